@@ -1,0 +1,35 @@
+# Two commands: `make run` and `make test`. Everything they need is installed from here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench soak lint install clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/dxbot dev
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot handlers workers tests benchmarks
+
+test: $(STAMP)
+	$(BIN)/ruff check bot handlers workers tests benchmarks
+	$(BIN)/dxbot kb check
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+soak: $(STAMP)
+	$(BIN)/python -m benchmarks --soak
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,1 @@
+"""dxbot: the Zalo Official Account bot of Vietnam's national digital-transformation channel."""

@@ -1,0 +1,83 @@
+"""The web process: `create_app()` is what gunicorn serves (Procfile `web`)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import redis
+from flask import Flask, Response, current_app
+
+from bot import metrics
+from bot.config import Settings
+from bot.logs import setup_logging
+from bot.queues import JobWriter
+from bot.redis_conn import connect
+
+
+@dataclass
+class WebRuntime:
+    """What request handlers need, kept in `app.extensions["dxbot"]` rather than in globals."""
+
+    settings: Settings
+    redis: redis.Redis
+    jobs: JobWriter
+    max_event_age_ms: int
+
+
+def create_app(settings: Settings | None = None, client: redis.Redis | None = None) -> Flask:
+    """App factory: settings from the environment unless injected (tests inject them)."""
+    settings = settings or Settings.from_env()
+    setup_logging(settings.log_level, secrets=(settings.oa_secret_key, settings.app_secret,
+                                               settings.access_token, settings.refresh_token))
+    client = client or connect(settings, socket_timeout=1.5)
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = None  # the webhook enforces its own limit with a 413 of ours
+    try:
+        jobs = JobWriter(client)
+    except redis.RedisError:
+        jobs = _LazyJobWriter(client)  # type: ignore[assignment]
+    max_age = int(settings.extra.get("DXBOT_MAX_EVENT_AGE_SECONDS", str(6 * 24 * 3600))) * 1000
+    app.extensions["dxbot"] = WebRuntime(settings, client, jobs, max_age)
+
+    from bot.webhook import bp as webhook_bp
+
+    app.register_blueprint(webhook_bp)
+    app.add_url_rule("/healthz", "healthz", healthz)
+    app.add_url_rule("/metrics", "metrics", metrics_endpoint)
+    return app
+
+
+class _LazyJobWriter:
+    """Lets the web process start while Redis is down (answering 503) and connect once it is back."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self.client = client
+        self.inner: JobWriter | None = None
+
+    def ingest(self, **kwargs: object) -> int:
+        if self.inner is None:
+            self.inner = JobWriter(self.client)
+        return self.inner.ingest(**kwargs)  # type: ignore[arg-type]
+
+
+def healthz() -> Response:
+    runtime = current_app.extensions["dxbot"]
+    try:
+        runtime.redis.ping()
+        depth = runtime.redis.llen("rq:queue:dxbot")
+    except redis.RedisError as exc:
+        body = {"status": "unavailable", "redis": type(exc).__name__}
+        return Response(json.dumps(body), status=503, mimetype="application/json")
+    body = {"status": "ok", "redis": "ok", "queue_depth": depth, "sandbox": runtime.settings.sandbox}
+    return Response(json.dumps(body), status=200, mimetype="application/json")
+
+
+def metrics_endpoint() -> Response:
+    runtime = current_app.extensions["dxbot"]
+    try:
+        depth = {"dxbot": int(runtime.redis.llen("rq:queue:dxbot"))}
+        text = metrics.render(runtime.redis, depth)
+    except redis.RedisError:
+        return Response("# redis unavailable\n", status=503, mimetype="text/plain")
+    return Response(text, mimetype="text/plain; version=0.0.4")

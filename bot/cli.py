@@ -1,0 +1,162 @@
+"""`dxbot`: the command line of the bot (CONTRACT §4)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from bot.config import ConfigError, Settings
+
+log = logging.getLogger("dxbot")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except ConfigError as exc:
+        print(f"dxbot: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dxbot", description="Zalo OA bot of the national DX channel")
+    sub = parser.add_subparsers(dest="command")
+
+    sub.add_parser("dev", help="run everything locally (Redis, web, worker, scheduler, emulator)") \
+        .set_defaults(func=cmd_dev)
+    web = sub.add_parser("web", help="serve the webhook with gunicorn")
+    web.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
+    web.set_defaults(func=cmd_web)
+    worker = sub.add_parser("worker", help="process queued jobs")
+    worker.add_argument("--burst", action="store_true", help="exit when the queue is empty")
+    worker.add_argument("--fork", action="store_true", help="run each job in a forked child (isolation)")
+    worker.set_defaults(func=cmd_worker)
+    sched = sub.add_parser("scheduler", help="sweep due work and keep the weekly schedule")
+    sched.add_argument("--interval", type=float, default=1.0)
+    sched.add_argument("--once", action="store_true")
+    sched.set_defaults(func=cmd_scheduler)
+    emulator = sub.add_parser("emulator", help="run the local Zalo emulator alone")
+    emulator.set_defaults(func=cmd_emulator)
+
+    events = sub.add_parser("events", help="failed events").add_subparsers(dest="events_command")
+    replay = events.add_parser("replay", help="re-process events and sends that failed for good")
+    replay.add_argument("--list", action="store_true", help="only list them")
+    replay.set_defaults(func=cmd_events_replay)
+
+    export = sub.add_parser("export", help="JSON-lines backup of what the bot stores")
+    export.add_argument("--output", "-o", default="-")
+    export.set_defaults(func=cmd_export)
+
+    try:
+        from bot.kb.cli import register as register_kb
+    except ImportError:
+        pass
+    else:
+        register_kb(sub)
+    return parser
+
+
+def _runtime():  # noqa: ANN202
+    from bot import runtime
+
+    return runtime.configure(Settings.from_env())
+
+
+def cmd_dev(args: argparse.Namespace) -> int:
+    from bot.dev import run_dev
+
+    return run_dev(Settings.from_env())
+
+
+def cmd_web(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    argv = ["gunicorn", "--bind", f"0.0.0.0:{settings.port}", "--workers", str(args.workers),
+            "--access-logfile", "-", "--graceful-timeout", "10", "bot.app:create_app()"]
+    os.execvp(sys.executable, [sys.executable, "-m", *argv])
+    return 0  # pragma: no cover
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from rq import Queue, SimpleWorker, Worker
+
+    from bot.queues import QUEUE_NAME
+    from workers.maintenance import sweep
+
+    rt = _runtime()
+    sweep()
+    worker_class = Worker if args.fork else SimpleWorker
+    worker = worker_class([Queue(QUEUE_NAME, connection=rt.redis)], connection=rt.redis, worker_ttl=30,
+                          maintenance_interval=10)
+    worker.work(burst=args.burst, with_scheduler=True, logging_level=rt.settings.log_level)
+    return 0
+
+
+def cmd_scheduler(args: argparse.Namespace) -> int:
+    from workers.maintenance import sweep
+
+    _runtime()
+    log.info("scheduler started (sweep every %.1f s)", args.interval)
+    while True:
+        try:
+            sweep()
+        except Exception:  # noqa: BLE001 - a Redis blip must not kill the scheduler
+            log.exception("sweep failed; retrying")
+        if args.once:
+            return 0
+        time.sleep(args.interval)
+
+
+def cmd_emulator(args: argparse.Namespace) -> int:
+    from bot.dev import run_emulator_foreground
+
+    return run_emulator_foreground(Settings.from_env())
+
+
+def cmd_events_replay(args: argparse.Namespace) -> int:
+    from bot import keys
+
+    rt = _runtime()
+    if args.list:
+        for key, raw in rt.redis.hgetall(keys.DEAD_EVENTS).items():
+            record = json.loads(raw)
+            print(f"event {key.decode()} user={record['user_id']} attempts={record['attempts']} "
+                  f"error={record['error']}")
+        for key, raw in rt.redis.hgetall(keys.DEAD_SENDS).items():
+            record = json.loads(raw)
+            print(f"send {key.decode()} user={record['message']['user_id']} reason={record['reason']}")
+        return 0
+    from workers.events import replay_dead
+
+    count = replay_dead(rt.redis)
+    print(f"replayed {count} failed item(s)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.export import export_all
+
+    rt = _runtime()
+    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        count = export_all(rt.redis, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"exported {count} record(s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

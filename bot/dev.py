@@ -1,0 +1,116 @@
+"""`dxbot dev`: the whole bot on one machine, started and stopped as one.
+
+Starts Redis (REDIS_URL, else the embedded redis-server with its AOF under DXBOT_VAR_DIR), the local
+Zalo emulator when no credentials are set (sandbox mode), the web app under gunicorn, a worker and the
+scheduler, prints where each listens, and stops all of them on Ctrl-C or when any one dies.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import requests
+
+from bot.config import Settings
+from bot.redis_conn import redis_url, start_embedded
+
+
+def _python(*args: str) -> list[str]:
+    return [sys.executable, *args]
+
+
+def _emulator_cmd(settings: Settings) -> list[str]:
+    return _python("-m", "bot.zalo.emulator", "--port", str(settings.emulator_port),
+                   "--webhook-url", f"http://127.0.0.1:{settings.port}/webhook",
+                   "--app-id", settings.app_id, "--oa-secret-key", settings.oa_secret_key,
+                   "--app-secret", settings.app_secret)
+
+
+def _wait_http(url: str, proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{url}: process exited with {proc.returncode}")
+        try:
+            requests.get(url, timeout=1)
+            return
+        except requests.RequestException:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def run_dev(settings: Settings) -> int:
+    var_dir = settings.var_dir.resolve()
+    env = dict(os.environ, DXBOT_VAR_DIR=str(var_dir), PYTHONUNBUFFERED="1")
+    procs: list[tuple[str, subprocess.Popen[bytes]]] = []
+    try:
+        if settings.redis_url:
+            redis_where = settings.redis_url
+        else:
+            procs.append(("redis", start_embedded(var_dir)))
+            redis_where = f"{redis_url(settings.with_overrides(var_dir=var_dir))} (embedded, data in {var_dir})"
+        if settings.sandbox:
+            emulator = subprocess.Popen(_emulator_cmd(settings), env=env)
+            procs.append(("emulator", emulator))
+            _wait_http(f"http://127.0.0.1:{settings.emulator_port}/_emulator/clock", emulator)
+        web = subprocess.Popen(_python("-m", "bot.cli", "web"), env=env)
+        procs.append(("web", web))
+        procs.append(("worker", subprocess.Popen(_python("-m", "bot.cli", "worker"), env=env)))
+        procs.append(("scheduler", subprocess.Popen(_python("-m", "bot.cli", "scheduler"), env=env)))
+        _wait_http(f"http://127.0.0.1:{settings.port}/healthz", web)
+        _banner(settings, redis_where)
+        while True:
+            for name, proc in procs:
+                if proc.poll() is not None:
+                    print(f"dxbot dev: {name} exited with {proc.returncode}; stopping everything", flush=True)
+                    return 1
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        print("\ndxbot dev: stopping…", flush=True)
+        return 0
+    finally:
+        _stop_all(procs)
+
+
+def _banner(settings: Settings, redis_where: str) -> None:
+    lines = [
+        "dxbot dev is running" + (" in SANDBOX mode (local Zalo emulator, no real Zalo)" if settings.sandbox
+                                  else " against the real Zalo API"),
+        f"  webhook     http://127.0.0.1:{settings.port}/webhook",
+        f"  health      http://127.0.0.1:{settings.port}/healthz",
+        f"  metrics     http://127.0.0.1:{settings.port}/metrics",
+        f"  redis       {redis_where}",
+    ]
+    if settings.sandbox:
+        lines += [
+            f"  emulator    http://127.0.0.1:{settings.emulator_port}  (Zalo API stand-in)",
+            f"  try it:     curl -s -XPOST http://127.0.0.1:{settings.emulator_port}/_emulator/users/123/events "
+            "-H 'content-type: application/json' -d '{\"event_name\":\"user_send_text\",\"text\":\"menu\"}'",
+            f"              curl -s 'http://127.0.0.1:{settings.emulator_port}/_emulator/messages?user_id=123'",
+        ]
+    lines.append("Press Ctrl-C to stop everything.")
+    print("\n".join(lines), flush=True)
+
+
+def _stop_all(procs: list[tuple[str, subprocess.Popen[bytes]]]) -> None:
+    for _, proc in reversed(procs):
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    for _, proc in reversed(procs):
+        try:
+            proc.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def run_emulator_foreground(settings: Settings) -> int:
+    return subprocess.call(_emulator_cmd(settings))
+
+
+

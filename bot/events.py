@@ -1,0 +1,311 @@
+"""Zalo webhook events as frozen dataclasses, and the one parser that builds them.
+
+Shapes follow shared/zalo-oa-api.md §2. Parsing is strict about types (ids, text and attachments must
+be what Zalo sends) because a half-understood event must be refused with 400, never stored. Unknown
+event names are not errors: Zalo adds events over time, so they parse to `UnknownEvent`.
+
+Sample (official example, §2.3):
+    {"app_id": "360846524940903967", "sender": {"id": "246845883529197922"},
+     "user_id_by_app": "552177279717587730", "recipient": {"id": "388613280878808645"},
+     "event_name": "user_send_text", "message": {"text": "message", "msg_id": "96d3cdf3af150460909"},
+     "timestamp": "154390853474"}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class EventParseError(ValueError):
+    """The body is JSON but not a Zalo event we can trust."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Fields every event has. `user_id` is the citizen's OA-scoped id (None for OA-wide events)."""
+
+    name: str
+    app_id: str
+    timestamp_ms: int
+    user_id: str | None
+
+    @property
+    def key(self) -> str:
+        """Stable identity for de-duplication: Zalo's msg_id, else a hash of what makes it unique."""
+        msg_id = getattr(self, "msg_id", None)
+        if msg_id:
+            return "m" + _safe(msg_id)
+        basis = f"{self.name}|{self.timestamp_ms}|{self.user_id or ''}"
+        return "h" + hashlib.sha1(basis.encode()).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class UserMessage(Event):
+    """Anything a user sends in the chat (text or an attachment)."""
+
+    msg_id: str = ""
+    text: str = ""
+    quote_msg_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TextMessage(UserMessage):
+    pass
+
+
+@dataclass(frozen=True)
+class Attachment:
+    type: str
+    url: str | None = None
+    thumbnail: str | None = None
+    name: str | None = None
+    size: int | None = None
+    title: str | None = None
+    description: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    sticker_id: str | None = None
+
+
+@dataclass(frozen=True)
+class AttachmentMessage(UserMessage):
+    """image, gif, sticker, file, audio, video, link, location, business card."""
+
+    attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.name.removeprefix("user_send_")
+
+
+@dataclass(frozen=True)
+class SubmitInfo(Event):
+    info: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Follow(Event):
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Unfollow(Event):
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ChatNow(Event):
+    """The user pressed "Nhắn tin" on the OA profile: an interaction, with no message."""
+
+
+@dataclass(frozen=True)
+class Receipt(Event):
+    """user_received_message / user_seen_message: sender is the OA, recipient the user."""
+
+    msg_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OAEcho(Event):
+    """oa_send_*: Zalo tells us what the OA sent (by API or by an admin in the OA chat)."""
+
+    msg_id: str = ""
+    admin_id: str | None = None
+
+
+@dataclass(frozen=True)
+class UnknownEvent(Event):
+    pass
+
+
+ATTACHMENT_EVENTS = frozenset(
+    f"user_send_{k}" for k in ("image", "gif", "sticker", "file", "audio", "video", "link", "location",
+                               "business_card")
+)
+# Events that reach the worker; everything else is acknowledged and counted, never queued.
+ACTIONABLE = (UserMessage, SubmitInfo, Follow, Unfollow, ChatNow)
+
+
+def parse_body(raw: bytes) -> dict[str, Any]:
+    """Decode a webhook body; raises EventParseError unless it is a JSON object."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise EventParseError("body is not UTF-8 JSON") from exc
+    if not isinstance(data, dict):
+        raise EventParseError("body is not a JSON object")
+    return data
+
+
+def timestamp_of(data: dict[str, Any]) -> str:
+    """The body's `timestamp` as the string Zalo signed (digits only)."""
+    ts = data.get("timestamp")
+    if isinstance(ts, bool) or not isinstance(ts, str | int):
+        raise EventParseError("timestamp missing or not a string")
+    ts = str(ts)
+    if not ts.isdigit() or len(ts) > 16:
+        raise EventParseError("timestamp is not epoch milliseconds")
+    return ts
+
+
+def parse_event(data: dict[str, Any]) -> Event:
+    """Build the typed event for a decoded body; raises EventParseError on wrong shapes."""
+    name = data.get("event_name")
+    if not isinstance(name, str) or not name or len(name) > 64:
+        raise EventParseError("event_name missing")
+    common = {
+        "name": name,
+        "app_id": _id(data.get("app_id"), "app_id", required=False) or "",
+        "timestamp_ms": int(timestamp_of(data)),
+    }
+    if name == "user_send_text":
+        return TextMessage(user_id=_sender(data), **common, **_message(data, text_required=True))
+    if name in ATTACHMENT_EVENTS:
+        message = _message(data, text_required=False)
+        attachments = tuple(_attachment(a) for a in _list(_dict(data.get("message"), "message")
+                                                           .get("attachments"), "attachments"))
+        return AttachmentMessage(user_id=_sender(data), attachments=attachments, **common, **message)
+    if name == "user_submit_info":
+        return SubmitInfo(user_id=_sender(data), info=_info(data.get("info")), **common)
+    if name in ("follow", "unfollow"):
+        follower = _dict(data.get("follower"), "follower")
+        user = _id(follower.get("id"), "follower.id")
+        source = data.get("source") if isinstance(data.get("source"), str) else ""
+        cls = Follow if name == "follow" else Unfollow
+        return cls(user_id=user, source=source, **common)
+    if name == "user_click_chatnow":
+        return ChatNow(user_id=_id(data.get("user_id"), "user_id"), **common)
+    if name in ("user_received_message", "user_seen_message"):
+        message = _dict(data.get("message"), "message")
+        ids = message.get("msg_ids")
+        if ids is None and message.get("msg_id") is not None:
+            ids = [message.get("msg_id")]
+        msg_ids = tuple(_id(x, "msg_ids") for x in _list(ids, "msg_ids"))
+        user = _id(_dict(data.get("recipient"), "recipient").get("id"), "recipient.id")
+        return Receipt(user_id=user, msg_ids=msg_ids, **common)
+    if name.startswith("oa_send_"):
+        recipient = _dict(data.get("recipient"), "recipient")
+        sender = _dict(data.get("sender"), "sender")
+        message = data.get("message") if isinstance(data.get("message"), dict) else {}
+        admin = sender.get("admin_id")
+        return OAEcho(user_id=_id(recipient.get("id"), "recipient.id"),
+                      msg_id=_id(message.get("msg_id"), "msg_id", required=False) or "",
+                      admin_id=str(admin) if isinstance(admin, str | int) else None, **common)
+    return UnknownEvent(user_id=None, **common)
+
+
+# --- field helpers: each raises EventParseError naming the field ---
+
+def _safe(value: str) -> str:
+    return "".join(c for c in value if c.isalnum() or c in "-_")[:64] or hashlib.sha1(value.encode()).hexdigest()
+
+
+def _dict(value: Any, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise EventParseError(f"{name} must be an object")
+    return value
+
+
+def _list(value: Any, name: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or len(value) > 50:
+        raise EventParseError(f"{name} must be a short list")
+    return value
+
+
+def _id(value: Any, name: str, *, required: bool = True) -> str | None:
+    if value is None or value == "":
+        if required:
+            raise EventParseError(f"{name} missing")
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise EventParseError(f"{name} must be a string id")
+    text = str(value)
+    if len(text) > 64 or not text.isprintable():
+        raise EventParseError(f"{name} is not a Zalo id")
+    return text
+
+
+def _sender(data: dict[str, Any]) -> str:
+    return _id(_dict(data.get("sender"), "sender").get("id"), "sender.id")  # type: ignore[return-value]
+
+
+def _message(data: dict[str, Any], *, text_required: bool) -> dict[str, Any]:
+    message = _dict(data.get("message"), "message")
+    text = message.get("text", "")
+    if text is None:
+        text = ""
+    if not isinstance(text, str):
+        raise EventParseError("message.text must be a string")
+    if text_required and not text:
+        raise EventParseError("message.text missing")
+    msg_id = _id(message.get("msg_id"), "message.msg_id")
+    quote = _id(message.get("quote_msg_id"), "message.quote_msg_id", required=False)
+    return {"msg_id": msg_id, "text": text, "quote_msg_id": quote}
+
+
+def _str(payload: dict[str, Any], key: str) -> str | None:
+    value = payload.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise EventParseError(f"attachment {key} must be a string")
+    return value
+
+
+def _float(value: Any, name: str) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError) as exc:
+        raise EventParseError(f"{name} must be a number") from exc
+    if number != number or abs(number) > 1000:  # NaN or absurd
+        raise EventParseError(f"{name} out of range")
+    return number
+
+
+def _attachment(value: Any) -> Attachment:
+    item = _dict(value, "attachment")
+    kind = item.get("type")
+    if not isinstance(kind, str):
+        raise EventParseError("attachment type missing")
+    payload = item.get("payload") or {}
+    payload = _dict(payload, "attachment payload")
+    size = payload.get("size")
+    coords = payload.get("coordinates") if isinstance(payload.get("coordinates"), dict) else {}
+    sticker = payload.get("id")
+    try:
+        size_int = int(size) if size is not None and not isinstance(size, bool) else None
+    except (TypeError, ValueError) as exc:
+        raise EventParseError("attachment size must be a number") from exc
+    return Attachment(
+        type=kind,
+        url=_str(payload, "url"),
+        thumbnail=_str(payload, "thumbnail"),
+        name=_str(payload, "name"),
+        size=size_int,
+        title=_str(payload, "title"),
+        description=_str(payload, "description"),
+        latitude=_float(coords.get("latitude"), "latitude"),
+        longitude=_float(coords.get("longitude"), "longitude"),
+        sticker_id=str(sticker) if isinstance(sticker, str | int) and not isinstance(sticker, bool) else None,
+    )
+
+
+def _info(value: Any) -> dict[str, str]:
+    """Flatten both known shapes of user_submit_info (nested full_address, or flat fields)."""
+    info = _dict(value, "info")
+    flat: dict[str, str] = {}
+    for key, item in info.items():
+        if isinstance(item, dict):
+            for sub_key, sub in item.items():
+                if isinstance(sub, str | int) and not isinstance(sub, bool):
+                    flat[str(sub_key)] = str(sub)
+        elif isinstance(item, str | int) and not isinstance(item, bool):
+            flat[str(key)] = str(item)
+    return flat

@@ -1,0 +1,49 @@
+"""`dxbot export`: a JSON-lines copy of everything the bot keeps in Redis, for backups and audits.
+
+Generic on purpose: every `dxbot:` key is written with its type, TTL and value, so a new feature's
+data is in the backup the day it ships. De-duplication markers are skipped (they only matter for a
+few days and are rebuilt by traffic).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+import redis
+
+from bot import keys
+
+SKIP_PREFIXES = (keys.P + "seen:", keys.P + "lease:")
+
+
+def _text(value: bytes) -> str:
+    return value.decode("utf-8", "replace")
+
+
+def export_all(client: redis.Redis, out: TextIO) -> int:
+    count = 0
+    for raw_key in client.scan_iter(match=keys.P + "*", count=1000):
+        key = _text(raw_key)
+        if key.startswith(SKIP_PREFIXES):
+            continue
+        kind = _text(client.type(raw_key))
+        value: object
+        if kind == "string":
+            value = _text(client.get(raw_key) or b"")
+        elif kind == "hash":
+            value = {_text(k): _text(v) for k, v in client.hgetall(raw_key).items()}
+        elif kind == "list":
+            value = [_text(v) for v in client.lrange(raw_key, 0, -1)]
+        elif kind == "set":
+            value = sorted(_text(v) for v in client.smembers(raw_key))
+        elif kind == "zset":
+            value = [[_text(m), s] for m, s in client.zrange(raw_key, 0, -1, withscores=True)]
+        elif kind == "stream":
+            value = [[_text(i), {_text(k): _text(v) for k, v in f.items()}] for i, f in client.xrange(raw_key)]
+        else:
+            continue
+        out.write(json.dumps({"key": key, "type": kind, "ttl": client.ttl(raw_key), "value": value},
+                             ensure_ascii=False) + "\n")
+        count += 1
+    return count

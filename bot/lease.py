@@ -1,0 +1,69 @@
+"""The per-user lease: at most one job processes a user's events at a time, on any number of workers.
+
+The lease is a Redis key holding the owning job's id with a TTL renewed at every step. A job that
+dies stops renewing; when the TTL runs out the sweeper hands the user to a new job. Every write of a
+user's state checks the lease inside the same transaction (WATCH), so a job that lost its lease can
+never commit.
+"""
+
+from __future__ import annotations
+
+import redis
+
+from bot import keys
+
+_ACQUIRE = """
+local v = redis.call('GET', KEYS[1])
+if (not v) or v == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0
+"""
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+_FINISH = """
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+if redis.call('ZCARD', KEYS[2]) == 0 and redis.call('LLEN', KEYS[3]) == 0 then
+  redis.call('DEL', KEYS[1])
+  redis.call('ZREM', KEYS[4], ARGV[2])
+  return 1
+end
+return 0
+"""
+_RELEASE_UNTIL = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
+  return 1
+end
+return 0
+"""
+
+
+class Lease:
+    def __init__(self, client: redis.Redis, user_id: str, owner: str, ttl_ms: int) -> None:
+        self.redis = client
+        self.user_id = user_id
+        self.owner = owner
+        self.ttl_ms = ttl_ms
+        self.key = keys.lease(user_id)
+
+    def acquire(self) -> bool:
+        return bool(self.redis.eval(_ACQUIRE, 1, self.key, self.owner, self.ttl_ms))
+
+    def renew(self) -> bool:
+        """Extend the lease; False means another job owns the user now and this one must stop."""
+        return bool(self.redis.eval(_RENEW, 1, self.key, self.owner, self.ttl_ms))
+
+    def finish(self) -> int:
+        """Release if nothing is left to do: 1 released, 0 more work arrived, -1 not the owner."""
+        return int(self.redis.eval(_FINISH, 4, self.key, keys.inbox(self.user_id), keys.outbox(self.user_id),
+                                   keys.PENDING_USERS, self.owner, self.user_id))
+
+    def release_until(self, due_ms: int) -> bool:
+        """Give the user back and ask the sweeper to hand them to a job again at `due_ms`."""
+        return bool(self.redis.eval(_RELEASE_UNTIL, 2, self.key, keys.PENDING_USERS, self.owner, self.user_id,
+                                    due_ms))

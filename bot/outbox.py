@@ -1,0 +1,108 @@
+"""Delivering a user's committed messages to Zalo, in order, each at most once when Zalo answers.
+
+The outbox is a Redis list written in the same transaction as the state change that produced it.
+A message leaves the list only after Zalo's answer is known (sent, refused for good, or unknown), so
+a crash re-sends at most the one message whose acceptance was not yet recorded (the documented
+window). Retryable failures (5xx, -32, connection refused) stop the flush and tell the caller when to
+try again; the messages stay in order.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+
+import redis
+
+from bot import keys, metrics
+from bot.config import Settings
+from bot.context import OutMessage
+from bot.texts import render
+from bot.zalo.client import ZaloClient
+from bot.zalo.errors import OutcomeUnknown, UserUnreachable, ZaloError
+
+log = logging.getLogger(__name__)
+UNDELIVERABLE_KEEP = 10_000
+
+
+@dataclass(frozen=True)
+class FlushResult:
+    sent: int
+    retry_after_s: float | None = None  # set when a retryable failure stopped the flush
+
+
+def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Settings,
+          still_owner: callable) -> FlushResult:  # type: ignore[valid-type]
+    """Send everything in the user's outbox. `still_owner()` guards each send with the user's lease."""
+    key = keys.outbox(user_id)
+    sent = 0
+    while True:
+        raw = client.lindex(key, 0)
+        if raw is None:
+            return FlushResult(sent)
+        if not still_owner():
+            return FlushResult(sent, retry_after_s=0)
+        entry = json.loads(raw)
+        message = OutMessage.from_json(entry)
+        try:
+            result = _send(zalo, message, settings)
+        except ZaloError as exc:
+            if exc.retryable:
+                attempts = int(entry.get("attempts", 0)) + 1
+                if attempts >= settings.send_max_attempts:
+                    _give_up(client, key, raw, entry, exc, dead=True)
+                    continue
+                entry["attempts"] = attempts
+                client.lset(key, 0, json.dumps(entry))
+                delay = min(settings.send_backoff_max_s, settings.send_backoff_base_s * 2 ** (attempts - 1))
+                log.warning("send retry user=%s msg=%s attempt=%s in=%.1fs error=%s", user_id, message.id,
+                            attempts, delay, exc.code)
+                return FlushResult(sent, retry_after_s=delay)
+            if isinstance(exc, UserUnreachable) and message.keep_if_unreachable:
+                with client.pipeline() as pipe:
+                    pipe.lpop(key)
+                    pipe.rpush(keys.deferred(user_id), raw)
+                    metrics.incr(pipe, "messages_failed_total", reason="deferred")
+                    pipe.execute()
+                log.info("send deferred user=%s msg=%s error=%s", user_id, message.id, exc.code)
+                continue
+            _give_up(client, key, raw, entry, exc, dead=False)
+            continue
+        with client.pipeline() as pipe:
+            pipe.lpop(key)
+            metrics.incr(pipe, "messages_sent_total", kind=message.kind)
+            if message.received_ms:
+                metrics.observe_latency(pipe, max(0.0, time.time() - message.received_ms / 1000))
+            pipe.execute()
+        sent += 1
+        log.info("sent user=%s msg=%s zalo_id=%s quota=%s", user_id, message.id, result.message_id,
+                 result.quota_type)
+
+
+def _send(zalo: ZaloClient, message: OutMessage, settings: Settings):  # noqa: ANN202
+    if message.kind == "image":
+        return zalo.send_image(user_id=message.user_id, url=message.url or "", caption=message.text or None)
+    text, buttons = message.text, message.buttons
+    if buttons and not settings.cs_buttons:
+        # Where Zalo refuses buttons on CS messages, the choices become lines the user can type.
+        lines = "\n".join(f"• {payload}" for _, payload in buttons)
+        text, buttons = f"{text}\n\n{render('buttons_fallback')}\n{lines}", []
+    return zalo.send_text(user_id=message.user_id, text=text, buttons=buttons)
+
+
+def _give_up(client: redis.Redis, key: str, raw: bytes, entry: dict, exc: ZaloError, *, dead: bool) -> None:
+    reason = "unknown_outcome" if isinstance(exc, OutcomeUnknown) else type(exc).__name__
+    record = json.dumps({"message": entry, "code": exc.code, "reason": reason, "at": time.time()})
+    with client.pipeline() as pipe:
+        pipe.lpop(key)
+        if dead:
+            pipe.hset(keys.DEAD_SENDS, entry["id"], record)
+        else:
+            pipe.lpush(keys.UNDELIVERABLE, record)
+            pipe.ltrim(keys.UNDELIVERABLE, 0, UNDELIVERABLE_KEEP - 1)
+        metrics.incr(pipe, "messages_failed_total", reason=reason)
+        pipe.execute()
+    log.warning("send gave up user=%s msg=%s reason=%s code=%s dead=%s", entry.get("user_id"), entry.get("id"),
+                reason, exc.code, dead)

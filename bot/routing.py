@@ -1,0 +1,115 @@
+"""The router: an ordered list of (matcher, handler); the first match wins.
+
+Matchers are plain values (`on_event(Follow)`, `command("trợ giúp", "menu")`, `in_state("story:")`,
+`any_text()`), so the order of every handler is visible in one place (`handlers/__init__.py`).
+Permission checks live in the route (`require=`), never inside a handler: a command that matches but
+is not permitted goes to the router's `forbidden` handler, so it can neither fall through to question
+answering nor run.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.context import Context
+from bot.events import Event, TextMessage
+from bot.nlp.normalize import command_form
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Event, Context], None]
+Matcher = Callable[[Event, Context], bool]
+Check = Callable[[Context], bool]
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    matcher: Matcher
+    handler: Handler
+    require: Check | None = None
+
+
+class Router:
+    def __init__(self) -> None:
+        self.routes: list[Route] = []
+        self.forbidden: Handler | None = None
+
+    def add(self, matcher: Matcher, handler: Handler, *, require: Check | None = None,
+            name: str | None = None) -> Handler:
+        self.routes.append(Route(name or handler.__name__, matcher, handler, require))
+        return handler
+
+    def dispatch(self, event: Event, ctx: Context) -> str | None:
+        """Run the first matching handler; returns its name (None when nothing matched)."""
+        for route in self.routes:
+            if not route.matcher(event, ctx):
+                continue
+            if route.require is not None and not route.require(ctx):
+                log.warning("forbidden command user=%s route=%s", ctx.user_id, route.name)
+                if self.forbidden is not None:
+                    self.forbidden(event, ctx)
+                return f"forbidden:{route.name}"
+            ctx.handler_name = route.name
+            route.handler(event, ctx)
+            return route.name
+        return None
+
+
+# --- matchers ---
+
+def on_event(*types: type[Event]) -> Matcher:
+    return lambda event, ctx: isinstance(event, types)
+
+
+def any_text() -> Matcher:
+    return lambda event, ctx: isinstance(event, TextMessage)
+
+
+def command(*phrases: str, args: bool = False) -> Matcher:
+    """Text equal to one of `phrases` (compared by `command_form`: case, diacritics, Telex, NFD don't
+    matter). With `args=True` the phrase may be followed by arguments (`/duyet 7KQ2`)."""
+    forms = tuple(command_form(p) for p in phrases)
+
+    def match(event: Event, ctx: Context) -> bool:
+        if not isinstance(event, TextMessage):
+            return False
+        said = command_form(event.text)
+        if said in forms:
+            return True
+        return args and any(said.startswith(f + " ") for f in forms)
+
+    return match
+
+
+def slash_command(name: str) -> Matcher:
+    """`/name` with optional arguments; the slash form is what moderators type."""
+    def match(event: Event, ctx: Context) -> bool:
+        if not isinstance(event, TextMessage):
+            return False
+        head = event.text.strip().split(maxsplit=1)
+        return bool(head) and command_form(head[0].lstrip("/")) == command_form(name) and \
+            head[0].startswith("/")
+
+    return match
+
+
+def command_args(text: str) -> str:
+    """Everything after the first word of a command, stripped."""
+    parts = text.strip().split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
+def in_state(prefix: str) -> Matcher:
+    """The user's conversation `step` starts with `prefix` (e.g. "story:")."""
+    return lambda event, ctx: ctx.state.get("step", "").startswith(prefix)
+
+
+def all_of(*matchers: Matcher) -> Matcher:
+    return lambda event, ctx: all(m(event, ctx) for m in matchers)
+
+
+def is_moderator(ctx: Context) -> bool:
+    return ctx.is_moderator

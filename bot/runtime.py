@@ -1,0 +1,48 @@
+"""Process-wide objects of a worker process (settings, Redis, Zalo client, router), built once.
+
+RQ imports job functions by path and calls them with plain arguments, so a job finds its
+dependencies here. Tests call `configure()` with their own settings before running a worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import redis
+
+from bot.config import Settings
+from bot.logs import setup_logging
+from bot.queues import JobWriter
+from bot.redis_conn import connect
+from bot.routing import Router
+from bot.zalo.client import ZaloClient
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    redis: redis.Redis
+    zalo: ZaloClient
+    router: Router
+    jobs: JobWriter
+
+
+_current: Runtime | None = None
+
+
+def configure(settings: Settings, client: redis.Redis | None = None) -> Runtime:
+    """(Re)build the runtime for this process."""
+    global _current
+    from handlers import build_router
+
+    setup_logging(settings.log_level, secrets=(settings.oa_secret_key, settings.app_secret,
+                                               settings.access_token, settings.refresh_token))
+    client = client or connect(settings)
+    _current = Runtime(settings, client, ZaloClient(settings, client), build_router(), JobWriter(client))
+    return _current
+
+
+def get() -> Runtime:
+    if _current is None:
+        return configure(Settings.from_env())
+    return _current

@@ -1,0 +1,163 @@
+"""The one way dxbot talks to Zalo's OA API (or to the local emulator: same paths, another base URL).
+
+Shaped like slack_sdk's WebClient: methods named after endpoints, keyword-only arguments, every answer
+checked for `error != 0` even under HTTP 200, failures raised as the closed set in `errors.py`. A POST
+is never retried after it may have reached Zalo: a read timeout becomes OutcomeUnknown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import NewConnectionError
+
+from bot import metrics
+from bot.config import Settings
+from bot.zalo.errors import (
+    OutcomeUnknown,
+    RateLimited,
+    TokenInvalid,
+    ZaloError,
+    ZaloUnavailable,
+    error_for,
+)
+from bot.zalo.tokens import TokenStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SendResult:
+    message_id: str
+    quota_type: str | None
+
+
+class ZaloClient:
+    """OA API client: one pooled `requests.Session` per process, tokens shared through Redis."""
+
+    def __init__(self, settings: Settings, client: redis.Redis, session: requests.Session | None = None) -> None:
+        self.settings = settings
+        self.redis = client
+        self.session = session or _new_session()
+        self.tokens = TokenStore(settings, client, self.session)
+
+    # --- customer-service messages (the reply path, §3.2) ---
+
+    def send_text(self, *, user_id: str, text: str, buttons: Sequence[tuple[str, str]] = ()) -> SendResult:
+        """Send one text (≤ the length limit; split earlier) with optional quick-reply buttons."""
+        message: dict[str, Any] = {"text": text}
+        if buttons:
+            message["attachment"] = {"type": "template", "payload": {"buttons": [
+                {"title": title[:100], "type": "oa.query.show", "payload": payload[:1000]}
+                for title, payload in buttons
+            ]}}
+        return self._send("/v3.0/oa/message/cs", {"recipient": {"user_id": user_id}, "message": message})
+
+    def send_image(self, *, user_id: str, url: str, caption: str | None = None) -> SendResult:
+        message: dict[str, Any] = {"attachment": {"type": "template", "payload": {
+            "template_type": "media", "elements": [{"media_type": "image", "url": url}]}}}
+        if caption:
+            message["text"] = caption
+        return self._send("/v3.0/oa/message/cs", {"recipient": {"user_id": user_id}, "message": message})
+
+    def send_promotion(self, *, user_id: str, elements: list[dict[str, Any]],
+                       buttons: Sequence[dict[str, Any]] = ()) -> SendResult:
+        """A promotion ("truyền thông") message, for users outside the CS window (§3.3)."""
+        payload = {"template_type": "promotion", "language": "VI", "elements": elements,
+                   "buttons": list(buttons)}
+        return self._send("/v3.0/oa/message/promotion", {
+            "recipient": {"user_id": user_id},
+            "message": {"attachment": {"type": "template", "payload": payload}}})
+
+    # --- reads ---
+
+    def quota(self, *, user_id: str) -> dict[str, Any]:
+        """Per-user window and quotas (§6.7)."""
+        return self._call("POST", "/v3.0/oa/quota/message", json_body={"user_id": user_id}, idempotent=True)
+
+    def user_detail(self, *, user_id: str) -> dict[str, Any]:
+        return self._call("GET", "/v3.0/oa/user/detail", params={"data": json.dumps({"user_id": user_id})},
+                          idempotent=True)
+
+    # --- plumbing ---
+
+    def _send(self, path: str, body: dict[str, Any]) -> SendResult:
+        data = self._call("POST", path, json_body=body, idempotent=False)
+        quota = data.get("quota") if isinstance(data.get("quota"), dict) else {}
+        return SendResult(str(data.get("message_id", "")), quota.get("quota_type"))
+
+    def _call(self, method: str, path: str, *, json_body: Any = None, params: dict[str, str] | None = None,
+              idempotent: bool) -> dict[str, Any]:
+        token = self.tokens.access_token()
+        try:
+            return self._request(method, path, token, json_body, params, idempotent)
+        except TokenInvalid:
+            fresh = self.tokens.refresh(stale=token)
+            return self._request(method, path, fresh.access_token, json_body, params, idempotent)
+
+    def _request(self, method: str, path: str, token: str, json_body: Any, params: dict[str, str] | None,
+                 idempotent: bool) -> dict[str, Any]:
+        url = self.settings.api_base + path
+        try:
+            response = self.session.request(method, url, json=json_body, params=params,
+                                            headers={"access_token": token},
+                                            timeout=(3.05, self.settings.zalo_timeout_s))
+        except requests.RequestException as exc:
+            if _never_sent(exc):
+                raise self._record(ZaloUnavailable(-1, "cannot connect to Zalo")) from exc
+            raise self._record(self._timeout(idempotent)) from exc
+        if response.status_code == 429:
+            raise self._record(RateLimited(-32, "HTTP 429"))
+        if response.status_code >= 500:
+            raise self._record(ZaloUnavailable(response.status_code, f"HTTP {response.status_code}"))
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise self._record(ZaloUnavailable(response.status_code, "answer is not JSON")) from exc
+        if not isinstance(body, dict):
+            raise self._record(ZaloUnavailable(response.status_code, "answer is not an object"))
+        code = body.get("error", 0)
+        if not isinstance(code, int) or isinstance(code, bool):
+            code = int(code) if str(code).lstrip("-").isdigit() else -1
+        if code != 0:
+            raise self._record(error_for(code, str(body.get("message", ""))))
+        data = body.get("data")
+        return data if isinstance(data, dict) else {}
+
+    @staticmethod
+    def _timeout(idempotent: bool) -> ZaloError:
+        if idempotent:
+            return ZaloUnavailable(-2, "Zalo did not answer in time")
+        return OutcomeUnknown(-2, "Zalo did not answer in time; the message may have been sent")
+
+    def _record(self, error: ZaloError) -> ZaloError:
+        log.warning("zalo call failed: %s (%s)", error.code, type(error).__name__)
+        with contextlib.suppress(redis.RedisError):
+            metrics.incr(self.redis, "zalo_errors_total", code=str(error.code))
+        return error
+
+
+def _never_sent(exc: requests.RequestException) -> bool:
+    """True only when the request surely never reached Zalo (so even a POST may be retried)."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    if isinstance(exc, requests.ConnectionError):
+        reason = getattr(exc.args[0], "reason", None) if exc.args else None
+        return isinstance(reason, NewConnectionError)
+    return False
+
+
+def _new_session() -> requests.Session:
+    session = requests.Session()
+    adapter = HTTPAdapter(pool_connections=4, pool_maxsize=32, max_retries=0)
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return session

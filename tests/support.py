@@ -1,0 +1,109 @@
+"""Test helpers: the web app on a real port, and a harness that chats through the emulator."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import redis
+import requests
+from flask import Flask
+from rq import Queue, SimpleWorker
+from werkzeug.serving import make_server
+
+from bot import runtime
+from bot.config import Settings
+from bot.queues import QUEUE_NAME
+from bot.routing import Router
+
+
+class WebServer:
+    """The Flask app served by werkzeug in a thread, so the emulator can POST to its webhook."""
+
+    def __init__(self, app: Flask, port: int) -> None:
+        self.server = make_server("127.0.0.1", port, app, threaded=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+
+
+class BotHarness:
+    """Reads like a conversation: `send(user, text)`, `run_worker()`, `replies(user)`."""
+
+    def __init__(self, env: dict[str, str], emulator_url: str, client: redis.Redis) -> None:
+        self.env = dict(env)
+        self.emulator_url = emulator_url
+        self.redis = client
+        self.settings = Settings.from_env(self.env, load_dotenv_file=False)
+        self.rt = runtime.configure(self.settings, client)
+
+    def reconfigure(self, **env: str) -> None:
+        self.env.update(env)
+        self.settings = Settings.from_env(self.env, load_dotenv_file=False)
+        router = self.rt.router
+        self.rt = runtime.configure(self.settings, self.redis)
+        self.rt.router = router
+
+    def use_router(self, router: Router) -> None:
+        self.rt.router = router
+
+    # --- emulator side ---
+    def event(self, user_id: str, event_name: str = "user_send_text", **fields: Any) -> requests.Response:
+        return requests.post(f"{self.emulator_url}/_emulator/users/{user_id}/events",
+                             json={"event_name": event_name, **fields}, timeout=10)
+
+    def send(self, user_id: str, text: str, **fields: Any) -> requests.Response:
+        response = self.event(user_id, "user_send_text", text=text, **fields)
+        assert response.status_code == 200, response.text
+        return response
+
+    def messages(self, user_id: str | None = None) -> list[dict[str, Any]]:
+        params = {"user_id": user_id} if user_id else {}
+        response = requests.get(f"{self.emulator_url}/_emulator/messages", params=params, timeout=10)
+        response.raise_for_status()
+        return response.json()["messages"]
+
+    def replies(self, user_id: str) -> list[str]:
+        return [m.get("text") or "" for m in self.messages(user_id)]
+
+    def emulator(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        response = requests.request(method, f"{self.emulator_url}/_emulator{path}", timeout=10, **kwargs)
+        response.raise_for_status()
+        return response
+
+    def advance_clock(self, seconds: float) -> None:
+        self.emulator("POST", "/clock", json={"advance": seconds})
+
+    def fault(self, **spec: Any) -> None:
+        self.emulator("POST", "/faults", json=spec)
+
+    # --- worker side ---
+    def run_worker(self) -> None:
+        """Process everything queued, in this process (RQ's SimpleWorker in burst mode)."""
+        worker = SimpleWorker([Queue(QUEUE_NAME, connection=self.redis)], connection=self.redis)
+        worker.work(burst=True)
+
+    def settle(self, timeout: float = 10.0) -> None:
+        """Run workers and the sweeper until no user has pending work (backoffs included)."""
+        from bot import keys
+        from workers.maintenance import sweep
+
+        deadline = time.monotonic() + timeout
+        while True:
+            self.run_worker()
+            if not self.redis.zcard(keys.PENDING_USERS):
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError("work still pending after settle()")
+            time.sleep(0.05)
+            sweep()
+
+    def metric(self, name: str, **labels: str) -> int:
+        from bot import keys, metrics
+
+        return int(self.redis.hget(keys.METRICS, metrics.field(name, **labels)) or 0)

@@ -1,0 +1,177 @@
+"""End to end: emulator → webhook → queue → worker → handler → Zalo client → emulator."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from bot import keys
+from bot.context import Context
+from bot.events import Event, TextMessage
+from bot.routing import Router, any_text
+from bot.texts import render
+from tests.support import BotHarness
+
+USER = "1111111111111111111"
+
+
+def test_menu_gets_help(bot: BotHarness) -> None:
+    bot.send(USER, "menu")
+    bot.settle()
+    replies = bot.replies(USER)
+    assert replies == [render("help")]
+
+
+def test_help_matches_without_diacritics_and_in_telex(bot: BotHarness) -> None:
+    for text in ("tro giup", "TRỢ GIÚP", "trowj giups"):
+        bot.send(USER, text)
+    bot.settle()
+    assert bot.replies(USER) == [render("help")] * 3
+
+
+def test_follow_gets_welcome_with_help_button(bot: BotHarness) -> None:
+    assert bot.event(USER, "follow").status_code == 200
+    bot.settle()
+    [message] = bot.messages(USER)
+    assert message["text"] == render("welcome")
+    assert "trợ giúp" in json.dumps(message["attachment"] or message.get("buttons"), ensure_ascii=False)
+
+
+def test_same_event_delivered_three_times_yields_one_reply(bot: BotHarness) -> None:
+    response = bot.event(USER, "user_send_text", text="menu", deliveries=3)
+    assert response.json()["statuses"] == [200, 200, 200]
+    bot.settle()
+    assert len(bot.messages(USER)) == 1
+
+
+def test_echo_of_our_own_send_yields_no_reply(bot: BotHarness) -> None:
+    assert bot.event(USER, "oa_send_text", text="Chào bạn").status_code == 200
+    bot.settle()
+    assert bot.messages(USER) == []
+
+
+def echo_router() -> Router:
+    router = Router()
+
+    def echo(event: Event, ctx: Context) -> None:
+        assert isinstance(event, TextMessage)
+        ctx.send_text(f"nhận: {event.text}")
+        ctx.state["seen"] = ctx.state.get("seen", "") + event.text[-1]
+
+    router.add(any_text(), echo)
+    return router
+
+
+def test_messages_arriving_together_take_effect_in_sent_order(bot: BotHarness) -> None:
+    bot.use_router(echo_router())
+    now = int(time.time() * 1000)
+    # Delivered out of order (network reordering); Zalo's timestamps say 1, 2, 3.
+    for offset, text in ((3, "c3"), (1, "a1"), (2, "b2")):
+        bot.send(USER, text, timestamp=str(now + offset))
+    bot.settle()
+    assert bot.replies(USER) == ["nhận: a1", "nhận: b2", "nhận: c3"]
+    assert bot.redis.hget(keys.state(USER), "seen") == b"123"
+
+
+def test_long_reply_is_split_under_zalo_limit(bot: BotHarness) -> None:
+    router = Router()
+    router.add(any_text(), lambda e, ctx: ctx.send_text("Một câu khá dài để thử. " * 300))
+    bot.use_router(router)
+    bot.send(USER, "dài")
+    bot.settle()
+    replies = bot.replies(USER)
+    assert len(replies) >= 3
+    assert all(len(r) <= 2000 for r in replies)
+    assert "".join(replies).replace(" ", "") == ("Một câu khá dài để thử. " * 300).replace(" ", "")
+
+
+def test_five_thousand_character_message_gets_a_clear_answer(bot: BotHarness) -> None:
+    bot.send(USER, "a" * 5000)
+    bot.settle()
+    assert bot.replies(USER) == [render("too_long", length=5000, limit=2000)]
+
+
+def test_outside_interaction_window_is_recorded_not_retried(bot: BotHarness) -> None:
+    bot.use_router(echo_router())
+    bot.send(USER, "x")
+    bot.advance_clock(8 * 24 * 3600)  # the reply now falls outside Zalo's 7-day window
+    bot.settle()
+    assert bot.messages(USER) == []
+    assert bot.metric("zalo_errors_total", code="-230") == 1
+    assert bot.metric("messages_failed_total", reason="UserUnreachable") == 1
+    assert bot.redis.llen(keys.UNDELIVERABLE) == 1
+    assert not bot.redis.exists(keys.outbox(USER))
+
+
+def test_zalo_5xx_is_retried_with_backoff_and_sent_once(bot: BotHarness) -> None:
+    bot.use_router(echo_router())
+    bot.fault(kind="http", status=503, count=2)
+    bot.send(USER, "x")
+    bot.run_worker()
+    assert bot.messages(USER) == []  # first try failed; a retry is scheduled, not spun
+    due = bot.redis.zscore(keys.PENDING_USERS, USER)
+    assert due is not None and due > time.time() * 1000 - 1000
+    bot.settle()
+    assert bot.replies(USER) == ["nhận: x"]
+    assert bot.metric("zalo_errors_total", code="503") == 2
+
+
+def test_zalo_rate_limit_backs_off_then_delivers(bot: BotHarness) -> None:
+    bot.use_router(echo_router())
+    bot.fault(kind="zalo_error", error=-32, count=1)
+    bot.send(USER, "x")
+    bot.settle()
+    assert bot.replies(USER) == ["nhận: x"]
+    assert bot.metric("zalo_errors_total", code="-32") == 1
+
+
+def test_unknown_outcome_is_not_resent(bot: BotHarness) -> None:
+    bot.use_router(echo_router())
+    bot.reconfigure(ZALO_TIMEOUT_SECONDS="0.5")
+    bot.fault(kind="delay", seconds=1.5, count=1)  # Zalo records the message, then answers too late
+    bot.send(USER, "x")
+    bot.settle()
+    time.sleep(1.2)
+    assert bot.replies(USER) == ["nhận: x"]  # exactly once: the timed-out send was not repeated
+    assert bot.metric("messages_failed_total", reason="unknown_outcome") == 1
+
+
+def test_handler_crash_is_retried_then_parked_then_replayed(bot: BotHarness) -> None:
+    router = Router()
+
+    def fragile(event: Event, ctx: Context) -> None:
+        if ctx.redis.get("test:broken"):
+            raise RuntimeError("bug")
+        ctx.send_text("đã xử lý")
+
+    router.add(any_text(), fragile)
+    bot.use_router(router)
+    bot.redis.set("test:broken", 1)
+    bot.send(USER, "x")
+    bot.send(USER, "y")
+    bot.settle()
+    dead = bot.redis.hgetall(keys.DEAD_EVENTS)
+    assert len(dead) == 2
+    assert all(json.loads(v)["attempts"] == bot.settings.event_max_attempts for v in dead.values())
+    assert bot.replies(USER) == []
+    bot.redis.delete("test:broken")
+    from workers.events import replay_dead
+
+    assert replay_dead(bot.redis) == 2
+    bot.settle()
+    assert bot.replies(USER) == ["đã xử lý", "đã xử lý"]
+    assert not bot.redis.exists(keys.DEAD_EVENTS)
+
+
+def test_non_moderator_is_refused_moderator_route(bot: BotHarness) -> None:
+    from bot.routing import is_moderator, slash_command
+
+    router = Router()
+    router.forbidden = lambda e, ctx: ctx.say("forbidden")
+    router.add(slash_command("duyet"), lambda e, ctx: ctx.send_text("duyệt rồi"), require=is_moderator)
+    bot.use_router(router)
+    bot.send(USER, "/duyet 123")
+    bot.send("9000000000000000009", "/duyet 123")
+    bot.settle()
+    assert bot.replies(USER) == [render("forbidden")]
+    assert bot.replies("9000000000000000009") == ["duyệt rồi"]

@@ -1,0 +1,1 @@
+"""Background jobs run by `dxbot worker` (RQ): event draining, maintenance, screening, digest."""
