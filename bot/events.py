@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -32,7 +34,7 @@ class Event:
     timestamp_ms: int
     user_id: str | None
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Stable identity for de-duplication: Zalo's msg_id, else a hash of what makes it unique."""
         msg_id = getattr(self, "msg_id", None)
@@ -199,8 +201,14 @@ def parse_event(data: dict[str, Any]) -> Event:
 
 # --- field helpers: each raises EventParseError naming the field ---
 
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def _safe(value: str) -> str:
-    return "".join(c for c in value if c.isalnum() or c in "-_")[:64] or hashlib.sha1(value.encode()).hexdigest()
+    """Zalo msg ids are short hex; anything else is hashed so keys stay short and printable."""
+    if _SAFE_ID.fullmatch(value):
+        return value
+    return hashlib.sha1(value.encode()).hexdigest()
 
 
 def _dict(value: Any, name: str) -> dict[str, Any]:

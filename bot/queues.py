@@ -3,18 +3,23 @@
 Why not one `enqueue()` per webhook: it costs two round trips and ~0.4 ms of Python (rq-notes.md),
 and it would let two jobs of one user run at once. Instead each event lands in the user's inbox (a
 sorted set scored by Zalo's timestamp) and a per-user lease names the one job that drains it. One Lua
-call does dedupe + inbox + lease + (only when no job holds the lease) the RQ job itself, written the
-way RQ's own unique-enqueue script writes it (`rq.scripts._build_hset_args`; rq is pinned).
+call does dedupe + inbox + lease + (only when no job holds the lease) the RQ job itself.
+
+The RQ job hash is written the way RQ's own unique-enqueue script writes it (`rq.scripts`; rq is
+pinned). Its constant fields are built once by RQ itself (`Queue.create_job` → `to_dict`) and baked
+into the script text, so a webhook request sends only what differs (job id, pickled call, timestamp)
+and Redis copies nothing: one round trip, a handful of arguments.
 """
 
 from __future__ import annotations
 
+import pickle
 import time
-from typing import Any
+import uuid
+from datetime import UTC, datetime
 
 import redis
 from rq import Queue
-from rq.job import Job
 from rq.scripts import _build_hset_args
 
 from bot import keys
@@ -22,7 +27,11 @@ from bot import keys
 QUEUE_NAME = "dxbot"
 DRAIN_FUNC = "workers.events.drain_user"
 QUEUED_LEASE_MS = 300_000  # how long a queued-but-not-started job holds the user (then the sweeper helps)
+JOB_TIMEOUT_S = 600
+_VARIABLE_FIELDS = {"data", "created_at", "enqueued_at", "description"}
 
+# KEYS: dedupe, inbox, lease, pending-users, metrics, job, queue
+# ARGV: dedupe-ttl, score, member, user, lease-ms, job-id, now-ms, data, stamp, description
 _INGEST = """
 if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   redis.call('HINCRBY', KEYS[5], 'events_duplicate_total', 1)
@@ -32,7 +41,8 @@ redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
 redis.call('ZADD', KEYS[4], 'NX', ARGV[7], ARGV[4])
 redis.call('HINCRBY', KEYS[5], 'events_received_total', 1)
 if redis.call('SET', KEYS[3], ARGV[6], 'NX', 'PX', ARGV[5]) then
-  redis.call('HSET', KEYS[6], unpack(ARGV, 8))
+  redis.call('HSET', KEYS[6], 'data', ARGV[8], 'created_at', ARGV[9], 'enqueued_at', ARGV[9],
+             'description', ARGV[10], @CONSTANT_FIELDS@)
   redis.call('RPUSH', KEYS[7], ARGV[6])
   return 2
 end
@@ -40,9 +50,11 @@ return 1
 """
 
 # Give the user to a new job unless some job holds the lease; used by the sweeper and by retries.
+# KEYS: lease, job, queue; ARGV: job-id, lease-ms, data, stamp, description
 _CLAIM = """
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-  redis.call('HSET', KEYS[2], unpack(ARGV, 3))
+  redis.call('HSET', KEYS[2], 'data', ARGV[3], 'created_at', ARGV[4], 'enqueued_at', ARGV[4],
+             'description', ARGV[5], @CONSTANT_FIELDS@)
   redis.call('RPUSH', KEYS[3], ARGV[1])
   return 1
 end
@@ -50,36 +62,58 @@ return 0
 """
 
 
-class JobWriter:
-    """Builds RQ job hashes for `drain_user` and pushes them atomically with our own bookkeeping."""
+def _lua_string(value: str) -> str:
+    return '"' + "".join(c if c.isalnum() or c in "_-.:" else f"\\{ord(c)}" for c in value) + '"'
 
-    def __init__(self, client: redis.Redis, *, job_timeout: int = 600) -> None:
+
+class JobWriter:
+    """Writes `drain_user` jobs atomically with our own bookkeeping."""
+
+    def __init__(self, client: redis.Redis) -> None:
         self.redis = client
         self.queue = Queue(QUEUE_NAME, connection=client)
-        self.job_timeout = job_timeout
-        self._ingest = client.register_script(_INGEST)
-        self._claim = client.register_script(_CLAIM)
+        constants = ", ".join(f"{_lua_string(k)}, {_lua_string(v)}" for k, v in self._constant_fields().items())
+        self._ingest = client.register_script(_INGEST.replace("@CONSTANT_FIELDS@", constants))
+        self._claim = client.register_script(_CLAIM.replace("@CONSTANT_FIELDS@", constants))
+        self._job_prefix = self.queue.job_class.redis_job_namespace_prefix
+        self._stamp_second = -1
+        self._stamp = ""
         client.sadd(Queue.redis_queues_keys, self.queue.key)
 
-    def _job(self, user_id: str) -> tuple[Job, list[Any]]:
-        job = self.queue.create_job(DRAIN_FUNC, args=(user_id,), timeout=self.job_timeout, result_ttl=0,
-                                    failure_ttl=7 * 24 * 3600, description=f"drain user {user_id}")
+    def _constant_fields(self) -> dict[str, str]:
+        """The fields every drain job shares, as RQ itself would write them (empty ones left out)."""
+        self.queue.redis_server_version = (6, 2, 0)  # only used by RQ for features we do not touch here
+        job = self.queue.create_job(DRAIN_FUNC, args=("template",), timeout=JOB_TIMEOUT_S, result_ttl=0,
+                                    failure_ttl=7 * 24 * 3600)
         self.queue._prepare_for_queue(job)
-        return job, [*_build_hset_args(job), "status", "queued"]
+        fields = [*_build_hset_args(job), "status", "queued"]
+        return {str(k): str(v.value if hasattr(v, "value") else v) for k, v in zip(fields[::2], fields[1::2],
+                                                                                      strict=True)
+                if k not in _VARIABLE_FIELDS and v != ""}
+
+    def _variable(self, user_id: str) -> tuple[str, bytes, str, str]:
+        # RQ reads uncompressed pickles too (Job.restore falls back when zlib fails); skipping zlib here
+        # saves more than it would save on the wire.
+        data = pickle.dumps((DRAIN_FUNC, None, (user_id,), {}), protocol=pickle.HIGHEST_PROTOCOL)
+        now = time.time()
+        if int(now) != self._stamp_second:
+            self._stamp_second = int(now)
+            self._stamp = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return uuid.uuid4().hex, data, self._stamp, f"drain user {user_id}"
 
     def ingest(self, *, event_key: str, user_id: str, timestamp_ms: int, member: str, dedupe_ttl_s: int) -> int:
         """Store one verified event. Returns 0 duplicate, 1 stored (a job already drains the user),
         2 stored and a new job queued."""
-        job, fields = self._job(user_id)
-        now_ms = int(time.time() * 1000)
+        job_id, data, stamp, description = self._variable(user_id)
         return int(self._ingest(
             keys=[keys.dedupe(event_key), keys.inbox(user_id), keys.lease(user_id), keys.PENDING_USERS,
-                  keys.METRICS, job.key, self.queue.key],
-            args=[dedupe_ttl_s, timestamp_ms, member, user_id, QUEUED_LEASE_MS, job.id, now_ms, *fields],
+                  keys.METRICS, self._job_prefix + job_id, self.queue.key],
+            args=[dedupe_ttl_s, timestamp_ms, member, user_id, QUEUED_LEASE_MS, job_id, int(time.time() * 1000),
+                  data, stamp, description],
         ))
 
     def claim(self, user_id: str) -> bool:
         """Queue a drain job for `user_id` unless one holds the lease."""
-        job, fields = self._job(user_id)
-        return bool(self._claim(keys=[keys.lease(user_id), job.key, self.queue.key],
-                                args=[job.id, QUEUED_LEASE_MS, *fields]))
+        job_id, data, stamp, description = self._variable(user_id)
+        return bool(self._claim(keys=[keys.lease(user_id), self._job_prefix + job_id, self.queue.key],
+                                args=[job_id, QUEUED_LEASE_MS, data, stamp, description]))

@@ -6,6 +6,7 @@ dependencies here. Tests call `configure()` with their own settings before runni
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 import redis
@@ -33,13 +34,19 @@ _current: Runtime | None = None
 def configure(settings: Settings, client: redis.Redis | None = None) -> Runtime:
     """(Re)build the runtime for this process."""
     global _current
-    from handlers import build_router
-
     setup_logging(settings.log_level, secrets=(settings.oa_secret_key, settings.app_secret,
                                                settings.access_token, settings.refresh_token))
     client = client or connect(settings)
-    _current = Runtime(settings, client, ZaloClient(settings, client), build_router(), JobWriter(client))
+    _current = Runtime(settings, client, ZaloClient(settings, client), _router(settings), JobWriter(client))
     return _current
+
+
+def _router(settings: Settings) -> Router:
+    """`handlers.build_router()`, or the factory named by DXBOT_ROUTER ("module:function"), which lets an
+    operator or a test run the same worker with another handler set."""
+    spec = settings.extra.get("DXBOT_ROUTER", "handlers:build_router")
+    module_name, _, func = spec.partition(":")
+    return getattr(importlib.import_module(module_name), func)()
 
 
 def get() -> Runtime:

@@ -181,3 +181,11 @@ def test_healthz_and_metrics(bot, url: str) -> None:  # noqa: ANN001
     assert 'dxbot_webhook_rejected_total{reason="bad_signature"} 1.0' in text
     assert 'dxbot_queue_depth{queue="dxbot"} 1.0' in text
     assert "dxbot_reply_latency_seconds_bucket" in text
+
+
+def test_webhook_survives_a_flushed_redis(bot, url: str) -> None:  # noqa: ANN001
+    """The job template lives in Redis; losing it (flush, restore from an old backup) must not break ingest."""
+    bot.redis.flushall()
+    assert bot.send(USER, "menu").json()["status"] == 200
+    bot.settle()
+    assert len(bot.messages(USER)) == 1

@@ -27,6 +27,12 @@ _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
+_SEED = """
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('HSET', KEYS[1], 'access_token', ARGV[1], 'refresh_token', ARGV[2], 'expires_at', '0')
+end
+return 1
+"""
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class TokenStore:
         self.redis = client
         self.session = session
         self._release = client.register_script(_RELEASE)
+        self._seed = client.register_script(_SEED)
         self.lock_ttl_ms = int((settings.zalo_timeout_s + 5) * 1000)
 
     def current(self) -> TokenPair:
@@ -52,9 +59,8 @@ class TokenStore:
         if not raw:
             if not (self.settings.access_token and self.settings.refresh_token):
                 raise TokenRefreshFailed(0, "no Zalo token configured")
-            self.redis.hsetnx(keys.TOKENS, "access_token", self.settings.access_token)
-            self.redis.hsetnx(keys.TOKENS, "refresh_token", self.settings.refresh_token)
-            self.redis.hsetnx(keys.TOKENS, "expires_at", "0")
+            # One atomic step: a reader must never see an access token without its refresh token.
+            self._seed(keys=[keys.TOKENS], args=[self.settings.access_token, self.settings.refresh_token])
             raw = self.redis.hgetall(keys.TOKENS)
         pair = TokenPair(raw[b"access_token"].decode(), raw[b"refresh_token"].decode(),
                          float(raw.get(b"expires_at", b"0")))

@@ -1,0 +1,90 @@
+"""Question-answering latency and load time: the real KB and a synthetic 1,000-entry KB, side by side.
+
+Target (issue "Question answering"): p99 answer latency ≤ 5 ms. Run: ``python benchmarks/bench_qa.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.kb import KnowledgeBase, load_kb
+from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, Source, load_messages, parse_kb
+from bot.nlp.normalize import fold
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "kb" / "good"
+OFF_TOPIC = [
+    "giá vàng hôm nay bao nhiêu", "thời tiết hà nội ngày mai", "kết quả bóng đá hôm nay", "cách nấu phở bò",
+    "vay tiền online lãi suất thấp", "xổ số miền bắc", "tỷ giá đô la", "mua bảo hiểm xe máy ở đâu",
+]
+
+
+def queries_for(entries: Sequence[Entry], limit: int = 2000) -> list[str]:
+    """Every phrasing as written, folded (no diacritics) and truncated, plus off-topic questions."""
+    out: list[str] = []
+    for entry in entries:
+        for q in (entry.title, *entry.questions):
+            out += [q, fold(q), " ".join(fold(q).split()[:3])]
+    out += OFF_TOPIC * 5
+    random.Random(1).shuffle(out)
+    return out[:limit]
+
+
+def synthetic_kb(real: Sequence[Entry], size: int = 1000) -> KnowledgeBase:
+    """Entries made of the real KB's own syllables, so that postings are as dense as a big real KB's."""
+    rng = random.Random(0)
+    words = [w for e in real for w in (e.title + " " + e.answer).split() if w.isalpha()] or ["chuyển", "đổi", "số"]
+    entries = []
+    for i in range(size):
+        questions = tuple(" ".join(rng.choices(words, k=rng.randint(5, 10))) for _ in range(4))
+        entries.append(Entry(
+            id=f"synthetic-{i}", topic=f"topic-{i % 40}", title=questions[0] + "?", questions=questions[1:],
+            keywords=(), answer=" ".join(rng.choices(words, k=80)), verified=dt.date(2026, 11, 1),
+            sources=(Source("Nguồn", "https://example.gov.vn/"),),
+        ))
+    return KnowledgeBase(entries, load_messages(DEFAULT_MESSAGES))
+
+
+def latency(kb: KnowledgeBase, questions: Sequence[str]) -> tuple[float, float, float, float]:
+    """(p50, p99, max) wall-clock ms and p99 CPU ms: CPU time shows the engine's cost on a busy machine."""
+    for q in questions[:50]:
+        kb.answer(q)  # warm the token cache like a running worker
+    wall, cpu = [], []
+    for q in questions:
+        started, started_cpu = time.perf_counter(), time.thread_time()
+        kb.answer(q)
+        cpu.append((time.thread_time() - started_cpu) * 1000)
+        wall.append((time.perf_counter() - started) * 1000)
+    wall.sort()
+    cpu.sort()
+    p99 = min(len(wall) - 1, int(len(wall) * 0.99))
+    return statistics.median(wall), wall[p99], wall[-1], cpu[p99]
+
+
+def main() -> None:
+    real_dir = DEFAULT_KB_DIR if DEFAULT_KB_DIR.is_dir() and parse_kb(DEFAULT_KB_DIR)[0] else FIXTURES
+    started = time.perf_counter()
+    real = load_kb(real_dir)
+    real_load = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    synth = synthetic_kb(real.entries)
+    synth_load = synth.index_seconds * 1000
+    rows = [
+        (f"real KB ({real_dir.name}, {len(real.entries)} entries)", real_load, real.index_seconds * 1000,
+         *latency(real, queries_for(real.entries))),
+        (f"synthetic ({len(synth.entries)} entries)", (time.perf_counter() - started) * 1000, synth_load,
+         *latency(synth, queries_for(synth.entries))),
+    ]
+    print(f"{'knowledge base':<42} {'load ms':>8} {'index ms':>9} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} "
+          f"{'p99 cpu':>8}")
+    for name, load, index, p50, p99, worst, p99_cpu in rows:
+        print(f"{name:<42} {load:>8.1f} {index:>9.1f} {p50:>7.3f} {p99:>7.3f} {worst:>7.3f} {p99_cpu:>8.3f}")
+    print(f"p99 ratio synthetic/real: {rows[1][4] / rows[0][4]:.1f}x (target p99 ≤ 5 ms)")
+
+
+if __name__ == "__main__":
+    main()

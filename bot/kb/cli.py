@@ -1,0 +1,109 @@
+"""``dxbot ask`` and ``dxbot kb check|unanswered`` (contract §4).
+
+``register(subparsers)`` plugs these into the main ``dxbot`` parser; ``main()`` runs them standalone
+(``python -m bot.kb.cli ask --json "..."``) until then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import redis
+
+from bot.kb.checks import MAX_AGE_DAYS, MAX_ANSWER_CHARS, check_kb
+from bot.kb.decision import Answer
+from bot.kb.engine import load_kb
+from bot.kb.loader import KBError
+from bot.kb.unanswered import top_unanswered
+
+
+def _print_answer(result: Answer, *, as_json: bool, one_line: bool) -> None:
+    if as_json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    elif one_line:
+        print(" | ".join(line for line in result.text.splitlines() if line.strip()))
+    else:
+        print(result.text)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer QUESTION, or each stdin line; no side effects (nothing is recorded)."""
+    try:
+        kb = load_kb(args.kb)
+    except KBError as exc:
+        print(f"dxbot ask: {exc}", file=sys.stderr)
+        return 2
+    if args.question:
+        _print_answer(kb.answer(" ".join(args.question)), as_json=args.json, one_line=False)
+        return 0
+    for line in sys.stdin:
+        question = line.rstrip("\r\n")
+        _print_answer(kb.answer(question), as_json=args.json, one_line=True)
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print every problem and exit 1 if there is any."""
+    problems = check_kb(args.kb, max_answer_chars=args.max_chars, max_age_days=args.max_age_days)
+    for problem in problems:
+        print(f"kb check: {problem}", file=sys.stderr)
+    if problems:
+        print(f"kb check: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print("kb check: OK")
+    return 0
+
+
+def cmd_unanswered(args: argparse.Namespace, redis_client: redis.Redis | None = None) -> int:
+    """The most frequent questions the bot could not answer (folded, without user ids)."""
+    if redis_client is None:
+        url = os.environ.get("REDIS_URL")
+        if not url:
+            print("kb unanswered: REDIS_URL is not set", file=sys.stderr)
+            return 2
+        redis_client = redis.Redis.from_url(url)
+    try:
+        rows = top_unanswered(redis_client, args.limit)
+    except redis.RedisError as exc:
+        print(f"kb unanswered: cannot read Redis: {exc}", file=sys.stderr)
+        return 2
+    for question, count in rows:
+        print(f"{count:>6}  {question}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``ask`` and ``kb`` (``check``, ``unanswered``) to a ``dxbot`` subparsers object."""
+    ask = subparsers.add_parser("ask", help="answer a question from the knowledge base")
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    ask.add_argument("--kb", type=Path, default=None, help="knowledge-base directory (default content/kb)")
+    ask.add_argument("question", nargs="*", help="the question; without it, one question per stdin line")
+    ask.set_defaults(func=cmd_ask)
+
+    kb = subparsers.add_parser("kb", help="knowledge-base tools")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    check = kb_sub.add_parser("check", help="validate content/kb; non-zero exit on any problem")
+    check.add_argument("--kb", type=Path, default=None, help="knowledge-base directory (default content/kb)")
+    check.add_argument("--max-chars", type=int, default=MAX_ANSWER_CHARS, help="answer length limit")
+    check.add_argument("--max-age-days", type=int, default=MAX_AGE_DAYS, help="oldest acceptable 'verified'")
+    check.set_defaults(func=cmd_check)
+    unanswered = kb_sub.add_parser("unanswered", help="most frequent unanswered questions (needs Redis)")
+    unanswered.add_argument("--limit", type=int, default=20)
+    unanswered.set_defaults(func=cmd_unanswered)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dxbot")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

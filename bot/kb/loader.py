@@ -1,0 +1,177 @@
+"""Reading and validating ``content/kb/*.toml`` and ``content/messages/qa.toml``.
+
+Loading is lenient (a broken entry is skipped and reported, the bot keeps answering from the rest) while
+``dxbot kb check`` turns every reported problem into a non-zero exit: CI is the gate, not start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+log = logging.getLogger(__name__)
+
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+DEFAULT_KB_DIR = CONTENT_DIR / "kb"
+DEFAULT_MESSAGES = CONTENT_DIR / "messages" / "qa.toml"
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+REQUIRED = ("id", "topic", "title", "questions", "answer", "verified", "sources")
+KNOWN_FIELDS = frozenset(REQUIRED + ("keywords",))
+MESSAGE_KEYS = (
+    "source_line", "source_line_undated", "date_format", "did_you_mean", "choice_item", "unknown", "empty",
+)
+
+
+class KBError(Exception):
+    """The knowledge base cannot be used at all (unreadable directory, broken messages file)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str
+    url: str
+    date: dt.date | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"title": self.title, "url": self.url, "date": self.date.isoformat() if self.date else None}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    topic: str
+    title: str
+    questions: tuple[str, ...]
+    keywords: tuple[str, ...]
+    answer: str
+    verified: dt.date
+    sources: tuple[Source, ...]
+    file: str = ""
+
+
+def valid_url(url: str) -> bool:
+    """An absolute http(s) URL with a host and no whitespace (what a citizen can tap)."""
+    if not isinstance(url, str) or any(c.isspace() for c in url):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and "." in (parts.hostname or "")
+
+
+def _str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def _parse_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, ...]:
+    if not isinstance(raw, list) or not raw:
+        problems.append(f"{where}: 'sources' must list at least one [[entry.sources]] with title and url")
+        return ()
+    sources = []
+    for i, item in enumerate(raw, 1):
+        if not isinstance(item, dict):
+            problems.append(f"{where}: source #{i} is not a table")
+            continue
+        title, url, date = item.get("title"), item.get("url"), item.get("date")
+        if not isinstance(title, str) or not title.strip():
+            problems.append(f"{where}: source #{i} has no title")
+            continue
+        if not valid_url(url):
+            problems.append(f"{where}: source #{i} has a bad url {url!r} (need an absolute http(s) URL)")
+            continue
+        if date is not None and (not isinstance(date, dt.date) or isinstance(date, dt.datetime)):
+            problems.append(f"{where}: source #{i} date must be a TOML date like 2022-04-20, got {date!r}")
+            date = None
+        sources.append(Source(title.strip(), url, date))
+    return tuple(sources)
+
+
+def parse_entry(raw: Any, file: str, problems: list[str]) -> Entry | None:
+    """Validate one ``[[entry]]`` table; append problems; return None when the entry is unusable."""
+    if not isinstance(raw, dict):
+        problems.append(f"{file}: an [[entry]] is not a table")
+        return None
+    ident = raw.get("id")
+    where = f"{file}: entry {ident!r}" if isinstance(ident, str) else f"{file}: entry without id"
+    before = len(problems)
+    for field in REQUIRED:
+        if field not in raw:
+            problems.append(f"{where}: missing field '{field}'")
+    for field in sorted(set(raw) - KNOWN_FIELDS):
+        problems.append(f"{where}: unknown field '{field}' (typo?)")
+    if "id" in raw and (not isinstance(ident, str) or not ID_PATTERN.fullmatch(ident)):
+        problems.append(f"{where}: id must match [a-z0-9-] (lowercase words joined by '-')")
+    for field in ("topic", "title", "answer"):
+        if field in raw and (not isinstance(raw[field], str) or not raw[field].strip()):
+            problems.append(f"{where}: '{field}' must be a non-empty string")
+    if "topic" in raw and isinstance(raw["topic"], str) and not ID_PATTERN.fullmatch(raw["topic"]):
+        problems.append(f"{where}: topic must match [a-z0-9-]")
+    if "questions" in raw and (not _str_list(raw["questions"]) or not raw["questions"]):
+        problems.append(f"{where}: 'questions' must be a non-empty list of strings")
+    if "keywords" in raw and not _str_list(raw["keywords"]):
+        problems.append(f"{where}: 'keywords' must be a list of strings")
+    verified = raw.get("verified")
+    if "verified" in raw and (not isinstance(verified, dt.date) or isinstance(verified, dt.datetime)):
+        problems.append(f"{where}: 'verified' must be a TOML date like 2026-11-20, got {verified!r}")
+    sources = _parse_sources(raw.get("sources"), where, problems) if "sources" in raw else ()
+    if len(problems) > before:
+        fatal = [p for p in problems[before:] if "unknown field" not in p and "source #" not in p]
+        if fatal or not sources:
+            return None
+    return Entry(
+        id=ident, topic=raw["topic"], title=raw["title"].strip(), questions=tuple(raw["questions"]),
+        keywords=tuple(raw.get("keywords", ())), answer=raw["answer"].strip(), verified=verified,
+        sources=sources, file=file,
+    )
+
+
+def parse_kb(path: Path) -> tuple[list[Entry], list[str]]:
+    """All valid entries of a directory (or a single file) of TOML files, and every problem found."""
+    if path.is_dir():
+        files = sorted(path.glob("*.toml"))
+    elif path.is_file():
+        files = [path]
+    else:
+        raise KBError(f"knowledge base not found: {path}")
+    entries: list[Entry] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            problems.append(f"{file.name}: not valid TOML: {exc}")
+            continue
+        raw_entries = data.get("entry", [])
+        if not isinstance(raw_entries, list):
+            problems.append(f"{file.name}: 'entry' must be an array of tables ([[entry]])")
+            continue
+        for raw in raw_entries:
+            entry = parse_entry(raw, file.name, problems)
+            if entry is None:
+                continue
+            if entry.id in seen:
+                problems.append(f"{file.name}: duplicate id {entry.id!r} (first in {seen[entry.id]})")
+                continue
+            seen[entry.id] = file.name
+            entries.append(entry)
+    for problem in problems:
+        log.warning("kb: %s", problem)
+    return entries, problems
+
+
+def load_messages(path: Path = DEFAULT_MESSAGES) -> dict[str, str]:
+    """The engine's own Vietnamese strings; a missing key is a deployment error, so fail loudly."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KBError(f"cannot read messages {path}: {exc}") from exc
+    missing = [k for k in MESSAGE_KEYS if not isinstance(data.get(k), str)]
+    if missing:
+        raise KBError(f"{path}: missing message keys: {', '.join(missing)}")
+    return {k: v for k, v in data.items() if isinstance(v, str)}

@@ -1,0 +1,59 @@
+"""Abbreviation and teencode tables (data, not user-facing text).
+
+Keys are *folded* tokens (ASCII, lowercase) that are never valid Vietnamese syllables, so a real word is
+never rewritten (``hong`` = hồng, ``bit`` = bít are deliberately absent). Values are written with full
+diacritics so that expanded tokens also carry tone keys. A value with ``|`` lists alternative readings of an
+ambiguous abbreviation: the knowledge-base analyzer keeps them all (the wrong reading costs little under
+BM25 because it is a common word with a low IDF), while :func:`command_form` takes the command reading.
+
+Grow these tables from the unanswered-question log (``dxbot kb unanswered``) rather than from guesses.
+"""
+
+from __future__ import annotations
+
+# Everyday chat shorthand (Vietnamese social-media teencode).
+COMMON: dict[str, str] = {
+    "k": "không", "ko": "không", "kh": "không", "khg": "không", "kg": "không", "hk": "không",
+    "hok": "không",
+    "dc": "được", "dk": "được|đăng ký", "dduoc": "được",
+    "j": "gì", "ji": "gì", "gj": "gì",
+    "ntn": "như thế nào", "nthe": "như thế",
+    "bn": "bao nhiêu|bạn", "bnhieu": "bao nhiêu",
+    "mik": "mình", "mh": "mình", "mk": "mật khẩu|mình",
+    "ng": "người", "ngta": "người ta",
+    "r": "rồi", "vs": "với", "trc": "trước", "lm": "làm", "bik": "biết",
+    "cx": "cũng", "cg": "cũng", "z": "vậy", "v": "vậy", "wa": "quá", "ak": "à", "ah": "à",
+    "sdt": "số điện thoại", "dt": "điện thoại|điện tử", "dth": "điện thoại", "tk": "tài khoản",
+    "ck": "chuyển khoản", "app": "ứng dụng", "ad": "admin",
+    "tt": "thông tin|thủ tục|thanh toán", "ttin": "thông tin", "hdan": "hướng dẫn", "hd": "hướng dẫn",
+    "dki": "đăng ký", "dky": "đăng ký", "dangky": "đăng ký",
+    "nx": "nữa", "ns": "nói", "nt": "nhắn tin", "ib": "nhắn tin", "sr": "xin lỗi", "tks": "cảm ơn",
+    "thanks": "cảm ơn", "thank": "cảm ơn", "cmon": "cảm ơn",
+}
+
+# Domain abbreviations of the digital-transformation channel.
+DOMAIN: dict[str, str] = {
+    "cds": "chuyển đổi số", "dx": "chuyển đổi số", "cdsqg": "chuyển đổi số quốc gia",
+    "qg": "quốc gia", "dvc": "dịch vụ công", "dvcqg": "dịch vụ công quốc gia",
+    "dvctt": "dịch vụ công trực tuyến", "dvcql": "dịch vụ công",
+    "cccd": "căn cước công dân", "cmnd": "chứng minh nhân dân", "cmt": "chứng minh thư",
+    "tthc": "thủ tục hành chính", "ubnd": "ủy ban nhân dân", "hdnd": "hội đồng nhân dân",
+    "cntt": "công nghệ thông tin", "tttt": "thông tin và truyền thông", "btttt": "bộ thông tin và truyền thông",
+    "khcn": "khoa học công nghệ", "bkhcn": "bộ khoa học và công nghệ",
+    "cps": "chính phủ số", "kts": "kinh tế số", "xhs": "xã hội số", "cpdt": "chính phủ điện tử",
+    "bhyt": "bảo hiểm y tế", "bhxh": "bảo hiểm xã hội", "gplx": "giấy phép lái xe",
+    "qd": "quyết định", "nd": "nghị định", "ttg": "thủ tướng", "tw": "trung ương", "cp": "chính phủ",
+    "nq": "nghị quyết", "csdl": "cơ sở dữ liệu", "csdlqg": "cơ sở dữ liệu quốc gia",
+    "ddt": "định danh điện tử", "dddt": "định danh điện tử", "dinhdanh": "định danh",
+    "tcns": "tổ công nghệ số", "tcnscd": "tổ công nghệ số cộng đồng", "tcn": "tổ công nghệ",
+    "ttdt": "thanh toán điện tử", "tmdt": "thương mại điện tử", "ttkdtm": "thanh toán không dùng tiền mặt",
+    "atttt": "an toàn thông tin", "attt": "an toàn thông tin",
+    "hcc": "hành chính công", "bpmc": "bộ phận một cửa", "smartphone": "điện thoại thông minh",
+    "online": "trực tuyến", "onl": "trực tuyến",
+}
+
+# Readings that win in chat commands (``dk`` is "đăng ký" there, never "được").
+COMMAND: dict[str, str] = {
+    "dk": "đăng ký", "dki": "đăng ký", "dky": "đăng ký", "dl": "dữ liệu", "tgiup": "trợ giúp",
+    "hdsd": "hướng dẫn", "help": "trợ giúp",
+}

@@ -1,0 +1,31 @@
+"""Local Zalo emulator: Zalo's OA API and OAuth on a local port, for the sandbox and the tests.
+
+Pointing ``ZALO_API_BASE`` and ``ZALO_OAUTH_BASE`` at :attr:`EmulatorServer.url` is the only
+difference from production (CONTRACT.md §5).
+"""
+
+from bot.zalo.emulator.app import create_emulator_app
+from bot.zalo.emulator.server import EmulatorServer
+from bot.zalo.emulator.state import (
+    SANDBOX_ACCESS_TOKEN,
+    SANDBOX_APP_ID,
+    SANDBOX_APP_SECRET,
+    SANDBOX_OA_ID,
+    SANDBOX_OA_SECRET_KEY,
+    SANDBOX_REFRESH_TOKEN,
+    EmulatorConfig,
+    EmulatorState,
+)
+
+__all__ = [
+    "SANDBOX_ACCESS_TOKEN",
+    "SANDBOX_APP_ID",
+    "SANDBOX_APP_SECRET",
+    "SANDBOX_OA_ID",
+    "SANDBOX_OA_SECRET_KEY",
+    "SANDBOX_REFRESH_TOKEN",
+    "EmulatorConfig",
+    "EmulatorServer",
+    "EmulatorState",
+    "create_emulator_app",
+]

@@ -1,0 +1,24 @@
+"""Router factories that tests load into worker subprocesses through DXBOT_ROUTER."""
+
+from __future__ import annotations
+
+import time
+
+from bot.context import Context
+from bot.events import Event, TextMessage
+from bot.routing import Router, any_text
+
+
+def slow_echo() -> Router:
+    """Echo each text; "slow …" marks itself in Redis, then takes 3 s (time enough to kill the worker)."""
+    router = Router()
+
+    def echo(event: Event, ctx: Context) -> None:
+        assert isinstance(event, TextMessage)
+        if event.text.startswith("slow"):
+            ctx.redis.incr("test:slow-started")
+            time.sleep(3)
+        ctx.send_text(f"nhận: {event.text}")
+
+    router.add(any_text(), echo)
+    return router

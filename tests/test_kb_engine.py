@@ -1,0 +1,229 @@
+"""Knowledge-base engine: ranking, decision kinds, off-topic refusal, source line, checks, unanswered store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+import redis
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.kb import KnowledgeBase, load_kb, record_unanswered, top_unanswered
+from bot.kb.checks import check_kb
+from bot.kb.evaluate import evaluate, load_cases
+from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, parse_kb
+from bot.kb.unanswered import UNANSWERED_KEY
+
+FIXTURES = Path(__file__).parent / "fixtures" / "kb"
+GOOD = FIXTURES / "good"
+TODAY = dt.date(2026, 11, 27)
+MESSAGES = tomllib.loads(DEFAULT_MESSAGES.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb(GOOD)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Ngày Chuyển đổi số quốc gia là ngày nào?", "ngay-cds-la-ngay-nao"),
+        ("ngay cds la ngay nao", "ngay-cds-la-ngay-nao"),
+        ("chuyeenr ddooir soos laf gif", "chuyen-doi-so-la-gi"),
+        ("chuye63n d9o63i so61 la2 gi2", "chuyen-doi-so-la-gi"),
+        ("cho em hỏi cđs là gì ạ", "chuyen-doi-so-la-gi"),
+        ("dk vneid ntn", "dang-ky-dinh-danh-dien-tu"),
+        ("dinh danh dien tuu vneid", "dang-ky-dinh-danh-dien-tu"),  # typo fixed in context
+        ("chữ kí số", "chu-ky-so"),
+        ("chu ky so la gi", "chu-ky-so"),
+        ("bo tttt sap nhap vao dau", "bo-tttt-sap-nhap"),
+        ("ngày 10/10", "ngay-cds-la-ngay-nao"),
+    ],
+)
+def test_confident_answers(kb: KnowledgeBase, question: str, entry: str) -> None:
+    result = kb.answer(question)
+    assert (result.kind, result.entry, result.confident) == ("confident", entry, True)
+    assert result.sources and result.sources[0]["url"].startswith("https://")
+    assert result.choices == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "giá vàng hôm nay bao nhiêu", "thời tiết hà nội ngày mai", "kết quả bóng đá hôm nay",
+        "đội tuyển bóng đá việt nam đá khi nào", "vay tiền online lãi suất thấp", "kết quả xổ số miền bắc",
+        "cách nấu phở bò", "tỷ giá đô la", "lãi suất ngân hàng", "mua bảo hiểm xe máy", "xin chào", "alo",
+        "gia vang", "xsmb", "công thức làm bánh mì", "vay nóng không cần thế chấp",
+    ],
+)
+def test_off_topic_is_never_confident(kb: KnowledgeBase, question: str) -> None:
+    result = kb.answer(question)
+    assert not result.confident
+    assert result.entry is None
+
+
+def test_unknown_apologises_with_three_topics(kb: KnowledgeBase) -> None:
+    result = kb.answer("giá vàng hôm nay")
+    assert result.kind == "unknown"
+    assert result.text.startswith(MESSAGES["unknown"])
+    assert len(result.choices) == 3
+    topics = {next(e.topic for e in kb.entries if e.title == title) for title, _ in result.choices}
+    assert len(topics) == 3
+    for title, payload in result.choices:
+        assert payload == title and title in result.text
+
+
+def test_empty_question(kb: KnowledgeBase) -> None:
+    for text in ("", "   ", "😀?!"):
+        result = kb.answer(text)
+        assert result.kind == "unknown" and result.text.startswith(MESSAGES["empty"])
+
+
+def test_source_line_closes_the_answer(kb: KnowledgeBase) -> None:
+    result = kb.answer("ngày chuyển đổi số quốc gia")
+    entry = kb.by_id["ngay-cds-la-ngay-nao"]
+    assert result.text.startswith(entry.answer)
+    assert result.text.endswith(
+        f"Nguồn: {entry.sources[0].title} (22/04/2022) {entry.sources[0].url}"
+    )
+    undated = kb.answer("chuyển đổi số là gì")
+    source = kb.by_id["chuyen-doi-so-la-gi"].sources[0]
+    assert undated.text.endswith(f"Nguồn: {source.title} {source.url}")
+
+
+def _write(tmp_path: Path, body: str, name: str = "kb.toml") -> Path:
+    directory = tmp_path / "kb"
+    directory.mkdir(exist_ok=True)
+    (directory / name).write_text(body, encoding="utf-8")
+    return directory
+
+
+def _entry(ident: str, title: str, questions: list[str], answer: str = "Trả lời.", verified: str = "2026-11-01",
+           url: str = "https://example.gov.vn/a", topic: str = "chung", extra: str = "") -> str:
+    qs = ", ".join(f'"{q}"' for q in questions)
+    return (f'[[entry]]\nid = "{ident}"\ntopic = "{topic}"\ntitle = "{title}"\nquestions = [{qs}]\n'
+            f'answer = """{answer}"""\nverified = {verified}\n{extra}'
+            f'[[entry.sources]]\ntitle = "Nguồn thử"\nurl = "{url}"\n\n')
+
+
+def test_ambiguous_offers_both_titles(tmp_path: Path) -> None:
+    body = (_entry("cccd-tre-em", "Làm thẻ căn cước cho trẻ em thế nào?", ["làm thẻ căn cước cho trẻ em"],
+                   topic="a")
+            + _entry("cccd-nguoi-gia", "Làm thẻ căn cước cho người già thế nào?",
+                     ["làm thẻ căn cước cho người già"], topic="b")
+            + _entry("ngay-cds", "Ngày chuyển đổi số là ngày nào?", ["ngày chuyển đổi số"], topic="c"))
+    kb = load_kb(_write(tmp_path, body))
+    result = kb.answer("lam the can cuoc")
+    assert result.kind == "ambiguous" and not result.confident and result.entry is None
+    titles = {"Làm thẻ căn cước cho trẻ em thế nào?", "Làm thẻ căn cước cho người già thế nào?"}
+    assert {t for t, _ in result.choices} == titles
+    assert result.text.startswith(MESSAGES["did_you_mean"])
+    # Tapping a choice sends its title, which must then be answered confidently.
+    for title, payload in result.choices:
+        assert kb.answer(payload).entry == next(e.id for e in kb.entries if e.title == title)
+
+
+def test_json_shape(kb: KnowledgeBase) -> None:
+    data = kb.answer("cds la gi").to_json()
+    assert {"answer", "entry", "score", "confident", "sources", "kind", "choices"} <= data.keys()
+    assert isinstance(data["score"], float) and data["confident"] is True
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_answer_never_raises(text: str) -> None:
+    result = load_kb_cached().answer(text)
+    assert result.kind in ("confident", "ambiguous", "unknown")
+    assert result.confident == (result.kind == "confident") and result.text
+
+
+_CACHE: list[KnowledgeBase] = []
+
+
+def load_kb_cached() -> KnowledgeBase:
+    if not _CACHE:
+        _CACHE.append(load_kb(GOOD))
+    return _CACHE[0]
+
+
+# --- checks ------------------------------------------------------------------------------------------------
+
+def test_good_kb_has_no_problems() -> None:
+    assert check_kb(GOOD, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ('[[entry]]\nid = "x"\ntopic = "t"\ntitle = "Chuyển đổi số là gì?"\nquestions = ["cds"]\n'
+         'verified = 2026-11-01\n[[entry.sources]]\ntitle = "a"\nurl = "https://a.vn/x"\n', "missing field 'answer'"),
+        (_entry("dup", "Ngày chuyển đổi số?", ["ngày chuyển đổi số"])
+         + _entry("dup", "Đề án 06 là gì?", ["đề án 06"]), "duplicate id 'dup'"),
+        (_entry("dai", "Ngày chuyển đổi số?", ["ngày chuyển đổi số"], answer="Chữ " * 700), "limit 1500"),
+        (_entry("cu", "Ngày chuyển đổi số?", ["ngày chuyển đổi số"], verified="2024-01-01"), "days ago"),
+        (_entry("url", "Ngày chuyển đổi số?", ["ngày chuyển đổi số"], url="www.example.vn/no-scheme"), "bad url"),
+        (_entry("Bad_ID", "Ngày chuyển đổi số?", ["ngày chuyển đổi số"]), "id must match"),
+        (_entry("kw", "Ngày chuyển đổi số?", ["ngày chuyển đổi số"], extra='keyword = ["x"]\n'),
+         "unknown field 'keyword'"),
+        ("[[entry]\nid = ", "not valid TOML"),
+        (_entry("a", "Ngày chuyển đổi số là ngày nào?", ["ngày chuyển đổi số", "đề án 06 là gì"])
+         + _entry("b", "Đề án 06 là gì?", ["đề án 06 về dữ liệu dân cư"]),
+         "phrasing 'đề án 06 là gì' is answered by entry 'b'"),
+    ],
+)
+def test_check_finds_each_problem(tmp_path: Path, body: str, needle: str) -> None:
+    problems = check_kb(_write(tmp_path, body), today=TODAY)
+    assert any(needle in p for p in problems), problems
+
+
+@pytest.mark.skipif(not list(DEFAULT_KB_DIR.glob("*.toml")), reason="content/kb has no entries yet")
+def test_real_kb_passes_its_own_check() -> None:
+    """The KB tests itself: schema, lengths, sources, and every phrasing reaching its own entry."""
+    assert check_kb() == []
+
+
+def test_check_age_is_configurable(tmp_path: Path) -> None:
+    path = _write(tmp_path, _entry("cu", "Ngày chuyển đổi số?", ["ngày chuyển đổi số"], verified="2026-01-01"))
+    assert check_kb(path, today=TODAY) == []
+    assert any("days ago" in p for p in check_kb(path, today=TODAY, max_age_days=30))
+
+
+def test_broken_entries_are_skipped_not_fatal(tmp_path: Path) -> None:
+    body = _entry("ok", "Ngày chuyển đổi số?", ["ngày chuyển đổi số"]) + '[[entry]]\nid = "half"\n'
+    entries, problems = parse_kb(_write(tmp_path, body))
+    assert [e.id for e in entries] == ["ok"] and problems
+
+
+# --- evaluation on the fixture set -------------------------------------------------------------------------
+
+def test_fixture_evaluation(kb: KnowledgeBase) -> None:
+    report = evaluate(kb, load_cases(FIXTURES / "eval-cases.toml"))
+    assert report.in_domain >= 20 and report.off_topic >= 10
+    assert report.off_topic_confident == 0
+    assert report.confident_wrong == 0
+    assert report.top1_accuracy >= 0.95, report.failures
+    assert "off-topic" in report.format()
+
+
+# --- unanswered store --------------------------------------------------------------------------------------
+
+def test_unanswered_counts_folded_questions(redis_client: redis.Redis) -> None:
+    record_unanswered(redis_client, "Giá vàng hôm nay?")
+    record_unanswered(redis_client, "gia vang hom nay")
+    record_unanswered(redis_client, "GIÁ VÀNG   HÔM NAY!!")
+    record_unanswered(redis_client, "Xổ số")
+    record_unanswered(redis_client, "   ")
+    assert top_unanswered(redis_client, 10) == [("gia vang hom nay", 3), ("xo so", 1)]
+    assert top_unanswered(redis_client, 1) == [("gia vang hom nay", 3)]
+    assert top_unanswered(redis_client, 0) == []
+
+
+def test_unanswered_keeps_no_personal_numbers(redis_client: redis.Redis) -> None:
+    record_unanswered(redis_client, "số cccd 001203004567 của tôi, sđt 0912345678")
+    [(question, _)] = top_unanswered(redis_client, 5)
+    assert "001203004567" not in question and "0912345678" not in question
+    assert redis_client.type(UNANSWERED_KEY) == b"zset"

@@ -1,0 +1,94 @@
+"""Real processes: a worker killed with SIGKILL mid-handling, and `dxbot dev` from start to Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from bot import keys
+from tests.conftest import free_port
+from tests.support import BotHarness
+
+ROOT = Path(__file__).resolve().parents[1]
+USER = "4444444444444444444"
+
+
+def spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    full_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "bot.cli", *args], env=full_env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def wait_for(predicate, timeout: float, what: str) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def test_sigkilled_worker_leaves_no_event_unanswered(bot: BotHarness) -> None:
+    env = {**bot.env, "DXBOT_ROUTER": "tests.routers:slow_echo", "USER_LEASE_SECONDS": "5"}
+    first = spawn(["worker"], env)
+    try:
+        bot.send(USER, "slow 1")
+        bot.send(USER, "then 2")
+        wait_for(lambda: bot.redis.get("test:slow-started") == b"1", 20, "handler start")
+        first.send_signal(signal.SIGKILL)
+        first.wait(5)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert bot.messages(USER) == []
+    assert bot.redis.zcard(keys.inbox(USER)) == 2  # nothing was lost with the worker
+    second = spawn(["worker"], env)
+    sweeper = spawn(["scheduler", "--interval", "0.5"], env)
+    try:
+        wait_for(lambda: len(bot.messages(USER)) >= 2, 40, "replies after restart")
+        time.sleep(0.5)
+    finally:
+        for proc in (second, sweeper):
+            proc.terminate()
+            proc.wait(10)
+    assert bot.replies(USER) == ["nhận: slow 1", "nhận: then 2"]
+    assert int(bot.redis.get("test:slow-started")) == 2  # re-run from scratch: nothing half-committed
+
+
+def test_dxbot_dev_runs_everything_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    port = free_port()
+    emulator_port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZALO_", "REDIS_URL"))}
+    env.update({"PORT": str(port), "EMULATOR_PORT": str(emulator_port), "DXBOT_VAR_DIR": str(tmp_path / "var"),
+                "PYTHONPATH": str(ROOT), "WEB_CONCURRENCY": "1"})
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "dev"], env=env, cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_for(lambda: _ok(f"http://127.0.0.1:{port}/healthz"), 60, "dxbot dev health")
+        emulator = f"http://127.0.0.1:{emulator_port}/_emulator"
+        answer = requests.post(f"{emulator}/users/{USER}/events", json={"event_name": "user_send_text",
+                                                                        "text": "menu"}, timeout=10)
+        assert answer.status_code == 200
+        wait_for(lambda: requests.get(f"{emulator}/messages", params={"user_id": USER}, timeout=5)
+                 .json()["messages"], 30, "a reply recorded by the emulator")
+        assert (tmp_path / "var" / "appendonlydir").exists() or (tmp_path / "var" / "appendonly.aof").exists()
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group gets SIGINT
+        out, _ = proc.communicate(timeout=30)
+    text = out.decode()
+    assert f"http://127.0.0.1:{port}/webhook" in text
+    assert f"http://127.0.0.1:{emulator_port}" in text
+    assert proc.returncode == 0
+    assert not _ok(f"http://127.0.0.1:{port}/healthz")
+
+
+def _ok(url: str) -> bool:
+    try:
+        return requests.get(url, timeout=1).status_code == 200
+    except requests.RequestException:
+        return False

@@ -1,0 +1,164 @@
+"""The Zalo client against the emulator over real HTTP: tokens, error table, splitting."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import requests
+
+from bot import keys
+from bot.zalo.client import ZaloClient
+from bot.zalo.errors import (
+    BadRequest,
+    NightCurfew,
+    OutcomeUnknown,
+    RateLimited,
+    TokenInvalid,
+    TokenRefreshFailed,
+    UserUnreachable,
+    ZaloApiError,
+    ZaloUnavailable,
+    error_for,
+)
+from bot.zalo.text import split_text
+from tests.support import BotHarness
+
+USER = "2222222222222222222"
+
+
+def interacted(bot: BotHarness, user: str = USER) -> None:
+    bot.emulator("PUT", f"/users/{user}", json={"follower": True, "last_interaction": bot_now(bot)})
+
+
+def bot_now(bot: BotHarness) -> int:
+    return int(bot.emulator("GET", "/clock").json()["now_ms"])
+
+
+def test_expired_token_is_refreshed_once_by_exactly_one_of_many_workers(bot: BotHarness) -> None:
+    for i in range(8):
+        interacted(bot, f"30000000000000000{i:02d}")
+    bot.advance_clock(26 * 3600)  # the 25-hour access token has expired at Zalo
+    for i in range(8):
+        interacted(bot, f"30000000000000000{i:02d}")
+    results: list[object] = []
+    barrier = threading.Barrier(8)
+
+    def worker(i: int) -> None:
+        client = ZaloClient(bot.settings, bot.redis)  # own session, shared Redis: like separate processes
+        barrier.wait()
+        try:
+            results.append(client.send_text(user_id=f"30000000000000000{i:02d}", text=f"tin {i}"))
+        except Exception as exc:  # noqa: BLE001
+            results.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert all(not isinstance(r, Exception) for r in results), results
+    tokens = bot.emulator("GET", "/tokens").json()
+    assert tokens["refresh_count"] == 1
+    assert tokens["reuse_attempts"] == 0
+    stored = bot.redis.hgetall(keys.TOKENS)
+    assert stored[b"access_token"] != b"sandbox-access-token"
+    assert float(stored[b"expires_at"]) > 0
+    assert len(bot.messages()) == 8
+
+
+def test_token_close_to_expiry_is_refreshed_before_use(bot: BotHarness) -> None:
+    interacted(bot)
+    client = ZaloClient(bot.settings, bot.redis)
+    client.tokens.current()
+    bot.redis.hset(keys.TOKENS, "expires_at", "1")  # we know it is about to expire
+    client.send_text(user_id=USER, text="a")
+    assert bot.emulator("GET", "/tokens").json()["refresh_count"] == 1
+    assert bot.metric("zalo_errors_total", code="-220") == 0  # no failed call was needed
+
+
+def test_refused_refresh_token_raises_refresh_failed(bot: BotHarness) -> None:
+    interacted(bot)
+    bot.redis.hset(keys.TOKENS, mapping={"access_token": "bad", "refresh_token": "used-up", "expires_at": "0"})
+    with pytest.raises(TokenRefreshFailed):
+        ZaloClient(bot.settings, bot.redis).send_text(user_id=USER, text="a")
+
+
+@pytest.mark.parametrize(("fault", "error"), [
+    ({"kind": "zalo_error", "error": -230}, UserUnreachable),
+    ({"kind": "zalo_error", "error": -32}, RateLimited),
+    ({"kind": "zalo_error", "error": -201}, BadRequest),
+    ({"kind": "zalo_error", "error": -234}, NightCurfew),
+    ({"kind": "zalo_error", "error": -999}, ZaloApiError),
+    ({"kind": "http", "status": 502}, ZaloUnavailable),
+])
+def test_zalo_errors_map_to_the_closed_set(bot: BotHarness, fault: dict, error: type) -> None:
+    interacted(bot)
+    bot.fault(count=1, **fault)
+    with pytest.raises(error) as info:
+        ZaloClient(bot.settings, bot.redis).send_text(user_id=USER, text="a")
+    assert info.value.retryable == error.retryable
+
+
+def test_read_timeout_on_send_is_unknown_not_unavailable(bot: BotHarness) -> None:
+    interacted(bot)
+    bot.reconfigure(ZALO_TIMEOUT_SECONDS="0.3")
+    bot.fault(kind="delay", seconds=1, count=1)
+    with pytest.raises(OutcomeUnknown):
+        ZaloClient(bot.settings, bot.redis).send_text(user_id=USER, text="a")
+
+
+def test_connection_refused_is_retryable(bot: BotHarness) -> None:
+    from tests.conftest import free_port
+
+    settings = bot.settings.with_overrides(api_base=f"http://127.0.0.1:{free_port()}")
+    with pytest.raises(ZaloUnavailable):
+        ZaloClient(settings, bot.redis).send_text(user_id=USER, text="a")
+
+
+def test_buttons_reach_zalo_as_query_buttons(bot: BotHarness) -> None:
+    interacted(bot)
+    ZaloClient(bot.settings, bot.redis).send_text(user_id=USER, text="Chọn", buttons=[("Trợ giúp", "trợ giúp")])
+    [message] = bot.messages(USER)
+    button = message["attachment"]["payload"]["buttons"][0]
+    assert button == {"title": "Trợ giúp", "type": "oa.query.show", "payload": "trợ giúp"}
+
+
+def test_error_table_is_closed() -> None:
+    assert isinstance(error_for(-216), TokenInvalid) and error_for(-216).retryable
+    assert isinstance(error_for(-12345), ZaloApiError) and not error_for(-12345).retryable
+    assert not error_for(-230).retryable
+
+
+def test_tokens_never_reach_the_logs(bot: BotHarness, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    interacted(bot)
+    bot.advance_clock(26 * 3600)
+    interacted(bot)
+    with caplog.at_level(logging.DEBUG):
+        ZaloClient(bot.settings, bot.redis).send_text(user_id=USER, text="a")
+        logging.getLogger("test").warning("leak attempt %s", bot.redis.hget(keys.TOKENS, "access_token").decode())
+    stored = bot.redis.hgetall(keys.TOKENS)
+    from bot.logs import RedactSecrets
+
+    text = ""
+    for record in caplog.records:
+        RedactSecrets().filter(record)
+        text += record.getMessage()
+    for secret in (stored[b"access_token"], stored[b"refresh_token"], b"sandbox-access-token"):
+        assert secret.decode() not in text
+
+
+@pytest.mark.parametrize("length", [1, 1999, 2000, 2001, 4500, 12000])
+def test_split_text_respects_limit_and_loses_nothing(length: int) -> None:
+    text = ("Chuyển đổi số bắt đầu từ nhận thức. " * 400)[:length]
+    parts = split_text(text, 2000)
+    assert all(0 < len(p) <= 2000 for p in parts)
+    assert "".join(parts).replace(" ", "") == text.strip().replace(" ", "")
+    if length > 2000:
+        assert all(p.endswith((".", "thức")) or len(p) == 2000 for p in parts[:-1])
+
+
+def test_emulator_is_reached_over_real_http(bot: BotHarness) -> None:
+    assert requests.get(bot.emulator_url + "/_emulator/clock", timeout=5).status_code == 200
