@@ -59,12 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", default="-")
     export.set_defaults(func=cmd_export)
 
-    try:
-        from bot.kb.cli import register as register_kb
-    except ImportError:
-        pass
-    else:
-        register_kb(sub)
+    from bot.kb.cli import register as register_kb
+
+    register_kb(sub)
     return parser
 
 
