@@ -88,3 +88,8 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def run() -> None:
+    """Entry point for `make bench` (benchmarks/__main__.py)."""
+    main()

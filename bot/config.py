@@ -61,7 +61,7 @@ class Settings:
     send_backoff_max_s: float = 300.0
     zalo_timeout_s: float = 10.0
     token_refresh_margin_s: int = 3600
-    user_lease_s: int = 120
+    user_lease_s: int = 30
     log_level: str = "INFO"
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -149,7 +149,7 @@ class Settings:
             send_backoff_max_s=get.number("SEND_BACKOFF_MAX_SECONDS", 300.0, low=0.01, high=86400),
             zalo_timeout_s=get.number("ZALO_TIMEOUT_SECONDS", 10.0, low=0.1, high=120),
             token_refresh_margin_s=get.integer("TOKEN_REFRESH_MARGIN_SECONDS", 3600, low=0, high=86400),
-            user_lease_s=get.integer("USER_LEASE_SECONDS", 120, low=5, high=3600),
+            user_lease_s=get.integer("USER_LEASE_SECONDS", 30, low=2, high=3600),
             log_level=(get.optional("LOG_LEVEL") or "INFO").upper(),
             extra={k: v for k, v in env.items() if k.startswith("DXBOT_")},
         )

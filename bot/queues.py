@@ -38,9 +38,10 @@ if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   return 0
 end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-redis.call('ZADD', KEYS[4], 'NX', ARGV[7], ARGV[4])
 redis.call('HINCRBY', KEYS[5], 'events_received_total', 1)
 if redis.call('SET', KEYS[3], ARGV[6], 'NX', 'PX', ARGV[5]) then
+  -- a lease always has a pending-users entry (the sweeper's safety net), so only a new lease adds one
+  redis.call('ZADD', KEYS[4], 'NX', ARGV[7], ARGV[4])
   redis.call('HSET', KEYS[6], 'data', ARGV[8], 'created_at', ARGV[9], 'enqueued_at', ARGV[9],
              'description', ARGV[10], @CONSTANT_FIELDS@)
   redis.call('RPUSH', KEYS[7], ARGV[6])
