@@ -18,7 +18,7 @@ from benchmarks.common import bench_env, free_port, gunicorn, redis_server, sign
 APPS = {"bare Flask 200": "benchmarks.bare_app:create_app()", "dxbot /webhook": "bot.app:create_app()"}
 
 
-def run(seconds: int = 8, rounds: int = 3, connections: int = 16) -> dict[str, float]:
+def run(seconds: int = 8, rounds: int = 3, connections: int = 16, workers: int = 2) -> dict[str, float]:
     results: dict[str, list[dict[str, float]]] = {name: [] for name in APPS}
     with redis_server() as url, tempfile.TemporaryDirectory() as tmp:
         client = redis.Redis.from_url(url)
@@ -27,7 +27,7 @@ def run(seconds: int = 8, rounds: int = 3, connections: int = 16) -> dict[str, f
         for _ in range(rounds):
             for name, app in APPS.items():
                 port = free_port()
-                with gunicorn(app, port, env):
+                with gunicorn(app, port, env, workers=workers):
                     wrk(f"http://127.0.0.1:{port}/webhook", bodies, seconds=1, connections=connections)
                     client.flushall()
                     results[name].append(wrk(f"http://127.0.0.1:{port}/webhook", bodies, seconds=seconds,
@@ -38,7 +38,7 @@ def run(seconds: int = 8, rounds: int = 3, connections: int = 16) -> dict[str, f
                 client.flushall()
     bare = statistics.median(r["rps"] for r in results["bare Flask 200"])
     ours = statistics.median(r["rps"] for r in results["dxbot /webhook"])
-    print(f"\nWebhook throughput (gunicorn 2 sync workers, wrk 1 thread × {connections} connections, "
+    print(f"\nWebhook throughput (gunicorn {workers} sync workers, wrk 1 thread × {connections} connections, "
           f"{rounds} alternating rounds × {seconds} s)")
     print(f"{'endpoint':<18} {'req/s (median)':>15} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for name, rows in results.items():

@@ -34,9 +34,9 @@ def create_app(settings: Settings | None = None, client: redis.Redis | None = No
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = None  # the webhook enforces its own limit with a 413 of ours
     try:
-        jobs = JobWriter(client)
+        jobs = JobWriter(client, dedupe_ttl_s=settings.dedupe_ttl_s)
     except redis.RedisError:
-        jobs = _LazyJobWriter(client)  # type: ignore[assignment]
+        jobs = _LazyJobWriter(client, settings.dedupe_ttl_s)  # type: ignore[assignment]
     max_age = int(settings.extra.get("DXBOT_MAX_EVENT_AGE_SECONDS", str(6 * 24 * 3600))) * 1000
     app.extensions["dxbot"] = WebRuntime(settings, client, jobs, max_age)
 
@@ -45,19 +45,35 @@ def create_app(settings: Settings | None = None, client: redis.Redis | None = No
     app.register_blueprint(webhook_bp)
     app.add_url_rule("/healthz", "healthz", healthz)
     app.add_url_rule("/metrics", "metrics", metrics_endpoint)
+    _register_golive(app, settings)
     return app
+
+
+def _register_golive(app: Flask, settings: Settings) -> None:
+    """OAuth callback and domain verification always; the sandbox web chat never in production."""
+    from bot.golive.web import bp as golive_bp
+    from bot.golive.web import register_verifier
+
+    app.register_blueprint(golive_bp)
+    if settings.verifier_code:
+        register_verifier(app, settings.verifier_code)
+    if settings.sandbox and not settings.production:
+        from bot.sandbox.web import bp as sandbox_bp
+
+        app.register_blueprint(sandbox_bp)
 
 
 class _LazyJobWriter:
     """Lets the web process start while Redis is down (answering 503) and connect once it is back."""
 
-    def __init__(self, client: redis.Redis) -> None:
+    def __init__(self, client: redis.Redis, dedupe_ttl_s: int) -> None:
         self.client = client
+        self.dedupe_ttl_s = dedupe_ttl_s
         self.inner: JobWriter | None = None
 
     def ingest(self, **kwargs: object) -> int:
         if self.inner is None:
-            self.inner = JobWriter(self.client)
+            self.inner = JobWriter(self.client, dedupe_ttl_s=self.dedupe_ttl_s)
         return self.inner.ingest(**kwargs)  # type: ignore[arg-type]
 
 

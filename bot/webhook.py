@@ -68,8 +68,7 @@ def receive() -> Response:
         return _ignored(runtime, event, "ignored")
     try:
         outcome = runtime.jobs.ingest(event_key=event.key, user_id=event.user_id,
-                                      timestamp_ms=event.timestamp_ms, member=f"{now_ms}:{raw.decode()}",
-                                      dedupe_ttl_s=settings.dedupe_ttl_s)
+                                      timestamp_ms=event.timestamp_ms, member=f"{now_ms}:{raw.decode()}")
     except redis.RedisError as exc:
         log.error("webhook could not store event=%s: %s", event.key, type(exc).__name__)
         return _answer(503, "unavailable")
