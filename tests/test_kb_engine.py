@@ -227,3 +227,60 @@ def test_unanswered_keeps_no_personal_numbers(redis_client: redis.Redis) -> None
     [(question, _)] = top_unanswered(redis_client, 5)
     assert "001203004567" not in question and "0912345678" not in question
     assert redis_client.type(UNANSWERED_KEY) == b"zset"
+
+
+# --- discriminating words, tone-aware stopwords, chat scaffolding ---------------------------------------------
+
+def _neighbours(tmp_path: Path) -> KnowledgeBase:
+    body = (
+        _entry("muc-tieu-2025", "Mục tiêu chính phủ số đến năm 2025 là gì?",
+               ["mục tiêu chính phủ số 2025", "chỉ tiêu hồ sơ trực tuyến năm 2025"], topic="a",
+               extra='keywords = ["2025"]\n')
+        + _entry("muc-tieu-2030", "Mục tiêu chính phủ số đến năm 2030 là gì?",
+                 ["mục tiêu chính phủ số 2030", "chỉ tiêu hồ sơ trực tuyến năm 2030"], topic="a",
+                 extra='keywords = ["2030"]\n')
+        + _entry("dang-ky-ban-tin", "Đăng ký nhận bản tin hằng tuần thế nào?",
+                 ["đăng ký bản tin", "muốn nhận bản tin"], topic="b")
+        + _entry("huy-ban-tin", "Làm sao ngừng nhận bản tin hằng tuần?",
+                 ["hủy đăng ký bản tin", "dừng nhận bản tin"], topic="b")
+        + _entry("xa-hoi-so", "Xã hội số là gì?", ["xã hội số là gì", "xa hoi so la gi"], topic="c")
+        + _entry("cds-la-gi", "Chuyển đổi số là gì?",
+                 ["chuyển đổi số là gì", "chuyển đổi số nghĩa là sao"], topic="c")
+    )
+    return load_kb(_write(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("đến năm 2030 hồ sơ trực tuyến đạt chỉ tiêu bao nhiêu", "muc-tieu-2030"),
+        ("chi tieu ho so truc tuyen 2025", "muc-tieu-2025"),
+        ("huỷ nhận bản tin", "huy-ban-tin"),
+        ("huyr ddangw kys banr tin", "huy-ban-tin"),
+        ("ngừng bản tin hằng tuần", "huy-ban-tin"),
+        ("đăng ký bản tin hằng tuần", "dang-ky-ban-tin"),
+        ("Ad ơi, xã hội số nghĩa là sao?", "xa-hoi-so"),  # "nghĩa là sao" is scaffolding, "hội" is not "hỏi"
+        ("cho mk hỏi xã hội số là gì", "xa-hoi-so"),
+        ("bot ơi chuyển đổi số là gì", "cds-la-gi"),
+    ],
+)
+def test_discriminating_word_decides(tmp_path: Path, question: str, entry: str) -> None:
+    result = _neighbours(tmp_path).answer(question)
+    assert (result.kind, result.entry) == ("confident", entry), result.candidates
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["mục tiêu chính phủ số đến năm 2040", "ngừng nhận chuyển đổi số"],
+)
+def test_contradicting_number_or_polarity_is_never_confident(tmp_path: Path, question: str) -> None:
+    result = _neighbours(tmp_path).answer(question)
+    assert not result.confident, result.entry
+
+
+def test_real_kb_off_topic_results_are_refused() -> None:
+    """Off-topic questions that share one word with an entry ("kết quả", "tối") stay unanswered."""
+    kb = load_kb()
+    for question in ("Kết quả bóng đá tối qua thế nào?", "lịch thi đấu bóng đá tuần này",
+                     "năm 2030 tôi bao nhiêu tuổi", "hủy đăng ký gói cước 4g"):
+        assert not kb.answer(question).confident, question

@@ -177,3 +177,29 @@ def test_analyze_never_raises_and_is_encoding_blind(text: str) -> None:
     result = analyze(text)
     assert result == analyze(unicodedata.normalize("NFD", text))
     assert all(unicodedata.is_normalized("NFC", t) for t in (*result.tokens, *result.keys))
+
+
+# --- KB lexicon: tone-aware stopwords, scaffolding, discriminators ---------------------------------------------
+
+def test_stopwords_are_tone_aware() -> None:
+    from bot.kb.lexicon import view
+
+    assert {"#hôi5", "xa_hoi", "hoi_so"} <= view(analyze("xã hội số")).required
+    assert not view(analyze("cho mình hỏi ạ")).required
+    assert "ban" not in view(analyze("bạn ơi")).required and "#ban3" in view(analyze("bản tin")).required
+    # Unmarked "de" may be "đề" or "để": optional, counted only where an entry has "chủ đề".
+    plain = view(analyze("chu de ngay cds"))
+    assert "de" in plain.optional and "chu_de" in plain.optional and "de" not in plain.required
+
+
+def test_chat_scaffolding_and_discriminators() -> None:
+    from bot.kb.lexicon import view
+
+    assert not view(analyze("ad ơi nghĩa là sao")).required
+    assert "#nghia4" in view(analyze("ý nghĩa là gì")).required  # "ý nghĩa" is content
+    assert view(analyze("mục tiêu năm 2030")).numbers == {"2030"}
+    assert view(analyze("chính quyền hai cấp")).numbers == {"2"}
+    for text in ("hủy đăng ký", "huỷ đk", "huy dang ky", "ngừng nhận bản tin", "dung lai", "huyr"):
+        assert view(analyze(text)).negated, text
+    for text in ("đăng ký bản tin", "dùng vneid", "bộ khoa học", "viết tắt"):
+        assert not view(analyze(text)).negated, text

@@ -1,10 +1,11 @@
 """From ranked hits to what the citizen sees: a confident answer, "Ý bạn là…?", or an apology.
 
-Three signals decide: *coverage* — the share of the query's content words (and word pairs) found in the top
+Four signals decide: *coverage* — the share of the query's content words (and word pairs) found in the top
 entry, which separated in-domain from off-topic questions best in vietnamese-text.md — *match* — how much
 of one phrasing of the entry the query says (tone-aware), which stops one-word coincidences ("bạn tên là
-gì" → "tên đăng nhập") — and the *margin* between the top two combined scores. Ranking scores alone
-cannot refuse: they are normalized per query, so the best of bad candidates always scores high.
+gì" → "tên đăng nhập") — the *margin* between the top two combined scores, and the *discriminators*
+(numbers, "hủy/ngừng") on which neighbouring entries disagree. Ranking scores alone cannot refuse: they are
+normalized per query, so the best of bad candidates always scores high.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ CLEAR_LEAD = 0.5  # relative margin that counts as "far ahead"
 MIN_COVERAGE = 0.45  # below: apologise and suggest topics
 MIN_EVIDENCE = 0.9  # coverage + match needed to offer "Ý bạn là…?" rather than apologise
 MARGIN = 0.08  # relative gap between the top two scores below which both are offered
+DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
 SUGGESTIONS = 3
 
 
@@ -109,10 +111,14 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     top = hits[0]
     second = hits[1] if len(hits) > 1 else None
     margin = (top.score - second.score) / top.score if second and top.score > 0 else 1.0
-    close = second is not None and margin < MARGIN and second.coverage >= MIN_COVERAGE
+    # A number or a stopping verb that the top entry has and the runner-up contradicts settles a close call
+    # ("mức 2" vs "mức 1"); the top entry contradicting the question is never answered with confidence.
+    decided = second is not None and second.conflict and top.discriminator - second.discriminator >= DECISIVE
+    close = second is not None and margin < MARGIN and second.coverage >= MIN_COVERAGE and not decided
     evidence = top.coverage + top.match
     needed = CLEAR_LEAD_EVIDENCE if margin >= CLEAR_LEAD else CONFIDENT_EVIDENCE
-    if top.coverage >= CONFIDENT_COVERAGE and top.match >= CONFIDENT_MATCH and evidence >= needed and not close:
+    if (top.coverage >= CONFIDENT_COVERAGE and top.match >= CONFIDENT_MATCH and evidence >= needed and not close
+            and not top.conflict):
         return confident(top, messages, normalized, margin)
     if top.coverage >= MIN_COVERAGE and evidence >= MIN_EVIDENCE and second is not None:
         return ambiguous(hits, messages, normalized, margin)

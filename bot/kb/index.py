@@ -12,60 +12,36 @@ computed only for the BM25 candidates. ``bm25s`` would add numpy/scipy for no me
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.kb.lexicon import (
+    CONTENT,
+    OPTIONAL,
+    STOP_FOLDS,
+    View,
+    filler_tokens,
+    numbers_of,
+    scaffolding,
+    view,
+    with_synonyms,
+)
 from bot.kb.loader import Entry
 from bot.nlp.normalize import Analysis, Unit, analyze
 
-# Words that carry no topic: politeness, pronouns, question scaffolding. They are ignored by the coverage
-# gate only (BM25 already gives them a low IDF); otherwise "cho mình hỏi ... với ạ" would look off-topic.
-STOPWORDS = frozenset({
-    "a", "ad", "admin", "ah", "oi", "vay", "nhe", "nha", "ha", "cho", "minh", "hoi", "xin", "toi",
-    "tui", "em", "anh", "chi", "ban", "co", "la", "gi", "nao", "thi", "khong", "duoc", "cua", "va",
-    "voi", "nhu", "the", "nay", "do", "ay", "o", "ve", "cac", "nhung", "mot", "can", "muon", "biet",
-    "giup", "hay", "roi", "di", "nhi", "sao", "vui", "long", "dum", "ne", "u", "uh", "da", "khi", "bao",
-    "gio", "ok", "cam", "on", "cai", "nua", "de", "phai", "ra", "vo", "luon", "day", "kia", "hem",
-})
-
-# Politeness and address words ("cho em hỏi … ạ"): they say nothing about which phrasing was meant.
-FILLER = frozenset({
-    "a", "ad", "admin", "ah", "oi", "vay", "nhe", "nha", "ha", "cho", "minh", "hoi", "xin", "toi", "tui",
-    "em", "anh", "chi", "ban", "giup", "vui", "long", "dum", "ne", "u", "uh", "ok", "cam", "on", "voi",
-})
-
 ALL_WEIGHT, QUESTION_WEIGHT, CHAR_WEIGHT, PHRASING_WEIGHT = 1.0, 0.5, 1.0, 1.0
-MAX_SCORE = ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT
+DISCRIMINATOR_WEIGHT = 0.6  # a number or a stopping verb that one neighbour has and the other lacks
+MAX_SCORE = ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISCRIMINATOR_WEIGHT
 CANDIDATES = 15
 ANSWER_ONLY_CREDIT = 0.6  # a query word found only in the answer text, not in any phrasing
 TONE_MISMATCH_CREDIT = 0.5  # "đội" typed with marks vs the entry's "đổi"
 
 
-def _content(analysis: Analysis, *, entry: bool = False) -> frozenset[str]:
-    """Content syllables and pairs: what a phrasing is about, without question scaffolding.
-
-    Syllables the user typed with diacritics are compared by tone key ("lúa" ≠ "lừa"); an entry side carries
-    both forms so that unaccented queries still match.
-    """
-    items: set[str] = set()
-    for unit in analysis.units:
-        words = [t for t in unit.tokens if t not in STOPWORDS]
-        if not words:
-            continue
-        if unit.marked and len(unit.keys) == 1 and len(words) == 1:
-            items.add(f"#{unit.keys[0]}")
-            if entry:
-                items.update(words)
-        else:
-            items.update(words)
-            if entry:
-                items.update(f"#{k}" for k in unit.keys)
-    items.update(b for b in analysis.bigrams if not any(t in STOPWORDS for t in b.split("_")))
-    return frozenset(items)
+def _pair_set(views: Iterable[View]) -> frozenset[str]:
+    return frozenset(p for v in views for p in (*v.pairs, *(p for _, p in v.optional_pairs)))
 
 
 def _terms(analysis: Analysis) -> list[str]:
@@ -110,43 +86,49 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 class TwoFieldBM25:
-    """BM25 over the whole entry and over its question field, scored in one pass over shared postings.
+    """BM25 over the whole entry and over its question field.
 
-    Rare terms keep sparse postings ``(doc, w_all, w_question)``; terms found in a quarter of the entries or
-    more are dense rows added with ``map(operator.add, …)`` (C speed), so a 1,000-entry KB stays within the
-    latency target without numpy.
+    Candidate selection needs only the blend ``all + QUESTION_WEIGHT · question``, so postings carry that one
+    precombined weight: rare terms as sparse ``(doc, weight)`` lists, terms found in a quarter of the entries
+    or more as dense rows added with ``map(operator.add, …)`` (C speed). The two field scores are then looked
+    up for the ~15 candidates only, so a 1,000-entry KB stays within the latency target without numpy.
     """
 
-    def __init__(self, all_docs: Sequence[Counter[str]], q_docs: Sequence[Counter[str]]) -> None:
+    def __init__(self, all_docs: Sequence[Counter[str]], q_docs: Sequence[Counter[str]],
+                 question_weight: float = 0.5) -> None:
         n = self.n = len(all_docs)
-        w_all, w_q = bm25_weights(all_docs), bm25_weights(q_docs)
-        postings: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
+        self.w_all, self.w_q = bm25_weights(all_docs), bm25_weights(q_docs)
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i in range(n):
-            for term, weight in w_all[i].items():
-                postings[term].append((i, weight, w_q[i].get(term, 0.0)))
+            w_q = self.w_q[i]
+            for term, weight in self.w_all[i].items():
+                postings[term].append((i, weight + question_weight * w_q.get(term, 0.0)))
         dense_from = max(64, n // 4)
         self.postings = {t: p for t, p in postings.items() if len(p) < dense_from}
-        self.dense: dict[str, tuple[list[float], list[float]]] = {}
+        self.dense: dict[str, list[float]] = {}
         for term, plist in postings.items():
             if len(plist) >= dense_from:
-                row_all, row_q = [0.0] * n, [0.0] * n
-                for doc, wa, wq in plist:
-                    row_all[doc], row_q[doc] = wa, wq
-                self.dense[term] = (row_all, row_q)
+                row = [0.0] * n
+                for doc, w in plist:
+                    row[doc] = w
+                self.dense[term] = row
 
-    def score(self, terms: Iterable[str]) -> tuple[list[float], list[float]]:
-        """Scores of every entry for both fields (dense lists indexed like the entries)."""
-        acc_all, acc_q = [0.0] * self.n, [0.0] * self.n
+    def score(self, terms: Iterable[str]) -> list[float]:
+        """Blended score of every entry (a dense list indexed like the entries)."""
+        acc = [0.0] * self.n
         for term in terms:
-            rows = self.dense.get(term)
-            if rows is not None:
-                acc_all = list(map(operator.add, acc_all, rows[0]))
-                acc_q = list(map(operator.add, acc_q, rows[1]))
+            row = self.dense.get(term)
+            if row is not None:
+                acc = list(map(operator.add, acc, row))
                 continue
-            for doc, wa, wq in self.postings.get(term, ()):
-                acc_all[doc] += wa
-                acc_q[doc] += wq
-        return acc_all, acc_q
+            for doc, w in self.postings.get(term, ()):
+                acc[doc] += w
+        return acc
+
+    def fields(self, terms: Iterable[str], doc: int) -> tuple[float, float]:
+        """(whole-entry, question-field) BM25 of one entry."""
+        w_all, w_q = self.w_all[doc], self.w_q[doc]
+        return sum(w_all.get(t, 0.0) for t in terms), sum(w_q.get(t, 0.0) for t in terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +142,8 @@ class Hit:
     bm25_question: float
     char: float
     match: float = 0.0  # best Dice overlap of content words/pairs with one phrasing (see content_match)
+    discriminator: float = 0.0  # agreement on numbers / stopping verbs (see Index.discriminator)
+    conflict: bool = False  # the query's number or polarity contradicts this entry's
 
 
 class Index:
@@ -174,7 +158,12 @@ class Index:
         self.doc_keys: list[frozenset[str]] = []
         self.q_pairs: list[frozenset[str]] = []
         self.phrasings: list[list[frozenset[str]]] = []
-        self.content_phrasings: list[list[frozenset[str]]] = []
+        self.content_phrasings: list[list[tuple[frozenset[str], frozenset[str], int]]] = []
+        self.q_cpairs: list[frozenset[str]] = []
+        self.a_cpairs: list[frozenset[str]] = []
+        self.own_numbers: list[frozenset[str]] = []
+        self.all_numbers: list[frozenset[str]] = []
+        self.negated: list[bool] = []
         self.a_pairs: list[frozenset[str]] = []
         char_docs: list[Counter[str]] = []
         for entry in self.entries:
@@ -187,11 +176,19 @@ class Index:
             self.a_vocab.append(frozenset(answer.tokens))
             self.q_pairs.append(frozenset(b for a in phrasings for b in a.bigrams))
             self.phrasings.append([frozenset(a.tokens) | frozenset(a.bigrams) for a in phrasings])
-            self.content_phrasings.append([_content(a, entry=True) for a in phrasings])
+            views = [view(a, entry=True) for a in phrasings]
+            self.content_phrasings.append([
+                (v.required, v.optional, sum(1 for t in v.required if not t.startswith("#"))) for v in views
+            ])
+            self.q_cpairs.append(_pair_set(views))
+            self.a_cpairs.append(_pair_set([view(answer, entry=True)]))
+            self.own_numbers.append(numbers_of((entry.title, *entry.keywords)))
+            self.all_numbers.append(frozenset(n for v in views for n in v.numbers))
+            self.negated.append(views[0].negated)
             self.a_pairs.append(frozenset(answer.bigrams))
             self.doc_keys.append(frozenset(k for a in (*phrasings, answer) for k in a.keys))
             char_docs.append(sum((char_ngrams(a.text) for a in phrasings), Counter()))
-        self.bm25 = TwoFieldBM25(all_docs, q_docs)
+        self.bm25 = TwoFieldBM25(all_docs, q_docs, QUESTION_WEIGHT)
         n = len(self.entries)
         self.token_df: Counter[str] = Counter(t for q, a in zip(self.q_vocab, self.a_vocab, strict=True)
                                               for t in q | a)
@@ -230,9 +227,10 @@ class Index:
     def fix_typos(self, analysis: Analysis) -> Analysis:
         """Replace unknown tokens by a KB word one edit away (query side only).
 
-        A token that is not a syllable (``chuyn``) is fixed to the most frequent candidate; a token that is a
-        real syllable (``dien tuu``) only when the fix forms a two-syllable word the KB knows with a
-        neighbour, so that off-topic words are not pulled into the domain.
+        Chat words ("ơi", "nhé") are known words, never typos. A token that is not a syllable (``chuyn``) is
+        fixed to the most frequent candidate; a token that is a real syllable (``dien tuu``) only when the fix
+        forms a two-syllable word the KB knows with a neighbour, so that off-topic words are not pulled into
+        the domain.
         """
         units = list(analysis.units)
         changed = False
@@ -240,7 +238,7 @@ class Index:
             if unit.kind not in ("other", "syllable") or len(unit.alts) != 1 or len(unit.alts[0]) != 1:
                 continue
             token = unit.alts[0][0]
-            if token in self.token_df or len(token) < 2 or not token.isalpha():
+            if token in self.token_df or token in STOP_FOLDS or len(token) < 2 or not token.isalpha():
                 continue
             found = self.candidates(token)
             if not found:
@@ -259,31 +257,38 @@ class Index:
             changed = True
         return Analysis.from_units(tuple(units)) if changed else analysis
 
-    def content_match(self, analysis: Analysis, doc: int) -> float:
+    def content_match(self, qv: View, doc: int) -> float:
         """Best Dice overlap of content words and pairs between the query and one phrasing of the entry.
 
         The second confidence gate: coverage only asks whether the query's words occur somewhere in the entry,
         so a one-word query ("bạn tên là gì" → "tên") covers itself fully; here the phrasing must be mostly
-        said too.
+        said too. Optional items (an unmarked "de" that may be "đề" or "để") count only where they match.
         """
-        query = _content(analysis)
-        if not query:
+        if not qv.required and not qv.optional:
             return 0.0
         best = 0.0
-        for phrasing in self.content_phrasings[doc]:
-            common = len(query & phrasing)
+        for required, optional, size in self.content_phrasings[doc]:
+            items = qv.required | (qv.optional & (required | optional))
+            common = len(items & (required | optional))
             if common:
-                best = max(best, 2 * common / (len(query) + len(phrasing)))
+                extra = sum(1 for t in (items & optional) - required if not t.startswith("#"))
+                best = max(best, min(1.0, 2 * common / (len(items) + size + extra)))
         return best
 
-    def phrasing_match(self, analysis: Analysis, doc: int) -> float:
+    @staticmethod
+    def phrasing_query(analysis: Analysis) -> frozenset[str]:
+        """The query side of :meth:`phrasing_match`: syllables and pairs without politeness words."""
+        filler = filler_tokens(analysis)
+        query = {t for t in analysis.tokens if t not in filler}
+        query |= {b for b in analysis.bigrams if not any(t in filler for t in b.split("_"))}
+        return frozenset(query)
+
+    def phrasing_match(self, query: frozenset[str], doc: int) -> float:
         """Best Dice overlap (syllables + pairs) between the query and any single phrasing of the entry.
 
         The BM25 fields pool all phrasings; this rewards the entry whose *one* phrasing says what the user
         said ("cds là gì" → "chuyển đổi số là gì", not the entry that mentions "số" and "là gì" separately).
         """
-        query = {t for t in analysis.tokens if t not in FILLER}
-        query |= {b for b in analysis.bigrams if not any(t in FILLER for t in b.split("_"))}
         if not query:
             return 0.0
         best = 0.0
@@ -302,45 +307,90 @@ class Index:
                 dot += w * v
         return dot
 
-    def coverage(self, analysis: Analysis, doc: int) -> float:
+    def coverage(self, analysis: Analysis, qv: View, doc: int) -> float:
         """Share of the query found in entry ``doc``: the confidence gate.
 
         Mean of the IDF-weighted share of content words and the share of content word pairs. Pairs matter
         because off-topic questions reuse common syllables in another sense ("tỷ giá" vs "tỷ trọng", "giá"
-        vs "quốc gia") but rarely the entry's two-syllable words.
+        vs "quốc gia") but rarely the entry's two-syllable words. Optional units and pairs (see
+        ``bot.kb.lexicon``) count only when this entry has them.
         """
         total = covered = 0.0
         q_vocab, a_vocab, keys = self.q_vocab[doc], self.a_vocab[doc], self.doc_keys[doc]
-        for unit in analysis.units:
-            tokens = unit.tokens
-            if all(t in STOPWORDS for t in tokens):
+        q_cpairs, a_cpairs = self.q_cpairs[doc], self.a_cpairs[doc]
+        numbers = self.all_numbers[doc]
+
+        def pair_credit(pair: str) -> float:
+            return 1.0 if pair in q_cpairs else ANSWER_ONLY_CREDIT if pair in a_cpairs else 0.0
+
+        optional_by_unit: dict[int, list[str]] = defaultdict(list)
+        for i, pair in qv.optional_pairs:
+            optional_by_unit[i].append(pair)
+        for i, uv in enumerate(qv.units):
+            if uv.role not in (CONTENT, OPTIONAL):
                 continue
+            unit = uv.unit
+            tokens = [t for alt in uv.alts for t in alt]
             weight = max(0.5, max(self.idf(t) for t in tokens))
             best = 0.0
-            for alt in unit.alts:
-                got = sum(1.0 if t in q_vocab else ANSWER_ONLY_CREDIT if t in a_vocab else 0.0 for t in alt)
-                best = max(best, got / len(alt))
-            if (best and analysis.marked and unit.marked and len(unit.keys) == 1
-                    and unit.keys[0] not in keys):
+            if uv.role == OPTIONAL and unit.kind != "abbrev":
+                best = max((pair_credit(p) for p in optional_by_unit.get(i, ())), default=0.0)
+            elif (i in qv.negations and self.negated[doc]) or (unit.kind == "number" and tokens[0] in numbers):
+                best = 1.0  # "ngừng" asked, "dừng" written; "2" asked, "hai cấp" written
+            else:
+                for alt in uv.alts:
+                    got = sum(1.0 if t in q_vocab else ANSWER_ONLY_CREDIT if t in a_vocab else 0.0 for t in alt)
+                    best = max(best, got / len(alt))
+            if uv.role == OPTIONAL and not best:
+                continue
+            if best and uv.keyed and len(unit.keys) == 1 and unit.keys[0] not in keys:
                 best *= TONE_MISMATCH_CREDIT
             total += weight
             covered += weight * best
         unigram = covered / total if total else 0.0
-        pairs = [b for b in analysis.bigrams if not any(t in STOPWORDS for t in b.split("_"))]
-        if not pairs:
+        credits = [pair_credit(p) for p in qv.pairs]
+        credits += [c for c in (pair_credit(p) for p in {p for _, p in qv.optional_pairs}) if c]
+        if not credits:
             return unigram
-        q_pairs, a_pairs = self.q_pairs[doc], self.a_pairs[doc]
-        bigram = sum(1.0 if b in q_pairs else ANSWER_ONLY_CREDIT if b in a_pairs else 0.0 for b in pairs)
-        return (unigram + bigram / len(pairs)) / 2
+        return (unigram + sum(credits) / len(credits)) / 2
+
+    def discriminator(self, qv: View, doc: int) -> tuple[float, bool]:
+        """Agreement on the words that tell neighbours apart, in -2..2, and whether the entry contradicts.
+
+        Numbers: the share of the query's numbers the entry is about (in its title or keywords; half credit when
+        only one of its questions mentions it, "các chủ đề từ 2022 đến nay"); a contradiction when none is and
+        the entry's title or keywords name other numbers (2030 asked, "… đến năm 2025" offered).
+        Polarity: "hủy / ngừng / dừng" in the query contradicts an entry whose title has none; an entry about
+        stopping something is only demoted for a question without such a verb.
+        """
+        score, conflict = 0.0, False
+        if qv.numbers:
+            own, anywhere = self.own_numbers[doc], self.all_numbers[doc]
+            agree = sum(1.0 if n in own else 0.5 if n in anywhere else 0.0 for n in qv.numbers) / len(qv.numbers)
+            score += agree
+            if not agree and self.own_numbers[doc]:
+                score -= 1.0
+                conflict = True
+        if qv.negated:
+            conflict = conflict or not self.negated[doc]
+            score += 1.0 if self.negated[doc] else -1.0
+        elif self.negated[doc]:
+            score -= 0.5  # may still be meant ("gửi nhầm câu chuyện"), so no contradiction
+        return score, conflict
 
     def search(self, analysis: Analysis, k: int = 5) -> list[Hit]:
         """Top-``k`` hits for an analyzed query, best first."""
         if not self.entries or not analysis.tokens:
             return []
-        analysis = self.fix_typos(analysis)
+        analysis = with_synonyms(self.fix_typos(analysis))
+        scaffold = scaffolding(analysis)
+        qv = view(analysis, scaffold=scaffold)
         terms = set(_terms(analysis))
-        s_all, s_q = self.bm25.score(terms)
-        pre = list(map(operator.add, s_all, map(operator.mul, s_q, itertools.repeat(QUESTION_WEIGHT))))
+        if scaffold:  # "nghĩa là sao" says nothing about which entry ("chuyển đổi số nghĩa là sao")
+            kept = {t for i, u in enumerate(analysis.units) if i not in scaffold for t in u.tokens}
+            dropped = {t for i in scaffold for t in analysis.units[i].tokens} - kept
+            terms = {t for t in terms if not any(p in dropped for p in t.split("_"))}
+        pre = self.bm25.score(terms)
         candidates = [d for d in heapq.nlargest(CANDIDATES, range(len(pre)), key=pre.__getitem__) if pre[d] > 0]
         if not candidates:
             return []
@@ -349,18 +399,23 @@ class Index:
         qnorm = math.sqrt(sum(v * v for v in qvec.values())) or 1.0
         qvec = {g: v / qnorm for g, v in qvec.items() if g in self.char_idf}
         char = {d: self._char_cosine(qvec, d) for d in candidates}
-        phrasing = {d: self.phrasing_match(analysis, d) for d in candidates}
+        pquery = self.phrasing_query(analysis)
+        phrasing = {d: self.phrasing_match(pquery, d) for d in candidates}
+        fields = {d: self.bm25.fields(terms, d) for d in candidates}
+        s_all = {d: f[0] for d, f in fields.items()}
+        s_q = {d: f[1] for d, f in fields.items()}
         m_all = max((s_all[d] for d in candidates), default=0.0) or 1.0
         m_q = max((s_q[d] for d in candidates), default=0.0) or 1.0
         m_char = max(char.values(), default=0.0) or 1.0
+        disc = {d: self.discriminator(qv, d) for d in candidates}
         combined = {
             d: ALL_WEIGHT * s_all[d] / m_all + QUESTION_WEIGHT * s_q[d] / m_q
-            + CHAR_WEIGHT * char[d] / m_char + PHRASING_WEIGHT * phrasing[d]
+            + CHAR_WEIGHT * char[d] / m_char + PHRASING_WEIGHT * phrasing[d] + DISCRIMINATOR_WEIGHT * disc[d][0]
             for d in candidates
         }
         top = sorted(candidates, key=lambda d: (-combined[d], d))[:k]
         return [
-            Hit(self.entries[d], combined[d], self.coverage(analysis, d), s_all[d], s_q[d], char[d],
-                self.content_match(analysis, d))
+            Hit(self.entries[d], combined[d], self.coverage(analysis, qv, d), s_all[d], s_q[d], char[d],
+                self.content_match(qv, d), disc[d][0], disc[d][1])
             for d in top
         ]

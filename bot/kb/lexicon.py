@@ -1,0 +1,282 @@
+"""Which words of a question carry its topic, which are chat scaffolding, and which decide between neighbours.
+
+Why tone-aware: folded forms conflate filler and content ("hỏi"/"hội", "bạn"/"bản", "để"/"đề", "đi"/"di",
+"tôi"/"tối", "thế"/"thẻ", "đã"/"đá"). A syllable the user typed with marks is filler only if its tone key is a
+filler's key; an unmarked one that folds like a filler is *optional*: it counts for an entry only where that
+entry uses it next to a content word ("chu de" → "chủ đề", not "để"). Ambiguous abbreviations with a filler
+reading ("mk" = mật khẩu | mình, "bn" = bao nhiêu | bạn) are optional in the same way, so a chatty prefix
+("ad ơi", "cho mk hỏi", "bot ơi") never dilutes coverage.
+
+Discriminators are the words that tell neighbouring entries apart although everything else is shared: numbers
+(2025 vs 2030, mức 1 vs mức 2) and stopping verbs (đăng ký vs hủy đăng ký).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.nlp.normalize import Analysis, Unit, analyze, fold, split_tone, syllable_key
+
+# Question scaffolding, politeness, pronouns and chat addresses, written with their marks.
+STOP_TEXT = """
+à ạ á ả ơi ờ ừ ừm ư ah vậy vầy nhé nha nhá hả hở ha hen cho mình hỏi xin tôi tui em anh chị bạn
+có là gì nào thì không hông được của và với như thế này đó ấy ở về các những một cần muốn biết giúp hay rồi đi
+nhỉ sao vui lòng dùm giùm nè dạ đã khi bao giờ ok oke cám cảm ơn cái nữa để phải ra vô luôn đây kia hem sẽ đang lắm
+ad admin shop
+"""
+# Folded fillers that have no common content reading: never optional, always ignored.
+PURE_FILLER = frozenset({
+    "a", "ah", "oi", "u", "um", "nhe", "nha", "gi", "khong", "hong", "duoc", "cua", "voi", "nhung", "cac",
+    "minh", "xin", "tui", "muon", "biet", "giup", "roi", "nhi", "vui", "dum", "gium", "ne", "ok", "oke",
+    "cam", "on", "nua", "phai", "luon", "hem", "vay", "admin", "ad", "shop", "nao", "sao", "nhu", "la",
+    "va", "ay", "em",
+})
+# Multi-word question scaffolding: ignored as a whole although its words carry content elsewhere ("làm" in
+# "làm định danh", "nghĩa" in "ý nghĩa", "kênh" in "kênh Zalo"). A phrase is not scaffolding after one of its
+# blockers ("ý nghĩa là", "định nghĩa là") nor after an abbreviation ("CĐS nghĩa là gì" asks what the letters
+# stand for).
+STOP_PHRASES: dict[str, frozenset[str]] = {
+    "nghĩa là": frozenset({"y", "dinh", "co"}), "có nghĩa là": frozenset({"y", "dinh"}),
+    "làm sao": frozenset(), "làm thế nào": frozenset(), "làm như thế nào": frozenset(),
+    "hiểu thế nào": frozenset({"khong"}), "hiểu như thế nào": frozenset({"khong"}),
+    "giải thích": frozenset(), "chưa hiểu": frozenset(), "ad ơi": frozenset(), "bot ơi": frozenset(),
+    "kênh ơi": frozenset(), "bạn ơi": frozenset(),
+}
+# Politeness and address only: excluded from phrasing similarity (scaffolding like "là gì" stays there).
+FILLER_TEXT = """
+à ạ ơi ah vậy nhé nha hả ha cho mình hỏi xin tôi tui em anh chị bạn giúp vui lòng dùm giùm nè ừ ok cám cảm ơn
+với ad admin bot
+"""
+
+# Verbs that turn a request into its opposite ("đăng ký" → "hủy đăng ký"). Keys when typed with marks;
+# unmarked, only the unambiguous folds ("dung" is also dùng/đúng, "bo" is bộ) or pairs.
+NEGATION_TEXT = "hủy huỷ ngừng ngưng dừng thôi bỏ"
+NEGATION_FOLDS = frozenset({"huy", "ngung"})
+NEGATION_PAIRS = frozenset({"dung_lai", "dung_nhan", "dung_gui", "thoi_nhan", "khong_muon", "bo_nhan"})
+# Small numbers written as words (typed with marks only: unmarked "ba", "hai" have other readings).
+NUMBER_WORD_KEYS = {"hai0": "2", "ba0": "3", "bôn1": "4"}
+
+
+def _keys(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    folds, keys = set(), set()
+    for word in text.split():
+        base, tone = split_tone(word)
+        keys.add(syllable_key(base, tone))
+        folds.add(fold(word))
+    return frozenset(folds), frozenset(keys)
+
+
+STOP_FOLDS, STOP_KEYS = _keys(STOP_TEXT)
+_PHRASES = [
+    (tuple(fold(w) for w in phrase.split()), tuple(syllable_key(*split_tone(w)) for w in phrase.split()), blockers)
+    for phrase, blockers in STOP_PHRASES.items()
+]
+_PHRASE_STARTS = frozenset(folds[0] for folds, _, _ in _PHRASES)
+FILLER_FOLDS, FILLER_KEYS = _keys(FILLER_TEXT)
+_, NEGATION_KEYS = _keys(NEGATION_TEXT)
+
+STOP, CONTENT, OPTIONAL = 0, 1, 2
+
+
+# What citizens call things the KB names otherwise; the query keeps both readings (like an ambiguous
+# abbreviation). Only unmarked words: "bột" typed with marks is not the chatbot.
+SYNONYMS = {"bot": "kênh"}
+_SYNONYM_UNITS = {
+    word: Unit(((word,), tuple(fold(w) for w in target.split())),
+               (f"{word}0", *(syllable_key(*split_tone(w)) for w in target.split())), "abbrev", False)
+    for word, target in SYNONYMS.items()
+}
+
+
+def with_synonyms(analysis: Analysis) -> Analysis:
+    """The query with every unmarked synonym also read as the KB's word ("bot" → "bot" | "kênh")."""
+    if not any(not u.marked and u.tokens[:1] and u.tokens[0] in SYNONYMS and len(u.tokens) == 1
+               for u in analysis.units):
+        return analysis
+    return Analysis.from_units(tuple(
+        _SYNONYM_UNITS[u.tokens[0]] if not u.marked and len(u.tokens) == 1 and u.tokens[0] in SYNONYMS else u
+        for u in analysis.units
+    ))
+
+
+def scaffolding(analysis: Analysis) -> frozenset[int]:
+    """Indices of the units that belong to a multi-word stop phrase (see ``STOP_PHRASES``)."""
+    units = analysis.units
+    firsts = {u.alts[0][0] for u in units if len(u.alts[0]) == 1}
+    if not firsts & _PHRASE_STARTS:
+        return frozenset()
+    accented_text = accented(analysis)
+    found: set[int] = set()
+    for folds, keys, blockers in _PHRASES:
+        if folds[0] not in firsts:
+            continue
+        n = len(folds)
+        for i in range(len(units) - n + 1):
+            span = units[i : i + n]
+            if any(len(u.alts[0]) != 1 for u in span) or tuple(u.alts[0][0] for u in span) != folds:
+                continue
+            if any(keyed(u, accented_text) and u.keys[0] != k for u, k in zip(span, keys, strict=True)):
+                continue
+            if i and (units[i - 1].kind == "abbrev" or (units[i - 1].tokens and units[i - 1].tokens[-1] in blockers)):
+                continue
+            found.update(range(i, i + n))
+    return frozenset(found)
+
+
+# Share of marked syllables from which a question counts as typed with diacritics: its plain syllables are
+# then really tone-less ("mang" in "cần mang gì" is not "mạng").
+ACCENTED_SHARE = 0.5
+
+
+def accented(analysis: Analysis) -> bool:
+    """Whether the user typed this question with diacritics (not just one mark somewhere)."""
+    syllables = [u for u in analysis.units if u.kind in ("syllable", "decoded")]
+    return bool(syllables) and sum(u.marked for u in syllables) >= ACCENTED_SHARE * len(syllables)
+
+
+def keyed(unit: Unit, accented_text: bool) -> bool:
+    """Whether ``unit.keys`` say what the user meant (typed marks, an accented sentence, an abbreviation)."""
+    return (unit.marked or (accented_text and unit.kind == "syllable")) and len(unit.keys) == len(unit.tokens)
+
+
+def _token_keys(unit: Unit, accented_text: bool = False) -> tuple[str | None, ...]:
+    """One tone key per token when they are trustworthy (typed marks or an abbreviation's written value)."""
+    if keyed(unit, accented_text) or (unit.kind == "abbrev" and len(unit.keys) == len(unit.tokens)):
+        return unit.keys
+    return (None,) * len(unit.tokens)
+
+
+def _is_stop(token: str, key: str | None, folds: frozenset[str], keys: frozenset[str]) -> bool:
+    return token in folds and (key is None or key in keys or token in PURE_FILLER)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitView:
+    """A unit with its role: STOP (ignored), CONTENT (always counts) or OPTIONAL (counts where it matches)."""
+
+    unit: Unit
+    role: int
+    alts: tuple[tuple[str, ...], ...]  # readings that are not entirely filler
+    key: str | None  # "#key" item of a marked one-syllable unit
+    keyed: bool  # its tone key is what the user meant (see ``keyed``)
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The query (or a phrasing) split into what it is about and what may or may not be about something."""
+
+    units: tuple[UnitView, ...]
+    required: frozenset[str]  # content words, their tone keys (when marked) and content pairs
+    optional: frozenset[str]  # optional words and pairs touching them
+    pairs: tuple[str, ...]  # content pairs (both sides content)
+    optional_pairs: tuple[tuple[int, str], ...]  # (unit index of the optional side, pair)
+    numbers: frozenset[str]
+    negated: bool
+    negations: frozenset[int]  # unit indices of stopping verbs (credited by any entry about stopping)
+
+
+def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | None = None) -> View:
+    """Classify every unit and build the content items of ``analysis``.
+
+    A syllable the user typed with marks is represented by its tone key only ("lúa" ≠ "lừa"); an entry's
+    phrasing carries both forms so that unaccented questions still match it.
+    """
+    units: list[UnitView] = []
+    token_roles: list[list[tuple[tuple[str, ...], tuple[int, ...]]]] = []  # per unit, per reading
+    numbers: set[str] = set()
+    negations: set[int] = set()
+    negated = any(p in NEGATION_PAIRS for p in analysis.bigrams)
+    accented_text = accented(analysis)
+    if scaffold is None:
+        scaffold = scaffolding(analysis)
+    for index, unit in enumerate(analysis.units):
+        keys = _token_keys(unit, accented_text)
+        is_keyed = keyed(unit, accented_text)
+        readings: list[tuple[tuple[str, ...], list[bool]]] = []
+        pos = 0
+        for alt in unit.alts:
+            ks = keys[pos : pos + len(alt)]
+            pos += len(alt)
+            readings.append((alt, [_is_stop(t, k, STOP_FOLDS, STOP_KEYS) for t, k in zip(alt, ks, strict=True)]))
+            for t, k in zip(alt, ks, strict=True):
+                if (k in NEGATION_KEYS) if k is not None else t in NEGATION_FOLDS:
+                    negated = True
+                    negations.add(index)
+                if k is not None and k in NUMBER_WORD_KEYS:
+                    numbers.add(NUMBER_WORD_KEYS[k])
+        if unit.kind == "number":
+            numbers.add(unit.tokens[0])
+        content_alts = tuple(alt for alt, stops in readings if not all(stops))
+        single = len(unit.alts) == 1 and len(unit.alts[0]) == 1 and keys[0] is None
+        if index in scaffold:
+            role, content_alts = STOP, ()
+        elif content_alts:
+            role = OPTIONAL if len(content_alts) < len(readings) else CONTENT
+        elif single and unit.alts[0][0] not in PURE_FILLER:
+            role, content_alts = OPTIONAL, unit.alts  # unmarked "de", "hoi", "ban": maybe đề, hội, bản
+        else:
+            role = STOP
+        key = f"#{unit.keys[0]}" if is_keyed and len(unit.keys) == 1 and role != STOP else None
+        units.append(UnitView(unit, role, content_alts, key, is_keyed))
+        token_roles.append([
+            (alt, tuple(role if ((not s and role != STOP) or (single and role == OPTIONAL)) else STOP for s in stops))
+            for alt, stops in readings
+        ])
+    required: set[str] = set()
+    optional: set[str] = set()
+    for uv, readings_roles in zip(units, token_roles, strict=True):
+        if uv.key and not entry:
+            (required if uv.role == CONTENT else optional).add(uv.key)
+            continue
+        for alt, rs in readings_roles:
+            for t, r in zip(alt, rs, strict=True):
+                if r == CONTENT:
+                    required.add(t)
+                elif r == OPTIONAL:
+                    optional.add(t)
+        if uv.key:
+            (required if uv.role == CONTENT else optional).add(uv.key)
+    pairs: list[str] = []
+    optional_pairs: list[tuple[int, str]] = []
+
+    def add_pair(a: str, ra: int, b: str, rb: int, ia: int, ib: int) -> None:
+        if STOP in (ra, rb):
+            return
+        pair = f"{a}_{b}"
+        if ra == CONTENT and rb == CONTENT:
+            pairs.append(pair)
+            required.add(pair)
+            return
+        optional.add(pair)
+        if ra == OPTIONAL:
+            optional_pairs.append((ia, pair))
+        if rb == OPTIONAL and ib != ia:
+            optional_pairs.append((ib, pair))
+
+    for i, readings_roles in enumerate(token_roles):
+        for alt, rs in readings_roles:
+            for j in range(len(alt) - 1):
+                add_pair(alt[j], rs[j], alt[j + 1], rs[j + 1], i, i)
+            if i + 1 < len(token_roles):
+                for nalt, nrs in token_roles[i + 1]:
+                    if alt and nalt:
+                        add_pair(alt[-1], rs[-1], nalt[0], nrs[0], i, i + 1)
+    return View(tuple(units), frozenset(required), frozenset(optional), tuple(dict.fromkeys(pairs)),
+                tuple(dict.fromkeys(optional_pairs)), frozenset(numbers), negated, frozenset(negations))
+
+
+def filler_tokens(analysis: Analysis) -> frozenset[str]:
+    """Folded tokens of ``analysis`` that are politeness/address only (tone-aware, see module docstring)."""
+    found: set[str] = set()
+    content: set[str] = set()
+    accented_text = accented(analysis)
+    for unit in analysis.units:
+        for t, k in zip(unit.tokens, _token_keys(unit, accented_text), strict=True):
+            (found if _is_stop(t, k, FILLER_FOLDS, FILLER_KEYS) else content).add(t)
+    return frozenset(found - content)
+
+
+def numbers_of(texts: Iterable[str]) -> frozenset[str]:
+    """Number tokens written in ``texts`` (an entry's title and keywords: the numbers it is about)."""
+    return frozenset(n for text in texts for n in view(analyze(text)).numbers)
