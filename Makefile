@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench soak lint install clean
+.PHONY: run test bench soak lint install clean chromium
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,13 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check bot handlers workers tests benchmarks
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium (Playwright never downloads a browser here): install it when missing.
+chromium:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji \
+	  || echo "make: could not install chromium (not root, or no apt-get): browser tests will be skipped"; }
+
+test: $(STAMP) chromium
 	$(BIN)/ruff check bot handlers workers tests benchmarks
 	$(BIN)/dxbot kb check
 	$(BIN)/python -m pytest -q -p no:cacheprovider

@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.kb.cli import register as register_kb
 
     register_kb(sub)
+    from bot.golive.cli import register as register_golive
+
+    register_golive(sub)
+    from bot.digest_cli import register as register_digest
+
+    register_digest(sub)
     return parser
 
 
@@ -89,10 +95,12 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from rq import Queue, SimpleWorker, Worker
 
     from bot.queues import QUEUE_NAME
+    from workers.digest import tick as digest_tick
     from workers.maintenance import sweep
 
     rt = _runtime()
     sweep()
+    digest_tick(rt.redis, rt.settings)  # this week's digest slot is scheduled; stalled fan-outs resume
     worker_class = Worker if args.fork else SimpleWorker
     worker = worker_class([Queue(QUEUE_NAME, connection=rt.redis)], connection=rt.redis, worker_ttl=30,
                           maintenance_interval=10)
@@ -101,13 +109,15 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
+    from workers.digest import tick as digest_tick
     from workers.maintenance import sweep
 
-    _runtime()
+    rt = _runtime()
     log.info("scheduler started (sweep every %.1f s)", args.interval)
     while True:
         try:
             sweep()
+            digest_tick(rt.redis, rt.settings)
         except Exception:  # noqa: BLE001 - a Redis blip must not kill the scheduler
             log.exception("sweep failed; retrying")
         if args.once:

@@ -63,6 +63,27 @@ class Settings:
     token_refresh_margin_s: int = 3600
     user_lease_s: int = 30
     log_level: str = "INFO"
+    public_url: str | None = None  # https://domain where Zalo reaches /webhook and /oauth/zalo/callback
+    verifier_code: str | None = None  # Zalo's domain verification code (serves zalo_verifier<CODE>.html)
+    # weekly digest (issue 5): delivery choices, pace, preview and fan-out shape
+    digest_max_stories: int = 5
+    digest_cs_paid: bool = False  # also use CS messages 48 h–7 d after the last interaction (billed)
+    digest_promotion: bool = False  # promotion messages outside the CS window (followers, daytime, quota)
+    digest_rate_per_s: float = 20.0  # global pace of digest sends across all workers; 0 = no limit
+    digest_preview_before_s: int = 7200  # moderators get the preview this long before the send
+    digest_chunks: int = 4  # fan-out jobs per digest (run in parallel on several workers)
+    digest_slice_s: float = 5.0  # a fan-out job yields the worker after this long (chat keeps flowing)
+    digest_lease_s: int = 30  # a fan-out job silent this long is presumed dead and resumed elsewhere
+    # reader stories (issue 4): draft life, limits a citizen is told about, screening, retention of originals
+    story_draft_ttl_s: int = 24 * 3600  # an untouched draft expires; the user is told at their next message
+    story_max_chars: int = 4000  # whole story text (all messages together)
+    story_min_words: int = 5  # fewer words is "not a story yet" (empty / one-word submissions)
+    story_max_photos: int = 5
+    story_max_per_day: int = 3  # submissions per user in any 24 h (anti-flood)
+    story_link_allowlist: tuple[str, ...] = ("gov.vn",)  # official domains; any other link is flagged
+    story_original_retention_s: int = 7 * 24 * 3600  # unmasked original kept this long after the decision
+    story_screen_lock_s: int = 120  # a screening silent this long is presumed dead and re-queued
+    story_screen_retry_s: tuple[int, ...] = (10, 60, 300)  # RQ retry delays of a failing screening
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -85,11 +106,13 @@ class Settings:
         get = _Reader(env)
         access = get.optional("ZALO_ACCESS_TOKEN")
         refresh = get.optional("ZALO_REFRESH_TOKEN")
-        sandbox = not (access or refresh)
+        # Live mode needs Zalo credentials: a token pair, or the app secret alone when the pair was granted
+        # with `dxbot auth` (it then lives in Redis). Without any of them the bot runs in the sandbox.
+        sandbox = not (access or refresh or get.optional("ZALO_APP_SECRET"))
         production = get.boolean("DXBOT_PRODUCTION", False)
         if production and sandbox:
-            raise ConfigError("ZALO_ACCESS_TOKEN/ZALO_REFRESH_TOKEN: required when DXBOT_PRODUCTION=1")
-        if not sandbox and not (access and refresh):
+            raise ConfigError("ZALO_APP_SECRET: required when DXBOT_PRODUCTION=1 (production never runs the sandbox)")
+        if bool(access) != bool(refresh):
             raise ConfigError("ZALO_REFRESH_TOKEN: set both ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN, or neither")
         app_id = get.optional("ZALO_APP_ID") or (SANDBOX_APP_ID if sandbox else get.required("ZALO_APP_ID"))
         oa_secret = get.optional("ZALO_OA_SECRET_KEY") or (
@@ -151,6 +174,27 @@ class Settings:
             token_refresh_margin_s=get.integer("TOKEN_REFRESH_MARGIN_SECONDS", 3600, low=0, high=86400),
             user_lease_s=get.integer("USER_LEASE_SECONDS", 30, low=2, high=3600),
             log_level=(get.optional("LOG_LEVEL") or "INFO").upper(),
+            public_url=_public_url(get.optional("PUBLIC_URL")),
+            verifier_code=_verifier_code(get.optional("ZALO_VERIFIER_CODE")),
+            digest_max_stories=get.integer("DIGEST_MAX_STORIES", 5, low=1, high=10),
+            digest_cs_paid=get.boolean("DIGEST_CS_PAID", False),
+            digest_promotion=get.boolean("DIGEST_PROMOTION", False),
+            digest_rate_per_s=get.number("DIGEST_RATE_PER_SECOND", 20.0, low=0, high=10_000),
+            digest_preview_before_s=get.integer("DIGEST_PREVIEW_MINUTES", 120, low=0, high=6 * 24 * 60) * 60,
+            digest_chunks=get.integer("DIGEST_FANOUT_JOBS", 4, low=1, high=64),
+            digest_slice_s=get.number("DIGEST_SLICE_SECONDS", 5.0, low=0.05, high=600),
+            digest_lease_s=get.integer("DIGEST_LEASE_SECONDS", 30, low=1, high=3600),
+            story_draft_ttl_s=get.integer("STORY_DRAFT_TTL_SECONDS", 24 * 3600, low=60, high=30 * 24 * 3600),
+            story_max_chars=get.integer("STORY_MAX_CHARS", 4000, low=200, high=50_000),
+            story_min_words=get.integer("STORY_MIN_WORDS", 5, low=1, high=200),
+            story_max_photos=get.integer("STORY_MAX_PHOTOS", 5, low=0, high=30),
+            story_max_per_day=get.integer("STORY_MAX_PER_DAY", 3, low=1, high=1000),
+            story_link_allowlist=_domains("STORY_LINK_ALLOWLIST", get.optional("STORY_LINK_ALLOWLIST")),
+            story_original_retention_s=get.integer("STORY_ORIGINAL_RETENTION_SECONDS", 7 * 24 * 3600, low=0,
+                                                   high=365 * 24 * 3600),
+            story_screen_lock_s=get.integer("STORY_SCREEN_LOCK_SECONDS", 120, low=1, high=3600),
+            story_screen_retry_s=_seconds_list("STORY_SCREEN_RETRY_SECONDS",
+                                               get.optional("STORY_SCREEN_RETRY_SECONDS") or "10,60,300"),
             extra={k: v for k, v in env.items() if k.startswith("DXBOT_")},
         )
 
@@ -172,25 +216,19 @@ class _Reader:
         return value
 
     def integer(self, name: str, default: int, *, low: int, high: int) -> int:
-        raw = self.optional(name)
-        if raw is None:
-            return default
-        try:
-            value = int(raw)
-        except ValueError as exc:
-            raise ConfigError(f"{name}: expected a whole number, got {raw!r}") from exc
-        if not low <= value <= high:
-            raise ConfigError(f"{name}: {value} is outside {low}..{high}")
-        return value
+        return int(self._bounded(name, default, low, high, int, "a whole number"))
 
     def number(self, name: str, default: float, *, low: float, high: float) -> float:
+        return self._bounded(name, default, low, high, float, "a number")
+
+    def _bounded(self, name: str, default: float, low: float, high: float, parse: type, what: str) -> float:
         raw = self.optional(name)
         if raw is None:
             return default
         try:
-            value = float(raw)
+            value = parse(raw)
         except ValueError as exc:
-            raise ConfigError(f"{name}: expected a number, got {raw!r}") from exc
+            raise ConfigError(f"{name}: expected {what}, got {raw!r}") from exc
         if not low <= value <= high:
             raise ConfigError(f"{name}: {value} is outside {low}..{high}")
         return value
@@ -206,6 +244,22 @@ class _Reader:
         raise ConfigError(f"{name}: expected 1/0/true/false, got {raw!r}")
 
 
+def _public_url(raw: str | None) -> str | None:
+    """The bot's public base URL, without a trailing slash (Zalo needs https on a domain name)."""
+    if raw is None:
+        return None
+    if not raw.startswith(("http://", "https://")) or "?" in raw or "#" in raw:
+        raise ConfigError(f"PUBLIC_URL: expected like https://bot.example.vn, got {raw!r}")
+    return raw.rstrip("/")
+
+
+def _verifier_code(raw: str | None) -> str | None:
+    """Zalo's verification codes are letters, digits, '-' and '_'; anything else would not be a file name."""
+    if raw is not None and not all(c.isascii() and (c.isalnum() or c in "-_") for c in raw):
+        raise ConfigError(f"ZALO_VERIFIER_CODE: only letters, digits, '-' and '_' allowed, got {raw!r}")
+    return raw
+
+
 def _parse_schedule(raw: str) -> tuple[int, tuple[int, int]]:
     parts = raw.upper().split()
     try:
@@ -218,3 +272,28 @@ def _parse_schedule(raw: str) -> tuple[int, tuple[int, int]]:
     except ValueError as exc:
         raise ConfigError(f"DIGEST_SCHEDULE: expected like 'MON 08:00', got {raw!r}") from exc
     return weekday, (hour, minute)
+
+
+DEFAULT_STORY_DOMAINS = ("chinhphu.vn", "baochinhphu.vn", "dangcongsan.vn", "quochoi.vn", "nhandan.vn", "vtv.vn",
+                         "vov.vn", "vietnamplus.vn", "ictvietnam.vn")
+
+
+def _domains(name: str, raw: str | None) -> tuple[str, ...]:
+    """Official domains whose links are not flagged: `gov.vn` always, plus the list (default: major state
+    media and portals). A domain covers its subdomains."""
+    items = DEFAULT_STORY_DOMAINS if raw is None else tuple(x for x in raw.replace(" ", "").lower().split(",") if x)
+    for item in items:
+        if not all(part and part.replace("-", "").isalnum() and part.isascii() for part in item.split(".")) \
+                or "." not in item:
+            raise ConfigError(f"{name}: {item!r} is not a domain name like example.gov.vn")
+    return tuple(dict.fromkeys(("gov.vn", *items)))
+
+
+def _seconds_list(name: str, raw: str) -> tuple[int, ...]:
+    try:
+        values = tuple(int(x) for x in raw.split(",") if x.strip())
+    except ValueError as exc:
+        raise ConfigError(f"{name}: expected seconds separated by commas, like 10,60,300, got {raw!r}") from exc
+    if not values or len(values) > 20 or any(not 0 <= v <= 86400 for v in values):
+        raise ConfigError(f"{name}: 1 to 20 delays of 0..86400 seconds, got {raw!r}")
+    return values

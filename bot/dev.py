@@ -57,7 +57,11 @@ def run_dev(settings: Settings) -> int:
             emulator = subprocess.Popen(_emulator_cmd(settings), env=env)
             procs.append(("emulator", emulator))
             _wait_http(f"http://127.0.0.1:{settings.emulator_port}/_emulator/clock", emulator)
-        web = subprocess.Popen(_python("-m", "bot.cli", "web"), env=env)
+        web_env = env
+        if settings.sandbox:  # the sandbox chat polls every second: keep those lines out of the access log
+            quiet = "--logger-class=bot.sandbox.quiet_log.QuietPollLogger"
+            web_env = dict(env, GUNICORN_CMD_ARGS=f"{env.get('GUNICORN_CMD_ARGS', '')} {quiet}".strip())
+        web = subprocess.Popen(_python("-m", "bot.cli", "web"), env=web_env)
         procs.append(("web", web))
         procs.append(("worker", subprocess.Popen(_python("-m", "bot.cli", "worker"), env=env)))
         procs.append(("scheduler", subprocess.Popen(_python("-m", "bot.cli", "scheduler"), env=env)))
@@ -87,6 +91,7 @@ def _banner(settings: Settings, redis_where: str) -> None:
     ]
     if settings.sandbox:
         lines += [
+            f"  web chat    http://127.0.0.1:{settings.port}/sandbox  (talk to the bot as a citizen or a moderator)",
             f"  emulator    http://127.0.0.1:{settings.emulator_port}  (Zalo API stand-in)",
             f"  try it:     curl -s -XPOST http://127.0.0.1:{settings.emulator_port}/_emulator/users/123/events "
             "-H 'content-type: application/json' -d '{\"event_name\":\"user_send_text\",\"text\":\"menu\"}'",

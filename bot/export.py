@@ -8,13 +8,24 @@ few days and are rebuilt by traffic).
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
 
 import redis
 
 from bot import keys
 
-SKIP_PREFIXES = (keys.P + "seen:", keys.P + "lease:")
+SKIP_PREFIXES = (keys.P + "seen:", keys.P + "lease:",
+                 # reader stories and the audit log come out as readable records instead (_records)
+                 keys.story(""), keys.story_original(""), keys.AUDIT_LOG, keys.STORY_FINGERPRINTS)
+
+
+def _records() -> Iterator[Callable[[redis.Redis], Iterator[dict[str, Any]]]]:
+    """Features whose data is worth one JSON object per item rather than one per Redis key."""
+    from bot import audit, stories
+
+    yield stories.export_records
+    yield lambda client: ({"record": "audit", **entry} for entry in audit.entries(client))
 
 
 def _text(value: bytes) -> str:
@@ -23,6 +34,10 @@ def _text(value: bytes) -> str:
 
 def export_all(client: redis.Redis, out: TextIO) -> int:
     count = 0
+    for source in _records():
+        for record in source(client):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
     for raw_key in client.scan_iter(match=keys.P + "*", count=1000):
         key = _text(raw_key)
         if key.startswith(SKIP_PREFIXES):

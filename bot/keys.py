@@ -64,3 +64,95 @@ KB_UNANSWERED = f"{P}kb:unanswered"
 def deferred(user_id: str) -> str:
     """Messages Zalo refused because the user's window was closed; delivered when they next write."""
     return f"{P}deferred:{user_id}"
+
+
+# --- weekly digest (subscriptions, schedule, fan-out) ---
+SUBSCRIBER_BUCKETS = 8192  # fixed: changing it needs a migration (subscribers are hashed into buckets)
+SUBSCRIBER_COUNT = f"{P}subs:count"  # integer, kept in step with the buckets by Lua scripts
+CLOCK_OFFSET = f"{P}clock:offset-ms"  # sandbox only: how far the bot's "now" is ahead of real time
+DIGEST_LATEST = f"{P}digest:latest"  # slot id of the most recent digest that went out (or is going out)
+DIGEST_ACTIVE = f"{P}digest:active"  # set of slot ids whose fan-out is not finished (the sweeper resumes them)
+DIGEST_INCLUDED_STORIES = f"{P}digest:included-stories"  # set of story codes already in a digest
+DIGEST_PINNED = f"{P}digest:pinned"  # list of story codes a moderator put first in the next digest
+DIGEST_RATE = f"{P}digest:rate-tat"  # GCRA "theoretical arrival time" (µs) shared by every fan-out worker
+DIGEST_RATE_PAUSE = f"{P}digest:rate-pause"  # µs timestamp before which nobody sends (after Zalo's -32)
+DIGEST_FIXTURE_STORIES = f"{P}digest:fixture-stories"  # adapter store used until bot.stories has a read API
+
+
+def subscriber_bucket(index: int) -> str:
+    """Hash user_id -> "<last interaction s>|<province>"; small hashes stay compact (listpack)."""
+    return f"{P}subs:{index}"
+
+
+def digest_run(slot: str) -> str:
+    """Hash: one weekly digest (status, stories, fact, texts per province, timestamps)."""
+    return f"{P}digest:{slot}"
+
+
+def digest_log(slot: str) -> str:
+    """Hash user_id -> one-letter outcome; HSETNX on it is the per-recipient "at most once" guard."""
+    return f"{P}digest:{slot}:log"
+
+
+def digest_report(slot: str) -> str:
+    """Hash of counters (claimed, sent_cs_free, deferred_window, ...) for status and the report."""
+    return f"{P}digest:{slot}:report"
+
+
+def digest_chunks(slot: str) -> str:
+    """Hash chunk -> next bucket index to process ("done" when finished)."""
+    return f"{P}digest:{slot}:chunks"
+
+
+def digest_chunk_owner(slot: str, chunk: int) -> str:
+    """The fan-out job that owns a chunk now (PX lease); absent = the sweeper may start a new one."""
+    return f"{P}digest:{slot}:owner:{chunk}"
+
+
+def digest_guard(slot: str, what: str) -> str:
+    """SET NX guards of one slot ("fired", "previewed", "finalized", "missed")."""
+    return f"{P}digest:{slot}:{what}"
+
+
+def digest_unread(user_id: str) -> str:
+    """Slot id of a digest kept for this user until they next write."""
+    return f"{P}digest:unread:{user_id}"
+
+
+# --- reader stories (submission, screening, moderation, audit) ---
+STORY_SEQ = f"{P}stories:seq"  # counter; each value maps to one short code (bot.stories.code_for)
+STORY_QUEUE = f"{P}stories:queue"  # zset code -> submitted ms: awaiting a decision, oldest first
+STORY_UNSCREENED = f"{P}stories:unscreened"  # zset code -> last (re)queue ms: screening not done yet
+STORY_APPROVED = f"{P}stories:approved"  # zset code -> decided ms
+STORY_REJECTED = f"{P}stories:rejected"  # zset code -> decided ms
+STORY_FINGERPRINTS = f"{P}stories:fingerprints"  # hash code -> MinHash signature (near-duplicate search)
+AUDIT_LOG = f"{P}audit"  # stream: append-only log of who did what to which story (never the story text)
+
+
+def story(code: str) -> str:
+    """Hash: one story as moderators and readers see it (masked text, flags, status, decision)."""
+    return f"{P}story:{code}"
+
+
+def story_original(code: str) -> str:
+    """Hash: the unmasked text as submitted; expires a configured time after the decision."""
+    return f"{P}story-original:{code}"
+
+
+def story_screen_lock(code: str) -> str:
+    """Held (with a TTL) by the one worker screening a story; absent + still unscreened = recover it."""
+    return f"{P}story-screening:{code}"
+
+
+def user_stories(user_id: str) -> str:
+    """Zset code -> submitted ms of one user's stories (daily limit, data deletion)."""
+    return f"{P}stories:user:{user_id}"
+
+
+# --- going live (OAuth grant of the OA) ---
+OAUTH_GRANT = f"{P}zalo:oauth-grant"  # hash oa_id, granted_at (s): which OA the stored tokens belong to
+
+
+def oauth_state(state: str) -> str:
+    """The PKCE code_verifier waiting for the OAuth callback of one `dxbot auth` run (short TTL, used once)."""
+    return f"{P}zalo:oauth-state:{state}"

@@ -8,23 +8,40 @@ catch-all. First match wins.
 from __future__ import annotations
 
 from bot.events import AttachmentMessage, ChatNow, Follow, SubmitInfo, Unfollow
-from bot.routing import Router, any_text, command, on_event
+from bot.routing import Router, all_of, any_text, command, in_state, is_moderator, on_event, slash_command
+from handlers import erase, moderation, story, subscription
 from handlers import help as help_handlers
 from handlers.qa import answer_question
 
 
 def build_router() -> Router:
     router = Router()
-    router.forbidden = help_handlers.forbidden
+    router.forbidden = moderation.refuse  # the polite refusal, plus an audit entry of the attempt
     # 1. events without text
-    router.add(on_event(Follow, ChatNow), help_handlers.welcome)
-    router.add(on_event(Unfollow), help_handlers.unfollowed)
+    router.add(on_event(Follow, ChatNow), subscription.follow)
+    router.add(on_event(Unfollow), subscription.unfollow)
     # 2. guards and global commands
     router.add(help_handlers.is_too_long, help_handlers.too_long)
     router.add(command("trợ giúp", "menu", "help", "hướng dẫn"), help_handlers.show_help)
     # 3. moderator commands (stories / digest preview)
+    router.add(slash_command("bantin"), subscription.moderator_preview, require=is_moderator)
+    router.add(slash_command("hangdoi"), moderation.show_queue, require=is_moderator)
+    router.add(slash_command("xem"), moderation.view, require=is_moderator)
+    router.add(slash_command("duyet"), moderation.approve, require=is_moderator)
+    router.add(slash_command("tuchoi"), moderation.reject, require=is_moderator)
+    router.add(slash_command("thongke"), moderation.stats, require=is_moderator)
     # 4. an active conversation (story draft, confirmations)
+    router.add(in_state(erase.STEP_CONFIRM), erase.confirm_step)
+    router.add(command(*erase.ASK_PHRASES), erase.ask)  # here, so that it also works in the middle of a draft
+    router.add(story.draft_expired, story.expire)
+    router.add(all_of(story.is_drafting, story.is_cancel), story.cancel)
+    router.add(story.is_drafting, story.continue_draft)
     # 5. keyword commands (story start, subscriptions, digest, data deletion)
+    router.add(command(*story.START_PHRASES), story.start)
+    router.add(command(*subscription.UNSUBSCRIBE), subscription.unsubscribe)
+    router.add(subscription.subscribe_matcher(), subscription.subscribe)
+    router.add(command(*subscription.LATEST), subscription.show_latest_digest)
+    router.add(subscription.read_story_matcher(), subscription.read_story)
     # 6. the rest
     router.add(on_event(AttachmentMessage, SubmitInfo), help_handlers.unsupported)
     router.add(any_text(), answer_question)

@@ -8,9 +8,10 @@ from bot.events import Event, TextMessage
 MAX_USER_TEXT_CHARS = 2000
 
 
-def welcome(event: Event, ctx: Context) -> None:
-    """`follow` and "Nhắn tin": say what the channel can do and how to stop."""
-    ctx.say("welcome", buttons=[Button(ctx.text("button_help"), "trợ giúp")])
+def welcome(event: Event, ctx: Context, *, note_key: str | None = None) -> None:
+    """`follow` and "Nhắn tin": say what the channel can do and how to stop (plus a feature's note)."""
+    text = ctx.text("welcome") + (f"\n\n{ctx.text(note_key)}" if note_key else "")
+    ctx.send_text(text, buttons=[Button(ctx.text("button_help"), "trợ giúp")])
 
 
 def unfollowed(event: Event, ctx: Context) -> None:
@@ -19,7 +20,7 @@ def unfollowed(event: Event, ctx: Context) -> None:
 
 
 def show_help(event: Event, ctx: Context) -> None:
-    ctx.say("help")
+    ctx.say("help", buttons=[Button(ctx.text("story_button"), "gửi câu chuyện")])
     if ctx.is_moderator:
         ctx.say("help_moderator")
 

@@ -22,3 +22,23 @@ def slow_echo() -> Router:
 
     router.add(any_text(), echo)
     return router
+
+
+def exclusion_probe() -> Router:
+    """Records whether two events of one user ever run at the same time, and in which order they ran."""
+    router = Router()
+
+    def probe(event: Event, ctx: Context) -> None:
+        assert isinstance(event, TextMessage)
+        active = ctx.redis.incr(f"test:active:{ctx.user_id}")
+        try:
+            if active > 1:
+                ctx.redis.set("test:overlap", ctx.user_id)
+            time.sleep(0.05)
+            ctx.redis.rpush(f"test:order:{ctx.user_id}", event.text)
+        finally:
+            ctx.redis.decr(f"test:active:{ctx.user_id}")
+        ctx.send_text(f"nhận: {event.text}")
+
+    router.add(any_text(), probe)
+    return router

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+import sys
 import threading
 import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import redis
@@ -107,3 +113,30 @@ class BotHarness:
         from bot import keys, metrics
 
         return int(self.redis.hget(keys.METRICS, metrics.field(name, **labels)) or 0)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class ProcessGroup(subprocess.Popen):
+    """A dxbot process in its own session: signals reach the whole group (a worker and the scheduler
+    process RQ forks for it), as when a machine or container dies. Killing only the parent would leave
+    RQ's scheduler child running against the test Redis."""
+
+    def send_signal(self, sig: int) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.pid, sig)
+
+
+def spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    full_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
+    return ProcessGroup([sys.executable, "-m", "bot.cli", *args], env=full_env, cwd=ROOT, start_new_session=True,
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def wait_for(predicate: Callable[[], object], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)

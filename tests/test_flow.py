@@ -33,7 +33,7 @@ def test_follow_gets_welcome_with_help_button(bot: BotHarness) -> None:
     assert bot.event(USER, "follow").status_code == 200
     bot.settle()
     [message] = bot.messages(USER)
-    assert message["text"] == render("welcome")
+    assert message["text"] == render("welcome") + "\n\n" + render("sub_follow_note")  # follow subscribes
     assert "trợ giúp" in json.dumps(message["attachment"] or message.get("buttons"), ensure_ascii=False)
 
 

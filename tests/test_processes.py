@@ -13,24 +13,10 @@ import requests
 
 from bot import keys
 from tests.conftest import free_port
-from tests.support import BotHarness
+from tests.support import BotHarness, spawn, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 USER = "4444444444444444444"
-
-
-def spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
-    full_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "bot.cli", *args], env=full_env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def wait_for(predicate, timeout: float, what: str) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 def test_sigkilled_worker_leaves_no_event_unanswered(bot: BotHarness) -> None:
@@ -92,3 +78,33 @@ def _ok(url: str) -> bool:
         return requests.get(url, timeout=1).status_code == 200
     except requests.RequestException:
         return False
+
+
+def test_three_workers_never_run_one_users_events_at_once(bot: BotHarness) -> None:
+    env = {**bot.env, "DXBOT_ROUTER": "tests.routers:exclusion_probe"}
+    users = [f"55555555555555555{i:02d}" for i in range(3)]
+    now = int(time.time() * 1000)
+    for n in range(6):
+        for user in users:
+            bot.send(user, f"m{n}", timestamp=str(now + n))
+    # Extra drain jobs for the same users, as a duplicated sweep or an RQ retry would create: the lease,
+    # not luck, must keep them apart.
+    from rq import Queue
+
+    from bot.queues import DRAIN_FUNC, QUEUE_NAME
+
+    queue = Queue(QUEUE_NAME, connection=bot.redis)
+    for _ in range(3):
+        for user in users:
+            queue.enqueue(DRAIN_FUNC, user)
+    workers = [spawn(["worker"], env) for _ in range(3)]
+    try:
+        wait_for(lambda: all(len(bot.messages(u)) == 6 for u in users), 60, "all replies")
+    finally:
+        for proc in workers:
+            proc.terminate()
+            proc.wait(10)
+    assert bot.redis.get("test:overlap") is None
+    for user in users:
+        assert [m.decode() for m in bot.redis.lrange(f"test:order:{user}", 0, -1)] == [f"m{n}" for n in range(6)]
+        assert bot.replies(user) == [f"nhận: m{n}" for n in range(6)]

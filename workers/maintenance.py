@@ -11,6 +11,7 @@ import logging
 import time
 
 from bot import keys, runtime
+from workers.moderation import recover_screening
 
 log = logging.getLogger(__name__)
 
@@ -26,4 +27,6 @@ def sweep(limit: int = 1000) -> int:
             queued += 1
     if queued:
         log.info("sweeper queued %d user drain(s)", queued)
+    # Reader stories whose screening worker died: queued again once their lock has expired.
+    queued += recover_screening(rt.redis, rt.settings)
     return queued

@@ -75,22 +75,42 @@ class TokenStore:
             return self.refresh(stale=pair.access_token).access_token
         return pair.access_token
 
-    def refresh(self, *, stale: str) -> TokenPair:
-        """Replace the pair whose access token is `stale`; exactly one process calls Zalo."""
+    def _lock(self) -> str:
+        """Take the refresh lock (one writer of the pair at a time); returns the token that releases it."""
         token = secrets.token_hex(8)
         deadline = time.monotonic() + self.lock_ttl_ms / 1000 * 2
         while not self.redis.set(keys.TOKEN_LOCK, token, nx=True, px=self.lock_ttl_ms):
             if time.monotonic() > deadline:
                 raise ZaloUnavailable(-1, "token refresh lock wait timed out")
             time.sleep(0.02)
+        return token
+
+    def _write(self, pair: TokenPair) -> None:
+        """One HSET: no reader ever sees a new access token beside an old refresh token."""
+        self.redis.hset(keys.TOKENS, mapping={"access_token": pair.access_token,
+                                              "refresh_token": pair.refresh_token,
+                                              "expires_at": str(pair.expires_at)})
+
+    def replace(self, pair: TokenPair) -> None:
+        """Store a pair granted by an OA admin (`dxbot auth`): under the lock, so an in-flight refresh of
+        the old chain cannot overwrite it afterwards."""
+        register_secret(pair.access_token)
+        register_secret(pair.refresh_token)
+        token = self._lock()
+        try:
+            self._write(pair)
+        finally:
+            self._release(keys=[keys.TOKEN_LOCK], args=[token])
+
+    def refresh(self, *, stale: str) -> TokenPair:
+        """Replace the pair whose access token is `stale`; exactly one process calls Zalo."""
+        token = self._lock()
         try:
             pair = self.current()
             if pair.access_token != stale:
                 return pair  # another process refreshed while we waited
             fresh = self._call_refresh(pair.refresh_token)
-            self.redis.hset(keys.TOKENS, mapping={"access_token": fresh.access_token,
-                                                  "refresh_token": fresh.refresh_token,
-                                                  "expires_at": str(fresh.expires_at)})
+            self._write(fresh)
             self.redis.hincrby(keys.METRICS, "token_refresh_total", 1)
             log.info("zalo access token refreshed; valid for %.0f s", fresh.expires_at - time.time())
             return fresh

@@ -142,6 +142,7 @@ def oa_api(handler: Callable[..., Response]) -> Callable[..., Response]:
             try:
                 return handler(**view_args)
             except ZaloError as exc:
+                record_refusal(exc)
                 return zalo_error(exc)
 
         return apply_fault(state.next_fault(request.path, False), run)
@@ -156,6 +157,24 @@ def record(parsed: ParsedMessage, endpoint: str, quota_type: str | None) -> dict
         "user_id": parsed.user_id, "endpoint": endpoint, "text": parsed.text,
         "attachment": parsed.attachment, "buttons": parsed.buttons, "quota_type": quota_type,
         "quote_message_id": parsed.quote_message_id,
+    })
+
+
+def record_refusal(exc: ZaloError) -> None:
+    """Keep refused sends too (``?include_refused=1``), so the sandbox shows what did not reach the user."""
+    if not request.path.startswith("/v3.0/oa/message/"):
+        return
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return
+    recipient = body.get("recipient")
+    user_id = recipient.get("user_id") if isinstance(recipient, dict) else body.get("user_id")
+    if not isinstance(user_id, str) or not user_id:
+        return
+    message = body.get("message") if isinstance(body.get("message"), dict) else {}
+    get_state().record_refusal({
+        "user_id": user_id, "endpoint": request.path.rsplit("/", 1)[-1], "text": message.get("text"),
+        "attachment": message.get("attachment"), "error": exc.code, "message": exc.message,
     })
 
 
@@ -250,6 +269,15 @@ def generated_name(user_id: str) -> str:
 def user_id_by_app(app_id: str, user_id: str) -> str:
     """A stable app-scoped id: Zalo gives each app its own id for the same person (§2.1)."""
     return str(10**17 + _digest(app_id, user_id) % (9 * 10**17))
+
+
+@zalo.get("/v2.0/oa/getoa")
+@oa_api
+def get_oa() -> Response:
+    """OA profile (§6.3): the cheapest authenticated read, which `dxbot doctor` uses to test the token."""
+    cfg = get_state().config
+    return ok({"oa_id": cfg.oa_id, "name": "Chuyển đổi số quốc gia (sandbox)", "description": "",
+               "is_verified": True, "num_follower": sum(1 for u in get_state().users.values() if u.follower)})
 
 
 @zalo.get("/v3.0/oa/user/detail")
@@ -564,7 +592,12 @@ def _event_answer(last: int | None, statuses: list[int | None], event: dict[str,
 
 @control.get("/messages")
 def list_messages() -> Response:
-    return jsonify({"messages": get_state().list_messages(request.args.get("user_id"))})
+    """Sent messages; with ``include_refused=1`` also the sends Zalo refused (``"status": "refused"``)."""
+    state = get_state()
+    user_id = request.args.get("user_id")
+    if request.args.get("include_refused") in ("1", "true"):
+        return jsonify({"messages": state.list_messages_and_refusals(user_id)})
+    return jsonify({"messages": state.list_messages(user_id)})
 
 
 @control.delete("/messages")

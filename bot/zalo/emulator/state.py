@@ -308,6 +308,7 @@ class EmulatorState:
         self.codes: dict[str, PendingCode] = {}
         self.users: dict[str, User] = {}
         self.messages: list[dict[str, Any]] = []
+        self.refusals: list[dict[str, Any]] = []
         self.faults: list[Fault] = []
         self.attachments: dict[str, int] = {}
         self.sub_quota_used: dict[str, int] = {}
@@ -626,6 +627,28 @@ class EmulatorState:
     def clear_messages(self) -> None:
         with self._lock:
             self.messages.clear()
+            self.refusals.clear()
+
+    def record_refusal(self, entry: dict[str, Any]) -> None:
+        """A send Zalo refused (error code kept), stamped like a sent message; kept apart from ``messages``."""
+        with self._lock:
+            self.refusals.append({**entry, "status": "refused", "at": ms_to_iso(self.clock.now_ms()),
+                                  "seq": len(self.messages)})
+
+    def list_messages_and_refusals(self, user_id: str | None) -> list[dict[str, Any]]:
+        """Sent and refused messages in the order the bot sent them (sent ones carry ``"status": "sent"``)."""
+        with self._lock:
+            merged: list[dict[str, Any]] = []
+            refusals = iter(self.refusals)
+            pending = next(refusals, None)
+            for index, message in enumerate([*self.messages, None]):
+                while pending is not None and pending["seq"] <= index:
+                    if user_id is None or pending["user_id"] == user_id:
+                        merged.append({k: v for k, v in pending.items() if k != "seq"})
+                    pending = next(refusals, None)
+                if message is not None and (user_id is None or message["user_id"] == user_id):
+                    merged.append({**message, "status": "sent"})
+            return merged
 
 
 # ---- payload shapes (§3.2, §3.3): pure validation, raising Zalo's codes ---------------------------

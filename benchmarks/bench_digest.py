@@ -1,0 +1,176 @@
+"""Digest fan-out figures, side by side in one run, against the local emulator (a separate process).
+
+1. Throughput, rate limit off: `dxbot worker --burst` delivering one digest to N subscribers (default
+   100,000) vs a plain `requests.Session` loop POSTing the same text to the same endpoint for the same
+   users. Both rates come from the emulator's own timestamps of the first and last message.
+2. Rate limit R/s (two workers sharing it): achieved rate = messages / (last - first) from the emulator.
+3. Peak RSS of the fan-out worker process (getrusage of the child), and Redis bytes per subscriber
+   (and per recipient of the digest's delivery log, which expires with the run's data).
+The emulator keeps every message in memory, so messages are cleared between runs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from typing import Any
+
+import redis
+import requests
+
+from benchmarks.common import ROOT, bench_env, free_port, process, redis_server
+from bot import keys, runtime, subscribers
+from bot.config import SANDBOX_ACCESS_TOKEN, Settings
+from bot.digest_inbox import run_text
+from bot.digest_stories import DigestStory, add_fixture_story
+from workers import digest
+
+STORIES = [("BE01", "Chợ 4.0 ở xã vùng cao", "Lào Cai"), ("BE02", "Sổ sức khỏe điện tử cho người cao tuổi", "Hà Nội"),
+           ("BE03", "Nộp hồ sơ đất đai trực tuyến", "Đồng Tháp")]
+BODY = ("Bà con trong xã đã quen bán nông sản qua mạng, thanh toán bằng mã QR và theo dõi đơn hàng trên điện "
+        "thoại. Tổ công nghệ số cộng đồng hướng dẫn từng nhà, nhất là người cao tuổi. ") * 2
+
+
+def _at_ms(message: dict[str, Any]) -> float:
+    return datetime.fromisoformat(message["at"]).timestamp() * 1000
+
+
+def _messages(emu: str, user: str | None = None) -> list[dict[str, Any]]:
+    params = {"user_id": user} if user else {}
+    return requests.get(f"{emu}/_emulator/messages", params=params, timeout=120).json()["messages"]
+
+
+def _span_rate(first: dict[str, Any], last: dict[str, Any], count: int) -> float:
+    return (count - 1) / max(1e-3, (_at_ms(last) - _at_ms(first)) / 1000)
+
+
+def _prepare_users(emu: str, users: list[str], interaction_ms: int) -> None:
+    """Make the emulator know every user with an open free window (4 threads, one session each)."""
+    def put(chunk: list[str]) -> None:
+        with requests.Session() as session:
+            for user in chunk:
+                session.put(f"{emu}/_emulator/users/{user}", json={"last_interaction": interaction_ms},
+                            timeout=30).raise_for_status()
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(put, [users[i::4] for i in range(4)]))
+
+
+def _subscribe(client: redis.Redis, users: list[str], interaction_ms: int) -> float:
+    """Subscribe everyone; returns Redis bytes per subscriber (used_memory delta)."""
+    before = client.info("memory")["used_memory"]
+    for start in range(0, len(users), 5000):
+        with client.pipeline(transaction=False) as pipe:
+            for user in users[start:start + 5000]:
+                subscribers.subscribe(pipe, user, interaction_ms=interaction_ms)
+            pipe.execute()
+    return (client.info("memory")["used_memory"] - before) / len(users)
+
+
+def _in_send_order(users: list[str]) -> list[str]:
+    """The order one fan-out job walks them: bucket by bucket, insertion order within a bucket."""
+    return [users[i] for _, i in sorted((subscribers.bucket_of(u), i) for i, u in enumerate(users))]
+
+
+def _plain_loop(emu: str, users: list[str], text: str) -> tuple[float, int]:
+    """Returns (seconds from first to last message by the emulator's clock, messages accepted)."""
+    with requests.Session() as session:
+        ok = 0
+        for user in users:
+            answer = session.post(f"{emu}/v3.0/oa/message/cs", headers={"access_token": SANDBOX_ACCESS_TOKEN},
+                                  json={"recipient": {"user_id": user}, "message": {"text": text}}, timeout=30)
+            ok += answer.json().get("error") == 0
+    first, last = _messages(emu, users[0])[-1], _messages(emu, users[-1])[-1]
+    requests.delete(f"{emu}/_emulator/messages", timeout=30)
+    return (_at_ms(last) - _at_ms(first)) / 1000, ok
+
+
+def _workers(env: dict[str, str], count: int) -> tuple[float, float]:
+    """Run `count` burst workers to completion; returns (wall seconds, peak RSS MB of the largest)."""
+    started = time.monotonic()
+    procs = [subprocess.Popen([sys.executable, "-m", "bot.cli", "worker", "--burst"], env=env, cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(count)]
+    peak_kb = 0
+    for proc in procs:
+        _, _, usage = os.wait4(proc.pid, 0)
+        proc.returncode = 0
+        peak_kb = max(peak_kb, usage.ru_maxrss)
+    return time.monotonic() - started, peak_kb / 1024
+
+
+def _fire(client: redis.Redis, slot: str) -> None:
+    client.delete(keys.DIGEST_INCLUDED_STORIES)
+    assert digest.fire(slot, force=True) == "started"
+
+
+def run(subscriber_count: int = 100_000, rate: float = 200.0, rate_seconds: float = 15.0) -> dict[str, float]:
+    with redis_server() as url:
+        emu_port = free_port()
+        emu = f"http://127.0.0.1:{emu_port}"
+        env = bench_env(REDIS_URL=url, ZALO_API_BASE=emu, ZALO_OAUTH_BASE=emu, DIGEST_RATE_PER_SECOND="0",
+                        DIGEST_FANOUT_JOBS="1", DIGEST_PREVIEW_MINUTES="0", MODERATOR_IDS="9000000000000000009")
+        emulator_cmd = [sys.executable, "-m", "bot.zalo.emulator", "--port", str(emu_port), "--log-level", "WARNING"]
+        with process(emulator_cmd, env, ready_url=f"{emu}/_emulator/health"):
+            rt = runtime.configure(Settings.from_env(env, load_dotenv_file=False))
+            client = rt.redis
+            for code, title, locality in STORIES:
+                add_fixture_story(client, DigestStory(code, title, locality, BODY, int(time.time() * 1000)))
+            now_ms = int(time.time() * 1000)
+            users = [str(7_000_000_000_000_000_000 + i) for i in range(subscriber_count)]
+            print(f"\nDigest fan-out: preparing {subscriber_count:,} users in the emulator and Redis…", flush=True)
+            _prepare_users(emu, users, now_ms - 3_600_000)
+            bytes_per_sub = _subscribe(client, users, now_ms - 3_600_000)
+            ordered = _in_send_order(users)
+            slot = datetime.now(rt.settings.tz).strftime("%Y%m%dT%H%M")
+            _fire(client, slot)  # the run exists and its job waits in the queue; no worker runs yet
+            text = run_text(client, rt.settings, slot, "") or ""
+
+            # 1. plain loop vs our worker: same users, same endpoint, same text. The plain loop runs half
+            #    before and half after ours, so a change in machine load affects both alike.
+            requests.delete(f"{emu}/_emulator/messages", timeout=30)
+            half = len(ordered) // 2
+            plain_s1, ok1 = _plain_loop(emu, ordered[:half], text)
+            used_before_run = client.info("memory")["used_memory"]
+            wall_s, peak_mb = _workers(env, 1)
+            counts = digest.report(client, slot)
+            ours_rate = _span_rate(_messages(emu, ordered[0])[-1], _messages(emu, ordered[-1])[-1], len(ordered))
+            log_bytes = (client.info("memory")["used_memory"] - used_before_run) / subscriber_count
+            requests.delete(f"{emu}/_emulator/messages", timeout=30)
+            plain_s2, ok2 = _plain_loop(emu, ordered[half:], text)
+            plain_rate, plain_ok = (len(ordered) - 2) / max(1e-3, plain_s1 + plain_s2), ok1 + ok2
+
+            # 2. a rate limit of R/s shared by two workers
+            few = users[: int(rate * rate_seconds)]
+            client.delete(*[keys.subscriber_bucket(b) for b in range(keys.SUBSCRIBER_BUCKETS)], keys.SUBSCRIBER_COUNT)
+            _subscribe(client, few, now_ms - 3_600_000)
+            limited_env = {**env, "DIGEST_RATE_PER_SECOND": str(rate), "DIGEST_FANOUT_JOBS": "2"}
+            runtime.configure(Settings.from_env(limited_env, load_dotenv_file=False))
+            _fire(client, slot[:-4] + "2359")
+            _workers(limited_env, 2)
+            sent = sorted(_messages(emu), key=_at_ms)
+            wanted = set(few)
+            sent = [m for m in sent if m["user_id"] in wanted]
+            achieved = _span_rate(sent[0], sent[-1], len(sent))
+    ratio = ours_rate / plain_rate
+    print(f"{'':<38} {'value':>12}  target")
+    print(f"{'plain requests.Session loop, msg/s':<38} {plain_rate:>12.0f}  ({plain_ok:,} accepted)")
+    print(f"{'dxbot fan-out (1 worker), msg/s':<38} {ours_rate:>12.0f}  ({counts['sent_cs_free']:,} sent, "
+          f"{wall_s:.0f} s incl. start-up)")
+    print(f"{'ratio dxbot/plain':<38} {ratio:>12.2f}  ≥ 0.80")
+    print(f"{f'rate limit {rate:.0f}/s, 2 workers: achieved':<38} {achieved:>12.1f}  ≥ {0.95 * rate:.0f} "
+          f"({achieved / rate:.3f} R, {len(sent):,} messages)")
+    print(f"{'peak fan-out worker RSS, MB':<38} {peak_mb:>12.1f}  ≤ 150")
+    print(f"{'Redis bytes per subscriber':<38} {bytes_per_sub:>12.1f}  ≤ 200")
+    print(f"{'Redis bytes per recipient (run log)':<38} {log_bytes:>12.1f}  (per digest)")
+    return {"plain_rps": plain_rate, "dxbot_rps": ours_rate, "ratio": ratio, "rate_limit": rate,
+            "achieved_rps": achieved, "achieved_ratio": achieved / rate, "peak_worker_mb": peak_mb,
+            "redis_bytes_per_subscriber": bytes_per_sub, "redis_bytes_per_recipient_log": log_bytes,
+            "sent": float(counts["sent_cs_free"])}
+
+
+if __name__ == "__main__":
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    run(count)

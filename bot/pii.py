@@ -1,0 +1,96 @@
+"""Masking personal data in story text: what moderators and readers see never carries it.
+
+Covers what Vietnamese citizens actually paste: mobile and landline numbers (0…, 84…, +84…, grouped with
+spaces, dots or dashes, area codes in brackets), 12-digit citizen ID numbers (CCCD, also grouped), e-mail
+addresses and bank account numbers (after a word that announces one: "STK", "số tài khoản", a bank name…).
+Any other run of 9+ digits is masked too: such runs are nearly always an identifier (tax code, social
+insurance number, old ID card), rarely something a reader needs. Amounts such as "15.000.000 đồng" keep
+their dots and are left alone.
+
+The original is not kept here: the caller stores it apart (bot.stories) for the one explicit `/xem --goc`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.texts import render
+
+_SEP = r"[ .\-]?"  # one optional separator between digits, as people group numbers
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.UNICODE)
+# CCCD: 12 digits starting with 0 (the first three are the province code 001–096).
+_CITIZEN_ID = re.compile(rf"(?<![\d+])0(?:{_SEP}\d){{11}}(?![ .\-]?\d)")
+# Phones: national prefix 0, 84 or +84 (optionally bracketed), then a mobile number (9 digits, 3/5/7/8/9…)
+# or a landline (10 digits, 2…). The trailing guard stops a match from ending inside a longer number.
+_PHONE = re.compile(
+    rf"(?<![\d\w+])(?:\(?\+84\)?|\(?84\)?|\(?0)\)?[ .\-]?(?:[35789](?:{_SEP}\d){{8}}|2(?:\)?{_SEP}\d){{9}})"
+    rf"(?![ .\-]?\d)"
+)
+_BANK_CONTEXT = re.compile(
+    r"(?i)(?:\bstk\b|\bs[oố] t[aà]i kho[aả]n\b|\bt[aà]i kho[aả]n\b|\btk\b|\baccount\b|\bng[aâ]n h[aà]ng\b|"
+    r"\bvietcombank\b|\bvcb\b|\bbidv\b|\bagribank\b|\bvietinbank\b|\btechcombank\b|\btcb\b|\bmbbank\b|\bmb\b|"
+    r"\bacb\b|\bsacombank\b|\bvpbank\b|\btpbank\b|\bvib\b|\bshb\b|\bhdbank\b|\bocb\b|\bmsb\b|\bseabank\b)"
+)
+_BANK_NUMBER = re.compile(rf"(?<![\d.,])\d(?:{_SEP}\d){{5,18}}(?![ .\-]?\d)")
+_LONG_DIGITS = re.compile(r"(?<![\d.,])\d{9,}(?![\d])")
+BANK_WINDOW = 40  # characters after a bank word where an account number is expected
+
+KINDS = ("email", "citizen_id", "phone", "bank_account", "number")
+
+
+@dataclass(frozen=True)
+class Masked:
+    text: str
+    found: dict[str, int]  # kind -> how many were masked
+
+    @property
+    def any(self) -> bool:
+        return bool(self.found)
+
+
+def _label(kind: str) -> str:
+    return render(f"pii_{kind}")
+
+
+def mask(text: str) -> Masked:
+    """`text` with personal data replaced by labels such as "[SĐT đã ẩn]", and what was found."""
+    found: dict[str, int] = {}
+
+    def sub(pattern: re.Pattern[str], kind: str, value: str) -> str:
+        label = _label(kind)
+
+        def repl(match: re.Match[str]) -> str:
+            found[kind] = found.get(kind, 0) + 1
+            return label
+
+        return pattern.sub(repl, value)
+
+    out = sub(_EMAIL, "email", unicodedata.normalize("NFC", text))
+    out = sub(_CITIZEN_ID, "citizen_id", out)
+    out = sub(_PHONE, "phone", out)
+    out = _mask_bank(out, found)
+    out = sub(_LONG_DIGITS, "number", out)
+    return Masked(out, found)
+
+
+def _mask_bank(text: str, found: dict[str, int]) -> str:
+    """Account numbers are only recognisable by context: mask a digit run shortly after a bank word."""
+    label = _label("bank_account")
+    pieces: list[str] = []
+    pos = 0
+    for context in _BANK_CONTEXT.finditer(text):
+        if context.end() < pos:
+            continue
+        window_end = min(len(text), context.end() + BANK_WINDOW)
+        number = _BANK_NUMBER.search(text, context.end(), window_end + 25)
+        if number is None or number.start() > window_end:
+            continue
+        pieces.append(text[pos:number.start()])
+        pieces.append(label)
+        found["bank_account"] = found.get("bank_account", 0) + 1
+        pos = number.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)

@@ -1,0 +1,277 @@
+"""Reader stories as records: short codes, the moderation queue, and the one-way life of a story.
+
+    pending ──screening job──▶ screened ──/duyet──▶ approved   (published; original dropped later)
+       │                          └────/tuchoi──▶ rejected   (original dropped later)
+       └──────────/tuchoi (spam can be refused before screening ends)──▶ rejected
+
+A story is two hashes: `keys.story(code)` holds what moderators and readers may see (masked text, flags,
+tags, status, decision) and `keys.story_original(code)` the unmasked submission, kept apart so that only
+an explicit `/xem <code> --goc` reads it and a TTL removes it after the decision. Decisions are a
+compare-and-set in one Lua call: when two moderators act at once exactly one wins, and re-running the
+same event (a worker died before committing the reply) finds its own decision instead of a conflict.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import redis
+from redis.client import Pipeline
+
+from bot import audit, keys, pii
+
+# Codes people read aloud and type on a phone: no 0/O, no 1/I.
+ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+CODE_WIDTH = 4
+_SCRAMBLE = 387_427  # odd, so multiplying by it permutes every power-of-two sized code space
+
+PENDING, SCREENED, APPROVED, REJECTED = "pending", "screened", "approved", "rejected"
+OPEN = (PENDING, SCREENED)
+
+
+def code_for(n: int) -> str:
+    """The code of the n-th story: unique per n, 4 characters for the first million, scrambled so that
+    consecutive stories do not get guessable neighbouring codes."""
+    width, offset = CODE_WIDTH, 0
+    while n - offset >= len(ALPHABET) ** width:
+        offset += len(ALPHABET) ** width
+        width += 1
+    space = len(ALPHABET) ** width
+    value = ((n - offset) * _SCRAMBLE + 12_345) % space
+    chars = []
+    for _ in range(width):
+        value, digit = divmod(value, len(ALPHABET))
+        chars.append(ALPHABET[digit])
+    return "".join(reversed(chars))
+
+
+def parse_code(text: str) -> str | None:
+    """A code as moderators type it: with or without '#', any case; None if it cannot be one."""
+    code = text.strip().lstrip("#").upper()
+    if CODE_WIDTH <= len(code) <= 8 and all(c in ALPHABET for c in code):
+        return code
+    return None
+
+
+def allocate_code(client: redis.Redis) -> str:
+    """A fresh code. Taken outside the submission's transaction: a crash wastes a number, never reuses one."""
+    return code_for(int(client.incr(keys.STORY_SEQ)) - 1)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a citizen consented to publish, as typed (the original, before masking)."""
+
+    code: str
+    user_id: str
+    title: str
+    locality: str  # official province name (bot.provinces)
+    body: str
+    photos: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    submitted_ms: int = 0
+
+
+@dataclass
+class Story:
+    code: str
+    status: str
+    user_id: str
+    submitted_ms: int
+    locality: str
+    title: str  # masked
+    body: str  # masked
+    photos: list[str] = field(default_factory=list)
+    photo_files: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    flags: list[dict[str, str]] = field(default_factory=list)
+    topic: str = ""
+    decided_by: str = ""
+    decided_ms: int = 0
+    reason: str = ""
+    screened: bool = False
+
+    @classmethod
+    def from_hash(cls, raw: dict[bytes, bytes], original: dict[bytes, bytes] | None = None) -> Story:
+        h = {k.decode(): v.decode() for k, v in raw.items()}
+        screened = "screened_at" in h
+        title, body = h.get("title", ""), h.get("body", "")
+        if not screened and original:
+            # Not screened yet: show the same masking the screening will apply, never the original.
+            title = pii.mask(original.get(b"title", b"").decode()).text
+            body = pii.mask(original.get(b"body", b"").decode()).text
+        return cls(code=h["code"], status=h.get("status", PENDING), user_id=h.get("user", ""),
+                   submitted_ms=int(h.get("submitted_at", 0)), locality=h.get("locality", ""), title=title,
+                   body=body, photos=json.loads(h.get("photos", "[]")),
+                   photo_files=json.loads(h.get("photo_files", "[]")), links=json.loads(h.get("links", "[]")),
+                   flags=json.loads(h.get("flags", "[]")), topic=h.get("topic", ""),
+                   decided_by=h.get("decided_by", ""), decided_ms=int(h.get("decided_at", 0) or 0),
+                   reason=h.get("reason", ""), screened=screened)
+
+
+def write_submission(pipe: Pipeline, sub: Submission, *, now_ms: int) -> None:
+    """Store a consented story as pending, in the caller's transaction (with the draft's removal)."""
+    pipe.hset(keys.story(sub.code), mapping={
+        "code": sub.code, "status": PENDING, "user": sub.user_id, "submitted_at": sub.submitted_ms,
+        "locality": sub.locality, "photos": json.dumps(list(sub.photos)),
+    })
+    pipe.hset(keys.story_original(sub.code), mapping={
+        "title": sub.title, "body": sub.body, "links": json.dumps(list(sub.links), ensure_ascii=False),
+    })
+    pipe.zadd(keys.STORY_QUEUE, {sub.code: sub.submitted_ms})
+    pipe.zadd(keys.STORY_UNSCREENED, {sub.code: now_ms})
+    pipe.zadd(keys.user_stories(sub.user_id), {sub.code: sub.submitted_ms})
+    audit.record(pipe, "submitted", who=audit.citizen(sub.user_id), code=sub.code, at_ms=now_ms,
+                 photos=len(sub.photos), links=len(sub.links), chars=len(sub.body))
+
+
+def load(client: redis.Redis, code: str) -> Story | None:
+    raw = client.hgetall(keys.story(code))
+    if not raw:
+        return None
+    original = None if b"screened_at" in raw else client.hgetall(keys.story_original(code))
+    return Story.from_hash(raw, original)
+
+
+def original(client: redis.Redis, code: str) -> dict[str, Any] | None:
+    """The unmasked submission, or None once it has been dropped (retention) or erased."""
+    raw = client.hgetall(keys.story_original(code))
+    if not raw:
+        return None
+    h = {k.decode(): v.decode() for k, v in raw.items()}
+    return {"title": h.get("title", ""), "body": h.get("body", ""), "links": json.loads(h.get("links", "[]"))}
+
+
+def queue(client: redis.Redis, limit: int = 20) -> tuple[int, list[Story]]:
+    """(how many await a decision, the oldest `limit` of them)."""
+    codes = [c.decode() for c in client.zrange(keys.STORY_QUEUE, 0, limit - 1)]
+    stories = [s for s in (load(client, c) for c in codes) if s is not None]
+    return int(client.zcard(keys.STORY_QUEUE)), stories
+
+
+def submissions_since(client: redis.Redis, user_id: str, since_ms: int) -> int:
+    return int(client.zcount(keys.user_stories(user_id), since_ms, "+inf"))
+
+
+# --- decisions ------------------------------------------------------------------------------------
+
+# KEYS: story, original, queue, unscreened, approved, rejected
+# ARGV: code, new status, moderator, now ms, reason, event key, retention s
+_DECIDE = """
+local st = redis.call('HGET', KEYS[1], 'status')
+if not st then return {'missing', ''} end
+if st == 'approved' or st == 'rejected' then
+  if redis.call('HGET', KEYS[1], 'decision_event') == ARGV[6] then return {'ok', st} end
+  return {'taken', st, redis.call('HGET', KEYS[1], 'decided_by') or '', redis.call('HGET', KEYS[1], 'decided_at') or ''}
+end
+if ARGV[2] == 'approved' and st ~= 'screened' then return {'unscreened', st} end
+redis.call('HSET', KEYS[1], 'status', ARGV[2], 'decided_by', ARGV[3], 'decided_at', ARGV[4],
+           'decision_event', ARGV[6], 'reason', ARGV[5])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[4], ARGV[1])
+if ARGV[2] == 'approved' then redis.call('ZADD', KEYS[5], ARGV[4], ARGV[1])
+else redis.call('ZADD', KEYS[6], ARGV[4], ARGV[1]) end
+if tonumber(ARGV[7]) <= 0 then redis.call('DEL', KEYS[2]) else redis.call('EXPIRE', KEYS[2], ARGV[7]) end
+return {'ok', ARGV[2]}
+"""
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: str  # "ok" | "taken" (someone else decided first) | "missing" | "unscreened"
+    status: str = ""
+    decided_by: str = ""
+    decided_ms: int = 0
+
+
+def decide(client: redis.Redis, code: str, status: str, *, moderator: str, now_ms: int, event_key: str,
+           retention_s: int, reason: str = "") -> Decision:
+    """Approve or reject atomically; see the module docstring for why this runs before the commit."""
+    if status not in (APPROVED, REJECTED):
+        raise ValueError(status)
+    result = client.register_script(_DECIDE)(
+        keys=[keys.story(code), keys.story_original(code), keys.STORY_QUEUE, keys.STORY_UNSCREENED,
+              keys.STORY_APPROVED, keys.STORY_REJECTED],
+        args=[code, status, moderator, now_ms, reason, event_key, retention_s])
+    parts = [p.decode() if isinstance(p, bytes) else str(p) for p in result]
+    if parts[0] == "taken":
+        return Decision("taken", parts[1], parts[2], int(parts[3] or 0))
+    return Decision(parts[0], parts[1])
+
+
+# --- a citizen's data deletion ----------------------------------------------------------------------
+
+# Published stories stay, anonymized; everything else of the user's goes.
+# KEYS: story, original, queue, unscreened, rejected, fingerprints, user index; ARGV: code
+_ERASE = """
+local st = redis.call('HGET', KEYS[1], 'status')
+redis.call('DEL', KEYS[2])
+redis.call('ZREM', KEYS[7], ARGV[1])
+if not st then return 'missing' end
+if st == 'approved' then
+  redis.call('HSET', KEYS[1], 'user', '', 'anonymized', '1')
+  return 'anonymized'
+end
+redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[4], ARGV[1])
+redis.call('ZREM', KEYS[5], ARGV[1])
+redis.call('HDEL', KEYS[6], ARGV[1])
+return 'deleted'
+"""
+
+
+def user_codes(client: redis.Redis, user_id: str) -> list[str]:
+    return [c.decode() for c in client.zrange(keys.user_stories(user_id), 0, -1)]
+
+
+def erase_user_stories(pipe: Pipeline, client: redis.Redis, user_id: str, codes: list[str]) -> None:
+    """Queue, in the caller's transaction, the deletion (or anonymization, if published) of `codes`.
+    Each runs as one script at EXEC time, so a decision landing in between is respected."""
+    script = client.register_script(_ERASE)
+    for code in codes:
+        script(keys=[keys.story(code), keys.story_original(code), keys.STORY_QUEUE, keys.STORY_UNSCREENED,
+                     keys.STORY_REJECTED, keys.STORY_FINGERPRINTS, keys.user_stories(user_id)],
+               args=[code], client=pipe)
+    pipe.delete(keys.user_stories(user_id))
+
+
+# --- reading for other features ---------------------------------------------------------------------
+
+def counts(client: redis.Redis) -> dict[str, int]:
+    with client.pipeline(transaction=False) as pipe:
+        pipe.zcard(keys.STORY_QUEUE)
+        pipe.zcard(keys.STORY_UNSCREENED)
+        pipe.zcard(keys.STORY_APPROVED)
+        pipe.zcard(keys.STORY_REJECTED)
+        waiting, unscreened, approved, rejected = pipe.execute()
+    return {"pending": int(waiting), "unscreened": int(unscreened), "approved": int(approved),
+            "rejected": int(rejected)}
+
+
+def approved_stories(client: redis.Redis, limit: int = 200) -> list[dict[str, Any]]:
+    """Published stories, newest approval first, masked (the read API the weekly digest uses)."""
+    out = []
+    for raw_code, score in client.zrevrange(keys.STORY_APPROVED, 0, limit - 1, withscores=True):
+        story = load(client, raw_code.decode())
+        if story is None:
+            continue
+        out.append({"code": story.code, "title": story.title, "locality": story.locality, "body": story.body,
+                    "topic": story.topic, "approved_ms": int(score), "photos": story.photo_files})
+    return out
+
+
+def export_records(client: redis.Redis) -> Iterator[dict[str, Any]]:
+    """One readable record per story for `dxbot export`. The original is included only while the story
+    awaits a decision (a restore needs it); after the decision it is personal data with no purpose."""
+    for raw_key in client.scan_iter(match=keys.story("*"), count=500):
+        story = load(client, raw_key.decode().removeprefix(keys.story("")))
+        if story is None:
+            continue
+        record: dict[str, Any] = {"record": "story", **story.__dict__}
+        if story.status in OPEN:
+            record["original"] = original(client, story.code)
+        yield record

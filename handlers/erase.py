@@ -1,0 +1,85 @@
+"""`xóa dữ liệu của tôi`: after an explicit confirmation, delete what the bot holds about the user.
+
+Deleted: the conversation state (drafts included), stories not published (pending, screened or
+rejected) with their originals, fingerprints and photo files, and the digest subscription. Published
+stories stay, anonymized (no longer linked to the user). The audit log keeps the fact ("data_deleted"
+by the user's pseudonym, how many stories) and nothing of the data. Everything is one transaction with
+the event, and each story's fate is decided inside Redis at commit time, so a moderator approving at
+the same moment cannot resurrect or lose a story.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from bot import audit, keys, runtime, stories
+from bot.context import Button, Context
+from bot.events import Event, TextMessage
+from bot.nlp.normalize import command_form
+from workers.moderation import enqueue_purge
+
+log = logging.getLogger(__name__)
+
+STEP_CONFIRM = "erase:confirm"
+ASK_PHRASES = ("xóa dữ liệu của tôi", "xóa dữ liệu", "xóa thông tin của tôi", "xóa dữ liệu của mình")
+CONFIRM_PHRASES = ("xác nhận xóa", "xác nhận", "đồng ý xóa", "xóa")
+_CONFIRM = {command_form(p) for p in CONFIRM_PHRASES}
+_CANCEL = {command_form(p) for p in ("hủy", "không", "thôi", "giữ")}
+
+
+def ask(event: Event, ctx: Context) -> None:
+    """Ask for confirmation; an open draft is remembered so that "hủy" returns to it."""
+    step = ctx.state.get("step", "")
+    if step and step != STEP_CONFIRM:
+        ctx.state["erase_resume"] = step
+    ctx.state["step"] = STEP_CONFIRM
+    ctx.say("erase_ask", buttons=[Button(ctx.text("erase_button_confirm"), "xác nhận xóa"),
+                                  Button(ctx.text("story_button_cancel"), "hủy")])
+
+
+def confirm_step(event: Event, ctx: Context) -> None:
+    said = command_form(event.text) if isinstance(event, TextMessage) else ""
+    if said in _CONFIRM:
+        _erase(event, ctx)
+        return
+    resume = ctx.state.pop("erase_resume", "")
+    if resume:
+        ctx.state["step"] = resume
+    else:
+        ctx.state.pop("step", None)
+    ctx.say("erase_kept")
+    if said and said not in _CANCEL:
+        runtime.get().router.dispatch(event, ctx)  # not an answer to the question: handle it as usual
+
+
+def _erase(event: Event, ctx: Context) -> None:
+    user_id = ctx.user_id
+    codes = stories.user_codes(ctx.redis, user_id)
+    statuses = [ctx.redis.hget(keys.story(c), "status") for c in codes]
+    anonymized = sum(s == stories.APPROVED.encode() for s in statuses)
+    deleted = sum(s is not None for s in statuses) - anonymized
+    unsubscribe = _subscriptions_eraser()
+
+    def write(pipe: Any) -> None:
+        stories.erase_user_stories(pipe, ctx.redis, user_id, codes)
+        if codes:
+            enqueue_purge(pipe, ctx.redis, codes)
+        if unsubscribe is not None:
+            unsubscribe(pipe, user_id)
+        audit.record(pipe, "data_deleted", who=audit.citizen(user_id), at_ms=event.timestamp_ms,
+                     stories_deleted=deleted, stories_anonymized=anonymized)
+
+    ctx.on_commit(write)
+    ctx.state.clear()  # drafts, pending confirmations and every other per-user note
+    ctx.say("erase_done", deleted=deleted, anonymized=anonymized)
+
+
+def _subscriptions_eraser() -> Any | None:
+    """`bot.subscribers.unsubscribe(pipe, user_id)` when the digest feature is installed."""
+    try:
+        module = importlib.import_module("bot.subscribers")
+    except ImportError:
+        return None
+    return getattr(module, "unsubscribe", None)

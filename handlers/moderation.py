@@ -1,0 +1,166 @@
+"""Moderator commands in the chat: /hangdoi, /xem, /duyet, /tuchoi, /thongke (contract §6).
+
+Who may use them is decided by the route (`require=is_moderator` in handlers/__init__.py), never here.
+Decisions are a compare-and-set in Redis (bot.stories.decide) made before the event commits; the reply,
+the submitter's notice and the audit entry commit with the event. If the worker dies in between, the
+re-run finds its own decision (same event) and sends them then, so nothing is lost or doubled.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import datetime
+
+import redis
+
+from bot import audit, pii, screening, stories
+from bot.context import Context
+from bot.events import Event, TextMessage
+from bot.kb.unanswered import count_unanswered
+from bot.nlp.normalize import command_form
+from bot.routing import command_args
+from handlers import help as help_handlers
+
+log = logging.getLogger(__name__)
+
+QUEUE_PAGE = 15
+QUEUE_TITLE_CHARS = 60
+REASON_MAX_CHARS = 500
+ORIGINAL_FLAGS = {command_form(f) for f in ("--goc", "--gốc", "gốc", "goc", "--original", "-g")}
+
+
+def refuse(event: Event, ctx: Context) -> None:
+    """The router's answer to a moderator command from anyone else: refuse, and record the attempt."""
+    help_handlers.forbidden(event, ctx)
+    text = event.text if isinstance(event, TextMessage) else ""
+    head = text.strip().split(maxsplit=1)[0][:30] if text.strip() else event.name
+    who = audit.citizen(ctx.user_id)
+    ctx.on_commit(lambda pipe: audit.record(pipe, "forbidden", who=who, at_ms=event.timestamp_ms, command=head))
+
+
+def show_queue(event: Event, ctx: Context) -> None:
+    total, items = stories.queue(ctx.redis, QUEUE_PAGE)
+    if not total:
+        ctx.say("mod_queue_empty")
+        return
+    lines = [ctx.text("mod_queue_head", count=total)]
+    for story in items:
+        lines.append(ctx.text("mod_queue_item", code=story.code, date=_date(ctx, story.submitted_ms),
+                              title=_short(story.title, QUEUE_TITLE_CHARS), province=story.locality,
+                              flags=screening.describe(story.flags, screened=story.screened)))
+    if total > len(items):
+        lines.append(ctx.text("mod_queue_more", more=total - len(items)))
+    ctx.send_text("\n".join(lines))
+
+
+def view(event: Event, ctx: Context) -> None:
+    """`/xem <code>`: the masked story; `/xem <code> --goc`: the original (recorded separately)."""
+    words = command_args(_text(event)).split()
+    code = stories.parse_code(words[0]) if words else None
+    if code is None:
+        ctx.say("mod_usage_view")
+        return
+    story = stories.load(ctx.redis, code)
+    if story is None:
+        ctx.say("mod_not_found", code=code)
+        return
+    want_original = any(command_form(w) in ORIGINAL_FLAGS for w in words[1:])
+    who = audit.moderator(ctx.user_id)
+    if want_original:
+        original = stories.original(ctx.redis, code)
+        if original is None:
+            ctx.say("mod_original_gone", code=code)
+            return
+        ctx.on_commit(lambda pipe: audit.record(pipe, "viewed_original", who=who, code=code,
+                                                at_ms=event.timestamp_ms))
+        ctx.say("mod_view_original", code=code, title=original["title"], body=original["body"],
+                links=", ".join(original["links"]) or "—")
+        return
+    ctx.on_commit(lambda pipe: audit.record(pipe, "viewed", who=who, code=code, at_ms=event.timestamp_ms))
+    ctx.say("mod_view", code=code, status=ctx.text(f"mod_status_{story.status}"),
+            date=_date(ctx, story.submitted_ms), title=story.title, province=story.locality,
+            topic=screening.topic_label(story.topic) if story.screened else "—",
+            flags=screening.describe(story.flags, screened=story.screened), photos=len(story.photos),
+            links=", ".join(story.links) or "—", body=story.body)
+
+
+def approve(event: Event, ctx: Context) -> None:
+    args = command_args(_text(event)).split()
+    code = stories.parse_code(args[0]) if args else None
+    if code is None:
+        ctx.say("mod_usage_approve")
+        return
+    _decide(event, ctx, code, stories.APPROVED, "")
+
+
+def reject(event: Event, ctx: Context) -> None:
+    args = command_args(_text(event)).split(maxsplit=1)
+    code = stories.parse_code(args[0]) if args else None
+    reason = " ".join(args[1].split())[:REASON_MAX_CHARS] if len(args) > 1 else ""
+    if code is None or not reason:
+        ctx.say("mod_usage_reject")
+        return
+    _decide(event, ctx, code, stories.REJECTED, reason)
+
+
+def _decide(event: Event, ctx: Context, code: str, status: str, reason: str) -> None:
+    decision = stories.decide(ctx.redis, code, status, moderator=ctx.user_id, now_ms=event.timestamp_ms,
+                              event_key=event.key, retention_s=ctx.settings.story_original_retention_s,
+                              reason=reason)
+    if decision.outcome == "missing":
+        ctx.say("mod_not_found", code=code)
+        return
+    if decision.outcome == "unscreened":
+        ctx.say("mod_unscreened", code=code)
+        return
+    if decision.outcome == "taken":
+        by = ctx.text("mod_taken_self") if decision.decided_by == ctx.user_id else \
+            ctx.text("mod_taken_other", who=decision.decided_by)
+        ctx.say("mod_taken", code=code, by=by, status=ctx.text(f"mod_status_{decision.status}"),
+                time=_date(ctx, decision.decided_ms))
+        return
+    story = stories.load(ctx.redis, code)
+    submitter = story.user_id if story else ""
+    title = story.title if story else ""
+    who = audit.moderator(ctx.user_id)
+    ctx.on_commit(lambda pipe: audit.record(pipe, status, who=who, code=code, at_ms=event.timestamp_ms,
+                                            **({"reason": pii.mask(reason).text} if reason else {})))
+    if status == stories.APPROVED:
+        notice = ctx.text("story_notice_approved", title=title, code=code)
+        ctx.say("mod_approved" if submitter else "mod_approved_anonymous", code=code)
+    else:
+        notice = ctx.text("story_notice_rejected", title=title, code=code, reason=reason)
+        ctx.say("mod_rejected", code=code, reason=reason)
+    if submitter:
+        # If Zalo's window has closed, the outbox parks it and delivers it at the user's next message.
+        ctx.send_text(notice, to=submitter, keep_if_unreachable=True)
+
+
+def stats(event: Event, ctx: Context) -> None:
+    counts = stories.counts(ctx.redis)
+    ctx.say("mod_stats", pending=counts["pending"], unscreened=counts["unscreened"], approved=counts["approved"],
+            rejected=counts["rejected"], subscribers=_subscribers(ctx.redis), unanswered=count_unanswered(ctx.redis))
+
+
+def _subscribers(client: redis.Redis) -> int:
+    """From the digest feature when it is installed; 0 otherwise."""
+    try:
+        module = importlib.import_module("bot.subscribers")
+    except ImportError:
+        return 0
+    count = getattr(module, "count", None)
+    return int(count(client)) if count is not None else 0
+
+
+def _text(event: Event) -> str:
+    return event.text if isinstance(event, TextMessage) else ""
+
+
+def _date(ctx: Context, ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, ctx.settings.tz).strftime("%d/%m %H:%M")
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

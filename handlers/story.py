@@ -1,0 +1,296 @@
+"""The citizen's side of a reader story: title → locality → story (text, photos, links) → `xong` →
+summary → `đồng ý`, with `hủy` at any step.
+
+The draft lives in the user's conversation state (`ctx.state`, saved with the event's commit), so it
+survives restarts and is never half-written. Times come from Zalo's event timestamps: an untouched draft
+expires after `STORY_DRAFT_TTL_SECONDS`, and the user is told at their next message.
+
+Questions in the middle of a draft: a message starting with "?" is always a question. At the title,
+locality and consent steps a message that reads like a question and that the knowledge base answers
+confidently is one too. At the story step everything else is story text: people tell stories with
+question marks ("Vì sao làng tôi bỏ tiền mặt?") and a story must never be swallowed as a question.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from bot import runtime, stories
+from bot.context import Button, Context
+from bot.events import AttachmentMessage, Event, TextMessage
+from bot.kb import get_kb, record_unanswered
+from bot.nlp.normalize import command_form, fold
+from bot.provinces import match as match_province
+from workers.moderation import enqueue_media, enqueue_screening
+
+STEP_TITLE, STEP_LOCALITY, STEP_BODY, STEP_CONSENT = "story:title", "story:locality", "story:body", "story:consent"
+DRAFT_KEYS = ("story_title", "story_locality", "story_former", "story_parts", "story_touched")
+TITLE_MAX_CHARS = 150
+EXCERPT_CHARS = 300
+DAY_MS = 24 * 3600 * 1000
+
+START_PHRASES = ("gửi câu chuyện", "gửi chuyện", "kể chuyện", "kể câu chuyện", "gửi bài")
+CANCEL_PHRASES = ("hủy", "hủy bỏ", "thôi", "dừng", "cancel")
+DONE_PHRASES = ("xong", "đã xong", "hết", "kể xong", "done")
+AGREE_PHRASES = ("đồng ý", "đồng ý đăng", "ok", "có", "đồng ý gửi", "gửi")
+_START = {command_form(p) for p in START_PHRASES}
+_CANCEL = {command_form(p) for p in CANCEL_PHRASES}
+_DONE = {command_form(p) for p in DONE_PHRASES}
+_AGREE = {command_form(p) for p in AGREE_PHRASES}
+# Folded markers of a question; only trusted when the knowledge base also answers confidently.
+QUESTION_MARKERS = (" la gi", "nhu the nao", "the nao", "o dau", "bao gio", "lam sao", "lam the nao", "tai sao",
+                    "vi sao", "co phai", "duoc khong", "bao nhieu", "khi nao", "cach nao", "ra sao")
+
+
+# --- matchers ---------------------------------------------------------------------------------------
+
+def is_drafting(event: Event, ctx: Context) -> bool:
+    return ctx.state.get("step", "").startswith("story:")
+
+
+def draft_expired(event: Event, ctx: Context) -> bool:
+    """A draft untouched for longer than the configured time (measured on Zalo's timestamps)."""
+    if not is_drafting(event, ctx):
+        return False
+    touched = int(ctx.state.get("story_touched") or 0)
+    return event.timestamp_ms - touched > ctx.settings.story_draft_ttl_s * 1000
+
+
+def is_cancel(event: Event, ctx: Context) -> bool:
+    return isinstance(event, TextMessage) and command_form(event.text) in _CANCEL
+
+
+# --- handlers ---------------------------------------------------------------------------------------
+
+def start(event: Event, ctx: Context) -> None:
+    """`gửi câu chuyện`: open a draft, unless the user has reached today's limit."""
+    if _limit_reached(event, ctx):
+        return
+    _clear(ctx)
+    ctx.state["step"] = STEP_TITLE
+    ctx.state["story_touched"] = str(event.timestamp_ms)
+    ctx.say("story_ask_title", buttons=[_cancel_button(ctx)])
+
+
+def cancel(event: Event, ctx: Context) -> None:
+    _clear(ctx)
+    ctx.say("story_cancelled")
+
+
+def expire(event: Event, ctx: Context) -> None:
+    """Tell the user their draft expired, then treat the message as if there had been no draft."""
+    title = ctx.state.get("story_title") or ctx.text("story_untitled")
+    _clear(ctx)
+    ctx.say("story_expired", title=title, hours=round(ctx.settings.story_draft_ttl_s / 3600))
+    if isinstance(event, TextMessage) and command_form(event.text) not in _DONE | _AGREE | _CANCEL:
+        runtime.get().router.dispatch(event, ctx)
+
+
+def continue_draft(event: Event, ctx: Context) -> None:
+    """Any message while a draft is open: route by step."""
+    step = ctx.state["step"]
+    ctx.state["story_touched"] = str(event.timestamp_ms)
+    if isinstance(event, AttachmentMessage):
+        _attachment(event, ctx, step)
+        return
+    if not isinstance(event, TextMessage):
+        return
+    text = event.text.strip()
+    said = command_form(text)
+    if text.startswith("?"):
+        _answer(ctx, text.lstrip("?").strip() or text, always=True)
+        return
+    if said in _START:
+        ctx.say("story_already_drafting")
+        _remind(ctx)
+        return
+    {STEP_TITLE: _title, STEP_LOCALITY: _locality, STEP_BODY: _body, STEP_CONSENT: _consent}[step](text, ctx)
+
+
+# --- steps ------------------------------------------------------------------------------------------
+
+def _title(text: str, ctx: Context) -> None:
+    if _looks_like_question(text) and _answer(ctx, text):
+        return
+    if len(text) > TITLE_MAX_CHARS:
+        ctx.say("story_title_too_long", length=len(text), limit=TITLE_MAX_CHARS, buttons=[_cancel_button(ctx)])
+        return
+    ctx.state["story_title"] = " ".join(text.split())
+    ctx.state["step"] = STEP_LOCALITY
+    ctx.say("story_ask_locality", buttons=[_cancel_button(ctx)])
+
+
+def _locality(text: str, ctx: Context) -> None:
+    found = match_province(text)
+    if found is None:
+        if _answer(ctx, text):
+            return
+        ctx.say("story_locality_unknown", text=text[:60], buttons=[_cancel_button(ctx)])
+        return
+    ctx.state["story_locality"] = found.province.name
+    ctx.state["step"] = STEP_BODY
+    if found.former:
+        ctx.say("story_locality_merged", old=found.former, province=found.province.display)
+    ctx.say("story_ask_body", province=found.province.display, max_photos=ctx.settings.story_max_photos)
+
+
+def _body(text: str, ctx: Context) -> None:
+    if command_form(text) in _DONE:
+        _finish(ctx)
+        return
+    parts = _parts(ctx)
+    chars = _chars(parts)
+    limit = ctx.settings.story_max_chars
+    if chars + len(text) > limit:
+        ctx.say("story_too_long", limit=limit, chars=chars, buttons=[_done_button(ctx), _cancel_button(ctx)])
+        return
+    parts.append({"type": "text", "text": text})
+    _save_parts(ctx, parts)
+    ctx.say("story_part_saved", chars=chars + len(text), limit=limit, buttons=[_done_button(ctx)])
+
+
+def _attachment(event: AttachmentMessage, ctx: Context, step: str) -> None:
+    if step == STEP_CONSENT:
+        ctx.say("story_consent_reminder")
+        return
+    if step != STEP_BODY:
+        ctx.say("story_photo_too_early")
+        _remind(ctx)
+        return
+    parts = _parts(ctx)
+    for attachment in event.attachments:
+        if attachment.type in ("image", "gif") and attachment.url:
+            photos = sum(p["type"] == "photo" for p in parts)
+            if photos >= ctx.settings.story_max_photos:
+                ctx.say("story_too_many_photos", limit=ctx.settings.story_max_photos, buttons=[_done_button(ctx)])
+                continue
+            parts.append({"type": "photo", "url": attachment.url})
+            ctx.say("story_photo_saved", count=photos + 1, limit=ctx.settings.story_max_photos)
+        elif attachment.type == "link" and attachment.url:
+            parts.append({"type": "link", "url": attachment.url, "title": attachment.title or ""})
+            ctx.say("story_link_saved")
+        else:
+            ctx.say("story_unsupported_part")
+    if event.text.strip():  # a caption is story text too
+        parts.append({"type": "text", "text": event.text.strip()})
+    _save_parts(ctx, parts)
+
+
+def _finish(ctx: Context) -> None:
+    """`xong`: check the story is a story, then show the summary and ask for consent."""
+    parts = _parts(ctx)
+    body = _body_text(parts)
+    words = len(fold(body).split())
+    if words == 0:
+        ctx.say("story_empty", buttons=[_cancel_button(ctx)])
+        return
+    if words < ctx.settings.story_min_words:
+        ctx.say("story_too_short", words=words, min_words=ctx.settings.story_min_words)
+        return
+    ctx.state["step"] = STEP_CONSENT
+    excerpt = body if len(body) <= EXCERPT_CHARS else body[:EXCERPT_CHARS].rstrip() + "…"
+    ctx.say("story_summary", title=ctx.state.get("story_title", ""), province=ctx.state.get("story_locality", ""),
+            chars=len(body), excerpt=excerpt, photos=sum(p["type"] == "photo" for p in parts),
+            links=sum(p["type"] == "link" for p in parts),
+            buttons=[Button(ctx.text("story_button_agree"), "đồng ý"), _cancel_button(ctx)])
+
+
+def _consent(text: str, ctx: Context) -> None:
+    if command_form(text) not in _AGREE:
+        if not _answer(ctx, text):
+            ctx.say("story_consent_reminder",
+                    buttons=[Button(ctx.text("story_button_agree"), "đồng ý"), _cancel_button(ctx)])
+        return
+    if _limit_reached(ctx.event, ctx):
+        _clear(ctx)
+        return
+    parts = _parts(ctx)
+    code = stories.allocate_code(ctx.redis)
+    submission = stories.Submission(
+        code=code, user_id=ctx.user_id, title=ctx.state.get("story_title", ""),
+        locality=ctx.state.get("story_locality", ""), body=_body_text(parts),
+        photos=tuple(p["url"] for p in parts if p["type"] == "photo"),
+        links=tuple(p["url"] for p in parts if p["type"] == "link"), submitted_ms=ctx.event.timestamp_ms)
+    settings = ctx.settings
+
+    def store(pipe: Any) -> None:
+        stories.write_submission(pipe, submission, now_ms=int(time.time() * 1000))
+        enqueue_screening(pipe, ctx.redis, code, settings)
+        if submission.photos:
+            enqueue_media(pipe, ctx.redis, code, settings)
+
+    ctx.on_commit(store)
+    _clear(ctx)
+    ctx.say("story_submitted", code=code)
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+def _limit_reached(event: Event, ctx: Context) -> bool:
+    limit = ctx.settings.story_max_per_day
+    count = stories.submissions_since(ctx.redis, ctx.user_id, event.timestamp_ms - DAY_MS)
+    if count >= limit:
+        ctx.say("story_daily_limit", count=count, limit=limit)
+        return True
+    return False
+
+
+def _looks_like_question(text: str) -> bool:
+    folded = " " + fold(text)
+    return text.rstrip().endswith("?") or any(m in folded for m in QUESTION_MARKERS)
+
+
+def _answer(ctx: Context, text: str, *, always: bool = False) -> bool:
+    """Answer `text` from the knowledge base if it is confident (or `always`), then say where the draft
+    stands. Choice buttons are left out: their payload would come back as a draft message."""
+    result = get_kb().answer(text)
+    if not (result.confident or always):
+        return False
+    if not result.confident and result.normalized:
+        record_unanswered(ctx.redis, text)
+    ctx.send_text(result.text)
+    _remind(ctx)
+    return True
+
+
+def _remind(ctx: Context) -> None:
+    step = ctx.state.get("step", "")
+    parts = _parts(ctx)
+    title = ctx.state.get("story_title", "")
+    key = {STEP_TITLE: "story_reminder_title", STEP_LOCALITY: "story_reminder_locality",
+           STEP_BODY: "story_reminder_body", STEP_CONSENT: "story_reminder_consent"}[step]
+    ctx.say(key, title=title, chars=_chars(parts), photos=sum(p["type"] == "photo" for p in parts),
+            buttons=[_cancel_button(ctx)])
+
+
+def _parts(ctx: Context) -> list[dict[str, str]]:
+    return json.loads(ctx.state.get("story_parts") or "[]")
+
+
+def _save_parts(ctx: Context, parts: list[dict[str, str]]) -> None:
+    ctx.state["story_parts"] = json.dumps(parts, ensure_ascii=False)
+
+
+def _chars(parts: list[dict[str, str]]) -> int:
+    return len(_body_text(parts))
+
+
+def _body_text(parts: list[dict[str, str]]) -> str:
+    return "\n\n".join(p["text"] for p in parts if p["type"] == "text")
+
+
+def _clear(ctx: Context) -> None:
+    for key in DRAFT_KEYS:
+        ctx.state.pop(key, None)
+    if ctx.state.get("step", "").startswith("story:"):
+        ctx.state.pop("step")
+
+
+def _cancel_button(ctx: Context) -> Button:
+    return Button(ctx.text("story_button_cancel"), "hủy")
+
+
+def _done_button(ctx: Context) -> Button:
+    return Button(ctx.text("story_button_done"), "xong")

@@ -1,0 +1,159 @@
+"""Subscribing to the weekly digest, reading it on demand, and the moderators' `/bantin`.
+
+Subscription changes are `ctx.on_commit` writes, so they happen together with the event (a retried
+event cannot subscribe twice or half-unsubscribe). The interaction time stored with a subscriber is
+the event's Zalo timestamp: the fan-out uses it to pick a message type Zalo allows.
+"""
+
+from __future__ import annotations
+
+from redis.client import Pipeline
+
+from bot import keys, provinces, stories, subscribers
+from bot.context import Context
+from bot.digest_compose import pick_fact, pick_stories, render_text, when_label
+from bot.digest_inbox import latest_slot, run_text
+from bot.digest_stories import get_approved
+from bot.events import Event, Follow, TextMessage
+from bot.nlp.normalize import command_form
+from bot.routing import Matcher, command, command_args
+from handlers import help as help_handlers
+from workers import digest_schedule
+
+SUBSCRIBE = ("đăng ký", "đăng ký bản tin", "đăng ký nhận bản tin", "nhận bản tin", "subscribe")
+UNSUBSCRIBE = ("hủy đăng ký", "hủy đăng ký bản tin", "hủy bản tin", "dừng", "dừng nhận bản tin",
+               "dừng bản tin", "stop", "unsubscribe", "hủy nhận bản tin")
+LATEST = ("bản tin", "xem bản tin", "bản tin mới nhất", "bản tin tuần")
+READ_STORY_WORD = "đọc"
+
+
+def _province_after_subscribe(text: str) -> provinces.ProvinceMatch | None:
+    """"đăng ký Hà Nội" → Hà Nội; None when the words after "đăng ký" are not a place (a question)."""
+    said = command_form(text)
+    for phrase in sorted(SUBSCRIBE, key=len, reverse=True):
+        form = command_form(phrase)
+        if said.startswith(form + " "):
+            rest = said[len(form) + 1:]
+            rest = rest.removeprefix("tin ").removeprefix("tai ").removeprefix("o ")
+            found = provinces.match(rest)
+            if found is not None and len(rest.split()) <= 5:
+                return found
+    return None
+
+
+def subscribe_matcher() -> Matcher:
+    exact = command(*SUBSCRIBE)
+    return lambda event, ctx: exact(event, ctx) or (
+        isinstance(event, TextMessage) and _province_after_subscribe(event.text) is not None)
+
+
+def read_story_matcher() -> Matcher:
+    """"đọc #ABCD", or "doc abcd" when ABCD is a published story (so "doc sach" stays a question)."""
+    def match(event: Event, ctx: Context) -> bool:
+        if not isinstance(event, TextMessage):
+            return False
+        words = event.text.strip().split()
+        if len(words) != 2 or command_form(words[0]) != command_form(READ_STORY_WORD):
+            return False
+        if words[1].startswith("#"):
+            return len(words[1]) > 1
+        code = stories.parse_code(words[1])
+        return code is not None and get_approved(ctx.redis, code) is not None
+    return match
+
+
+def subscribe(event: Event, ctx: Context) -> None:
+    assert isinstance(event, TextMessage)
+    found = _province_after_subscribe(event.text)
+    province = found.province if found else None
+    already = subscribers.is_subscribed(ctx.redis, ctx.user_id)
+    ctx.on_commit(lambda pipe: subscribers.subscribe(
+        pipe, ctx.user_id, interaction_ms=event.timestamp_ms,
+        province=command_form(province.name) if province else None))
+    when = when_label(ctx.settings)
+    if province is not None:
+        ctx.say("sub_subscribed_province", when=when, province=province.display)
+    elif already:
+        ctx.say("sub_already", when=when)
+    else:
+        ctx.say("sub_subscribed", when=when)
+
+
+def unsubscribe(event: Event, ctx: Context) -> None:
+    """Immediate: every later fan-out step checks membership right before sending."""
+    if not subscribers.is_subscribed(ctx.redis, ctx.user_id):
+        ctx.say("sub_not_subscribed")
+        return
+    ctx.on_commit(lambda pipe: subscribers.unsubscribe(pipe, ctx.user_id))
+    ctx.say("sub_unsubscribed")
+
+
+def follow(event: Event, ctx: Context) -> None:
+    """`follow` subscribes (the welcome says how to stop); "Nhắn tin" (chat now) only welcomes."""
+    if not isinstance(event, Follow):
+        help_handlers.welcome(event, ctx)
+        return
+    ctx.on_commit(lambda pipe: subscribers.subscribe(pipe, ctx.user_id, interaction_ms=event.timestamp_ms))
+    help_handlers.welcome(event, ctx, note_key="sub_follow_note")
+
+
+def unfollow(event: Event, ctx: Context) -> None:
+    """Nothing can reach a user who left the OA: stop the digest too."""
+    help_handlers.unfollowed(event, ctx)
+    ctx.on_commit(lambda pipe: subscribers.unsubscribe(pipe, ctx.user_id))
+
+
+def show_latest_digest(event: Event, ctx: Context) -> None:
+    """`bản tin`: the latest digest as a reply (a reply is always allowed)."""
+    slot = latest_slot(ctx.redis)
+    sub = subscribers.get(ctx.redis, ctx.user_id)
+    text = run_text(ctx.redis, ctx.settings, slot, sub.province if sub else "") if slot else None
+    if text is None:
+        ctx.say("digest_none_yet", when=when_label(ctx.settings))
+        return
+    ctx.send_text(text)
+
+
+def read_story(event: Event, ctx: Context) -> None:
+    assert isinstance(event, TextMessage)
+    code = event.text.split()[1].lstrip("#").upper()
+    story = get_approved(ctx.redis, code)
+    if story is None:
+        ctx.say("digest_read_not_found", code=code)
+        return
+    ctx.say("digest_read_story", title=story.title, locality=story.locality, text=story.excerpt)
+
+
+def moderator_preview(event: Event, ctx: Context) -> None:
+    """`/bantin`: this week's digest as it would go out now; `/bantin ghim <mã>` puts a story first."""
+    assert isinstance(event, TextMessage)
+    args = command_args(event.text).split()
+    if args and command_form(args[0]) == "ghim" and len(args) == 2:
+        _pin(ctx, args[1].lstrip("#").upper())
+        return
+    if args:
+        ctx.say("digest_mod_usage")
+        return
+    slot_at = digest_schedule.next_send(ctx.redis, ctx.settings)
+    slot = digest_schedule.slot_id(slot_at)
+    stories = pick_stories(ctx.redis, ctx.settings.digest_max_stories)
+    when = slot_at.strftime("%H:%M %d/%m/%Y")
+    if not stories:
+        ctx.say("digest_mod_preview_empty", when=when)
+        return
+    text = render_text(stories, pick_fact(slot), slot_at.strftime("%d/%m/%Y"), max_chars=ctx.settings.max_text_chars)
+    ctx.say("digest_mod_preview", when=when, subscribers=subscribers.count(ctx.redis))
+    ctx.send_text(text)
+
+
+def _pin(ctx: Context, code: str) -> None:
+    fresh = {s.code for s in pick_stories(ctx.redis, 1000)}
+    if code not in fresh:
+        ctx.say("digest_mod_pin_unknown", code=code)
+        return
+    def write(pipe: Pipeline) -> None:
+        pipe.lrem(keys.DIGEST_PINNED, 0, code)
+        pipe.lpush(keys.DIGEST_PINNED, code)
+
+    ctx.on_commit(write)
+    ctx.say("digest_mod_pinned", code=code)

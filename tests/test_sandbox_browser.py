@@ -1,0 +1,256 @@
+"""The sandbox web chat in a real browser (Debian's Chromium driven by Playwright).
+
+The page talks to the emulator, the emulator to the web app's webhook, real `dxbot worker` and
+`dxbot scheduler` processes answer: what passes here is what a person sees in `make run`.
+Screenshots go to docs/screenshots/ (the README shows one).
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import time
+import zlib
+from collections.abc import Iterator
+
+import pytest
+import requests
+
+from bot import keys
+from tests.browser_support import PHONE, Sandbox, chromium, require_chromium, running_sandbox, screenshot
+from tests.conftest import RedisServer, free_port
+
+MODERATOR = "9000000000000000009"  # the sandbox's default moderator (bot.config.SANDBOX_MODERATOR_ID)
+TIMEOUT_MS = 25_000
+
+
+@pytest.fixture(scope="module")
+def sandbox(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
+    require_chromium()
+    with running_sandbox(redis_server.port, tmp_path_factory.mktemp("sandbox-var"), free_port()) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser(sandbox: Sandbox) -> Iterator[object]:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture()
+def page(browser, sandbox: Sandbox) -> Iterator[object]:  # noqa: ANN001
+    """A fresh browser profile (its own personas) on a phone-sized window."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="vi-VN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(sandbox.url + "/sandbox")
+    page.wait_for_selector("body[data-ready='1']")
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+def expect(locator):  # noqa: ANN001, ANN201
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+def say(page, text: str) -> None:  # noqa: ANN001
+    page.fill("#text", text)
+    page.press("#text", "Enter")
+
+
+def bot_message(page, index: int):  # noqa: ANN001, ANN201
+    return page.locator(".msg.bot").nth(index)
+
+
+def active_user(page) -> str:  # noqa: ANN001
+    return page.evaluate("JSON.parse(localStorage.getItem('dxbot-sandbox-v1')).active")
+
+
+def become(page, user_id: str) -> None:  # noqa: ANN001
+    """Switch persona the way a person does on a phone: open the drawer, tap the persona."""
+    page.click("#open-panel")
+    page.click(f"[data-persona='{user_id}']")
+    expect(page.locator(f"[data-persona='{user_id}']")).to_have_class("active")
+
+
+def png_bytes(width: int = 64, height: int = 48) -> bytes:
+    """A small real PNG photo (a gradient), made here so the test needs no image library."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"".join(bytes((x * 4 % 256, 120, 255 - y * 5 % 256)) for x in range(width))
+                    for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def test_question_gets_a_sourced_answer_and_quick_replies_work(page, sandbox: Sandbox) -> None:  # noqa: ANN001
+    expect(page.locator(".oa-name")).to_contain_text("Chuyển đổi số quốc gia")
+    expect(page.locator(f"[data-persona='{MODERATOR}']")).to_contain_text("Kiểm duyệt")
+    citizen = active_user(page)
+    assert citizen.isdigit() and citizen != MODERATOR
+
+    say(page, "ngay chuyen doi so quoc gia la ngay nao")  # typed without diacritics, as many people do
+    answer = bot_message(page, 0)
+    expect(answer).to_contain_text("Nguồn", timeout=TIMEOUT_MS)
+    expect(answer).to_contain_text("10")
+    expect(answer.locator(".meta")).to_contain_text("Đã gửi")
+    expect(answer.locator(".meta")).to_contain_text("cs · reply")  # a free reply inside the 48-hour window
+    [sent] = sandbox.messages(citizen)
+    assert sent["endpoint"] == "cs" and "Nguồn" in sent["text"]
+
+    page.click("#banner-follow")  # "Quan tâm": Zalo sends `follow`, the bot welcomes with a help button
+    welcome = bot_message(page, 1)
+    expect(welcome).to_contain_text("Chào mừng", timeout=TIMEOUT_MS)
+    expect(page.locator("#follow-banner")).to_be_hidden()
+    welcome.locator(".qr-buttons button").first.click()
+    expect(page.locator(".msg.me").last).to_contain_text("trợ giúp")  # the button's payload, sent as text
+    expect(bot_message(page, 2)).to_contain_text("Bạn có thể nhắn cho kênh", timeout=TIMEOUT_MS)
+    screenshot(page, "sandbox-question")
+
+
+def test_photo_link_and_clock(page, sandbox: Sandbox) -> None:  # noqa: ANN001
+    citizen = active_user(page)
+    page.click("#attach")
+    page.set_input_files("#photo-file", files=[{"name": "anh.png", "mimeType": "image/png", "buffer": png_bytes()}])
+    photo = page.locator(".msg.me .photo img").last
+    expect(photo).to_be_visible(timeout=TIMEOUT_MS)
+    src = photo.get_attribute("src")
+    assert src and "/sandbox/media/" in src
+    served = requests.get(src, timeout=5)
+    assert served.status_code == 200 and served.content == png_bytes()  # the bot's workers can fetch it
+    expect(page.locator(".msg.me").last).to_contain_text("Đã gửi", timeout=TIMEOUT_MS)
+
+    page.click("#attach")
+    page.fill("#link-url", "https://dichvucong.gov.vn")
+    page.click("#link-form button")
+    expect(page.locator(".msg.me .link-card").last).to_contain_text("https://dichvucong.gov.vn")
+    expect(page.locator(".msg.me").last).to_contain_text("Đã gửi", timeout=TIMEOUT_MS)
+    # The bot answered both (whatever the handlers say, Zalo recorded a reply for each).
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while len(sandbox.messages(citizen)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(sandbox.messages(citizen)) >= 2
+
+    before = requests.get(f"{sandbox.emulator_url}/_emulator/clock", timeout=5).json()["now_ms"]
+    old_label = page.inner_text("#clock")
+    page.click("#open-panel")
+    page.click("[data-advance='86400']")
+    expect(page.locator("#clock")).not_to_have_text(old_label)
+    after = requests.get(f"{sandbox.emulator_url}/_emulator/clock", timeout=5).json()["now_ms"]
+    assert 86_400_000 <= after - before < 86_400_000 + 60_000
+    offset = int(sandbox.redis.get(keys.CLOCK_OFFSET) or 0)
+    assert 86_400_000 - 60_000 < offset < 86_400_000 + 60_000  # the bot's clock moved with Zalo's
+
+
+def test_sandbox_page_state_survives_reload(page, sandbox: Sandbox) -> None:  # noqa: ANN001
+    """Personas and what the person sent live in the browser; the bot's side comes from the emulator."""
+    page.click("#open-panel")
+    page.click(".new-persona summary")
+    page.fill("#persona-name", "Trần Thị Lan")
+    page.fill("#persona-id", "1234567890123")
+    page.click("#persona-form button[type=submit]")
+    expect(page.locator("[data-persona='1234567890123']")).to_have_class("active")
+    say(page, "menu")
+    expect(bot_message(page, 0)).to_contain_text("Bạn có thể nhắn cho kênh", timeout=TIMEOUT_MS)
+    user = requests.get(f"{sandbox.emulator_url}/_emulator/users/1234567890123", timeout=5).json()
+    assert user["display_name"] == "Trần Thị Lan"  # what the bot reads from /v3.0/oa/user/detail
+    page.reload()
+    page.wait_for_selector("body[data-ready='1']")
+    expect(page.locator(".msg.me")).to_contain_text("menu")
+    expect(bot_message(page, 0)).to_contain_text("Bạn có thể nhắn cho kênh")
+    stored = json.loads(page.evaluate("localStorage.getItem('dxbot-sandbox-v1')"))
+    assert stored["active"] == "1234567890123"
+
+
+def bot_says(page, fragment: str, timeout: int = TIMEOUT_MS):  # noqa: ANN001, ANN201
+    """The newest bot message containing `fragment`, once it has arrived."""
+    message = page.locator(".msg.bot", has_text=fragment).last
+    expect(message).to_be_visible(timeout=timeout)
+    return message
+
+
+def start_on_a_saturday(sandbox: Sandbox) -> None:
+    """Start the walk on the coming Saturday 10:00 (Vietnam time), whatever today is: the Monday digest then
+    falls inside the 48-hour free reply window, as for a citizen who chatted over the weekend."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from bot import clock
+    from bot.config import Settings
+
+    settings = Settings.from_env(sandbox.env, load_dotenv_file=False)
+    now_ms = requests.get(f"{sandbox.emulator_url}/_emulator/clock", timeout=5).json()["now_ms"]
+    now = datetime.fromtimestamp(now_ms / 1000, ZoneInfo("Asia/Ho_Chi_Minh"))
+    saturday = (now + timedelta(days=(5 - now.weekday()) % 7 or 7)).replace(hour=10, minute=0, second=0,
+                                                                              microsecond=0)
+    clock.move(sandbox.redis, settings, to=saturday)
+
+
+def test_walk_question_story_with_photo_moderation_and_monday_digest(page, sandbox: Sandbox) -> None:  # noqa: ANN001
+    """The evaluator's first session: ask, tell a story with a photo, approve it as the moderator, see the
+    notice, move the clock to Monday 08:00 and receive the weekly digest."""
+    started = time.monotonic()
+    start_on_a_saturday(sandbox)
+    page.reload()
+    page.wait_for_selector("body[data-ready='1']")
+    citizen = active_user(page)
+
+    page.click("#banner-follow")  # following the OA subscribes to the weekly digest
+    bot_says(page, "Chào mừng")
+    say(page, "Ngày Chuyển đổi số quốc gia là ngày nào?")
+    expect(bot_says(page, "Nguồn")).to_contain_text("10")
+
+    page.locator(".chips button", has_text="gửi câu chuyện").click()
+    bot_says(page, "Bước 1/4")
+    say(page, "Chợ quê dùng mã QR")
+    bot_says(page, "Bước 2/4")
+    say(page, "Tuyên Quang")
+    bot_says(page, "Bước 3/4")
+    say(page, "Từ đầu năm, các tiểu thương ở chợ xã em đều dán mã QR để người mua chuyển khoản. "
+              "Bà con không phải cầm nhiều tiền mặt, người bán cũng không lo thiếu tiền lẻ.")
+    bot_says(page, "Đã nhận (")
+    page.click("#attach")
+    page.set_input_files("#photo-file", files=[{"name": "cho-que.png", "mimeType": "image/png",
+                                                "buffer": png_bytes(160, 120)}])
+    bot_says(page, "Đã nhận ảnh 1/")
+    page.locator(".qr-buttons button", has_text="Xong").last.click()  # the bot's quick reply "Xong"
+    summary = bot_says(page, "Bước 4/4")
+    expect(summary).to_contain_text("Ảnh: 1")
+    summary.locator(".qr-buttons button", has_text="Đồng ý").click()
+    submitted = bot_says(page, "Câu chuyện đã được gửi với mã")
+    code = submitted.inner_text().split("#", 1)[1].split(".", 1)[0].strip()
+    assert code.isalnum(), submitted.inner_text()
+    screenshot(page, "sandbox-story-submitted")
+
+    become(page, MODERATOR)
+    bot_says(page, f"Câu chuyện mới #{code}")  # screening finished in the worker; moderators are alerted
+    say(page, "/hangdoi")
+    expect(bot_says(page, "chờ duyệt")).to_contain_text(f"#{code}")
+    say(page, f"/duyet {code}")
+    bot_says(page, f"Đã duyệt #{code}")
+    screenshot(page, "sandbox-moderator")
+
+    become(page, citizen)
+    expect(bot_says(page, "đã được duyệt")).to_contain_text(f"#{code}")
+
+    page.click("#open-panel")
+    page.click("#jump-digest")
+    expect(page.locator("#clock")).to_contain_text("08:00")
+    page.click("#close-panel")
+    digest = bot_says(page, "Bản tin Chuyển đổi số tuần", timeout=60_000)
+    expect(digest).to_contain_text("Chợ quê dùng mã QR")
+    expect(digest.locator(".meta")).to_contain_text("Đã gửi")
+    [delivered] = [m for m in sandbox.messages(citizen) if "Bản tin Chuyển đổi số tuần" in (m.get("text") or "")]
+    assert delivered["endpoint"] == "cs"
+    elapsed = time.monotonic() - started
+    expect(page.locator("#toast")).to_be_hidden(timeout=10_000)
+    screenshot(page, "sandbox-digest")
+    page.set_viewport_size({"width": 1280, "height": 900})  # the desktop layout: chat and control panel
+    page.locator("#messages").evaluate("box => { box.scrollTop = box.scrollHeight; }")
+    screenshot(page, "sandbox-desktop")
+    print(f"walk from a fresh page to the Monday digest: {elapsed:.1f} s")

@@ -1,0 +1,264 @@
+"""Delivering one digest to one subscriber: at most once, by the message type Zalo allows, at a shared pace.
+
+Per recipient, one Lua call (`_STEP`) records the previous recipient's outcome, checks that this one
+is still subscribed, claims them (HSETNX on the digest's log: the "at most once" guard) and reserves
+a slot of the global rate limit (GCRA over Redis TIME, shared by every worker). So the claim is
+durable *before* the send: a worker killed mid-send leaves the recipient claimed without an outcome,
+which the report counts as "unknown" and which is never sent again.
+
+Choice of message type (shared/zalo-oa-api.md §4): a CS message while the interaction window is open
+(free < 48 h; 48 h–7 d only with DIGEST_CS_PAID), otherwise a promotion template with
+DIGEST_PROMOTION (never 22:00–06:00, Zalo refuses it when the user's quota is spent), otherwise the
+digest is kept for the user's next message. Zalo's answer has the last word: -230 falls through to
+the next type, -217/-222/-227 unsubscribe, -32 pauses every worker and retries.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from datetime import time as dtime
+
+import redis
+
+from bot import keys, subscribers
+from bot.config import Settings
+from bot.digest_compose import Fact, promotion_payload, render_text
+from bot.digest_stories import DigestStory
+from bot.subscribers import Subscriber
+from bot.zalo.client import ZaloClient
+from bot.zalo.errors import (
+    NightCurfew,
+    OutcomeUnknown,
+    QuotaExceeded,
+    RateLimited,
+    UserUnreachable,
+    ZaloError,
+    ZaloUnavailable,
+)
+
+log = logging.getLogger(__name__)
+
+FREE_WINDOW_S = 48 * 3600
+CS_WINDOW_S = 7 * 24 * 3600
+CURFEW = (dtime(22, 0), dtime(6, 0))
+GONE_CODES = frozenset({-217, -222, -227})  # blocked the OA / banned / inactive: unsubscribe
+UNREAD_TTL_S = 21 * 24 * 3600
+MAX_TRANSIENT_TRIES = 4
+MAX_RATE_LIMITED_TRIES = 12
+
+# one-letter outcomes kept in the digest log, and the report counter each one feeds
+OUTCOMES = {"s": "sent_cs_free", "p": "sent_cs_paid", "m": "sent_promotion", "w": "deferred_window",
+            "q": "deferred_quota", "n": "deferred_night", "x": "unreachable", "f": "failed", "u": "unknown"}
+DEFERRED = frozenset("wqn")
+
+# KEYS: 1 log, 2 report, 3 prev bucket, 4 prev unread marker, 5 subscriber count, 6 next bucket, 7 rate, 8 pause
+# ARGV: 1 prev user, 2 prev outcome, 3 prev counter, 4 slot, 5 unread ttl, 6 next user, 7 interval µs (0 = none)
+# Returns: -1 nothing next, -2 next unsubscribed, -3 next already handled, else µs to wait before sending.
+_STEP = """
+if ARGV[1] ~= '' then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+  redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
+  if ARGV[2] == 'w' or ARGV[2] == 'q' or ARGV[2] == 'n' then
+    redis.call('SET', KEYS[4], ARGV[4], 'EX', ARGV[5])
+  elseif ARGV[2] == 'x' then
+    if redis.call('HDEL', KEYS[3], ARGV[1]) == 1 then redis.call('DECR', KEYS[5]) end
+  end
+end
+if ARGV[6] == '' then return -1 end
+if redis.call('HEXISTS', KEYS[6], ARGV[6]) == 0 then
+  if redis.call('HSETNX', KEYS[1], ARGV[6], '-') == 1 then redis.call('HINCRBY', KEYS[2], 'unsubscribed', 1) end
+  return -2
+end
+if redis.call('HSETNX', KEYS[1], ARGV[6], 'c') == 0 then return -3 end
+redis.call('HINCRBY', KEYS[2], 'claimed', 1)
+local interval = tonumber(ARGV[7])
+if interval <= 0 then return 0 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local start = math.max(tonumber(redis.call('GET', KEYS[7]) or '0'), tonumber(redis.call('GET', KEYS[8]) or '0'), now)
+redis.call('SET', KEYS[7], string.format('%.0f', start + interval), 'PX', 600000)
+return start - now
+"""
+# KEYS: rate, pause; ARGV: interval µs. Another slot for a recipient already claimed (fallback or retry).
+_RESERVE = """
+local interval = tonumber(ARGV[1])
+if interval <= 0 then return 0 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local start = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(redis.call('GET', KEYS[2]) or '0'), now)
+redis.call('SET', KEYS[1], string.format('%.0f', start + interval), 'PX', 600000)
+return start - now
+"""
+# KEYS: pause; ARGV: µs. Zalo said -32: nobody sends before now + ARGV[1].
+_PAUSE = """
+local t = redis.call('TIME')
+local until_us = tonumber(t[1]) * 1000000 + tonumber(t[2]) + tonumber(ARGV[1])
+if until_us > tonumber(redis.call('GET', KEYS[1]) or '0') then
+  redis.call('SET', KEYS[1], string.format('%.0f', until_us), 'PX', 600000)
+end
+return 1
+"""
+
+
+@dataclass
+class DigestContent:
+    """What a run sends; texts are rendered once per province and cached."""
+
+    slot: str
+    week: str
+    stories: list[DigestStory]
+    fact: Fact | None
+    max_chars: int
+    _texts: dict[str, str] = field(default_factory=dict)
+    _promos: dict[str, tuple[list, list]] = field(default_factory=dict)
+
+    def text(self, province: str) -> str:
+        if province not in self._texts:
+            self._texts[province] = render_text(self.stories, self.fact, self.week, province=province,
+                                                max_chars=self.max_chars)
+        return self._texts[province]
+
+    def promotion(self, province: str) -> tuple[list, list]:
+        if province not in self._promos:
+            self._promos[province] = promotion_payload(self.stories, self.fact, self.week, province=province)
+        return self._promos[province]
+
+
+def in_curfew(moment: datetime) -> bool:
+    now = moment.time()
+    return now >= CURFEW[0] or now < CURFEW[1]
+
+
+class Sender:
+    """Sends one run's digest to subscribers handed to it one by one (a fan-out job owns one)."""
+
+    def __init__(self, client: redis.Redis, zalo: ZaloClient, settings: Settings, content: DigestContent,
+                 now_ms: Callable[[], int], sleep: Callable[[float], None] = time.sleep) -> None:
+        self.redis = client
+        self.zalo = zalo
+        self.settings = settings
+        self.content = content
+        self.now_ms = now_ms
+        self.sleep = sleep
+        self.slot = content.slot
+        rate = settings.digest_rate_per_s
+        self.interval_us = int(1_000_000 / rate) if rate > 0 else 0
+        self._step = client.register_script(_STEP)
+        self._reserve = client.register_script(_RESERVE)
+        self._pause = client.register_script(_PAUSE)
+        self.pending: tuple[str, str] | None = None  # (user, outcome) not yet written
+        self.rate_backoff_s = 0.5
+
+    # --- the per-recipient protocol ---
+
+    def deliver(self, sub: Subscriber) -> str:
+        """Claim, send, remember the outcome (written with the next claim or by `flush`)."""
+        wait_us = self._call_step(sub.user_id)
+        if wait_us == -2:
+            return "-"
+        if wait_us == -3:
+            return "="
+        if wait_us > 0:
+            self.sleep(wait_us / 1_000_000)
+        outcome = self._send(sub, reserved=True)
+        self.pending = (sub.user_id, outcome)
+        return outcome
+
+    def flush(self) -> None:
+        """Write the last outcome (at checkpoints and at the end of a job)."""
+        if self.pending is not None:
+            self._call_step("")
+
+    def _call_step(self, next_user: str) -> int:
+        prev_user, prev_outcome = self.pending or ("", "")
+        log_key = keys.digest_log(self.slot)
+        result = self._step(keys=[
+            log_key, keys.digest_report(self.slot),
+            subscribers.bucket_key(prev_user) if prev_user else log_key,
+            keys.digest_unread(prev_user) if prev_user else log_key,
+            keys.SUBSCRIBER_COUNT,
+            subscribers.bucket_key(next_user) if next_user else log_key,
+            keys.DIGEST_RATE, keys.DIGEST_RATE_PAUSE,
+        ], args=[prev_user, prev_outcome, OUTCOMES.get(prev_outcome, "failed"), self.slot, UNREAD_TTL_S,
+                 next_user, self.interval_us if next_user else 0])
+        self.pending = None
+        return int(result)
+
+    def _wait_for_slot(self) -> None:
+        wait_us = int(self._reserve(keys=[keys.DIGEST_RATE, keys.DIGEST_RATE_PAUSE], args=[self.interval_us]))
+        if wait_us > 0:
+            self.sleep(wait_us / 1_000_000)
+
+    # --- choosing and sending ---
+
+    def plan(self, sub: Subscriber, now_ms: int) -> list[str]:
+        """Message types to try, in order; empty means "keep it for the user's next message"."""
+        age_s = now_ms / 1000 - sub.last_interaction_s if sub.last_interaction_s else None
+        kinds: list[str] = []
+        if age_s is not None and (age_s < FREE_WINDOW_S or (self.settings.digest_cs_paid and age_s < CS_WINDOW_S)):
+            kinds.append("cs")
+        if self.settings.digest_promotion:
+            kinds.append("promotion")
+        return kinds
+
+    def _send(self, sub: Subscriber, *, reserved: bool) -> str:
+        now_ms = self.now_ms()
+        kinds = self.plan(sub, now_ms)
+        deferred = "w"
+        first = True
+        for kind in kinds:
+            if kind == "promotion" and in_curfew(datetime.fromtimestamp(now_ms / 1000, self.settings.tz)):
+                deferred = "n"
+                continue
+            outcome = self._try(kind, sub, need_slot=not (first and reserved))
+            first = False
+            if outcome in DEFERRED:
+                deferred = outcome  # the reason of the last type tried
+                continue
+            return outcome
+        return deferred
+
+    def _try(self, kind: str, sub: Subscriber, *, need_slot: bool) -> str:
+        transient = rate_limited = 0
+        while True:
+            if need_slot:
+                self._wait_for_slot()
+            need_slot = True
+            try:
+                if kind == "cs":
+                    result = self.zalo.send_text(user_id=sub.user_id, text=self.content.text(sub.province))
+                    outcome = "s" if result.quota_type in (None, "reply") else "p"
+                else:
+                    elements, buttons = self.content.promotion(sub.province)
+                    self.zalo.send_promotion(user_id=sub.user_id, elements=elements, buttons=buttons)
+                    outcome = "m"
+                self.rate_backoff_s = 0.5
+                return outcome
+            except RateLimited:
+                rate_limited += 1
+                if rate_limited >= MAX_RATE_LIMITED_TRIES:
+                    return "f"
+                self._pause(keys=[keys.DIGEST_RATE_PAUSE], args=[int(self.rate_backoff_s * 1_000_000)])
+                log.warning("digest %s: Zalo rate limit (-32); all workers pause %.1f s", self.slot,
+                            self.rate_backoff_s)
+                self.rate_backoff_s = min(30.0, self.rate_backoff_s * 2)
+            except OutcomeUnknown:
+                return "u"
+            except ZaloUnavailable:
+                transient += 1
+                if transient >= MAX_TRANSIENT_TRIES:
+                    return "f"
+                self.sleep(min(5.0, 0.2 * 2 ** transient))
+            except UserUnreachable as exc:
+                return "x" if exc.code in GONE_CODES else "w"
+            except QuotaExceeded:
+                return "q"
+            except NightCurfew:
+                return "n"
+            except ZaloError as exc:
+                log.warning("digest %s: send to %s failed for good: %s", self.slot, sub.user_id, exc.code)
+                return "f"
