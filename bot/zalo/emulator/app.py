@@ -542,7 +542,8 @@ def apply_event_to_state(user_id: str, event: dict[str, Any]) -> None:
     name = event["event_name"]
     if name in USER_INTERACTIONS:
         follower = True if name == "follow" else None
-        state.record_interaction(user_id, follower=follower, info=event.get("info"))
+        state.record_interaction(user_id, follower=follower, info=event.get("info"),
+                                 at_ms=int(event["timestamp"]))
     elif name == "unfollow":
         state.set_follower(user_id, False)
 

@@ -467,11 +467,12 @@ class EmulatorState:
             return None if user is None else dataclasses.replace(user, promotions_ms=list(user.promotions_ms))
 
     def record_interaction(self, user_id: str, *, follower: bool | None = None,
-                           info: dict[str, Any] | None = None) -> None:
-        """A user action (§4): opens a fresh 48 h free window and the 7-day CS window."""
+                           info: dict[str, Any] | None = None, at_ms: int | None = None) -> None:
+        """A user action (§4): opens a fresh 48 h free window and the 7-day CS window, from the moment the
+        user acted (the event's own timestamp when there is one, so the two never differ)."""
         with self._lock:
             user = self.user(user_id)
-            user.last_interaction_ms = self.clock.now_ms()
+            user.last_interaction_ms = self.clock.now_ms() if at_ms is None else at_ms
             user.replies_since_interaction = 0
             if follower is not None:
                 user.follower = follower
