@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(BIN)/dxbot dev
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot handlers workers tests benchmarks
+	$(BIN)/ruff check bot handlers workers tests benchmarks tools
 
 # Browser tests drive Debian's Chromium (Playwright never downloads a browser here): install it when missing.
 chromium:
@@ -27,8 +27,9 @@ chromium:
 	  || echo "make: could not install chromium (not root, or no apt-get): browser tests will be skipped"; }
 
 test: $(STAMP) chromium
-	$(BIN)/ruff check bot handlers workers tests benchmarks
+	$(BIN)/ruff check bot handlers workers tests benchmarks tools
 	$(BIN)/dxbot kb check
+	$(BIN)/python -m tools.audit_deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)

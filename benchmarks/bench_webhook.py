@@ -19,8 +19,15 @@ APPS = {"bare Flask 200": "benchmarks.bare_app:create_app()", "dxbot /webhook": 
 
 
 def run(seconds: int = 8, rounds: int = 3, connections: int = 16, workers: int = 2) -> dict[str, float]:
+    """Redis over TCP (a separate Redis host's path), then over the unix socket `dxbot dev` uses."""
+    tcp = measure(seconds, rounds, connections, workers, unix=False)
+    unix = measure(seconds, rounds, connections, workers, unix=True)
+    return {"ratio_tcp": tcp["ratio"], "ratio_unix": unix["ratio"], **{f"tcp_{k}": v for k, v in tcp.items()}}
+
+
+def measure(seconds: int, rounds: int, connections: int, workers: int, *, unix: bool) -> dict[str, float]:
     results: dict[str, list[dict[str, float]]] = {name: [] for name in APPS}
-    with redis_server() as url, tempfile.TemporaryDirectory() as tmp:
+    with redis_server(unix=unix) as url, tempfile.TemporaryDirectory() as tmp:
         client = redis.Redis.from_url(url)
         bodies = signed_bodies(Path(tmp) / "bodies.txt", count=60_000, users=20_000)
         env = bench_env(REDIS_URL=url)
@@ -38,8 +45,8 @@ def run(seconds: int = 8, rounds: int = 3, connections: int = 16, workers: int =
                 client.flushall()
     bare = statistics.median(r["rps"] for r in results["bare Flask 200"])
     ours = statistics.median(r["rps"] for r in results["dxbot /webhook"])
-    print(f"\nWebhook throughput (gunicorn {workers} sync workers, wrk 1 thread × {connections} connections, "
-          f"{rounds} alternating rounds × {seconds} s)")
+    print(f"\nWebhook throughput, Redis over {'unix socket' if unix else 'TCP loopback'} (gunicorn {workers} sync "
+          f"workers, wrk 1 thread × {connections} connections, {rounds} alternating rounds × {seconds} s)")
     print(f"{'endpoint':<18} {'req/s (median)':>15} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for name, rows in results.items():
         mid = sorted(rows, key=lambda r: r["rps"])[len(rows) // 2]

@@ -32,14 +32,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def redis_server() -> Iterator[str]:
-    """A throwaway redis-server with AOF on (as in production); yields its URL."""
+def redis_server(*, unix: bool = False) -> Iterator[str]:
+    """A throwaway redis-server with AOF on (as in production); yields its URL (TCP, or the unix socket
+    that `dxbot dev`'s embedded Redis uses)."""
     directory = Path(tempfile.mkdtemp(prefix="dxbot-bench-"))
     port = free_port()
     proc = subprocess.Popen([str(REDIS_SERVER_BIN), "--port", str(port), "--bind", "127.0.0.1", "--dir",
                              str(directory), "--appendonly", "yes", "--appendfsync", "everysec", "--save", "",
-                             "--loglevel", "warning"], stdout=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
+                             "--unixsocket", str(directory / "redis.sock"), "--loglevel", "warning"],
+                            stdout=subprocess.DEVNULL)
+    url = f"unix://{directory / 'redis.sock'}" if unix else f"redis://127.0.0.1:{port}/0"
     try:
         wait_http_or_redis(url)
         yield url
@@ -55,7 +57,7 @@ def wait_http_or_redis(url: str, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     while True:
         try:
-            if url.startswith("redis"):
+            if url.startswith(("redis", "unix")):
                 redis.Redis.from_url(url).ping()
             else:
                 requests.get(url, timeout=1)

@@ -92,20 +92,53 @@ def cmd_web(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
+    import redis
     from rq import Queue, SimpleWorker, Worker
 
     from bot.queues import QUEUE_NAME
     from workers.digest import tick as digest_tick
     from workers.maintenance import sweep
 
+    _wait_for_redis(Settings.from_env())  # started during a Redis restart: wait, do not die (reliability.md)
     rt = _runtime()
     sweep()
     digest_tick(rt.redis, rt.settings)  # this week's digest slot is scheduled; stalled fan-outs resume
     worker_class = Worker if args.fork else SimpleWorker
-    worker = worker_class([Queue(QUEUE_NAME, connection=rt.redis)], connection=rt.redis, worker_ttl=30,
-                          maintenance_interval=10)
-    worker.work(burst=args.burst, with_scheduler=True, logging_level=rt.settings.log_level)
-    return 0
+    while True:
+        worker = worker_class([Queue(QUEUE_NAME, connection=rt.redis)], connection=rt.redis, worker_ttl=30,
+                              maintenance_interval=10)
+        try:
+            worker.work(burst=args.burst, with_scheduler=True, logging_level=rt.settings.log_level)
+        except redis.RedisError:  # RQ's own clean-up after the error below failed too
+            log.warning("worker stopped on a Redis error", exc_info=True)
+        if args.burst or worker._shutdown_requested_date is not None:  # noqa: SLF001 - SIGTERM/SIGINT (rq pinned)
+            return 0
+        # RQ's loop quits on any unexpected error, e.g. Redis restarting under a busy worker (found by
+        # `make soak`): the job in hand is re-run by the sweeper once its lease expires; start again.
+        log.warning("worker loop ended unexpectedly; starting again once Redis answers")
+        time.sleep(1)
+        _wait_for_redis(rt.settings)
+
+
+def _wait_for_redis(settings: Settings, timeout_s: float = 60.0) -> None:
+    """A worker that starts while Redis is down or loading its append-only file waits for it; running
+    workers already ride out a restart, and a supervisor restarting a crashed one would only spin."""
+    import redis
+
+    from bot.redis_conn import connect
+
+    client = connect(settings)
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            client.ping()
+            client.close()
+            return
+        except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError):
+            if time.monotonic() > deadline:
+                raise
+            log.warning("waiting for Redis before starting the worker")
+            time.sleep(0.5)
 
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
@@ -127,6 +160,11 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
 
 def cmd_emulator(args: argparse.Namespace) -> int:
     from bot.dev import run_emulator_foreground
+    from bot.zalo.emulator import PRODUCTION_REFUSAL, production_requested
+
+    if production_requested():
+        print(f"dxbot emulator: {PRODUCTION_REFUSAL}", file=sys.stderr)
+        return 2
 
     return run_emulator_foreground(Settings.from_env())
 

@@ -53,7 +53,7 @@ def run_dev(settings: Settings) -> int:
         else:
             procs.append(("redis", start_embedded(var_dir)))
             redis_where = f"{redis_url(settings.with_overrides(var_dir=var_dir))} (embedded, data in {var_dir})"
-        if settings.sandbox:
+        if settings.sandbox and not settings.production:  # config refuses the pair; belt and braces
             emulator = subprocess.Popen(_emulator_cmd(settings), env=env)
             procs.append(("emulator", emulator))
             _wait_http(f"http://127.0.0.1:{settings.emulator_port}/_emulator/clock", emulator)

@@ -16,7 +16,7 @@ from typing import Any
 
 import redis
 
-from bot import keys
+from bot import keys, safe_text
 from bot.config import Settings
 from bot.digest_stories import DigestStory, approved_stories
 from bot.texts import render
@@ -68,7 +68,7 @@ def pick_fact(slot: str) -> Fact | None:
 
 def shorten(text: str, limit: int) -> str:
     """At most `limit` characters, cut at a sentence, else a word, with an ellipsis when cut."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", safe_text.clean(text)).strip()
     if len(text) <= limit:
         return text
     window = text[: limit - 1]
@@ -102,7 +102,7 @@ def render_text(stories: Sequence[DigestStory], fact: Fact | None, week: str, *,
 def _text(stories: Sequence[DigestStory], fact: Fact | None, week: str, excerpt_chars: int) -> str:
     parts = [render("digest_header", week=week)]
     for n, story in enumerate(stories, 1):
-        parts.append(render("digest_story", n=n, title=shorten(story.title, 100), locality=story.locality,
+        parts.append(render("digest_story", n=n, title=shorten(story.title, 100), locality=shorten(story.locality, 60),
                             excerpt=shorten(story.excerpt, excerpt_chars), code=story.code))
     if fact is not None:
         parts.append(render("digest_fact", fact=fact.text, source=fact.source))
@@ -116,7 +116,7 @@ def promotion_payload(stories: Sequence[DigestStory], fact: Fact | None, week: s
     elements: list[dict[str, Any]] = [
         {"type": "header", "content": shorten(render("digest_promo_header", week=week), 100), "align": "left"}]
     for story in order_for(stories, province)[:4]:
-        line = render("digest_promo_story", title=shorten(story.title, 100), locality=story.locality,
+        line = render("digest_promo_story", title=shorten(story.title, 100), locality=shorten(story.locality, 60),
                       excerpt=shorten(story.excerpt, SHORT_EXCERPT_CHARS), code=story.code)
         elements.append({"type": "text", "content": shorten(line, 1000), "align": "left"})
     if fact is not None:

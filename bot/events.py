@@ -139,7 +139,20 @@ def parse_body(raw: bytes) -> dict[str, Any]:
         raise EventParseError("body is not UTF-8 JSON") from exc
     if not isinstance(data, dict):
         raise EventParseError("body is not a JSON object")
+    if b"\\ud" in raw.lower():  # JSON may escape a lone UTF-16 surrogate, which Redis cannot store
+        data = _without_surrogates(data)
     return data
+
+
+def _without_surrogates(value: Any) -> Any:
+    """The same structure with lone surrogates (invalid Unicode) replaced by U+FFFD in every string."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
 
 
 def timestamp_of(data: dict[str, Any]) -> str:
@@ -148,7 +161,7 @@ def timestamp_of(data: dict[str, Any]) -> str:
     if isinstance(ts, bool) or not isinstance(ts, str | int):
         raise EventParseError("timestamp missing or not a string")
     ts = str(ts)
-    if not ts.isdigit() or len(ts) > 16:
+    if not (ts.isascii() and ts.isdigit()) or len(ts) > 16:  # "¹²³" and "١٢٣" are digits to isdigit()
         raise EventParseError("timestamp is not epoch milliseconds")
     return ts
 
@@ -270,7 +283,7 @@ def _float(value: Any, name: str) -> float | None:
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:  # OverflowError: an integer beyond float range
         raise EventParseError(f"{name} must be a number") from exc
     if number != number or abs(number) > 1000:  # NaN or absurd
         raise EventParseError(f"{name} out of range")
@@ -289,7 +302,7 @@ def _attachment(value: Any) -> Attachment:
     sticker = payload.get("id")
     try:
         size_int = int(size) if size is not None and not isinstance(size, bool) else None
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:  # OverflowError: 1e400 is infinity
         raise EventParseError("attachment size must be a number") from exc
     return Attachment(
         type=kind,

@@ -21,6 +21,7 @@ DESCRIPTIONS = {
     "events_received_total": "Webhook events accepted and queued",
     "events_duplicate_total": "Webhook deliveries recognised as already seen",
     "events_ignored_total": "Webhook events acknowledged but not processed (echoes, receipts, unknown)",
+    "leases_reclaimed_total": "Users handed to a new job because the job holding their lease died before starting",
     "webhook_rejected_total": "Webhook requests refused, by reason",
     "events_processed_total": "Events handled by a worker, by outcome",
     "events_dead_total": "Events that failed for good and wait for `dxbot events replay`",

@@ -25,6 +25,9 @@ from bot.zalo.errors import OutcomeUnknown, UserUnreachable, ZaloError
 
 log = logging.getLogger(__name__)
 UNDELIVERABLE_KEEP = 10_000
+# Messages parked for a user outside Zalo's window: the newest ones are kept, so a moderator back after a
+# quiet week gets the latest alerts rather than hundreds (the queue itself is always in /hangdoi).
+DEFERRED_KEEP = 20
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                 with client.pipeline() as pipe:
                     pipe.lpop(key)
                     pipe.rpush(keys.deferred(user_id), raw)
+                    pipe.ltrim(keys.deferred(user_id), -DEFERRED_KEEP, -1)
                     metrics.incr(pipe, "messages_failed_total", reason="deferred")
                     pipe.execute()
                 log.info("send deferred user=%s msg=%s error=%s", user_id, message.id, exc.code)

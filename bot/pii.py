@@ -18,23 +18,34 @@ from dataclasses import dataclass
 
 from bot.texts import render
 
-_SEP = r"[ .\-]?"  # one optional separator between digits, as people group numbers
+# One optional separator between digits, as people group numbers: a dot, a dash or spaces (phones pasted
+# from contact cards or typed on a phone often carry two or three spaces, or " - ").
+_SEP = r"(?: {0,3}[.\-]? {0,3})"
+_MORE_DIGITS = rf"(?!{_SEP}\d)"  # a match must not stop inside a longer number
+# A phone may be followed by another number that is not its continuation: a second phone ("0912 345 678 -
+# 0987 654 321") or a small count ("gọi 0912 345 678 3 lần"); never by another group of 3+ digits.
+_PHONE_END = rf"(?!\d)(?!{_SEP}[1-9]\d\d)(?!{_SEP}[1-9]\d?{_SEP}\d)"
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.UNICODE)
 # CCCD: 12 digits starting with 0 (the first three are the province code 001–096).
-_CITIZEN_ID = re.compile(rf"(?<![\d+])0(?:{_SEP}\d){{11}}(?![ .\-]?\d)")
+# Digit 4 is century and sex (0–3 for births 1900–2099), which tells an ID from a landline followed by a count.
+_CITIZEN_ID = re.compile(rf"(?<![\d+])0{_SEP}\d{_SEP}\d{_SEP}[0-3](?:{_SEP}\d){{8}}{_MORE_DIGITS}")
 # Phones: national prefix 0, 84 or +84 (optionally bracketed), then a mobile number (9 digits, 3/5/7/8/9…)
 # or a landline (10 digits, 2…). The trailing guard stops a match from ending inside a longer number.
 _PHONE = re.compile(
-    rf"(?<![\d\w+])(?:\(?\+84\)?|\(?84\)?|\(?0)\)?[ .\-]?(?:[35789](?:{_SEP}\d){{8}}|2(?:\)?{_SEP}\d){{9}})"
-    rf"(?![ .\-]?\d)"
+    rf"(?<![\d\w+])(?:\(?\+84\)?|\(?84\)?|\(?0)\)?{_SEP}(?:[35789](?:{_SEP}\d){{8}}|2(?:\)?{_SEP}\d){{9}})"
+    rf"{_PHONE_END}"
 )
 _BANK_CONTEXT = re.compile(
     r"(?i)(?:\bstk\b|\bs[oố] t[aà]i kho[aả]n\b|\bt[aà]i kho[aả]n\b|\btk\b|\baccount\b|\bng[aâ]n h[aà]ng\b|"
     r"\bvietcombank\b|\bvcb\b|\bbidv\b|\bagribank\b|\bvietinbank\b|\btechcombank\b|\btcb\b|\bmbbank\b|\bmb\b|"
     r"\bacb\b|\bsacombank\b|\bvpbank\b|\btpbank\b|\bvib\b|\bshb\b|\bhdbank\b|\bocb\b|\bmsb\b|\bseabank\b)"
 )
-_BANK_NUMBER = re.compile(rf"(?<![\d.,])\d(?:{_SEP}\d){{5,18}}(?![ .\-]?\d)")
+_BANK_NUMBER = re.compile(r"(?<![\d.,])\d(?:[ .\-]?\d){5,18}(?![ .\-]?\d)")
+# Numbers that follow a bank word but are not account numbers: amounts ("vay ngân hàng 50.000.000 đồng",
+# thousands grouped with dots, or followed by a unit), dates ("4.1.2019") and 1800/1900 hotlines.
+_NOT_ACCOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|1[89]00[ .]?\d{3,6}")
+_UNIT_AFTER = re.compile(r"(?i)\s?(?:đồng|đ|vnđ|vnd|triệu|tỷ|nghìn|ngàn|k|%)(?!\w)")
 _LONG_DIGITS = re.compile(r"(?<![\d.,])\d{9,}(?![\d])")
 BANK_WINDOW = 40  # characters after a bank word where an account number is expected
 
@@ -85,8 +96,10 @@ def _mask_bank(text: str, found: dict[str, int]) -> str:
         if context.end() < pos:
             continue
         window_end = min(len(text), context.end() + BANK_WINDOW)
-        number = _BANK_NUMBER.search(text, context.end(), window_end + 25)
-        if number is None or number.start() > window_end:
+        number = next((m for m in _BANK_NUMBER.finditer(text, context.end(), window_end + 25)
+                       if m.start() <= window_end and not _NOT_ACCOUNT.fullmatch(m.group(0))
+                       and not _UNIT_AFTER.match(text, m.end())), None)
+        if number is None:
             continue
         pieces.append(text[pos:number.start()])
         pieces.append(label)

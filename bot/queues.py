@@ -55,15 +55,24 @@ return 1
 """
 
 # Give the user to a new job unless some job holds the lease; used by the sweeper and by retries.
-# KEYS: lease, job, queue; ARGV: job-id, lease-ms, data, stamp, description
+# KEYS: lease, job, queue; ARGV: job-id, lease-ms, data, stamp, description, user-lease-ms, job-key prefix
+# An orphaned queued lease is taken over: still longer than a running drain's lease (a drain job shortens
+# it to USER_LEASE_SECONDS the moment it starts), yet its job has left the queue. That job was taken by a
+# worker that died before the job took the lease; without this the user waited out the whole queued lease
+# (QUEUED_LEASE_MS, 5 min; found by the soak). A job that is merely slow to start finds the lease changed
+# and returns "busy": the lease's compare-and-set keeps one drain per user either way.
 _CLAIM = """
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-  redis.call('HSET', KEYS[2], 'data', ARGV[3], 'created_at', ARGV[4], 'enqueued_at', ARGV[4],
-             'description', ARGV[5], @CONSTANT_FIELDS@)
-  redis.call('RPUSH', KEYS[3], ARGV[1])
-  return 1
+local owner = redis.call('GET', KEYS[1])
+if owner then
+  if redis.call('PTTL', KEYS[1]) <= tonumber(ARGV[6]) then return 0 end
+  if redis.call('HGET', ARGV[7] .. owner, 'status') == 'queued' then return 0 end
+  redis.call('HINCRBY', @METRICS@, 'leases_reclaimed_total', 1)
 end
-return 0
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('HSET', KEYS[2], 'data', ARGV[3], 'created_at', ARGV[4], 'enqueued_at', ARGV[4],
+           'description', ARGV[5], @CONSTANT_FIELDS@)
+redis.call('RPUSH', KEYS[3], ARGV[1])
+return 1
 """
 
 
@@ -74,8 +83,11 @@ def _lua_string(value: str) -> str:
 class JobWriter:
     """Writes `drain_user` jobs atomically with our own bookkeeping."""
 
-    def __init__(self, client: redis.Redis, *, dedupe_ttl_s: int = 7 * 24 * 3600) -> None:
+    def __init__(self, client: redis.Redis, *, dedupe_ttl_s: int = 7 * 24 * 3600,
+                 user_lease_ms: int | None = None) -> None:
         self.redis = client
+        # Without the drain jobs' lease length an orphaned queued lease cannot be told from a running one.
+        self.user_lease_ms = QUEUED_LEASE_MS if user_lease_ms is None else user_lease_ms
         self.queue = Queue(QUEUE_NAME, connection=client)
         constants = ", ".join(f"{_lua_string(k)}, {_lua_string(v)}" for k, v in self._constant_fields().items())
         ingest = _INGEST
@@ -84,7 +96,8 @@ class JobWriter:
                             ("@PENDING@", _lua_string(keys.PENDING_USERS)), ("@QUEUE@", _lua_string(self.queue.key))):
             ingest = ingest.replace(name, value)
         self._ingest = client.register_script(ingest)
-        self._claim = client.register_script(_CLAIM.replace("@CONSTANT_FIELDS@", constants))
+        self._claim = client.register_script(_CLAIM.replace("@CONSTANT_FIELDS@", constants)
+                                             .replace("@METRICS@", _lua_string(keys.METRICS)))
         self._job_prefix = self.queue.job_class.redis_job_namespace_prefix
         self._hot = _HotPath(client)
         self._stamp_second = -1
@@ -123,10 +136,11 @@ class JobWriter:
         ))
 
     def claim(self, user_id: str) -> bool:
-        """Queue a drain job for `user_id` unless one holds the lease."""
+        """Queue a drain job for `user_id` unless a live job holds the lease."""
         job_id, data, stamp, description = self._variable(user_id)
         return bool(self._claim(keys=[keys.lease(user_id), self._job_prefix + job_id, self.queue.key],
-                                args=[job_id, QUEUED_LEASE_MS, data, stamp, description]))
+                                args=[job_id, QUEUED_LEASE_MS, data, stamp, description, self.user_lease_ms,
+                                      self._job_prefix]))
 
 
 class _HotPath:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.context import Context
 from bot.events import Event, TextMessage
 from bot.nlp.normalize import command_form
+from bot.safe_text import command_text
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ def slash_command(name: str) -> Matcher:
     def match(event: Event, ctx: Context) -> bool:
         if not isinstance(event, TextMessage):
             return False
-        head = event.text.strip().split(maxsplit=1)
+        head = command_text(event.text).strip().split(maxsplit=1)
         return bool(head) and command_form(head[0].lstrip("/")) == command_form(name) and \
             head[0].startswith("/")
 
@@ -98,7 +99,7 @@ def slash_command(name: str) -> Matcher:
 
 def command_args(text: str) -> str:
     """Everything after the first word of a command, stripped."""
-    parts = text.strip().split(maxsplit=1)
+    parts = command_text(text).strip().split(maxsplit=1)
     return parts[1].strip() if len(parts) > 1 else ""
 
 

@@ -37,7 +37,8 @@ def configure(settings: Settings, client: redis.Redis | None = None) -> Runtime:
     setup_logging(settings.log_level, secrets=(settings.oa_secret_key, settings.app_secret,
                                                settings.access_token, settings.refresh_token))
     client = client or connect(settings)
-    _current = Runtime(settings, client, ZaloClient(settings, client), _router(settings), JobWriter(client))
+    jobs = JobWriter(client, user_lease_ms=settings.user_lease_s * 1000)
+    _current = Runtime(settings, client, ZaloClient(settings, client), _router(settings), jobs)
     return _current
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.events import AttachmentMessage, ChatNow, Follow, SubmitInfo, Unfollow
 from bot.routing import Router, all_of, any_text, command, in_state, is_moderator, on_event, slash_command
-from handlers import erase, moderation, story, subscription
+from handlers import command_guard, erase, moderation, story, subscription
 from handlers import help as help_handlers
 from handlers.qa import answer_question
 
@@ -30,6 +30,9 @@ def build_router() -> Router:
     router.add(slash_command("duyet"), moderation.approve, require=is_moderator)
     router.add(slash_command("tuchoi"), moderation.reject, require=is_moderator)
     router.add(slash_command("thongke"), moderation.stats, require=is_moderator)
+    # a moderator command hidden later in a non-moderator's message: refused and audited like the others
+    router.add(command_guard.embeds_moderator_command, help_handlers.forbidden, require=is_moderator,
+               name="embedded_moderator_command")
     # 4. an active conversation (story draft, confirmations)
     router.add(in_state(erase.STEP_CONFIRM), erase.confirm_step)
     router.add(command(*erase.ASK_PHRASES), erase.ask)  # here, so that it also works in the middle of a draft

@@ -14,27 +14,34 @@ from datetime import datetime
 
 import redis
 
-from bot import audit, pii, screening, stories
+from bot import audit, pii, safe_text, screening, stories
 from bot.context import Context
 from bot.events import Event, TextMessage
 from bot.kb.unanswered import count_unanswered
 from bot.nlp.normalize import command_form
 from bot.routing import command_args
+from bot.safe_text import command_text
 from handlers import help as help_handlers
+from handlers.command_guard import attempted_command
 
 log = logging.getLogger(__name__)
 
 QUEUE_PAGE = 15
 QUEUE_TITLE_CHARS = 60
 REASON_MAX_CHARS = 500
+TITLE_CHARS = 200  # titles are at most 150 when typed; the cap guards old or odd data
+LINK_CHARS = 120
+MAX_LINKS_SHOWN = 5
 ORIGINAL_FLAGS = {command_form(f) for f in ("--goc", "--gốc", "gốc", "goc", "--original", "-g")}
 
 
 def refuse(event: Event, ctx: Context) -> None:
     """The router's answer to a moderator command from anyone else: refuse, and record the attempt."""
     help_handlers.forbidden(event, ctx)
-    text = event.text if isinstance(event, TextMessage) else ""
+    text = command_text(event.text) if isinstance(event, TextMessage) else ""
     head = text.strip().split(maxsplit=1)[0][:30] if text.strip() else event.name
+    if not head.startswith("/"):  # the command was hidden later in the message (handlers/command_guard.py)
+        head = attempted_command(text) or head
     who = audit.citizen(ctx.user_id)
     ctx.on_commit(lambda pipe: audit.record(pipe, "forbidden", who=who, at_ms=event.timestamp_ms, command=head))
 
@@ -47,7 +54,8 @@ def show_queue(event: Event, ctx: Context) -> None:
     lines = [ctx.text("mod_queue_head", count=total)]
     for story in items:
         lines.append(ctx.text("mod_queue_item", code=story.code, date=_date(ctx, story.submitted_ms),
-                              title=_short(story.title, QUEUE_TITLE_CHARS), province=story.locality,
+                              title=safe_text.one_line(story.title, QUEUE_TITLE_CHARS),
+                              province=safe_text.one_line(story.locality, 60),
                               flags=screening.describe(story.flags, screened=story.screened)))
     if total > len(items):
         lines.append(ctx.text("mod_queue_more", more=total - len(items)))
@@ -74,15 +82,16 @@ def view(event: Event, ctx: Context) -> None:
             return
         ctx.on_commit(lambda pipe: audit.record(pipe, "viewed_original", who=who, code=code,
                                                 at_ms=event.timestamp_ms))
-        ctx.say("mod_view_original", code=code, title=original["title"], body=original["body"],
-                links=", ".join(original["links"]) or "—")
+        ctx.say("mod_view_original", code=code, title=safe_text.one_line(original["title"], TITLE_CHARS),
+                body=safe_text.block(original["body"], ctx.settings.story_max_chars), links=_links(original["links"]))
         return
     ctx.on_commit(lambda pipe: audit.record(pipe, "viewed", who=who, code=code, at_ms=event.timestamp_ms))
     ctx.say("mod_view", code=code, status=ctx.text(f"mod_status_{story.status}"),
-            date=_date(ctx, story.submitted_ms), title=story.title, province=story.locality,
+            date=_date(ctx, story.submitted_ms), title=safe_text.one_line(story.title, TITLE_CHARS),
+            province=safe_text.one_line(story.locality, 60),
             topic=screening.topic_label(story.topic) if story.screened else "—",
             flags=screening.describe(story.flags, screened=story.screened), photos=len(story.photos),
-            links=", ".join(story.links) or "—", body=story.body)
+            links=_links(story.links), body=safe_text.block(story.body, ctx.settings.story_max_chars))
 
 
 def approve(event: Event, ctx: Context) -> None:
@@ -97,7 +106,7 @@ def approve(event: Event, ctx: Context) -> None:
 def reject(event: Event, ctx: Context) -> None:
     args = command_args(_text(event)).split(maxsplit=1)
     code = stories.parse_code(args[0]) if args else None
-    reason = " ".join(args[1].split())[:REASON_MAX_CHARS] if len(args) > 1 else ""
+    reason = safe_text.one_line(args[1], REASON_MAX_CHARS) if len(args) > 1 else ""
     if code is None or not reason:
         ctx.say("mod_usage_reject")
         return
@@ -161,6 +170,8 @@ def _date(ctx: Context, ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, ctx.settings.tz).strftime("%d/%m %H:%M")
 
 
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _links(links: list[str]) -> str:
+    """Links as one line each capped, at most a few (a story's links are also flagged by screening)."""
+    shown = [safe_text.one_line(u, LINK_CHARS) for u in links[:MAX_LINKS_SHOWN]]
+    more = len(links) - len(shown)
+    return ", ".join(shown + ([f"+{more}"] if more > 0 else [])) or "—"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from redis.client import Pipeline
 
-from bot import keys, provinces, stories, subscribers
+from bot import keys, provinces, safe_text, stories, subscribers
 from bot.context import Context
 from bot.digest_compose import pick_fact, pick_stories, render_text, when_label
 from bot.digest_inbox import latest_slot, run_text
@@ -116,12 +116,13 @@ def show_latest_digest(event: Event, ctx: Context) -> None:
 
 def read_story(event: Event, ctx: Context) -> None:
     assert isinstance(event, TextMessage)
-    code = event.text.split()[1].lstrip("#").upper()
+    code = safe_text.one_line(event.text.split()[1].lstrip("#").upper(), 12)
     story = get_approved(ctx.redis, code)
     if story is None:
         ctx.say("digest_read_not_found", code=code)
         return
-    ctx.say("digest_read_story", title=story.title, locality=story.locality, text=story.excerpt)
+    ctx.say("digest_read_story", title=safe_text.one_line(story.title, 200), locality=safe_text.one_line(
+        story.locality, 60), text=safe_text.block(story.excerpt, ctx.settings.story_max_chars))
 
 
 def moderator_preview(event: Event, ctx: Context) -> None:

@@ -175,3 +175,21 @@ def test_non_moderator_is_refused_moderator_route(bot: BotHarness) -> None:
     bot.settle()
     assert bot.replies(USER) == [render("forbidden")]
     assert bot.replies("9000000000000000009") == ["duyệt rồi"]
+
+
+def test_messages_kept_for_a_closed_window_are_bounded_and_delivered_on_return(bot: BotHarness) -> None:
+    from bot.notify import send_now
+    from bot.outbox import DEFERRED_KEEP
+
+    bot.use_router(echo_router())
+    bot.send(USER, "x")
+    bot.settle()
+    bot.advance_clock(8 * 24 * 3600)  # the user's window closes
+    for i in range(DEFERRED_KEEP + 5):
+        send_now(bot.redis, USER, f"thông báo {i}", keep_if_unreachable=True)
+    bot.settle()
+    assert bot.redis.llen(keys.deferred(USER)) == DEFERRED_KEEP
+    bot.send(USER, "y")  # the user writes again: the window reopens
+    bot.settle()
+    replies = bot.replies(USER)
+    assert replies[1:] == [f"thông báo {i}" for i in range(5, DEFERRED_KEEP + 5)] + ["nhận: y"]

@@ -35,6 +35,7 @@ from bot.zalo.errors import (
     OutcomeUnknown,
     QuotaExceeded,
     RateLimited,
+    TokenInvalid,
     UserUnreachable,
     ZaloError,
     ZaloUnavailable,
@@ -248,7 +249,7 @@ class Sender:
                 self.rate_backoff_s = min(30.0, self.rate_backoff_s * 2)
             except OutcomeUnknown:
                 return "u"
-            except ZaloUnavailable:
+            except (ZaloUnavailable, TokenInvalid):  # -216 again right after a refresh: transient (soak)
                 transient += 1
                 if transient >= MAX_TRANSIENT_TRIES:
                     return "f"

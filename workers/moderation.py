@@ -25,7 +25,7 @@ from rq import Queue, Retry
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 
-from bot import audit, keys, notify, pii, runtime, screening, stories
+from bot import audit, keys, notify, pii, runtime, safe_text, screening, stories
 from bot.config import Settings
 from bot.queues import QUEUE_NAME
 from bot.texts import render
@@ -121,7 +121,8 @@ def _screen(rt: runtime.Runtime, code: str) -> str:
     topic = screening.topic_of(f"{original['title']} {original['body']}")
     locality = (client.hget(keys.story(code), "locality") or b"").decode()
     flag_json = [f.to_json() for f in flags]
-    alert = render("mod_alert", code=code, title=_short(title.text, ALERT_TITLE_CHARS), province=locality,
+    alert = render("mod_alert", code=code, title=safe_text.one_line(title.text, ALERT_TITLE_CHARS),
+                   province=safe_text.one_line(locality, 60),
                    topic=topic.label, flags=screening.describe(flag_json))
     with client.pipeline() as pipe:
         try:
@@ -139,18 +140,15 @@ def _screen(rt: runtime.Runtime, code: str) -> str:
             audit.record(pipe, "screened", who=audit.SYSTEM, code=code, flags=",".join(f.kind for f in flags),
                          topic=topic.id)
             for moderator in sorted(settings.moderator_ids):
-                notify.queue_text(pipe, moderator, alert, max_chars=settings.max_text_chars)
+                # A moderator outside Zalo's 7-day window gets the alert when they next write (bounded by the
+                # outbox's DEFERRED_KEEP; /hangdoi always shows the whole queue).
+                notify.queue_text(pipe, moderator, alert, max_chars=settings.max_text_chars, keep_if_unreachable=True)
             pipe.execute()
         except redis.WatchError:
             return "raced"  # a decision or a deletion changed the story meanwhile; the re-check settles it
     for moderator in settings.moderator_ids:
         rt.jobs.claim(moderator)
     return "screened"
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def recover_screening(client: redis.Redis, settings: Settings, *, now_ms: int | None = None) -> int:

@@ -29,3 +29,16 @@ __all__ = [
     "EmulatorState",
     "create_emulator_app",
 ]
+
+
+PRODUCTION_REFUSAL = ("refusing to start the local Zalo emulator: DXBOT_PRODUCTION is set "
+                      "(the emulator stands in for Zalo in the sandbox and in tests only)")
+
+
+def production_requested(env: dict[str, str] | None = None) -> bool:
+    """DXBOT_PRODUCTION as bot.config reads it, checked before any other setting so that the refusal is
+    the first and only thing an operator sees."""
+    import os
+
+    return (env if env is not None else os.environ).get("DXBOT_PRODUCTION", "").strip().lower() in (
+        "1", "true", "yes", "on")

@@ -12,9 +12,11 @@ import contextlib
 import logging
 import os
 import signal
+import sys
 from collections.abc import Sequence
 from types import FrameType
 
+from bot.zalo.emulator import PRODUCTION_REFUSAL, production_requested
 from bot.zalo.emulator.server import EmulatorServer
 from bot.zalo.emulator.state import (
     SANDBOX_ACCESS_TOKEN,
@@ -71,6 +73,9 @@ def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if production_requested():
+        print(f"python -m bot.zalo.emulator: {PRODUCTION_REFUSAL}", file=sys.stderr)
+        return 2
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     server = EmulatorServer(config_from_args(args), host=args.host, port=args.port)

@@ -1,0 +1,224 @@
+"""The fast version of `make soak`: citizen traffic through the emulator while worker process groups are
+SIGKILLed, redis-server is SIGKILLed and restarted, Zalo fails in bursts and a digest goes out.
+
+Nothing may be lost (every accepted event answered, every consented story stored), a reply may repeat
+only inside the documented window (a send cut short by a kill: at most one per kill), and no digest
+reaches anyone twice. The traffic, the driver and the ledger are benchmarks/citizens.py.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import threading
+import time
+
+import redis
+
+from benchmarks import citizens
+from bot import keys
+from bot.digest_stories import DigestStory, add_fixture_story
+from tests.conftest import RedisServer
+from tests.support import BotHarness, spawn, wait_for
+from workers import digest, digest_schedule
+
+MODERATOR = "9000000000000000009"
+READERS = [f"68{i:017d}" for i in range(15)]
+RATE, SECONDS = 10.0, 12.0
+
+
+def _converse(bot: BotHarness):  # noqa: ANN202
+    def converse(user: str, text: str) -> list[str]:
+        before = len(bot.replies(user))
+        bot.send(user, text)
+        bot.settle()
+        return bot.replies(user)[before:]
+    return converse
+
+
+def _stop(*procs: subprocess.Popen[bytes]) -> None:
+    """Stop every process group we started, even one that ignores SIGTERM: nothing is left behind."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _pings(client: redis.Redis) -> bool:
+    try:
+        return bool(client.ping())
+    except redis.RedisError:
+        return False
+
+
+def test_kills_redis_restart_and_zalo_faults_lose_nothing(bot: BotHarness, redis_server: RedisServer) -> None:
+    expected = citizens.calibrate(_converse(bot), 6_600_000_000_000_000_000)  # in-process, before any fault
+    for reader in READERS:
+        bot.send(reader, "đăng ký")
+    bot.settle()
+    add_fixture_story(bot.redis, DigestStory(code="RELY", title="Chợ 4.0 ở xã vùng cao", locality="Lào Cai",
+                                             excerpt="Bà con bán nông sản qua mạng, trả tiền bằng mã QR.",
+                                             approved_ms=int(time.time() * 1000) - 3_600_000))
+    env = {**bot.env, "USER_LEASE_SECONDS": "3", "DIGEST_RATE_PER_SECOND": "0", "DIGEST_LEASE_SECONDS": "3",
+           "LOG_LEVEL": "WARNING"}
+    workers = [spawn(["worker"], env), spawn(["worker"], env)]
+    procs = [*workers, spawn(["scheduler", "--interval", "0.3"], env)]
+    kills: list[str] = []
+    slot = digest_schedule.slot_id(digest_schedule.next_send(bot.redis, bot.settings))
+
+    def kill_worker(i: int) -> None:
+        workers[i].send_signal(signal.SIGKILL)  # the whole group: the worker and RQ's scheduler child
+        workers[i].wait(10)
+        workers[i] = spawn(["worker"], env)
+        procs.append(workers[i])
+        kills.append(f"worker{i}")
+
+    def faults() -> None:
+        time.sleep(2.5)
+        kill_worker(0)
+        time.sleep(1.0)
+        bot.fault(kind="http", status=503, count=6)
+        bot.fault(kind="zalo_error", error=-32, count=6)
+        bot.fault(kind="delay", seconds=4, when="after", count=1)  # longer than ZALO_TIMEOUT_SECONDS=3
+        time.sleep(1.5)
+        redis_server.stop(kill=True)  # SIGKILL: only the append-only file brings the data back
+        kills.append("redis")
+        time.sleep(1.0)  # the webhook answers 503 meanwhile; the driver re-sends like Zalo
+        redis_server.start()
+        wait_for(lambda: _pings(bot.redis), 10, "redis back")
+        time.sleep(0.5)
+        assert digest.fire(slot, force=True) == "started"
+        time.sleep(1.5)
+        kill_worker(1)
+
+    controller = threading.Thread(target=faults, daemon=True)
+    try:
+        controller.start()
+        drive = citizens.Driver(bot.emulator_url, user_base=6_700_000_000_000_000_000, threads=8).run(
+            RATE, SECONDS, drain_s=20)
+        controller.join(30)
+        assert citizens.wait_settled(bot.redis, 40, ignore=frozenset({MODERATOR}))
+        wait_for(lambda: bot.redis.hget(keys.digest_run(slot), "status") == b"done", 30, "the digest to finish")
+        assert all(w.poll() is None for w in workers)  # running workers survived the Redis restart
+    finally:
+        _stop(*procs)
+    assert kills == ["worker0", "redis", "worker1"]
+    messages = bot.messages()
+    ledger = citizens.account(drive.conversations, expected, messages, bot.redis)
+
+    assert drive.statuses["503"] > 0 and drive.unaccepted == 0  # Redis was down; every event got in later
+    assert bot.metric("zalo_errors_total", code="503") == 6 and bot.metric("zalo_errors_total", code="-32") == 6
+    assert ledger.received == drive.accepted > 80
+    assert ledger.lost == 0 and ledger.dead == 0, ledger.lost_examples
+    assert ledger.unexpected == 0, ledger.unexpected_examples
+    assert ledger.answered + ledger.refused == ledger.received
+    assert ledger.duplicated <= len(kills), ledger.duplicates  # at most the send in flight at each kill
+    assert ledger.stories_submitted > 0 and ledger.stories_stored == ledger.stories_submitted
+    assert ledger.stories_doubled == 0
+
+    deliveries = citizens.digest_deliveries(messages, exclude=frozenset({MODERATOR}))
+    assert max(deliveries.values()) == 1  # nobody got the digest twice
+    report = digest.report(bot.redis, slot)
+    unknown = report["unknown"] + report["in_flight"]
+    assert sum(1 for r in READERS if deliveries[r] == 1) >= len(READERS) - unknown
+    assert report["sent"] + unknown >= len(deliveries) >= report["sent"]
+
+
+def test_a_drain_job_whose_worker_died_before_it_started_does_not_hold_the_user(bot: BotHarness) -> None:
+    """Regression (found by the soak): a worker SIGKILLed after taking a drain job from the queue but before
+    the job took the user's lease left the user unanswered for the whole queued lease (5 minutes)."""
+    from rq import Queue
+    from rq.job import Job, JobStatus
+
+    from bot.queues import QUEUE_NAME
+    from bot.texts import render
+    from workers.maintenance import sweep
+
+    user = "6811111111111111111"
+    bot.send(user, "menu")  # stored; a drain job is queued and holds the user's lease
+    owner = bot.redis.get(keys.lease(user)).decode()
+    assert sweep() == 0  # the job is waiting in the queue: nobody else may take the user
+    queue = Queue(QUEUE_NAME, connection=bot.redis)
+    queue.remove(owner)  # ... then a worker takes it, marks it started, and dies
+    Job.fetch(owner, connection=bot.redis).set_status(JobStatus.STARTED)
+    assert bot.redis.pttl(keys.lease(user)) > bot.settings.user_lease_s * 1000
+
+    assert sweep() == 1  # the sweeper sees a started job that never took its lease
+    assert bot.redis.get(keys.lease(user)).decode() != owner
+    assert bot.metric("leases_reclaimed_total") == 1
+    bot.settle()
+    assert bot.replies(user) == [render("help")]
+
+
+def test_a_running_drain_keeps_its_user(bot: BotHarness) -> None:
+    """The take-over never touches a lease a running drain holds (it is shorter than the queued lease)."""
+    from workers.maintenance import sweep
+
+    user = "6822222222222222222"
+    bot.send(user, "menu")
+    owner = bot.redis.get(keys.lease(user)).decode()
+    bot.redis.set(keys.lease(user), owner, px=bot.settings.user_lease_s * 1000)  # what drain_user's acquire does
+    bot.redis.hset(f"rq:job:{owner}", "status", "started")
+    assert sweep() == 0
+    assert bot.redis.get(keys.lease(user)).decode() == owner
+
+
+def test_a_worker_started_while_redis_is_down_waits_for_it(bot: BotHarness, tmp_path) -> None:  # noqa: ANN001
+    """Regression (found by the soak): a worker restarted during a Redis restart died with a traceback."""
+    server = RedisServer(tmp_path)  # not started yet: its port refuses connections
+    worker = spawn(["worker"], {**bot.env, "REDIS_URL": server.url})
+    try:
+        time.sleep(1.5)
+        assert worker.poll() is None  # still waiting, not dead
+        server.start()
+        client = redis.Redis.from_url(server.url)
+        wait_for(lambda: client.scard("rq:workers") == 1, 20, "the worker to register once Redis is up")
+        client.close()
+    finally:
+        _stop(worker)
+        server.stop()
+
+
+def test_a_busy_worker_rides_out_a_redis_restart(bot: BotHarness, redis_server: RedisServer) -> None:
+    """Regression (found by the soak): Redis dying under a worker in the middle of a job made RQ's loop quit,
+    and the `dxbot worker` process exited; nothing answered until a supervisor restarted it."""
+    env = {**bot.env, "DXBOT_ROUTER": "tests.routers:slow_echo", "LOG_LEVEL": "WARNING"}
+    user = "6833333333333333333"
+    worker = spawn(["worker"], env)
+    sweeper = spawn(["scheduler", "--interval", "0.3"], env)
+    try:
+        bot.send(user, "slow 1")
+        wait_for(lambda: bot.redis.get("test:slow-started") == b"1", 20, "the handler to start")
+        redis_server.stop(kill=True)  # the handler is sleeping; its commit will find Redis gone
+        time.sleep(3.5)  # past the handler: its commit and RQ's own bookkeeping hit a dead Redis
+        assert worker.poll() is None
+        redis_server.start()
+        client = redis.Redis.from_url(redis_server.url)
+        wait_for(lambda: len(bot.messages(user)) == 1, 30, "the reply after Redis came back")
+        assert worker.poll() is None
+        client.close()
+    finally:
+        _stop(worker, sweeper)
+    assert bot.replies(user) == ["nhận: slow 1"]
+
+
+def test_a_digest_send_refused_twice_with_216_is_retried_not_dropped(bot: BotHarness) -> None:
+    """Regression (found by the soak): `-216` again right after the token refresh made the fan-out record
+    the subscriber as failed for good, while a chat reply in the same case is retried."""
+    from datetime import timedelta
+
+    from tests.digest_helpers import MONDAY_8, add_story, digests_received, report, run_digest, subscribe_at
+
+    bot.reconfigure(DIGEST_RATE_PER_SECOND="0", DIGEST_PREVIEW_MINUTES="0")
+    add_story(bot, "AB23")
+    user = "6844444444444444444"
+    subscribe_at(bot, user, MONDAY_8 - timedelta(hours=1))
+    bot.fault(kind="zalo_error", error=-216, count=4)  # every send sees -216, refreshes, and sees it again
+    run_digest(bot)
+    assert len(digests_received(bot, user)) == 1
+    assert report(bot)["failed"] == 0
