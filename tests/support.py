@@ -140,3 +140,16 @@ def wait_for(predicate: Callable[[], object], timeout: float, what: str) -> None
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.05)
+
+
+def stop(*procs: subprocess.Popen[bytes]) -> None:
+    """Stop every process (group) a test started, even one that ignores SIGTERM: nothing is left behind."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

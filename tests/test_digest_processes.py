@@ -13,7 +13,7 @@ from datetime import timedelta
 from bot import keys, subscribers
 from bot.texts import render
 from tests.digest_helpers import MODERATOR, MONDAY_8, SLOT, add_story, at, report
-from tests.support import BotHarness, spawn, wait_for
+from tests.support import BotHarness, spawn, stop, wait_for
 from workers import digest, digest_schedule
 
 
@@ -45,15 +45,7 @@ def processes(bot: BotHarness, *commands: list[str], **env: str) -> Iterator[lis
     try:
         yield procs
     finally:
-        for proc in procs:
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop(*procs)
 
 
 def test_two_schedulers_and_two_workers_fire_the_slot_once(bot: BotHarness) -> None:

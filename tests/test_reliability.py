@@ -9,7 +9,6 @@ reaches anyone twice. The traffic, the driver and the ledger are benchmarks/citi
 from __future__ import annotations
 
 import signal
-import subprocess
 import threading
 import time
 
@@ -19,7 +18,7 @@ from benchmarks import citizens
 from bot import keys
 from bot.digest_stories import DigestStory, add_fixture_story
 from tests.conftest import RedisServer
-from tests.support import BotHarness, spawn, wait_for
+from tests.support import BotHarness, spawn, stop, wait_for
 from workers import digest, digest_schedule
 
 MODERATOR = "9000000000000000009"
@@ -34,19 +33,6 @@ def _converse(bot: BotHarness):  # noqa: ANN202
         bot.settle()
         return bot.replies(user)[before:]
     return converse
-
-
-def _stop(*procs: subprocess.Popen[bytes]) -> None:
-    """Stop every process group we started, even one that ignores SIGTERM: nothing is left behind."""
-    for proc in procs:
-        if proc.poll() is None:
-            proc.terminate()
-    for proc in procs:
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def _pings(client: redis.Redis) -> bool:
@@ -106,7 +92,7 @@ def test_kills_redis_restart_and_zalo_faults_lose_nothing(bot: BotHarness, redis
         wait_for(lambda: bot.redis.hget(keys.digest_run(slot), "status") == b"done", 30, "the digest to finish")
         assert all(w.poll() is None for w in workers)  # running workers survived the Redis restart
     finally:
-        _stop(*procs)
+        stop(*procs)
     assert kills == ["worker0", "redis", "worker1"]
     messages = bot.messages()
     ledger = citizens.account(drive.conversations, expected, messages, bot.redis)
@@ -180,7 +166,7 @@ def test_a_worker_started_while_redis_is_down_waits_for_it(bot: BotHarness, tmp_
         wait_for(lambda: client.scard("rq:workers") == 1, 20, "the worker to register once Redis is up")
         client.close()
     finally:
-        _stop(worker)
+        stop(worker)
         server.stop()
 
 
@@ -203,7 +189,7 @@ def test_a_busy_worker_rides_out_a_redis_restart(bot: BotHarness, redis_server: 
         assert worker.poll() is None
         client.close()
     finally:
-        _stop(worker, sweeper)
+        stop(worker, sweeper)
     assert bot.replies(user) == ["nhận: slow 1"]
 
 
