@@ -43,7 +43,13 @@ def _wait_http(url: str, proc: subprocess.Popen[bytes], timeout: float = 30) -> 
     raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    """A supervisor's SIGTERM (systemd, `timeout`, `kill`) stops everything as cleanly as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def run_dev(settings: Settings) -> int:
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     var_dir = settings.var_dir.resolve()
     env = dict(os.environ, DXBOT_VAR_DIR=str(var_dir), PYTHONUNBUFFERED="1")
     procs: list[tuple[str, subprocess.Popen[bytes]]] = []

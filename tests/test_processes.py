@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -108,3 +109,26 @@ def test_three_workers_never_run_one_users_events_at_once(bot: BotHarness) -> No
     for user in users:
         assert [m.decode() for m in bot.redis.lrange(f"test:order:{user}", 0, -1)] == [f"m{n}" for n in range(6)]
         assert bot.replies(user) == [f"nhận: m{n}" for n in range(6)]
+
+
+def test_dxbot_dev_stops_everything_on_sigterm(tmp_path: Path) -> None:
+    """Stopped by a supervisor rather than Ctrl-C, `dxbot dev` must not leave Redis, web or workers behind."""
+    import psutil
+
+    port, emulator_port = free_port(), free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZALO_", "REDIS_URL"))}
+    env.update({"PORT": str(port), "EMULATOR_PORT": str(emulator_port), "DXBOT_VAR_DIR": str(tmp_path / "var"),
+                "PYTHONPATH": str(ROOT), "WEB_CONCURRENCY": "1"})
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "dev"], env=env, cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_for(lambda: _ok(f"http://127.0.0.1:{port}/healthz"), 60, "dxbot dev health")
+        children = psutil.Process(proc.pid).children(recursive=True)
+        assert len(children) >= 5  # redis, emulator, web, worker, scheduler
+        proc.send_signal(signal.SIGTERM)  # only the supervisor, not its group
+        assert proc.wait(30) == 0
+        gone, alive = psutil.wait_procs(children, timeout=15)
+        assert alive == []
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
