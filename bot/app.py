@@ -40,9 +40,9 @@ def create_app(settings: Settings | None = None, client: redis.Redis | None = No
     max_age = int(settings.extra.get("DXBOT_MAX_EVENT_AGE_SECONDS", str(6 * 24 * 3600))) * 1000
     app.extensions["dxbot"] = WebRuntime(settings, client, jobs, max_age)
 
-    from bot.webhook import bp as webhook_bp
+    from bot.webhook import WebhookMiddleware
 
-    app.register_blueprint(webhook_bp)
+    app.wsgi_app = WebhookMiddleware(app.wsgi_app, app.extensions["dxbot"])  # type: ignore[method-assign]
     app.add_url_rule("/healthz", "healthz", healthz)
     app.add_url_rule("/metrics", "metrics", metrics_endpoint)
     _register_golive(app, settings)

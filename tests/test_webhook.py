@@ -189,3 +189,9 @@ def test_webhook_survives_a_flushed_redis(bot, url: str) -> None:  # noqa: ANN00
     assert bot.send(USER, "menu").json()["status"] == 200
     bot.settle()
     assert len(bot.messages(USER)) == 1
+
+
+def test_webhook_answers_405_to_other_methods_and_leaves_other_routes_to_flask(bot, url: str) -> None:  # noqa: ANN001
+    assert requests.get(url + "/webhook", timeout=5).status_code == 405
+    assert requests.get(url + "/healthz", timeout=5).status_code == 200
+    assert requests.get(url + "/no-such-page", timeout=5).status_code == 404
