@@ -18,6 +18,7 @@ import requests
 from flask import Blueprint, Response, current_app, jsonify, request, send_from_directory
 
 from bot.config import Settings
+from bot.texts import render
 
 STATIC_DIR = Path(__file__).parent / "static"
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -81,14 +82,14 @@ def config() -> Response:
 def emulator_proxy(sub: str) -> Response:
     """Forward an allowed call to the emulator and hand back its status and JSON."""
     if not any(request.method == method and pattern.fullmatch(sub) for method, pattern in ALLOWED):
-        return _answer({"error": 403, "message": "không được phép trong sandbox"}, 403)
+        return _answer({"error": 403, "message": render("sandbox_forbidden")}, 403)
     body = request.get_json(silent=True) if request.method != "GET" else None
     if sub.endswith("/events") and (not isinstance(body, dict) or body.get("event_name") not in USER_EVENTS):
-        return _answer({"error": 400, "message": "event_name không hợp lệ"}, 400)
+        return _answer({"error": 400, "message": render("sandbox_bad_event")}, 400)
     try:
         upstream = requests.request(request.method, _emulator_url(sub), params=request.args, json=body, timeout=20)
     except requests.RequestException:
-        return _answer({"error": 502, "message": "không kết nối được trình giả lập Zalo"}, 502)
+        return _answer({"error": 502, "message": render("sandbox_emulator_down")}, 502)
     return Response(upstream.content, status=upstream.status_code, mimetype="application/json")
 
 
@@ -107,9 +108,9 @@ def move_clock() -> Response:
                 and 0 < body["advance"] <= 366 * 86400:
             moved = clock.move(runtime.redis, runtime.settings, advance_s=float(body["advance"]))
         else:
-            return _answer({"error": 400, "message": 'cần {"advance": giây} hoặc {"to": "digest"}'}, 400)
+            return _answer({"error": 400, "message": render("sandbox_bad_clock")}, 400)
     except (requests.RequestException, ValueError, KeyError):
-        return _answer({"error": 502, "message": "không kết nối được trình giả lập Zalo"}, 502)
+        return _answer({"error": 502, "message": render("sandbox_emulator_down")}, 502)
     now = requests.get(_emulator_url("clock"), timeout=5).json()
     return _answer({**now, "bot_now_ms": int(moved.timestamp() * 1000)})
 
@@ -131,12 +132,12 @@ def upload_photo() -> Response:
     file = request.files.get("file")
     content = file.read(MAX_PHOTO_BYTES + 1) if file else b""
     if not content:
-        return _answer({"error": 400, "message": "chưa chọn ảnh"}, 400)
+        return _answer({"error": 400, "message": render("sandbox_no_image")}, 400)
     if len(content) > MAX_PHOTO_BYTES:
-        return _answer({"error": 413, "message": "ảnh lớn quá 5 MB"}, 413)
+        return _answer({"error": 413, "message": render("sandbox_image_too_big")}, 413)
     kind = next((found for magic, found in PHOTO_TYPES.items() if content.startswith(magic)), None)
     if kind is None:
-        return _answer({"error": 415, "message": "chỉ nhận ảnh PNG, JPEG hoặc GIF"}, 415)
+        return _answer({"error": 415, "message": render("sandbox_image_type")}, 415)
     name = f"{hashlib.sha256(content).hexdigest()[:24]}.{kind[0]}"
     folder = media_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -151,5 +152,5 @@ def media_dir() -> Path:
 @bp.get("/media/<name>")
 def media(name: str) -> Response:
     if not re.fullmatch(r"[0-9a-f]{24}\.(png|jpg|gif)", name):
-        return _answer({"error": 404, "message": "không có ảnh này"}, 404)
+        return _answer({"error": 404, "message": render("sandbox_image_missing")}, 404)
     return send_from_directory(media_dir(), name, mimetype=MIMETYPES[name.rsplit(".", 1)[1]])
