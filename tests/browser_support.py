@@ -23,7 +23,10 @@ import requests
 CHROMIUM = os.environ.get("DXBOT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+# Every run saves its screenshots under var/ (ignored by git); DXBOT_SCREENSHOTS=docs/screenshots refreshes the
+# ones the README shows, so running the tests does not dirty the work tree.
+SCREENSHOTS = Path(os.environ.get("DXBOT_SCREENSHOTS")
+                   or Path(__file__).resolve().parent.parent / "var" / "screenshots").resolve()
 PHONE = {"width": 412, "height": 860}
 
 

@@ -2,7 +2,7 @@
 
 The page talks to the emulator, the emulator to the web app's webhook, real `dxbot worker` and
 `dxbot scheduler` processes answer: what passes here is what a person sees in `make run`.
-Screenshots go to docs/screenshots/ (the README shows one).
+Screenshots go to var/screenshots/ (DXBOT_SCREENSHOTS=docs/screenshots refreshes the README's).
 """
 
 from __future__ import annotations
