@@ -195,7 +195,7 @@ class Settings:
             story_screen_lock_s=get.integer("STORY_SCREEN_LOCK_SECONDS", 120, low=1, high=3600),
             story_screen_retry_s=_seconds_list("STORY_SCREEN_RETRY_SECONDS",
                                                get.optional("STORY_SCREEN_RETRY_SECONDS") or "10,60,300"),
-            extra={k: v for k, v in env.items() if k.startswith("DXBOT_")},
+            extra={k: v.strip() for k, v in env.items() if k.startswith("DXBOT_") and v.strip()},
         )
 
 

@@ -54,3 +54,16 @@ def test_cli_stops_with_one_clear_line() -> None:
                          cwd=ROOT, timeout=30)
     assert out.returncode == 2
     assert out.stderr.strip() == "dxbot: configuration error: PORT: expected a whole number, got 'eighty'"
+
+
+def test_env_example_copied_to_dotenv_is_a_working_sandbox_config() -> None:
+    """An operator's first step is `cp .env.example .env`: every key there must parse, empties included."""
+    from dotenv import dotenv_values
+
+    values = {k: v or "" for k, v in dotenv_values(ROOT / ".env.example").items()}
+    s = Settings.from_env(values, load_dotenv_file=False)
+    assert s.sandbox and not s.production
+    assert "DXBOT_ROUTER" not in s.extra  # empty values fall back to defaults
+    from bot.runtime import _router
+
+    assert _router(s).routes
