@@ -47,7 +47,6 @@ def outbox(user_id: str) -> str:
 DEAD_EVENTS = f"{P}dead:events"  # hash event_key -> JSON {event, error, attempts, at}
 DEAD_SENDS = f"{P}dead:sends"  # hash message_id -> JSON {message, error, at}
 UNDELIVERABLE = f"{P}undeliverable"  # capped list of messages Zalo refused for good (e.g. -230)
-OWN_MESSAGE_IDS = f"{P}own-msg-ids"  # Zalo message ids of our sends, to recognise echoes
 
 # --- Zalo tokens ---
 TOKENS = f"{P}zalo:tokens"  # hash access_token, refresh_token, expires_at

@@ -56,6 +56,20 @@ OUTCOMES = {"s": "sent_cs_free", "p": "sent_cs_paid", "m": "sent_promotion", "w"
             "q": "deferred_quota", "n": "deferred_night", "x": "unreachable", "f": "failed", "u": "unknown"}
 DEFERRED = frozenset("wqn")
 
+def _rate_slot(*, rate: str, pause: str, interval: str) -> str:
+    """Lua that reserves the next send slot of the shared rate limit (after any -32 pause) and returns the
+    µs to wait; one text for both scripts that need it."""
+    return f"""
+local interval = tonumber({interval})
+if interval <= 0 then return 0 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local start = math.max(tonumber(redis.call('GET', {rate}) or '0'), tonumber(redis.call('GET', {pause}) or '0'), now)
+redis.call('SET', {rate}, string.format('%.0f', start + interval), 'PX', 600000)
+return start - now
+"""
+
+
 # KEYS: 1 log, 2 report, 3 prev bucket, 4 prev unread marker, 5 subscriber count, 6 next bucket, 7 rate, 8 pause
 # ARGV: 1 prev user, 2 prev outcome, 3 prev counter, 4 slot, 5 unread ttl, 6 next user, 7 interval µs (0 = none)
 # Returns: -1 nothing next, -2 next unsubscribed, -3 next already handled, else µs to wait before sending.
@@ -76,24 +90,9 @@ if redis.call('HEXISTS', KEYS[6], ARGV[6]) == 0 then
 end
 if redis.call('HSETNX', KEYS[1], ARGV[6], 'c') == 0 then return -3 end
 redis.call('HINCRBY', KEYS[2], 'claimed', 1)
-local interval = tonumber(ARGV[7])
-if interval <= 0 then return 0 end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local start = math.max(tonumber(redis.call('GET', KEYS[7]) or '0'), tonumber(redis.call('GET', KEYS[8]) or '0'), now)
-redis.call('SET', KEYS[7], string.format('%.0f', start + interval), 'PX', 600000)
-return start - now
-"""
+""" + _rate_slot(rate="KEYS[7]", pause="KEYS[8]", interval="ARGV[7]")
 # KEYS: rate, pause; ARGV: interval µs. Another slot for a recipient already claimed (fallback or retry).
-_RESERVE = """
-local interval = tonumber(ARGV[1])
-if interval <= 0 then return 0 end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local start = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(redis.call('GET', KEYS[2]) or '0'), now)
-redis.call('SET', KEYS[1], string.format('%.0f', start + interval), 'PX', 600000)
-return start - now
-"""
+_RESERVE = _rate_slot(rate="KEYS[1]", pause="KEYS[2]", interval="ARGV[1]")
 # KEYS: pause; ARGV: µs. Zalo said -32: nobody sends before now + ARGV[1].
 _PAUSE = """
 local t = redis.call('TIME')
