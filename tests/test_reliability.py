@@ -88,8 +88,8 @@ def test_kills_redis_restart_and_zalo_faults_lose_nothing(bot: BotHarness, redis
         drive = citizens.Driver(bot.emulator_url, user_base=6_700_000_000_000_000_000, threads=8).run(
             RATE, SECONDS, drain_s=20)
         controller.join(30)
-        assert citizens.wait_settled(bot.redis, 40, ignore=frozenset({MODERATOR}))
-        wait_for(lambda: bot.redis.hget(keys.digest_run(slot), "status") == b"done", 30, "the digest to finish")
+        assert citizens.wait_settled(bot.redis, 90, ignore=frozenset({MODERATOR}))
+        wait_for(lambda: bot.redis.hget(keys.digest_run(slot), "status") == b"done", 60, "the digest to finish")
         assert all(w.poll() is None for w in workers)  # running workers survived the Redis restart
     finally:
         stop(*procs)
@@ -185,7 +185,7 @@ def test_a_busy_worker_rides_out_a_redis_restart(bot: BotHarness, redis_server: 
         assert worker.poll() is None
         redis_server.start()
         client = redis.Redis.from_url(redis_server.url)
-        wait_for(lambda: len(bot.messages(user)) == 1, 30, "the reply after Redis came back")
+        wait_for(lambda: len(bot.messages(user)) == 1, 90, "the reply after Redis came back")
         assert worker.poll() is None
         client.close()
     finally:
