@@ -55,6 +55,7 @@ class Settings:
     dedupe_ttl_s: int = 7 * 24 * 3600
     max_text_chars: int = 2000
     cs_buttons: bool = True
+    form_recheck_s: int = 6 * 3600  # after Zalo refused a form (buttons, image, long text), try it again this late
     event_max_attempts: int = 3
     send_max_attempts: int = 8
     send_backoff_base_s: float = 2.0
@@ -166,6 +167,7 @@ class Settings:
             dedupe_ttl_s=get.integer("DEDUPE_TTL_SECONDS", 7 * 24 * 3600, low=60, high=90 * 24 * 3600),
             max_text_chars=get.integer("ZALO_MAX_TEXT_CHARS", 2000, low=100, high=2000),
             cs_buttons=get.boolean("ZALO_CS_BUTTONS", True),
+            form_recheck_s=get.integer("ZALO_FORM_RECHECK_SECONDS", 6 * 3600, low=1, high=30 * 86400),
             event_max_attempts=get.integer("EVENT_MAX_ATTEMPTS", 3, low=1, high=20),
             send_max_attempts=get.integer("SEND_MAX_ATTEMPTS", 8, low=1, high=50),
             send_backoff_base_s=get.number("SEND_BACKOFF_BASE_SECONDS", 2.0, low=0.01, high=600),

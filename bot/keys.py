@@ -149,6 +149,7 @@ def user_stories(user_id: str) -> str:
 
 
 # --- going live (OAuth grant of the OA) ---
+ZALO_REFUSED_FORMS = f"{P}zalo:refused-forms"  # hash form -> JSON {at, code}: forms this install sends plain
 OAUTH_GRANT = f"{P}zalo:oauth-grant"  # hash oa_id, granted_at (s): which OA the stored tokens belong to
 
 

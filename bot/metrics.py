@@ -29,6 +29,8 @@ DESCRIPTIONS = {
     "messages_failed_total": "Messages not delivered, by reason",
     "zalo_errors_total": "Failed Zalo calls, by Zalo error code",
     "token_refresh_total": "Access-token refreshes",
+    "messages_degraded_total": "Messages sent in a plainer form, by form and cause (refused / remembered)",
+    "zalo_form_switches_total": "Times this install switched a message form to plain (Zalo refused it) or back to rich",
 }
 
 
@@ -75,7 +77,16 @@ class _RedisCollector:
         for queue, size in self.queue_depths.items():
             depth.add_metric([queue], size)
         yield depth
+        yield self._plain_forms()
         yield self._latency()
+
+    def _plain_forms(self) -> GaugeMetricFamily:
+        family = GaugeMetricFamily("dxbot_zalo_form_plain",
+                                   "1 while this install sends a form plain because Zalo refused it",
+                                   labels=["form"])
+        for form in sorted(self.client.hkeys(keys.ZALO_REFUSED_FORMS)):
+            family.add_metric([form.decode()], 1)
+        return family
 
     def _latency(self) -> HistogramMetricFamily:
         raw = {k.decode(): v for k, v in self.client.hgetall(keys.LATENCY).items()}

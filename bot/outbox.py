@@ -5,6 +5,11 @@ A message leaves the list only after Zalo's answer is known (sent, refused for g
 a crash re-sends at most the one message whose acceptance was not yet recorded (the documented
 window). Retryable failures (5xx, -32, connection refused) stop the flush and tell the caller when to
 try again; the messages stay in order.
+
+A refusal of the message's *form* (-201, -210, ...: bot/message_forms.py) is a definite "not sent": the
+head of the outbox is replaced, in one transaction, by its plainer form, which is sent next in the same
+place, and the install remembers the refusal (bot/refused_forms.py) so later messages go out plain at
+once. Only a refusal of the plain form gives the message up.
 """
 
 from __future__ import annotations
@@ -16,10 +21,9 @@ from dataclasses import dataclass
 
 import redis
 
-from bot import keys, metrics
+from bot import keys, message_forms, metrics, refused_forms
 from bot.config import Settings
 from bot.context import OutMessage
-from bot.texts import render
 from bot.zalo.client import ZaloClient
 from bot.zalo.errors import OutcomeUnknown, UserUnreachable, ZaloError
 
@@ -41,6 +45,8 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
     """Send everything in the user's outbox. `still_owner()` guards each send with the user's lease."""
     key = keys.outbox(user_id)
     sent = 0
+    refused = refused_forms.load(client)
+    avoid = refused_forms.avoided(client, refused, settings)
     while True:
         raw = client.lindex(key, 0)
         if raw is None:
@@ -49,9 +55,24 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
             return FlushResult(sent, retry_after_s=0)
         entry = json.loads(raw)
         message = OutMessage.from_json(entry)
+        plain = message_forms.plain_for(message, avoid, settings.max_text_chars)
+        if plain != [message]:
+            used = set(message_forms.forms_of(message, settings.max_text_chars)) & avoid
+            _replace_head(client, key, plain, cause="remembered", forms=used)
+            continue
         try:
-            result = _send(zalo, message, settings)
+            result = _send(zalo, message)
         except ZaloError as exc:
+            form = _refused_form(exc, message, settings)
+            if form is not None:
+                refused_forms.remember(client, settings, form, exc.code)
+                refused[form] = time.time()
+                avoid.add(form)
+                log.warning("send refused form user=%s msg=%s form=%s code=%s: resending plainer", user_id,
+                            message.id, form, exc.code)
+                _replace_head(client, key, message_forms.degrade(message, form, settings.max_text_chars),
+                              cause="refused", forms={form})
+                continue
             if exc.retryable:
                 attempts = int(entry.get("attempts", 0)) + 1
                 if attempts >= settings.send_max_attempts:
@@ -81,19 +102,37 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                 metrics.observe_latency(pipe, max(0.0, time.time() - message.received_ms / 1000))
             pipe.execute()
         sent += 1
+        for form in message_forms.forms_of(message, settings.max_text_chars):
+            if refused.pop(form, None) is not None:  # a recheck went through: Zalo accepts it again
+                refused_forms.forget(client, form)
         log.info("sent user=%s msg=%s zalo_id=%s quota=%s", user_id, message.id, result.message_id,
                  result.quota_type)
 
 
-def _send(zalo: ZaloClient, message: OutMessage, settings: Settings):  # noqa: ANN202
+def _send(zalo: ZaloClient, message: OutMessage):  # noqa: ANN202
     if message.kind == "image":
         return zalo.send_image(user_id=message.user_id, url=message.url or "", caption=message.text or None)
-    text, buttons = message.text, message.buttons
-    if buttons and not settings.cs_buttons:
-        # Where Zalo refuses buttons on CS messages, the choices become lines the user can type.
-        lines = "\n".join(f"• {payload}" for _, payload in buttons)
-        text, buttons = f"{text}\n\n{render('buttons_fallback')}\n{lines}", []
-    return zalo.send_text(user_id=message.user_id, text=text, buttons=buttons)
+    return zalo.send_text(user_id=message.user_id, text=message.text, buttons=message.buttons)
+
+
+def _refused_form(exc: ZaloError, message: OutMessage, settings: Settings) -> str | None:
+    """The form to give up when Zalo refused this message's payload; None for other failures or when
+    the message is already plain (then it is given up as before)."""
+    if exc.code not in message_forms.FORM_ERROR_CODES:
+        return None
+    used = message_forms.forms_of(message, settings.max_text_chars)
+    return used[0] if used else None
+
+
+def _replace_head(client: redis.Redis, key: str, parts: list[OutMessage], *, cause: str, forms: set[str]) -> None:
+    """Swap the outbox's head for its plainer parts in one transaction, so the user's order is kept and a
+    crash leaves either the original (refused, so safe to try again) or the parts."""
+    with client.pipeline() as pipe:
+        pipe.lpop(key)
+        pipe.lpush(key, *[json.dumps(part.to_json()) for part in reversed(parts)])
+        for form in sorted(forms):
+            metrics.incr(pipe, "messages_degraded_total", cause=cause, form=form)
+        pipe.execute()
 
 
 def _give_up(client: redis.Redis, key: str, raw: bytes, entry: dict, exc: ZaloError, *, dead: bool) -> None:

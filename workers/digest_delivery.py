@@ -10,7 +10,10 @@ Choice of message type (shared/zalo-oa-api.md §4): a CS message while the inter
 (free < 48 h; 48 h–7 d only with DIGEST_CS_PAID), otherwise a promotion template with
 DIGEST_PROMOTION (never 22:00–06:00, Zalo refuses it when the user's quota is spent), otherwise the
 digest is kept for the user's next message. Zalo's answer has the last word: -230 falls through to
-the next type, -217/-222/-227 unsubscribe, -32 pauses every worker and retries.
+the next type, -217/-222/-227 unsubscribe, -32 pauses every worker and retries. A refused *form*
+(-201, -210, ...: bot/message_forms.py) costs no one their digest: the promotion is resent without
+buttons (and the install remembers it, bot/refused_forms.py); a refused plain form keeps the digest
+for the user's next message, where it goes through the outbox and its degradation rules.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from datetime import time as dtime
 
 import redis
 
-from bot import keys, subscribers
+from bot import keys, message_forms, refused_forms, subscribers
 from bot.config import Settings
 from bot.digest_compose import Fact, promotion_payload, render_text
 from bot.digest_stories import DigestStory
@@ -152,6 +155,8 @@ class Sender:
         self._pause = client.register_script(_PAUSE)
         self.pending: tuple[str, str] | None = None  # (user, outcome) not yet written
         self.rate_backoff_s = 0.5
+        self.refused = refused_forms.load(client)
+        self.avoid = refused_forms.avoided(client, self.refused, settings)
 
     # --- the per-recipient protocol ---
 
@@ -233,9 +238,9 @@ class Sender:
                     result = self.zalo.send_text(user_id=sub.user_id, text=self.content.text(sub.province))
                     outcome = "s" if result.quota_type in (None, "reply") else "p"
                 else:
-                    elements, buttons = self.content.promotion(sub.province)
-                    self.zalo.send_promotion(user_id=sub.user_id, elements=elements, buttons=buttons)
-                    outcome = "m"
+                    outcome = self._promotion(sub)
+                    if outcome is None:
+                        continue  # refused with buttons: resend without them
                 self.rate_backoff_s = 0.5
                 return outcome
             except RateLimited:
@@ -260,5 +265,29 @@ class Sender:
             except NightCurfew:
                 return "n"
             except ZaloError as exc:
+                if exc.code in message_forms.FORM_ERROR_CODES:
+                    log.warning("digest %s: Zalo refused the plain %s form (%s); kept for %s's next message",
+                                self.slot, kind, exc.code, sub.user_id)
+                    return "w"
                 log.warning("digest %s: send to %s failed for good: %s", self.slot, sub.user_id, exc.code)
                 return "f"
+
+    def _promotion(self, sub: Subscriber) -> str | None:
+        """Send the promotion template; None when Zalo refused its buttons (then remembered, so the caller
+        resends without them)."""
+        elements, buttons = self.content.promotion(sub.province)
+        form = message_forms.PROMOTION_BUTTONS
+        if form in self.avoid:
+            buttons = []
+        try:
+            self.zalo.send_promotion(user_id=sub.user_id, elements=elements, buttons=buttons)
+        except ZaloError as exc:
+            if not buttons or exc.code not in message_forms.FORM_ERROR_CODES:
+                raise
+            refused_forms.remember(self.redis, self.settings, form, exc.code)
+            self.refused[form] = time.time()
+            self.avoid.add(form)
+            return None
+        if buttons and self.refused.pop(form, None) is not None:
+            refused_forms.forget(self.redis, form)
+        return "m"

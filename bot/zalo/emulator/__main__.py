@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from types import FrameType
 
-from bot.zalo.emulator import PRODUCTION_REFUSAL, production_requested
+from bot.zalo.emulator import PRODUCTION_REFUSAL, production_requested, refusals
 from bot.zalo.emulator.server import EmulatorServer
 from bot.zalo.emulator.state import (
     SANDBOX_ACCESS_TOKEN,
@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("--promotion-monthly", type=int, default=4)
     add("--max-text-chars", type=int, default=2000)
     add("--timezone", default="Asia/Ho_Chi_Minh")
+    add("--refuse", action="append", default=[], metavar="FORM",
+        help="refuse this form for the whole run (cs_buttons, cs_media, templates, button:<type>, text_over:<n>); "
+             "repeatable")
     add("--log-level", default="INFO")
     return parser
 
@@ -62,7 +65,7 @@ def config_from_args(args: argparse.Namespace) -> EmulatorConfig:
         access_token_ttl_s=args.access_token_ttl, rate_limit_per_s=args.rate_limit,
         cs_free_hours=args.cs_free_hours, interaction_window_days=args.interaction_window_days,
         promotion_daily_per_user=args.promotion_daily, promotion_monthly_per_user=args.promotion_monthly,
-        max_text_chars=args.max_text_chars, timezone=args.timezone,
+        max_text_chars=args.max_text_chars, timezone=args.timezone, refuse=tuple(refusals.validate(args.refuse)),
     )
 
 

@@ -13,6 +13,10 @@ Faults (``POST /_emulator/faults``, one object or a list; each consumed in order
   ``{"kind": "stall", "seconds": 3, "count": 1}``  (NOT processed; waits, then HTTP 504)
 A fault without ``path`` hits OA API calls only; the OAuth paths are hit only when named.
 
+Refused forms (``POST /_emulator/refuse`` ``{"forms": ["cs_buttons", ...]}``, ``GET``, ``DELETE``; or
+``--refuse`` at start): every matching send is refused with Zalo's payload error for the whole run
+(rules in ``refusals.py``).
+
 Serve it with :class:`bot.zalo.emulator.server.EmulatorServer`: Zalo's ``access_token`` and
 ``secret_key`` headers contain underscores, which werkzeug's and gunicorn's defaults drop.
 """
@@ -34,6 +38,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, re
 from werkzeug.exceptions import HTTPException
 
 from bot import signature
+from bot.zalo.emulator import refusals
 from bot.zalo.emulator.state import (
     TRANSACTION_TEMPLATES,
     EmulatorConfig,
@@ -183,12 +188,21 @@ def check_attachments(parsed: ParsedMessage) -> None:
         get_state().check_attachment(attachment_id)
 
 
+def check_refused_form(parsed: ParsedMessage, endpoint: str) -> None:
+    """Zalo's payload error for a form the run refuses (``/_emulator/refuse``)."""
+    refused = refusals.refusal(list(get_state().config.refuse), endpoint, parsed.text, parsed.attachment,
+                               parsed.buttons)
+    if refused is not None:
+        raise ZaloError(*refused)
+
+
 @zalo.post("/v3.0/oa/message/cs")
 @oa_api
 def send_cs() -> Response:
     """Consultation message: only inside the 7-day window; free ``reply`` quota in the first 48 h."""
     state = get_state()
     parsed = parse_cs_message(json_body(), state.config)
+    check_refused_form(parsed, "cs")
     check_attachments(parsed)
     quota = state.charge_cs(parsed.user_id)
     entry = record(parsed, "cs", quota["quota_type"])
@@ -201,6 +215,7 @@ def send_transaction() -> Response:
     """Transaction template: 24/24, to any user the OA has seen."""
     state = get_state()
     parsed = parse_template_message(json_body(), state.config, TRANSACTION_TEMPLATES)
+    check_refused_form(parsed, "transaction")
     state.check_known(parsed.user_id)
     entry = record(parsed, "transaction", None)
     return ok({"message_id": entry["message_id"], "user_id": parsed.user_id})
@@ -212,6 +227,7 @@ def send_promotion() -> Response:
     """Promotion template: followers only, never at night, per-user daily and monthly quota."""
     state = get_state()
     parsed = parse_template_message(json_body(), state.config, frozenset({"promotion"}))
+    check_refused_form(parsed, "promotion")
     state.charge_promotion(parsed.user_id)
     entry = record(parsed, "promotion", "promotion")
     return ok({"message_id": entry["message_id"], "user_id": parsed.user_id})
@@ -668,6 +684,21 @@ def put_user(user_id: str) -> Response:
         return jsonify(get_state().update_user(user_id, control_body()).to_json())
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
+
+
+@control.route("/refuse", methods=["GET", "POST", "DELETE"])
+def refuse() -> Response:
+    """Forms refused for the rest of the run: POST replaces the list, DELETE accepts everything again."""
+    state = get_state()
+    if request.method == "POST":
+        try:
+            forms = refusals.validate(control_body().get("forms"))
+        except ValueError as exc:
+            raise BadRequest(str(exc)) from None
+        state.update_config(refuse=tuple(forms))
+    elif request.method == "DELETE":
+        state.update_config(refuse=())
+    return jsonify({"forms": list(state.config.refuse)})
 
 
 @control.route("/config", methods=["GET", "POST"])

@@ -116,6 +116,7 @@ class EmulatorConfig:
     attachment_ttl_days: int = 7
     webhook_timeout_s: float = 5.0
     clock_start_ms: int | None = None
+    refuse: tuple[str, ...] = ()  # forms refused for the whole run (emulator/refusals.py)
 
     @property
     def tz(self) -> ZoneInfo:
