@@ -36,6 +36,7 @@ import redis
 import requests
 
 from bot import keys, stories
+from bot.texts import render
 
 DIGEST_MARK = "Bản tin Chuyển đổi số tuần"  # every digest message carries it; digests are not replies
 
@@ -63,6 +64,8 @@ STORIES = (
      "Mỗi tối thứ bảy, các bạn đoàn viên dạy ông bà cách gọi video và đọc tin tức trên điện thoại thông minh."),
 )
 SUBSCRIPTIONS = (("đăng ký", "menu", "hủy đăng ký"), ("dang ky", "MENU", "huy dang ky"))
+
+_TYPED_CHOICES = "\n\n" + render("buttons_fallback")
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,10 @@ def all_variants() -> list[Script]:
 
 
 def normalize(text: str) -> str:
-    """Replies compared without the parts that legitimately differ per user (story codes)."""
-    return re.sub(r"#[2-9A-Z]{4,8}\b", "#CODE", text or "")
+    """Replies compared without the parts that legitimately differ per user (story codes) or per form:
+    after Zalo refused buttons, the same reply carries its choices as typed lines (bot/message_forms.py)."""
+    text = (text or "").split(_TYPED_CHOICES, 1)[0]
+    return re.sub(r"#[2-9A-Z]{4,8}\b", "#CODE", text)
 
 
 # ---- calibration ------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ reply was accepted − the event's timestamp), errors; the highest rate whose re
 
 Faults, during a load run: a worker's whole process group SIGKILLed every few seconds and restarted;
 redis-server SIGKILLed and started again on the same port and directory; Zalo answering 5xx, -32,
--216, -230 and slow (delay > the client's timeout) in bursts; one digest sent (`dxbot digest send --now`)
+-216, -230, -201 (a refused payload: the bot degrades and resends) and slow (delay > the client's
+timeout) in bursts; one digest sent (`dxbot digest send --now`)
 in the middle. Then: events received vs answered vs duplicated, stories submitted vs stored, digest
 recipients vs deliveries. Loopback only, bounded in time; every process is stopped at the end.
 
@@ -252,6 +253,7 @@ def _fault_phase(stack: Stack, expected: dict[str, list[str]], rate: float, seco
         (0.30, {"kind": "delay", "seconds": 4, "when": "after", "count": 3}),
         (0.50, {"kind": "zalo_error", "error": -216, "count": 3}),
         (0.60, {"kind": "zalo_error", "error": -230, "count": 10}),
+        (0.65, {"kind": "zalo_error", "error": -201, "count": 10, "path": "/v3.0/oa/message/cs"}),
         (0.70, {"kind": "http", "status": 502, "count": 20}),
         (0.80, {"kind": "delay", "seconds": 4, "when": "before", "count": 2}),
     ]
@@ -402,7 +404,7 @@ def _print_tables(phases: list[Phase]) -> None:
     table = [
         ("events received (webhook 200)", fault["events"]),
         ("  answered (reply reached Zalo)", fault["answered"]),
-        ("  refused by Zalo (-230, recorded)", fault["refused"]),
+        ("  refused by Zalo (-230, -201 on plain text; recorded)", fault["refused"]),
         ("  parked dead (retries exhausted)", fault["dead"]),
         ("  lost", fault["lost"]),
         ("  duplicated replies", fault["duplicated"]),

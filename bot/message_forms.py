@@ -24,11 +24,21 @@ PROMOTION_BUTTONS = "promotion_buttons"  # buttons in the digest's promotion tem
 # Zalo's answers that refuse the payload rather than the user or the OA (§7): -201 invalid parameter,
 # -210 over a limit, -233 message type not supported, -100 attachment not usable.
 FORM_ERROR_CODES = frozenset({-100, -201, -210, -233})
+LIMIT_ERROR_CODE = -210  # only "over a limit" blames a text's length; a bare -201 on plain text is given up
 
 
 def short_limit(max_chars: int) -> int:
     """The length a text is split to once long texts are refused."""
     return max(100, max_chars // 2)
+
+
+def to_give_up(message: OutMessage, code: int, max_chars: int) -> str | None:
+    """The form to degrade after Zalo refused this message with `code`; None when nothing plainer exists
+    (then the message is given up and recorded)."""
+    if code not in FORM_ERROR_CODES:
+        return None
+    used = [f for f in forms_of(message, max_chars) if f != LONG_TEXT or code == LIMIT_ERROR_CODE]
+    return used[0] if used else None
 
 
 def forms_of(message: OutMessage, max_chars: int) -> list[str]:

@@ -63,7 +63,7 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
         try:
             result = _send(zalo, message)
         except ZaloError as exc:
-            form = _refused_form(exc, message, settings)
+            form = message_forms.to_give_up(message, exc.code, settings.max_text_chars)
             if form is not None:
                 refused_forms.remember(client, settings, form, exc.code)
                 refused[form] = time.time()
@@ -113,15 +113,6 @@ def _send(zalo: ZaloClient, message: OutMessage):  # noqa: ANN202
     if message.kind == "image":
         return zalo.send_image(user_id=message.user_id, url=message.url or "", caption=message.text or None)
     return zalo.send_text(user_id=message.user_id, text=message.text, buttons=message.buttons)
-
-
-def _refused_form(exc: ZaloError, message: OutMessage, settings: Settings) -> str | None:
-    """The form to give up when Zalo refused this message's payload; None for other failures or when
-    the message is already plain (then it is given up as before)."""
-    if exc.code not in message_forms.FORM_ERROR_CODES:
-        return None
-    used = message_forms.forms_of(message, settings.max_text_chars)
-    return used[0] if used else None
 
 
 def _replace_head(client: redis.Redis, key: str, parts: list[OutMessage], *, cause: str, forms: set[str]) -> None:

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 import requests
 
 from bot import clock, keys
@@ -15,6 +17,7 @@ from bot.texts import render
 from tests.digest_helpers import MONDAY_8, add_story, digests_received, log_of, run_digest, subscribe_at
 from tests.story_support import MODERATOR, STORY_TEXT
 from tests.support import BotHarness
+from tests.test_golive import dxbot
 
 CITIZEN = "1300000000000000001"
 OTHER = "1300000000000000002"
@@ -206,3 +209,29 @@ def test_emulator_refusal_control(bot: BotHarness) -> None:
     bot.emulator("POST", "/reset")
     assert requests.get(url, timeout=5).json() == {"forms": []}
 
+
+
+def test_doctor_probe_reports_which_forms_zalo_accepts(bot: BotHarness, base_env: dict[str, str],
+                                                       tmp_path: Path) -> None:
+    chat(bot, MODERATOR, "/thongke")  # the probe goes to a moderator whose Zalo window is open
+    refuse(bot, "cs_buttons")
+    out = dxbot(base_env, "doctor", "--probe", cwd=tmp_path).stdout
+    assert "Zalo refuses buttons on CS messages (-201)" in out and "Zalo accepts plain text with typed choices" in out
+    assert bot.replies(MODERATOR)[-1].startswith(render("probe_message") + "\n\n" + CHOICES_HEAD)
+    assert bot.redis.hexists(keys.ZALO_REFUSED_FORMS, "buttons")  # the bot uses typed choices at once
+    bot.emulator("DELETE", "/refuse")
+    out = dxbot(base_env, "doctor", "--probe", cwd=tmp_path).stdout
+    assert "Zalo accepts buttons on CS messages (probe sent to 9000000000000000009)" in out
+    assert bot.messages(MODERATOR)[-1]["buttons"][0]["payload"] == render("probe_button_payload")
+    assert not bot.redis.hexists(keys.ZALO_REFUSED_FORMS, "buttons")
+    out = dxbot(base_env, "doctor", "--probe-to", "1300000000000000009", cwd=tmp_path).stdout
+    assert "cannot probe: Zalo will not deliver to 1300000000000000009 now" in out
+
+
+def test_emulator_refuses_from_the_command_line_for_the_whole_run() -> None:
+    from bot.zalo.emulator.__main__ import build_parser, config_from_args
+
+    args = build_parser().parse_args(["--refuse", "cs_buttons", "--refuse", "button:oa.query.hide"])
+    assert config_from_args(args).refuse == ("cs_buttons", "button:oa.query.hide")
+    with pytest.raises(ValueError, match="unknown refusal rule"):
+        config_from_args(build_parser().parse_args(["--refuse", "everything"]))

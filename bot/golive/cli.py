@@ -22,13 +22,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     auth.set_defaults(func=cmd_auth)
     doctor = sub.add_parser("doctor", help="check configuration, Redis, the token, the webhook URL and the queue")
     doctor.add_argument("--refresh", action="store_true", help="also rotate the token pair now (proves refresh works)")
+    doctor.add_argument("--probe", action="store_true",
+                        help="send a harmless message with buttons to a moderator and report which forms Zalo accepts")
+    doctor.add_argument("--probe-to", metavar="USER_ID", help="send the probe to this Zalo user id (implies --probe)")
     doctor.set_defaults(func=cmd_doctor)
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     from bot.golive.doctor import run
 
-    return run(refresh=args.refresh)
+    return run(refresh=args.refresh, probe=args.probe, probe_to=args.probe_to)
 
 
 def cmd_auth(args: argparse.Namespace) -> int:

@@ -40,9 +40,12 @@ class Finding:
 class Doctor:
     """Runs the checks in order; later checks skip themselves when what they need is broken."""
 
-    def __init__(self, settings: Settings, *, refresh: bool = False, session: requests.Session | None = None) -> None:
+    def __init__(self, settings: Settings, *, refresh: bool = False, session: requests.Session | None = None,
+                 probe: bool = False, probe_to: str | None = None) -> None:
         self.settings = settings
         self.refresh = refresh
+        self.probe = probe
+        self.probe_to = probe_to
         self.session = session or requests.Session()
         self.findings: list[Finding] = []
         self.redis: redis.Redis | None = None
@@ -53,6 +56,8 @@ class Doctor:
     def run(self) -> list[Finding]:
         checks: list[Callable[[], None]] = [self.configuration, self.redis_server, self.token, self.webhook,
                                             self.queue, self.failures]
+        if self.probe:
+            checks.append(self.forms)
         for check in checks:
             try:
                 check()
@@ -296,6 +301,19 @@ class Doctor:
                      "inspect them with `rq info` / the worker logs")
 
 
+    # ---- which message forms Zalo accepts (--probe) --------------------------------------------------
+
+    def forms(self) -> None:
+        if self.redis is None:
+            self.add("skip", "probe", "skipped: Redis is not reachable")
+            return
+        from bot.golive.probe import probe
+        from bot.zalo.client import ZaloClient
+
+        probe(self.settings, self.redis, ZaloClient(self.settings, self.redis, self.session), self.add,
+              to=self.probe_to)
+
+
 def _is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host)
@@ -331,7 +349,7 @@ def report(findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
-def run(*, refresh: bool) -> int:
+def run(*, refresh: bool, probe: bool = False, probe_to: str | None = None) -> int:
     """The command: settings → checks → report; exit 1 when anything failed."""
     try:
         settings = Settings.from_env()
@@ -340,6 +358,6 @@ def run(*, refresh: bool) -> int:
         print("1 problem(s): fix the FAIL lines above, then run `dxbot doctor` again.")
         return 1
     print("dxbot doctor: checking configuration, Redis, the Zalo token, the webhook URL and the queue")
-    findings = Doctor(settings, refresh=refresh).run()
+    findings = Doctor(settings, refresh=refresh, probe=probe or probe_to is not None, probe_to=probe_to).run()
     print(report(findings))
     return 1 if any(f.level == "fail" for f in findings) else 0
