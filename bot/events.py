@@ -131,21 +131,50 @@ ATTACHMENT_EVENTS = frozenset(
 ACTIONABLE = (UserMessage, SubmitInfo, Follow, Unfollow, ChatNow)
 
 
-def parse_body(raw: bytes) -> dict[str, Any]:
-    """Decode a webhook body; raises EventParseError unless it is a JSON object."""
+MAX_DEPTH = 32  # Zalo events nest four levels; anything deeper is not an event (docs/security.md, T5)
+_JSON_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def nesting_depth(raw: bytes) -> int:
+    """How deeply `raw` nests arrays and objects, outside strings; linear, no recursion, no parsing."""
+    brackets = _JSON_STRING.sub(b"", raw).translate(None, _NOT_BRACKETS)
+    depth = deepest = 0
+    for byte in brackets:
+        depth += 1 if byte in b"[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def load_body(raw: bytes) -> dict[str, Any]:
+    """Decode a webhook body as a JSON object, refusing deep nesting before any recursive step.
+    Lone surrogates are left as they are: `repair` them once the body is known to be Zalo's."""
+    if nesting_depth(raw) > MAX_DEPTH:
+        raise EventParseError("body nests too deeply")
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise EventParseError("body is not UTF-8 JSON") from exc
     if not isinstance(data, dict):
         raise EventParseError("body is not a JSON object")
-    if b"\\ud" in raw.lower():  # JSON may escape a lone UTF-16 surrogate, which Redis cannot store
-        data = _without_surrogates(data)
     return data
 
 
+def repair(raw: bytes, data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with lone surrogates replaced (JSON may escape one; Redis cannot store it)."""
+    if b"\\ud" in raw.lower():
+        return _without_surrogates(data)
+    return data
+
+
+def parse_body(raw: bytes) -> dict[str, Any]:
+    """Decode a webhook body; raises EventParseError unless it is a JSON object."""
+    return repair(raw, load_body(raw))
+
+
 def _without_surrogates(value: Any) -> Any:
-    """The same structure with lone surrogates (invalid Unicode) replaced by U+FFFD in every string."""
+    """The same structure with lone surrogates (invalid Unicode) replaced by U+FFFD in every string.
+    Recursive, which is safe because `load_body` refused anything nested deeper than MAX_DEPTH."""
     if isinstance(value, str):
         return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     if isinstance(value, dict):

@@ -19,8 +19,12 @@ from dataclasses import dataclass
 from bot.texts import render
 
 # One optional separator between digits, as people group numbers: a dot, a dash or spaces (phones pasted
-# from contact cards or typed on a phone often carry two or three spaces, or " - ").
-_SEP = r"(?: {0,3}[.\-]? {0,3})"
+# from contact cards or typed on a phone often carry two or three spaces, or " - "). Written so that a
+# string of spaces matches it in exactly one way (possessive runs, the dash form tried apart): the former
+# ` {0,3}[.-]? {0,3}` could split a run of spaces between its two halves, and eleven of them in a row
+# backtracked exponentially on "0   0   0 …" (docs/security.md, T1). Same language: up to six spaces, or
+# up to three spaces, a dot or dash, up to three spaces.
+_SEP = r"(?: {0,3}+[.\-] {0,3}+| {0,6}+)"
 _MORE_DIGITS = rf"(?!{_SEP}\d)"  # a match must not stop inside a longer number
 # A phone may be followed by another number that is not its continuation: a second phone ("0912 345 678 -
 # 0987 654 321") or a small count ("gọi 0912 345 678 3 lần"); never by another group of 3+ digits.

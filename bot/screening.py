@@ -29,11 +29,16 @@ DUPLICATE_THRESHOLD = 0.5  # distinct stories share almost no 3-word sequences; 
 _PRIME = (1 << 61) - 1
 _MASK32 = (1 << 32) - 1
 
-_URL = re.compile(
-    r"(?i)\b(?:https?://[^\s<>\"']+|www\.[^\s<>\"']+|"
-    r"(?:[a-z0-9-]+\.)+(?:vn|com|net|org|info|xyz|top|site|online|io|me|link|click|shop|biz|cc|co|ly|gl|gd|to|tk|ml|"
-    r"ga|cf|gq|ru|cn|app|dev|live|vip|club|fun|asia)(?![a-z0-9-])"
-    r"(?:/[^\s<>\"']*)?)"
+# Links: a scheme or "www." up to the next space, or a bare dotted name whose last kept label is a known
+# top-level domain ("bit.ly", "abc.vn.xyz"). The name is matched as one possessive run of labels and cut at
+# its last TLD in code: a pattern that backtracked over the labels to find the TLD was quadratic on
+# "a.a.a.a…" (docs/security.md, T6).
+_TLDS = frozenset(("vn", "com", "net", "org", "info", "xyz", "top", "site", "online", "io", "me", "link", "click",
+                   "shop", "biz", "cc", "co", "ly", "gl", "gd", "to", "tk", "ml", "ga", "cf", "gq", "ru", "cn", "app",
+                   "dev", "live", "vip", "club", "fun", "asia"))
+_LINK = re.compile(
+    r"(?i)(?P<url>\b(?:https?://|www\.)[^\s<>\"']++)"
+    r"|(?<![\w-])(?P<name>[a-z0-9-]++(?:\.[a-z0-9-]++)++)(?P<path>/[^\s<>\"']*+)?"
 )
 
 
@@ -64,7 +69,27 @@ def _phrase_pattern(words: list[str], *, accents: bool) -> re.Pattern[str] | Non
 # --- links ----------------------------------------------------------------------------------------
 
 def urls_in(text: str) -> list[str]:
-    return [m.group(0).rstrip(".,;:!?)]") for m in _URL.finditer(text)]
+    """Every link in `text`, in order; linear in its length (each character is scanned at most twice)."""
+    found: list[str] = []
+    pos = 0
+    while (m := _LINK.search(text, pos)) is not None:
+        if m.group("url"):
+            found.append(m.group("url").rstrip(".,;:!?)]"))
+            pos = m.end()
+            continue
+        labels = m.group("name").split(".")
+        last = next((i for i in range(len(labels) - 1, 0, -1) if labels[i].lower() in _TLDS), 0)
+        if last == 0:
+            pos = m.end("name")  # no TLD: not a link; what follows the name is scanned on its own
+            continue
+        if last == len(labels) - 1:
+            found.append((m.group("name") + (m.group("path") or "")).rstrip(".,;:!?)]"))
+            pos = m.end()
+        else:
+            name = ".".join(labels[:last + 1])
+            found.append(name)
+            pos = m.start("name") + len(name)
+    return found
 
 
 def host_of(url: str) -> str:
