@@ -80,11 +80,16 @@ class Settings:
     story_max_chars: int = 4000  # whole story text (all messages together)
     story_min_words: int = 5  # fewer words is "not a story yet" (empty / one-word submissions)
     story_max_photos: int = 5
+    story_max_links: int = 5  # link attachments per story (links typed in the text count as text)
     story_max_per_day: int = 3  # submissions per user in any 24 h (anti-flood)
     story_link_allowlist: tuple[str, ...] = ("gov.vn",)  # official domains; any other link is flagged
     story_original_retention_s: int = 7 * 24 * 3600  # unmasked original kept this long after the decision
     story_screen_lock_s: int = 120  # a screening silent this long is presumed dead and re-queued
     story_screen_retry_s: tuple[int, ...] = (10, 60, 300)  # RQ retry delays of a failing screening
+    story_screen_max_attempts: int = 5  # screenings started before a story is parked for moderators as is
+    media_hosts: tuple[str, ...] = ("zdn.vn", "zadn.vn", "zalo.me")  # where Zalo serves attachments (+ subdomains)
+    audit_max_entries: int = 1_000_000  # older audit entries are archived to a file, then trimmed
+    audit_max_age_s: int = 400 * 24 * 3600
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -190,6 +195,7 @@ class Settings:
             story_max_chars=get.integer("STORY_MAX_CHARS", 4000, low=200, high=50_000),
             story_min_words=get.integer("STORY_MIN_WORDS", 5, low=1, high=200),
             story_max_photos=get.integer("STORY_MAX_PHOTOS", 5, low=0, high=30),
+            story_max_links=get.integer("STORY_MAX_LINKS", 5, low=0, high=30),
             story_max_per_day=get.integer("STORY_MAX_PER_DAY", 3, low=1, high=1000),
             story_link_allowlist=_domains("STORY_LINK_ALLOWLIST", get.optional("STORY_LINK_ALLOWLIST")),
             story_original_retention_s=get.integer("STORY_ORIGINAL_RETENTION_SECONDS", 7 * 24 * 3600, low=0,
@@ -197,6 +203,10 @@ class Settings:
             story_screen_lock_s=get.integer("STORY_SCREEN_LOCK_SECONDS", 120, low=1, high=3600),
             story_screen_retry_s=_seconds_list("STORY_SCREEN_RETRY_SECONDS",
                                                get.optional("STORY_SCREEN_RETRY_SECONDS") or "10,60,300"),
+            story_screen_max_attempts=get.integer("STORY_SCREEN_MAX_ATTEMPTS", 5, low=1, high=50),
+            media_hosts=_domains("MEDIA_HOSTS", get.optional("MEDIA_HOSTS"), default=("zdn.vn", "zadn.vn", "zalo.me")),
+            audit_max_entries=get.integer("AUDIT_MAX_ENTRIES", 1_000_000, low=1000, high=100_000_000),
+            audit_max_age_s=get.integer("AUDIT_MAX_AGE_DAYS", 400, low=1, high=3650) * 24 * 3600,
             extra={k: v.strip() for k, v in env.items() if k.startswith("DXBOT_") and v.strip()},
         )
 
@@ -280,15 +290,16 @@ DEFAULT_STORY_DOMAINS = ("chinhphu.vn", "baochinhphu.vn", "dangcongsan.vn", "quo
                          "vov.vn", "vietnamplus.vn", "ictvietnam.vn")
 
 
-def _domains(name: str, raw: str | None) -> tuple[str, ...]:
-    """Official domains whose links are not flagged: `gov.vn` always, plus the list (default: major state
-    media and portals). A domain covers its subdomains."""
-    items = DEFAULT_STORY_DOMAINS if raw is None else tuple(x for x in raw.replace(" ", "").lower().split(",") if x)
+def _domains(name: str, raw: str | None, *, default: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """A comma-separated list of domain names, each covering its subdomains. Without `default` it is the
+    story link allow-list: `gov.vn` always, plus the list (default: major state media and portals)."""
+    fallback = DEFAULT_STORY_DOMAINS if default is None else default
+    items = fallback if raw is None else tuple(x for x in raw.replace(" ", "").lower().split(",") if x)
     for item in items:
         if not all(part and part.replace("-", "").isalnum() and part.isascii() for part in item.split(".")) \
                 or "." not in item:
             raise ConfigError(f"{name}: {item!r} is not a domain name like example.gov.vn")
-    return tuple(dict.fromkeys(("gov.vn", *items)))
+    return tuple(dict.fromkeys(("gov.vn", *items) if default is None else items))
 
 
 def _seconds_list(name: str, raw: str) -> tuple[int, ...]:

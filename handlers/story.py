@@ -28,6 +28,8 @@ from workers.moderation import enqueue_media, enqueue_screening
 STEP_TITLE, STEP_LOCALITY, STEP_BODY, STEP_CONSENT = "story:title", "story:locality", "story:body", "story:consent"
 DRAFT_KEYS = ("story_title", "story_locality", "story_former", "story_parts", "story_touched")
 TITLE_MAX_CHARS = 150
+URL_MAX_CHARS = 2000  # a photo or link address longer than this is not a Zalo attachment
+LINK_TITLE_CHARS = 200
 EXCERPT_CHARS = 300
 DAY_MS = 24 * 3600 * 1000
 
@@ -141,14 +143,22 @@ def _body(text: str, ctx: Context) -> None:
         _finish(ctx)
         return
     parts = _parts(ctx)
+    if not _add_text(ctx, parts, text, "story_too_long"):
+        return
+    _save_parts(ctx, parts)
+    ctx.say("story_part_saved", chars=_chars(parts), limit=ctx.settings.story_max_chars, buttons=[_done_button(ctx)])
+
+
+def _add_text(ctx: Context, parts: list[dict[str, str]], text: str, too_long: str) -> bool:
+    """Append story text (a message or a caption) unless the whole story would pass the limit. The check
+    counts the separator the text is joined with, so what is stored is exactly what was counted."""
     chars = _chars(parts)
     limit = ctx.settings.story_max_chars
-    if chars + len(text) > limit:
-        ctx.say("story_too_long", limit=limit, chars=chars, buttons=[_done_button(ctx), _cancel_button(ctx)])
-        return
+    if _chars([*parts, {"type": "text", "text": text}]) > limit:
+        ctx.say(too_long, limit=limit, chars=chars, buttons=[_done_button(ctx), _cancel_button(ctx)])
+        return False
     parts.append({"type": "text", "text": text})
-    _save_parts(ctx, parts)
-    ctx.say("story_part_saved", chars=chars + len(text), limit=limit, buttons=[_done_button(ctx)])
+    return True
 
 
 def _attachment(event: AttachmentMessage, ctx: Context, step: str) -> None:
@@ -160,21 +170,27 @@ def _attachment(event: AttachmentMessage, ctx: Context, step: str) -> None:
         _remind(ctx)
         return
     parts = _parts(ctx)
+    settings = ctx.settings
     for attachment in event.attachments:
-        if attachment.type in ("image", "gif") and attachment.url:
+        if attachment.type in ("image", "gif", "link") and attachment.url and len(attachment.url) > URL_MAX_CHARS:
+            ctx.say("story_link_too_long", buttons=[_done_button(ctx)])
+        elif attachment.type in ("image", "gif") and attachment.url:
             photos = sum(p["type"] == "photo" for p in parts)
-            if photos >= ctx.settings.story_max_photos:
-                ctx.say("story_too_many_photos", limit=ctx.settings.story_max_photos, buttons=[_done_button(ctx)])
+            if photos >= settings.story_max_photos:
+                ctx.say("story_too_many_photos", limit=settings.story_max_photos, buttons=[_done_button(ctx)])
                 continue
             parts.append({"type": "photo", "url": attachment.url})
-            ctx.say("story_photo_saved", count=photos + 1, limit=ctx.settings.story_max_photos)
+            ctx.say("story_photo_saved", count=photos + 1, limit=settings.story_max_photos)
         elif attachment.type == "link" and attachment.url:
-            parts.append({"type": "link", "url": attachment.url, "title": attachment.title or ""})
+            if sum(p["type"] == "link" for p in parts) >= settings.story_max_links:
+                ctx.say("story_too_many_links", limit=settings.story_max_links, buttons=[_done_button(ctx)])
+                continue
+            parts.append({"type": "link", "url": attachment.url, "title": (attachment.title or "")[:LINK_TITLE_CHARS]})
             ctx.say("story_link_saved")
         else:
             ctx.say("story_unsupported_part")
-    if event.text.strip():  # a caption is story text too
-        parts.append({"type": "text", "text": event.text.strip()})
+    if event.text.strip():  # a caption is story text too, under the same limit
+        _add_text(ctx, parts, event.text.strip(), "story_caption_too_long")
     _save_parts(ctx, parts)
 
 
@@ -207,6 +223,11 @@ def _consent(text: str, ctx: Context) -> None:
         _clear(ctx)
         return
     parts = _parts(ctx)
+    if not within_limits(parts, ctx.settings):  # a draft from before the limits held on every path
+        ctx.say("story_over_limit", chars=_chars(parts), limit=ctx.settings.story_max_chars,
+                photos=sum(p["type"] == "photo" for p in parts), links=sum(p["type"] == "link" for p in parts),
+                buttons=[_cancel_button(ctx)])
+        return
     code = stories.allocate_code(ctx.redis)
     submission = stories.Submission(
         code=code, user_id=ctx.user_id, title=ctx.state.get("story_title", ""),
@@ -269,8 +290,27 @@ def _parts(ctx: Context) -> list[dict[str, str]]:
     return json.loads(ctx.state.get("story_parts") or "[]")
 
 
+def max_state_chars(settings: Any) -> int:
+    """The most a draft's parts may take in the conversation state: every limit at its maximum, with room
+    for the JSON around each part (one-character messages cost three characters of story each)."""
+    attachments = settings.story_max_photos + settings.story_max_links
+    return 16 * settings.story_max_chars + attachments * (URL_MAX_CHARS + LINK_TITLE_CHARS + 64) + 1024
+
+
+def within_limits(parts: list[dict[str, str]], settings: Any) -> bool:
+    """Every limit of a story at once: what `đồng ý` may store."""
+    return (_chars(parts) <= settings.story_max_chars
+            and sum(p["type"] == "photo" for p in parts) <= settings.story_max_photos
+            and sum(p["type"] == "link" for p in parts) <= settings.story_max_links
+            and all(len(p.get("url", "")) <= URL_MAX_CHARS for p in parts))
+
+
 def _save_parts(ctx: Context, parts: list[dict[str, str]]) -> None:
-    ctx.state["story_parts"] = json.dumps(parts, ensure_ascii=False)
+    saved = json.dumps(parts, ensure_ascii=False)
+    if len(saved) > max_state_chars(ctx.settings):  # the last guard: no path grows the state past this
+        ctx.say("story_draft_full", buttons=[_done_button(ctx)])
+        return
+    ctx.state["story_parts"] = saved
 
 
 def _chars(parts: list[dict[str, str]]) -> int:

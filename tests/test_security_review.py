@@ -11,8 +11,11 @@ import time
 
 import pytest
 
-from bot import signature
+from bot import keys, stories
 from bot.events import MAX_DEPTH, nesting_depth
+from bot.texts import render
+from handlers import story as story_handlers
+from tests.story_support import CITIZEN, STORY_TEXT, code_in, say
 from tests.test_webhook import body_for, post, signed
 
 
@@ -52,4 +55,60 @@ def test_a_signed_event_with_a_lone_surrogate_is_still_accepted(bot, url: str) -
     assert b"\\ud800" in raw and json.loads(raw)
     answer = post(url, raw, signed(raw, bot.settings))
     assert answer.status_code == 200 and answer.json() == {"status": "accepted"}
-    assert signature.HEADER
+
+
+# --- T2: story limits can be bypassed ----------------------------------------------------------------------
+
+def _draft_parts(bot) -> list[dict[str, str]]:  # noqa: ANN001
+    return json.loads(bot.redis.hget(keys.state(CITIZEN), "story_parts") or b"[]")
+
+
+def _body_chars(parts: list[dict[str, str]]) -> int:
+    return len("\n\n".join(p["text"] for p in parts if p["type"] == "text"))
+
+
+def test_every_path_into_a_draft_holds_its_limit(bot) -> None:  # noqa: ANN001
+    bot.reconfigure(STORY_MAX_PHOTOS="1", STORY_MAX_LINKS="2", STORY_MAX_CHARS="1000")
+    for text in ("gửi câu chuyện", "Chợ quê dùng mã QR", "Cần Thơ", STORY_TEXT):
+        say(bot, CITIZEN, text)
+    media = f"{bot.emulator_url}/_emulator/media"
+    # Captions: the reviewer's 60,000-character caption, then one that fits.
+    for caption in ("a " * 30_000, "Ảnh chợ quê sáng nay."):
+        assert bot.event(CITIZEN, "user_send_image", url=f"{media}/cho-que-1.png", text=caption).status_code == 200
+        bot.settle()
+    assert render("story_caption_too_long", limit=1000, chars=len(STORY_TEXT)) in bot.replies(CITIZEN)
+    # A message that passes the limit once joined (the separator counts).
+    say(bot, CITIZEN, "b" * (1000 - _body_chars(_draft_parts(bot)) - 1))
+    assert bot.replies(CITIZEN)[-1].startswith(render("story_too_long", limit=1000, chars=0)[:40])
+    # Photos, links, and over-long addresses.
+    for name, fields in [("user_send_image", {"url": f"{media}/cho-que-2.png"}),
+                         *[("user_send_link", {"url": f"https://example.com/{i}", "title": "t" * 5000})
+                           for i in range(4)],
+                         ("user_send_link", {"url": "https://example.com/" + "x" * 3000})]:
+        assert bot.event(CITIZEN, name, **fields).status_code == 200
+        bot.settle()
+    replies = bot.replies(CITIZEN)
+    assert render("story_too_many_photos", limit=1) in replies
+    assert render("story_too_many_links", limit=2) in replies
+    assert render("story_link_too_long") in replies
+    parts = _draft_parts(bot)
+    assert _body_chars(parts) <= 1000
+    assert sum(p["type"] == "photo" for p in parts) == 1 and sum(p["type"] == "link" for p in parts) == 2
+    assert all(len(p.get("title", "")) <= story_handlers.LINK_TITLE_CHARS for p in parts)
+    raw_state = bot.redis.hget(keys.state(CITIZEN), "story_parts").decode()
+    assert len(raw_state) <= story_handlers.max_state_chars(bot.settings)
+    say(bot, CITIZEN, "xong")
+    say(bot, CITIZEN, "đồng ý")
+    story = stories.original(bot.redis, code_in(bot.replies(CITIZEN)[-1]))
+    assert story is not None and len(story["body"]) <= 1000 and len(story["links"]) == 2
+
+
+def test_a_draft_already_past_its_limits_is_not_stored(bot) -> None:  # noqa: ANN001
+    """A draft written before the limits held on every path (the reviewer's 180,044 characters)."""
+    parts = [{"type": "text", "text": STORY_TEXT}, *[{"type": "text", "text": "c" * 60_000}] * 3]
+    bot.redis.hset(keys.state(CITIZEN), mapping={
+        "step": story_handlers.STEP_CONSENT, "story_title": "Tiêu đề", "story_locality": "Cần Thơ",
+        "story_parts": json.dumps(parts), "story_touched": str(int(time.time() * 1000))})
+    say(bot, CITIZEN, "đồng ý")
+    assert "chưa thể gửi" in bot.replies(CITIZEN)[-1]
+    assert not bot.redis.zcard(keys.STORY_QUEUE)
