@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="JSON-lines backup of what the bot stores")
     export.add_argument("--output", "-o", default="-")
+    export.add_argument("--include-secrets", action="store_true",
+                        help="also write Zalo tokens, OAuth state and install secrets: a full disaster-recovery "
+                             "copy that must be kept as carefully as the tokens themselves")
     export.set_defaults(func=cmd_export)
 
     from bot.kb.cli import register as register_kb
@@ -191,16 +194,26 @@ def cmd_events_replay(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    import os
+
     from bot.export import export_all
 
     rt = _runtime()
-    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+    if args.output == "-":
+        out = sys.stdout
+    else:  # owner-only from the first byte: created 0600, and an existing file is narrowed before writing
+        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)
+        out = os.fdopen(fd, "w", encoding="utf-8")
     try:
-        count = export_all(rt.redis, out)
+        count = export_all(rt.redis, out, include_secrets=args.include_secrets)
     finally:
         if out is not sys.stdout:
             out.close()
-    print(f"exported {count} record(s)", file=sys.stderr)
+    print(f"exported {count} record(s)" + (" including secrets (tokens, OAuth state): keep this file like the "
+                                           "tokens themselves" if args.include_secrets else
+                                           "; tokens and OAuth state left out (--include-secrets adds them)"),
+          file=sys.stderr)
     return 0
 
 

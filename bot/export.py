@@ -3,6 +3,11 @@
 Generic on purpose: every `dxbot:` key is written with its type, TTL and value, so a new feature's
 data is in the backup the day it ships. De-duplication markers are skipped (they only matter for a
 few days and are rebuilt by traffic).
+
+Secrets stay out unless asked for (`include_secrets`, `dxbot export --include-secrets`): the Zalo token
+pair, pending OAuth verifiers and grants, install secrets (the audit pseudonym key and per-citizen salts),
+and any key or hash field whose name says it holds a token or secret. A daily backup copied off the
+machine must not be a way to speak as the OA (docs/security.md, T3).
 """
 
 from __future__ import annotations
@@ -28,11 +33,21 @@ def _records() -> Iterator[Callable[[redis.Redis], Iterator[dict[str, Any]]]]:
     yield lambda client: ({"record": "audit", **entry} for entry in audit.entries(client))
 
 
+SECRET_PREFIXES = (keys.TOKENS, keys.TOKEN_LOCK, keys.P + "zalo:oauth", keys.P + "secret:")
+SECRET_WORDS = ("token", "secret", "verifier", "password", "oauth")
+
+
+def is_secret(name: str) -> bool:
+    """A key or hash field that holds (or is named like it holds) a credential."""
+    lowered = name.lower()
+    return name.startswith(SECRET_PREFIXES) or any(word in lowered for word in SECRET_WORDS)
+
+
 def _text(value: bytes) -> str:
     return value.decode("utf-8", "replace")
 
 
-def export_all(client: redis.Redis, out: TextIO) -> int:
+def export_all(client: redis.Redis, out: TextIO, *, include_secrets: bool = False) -> int:
     count = 0
     for source in _records():
         for record in source(client):
@@ -40,14 +55,15 @@ def export_all(client: redis.Redis, out: TextIO) -> int:
             count += 1
     for raw_key in client.scan_iter(match=keys.P + "*", count=1000):
         key = _text(raw_key)
-        if key.startswith(SKIP_PREFIXES):
+        if key.startswith(SKIP_PREFIXES) or (not include_secrets and is_secret(key)):
             continue
         kind = _text(client.type(raw_key))
         value: object
         if kind == "string":
             value = _text(client.get(raw_key) or b"")
         elif kind == "hash":
-            value = {_text(k): _text(v) for k, v in client.hgetall(raw_key).items()}
+            value = {_text(k): _text(v) for k, v in client.hgetall(raw_key).items()
+                     if include_secrets or not is_secret(_text(k))}
         elif kind == "list":
             value = [_text(v) for v in client.lrange(raw_key, 0, -1)]
         elif kind == "set":

@@ -7,7 +7,9 @@ asserts the bounded answer. Timing findings are checked as ratios of two runs me
 from __future__ import annotations
 
 import json
+import stat
 import time
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +17,8 @@ from bot import keys, stories
 from bot.events import MAX_DEPTH, nesting_depth
 from bot.texts import render
 from handlers import story as story_handlers
-from tests.story_support import CITIZEN, STORY_TEXT, code_in, say
+from tests.story_support import CITIZEN, STORY_TEXT, code_in, say, submit
+from tests.test_golive import dxbot
 from tests.test_webhook import body_for, post, signed
 
 
@@ -112,3 +115,29 @@ def test_a_draft_already_past_its_limits_is_not_stored(bot) -> None:  # noqa: AN
     say(bot, CITIZEN, "đồng ý")
     assert "chưa thể gửi" in bot.replies(CITIZEN)[-1]
     assert not bot.redis.zcard(keys.STORY_QUEUE)
+
+
+# --- T3: backups carry the live Zalo tokens ---------------------------------------------------------------
+
+def test_export_leaves_secrets_out_and_is_owner_only(bot, base_env: dict[str, str], tmp_path: Path) -> None:  # noqa: ANN001
+    submit(bot)
+    bot.redis.hset(keys.TOKENS, mapping={"access_token": "LIVE-ACCESS-abc", "refresh_token": "LIVE-REFRESH-def",
+                                         "expires_at": "1"})
+    bot.redis.set(keys.oauth_state("st4te"), "VERIFIER-xyz", ex=600)
+    bot.redis.hset(keys.OAUTH_GRANT, mapping={"oa_id": "388613280878808645", "granted_at": "1"})
+    bot.redis.hset(keys.P + "feature:config", mapping={"api_secret": "HIDDEN-1", "colour": "blue"})
+    backup, full = tmp_path / "backup.jsonl", tmp_path / "full.jsonl"
+    backup.write_text("old backup, readable by all\n")
+    backup.chmod(0o644)
+    plain = dxbot(base_env, "export", "-o", str(backup), cwd=tmp_path)
+    assert plain.returncode == 0, plain.stderr
+    text = backup.read_text()
+    for secret in ("LIVE-ACCESS", "LIVE-REFRESH", "VERIFIER-xyz", "HIDDEN-1", "388613280878808645"):
+        assert secret not in text
+    assert '"colour": "blue"' in text and '"record": "story"' in text
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert "--include-secrets" in plain.stderr
+    everything = dxbot(base_env, "export", "--include-secrets", "-o", str(full), cwd=tmp_path)
+    assert everything.returncode == 0, everything.stderr
+    assert all(s in full.read_text() for s in ("LIVE-ACCESS", "LIVE-REFRESH", "VERIFIER-xyz", "HIDDEN-1"))
+    assert stat.S_IMODE(full.stat().st_mode) == 0o600
