@@ -6,14 +6,18 @@ asserts the bounded answer. Timing findings are checked as ratios of two runs me
 
 from __future__ import annotations
 
+import contextlib
 import json
 import stat
+import threading
 import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from bot import keys, stories
+from bot import keys, media, stories
 from bot.events import MAX_DEPTH, nesting_depth
 from bot.texts import render
 from handlers import story as story_handlers
@@ -141,3 +145,79 @@ def test_export_leaves_secrets_out_and_is_owner_only(bot, base_env: dict[str, st
     assert everything.returncode == 0, everything.stderr
     assert all(s in full.read_text() for s in ("LIVE-ACCESS", "LIVE-REFRESH", "VERIFIER-xyz", "HIDDEN-1"))
     assert stat.S_IMODE(full.stat().st_mode) == 0o600
+
+
+# --- T4: photo download follows redirects anywhere ----------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 200
+
+
+class _Hostile(BaseHTTPRequestHandler):
+    """A photo server that misbehaves: redirects elsewhere, sends endless or slow images."""
+
+    target = ""
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if self.path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", self.target)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.end_headers()
+        with contextlib.suppress(OSError):
+            if self.path == "/photo.png":
+                self.wfile.write(PNG)
+            elif self.path == "/endless.png":
+                for _ in range(200):  # 12.8 MB, past the 10 MB cap
+                    self.wfile.write(b"\0" * 65536)
+            elif self.path == "/slow.png":
+                for _ in range(50):
+                    self.wfile.write(b"\0" * 65536)
+                    self.wfile.flush()
+                    threading.Event().wait(0.05)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def hostile() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def _left_behind(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_photo_download_stays_on_zalo_hosts(bot, hostile: str, tmp_path: Path) -> None:  # noqa: ANN001
+    folder = tmp_path / "media"
+    folder.mkdir()
+    as_emulator = bot.settings.with_overrides(api_base=hostile)  # the sandbox's one loopback exception
+    assert media.fetch(f"{hostile}/photo.png", folder, "ok", as_emulator) == "ok.png"
+    (folder / "ok.png").unlink()
+    refused = [
+        (f"{bot.emulator_url}/_emulator/media/cho-que-1.png", as_emulator),  # loopback, another port
+        ("http://example.com/photo.png", as_emulator),  # not a Zalo host
+        ("file:///etc/passwd", as_emulator),
+        (f"{hostile}/photo.png", bot.settings.with_overrides(api_base=hostile, sandbox=False,
+                                                             media_hosts=("127.0.0.1",))),  # loopback in production
+        ("http://10.0.0.1/photo.png", bot.settings.with_overrides(media_hosts=("10.0.0.1",), sandbox=False)),
+        ("http://169.254.169.254/latest/meta-data", bot.settings.with_overrides(media_hosts=("169.254.169.254",))),
+    ]
+    _Hostile.target = f"{bot.emulator_url}/_emulator/media/cho-que-1.png"
+    refused.append((f"{hostile}/redirect", as_emulator))  # a redirect to loopback elsewhere
+    for url, settings in refused:
+        with pytest.raises(media.MediaRefused):
+            media.fetch(url, folder, "x", settings)
+    with pytest.raises(media.MediaRefused, match="larger"):
+        media.fetch(f"{hostile}/endless.png", folder, "big", as_emulator)
+    with pytest.raises(TimeoutError):
+        media.fetch(f"{hostile}/slow.png", folder, "slow", as_emulator, max_seconds=0.5)
+    assert _left_behind(folder) == []  # no partial file after any failure

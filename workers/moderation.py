@@ -14,18 +14,16 @@ from __future__ import annotations
 import importlib
 import json
 import logging
-import os
 import time
 import uuid
 from pathlib import Path
 
 import redis
-import requests
 from rq import Queue, Retry
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 
-from bot import audit, keys, notify, pii, runtime, safe_text, screening, stories
+from bot import audit, keys, media, notify, pii, runtime, safe_text, screening, stories
 from bot.config import Settings
 from bot.queues import QUEUE_NAME
 from bot.texts import render
@@ -34,8 +32,6 @@ log = logging.getLogger(__name__)
 
 SCREEN_TIMEOUT_S = 60
 MEDIA_TIMEOUT_S = 120
-MEDIA_MAX_BYTES = 10 * 1024 * 1024
-MEDIA_TYPES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
 ALERT_TITLE_CHARS = 80
 RECOVER_BATCH = 100
 
@@ -200,7 +196,13 @@ def download_media(code: str) -> str:
     for index, url in enumerate(json.loads(raw), start=1):
         stem = f"{code}-{index}"
         existing = sorted(folder.glob(f"{stem}.*"))
-        files.append(existing[0].name if existing else _fetch(url, folder, stem, rt.settings))
+        if existing:
+            files.append(existing[0].name)
+            continue
+        try:
+            files.append(media.fetch(url, folder, stem, rt.settings))
+        except media.MediaRefused as exc:  # no retry changes it: the story keeps its other photos
+            log.warning("story photo refused code=%s photo=%d: %s", code, index, exc)
     with client.pipeline() as pipe:
         try:
             pipe.watch(keys.story(code))
@@ -214,30 +216,6 @@ def download_media(code: str) -> str:
         except redis.WatchError:
             raise RuntimeError(f"story {code} changed while saving its photos; retrying") from None
     return f"saved {len(files)}"
-
-
-def _fetch(url: str, folder: Path, stem: str, settings: Settings) -> str:
-    if not url.startswith(("http://", "https://")):
-        raise ValueError(f"not an http(s) photo URL: {url[:80]}")
-    with requests.get(url, timeout=settings.zalo_timeout_s, stream=True) as answer:
-        answer.raise_for_status()
-        kind = answer.headers.get("Content-Type", "").split(";")[0].strip().lower()
-        ext = MEDIA_TYPES.get(kind)
-        if ext is None:
-            raise ValueError(f"photo URL answered {kind or 'no content type'}, not an image")
-        temp = folder / f".{stem}.{uuid.uuid4().hex}.part"
-        size = 0
-        with temp.open("wb") as fh:
-            for chunk in answer.iter_content(64 * 1024):
-                size += len(chunk)
-                if size > MEDIA_MAX_BYTES:
-                    fh.close()
-                    temp.unlink(missing_ok=True)
-                    raise ValueError("photo larger than the limit")
-                fh.write(chunk)
-    name = f"{stem}.{ext}"
-    os.replace(temp, folder / name)
-    return name
 
 
 def purge_media(codes: list[str]) -> int:
