@@ -22,7 +22,7 @@ from bot import keys
 SYSTEM = "system"
 ACTIONS = frozenset({
     "submitted", "screened", "viewed", "viewed_original", "approved", "rejected", "data_deleted", "forbidden",
-    "media_saved",
+    "media_saved", "screen_parked",
 })
 MAX_DETAIL_CHARS = 300
 

@@ -4,9 +4,19 @@ The lease is a Redis key holding the owning job's id with a TTL renewed at every
 dies stops renewing; when the TTL runs out the sweeper hands the user to a new job. Every write of a
 user's state checks the lease inside the same transaction (WATCH), so a job that lost its lease can
 never commit.
+
+A handler that runs longer than the TTL (a slow Zalo call, a large story to mask) keeps its lease through
+`kept_alive`, which renews it from a helper thread at a third of the TTL, up to a budget: past the budget
+the job is presumed stuck, renewal stops, and the sweeper may hand the user to another job (the stuck one
+can no longer commit). Without it the sweeper handed a still-working job's user to a second worker.
 """
 
 from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import redis
 
@@ -67,3 +77,25 @@ class Lease:
         """Give the user back and ask the sweeper to hand them to a job again at `due_ms`."""
         return bool(self.redis.eval(_RELEASE_UNTIL, 2, self.key, keys.PENDING_USERS, self.owner, self.user_id,
                                     due_ms))
+
+    @contextmanager
+    def kept_alive(self, budget_s: float) -> Iterator[None]:
+        """Renew the lease while the body runs, for at most `budget_s` seconds."""
+        stop = threading.Event()
+        give_up = time.monotonic() + budget_s
+
+        def renew_loop() -> None:
+            while not stop.wait(self.ttl_ms / 3000) and time.monotonic() < give_up:
+                try:
+                    if not self.renew():
+                        return  # someone else owns the user: the commit's check will refuse this job
+                except redis.RedisError:
+                    continue  # Redis briefly away: try again at the next tick while the TTL still runs
+
+        thread = threading.Thread(target=renew_loop, name=f"lease-{self.user_id}", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()

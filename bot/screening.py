@@ -216,8 +216,10 @@ def nearest(sig: bytes, others: dict[str, bytes]) -> tuple[str, float] | None:
 
 # --- for people -----------------------------------------------------------------------------------
 
-def describe(flags: list[dict[str, str]], *, screened: bool = True) -> str:
+def describe(flags: list[dict[str, str]], *, screened: bool = True, parked: bool = False) -> str:
     """Flags as one short Vietnamese phrase for moderators ("giống #7KQ2; link ngoài …")."""
+    if parked:
+        return render("flag_parked")
     if not screened:
         return render("flag_unscreened")
     if not flags:

@@ -56,7 +56,7 @@ def show_queue(event: Event, ctx: Context) -> None:
         lines.append(ctx.text("mod_queue_item", code=story.code, date=_date(ctx, story.submitted_ms),
                               title=safe_text.one_line(story.title, QUEUE_TITLE_CHARS),
                               province=safe_text.one_line(story.locality, 60),
-                              flags=screening.describe(story.flags, screened=story.screened)))
+                              flags=screening.describe(story.flags, screened=story.screened, parked=story.parked)))
     if total > len(items):
         lines.append(ctx.text("mod_queue_more", more=total - len(items)))
     ctx.send_text("\n".join(lines))
@@ -90,8 +90,9 @@ def view(event: Event, ctx: Context) -> None:
             date=_date(ctx, story.submitted_ms), title=safe_text.one_line(story.title, TITLE_CHARS),
             province=safe_text.one_line(story.locality, 60),
             topic=screening.topic_label(story.topic) if story.screened else "—",
-            flags=screening.describe(story.flags, screened=story.screened), photos=len(story.photos),
-            links=_links(story.links), body=safe_text.block(story.body, ctx.settings.story_max_chars))
+            flags=screening.describe(story.flags, screened=story.screened, parked=story.parked),
+            photos=len(story.photos), links=_links(story.links),
+            body=safe_text.block(story.body, ctx.settings.story_max_chars))
 
 
 def approve(event: Event, ctx: Context) -> None:

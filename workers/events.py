@@ -27,6 +27,7 @@ from bot.outbox import flush
 log = logging.getLogger(__name__)
 STATE_TTL_S = 180 * 24 * 3600
 ATTEMPTS_TTL_S = 7 * 24 * 3600
+HANDLER_BUDGET_S = 120  # one event's handler keeps its user's lease at most this long (docs/security.md, T1)
 
 
 def drain_user(user_id: str) -> str:
@@ -70,7 +71,8 @@ def process_one(rt: runtime.Runtime, user_id: str, member: bytes, lease: Lease) 
     ctx = Context(event=event, user_id=user_id, settings=rt.settings, client=rt.redis, state=dict(state),
                   received_ms=int(received_ms_text))
     try:
-        handler = rt.router.dispatch(event, ctx)
+        with lease.kept_alive(HANDLER_BUDGET_S):
+            handler = rt.router.dispatch(event, ctx)
     except Exception as exc:  # noqa: BLE001 - any handler bug must be contained and retried
         return _handler_failed(rt, user_id, event, member, exc)
     if not commit(rt, ctx, member, original_state=state, lease=lease):

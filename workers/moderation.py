@@ -36,6 +36,13 @@ ALERT_TITLE_CHARS = 80
 RECOVER_BATCH = 100
 
 _RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0"
+# Count a screening start on a pending story only (never creates the hash of an erased story); -1 when
+# the story was already parked for moderators.
+_COUNT_ATTEMPT = """
+if redis.call('HGET', KEYS[1], 'status') ~= 'pending' then return 0 end
+if redis.call('HEXISTS', KEYS[1], 'screen_parked') == 1 then return -1 end
+return redis.call('HINCRBY', KEYS[1], 'screen_attempts', 1)
+"""
 
 
 def screen_job_id(code: str) -> str:
@@ -76,8 +83,15 @@ def screen_story(code: str) -> str:
     if not rt.redis.set(lock, token, nx=True, ex=rt.settings.story_screen_lock_s):
         return "busy"  # another worker is on it; if it dies, the lock expires and the sweeper re-queues
     try:
-        _hook(rt.settings, code)
-        outcome = _screen(rt, code)
+        attempts = int(rt.redis.eval(_COUNT_ATTEMPT, 1, keys.story(code)))
+        if attempts < 0:
+            rt.redis.zrem(keys.STORY_UNSCREENED, code)
+            outcome = "parked"
+        elif attempts > rt.settings.story_screen_max_attempts:
+            outcome = _park(rt, code, attempts - 1)
+        else:
+            _hook(rt.settings, code)
+            outcome = _screen(rt, code)
     finally:
         rt.redis.eval(_RELEASE, 1, lock, token)
     log.info("story screening code=%s outcome=%s", code, outcome)
@@ -100,6 +114,8 @@ def _screen(rt: runtime.Runtime, code: str) -> str:
     if status != stories.PENDING.encode() or original is None:
         client.zrem(keys.STORY_UNSCREENED, code)
         return "gone" if status is None else "already"
+    original["title"] = original["title"][:stories.SCAN_MAX_CHARS]
+    original["body"] = original["body"][:stories.SCAN_MAX_CHARS]
     title, body = pii.mask(original["title"]), pii.mask(original["body"])
     links = [pii.mask(u).text for u in original["links"]]
     flags: list[screening.Flag] = []
@@ -145,6 +161,40 @@ def _screen(rt: runtime.Runtime, code: str) -> str:
     for moderator in settings.moderator_ids:
         rt.jobs.claim(moderator)
     return "screened"
+
+
+def _park(rt: runtime.Runtime, code: str, attempts: int) -> str:
+    """Screening started `attempts` times without finishing: stop retrying and hand the story to the
+    moderators as it is. It stays pending in the queue (so /hangdoi lists it, marked), its text is masked
+    on the fly when shown, and it can be refused; it is no longer re-queued by the sweeper."""
+    client, settings = rt.redis, rt.settings
+    raw = client.hmget(keys.story(code), "status", "locality")
+    original = stories.original(client, code) or {"title": ""}
+    alert = render("mod_alert_parked", code=code, attempts=attempts,
+                   title=safe_text.one_line(pii.mask(original["title"][:stories.SCAN_MAX_CHARS]).text,
+                                            ALERT_TITLE_CHARS),
+                   province=safe_text.one_line((raw[1] or b"").decode(), 60))
+    with client.pipeline() as pipe:
+        try:
+            pipe.watch(keys.story(code))
+            if pipe.hget(keys.story(code), "status") != stories.PENDING.encode() or \
+                    pipe.hexists(keys.story(code), "screen_parked"):
+                pipe.reset()
+                client.zrem(keys.STORY_UNSCREENED, code)
+                return "already"
+            pipe.multi()
+            pipe.hset(keys.story(code), "screen_parked", int(time.time() * 1000))
+            pipe.zrem(keys.STORY_UNSCREENED, code)
+            audit.record(pipe, "screen_parked", who=audit.SYSTEM, code=code, attempts=attempts)
+            for moderator in sorted(settings.moderator_ids):
+                notify.queue_text(pipe, moderator, alert, max_chars=settings.max_text_chars, keep_if_unreachable=True)
+            pipe.execute()
+        except redis.WatchError:
+            return "raced"
+    for moderator in settings.moderator_ids:
+        rt.jobs.claim(moderator)
+    log.error("story screening parked code=%s after %d attempts: moderators see it unscreened", code, attempts)
+    return "parked"
 
 
 def recover_screening(client: redis.Redis, settings: Settings, *, now_ms: int | None = None) -> int:
