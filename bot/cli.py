@@ -88,8 +88,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
 
 def cmd_web(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    host = "127.0.0.1" if settings.sandbox else "0.0.0.0"  # the sandbox (and its emulator proxy) stays local
-    argv = ["gunicorn", "--bind", f"{host}:{settings.port}", "--workers", str(args.workers),
+    # The sandbox (and its emulator proxy) stays on loopback; production listens where BIND_HOST says.
+    argv = ["gunicorn", "--bind", f"{settings.bind_host}:{settings.port}", "--workers", str(args.workers),
             "--access-logfile", "-", "--graceful-timeout", "10", "bot.app:create_app()"]
     os.execvp(sys.executable, [sys.executable, "-m", *argv])
     return 0  # pragma: no cover

@@ -51,6 +51,7 @@ class Settings:
     var_dir: Path
     sandbox: bool
     production: bool
+    bind_host: str = "127.0.0.1"  # where `dxbot web` listens: loopback in the sandbox whatever BIND_HOST says
     max_body_bytes: int = 64 * 1024
     dedupe_ttl_s: int = 7 * 24 * 3600
     max_text_chars: int = 2000
@@ -167,6 +168,7 @@ class Settings:
             emulator_port=emulator_port,
             var_dir=Path(get.optional("DXBOT_VAR_DIR") or "var"),
             sandbox=sandbox,
+            bind_host="127.0.0.1" if sandbox else (get.optional("BIND_HOST") or "0.0.0.0"),
             production=production,
             max_body_bytes=get.integer("WEBHOOK_MAX_BODY_BYTES", 64 * 1024, low=1024, high=10 * 1024 * 1024),
             dedupe_ttl_s=get.integer("DEDUPE_TTL_SECONDS", 7 * 24 * 3600, low=60, high=90 * 24 * 3600),

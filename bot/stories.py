@@ -116,8 +116,9 @@ class Story:
                    reason=h.get("reason", ""), screened=screened, parked="screen_parked" in h)
 
 
-def write_submission(pipe: Pipeline, sub: Submission, *, now_ms: int) -> None:
-    """Store a consented story as pending, in the caller's transaction (with the draft's removal)."""
+def write_submission(pipe: Pipeline, sub: Submission, *, now_ms: int, who: str) -> None:
+    """Store a consented story as pending, in the caller's transaction (with the draft's removal).
+    `who` is the submitter's audit pseudonym (`audit.citizen`, computed before the transaction)."""
     pipe.hset(keys.story(sub.code), mapping={
         "code": sub.code, "status": PENDING, "user": sub.user_id, "submitted_at": sub.submitted_ms,
         "locality": sub.locality, "photos": json.dumps(list(sub.photos)),
@@ -128,7 +129,7 @@ def write_submission(pipe: Pipeline, sub: Submission, *, now_ms: int) -> None:
     pipe.zadd(keys.STORY_QUEUE, {sub.code: sub.submitted_ms})
     pipe.zadd(keys.STORY_UNSCREENED, {sub.code: now_ms})
     pipe.zadd(keys.user_stories(sub.user_id), {sub.code: sub.submitted_ms})
-    audit.record(pipe, "submitted", who=audit.citizen(sub.user_id), code=sub.code, at_ms=now_ms,
+    audit.record(pipe, "submitted", who=who, code=sub.code, at_ms=now_ms,
                  photos=len(sub.photos), links=len(sub.links), chars=len(sub.body))
 
 

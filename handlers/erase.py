@@ -61,6 +61,7 @@ def _erase(event: Event, ctx: Context) -> None:
     anonymized = sum(s == stories.APPROVED.encode() for s in statuses)
     deleted = sum(s is not None for s in statuses) - anonymized
     unsubscribe = _subscriptions_eraser()
+    who = audit.citizen(ctx.redis, user_id)
 
     def write(pipe: Any) -> None:
         stories.erase_user_stories(pipe, ctx.redis, user_id, codes)
@@ -68,8 +69,9 @@ def _erase(event: Event, ctx: Context) -> None:
             enqueue_purge(pipe, ctx.redis, codes)
         if unsubscribe is not None:
             unsubscribe(pipe, user_id)
-        audit.record(pipe, "data_deleted", who=audit.citizen(user_id), at_ms=event.timestamp_ms,
+        audit.record(pipe, "data_deleted", who=who, at_ms=event.timestamp_ms,
                      stories_deleted=deleted, stories_anonymized=anonymized)
+        audit.forget(pipe, user_id)  # after this entry, nobody can tie the pseudonym to the person again
 
     ctx.on_commit(write)
     ctx.state.clear()  # drafts, pending confirmations and every other per-user note

@@ -42,7 +42,7 @@ def refuse(event: Event, ctx: Context) -> None:
     head = text.strip().split(maxsplit=1)[0][:30] if text.strip() else event.name
     if not head.startswith("/"):  # the command was hidden later in the message (handlers/command_guard.py)
         head = attempted_command(text) or head
-    who = audit.citizen(ctx.user_id)
+    who = audit.citizen(ctx.redis, ctx.user_id)
     ctx.on_commit(lambda pipe: audit.record(pipe, "forbidden", who=who, at_ms=event.timestamp_ms, command=head))
 
 

@@ -17,7 +17,7 @@ import json
 import time
 from typing import Any
 
-from bot import runtime, stories
+from bot import audit, runtime, stories
 from bot.context import Button, Context
 from bot.events import AttachmentMessage, Event, TextMessage
 from bot.kb import get_kb, record_unanswered
@@ -235,9 +235,10 @@ def _consent(text: str, ctx: Context) -> None:
         photos=tuple(p["url"] for p in parts if p["type"] == "photo"),
         links=tuple(p["url"] for p in parts if p["type"] == "link"), submitted_ms=ctx.event.timestamp_ms)
     settings = ctx.settings
+    who = audit.citizen(ctx.redis, ctx.user_id)
 
     def store(pipe: Any) -> None:
-        stories.write_submission(pipe, submission, now_ms=int(time.time() * 1000))
+        stories.write_submission(pipe, submission, now_ms=int(time.time() * 1000), who=who)
         enqueue_screening(pipe, ctx.redis, code, settings)
         if submission.photos:
             enqueue_media(pipe, ctx.redis, code, settings)

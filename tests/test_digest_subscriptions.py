@@ -95,7 +95,7 @@ def test_read_a_story_by_code_through_the_stories_api(bot: BotHarness) -> None:
                                     locality="Đồng Tháp", body="Nhờ cổng dịch vụ công, tôi không phải đi lại.",
                                     submitted_ms=1)
     with bot.redis.pipeline() as pipe:
-        stories.write_submission(pipe, submission, now_ms=1)
+        stories.write_submission(pipe, submission, now_ms=1, who="citizen:test")
         pipe.execute()
     bot.redis.hset(keys.story("7KQ2"), mapping={"status": "screened", "screened_at": 2, "title": submission.title,
                                                 "body": submission.body})  # as the screening job leaves it

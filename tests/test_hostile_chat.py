@@ -78,7 +78,7 @@ def test_spoofed_moderator_commands_are_refused_change_nothing_and_are_audited(b
     entries = list(audit.entries(bot.redis))
     refused = [e for e in entries if e["action"] == "forbidden"]
     assert [e["command"] for e in refused] == [c for _, c in attempts] + ["/duyet"]
-    assert all(e["who"] == audit.citizen(STRANGER) for e in refused)
+    assert all(e["who"] == audit.citizen(bot.redis, STRANGER) for e in refused)
     assert not [e for e in entries if e["action"] in ("approved", "rejected", "viewed", "viewed_original")]
 
 

@@ -7,6 +7,7 @@ asserts the bounded answer. Timing findings are checked as ratios of two runs me
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import stat
 import threading
@@ -17,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import keys, media, stories
+from bot import audit, keys, media, stories
+from bot.config import Settings
 from bot.context import Context
 from bot.events import MAX_DEPTH, Event, nesting_depth
 from bot.routing import Router, any_text
@@ -282,3 +284,42 @@ def test_a_story_that_keeps_failing_screening_is_parked_for_moderators(bot) -> N
 def always_fail(code: str) -> None:
     """DXBOT_SCREEN_HOOK target: every screening attempt fails."""
     raise RuntimeError("screening always fails (test)")
+
+
+# --- T6: the audit stream, its pseudonyms, the Procfile ------------------------------------------------------
+
+def test_audit_pseudonyms_need_the_install_secrets(bot) -> None:  # noqa: ANN001
+    submit(bot)
+    [entry] = [e for e in audit.entries(bot.redis) if e["action"] == "submitted"]
+    unsalted = "citizen:" + hashlib.sha256(f"dxbot-audit|{CITIZEN}".encode()).hexdigest()[:16]
+    assert entry["who"] != unsalted  # a follower list alone no longer re-identifies anyone
+    assert entry["who"] == audit.citizen(bot.redis, CITIZEN)  # stable while the citizen is known
+    bot.redis.delete(audit.INSTALL_KEY, audit.SALTS)  # another install: other secrets, other pseudonyms
+    assert audit.citizen(bot.redis, CITIZEN) != entry["who"]
+
+
+def test_audit_is_archived_then_trimmed_to_its_length_and_age(bot, tmp_path: Path) -> None:  # noqa: ANN001
+    now_ms = int(time.time() * 1000)
+    day_ms = 24 * 3600 * 1000
+    for i in range(30):  # 30 refused /duyet, the oldest 40 days ago
+        bot.redis.xadd(keys.AUDIT_LOG, {"at": "0", "action": "forbidden", "who": "citizen:x", "n": str(i)},
+                       id=f"{now_ms - (40 - i) * day_ms}-0")
+    removed = audit.trim(bot.redis, max_entries=1000, max_age_s=30 * 24 * 3600, archive_dir=tmp_path)
+    assert removed == 11 and bot.redis.xlen(keys.AUDIT_LOG) == 19  # older than 30 days: 40 … 30 days ago
+    removed = audit.trim(bot.redis, max_entries=5, max_age_s=30 * 24 * 3600, archive_dir=tmp_path)
+    assert removed == 14 and bot.redis.xlen(keys.AUDIT_LOG) == 5
+    archived = [json.loads(line) for line in (tmp_path / "audit-archive.jsonl").read_text().splitlines()]
+    assert [int(a["n"]) for a in archived] == list(range(25))  # archived first, in order, nothing lost
+    assert [e["n"] for e in audit.entries(bot.redis)] == [str(i) for i in range(25, 30)]
+    assert stat.S_IMODE((tmp_path / "audit-archive.jsonl").stat().st_mode) == 0o600
+    assert audit.trim(bot.redis, max_entries=5, max_age_s=30 * 24 * 3600, archive_dir=tmp_path) == 0
+
+
+def test_the_sandbox_listens_on_loopback_whatever_starts_it(base_env: dict[str, str]) -> None:
+    procfile = (Path(__file__).resolve().parents[1] / "Procfile").read_text()
+    assert "0.0.0.0" not in procfile and "web: dxbot web" in procfile
+    sandbox = Settings.from_env({**base_env, "BIND_HOST": "0.0.0.0"}, load_dotenv_file=False)
+    assert sandbox.sandbox and sandbox.bind_host == "127.0.0.1"
+    live = {"ZALO_APP_ID": "1", "ZALO_OA_SECRET_KEY": "k", "ZALO_APP_SECRET": "s", "REDIS_URL": base_env["REDIS_URL"]}
+    assert Settings.from_env(live, load_dotenv_file=False).bind_host == "0.0.0.0"
+    assert Settings.from_env({**live, "BIND_HOST": "10.1.2.3"}, load_dotenv_file=False).bind_host == "10.1.2.3"

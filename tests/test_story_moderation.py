@@ -26,7 +26,7 @@ def test_non_moderator_gets_a_refusal_for_every_command_and_nothing_changes(bot:
     assert status(bot.redis, code) == "screened"
     attempts = [e for e in audit.entries(bot.redis) if e["action"] == "forbidden"]
     assert [e["command"] for e in attempts] == [c.split()[0] for c in commands]
-    assert all(e["who"] == audit.citizen(STRANGER) and STRANGER not in json.dumps(e) for e in attempts)
+    assert all(e["who"] == audit.citizen(bot.redis, STRANGER) and STRANGER not in json.dumps(e) for e in attempts)
 
 
 def test_two_moderators_racing_exactly_one_decision_wins(bot: BotHarness) -> None:
@@ -162,7 +162,10 @@ def test_data_deletion_after_confirmation(bot: BotHarness) -> None:
     export_all(bot.redis, dump)
     assert CITIZEN not in dump.getvalue()  # nothing left that names the citizen
     [fact] = [e for e in audit.entries(bot.redis) if e["action"] == "data_deleted"]
-    assert fact["who"] == audit.citizen(CITIZEN) and fact["stories_deleted"] == "2"
+    submitted = {e["who"] for e in audit.entries(bot.redis) if e["action"] == "submitted"}
+    assert submitted == {fact["who"]} and fact["stories_deleted"] == "2"  # one person, followed
+    assert not bot.redis.hexists(audit.SALTS, CITIZEN)  # the mapping is gone with the erasure
+    assert audit.citizen(bot.redis, CITIZEN) != fact["who"]  # so the old pseudonym cannot be rebuilt
 
 
 def test_export_writes_stories_and_audit_log_as_json_lines(bot: BotHarness) -> None:

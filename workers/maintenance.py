@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 
-from bot import keys, runtime
+from bot import audit, keys, runtime
 from workers.moderation import recover_screening
 
 log = logging.getLogger(__name__)
@@ -29,4 +29,7 @@ def sweep(limit: int = 1000) -> int:
         log.info("sweeper queued %d user drain(s)", queued)
     # Reader stories whose screening worker died: queued again once their lock has expired.
     queued += recover_screening(rt.redis, rt.settings)
+    # The audit stream: archived to a file, then trimmed to its configured length and age (hourly).
+    audit.trim_if_due(rt.redis, max_entries=rt.settings.audit_max_entries, max_age_s=rt.settings.audit_max_age_s,
+                      archive_dir=rt.settings.var_dir / "audit")
     return queued
