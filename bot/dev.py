@@ -24,7 +24,9 @@ def _python(*args: str) -> list[str]:
 
 
 def _emulator_cmd(settings: Settings) -> list[str]:
-    return _python("-m", "bot.zalo.emulator", "--port", str(settings.emulator_port),
+    """The emulator always on loopback: it hands out tokens and accepts any event, so it is never reachable
+    from another machine however `dxbot dev` or `dxbot emulator` is started."""
+    return _python("-m", "bot.zalo.emulator", "--host", "127.0.0.1", "--port", str(settings.emulator_port),
                    "--webhook-url", f"http://127.0.0.1:{settings.port}/webhook",
                    "--app-id", settings.app_id, "--oa-secret-key", settings.oa_secret_key,
                    "--app-secret", settings.app_secret)

@@ -21,6 +21,7 @@ import pytest
 from bot import audit, keys, media, stories
 from bot.config import Settings
 from bot.context import Context
+from bot.dev import _emulator_cmd
 from bot.events import MAX_DEPTH, Event, nesting_depth
 from bot.routing import Router, any_text
 from bot.texts import render
@@ -320,6 +321,8 @@ def test_the_sandbox_listens_on_loopback_whatever_starts_it(base_env: dict[str, 
     assert "0.0.0.0" not in procfile and "web: dxbot web" in procfile
     sandbox = Settings.from_env({**base_env, "BIND_HOST": "0.0.0.0"}, load_dotenv_file=False)
     assert sandbox.sandbox and sandbox.bind_host == "127.0.0.1"
+    emulator = _emulator_cmd(sandbox)
+    assert emulator[emulator.index("--host") + 1] == "127.0.0.1"
     live = {"ZALO_APP_ID": "1", "ZALO_OA_SECRET_KEY": "k", "ZALO_APP_SECRET": "s", "REDIS_URL": base_env["REDIS_URL"]}
     assert Settings.from_env(live, load_dotenv_file=False).bind_host == "0.0.0.0"
     assert Settings.from_env({**live, "BIND_HOST": "10.1.2.3"}, load_dotenv_file=False).bind_host == "10.1.2.3"
