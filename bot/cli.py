@@ -99,6 +99,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     import redis
     from rq import Queue, SimpleWorker, Worker
 
+    from bot.core import rqjob
     from bot.queues import QUEUE_NAME
     from workers.digest import tick as digest_tick
     from workers.maintenance import sweep
@@ -115,7 +116,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
             worker.work(burst=args.burst, with_scheduler=True, logging_level=rt.settings.log_level)
         except redis.RedisError:  # RQ's own clean-up after the error below failed too
             log.warning("worker stopped on a Redis error", exc_info=True)
-        if args.burst or worker._shutdown_requested_date is not None:  # noqa: SLF001 - SIGTERM/SIGINT (rq pinned)
+        if args.burst or rqjob.shutdown_requested(worker):  # SIGTERM/SIGINT
             return 0
         # RQ's loop quits on any unexpected error, e.g. Redis restarting under a busy worker (found by
         # `make soak`): the job in hand is re-run by the sweeper once its lease expires; start again.

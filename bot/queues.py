@@ -5,34 +5,32 @@ and it would let two jobs of one user run at once. Instead each event lands in t
 sorted set scored by Zalo's timestamp) and a per-user lease names the one job that drains it. One Lua
 call does dedupe + inbox + lease + (only when no job holds the lease) the RQ job itself.
 
-The RQ job hash is written the way RQ's own unique-enqueue script writes it (`rq.scripts`; rq is
-pinned). Its constant fields are built once by RQ itself (`Queue.create_job` → `to_dict`) and baked
-into the script text, so a webhook request sends only what differs (job id, pickled call, timestamp)
-and Redis copies nothing: one round trip, a handful of arguments.
+The RQ job hash is written the way RQ writes it; everything that knows RQ's job format is in
+`bot/core/rqjob.py` (and contract-tested against `Queue.enqueue()`). Its constant fields are baked into
+the script text, so a webhook request sends only what differs (job id, pickled call, timestamp) and
+Redis copies nothing: one round trip, a handful of arguments.
 """
 
 from __future__ import annotations
 
-import pickle
 import threading
 import time
 import uuid
-from datetime import UTC, datetime
 
 import redis
 from redis.commands.core import Script
 from redis.connection import Connection
 from redis.exceptions import NoScriptError
 from rq import Queue
-from rq.scripts import _build_hset_args
 
 from bot import keys
+from bot.core import rqjob
 
 QUEUE_NAME = "dxbot"
 DRAIN_FUNC = "workers.events.drain_user"
 QUEUED_LEASE_MS = 300_000  # how long a queued-but-not-started job holds the user (then the sweeper helps)
 JOB_TIMEOUT_S = 600
-_VARIABLE_FIELDS = {"data", "created_at", "enqueued_at", "description"}
+DRAIN_JOB = rqjob.JobSpec(DRAIN_FUNC, timeout=JOB_TIMEOUT_S, result_ttl=0, failure_ttl=7 * 24 * 3600)
 
 # Constant key names and numbers are baked into the script text (@NAME@), so a request sends only what
 # varies. KEYS: dedupe, inbox, lease, job; ARGV: member, score, user, job-id, now-ms, data, stamp
@@ -46,9 +44,7 @@ redis.call('HINCRBY', @METRICS@, 'events_received_total', 1)
 if redis.call('SET', KEYS[3], ARGV[4], 'NX', 'PX', @LEASE_MS@) then
   -- a lease always has a pending-users entry (the sweeper's safety net), so only a new lease adds one
   redis.call('ZADD', @PENDING@, 'NX', ARGV[5], ARGV[3])
-  redis.call('HSET', KEYS[4], 'data', ARGV[6], 'created_at', ARGV[7], 'enqueued_at', ARGV[7],
-             'description', 'drain user ' .. ARGV[3], @CONSTANT_FIELDS@)
-  redis.call('RPUSH', @QUEUE@, ARGV[4])
+  @WRITE_JOB@
   return 2
 end
 return 1
@@ -65,19 +61,13 @@ _CLAIM = """
 local owner = redis.call('GET', KEYS[1])
 if owner then
   if redis.call('PTTL', KEYS[1]) <= tonumber(ARGV[6]) then return 0 end
-  if redis.call('HGET', ARGV[7] .. owner, 'status') == 'queued' then return 0 end
+  if redis.call('HGET', ARGV[7] .. owner, 'status') == @QUEUED@ then return 0 end
   redis.call('HINCRBY', @METRICS@, 'leases_reclaimed_total', 1)
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-redis.call('HSET', KEYS[2], 'data', ARGV[3], 'created_at', ARGV[4], 'enqueued_at', ARGV[4],
-           'description', ARGV[5], @CONSTANT_FIELDS@)
-redis.call('RPUSH', KEYS[3], ARGV[1])
+@WRITE_JOB@
 return 1
 """
-
-
-def _lua_string(value: str) -> str:
-    return '"' + "".join(c if c.isalnum() or c in "_-.:" else f"\\{ord(c)}" for c in value) + '"'
 
 
 class JobWriter:
@@ -89,40 +79,32 @@ class JobWriter:
         # Without the drain jobs' lease length an orphaned queued lease cannot be told from a running one.
         self.user_lease_ms = QUEUED_LEASE_MS if user_lease_ms is None else user_lease_ms
         self.queue = Queue(QUEUE_NAME, connection=client)
-        constants = ", ".join(f"{_lua_string(k)}, {_lua_string(v)}" for k, v in self._constant_fields().items())
-        ingest = _INGEST
-        for name, value in (("@CONSTANT_FIELDS@", constants), ("@DEDUPE_TTL@", str(int(dedupe_ttl_s))),
-                            ("@LEASE_MS@", str(QUEUED_LEASE_MS)), ("@METRICS@", _lua_string(keys.METRICS)),
-                            ("@PENDING@", _lua_string(keys.PENDING_USERS)), ("@QUEUE@", _lua_string(self.queue.key))):
+        constants = rqjob.constant_fields(self.queue, DRAIN_JOB)
+        lua = rqjob.lua_string
+        ingest = _INGEST.replace("@WRITE_JOB@", rqjob.lua_write_job(
+            constants, job_key="KEYS[4]", job_id="ARGV[4]", data="ARGV[6]", stamp="ARGV[7]",
+            description="'drain user ' .. ARGV[3]", queue_key=lua(self.queue.key)))
+        for name, value in (("@DEDUPE_TTL@", str(int(dedupe_ttl_s))), ("@LEASE_MS@", str(QUEUED_LEASE_MS)),
+                            ("@METRICS@", lua(keys.METRICS)), ("@PENDING@", lua(keys.PENDING_USERS))):
             ingest = ingest.replace(name, value)
         self._ingest = client.register_script(ingest)
-        self._claim = client.register_script(_CLAIM.replace("@CONSTANT_FIELDS@", constants)
-                                             .replace("@METRICS@", _lua_string(keys.METRICS)))
-        self._job_prefix = self.queue.job_class.redis_job_namespace_prefix
+        claim = _CLAIM.replace("@WRITE_JOB@", rqjob.lua_write_job(
+            constants, job_key="KEYS[2]", job_id="ARGV[1]", data="ARGV[3]", stamp="ARGV[4]", description="ARGV[5]",
+            queue_key="KEYS[3]"))
+        self._claim = client.register_script(claim.replace("@METRICS@", lua(keys.METRICS))
+                                             .replace("@QUEUED@", lua(rqjob.QUEUED)))
+        self._job_prefix = rqjob.job_key_prefix(self.queue)
         self._hot = _HotPath(client)
         self._stamp_second = -1
         self._stamp = ""
         client.sadd(Queue.redis_queues_keys, self.queue.key)
 
-    def _constant_fields(self) -> dict[str, str]:
-        """The fields every drain job shares, as RQ itself would write them (empty ones left out)."""
-        self.queue.redis_server_version = (6, 2, 0)  # only used by RQ for features we do not touch here
-        job = self.queue.create_job(DRAIN_FUNC, args=("template",), timeout=JOB_TIMEOUT_S, result_ttl=0,
-                                    failure_ttl=7 * 24 * 3600)
-        self.queue._prepare_for_queue(job)
-        fields = [*_build_hset_args(job), "status", "queued"]
-        return {str(k): str(v.value if hasattr(v, "value") else v) for k, v in zip(fields[::2], fields[1::2],
-                                                                                      strict=True)
-                if k not in _VARIABLE_FIELDS and v != ""}
-
     def _variable(self, user_id: str) -> tuple[str, bytes, str, str]:
-        # RQ reads uncompressed pickles too (Job.restore falls back when zlib fails); skipping zlib here
-        # saves more than it would save on the wire.
-        data = pickle.dumps((DRAIN_FUNC, None, (user_id,), {}), protocol=pickle.HIGHEST_PROTOCOL)
+        data = rqjob.job_data(DRAIN_FUNC, (user_id,))
         now = time.time()
         if int(now) != self._stamp_second:
             self._stamp_second = int(now)
-            self._stamp = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+            self._stamp = rqjob.timestamp(now)
         return uuid.uuid4().hex, data, self._stamp, f"drain user {user_id}"
 
     def ingest(self, *, event_key: str, user_id: str, timestamp_ms: int, member: str) -> int:
