@@ -1,16 +1,18 @@
 """The OA access/refresh token pair, shared by every process through Redis.
 
 Zalo's refresh tokens are single-use (shared/zalo-oa-api.md §5): two processes refreshing at once
-would burn the chain and force an admin to re-grant. So a refresh happens under a Redis lock, the
-holder re-reads the pair first (someone may have refreshed while it waited), and the new pair is
-written with one HSET so no reader ever sees a new access token beside an old refresh token.
+would burn the chain and force an admin to re-grant. So a refresh happens under a Redis lock (redis-py's
+`Lock`: SET NX PX with a random token, released only by its holder), the holder re-reads the pair first
+(someone may have refreshed while it waited), and the new pair is written with one HSET so no reader
+ever sees a new access token beside an old refresh token.
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import redis
@@ -23,10 +25,6 @@ from bot.zalo.errors import OutcomeUnknown, TokenRefreshFailed, ZaloUnavailable
 
 log = logging.getLogger(__name__)
 
-_RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"""
 _SEED = """
 if redis.call('EXISTS', KEYS[1]) == 0 then
   redis.call('HSET', KEYS[1], 'access_token', ARGV[1], 'refresh_token', ARGV[2], 'expires_at', '0')
@@ -52,7 +50,6 @@ class TokenStore:
         self.settings = settings
         self.redis = client
         self.session = session
-        self._release = client.register_script(_RELEASE)
         self._seed = client.register_script(_SEED)
         self.lock_ttl_ms = int((settings.zalo_timeout_s + 5) * 1000)
         self._cached: tuple[TokenPair, float] | None = None  # (pair, monotonic time read)
@@ -91,15 +88,21 @@ class TokenStore:
             return self.refresh(stale=pair.access_token).access_token
         return pair.access_token
 
-    def _lock(self) -> str:
-        """Take the refresh lock (one writer of the pair at a time); returns the token that releases it."""
-        token = secrets.token_hex(8)
-        deadline = time.monotonic() + self.lock_ttl_ms / 1000 * 2
-        while not self.redis.set(keys.TOKEN_LOCK, token, nx=True, px=self.lock_ttl_ms):
-            if time.monotonic() > deadline:
-                raise ZaloUnavailable(-1, "token refresh lock wait timed out")
-            time.sleep(0.02)
-        return token
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        """Hold the refresh lock (one writer of the pair at a time) for at most `lock_ttl_ms`.
+
+        A holder that outlives the TTL (a refresh call hanging past its timeout) loses the lock rather than
+        block every sender; its release then does nothing instead of freeing someone else's lock.
+        """
+        lock = self.redis.lock(keys.TOKEN_LOCK, timeout=self.lock_ttl_ms / 1000, sleep=0.02,
+                               blocking_timeout=self.lock_ttl_ms / 1000 * 2, raise_on_release_error=False)
+        if not lock.acquire():
+            raise ZaloUnavailable(-1, "token refresh lock wait timed out")
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _write(self, pair: TokenPair) -> None:
         """One HSET: no reader ever sees a new access token beside an old refresh token."""
@@ -112,17 +115,13 @@ class TokenStore:
         the old chain cannot overwrite it afterwards."""
         register_secret(pair.access_token)
         register_secret(pair.refresh_token)
-        token = self._lock()
-        try:
+        with self._lock():
             self._write(pair)
-        finally:
-            self._release(keys=[keys.TOKEN_LOCK], args=[token])
 
     def refresh(self, *, stale: str) -> TokenPair:
         """Replace the pair whose access token is `stale`; exactly one process calls Zalo."""
         self._cached = None
-        token = self._lock()
-        try:
+        with self._lock():
             pair = self.current()
             if pair.access_token != stale:
                 return pair  # another process refreshed while we waited
@@ -131,8 +130,6 @@ class TokenStore:
             self.redis.hincrby(keys.METRICS, "token_refresh_total", 1)
             log.info("zalo access token refreshed; valid for %.0f s", fresh.expires_at - time.time())
             return fresh
-        finally:
-            self._release(keys=[keys.TOKEN_LOCK], args=[token])
 
     def _call_refresh(self, refresh_token: str) -> TokenPair:
         url = f"{self.settings.oauth_base}/v4/oa/access_token"
