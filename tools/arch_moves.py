@@ -112,14 +112,20 @@ def main(argv: list[str]) -> int:
             init.parent.mkdir(parents=True, exist_ok=True)
             init.write_text(f'"""{doc}"""\n')
             git("add", str(init.relative_to(ROOT)))
+    moved = []
     for old, new in MOVES.items():
         src, dst = path_of(old), path_of(new)
         if src.exists() and not dst.exists():
             print(f"git mv {src.relative_to(ROOT)} {dst.relative_to(ROOT)}")
             if not dry:
                 git("mv", str(src.relative_to(ROOT)), str(dst.relative_to(ROOT)))
+                moved.append((dst, new.count(".") - old.count(".")))
     if dry:
         return 0
+    for dst, depth in moved:  # a file one package deeper finds content/ one parent further up
+        dst.write_text(re.sub(r"Path\(__file__\)\.resolve\(\)\.parents\[(\d)\]",
+                              lambda m, d=depth: f"Path(__file__).resolve().parents[{int(m.group(1)) + d}]",
+                              dst.read_text()))
     for tree in TREES:
         for file in sorted((ROOT / tree).rglob("*.py")):
             if file.name == "arch_moves.py":
