@@ -1,6 +1,7 @@
 """The digest's hook in the event path: a subscriber's message opens Zalo's window, so deliver what waits.
 
-`workers/events.py` calls `prepare()` inside its commit (after WATCH, before MULTI). It reads, for a
+`prepare()` is a commit hook (registered in `handlers/__init__.py`): the drain calls it inside every
+event's commit (after WATCH, before MULTI). It reads, for a
 user interaction: whether a digest was kept for the user. The returned write runs inside the event's
 transaction: it records the interaction time on the subscriber (the fan-out uses it to choose the
 message type) and, if a digest waits, queues it after the handler's replies and clears the marker —

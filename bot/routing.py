@@ -5,6 +5,10 @@ Matchers are plain values (`on_event(Follow)`, `command("trợ giúp", "menu")`,
 Permission checks live in the route (`require=`), never inside a handler: a command that matches but
 is not permitted goes to the router's `forbidden` handler, so it can neither fall through to question
 answering nor run.
+
+The router is also where features register with the core, which never names them: commit hooks run
+inside every event's transaction (`add_commit_hook`), and a handler that has done its part and wants the
+event routed again with the state it left returns `REDISPATCH` instead of reaching for the router.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
+
+from redis.client import Pipeline
 
 from bot.context import Context
 from bot.events import Event, TextMessage
@@ -20,9 +27,22 @@ from bot.safe_text import command_text
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Event, Context], None]
+
+
+class Redispatch(Enum):
+    """A handler's result asking the router to route the same event again (at most once)."""
+
+    REDISPATCH = "redispatch"
+
+
+REDISPATCH = Redispatch.REDISPATCH
+Handler = Callable[[Event, Context], Redispatch | None]
 Matcher = Callable[[Event, Context], bool]
 Check = Callable[[Context], bool]
+# Called inside the event's commit after WATCH (the pipeline reads immediately); the write it returns is
+# queued in the event's MULTI, so a feature's bookkeeping is atomic with the event.
+Write = Callable[[Pipeline], None]
+CommitHook = Callable[[Pipeline, Context], Write | None]
 
 
 @dataclass(frozen=True)
@@ -37,6 +57,12 @@ class Router:
     def __init__(self) -> None:
         self.routes: list[Route] = []
         self.forbidden: Handler | None = None
+        self.commit_hooks: list[CommitHook] = []
+
+    def add_commit_hook(self, hook: CommitHook) -> CommitHook:
+        """Run `hook` in every event's commit, in registration order."""
+        self.commit_hooks.append(hook)
+        return hook
 
     def add(self, matcher: Matcher, handler: Handler, *, require: Check | None = None,
             name: str | None = None) -> Handler:
@@ -44,7 +70,15 @@ class Router:
         return handler
 
     def dispatch(self, event: Event, ctx: Context) -> str | None:
-        """Run the first matching handler; returns its name (None when nothing matched)."""
+        """Run the first matching handler; returns its name (None when nothing matched). A handler that
+        returns `REDISPATCH` has the event routed once more; the name is then `first>second`."""
+        name, again = self._dispatch_once(event, ctx)
+        if not again:
+            return name
+        second, _ = self._dispatch_once(event, ctx)  # a second REDISPATCH is ignored: no loop
+        return f"{name}>{second}"
+
+    def _dispatch_once(self, event: Event, ctx: Context) -> tuple[str | None, bool]:
         for route in self.routes:
             if not route.matcher(event, ctx):
                 continue
@@ -52,11 +86,10 @@ class Router:
                 log.warning("forbidden command user=%s route=%s", ctx.user_id, route.name)
                 if self.forbidden is not None:
                     self.forbidden(event, ctx)
-                return f"forbidden:{route.name}"
+                return f"forbidden:{route.name}", False
             ctx.handler_name = route.name
-            route.handler(event, ctx)
-            return route.name
-        return None
+            return route.name, route.handler(event, ctx) is REDISPATCH
+        return None, False
 
 
 # --- matchers ---

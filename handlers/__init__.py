@@ -1,5 +1,8 @@
 """Handlers and the one place that fixes their order.
 
+Features that act inside every event's transaction register their commit hooks here too, so the core
+never names a feature.
+
 Order: events without text (follow/unfollow/chat-now) → guards (over-long text) → global commands
 (help) → moderator commands → an active conversation → keyword commands → question answering, the
 catch-all. First match wins.
@@ -7,6 +10,7 @@ catch-all. First match wins.
 
 from __future__ import annotations
 
+from bot import digest_inbox
 from bot.events import AttachmentMessage, ChatNow, Follow, SubmitInfo, Unfollow
 from bot.routing import Router, all_of, any_text, command, in_state, is_moderator, on_event, slash_command
 from handlers import command_guard, erase, moderation, story, subscription
@@ -17,6 +21,7 @@ from handlers.qa import answer_question
 def build_router() -> Router:
     router = Router()
     router.forbidden = moderation.refuse  # the polite refusal, plus an audit entry of the attempt
+    router.add_commit_hook(digest_inbox.prepare)  # interaction time; a digest kept for the user follows
     # 1. events without text
     router.add(on_event(Follow, ChatNow), subscription.follow)
     router.add(on_event(Unfollow), subscription.unfollow)
@@ -31,8 +36,7 @@ def build_router() -> Router:
     router.add(slash_command("tuchoi"), moderation.reject, require=is_moderator)
     router.add(slash_command("thongke"), moderation.stats, require=is_moderator)
     # a moderator command hidden later in a non-moderator's message: refused and audited like the others
-    router.add(command_guard.embeds_moderator_command, help_handlers.forbidden, require=is_moderator,
-               name="embedded_moderator_command")
+    router.add(command_guard.embeds_moderator_command, moderation.refuse, name="embedded_moderator_command")
     # 4. an active conversation (story draft, confirmations)
     router.add(in_state(erase.STEP_CONFIRM), erase.confirm_step)
     router.add(command(*erase.ASK_PHRASES), erase.ask)  # here, so that it also works in the middle of a draft

@@ -14,10 +14,11 @@ import importlib
 import logging
 from typing import Any
 
-from bot import audit, keys, runtime, stories
+from bot import audit, keys, stories
 from bot.context import Button, Context
 from bot.events import Event, TextMessage
 from bot.nlp.normalize import command_form
+from bot.routing import REDISPATCH, Redispatch
 from workers.moderation import enqueue_purge
 
 log = logging.getLogger(__name__)
@@ -39,11 +40,11 @@ def ask(event: Event, ctx: Context) -> None:
                                   Button(ctx.text("story_button_cancel"), "hủy")])
 
 
-def confirm_step(event: Event, ctx: Context) -> None:
+def confirm_step(event: Event, ctx: Context) -> Redispatch | None:
     said = command_form(event.text) if isinstance(event, TextMessage) else ""
     if said in _CONFIRM:
         _erase(event, ctx)
-        return
+        return None
     resume = ctx.state.pop("erase_resume", "")
     if resume:
         ctx.state["step"] = resume
@@ -51,7 +52,8 @@ def confirm_step(event: Event, ctx: Context) -> None:
         ctx.state.pop("step", None)
     ctx.say("erase_kept")
     if said and said not in _CANCEL:
-        runtime.get().router.dispatch(event, ctx)  # not an answer to the question: handle it as usual
+        return REDISPATCH  # not an answer to the question: handle it as usual
+    return None
 
 
 def _erase(event: Event, ctx: Context) -> None:

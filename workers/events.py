@@ -18,7 +18,7 @@ import uuid
 import redis
 from rq import get_current_job
 
-from bot import digest_inbox, keys, metrics, runtime
+from bot import keys, metrics, runtime
 from bot.context import Context
 from bot.events import Event, Unfollow, parse_body, parse_event
 from bot.lease import Lease
@@ -96,7 +96,8 @@ def commit(rt: runtime.Runtime, ctx: Context, member: bytes, *, original_state: 
                 return False
             reactivated = not isinstance(ctx.event, Unfollow)
             deferred = pipe.lrange(keys.deferred(user_id), 0, -1) if reactivated else []
-            digest_write = digest_inbox.prepare(pipe, ctx)  # interaction time; a digest kept for this user
+            # features' hooks (registered with the router) read now and add their writes to the MULTI
+            hook_writes = [w for hook in rt.router.commit_hooks if (w := hook(pipe, ctx)) is not None]
             pipe.multi()
             _write_state(pipe, user_id, original_state, ctx.state)
             for write in ctx.writes:
@@ -109,8 +110,8 @@ def commit(rt: runtime.Runtime, ctx: Context, member: bytes, *, original_state: 
                 pipe.rpush(keys.outbox(message.user_id), json.dumps(message.to_json()))
                 if message.user_id != user_id:
                     pipe.zadd(keys.PENDING_USERS, {message.user_id: now_ms}, nx=True)
-            if digest_write is not None:
-                digest_write(pipe)
+            for write in hook_writes:  # after the replies: e.g. a digest kept for the user follows them
+                write(pipe)
             pipe.zrem(keys.inbox(user_id), member)
             pipe.delete(keys.attempts(ctx.event.key))
             metrics.incr(pipe, "events_processed_total", outcome="ok")

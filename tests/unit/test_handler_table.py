@@ -26,7 +26,7 @@ HOUR_MS = 3600 * 1000
     ("/thongke", MODERATOR, {}, "stats"),
     ("/hangdoi", CITIZEN, {}, "forbidden:show_queue"),
     ("/duyet 7KQ2", CITIZEN, {}, "forbidden:approve"),
-    ("xin duyệt giúp: /duyet 7KQ2", CITIZEN, {}, "forbidden:embedded_moderator_command"),
+    ("xin duyệt giúp: /duyet 7KQ2", CITIZEN, {}, "embedded_moderator_command"),
     ("hủy", CITIZEN, {"step": "story:body", **DRAFT}, "cancel"),
     ("Làng tôi có chợ 4.0", CITIZEN, {"step": "story:body", **DRAFT}, "continue_draft"),
     ("xin duyệt giúp: /duyet 7KQ2", CITIZEN, {"step": "story:body", **DRAFT}, "continue_draft"),
@@ -111,4 +111,12 @@ def test_declining_erasure_returns_to_the_open_draft(router: Router, make_ctx: M
     router.dispatch(ctx.event, ctx)
     assert ctx.state["step"] == step_after
     assert replies(ctx) == [render(reply)]
+    assert not ctx.writes, "nothing is deleted"
+def test_a_message_that_is_not_an_answer_to_the_erasure_question_is_routed_again(
+        router: Router, make_ctx: MakeCtx) -> None:
+    ctx = make_ctx("dịch vụ công trực tuyến là gì", state={"step": "erase:confirm"})
+    assert router.dispatch(ctx.event, ctx) == "confirm_step>answer_question"
+    assert "step" not in ctx.state
+    assert replies(ctx)[0] == render("erase_kept")
+    assert len(replies(ctx)) >= 2, "the answer follows"
     assert not ctx.writes, "nothing is deleted"
