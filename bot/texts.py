@@ -40,3 +40,49 @@ def catalogue() -> dict[str, str]:
 def render(key: str, **params: object) -> str:
     """The message `key` with its placeholders filled in."""
     return catalogue()[key].format_map(_Missing(params))
+
+
+COMMANDS_FILE = CONTENT_DIR / "commands.toml"
+
+
+@lru_cache(maxsize=1)
+def _commands() -> dict[str, object]:
+    with COMMANDS_FILE.open("rb") as fh:
+        table = tomllib.load(fh)
+    return {k: _nfc(v) for k, v in table.items()}
+
+
+def _nfc(value: object) -> object:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return tuple(_nfc(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _nfc(v) for k, v in value.items()}
+    raise ValueError(f"{COMMANDS_FILE.name}: only strings, lists and tables, got {value!r}")
+
+
+def phrases(name: str) -> tuple[str, ...]:
+    """The words that give command `name` (content/commands.toml); the first is its button's payload."""
+    value = _commands()[name]
+    if not isinstance(value, tuple) or not value:
+        raise ValueError(f"{COMMANDS_FILE.name}: {name} must be a non-empty list of phrases")
+    return value
+
+
+def payload(name: str) -> str:
+    """What a button for command `name` sends back when tapped (shown as the user's own message)."""
+    return phrases(name)[0]
+
+
+def moderator_command(name: str) -> str:
+    """The slash command word of a moderator action (`hangdoi` for /hangdoi)."""
+    value = _commands()["moderator"]
+    assert isinstance(value, dict)
+    return value[name]
+
+
+def moderator_phrases(name: str) -> tuple[str, ...]:
+    value = _commands()["moderator"]
+    assert isinstance(value, dict)
+    return value[name]

@@ -5,7 +5,7 @@ never names a feature.
 
 Order: events without text (follow/unfollow/chat-now) → guards (over-long text) → global commands
 (help) → moderator commands → an active conversation → keyword commands → question answering, the
-catch-all. First match wins.
+catch-all. First match wins. The words of every command are in content/commands.toml.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from bot import digest_inbox
 from bot.events import AttachmentMessage, ChatNow, Follow, SubmitInfo, Unfollow
 from bot.routing import Router, all_of, any_text, command, in_state, is_moderator, on_event, slash_command
+from bot.texts import moderator_command, phrases
 from handlers import command_guard, erase, moderation, story, subscription
 from handlers import help as help_handlers
 from handlers.qa import answer_question
@@ -27,14 +28,14 @@ def build_router() -> Router:
     router.add(on_event(Unfollow), subscription.unfollow)
     # 2. guards and global commands
     router.add(help_handlers.is_too_long, help_handlers.too_long)
-    router.add(command("trợ giúp", "menu", "help", "hướng dẫn"), help_handlers.show_help)
+    router.add(command(*phrases("help")), help_handlers.show_help)
     # 3. moderator commands (stories / digest preview)
-    router.add(slash_command("bantin"), subscription.moderator_preview, require=is_moderator)
-    router.add(slash_command("hangdoi"), moderation.show_queue, require=is_moderator)
-    router.add(slash_command("xem"), moderation.view, require=is_moderator)
-    router.add(slash_command("duyet"), moderation.approve, require=is_moderator)
-    router.add(slash_command("tuchoi"), moderation.reject, require=is_moderator)
-    router.add(slash_command("thongke"), moderation.stats, require=is_moderator)
+    router.add(slash_command(moderator_command("digest")), subscription.moderator_preview, require=is_moderator)
+    router.add(slash_command(moderator_command("queue")), moderation.show_queue, require=is_moderator)
+    router.add(slash_command(moderator_command("view")), moderation.view, require=is_moderator)
+    router.add(slash_command(moderator_command("approve")), moderation.approve, require=is_moderator)
+    router.add(slash_command(moderator_command("reject")), moderation.reject, require=is_moderator)
+    router.add(slash_command(moderator_command("stats")), moderation.stats, require=is_moderator)
     # a moderator command hidden later in a non-moderator's message: refused and audited like the others
     router.add(command_guard.embeds_moderator_command, moderation.refuse, name="embedded_moderator_command")
     # 4. an active conversation (story draft, confirmations)

@@ -14,8 +14,10 @@ from bot.context import Context
 from bot.events import Event, TextMessage
 from bot.nlp.normalize import command_form
 from bot.safe_text import command_text, one_line
+from bot.texts import moderator_command
 
-MODERATOR_COMMANDS = frozenset({"bantin", "hangdoi", "xem", "duyet", "tuchoi", "thongke"})
+MODERATOR_COMMANDS = frozenset(command_form(moderator_command(n))
+                                for n in ("digest", "queue", "view", "approve", "reject", "stats"))
 _EDGE = "\"'“”‘’«»()[]{}<>:;,.!?*_~`"
 
 

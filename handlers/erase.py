@@ -19,15 +19,15 @@ from bot.context import Button, Context
 from bot.events import Event, TextMessage
 from bot.nlp.normalize import command_form
 from bot.routing import REDISPATCH, Redispatch
+from bot.texts import payload, phrases
 from workers.moderation import enqueue_purge
 
 log = logging.getLogger(__name__)
 
 STEP_CONFIRM = "erase:confirm"
-ASK_PHRASES = ("xóa dữ liệu của tôi", "xóa dữ liệu", "xóa thông tin của tôi", "xóa dữ liệu của mình")
-CONFIRM_PHRASES = ("xác nhận xóa", "xác nhận", "đồng ý xóa", "xóa")
-_CONFIRM = {command_form(p) for p in CONFIRM_PHRASES}
-_CANCEL = {command_form(p) for p in ("hủy", "không", "thôi", "giữ")}
+ASK_PHRASES = phrases("erase_ask")
+_CONFIRM = {command_form(p) for p in phrases("erase_confirm")}
+_CANCEL = {command_form(p) for p in phrases("erase_cancel")}
 
 
 def ask(event: Event, ctx: Context) -> None:
@@ -36,8 +36,8 @@ def ask(event: Event, ctx: Context) -> None:
     if step and step != STEP_CONFIRM:
         ctx.state["erase_resume"] = step
     ctx.state["step"] = STEP_CONFIRM
-    ctx.say("erase_ask", buttons=[Button(ctx.text("erase_button_confirm"), "xác nhận xóa"),
-                                  Button(ctx.text("story_button_cancel"), "hủy")])
+    ctx.say("erase_ask", buttons=[Button(ctx.text("erase_button_confirm"), payload("erase_confirm")),
+                                  Button(ctx.text("story_button_cancel"), payload("erase_cancel"))])
 
 
 def confirm_step(event: Event, ctx: Context) -> Redispatch | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.context import Button, Context
 from bot.events import Event, TextMessage
+from bot.texts import payload
 
 MAX_USER_TEXT_CHARS = 2000
 
@@ -11,7 +12,7 @@ MAX_USER_TEXT_CHARS = 2000
 def welcome(event: Event, ctx: Context, *, note_key: str | None = None) -> None:
     """`follow` and "Nhắn tin": say what the channel can do and how to stop (plus a feature's note)."""
     text = ctx.text("welcome") + (f"\n\n{ctx.text(note_key)}" if note_key else "")
-    ctx.send_text(text, buttons=[Button(ctx.text("button_help"), "trợ giúp")])
+    ctx.send_text(text, buttons=[Button(ctx.text("button_help"), payload("help"))])
 
 
 def unfollowed(event: Event, ctx: Context) -> None:
@@ -20,7 +21,7 @@ def unfollowed(event: Event, ctx: Context) -> None:
 
 
 def show_help(event: Event, ctx: Context) -> None:
-    ctx.say("help", buttons=[Button(ctx.text("story_button"), "gửi câu chuyện")])
+    ctx.say("help", buttons=[Button(ctx.text("story_button"), payload("story_start"))])
     if ctx.is_moderator:
         ctx.say("help_moderator")
 

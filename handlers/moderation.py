@@ -21,6 +21,7 @@ from bot.kb.unanswered import count_unanswered
 from bot.nlp.normalize import command_form
 from bot.routing import command_args
 from bot.safe_text import command_text
+from bot.texts import moderator_phrases
 from handlers import help as help_handlers
 from handlers.command_guard import attempted_command
 
@@ -32,7 +33,7 @@ REASON_MAX_CHARS = 500
 TITLE_CHARS = 200  # titles are at most 150 when typed; the cap guards old or odd data
 LINK_CHARS = 120
 MAX_LINKS_SHOWN = 5
-ORIGINAL_FLAGS = {command_form(f) for f in ("--goc", "--gốc", "gốc", "goc", "--original", "-g")}
+ORIGINAL_FLAGS = {command_form(f) for f in moderator_phrases("original_flags")}
 
 
 def refuse(event: Event, ctx: Context) -> None:

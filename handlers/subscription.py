@@ -17,14 +17,14 @@ from bot.digest_stories import get_approved
 from bot.events import Event, Follow, TextMessage
 from bot.nlp.normalize import command_form
 from bot.routing import Matcher, command, command_args
+from bot.texts import phrases
 from handlers import help as help_handlers
 from workers import digest_schedule
 
-SUBSCRIBE = ("đăng ký", "đăng ký bản tin", "đăng ký nhận bản tin", "nhận bản tin", "subscribe")
-UNSUBSCRIBE = ("hủy đăng ký", "hủy đăng ký bản tin", "hủy bản tin", "dừng", "dừng nhận bản tin",
-               "dừng bản tin", "stop", "unsubscribe", "hủy nhận bản tin")
-LATEST = ("bản tin", "xem bản tin", "bản tin mới nhất", "bản tin tuần")
-READ_STORY_WORD = "đọc"
+SUBSCRIBE = phrases("subscribe")
+UNSUBSCRIBE = phrases("unsubscribe")
+LATEST = phrases("digest_latest")
+READ_STORY_WORDS = {command_form(p) for p in phrases("read_story")}
 
 
 def _province_after_subscribe(text: str) -> provinces.ProvinceMatch | None:
@@ -53,7 +53,7 @@ def read_story_matcher() -> Matcher:
         if not isinstance(event, TextMessage):
             return False
         words = event.text.strip().split()
-        if len(words) != 2 or command_form(words[0]) != command_form(READ_STORY_WORD):
+        if len(words) != 2 or command_form(words[0]) not in READ_STORY_WORDS:
             return False
         if words[1].startswith("#"):
             return len(words[1]) > 1
