@@ -37,8 +37,7 @@ def create_app(settings: Settings | None = None, client: redis.Redis | None = No
         jobs = JobWriter(client, dedupe_ttl_s=settings.dedupe_ttl_s)
     except redis.RedisError:
         jobs = _LazyJobWriter(client, settings.dedupe_ttl_s)  # type: ignore[assignment]
-    max_age = int(settings.extra.get("DXBOT_MAX_EVENT_AGE_SECONDS", str(6 * 24 * 3600))) * 1000
-    app.extensions["dxbot"] = WebRuntime(settings, client, jobs, max_age)
+    app.extensions["dxbot"] = WebRuntime(settings, client, jobs, settings.max_event_age_s * 1000)
 
     from bot.webhook import WebhookMiddleware
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,6 +25,10 @@ SANDBOX_REFRESH_TOKEN = "sandbox-refresh-token"
 SANDBOX_MODERATOR_ID = "9000000000000000009"
 
 WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+# Defaults of the settings without a dataclass default (CONTRACT §2); every other default is the field's own.
+DEFAULT_PORT = 8000
+DEFAULT_SCHEDULE = "MON 08:00"
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 
 class ConfigError(ValueError):
@@ -53,6 +58,7 @@ class Settings:
     production: bool
     bind_host: str = "127.0.0.1"  # where `dxbot web` listens: loopback in the sandbox whatever BIND_HOST says
     max_body_bytes: int = 64 * 1024
+    max_event_age_s: int = 6 * 24 * 3600  # signed events older than this are acknowledged, not processed; 0 = off
     dedupe_ttl_s: int = 7 * 24 * 3600
     max_text_chars: int = 2000
     cs_buttons: bool = True
@@ -91,6 +97,8 @@ class Settings:
     media_hosts: tuple[str, ...] = ("zdn.vn", "zadn.vn", "zalo.me")  # where Zalo serves attachments (+ subdomains)
     audit_max_entries: int = 1_000_000  # older audit entries are archived to a file, then trimmed
     audit_max_age_s: int = 400 * 24 * 3600
+    router: str = "handlers:build_router"  # "module:function" building the handler set (tests, drills)
+    screen_hook: str | None = None  # "module:function" called during story screening (fault injection)
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -111,6 +119,7 @@ class Settings:
                 load_dotenv(override=False)
             env = os.environ
         get = _Reader(env)
+        d = SimpleNamespace(**{f.name: f.default for f in fields(cls) if f.default is not MISSING})  # one place
         access = get.optional("ZALO_ACCESS_TOKEN")
         refresh = get.optional("ZALO_REFRESH_TOKEN")
         # Live mode needs Zalo credentials: a token pair, or the app secret alone when the pair was granted
@@ -130,9 +139,9 @@ class Settings:
         )
         if not app_id.isdigit():
             raise ConfigError(f"ZALO_APP_ID: must be the numeric Zalo app id, got {app_id!r}")
-        port = get.integer("PORT", 8000, low=1, high=65535)
-        weekday, at = _parse_schedule(get.optional("DIGEST_SCHEDULE") or "MON 08:00")
-        timezone = get.optional("TIMEZONE") or "Asia/Ho_Chi_Minh"
+        port = get.integer("PORT", DEFAULT_PORT, low=1, high=65535)
+        weekday, at = _parse_schedule(get.optional("DIGEST_SCHEDULE") or DEFAULT_SCHEDULE)
+        timezone = get.optional("TIMEZONE") or DEFAULT_TIMEZONE
         try:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -141,8 +150,7 @@ class Settings:
         for mid in moderators:
             if not mid.isdigit():
                 raise ConfigError(f"MODERATOR_IDS: {mid!r} is not a numeric Zalo user id")
-        port_early = get.integer("PORT", 8000, low=1, high=65535)
-        emulator_port = get.integer("EMULATOR_PORT", port_early + 1, low=1, high=65535)
+        emulator_port = get.integer("EMULATOR_PORT", port + 1, low=1, high=65535)
         local_emulator = f"http://127.0.0.1:{emulator_port}"
         if sandbox:
             # The local emulator issues these; the bot must still go through a real token exchange.
@@ -170,45 +178,53 @@ class Settings:
             sandbox=sandbox,
             bind_host="127.0.0.1" if sandbox else (get.optional("BIND_HOST") or "0.0.0.0"),
             production=production,
-            max_body_bytes=get.integer("WEBHOOK_MAX_BODY_BYTES", 64 * 1024, low=1024, high=10 * 1024 * 1024),
-            dedupe_ttl_s=get.integer("DEDUPE_TTL_SECONDS", 7 * 24 * 3600, low=60, high=90 * 24 * 3600),
-            max_text_chars=get.integer("ZALO_MAX_TEXT_CHARS", 2000, low=100, high=2000),
-            cs_buttons=get.boolean("ZALO_CS_BUTTONS", True),
-            form_recheck_s=get.integer("ZALO_FORM_RECHECK_SECONDS", 6 * 3600, low=1, high=30 * 86400),
-            event_max_attempts=get.integer("EVENT_MAX_ATTEMPTS", 3, low=1, high=20),
-            send_max_attempts=get.integer("SEND_MAX_ATTEMPTS", 8, low=1, high=50),
-            send_backoff_base_s=get.number("SEND_BACKOFF_BASE_SECONDS", 2.0, low=0.01, high=600),
-            send_backoff_max_s=get.number("SEND_BACKOFF_MAX_SECONDS", 300.0, low=0.01, high=86400),
-            zalo_timeout_s=get.number("ZALO_TIMEOUT_SECONDS", 10.0, low=0.1, high=120),
-            token_refresh_margin_s=get.integer("TOKEN_REFRESH_MARGIN_SECONDS", 3600, low=0, high=86400),
-            user_lease_s=get.integer("USER_LEASE_SECONDS", 30, low=2, high=3600),
-            log_level=(get.optional("LOG_LEVEL") or "INFO").upper(),
+            max_body_bytes=get.integer("WEBHOOK_MAX_BODY_BYTES", d.max_body_bytes, low=1024, high=10 * 1024 * 1024),
+            max_event_age_s=get.integer("DXBOT_MAX_EVENT_AGE_SECONDS", d.max_event_age_s, low=0,
+                                        high=365 * 24 * 3600),
+            router=get.optional("DXBOT_ROUTER") or d.router,
+            screen_hook=get.optional("DXBOT_SCREEN_HOOK"),
+            dedupe_ttl_s=get.integer("DEDUPE_TTL_SECONDS", d.dedupe_ttl_s, low=60, high=90 * 24 * 3600),
+            max_text_chars=get.integer("ZALO_MAX_TEXT_CHARS", d.max_text_chars, low=100, high=2000),
+            cs_buttons=get.boolean("ZALO_CS_BUTTONS", d.cs_buttons),
+            form_recheck_s=get.integer("ZALO_FORM_RECHECK_SECONDS", d.form_recheck_s, low=1, high=30 * 86400),
+            event_max_attempts=get.integer("EVENT_MAX_ATTEMPTS", d.event_max_attempts, low=1, high=20),
+            send_max_attempts=get.integer("SEND_MAX_ATTEMPTS", d.send_max_attempts, low=1, high=50),
+            send_backoff_base_s=get.number("SEND_BACKOFF_BASE_SECONDS", d.send_backoff_base_s, low=0.01, high=600),
+            send_backoff_max_s=get.number("SEND_BACKOFF_MAX_SECONDS", d.send_backoff_max_s, low=0.01, high=86400),
+            zalo_timeout_s=get.number("ZALO_TIMEOUT_SECONDS", d.zalo_timeout_s, low=0.1, high=120),
+            token_refresh_margin_s=get.integer("TOKEN_REFRESH_MARGIN_SECONDS", d.token_refresh_margin_s, low=0,
+                                               high=86400),
+            user_lease_s=get.integer("USER_LEASE_SECONDS", d.user_lease_s, low=2, high=3600),
+            log_level=(get.optional("LOG_LEVEL") or d.log_level).upper(),
             public_url=_public_url(get.optional("PUBLIC_URL")),
             verifier_code=_verifier_code(get.optional("ZALO_VERIFIER_CODE")),
-            digest_max_stories=get.integer("DIGEST_MAX_STORIES", 5, low=1, high=10),
-            digest_cs_paid=get.boolean("DIGEST_CS_PAID", False),
-            digest_promotion=get.boolean("DIGEST_PROMOTION", False),
-            digest_rate_per_s=get.number("DIGEST_RATE_PER_SECOND", 20.0, low=0, high=10_000),
-            digest_preview_before_s=get.integer("DIGEST_PREVIEW_MINUTES", 120, low=0, high=6 * 24 * 60) * 60,
-            digest_chunks=get.integer("DIGEST_FANOUT_JOBS", 4, low=1, high=64),
-            digest_slice_s=get.number("DIGEST_SLICE_SECONDS", 5.0, low=0.05, high=600),
-            digest_lease_s=get.integer("DIGEST_LEASE_SECONDS", 30, low=1, high=3600),
-            story_draft_ttl_s=get.integer("STORY_DRAFT_TTL_SECONDS", 24 * 3600, low=60, high=30 * 24 * 3600),
-            story_max_chars=get.integer("STORY_MAX_CHARS", 4000, low=200, high=50_000),
-            story_min_words=get.integer("STORY_MIN_WORDS", 5, low=1, high=200),
-            story_max_photos=get.integer("STORY_MAX_PHOTOS", 5, low=0, high=30),
-            story_max_links=get.integer("STORY_MAX_LINKS", 5, low=0, high=30),
-            story_max_per_day=get.integer("STORY_MAX_PER_DAY", 3, low=1, high=1000),
+            digest_max_stories=get.integer("DIGEST_MAX_STORIES", d.digest_max_stories, low=1, high=10),
+            digest_cs_paid=get.boolean("DIGEST_CS_PAID", d.digest_cs_paid),
+            digest_promotion=get.boolean("DIGEST_PROMOTION", d.digest_promotion),
+            digest_rate_per_s=get.number("DIGEST_RATE_PER_SECOND", d.digest_rate_per_s, low=0, high=10_000),
+            digest_preview_before_s=get.integer("DIGEST_PREVIEW_MINUTES", d.digest_preview_before_s // 60, low=0,
+                                                high=6 * 24 * 60) * 60,
+            digest_chunks=get.integer("DIGEST_FANOUT_JOBS", d.digest_chunks, low=1, high=64),
+            digest_slice_s=get.number("DIGEST_SLICE_SECONDS", d.digest_slice_s, low=0.05, high=600),
+            digest_lease_s=get.integer("DIGEST_LEASE_SECONDS", d.digest_lease_s, low=1, high=3600),
+            story_draft_ttl_s=get.integer("STORY_DRAFT_TTL_SECONDS", d.story_draft_ttl_s, low=60, high=30 * 24 * 3600),
+            story_max_chars=get.integer("STORY_MAX_CHARS", d.story_max_chars, low=200, high=50_000),
+            story_min_words=get.integer("STORY_MIN_WORDS", d.story_min_words, low=1, high=200),
+            story_max_photos=get.integer("STORY_MAX_PHOTOS", d.story_max_photos, low=0, high=30),
+            story_max_links=get.integer("STORY_MAX_LINKS", d.story_max_links, low=0, high=30),
+            story_max_per_day=get.integer("STORY_MAX_PER_DAY", d.story_max_per_day, low=1, high=1000),
             story_link_allowlist=_domains("STORY_LINK_ALLOWLIST", get.optional("STORY_LINK_ALLOWLIST")),
-            story_original_retention_s=get.integer("STORY_ORIGINAL_RETENTION_SECONDS", 7 * 24 * 3600, low=0,
-                                                   high=365 * 24 * 3600),
-            story_screen_lock_s=get.integer("STORY_SCREEN_LOCK_SECONDS", 120, low=1, high=3600),
-            story_screen_retry_s=_seconds_list("STORY_SCREEN_RETRY_SECONDS",
-                                               get.optional("STORY_SCREEN_RETRY_SECONDS") or "10,60,300"),
-            story_screen_max_attempts=get.integer("STORY_SCREEN_MAX_ATTEMPTS", 5, low=1, high=50),
-            media_hosts=_domains("MEDIA_HOSTS", get.optional("MEDIA_HOSTS"), default=("zdn.vn", "zadn.vn", "zalo.me")),
-            audit_max_entries=get.integer("AUDIT_MAX_ENTRIES", 1_000_000, low=1000, high=100_000_000),
-            audit_max_age_s=get.integer("AUDIT_MAX_AGE_DAYS", 400, low=1, high=3650) * 24 * 3600,
+            story_original_retention_s=get.integer("STORY_ORIGINAL_RETENTION_SECONDS", d.story_original_retention_s,
+                                                   low=0, high=365 * 24 * 3600),
+            story_screen_lock_s=get.integer("STORY_SCREEN_LOCK_SECONDS", d.story_screen_lock_s, low=1, high=3600),
+            story_screen_retry_s=_seconds_list("STORY_SCREEN_RETRY_SECONDS", get.optional("STORY_SCREEN_RETRY_SECONDS")
+                                               or ",".join(map(str, d.story_screen_retry_s))),
+            story_screen_max_attempts=get.integer("STORY_SCREEN_MAX_ATTEMPTS", d.story_screen_max_attempts, low=1,
+                                                  high=50),
+            media_hosts=_domains("MEDIA_HOSTS", get.optional("MEDIA_HOSTS"), default=d.media_hosts),
+            audit_max_entries=get.integer("AUDIT_MAX_ENTRIES", d.audit_max_entries, low=1000, high=100_000_000),
+            audit_max_age_s=get.integer("AUDIT_MAX_AGE_DAYS", d.audit_max_age_s // (24 * 3600), low=1,
+                                        high=3650) * 24 * 3600,
             extra={k: v.strip() for k, v in env.items() if k.startswith("DXBOT_") and v.strip()},
         )
 

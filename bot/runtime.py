@@ -45,8 +45,7 @@ def configure(settings: Settings, client: redis.Redis | None = None) -> Runtime:
 def _router(settings: Settings) -> Router:
     """`handlers.build_router()`, or the factory named by DXBOT_ROUTER ("module:function"), which lets an
     operator or a test run the same worker with another handler set."""
-    spec = settings.extra.get("DXBOT_ROUTER", "handlers:build_router")
-    module_name, _, func = spec.partition(":")
+    module_name, _, func = settings.router.partition(":")
     return getattr(importlib.import_module(module_name), func)()
 
 

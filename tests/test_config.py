@@ -63,7 +63,7 @@ def test_env_example_copied_to_dotenv_is_a_working_sandbox_config() -> None:
     values = {k: v or "" for k, v in dotenv_values(ROOT / ".env.example").items()}
     s = Settings.from_env(values, load_dotenv_file=False)
     assert s.sandbox and not s.production
-    assert "DXBOT_ROUTER" not in s.extra  # empty values fall back to defaults
+    assert s.router == "handlers:build_router"  # empty values fall back to defaults
     from bot.runtime import _router
 
     assert _router(s).routes
