@@ -105,6 +105,10 @@ class Settings:
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    def backoff_s(self, attempts: int) -> float:
+        """How long to wait before attempt `attempts + 1` of a failed send or handler: doubling, capped."""
+        return min(self.send_backoff_max_s, self.send_backoff_base_s * 2 ** (attempts - 1))
+
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with some values replaced (tests and `dxbot dev` use it)."""
         return replace(self, **changes)

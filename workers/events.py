@@ -143,7 +143,7 @@ def _handler_failed(rt: runtime.Runtime, user_id: str, event: Event, member: byt
                   event.key, event.name, attempts, type(exc).__name__)
     if attempts < rt.settings.event_max_attempts:
         metrics.incr(rt.redis, "events_processed_total", outcome="retry")
-        return min(rt.settings.send_backoff_max_s, rt.settings.send_backoff_base_s * 2 ** (attempts - 1))
+        return rt.settings.backoff_s(attempts)
     record = {"user_id": user_id, "member": member.decode(), "error": f"{type(exc).__name__}: {exc}"[:500],
               "attempts": attempts, "at": time.time(), "event": event.name}
     with rt.redis.pipeline() as pipe:
