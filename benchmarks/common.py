@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import requests
@@ -89,7 +89,7 @@ def process(args: list[str], env: dict[str, str], ready_url: str | None = None) 
             proc.wait()
 
 
-def gunicorn(app: str, port: int, env: dict[str, str], workers: int = 2):  # noqa: ANN201
+def gunicorn(app: str, port: int, env: dict[str, str], workers: int = 2) -> AbstractContextManager[subprocess.Popen]:
     args = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
             "--log-level", "warning", app]
     return process(args, env, ready_url=f"http://127.0.0.1:{port}/healthz-none")

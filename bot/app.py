@@ -21,7 +21,7 @@ class WebRuntime:
 
     settings: Settings
     redis: redis.Redis
-    jobs: JobWriter
+    jobs: JobWriter | _LazyJobWriter
     max_event_age_ms: int
 
 
@@ -34,14 +34,14 @@ def create_app(settings: Settings | None = None, client: redis.Redis | None = No
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = None  # the webhook enforces its own limit with a 413 of ours
     try:
-        jobs = JobWriter(client, dedupe_ttl_s=settings.dedupe_ttl_s)
+        jobs: JobWriter | _LazyJobWriter = JobWriter(client, dedupe_ttl_s=settings.dedupe_ttl_s)
     except redis.RedisError:
-        jobs = _LazyJobWriter(client, settings.dedupe_ttl_s)  # type: ignore[assignment]
+        jobs = _LazyJobWriter(client, settings.dedupe_ttl_s)
     app.extensions["dxbot"] = WebRuntime(settings, client, jobs, settings.max_event_age_s * 1000)
 
     from bot.webhook import WebhookMiddleware
 
-    app.wsgi_app = WebhookMiddleware(app.wsgi_app, app.extensions["dxbot"])  # type: ignore[method-assign]
+    app.wsgi_app = WebhookMiddleware(app.wsgi_app, app.extensions["dxbot"])  # Flask's documented middleware hook
     app.add_url_rule("/healthz", "healthz", healthz)
     app.add_url_rule("/metrics", "metrics", metrics_endpoint)
     _register_golive(app, settings)
@@ -70,10 +70,10 @@ class _LazyJobWriter:
         self.dedupe_ttl_s = dedupe_ttl_s
         self.inner: JobWriter | None = None
 
-    def ingest(self, **kwargs: object) -> int:
+    def ingest(self, *, event_key: str, user_id: str, timestamp_ms: int, member: str) -> int:
         if self.inner is None:
             self.inner = JobWriter(self.client, dedupe_ttl_s=self.dedupe_ttl_s)
-        return self.inner.ingest(**kwargs)  # type: ignore[arg-type]
+        return self.inner.ingest(event_key=event_key, user_id=user_id, timestamp_ms=timestamp_ms, member=member)
 
 
 def healthz() -> Response:

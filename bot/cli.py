@@ -9,8 +9,12 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
 
 log = logging.getLogger("dxbot")
 
@@ -74,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _runtime():  # noqa: ANN202
+def _runtime() -> Runtime:
     from bot import runtime
 
     return runtime.configure(Settings.from_env())

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import clock, keys, subscribers
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
 
 
 def register(sub: Any) -> None:
@@ -22,7 +25,7 @@ def register(sub: Any) -> None:
     send.set_defaults(func=cmd_send)
 
 
-def _runtime():  # noqa: ANN202
+def _runtime() -> Runtime:
     from bot import runtime
     from bot.config import Settings
 

@@ -281,7 +281,10 @@ def _id(value: Any, name: str, *, required: bool = True) -> str | None:
 
 
 def _sender(data: dict[str, Any]) -> str:
-    return _id(_dict(data.get("sender"), "sender").get("id"), "sender.id")  # type: ignore[return-value]
+    sender = _id(_dict(data.get("sender"), "sender").get("id"), "sender.id")
+    if sender is None:  # a required id raises instead; this keeps the return type honest
+        raise EventParseError("sender.id missing")
+    return sender
 
 
 def _message(data: dict[str, Any], *, text_required: bool) -> dict[str, Any]:

@@ -32,6 +32,10 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class _OurHandler(logging.StreamHandler):
+    """The handler setup_logging() adds; a second setup (tests, dxbot dev) finds it and adds none."""
+
+
 def setup_logging(level: str = "INFO", *, secrets: tuple[str | None, ...] = ()) -> None:
     """Configure the root logger for a dxbot process (idempotent)."""
     for value in secrets:
@@ -39,10 +43,9 @@ def setup_logging(level: str = "INFO", *, secrets: tuple[str | None, ...] = ()) 
     root = logging.getLogger()
     root.setLevel(level)
     for handler in root.handlers:
-        if getattr(handler, "_dxbot", False):
+        if isinstance(handler, _OurHandler):
             return
-    handler = logging.StreamHandler(sys.stderr)
-    handler._dxbot = True  # type: ignore[attr-defined]
+    handler = _OurHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     handler.addFilter(RedactSecrets())
     root.addHandler(handler)

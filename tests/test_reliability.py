@@ -11,6 +11,8 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 import redis
 
@@ -26,7 +28,7 @@ READERS = [f"68{i:017d}" for i in range(15)]
 RATE, SECONDS = 10.0, 12.0
 
 
-def _converse(bot: BotHarness):  # noqa: ANN202
+def _converse(bot: BotHarness) -> Callable[[str, str], list[str]]:
     def converse(user: str, text: str) -> list[str]:
         before = len(bot.replies(user))
         bot.send(user, text)
@@ -157,7 +159,7 @@ def test_a_running_drain_keeps_its_user(bot: BotHarness) -> None:
     assert bot.redis.get(keys.lease(user)).decode() == owner
 
 
-def test_a_worker_started_while_redis_is_down_waits_for_it(bot: BotHarness, tmp_path) -> None:  # noqa: ANN001
+def test_a_worker_started_while_redis_is_down_waits_for_it(bot: BotHarness, tmp_path: Path) -> None:
     """Regression (found by the soak): a worker restarted during a Redis restart died with a traceback."""
     server = RedisServer(tmp_path)  # not started yet: its port refuses connections
     worker = spawn(["worker"], {**bot.env, "REDIS_URL": server.url})

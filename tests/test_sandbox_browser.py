@@ -12,11 +12,17 @@ import struct
 import time
 import zlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 import requests
 
 from bot import keys
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
+    from playwright.sync_api._generated import LocatorAssertions
+
 from tests.browser_support import PHONE, Sandbox, chromium, require_chromium, running_sandbox, screenshot
 from tests.conftest import RedisServer, free_port
 
@@ -32,13 +38,13 @@ def sandbox(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(scope="module")
-def browser(sandbox: Sandbox) -> Iterator[object]:
+def browser(sandbox: Sandbox) -> Iterator[Browser]:
     with chromium() as launched:
         yield launched
 
 
 @pytest.fixture()
-def page(browser, sandbox: Sandbox) -> Iterator[object]:  # noqa: ANN001
+def page(browser: Browser, sandbox: Sandbox) -> Iterator[Page]:
     """A fresh browser profile (its own personas) on a phone-sized window."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="vi-VN")
     page = context.new_page()
@@ -51,26 +57,26 @@ def page(browser, sandbox: Sandbox) -> Iterator[object]:  # noqa: ANN001
     assert errors == [], f"JavaScript errors on the page: {errors}"
 
 
-def expect(locator):  # noqa: ANN001, ANN201
+def expect(locator: Locator) -> LocatorAssertions:
     from playwright.sync_api import expect as playwright_expect
 
     return playwright_expect(locator)
 
 
-def say(page, text: str) -> None:  # noqa: ANN001
+def say(page: Page, text: str) -> None:
     page.fill("#text", text)
     page.press("#text", "Enter")
 
 
-def bot_message(page, index: int):  # noqa: ANN001, ANN201
+def bot_message(page: Page, index: int) -> Locator:
     return page.locator(".msg.bot").nth(index)
 
 
-def active_user(page) -> str:  # noqa: ANN001
+def active_user(page: Page) -> str:
     return page.evaluate("JSON.parse(localStorage.getItem('dxbot-sandbox-v1')).active")
 
 
-def become(page, user_id: str) -> None:  # noqa: ANN001
+def become(page: Page, user_id: str) -> None:
     """Switch persona the way a person does on a phone: open the drawer, tap the persona."""
     page.click("#open-panel")
     page.click(f"[data-persona='{user_id}']")
@@ -88,7 +94,7 @@ def png_bytes(width: int = 64, height: int = 48) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
-def test_question_gets_a_sourced_answer_and_quick_replies_work(page, sandbox: Sandbox) -> None:  # noqa: ANN001
+def test_question_gets_a_sourced_answer_and_quick_replies_work(page: Page, sandbox: Sandbox) -> None:
     expect(page.locator(".oa-name")).to_contain_text("Chuyển đổi số quốc gia")
     expect(page.locator(f"[data-persona='{MODERATOR}']")).to_contain_text("Kiểm duyệt")
     citizen = active_user(page)
@@ -113,7 +119,7 @@ def test_question_gets_a_sourced_answer_and_quick_replies_work(page, sandbox: Sa
     screenshot(page, "sandbox-question")
 
 
-def test_photo_link_and_clock(page, sandbox: Sandbox) -> None:  # noqa: ANN001
+def test_photo_link_and_clock(page: Page, sandbox: Sandbox) -> None:
     citizen = active_user(page)
     page.click("#attach")
     page.set_input_files("#photo-file", files=[{"name": "anh.png", "mimeType": "image/png", "buffer": png_bytes()}])
@@ -147,7 +153,7 @@ def test_photo_link_and_clock(page, sandbox: Sandbox) -> None:  # noqa: ANN001
     assert 86_400_000 - 60_000 < offset < 86_400_000 + 60_000  # the bot's clock moved with Zalo's
 
 
-def test_sandbox_page_state_survives_reload(page, sandbox: Sandbox) -> None:  # noqa: ANN001
+def test_sandbox_page_state_survives_reload(page: Page, sandbox: Sandbox) -> None:
     """Personas and what the person sent live in the browser; the bot's side comes from the emulator."""
     page.click("#open-panel")
     page.click(".new-persona summary")
@@ -167,7 +173,7 @@ def test_sandbox_page_state_survives_reload(page, sandbox: Sandbox) -> None:  # 
     assert stored["active"] == "1234567890123"
 
 
-def bot_says(page, fragment: str, timeout: int = TIMEOUT_MS):  # noqa: ANN001, ANN201
+def bot_says(page: Page, fragment: str, timeout: int = TIMEOUT_MS) -> Locator:
     """The newest bot message containing `fragment`, once it has arrived."""
     message = page.locator(".msg.bot", has_text=fragment).last
     expect(message).to_be_visible(timeout=timeout)
@@ -191,7 +197,7 @@ def start_on_a_saturday(sandbox: Sandbox) -> None:
     clock.move(sandbox.redis, settings, to=saturday)
 
 
-def test_walk_question_story_with_photo_moderation_and_monday_digest(page, sandbox: Sandbox) -> None:  # noqa: ANN001
+def test_walk_question_story_with_photo_moderation_and_monday_digest(page: Page, sandbox: Sandbox) -> None:
     """The evaluator's first session: ask, tell a story with a photo, approve it as the moderator, see the
     notice, move the clock to Monday 08:00 and receive the weekly digest."""
     started = time.monotonic()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import redis
 import requests
 
 from bot import keys
@@ -105,7 +106,7 @@ def test_next_digest_slot() -> None:
     assert next_digest_ms(wed, at(2026, 11, 30, 9, 0)) == at(2026, 12, 2, 18, 30)
 
 
-def test_no_sandbox_in_production(base_env: dict[str, str], redis_client) -> None:  # noqa: ANN001
+def test_no_sandbox_in_production(base_env: dict[str, str], redis_client: redis.Redis) -> None:
     env = {**base_env, "DXBOT_PRODUCTION": "1", "ZALO_APP_ID": "1000000000000000001", "ZALO_OA_SECRET_KEY": "s",
            "ZALO_APP_SECRET": "a", "PUBLIC_URL": "https://dxbot.example.vn"}
     port = free_port()

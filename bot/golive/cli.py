@@ -7,11 +7,13 @@ import getpass
 import sys
 import time
 
+import redis
+
 from bot import keys
 from bot.config import Settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     auth = sub.add_parser("auth", help="grant the bot access to the Official Account (OAuth v4 with PKCE)")
     auth.add_argument("--paste", action="store_true",
                       help="store an access/refresh token pair copied from Zalo's API explorer (read from stdin)")
@@ -55,7 +57,7 @@ def cmd_auth(args: argparse.Namespace) -> int:
     return _wait_for_grant(client, args.timeout)
 
 
-def _wait_for_grant(client, timeout: float) -> int:  # noqa: ANN001
+def _wait_for_grant(client: redis.Redis, timeout: float) -> int:
     started = int(time.time())
     deadline = time.monotonic() + timeout
     print("\nWaiting for the grant… (Ctrl-C to stop waiting; the callback still works afterwards)", flush=True)
@@ -70,7 +72,7 @@ def _wait_for_grant(client, timeout: float) -> int:  # noqa: ANN001
     return 1
 
 
-def _paste(client, settings: Settings, expires_in: float | None) -> int:  # noqa: ANN001
+def _paste(client: redis.Redis, settings: Settings, expires_in: float | None) -> int:
     from bot.golive.oauth import OAuthFailed, store_pasted
 
     if sys.stdin.isatty():
