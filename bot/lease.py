@@ -20,37 +20,7 @@ from contextlib import contextmanager
 
 import redis
 
-from bot import keys
-
-_ACQUIRE = """
-local v = redis.call('GET', KEYS[1])
-if (not v) or v == ARGV[1] then
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-  return 1
-end
-return 0
-"""
-_RENEW = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return 0
-"""
-_FINISH = """
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
-if redis.call('ZCARD', KEYS[2]) == 0 and redis.call('LLEN', KEYS[3]) == 0 then
-  redis.call('DEL', KEYS[1])
-  redis.call('ZREM', KEYS[4], ARGV[2])
-  return 1
-end
-return 0
-"""
-_RELEASE_UNTIL = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('DEL', KEYS[1])
-  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
-  return 1
-end
-return 0
-"""
+from bot import keys, scripts
 
 
 class Lease:
@@ -62,21 +32,22 @@ class Lease:
         self.key = keys.lease(user_id)
 
     def acquire(self) -> bool:
-        return bool(self.redis.eval(_ACQUIRE, 1, self.key, self.owner, self.ttl_ms))
+        return bool(scripts.TAKE_LEASE(self.redis, keys=[self.key], args=[self.owner, self.ttl_ms]))
 
     def renew(self) -> bool:
         """Extend the lease; False means another job owns the user now and this one must stop."""
-        return bool(self.redis.eval(_RENEW, 1, self.key, self.owner, self.ttl_ms))
+        return bool(scripts.RENEW_LEASE(self.redis, keys=[self.key], args=[self.owner, self.ttl_ms]))
 
     def finish(self) -> int:
         """Release if nothing is left to do: 1 released, 0 more work arrived, -1 not the owner."""
-        return int(self.redis.eval(_FINISH, 4, self.key, keys.inbox(self.user_id), keys.outbox(self.user_id),
-                                   keys.PENDING_USERS, self.owner, self.user_id))
+        return int(scripts.FINISH_DRAIN(
+            self.redis, keys=[self.key, keys.inbox(self.user_id), keys.outbox(self.user_id), keys.PENDING_USERS],
+            args=[self.owner, self.user_id]))
 
     def release_until(self, due_ms: int) -> bool:
         """Give the user back and ask the sweeper to hand them to a job again at `due_ms`."""
-        return bool(self.redis.eval(_RELEASE_UNTIL, 2, self.key, keys.PENDING_USERS, self.owner, self.user_id,
-                                    due_ms))
+        return bool(scripts.RELEASE_UNTIL(self.redis, keys=[self.key, keys.PENDING_USERS],
+                                          args=[self.owner, self.user_id, due_ms]))
 
     @contextmanager
     def kept_alive(self, budget_s: float) -> Iterator[None]:

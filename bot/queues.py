@@ -18,12 +18,11 @@ import time
 import uuid
 
 import redis
-from redis.commands.core import Script
 from redis.connection import Connection
 from redis.exceptions import NoScriptError
 from rq import Queue
 
-from bot import keys
+from bot import keys, scripts
 from bot.core import rqjob
 
 QUEUE_NAME = "dxbot"
@@ -31,43 +30,6 @@ DRAIN_FUNC = "workers.events.drain_user"
 QUEUED_LEASE_MS = 300_000  # how long a queued-but-not-started job holds the user (then the sweeper helps)
 JOB_TIMEOUT_S = 600
 DRAIN_JOB = rqjob.JobSpec(DRAIN_FUNC, timeout=JOB_TIMEOUT_S, result_ttl=0, failure_ttl=7 * 24 * 3600)
-
-# Constant key names and numbers are baked into the script text (@NAME@), so a request sends only what
-# varies. KEYS: dedupe, inbox, lease, job; ARGV: member, score, user, job-id, now-ms, data, stamp
-_INGEST = """
-if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', @DEDUPE_TTL@) then
-  redis.call('HINCRBY', @METRICS@, 'events_duplicate_total', 1)
-  return 0
-end
-redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-redis.call('HINCRBY', @METRICS@, 'events_received_total', 1)
-if redis.call('SET', KEYS[3], ARGV[4], 'NX', 'PX', @LEASE_MS@) then
-  -- a lease always has a pending-users entry (the sweeper's safety net), so only a new lease adds one
-  redis.call('ZADD', @PENDING@, 'NX', ARGV[5], ARGV[3])
-  @WRITE_JOB@
-  return 2
-end
-return 1
-"""
-
-# Give the user to a new job unless some job holds the lease; used by the sweeper and by retries.
-# KEYS: lease, job, queue; ARGV: job-id, lease-ms, data, stamp, description, user-lease-ms, job-key prefix
-# An orphaned queued lease is taken over: still longer than a running drain's lease (a drain job shortens
-# it to USER_LEASE_SECONDS the moment it starts), yet its job has left the queue. That job was taken by a
-# worker that died before the job took the lease; without this the user waited out the whole queued lease
-# (QUEUED_LEASE_MS, 5 min; found by the soak). A job that is merely slow to start finds the lease changed
-# and returns "busy": the lease's compare-and-set keeps one drain per user either way.
-_CLAIM = """
-local owner = redis.call('GET', KEYS[1])
-if owner then
-  if redis.call('PTTL', KEYS[1]) <= tonumber(ARGV[6]) then return 0 end
-  if redis.call('HGET', ARGV[7] .. owner, 'status') == @QUEUED@ then return 0 end
-  redis.call('HINCRBY', @METRICS@, 'leases_reclaimed_total', 1)
-end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-@WRITE_JOB@
-return 1
-"""
 
 
 class JobWriter:
@@ -81,18 +43,17 @@ class JobWriter:
         self.queue = Queue(QUEUE_NAME, connection=client)
         constants = rqjob.constant_fields(self.queue, DRAIN_JOB)
         lua = rqjob.lua_string
-        ingest = _INGEST.replace("@WRITE_JOB@", rqjob.lua_write_job(
+        ingest = scripts.INGEST_TEMPLATE.replace("@WRITE_JOB@", rqjob.lua_write_job(
             constants, job_key="KEYS[4]", job_id="ARGV[4]", data="ARGV[6]", stamp="ARGV[7]",
             description="'drain user ' .. ARGV[3]", queue_key=lua(self.queue.key)))
         for name, value in (("@DEDUPE_TTL@", str(int(dedupe_ttl_s))), ("@LEASE_MS@", str(QUEUED_LEASE_MS)),
                             ("@METRICS@", lua(keys.METRICS)), ("@PENDING@", lua(keys.PENDING_USERS))):
             ingest = ingest.replace(name, value)
-        self._ingest = client.register_script(ingest)
-        claim = _CLAIM.replace("@WRITE_JOB@", rqjob.lua_write_job(
+        self._ingest = scripts.Lua(ingest)
+        claim = scripts.CLAIM_TEMPLATE.replace("@WRITE_JOB@", rqjob.lua_write_job(
             constants, job_key="KEYS[2]", job_id="ARGV[1]", data="ARGV[3]", stamp="ARGV[4]", description="ARGV[5]",
             queue_key="KEYS[3]"))
-        self._claim = client.register_script(claim.replace("@METRICS@", lua(keys.METRICS))
-                                             .replace("@QUEUED@", lua(rqjob.QUEUED)))
+        self._claim = scripts.Lua(claim.replace("@METRICS@", lua(keys.METRICS)).replace("@QUEUED@", lua(rqjob.QUEUED)))
         self._job_prefix = rqjob.job_key_prefix(self.queue)
         self._hot = _HotPath(client)
         self._stamp_second = -1
@@ -120,7 +81,7 @@ class JobWriter:
     def claim(self, user_id: str) -> bool:
         """Queue a drain job for `user_id` unless a live job holds the lease."""
         job_id, data, stamp, description = self._variable(user_id)
-        return bool(self._claim(keys=[keys.lease(user_id), self._job_prefix + job_id, self.queue.key],
+        return bool(self._claim(self.redis, keys=[keys.lease(user_id), self._job_prefix + job_id, self.queue.key],
                                 args=[job_id, QUEUED_LEASE_MS, data, stamp, description, self.user_lease_ms,
                                       self._job_prefix]))
 
@@ -146,14 +107,14 @@ class _HotPath:
             self.local.conn = conn
         return conn
 
-    def evalsha(self, script: Script, keys_: list[str], args: list[object]) -> object:
+    def evalsha(self, script: scripts.Lua, keys_: list[str], args: list[object]) -> object:
         conn = self._connection()
         for attempt in (1, 2):
             try:
                 conn.send_command("EVALSHA", script.sha, len(keys_), *keys_, *args)
                 return conn.read_response()
             except NoScriptError:
-                self.client.script_load(script.script)
+                self.client.script_load(script.text)
             except (redis.ConnectionError, redis.TimeoutError):
                 conn.disconnect()
                 if attempt == 2:

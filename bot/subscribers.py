@@ -20,37 +20,7 @@ from dataclasses import dataclass
 import redis
 from redis.client import Pipeline
 
-from bot import keys
-
-# KEYS: bucket, count; ARGV: user, last-interaction s, province, "1" when the province is given
-_SUBSCRIBE = """
-local old = redis.call('HGET', KEYS[1], ARGV[1])
-local prov, last = ARGV[3], tonumber(ARGV[2])
-if old then
-  local p = string.find(old, '|', 1, true)
-  local old_last = tonumber(string.sub(old, 1, p - 1)) or 0
-  if old_last > last then last = old_last end
-  if ARGV[4] ~= '1' then prov = string.sub(old, p + 1) end
-end
-redis.call('HSET', KEYS[1], ARGV[1], string.format('%d', last) .. '|' .. prov)
-if not old then redis.call('INCR', KEYS[2]) return 1 end
-return 0
-"""
-# KEYS: bucket, count, unread-digest marker; ARGV: user
-_UNSUBSCRIBE = """
-redis.call('DEL', KEYS[3])
-if redis.call('HDEL', KEYS[1], ARGV[1]) == 1 then redis.call('DECR', KEYS[2]) return 1 end
-return 0
-"""
-# KEYS: bucket; ARGV: user, interaction s. Only subscribers are touched; older times never win.
-_TOUCH = """
-local old = redis.call('HGET', KEYS[1], ARGV[1])
-if not old then return 0 end
-local p = string.find(old, '|', 1, true)
-if (tonumber(string.sub(old, 1, p - 1)) or 0) >= tonumber(ARGV[2]) then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. string.sub(old, p))
-return 1
-"""
+from bot import keys, scripts
 
 
 @dataclass(frozen=True)
@@ -77,18 +47,19 @@ def parse_value(user_id: str, raw: bytes | str) -> Subscriber:
 def subscribe(pipe: Pipeline | redis.Redis, user_id: str, *, interaction_ms: int = 0,
               province: str | None = None) -> None:
     """Add (or refresh) a subscriber; `province=None` keeps an earlier preference."""
-    pipe.eval(_SUBSCRIBE, 2, bucket_key(user_id), keys.SUBSCRIBER_COUNT, user_id, interaction_ms // 1000,
-              province or "", "1" if province is not None else "0")
+    scripts.SUBSCRIBE(pipe, keys=[bucket_key(user_id), keys.SUBSCRIBER_COUNT],
+                      args=[user_id, interaction_ms // 1000, province or "", "1" if province is not None else "0"])
 
 
 def unsubscribe(pipe: Pipeline | redis.Redis, user_id: str) -> None:
     """Remove a subscriber (and any digest kept for them); every later fan-out step checks this."""
-    pipe.eval(_UNSUBSCRIBE, 3, bucket_key(user_id), keys.SUBSCRIBER_COUNT, keys.digest_unread(user_id), user_id)
+    scripts.UNSUBSCRIBE(pipe, keys=[bucket_key(user_id), keys.SUBSCRIBER_COUNT, keys.digest_unread(user_id)],
+                        args=[user_id])
 
 
 def touch(pipe: Pipeline | redis.Redis, user_id: str, interaction_ms: int) -> None:
     """Record a user interaction (opens Zalo's CS window) if the user is a subscriber."""
-    pipe.eval(_TOUCH, 1, bucket_key(user_id), user_id, interaction_ms // 1000)
+    scripts.TOUCH_SUBSCRIBER(pipe, keys=[bucket_key(user_id)], args=[user_id, interaction_ms // 1000])
 
 
 def get(client: redis.Redis, user_id: str) -> Subscriber | None:

@@ -31,6 +31,7 @@ MOVES: dict[str, str] = {
     "bot.signature": "bot.zalo.signature",
     # infra: shared services that know no conversation
     "bot.keys": "bot.infra.keys",
+    "bot.scripts": "bot.infra.scripts",
     "bot.redis_conn": "bot.infra.redis_conn",
     "bot.metrics": "bot.infra.metrics",
     "bot.logs": "bot.infra.logs",

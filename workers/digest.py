@@ -22,7 +22,7 @@ import redis
 import requests
 from rq import Queue
 
-from bot import clock, keys, runtime, subscribers
+from bot import clock, keys, runtime, scripts, subscribers
 from bot.config import Settings
 from bot.digest_compose import fact_from_json, pick_fact, pick_stories, stories_from_json, stories_to_json
 from bot.notify import queue_text
@@ -33,22 +33,6 @@ from workers.digest_delivery import OUTCOMES, DigestContent, Sender
 
 log = logging.getLogger(__name__)
 
-# KEYS: owner; ARGV: token, lease ms. Take (or keep) a chunk.
-_ACQUIRE = """
-local v = redis.call('GET', KEYS[1])
-if v and v ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return 1
-"""
-# KEYS: owner, chunks; ARGV: token, lease ms, chunk, cursor ("done" ends it), next token ("" = none)
-_CHECKPOINT = """
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
-if ARGV[4] == 'done' then redis.call('DEL', KEYS[1]) return 1 end
-if ARGV[5] ~= '' then redis.call('SET', KEYS[1], ARGV[5], 'PX', ARGV[2]) return 1 end
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return 1
-"""
 
 
 def week_label(settings: Settings, slot: str) -> str:
@@ -179,7 +163,7 @@ def fanout_chunk(slot: str, chunk: int, token: str) -> str:
     client, settings = rt.redis, rt.settings
     lease_ms = settings.digest_lease_s * 1000
     owner = keys.digest_chunk_owner(slot, chunk)
-    if not client.eval(_ACQUIRE, 1, owner, token, lease_ms):
+    if not scripts.TAKE_LEASE(client, keys=[owner], args=[token, lease_ms]):
         return "not-owner"
     run = client.hgetall(keys.digest_run(slot))
     if run.get(b"status") != b"sending":
@@ -194,7 +178,6 @@ def fanout_chunk(slot: str, chunk: int, token: str) -> str:
                             fact_from_json(json.loads(run[b"fact"])), settings.max_text_chars)
     offset = clock.offset_ms(client, settings)
     sender = Sender(client, rt.zalo, settings, content, now_ms=lambda: int(time.time() * 1000) + offset)
-    checkpoint = client.register_script(_CHECKPOINT)
     slice_end = time.monotonic() + settings.digest_slice_s
     renew_every = settings.digest_lease_s / 3
     last_renew = time.monotonic()
@@ -204,18 +187,21 @@ def fanout_chunk(slot: str, chunk: int, token: str) -> str:
                 sender.deliver(sub)
             if time.monotonic() - last_renew > renew_every:  # keep the chunk, remember where we are
                 sender.flush()
-                if not checkpoint(keys=[owner, keys.digest_chunks(slot)], args=[token, lease_ms, chunk, index, ""]):
+                if not scripts.CHECKPOINT_CHUNK(client, keys=[owner, keys.digest_chunks(slot)],
+                                               args=[token, lease_ms, chunk, index, ""]):
                     return "lost-lease"
                 last_renew = time.monotonic()
         if time.monotonic() > slice_end and index + 1 < stop:
             sender.flush()
             follow = uuid.uuid4().hex[:16]
-            if not checkpoint(keys=[owner, keys.digest_chunks(slot)], args=[token, lease_ms, chunk, index + 1, follow]):
+            if not scripts.CHECKPOINT_CHUNK(client, keys=[owner, keys.digest_chunks(slot)],
+                                           args=[token, lease_ms, chunk, index + 1, follow]):
                 return "lost-lease"
             _enqueue_chunk(Queue(QUEUE_NAME, connection=client), slot, chunk, follow)
             return "continued"
     sender.flush()
-    if not checkpoint(keys=[owner, keys.digest_chunks(slot)], args=[token, lease_ms, chunk, "done", ""]):
+    if not scripts.CHECKPOINT_CHUNK(client, keys=[owner, keys.digest_chunks(slot)],
+                                   args=[token, lease_ms, chunk, "done", ""]):
         return "lost-lease"
     cursors = client.hgetall(keys.digest_chunks(slot))
     if all(cursors.get(str(c).encode()) == b"done" for c in range(int(run[b"chunks"]))):

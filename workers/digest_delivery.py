@@ -27,7 +27,7 @@ from datetime import time as dtime
 
 import redis
 
-from bot import keys, message_forms, refused_forms, subscribers
+from bot import keys, message_forms, refused_forms, scripts, subscribers
 from bot.config import Settings
 from bot.digest_compose import Fact, promotion_payload, render_text
 from bot.digest_stories import DigestStory
@@ -59,52 +59,6 @@ OUTCOMES = {"s": "sent_cs_free", "p": "sent_cs_paid", "m": "sent_promotion", "w"
             "q": "deferred_quota", "n": "deferred_night", "x": "unreachable", "f": "failed", "u": "unknown"}
 DEFERRED = frozenset("wqn")
 
-def _rate_slot(*, rate: str, pause: str, interval: str) -> str:
-    """Lua that reserves the next send slot of the shared rate limit (after any -32 pause) and returns the
-    µs to wait; one text for both scripts that need it."""
-    return f"""
-local interval = tonumber({interval})
-if interval <= 0 then return 0 end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local start = math.max(tonumber(redis.call('GET', {rate}) or '0'), tonumber(redis.call('GET', {pause}) or '0'), now)
-redis.call('SET', {rate}, string.format('%.0f', start + interval), 'PX', 600000)
-return start - now
-"""
-
-
-# KEYS: 1 log, 2 report, 3 prev bucket, 4 prev unread marker, 5 subscriber count, 6 next bucket, 7 rate, 8 pause
-# ARGV: 1 prev user, 2 prev outcome, 3 prev counter, 4 slot, 5 unread ttl, 6 next user, 7 interval µs (0 = none)
-# Returns: -1 nothing next, -2 next unsubscribed, -3 next already handled, else µs to wait before sending.
-_STEP = """
-if ARGV[1] ~= '' then
-  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-  redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
-  if ARGV[2] == 'w' or ARGV[2] == 'q' or ARGV[2] == 'n' then
-    redis.call('SET', KEYS[4], ARGV[4], 'EX', ARGV[5])
-  elseif ARGV[2] == 'x' then
-    if redis.call('HDEL', KEYS[3], ARGV[1]) == 1 then redis.call('DECR', KEYS[5]) end
-  end
-end
-if ARGV[6] == '' then return -1 end
-if redis.call('HEXISTS', KEYS[6], ARGV[6]) == 0 then
-  if redis.call('HSETNX', KEYS[1], ARGV[6], '-') == 1 then redis.call('HINCRBY', KEYS[2], 'unsubscribed', 1) end
-  return -2
-end
-if redis.call('HSETNX', KEYS[1], ARGV[6], 'c') == 0 then return -3 end
-redis.call('HINCRBY', KEYS[2], 'claimed', 1)
-""" + _rate_slot(rate="KEYS[7]", pause="KEYS[8]", interval="ARGV[7]")
-# KEYS: rate, pause; ARGV: interval µs. Another slot for a recipient already claimed (fallback or retry).
-_RESERVE = _rate_slot(rate="KEYS[1]", pause="KEYS[2]", interval="ARGV[1]")
-# KEYS: pause; ARGV: µs. Zalo said -32: nobody sends before now + ARGV[1].
-_PAUSE = """
-local t = redis.call('TIME')
-local until_us = tonumber(t[1]) * 1000000 + tonumber(t[2]) + tonumber(ARGV[1])
-if until_us > tonumber(redis.call('GET', KEYS[1]) or '0') then
-  redis.call('SET', KEYS[1], string.format('%.0f', until_us), 'PX', 600000)
-end
-return 1
-"""
 
 
 @dataclass
@@ -150,9 +104,6 @@ class Sender:
         self.slot = content.slot
         rate = settings.digest_rate_per_s
         self.interval_us = int(1_000_000 / rate) if rate > 0 else 0
-        self._step = client.register_script(_STEP)
-        self._reserve = client.register_script(_RESERVE)
-        self._pause = client.register_script(_PAUSE)
         self.pending: tuple[str, str] | None = None  # (user, outcome) not yet written
         self.rate_backoff_s = 0.5
         self.refused = refused_forms.load(client)
@@ -181,7 +132,7 @@ class Sender:
     def _call_step(self, next_user: str) -> int:
         prev_user, prev_outcome = self.pending or ("", "")
         log_key = keys.digest_log(self.slot)
-        result = self._step(keys=[
+        result = scripts.DELIVERY_STEP(self.redis, keys=[
             log_key, keys.digest_report(self.slot),
             subscribers.bucket_key(prev_user) if prev_user else log_key,
             keys.digest_unread(prev_user) if prev_user else log_key,
@@ -194,7 +145,8 @@ class Sender:
         return int(result)
 
     def _wait_for_slot(self) -> None:
-        wait_us = int(self._reserve(keys=[keys.DIGEST_RATE, keys.DIGEST_RATE_PAUSE], args=[self.interval_us]))
+        wait_us = int(scripts.RESERVE_SEND_SLOT(self.redis, keys=[keys.DIGEST_RATE, keys.DIGEST_RATE_PAUSE],
+                                                args=[self.interval_us]))
         if wait_us > 0:
             self.sleep(wait_us / 1_000_000)
 
@@ -247,7 +199,8 @@ class Sender:
                 rate_limited += 1
                 if rate_limited >= MAX_RATE_LIMITED_TRIES:
                     return "f"
-                self._pause(keys=[keys.DIGEST_RATE_PAUSE], args=[int(self.rate_backoff_s * 1_000_000)])
+                scripts.PAUSE_SENDS(self.redis, keys=[keys.DIGEST_RATE_PAUSE],
+                                    args=[int(self.rate_backoff_s * 1_000_000)])
                 log.warning("digest %s: Zalo rate limit (-32); all workers pause %.1f s", self.slot,
                             self.rate_backoff_s)
                 self.rate_backoff_s = min(30.0, self.rate_backoff_s * 2)

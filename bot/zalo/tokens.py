@@ -18,19 +18,13 @@ from dataclasses import dataclass
 import redis
 import requests
 
-from bot import keys
+from bot import keys, scripts
 from bot.config import Settings
 from bot.logs import register_secret
 from bot.zalo.errors import OutcomeUnknown, TokenRefreshFailed, ZaloUnavailable
 
 log = logging.getLogger(__name__)
 
-_SEED = """
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  redis.call('HSET', KEYS[1], 'access_token', ARGV[1], 'refresh_token', ARGV[2], 'expires_at', '0')
-end
-return 1
-"""
 
 
 CACHE_S = 2.0
@@ -50,7 +44,6 @@ class TokenStore:
         self.settings = settings
         self.redis = client
         self.session = session
-        self._seed = client.register_script(_SEED)
         self.lock_ttl_ms = int((settings.zalo_timeout_s + 5) * 1000)
         self._cached: tuple[TokenPair, float] | None = None  # (pair, monotonic time read)
 
@@ -61,7 +54,8 @@ class TokenStore:
             if not (self.settings.access_token and self.settings.refresh_token):
                 raise TokenRefreshFailed(0, "no Zalo token configured")
             # One atomic step: a reader must never see an access token without its refresh token.
-            self._seed(keys=[keys.TOKENS], args=[self.settings.access_token, self.settings.refresh_token])
+            scripts.SEED_TOKENS(self.redis, keys=[keys.TOKENS],
+                                args=[self.settings.access_token, self.settings.refresh_token])
             raw = self.redis.hgetall(keys.TOKENS)
         pair = TokenPair(raw[b"access_token"].decode(), raw[b"refresh_token"].decode(),
                          float(raw.get(b"expires_at", b"0")))
