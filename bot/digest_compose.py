@@ -19,7 +19,7 @@ import redis
 from bot import keys, safe_text
 from bot.config import Settings
 from bot.digest_stories import DigestStory, approved_stories
-from bot.texts import render
+from bot.texts import payload, render
 
 EXCERPT_CHARS = 160
 SHORT_EXCERPT_CHARS = 90
@@ -122,7 +122,7 @@ def promotion_payload(stories: Sequence[DigestStory], fact: Fact | None, week: s
     if fact is not None:
         elements.append({"type": "text", "content": shorten(render("digest_fact", fact=fact.text,
                                                                     source=fact.source), 1000), "align": "left"})
-    buttons = [{"title": render("digest_promo_button"), "type": "oa.query.show", "payload": "bản tin"}]
+    buttons = [{"title": render("digest_promo_button"), "type": "oa.query.show", "payload": payload("digest_latest")}]
     return elements, buttons
 
 

@@ -24,6 +24,7 @@ import requests
 from bot import keys
 from bot.config import ConfigError, Settings
 from bot.logs import register_secret
+from bot.texts import render
 from bot.zalo.tokens import TokenPair, TokenStore
 
 log = logging.getLogger(__name__)
@@ -82,13 +83,13 @@ def finish(client: redis.Redis, settings: Settings, *, code: str | None, state: 
            oa_id: str | None = None, session: requests.Session | None = None) -> Grant:
     """Check the state, exchange the code with its verifier, store the pair atomically."""
     if not state:
-        raise OAuthFailed("Thiếu tham số state: hãy mở lại đường dẫn do `dxbot auth` in ra.")
+        raise OAuthFailed(render("golive_missing_state"))
     raw = client.getdel(keys.oauth_state(state))
     if raw is None:
         log.warning("oauth callback with an unknown or used state")
-        raise OAuthFailed("Phiên cấp quyền không hợp lệ, đã hết hạn hoặc đã dùng. Hãy chạy lại `dxbot auth`.")
+        raise OAuthFailed(render("golive_bad_state"))
     if not code:
-        raise OAuthFailed("Zalo không gửi mã cấp quyền (có thể quản trị viên đã từ chối). Hãy chạy lại `dxbot auth`.")
+        raise OAuthFailed(render("golive_no_code"))
     pending = json.loads(raw)
     pair = _exchange(settings, session or requests.Session(), code, pending["verifier"])
     TokenStore(settings, client, session or requests.Session()).replace(pair)
@@ -109,12 +110,11 @@ def _exchange(settings: Settings, session: requests.Session, code: str, verifier
         body = answer.json()
     except (requests.RequestException, ValueError) as exc:
         log.warning("oauth code exchange failed: %s", type(exc).__name__)
-        raise OAuthFailed("Không đổi được mã cấp quyền lấy token (Zalo không trả lời đúng). Hãy thử lại.",
-                          status=502) from exc
+        raise OAuthFailed(render("golive_exchange_failed"), status=502) from exc
     if not isinstance(body, dict) or not body.get("access_token") or not body.get("refresh_token"):
         name = body.get("error_name") if isinstance(body, dict) else None
         log.warning("zalo refused the authorization code: %s", name or "no token in answer")
-        raise OAuthFailed(f"Zalo từ chối mã cấp quyền ({name or 'không có token'}). Hãy chạy lại `dxbot auth`.")
+        raise OAuthFailed(render("golive_code_refused", reason=name or render("golive_code_refused_no_token")))
     register_secret(body["access_token"])
     register_secret(body["refresh_token"])
     expires_in = float(body.get("expires_in") or 90000)

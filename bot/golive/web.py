@@ -8,6 +8,7 @@ import requests
 from flask import Blueprint, Flask, Response, current_app, request
 
 from bot.golive.oauth import CALLBACK_PATH, OAuthFailed, finish
+from bot.texts import render
 
 bp = Blueprint("golive", __name__)
 
@@ -38,11 +39,9 @@ def oauth_callback() -> Response:
             grant = finish(runtime.redis, runtime.settings, code=args.get("code"), state=args.get("state"),
                            oa_id=args.get("oa_id"), session=session)
     except OAuthFailed as exc:
-        return _page("Chưa kết nối được Official Account", exc.reason, exc.status, ok=False)
-    who = f"Official Account {grant.oa_id}" if grant.oa_id else "Official Account"
-    return _page("Đã kết nối Official Account",
-                 f"{who} đã cấp quyền cho bot. Token đã được lưu an toàn; bạn có thể đóng trang này "
-                 "và chạy `dxbot doctor` để kiểm tra.", 200, ok=True)
+        return _page(render("golive_failed_title"), exc.reason, exc.status, ok=False)
+    who = render("golive_oa_named", oa_id=grant.oa_id) if grant.oa_id else render("golive_oa")
+    return _page(render("golive_done_title"), render("golive_done_body", who=who), 200, ok=True)
 
 
 def register_verifier(app: Flask, code: str) -> None:
