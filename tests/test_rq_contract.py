@@ -91,3 +91,19 @@ def test_start_up_refuses_another_rq_version() -> None:
     assert rq.__version__ == rqjob.RQ_VERSION
     with pytest.raises(rqjob.RQVersionMismatch, match="rq 9.9.9 is installed"):
         rqjob.check_version("9.9.9")
+
+
+def test_every_job_name_in_the_code_resolves_to_a_function() -> None:
+    """Jobs stored in Redis name their function by dotted path: each one the code enqueues must import
+    (workers/ keeps these paths stable when the code behind them moves)."""
+    import re
+    from pathlib import Path
+
+    from rq.utils import import_attribute
+
+    root = Path(__file__).resolve().parent.parent
+    names = {m for tree in ("bot", "workers") for path in (root / tree).rglob("*.py")
+             for m in re.findall(r"[\"'](workers\.\w+\.\w+)[\"']", path.read_text(encoding="utf-8"))}
+    assert {"workers.events.drain_user", "workers.moderation.screen_story", "workers.digest.fire"} <= names
+    for name in sorted(names):
+        assert callable(import_attribute(name)), name
