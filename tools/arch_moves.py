@@ -26,6 +26,7 @@ MOVES: dict[str, str] = {
     "bot.outbox": "bot.core.outbox",
     "bot.notify": "bot.core.notify",
     "bot.runtime": "bot.core.runtime",
+    "bot.sweeper": "bot.core.sweeper",
     "workers.events": "bot.core.drain",
     # zalo: the channel (its webhook MAC included; the emulator signs with it too)
     "bot.signature": "bot.zalo.signature",
