@@ -25,6 +25,8 @@ MOVES: dict[str, str] = {
     "bot.routing": "bot.core.routing",
     "bot.outbox": "bot.core.outbox",
     "bot.notify": "bot.core.notify",
+    "bot.message_forms": "bot.core.message_forms",
+    "bot.refused_forms": "bot.core.refused_forms",
     "bot.runtime": "bot.core.runtime",
     "bot.sweeper": "bot.core.sweeper",
     "workers.events": "bot.core.drain",

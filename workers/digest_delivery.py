@@ -1,6 +1,6 @@
 """Delivering one digest to one subscriber: at most once, by the message type Zalo allows, at a shared pace.
 
-Per recipient, one Lua call (`_STEP`) records the previous recipient's outcome, checks that this one
+Per recipient, one Lua call (`scripts.DELIVERY_STEP`) records the previous recipient's outcome, checks that this one
 is still subscribed, claims them (HSETNX on the digest's log: the "at most once" guard) and reserves
 a slot of the global rate limit (GCRA over Redis TIME, shared by every worker). So the claim is
 durable *before* the send: a worker killed mid-send leaves the recipient claimed without an outcome,
