@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, fields, replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -99,7 +99,6 @@ class Settings:
     audit_max_age_s: int = 400 * 24 * 3600
     router: str = "handlers:build_router"  # "module:function" building the handler set (tests, drills)
     screen_hook: str | None = None  # "module:function" called during story screening (fault injection)
-    extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -229,7 +228,6 @@ class Settings:
             audit_max_entries=get.integer("AUDIT_MAX_ENTRIES", d.audit_max_entries, low=1000, high=100_000_000),
             audit_max_age_s=get.integer("AUDIT_MAX_AGE_DAYS", d.audit_max_age_s // (24 * 3600), low=1,
                                         high=3650) * 24 * 3600,
-            extra={k: v.strip() for k, v in env.items() if k.startswith("DXBOT_") and v.strip()},
         )
 
 

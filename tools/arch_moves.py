@@ -47,6 +47,7 @@ MOVES: dict[str, str] = {
     "bot.stories": "bot.stories.model",
     "bot.screening": "bot.stories.screening",
     "bot.pii": "bot.stories.pii",
+    "bot.media": "bot.stories.media",
     "workers.moderation": "bot.stories.jobs",
     # digest: the weekly digest
     "bot.subscribers": "bot.digest.subscribers",

@@ -101,7 +101,7 @@ def screen_story(code: str) -> str:
 def _hook(settings: Settings, code: str) -> None:
     """`DXBOT_SCREEN_HOOK=module:function`, called with the code once the lock is held: a fault-injection
     point for drills and tests (kill a worker mid-screening, make screening fail), like DXBOT_ROUTER."""
-    spec = settings.extra.get("DXBOT_SCREEN_HOOK")
+    spec = settings.screen_hook
     if spec:
         module_name, _, func = spec.partition(":")
         getattr(importlib.import_module(module_name), func)(code)
