@@ -23,11 +23,13 @@ import redis
 import requests
 
 from benchmarks.common import ROOT, bench_env, free_port, process, redis_server
-from bot import keys, runtime, subscribers
 from bot.config import SANDBOX_ACCESS_TOKEN, Settings
-from bot.digest_inbox import run_text
-from bot.digest_stories import DigestStory, add_fixture_story
-from workers import digest
+from bot.core import runtime
+from bot.digest import fanout as digest
+from bot.digest import subscribers
+from bot.digest.inbox import run_text
+from bot.digest.stories import DigestStory, add_fixture_story
+from bot.infra import keys
 
 STORIES = [("BE01", "Chợ 4.0 ở xã vùng cao", "Lào Cai"), ("BE02", "Sổ sức khỏe điện tử cho người cao tuổi", "Hà Nội"),
            ("BE03", "Nộp hồ sơ đất đai trực tuyến", "Đồng Tháp")]

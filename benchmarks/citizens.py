@@ -35,8 +35,9 @@ from typing import Any
 import redis
 import requests
 
-from bot import keys, stories
-from bot.texts import render
+from bot.infra import keys
+from bot.infra.texts import render
+from bot.stories import model as stories
 
 DIGEST_MARK = "Bản tin Chuyển đổi số tuần"  # every digest message carries it; digests are not replies
 
@@ -391,14 +392,14 @@ def all_messages(emulator_url: str) -> list[dict[str, Any]]:
 
 def settled(client: redis.Redis) -> bool:
     """No user has pending work and no job waits: every reply that will ever go out has gone."""
-    from bot.queues import QUEUE_NAME
+    from bot.core.ingest import QUEUE_NAME
 
     return client.zcard(keys.PENDING_USERS) == 0 and client.llen(f"rq:queue:{QUEUE_NAME}") == 0
 
 
 def wait_settled(client: redis.Redis, timeout: float, *, ignore: frozenset[str] = frozenset()) -> bool:
     """Wait until nothing is pending (users in `ignore`, e.g. moderators with parked alerts, excepted)."""
-    from bot.queues import QUEUE_NAME
+    from bot.core.ingest import QUEUE_NAME
 
     deadline = time.monotonic() + timeout
     quiet_since: float | None = None

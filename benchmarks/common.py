@@ -18,9 +18,9 @@ from pathlib import Path
 
 import requests
 
-from bot import signature
 from bot.config import SANDBOX_APP_ID, SANDBOX_OA_SECRET
-from bot.redis_conn import server_args
+from bot.infra.redis_conn import server_args
+from bot.zalo import signature
 
 ROOT = Path(__file__).resolve().parents[1]
 

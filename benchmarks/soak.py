@@ -40,8 +40,8 @@ import requests
 
 from benchmarks import citizens
 from benchmarks.common import ROOT, bench_env, free_port, percentile, wait_http_or_redis
-from bot import keys
-from bot.redis_conn import server_args
+from bot.infra import keys
+from bot.infra.redis_conn import server_args
 
 MODERATOR = "9000000000000000009"
 RATES = (50.0, 100.0, 200.0)
@@ -326,7 +326,7 @@ def _subscribe_readers(stack: Stack) -> list[str]:
 
 def _add_story(stack: Stack) -> None:
     """One approved story, so the digest has something to send (stories normally come via moderators)."""
-    from bot.digest_stories import DigestStory, add_fixture_story
+    from bot.digest.stories import DigestStory, add_fixture_story
 
     add_fixture_story(stack.client, DigestStory(code="SOAK", title="Chợ 4.0 ở xã vùng cao", locality="Lào Cai",
                                                 excerpt="Bà con bán nông sản qua mạng và thanh toán bằng mã QR.",
@@ -347,7 +347,7 @@ def _digest_figures(stack: Stack, slot: str | None, messages: list[dict[str, Any
                     readers: list[str]) -> dict[str, Any]:
     if slot is None:
         return {"digest": "not sent"}
-    from workers.digest import report
+    from bot.digest.fanout import report
 
     run = {k.decode(): v.decode() for k, v in stack.client.hgetall(keys.digest_run(slot)).items()}
     counts = report(stack.client, slot)

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import redis
 from flask import Flask, Response, current_app
 
-from bot import metrics
 from bot.config import Settings
-from bot.logs import setup_logging
-from bot.queues import JobWriter
-from bot.redis_conn import connect
+from bot.core.ingest import JobWriter
+from bot.infra import metrics
+from bot.infra.logs import setup_logging
+from bot.infra.redis_conn import connect
 
 
 @dataclass
@@ -39,7 +39,7 @@ def create_app(settings: Settings | None = None, client: redis.Redis | None = No
         jobs = _LazyJobWriter(client, settings.dedupe_ttl_s)
     app.extensions["dxbot"] = WebRuntime(settings, client, jobs, settings.max_event_age_s * 1000)
 
-    from bot.webhook import WebhookMiddleware
+    from bot.core.webhook import WebhookMiddleware
 
     app.wsgi_app = WebhookMiddleware(app.wsgi_app, app.extensions["dxbot"])  # Flask's documented middleware hook
     app.add_url_rule("/healthz", "healthz", healthz)

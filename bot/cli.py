@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.config import ConfigError, Settings
 
 if TYPE_CHECKING:
-    from bot.runtime import Runtime
+    from bot.core.runtime import Runtime
 
 log = logging.getLogger("dxbot")
 
@@ -72,14 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.golive.cli import register as register_golive
 
     register_golive(sub)
-    from bot.digest_cli import register as register_digest
+    from bot.digest.cli import register as register_digest
 
     register_digest(sub)
     return parser
 
 
 def _runtime() -> Runtime:
-    from bot import runtime
+    from bot.core import runtime
 
     return runtime.configure(Settings.from_env())
 
@@ -104,8 +104,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from rq import Queue, SimpleWorker, Worker
 
     from bot.core import rqjob
-    from bot.queues import QUEUE_NAME
-    from workers.digest import tick as digest_tick
+    from bot.core.ingest import QUEUE_NAME
+    from bot.digest.fanout import tick as digest_tick
     from workers.maintenance import sweep
 
     _wait_for_redis(Settings.from_env())  # started during a Redis restart: wait, do not die (reliability.md)
@@ -134,7 +134,7 @@ def _wait_for_redis(settings: Settings, timeout_s: float = 60.0) -> None:
     workers already ride out a restart, and a supervisor restarting a crashed one would only spin."""
     import redis
 
-    from bot.redis_conn import connect
+    from bot.infra.redis_conn import connect
 
     client = connect(settings)
     deadline = time.monotonic() + timeout_s
@@ -151,7 +151,7 @@ def _wait_for_redis(settings: Settings, timeout_s: float = 60.0) -> None:
 
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
-    from workers.digest import tick as digest_tick
+    from bot.digest.fanout import tick as digest_tick
     from workers.maintenance import sweep
 
     rt = _runtime()
@@ -179,7 +179,7 @@ def cmd_emulator(args: argparse.Namespace) -> int:
 
 
 def cmd_events_replay(args: argparse.Namespace) -> int:
-    from bot import keys
+    from bot.infra import keys
 
     rt = _runtime()
     if args.list:
@@ -191,7 +191,7 @@ def cmd_events_replay(args: argparse.Namespace) -> int:
             record = json.loads(raw)
             print(f"send {key.decode()} user={record['message']['user_id']} reason={record['reason']}")
         return 0
-    from workers.events import replay_dead
+    from bot.core.drain import replay_dead
 
     count = replay_dead(rt.redis)
     print(f"replayed {count} failed item(s)")

@@ -16,7 +16,7 @@ import time
 import requests
 
 from bot.config import Settings
-from bot.redis_conn import redis_url, start_embedded
+from bot.infra.redis_conn import redis_url, start_embedded
 
 
 def _python(*args: str) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 import redis
 
-from bot import keys
+from bot.infra import keys
 
 SKIP_PREFIXES = (keys.P + "seen:", keys.P + "lease:",
                  # reader stories and the audit log come out as readable records instead (_records)
@@ -27,7 +27,8 @@ SKIP_PREFIXES = (keys.P + "seen:", keys.P + "lease:",
 
 def _records() -> Iterator[Callable[[redis.Redis], Iterator[dict[str, Any]]]]:
     """Features whose data is worth one JSON object per item rather than one per Redis key."""
-    from bot import audit, stories
+    from bot.infra import audit
+    from bot.stories import model as stories
 
     yield stories.export_records
     yield lambda client: ({"record": "audit", **entry} for entry in audit.entries(client))

@@ -10,10 +10,10 @@ catch-all. First match wins. The words of every command are in content/commands.
 
 from __future__ import annotations
 
-from bot import digest_inbox
-from bot.events import AttachmentMessage, ChatNow, Follow, SubmitInfo, Unfollow
-from bot.routing import Router, all_of, any_text, command, in_state, is_moderator, on_event, slash_command
-from bot.texts import moderator_command, phrases
+from bot.core.events import AttachmentMessage, ChatNow, Follow, SubmitInfo, Unfollow
+from bot.core.routing import Router, all_of, any_text, command, in_state, is_moderator, on_event, slash_command
+from bot.digest import inbox as digest_inbox
+from bot.infra.texts import moderator_command, phrases
 from handlers import command_guard, erase, moderation, story, subscription
 from handlers import help as help_handlers
 from handlers.qa import answer_question

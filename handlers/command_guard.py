@@ -10,11 +10,11 @@ the words are story text, shown to moderators only as text.
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.events import Event, TextMessage
+from bot.core.context import Context
+from bot.core.events import Event, TextMessage
+from bot.infra.safe_text import command_text, one_line
+from bot.infra.texts import moderator_command
 from bot.nlp.normalize import command_form
-from bot.safe_text import command_text, one_line
-from bot.texts import moderator_command
 
 MODERATOR_COMMANDS = frozenset(command_form(moderator_command(n))
                                 for n in ("digest", "queue", "view", "approve", "reject", "stats"))

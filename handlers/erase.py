@@ -14,13 +14,14 @@ import importlib
 import logging
 from typing import Any
 
-from bot import audit, keys, stories
-from bot.context import Button, Context
-from bot.events import Event, TextMessage
+from bot.core.context import Button, Context
+from bot.core.events import Event, TextMessage
+from bot.core.routing import REDISPATCH, Redispatch
+from bot.infra import audit, keys
+from bot.infra.texts import payload, phrases
 from bot.nlp.normalize import command_form
-from bot.routing import REDISPATCH, Redispatch
-from bot.texts import payload, phrases
-from workers.moderation import enqueue_purge
+from bot.stories import model as stories
+from bot.stories.jobs import enqueue_purge
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def _erase(event: Event, ctx: Context) -> None:
 def _subscriptions_eraser() -> Any | None:
     """`bot.subscribers.unsubscribe(pipe, user_id)` when the digest feature is installed."""
     try:
-        module = importlib.import_module("bot.subscribers")
+        module = importlib.import_module("bot.digest.subscribers")
     except ImportError:
         return None
     return getattr(module, "unsubscribe", None)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.context import Button, Context
-from bot.events import Event, TextMessage
-from bot.texts import payload
+from bot.core.context import Button, Context
+from bot.core.events import Event, TextMessage
+from bot.infra.texts import payload
 
 MAX_USER_TEXT_CHARS = 2000
 

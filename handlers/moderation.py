@@ -14,14 +14,16 @@ from datetime import datetime
 
 import redis
 
-from bot import audit, pii, safe_text, screening, stories
-from bot.context import Context
-from bot.events import Event, TextMessage
+from bot.core.context import Context
+from bot.core.events import Event, TextMessage
+from bot.core.routing import command_args
+from bot.infra import audit, safe_text
+from bot.infra.safe_text import command_text
+from bot.infra.texts import moderator_phrases
 from bot.kb.unanswered import count_unanswered
 from bot.nlp.normalize import command_form
-from bot.routing import command_args
-from bot.safe_text import command_text
-from bot.texts import moderator_phrases
+from bot.stories import model as stories
+from bot.stories import pii, screening
 from handlers import help as help_handlers
 from handlers.command_guard import attempted_command
 
@@ -157,7 +159,7 @@ def stats(event: Event, ctx: Context) -> None:
 def _subscribers(client: redis.Redis) -> int:
     """From the digest feature when it is installed; 0 otherwise."""
     try:
-        module = importlib.import_module("bot.subscribers")
+        module = importlib.import_module("bot.digest.subscribers")
     except ImportError:
         return 0
     count = getattr(module, "count", None)

@@ -10,7 +10,7 @@ from typing import Any
 
 import redis
 
-from bot.context import Button
+from bot.core.context import Button
 from bot.kb import get_kb, record_unanswered
 
 log = logging.getLogger(__name__)

@@ -17,13 +17,15 @@ import json
 import time
 from typing import Any
 
-from bot import audit, runtime, stories
-from bot.context import Button, Context
-from bot.events import AttachmentMessage, Event, TextMessage
+from bot.core import runtime
+from bot.core.context import Button, Context
+from bot.core.events import AttachmentMessage, Event, TextMessage
+from bot.infra import audit
+from bot.infra.provinces import match as match_province
 from bot.kb import get_kb, record_unanswered
 from bot.nlp.normalize import command_form, fold
-from bot.provinces import match as match_province
-from workers.moderation import enqueue_media, enqueue_screening
+from bot.stories import model as stories
+from bot.stories.jobs import enqueue_media, enqueue_screening
 
 STEP_TITLE, STEP_LOCALITY, STEP_BODY, STEP_CONSENT = "story:title", "story:locality", "story:body", "story:consent"
 DRAFT_KEYS = ("story_title", "story_locality", "story_former", "story_parts", "story_touched")

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from redis.client import Pipeline
 
-from bot import keys, provinces, safe_text, stories, subscribers
-from bot.context import Context
-from bot.digest_compose import pick_fact, pick_stories, render_text, when_label
-from bot.digest_inbox import latest_slot, run_text
-from bot.digest_stories import get_approved
-from bot.events import Event, Follow, TextMessage
+from bot.core.context import Context
+from bot.core.events import Event, Follow, TextMessage
+from bot.core.routing import Matcher, command, command_args
+from bot.digest import schedule as digest_schedule
+from bot.digest import subscribers
+from bot.digest.compose import pick_fact, pick_stories, render_text, when_label
+from bot.digest.inbox import latest_slot, run_text
+from bot.digest.stories import get_approved
+from bot.infra import keys, provinces, safe_text
+from bot.infra.texts import phrases
 from bot.nlp.normalize import command_form
-from bot.routing import Matcher, command, command_args
-from bot.texts import phrases
+from bot.stories import model as stories
 from handlers import help as help_handlers
-from workers import digest_schedule
 
 SUBSCRIBE = phrases("subscribe")
 UNSUBSCRIBE = phrases("unsubscribe")

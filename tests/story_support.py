@@ -8,7 +8,7 @@ import time
 
 import redis
 
-from bot import keys
+from bot.infra import keys
 from tests.support import BotHarness
 
 CITIZEN = "1111111111111111111"
@@ -64,6 +64,6 @@ def fail_twice(code: str) -> None:
 
 
 def _redis_url() -> str:
-    from bot import runtime
+    from bot.core import runtime
 
     return runtime.get().settings.redis_url or ""

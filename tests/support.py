@@ -18,10 +18,10 @@ from flask import Flask
 from rq import Queue, SimpleWorker
 from werkzeug.serving import make_server
 
-from bot import runtime
 from bot.config import Settings
-from bot.queues import QUEUE_NAME
-from bot.routing import Router
+from bot.core import runtime
+from bot.core.ingest import QUEUE_NAME
+from bot.core.routing import Router
 
 
 class WebServer:
@@ -96,7 +96,7 @@ class BotHarness:
 
     def settle(self, timeout: float = 10.0) -> None:
         """Run workers and the sweeper until no user has pending work (backoffs included)."""
-        from bot import keys
+        from bot.infra import keys
         from workers.maintenance import sweep
 
         deadline = time.monotonic() + timeout
@@ -110,7 +110,7 @@ class BotHarness:
             sweep()
 
     def metric(self, name: str, **labels: str) -> int:
-        from bot import keys, metrics
+        from bot.infra import keys, metrics
 
         return int(self.redis.hget(keys.METRICS, metrics.field(name, **labels)) or 0)
 

@@ -64,6 +64,6 @@ def test_env_example_copied_to_dotenv_is_a_working_sandbox_config() -> None:
     s = Settings.from_env(values, load_dotenv_file=False)
     assert s.sandbox and not s.production
     assert s.router == "handlers:build_router"  # empty values fall back to defaults
-    from bot.runtime import _router
+    from bot.core.runtime import _router
 
     assert _router(s).routes

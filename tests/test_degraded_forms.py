@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot import clock, keys
-from bot.context import Button, Context
-from bot.events import Event, TextMessage
-from bot.routing import Router, any_text
-from bot.texts import render
+from bot.core.context import Button, Context
+from bot.core.events import Event, TextMessage
+from bot.core.routing import Router, any_text
+from bot.infra import clock, keys
+from bot.infra.texts import render
 from tests.digest_helpers import MONDAY_8, add_story, digests_received, log_of, run_digest, subscribe_at
 from tests.story_support import MODERATOR, STORY_TEXT
 from tests.support import BotHarness

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot import subscribers
-from bot.texts import render
+from bot.digest import subscribers
+from bot.infra.texts import render
 from tests.digest_helpers import (
     MODERATOR,
     MONDAY_8,

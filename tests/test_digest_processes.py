@@ -10,11 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
-from bot import keys, subscribers
-from bot.texts import render
+from bot.digest import fanout as digest
+from bot.digest import schedule as digest_schedule
+from bot.digest import subscribers
+from bot.infra import keys
+from bot.infra.texts import render
 from tests.digest_helpers import MODERATOR, MONDAY_8, SLOT, add_story, at, report
 from tests.support import BotHarness, spawn, stop, wait_for
-from workers import digest, digest_schedule
 
 
 def many_subscribers(bot: BotHarness, n: int, *, prefix: str = "56") -> list[str]:

@@ -7,12 +7,13 @@ from datetime import timedelta
 from rq import Queue, SimpleWorker
 from rq.registry import ScheduledJobRegistry
 
-from bot import clock
-from bot.queues import QUEUE_NAME
-from bot.texts import render
+from bot.core.ingest import QUEUE_NAME
+from bot.digest import fanout as digest
+from bot.digest import schedule as digest_schedule
+from bot.infra import clock
+from bot.infra.texts import render
 from tests.digest_helpers import MODERATOR, MONDAY_8, SLOT, WEEK, add_story, at, digests_received, subscribe_at
 from tests.support import BotHarness
-from workers import digest, digest_schedule
 
 USER = "5400000000000000001"
 

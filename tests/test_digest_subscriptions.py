@@ -6,9 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from bot import keys, stories, subscribers
+from bot.digest import subscribers
+from bot.infra import keys
+from bot.infra.texts import render
 from bot.nlp.normalize import command_form
-from bot.texts import render
+from bot.stories import model as stories
 from tests.digest_helpers import MODERATOR, MONDAY_8, add_story, at, digests_received, run_digest, subscribe_at
 from tests.support import BotHarness
 
@@ -123,7 +125,7 @@ def test_bantin_preview_for_moderators_only_and_pinning(bot: BotHarness) -> None
 
 
 def test_preview_reaches_moderators_before_the_send(bot: BotHarness) -> None:
-    from workers import digest
+    from bot.digest import fanout as digest
 
     add_story(bot, "AB23")
     subscribe_at(bot, MODERATOR, MONDAY_8 - timedelta(hours=3), text="menu")

@@ -24,7 +24,7 @@ from flask import Flask, request
 from werkzeug.datastructures import Headers
 from werkzeug.serving import make_server
 
-from bot import signature
+from bot.zalo import signature
 from bot.zalo.emulator import EmulatorConfig, EmulatorServer
 from bot.zalo.emulator.__main__ import build_parser, config_from_args
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import time
 
-from bot import keys
-from bot.context import Context
-from bot.events import Event, TextMessage
-from bot.routing import Router, any_text
-from bot.texts import render
+from bot.core.context import Context
+from bot.core.events import Event, TextMessage
+from bot.core.routing import Router, any_text
+from bot.infra import keys
+from bot.infra.texts import render
 from tests.support import BotHarness
 
 USER = "1111111111111111111"
@@ -155,7 +155,7 @@ def test_handler_crash_is_retried_then_parked_then_replayed(bot: BotHarness) -> 
     assert all(json.loads(v)["attempts"] == bot.settings.event_max_attempts for v in dead.values())
     assert bot.replies(USER) == []
     bot.redis.delete("test:broken")
-    from workers.events import replay_dead
+    from bot.core.drain import replay_dead
 
     assert replay_dead(bot.redis) == 2
     bot.settle()
@@ -164,7 +164,7 @@ def test_handler_crash_is_retried_then_parked_then_replayed(bot: BotHarness) -> 
 
 
 def test_non_moderator_is_refused_moderator_route(bot: BotHarness) -> None:
-    from bot.routing import is_moderator, slash_command
+    from bot.core.routing import is_moderator, slash_command
 
     router = Router()
     router.forbidden = lambda e, ctx: ctx.say("forbidden")
@@ -178,8 +178,8 @@ def test_non_moderator_is_refused_moderator_route(bot: BotHarness) -> None:
 
 
 def test_messages_kept_for_a_closed_window_are_bounded_and_delivered_on_return(bot: BotHarness) -> None:
-    from bot.notify import send_now
-    from bot.outbox import DEFERRED_KEEP
+    from bot.core.notify import send_now
+    from bot.core.outbox import DEFERRED_KEEP
 
     bot.use_router(echo_router())
     bot.send(USER, "x")

@@ -23,9 +23,9 @@ import pytest
 import redis
 import requests
 
-from bot import keys
 from bot.config import ConfigError, Settings
 from bot.golive.oauth import challenge_of
+from bot.infra import keys
 from tests.conftest import REDIS_SERVER, RedisServer, free_port
 from tests.support import BotHarness, WebServer
 

@@ -10,11 +10,12 @@ import unicodedata
 
 import requests
 
-from bot import audit, keys, signature
-from bot.digest_compose import render_text
-from bot.digest_stories import DigestStory
-from bot.safe_text import MAX_MARKS, clean
-from bot.texts import render
+from bot.digest.compose import render_text
+from bot.digest.stories import DigestStory
+from bot.infra import audit, keys
+from bot.infra.safe_text import MAX_MARKS, clean
+from bot.infra.texts import render
+from bot.zalo import signature
 from tests.story_support import CITIZEN, MODERATOR, code_in, open_window, say, status, submit
 from tests.support import BotHarness
 

@@ -16,7 +16,8 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import keys, stories
+from bot.infra import keys
+from bot.stories import model as stories
 from handlers import story as story_handlers
 from tests.story_support import MODERATOR, open_window, say
 from tests.support import BotHarness

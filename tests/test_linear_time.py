@@ -16,8 +16,9 @@ from collections.abc import Callable
 
 import pytest
 
-from bot import pii, safe_text, screening
+from bot.infra import safe_text
 from bot.nlp.normalize import fold
+from bot.stories import pii, screening
 
 SMALL, BIG = 4_000, 40_000
 MAX_RATIO = 5.0  # linear ≈ 1, quadratic ≈ 10 (measured worst on a busy 2-core machine: 2.9)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.pii import mask
-from bot.texts import render
+from bot.infra.texts import render
+from bot.stories.pii import mask
 
 PHONE, CCCD, EMAIL, BANK, NUMBER = (render(f"pii_{k}") for k in ("phone", "citizen_id", "email", "bank_account",
                                                                    "number"))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.pii import KINDS, mask
-from bot.texts import render
+from bot.infra.texts import render
+from bot.stories.pii import KINDS, mask
 from tests.pii_corpus import PII_KINDS, load
 
 LABELS = {render(f"pii_{k}"): k for k in KINDS}

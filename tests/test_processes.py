@@ -12,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from bot import keys
+from bot.infra import keys
 from tests.conftest import free_port
 from tests.support import BotHarness, spawn, wait_for
 
@@ -92,7 +92,7 @@ def test_three_workers_never_run_one_users_events_at_once(bot: BotHarness) -> No
     # not luck, must keep them apart.
     from rq import Queue
 
-    from bot.queues import DRAIN_FUNC, QUEUE_NAME
+    from bot.core.ingest import DRAIN_FUNC, QUEUE_NAME
 
     queue = Queue(QUEUE_NAME, connection=bot.redis)
     for _ in range(3):

@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from bot.provinces import PROVINCES_FILE, match, provinces
+from bot.infra.provinces import PROVINCES_FILE, match, provinces
 
 
 def test_the_34_units_and_the_63_old_provinces() -> None:

@@ -17,11 +17,12 @@ from pathlib import Path
 import redis
 
 from benchmarks import citizens
-from bot import keys
-from bot.digest_stories import DigestStory, add_fixture_story
+from bot.digest import fanout as digest
+from bot.digest import schedule as digest_schedule
+from bot.digest.stories import DigestStory, add_fixture_story
+from bot.infra import keys
 from tests.conftest import RedisServer
 from tests.support import BotHarness, spawn, stop, wait_for
-from workers import digest, digest_schedule
 
 MODERATOR = "9000000000000000009"
 READERS = [f"68{i:017d}" for i in range(15)]
@@ -126,8 +127,8 @@ def test_a_drain_job_whose_worker_died_before_it_started_does_not_hold_the_user(
     from rq import Queue
     from rq.job import Job, JobStatus
 
-    from bot.queues import QUEUE_NAME
-    from bot.texts import render
+    from bot.core.ingest import QUEUE_NAME
+    from bot.infra.texts import render
     from workers.maintenance import sweep
 
     user = "6811111111111111111"

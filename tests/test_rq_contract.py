@@ -17,7 +17,7 @@ from rq.job import Job, JobStatus
 from rq.utils import utcparse
 
 from bot.core import rqjob
-from bot.queues import DRAIN_JOB, QUEUE_NAME, JobWriter
+from bot.core.ingest import DRAIN_JOB, QUEUE_NAME, JobWriter
 
 # Fields whose values differ between any two jobs; each is checked on its own below.
 TIMESTAMPS = ("created_at", "enqueued_at")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 import requests
 
-from bot import keys
+from bot.infra import keys
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -186,8 +186,8 @@ def start_on_a_saturday(sandbox: Sandbox) -> None:
     from datetime import datetime, timedelta
     from zoneinfo import ZoneInfo
 
-    from bot import clock
     from bot.config import Settings
+    from bot.infra import clock
 
     settings = Settings.from_env(sandbox.env, load_dotenv_file=False)
     now_ms = requests.get(f"{sandbox.emulator_url}/_emulator/clock", timeout=5).json()["now_ms"]

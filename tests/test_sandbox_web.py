@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import redis
 import requests
 
-from bot import keys
 from bot.app import create_app
 from bot.config import Settings
+from bot.infra import keys
 from bot.sandbox.web import next_digest_ms
 from tests.conftest import free_port
 from tests.support import BotHarness, WebServer
@@ -52,7 +52,7 @@ def test_proxy_passes_user_actions_and_refuses_emulator_controls(bot: BotHarness
 
 def test_refused_sends_are_listed_on_request_only(bot: BotHarness, base_env: dict[str, str]) -> None:
     """A send Zalo refuses (-230: never interacted) shows in the chat with its code, not as delivered."""
-    from bot.notify import send_now
+    from bot.core.notify import send_now
 
     bot.send(USER, "menu")
     bot.settle()
@@ -85,7 +85,7 @@ def test_clock_jump_to_the_digest_slot_moves_zalo_and_the_bot(bot: BotHarness, b
     emulator_now = requests.get(f"{bot.emulator_url}/_emulator/clock", timeout=5).json()["now_ms"]
     local = datetime.fromtimestamp(emulator_now / 1000, VN)
     assert (local.weekday(), local.hour, local.minute) == (0, 8, 0)
-    from bot import clock
+    from bot.infra import clock
 
     bot_now = clock.now(bot.redis, bot.settings)
     assert abs(bot_now.timestamp() * 1000 - emulator_now) < 5_000

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import screening, stories
+from bot.stories import model as stories
+from bot.stories import screening
 from tests.story_support import STORY_TEXT
 
 ALLOW = ("gov.vn", "chinhphu.vn")

@@ -22,9 +22,9 @@ import pytest
 import redis
 import requests
 
-from bot import keys
 from bot.app import create_app
 from bot.config import Settings
+from bot.infra import keys
 from bot.zalo.emulator.server import EmulatorServer
 from bot.zalo.emulator.state import EmulatorConfig
 from tests.conftest import RedisServer, free_port

@@ -18,19 +18,21 @@ from pathlib import Path
 
 import pytest
 
-from bot import audit, keys, media, stories
 from bot.config import Settings
-from bot.context import Context
+from bot.core.context import Context
+from bot.core.events import MAX_DEPTH, Event, nesting_depth
+from bot.core.routing import Router, any_text
 from bot.dev import _emulator_cmd
-from bot.events import MAX_DEPTH, Event, nesting_depth
-from bot.routing import Router, any_text
-from bot.texts import render
+from bot.infra import audit, keys
+from bot.infra.texts import render
+from bot.stories import media
+from bot.stories import model as stories
+from bot.stories.jobs import recover_screening
 from handlers import story as story_handlers
 from tests.story_support import CITIZEN, MODERATOR, STORY_TEXT, code_in, open_window, say, submit
 from tests.test_golive import dxbot
 from tests.test_webhook import body_for, post, signed
 from workers.maintenance import sweep
-from workers.moderation import recover_screening
 
 
 def _deep_body(depth: int) -> bytes:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import redis
 
-from bot import audit, keys
-from bot.texts import render
+from bot.infra import audit, keys
+from bot.infra.texts import render
+from bot.stories.jobs import recover_screening
 from tests.conftest import RedisServer
 from tests.story_support import CITIZEN, MODERATOR, code_in, open_window, say, status, submit
 from tests.support import BotHarness, spawn, wait_for
-from workers.moderation import recover_screening
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,9 +6,10 @@ import io
 import json
 import threading
 
-from bot import audit, keys, stories
 from bot.export import export_all
-from bot.texts import render
+from bot.infra import audit, keys
+from bot.infra.texts import render
+from bot.stories import model as stories
 from tests.story_support import CITIZEN, MODERATOR, STORY_TEXT, open_window, say, status, submit
 from tests.support import BotHarness
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import audit, keys, stories
-from bot.texts import render
+from bot.infra import audit, keys
+from bot.infra.texts import render
+from bot.stories import model as stories
 from tests.story_support import CITIZEN, MODERATOR, STORY_TEXT, code_in, open_window, say, status, submit
 from tests.support import BotHarness
 

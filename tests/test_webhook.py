@@ -11,9 +11,10 @@ import pytest
 import redis
 import requests
 
-from bot import keys, signature
 from bot.app import create_app
 from bot.config import Settings
+from bot.infra import keys
+from bot.zalo import signature
 
 USER = "1234567890123456789"
 

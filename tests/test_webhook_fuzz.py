@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import signature
 from bot.app import create_app
+from bot.zalo import signature
 
 ALLOWED = {200, 400, 401, 413}
 

@@ -22,10 +22,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from bot import keys, signature
 from bot.app import create_app
 from bot.config import Settings
-from bot.events import parse_body, parse_event
+from bot.core.events import parse_body, parse_event
+from bot.infra import keys
+from bot.zalo import signature
 from tests.support import BotHarness
 
 ALLOWED = {200, 400, 401, 413}

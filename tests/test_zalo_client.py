@@ -7,7 +7,7 @@ import threading
 import pytest
 import requests
 
-from bot import keys
+from bot.infra import keys
 from bot.zalo.client import ZaloClient
 from bot.zalo.errors import (
     BadRequest,
@@ -140,7 +140,7 @@ def test_tokens_never_reach_the_logs(bot: BotHarness, caplog: pytest.LogCaptureF
         ZaloClient(bot.settings, bot.redis).send_text(user_id=USER, text="a")
         logging.getLogger("test").warning("leak attempt %s", bot.redis.hget(keys.TOKENS, "access_token").decode())
     stored = bot.redis.hgetall(keys.TOKENS)
-    from bot.logs import RedactSecrets
+    from bot.infra.logs import RedactSecrets
 
     text = ""
     for record in caplog.records:

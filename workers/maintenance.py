@@ -4,9 +4,10 @@ audit stream's archive-then-trim."""
 
 from __future__ import annotations
 
-from bot import audit, runtime
-from bot.sweeper import claim_due_users
-from workers.moderation import recover_screening
+from bot.core import runtime
+from bot.core.sweeper import claim_due_users
+from bot.infra import audit
+from bot.stories.jobs import recover_screening
 
 
 def sweep(limit: int = 1000) -> int:

@@ -9,8 +9,8 @@ import time
 
 import redis
 
-from bot import keys
 from bot.config import Settings
+from bot.infra import keys
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,7 +38,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def cmd_auth(args: argparse.Namespace) -> int:
     from bot.golive import oauth
-    from bot.redis_conn import connect
+    from bot.infra.redis_conn import connect
 
     settings = Settings.from_env()
     client = connect(settings)

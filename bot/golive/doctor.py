@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 import redis
 import requests
 
-from bot import keys
 from bot.config import ConfigError, Settings
-from bot.queues import QUEUE_NAME
-from bot.redis_conn import connect, redis_url
+from bot.core.ingest import QUEUE_NAME
+from bot.infra import keys
+from bot.infra.redis_conn import connect, redis_url
 from bot.zalo.errors import TokenRefreshFailed, ZaloError
 from bot.zalo.tokens import TokenStore
 

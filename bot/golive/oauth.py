@@ -21,10 +21,10 @@ from urllib.parse import urlencode
 import redis
 import requests
 
-from bot import keys
 from bot.config import ConfigError, Settings
-from bot.logs import register_secret
-from bot.texts import render
+from bot.infra import keys
+from bot.infra.logs import register_secret
+from bot.infra.texts import render
 from bot.zalo.tokens import TokenPair, TokenStore
 
 log = logging.getLogger(__name__)

@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 import redis
 
-from bot import message_forms, refused_forms
 from bot.config import Settings
-from bot.context import OutMessage
-from bot.texts import render
+from bot.core import message_forms, refused_forms
+from bot.core.context import OutMessage
+from bot.infra.texts import render
 from bot.zalo.client import ZaloClient
 from bot.zalo.errors import UserUnreachable, ZaloError
 

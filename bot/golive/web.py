@@ -8,7 +8,7 @@ import requests
 from flask import Blueprint, Flask, Response, current_app, request
 
 from bot.golive.oauth import CALLBACK_PATH, OAuthFailed, finish
-from bot.texts import render
+from bot.infra.texts import render
 
 bp = Blueprint("golive", __name__)
 

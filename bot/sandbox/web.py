@@ -18,7 +18,7 @@ import requests
 from flask import Blueprint, Response, current_app, jsonify, request, send_from_directory
 
 from bot.config import Settings
-from bot.texts import render
+from bot.infra.texts import render
 
 STATIC_DIR = Path(__file__).parent / "static"
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -96,7 +96,7 @@ def emulator_proxy(sub: str) -> Response:
 @bp.post("/api/clock")
 def move_clock() -> Response:
     """Move the emulator's clock and the bot's together (bot/clock.py): `{"advance": s}` or `{"to": "digest"}`."""
-    from bot import clock
+    from bot.infra import clock
 
     body = request.get_json(silent=True) or {}
     runtime = current_app.extensions["dxbot"]

@@ -19,8 +19,8 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import NewConnectionError
 
-from bot import metrics
 from bot.config import Settings
+from bot.infra import metrics
 from bot.zalo.errors import (
     OutcomeUnknown,
     RateLimited,

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import redis
 import requests
 
-from bot import keys, scripts
 from bot.config import Settings
-from bot.logs import register_secret
+from bot.infra import keys, scripts
+from bot.infra.logs import register_secret
 from bot.zalo.errors import OutcomeUnknown, TokenRefreshFailed, ZaloUnavailable
 
 log = logging.getLogger(__name__)

@@ -11,9 +11,9 @@ import pytest
 import redis
 
 from bot.config import Settings
-from bot.context import Context
-from bot.events import Event
-from bot.routing import Router
+from bot.core.context import Context
+from bot.core.events import Event
+from bot.core.routing import Router
 from tests.unit.handler_support import CITIZEN, MODERATOR, NOW_MS, MakeCtx, text_event
 
 

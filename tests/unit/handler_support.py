@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import count
 
-from bot.context import Context
-from bot.events import Attachment, AttachmentMessage, TextMessage
+from bot.core.context import Context
+from bot.core.events import Attachment, AttachmentMessage, TextMessage
 
 CITIZEN = "1000000000000000001"
 MODERATOR = "9000000000000000009"

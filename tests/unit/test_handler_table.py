@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.routing import Router
-from bot.texts import render
+from bot.core.routing import Router
+from bot.infra.texts import render
 from tests.unit.handler_support import CITIZEN, MODERATOR, NOW_MS, MakeCtx, photo_event, replies
 
 DRAFT = {"story_touched": str(NOW_MS - 1000)}

@@ -37,7 +37,7 @@ import requests
 from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, request
 from werkzeug.exceptions import HTTPException
 
-from bot import signature
+from bot.zalo import signature
 from bot.zalo.emulator import refusals
 from bot.zalo.emulator.state import (
     TRANSACTION_TEMPLATES,

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 import redis
 from redis.client import Pipeline
 
-from bot import keys
-from bot.context import Button, OutMessage
-from bot.queues import JobWriter
+from bot.core.context import Button, OutMessage
+from bot.core.ingest import JobWriter
+from bot.infra import keys
 from bot.zalo.text import split_text
 
 

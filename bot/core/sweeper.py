@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import time
 
-from bot import keys, runtime
+from bot.core import runtime
+from bot.infra import keys
 
 log = logging.getLogger(__name__)
 

@@ -16,13 +16,14 @@ from collections.abc import Callable
 import redis
 from redis.client import Pipeline
 
-from bot import keys, subscribers
 from bot.config import Settings
-from bot.context import Context
-from bot.digest_compose import fact_from_json, render_text, stories_from_json
-from bot.events import ChatNow, Follow, SubmitInfo, UserMessage
-from bot.notify import queue_text
-from bot.texts import render
+from bot.core.context import Context
+from bot.core.events import ChatNow, Follow, SubmitInfo, UserMessage
+from bot.core.notify import queue_text
+from bot.digest import subscribers
+from bot.digest.compose import fact_from_json, render_text, stories_from_json
+from bot.infra import keys
+from bot.infra.texts import render
 
 INTERACTIONS = (UserMessage, Follow, ChatNow, SubmitInfo)
 # Handlers after which a waiting digest must not be pushed: the user just read it, or just left.

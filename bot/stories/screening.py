@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from bot.infra.texts import CONTENT_DIR, render
 from bot.nlp.normalize import fold
-from bot.texts import CONTENT_DIR, render
 
 SCREENING_FILE = CONTENT_DIR / "screening.toml"
 SHINGLE = 3

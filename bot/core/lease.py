@@ -20,7 +20,7 @@ from contextlib import contextmanager
 
 import redis
 
-from bot import keys, scripts
+from bot.infra import keys, scripts
 
 
 class Lease:

@@ -16,10 +16,10 @@ from typing import Any
 
 import redis
 
-from bot import keys, safe_text
 from bot.config import Settings
-from bot.digest_stories import DigestStory, approved_stories
-from bot.texts import payload, render
+from bot.digest.stories import DigestStory, approved_stories
+from bot.infra import keys, safe_text
+from bot.infra.texts import payload, render
 
 EXCERPT_CHARS = 160
 SHORT_EXCERPT_CHARS = 90

@@ -27,11 +27,13 @@ from datetime import time as dtime
 
 import redis
 
-from bot import keys, message_forms, refused_forms, scripts, subscribers
 from bot.config import Settings
-from bot.digest_compose import Fact, promotion_payload, render_text
-from bot.digest_stories import DigestStory
-from bot.subscribers import Subscriber
+from bot.core import message_forms, refused_forms
+from bot.digest import subscribers
+from bot.digest.compose import Fact, promotion_payload, render_text
+from bot.digest.stories import DigestStory
+from bot.digest.subscribers import Subscriber
+from bot.infra import keys, scripts
 from bot.zalo.client import ZaloClient
 from bot.zalo.errors import (
     NightCurfew,

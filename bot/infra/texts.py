@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 MESSAGES_DIR = CONTENT_DIR / "messages"
 
 

@@ -22,8 +22,8 @@ from redis.connection import Connection
 from redis.exceptions import NoScriptError
 from rq import Queue
 
-from bot import keys, scripts
 from bot.core import rqjob
+from bot.infra import keys, scripts
 
 QUEUE_NAME = "dxbot"
 DRAIN_FUNC = "workers.events.drain_user"

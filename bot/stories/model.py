@@ -21,9 +21,9 @@ from typing import Any
 import redis
 from redis.client import Pipeline
 
-from bot import audit, keys, pii
+from bot.infra import audit, keys
+from bot.stories import pii
 
-# Codes people read aloud and type on a phone: no 0/O, no 1/I.
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_WIDTH = 4
 _SCRAMBLE = 387_427  # odd, so multiplying by it permutes every power-of-two sized code space

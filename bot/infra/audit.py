@@ -30,7 +30,7 @@ from typing import Any
 import redis
 from redis.client import Pipeline
 
-from bot import keys
+from bot.infra import keys
 
 SYSTEM = "system"
 ACTIONS = frozenset({

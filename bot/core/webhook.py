@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 
 import redis
 
-from bot import metrics, signature
-from bot.events import ACTIONABLE, EventParseError, load_body, parse_event, repair, timestamp_of
+from bot.core.events import ACTIONABLE, EventParseError, load_body, parse_event, repair, timestamp_of
+from bot.infra import metrics
+from bot.zalo import signature
 
 log = logging.getLogger(__name__)
 

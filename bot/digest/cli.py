@@ -7,10 +7,11 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from bot import clock, keys, subscribers
+from bot.digest import subscribers
+from bot.infra import clock, keys
 
 if TYPE_CHECKING:
-    from bot.runtime import Runtime
+    from bot.core.runtime import Runtime
 
 
 def register(sub: Any) -> None:
@@ -26,14 +27,14 @@ def register(sub: Any) -> None:
 
 
 def _runtime() -> Runtime:
-    from bot import runtime
     from bot.config import Settings
+    from bot.core import runtime
 
     return runtime.configure(Settings.from_env())
 
 
 def _print_status(rt: Any, slot: str | None) -> str | None:
-    from workers.digest import report
+    from bot.digest.fanout import report
 
     run = rt.redis.hgetall(keys.digest_run(slot)) if slot else {}
     if not run:
@@ -63,8 +64,8 @@ def _print_status(rt: Any, slot: str | None) -> str | None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from bot.digest_inbox import latest_slot
-    from workers import digest_schedule
+    from bot.digest import schedule as digest_schedule
+    from bot.digest.inbox import latest_slot
 
     rt = _runtime()
     print(f"bot time      {clock.now(rt.redis, rt.settings).isoformat(timespec='seconds')}")
@@ -78,8 +79,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from bot.digest_compose import pick_fact, pick_stories, render_text
-    from workers import digest_schedule
+    from bot.digest import schedule as digest_schedule
+    from bot.digest.compose import pick_fact, pick_stories, render_text
 
     rt = _runtime()
     at = digest_schedule.next_send(rt.redis, rt.settings)
@@ -94,7 +95,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from workers import digest, digest_schedule
+    from bot.digest import fanout as digest
+    from bot.digest import schedule as digest_schedule
 
     rt = _runtime()
     if not args.now:

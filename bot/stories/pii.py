@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.texts import render
+from bot.infra.texts import render
 
 # One optional separator between digits, as people group numbers: a dot, a dash or spaces (phones pasted
 # from contact cards or typed on a phone often carry two or three spaces, or " - "). Written so that a

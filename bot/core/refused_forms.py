@@ -13,9 +13,10 @@ import logging
 
 import redis
 
-from bot import clock, keys, metrics, notify
 from bot.config import Settings
-from bot.texts import render
+from bot.core import notify
+from bot.infra import clock, keys, metrics
+from bot.infra.texts import render
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 import redis
 
-from bot import keys, message_forms, metrics, refused_forms
 from bot.config import Settings
-from bot.context import OutMessage
+from bot.core import message_forms, refused_forms
+from bot.core.context import OutMessage
+from bot.infra import keys, metrics
 from bot.zalo.client import ZaloClient
 from bot.zalo.errors import OutcomeUnknown, UserUnreachable, ZaloError
 

@@ -24,9 +24,9 @@ from rq.exceptions import DuplicateJobError
 from rq.job import Job
 from rq.registry import ScheduledJobRegistry
 
-from bot import clock, keys
 from bot.config import Settings
-from bot.queues import QUEUE_NAME
+from bot.core.ingest import QUEUE_NAME
+from bot.infra import clock, keys
 
 log = logging.getLogger(__name__)
 SLOT_FORMAT = "%Y%m%dT%H%M"

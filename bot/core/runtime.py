@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import redis
 
 from bot.config import Settings
-from bot.logs import setup_logging
-from bot.queues import JobWriter
-from bot.redis_conn import connect
-from bot.routing import Router
+from bot.core.ingest import JobWriter
+from bot.core.routing import Router
+from bot.infra.logs import setup_logging
+from bot.infra.redis_conn import connect
 from bot.zalo.client import ZaloClient
 
 

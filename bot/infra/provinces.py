@@ -13,8 +13,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.infra.texts import CONTENT_DIR
 from bot.nlp.normalize import command_form
-from bot.texts import CONTENT_DIR
 
 PROVINCES_FILE = CONTENT_DIR / "provinces.toml"
 SHORT_ALIAS_CHARS = 3  # "HN", "SG", "BMT": only when the whole answer is the abbreviation

@@ -16,8 +16,8 @@ from datetime import datetime
 import redis
 import requests
 
-from bot import keys
 from bot.config import Settings
+from bot.infra import keys
 
 
 def offset_ms(client: redis.Redis, settings: Settings) -> int:

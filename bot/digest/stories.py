@@ -17,7 +17,7 @@ from typing import Any
 
 import redis
 
-from bot import keys
+from bot.infra import keys
 from bot.nlp.normalize import command_form
 
 
@@ -44,7 +44,7 @@ def add_fixture_story(client: redis.Redis, story: DigestStory) -> None:
 def _stories_api() -> Any | None:
     """`bot.stories.approved_stories(client)` when the stories feature provides it."""
     try:
-        module = importlib.import_module("bot.stories")
+        module = importlib.import_module("bot.stories.model")
     except ImportError:
         return None
     return getattr(module, "approved_stories", None)

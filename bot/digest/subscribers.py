@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import redis
 from redis.client import Pipeline
 
-from bot import keys, scripts
+from bot.infra import keys, scripts
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from enum import Enum
 
 from redis.client import Pipeline
 
-from bot.context import Context
-from bot.events import Event, TextMessage
+from bot.core.context import Context
+from bot.core.events import Event, TextMessage
+from bot.infra.safe_text import command_text
 from bot.nlp.normalize import command_form
-from bot.safe_text import command_text
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.context import OutMessage
-from bot.texts import render
+from bot.core.context import OutMessage
+from bot.infra.texts import render
 from bot.zalo.text import split_text
 
 BUTTONS = "buttons"  # quick-reply buttons on a CS text

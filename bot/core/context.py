@@ -17,8 +17,8 @@ import redis
 from redis.client import Pipeline
 
 from bot.config import Settings
-from bot.events import Event
-from bot.texts import render
+from bot.core.events import Event
+from bot.infra.texts import render
 from bot.zalo.text import split_text
 
 

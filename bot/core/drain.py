@@ -1,0 +1,191 @@
+"""The drain job: process one user's pending events in Zalo-timestamp order, then deliver replies.
+
+`drain_user` is the only RQ job the webhook creates. It owns the user through a lease, so two events of
+one user never run at once whatever the number of workers, and it takes events from the user's inbox
+lowest timestamp first, so messages that arrive together take effect in the order they were sent.
+Each event: route to a handler → commit state + writes + outbox atomically (removing the event in the
+same transaction) → deliver. A handler crash is retried with backoff a bounded number of times, then
+the event is parked in the dead-letter hash for `dxbot events replay`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+
+import redis
+from rq import get_current_job
+
+from bot.core import runtime
+from bot.core.context import Context
+from bot.core.events import Event, Unfollow, parse_body, parse_event
+from bot.core.lease import Lease
+from bot.core.outbox import flush
+from bot.infra import keys, metrics
+
+log = logging.getLogger(__name__)
+STATE_TTL_S = 180 * 24 * 3600
+ATTEMPTS_TTL_S = 7 * 24 * 3600
+HANDLER_BUDGET_S = 120  # one event's handler keeps its user's lease at most this long (docs/security.md, T1)
+
+
+def drain_user(user_id: str) -> str:
+    """RQ job: drain `user_id`'s inbox and outbox. Returns a short outcome for logs and tests."""
+    rt = runtime.get()
+    job = get_current_job()
+    owner = job.id if job is not None else uuid.uuid4().hex
+    lease = Lease(rt.redis, user_id, owner, rt.settings.user_lease_s * 1000)
+    if not lease.acquire():
+        return "busy"
+    processed = 0
+    while True:
+        result = flush(user_id, client=rt.redis, zalo=rt.zalo, settings=rt.settings, still_owner=lease.renew)
+        if result.retry_after_s is not None:
+            lease.release_until(_due(result.retry_after_s))
+            return "retry_later"
+        head = rt.redis.zrange(keys.inbox(user_id), 0, 0)
+        if not head:
+            done = lease.finish()
+            if done == 0:
+                continue
+            return "done" if done == 1 else "lost_lease"
+        if not lease.renew():
+            return "lost_lease"
+        retry_in = process_one(rt, user_id, head[0], lease)
+        if retry_in is not None:
+            lease.release_until(_due(retry_in))
+            return "retry_later"
+        processed += 1
+
+
+def _due(delay_s: float) -> int:
+    return int((time.time() + delay_s) * 1000)
+
+
+def process_one(rt: runtime.Runtime, user_id: str, member: bytes, lease: Lease) -> float | None:
+    """Handle one inbox entry; returns a delay when it must be retried later, else None."""
+    received_ms_text, _, raw = member.partition(b":")
+    event = parse_event(parse_body(raw))  # verified and validated by the webhook
+    state = {k.decode(): v.decode() for k, v in rt.redis.hgetall(keys.state(user_id)).items()}
+    ctx = Context(event=event, user_id=user_id, settings=rt.settings, client=rt.redis, state=dict(state),
+                  received_ms=int(received_ms_text))
+    try:
+        with lease.kept_alive(HANDLER_BUDGET_S):
+            handler = rt.router.dispatch(event, ctx)
+    except Exception as exc:  # noqa: BLE001 - any handler bug must be contained and retried
+        return _handler_failed(rt, user_id, event, member, exc)
+    if not commit(rt, ctx, member, original_state=state, lease=lease):
+        log.warning("event user=%s event=%s outcome=lost_lease", user_id, event.key)
+        return 0.0
+    log.info("event user=%s event=%s name=%s handler=%s replies=%d outcome=ok", user_id, event.key, event.name,
+             handler, len(ctx.outbox))
+    for other in {m.user_id for m in ctx.outbox if m.user_id != user_id}:
+        rt.jobs.claim(other)
+    return None
+
+
+def commit(rt: runtime.Runtime, ctx: Context, member: bytes, *, original_state: dict[str, str],
+           lease: Lease) -> bool:
+    """Apply the event's effects atomically, only while this job still owns the user."""
+    user_id = ctx.user_id
+    with rt.redis.pipeline() as pipe:
+        try:
+            pipe.watch(lease.key)
+            if pipe.get(lease.key) != lease.owner.encode():
+                return False
+            reactivated = not isinstance(ctx.event, Unfollow)
+            deferred = pipe.lrange(keys.deferred(user_id), 0, -1) if reactivated else []
+            # features' hooks (registered with the router) read now and add their writes to the MULTI
+            hook_writes = [w for hook in rt.router.commit_hooks if (w := hook(pipe, ctx)) is not None]
+            pipe.multi()
+            _write_state(pipe, user_id, original_state, ctx.state)
+            for write in ctx.writes:
+                write(pipe)
+            if deferred:
+                pipe.rpush(keys.outbox(user_id), *deferred)
+                pipe.delete(keys.deferred(user_id))
+            now_ms = int(time.time() * 1000)
+            for message in ctx.outbox:
+                pipe.rpush(keys.outbox(message.user_id), json.dumps(message.to_json()))
+                if message.user_id != user_id:
+                    pipe.zadd(keys.PENDING_USERS, {message.user_id: now_ms}, nx=True)
+            for write in hook_writes:  # after the replies: e.g. a digest kept for the user follows them
+                write(pipe)
+            pipe.zrem(keys.inbox(user_id), member)
+            pipe.delete(keys.attempts(ctx.event.key))
+            metrics.incr(pipe, "events_processed_total", outcome="ok")
+            pipe.execute()
+        except redis.WatchError:
+            return False
+    return True
+
+
+def _write_state(pipe: redis.client.Pipeline, user_id: str, before: dict[str, str], after: dict[str, str]) -> None:
+    key = keys.state(user_id)
+    removed = [k for k in before if k not in after]
+    changed = {k: v for k, v in after.items() if before.get(k) != v}
+    if not after:
+        if before:
+            pipe.delete(key)
+        return
+    if removed:
+        pipe.hdel(key, *removed)
+    if changed:
+        pipe.hset(key, mapping=changed)
+    pipe.expire(key, STATE_TTL_S)
+
+
+def _handler_failed(rt: runtime.Runtime, user_id: str, event: Event, member: bytes, exc: Exception) -> float | None:
+    attempts = int(rt.redis.incr(keys.attempts(event.key)))
+    rt.redis.expire(keys.attempts(event.key), ATTEMPTS_TTL_S)
+    log.exception("event user=%s event=%s name=%s attempt=%d outcome=handler_error error=%s", user_id,
+                  event.key, event.name, attempts, type(exc).__name__)
+    if attempts < rt.settings.event_max_attempts:
+        metrics.incr(rt.redis, "events_processed_total", outcome="retry")
+        return rt.settings.backoff_s(attempts)
+    record = {"user_id": user_id, "member": member.decode(), "error": f"{type(exc).__name__}: {exc}"[:500],
+              "attempts": attempts, "at": time.time(), "event": event.name}
+    with rt.redis.pipeline() as pipe:
+        pipe.zrem(keys.inbox(user_id), member)
+        pipe.hset(keys.DEAD_EVENTS, event.key, json.dumps(record))
+        pipe.delete(keys.attempts(event.key))
+        metrics.incr(pipe, "events_dead_total")
+        pipe.execute()
+    log.error("event user=%s event=%s outcome=dead attempts=%d (dxbot events replay re-runs it)", user_id,
+              event.key, attempts)
+    return None
+
+
+def replay_dead(client: redis.Redis, *, only: str | None = None) -> int:
+    """Put dead events back in their users' inboxes and hand those users to workers."""
+    rt = runtime.get()
+    count = 0
+    for key, raw in client.hgetall(keys.DEAD_EVENTS).items():
+        event_key = key.decode()
+        if only and event_key != only:
+            continue
+        record = json.loads(raw)
+        member = record["member"]
+        _, _, body = member.partition(":")
+        score = parse_event(parse_body(body.encode())).timestamp_ms
+        with client.pipeline() as pipe:
+            pipe.zadd(keys.inbox(record["user_id"]), {member: score})
+            pipe.zadd(keys.PENDING_USERS, {record["user_id"]: int(time.time() * 1000)})
+            pipe.hdel(keys.DEAD_EVENTS, event_key)
+            pipe.execute()
+        rt.jobs.claim(record["user_id"])
+        count += 1
+    for key, raw in client.hgetall(keys.DEAD_SENDS).items():
+        record = json.loads(raw)
+        message = record["message"]
+        message["attempts"] = 0
+        with client.pipeline() as pipe:
+            pipe.rpush(keys.outbox(message["user_id"]), json.dumps(message))
+            pipe.zadd(keys.PENDING_USERS, {message["user_id"]: int(time.time() * 1000)})
+            pipe.hdel(keys.DEAD_SENDS, key)
+            pipe.execute()
+        rt.jobs.claim(message["user_id"])
+        count += 1
+    return count

@@ -1,0 +1,1 @@
+"""The weekly digest: subscribers, composition, schedule, fan-out and delivery."""

@@ -1,0 +1,1 @@
+"""Shared services that know no conversation: Redis keys and connection, metrics, logs, clock, audit, texts."""

@@ -1,0 +1,1 @@
+"""Reader stories: the model, screening, personal-data masking and the moderation jobs."""
