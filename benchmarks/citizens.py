@@ -104,7 +104,7 @@ def all_variants() -> list[Script]:
 
 def normalize(text: str) -> str:
     """Replies compared without the parts that legitimately differ per user (story codes) or per form:
-    after Zalo refused buttons, the same reply carries its choices as typed lines (bot/message_forms.py)."""
+    after Zalo refused buttons, the same reply carries its choices as typed lines (bot/core/message_forms.py)."""
     text = (text or "").split(_TYPED_CHOICES, 1)[0]
     return re.sub(r"#[2-9A-Z]{4,8}\b", "#CODE", text)
 

@@ -1,5 +1,5 @@
 """Hostile input in the chat: spoofed moderator commands, and injection in story text shown to moderators
-and readers (definition of "shown safely": bot/safe_text.py)."""
+and readers (definition of "shown safely": bot/infra/safe_text.py)."""
 
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ FORBIDDEN_CATEGORIES = ("Cc", "Cf", "Cs", "Co")
 
 
 def assert_safe(text: str, *, where: str) -> None:
-    """The definition of "safe to show" (bot/safe_text.py), checked on one delivered message."""
+    """The definition of "safe to show" (bot/infra/safe_text.py), checked on one delivered message."""
     assert len(unicodedata.normalize("NFC", text)) <= 2000, f"{where}: over Zalo's 2,000 characters"
     marks = 0
     for i, ch in enumerate(text):

@@ -1,5 +1,5 @@
 """Periodic maintenance, run by `dxbot scheduler` and once when a worker starts: the core's sweep of due
-users (`bot/sweeper.py`), the features' own recovery (reader stories whose screening worker died) and the
+users (`bot/core/sweeper.py`), the features' own recovery (reader stories whose screening worker died) and the
 audit stream's archive-then-trim."""
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ a crash re-sends at most the one message whose acceptance was not yet recorded (
 window). Retryable failures (5xx, -32, connection refused) stop the flush and tell the caller when to
 try again; the messages stay in order.
 
-A refusal of the message's *form* (-201, -210, ...: bot/message_forms.py) is a definite "not sent": the
+A refusal of the message's *form* (-201, -210, ...: bot/core/message_forms.py) is a definite "not sent": the
 head of the outbox is replaced, in one transaction, by its plainer form, which is sent next in the same
-place, and the install remembers the refusal (bot/refused_forms.py) so later messages go out plain at
+place, and the install remembers the refusal (bot/core/refused_forms.py) so later messages go out plain at
 once. Only a refusal of the plain form gives the message up.
 """
 

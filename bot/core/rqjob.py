@@ -1,7 +1,7 @@
 """RQ's job format, imitated in one place: the only module that knows how RQ stores a job in Redis.
 
 Why imitate it at all: the webhook stores an event, takes the user's lease and queues the drain job in
-ONE Lua call (bot/queues.py), which serves about twice the requests per second of a webhook that calls
+ONE Lua call (bot/core/ingest.py), which serves about twice the requests per second of a webhook that calls
 `Queue.enqueue()` (two MULTI/EXEC round trips and ~0.4 ms of Python, rq-notes.md). Lua cannot call RQ,
 so the job hash must be written the way RQ writes it. Everything that depends on RQ's private side is
 here, and nowhere else:

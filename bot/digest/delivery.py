@@ -11,8 +11,8 @@ Choice of message type (shared/zalo-oa-api.md §4): a CS message while the inter
 DIGEST_PROMOTION (never 22:00–06:00, Zalo refuses it when the user's quota is spent), otherwise the
 digest is kept for the user's next message. Zalo's answer has the last word: -230 falls through to
 the next type, -217/-222/-227 unsubscribe, -32 pauses every worker and retries. A refused *form*
-(-201, -210, ...: bot/message_forms.py) costs no one their digest: the promotion is resent without
-buttons (and the install remembers it, bot/refused_forms.py); a refused plain form keeps the digest
+(-201, -210, ...: bot/core/message_forms.py) costs no one their digest: the promotion is resent without
+buttons (and the install remembers it, bot/core/refused_forms.py); a refused plain form keeps the digest
 for the user's next message, where it goes through the outbox and its degradation rules.
 """
 

@@ -6,7 +6,7 @@ when, unique=True)` called from every process start, every scheduler sweep and t
 scheduler lock (workers run `with_scheduler=True`) makes one enqueue; the job's own guards make one
 run. A slot id is the local date and time (`digest-20261130T0800`).
 
-The bot's clock may be ahead of real time in the sandbox (bot/clock.py), while RQ's scheduler uses
+The bot's clock may be ahead of real time in the sandbox (bot/infra/clock.py), while RQ's scheduler uses
 real time: a slot is scheduled at `slot - offset`, and re-timed here when the offset changes.
 Catch-up: if every process was down at the slot, the next `ensure()` the same day schedules it now;
 a slot whose day has passed is not sent late (the fire job tells the moderators instead).

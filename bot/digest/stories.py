@@ -1,6 +1,6 @@
 """Adapter: the approved reader stories, as the weekly digest needs them.
 
-Stories belong to another feature (bot/stories.py, issue 4). The digest needs only a small read API,
+Stories belong to another feature (bot/stories/model.py, issue 4). The digest needs only a small read API,
 agreed with it: `bot.stories.approved_stories(client)` → dicts with code, title, locality, body,
 approved_ms (masked, newest approval first). This module is the one place that calls it, plus a small
 fixture store (`add_fixture_story`) that tests and a sandbox seed can fill without going through

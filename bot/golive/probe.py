@@ -3,7 +3,7 @@
 Whether `/v3.0/oa/message/cs` takes buttons is uncertain (zalo-oa-api.md §9 item 5), so the only sure
 answer is Zalo's. The probe sends a short notice with one button to a moderator (who expects technical
 messages); if Zalo refuses the buttons, it sends the same notice with typed choices. Either answer is
-written into the install's memory (bot/refused_forms.py), so the bot uses the accepted form at once.
+written into the install's memory (bot/core/refused_forms.py), so the bot uses the accepted form at once.
 """
 
 from __future__ import annotations

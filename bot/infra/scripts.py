@@ -4,7 +4,7 @@ Each script says above it what KEYS and ARGV it takes and what it returns. Call 
 `scripts.RENEW_LEASE(client, keys=[...], args=[...])`: on a client it runs by SHA (EVALSHA), loading the text
 again after a Redis restart (NOSCRIPT); inside a pipeline or transaction it sends the text (EVAL), because a
 MULTI cannot recover from NOSCRIPT half-way. The webhook's ingest script and the sweeper's claim are
-templates: `bot/queues.py` fills in RQ's job format (`bot/core/rqjob.py`) and a few constants once per
+templates: `bot/core/ingest.py` fills in RQ's job format (`bot/core/rqjob.py`) and a few constants once per
 process.
 """
 
@@ -79,7 +79,7 @@ end
 return 0
 """)
 
-# --- the webhook's ingest and the sweeper's claim (templates; see bot/queues.py) --------------------------
+# --- the webhook's ingest and the sweeper's claim (templates; see bot/core/ingest.py) --------------------------
 
 # Constant key names and numbers are baked into the script text (@NAME@), so a request sends only what
 # varies. KEYS: dedupe, inbox, lease, job; ARGV: member, score, user, job-id, now-ms, data, stamp

@@ -95,7 +95,7 @@ def emulator_proxy(sub: str) -> Response:
 
 @bp.post("/api/clock")
 def move_clock() -> Response:
-    """Move the emulator's clock and the bot's together (bot/clock.py): `{"advance": s}` or `{"to": "digest"}`."""
+    """Move the emulator's clock and the bot's together (bot/infra/clock.py): `{"advance": s}` or `{"to": "digest"}`."""
     from bot.infra import clock
 
     body = request.get_json(silent=True) or {}
