@@ -19,6 +19,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot handlers workers tests benchmarks tools
+	$(BIN)/lint-imports
 
 # Browser tests drive Debian's Chromium (Playwright never downloads a browser here): install it when missing.
 chromium:
@@ -28,6 +29,7 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check bot handlers workers tests benchmarks tools
+	$(BIN)/lint-imports  # the layers of docs/architecture.md (contracts in pyproject.toml)
 	$(BIN)/dxbot kb check
 	$(BIN)/python -m tools.audit_deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
