@@ -17,11 +17,12 @@ import json
 import time
 from typing import Any
 
-from bot.core import runtime
 from bot.core.context import Button, Context
 from bot.core.events import AttachmentMessage, Event, TextMessage
+from bot.core.routing import REDISPATCH, Redispatch
 from bot.infra import audit
 from bot.infra.provinces import match as match_province
+from bot.infra.texts import payload, phrases
 from bot.kb import get_kb, record_unanswered
 from bot.nlp.normalize import command_form, fold
 from bot.stories import model as stories
@@ -35,14 +36,11 @@ LINK_TITLE_CHARS = 200
 EXCERPT_CHARS = 300
 DAY_MS = 24 * 3600 * 1000
 
-START_PHRASES = ("gửi câu chuyện", "gửi chuyện", "kể chuyện", "kể câu chuyện", "gửi bài")
-CANCEL_PHRASES = ("hủy", "hủy bỏ", "thôi", "dừng", "cancel")
-DONE_PHRASES = ("xong", "đã xong", "hết", "kể xong", "done")
-AGREE_PHRASES = ("đồng ý", "đồng ý đăng", "ok", "có", "đồng ý gửi", "gửi")
+START_PHRASES = phrases("story_start")  # the words of every command: content/commands.toml
 _START = {command_form(p) for p in START_PHRASES}
-_CANCEL = {command_form(p) for p in CANCEL_PHRASES}
-_DONE = {command_form(p) for p in DONE_PHRASES}
-_AGREE = {command_form(p) for p in AGREE_PHRASES}
+_CANCEL = {command_form(p) for p in phrases("story_cancel")}
+_DONE = {command_form(p) for p in phrases("story_done")}
+_AGREE = {command_form(p) for p in phrases("story_agree")}
 # Folded markers of a question; only trusted when the knowledge base also answers confidently.
 QUESTION_MARKERS = (" la gi", "nhu the nao", "the nao", "o dau", "bao gio", "lam sao", "lam the nao", "tai sao",
                     "vi sao", "co phai", "duoc khong", "bao nhieu", "khi nao", "cach nao", "ra sao")
@@ -83,13 +81,14 @@ def cancel(event: Event, ctx: Context) -> None:
     ctx.say("story_cancelled")
 
 
-def expire(event: Event, ctx: Context) -> None:
+def expire(event: Event, ctx: Context) -> Redispatch | None:
     """Tell the user their draft expired, then treat the message as if there had been no draft."""
     title = ctx.state.get("story_title") or ctx.text("story_untitled")
     _clear(ctx)
     ctx.say("story_expired", title=title, hours=round(ctx.settings.story_draft_ttl_s / 3600))
     if isinstance(event, TextMessage) and command_form(event.text) not in _DONE | _AGREE | _CANCEL:
-        runtime.get().router.dispatch(event, ctx)
+        return REDISPATCH
+    return None
 
 
 def continue_draft(event: Event, ctx: Context) -> None:
@@ -212,14 +211,14 @@ def _finish(ctx: Context) -> None:
     ctx.say("story_summary", title=ctx.state.get("story_title", ""), province=ctx.state.get("story_locality", ""),
             chars=len(body), excerpt=excerpt, photos=sum(p["type"] == "photo" for p in parts),
             links=sum(p["type"] == "link" for p in parts),
-            buttons=[Button(ctx.text("story_button_agree"), "đồng ý"), _cancel_button(ctx)])
+            buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")), _cancel_button(ctx)])
 
 
 def _consent(text: str, ctx: Context) -> None:
     if command_form(text) not in _AGREE:
         if not _answer(ctx, text):
             ctx.say("story_consent_reminder",
-                    buttons=[Button(ctx.text("story_button_agree"), "đồng ý"), _cancel_button(ctx)])
+                    buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")), _cancel_button(ctx)])
         return
     if _limit_reached(ctx.event, ctx):
         _clear(ctx)
@@ -332,8 +331,8 @@ def _clear(ctx: Context) -> None:
 
 
 def _cancel_button(ctx: Context) -> Button:
-    return Button(ctx.text("story_button_cancel"), "hủy")
+    return Button(ctx.text("story_button_cancel"), payload("story_cancel"))
 
 
 def _done_button(ctx: Context) -> Button:
-    return Button(ctx.text("story_button_done"), "xong")
+    return Button(ctx.text("story_button_done"), payload("story_done"))

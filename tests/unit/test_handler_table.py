@@ -120,3 +120,11 @@ def test_a_message_that_is_not_an_answer_to_the_erasure_question_is_routed_again
     assert replies(ctx)[0] == render("erase_kept")
     assert len(replies(ctx)) >= 2, "the answer follows"
     assert not ctx.writes, "nothing is deleted"
+
+
+def test_an_expired_draft_is_dropped_and_the_message_routed_again(router: Router, make_ctx: MakeCtx) -> None:
+    stale = {"step": "story:body", "story_title": "Chợ", "story_touched": str(NOW_MS - 25 * HOUR_MS)}
+    ctx = make_ctx("dịch vụ công trực tuyến là gì", state=stale)
+    assert router.dispatch(ctx.event, ctx) == "expire>answer_question"
+    assert "step" not in ctx.state and "story_title" not in ctx.state
+    assert len(replies(ctx)) >= 2, "the expiry notice, then the answer"
