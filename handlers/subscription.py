@@ -15,7 +15,7 @@ from bot.core.routing import Matcher, command, command_args
 from bot.digest import schedule as digest_schedule
 from bot.digest import subscribers
 from bot.digest.compose import pick_fact, pick_stories, render_text, when_label
-from bot.digest.inbox import latest_slot, run_text
+from bot.digest.inbox import LEFT, READ, latest_slot, run_text
 from bot.digest.stories import get_approved
 from bot.infra import keys, provinces, safe_text
 from bot.infra.texts import phrases
@@ -83,6 +83,7 @@ def subscribe(event: Event, ctx: Context) -> None:
 
 def unsubscribe(event: Event, ctx: Context) -> None:
     """Immediate: every later fan-out step checks membership right before sending."""
+    ctx.marks.add(LEFT)
     if not subscribers.is_subscribed(ctx.redis, ctx.user_id):
         ctx.say("sub_not_subscribed")
         return
@@ -107,6 +108,7 @@ def unfollow(event: Event, ctx: Context) -> None:
 
 def show_latest_digest(event: Event, ctx: Context) -> None:
     """`bản tin`: the latest digest as a reply (a reply is always allowed)."""
+    ctx.marks.add(READ)
     slot = latest_slot(ctx.redis)
     sub = subscribers.get(ctx.redis, ctx.user_id)
     text = run_text(ctx.redis, ctx.settings, slot, sub.province if sub else "") if slot else None

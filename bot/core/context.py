@@ -50,9 +50,20 @@ class OutMessage:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> OutMessage:
         return cls(user_id=data["user_id"], kind=data["kind"], text=data.get("text", ""), url=data.get("url"),
-                   buttons=[tuple(b) for b in data.get("buttons", [])],  # type: ignore[misc]
+                   buttons=[(str(title), str(payload)) for title, payload in data.get("buttons", [])],
                    keep_if_unreachable=bool(data.get("keep")), received_ms=data.get("received_ms"),
                    id=data["id"])
+
+
+def text_messages(user_id: str, text: str, *, max_chars: int, buttons: Sequence[Button] = (),
+                  keep_if_unreachable: bool = False, received_ms: int | None = None) -> list[OutMessage]:
+    """A text as the messages Zalo takes: split to its limit, the buttons on the last part. The one place
+    outgoing texts are built, for replies (`Context`) and for notices outside a handler (`notify`)."""
+    parts = split_text(text, max_chars)
+    return [OutMessage(user_id=user_id, kind="text", text=part, keep_if_unreachable=keep_if_unreachable,
+                       buttons=[(b.title, b.payload) for b in buttons] if i == len(parts) - 1 else [],
+                       received_ms=received_ms)
+            for i, part in enumerate(parts)]
 
 
 class Context:
@@ -69,6 +80,7 @@ class Context:
         self.outbox: list[OutMessage] = []
         self.writes: list[Callable[[Pipeline], None]] = []
         self.handler_name: str | None = None
+        self.marks: set[str] = set()  # what a handler tells the features' commit hooks (e.g. "digest:read")
 
     @property
     def is_moderator(self) -> bool:
@@ -87,14 +99,9 @@ class Context:
                   to: str | None = None) -> None:
         """Queue text for the user (or another user: `to`), split to Zalo's limit; buttons go on the
         last part."""
-        parts = split_text(text, self.settings.max_text_chars)
-        for i, part in enumerate(parts):
-            last = i == len(parts) - 1
-            self.outbox.append(OutMessage(
-                user_id=to or self.user_id, kind="text", text=part,
-                buttons=[(b.title, b.payload) for b in buttons] if last else [],
-                keep_if_unreachable=keep_if_unreachable,
-                received_ms=self.received_ms if to is None else None))
+        self.outbox += text_messages(to or self.user_id, text, max_chars=self.settings.max_text_chars,
+                                     buttons=buttons, keep_if_unreachable=keep_if_unreachable,
+                                     received_ms=self.received_ms if to is None else None)
 
     def send_image(self, url: str, *, caption: str | None = None, to: str | None = None) -> None:
         self.outbox.append(OutMessage(user_id=to or self.user_id, kind="image", url=url, text=caption or "",

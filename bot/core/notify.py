@@ -14,19 +14,16 @@ from collections.abc import Sequence
 import redis
 from redis.client import Pipeline
 
-from bot.core.context import Button, OutMessage
+from bot.core.context import Button, text_messages
 from bot.core.ingest import JobWriter
 from bot.infra import keys
-from bot.zalo.text import split_text
 
 
 def queue_text(pipe: Pipeline | redis.Redis, user_id: str, text: str, *, buttons: Sequence[Button] = (),
                keep_if_unreachable: bool = False, max_chars: int = 2000) -> None:
     """Append a text for `user_id` to their outbox (inside `pipe` when given a pipeline)."""
-    parts = split_text(text, max_chars)
-    for i, part in enumerate(parts):
-        message = OutMessage(user_id=user_id, kind="text", text=part, keep_if_unreachable=keep_if_unreachable,
-                             buttons=[(b.title, b.payload) for b in buttons] if i == len(parts) - 1 else [])
+    for message in text_messages(user_id, text, max_chars=max_chars, buttons=buttons,
+                                 keep_if_unreachable=keep_if_unreachable):
         pipe.rpush(keys.outbox(user_id), json.dumps(message.to_json()))
     pipe.zadd(keys.PENDING_USERS, {user_id: int(time.time() * 1000)}, nx=True)
 

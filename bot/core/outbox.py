@@ -81,7 +81,7 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                     continue
                 entry["attempts"] = attempts
                 client.lset(key, 0, json.dumps(entry))
-                delay = min(settings.send_backoff_max_s, settings.send_backoff_base_s * 2 ** (attempts - 1))
+                delay = settings.backoff_s(attempts)
                 log.warning("send retry user=%s msg=%s attempt=%s in=%.1fs error=%s", user_id, message.id,
                             attempts, delay, exc.code)
                 return FlushResult(sent, retry_after_s=delay)

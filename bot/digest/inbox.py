@@ -26,8 +26,10 @@ from bot.infra import keys
 from bot.infra.texts import render
 
 INTERACTIONS = (UserMessage, Follow, ChatNow, SubmitInfo)
-# Handlers after which a waiting digest must not be pushed: the user just read it, or just left.
-SUPPRESSING_HANDLERS = frozenset({"show_latest_digest", "unsubscribe"})
+# Marks a handler leaves on the context (`ctx.marks`): the user just read the digest, or just left. After
+# either, a digest kept for the user is not pushed; after leaving it is not counted as delivered either.
+READ = "digest:read"
+LEFT = "digest:left"
 
 
 def run_text(client: redis.Redis, settings: Settings, slot: str, province: str) -> str | None:
@@ -52,7 +54,7 @@ def prepare(pipe: Pipeline, ctx: Context) -> Callable[[Pipeline], None] | None:
     raw_slot = pipe.get(keys.digest_unread(user_id))
     slot = raw_slot.decode() if raw_slot else None
     text = None
-    if slot and ctx.handler_name not in SUPPRESSING_HANDLERS:
+    if slot and not ctx.marks & {READ, LEFT}:
         sub = subscribers.get(ctx.redis, user_id)
         text = run_text(ctx.redis, ctx.settings, slot, sub.province if sub else "")
 
@@ -61,7 +63,7 @@ def prepare(pipe: Pipeline, ctx: Context) -> Callable[[Pipeline], None] | None:
         if slot is None:
             return
         tx.delete(keys.digest_unread(user_id))
-        if ctx.handler_name != "unsubscribe":
+        if LEFT not in ctx.marks:
             tx.hset(keys.digest_log(slot), user_id, "l")
             tx.hincrby(keys.digest_report(slot), "delivered_later", 1)
         if text:
