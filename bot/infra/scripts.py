@@ -224,3 +224,52 @@ if until_us > tonumber(redis.call('GET', KEYS[1]) or '0') then
 end
 return 1
 """)
+
+# --- reader stories -------------------------------------------------------------------------------------
+
+# KEYS: story, original, queue, unscreened, approved, rejected
+# ARGV: code, new status, moderator, now ms, reason, event key, retention s
+STORY_DECIDE = Lua("""
+local st = redis.call('HGET', KEYS[1], 'status')
+if not st then return {'missing', ''} end
+if st == 'approved' or st == 'rejected' then
+  if redis.call('HGET', KEYS[1], 'decision_event') == ARGV[6] then return {'ok', st} end
+  return {'taken', st, redis.call('HGET', KEYS[1], 'decided_by') or '', redis.call('HGET', KEYS[1], 'decided_at') or ''}
+end
+if ARGV[2] == 'approved' and st ~= 'screened' then return {'unscreened', st} end
+redis.call('HSET', KEYS[1], 'status', ARGV[2], 'decided_by', ARGV[3], 'decided_at', ARGV[4],
+           'decision_event', ARGV[6], 'reason', ARGV[5])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[4], ARGV[1])
+if ARGV[2] == 'approved' then redis.call('ZADD', KEYS[5], ARGV[4], ARGV[1])
+else redis.call('ZADD', KEYS[6], ARGV[4], ARGV[1]) end
+if tonumber(ARGV[7]) <= 0 then redis.call('DEL', KEYS[2]) else redis.call('EXPIRE', KEYS[2], ARGV[7]) end
+return {'ok', ARGV[2]}
+""")
+
+# Published stories stay, anonymized; everything else of the user's goes.
+# KEYS: story, original, queue, unscreened, rejected, fingerprints, user index; ARGV: code
+STORY_ERASE = Lua("""
+local st = redis.call('HGET', KEYS[1], 'status')
+redis.call('DEL', KEYS[2])
+redis.call('ZREM', KEYS[7], ARGV[1])
+if not st then return 'missing' end
+if st == 'approved' then
+  redis.call('HSET', KEYS[1], 'user', '', 'anonymized', '1')
+  return 'anonymized'
+end
+redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('ZREM', KEYS[4], ARGV[1])
+redis.call('ZREM', KEYS[5], ARGV[1])
+redis.call('HDEL', KEYS[6], ARGV[1])
+return 'deleted'
+""")
+
+# Count a screening start on a pending story only (never creates the hash of an erased story); -1 when
+# the story was already parked for moderators.
+COUNT_SCREENING_ATTEMPT = Lua("""
+if redis.call('HGET', KEYS[1], 'status') ~= 'pending' then return 0 end
+if redis.call('HEXISTS', KEYS[1], 'screen_parked') == 1 then return -1 end
+return redis.call('HINCRBY', KEYS[1], 'screen_attempts', 1)
+""")

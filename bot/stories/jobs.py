@@ -26,7 +26,7 @@ from rq.job import Job, JobStatus
 from bot.config import Settings
 from bot.core import notify, runtime
 from bot.core.ingest import QUEUE_NAME
-from bot.infra import audit, keys, safe_text
+from bot.infra import audit, keys, safe_text, scripts
 from bot.infra.texts import render
 from bot.stories import media, pii, screening
 from bot.stories import model as stories
@@ -38,14 +38,6 @@ MEDIA_TIMEOUT_S = 120
 ALERT_TITLE_CHARS = 80
 RECOVER_BATCH = 100
 
-_RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0"
-# Count a screening start on a pending story only (never creates the hash of an erased story); -1 when
-# the story was already parked for moderators.
-_COUNT_ATTEMPT = """
-if redis.call('HGET', KEYS[1], 'status') ~= 'pending' then return 0 end
-if redis.call('HEXISTS', KEYS[1], 'screen_parked') == 1 then return -1 end
-return redis.call('HINCRBY', KEYS[1], 'screen_attempts', 1)
-"""
 
 
 def screen_job_id(code: str) -> str:
@@ -81,12 +73,14 @@ def enqueue_purge(pipe: redis.client.Pipeline, client: redis.Redis, codes: list[
 def screen_story(code: str) -> str:
     """RQ job: mask, flag, tag and announce one pending story. Returns an outcome for logs and tests."""
     rt = runtime.get()
-    lock = keys.story_screen_lock(code)
-    token = uuid.uuid4().hex
-    if not rt.redis.set(lock, token, nx=True, ex=rt.settings.story_screen_lock_s):
-        return "busy"  # another worker is on it; if it dies, the lock expires and the sweeper re-queues
+    # redis-py's Lock: a random token, released only by its holder; if the worker dies the lock expires and
+    # the sweeper (recover_screening) queues the story again.
+    lock = rt.redis.lock(keys.story_screen_lock(code), timeout=rt.settings.story_screen_lock_s, blocking=False,
+                         raise_on_release_error=False)
+    if not lock.acquire():
+        return "busy"  # another worker is on it
     try:
-        attempts = int(rt.redis.eval(_COUNT_ATTEMPT, 1, keys.story(code)))
+        attempts = int(scripts.COUNT_SCREENING_ATTEMPT(rt.redis, keys=[keys.story(code)]))
         if attempts < 0:
             rt.redis.zrem(keys.STORY_UNSCREENED, code)
             outcome = "parked"
@@ -96,7 +90,7 @@ def screen_story(code: str) -> str:
             _hook(rt.settings, code)
             outcome = _screen(rt, code)
     finally:
-        rt.redis.eval(_RELEASE, 1, lock, token)
+        lock.release()
     log.info("story screening code=%s outcome=%s", code, outcome)
     return outcome
 

@@ -21,7 +21,7 @@ from typing import Any
 import redis
 from redis.client import Pipeline
 
-from bot.infra import audit, keys
+from bot.infra import audit, keys, scripts
 from bot.stories import pii
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -163,25 +163,6 @@ def submissions_since(client: redis.Redis, user_id: str, since_ms: int) -> int:
 
 # --- decisions ------------------------------------------------------------------------------------
 
-# KEYS: story, original, queue, unscreened, approved, rejected
-# ARGV: code, new status, moderator, now ms, reason, event key, retention s
-_DECIDE = """
-local st = redis.call('HGET', KEYS[1], 'status')
-if not st then return {'missing', ''} end
-if st == 'approved' or st == 'rejected' then
-  if redis.call('HGET', KEYS[1], 'decision_event') == ARGV[6] then return {'ok', st} end
-  return {'taken', st, redis.call('HGET', KEYS[1], 'decided_by') or '', redis.call('HGET', KEYS[1], 'decided_at') or ''}
-end
-if ARGV[2] == 'approved' and st ~= 'screened' then return {'unscreened', st} end
-redis.call('HSET', KEYS[1], 'status', ARGV[2], 'decided_by', ARGV[3], 'decided_at', ARGV[4],
-           'decision_event', ARGV[6], 'reason', ARGV[5])
-redis.call('ZREM', KEYS[3], ARGV[1])
-redis.call('ZREM', KEYS[4], ARGV[1])
-if ARGV[2] == 'approved' then redis.call('ZADD', KEYS[5], ARGV[4], ARGV[1])
-else redis.call('ZADD', KEYS[6], ARGV[4], ARGV[1]) end
-if tonumber(ARGV[7]) <= 0 then redis.call('DEL', KEYS[2]) else redis.call('EXPIRE', KEYS[2], ARGV[7]) end
-return {'ok', ARGV[2]}
-"""
 
 
 @dataclass(frozen=True)
@@ -197,8 +178,8 @@ def decide(client: redis.Redis, code: str, status: str, *, moderator: str, now_m
     """Approve or reject atomically; see the module docstring for why this runs before the commit."""
     if status not in (APPROVED, REJECTED):
         raise ValueError(status)
-    result = client.register_script(_DECIDE)(
-        keys=[keys.story(code), keys.story_original(code), keys.STORY_QUEUE, keys.STORY_UNSCREENED,
+    result = scripts.STORY_DECIDE(
+        client, keys=[keys.story(code), keys.story_original(code), keys.STORY_QUEUE, keys.STORY_UNSCREENED,
               keys.STORY_APPROVED, keys.STORY_REJECTED],
         args=[code, status, moderator, now_ms, reason, event_key, retention_s])
     parts = [p.decode() if isinstance(p, bytes) else str(p) for p in result]
@@ -209,24 +190,6 @@ def decide(client: redis.Redis, code: str, status: str, *, moderator: str, now_m
 
 # --- a citizen's data deletion ----------------------------------------------------------------------
 
-# Published stories stay, anonymized; everything else of the user's goes.
-# KEYS: story, original, queue, unscreened, rejected, fingerprints, user index; ARGV: code
-_ERASE = """
-local st = redis.call('HGET', KEYS[1], 'status')
-redis.call('DEL', KEYS[2])
-redis.call('ZREM', KEYS[7], ARGV[1])
-if not st then return 'missing' end
-if st == 'approved' then
-  redis.call('HSET', KEYS[1], 'user', '', 'anonymized', '1')
-  return 'anonymized'
-end
-redis.call('DEL', KEYS[1])
-redis.call('ZREM', KEYS[3], ARGV[1])
-redis.call('ZREM', KEYS[4], ARGV[1])
-redis.call('ZREM', KEYS[5], ARGV[1])
-redis.call('HDEL', KEYS[6], ARGV[1])
-return 'deleted'
-"""
 
 
 def user_codes(client: redis.Redis, user_id: str) -> list[str]:
@@ -236,11 +199,10 @@ def user_codes(client: redis.Redis, user_id: str) -> list[str]:
 def erase_user_stories(pipe: Pipeline, client: redis.Redis, user_id: str, codes: list[str]) -> None:
     """Queue, in the caller's transaction, the deletion (or anonymization, if published) of `codes`.
     Each runs as one script at EXEC time, so a decision landing in between is respected."""
-    script = client.register_script(_ERASE)
     for code in codes:
-        script(keys=[keys.story(code), keys.story_original(code), keys.STORY_QUEUE, keys.STORY_UNSCREENED,
-                     keys.STORY_REJECTED, keys.STORY_FINGERPRINTS, keys.user_stories(user_id)],
-               args=[code], client=pipe)
+        scripts.STORY_ERASE(pipe, keys=[keys.story(code), keys.story_original(code), keys.STORY_QUEUE,
+                                        keys.STORY_UNSCREENED, keys.STORY_REJECTED, keys.STORY_FINGERPRINTS,
+                                        keys.user_stories(user_id)], args=[code])
     pipe.delete(keys.user_stories(user_id))
 
 
