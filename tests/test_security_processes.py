@@ -85,6 +85,9 @@ def test_full_production_run_never_logs_a_secret(tmp_path: Path, redis_server: R
                                 stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_for(lambda: _ok(f"http://127.0.0.1:{port}/healthz"), 60, "dxbot dev health")
+        # the banner comes once dev itself saw the web answer: probe only after it, so the banner check below
+        # reads dev's own words, not this test's requests in the access log
+        wait_for(lambda: b"Press Ctrl-C" in log_path.read_bytes(), 30, "the dxbot dev banner")
         # production: no emulator started, no sandbox chat or emulator proxy served
         assert not _listening(emulator_port)
         for path in ("/sandbox", "/sandbox/api/config", "/sandbox/api/emulator/messages", "/_emulator/messages"):
