@@ -1,0 +1,51 @@
+"""Every phrase a user sees or taps lives in content/: no Vietnamese text in code outside data tables.
+
+A string literal with a Vietnamese letter in bot/, handlers/ or workers/ is a phrase written in code (a
+reply, a command word, a button payload, which Zalo shows as the user's own message). Docstrings and
+comments may quote phrases; the modules below hold data, not phrases.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323\u1EA0-\u1EF9áàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵ]", re.I)
+DATA_TABLES = {
+    "bot/nlp/abbreviations.py": "the normalizer's abbreviation table (input spellings, not output)",
+    "bot/nlp/normalize.py": "tone marks and Telex/VNI tables of the normalizer",
+    "bot/kb/lexicon.py": "stop words and synonyms the matcher ignores or folds",
+    "bot/kb/evaluate.py": "the evaluation report quotes the bot's own prefix",
+    "bot/stories/pii.py": "regular expressions that find personal data in Vietnamese text",
+    "bot/zalo/emulator/app.py": "the emulator's fake Zalo users' names",
+    "bot/golive/cli.py": "English instructions for the operator that quote Zalo's own button label",
+}
+
+
+def _phrases_in(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+                  and node.body and isinstance(node.body[0], ast.Expr)
+                  and isinstance(node.body[0].value, ast.Constant)}
+    return [f"{path.name}:{node.lineno}: {node.value[:40]!r}" for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and VIETNAMESE.search(node.value)]
+
+
+def test_no_user_facing_phrase_is_written_in_code() -> None:
+    assert all((ROOT / path).is_file() for path in DATA_TABLES), "an exempt module moved: update DATA_TABLES"
+    found = []
+    for tree in ("bot", "handlers", "workers"):
+        for path in sorted((ROOT / tree).rglob("*.py")):
+            if str(path.relative_to(ROOT)) not in DATA_TABLES:
+                found += _phrases_in(path)
+    assert not found, "phrases belong in content/ (messages/*.toml or commands.toml):\n" + "\n".join(found)
+
+
+def test_the_check_sees_a_phrase_and_not_a_docstring(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text('"""Docstrings may say "xin chào"."""\nGREETING = "Xin chào"\nWORD = "hello"\n', encoding="utf-8")
+    assert _phrases_in(probe) == ["probe.py:2: 'Xin chào'"]
