@@ -30,6 +30,7 @@ from bot.stories import model as stories
 from bot.stories.jobs import recover_screening
 from handlers import story as story_handlers
 from tests.story_support import CITIZEN, MODERATOR, STORY_TEXT, code_in, open_window, say, submit
+from tests.support import BotHarness, WebServer
 from tests.test_golive import dxbot
 from tests.test_webhook import body_for, post, signed
 from workers.maintenance import sweep
@@ -43,13 +44,13 @@ def _deep_body(depth: int) -> bytes:
 
 
 @pytest.fixture()
-def url(bot, web_server) -> str:  # noqa: ANN001
+def url(bot: BotHarness, web_server: WebServer) -> str:
     return f"http://127.0.0.1:{web_server.server.server_port}"
 
 
 # --- T5: an unsigned body can produce a 500 --------------------------------------------------------------
 
-def test_deeply_nested_body_is_refused_without_a_500(bot, url: str) -> None:  # noqa: ANN001
+def test_deeply_nested_body_is_refused_without_a_500(bot: BotHarness, url: str) -> None:
     raw = _deep_body(600)
     assert len(raw) < 1400
     unsigned = post(url, raw, "mac=" + "0" * 64)
@@ -66,7 +67,7 @@ def test_nesting_is_measured_outside_strings() -> None:
     assert nesting_depth(_deep_body(MAX_DEPTH + 1)) > MAX_DEPTH
 
 
-def test_a_signed_event_with_a_lone_surrogate_is_still_accepted(bot, url: str) -> None:  # noqa: ANN001
+def test_a_signed_event_with_a_lone_surrogate_is_still_accepted(bot: BotHarness, url: str) -> None:
     raw = body_for("xin chào \\ud800 bạn", settings=bot.settings).replace(b"\\\\ud800", b"\\ud800")
     assert b"\\ud800" in raw and json.loads(raw)
     answer = post(url, raw, signed(raw, bot.settings))
@@ -75,7 +76,7 @@ def test_a_signed_event_with_a_lone_surrogate_is_still_accepted(bot, url: str) -
 
 # --- T2: story limits can be bypassed ----------------------------------------------------------------------
 
-def _draft_parts(bot) -> list[dict[str, str]]:  # noqa: ANN001
+def _draft_parts(bot: BotHarness) -> list[dict[str, str]]:
     return json.loads(bot.redis.hget(keys.state(CITIZEN), "story_parts") or b"[]")
 
 
@@ -83,7 +84,7 @@ def _body_chars(parts: list[dict[str, str]]) -> int:
     return len("\n\n".join(p["text"] for p in parts if p["type"] == "text"))
 
 
-def test_every_path_into_a_draft_holds_its_limit(bot) -> None:  # noqa: ANN001
+def test_every_path_into_a_draft_holds_its_limit(bot: BotHarness) -> None:
     bot.reconfigure(STORY_MAX_PHOTOS="1", STORY_MAX_LINKS="2", STORY_MAX_CHARS="1000")
     for text in ("gửi câu chuyện", "Chợ quê dùng mã QR", "Cần Thơ", STORY_TEXT):
         say(bot, CITIZEN, text)
@@ -119,7 +120,7 @@ def test_every_path_into_a_draft_holds_its_limit(bot) -> None:  # noqa: ANN001
     assert story is not None and len(story["body"]) <= 1000 and len(story["links"]) == 2
 
 
-def test_a_draft_already_past_its_limits_is_not_stored(bot) -> None:  # noqa: ANN001
+def test_a_draft_already_past_its_limits_is_not_stored(bot: BotHarness) -> None:
     """A draft written before the limits held on every path (the reviewer's 180,044 characters)."""
     parts = [{"type": "text", "text": STORY_TEXT}, *[{"type": "text", "text": "c" * 60_000}] * 3]
     bot.redis.hset(keys.state(CITIZEN), mapping={
@@ -132,7 +133,7 @@ def test_a_draft_already_past_its_limits_is_not_stored(bot) -> None:  # noqa: AN
 
 # --- T3: backups carry the live Zalo tokens ---------------------------------------------------------------
 
-def test_export_leaves_secrets_out_and_is_owner_only(bot, base_env: dict[str, str], tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_leaves_secrets_out_and_is_owner_only(bot: BotHarness, base_env: dict[str, str], tmp_path: Path) -> None:
     submit(bot)
     bot.redis.hset(keys.TOKENS, mapping={"access_token": "LIVE-ACCESS-abc", "refresh_token": "LIVE-REFRESH-def",
                                          "expires_at": "1"})
@@ -205,7 +206,7 @@ def _left_behind(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def test_photo_download_stays_on_zalo_hosts(bot, hostile: str, tmp_path: Path) -> None:  # noqa: ANN001
+def test_photo_download_stays_on_zalo_hosts(bot: BotHarness, hostile: str, tmp_path: Path) -> None:
     folder = tmp_path / "media"
     folder.mkdir()
     as_emulator = bot.settings.with_overrides(api_base=hostile)  # the sandbox's one loopback exception
@@ -234,7 +235,7 @@ def test_photo_download_stays_on_zalo_hosts(bot, hostile: str, tmp_path: Path) -
 
 # --- T1: a long job keeps its lease, and a story that keeps failing screening is parked ----------------------
 
-def test_a_handler_longer_than_the_lease_keeps_it(bot) -> None:  # noqa: ANN001
+def test_a_handler_longer_than_the_lease_keeps_it(bot: BotHarness) -> None:
     """The reviewer's /hangdoi took 13 s against a 30 s lease; here a 2 s lease and a 3 s handler."""
     bot.reconfigure(USER_LEASE_SECONDS="2")
     router = Router()
@@ -257,7 +258,7 @@ def test_a_handler_longer_than_the_lease_keeps_it(bot) -> None:  # noqa: ANN001
     assert bot.replies(CITIZEN).count("xong việc dài") == 1
 
 
-def test_a_story_that_keeps_failing_screening_is_parked_for_moderators(bot) -> None:  # noqa: ANN001
+def test_a_story_that_keeps_failing_screening_is_parked_for_moderators(bot: BotHarness) -> None:
     bot.reconfigure(STORY_SCREEN_MAX_ATTEMPTS="2", DXBOT_SCREEN_HOOK="tests.test_security_review:always_fail",
                     STORY_SCREEN_RETRY_SECONDS="0")
     open_window(bot, MODERATOR)
@@ -291,7 +292,7 @@ def always_fail(code: str) -> None:
 
 # --- T6: the audit stream, its pseudonyms, the Procfile ------------------------------------------------------
 
-def test_audit_pseudonyms_need_the_install_secrets(bot) -> None:  # noqa: ANN001
+def test_audit_pseudonyms_need_the_install_secrets(bot: BotHarness) -> None:
     submit(bot)
     [entry] = [e for e in audit.entries(bot.redis) if e["action"] == "submitted"]
     unsalted = "citizen:" + hashlib.sha256(f"dxbot-audit|{CITIZEN}".encode()).hexdigest()[:16]
@@ -301,7 +302,7 @@ def test_audit_pseudonyms_need_the_install_secrets(bot) -> None:  # noqa: ANN001
     assert audit.citizen(bot.redis, CITIZEN) != entry["who"]
 
 
-def test_audit_is_archived_then_trimmed_to_its_length_and_age(bot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_audit_is_archived_then_trimmed_to_its_length_and_age(bot: BotHarness, tmp_path: Path) -> None:
     now_ms = int(time.time() * 1000)
     day_ms = 24 * 3600 * 1000
     for i in range(30):  # 30 refused /duyet, the oldest 40 days ago

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Callable
 
 import pytest
 import redis
@@ -15,6 +16,7 @@ from bot.app import create_app
 from bot.config import Settings
 from bot.infra import keys
 from bot.zalo import signature
+from tests.support import BotHarness, WebServer
 
 USER = "1234567890123456789"
 
@@ -44,11 +46,11 @@ def nothing_stored(client: redis.Redis) -> bool:
 
 
 @pytest.fixture()
-def url(bot, web_server) -> str:  # noqa: ANN001
+def url(bot: BotHarness, web_server: WebServer) -> str:
     return f"http://127.0.0.1:{web_server.server.server_port}"
 
 
-def test_valid_event_is_accepted_and_queued_once(bot, url: str) -> None:  # noqa: ANN001
+def test_valid_event_is_accepted_and_queued_once(bot: BotHarness, url: str) -> None:
     raw = body_for(settings=bot.settings)
     first = post(url, raw, signed(raw, bot.settings))
     assert first.status_code == 200 and first.json() == {"status": "accepted"}
@@ -62,7 +64,7 @@ def test_valid_event_is_accepted_and_queued_once(bot, url: str) -> None:  # noqa
     assert bot.metric("events_duplicate_total") == 2
 
 
-def test_second_event_of_busy_user_joins_inbox_without_new_job(bot, url: str) -> None:  # noqa: ANN001
+def test_second_event_of_busy_user_joins_inbox_without_new_job(bot: BotHarness, url: str) -> None:
     for i in range(3):
         raw = body_for(f"câu {i}", msg_id=f"{i:020x}", settings=bot.settings)
         assert post(url, raw, signed(raw, bot.settings)).status_code == 200
@@ -96,14 +98,15 @@ def _app_secret_variant(raw: bytes, s: Settings) -> str:
     _sha1_format,
     _app_secret_variant,
 ], ids=["missing", "empty", "prefix-only", "forged", "hmac-format", "sha1-format", "app-secret"])
-def test_bad_signatures_get_401_and_nothing_is_stored(bot, url: str, make_header) -> None:  # noqa: ANN001
+def test_bad_signatures_get_401_and_nothing_is_stored(bot: BotHarness, url: str,
+                                                      make_header: Callable[[bytes, Settings], str | None]) -> None:
     raw = body_for(settings=bot.settings)
     response = post(url, raw, make_header(raw, bot.settings))
     assert response.status_code == 401
     assert nothing_stored(bot.redis)
 
 
-def test_tampered_body_with_old_signature_is_refused(bot, url: str) -> None:  # noqa: ANN001
+def test_tampered_body_with_old_signature_is_refused(bot: BotHarness, url: str) -> None:
     raw = body_for("xin chào", settings=bot.settings)
     header = signed(raw, bot.settings)
     tampered = raw.replace("xin chào".encode(), b"/duyet 1")
@@ -113,13 +116,13 @@ def test_tampered_body_with_old_signature_is_refused(bot, url: str) -> None:  # 
 
 @pytest.mark.parametrize("raw", [b"not json", b"[1,2]", b"{}", b'{"event_name":"user_send_text"}',
                                  b"{\"timestamp\": \"x\"}", b"\xff\xfe", b"{" * 5000])
-def test_bodies_that_are_not_events_get_400(bot, url: str, raw: bytes) -> None:  # noqa: ANN001
+def test_bodies_that_are_not_events_get_400(bot: BotHarness, url: str, raw: bytes) -> None:
     response = post(url, raw, "mac=" + "0" * 64)
     assert response.status_code == 400
     assert nothing_stored(bot.redis)
 
 
-def test_signed_but_malformed_event_gets_400(bot, url: str) -> None:  # noqa: ANN001
+def test_signed_but_malformed_event_gets_400(bot: BotHarness, url: str) -> None:
     event = {"app_id": bot.settings.app_id, "sender": {"id": {"nested": 1}}, "event_name": "user_send_text",
              "message": {"text": "a", "msg_id": "b"}, "timestamp": str(int(time.time() * 1000))}
     raw = json.dumps(event).encode()
@@ -127,7 +130,7 @@ def test_signed_but_malformed_event_gets_400(bot, url: str) -> None:  # noqa: AN
     assert bot.redis.llen("rq:queue:dxbot") == 0
 
 
-def test_oversize_body_gets_413(bot, url: str) -> None:  # noqa: ANN001
+def test_oversize_body_gets_413(bot: BotHarness, url: str) -> None:
     raw = body_for("x" * (bot.settings.max_body_bytes + 10), settings=bot.settings)
     assert post(url, raw, signed(raw, bot.settings)).status_code == 413
     assert nothing_stored(bot.redis)
@@ -140,8 +143,8 @@ def test_oversize_body_gets_413(bot, url: str) -> None:  # noqa: ANN001
                            "message": {"msg_ids": ["e1"]}}),
     ("some_future_event", {}),
 ])
-def test_echoes_receipts_and_unknown_events_are_acknowledged_not_queued(bot, url: str, name: str,
-                                                                        extra: dict) -> None:  # noqa: ANN001
+def test_echoes_receipts_and_unknown_events_are_acknowledged_not_queued(bot: BotHarness, url: str, name: str,
+                                                                        extra: dict) -> None:
     event = {"app_id": bot.settings.app_id, "event_name": name, "timestamp": str(int(time.time() * 1000)), **extra}
     raw = json.dumps(event).encode()
     response = post(url, raw, signed(raw, bot.settings))
@@ -149,7 +152,7 @@ def test_echoes_receipts_and_unknown_events_are_acknowledged_not_queued(bot, url
     assert bot.redis.llen("rq:queue:dxbot") == 0
 
 
-def test_replayed_old_event_is_not_processed(bot, url: str) -> None:  # noqa: ANN001
+def test_replayed_old_event_is_not_processed(bot: BotHarness, url: str) -> None:
     old = int((time.time() - 30 * 24 * 3600) * 1000)
     raw = body_for(ts=old, settings=bot.settings)
     response = post(url, raw, signed(raw, bot.settings))
@@ -169,7 +172,7 @@ def test_redis_down_gives_503_so_zalo_retries(base_env: dict[str, str]) -> None:
     assert client.get("/healthz").status_code == 503
 
 
-def test_healthz_and_metrics(bot, url: str) -> None:  # noqa: ANN001
+def test_healthz_and_metrics(bot: BotHarness, url: str) -> None:
     health = requests.get(url + "/healthz", timeout=5)
     assert health.status_code == 200 and health.json()["status"] == "ok"
     raw = body_for(settings=bot.settings)
@@ -184,7 +187,7 @@ def test_healthz_and_metrics(bot, url: str) -> None:  # noqa: ANN001
     assert "dxbot_reply_latency_seconds_bucket" in text
 
 
-def test_webhook_survives_a_flushed_redis(bot, url: str) -> None:  # noqa: ANN001
+def test_webhook_survives_a_flushed_redis(bot: BotHarness, url: str) -> None:
     """The job template lives in Redis; losing it (flush, restore from an old backup) must not break ingest."""
     bot.redis.flushall()
     assert bot.send(USER, "menu").json()["status"] == 200
@@ -192,7 +195,7 @@ def test_webhook_survives_a_flushed_redis(bot, url: str) -> None:  # noqa: ANN00
     assert len(bot.messages(USER)) == 1
 
 
-def test_webhook_answers_405_to_other_methods_and_leaves_other_routes_to_flask(bot, url: str) -> None:  # noqa: ANN001
+def test_webhook_answers_405_to_other_methods_and_leaves_other_routes_to_flask(bot: BotHarness, url: str) -> None:
     assert requests.get(url + "/webhook", timeout=5).status_code == 405
     assert requests.get(url + "/healthz", timeout=5).status_code == 200
     assert requests.get(url + "/no-such-page", timeout=5).status_code == 404

@@ -11,10 +11,14 @@ import json
 import time
 
 import pytest
+import redis
+from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from werkzeug.test import TestResponse
 
 from bot.app import create_app
+from bot.config import Settings
 from bot.zalo import signature
 
 ALLOWED = {200, 400, 401, 413}
@@ -25,32 +29,33 @@ values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
 
 
 @pytest.fixture(scope="module")
-def client(base_env: dict[str, str]):  # noqa: ANN201
+def client(base_env: dict[str, str]) -> tuple[FlaskClient, Settings]:
     from bot.config import Settings
 
     settings = Settings.from_env(base_env, load_dotenv_file=False)
     return create_app(settings).test_client(), settings
 
 
-def base_event(settings) -> dict:  # noqa: ANN001
+def base_event(settings: Settings) -> dict:
     return {"app_id": settings.app_id, "sender": {"id": "7777777777777777777"},
             "recipient": {"id": "2000000000000000002"}, "event_name": "user_send_text",
             "message": {"text": "xin chào", "msg_id": "abcdef0123456789abcd"},
             "timestamp": str(int(time.time() * 1000))}
 
 
-def snapshot(redis_client) -> set[bytes]:  # noqa: ANN001
+def snapshot(redis_client: redis.Redis) -> set[bytes]:
     return {k for k in redis_client.keys("*") if not k.startswith(b"dxbot:metrics")}
 
 
-def post(client, raw: bytes, headers: dict[str, str]):  # noqa: ANN001, ANN201
+def post(client: FlaskClient, raw: bytes, headers: dict[str, str]) -> TestResponse:
     return client.post("/webhook", data=raw, headers=headers)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.binary(max_size=400),
        header=st.one_of(st.none(), st.text(st.characters(blacklist_characters="\r\n\x00"), max_size=80)))
-def test_random_bytes_and_headers(client, redis_client, raw: bytes, header: str | None) -> None:  # noqa: ANN001
+def test_random_bytes_and_headers(client: tuple[FlaskClient, Settings], redis_client: redis.Redis, raw: bytes,
+                                   header: str | None) -> None:
     app, _ = client
     before = snapshot(redis_client)
     headers = {} if header is None else {signature.HEADER: header.encode("utf-8", "replace").decode("latin-1")}
@@ -67,7 +72,8 @@ def test_random_bytes_and_headers(client, redis_client, raw: bytes, header: str 
        event_name=st.sampled_from(["user_send_text", "user_send_image", "follow", "unfollow", "user_submit_info",
                                    "user_send_location", "user_click_chatnow", "oa_send_text",
                                    "user_seen_message", "xyz"]))
-def test_signed_events_with_wrong_types_in_any_field(client, redis_client, path, value, event_name) -> None:  # noqa: ANN001
+def test_signed_events_with_wrong_types_in_any_field(client: tuple[FlaskClient, Settings], redis_client: redis.Redis,
+                                                     path: list[str], value: object, event_name: str) -> None:
     """Correctly signed (as if the secret leaked or Zalo changed a field): still no 500, no partial write."""
     app, settings = client
     event = base_event(settings)
@@ -94,7 +100,7 @@ def test_signed_events_with_wrong_types_in_any_field(client, redis_client, path,
             redis_client.exists(b"dxbot:inbox:7777777777777777777")
 
 
-def test_deeply_nested_and_huge_bodies(client, redis_client) -> None:  # noqa: ANN001
+def test_deeply_nested_and_huge_bodies(client: tuple[FlaskClient, Settings], redis_client: redis.Redis) -> None:
     app, settings = client
     deep = ("[" * 100_000 + "]" * 100_000).encode()[: settings.max_body_bytes]
     assert post(app, deep, {signature.HEADER: "mac=" + "0" * 64}).status_code == 400
@@ -103,7 +109,8 @@ def test_deeply_nested_and_huge_bodies(client, redis_client) -> None:  # noqa: A
     assert snapshot(redis_client) == set()
 
 
-def test_replaying_a_captured_event_with_a_new_msg_id_is_refused(client, redis_client) -> None:  # noqa: ANN001
+def test_replaying_a_captured_event_with_a_new_msg_id_is_refused(client: tuple[FlaskClient, Settings],
+                                                                redis_client: redis.Redis) -> None:
     app, settings = client
     event = base_event(settings)
     raw = json.dumps(event).encode()

@@ -19,6 +19,8 @@ import time
 from typing import Any
 
 import pytest
+import redis
+from flask.testing import FlaskClient
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -135,7 +137,7 @@ def mutated(draw: st.DrawFn, app_id: str) -> tuple[bytes, str, str]:
     return raw, ts, kind
 
 
-def snapshot(client) -> dict[bytes, Any]:  # noqa: ANN001
+def snapshot(client: redis.Redis) -> dict[bytes, Any]:
     """Every key (metrics aside) with a cheap fingerprint of its content."""
     out: dict[bytes, Any] = {}
     for key in client.keys("*"):
@@ -147,7 +149,7 @@ def snapshot(client) -> dict[bytes, Any]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def app(base_env: dict[str, str]):  # noqa: ANN201
+def app(base_env: dict[str, str]) -> tuple[FlaskClient, Settings]:
     config = Settings.from_env(base_env, load_dotenv_file=False)
     return create_app(config).test_client(), config
 
@@ -156,7 +158,7 @@ def app(base_env: dict[str, str]):  # noqa: ANN201
                                                                    HealthCheck.data_too_large,
                                                                    HealthCheck.too_slow])
 @given(data=st.data())
-def test_mutated_real_events(app, redis_client, data) -> None:  # noqa: ANN001
+def test_mutated_real_events(app: tuple[FlaskClient, Settings], redis_client: redis.Redis, data: st.DataObject) -> None:
     client, config = app
     raw, ts, kind = data.draw(mutated(config.app_id))
     resign = data.draw(st.booleans())
@@ -201,7 +203,7 @@ def nasty_accepted(app_id: str) -> list[bytes]:
     return out
 
 
-def test_nasty_accepted_events_are_processed_whole(bot: BotHarness, app) -> None:  # noqa: ANN001
+def test_nasty_accepted_events_are_processed_whole(bot: BotHarness, app: tuple[FlaskClient, Settings]) -> None:
     client, config = app
     for raw in nasty_accepted(config.app_id):
         ts = str(json.loads(raw)["timestamp"])
@@ -221,7 +223,9 @@ def test_nasty_accepted_events_are_processed_whole(bot: BotHarness, app) -> None
     ("user_send_file", ("message", "attachments", 0, "payload", "size"), "1e400"),  # was a 500 (int(inf))
     ("user_send_file", ("message", "attachments", 0, "payload", "size"), "NaN"),
 ])
-def test_signed_numbers_that_used_to_crash_the_parser_are_refused(app, redis_client, name, field, literal) -> None:  # noqa: ANN001
+def test_signed_numbers_that_used_to_crash_the_parser_are_refused(app: tuple[FlaskClient, Settings],
+                                                                   redis_client: redis.Redis, name: str,
+                                                                   field: tuple[str | int, ...], literal: str) -> None:
     client, config = app
     event = copy.deepcopy(next(e for e in real_events(config.app_id) if e["event_name"] == name))
     set_path(event, field, NUM)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import redis
@@ -25,7 +26,7 @@ from bot.config import Settings
 from bot.core import message_forms, refused_forms
 from bot.core.context import OutMessage
 from bot.infra import keys, metrics
-from bot.zalo.client import ZaloClient
+from bot.zalo.client import SendResult, ZaloClient
 from bot.zalo.errors import OutcomeUnknown, UserUnreachable, ZaloError
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class FlushResult:
 
 
 def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Settings,
-          still_owner: callable) -> FlushResult:  # type: ignore[valid-type]
+          still_owner: Callable[[], bool]) -> FlushResult:
     """Send everything in the user's outbox. `still_owner()` guards each send with the user's lease."""
     key = keys.outbox(user_id)
     sent = 0
@@ -110,7 +111,7 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                  result.quota_type)
 
 
-def _send(zalo: ZaloClient, message: OutMessage):  # noqa: ANN202
+def _send(zalo: ZaloClient, message: OutMessage) -> SendResult:
     if message.kind == "image":
         return zalo.send_image(user_id=message.user_id, url=message.url or "", caption=message.text or None)
     return zalo.send_text(user_id=message.user_id, text=message.text, buttons=message.buttons)

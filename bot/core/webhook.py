@@ -12,10 +12,12 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Iterable
+from typing import Protocol
 
 import redis
 
-from bot.core.events import ACTIONABLE, EventParseError, load_body, parse_event, repair, timestamp_of
+from bot.config import Settings
+from bot.core.events import ACTIONABLE, Event, EventParseError, load_body, parse_event, repair, timestamp_of
 from bot.infra import metrics
 from bot.zalo import signature
 
@@ -25,14 +27,27 @@ _HEADER_ENV = "HTTP_" + signature.HEADER.upper().replace("-", "_")
 _BODIES: dict[str, bytes] = {}  # status word -> encoded JSON answer, built once
 
 
-def _reject(runtime, status: int, reason: str) -> tuple[int, str]:  # noqa: ANN001 - runtime is app-private
+class Ingest(Protocol):
+    def ingest(self, *, event_key: str, user_id: str, timestamp_ms: int, member: str) -> int: ...
+
+
+class WebhookRuntime(Protocol):
+    """What the webhook needs from the web process (`bot.app.WebRuntime` provides it)."""
+
+    settings: Settings
+    redis: redis.Redis
+    jobs: Ingest
+    max_event_age_ms: int
+
+
+def _reject(runtime: WebhookRuntime, status: int, reason: str) -> tuple[int, str]:
     log.info("webhook rejected status=%s reason=%s", status, reason)
     with contextlib.suppress(redis.RedisError):
         metrics.incr(runtime.redis, "webhook_rejected_total", reason=reason)
     return status, reason
 
 
-def handle(runtime, raw: bytes, header: str | None) -> tuple[int, str]:  # noqa: ANN001
+def handle(runtime: WebhookRuntime, raw: bytes, header: str | None) -> tuple[int, str]:
     """The whole webhook, framework-free: returns the HTTP status and the status word of the answer."""
     settings = runtime.settings
     if len(raw) > settings.max_body_bytes:
@@ -70,7 +85,7 @@ def handle(runtime, raw: bytes, header: str | None) -> tuple[int, str]:  # noqa:
     return 200, "accepted"
 
 
-def _ignored(runtime, event, why: str) -> tuple[int, str]:  # noqa: ANN001
+def _ignored(runtime: WebhookRuntime, event: Event, why: str) -> tuple[int, str]:
     log.info("webhook event=%s name=%s outcome=%s", event.key, event.name, why)
     try:
         metrics.incr(runtime.redis, "events_ignored_total", kind=why if why == "stale" else event.name)
@@ -91,7 +106,7 @@ class WebhookMiddleware:
     route stays a normal Flask route. Behaviour is `handle()`'s, whichever way it is called.
     """
 
-    def __init__(self, app: Callable, runtime) -> None:  # noqa: ANN001
+    def __init__(self, app: Callable, runtime: WebhookRuntime) -> None:
         self.app = app
         self.runtime = runtime
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import redis
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
+from prometheus_client.registry import Collector
 
 from bot.infra import keys
 
@@ -52,7 +53,7 @@ def observe_latency(client: redis.Redis | redis.client.Pipeline, seconds: float)
     client.hincrbyfloat(keys.LATENCY, "sum", seconds)
 
 
-class _RedisCollector:
+class _RedisCollector(Collector):
     def __init__(self, client: redis.Redis, queue_depths: dict[str, int]) -> None:
         self.client = client
         self.queue_depths = queue_depths
@@ -103,5 +104,5 @@ class _RedisCollector:
 def render(client: redis.Redis, queue_depths: dict[str, int]) -> bytes:
     """Prometheus text exposition of everything counted so far."""
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(_RedisCollector(client, queue_depths))  # type: ignore[arg-type]
+    registry.register(_RedisCollector(client, queue_depths))
     return generate_latest(registry)
