@@ -20,9 +20,8 @@ from bot.core.events import (
     TextMessage,
     Unfollow,
     UnknownEvent,
-    parse_body,
-    parse_event,
 )
+from bot.core.parsing import parse_body, parse_event
 
 USER, OA, APP = "246845883529197922", "388613280878808645", "360846524940903967"
 

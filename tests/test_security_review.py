@@ -20,7 +20,8 @@ import pytest
 
 from bot.config import Settings
 from bot.core.context import Context
-from bot.core.events import MAX_DEPTH, Event, nesting_depth
+from bot.core.events import Event
+from bot.core.parsing import MAX_DEPTH, nesting_depth
 from bot.core.routing import Router, any_text
 from bot.dev import _emulator_cmd
 from bot.infra import audit, keys

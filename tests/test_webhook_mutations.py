@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from bot.app import create_app
 from bot.config import Settings
-from bot.core.events import parse_body, parse_event
+from bot.core.parsing import parse_body, parse_event
 from bot.infra import keys
 from bot.zalo import signature
 from tests.support import BotHarness

@@ -20,9 +20,10 @@ from rq import get_current_job
 
 from bot.core import runtime
 from bot.core.context import Context
-from bot.core.events import Event, Unfollow, parse_body, parse_event
+from bot.core.events import Event, Unfollow
 from bot.core.lease import Lease
 from bot.core.outbox import flush
+from bot.core.parsing import parse_body, parse_event
 from bot.infra import keys, metrics
 
 log = logging.getLogger(__name__)

@@ -17,7 +17,8 @@ from typing import Protocol
 import redis
 
 from bot.config import Settings
-from bot.core.events import ACTIONABLE, Event, EventParseError, load_body, parse_event, repair, timestamp_of
+from bot.core.events import ACTIONABLE, Event, EventParseError
+from bot.core.parsing import load_body, parse_event, repair, timestamp_of
 from bot.infra import metrics
 from bot.zalo import signature
 
