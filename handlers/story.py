@@ -25,14 +25,12 @@ from bot.infra.provinces import match as match_province
 from bot.infra.texts import payload, phrases
 from bot.kb import get_kb, record_unanswered
 from bot.nlp.normalize import command_form, fold
+from bot.stories import draft
 from bot.stories import model as stories
 from bot.stories.jobs import enqueue_media, enqueue_screening
 
 STEP_TITLE, STEP_LOCALITY, STEP_BODY, STEP_CONSENT = "story:title", "story:locality", "story:body", "story:consent"
-DRAFT_KEYS = ("story_title", "story_locality", "story_former", "story_parts", "story_touched")
 TITLE_MAX_CHARS = 150
-URL_MAX_CHARS = 2000  # a photo or link address longer than this is not a Zalo attachment
-LINK_TITLE_CHARS = 200
 EXCERPT_CHARS = 300
 DAY_MS = 24 * 3600 * 1000
 
@@ -70,21 +68,21 @@ def start(event: Event, ctx: Context) -> None:
     """`gửi câu chuyện`: open a draft, unless the user has reached today's limit."""
     if _limit_reached(event, ctx):
         return
-    _clear(ctx)
+    draft.clear(ctx.state)
     ctx.state["step"] = STEP_TITLE
     ctx.state["story_touched"] = str(event.timestamp_ms)
     ctx.say("story_ask_title", buttons=[_cancel_button(ctx)])
 
 
 def cancel(event: Event, ctx: Context) -> None:
-    _clear(ctx)
+    draft.clear(ctx.state)
     ctx.say("story_cancelled")
 
 
 def expire(event: Event, ctx: Context) -> Redispatch | None:
     """Tell the user their draft expired, then treat the message as if there had been no draft."""
     title = ctx.state.get("story_title") or ctx.text("story_untitled")
-    _clear(ctx)
+    draft.clear(ctx.state)
     ctx.say("story_expired", title=title, hours=round(ctx.settings.story_draft_ttl_s / 3600))
     if isinstance(event, TextMessage) and command_form(event.text) not in _DONE | _AGREE | _CANCEL:
         return REDISPATCH
@@ -143,19 +141,20 @@ def _body(text: str, ctx: Context) -> None:
     if command_form(text) in _DONE:
         _finish(ctx)
         return
-    parts = _parts(ctx)
+    parts = draft.load_parts(ctx.state)
     if not _add_text(ctx, parts, text, "story_too_long"):
         return
     _save_parts(ctx, parts)
-    ctx.say("story_part_saved", chars=_chars(parts), limit=ctx.settings.story_max_chars, buttons=[_done_button(ctx)])
+    ctx.say("story_part_saved", chars=draft.chars(parts), limit=ctx.settings.story_max_chars,
+            buttons=[_done_button(ctx)])
 
 
 def _add_text(ctx: Context, parts: list[dict[str, str]], text: str, too_long: str) -> bool:
     """Append story text (a message or a caption) unless the whole story would pass the limit. The check
     counts the separator the text is joined with, so what is stored is exactly what was counted."""
-    chars = _chars(parts)
+    chars = draft.chars(parts)
     limit = ctx.settings.story_max_chars
-    if _chars([*parts, {"type": "text", "text": text}]) > limit:
+    if draft.chars([*parts, {"type": "text", "text": text}]) > limit:
         ctx.say(too_long, limit=limit, chars=chars, buttons=[_done_button(ctx), _cancel_button(ctx)])
         return False
     parts.append({"type": "text", "text": text})
@@ -170,10 +169,10 @@ def _attachment(event: AttachmentMessage, ctx: Context, step: str) -> None:
         ctx.say("story_photo_too_early")
         _remind(ctx)
         return
-    parts = _parts(ctx)
+    parts = draft.load_parts(ctx.state)
     settings = ctx.settings
     for attachment in event.attachments:
-        if attachment.type in ("image", "gif", "link") and attachment.url and len(attachment.url) > URL_MAX_CHARS:
+        if attachment.type in ("image", "gif", "link") and attachment.url and len(attachment.url) > draft.URL_MAX_CHARS:
             ctx.say("story_link_too_long", buttons=[_done_button(ctx)])
         elif attachment.type in ("image", "gif") and attachment.url:
             photos = sum(p["type"] == "photo" for p in parts)
@@ -186,7 +185,8 @@ def _attachment(event: AttachmentMessage, ctx: Context, step: str) -> None:
             if sum(p["type"] == "link" for p in parts) >= settings.story_max_links:
                 ctx.say("story_too_many_links", limit=settings.story_max_links, buttons=[_done_button(ctx)])
                 continue
-            parts.append({"type": "link", "url": attachment.url, "title": (attachment.title or "")[:LINK_TITLE_CHARS]})
+            title = (attachment.title or "")[:draft.LINK_TITLE_CHARS]
+            parts.append({"type": "link", "url": attachment.url, "title": title})
             ctx.say("story_link_saved")
         else:
             ctx.say("story_unsupported_part")
@@ -197,8 +197,8 @@ def _attachment(event: AttachmentMessage, ctx: Context, step: str) -> None:
 
 def _finish(ctx: Context) -> None:
     """`xong`: check the story is a story, then show the summary and ask for consent."""
-    parts = _parts(ctx)
-    body = _body_text(parts)
+    parts = draft.load_parts(ctx.state)
+    body = draft.body_text(parts)
     words = len(fold(body).split())
     if words == 0:
         ctx.say("story_empty", buttons=[_cancel_button(ctx)])
@@ -221,18 +221,18 @@ def _consent(text: str, ctx: Context) -> None:
                     buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")), _cancel_button(ctx)])
         return
     if _limit_reached(ctx.event, ctx):
-        _clear(ctx)
+        draft.clear(ctx.state)
         return
-    parts = _parts(ctx)
-    if not within_limits(parts, ctx.settings):  # a draft from before the limits held on every path
-        ctx.say("story_over_limit", chars=_chars(parts), limit=ctx.settings.story_max_chars,
+    parts = draft.load_parts(ctx.state)
+    if not draft.within_limits(parts, ctx.settings):  # a draft from before the limits held on every path
+        ctx.say("story_over_limit", chars=draft.chars(parts), limit=ctx.settings.story_max_chars,
                 photos=sum(p["type"] == "photo" for p in parts), links=sum(p["type"] == "link" for p in parts),
                 buttons=[_cancel_button(ctx)])
         return
     code = stories.allocate_code(ctx.redis)
     submission = stories.Submission(
         code=code, user_id=ctx.user_id, title=ctx.state.get("story_title", ""),
-        locality=ctx.state.get("story_locality", ""), body=_body_text(parts),
+        locality=ctx.state.get("story_locality", ""), body=draft.body_text(parts),
         photos=tuple(p["url"] for p in parts if p["type"] == "photo"),
         links=tuple(p["url"] for p in parts if p["type"] == "link"), submitted_ms=ctx.event.timestamp_ms)
     settings = ctx.settings
@@ -245,7 +245,7 @@ def _consent(text: str, ctx: Context) -> None:
             enqueue_media(pipe, ctx.redis, code, settings)
 
     ctx.on_commit(store)
-    _clear(ctx)
+    draft.clear(ctx.state)
     ctx.say("story_submitted", code=code)
 
 
@@ -280,54 +280,20 @@ def _answer(ctx: Context, text: str, *, always: bool = False) -> bool:
 
 def _remind(ctx: Context) -> None:
     step = ctx.state.get("step", "")
-    parts = _parts(ctx)
+    parts = draft.load_parts(ctx.state)
     title = ctx.state.get("story_title", "")
     key = {STEP_TITLE: "story_reminder_title", STEP_LOCALITY: "story_reminder_locality",
            STEP_BODY: "story_reminder_body", STEP_CONSENT: "story_reminder_consent"}[step]
-    ctx.say(key, title=title, chars=_chars(parts), photos=sum(p["type"] == "photo" for p in parts),
+    ctx.say(key, title=title, chars=draft.chars(parts), photos=sum(p["type"] == "photo" for p in parts),
             buttons=[_cancel_button(ctx)])
-
-
-def _parts(ctx: Context) -> list[dict[str, str]]:
-    return json.loads(ctx.state.get("story_parts") or "[]")
-
-
-def max_state_chars(settings: Any) -> int:
-    """The most a draft's parts may take in the conversation state: every limit at its maximum, with room
-    for the JSON around each part (one-character messages cost three characters of story each)."""
-    attachments = settings.story_max_photos + settings.story_max_links
-    return 16 * settings.story_max_chars + attachments * (URL_MAX_CHARS + LINK_TITLE_CHARS + 64) + 1024
-
-
-def within_limits(parts: list[dict[str, str]], settings: Any) -> bool:
-    """Every limit of a story at once: what `đồng ý` may store."""
-    return (_chars(parts) <= settings.story_max_chars
-            and sum(p["type"] == "photo" for p in parts) <= settings.story_max_photos
-            and sum(p["type"] == "link" for p in parts) <= settings.story_max_links
-            and all(len(p.get("url", "")) <= URL_MAX_CHARS for p in parts))
 
 
 def _save_parts(ctx: Context, parts: list[dict[str, str]]) -> None:
     saved = json.dumps(parts, ensure_ascii=False)
-    if len(saved) > max_state_chars(ctx.settings):  # the last guard: no path grows the state past this
+    if len(saved) > draft.max_state_chars(ctx.settings):  # the last guard: no path grows the state past this
         ctx.say("story_draft_full", buttons=[_done_button(ctx)])
         return
     ctx.state["story_parts"] = saved
-
-
-def _chars(parts: list[dict[str, str]]) -> int:
-    return len(_body_text(parts))
-
-
-def _body_text(parts: list[dict[str, str]]) -> str:
-    return "\n\n".join(p["text"] for p in parts if p["type"] == "text")
-
-
-def _clear(ctx: Context) -> None:
-    for key in DRAFT_KEYS:
-        ctx.state.pop(key, None)
-    if ctx.state.get("step", "").startswith("story:"):
-        ctx.state.pop("step")
 
 
 def _cancel_button(ctx: Context) -> Button:

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.infra import keys
+from bot.stories import draft
 from bot.stories import model as stories
 from handlers import story as story_handlers
 from tests.story_support import MODERATOR, open_window, say
@@ -49,8 +50,8 @@ PART = st.one_of(
 def _stored_within_limits(bot: BotHarness, user: str) -> None:
     raw = bot.redis.hget(keys.state(user), "story_parts")
     if raw is not None:
-        assert len(raw.decode()) <= story_handlers.max_state_chars(bot.settings)
-        assert story_handlers.within_limits(json.loads(raw), bot.settings)
+        assert len(raw.decode()) <= draft.max_state_chars(bot.settings)
+        assert draft.within_limits(json.loads(raw), bot.settings)
     for code in stories.user_codes(bot.redis, user):
         original = stories.original(bot.redis, code)
         assert original is not None

@@ -26,7 +26,7 @@ from bot.core.routing import Router, any_text
 from bot.dev import _emulator_cmd
 from bot.infra import audit, keys
 from bot.infra.texts import render
-from bot.stories import media
+from bot.stories import draft, media
 from bot.stories import model as stories
 from bot.stories.jobs import recover_screening
 from handlers import story as story_handlers
@@ -112,9 +112,9 @@ def test_every_path_into_a_draft_holds_its_limit(bot: BotHarness) -> None:
     parts = _draft_parts(bot)
     assert _body_chars(parts) <= 1000
     assert sum(p["type"] == "photo" for p in parts) == 1 and sum(p["type"] == "link" for p in parts) == 2
-    assert all(len(p.get("title", "")) <= story_handlers.LINK_TITLE_CHARS for p in parts)
+    assert all(len(p.get("title", "")) <= draft.LINK_TITLE_CHARS for p in parts)
     raw_state = bot.redis.hget(keys.state(CITIZEN), "story_parts").decode()
-    assert len(raw_state) <= story_handlers.max_state_chars(bot.settings)
+    assert len(raw_state) <= draft.max_state_chars(bot.settings)
     say(bot, CITIZEN, "xong")
     say(bot, CITIZEN, "đồng ý")
     story = stories.original(bot.redis, code_in(bot.replies(CITIZEN)[-1]))
