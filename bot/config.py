@@ -29,6 +29,9 @@ WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 DEFAULT_PORT = 8000
 DEFAULT_SCHEDULE = "MON 08:00"
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+# Links to these (and to any gov.vn site) are not flagged in reader stories: major state media and portals.
+DEFAULT_STORY_DOMAINS = ("chinhphu.vn", "baochinhphu.vn", "dangcongsan.vn", "quochoi.vn", "nhandan.vn", "vtv.vn",
+                         "vov.vn", "vietnamplus.vn", "ictvietnam.vn")
 
 
 class ConfigError(ValueError):
@@ -89,7 +92,7 @@ class Settings:
     story_max_photos: int = 5
     story_max_links: int = 5  # link attachments per story (links typed in the text count as text)
     story_max_per_day: int = 3  # submissions per user in any 24 h (anti-flood)
-    story_link_allowlist: tuple[str, ...] = ("gov.vn",)  # official domains; any other link is flagged
+    story_link_allowlist: tuple[str, ...] = ("gov.vn", *DEFAULT_STORY_DOMAINS)  # any other link is flagged
     story_original_retention_s: int = 7 * 24 * 3600  # unmasked original kept this long after the decision
     story_screen_lock_s: int = 120  # a screening silent this long is presumed dead and re-queued
     story_screen_retry_s: tuple[int, ...] = (10, 60, 300)  # RQ retry delays of a failing screening
@@ -306,8 +309,6 @@ def _parse_schedule(raw: str) -> tuple[int, tuple[int, int]]:
     return weekday, (hour, minute)
 
 
-DEFAULT_STORY_DOMAINS = ("chinhphu.vn", "baochinhphu.vn", "dangcongsan.vn", "quochoi.vn", "nhandan.vn", "vtv.vn",
-                         "vov.vn", "vietnamplus.vn", "ictvietnam.vn")
 
 
 def _domains(name: str, raw: str | None, *, default: tuple[str, ...] | None = None) -> tuple[str, ...]:

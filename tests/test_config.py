@@ -67,3 +67,13 @@ def test_env_example_copied_to_dotenv_is_a_working_sandbox_config() -> None:
     from bot.core.runtime import _router
 
     assert _router(s).routes
+
+
+def test_an_empty_environment_gives_every_setting_its_one_default() -> None:
+    """Each default is written once, on the Settings field; reading the environment falls back to it."""
+    import dataclasses
+
+    settings = Settings.from_env({}, load_dotenv_file=False)
+    defaults = {f.name: f.default for f in dataclasses.fields(Settings) if f.default is not dataclasses.MISSING}
+    assert len(defaults) > 30
+    assert {name: getattr(settings, name) for name in defaults} == defaults
