@@ -106,7 +106,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from bot.core import rqjob
     from bot.core.ingest import QUEUE_NAME
     from bot.digest.fanout import tick as digest_tick
-    from workers.maintenance import sweep
+    from bot.maintenance import sweep
 
     _wait_for_redis(Settings.from_env())  # started during a Redis restart: wait, do not die (reliability.md)
     rt = _runtime()
@@ -152,7 +152,7 @@ def _wait_for_redis(settings: Settings, timeout_s: float = 60.0) -> None:
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
     from bot.digest.fanout import tick as digest_tick
-    from workers.maintenance import sweep
+    from bot.maintenance import sweep
 
     rt = _runtime()
     log.info("scheduler started (sweep every %.1f s)", args.interval)

@@ -97,7 +97,7 @@ class BotHarness:
     def settle(self, timeout: float = 10.0) -> None:
         """Run workers and the sweeper until no user has pending work (backoffs included)."""
         from bot.infra import keys
-        from workers.maintenance import sweep
+        from bot.maintenance import sweep
 
         deadline = time.monotonic() + timeout
         while True:

@@ -129,7 +129,7 @@ def test_a_drain_job_whose_worker_died_before_it_started_does_not_hold_the_user(
 
     from bot.core.ingest import QUEUE_NAME
     from bot.infra.texts import render
-    from workers.maintenance import sweep
+    from bot.maintenance import sweep
 
     user = "6811111111111111111"
     bot.send(user, "menu")  # stored; a drain job is queued and holds the user's lease
@@ -149,7 +149,7 @@ def test_a_drain_job_whose_worker_died_before_it_started_does_not_hold_the_user(
 
 def test_a_running_drain_keeps_its_user(bot: BotHarness) -> None:
     """The take-over never touches a lease a running drain holds (it is shorter than the queued lease)."""
-    from workers.maintenance import sweep
+    from bot.maintenance import sweep
 
     user = "6822222222222222222"
     bot.send(user, "menu")

@@ -26,6 +26,7 @@ from bot.core.routing import Router, any_text
 from bot.dev import _emulator_cmd
 from bot.infra import audit, keys
 from bot.infra.texts import render
+from bot.maintenance import sweep
 from bot.stories import draft, media
 from bot.stories import model as stories
 from bot.stories.jobs import recover_screening
@@ -34,7 +35,6 @@ from tests.story_support import CITIZEN, MODERATOR, STORY_TEXT, code_in, open_wi
 from tests.support import BotHarness, WebServer
 from tests.test_golive import dxbot
 from tests.test_webhook import body_for, post, signed
-from workers.maintenance import sweep
 
 
 def _deep_body(depth: int) -> bytes:

@@ -29,6 +29,7 @@ MOVES: dict[str, str] = {
     "bot.refused_forms": "bot.core.refused_forms",
     "bot.runtime": "bot.core.runtime",
     "bot.sweeper": "bot.core.sweeper",
+    "workers.maintenance": "bot.maintenance",  # not an RQ job: the periodic pass `dxbot scheduler` runs
     "workers.events": "bot.core.drain",
     # zalo: the channel (its webhook MAC included; the emulator signs with it too)
     "bot.signature": "bot.zalo.signature",
@@ -83,7 +84,11 @@ def path_of(module: str, *, package: bool = False) -> Path:
 def rewrite(text: str) -> str:
     """Every import of a moved module, and every string naming one, pointed at its new home."""
     for old, new in sorted(MOVES.items(), key=lambda kv: -len(kv[0])):
-        text = re.sub(rf"\bfrom {re.escape(old)} import\b", f"from {new} import", text)
+        package = ROOT.joinpath(*old.split("."))  # bot.stories is now a package: `from bot.stories import pii`
+        text = re.sub(rf"\bfrom {re.escape(old)} import ([\w, ]+)",  # names its modules, not the old module's
+                      lambda m, old=old, new=new, package=package: m.group(0) if all(
+                          (package / f"{n.split(' as ')[0].strip()}.py").exists() for n in m.group(1).split(","))
+                      else f"from {new} import {m.group(1)}", text)
         text = re.sub(rf"(?m)^(\s*)import {re.escape(old)}$", rf"\1import {new}", text)
         text = re.sub(rf"([\"']){re.escape(old)}([\"':])", rf"\g<1>{new}\g<2>", text)
     return re.sub(r"(?m)^(\s*)from (bot|workers) import ([\w, ]+?)(\s*#.*)?$", _split_from, text)

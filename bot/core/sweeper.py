@@ -2,7 +2,7 @@
 
 Covers a worker that died mid-drain (its lease expired), a send waiting out its backoff, and messages
 queued for a user by another user's event. Runs in `dxbot scheduler` every few seconds and once when a
-worker starts (`workers/maintenance.py`); it only reads an index and queues jobs, so running it in several
+worker starts (`bot/maintenance.py`); it only reads an index and queues jobs, so running it in several
 processes is harmless.
 """
 
