@@ -5,8 +5,7 @@ difference from production (CONTRACT.md §5).
 """
 
 from bot.zalo.emulator.app import create_emulator_app
-from bot.zalo.emulator.server import EmulatorServer
-from bot.zalo.emulator.state import (
+from bot.zalo.emulator.config import (
     SANDBOX_ACCESS_TOKEN,
     SANDBOX_APP_ID,
     SANDBOX_APP_SECRET,
@@ -14,8 +13,9 @@ from bot.zalo.emulator.state import (
     SANDBOX_OA_SECRET_KEY,
     SANDBOX_REFRESH_TOKEN,
     EmulatorConfig,
-    EmulatorState,
 )
+from bot.zalo.emulator.server import EmulatorServer
+from bot.zalo.emulator.state import EmulatorState
 
 __all__ = [
     "SANDBOX_ACCESS_TOKEN",

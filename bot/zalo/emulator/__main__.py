@@ -17,8 +17,7 @@ from collections.abc import Sequence
 from types import FrameType
 
 from bot.zalo.emulator import PRODUCTION_REFUSAL, production_requested, refusals
-from bot.zalo.emulator.server import EmulatorServer
-from bot.zalo.emulator.state import (
+from bot.zalo.emulator.config import (
     SANDBOX_ACCESS_TOKEN,
     SANDBOX_APP_ID,
     SANDBOX_APP_SECRET,
@@ -27,6 +26,7 @@ from bot.zalo.emulator.state import (
     SANDBOX_REFRESH_TOKEN,
     EmulatorConfig,
 )
+from bot.zalo.emulator.server import EmulatorServer
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,7 +14,8 @@ from types import TracebackType
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from bot.zalo.emulator.app import create_emulator_app
-from bot.zalo.emulator.state import EmulatorConfig, EmulatorState
+from bot.zalo.emulator.config import EmulatorConfig
+from bot.zalo.emulator.state import EmulatorState
 
 log = logging.getLogger(__name__)
 
