@@ -50,7 +50,7 @@ def get_oa() -> Response:
     """OA profile (§6.3): the cheapest authenticated read, which `dxbot doctor` uses to test the token."""
     cfg = get_state().config
     return ok({"oa_id": cfg.oa_id, "name": "Chuyển đổi số quốc gia (sandbox)", "description": "",
-               "is_verified": True, "num_follower": sum(1 for u in get_state().users.values() if u.follower)})
+               "is_verified": True, "num_follower": get_state().follower_count()})
 
 
 @users_api.get("/v3.0/oa/user/detail")

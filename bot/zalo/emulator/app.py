@@ -1,9 +1,10 @@
 """Flask app of the local Zalo emulator: Zalo's OA API and OAuth paths plus ``/_emulator/...`` controls.
 
-One blueprint per API family (``api_messages``, ``api_users``, ``api_uploads``, ``api_oauth``) and for the
-controls (``control``, ``events``, the media files); the gate they share is in ``web.py``, the state and its
-rules in ``state.py`` and its mixins. Serve it with :class:`bot.zalo.emulator.server.EmulatorServer`: Zalo's
-``access_token`` and ``secret_key`` headers contain underscores, which werkzeug's and gunicorn's defaults drop.
+One blueprint per API family (``api_messages``, ``api_users``, ``api_uploads``, ``api_oauth``, ``api_articles``)
+and for the controls (``control``, ``events``, the media files, ``pages``); the gate they share is in
+``web.py``, the state and its rules in ``state.py`` and its mixins. Serve it with
+:class:`bot.zalo.emulator.server.EmulatorServer`: Zalo's ``access_token`` and ``secret_key`` headers contain
+underscores, which werkzeug's and gunicorn's defaults drop.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from flask import Flask, Response, jsonify
 from werkzeug.exceptions import HTTPException
 
+from bot.zalo.emulator.api_articles import articles_api
 from bot.zalo.emulator.api_messages import messages_api
 from bot.zalo.emulator.api_oauth import oauth_api
 from bot.zalo.emulator.api_uploads import media_files, uploads_api
@@ -19,10 +21,11 @@ from bot.zalo.emulator.config import EmulatorConfig
 from bot.zalo.emulator.control import control
 from bot.zalo.emulator.errors import BadRequest
 from bot.zalo.emulator.events import events
+from bot.zalo.emulator.pages import pages
 from bot.zalo.emulator.state import EmulatorState
 from bot.zalo.emulator.web import EXTENSION_KEY
 
-BLUEPRINTS = (messages_api, users_api, uploads_api, oauth_api, control, events, media_files)
+BLUEPRINTS = (messages_api, users_api, uploads_api, oauth_api, articles_api, control, events, media_files, pages)
 
 
 def json_error(exc: HTTPException) -> Response:

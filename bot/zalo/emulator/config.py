@@ -49,8 +49,68 @@ class EmulatorConfig:
     webhook_timeout_s: float = 5.0
     clock_start_ms: int | None = None
     refuse: tuple[str, ...] = ()  # forms refused for the whole run (emulator/refusals.py)
+    # Articles and broadcast (zalo-oa-api.md §11); [U] uncertain, [S] single-source, [C] confirmed.
+    article_processing_s: float = 4.0  # verify fails until then after create/update: [C] that it exists, [U] how long
+    article_processing_error: int = -214  # [U] verify's code while processing ("Media is being processed")
+    article_title_max_chars: int = 150  # [C] ≤150, yet [S] a title of exactly 150 was rejected
+    article_body_max_chars: int = 20_000  # [U] no source gives the body limit
+    article_cover_must_show: bool = True  # [S] 2026 probe: cover is mandatory with status "show"
+    broadcast_review_s: float = 1800.0  # [C] "about 30 min" of Zalo review before delivery
+    broadcast_hours_start: int = 6  # [S] deliveries only 06:00-20:00; later ones wait for the next morning
+    broadcast_hours_end: int = 20
+    broadcast_follower_daily: int = 1  # [C] per follower per day
+    broadcast_follower_monthly: int = 4  # [C] verified OA; [S] by package: Basic 1, Advanced 4, Premium 6
+    broadcast_oa_monthly: int = 40  # [C] broadcast contents per OA per month (package-dependent)
+    broadcast_quota_reset_day: int = 1  # [S] the OA quota resets on the package-registration day
+    broadcast_quota_error: int = -223  # [U] the code when the OA's monthly quota is spent
+    broadcast_max_articles: int = 5  # [U] articles per broadcast call (G: 5; R2 sends one)
+    broadcast_int_targets: bool = True  # [U] whether integer target codes are accepted besides strings
+    broadcast_platform_keys: tuple[str, ...] = ("platform", "platforms")  # [U] which key the server reads
 
     @property
     def tz(self) -> ZoneInfo:
         """The zone of Zalo's calendar rules (curfew, daily and monthly quotas)."""
         return ZoneInfo(self.timezone)
+
+
+# Settings ``POST /_emulator/config`` may change at run time, with the type each must have.
+TUNABLE: dict[str, type] = {
+    "article_processing_s": float, "article_processing_error": int, "article_title_max_chars": int,
+    "article_body_max_chars": int, "article_cover_must_show": bool, "broadcast_review_s": float,
+    "broadcast_hours_start": int, "broadcast_hours_end": int, "broadcast_follower_daily": int,
+    "broadcast_follower_monthly": int, "broadcast_oa_monthly": int, "broadcast_quota_reset_day": int,
+    "broadcast_quota_error": int, "broadcast_max_articles": int, "broadcast_int_targets": bool,
+    "broadcast_platform_keys": tuple,
+}
+
+
+def tunable_changes(body: dict[str, object]) -> dict[str, object]:
+    """The :data:`TUNABLE` settings in ``body``, checked; raises ``ValueError`` naming the bad one."""
+    changes: dict[str, object] = {}
+    for key, kind in TUNABLE.items():
+        if key not in body:
+            continue
+        value = body[key]
+        if kind is bool:
+            ok = isinstance(value, bool)
+        elif kind is tuple:
+            ok = isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+            value = tuple(value) if ok else value  # type: ignore[arg-type]
+        elif kind is float:
+            ok = isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+        else:
+            ok = isinstance(value, int) and not isinstance(value, bool)
+            ok = ok and (value < 0 if key.endswith("_error") else value >= 0)  # type: ignore[operator]
+        if not ok:
+            raise ValueError(f"{key} must be {_KIND_WORDS[kind]}" + (" (negative)" if key.endswith("_error") else ""))
+        changes[key] = value
+    hours = (changes.get("broadcast_hours_start", -1), changes.get("broadcast_hours_end", -1))
+    if any(h != -1 and not 0 <= h <= 24 for h in hours):  # type: ignore[operator]
+        raise ValueError("broadcast_hours_start and broadcast_hours_end are hours 0-24")
+    day = changes.get("broadcast_quota_reset_day", 1)
+    if not 1 <= day <= 28:  # type: ignore[operator]
+        raise ValueError("broadcast_quota_reset_day must be 1-28")
+    return changes
+
+
+_KIND_WORDS = {bool: "true or false", tuple: "a list of strings", float: "a number ≥ 0", int: "an integer"}

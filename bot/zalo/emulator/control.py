@@ -18,6 +18,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from bot.zalo.emulator import refusals
 from bot.zalo.emulator.clock import ms_to_iso, parse_instant
+from bot.zalo.emulator.config import TUNABLE, tunable_changes
 from bot.zalo.emulator.errors import BadRequest
 from bot.zalo.emulator.faults import Fault
 from bot.zalo.emulator.web import control_body, get_state
@@ -87,19 +88,32 @@ def tokens() -> Response:
 
 @control.get("/users/<user_id>")
 def get_user(user_id: str) -> Response:
-    user = get_state().known_user(user_id)
+    """The user's record, broadcast profile (city, age, gender, platform) and broadcast counts."""
+    user = get_state().user_json(user_id)
     if user is None:
         answer = jsonify({"error": 404, "message": "unknown user"})
         answer.status_code = 404
         return answer
-    return jsonify(user.to_json())
+    return jsonify(user)
 
 
 @control.put("/users/<user_id>")
 def put_user(user_id: str) -> Response:
-    """Test hook: ``follower``, ``last_interaction`` (ms or ISO, null = never), ``display_name``."""
+    """Test hook: ``follower``, ``last_interaction`` (ms or ISO, null = never), ``display_name``,
+    ``shared_info``, and the broadcast profile ``city``, ``age``, ``gender``, ``platform``."""
+    state = get_state()
     try:
-        return jsonify(get_state().update_user(user_id, control_body()).to_json())
+        state.update_user(user_id, control_body())
+    except ValueError as exc:
+        raise BadRequest(str(exc)) from None
+    return jsonify(state.user_json(user_id))
+
+
+@control.post("/users/bulk")
+def bulk_users() -> Response:
+    """Many followers at once (reach benchmarks), stored as compact columns (audience.py)."""
+    try:
+        return jsonify(get_state().add_bulk_followers(control_body()))
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
 
@@ -121,7 +135,8 @@ def refuse() -> Response:
 
 @control.route("/config", methods=["GET", "POST"])
 def config() -> Response:
-    """Run-time settings; secrets and token values are never shown."""
+    """Run-time settings; secrets and token values are never shown. Besides ``rate_limit_per_s`` and
+    ``webhook_url``, every article/broadcast value zalo-oa-api.md §11 leaves uncertain (config.TUNABLE)."""
     state = get_state()
     if request.method == "POST":
         body = control_body()
@@ -131,10 +146,15 @@ def config() -> Response:
             raise BadRequest("rate_limit_per_s must be a positive number or null")
         if "webhook_url" in changes and not isinstance(changes["webhook_url"], str):
             raise BadRequest("webhook_url must be a string")
+        try:
+            changes.update(tunable_changes(body))
+        except ValueError as exc:
+            raise BadRequest(str(exc)) from None
         state.update_config(**changes)
     cfg = state.config
     return jsonify({"app_id": cfg.app_id, "oa_id": cfg.oa_id, "webhook_url": cfg.webhook_url,
-                    "rate_limit_per_s": cfg.rate_limit_per_s})
+                    "rate_limit_per_s": cfg.rate_limit_per_s,
+                    **{key: getattr(cfg, key) for key in TUNABLE}})
 
 
 @control.post("/reset")

@@ -14,16 +14,15 @@ from typing import Any
 from bot.zalo.emulator.clock import DAY_MS, HOUR_MS, Clock
 from bot.zalo.emulator.config import EmulatorConfig
 from bot.zalo.emulator.errors import ZaloError
-from bot.zalo.emulator.users import User
+from bot.zalo.emulator.users import User, UsersMixin
 
 
-class RulesMixin:
+class RulesMixin(UsersMixin):
     """Quota and window checks of the emulator state; each public method takes the lock."""
 
     _lock: threading.RLock
     clock: Clock
     config: EmulatorConfig
-    users: dict[str, User]
     sub_quota_used: dict[str, int]
     attachments: dict[str, int]
 
@@ -32,7 +31,7 @@ class RulesMixin:
         return datetime.fromtimestamp(ms / 1000, self.config.tz)
 
     def _require_user(self, user_id: str) -> User:
-        user = self.users.get(user_id)
+        user = self._find_locked(user_id)
         if user is None or user.last_interaction_ms is None:
             raise ZaloError(-230)
         return user
@@ -67,7 +66,7 @@ class RulesMixin:
     def check_known(self, user_id: str) -> None:
         """Transaction messages go 24/24 but only to users the OA has seen (emulator choice)."""
         with self._lock:
-            if user_id not in self.users:
+            if self._find_locked(user_id) is None:
                 raise ZaloError(-201, "user_id is invalid")
 
     def in_curfew(self, ms: int) -> bool:
@@ -81,7 +80,7 @@ class RulesMixin:
     def charge_promotion(self, user_id: str) -> None:
         """Promotion / ZBS template: follower (-213), not at night (-234), per-user quota (-218)."""
         with self._lock:
-            user = self.users.get(user_id)
+            user = self._find_locked(user_id)
             if user is None or not user.follower:
                 raise ZaloError(-213)
             now = self.clock.now_ms()
@@ -108,7 +107,7 @@ class RulesMixin:
     def quota(self, user_id: str) -> dict[str, Any]:
         """``/v3.0/oa/quota/message`` for one user: window, free replies left, promotion quota."""
         with self._lock:
-            user = self.users.get(user_id)
+            user = self._find_locked(user_id)
             if user is None:
                 raise ZaloError(-201, "user_id is invalid")
             cfg = self.config

@@ -16,6 +16,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from bot.zalo.emulator.articles import Article
+from bot.zalo.emulator.audience import Audience
+from bot.zalo.emulator.broadcasts import Broadcast, BroadcastsMixin
 from bot.zalo.emulator.clock import DAY_MS, HOUR_MS, Clock, ms_to_iso, new_hex_id, parse_instant, wall_ms
 from bot.zalo.emulator.config import EmulatorConfig
 from bot.zalo.emulator.errors import ERROR_MESSAGES, OAuthError, ZaloError
@@ -29,7 +32,7 @@ from bot.zalo.emulator.payloads import (
 )
 from bot.zalo.emulator.rules import RulesMixin
 from bot.zalo.emulator.tokens import PendingCode, TokenBucket, TokenPair, TokensMixin, pkce_challenge
-from bot.zalo.emulator.users import User, UsersMixin
+from bot.zalo.emulator.users import User
 
 __all__ = [
     "DAY_MS", "ERROR_MESSAGES", "HOUR_MS", "TRANSACTION_TEMPLATES", "Clock",
@@ -39,7 +42,7 @@ __all__ = [
 ]
 
 
-class EmulatorState(TokensMixin, FaultsMixin, UsersMixin, RulesMixin):
+class EmulatorState(TokensMixin, FaultsMixin, RulesMixin, BroadcastsMixin):
     """The whole mutable world of one emulator; every public method takes the lock."""
 
     def __init__(self, config: EmulatorConfig) -> None:
@@ -64,11 +67,16 @@ class EmulatorState(TokensMixin, FaultsMixin, UsersMixin, RulesMixin):
         self.invalid_refresh_attempts = 0
         self.codes: dict[str, PendingCode] = {}
         self.users: dict[str, User] = {}
+        self.audience = Audience()
         self.messages: list[dict[str, Any]] = []
         self.refusals: list[dict[str, Any]] = []
         self.faults: list[Fault] = []
         self.attachments: dict[str, int] = {}
         self.sub_quota_used: dict[str, int] = {}
+        self.articles: dict[str, Article] = {}
+        self.article_tokens: dict[str, str] = {}
+        self.broadcasts: list[Broadcast] = []
+        self.broadcast_contents: list[tuple[int, int]] = []
         self.bucket = TokenBucket(config.rate_limit_per_s) if config.rate_limit_per_s else None
 
     @contextmanager
@@ -97,11 +105,13 @@ class EmulatorState(TokensMixin, FaultsMixin, UsersMixin, RulesMixin):
     def advance_clock(self, seconds: float) -> int:
         with self._lock:
             self.clock.advance(seconds)
+            self._deliver_due_locked()
             return self.clock.now_ms()
 
     def set_clock(self, epoch_ms: int) -> int:
         with self._lock:
             self.clock.set(epoch_ms)
+            self._deliver_due_locked()
             return self.clock.now_ms()
 
     # ---- the message log ------------------------------------------------------------------------------
@@ -109,37 +119,47 @@ class EmulatorState(TokensMixin, FaultsMixin, UsersMixin, RulesMixin):
     def record_message(self, entry: dict[str, Any]) -> dict[str, Any]:
         """Append a sent message, stamped with a fresh ``message_id`` and the emulator time."""
         with self._lock:
+            self._deliver_due_locked()  # a broadcast due earlier goes before this message in the log
             stamped = {**entry, "at": ms_to_iso(self.clock.now_ms()), "message_id": new_hex_id()}
             self.messages.append(stamped)
             return dict(stamped)
 
     def list_messages(self, user_id: str | None) -> list[dict[str, Any]]:
+        """Sent messages, broadcasts included (one entry per follower reached)."""
         with self._lock:
-            return [dict(m) for m in self.messages if user_id is None or m["user_id"] == user_id]
+            return self._merged_locked(user_id, self._broadcast_entries_locked(user_id), sent_status=False)
 
     def clear_messages(self) -> None:
         with self._lock:
+            self._deliver_due_locked()
             self.messages.clear()
             self.refusals.clear()
+            self._unlist_broadcasts_locked()
 
     def record_refusal(self, entry: dict[str, Any]) -> None:
         """A send Zalo refused (error code kept), stamped like a sent message; kept apart from ``messages``."""
         with self._lock:
+            self._deliver_due_locked()
             self.refusals.append({**entry, "status": "refused", "at": ms_to_iso(self.clock.now_ms()),
                                   "seq": len(self.messages)})
 
     def list_messages_and_refusals(self, user_id: str | None) -> list[dict[str, Any]]:
         """Sent and refused messages in the order the bot sent them (sent ones carry ``"status": "sent"``)."""
         with self._lock:
-            merged: list[dict[str, Any]] = []
-            refusals = iter(self.refusals)
-            pending = next(refusals, None)
-            for index, message in enumerate([*self.messages, None]):
-                while pending is not None and pending["seq"] <= index:
-                    if user_id is None or pending["user_id"] == user_id:
-                        merged.append({k: v for k, v in pending.items() if k != "seq"})
-                    pending = next(refusals, None)
-                if message is not None and (user_id is None or message["user_id"] == user_id):
-                    merged.append({**message, "status": "sent"})
-            return merged
+            broadcasts = [{**entry, "status": "sent"} for entry in self._broadcast_entries_locked(user_id)]
+            return self._merged_locked(user_id, self.refusals + broadcasts, sent_status=True)
 
+    def _merged_locked(self, user_id: str | None, extras: list[dict[str, Any]],
+                       sent_status: bool) -> list[dict[str, Any]]:
+        """``messages`` with ``extras`` (entries carrying ``seq``, their place in the log) slotted in."""
+        merged: list[dict[str, Any]] = []
+        pending = iter(sorted(extras, key=lambda entry: entry["seq"]))
+        extra = next(pending, None)
+        for index, message in enumerate([*self.messages, None]):
+            while extra is not None and extra["seq"] <= index:
+                if user_id is None or extra["user_id"] == user_id:
+                    merged.append({k: v for k, v in extra.items() if k != "seq"})
+                extra = next(pending, None)
+            if message is not None and (user_id is None or message["user_id"] == user_id):
+                merged.append({**message, "status": "sent"} if sent_status else dict(message))
+        return merged
