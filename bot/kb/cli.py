@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import redis
 
-from bot.kb.checks import MAX_AGE_DAYS, MAX_ANSWER_CHARS, check_kb
+from bot.kb.checks import MAX_ANSWER_CHARS, check_kb, review_due
 from bot.kb.decision import Answer
 from bot.kb.engine import load_kb
 from bot.kb.loader import KBError
@@ -49,8 +50,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Print every problem and exit 1 if there is any."""
-    problems = check_kb(args.kb, max_answer_chars=args.max_chars, max_age_days=args.max_age_days)
+    """Print every problem and exit 1 if there is any; list (without failing) the entries due for review."""
+    problems = check_kb(args.kb, max_answer_chars=args.max_chars, today=args.today)
+    due = review_due(args.kb, args.today)
+    if due:
+        print(f"kb check: {len(due)} entr{'y' if len(due) == 1 else 'ies'} due for review "
+              "(re-check against the sources, then update verified and review_by):")
+        for entry in due:
+            print(f"kb check:   {entry.file}: entry {entry.id!r} ({entry.kind}) review_by "
+                  f"{entry.review_by.isoformat() if entry.review_by else '?'}")
     for problem in problems:
         print(f"kb check: {problem}", file=sys.stderr)
     if problems:
@@ -91,7 +99,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = kb_sub.add_parser("check", help="validate content/kb; non-zero exit on any problem")
     check.add_argument("--kb", type=Path, default=None, help="knowledge-base directory (default content/kb)")
     check.add_argument("--max-chars", type=int, default=MAX_ANSWER_CHARS, help="answer length limit")
-    check.add_argument("--max-age-days", type=int, default=MAX_AGE_DAYS, help="oldest acceptable 'verified'")
+    check.add_argument("--today", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                       help="check as of this day (default: today, UTC): what is due for review then")
     check.set_defaults(func=cmd_check)
     unanswered = kb_sub.add_parser("unanswered", help="most frequent unanswered questions (needs Redis)")
     unanswered.add_argument("--limit", type=int, default=20)

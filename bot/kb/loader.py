@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.kb.review import KINDS, review_problem
+
 log = logging.getLogger(__name__)
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
@@ -23,7 +25,13 @@ DEFAULT_MESSAGES = CONTENT_DIR / "messages" / "qa.toml"
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REQUIRED = ("id", "topic", "title", "questions", "answer", "verified", "sources")
-KNOWN_FIELDS = frozenset(REQUIRED + ("keywords",))
+# Problems with the editorial fields (kind, review_by, a source's publisher/date/quote) fail ``dxbot kb check``
+# but do not stop the entry from answering citizens.
+KNOWN_FIELDS = frozenset(REQUIRED + ("keywords", "kind", "review_by"))
+SOURCE_REQUIRED = ("title", "publisher", "url", "date", "quote")
+SOURCE_FIELDS = frozenset(SOURCE_REQUIRED + ("lang", "why"))
+SOURCE_LANGS = ("vi", "en")
+MAX_QUOTE_CHARS = 300
 MESSAGE_KEYS = (
     "source_line", "source_line_undated", "date_format", "did_you_mean", "choice_item", "unknown", "empty",
 )
@@ -35,12 +43,19 @@ class KBError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """One page that supports an entry; ``quote`` is the sentence or figure of it that says so."""
+
     title: str
     url: str
     date: dt.date | None = None
+    publisher: str = ""
+    quote: str = ""
+    lang: str = "vi"
+    why: str = ""  # why a non-Vietnamese source is cited (required with lang = "en")
 
     def as_dict(self) -> dict[str, str | None]:
-        return {"title": self.title, "url": self.url, "date": self.date.isoformat() if self.date else None}
+        return {"title": self.title, "publisher": self.publisher, "url": self.url,
+                "date": self.date.isoformat() if self.date else None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +69,8 @@ class Entry:
     verified: dt.date
     sources: tuple[Source, ...]
     file: str = ""
+    kind: str = "history"
+    review_by: dt.date | None = None
 
 
 def valid_url(url: str) -> bool:
@@ -68,7 +85,17 @@ def _str_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
+def _is_date(value: Any) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _text(item: dict[str, Any], key: str) -> str:
+    value = item.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
 def _parse_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, ...]:
+    """Usable sources (title and url) of an entry; every missing or malformed field is a problem."""
     if not isinstance(raw, list) or not raw:
         problems.append(f"{where}: 'sources' must list at least one [[entry.sources]] with title and url")
         return ()
@@ -77,18 +104,52 @@ def _parse_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, .
         if not isinstance(item, dict):
             problems.append(f"{where}: source #{i} is not a table")
             continue
-        title, url, date = item.get("title"), item.get("url"), item.get("date")
-        if not isinstance(title, str) or not title.strip():
-            problems.append(f"{where}: source #{i} has no title")
+        for key in sorted(set(item) - SOURCE_FIELDS):
+            problems.append(f"{where}: source #{i} has an unknown field '{key}' (typo?)")
+        for key in ("title", "publisher", "quote"):
+            if not _text(item, key):
+                problems.append(f"{where}: source #{i} has no {key}")
+        title, url, date, quote = _text(item, "title"), item.get("url"), item.get("date"), _text(item, "quote")
+        if date is None:
+            problems.append(f"{where}: source #{i} has no date (publication date, a TOML date like 2022-04-22)")
+        elif not _is_date(date):
+            problems.append(f"{where}: source #{i} date must be a TOML date like 2022-04-22, got {date!r}")
+            date = None
+        if len(quote) > MAX_QUOTE_CHARS:
+            problems.append(f"{where}: source #{i} quote is {len(quote)} characters (at most {MAX_QUOTE_CHARS}: "
+                            "the sentence or figure that supports the entry)")
+        lang = item.get("lang", "vi")
+        if lang not in SOURCE_LANGS:
+            problems.append(f"{where}: source #{i} lang must be one of {', '.join(SOURCE_LANGS)}, got {lang!r}")
+            lang = "vi"
+        if lang == "en" and not _text(item, "why"):
+            problems.append(f"{where}: source #{i} has lang = \"en\" but no 'why' (say why no Vietnamese source "
+                            "will do)")
+        if not title:
             continue
         if not valid_url(url):
             problems.append(f"{where}: source #{i} has a bad url {url!r} (need an absolute http(s) URL)")
             continue
-        if date is not None and (not isinstance(date, dt.date) or isinstance(date, dt.datetime)):
-            problems.append(f"{where}: source #{i} date must be a TOML date like 2022-04-20, got {date!r}")
-            date = None
-        sources.append(Source(title.strip(), url, date))
+        sources.append(Source(title, url, date, _text(item, "publisher"), quote, lang, _text(item, "why")))
     return tuple(sources)
+
+
+def _parse_review(raw: dict[str, Any], where: str, verified: Any, problems: list[str]) -> tuple[str, dt.date | None]:
+    """The entry's ``kind`` and ``review_by``, checked against each other (see ``bot.kb.review``)."""
+    kind = raw.get("kind")
+    review_by = raw.get("review_by")
+    if "review_by" in raw and not _is_date(review_by):
+        problems.append(f"{where}: 'review_by' must be a TOML date like 2027-06-01, got {review_by!r}")
+        review_by = None
+    if kind not in KINDS:
+        got = f"got {kind!r}" if "kind" in raw else "missing field 'kind'"
+        problems.append(f"{where}: kind must be one of {', '.join(KINDS)} ({got})")
+        return "history", review_by
+    if _is_date(verified):
+        problem = review_problem(kind, verified, review_by)
+        if problem:
+            problems.append(f"{where}: {problem}")
+    return kind, review_by
 
 
 def parse_entry(raw: Any, file: str, problems: list[str]) -> Entry | None:
@@ -118,15 +179,15 @@ def parse_entry(raw: Any, file: str, problems: list[str]) -> Entry | None:
     verified = raw.get("verified")
     if "verified" in raw and (not isinstance(verified, dt.date) or isinstance(verified, dt.datetime)):
         problems.append(f"{where}: 'verified' must be a TOML date like 2026-11-20, got {verified!r}")
+    fatal = any("unknown field" not in p for p in problems[before:])
     sources = _parse_sources(raw.get("sources"), where, problems) if "sources" in raw else ()
-    if len(problems) > before:
-        fatal = [p for p in problems[before:] if "unknown field" not in p and "source #" not in p]
-        if fatal or not sources:
-            return None
+    kind, review_by = _parse_review(raw, where, verified, problems)
+    if fatal or not sources:
+        return None
     return Entry(
         id=ident, topic=raw["topic"], title=raw["title"].strip(), questions=tuple(raw["questions"]),
         keywords=tuple(raw.get("keywords", ())), answer=raw["answer"].strip(), verified=verified,
-        sources=sources, file=file,
+        sources=sources, file=file, kind=kind, review_by=review_by,
     )
 
 
