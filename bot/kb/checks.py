@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from bot.kb.coverage import coverage_problems
 from bot.kb.decision import answer_text
 from bot.kb.engine import KnowledgeBase
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, KBError, load_messages, parse_kb
@@ -57,6 +58,7 @@ def check_kb(path: Path | None = None, *, max_answer_chars: int = MAX_ANSWER_CHA
                 hint = f" (competes with {', '.join(repr(c) for c in others)})" if others else ""
                 problems.append(f"{where}: phrasing {phrasing!r} is not answered confidently: "
                                 f"{result.kind}{hint}")
+    problems.extend(coverage_problems(entries, path or DEFAULT_KB_DIR))
     return problems
 
 
