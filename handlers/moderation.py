@@ -20,6 +20,8 @@ from bot.core.routing import command_args
 from bot.infra import audit, safe_text
 from bot.infra.safe_text import command_text
 from bot.infra.texts import moderator_phrases
+from bot.kb import get_kb
+from bot.kb.review import due_for_review
 from bot.kb.unanswered import count_unanswered
 from bot.nlp.normalize import command_form
 from bot.stories import model as stories
@@ -153,7 +155,13 @@ def _decide(event: Event, ctx: Context, code: str, status: str, reason: str) -> 
 def stats(event: Event, ctx: Context) -> None:
     counts = stories.counts(ctx.redis)
     ctx.say("mod_stats", pending=counts["pending"], unscreened=counts["unscreened"], approved=counts["approved"],
-            rejected=counts["rejected"], subscribers=_subscribers(ctx.redis), unanswered=count_unanswered(ctx.redis))
+            rejected=counts["rejected"], subscribers=_subscribers(ctx.redis), unanswered=count_unanswered(ctx.redis),
+            review_due=_review_due(ctx))
+
+
+def _review_due(ctx: Context) -> int:
+    """Knowledge-base entries whose ``review_by`` has come (local day): editors re-check them."""
+    return len(due_for_review(get_kb().entries, datetime.now(ctx.settings.tz).date()))
 
 
 def _subscribers(client: redis.Redis) -> int:

@@ -59,7 +59,7 @@ def test_ask_plain_batch_keeps_one_line_per_answer(monkeypatch: pytest.MonkeyPat
 
 
 def test_kb_check(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, _ = run(["kb", "check", "--kb", str(GOOD), "--max-age-days", "100000"], monkeypatch, capsys)
+    code, out, _ = run(["kb", "check", "--kb", str(GOOD), "--today", "2026-11-27"], monkeypatch, capsys)
     assert (code, out.strip()) == (0, "kb check: OK")
     (tmp_path / "bad.toml").write_text('[[entry]]\nid = "x"\n', encoding="utf-8")
     code, _, err = run(["kb", "check", "--kb", str(tmp_path)], monkeypatch, capsys)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import json
 import threading
+from pathlib import Path
 
 from bot.export import export_all
 from bot.infra import audit, keys
 from bot.infra.texts import render
+from bot.kb import load_kb, reset_kb
 from bot.stories import model as stories
 from tests.story_support import CITIZEN, MODERATOR, STORY_TEXT, open_window, say, status, submit
 from tests.support import BotHarness
@@ -121,15 +123,33 @@ def test_queue_is_oldest_first_with_flags_and_near_duplicates(bot: BotHarness) -
     assert f"giống #{first}" in line2 and "bit.ly" in line2
 
 
-def test_stats_counts(bot: BotHarness) -> None:
-    approved, rejected, waiting = (submit(bot, str(3333333333333333330 + i)) for i in range(3))
-    say(bot, MODERATOR, f"/duyet {approved}")
-    say(bot, MODERATOR, f"/tuchoi {rejected} Không phù hợp")
-    bot.send(CITIZEN, "giá vàng hôm nay bao nhiêu")  # a question the KB cannot answer
-    bot.settle()
-    say(bot, MODERATOR, "/thongke")
+def _kb_entry(ident: str, title: str, kind: str, verified: str, review_by: str | None) -> str:
+    review = f"review_by = {review_by}\n" if review_by else ""
+    return (f'[[entry]]\nid = "{ident}"\ntopic = "t"\ntitle = "{title}"\nquestions = ["{title}"]\n'
+            f'answer = "Trả lời."\nkind = "{kind}"\nverified = {verified}\n{review}'
+            '[[entry.sources]]\ntitle = "Nguồn"\npublisher = "Cơ quan"\nurl = "https://a.gov.vn/"\n'
+            'date = 2020-01-01\nquote = "Câu trích."\n\n')
+
+
+def test_stats_counts(bot: BotHarness, tmp_path: Path) -> None:
+    # Two entries past their review_by, one not yet due (year 2100), one historical fact (never due).
+    kb_file = tmp_path / "kb.toml"
+    kb_file.write_text(_kb_entry("a", "Đề án 06 là gì?", "procedure", "2020-01-01", "2021-01-01")
+                       + _kb_entry("b", "Xếp hạng chính phủ điện tử?", "ranking", "2020-01-01", "2020-07-01")
+                       + _kb_entry("c", "Ngày chuyển đổi số?", "procedure", "2099-06-01", "2100-01-01")
+                       + _kb_entry("d", "Quyết định 505?", "history", "2020-01-01", None), encoding="utf-8")
+    reset_kb(load_kb(kb_file))
+    try:
+        approved, rejected, waiting = (submit(bot, str(3333333333333333330 + i)) for i in range(3))
+        say(bot, MODERATOR, f"/duyet {approved}")
+        say(bot, MODERATOR, f"/tuchoi {rejected} Không phù hợp")
+        bot.send(CITIZEN, "giá vàng hôm nay bao nhiêu")  # a question the KB cannot answer
+        bot.settle()
+        say(bot, MODERATOR, "/thongke")
+    finally:
+        reset_kb()
     assert bot.replies(MODERATOR)[-1] == render("mod_stats", pending=1, unscreened=0, approved=1, rejected=1,
-                                                subscribers=0, unanswered=1)
+                                                subscribers=0, unanswered=1, review_due=2)
     assert waiting
 
 
