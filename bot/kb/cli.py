@@ -18,7 +18,7 @@ import redis
 
 from bot.kb.checks import MAX_ANSWER_CHARS, check_kb, review_due
 from bot.kb.decision import Answer
-from bot.kb.engine import load_kb
+from bot.kb.engine import KnowledgeBase, load_kb
 from bot.kb.loader import KBError
 from bot.kb.unanswered import top_unanswered
 
@@ -32,12 +32,19 @@ def _print_answer(result: Answer, *, as_json: bool, one_line: bool) -> None:
         print(result.text)
 
 
+def _load(args: argparse.Namespace, command: str) -> KnowledgeBase | None:
+    """The KB at ``--kb`` (default content/kb), or None after printing why it cannot be read."""
+    try:
+        return load_kb(args.kb)
+    except KBError as exc:
+        print(f"dxbot {command}: {exc}", file=sys.stderr)
+        return None
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer QUESTION, or each stdin line; no side effects (nothing is recorded)."""
-    try:
-        kb = load_kb(args.kb)
-    except KBError as exc:
-        print(f"dxbot ask: {exc}", file=sys.stderr)
+    kb = _load(args, "ask")
+    if kb is None:
         return 2
     if args.question:
         _print_answer(kb.answer(" ".join(args.question)), as_json=args.json, one_line=False)
@@ -86,6 +93,24 @@ def cmd_unanswered(args: argparse.Namespace, redis_client: redis.Redis | None = 
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score the engine (and the command routes) on labelled sets; the tables of bot/kb/evaluate.py."""
+    from bot.kb.evaluate import evaluate, load_cases
+    from handlers.probe import router_probe  # the CLI sits above handlers; the KB core does not
+
+    kb = _load(args, "kb eval")
+    if kb is None:
+        return 2
+    route = router_probe()
+    for path in args.files:
+        report = evaluate(kb, load_cases(path), route)  # type: ignore[arg-type]
+        print(f"== {path}")
+        print(report.format())
+        if args.failures:
+            print("\n".join(report.failures))
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``ask`` and ``kb`` (``check``, ``unanswered``) to a ``dxbot`` subparsers object."""
     ask = subparsers.add_parser("ask", help="answer a question from the knowledge base")
@@ -105,6 +130,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     unanswered = kb_sub.add_parser("unanswered", help="most frequent unanswered questions (needs Redis)")
     unanswered.add_argument("--limit", type=int, default=20)
     unanswered.set_defaults(func=cmd_unanswered)
+    evaluation = kb_sub.add_parser("eval", help="score answers on labelled question sets (tests/eval/...)")
+    evaluation.add_argument("--kb", type=Path, default=None, help="knowledge-base directory (default content/kb)")
+    evaluation.add_argument("--failures", action="store_true", help="also list every miss")
+    evaluation.add_argument("files", nargs="+", type=Path)
+    evaluation.set_defaults(func=cmd_eval)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,10 +7,16 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.kb.decision import SUGGESTIONS, Answer, decide, unknown
+from bot.kb.decision import SUGGESTIONS, Answer, confident, decide, unknown, with_second
 from bot.kb.index import Hit, Index
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
+from bot.nlp.clauses import clauses, is_question
+from bot.nlp.dialect import standardize
 from bot.nlp.normalize import analyze
+
+MAX_READINGS = 3  # questions of one message tried besides the whole message (latency bound)
+_RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
+GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +42,8 @@ class KnowledgeBase:
         self.topic_heads = list(seen.values())
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
-        """Ranked hits without any decision (for evaluation and debugging)."""
-        return self.index.search(analyze(question), k)
+        """Ranked hits of the message's main reading, without any decision (evaluation and debugging)."""
+        return self._read(question)[0][1][:k]
 
     def suggestions(self, hits: Sequence[Hit], n: int = SUGGESTIONS) -> list[Entry]:
         """Up to ``n`` entries from distinct topics: near misses first, then each topic's first entry."""
@@ -51,13 +57,60 @@ class KnowledgeBase:
                 break
         return chosen
 
-    def answer(self, question: str) -> Answer:
-        """Answer one citizen question (no side effects; the caller records unanswered ones)."""
-        analysis = analyze(question)
+    def _decide(self, text: str, gate: str | None = None) -> tuple[Answer, list[Hit]]:
+        analysis = analyze(text)
         if not analysis.tokens:
-            return unknown(self.topic_heads[:SUGGESTIONS], self.messages, "", head_key="empty")
-        hits = self.index.search(analysis, k=5)
-        return decide(hits, self.messages, analysis.text, self.suggestions(hits))
+            return unknown(self.topic_heads[:SUGGESTIONS], self.messages, "", head_key="empty"), []
+        hits = self.index.search(analysis, k=5, gate=analyze(gate) if gate else None)
+        exact = None if gate else self.index.exact_entry(analysis)
+        if exact is not None:
+            hit = next((h for h in hits if h.entry.id == exact.id), None)
+            if hit is not None:
+                return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
+        return decide(hits, self.messages, analysis.text, self.suggestions(hits)), hits
+
+    def _read(self, question: str) -> tuple[tuple[Answer, list[Hit]], Entry | None]:
+        """The best reading of a message, and the entry of its second question when it asks two.
+
+        Readings: the whole message (regional words standardized) and each clause that asks something — the
+        question after a context ("Nhà tôi ở quê… Cho hỏi …"). The best is the most decided (confident, then
+        "Ý bạn là", then unknown), then the strongest evidence. With two questions, the first one answered
+        confidently wins and the second's best entry (its own clause, else the whole message) is offered.
+        """
+        text = standardize(question, self.index.known_pair)
+        whole = self._decide(text)
+        parts = clauses(text)
+        asks = [p for p in parts if is_question(p)] if len(parts) > 1 else []
+        tried = list(dict.fromkeys([*asks[: MAX_READINGS - 1], *asks[-1:]]))
+        readings = {p: self._decide(p) for p in tried}
+        if len(asks) == 1 or (asks and len(parts) > len(asks)):
+            # context around the question: the whole message ranks, the question alone is gated
+            readings[GATED] = self._decide(text, gate=" ".join(asks))
+        if len(asks) >= 2:
+            first, second = readings[asks[0]], readings[asks[1]]
+            if first[0].confident:
+                others = [h.entry for h in (*second[1][:1], *whole[1]) if h.entry.id != first[0].entry]
+                if second[0].kind == "unknown" and whole[1]:
+                    others = [h.entry for h in whole[1] if h.entry.id != first[0].entry]
+                return first, (others[0] if others else None)
+
+        def strength(reading: tuple[Answer, list[Hit]]) -> tuple[int, float]:
+            result, hits = reading
+            return _RANK[result.kind], (hits[0].coverage + hits[0].match) if hits else 0.0
+
+        # A clause ranked on its own must agree with the whole message ("…, số điện thoại hay số gì" alone is
+        # another question); the gated reading ranks the whole message, so it always agrees.
+        near = {h.entry.id for h in whole[1][:3]}
+        agreeing = [r for key, r in readings.items() if key == GATED or (r[1] and r[1][0].entry.id in near)]
+        return max([whole, *agreeing], key=strength), None
+
+    def answer(self, question: str) -> Answer:
+        """Answer one citizen question (no side effects; the caller records unanswered ones).
+
+        A message with two questions gets the first answered and the second offered as a choice.
+        """
+        (result, _), second = self._read(question)
+        return with_second(result, second) if second is not None else result
 
 
 def load_kb(path: Path | None = None, messages_path: Path | None = None) -> KnowledgeBase:

@@ -188,6 +188,12 @@ class Index:
             self.a_pairs.append(frozenset(answer.bigrams))
             self.doc_keys.append(frozenset(k for a in (*phrasings, answer) for k in a.keys))
             char_docs.append(sum((char_ngrams(a.text) for a in phrasings), Counter()))
+        # A question typed exactly as one of an entry's phrasings (a tapped title, a learned phrasing).
+        self.exact: dict[str, int] = {}
+        for doc, entry in enumerate(self.entries):
+            for text in (entry.title, *entry.questions):
+                key = analyze(text).text
+                self.exact[key] = doc if self.exact.get(key, doc) == doc else -1
         self.bm25 = TwoFieldBM25(all_docs, q_docs, QUESTION_WEIGHT)
         n = len(self.entries)
         self.token_df: Counter[str] = Counter(t for q, a in zip(self.q_vocab, self.a_vocab, strict=True)
@@ -210,6 +216,15 @@ class Index:
                 for i in range(len(word)):
                     self.deletes[word[:i] + word[i + 1 :]].add(word)
         self.deletes = dict(self.deletes)
+
+    def exact_entry(self, analysis: Analysis) -> Entry | None:
+        """The one entry that has ``analysis`` word for word as a title or phrasing, if any."""
+        doc = self.exact.get(analysis.text, -1)
+        return self.entries[doc] if doc >= 0 else None
+
+    def known_pair(self, a: str, b: str) -> bool:
+        """Whether folded ``a b`` is a two-syllable word of the KB ("chi tiêu", "mô hình")."""
+        return f"{a}_{b}" in self.pairs
 
     def idf(self, token: str) -> float:
         n = len(self.entries)
@@ -378,13 +393,22 @@ class Index:
             score -= 0.5  # may still be meant ("gửi nhầm câu chuyện"), so no contradiction
         return score, conflict
 
-    def search(self, analysis: Analysis, k: int = 5) -> list[Hit]:
-        """Top-``k`` hits for an analyzed query, best first."""
+    def search(self, analysis: Analysis, k: int = 5, gate: Analysis | None = None) -> list[Hit]:
+        """Top-``k`` hits for an analyzed query, best first.
+
+        With ``gate``, the whole message ranks and the confidence signals (coverage, match, discriminators)
+        are measured on ``gate`` only: the question inside a message whose context would dilute them.
+        """
         if not self.entries or not analysis.tokens:
             return []
         analysis = with_synonyms(self.fix_typos(analysis))
         scaffold = scaffolding(analysis)
         qv = view(analysis, scaffold=scaffold)
+        if gate is not None and gate.tokens:
+            gated = with_synonyms(self.fix_typos(gate))
+            gate_view = view(gated, scaffold=scaffolding(gated))
+        else:
+            gated, gate_view = analysis, qv
         terms = set(_terms(analysis))
         if scaffold:  # "nghĩa là sao" says nothing about which entry ("chuyển đổi số nghĩa là sao")
             kept = {t for i, u in enumerate(analysis.units) if i not in scaffold for t in u.tokens}
@@ -414,8 +438,9 @@ class Index:
             for d in candidates
         }
         top = sorted(candidates, key=lambda d: (-combined[d], d))[:k]
+        gate_disc = disc if gated is analysis else {d: self.discriminator(gate_view, d) for d in top}
         return [
-            Hit(self.entries[d], combined[d], self.coverage(analysis, qv, d), s_all[d], s_q[d], char[d],
-                self.content_match(qv, d), disc[d][0], disc[d][1])
+            Hit(self.entries[d], combined[d], self.coverage(gated, gate_view, d), s_all[d], s_q[d], char[d],
+                self.content_match(gate_view, d), gate_disc[d][0], gate_disc[d][1])
             for d in top
         ]

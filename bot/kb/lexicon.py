@@ -24,13 +24,15 @@ STOP_TEXT = """
 có là gì nào thì không hông được của và với như thế này đó ấy ở về các những một cần muốn biết giúp hay rồi đi
 nhỉ sao vui lòng dùm giùm nè dạ đã khi bao giờ ok oke cám cảm ơn cái nữa để phải ra vô luôn đây kia hem sẽ đang lắm
 ad admin shop
+mấy nhiêu bao bây giờ hiện nay khoảng chừng cụ thể còn ta nói nghe bảo thưa phép chút thắc mắc theo lúc hồi bữa
+thứ đấy cơ chứ chớ ấy mọi người mn cô chú bác ông bà cụ cháu con em anh chị quý vị dạ vâng
 """
 # Folded fillers that have no common content reading: never optional, always ignored.
 PURE_FILLER = frozenset({
     "a", "ah", "oi", "u", "um", "nhe", "nha", "gi", "khong", "hong", "duoc", "cua", "voi", "nhung", "cac",
     "minh", "xin", "tui", "muon", "biet", "giup", "roi", "nhi", "vui", "dum", "gium", "ne", "ok", "oke",
     "cam", "on", "nua", "phai", "luon", "hem", "vay", "admin", "ad", "shop", "nao", "sao", "nhu", "la",
-    "va", "ay", "em",
+    "va", "ay", "em", "nhieu", "mn", "chut", "thua",
 })
 # Multi-word question scaffolding: ignored as a whole although its words carry content elsewhere ("làm" in
 # "làm định danh", "nghĩa" in "ý nghĩa", "kênh" in "kênh Zalo"). A phrase is not scaffolding after one of its
@@ -42,11 +44,17 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     "hiểu thế nào": frozenset({"khong"}), "hiểu như thế nào": frozenset({"khong"}),
     "giải thích": frozenset(), "chưa hiểu": frozenset(), "ad ơi": frozenset(), "bot ơi": frozenset(),
     "kênh ơi": frozenset(), "bạn ơi": frozenset(),
+    # questions of quantity and need phrases: how the question is asked, not what about
+    "phần trăm": frozenset(), "bao nhiêu": frozenset(), "số mấy": frozenset(), "thứ mấy": frozenset(),
+    "thông tin về": frozenset({"toan", "nghe", "mat", "lo", "cong"}), "cần thông tin": frozenset(),
+    "tìm hiểu": frozenset(), "muốn hỏi": frozenset(), "cho hỏi": frozenset(), "xin hỏi": frozenset(),
+    "người ta": frozenset(), "nghe nói": frozenset(), "nghe bảo": frozenset(), "xin phép": frozenset(),
+    "làm ơn": frozenset(), "chỉ giúp": frozenset(), "chỉ giùm": frozenset(), "chỉ dùm": frozenset(),
 }
 # Politeness and address only: excluded from phrasing similarity (scaffolding like "là gì" stays there).
 FILLER_TEXT = """
 à ạ ơi ah vậy nhé nha hả ha cho mình hỏi xin tôi tui em anh chị bạn giúp vui lòng dùm giùm nè ừ ok cám cảm ơn
-với ad admin bot
+với ad admin bot dạ vâng thưa cô chú bác ông bà cháu con mọi người mn đấy cơ chứ ấy nhỉ
 """
 
 # Verbs that turn a request into its opposite ("đăng ký" → "hủy đăng ký"). Keys when typed with marks;
@@ -81,7 +89,7 @@ STOP, CONTENT, OPTIONAL = 0, 1, 2
 
 # What citizens call things the KB names otherwise; the query keeps both readings (like an ambiguous
 # abbreviation). Only unmarked words: "bột" typed with marks is not the chatbot.
-SYNONYMS = {"bot": "kênh"}
+SYNONYMS = {"bot": "kênh", "top": "nhóm"}
 _SYNONYM_UNITS = {
     word: Unit(((word,), tuple(fold(w) for w in target.split())),
                (f"{word}0", *(syllable_key(*split_tone(w)) for w in target.split())), "abbrev", False)

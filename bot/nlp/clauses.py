@@ -1,0 +1,100 @@
+"""Find the question(s) inside a chat message: the part after the context, and a second question if any.
+
+Citizens write context before the question ("Nhà tôi ở quê, con cháu đi làm xa hết. Cho hỏi VNeID cài ở
+đâu?") and sometimes two questions in one message. The message is cut at sentence punctuation and at the
+connectors people use to start another question ("còn", "với lại", "ngoài ra"); a clause is a *question*
+when it has a question word or a request/need phrase. Deterministic and linear in the message length.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.nlp.normalize import fold
+
+_SENTENCE = re.compile(r"(?<=[?!.;…\n])\s*|\s*\n\s*")
+# Words that open a second question inside one sentence (folded). Cut before them.
+_CONNECTORS = ("còn", "voi lai", "ngoai ra", "them nua", "them cau nua", "va cho hoi", "cho hoi them",
+               "hoi them", "tien thi cho hoi", "nhan tien cho hoi", "tien cho hoi")
+_CONNECTOR = re.compile(r"[,]?\s+(?=(?:" + "|".join(c.replace(" ", r"\s+") for c in _CONNECTORS) + r")\b)")
+# Question words and request/need phrases, written with their marks: a word typed with marks must match
+# them exactly ("bảo" is not "bao", "đầu" is not "đâu"); an unmarked word is compared folded.
+_QUESTION_TEXT = ("gì nào sao đâu mấy bao nhiêu ai không chưa hả à nhỉ hông hem chi răng mô thế khi"
+                  " j ko k hok hk kg ntn bn dc")
+_QUESTION_MARKED = frozenset(_QUESTION_TEXT.split())
+_QUESTION_FOLDED = frozenset(fold(w) for w in _QUESTION_MARKED) - {"bao", "the", "khi", "chi", "mo", "a"}
+_QUESTION_PHRASES = tuple(fold(p) for p in (
+    "cho hỏi", "xin hỏi", "muốn hỏi", "muốn biết", "cần biết", "cần thông tin", "muốn tìm hiểu", "tìm hiểu",
+    "hướng dẫn", "chỉ giúp", "chỉ dùm", "chỉ giùm", "giải thích", "là gì", "ở đâu", "thế nào", "như nào",
+    "làm sao", "bao nhiêu", "có phải", "được không", "thắc mắc", "tư vấn", "bao giờ", "khi nào",
+))
+MAX_CLAUSES = 6
+
+
+def _clean(part: str) -> str:
+    return part.strip(" ,.;:!…-–—\t")
+
+
+def clauses(text: str) -> list[str]:
+    """Sentences of ``text``, each further cut before a second-question connector (at most MAX_CLAUSES)."""
+    out: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        for part in _split_connectors(sentence):
+            part = _clean(part)
+            if part:
+                out.append(part)
+    if len(out) > MAX_CLAUSES:  # a long message: keep the tail whole (the question usually ends it)
+        out = [*out[: MAX_CLAUSES - 1], " ".join(out[MAX_CLAUSES - 1 :])]
+    return out
+
+
+_SOFT_CUT = re.compile(r",\s*|\s+(?=(?:và|va|rồi|roi)\s)")
+
+
+def _split_connectors(sentence: str) -> list[str]:
+    """Cut before a second-question connector; at a comma or "và" only when both sides are questions."""
+    if len(sentence.split()) < 6:
+        return [sentence]
+    folded = fold_keep_positions(sentence)
+    cuts = [m.end() for m in _CONNECTOR.finditer(folded)]
+    for m in _SOFT_CUT.finditer(folded):
+        left, right = sentence[: m.start()], sentence[m.end() :]
+        if len(left.split()) >= 3 and len(right.split()) >= 3 and is_question(left) and is_question(right):
+            cuts.append(m.end())
+    if not cuts:
+        return [sentence]
+    bounds = [0, *sorted(set(cuts)), len(sentence)]
+    pieces = [sentence[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    # Keep a cut only when both sides are long enough to be questions of their own.
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and (len(piece.split()) < 3 or len(merged[-1].split()) < 3):
+            merged[-1] = f"{merged[-1]}{piece}"
+        else:
+            merged.append(piece)
+    return merged
+
+
+def fold_keep_positions(text: str) -> str:
+    """Character-wise fold (lowercase, no marks, đ→d) that keeps every position, so cuts map back."""
+    out = []
+    for c in text:
+        f = fold(c) if c.strip() and c not in "òÒ" else c
+        out.append(f if len(f) == 1 else c.lower())
+    return "".join(out)
+
+
+def is_question(clause: str) -> bool:
+    """Whether ``clause`` asks something (a question word, a request/need phrase, or a question mark)."""
+    if "?" in clause:
+        return True
+    for raw in clause.split():
+        word = unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()")
+        if word.isascii():
+            if word in _QUESTION_FOLDED:
+                return True
+        elif word in _QUESTION_MARKED:
+            return True
+    padded = f" {fold(clause)} "
+    return any(f" {p} " in padded for p in _QUESTION_PHRASES)

@@ -1,0 +1,118 @@
+"""Regional words, particles and kinship address, rewritten to the standard words the KB is written in.
+
+Why: the KB is written in standard (Northern-based) Vietnamese, and its question words ("gì", "sao",
+"đâu", "vậy") are scaffolding the ranker already ignores; a Central "làm răng", "ở mô", "chi rứa" or a
+Southern "hông", "nghen", "coi" is not ignored, dilutes coverage and the decision refuses a question it
+ranked right. Rewriting to the standard word is enough: the ranker then treats it as it treats "làm sao".
+
+Sources (collected with the search tool, not guessed; paraphrased):
+* Central (Nghệ–Tĩnh, Quảng Bình, Huế, Quảng Nam–Ngãi): "mô" = đâu, "tê" = kia, "răng" = sao / thế nào,
+  "chi" = gì, "rứa" = thế / vậy, "mần" = làm ("Cái ni mần răng?" = "Cái này làm sao?"), "ni" = này,
+  "hè" / "hỉ" softening particles — balocco.net/chi-mo-rang-rua-nghia-la-gi, laginhi.com (mô tê răng rứa),
+  thapgiainhietliangchi.com/rua-tieng-mien-trung-la-gi; "chộ" = thấy, "ngái" = xa, "mủ" = mũ, "đọi" = bát,
+  "bọ" = bố — vhearts.net (from m5s.vn); "chi, mô, răng, rứa, hỹ" as Central function words —
+  vietnamesetutor.com.au/node/37.
+* Southern: "nghen", "hén", "hen" particles — chuyenxua.net (từ ngữ miền Nam và Sài Gòn xưa); "à nha",
+  "hổng" = không — tongphuochiep-vinhlong.com (Chữ nghĩa miền Nam); "coi" = xem, "hông" = không —
+  diendan.hocmai.vn (Một số phương ngữ Nam Bộ); "vậy" pronounced "yạ"/"dzậy", "nhen" —
+  vietnamesetutor.com.au/node/37; "chớ" (Southern "chứ"), "hả", "đó" (Southern "đấy") —
+  fsckvmap.blogspot.com (Sentence-final particles in Vietnamese).
+* Northern: "ạ" (politeness, very common in the North), "đấy", "cơ", "nhỉ", "nhé" —
+  fsckvmap.blogspot.com; thu-tram.github.io/viet-grammar-guide (Lesson 13); "anh ơi / chị ơi / ông ơi"
+  address — vietnameselab.com/blog/vietnamese-particles.
+
+A word is rewritten only where the user typed it with its marks — in a message typed with diacritics for a
+word that has none ("chi", "ni") — because unmarked "mo", "chi", "te" are other words far more often;
+phrases of two or more syllables and the ``SAFE_UNMARKED`` words are rewritten however typed. Never where the
+word forms a two-syllable word the KB knows with a neighbour ("chi tiêu", "mô hình").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from bot.nlp.normalize import fold
+
+# Regional form (with its marks) → standard form. Phrases are matched before single words.
+REGIONAL: dict[str, str] = {
+    # Central
+    "làm răng": "làm sao", "mần răng": "làm sao", "răng rứa": "sao vậy", "chi rứa": "gì vậy",
+    "cái chi": "cái gì", "là chi": "là gì", "ở mô": "ở đâu", "chỗ mô": "chỗ nào", "khi mô": "khi nào",
+    "bao chừ": "bao giờ", "mô rứa": "đâu vậy", "ri hè": "vậy nhỉ", "bữa ni": "hôm nay", "chừ": "bây giờ",
+    "răng": "sao", "rứa": "vậy", "mô": "đâu", "chi": "gì", "ni": "này", "nì": "này", "tê": "kia", "nớ": "đó",
+    "mần": "làm", "hỉ": "nhỉ", "hè": "nhỉ", "hỹ": "nhỉ", "chộ": "thấy", "ngái": "xa", "tau": "tôi",
+    "mi": "bạn", "eng": "anh", "mệ": "bà",
+    # Southern
+    "hông": "không", "hổng": "không", "hôn": "không", "nghen": "nhé", "nhen": "nhé", "hen": "nhé",
+    "hén": "nhé", "nghe hông": "nhé", "dzậy": "vậy", "zậy": "vậy", "dị": "vậy", "vầy": "vậy", "chớ": "chứ",
+    "coi": "xem", "đặng": "để", "ổng": "ông ấy", "bả": "bà ấy", "hổm": "hôm", "bển": "bên đó",
+    "làm sao ta": "làm sao", "sao ta": "sao", "hả ta": "hả", "hông ta": "không", "nhiêu": "bao nhiêu",
+    # Northern
+    "thế ạ": "vậy", "thế nhỉ": "vậy", "đấy ạ": "đó", "cơ ạ": "", "bao giờ": "khi nào",
+}
+# English words of the domain that citizens mix into Vietnamese ("target 2025 của VN", "portal dịch vụ công").
+GLOSSARY: dict[str, str] = {
+    "digital transformation": "chuyển đổi số", "digital economy": "kinh tế số", "digital government": "chính phủ số",
+    "digital society": "xã hội số", "e-government": "chính phủ điện tử", "e government": "chính phủ điện tử",
+    "community tech team": "tổ công nghệ số cộng đồng", "tech team": "tổ công nghệ số",
+    "national database": "cơ sở dữ liệu quốc gia", "database": "cơ sở dữ liệu", "pillars": "trụ cột",
+    "pillar": "trụ cột", "target": "mục tiêu", "targets": "mục tiêu", "ranking": "xếp hạng", "rank": "hạng",
+    "member": "thành viên", "members": "thành viên", "launch": "khai trương", "portal": "cổng",
+    "username": "tên đăng nhập", "password": "mật khẩu", "level": "mức", "decree": "nghị định",
+    "decision": "quyết định", "merge": "hợp nhất", "merged": "hợp nhất", "effective": "hiệu lực",
+    "ministry": "bộ", "index": "chỉ số", "leader": "tổ trưởng", "account": "tài khoản", "website": "trang web",
+    "web": "trang web", "project": "đề án", "program": "chương trình", "programme": "chương trình",
+    "province": "tỉnh", "provinces": "tỉnh", "story": "câu chuyện", "stories": "câu chuyện",
+}
+REGIONAL.update(GLOSSARY)
+
+# Unmarked forms safe to rewrite (no common standard word folds to them).
+SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen", *(k for k in GLOSSARY if " " not in k)})
+
+_MAX_PHRASE = max(len(k.split()) for k in REGIONAL)
+
+
+def _nfc(word: str) -> str:
+    return unicodedata.normalize("NFC", word).lower().strip(".,!?;:…\"'()")
+
+
+_MARKED = {tuple(_nfc(w) for w in k.split()): v for k, v in REGIONAL.items()}
+_FOLDED = {tuple(fold(w) for w in k.split()): v for k, v in REGIONAL.items()
+           if len(k.split()) > 1 or fold(k) in SAFE_UNMARKED}
+
+
+def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False) -> str:
+    """``text`` with regional words replaced by standard ones (see the module docstring for when).
+
+    ``known_pair(a, b)`` says whether folded ``a b`` is a two-syllable word of the KB; such words are kept.
+    Linear in the number of words.
+    """
+    words = text.split()
+    if not words:
+        return text
+    marked = [_nfc(w) for w in words]
+    folded = [fold(w) for w in words]
+    accented = sum(not w.isascii() for w in marked) * 2 >= len(marked)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+            span_m, span_f = tuple(marked[i : i + n]), tuple(folded[i : i + n])
+            target = _MARKED.get(span_m) if accented or not all(w.isascii() for w in span_m) else None
+            if target is None:
+                target = _FOLDED.get(span_f)
+            if target is None:
+                continue
+            before = folded[i - 1] if i else ""
+            after = folded[i + n] if i + n < len(words) else ""
+            if n == 1 and ((before and known_pair(before, span_f[0])) or (after and known_pair(span_f[0], after))):
+                continue
+            if target:
+                out.append(target if accented else fold(target))
+            i += n
+            break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
