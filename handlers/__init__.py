@@ -4,14 +4,25 @@ Features that act inside every event's transaction register their commit hooks h
 never names a feature.
 
 Order: events without text (follow/unfollow/chat-now) → guards (over-long text) → global commands
-(help) → moderator commands → an active conversation → keyword commands → question answering, the
-catch-all. First match wins. The words of every command are in content/commands.toml.
+(help) → moderator commands → an active conversation → keyword commands → the same commands in plain
+words → question answering, the catch-all. First match wins. The words of every command are in
+content/commands.toml; their plain-words patterns in content/intents.toml.
 """
 
 from __future__ import annotations
 
 from bot.core.events import AttachmentMessage, ChatNow, Follow, SubmitInfo, Unfollow
-from bot.core.routing import Router, all_of, any_text, command, in_state, is_moderator, on_event, slash_command
+from bot.core.routing import (
+    Router,
+    all_of,
+    any_text,
+    command,
+    in_state,
+    is_moderator,
+    on_event,
+    plain_words,
+    slash_command,
+)
 from bot.digest import inbox as digest_inbox
 from bot.infra.texts import moderator_command, phrases
 from handlers import command_guard, erase, moderation, story, subscription
@@ -50,7 +61,14 @@ def build_router() -> Router:
     router.add(subscription.subscribe_matcher(), subscription.subscribe)
     router.add(command(*subscription.LATEST), subscription.show_latest_digest)
     router.add(subscription.read_story_matcher(), subscription.read_story)
-    # 6. the rest
+    # 6. the same commands said in plain words (content/intents.toml); erasing still asks to confirm
+    router.add(plain_words("unsubscribe"), subscription.unsubscribe)
+    router.add(plain_words("erase"), erase.ask)
+    router.add(plain_words("digest"), subscription.show_latest_digest)
+    router.add(plain_words("subscribe"), subscription.subscribe)
+    router.add(plain_words("story"), story.start)
+    router.add(plain_words("help"), help_handlers.show_help)
+    # 7. the rest
     router.add(on_event(AttachmentMessage, SubmitInfo), help_handlers.unsupported)
     router.add(any_text(), answer_question)
     return router

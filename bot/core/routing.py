@@ -23,6 +23,7 @@ from redis.client import Pipeline
 from bot.core.context import Context
 from bot.core.events import Event, TextMessage
 from bot.infra.safe_text import command_text
+from bot.nlp.intents import plain_command
 from bot.nlp.normalize import command_form
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,11 @@ def command(*phrases: str, args: bool = False) -> Matcher:
         return args and any(said.startswith(f + " ") for f in forms)
 
     return match
+
+
+def plain_words(name: str) -> Matcher:
+    """A command said in plain words ("ngưng nhận tin giùm" → ``unsubscribe``), see content/intents.toml."""
+    return lambda event, ctx: isinstance(event, TextMessage) and plain_command(event.text) == name
 
 
 def slash_command(name: str) -> Matcher:

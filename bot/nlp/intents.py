@@ -1,0 +1,90 @@
+"""Chat commands said in plain words ("thôi khỏi nhắn bản tin cho tôi" → unsubscribe), from content/intents.toml.
+
+Why patterns and not the KB ranker: a command changes something for the citizen, so it must be recognised
+only when the message says the action *and* its object ("bỏ" + "dữ liệu"), never because it resembles a
+question about the command ("nếu muốn xóa dữ liệu thì nhắn gì?" is a question; the KB explains). The phrase
+lists live in content/ so editors can extend them from the unanswered log without touching code.
+
+Tone-aware like the KB analyzer: a message typed with diacritics is compared with its marks ("bỏ" ≠ "bộ",
+"tin" ≠ "tín"), one typed without is compared folded (Telex/VNI decoded by ``command_form``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.nlp.normalize import command_form
+
+DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
+MAX_WORDS = 40  # a long message is a question or a story, not a command
+
+
+def _marked_words(text: str) -> str:
+    """Lowercase NFC words without punctuation, padded with spaces for whole-word search."""
+    clean = "".join(c if c.isalnum() else " " for c in unicodedata.normalize("NFC", text).lower())
+    return f" {' '.join(clean.split())} "
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    marked: str  # " bỏ " (with marks, padded)
+    folded: str  # " bo " (command_form, padded); "" when the folded form is too ambiguous to use
+
+    @classmethod
+    def of(cls, text: str, unmarked_words: frozenset[str]) -> Phrase:
+        folded = command_form(text)
+        usable = len(folded.split()) > 1 or folded in unmarked_words
+        return cls(_marked_words(text), f" {folded} " if usable else "")
+
+    def found(self, marked: str, folded: str, accented: bool) -> bool:
+        if accented:
+            return self.marked in marked
+        return bool(self.folded) and self.folded in folded
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    name: str
+    patterns: tuple[tuple[tuple[Phrase, ...], ...], ...]
+    unless: tuple[Phrase, ...]
+
+    def matches(self, marked: str, folded: str, accented: bool) -> bool:
+        if any(p.marked in marked or p.folded in folded for p in self.unless):
+            return False
+        return any(all(any(p.found(marked, folded, accented) for p in group) for group in pattern)
+                   for pattern in self.patterns)
+
+
+def load_intents(path: Path = DEFAULT_INTENTS) -> tuple[Intent, ...]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    plain = frozenset(data.pop("unmarked_words", ()))
+    return tuple(
+        Intent(name,
+               tuple(tuple(tuple(Phrase.of(p, plain) for p in group) for group in pattern)
+                     for pattern in spec["patterns"]),
+               tuple(Phrase(_marked_words(p), f" {command_form(p)} ") for p in spec.get("unless", ())))
+        for name, spec in data.items()
+    )
+
+
+@lru_cache(maxsize=1)
+def _intents() -> tuple[Intent, ...]:
+    return load_intents()
+
+
+def plain_command(text: str, intents: tuple[Intent, ...] | None = None) -> str | None:
+    """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None."""
+    if not text or len(text.split()) > MAX_WORDS:
+        return None
+    marked = _marked_words(text)
+    words = marked.split()
+    accented = bool(words) and sum(not w.isascii() for w in words) * 3 >= len(words)
+    folded = f" {command_form(text)} "
+    for intent in intents if intents is not None else _intents():
+        if intent.matches(marked, folded, accented):
+            return intent.name
+    return None
