@@ -19,7 +19,9 @@ import redis
 from bot.kb.checks import MAX_ANSWER_CHARS, check_kb, review_due
 from bot.kb.decision import Answer
 from bot.kb.engine import KnowledgeBase, load_kb
+from bot.kb.learn import forget, top_choices
 from bot.kb.loader import KBError
+from bot.kb.phrasings import add_phrasings
 from bot.kb.unanswered import top_unanswered
 
 
@@ -75,14 +77,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _redis(command: str) -> redis.Redis | None:
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        print(f"kb {command}: REDIS_URL is not set", file=sys.stderr)
+        return None
+    return redis.Redis.from_url(url)
+
+
 def cmd_unanswered(args: argparse.Namespace, redis_client: redis.Redis | None = None) -> int:
     """The most frequent questions the bot could not answer (folded, without user ids)."""
+    redis_client = redis_client or _redis("unanswered")
     if redis_client is None:
-        url = os.environ.get("REDIS_URL")
-        if not url:
-            print("kb unanswered: REDIS_URL is not set", file=sys.stderr)
-            return 2
-        redis_client = redis.Redis.from_url(url)
+        return 2
     try:
         rows = top_unanswered(redis_client, args.limit)
     except redis.RedisError as exc:
@@ -90,6 +97,46 @@ def cmd_unanswered(args: argparse.Namespace, redis_client: redis.Redis | None = 
         return 2
     for question, count in rows:
         print(f"{count:>6}  {question}")
+    return 0
+
+
+def cmd_learn(args: argparse.Namespace, redis_client: redis.Redis | None = None) -> int:
+    """List what citizens chose after "Ý bạn là…?"; accept pairs as phrasings, or reject them.
+
+    Numbers refer to the listing (most frequent first), so list, then ``--accept 1 3 --reject 2``. Accepted
+    pairs are written to content/phrasings/<topic>.toml; both accepted and rejected pairs leave the list.
+    """
+    redis_client = redis_client or _redis("learn")
+    if redis_client is None:
+        return 2
+    kb = _load(args, "kb learn")
+    if kb is None:
+        return 2
+    try:
+        rows = top_choices(redis_client, 0)
+    except redis.RedisError as exc:
+        print(f"kb learn: cannot read Redis: {exc}", file=sys.stderr)
+        return 2
+    picked = set(args.accept) | set(args.reject)
+    if not picked:
+        for number, (entry_id, question, count) in enumerate(rows[: args.limit], start=1):
+            print(f"{number:>4}  {count:>5}  {entry_id:<32}  {question}")
+        return 0
+    if bad := sorted(n for n in picked if not 1 <= n <= len(rows)):
+        print(f"kb learn: no pair numbered {', '.join(map(str, bad))} (list again)", file=sys.stderr)
+        return 2
+    accepted: dict[str, list[tuple[str, str]]] = {}
+    for n in sorted(set(args.accept)):
+        entry_id, question, _ = rows[n - 1]
+        entry = kb.by_id.get(entry_id)
+        if entry is None:
+            print(f"kb learn: entry {entry_id!r} no longer exists; pair {n} rejected", file=sys.stderr)
+            continue
+        accepted.setdefault(entry.topic, []).append((entry_id, question))
+    for topic, pairs in accepted.items():
+        path = add_phrasings(topic, pairs, args.phrasings)
+        print(f"kb learn: {len(pairs)} phrasing(s) added to {path}")
+    forget(redis_client, [(rows[n - 1][0], rows[n - 1][1]) for n in sorted(picked)])
     return 0
 
 
@@ -130,6 +177,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     unanswered = kb_sub.add_parser("unanswered", help="most frequent unanswered questions (needs Redis)")
     unanswered.add_argument("--limit", type=int, default=20)
     unanswered.set_defaults(func=cmd_unanswered)
+    learn = kb_sub.add_parser("learn", help="review what citizens chose after 'Ý bạn là…?' (needs Redis)")
+    learn.add_argument("--kb", type=Path, default=None, help="knowledge-base directory (default content/kb)")
+    learn.add_argument("--phrasings", type=Path, default=None, help="phrasings directory (default content/phrasings)")
+    learn.add_argument("--limit", type=int, default=50, help="pairs listed")
+    learn.add_argument("--accept", type=int, nargs="+", default=[], metavar="N", help="add pair N as a phrasing")
+    learn.add_argument("--reject", type=int, nargs="+", default=[], metavar="N", help="drop pair N")
+    learn.set_defaults(func=cmd_learn)
     evaluation = kb_sub.add_parser("eval", help="score answers on labelled question sets (tests/eval/...)")
     evaluation.add_argument("--kb", type=Path, default=None, help="knowledge-base directory (default content/kb)")
     evaluation.add_argument("--failures", action="store_true", help="also list every miss")

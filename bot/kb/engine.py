@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from bot.kb.decision import SUGGESTIONS, Answer, confident, decide, unknown, with_second
 from bot.kb.index import Hit, Index
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
+from bot.kb.phrasings import load_phrasings
 from bot.nlp.clauses import clauses, is_question
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import analyze
 
+NEAR_MISS = 0.2  # coverage from which a hit is worth offering after an apology
 MAX_READINGS = 3  # questions of one message tried besides the whole message (latency bound)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
 GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
@@ -25,14 +27,15 @@ class KnowledgeBase:
     """Immutable after construction, so one instance is safely shared by every request of a process."""
 
     def __init__(self, entries: Sequence[Entry], messages: dict[str, str], problems: Sequence[str] = (),
-                 path: Path | None = None) -> None:
+                 path: Path | None = None, phrasings: Mapping[str, Sequence[str]] | None = None) -> None:
         started = time.perf_counter()
         self.entries = tuple(entries)
         self.by_id = {e.id: e for e in self.entries}
         self.messages = messages
         self.problems = list(problems)
         self.path = path
-        self.index = Index(self.entries)
+        self.phrasings = {k: tuple(v) for k, v in (phrasings or {}).items() if k in self.by_id}
+        self.index = Index(self.entries, self.phrasings)
         self.index_seconds = time.perf_counter() - started
         self.load_seconds = self.index_seconds
         # One representative question per topic, in file order: the fallback suggestions.
@@ -46,15 +49,15 @@ class KnowledgeBase:
         return self._read(question)[0][1][:k]
 
     def suggestions(self, hits: Sequence[Hit], n: int = SUGGESTIONS) -> list[Entry]:
-        """Up to ``n`` entries from distinct topics: near misses first, then each topic's first entry."""
-        chosen: list[Entry] = []
-        topics: set[str] = set()
-        for entry in [*(h.entry for h in hits if h.coverage > 0.2), *self.topic_heads]:
+        """Up to ``n`` entries: the closest near misses first (even from one topic), then other topics' heads."""
+        chosen = [h.entry for h in hits if h.coverage > NEAR_MISS][:n]
+        topics = {e.topic for e in chosen}
+        for entry in self.topic_heads:
+            if len(chosen) >= n:
+                break
             if entry.topic not in topics:
                 chosen.append(entry)
                 topics.add(entry.topic)
-            if len(chosen) == n:
-                break
         return chosen
 
     def _decide(self, text: str, gate: str | None = None) -> tuple[Answer, list[Hit]]:
@@ -113,12 +116,22 @@ class KnowledgeBase:
         return with_second(result, second) if second is not None else result
 
 
-def load_kb(path: Path | None = None, messages_path: Path | None = None) -> KnowledgeBase:
-    """Load and index the KB (default ``content/kb/``); bad entries are skipped and logged, not fatal."""
+def load_kb(path: Path | None = None, messages_path: Path | None = None,
+            phrasings_path: Path | None = None) -> KnowledgeBase:
+    """Load and index the KB (default ``content/kb/``); bad entries are skipped and logged, not fatal.
+
+    Extra phrasings come from ``phrasings_path``, or from ``content/phrasings/`` for the default KB.
+    """
     started = time.perf_counter()
     kb_path = path or DEFAULT_KB_DIR
     entries, problems = parse_kb(kb_path)
-    kb = KnowledgeBase(entries, load_messages(messages_path or DEFAULT_MESSAGES), problems, kb_path)
+    phrasings: dict[str, tuple[str, ...]] = {}
+    if phrasings_path is not None or path is None:
+        phrasings, phrasing_problems = load_phrasings(phrasings_path)
+        problems = [*problems, *phrasing_problems]
+        known = {e.id for e in entries}
+        problems += [f"phrasings: no entry {k!r}" for k in phrasings if k not in known]
+    kb = KnowledgeBase(entries, load_messages(messages_path or DEFAULT_MESSAGES), problems, kb_path, phrasings)
     kb.load_seconds = time.perf_counter() - started
     log.info("kb: %d entries from %s loaded in %.1f ms (index %.1f ms), %d problems", len(entries), kb_path,
              kb.load_seconds * 1000, kb.index_seconds * 1000, len(problems))

@@ -15,7 +15,7 @@ import heapq
 import math
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.kb.lexicon import (
@@ -149,8 +149,10 @@ class Hit:
 class Index:
     """Everything precomputed at load so that a query costs only dictionary look-ups."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], extra: Mapping[str, Sequence[str]] | None = None) -> None:
+        """``extra``: more phrasings per entry id (content/phrasings), indexed like the entry's own questions."""
         self.entries = list(entries)
+        extra = extra or {}
         q_docs: list[Counter[str]] = []
         all_docs: list[Counter[str]] = []
         self.q_vocab: list[frozenset[str]] = []
@@ -167,7 +169,8 @@ class Index:
         self.a_pairs: list[frozenset[str]] = []
         char_docs: list[Counter[str]] = []
         for entry in self.entries:
-            phrasings = [analyze(t) for t in (entry.title, *entry.questions, *entry.keywords)]
+            phrasings = [analyze(t) for t in (entry.title, *entry.questions, *extra.get(entry.id, ()),
+                                              *entry.keywords)]
             answer = analyze(entry.answer)
             q_terms = Counter(t for a in phrasings for t in _terms(a))
             q_docs.append(q_terms)
@@ -191,7 +194,7 @@ class Index:
         # A question typed exactly as one of an entry's phrasings (a tapped title, a learned phrasing).
         self.exact: dict[str, int] = {}
         for doc, entry in enumerate(self.entries):
-            for text in (entry.title, *entry.questions):
+            for text in (entry.title, *entry.questions, *extra.get(entry.id, ())):
                 key = analyze(text).text
                 self.exact[key] = doc if self.exact.get(key, doc) == doc else -1
         self.bm25 = TwoFieldBM25(all_docs, q_docs, QUESTION_WEIGHT)

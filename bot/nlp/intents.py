@@ -20,7 +20,7 @@ from pathlib import Path
 from bot.nlp.normalize import command_form
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
-MAX_WORDS = 40  # a long message is a question or a story, not a command
+MAX_WORDS = 25  # a long message is a question or a story, not a command
 
 
 def _marked_words(text: str) -> str:
