@@ -60,14 +60,15 @@ class KnowledgeBase:
                 topics.add(entry.topic)
         return chosen
 
-    def _decide(self, text: str, gate: str | None = None) -> tuple[Answer, list[Hit]]:
+    def _decide(self, text: str, hits: list[Hit] | None = None, exact: bool = True) -> tuple[Answer, list[Hit]]:
         analysis = analyze(text)
         if not analysis.tokens:
             return unknown(self.topic_heads[:SUGGESTIONS], self.messages, "", head_key="empty"), []
-        hits = self.index.search(analysis, k=5, gate=analyze(gate) if gate else None)
-        exact = None if gate else self.index.exact_entry(analysis)
-        if exact is not None:
-            hit = next((h for h in hits if h.entry.id == exact.id), None)
+        if hits is None:
+            hits = self.index.search(analysis, k=5)
+        entry = self.index.exact_entry(analysis) if exact else None
+        if entry is not None:
+            hit = next((h for h in hits if h.entry.id == entry.id), None)
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
         return decide(hits, self.messages, analysis.text, self.suggestions(hits)), hits
@@ -81,14 +82,21 @@ class KnowledgeBase:
         confidently wins and the second's best entry (its own clause, else the whole message) is offered.
         """
         text = standardize(question, self.index.known_pair)
-        whole = self._decide(text)
         parts = clauses(text)
         asks = [p for p in parts if is_question(p)] if len(parts) > 1 else []
-        tried = list(dict.fromkeys([*asks[: MAX_READINGS - 1], *asks[-1:]]))
-        readings = {p: self._decide(p) for p in tried}
+        gated: list[Hit] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):
             # context around the question: the whole message ranks, the question alone is gated
-            readings[GATED] = self._decide(text, gate=" ".join(asks))
+            plain, gated = self.index.search_gated(analyze(text), analyze(" ".join(asks)))
+            whole = self._decide(text, plain)
+        else:
+            whole = self._decide(text)
+        if whole[0].confident and len(asks) < 2:
+            return whole, None  # nothing a clause could add (latency: one search for most messages)
+        tried = list(dict.fromkeys([*asks[: MAX_READINGS - 1], *asks[-1:]]))
+        readings = {p: self._decide(p) for p in tried}
+        if gated is not None:
+            readings[GATED] = self._decide(text, gated, exact=False)
         if len(asks) >= 2:
             first, second = readings[asks[0]], readings[asks[1]]
             if first[0].confident:

@@ -35,7 +35,9 @@ from bot.nlp.normalize import Analysis, Unit, analyze
 ALL_WEIGHT, QUESTION_WEIGHT, CHAR_WEIGHT, PHRASING_WEIGHT = 1.0, 0.5, 1.0, 1.0
 DISCRIMINATOR_WEIGHT = 0.6  # a number or a stopping verb that one neighbour has and the other lacks
 MAX_SCORE = ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISCRIMINATOR_WEIGHT
-CANDIDATES = 15
+CANDIDATES = 10
+CHAR_WORDS = 30  # last words of a message whose character n-grams are compared
+MAX_SELECT_TERMS = 24  # rarest query terms used to select candidates (latency bound for long messages)
 ANSWER_ONLY_CREDIT = 0.6  # a query word found only in the answer text, not in any phrasing
 TONE_MISMATCH_CREDIT = 0.5  # "đội" typed with marks vs the entry's "đổi"
 
@@ -103,6 +105,7 @@ class TwoFieldBM25:
             w_q = self.w_q[i]
             for term, weight in self.w_all[i].items():
                 postings[term].append((i, weight + question_weight * w_q.get(term, 0.0)))
+        self.df = {t: len(p) for t, p in postings.items()}
         dense_from = max(64, n // 4)
         self.postings = {t: p for t, p in postings.items() if len(p) < dense_from}
         self.dense: dict[str, list[float]] = {}
@@ -114,9 +117,17 @@ class TwoFieldBM25:
                 self.dense[term] = row
 
     def score(self, terms: Iterable[str]) -> list[float]:
-        """Blended score of every entry (a dense list indexed like the entries)."""
+        """Blended score of every entry (a dense list indexed like the entries).
+
+        Only the ``MAX_SELECT_TERMS`` rarest terms select candidates: a long message would otherwise add a
+        dense row per common word, and common words do not decide which entries are candidates (the
+        candidates' field scores below still use every term).
+        """
+        known = [t for t in terms if t in self.df]
+        if len(known) > MAX_SELECT_TERMS:
+            known = sorted(known, key=lambda t: (self.df[t], t))[:MAX_SELECT_TERMS]
         acc = [0.0] * self.n
-        for term in terms:
+        for term in known:
             row = self.dense.get(term)
             if row is not None:
                 acc = list(map(operator.add, acc, row))
@@ -402,16 +413,24 @@ class Index:
         With ``gate``, the whole message ranks and the confidence signals (coverage, match, discriminators)
         are measured on ``gate`` only: the question inside a message whose context would dilute them.
         """
-        if not self.entries or not analysis.tokens:
+        ranked = self._rank(analysis)
+        if ranked is None:
             return []
+        return self._hits(ranked, k, gate)
+
+    def search_gated(self, analysis: Analysis, gate: Analysis, k: int = 5) -> tuple[list[Hit], list[Hit]]:
+        """``search(analysis)`` and ``search(analysis, gate=gate)`` for the price of one ranking."""
+        ranked = self._rank(analysis)
+        if ranked is None:
+            return [], []
+        return self._hits(ranked, k, None), self._hits(ranked, k, gate)
+
+    def _rank(self, analysis: Analysis) -> _Ranked | None:
+        if not self.entries or not analysis.tokens:
+            return None
         analysis = with_synonyms(self.fix_typos(analysis))
         scaffold = scaffolding(analysis)
         qv = view(analysis, scaffold=scaffold)
-        if gate is not None and gate.tokens:
-            gated = with_synonyms(self.fix_typos(gate))
-            gate_view = view(gated, scaffold=scaffolding(gated))
-        else:
-            gated, gate_view = analysis, qv
         terms = set(_terms(analysis))
         if scaffold:  # "nghĩa là sao" says nothing about which entry ("chuyển đổi số nghĩa là sao")
             kept = {t for i, u in enumerate(analysis.units) if i not in scaffold for t in u.tokens}
@@ -420,8 +439,9 @@ class Index:
         pre = self.bm25.score(terms)
         candidates = [d for d in heapq.nlargest(CANDIDATES, range(len(pre)), key=pre.__getitem__) if pre[d] > 0]
         if not candidates:
-            return []
-        grams = char_ngrams(analysis.text)
+            return None
+        # Character n-grams of the message's last words only: they repair typos; a long context adds noise.
+        grams = char_ngrams(" ".join(analysis.text.split()[-CHAR_WORDS:]))
         qvec = {g: (1 + math.log(tf)) * self.char_idf.get(g, self.char_unknown_idf) for g, tf in grams.items()}
         qnorm = math.sqrt(sum(v * v for v in qvec.values())) or 1.0
         qvec = {g: v / qnorm for g, v in qvec.items() if g in self.char_idf}
@@ -440,10 +460,33 @@ class Index:
             + CHAR_WEIGHT * char[d] / m_char + PHRASING_WEIGHT * phrasing[d] + DISCRIMINATOR_WEIGHT * disc[d][0]
             for d in candidates
         }
-        top = sorted(candidates, key=lambda d: (-combined[d], d))[:k]
-        gate_disc = disc if gated is analysis else {d: self.discriminator(gate_view, d) for d in top}
+        order = sorted(candidates, key=lambda d: (-combined[d], d))
+        return _Ranked(analysis, qv, order, combined, s_all, s_q, char, disc)
+
+    def _hits(self, ranked: _Ranked, k: int, gate: Analysis | None) -> list[Hit]:
+        top = ranked.order[:k]
+        if gate is not None and gate.tokens:
+            gated = with_synonyms(self.fix_typos(gate))
+            gate_view = view(gated, scaffold=scaffolding(gated))
+            disc = {d: self.discriminator(gate_view, d) for d in top}
+        else:
+            gated, gate_view, disc = ranked.analysis, ranked.view, ranked.disc
         return [
-            Hit(self.entries[d], combined[d], self.coverage(gated, gate_view, d), s_all[d], s_q[d], char[d],
-                self.content_match(gate_view, d), gate_disc[d][0], gate_disc[d][1])
+            Hit(self.entries[d], ranked.combined[d], self.coverage(gated, gate_view, d), ranked.s_all[d],
+                ranked.s_q[d], ranked.char[d], self.content_match(gate_view, d), disc[d][0], disc[d][1])
             for d in top
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    """One ranking of a message, from which plain and gated hits are both cut."""
+
+    analysis: Analysis
+    view: View
+    order: list[int]
+    combined: dict[int, float]
+    s_all: dict[int, float]
+    s_q: dict[int, float]
+    char: dict[int, float]
+    disc: dict[int, tuple[float, bool]]
