@@ -26,10 +26,11 @@ SUGGESTIONS = 3
 # The calibrated decision (tools/calibrate_qa.py fits WEIGHTS on the blind dev split and the old set).
 CONFIDENT_P = 0.85 # at or above: answer
 OFFER_P = 0.2  # at or above: "Ý bạn là…?" with the top three; below: apologise and suggest near topics
+OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top entry (off-topic stays an apology)
 # Hard floors under the model: whatever the other signals say, the question must be mostly found in the entry.
 # A near tie with an equally covered runner-up is offered, never guessed.
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.5, 0.3, 0.03, 0.1
-WEIGHTS = (-4.022, 4.479, 0.447, 1.354, -1.184, 2.304, 0.716, 1.572, -0.395, 2.086, 0.738, 1.759)
+WEIGHTS = (-3.896, 4.106, 0.183, 0.996, -1.300, 2.006, 1.297, 1.613, -0.323, 1.821, 0.810, 1.746, 2.355, -0.603)
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def features(hits: Sequence[Hit]) -> list[float]:
     return [
         1.0, top.coverage, top.match, margin, top.score / 4.0, gap, second.coverage if second else 0.0,
         float(top.conflict), float(decided), top.char, min(top.discriminator, 1.0), top.coverage * top.match,
+        top.edge, second.edge if second else 0.0,
     ]
 
 
@@ -142,10 +144,12 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     tie = second is not None and not decided and (
         (margin < FLOOR_MARGIN and second.coverage >= top.coverage - 0.1)
         or (margin < TIE_MARGIN and second.coverage >= top.coverage - 0.02 and second.match >= top.match - 0.02))
-    if (p >= CONFIDENT_P and not top.conflict and not tie and top.coverage >= FLOOR_COVERAGE
+    # A number the entry does not name is a feature of the model ("năm 2022" in a question about a 2022 count);
+    # a question that stops something, answered by an entry that does not, is never answered with confidence.
+    if (p >= CONFIDENT_P and not tie and not top.against and top.coverage >= FLOOR_COVERAGE
             and top.match >= FLOOR_MATCH):
         return replace(confident(top, messages, normalized, margin), score=p)
-    if p >= OFFER_P and second is not None:
+    if p >= OFFER_P and top.coverage >= OFFER_COVERAGE and second is not None:
         return replace(ambiguous(hits, messages, normalized, margin), score=p)
     return replace(unknown(suggest, messages, normalized, p, candidates=[h.entry.id for h in hits[:3]]), score=p)
 

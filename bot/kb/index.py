@@ -155,6 +155,8 @@ class Hit:
     match: float = 0.0  # best Dice overlap of content words/pairs with one phrasing (see content_match)
     discriminator: float = 0.0  # agreement on numbers / stopping verbs (see Index.discriminator)
     conflict: bool = False  # the query's number or polarity contradicts this entry's
+    edge: float = 0.0  # IDF-weighted share of the query found here but not in the best other hit (see edges)
+    against: bool = False  # the question stops something ("hủy", "ngừng") and this entry does not
 
 
 class Index:
@@ -383,7 +385,7 @@ class Index:
             return unigram
         return (unigram + sum(credits) / len(credits)) / 2
 
-    def discriminator(self, qv: View, doc: int) -> tuple[float, bool]:
+    def discriminator(self, qv: View, doc: int) -> tuple[float, bool, bool]:
         """Agreement on the words that tell neighbours apart, in -2..2, and whether the entry contradicts.
 
         Numbers: the share of the query's numbers the entry is about (in its title or keywords; half credit when
@@ -392,7 +394,7 @@ class Index:
         Polarity: "hủy / ngừng / dừng" in the query contradicts an entry whose title has none; an entry about
         stopping something is only demoted for a question without such a verb.
         """
-        score, conflict = 0.0, False
+        score, conflict, polarity = 0.0, False, False
         if qv.numbers:
             own, anywhere = self.own_numbers[doc], self.all_numbers[doc]
             agree = sum(1.0 if n in own else 0.5 if n in anywhere else 0.0 for n in qv.numbers) / len(qv.numbers)
@@ -401,11 +403,12 @@ class Index:
                 score -= 1.0
                 conflict = True
         if qv.negated:
-            conflict = conflict or not self.negated[doc]
+            polarity = not self.negated[doc]
+            conflict = conflict or polarity
             score += 1.0 if self.negated[doc] else -1.0
         elif self.negated[doc]:
             score -= 0.5  # may still be meant ("gửi nhầm câu chuyện"), so no contradiction
-        return score, conflict
+        return score, conflict, polarity
 
     def search(self, analysis: Analysis, k: int = 5, gate: Analysis | None = None) -> list[Hit]:
         """Top-``k`` hits for an analyzed query, best first.
@@ -471,11 +474,34 @@ class Index:
             disc = {d: self.discriminator(gate_view, d) for d in top}
         else:
             gated, gate_view, disc = ranked.analysis, ranked.view, ranked.disc
+        edge = self.edges(gate_view, top[:2])
         return [
             Hit(self.entries[d], ranked.combined[d], self.coverage(gated, gate_view, d), ranked.s_all[d],
-                ranked.s_q[d], ranked.char[d], self.content_match(gate_view, d), disc[d][0], disc[d][1])
+                ranked.s_q[d], ranked.char[d], self.content_match(gate_view, d), disc[d][0], disc[d][1],
+                edge.get(d, 0.0), disc[d][2])
             for d in top
         ]
+
+    def edges(self, qv: View, docs: Sequence[int]) -> dict[int, float]:
+        """For the top two entries: the IDF-weighted share of the query's content words and pairs that each
+        has and the other lacks — what tells near neighbours apart ("bao nhiêu *tỉnh*" vs "*thành viên*")."""
+        if len(docs) < 2:
+            return {}
+        items = [t for uv in qv.units if uv.role == CONTENT for alt in uv.alts for t in alt]
+        weights = {t: max(0.5, self.idf(t)) for t in items}
+        weights.update({p: 2 * max(0.5, self.idf(p.split("_")[0]), self.idf(p.split("_")[-1])) for p in qv.pairs})
+        total = sum(weights.values())
+        if not total:
+            return {}
+
+        def found(doc: int) -> set[str]:
+            vocab = self.q_vocab[doc] | self.a_vocab[doc]
+            pairs = self.q_cpairs[doc] | self.a_cpairs[doc]
+            return {t for t in weights if (t in pairs if "_" in t else t in vocab)}
+
+        a, b = docs[0], docs[1]
+        fa, fb = found(a), found(b)
+        return {a: sum(weights[t] for t in fa - fb) / total, b: sum(weights[t] for t in fb - fa) / total}
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,4 +515,4 @@ class _Ranked:
     s_all: dict[int, float]
     s_q: dict[int, float]
     char: dict[int, float]
-    disc: dict[int, tuple[float, bool]]
+    disc: dict[int, tuple[float, bool, bool]]
