@@ -23,6 +23,7 @@ from bot.kb.loader import Entry, Source
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
 SUGGESTIONS = 3
+NEIGHBOUR = 0.3  # runner-up coverage from which the two "edges" (what tells them apart) are features
 # The calibrated decision (tools/calibrate_qa.py fits WEIGHTS on the blind dev split and the old set).
 CONFIDENT_P = 0.85 # at or above: answer
 OFFER_P = 0.2  # at or above: "Ý bạn là…?" with the top three; below: apologise and suggest near topics
@@ -30,7 +31,7 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 # Hard floors under the model: whatever the other signals say, the question must be mostly found in the entry.
 # A near tie with an equally covered runner-up is offered, never guessed.
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.5, 0.3, 0.03, 0.1
-WEIGHTS = (-3.896, 4.106, 0.183, 0.996, -1.300, 2.006, 1.297, 1.613, -0.323, 1.821, 0.810, 1.746, 2.355, -0.603)
+WEIGHTS = (-3.729, 4.961, -0.095, 1.307, -1.507, 2.234, 0.529, 1.659, -0.359, 1.503, 0.856, 2.293, 1.597, -0.273)
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def features(hits: Sequence[Hit]) -> list[float]:
     return [
         1.0, top.coverage, top.match, margin, top.score / 4.0, gap, second.coverage if second else 0.0,
         float(top.conflict), float(decided), top.char, min(top.discriminator, 1.0), top.coverage * top.match,
-        top.edge, second.edge if second else 0.0,
+        *((top.edge, second.edge) if second is not None and second.coverage >= NEIGHBOUR else (0.0, 0.0)),
     ]
 
 

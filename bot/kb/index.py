@@ -40,6 +40,7 @@ CHAR_WORDS = 30  # last words of a message whose character n-grams are compared
 MAX_SELECT_TERMS = 24  # rarest query terms used to select candidates (latency bound for long messages)
 ANSWER_ONLY_CREDIT = 0.6  # a query word found only in the answer text, not in any phrasing
 TONE_MISMATCH_CREDIT = 0.5  # "đội" typed with marks vs the entry's "đổi"
+TYPO_CREDIT = 0.6  # coverage credit of a word repaired by one edit (the repair may be wrong: "xang" → "bang")
 
 
 def _pair_set(views: Iterable[View]) -> frozenset[str]:
@@ -376,6 +377,8 @@ class Index:
                 continue
             if best and uv.keyed and len(unit.keys) == 1 and unit.keys[0] not in keys:
                 best *= TONE_MISMATCH_CREDIT
+            if unit.kind == "fixed":
+                best *= TYPO_CREDIT  # a repaired word is a guess: it must not carry a question alone
             total += weight
             covered += weight * best
         unigram = covered / total if total else 0.0

@@ -29,6 +29,8 @@ COMMON: dict[str, str] = {
     "dki": "đăng ký", "dky": "đăng ký", "dangky": "đăng ký",
     "nx": "nữa", "ns": "nói", "nt": "nhắn tin", "ib": "nhắn tin", "sr": "xin lỗi", "tks": "cảm ơn",
     "thanks": "cảm ơn", "thank": "cảm ơn", "cmon": "cảm ơn",
+    "mn": "mọi người", "mng": "mọi người", "h": "giờ", "bh": "bây giờ", "nv": "nhiệm vụ", "kte": "kinh tế",
+    "dn": "đăng nhập|doanh nghiệp", "cn": "công nghệ", "cd": "cộng đồng", "tp": "thành phố", "dtdd": "điện thoại",
 }
 
 # Domain abbreviations of the digital-transformation channel.
