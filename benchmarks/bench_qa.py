@@ -65,6 +65,14 @@ def latency(kb: KnowledgeBase, questions: Sequence[str]) -> tuple[float, float, 
     return statistics.median(wall), wall[p99], wall[-1], cpu[p99]
 
 
+def chat_messages() -> list[str]:
+    """Messages as citizens write them (the blind dev split: rambling, regional, two questions, ...)."""
+    from bot.kb.evaluate import load_cases
+
+    path = Path(__file__).resolve().parents[1] / "tests" / "eval" / "blind" / "dev.toml"
+    return [c.question for c in load_cases(path)] if path.exists() else []
+
+
 def main() -> None:
     real_dir = DEFAULT_KB_DIR if DEFAULT_KB_DIR.is_dir() and parse_kb(DEFAULT_KB_DIR)[0] else FIXTURES
     started = time.perf_counter()
@@ -84,6 +92,11 @@ def main() -> None:
     for name, load, index, p50, p99, worst, p99_cpu in rows:
         print(f"{name:<42} {load:>8.1f} {index:>9.1f} {p50:>7.3f} {p99:>7.3f} {worst:>7.3f} {p99_cpu:>8.3f}")
     print(f"p99 ratio synthetic/real: {rows[1][4] / rows[0][4]:.1f}x (target p99 ≤ 5 ms)")
+    messages = chat_messages()
+    if messages:
+        for name, kb in ((f"real KB, {len(messages)} chat messages", real), ("synthetic, same messages", synth)):
+            p50, p99, worst, p99_cpu = latency(kb, messages)
+            print(f"{name:<42} {'':>8} {'':>9} {p50:>7.3f} {p99:>7.3f} {worst:>7.3f} {p99_cpu:>8.3f}")
 
 
 if __name__ == "__main__":
