@@ -1,0 +1,98 @@
+"""What the index keeps about one entry: one record per entry, built once at load.
+
+Each record holds the entry's words and word pairs (from its phrasings and from its answer), the content
+view of every phrasing, the numbers it is about and whether it is about stopping something — everything the
+ranking signals (``bot.kb.signals``) look up, so that a query costs only set and dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.kb.lexicon import View, numbers_of, view
+from bot.kb.loader import Entry
+from bot.nlp.normalize import Analysis, analyze
+
+
+def terms(analysis: Analysis) -> list[str]:
+    """BM25 terms: folded syllables, syllable pairs and (when typed with marks) tone keys."""
+    return [*analysis.tokens, *analysis.bigrams, *(f"#{k}" for k in analysis.keys)]
+
+
+def char_ngrams(text: str, lo: int = 3, hi: int = 5) -> Counter[str]:
+    """Character n-grams inside word boundaries (scikit-learn's ``char_wb``): robust to typos."""
+    grams: Counter[str] = Counter()
+    for word in text.split():
+        padded = f" {word} "
+        for n in range(lo, hi + 1):
+            for i in range(len(padded) - n + 1):
+                grams[padded[i : i + n]] += 1
+    return grams
+
+
+def _pair_set(views: Iterable[View]) -> frozenset[str]:
+    return frozenset(p for v in views for p in (*v.pairs, *(p for _, p in v.optional_pairs)))
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRecord:
+    """One entry as the signals see it (``q_`` = from its title, questions, extra phrasings and keywords)."""
+
+    entry: Entry
+    q_vocab: frozenset[str]
+    a_vocab: frozenset[str]  # words of the answer
+    keys: frozenset[str]  # tone keys of everything written with marks
+    q_pairs: frozenset[str]
+    a_pairs: frozenset[str]
+    q_cpairs: frozenset[str]  # content pairs (see bot.kb.lexicon.view)
+    a_cpairs: frozenset[str]
+    phrasings: tuple[frozenset[str], ...]  # each phrasing's syllables and pairs
+    content_phrasings: tuple[tuple[frozenset[str], frozenset[str], int], ...]  # (required, optional, size)
+    own_numbers: frozenset[str]  # numbers of the title and keywords: what the entry is about
+    all_numbers: frozenset[str]  # numbers of any phrasing
+    negated: bool  # the entry is about stopping something ("hủy đăng ký")
+    char_vec: dict[str, float]  # L2-normalized char n-gram TF-IDF of the phrasings (filled by char_vectors)
+
+
+def build_record(entry: Entry, extra: Sequence[str] = ()) -> tuple[EntryRecord, Counter[str], Counter[str],
+                                                                    Counter[str]]:
+    """The record of ``entry`` plus its BM25 documents (question field, whole entry) and char n-gram counts."""
+    phrasings = [analyze(t) for t in (entry.title, *entry.questions, *extra, *entry.keywords)]
+    answer = analyze(entry.answer)
+    q_terms = Counter(t for a in phrasings for t in terms(a))
+    views = [view(a, entry=True) for a in phrasings]
+    record = EntryRecord(
+        entry=entry,
+        q_vocab=frozenset(t for a in phrasings for t in a.tokens),
+        a_vocab=frozenset(answer.tokens),
+        keys=frozenset(k for a in (*phrasings, answer) for k in a.keys),
+        q_pairs=frozenset(b for a in phrasings for b in a.bigrams),
+        a_pairs=frozenset(answer.bigrams),
+        q_cpairs=_pair_set(views),
+        a_cpairs=_pair_set([view(answer, entry=True)]),
+        phrasings=tuple(frozenset(a.tokens) | frozenset(a.bigrams) for a in phrasings),
+        content_phrasings=tuple(
+            (v.required, v.optional, sum(1 for t in v.required if not t.startswith("#"))) for v in views
+        ),
+        own_numbers=numbers_of((entry.title, *entry.keywords)),
+        all_numbers=frozenset(n for v in views for n in v.numbers),
+        negated=views[0].negated,
+        char_vec={},
+    )
+    chars = sum((char_ngrams(a.text) for a in phrasings), Counter())
+    return record, q_terms, q_terms + Counter(terms(answer)), chars
+
+
+def char_vectors(records: Sequence[EntryRecord], char_docs: Sequence[Counter[str]]) -> dict[str, float]:
+    """Fill every record's ``char_vec`` (TF-IDF, L2-normalized); returns the n-gram IDF table."""
+    n = len(records)
+    char_df: Counter[str] = Counter(g for d in char_docs for g in d)
+    idf = {g: math.log((n + 1) / (f + 1)) + 1 for g, f in char_df.items()}
+    for record, doc in zip(records, char_docs, strict=True):
+        vec = {g: (1 + math.log(tf)) * idf[g] for g, tf in doc.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        record.char_vec.update({g: v / norm for g, v in vec.items()})
+    return idf

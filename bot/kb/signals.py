@@ -1,0 +1,161 @@
+"""The signals that compare a query with one entry record: coverage, phrasing matches, discriminators, edges.
+
+The ranker combines some of them into a score; the decision (``bot.kb.decision``) weighs coverage, match,
+discriminators and edges to decide whether to answer, offer choices or apologise.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+
+from bot.kb.lexicon import CONTENT, OPTIONAL, View, filler_tokens
+from bot.kb.records import EntryRecord
+from bot.nlp.normalize import Analysis
+
+ANSWER_ONLY_CREDIT = 0.6  # a query word found only in the answer text, not in any phrasing
+TONE_MISMATCH_CREDIT = 0.5  # "đội" typed with marks vs the entry's "đổi"
+TYPO_CREDIT = 0.6  # coverage credit of a word repaired by one edit (the repair may be wrong: "xang" → "bang")
+
+
+def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float]) -> float:
+    """Share of the query found in the entry: the confidence gate.
+
+    Mean of the IDF-weighted share of content words and the share of content word pairs. Pairs matter
+    because off-topic questions reuse common syllables in another sense ("tỷ giá" vs "tỷ trọng", "giá"
+    vs "quốc gia") but rarely the entry's two-syllable words. Optional units and pairs (see
+    ``bot.kb.lexicon``) count only when this entry has them.
+    """
+    total = covered = 0.0
+    q_vocab, a_vocab, keys = rec.q_vocab, rec.a_vocab, rec.keys
+    q_cpairs, a_cpairs = rec.q_cpairs, rec.a_cpairs
+    numbers = rec.all_numbers
+
+    def pair_credit(pair: str) -> float:
+        return 1.0 if pair in q_cpairs else ANSWER_ONLY_CREDIT if pair in a_cpairs else 0.0
+
+    optional_by_unit: dict[int, list[str]] = defaultdict(list)
+    for i, pair in qv.optional_pairs:
+        optional_by_unit[i].append(pair)
+    for i, uv in enumerate(qv.units):
+        if uv.role not in (CONTENT, OPTIONAL):
+            continue
+        unit = uv.unit
+        tokens = [t for alt in uv.alts for t in alt]
+        weight = max(0.5, max(idf(t) for t in tokens))
+        best = 0.0
+        if uv.role == OPTIONAL and unit.kind != "abbrev":
+            best = max((pair_credit(p) for p in optional_by_unit.get(i, ())), default=0.0)
+        elif (i in qv.negations and rec.negated) or (unit.kind == "number" and tokens[0] in numbers):
+            best = 1.0  # "ngừng" asked, "dừng" written; "2" asked, "hai cấp" written
+        else:
+            for alt in uv.alts:
+                got = sum(1.0 if t in q_vocab else ANSWER_ONLY_CREDIT if t in a_vocab else 0.0 for t in alt)
+                best = max(best, got / len(alt))
+        if uv.role == OPTIONAL and not best:
+            continue
+        if best and uv.keyed and len(unit.keys) == 1 and unit.keys[0] not in keys:
+            best *= TONE_MISMATCH_CREDIT
+        if unit.kind == "fixed":
+            best *= TYPO_CREDIT  # a repaired word is a guess: it must not carry a question alone
+        total += weight
+        covered += weight * best
+    unigram = covered / total if total else 0.0
+    credits = [pair_credit(p) for p in qv.pairs]
+    credits += [c for c in (pair_credit(p) for p in {p for _, p in qv.optional_pairs}) if c]
+    if not credits:
+        return unigram
+    return (unigram + sum(credits) / len(credits)) / 2
+
+def content_match(qv: View, rec: EntryRecord) -> float:
+    """Best Dice overlap of content words and pairs between the query and one phrasing of the entry.
+
+    The second confidence gate: coverage only asks whether the query's words occur somewhere in the entry,
+    so a one-word query ("bạn tên là gì" → "tên") covers itself fully; here the phrasing must be mostly
+    said too. Optional items (an unmarked "de" that may be "đề" or "để") count only where they match.
+    """
+    if not qv.required and not qv.optional:
+        return 0.0
+    best = 0.0
+    for required, optional, size in rec.content_phrasings:
+        items = qv.required | (qv.optional & (required | optional))
+        common = len(items & (required | optional))
+        if common:
+            extra = sum(1 for t in (items & optional) - required if not t.startswith("#"))
+            best = max(best, min(1.0, 2 * common / (len(items) + size + extra)))
+    return best
+
+def phrasing_query(analysis: Analysis) -> frozenset[str]:
+    """The query side of :func:`phrasing_match`: syllables and pairs without politeness words."""
+    filler = filler_tokens(analysis)
+    query = {t for t in analysis.tokens if t not in filler}
+    query |= {b for b in analysis.bigrams if not any(t in filler for t in b.split("_"))}
+    return frozenset(query)
+
+def phrasing_match(query: frozenset[str], rec: EntryRecord) -> float:
+    """Best Dice overlap (syllables + pairs) between the query and any single phrasing of the entry.
+
+    The BM25 fields pool all phrasings; this rewards the entry whose *one* phrasing says what the user
+    said ("cds là gì" → "chuyển đổi số là gì", not the entry that mentions "số" and "là gì" separately).
+    """
+    if not query:
+        return 0.0
+    best = 0.0
+    for phrasing in rec.phrasings:
+        common = len(query & phrasing)
+        if common:
+            best = max(best, 2 * common / (len(query) + len(phrasing)))
+    return best
+
+def char_cosine(query_grams: Mapping[str, float], rec: EntryRecord) -> float:
+    """Cosine of the query's normalized char n-gram vector with the entry's."""
+    vec = rec.char_vec
+    dot = 0.0
+    for g, w in query_grams.items():
+        v = vec.get(g)
+        if v is not None:
+            dot += w * v
+    return dot
+
+def discriminator(qv: View, rec: EntryRecord) -> tuple[float, bool, bool]:
+    """Agreement on the words that tell neighbours apart, in -2..2, whether the entry contradicts, and whether
+    that is a stopping verb the entry lacks.
+
+    Numbers: the share of the query's numbers the entry is about (in its title or keywords; half credit when
+    only one of its questions mentions it, "các chủ đề từ 2022 đến nay"); a contradiction when none is and
+    the entry's title or keywords name other numbers (2030 asked, "… đến năm 2025" offered).
+    Polarity: "hủy / ngừng / dừng" in the query contradicts an entry whose title has none; an entry about
+    stopping something is only demoted for a question without such a verb.
+    """
+    score, conflict, polarity = 0.0, False, False
+    if qv.numbers:
+        own, anywhere = rec.own_numbers, rec.all_numbers
+        agree = sum(1.0 if n in own else 0.5 if n in anywhere else 0.0 for n in qv.numbers) / len(qv.numbers)
+        score += agree
+        if not agree and rec.own_numbers:
+            score -= 1.0
+            conflict = True
+    if qv.negated:
+        polarity = not rec.negated
+        conflict = conflict or polarity
+        score += 1.0 if rec.negated else -1.0
+    elif rec.negated:
+        score -= 0.5  # may still be meant ("gửi nhầm câu chuyện"), so no contradiction
+    return score, conflict, polarity
+
+def edges(qv: View, top: EntryRecord, second: EntryRecord, idf: Callable[[str], float]) -> tuple[float, float]:
+    """The IDF-weighted share of the query's content words and pairs that each of the top two entries has and
+    the other lacks — what tells near neighbours apart ("bao nhiêu *tỉnh*" vs "*thành viên*")."""
+    items = [t for uv in qv.units if uv.role == CONTENT for alt in uv.alts for t in alt]
+    weights = {t: max(0.5, idf(t)) for t in items}
+    weights.update({p: 2 * max(0.5, idf(p.split("_")[0]), idf(p.split("_")[-1])) for p in qv.pairs})
+    total = sum(weights.values())
+    if not total:
+        return 0.0, 0.0
+
+    def found(rec: EntryRecord) -> set[str]:
+        vocab, pairs = rec.q_vocab | rec.a_vocab, rec.q_cpairs | rec.a_cpairs
+        return {t for t in weights if (t in pairs if "_" in t else t in vocab)}
+
+    fa, fb = found(top), found(second)
+    return sum(weights[t] for t in fa - fb) / total, sum(weights[t] for t in fb - fa) / total

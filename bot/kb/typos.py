@@ -1,0 +1,82 @@
+"""One-edit typo repair of query words against the KB's own vocabulary (symmetric-delete dictionary).
+
+Only the query is repaired, and only toward words the KB uses, so a typo can reach an entry but an off-topic
+word is not pulled into the domain (see :meth:`TypoRepair.fix`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from bot.kb.lexicon import STOP_FOLDS
+from bot.nlp.normalize import Analysis, Unit
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Damerau distance exactly 1 (the delete dictionary also proposes some distance-2 words)."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+class TypoRepair:
+    """The KB's words (with their document frequency) and two-syllable words, indexed for one-edit look-ups."""
+
+    def __init__(self, token_df: Counter[str], pairs: Iterable[str]) -> None:
+        self.token_df = token_df
+        self.pairs = frozenset(pairs)
+        deletes: dict[str, set[str]] = defaultdict(set)
+        for word in token_df:
+            if len(word) >= 2 and word.isalpha():
+                deletes[word].add(word)
+                for i in range(len(word)):
+                    deletes[word[:i] + word[i + 1 :]].add(word)
+        self.deletes = dict(deletes)
+
+    def candidates(self, token: str) -> set[str]:
+        """KB words one edit (insertion, deletion, substitution or swap) away from ``token``."""
+        found = set(self.deletes.get(token, ()))
+        for i in range(len(token)):
+            found |= self.deletes.get(token[:i] + token[i + 1 :], set())
+        found.discard(token)
+        return {w for w in found if _one_edit(token, w)}
+
+    def fix(self, analysis: Analysis) -> Analysis:
+        """Replace unknown tokens by a KB word one edit away (query side only).
+
+        Chat words ("ơi", "nhé") are known words, never typos. A token that is not a syllable (``chuyn``) is
+        fixed to the most frequent candidate; a token that is a real syllable (``dien tuu``) only when the fix
+        forms a two-syllable word the KB knows with a neighbour, so that off-topic words are not pulled into
+        the domain.
+        """
+        units = list(analysis.units)
+        changed = False
+        for i, unit in enumerate(units):
+            if unit.kind not in ("other", "syllable") or len(unit.alts) != 1 or len(unit.alts[0]) != 1:
+                continue
+            token = unit.alts[0][0]
+            if token in self.token_df or token in STOP_FOLDS or len(token) < 2 or not token.isalpha():
+                continue
+            found = self.candidates(token)
+            if not found:
+                continue
+            prev = units[i - 1].tokens[-1] if i > 0 and units[i - 1].tokens else None
+            nxt = units[i + 1].tokens[0] if i + 1 < len(units) and units[i + 1].tokens else None
+            in_context = [w for w in found if f"{prev}_{w}" in self.pairs or f"{w}_{nxt}" in self.pairs]
+            if in_context:
+                pool = in_context
+            elif unit.kind == "other" and len(token) >= 4:
+                pool = list(found)
+            else:
+                continue
+            fixed = max(sorted(pool), key=lambda w: self.token_df[w])
+            units[i] = Unit(((fixed,),), (), "fixed", False)
+            changed = True
+        return Analysis.from_units(tuple(units)) if changed else analysis
