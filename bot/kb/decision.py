@@ -31,7 +31,7 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 # Hard floors under the model: whatever the other signals say, the question must be mostly found in the entry.
 # A near tie with an equally covered runner-up is offered, never guessed.
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.5, 0.3, 0.03, 0.1
-WEIGHTS = (-3.729, 4.961, -0.095, 1.307, -1.507, 2.234, 0.529, 1.659, -0.359, 1.503, 0.856, 2.293, 1.597, -0.273)
+WEIGHTS = (-3.854, 4.849, -0.357, 1.328, -1.261, 2.161, 1.099, 1.629, 0.254, 1.664, 0.783, 2.144, 1.336, 0.104)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ from bot.nlp.normalize import Analysis, analyze
 
 ALL_WEIGHT, QUESTION_WEIGHT, CHAR_WEIGHT, PHRASING_WEIGHT = 1.0, 0.5, 1.0, 1.0
 DISCRIMINATOR_WEIGHT = 0.6  # a number or a stopping verb that one neighbour has and the other lacks
-MAX_SCORE = ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISCRIMINATOR_WEIGHT
+COVERAGE_WEIGHT = 0.5
+MAX_SCORE = ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISCRIMINATOR_WEIGHT + COVERAGE_WEIGHT
 CANDIDATES = 10
 CHAR_WORDS = 30  # last words of a message whose character n-grams are compared
 
@@ -149,10 +150,14 @@ class Index:
             disc = {d: signals.discriminator(gate_view, records[d]) for d in top}
         else:
             gate_view, disc = ranked.view, ranked.disc
+        cover = {d: signals.coverage(gate_view, records[d], self.idf) for d in top}
+        # The final order also weighs how much of the question each entry explains (coverage).
+        score = {d: ranked.combined[d] + COVERAGE_WEIGHT * cover[d] for d in top}
+        top = sorted(top, key=lambda d: (-score[d], d))
         edge = dict(zip(top, signals.edges(gate_view, records[top[0]], records[top[1]], self.idf),
                         strict=False)) if len(top) > 1 else {}
         return [
-            Hit(self.entries[d], ranked.combined[d], signals.coverage(gate_view, records[d], self.idf),
+            Hit(self.entries[d], score[d], cover[d],
                 ranked.s_all[d], ranked.s_q[d], ranked.char[d], signals.content_match(gate_view, records[d]),
                 disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2])
             for d in top
