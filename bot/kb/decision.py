@@ -30,7 +30,7 @@ OFFER_P = 0.2  # at or above: "Ý bạn là…?" with the top three; below: apol
 OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top entry (off-topic stays an apology)
 # Hard floors under the model: whatever the other signals say, the question must be mostly found in the entry.
 # A near tie with an equally covered runner-up is offered, never guessed.
-FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.5, 0.3, 0.03, 0.1
+FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.45, 0.25, 0.03, 0.1
 WEIGHTS = (-3.854, 4.849, -0.357, 1.328, -1.261, 2.161, 1.099, 1.629, 0.254, 1.664, 0.783, 2.144, 1.336, 0.104)
 
 
