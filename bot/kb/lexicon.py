@@ -59,9 +59,9 @@ với ad admin bot dạ vâng thưa cô chú bác ông bà cháu con mọi ngư�
 
 # Verbs that turn a request into its opposite ("đăng ký" → "hủy đăng ký"). Keys when typed with marks;
 # unmarked, only the unambiguous folds ("dung" is also dùng/đúng, "bo" is bộ) or pairs.
-NEGATION_TEXT = "hủy huỷ ngừng ngưng dừng thôi bỏ"
+NEGATION_TEXT = "hủy huỷ ngừng ngưng dừng bỏ"  # not "thôi": also a particle ("có mấy cái thôi vậy")
 NEGATION_FOLDS = frozenset({"huy", "ngung"})
-NEGATION_PAIRS = frozenset({"dung_lai", "dung_nhan", "dung_gui", "thoi_nhan", "khong_muon", "bo_nhan"})
+NEGATION_PAIRS = frozenset({"dung_lai", "dung_nhan", "dung_gui", "thoi_nhan", "thoi_gui", "khong_muon", "bo_nhan"})
 # Small numbers written as words (typed with marks only: unmarked "ba", "hai" have other readings).
 NUMBER_WORD_KEYS = {"hai0": "2", "ba0": "3", "bôn1": "4"}
 

@@ -64,6 +64,12 @@ GLOSSARY: dict[str, str] = {
     "ministry": "bộ", "index": "chỉ số", "leader": "tổ trưởng", "account": "tài khoản", "website": "trang web",
     "web": "trang web", "project": "đề án", "program": "chương trình", "programme": "chương trình",
     "province": "tỉnh", "provinces": "tỉnh", "story": "câu chuyện", "stories": "câu chuyện",
+    "ministry of information and communications": "bộ thông tin và truyền thông",
+    "information and communications": "thông tin và truyền thông", "theme": "chủ đề", "slogan": "chủ đề",
+    "explain": "giải thích", "e-commerce": "thương mại điện tử", "cashless": "không dùng tiền mặt",
+    "digital id": "định danh điện tử", "e-id": "định danh điện tử", "competitiveness": "cạnh tranh",
+    "innovation": "đổi mới sáng tạo", "cybersecurity": "an toàn an ninh mạng", "fiber": "cáp quang",
+    "broadband": "băng rộng", "deadline": "thời hạn", "pls": "", "please": "", "thanks": "", "thank you": "",
 }
 REGIONAL.update(GLOSSARY)
 
