@@ -23,7 +23,7 @@ EVAL_FILE = EVAL_DIR / "questions.toml"
 # split: (confident and right, right among shown, confident wrong rate, off-topic confident rate, commands)
 FLOORS = {
     "dev": (0.83, 0.95, 0.015, 0.02, 0.92),  # measured 86.9 %, 97.4 %, 0.85 %, 0 %, 100 %
-    "test": (0.0, 0.0, 1.0, 1.0, 0.0),
+    "test": (0.80, 0.94, 0.04, 0.07, 0.78),  # measured once: 83.5 %, 97.1 %, 2.9 %, 4.3 %, 82.6 %
 }
 
 
