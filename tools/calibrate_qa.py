@@ -5,21 +5,33 @@
 Never pass the blind *test* split: it measures the result once, after tuning. The label is "the ranker's first
 hit is right" (keyword rule or expected id; off-topic cases are 0), the features those of
 ``bot.kb.decision.features`` on the reading the engine chooses. Plain batch gradient descent with a small L2
-penalty — a few hundred cases and a dozen features need nothing more. Paste the printed weights into
-``bot/kb/decision.py`` and re-run ``dxbot kb eval``: the readings depend on the decision, so two rounds settle.
+penalty — a few hundred cases and a dozen features need nothing more. The table counts what would be answered
+at each threshold *under the hard floors* (``bot.kb.decision.floors``), for the fitted and the current weights.
+Paste the printed weights into ``bot/kb/decision.py`` and re-run ``dxbot kb eval``: the readings depend on the
+decision, so two rounds settle.
+
+``--cv`` checks that the fit generalises: the first file's cases are split in two halves (alternate cases);
+each half is measured with weights fitted on the other half plus the remaining files.
 """
 
 from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from bot.kb import load_kb
-from bot.kb.decision import features
+from bot.kb.asks import asked
+from bot.kb.decision import WEIGHTS, features, floors
 from bot.kb.evaluate import is_right, load_cases
+from bot.nlp.dialect import standardize
+from bot.nlp.normalize import analyze
+
+Row = tuple[str, bool, bool, list[float], bool]  # file, off-topic, top hit right, features, floors allow
 
 EPOCHS, RATE, L2 = 3000, 0.5, 1e-3
+TAUS = (0.7, 0.75, 0.8, 0.85, 0.9)
 BLIND_WEIGHT = 2.0  # questions nobody tuned for count double against the old set
 
 
@@ -27,7 +39,7 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def collect(paths: list[Path]) -> list[tuple[str, bool, bool, list[float]]]:
+def collect(paths: list[Path]) -> list[Row]:
     kb = load_kb()
     rows = []
     for path in paths:
@@ -37,17 +49,19 @@ def collect(paths: list[Path]) -> list[tuple[str, bool, bool, list[float]]]:
             (_, hits), _ = kb._read(case.question)
             if hits:
                 right = not case.off_topic and is_right(hits[0].entry, case)
-                rows.append((str(path), case.off_topic, right, features(hits)))
+                text = standardize(case.question, kb.index.known_pair)
+                allow = floors(hits, asked(analyze(text).text, text))
+                rows.append((str(path), case.off_topic, right, features(hits), allow))
     return rows
 
 
-def fit(rows: list[tuple[str, bool, bool, list[float]]]) -> list[float]:
+def fit(rows: list[Row]) -> list[float]:
     n = len(rows[0][3])
     weights = [0.0] * n
     scale = [BLIND_WEIGHT if "blind" in r[0] else 1.0 for r in rows]
     for _ in range(EPOCHS):
         grad = [0.0] * n
-        for (_, _, right, x), s in zip(rows, scale, strict=True):
+        for (_, _, right, x, _), s in zip(rows, scale, strict=True):
             err = s * (_sigmoid(sum(w * v for w, v in zip(weights, x, strict=True))) - right)
             for i, v in enumerate(x):
                 grad[i] += err * v
@@ -55,20 +69,46 @@ def fit(rows: list[tuple[str, bool, bool, list[float]]]) -> list[float]:
     return weights
 
 
+def counts(rows: list[Row], weights: Sequence[float], tau: float) -> tuple[int, int, int, int]:
+    """(in-scope cases, answered right, answered wrong, off-topic answered) at threshold ``tau``."""
+    chosen = [r for r in rows if r[4] and _sigmoid(sum(w * v for w, v in zip(weights, r[3], strict=True))) >= tau]
+    return (sum(not r[1] for r in rows), sum(r[2] for r in chosen), sum(not r[2] and not r[1] for r in chosen),
+            sum(r[1] for r in chosen))
+
+
+def table(rows: list[Row], weights: Sequence[float], label: str) -> None:
+    for tau in TAUS:
+        for name in dict.fromkeys(r[0] for r in rows):
+            n, right, wrong, off = counts([r for r in rows if r[0] == name], weights, tau)
+            print(f"{label:<8} tau {tau:.2f} {Path(name).name:<16} right {right:>4}/{n}  wrong {wrong:>3}  "
+                  f"off-topic {off:>3}")
+
+
+def cross_validate(rows: list[Row], first: str) -> None:
+    """Two folds over the first file's cases: fit on one half (+ the other files), measure on the other."""
+    mine = [r for r in rows if r[0] == first]
+    rest = [r for r in rows if r[0] != first]
+    halves = [mine[0::2], mine[1::2]]
+    for i, held in enumerate(halves):
+        weights = fit([*halves[1 - i], *rest])
+        table(held, weights, f"fold {i + 1}")
+
+
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv]
+    cv = "--cv" in argv
+    paths = [Path(a) for a in argv if a != "--cv"]
     if not paths or any("test" in p.name for p in paths):
-        print("usage: python -m tools.calibrate_qa DEV.toml [OLD.toml] (never the test split)", file=sys.stderr)
+        print("usage: python -m tools.calibrate_qa [--cv] DEV.toml [OLD.toml] (never the test split)",
+              file=sys.stderr)
         return 2
     rows = collect(paths)
+    if cv:
+        cross_validate(rows, str(paths[0]))
+        return 0
     weights = fit(rows)
     print("WEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights) + ")")
-    for tau in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9):
-        for path in paths:
-            mine = [r for r in rows if r[0] == str(path)]
-            chosen = [r for r in mine if _sigmoid(sum(w * v for w, v in zip(weights, r[3], strict=True))) >= tau]
-            print(f"tau {tau:.2f} {path.name:<16} right {sum(r[2] for r in chosen):>4}  "
-                  f"wrong {sum(not r[2] and not r[1] for r in chosen):>3}  off-topic {sum(r[1] for r in chosen):>3}")
+    table(rows, weights, "fitted")
+    table(rows, WEIGHTS, "current")
     return 0
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bot.kb.asks import unanswered
 from bot.kb.index import Hit
 from bot.kb.loader import Entry, Source
 
@@ -131,24 +132,37 @@ def probability(hits: Sequence[Hit]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset()) -> bool:
+    """Whether the hard floors under the model allow a confident answer with the top hit.
+
+    The runner-up explaining the question as well as the top entry (only the ranking's fine print separates
+    them), a question that stops something answered by an entry that does not, too little of the question found
+    in the entry, and an entry that does not say the kind of fact asked (a percentage, a document number, a
+    reason, the year named: ``bot.kb.asks``) are offered, never answered with confidence. A number the entry
+    does not name is left to the model ("năm 2022" in a question about a 2022 count).
+    """
+    top = hits[0]
+    second = hits[1] if len(hits) > 1 else None
+    margin = (top.score - second.score) / top.score if second and top.score > 0 else 1.0
+    decided = second is not None and second.conflict and top.discriminator - second.discriminator >= DECISIVE
+    tie = second is not None and not decided and (
+        (margin < FLOOR_MARGIN and second.coverage >= top.coverage - 0.1)
+        or (margin < TIE_MARGIN and second.coverage >= top.coverage - 0.02 and second.match >= top.match - 0.02))
+    return (not tie and not top.against and top.coverage >= FLOOR_COVERAGE and top.match >= FLOOR_MATCH
+            and not unanswered(asks, top.entry))
+
+
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
-           suggest: Sequence[Entry]) -> Answer:
-    """Confident when the calibrated probability is high, "Ý bạn là…?" in between, else an apology."""
+           suggest: Sequence[Entry], asks: frozenset[str] = frozenset()) -> Answer:
+    """Confident when the calibrated probability is high and the :func:`floors` allow it, "Ý bạn là…?" in
+    between, else an apology. ``asks``: the kinds of fact the question asks for (``bot.kb.asks``)."""
     if not hits:
         return unknown(suggest, messages, normalized)
     top = hits[0]
     second = hits[1] if len(hits) > 1 else None
     margin = (top.score - second.score) / top.score if second and top.score > 0 else 1.0
     p = probability(hits)
-    decided = second is not None and second.conflict and top.discriminator - second.discriminator >= DECISIVE
-    # The runner-up explains the question as well as the top entry: only the ranking's fine print separates them.
-    tie = second is not None and not decided and (
-        (margin < FLOOR_MARGIN and second.coverage >= top.coverage - 0.1)
-        or (margin < TIE_MARGIN and second.coverage >= top.coverage - 0.02 and second.match >= top.match - 0.02))
-    # A number the entry does not name is a feature of the model ("năm 2022" in a question about a 2022 count);
-    # a question that stops something, answered by an entry that does not, is never answered with confidence.
-    if (p >= CONFIDENT_P and not tie and not top.against and top.coverage >= FLOOR_COVERAGE
-            and top.match >= FLOOR_MATCH):
+    if p >= CONFIDENT_P and floors(hits, asks):
         return replace(confident(top, messages, normalized, margin), score=p)
     if p >= OFFER_P and top.coverage >= OFFER_COVERAGE and second is not None:
         return replace(ambiguous(hits, messages, normalized, margin), score=p)

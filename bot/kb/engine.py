@@ -7,6 +7,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from bot.kb.asks import asked
 from bot.kb.decision import SUGGESTIONS, Answer, confident, decide, unknown, with_second
 from bot.kb.index import Hit, Index
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
@@ -71,7 +72,7 @@ class KnowledgeBase:
             hit = next((h for h in hits if h.entry.id == entry.id), None)
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
-        return decide(hits, self.messages, analysis.text, self.suggestions(hits)), hits
+        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asked(analysis.text, text)), hits
 
     def _read(self, question: str) -> tuple[tuple[Answer, list[Hit]], Entry | None]:
         """The best reading of a message, and the entry of its second question when it asks two.
