@@ -26,7 +26,7 @@ DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides betw
 SUGGESTIONS = 3
 NEIGHBOUR = 0.3  # runner-up coverage from which the two "edges" (what tells them apart) are features
 # The calibrated decision (tools/calibrate_qa.py fits WEIGHTS on the blind dev split and the old set).
-CONFIDENT_P = 0.85 # at or above: answer
+CONFIDENT_P = 0.80  # at or above: answer
 OFFER_P = 0.2  # at or above: "Ý bạn là…?" with the top three; below: apologise and suggest near topics
 OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top entry (off-topic stays an apology)
 # Hard floors under the model: whatever the other signals say, the question must be mostly found in the entry.
