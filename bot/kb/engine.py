@@ -86,20 +86,28 @@ class KnowledgeBase:
         parts = clauses(text)
         asks = [p for p in parts if is_question(p)] if len(parts) > 1 else []
         gated: list[Hit] | None = None
+        whole: tuple[Answer, list[Hit]] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):
             # context around the question: the whole message ranks, the question alone is gated
             plain, gated = self.index.search_gated(analyze(text), analyze(" ".join(asks)))
             whole = self._decide(text, plain)
-        else:
+        elif not asks:
             whole = self._decide(text)
-        if whole[0].confident and len(asks) < 2:
-            return whole, None  # nothing a clause could add (latency: one search for most messages)
+            if whole[0].confident:
+                return whole, None  # nothing a clause could add (latency: one search for most messages)
+        if whole is not None and whole[0].confident and len(asks) < 2:
+            return whole, None
         tried = list(dict.fromkeys([*asks[: MAX_READINGS - 1], *asks[-1:]]))
         readings = {p: self._decide(p) for p in tried}
         if gated is not None:
             readings[GATED] = self._decide(text, gated, exact=False)
         if len(asks) >= 2:
             first, second = readings[asks[0]], readings[asks[1]]
+            if (first[0].confident and second[0].kind != "unknown" and second[1]
+                    and second[1][0].entry.id != first[0].entry):
+                return first, second[1][0].entry  # the whole message is not needed (latency: one search less)
+            if whole is None:
+                whole = self._decide(text)
             if first[0].confident:
                 others = [h.entry for h in (*second[1][:1], *whole[1]) if h.entry.id != first[0].entry]
                 if second[0].kind == "unknown" and whole[1]:
@@ -112,6 +120,8 @@ class KnowledgeBase:
 
         # A clause ranked on its own must agree with the whole message ("…, số điện thoại hay số gì" alone is
         # another question); the gated reading ranks the whole message, so it always agrees.
+        if whole is None:
+            whole = self._decide(text)
         near = {h.entry.id for h in whole[1][:3]}
         agreeing = [r for key, r in readings.items() if key == GATED or (r[1] and r[1][0].entry.id in near)]
         return max([whole, *agreeing], key=strength), None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.nlp.normalize import fold
+from bot.nlp.normalize import fold, fold_token
 
 _SENTENCE = re.compile(r"(?<=[?!.;…\n])\s*|\s*\n\s*")
 # Words that open a second question inside one sentence (folded). Cut before them.
@@ -80,7 +80,7 @@ def fold_keep_positions(text: str) -> str:
     """Character-wise fold (lowercase, no marks, đ→d) that keeps every position, so cuts map back."""
     out = []
     for c in text:
-        f = fold(c) if c.strip() and c not in "òÒ" else c
+        f = fold_token(c) if c.strip() and c not in "òÒ" else c
         out.append(f if len(f) == 1 else c.lower())
     return "".join(out)
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from bot.nlp.normalize import fold
+from bot.nlp.normalize import fold, fold_token
 
 # Regional form (with its marks) → standard form. Phrases are matched before single words.
 REGIONAL: dict[str, str] = {
@@ -98,7 +98,7 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
     if not words:
         return text
     marked = [_nfc(w) for w in words]
-    folded = [fold(w) for w in words]
+    folded = [fold_token(w) for w in words]
     accented = sum(not w.isascii() for w in marked) * 2 >= len(marked)
     out: list[str] = []
     i = 0

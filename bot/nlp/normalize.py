@@ -80,6 +80,13 @@ def fold(text: str) -> str:
     return result
 
 
+@lru_cache(maxsize=16384)
+def fold_token(token: str) -> str:
+    """:func:`fold` of one word or character, cached: the words of chat messages repeat, and the clause
+    splitter folds character by character."""
+    return fold(token)
+
+
 def is_syllable(token: str) -> bool:
     """Whether a folded ASCII token is orthographically a possible Vietnamese syllable.
 
