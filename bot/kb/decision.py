@@ -24,6 +24,7 @@ from bot.kb.loader import Entry, Source
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
 SUGGESTIONS = 3
+NEAR_MISS = 0.2  # coverage from which a hit is worth offering (choices, and the near misses after an apology)
 NEIGHBOUR = 0.3  # runner-up coverage from which the two "edges" (what tells them apart) are features
 # The calibrated decision (tools/calibrate_qa.py fits WEIGHTS on the blind dev split and the old set).
 CONFIDENT_P = 0.80  # at or above: answer
@@ -164,8 +165,11 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     p = probability(hits)
     if p >= CONFIDENT_P and floors(hits, asks):
         return replace(confident(top, messages, normalized, margin), score=p)
-    if p >= OFFER_P and top.coverage >= OFFER_COVERAGE and second is not None:
-        return replace(ambiguous(hits, messages, normalized, margin), score=p)
+    # "Ý bạn là…?" needs two entries that each explain part of the question; one alone is listed first after
+    # the apology (with other topics), not offered beside entries that have nothing to do with the question.
+    if p >= OFFER_P and top.coverage >= OFFER_COVERAGE and second is not None and second.coverage > NEAR_MISS:
+        near = [h for h in hits if h.coverage > NEAR_MISS]
+        return replace(ambiguous(near, messages, normalized, margin), score=p)
     return replace(unknown(suggest, messages, normalized, p, candidates=[h.entry.id for h in hits[:3]]), score=p)
 
 

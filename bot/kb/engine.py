@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from bot.kb.asks import asked
-from bot.kb.decision import SUGGESTIONS, Answer, confident, decide, unknown, with_second
+from bot.kb.decision import NEAR_MISS, SUGGESTIONS, Answer, confident, decide, unknown, with_second
 from bot.kb.index import Hit, Index
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.phrasings import load_phrasings
@@ -16,7 +16,6 @@ from bot.nlp.clauses import clauses, is_question
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import analyze
 
-NEAR_MISS = 0.2  # coverage from which a hit is worth offering after an apology
 MAX_READINGS = 3  # questions of one message tried besides the whole message (latency bound)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
 GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
