@@ -67,8 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(func=cmd_export)
 
     from bot.kb.cli import register as register_kb
+    from handlers.probe import router_probe
 
-    register_kb(sub)
+    register_kb(sub, route_probe=router_probe)
     from bot.golive.cli import register as register_golive
 
     register_golive(sub)

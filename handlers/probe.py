@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from bot.events import TextMessage
-from bot.routing import Router
+from bot.core.events import TextMessage
+from bot.core.routing import Router
 
 # Route (handler) names → the command names of the blind evaluation sets.
 COMMAND_OF_ROUTE = {

@@ -19,7 +19,11 @@ DATA_TABLES = {
     "bot/kb/lexicon.py": "stop words and synonyms the matcher ignores or folds",
     "bot/kb/evaluate.py": "the evaluation report quotes the bot's own prefix",
     "bot/stories/pii.py": "regular expressions that find personal data in Vietnamese text",
-    "bot/zalo/emulator/app.py": "the emulator's fake Zalo users' names",
+    "bot/zalo/emulator/api_users.py": "the emulator's fake Zalo users' names and its OA's name (Zalo's data)",
+    "bot/nlp/dialect.py": "regional words and particles the normalizer rewrites (input spellings, with sources)",
+    "bot/nlp/clauses.py": "question words and connectives that split a message into clauses (input)",
+    "bot/kb/asks.py": "patterns that recognise the kind of fact a question asks for (input)",
+    "bot/kb/sourcing.py": "the letter đ, used to tell a Vietnamese source title from a foreign one",
     "bot/golive/cli.py": "English instructions for the operator that quote Zalo's own button label",
 }
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import subscribers
+from bot.digest import subscribers
+from bot.infra.texts import render
 from bot.kb import get_kb
 from bot.kb.cli import register
 from bot.kb.learn import LEARN_KEY, top_choices
-from bot.texts import render
 from tests.support import BotHarness
 
 USER = "2222222222222222222"

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import redis
@@ -143,12 +143,14 @@ def cmd_learn(args: argparse.Namespace, redis_client: redis.Redis | None = None)
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score the engine (and the command routes) on labelled sets; the tables of bot/kb/evaluate.py."""
     from bot.kb.evaluate import evaluate, load_cases
-    from handlers.probe import router_probe  # the CLI sits above handlers; the KB core does not
 
     kb = _load(args, "kb eval")
     if kb is None:
         return 2
-    route = router_probe()
+    # The command routes live above this package (handlers/): the entry point that registered us passes a
+    # probe over the real router; without one, every message counts as a question.
+    probe = getattr(args, "route_probe", None)
+    route = probe() if probe is not None else (lambda _text: None)
     for path in args.files:
         report = evaluate(kb, load_cases(path), route)  # type: ignore[arg-type]
         print(f"== {path}")
@@ -158,7 +160,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction,
+             route_probe: Callable[[], Callable[[str], str | None]] | None = None) -> None:
     """Add ``ask`` and ``kb`` (``check``, ``unanswered``) to a ``dxbot`` subparsers object."""
     ask = subparsers.add_parser("ask", help="answer a question from the knowledge base")
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
@@ -177,7 +180,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     unanswered = kb_sub.add_parser("unanswered", help="most frequent unanswered questions (needs Redis)")
     unanswered.add_argument("--limit", type=int, default=20)
     unanswered.set_defaults(func=cmd_unanswered)
-    learn = kb_sub.add_parser("learn", help="review what citizens chose after 'Ý bạn là…?' (needs Redis)")
+    learn = kb_sub.add_parser("learn", help="review what citizens chose among the offered choices (needs Redis)")
     learn.add_argument("--kb", type=Path, default=None, help="knowledge-base directory (default content/kb)")
     learn.add_argument("--phrasings", type=Path, default=None, help="phrasings directory (default content/phrasings)")
     learn.add_argument("--limit", type=int, default=50, help="pairs listed")
@@ -188,7 +191,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluation.add_argument("--kb", type=Path, default=None, help="knowledge-base directory (default content/kb)")
     evaluation.add_argument("--failures", action="store_true", help="also list every miss")
     evaluation.add_argument("files", nargs="+", type=Path)
-    evaluation.set_defaults(func=cmd_eval)
+    evaluation.set_defaults(func=cmd_eval, route_probe=route_probe)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
