@@ -2,7 +2,7 @@
 
 * tests/eval/questions.toml — the old set, written from the entries' titles and answers: ranker top-1 ≥ 95 %,
   no off-topic question answered confidently.
-* tests/eval/blind/{dev,test}.toml — written by people who never saw content/kb. Floors a few points under
+* tests/eval/blind/{dev,test,test2}.toml — written by people who never saw content/kb. Floors a few points under
   what was measured (README, "Question answering"), so that a regression fails; dev was tuned on, test was
   run once after the last tuning commit.
 """
@@ -25,8 +25,11 @@ FLOORS = {
     # measured on the rewritten KB (issue 17) after round 2: 83.2 %, 92.0 %, 3.1 % (8 of 11 are keyword-proxy
     # artefacts: docs/question-answering.md), 1.8 %, 100 %
     "dev": (0.80, 0.89, 0.04, 0.03, 0.92),
-    # round 1, old KB, measured once: 83.5 %, 97.1 %, 2.9 %, 4.3 %, 82.6 % (not raised: not seen since)
-    "test": (0.80, 0.94, 0.04, 0.07, 0.78),
+    # never tuned on; measured by the lead after round 2 on the merged KB: 79.4 %, 92.3 %, 4.8 %, 4.3 %, 82.6 %
+    # (round 1 on the old KB: 83.5 %, 97.1 %, 2.9 %, 4.3 %, 82.6 %). Regression floors, not the issue's targets.
+    "test": (0.76, 0.89, 0.06, 0.07, 0.78),
+    # a second test split by a fresh writer, measured once at the end: 80.0 %, 93.3 %, 5.7 %, 0 %, 60.0 %
+    "test2": (0.76, 0.90, 0.07, 0.03, 0.55),
 }
 
 
