@@ -13,6 +13,7 @@ from bot.core.ingest import JobWriter
 from bot.infra import metrics
 from bot.infra.logs import setup_logging
 from bot.infra.redis_conn import connect
+from bot.stories import cover
 
 
 @dataclass
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None, client: redis.Redis | None = No
     app.wsgi_app = WebhookMiddleware(app.wsgi_app, app.extensions["dxbot"])  # Flask's documented middleware hook
     app.add_url_rule("/healthz", "healthz", healthz)
     app.add_url_rule("/metrics", "metrics", metrics_endpoint)
+    app.add_url_rule(cover.PATH, "article_cover", article_cover)
     _register_golive(app, settings)
     return app
 
@@ -86,6 +88,11 @@ def healthz() -> Response:
         return Response(json.dumps(body), status=503, mimetype="application/json")
     body = {"status": "ok", "redis": "ok", "queue_depth": depth, "sandbox": runtime.settings.sandbox}
     return Response(json.dumps(body), status=200, mimetype="application/json")
+
+
+def article_cover() -> Response:
+    """The default cover of story articles (bot/stories/cover.py): a public photo URL Zalo can fetch."""
+    return Response(cover.png(), mimetype="image/png", headers={"Cache-Control": "public, max-age=86400"})
 
 
 def metrics_endpoint() -> Response:

@@ -85,6 +85,18 @@ class Settings:
     digest_chunks: int = 4  # fan-out jobs per digest (run in parallel on several workers)
     digest_slice_s: float = 5.0  # a fan-out job yields the worker after this long (chat keeps flowing)
     digest_lease_s: int = 30  # a fan-out job silent this long is presumed dead and resumed elsewhere
+    # articles and broadcast (issue 14; the values §11 marks uncertain are settings)
+    articles: bool = True  # approved stories become OA articles ("Bài viết")
+    article_cover_url: str = ""  # cover of articles without a photo (Zalo needs a public photo URL)
+    article_verify_tries: int = 8  # verify polls while Zalo processes the article's media
+    article_verify_interval_s: float = 3.0
+    zalo_article_processing_code: int = -214  # verify's "being processed" code [U]
+    zalo_broadcast_quota_code: int = -223  # the broadcast quota-spent code [U]
+    digest_broadcast: bool = True  # the weekly digest goes out as an article broadcast to all followers
+    digest_editions: tuple[int, ...] = ()  # Zalo city codes (0-63) that get their own province edition
+    broadcast_oa_monthly: int = 40  # broadcasts the OA may send per month
+    broadcast_review_s: int = 1800  # Zalo's review before a broadcast goes out
+    broadcast_hours: tuple[int, int] = (6, 20)  # Zalo delivers broadcasts inside these hours
     # reader stories (issue 4): draft life, limits a citizen is told about, screening, retention of originals
     story_draft_ttl_s: int = 24 * 3600  # an untouched draft expires; the user is told at their next message
     story_max_chars: int = 4000  # whole story text (all messages together)
@@ -213,6 +225,21 @@ class Settings:
             digest_chunks=get.integer("DIGEST_FANOUT_JOBS", d.digest_chunks, low=1, high=64),
             digest_slice_s=get.number("DIGEST_SLICE_SECONDS", d.digest_slice_s, low=0.05, high=600),
             digest_lease_s=get.integer("DIGEST_LEASE_SECONDS", d.digest_lease_s, low=1, high=3600),
+            articles=get.boolean("ARTICLES", d.articles),
+            article_cover_url=get.optional("ARTICLE_COVER_URL") or d.article_cover_url,
+            article_verify_tries=get.integer("ARTICLE_VERIFY_TRIES", d.article_verify_tries, low=1, high=100),
+            article_verify_interval_s=get.number("ARTICLE_VERIFY_INTERVAL_SECONDS", d.article_verify_interval_s,
+                                                 low=0.01, high=60),
+            zalo_article_processing_code=get.integer("ZALO_ARTICLE_PROCESSING_CODE", d.zalo_article_processing_code,
+                                                     low=-100000, high=-1),
+            zalo_broadcast_quota_code=get.integer("ZALO_BROADCAST_QUOTA_CODE", d.zalo_broadcast_quota_code,
+                                                  low=-100000, high=-1),
+            digest_broadcast=get.boolean("DIGEST_BROADCAST", d.digest_broadcast),
+            digest_editions=_city_codes(get.optional("DIGEST_EDITIONS")),
+            broadcast_oa_monthly=get.integer("BROADCAST_OA_MONTHLY", d.broadcast_oa_monthly, low=0, high=10_000),
+            broadcast_review_s=get.integer("BROADCAST_REVIEW_SECONDS", d.broadcast_review_s, low=0, high=86400),
+            broadcast_hours=(get.integer("BROADCAST_HOURS_START", d.broadcast_hours[0], low=0, high=23),
+                             get.integer("BROADCAST_HOURS_END", d.broadcast_hours[1], low=1, high=24)),
             story_draft_ttl_s=get.integer("STORY_DRAFT_TTL_SECONDS", d.story_draft_ttl_s, low=60, high=30 * 24 * 3600),
             story_max_chars=get.integer("STORY_MAX_CHARS", d.story_max_chars, low=200, high=50_000),
             story_min_words=get.integer("STORY_MIN_WORDS", d.story_min_words, low=1, high=200),
@@ -232,6 +259,19 @@ class Settings:
             audit_max_age_s=get.integer("AUDIT_MAX_AGE_DAYS", d.audit_max_age_s // (24 * 3600), low=1,
                                         high=3650) * 24 * 3600,
         )
+
+
+def _city_codes(raw: str | None) -> tuple[int, ...]:
+    """DIGEST_EDITIONS: comma-separated Zalo city codes 0-63 (zalo-oa-api.md §11.2)."""
+    codes = []
+    for part in (raw or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or not 0 <= int(part) <= 63:
+            raise ConfigError(f"DIGEST_EDITIONS: {part!r} is not a Zalo city code 0-63")
+        codes.append(int(part))
+    return tuple(dict.fromkeys(codes))
 
 
 class _Reader:

@@ -25,7 +25,7 @@ from bot.core.routing import (
 )
 from bot.digest import inbox as digest_inbox
 from bot.infra.texts import moderator_command, phrases
-from handlers import command_guard, erase, moderation, story, subscription
+from handlers import articles, command_guard, erase, moderation, story, subscription
 from handlers import help as help_handlers
 from handlers.qa import answer_question
 
@@ -47,6 +47,8 @@ def build_router() -> Router:
     router.add(slash_command(moderator_command("approve")), moderation.approve, require=is_moderator)
     router.add(slash_command(moderator_command("reject")), moderation.reject, require=is_moderator)
     router.add(slash_command(moderator_command("stats")), moderation.stats, require=is_moderator)
+    router.add(slash_command(moderator_command("publish")), articles.publish, require=is_moderator)
+    router.add(slash_command(moderator_command("unpublish")), articles.unpublish, require=is_moderator)
     # a moderator command hidden later in a non-moderator's message: refused and audited like the others
     router.add(command_guard.embeds_moderator_command, moderation.refuse, name="embedded_moderator_command")
     # 4. an active conversation (story draft, confirmations)

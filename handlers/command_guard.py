@@ -17,7 +17,8 @@ from bot.infra.texts import moderator_command
 from bot.nlp.normalize import command_form
 
 MODERATOR_COMMANDS = frozenset(command_form(moderator_command(n))
-                                for n in ("digest", "queue", "view", "approve", "reject", "stats"))
+                                for n in ("digest", "queue", "view", "approve", "reject", "stats", "publish",
+                                          "unpublish"))
 _EDGE = "\"'“”‘’«»()[]{}<>:;,.!?*_~`"
 
 

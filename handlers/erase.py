@@ -20,6 +20,7 @@ from bot.core.routing import REDISPATCH, Redispatch
 from bot.infra import audit, keys
 from bot.infra.texts import payload, phrases
 from bot.nlp.normalize import command_form
+from bot.stories import articles
 from bot.stories import model as stories
 from bot.stories.jobs import enqueue_purge
 
@@ -62,6 +63,7 @@ def _erase(event: Event, ctx: Context) -> None:
     codes = stories.user_codes(ctx.redis, user_id)
     statuses = [ctx.redis.hget(keys.story(c), "status") for c in codes]
     anonymized = sum(s == stories.APPROVED.encode() for s in statuses)
+    published = [c for c, s in zip(codes, statuses, strict=True) if s == stories.APPROVED.encode()]
     deleted = sum(s is not None for s in statuses) - anonymized
     unsubscribe = _subscriptions_eraser()
     who = audit.citizen(ctx.redis, user_id)
@@ -70,6 +72,8 @@ def _erase(event: Event, ctx: Context) -> None:
         stories.erase_user_stories(pipe, ctx.redis, user_id, codes)
         if codes:
             enqueue_purge(pipe, ctx.redis, codes)
+        for code in published:  # their articles come down too (the job sees the story anonymised)
+            articles.enqueue_remove(pipe, ctx.redis, code)
         if unsubscribe is not None:
             unsubscribe(pipe, user_id)
         audit.record(pipe, "data_deleted", who=who, at_ms=event.timestamp_ms,

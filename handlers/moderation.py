@@ -24,8 +24,8 @@ from bot.kb import get_kb
 from bot.kb.review import due_for_review
 from bot.kb.unanswered import count_unanswered
 from bot.nlp.normalize import command_form
+from bot.stories import articles, pii, screening
 from bot.stories import model as stories
-from bot.stories import pii, screening
 from handlers import help as help_handlers
 from handlers.command_guard import attempted_command
 
@@ -142,6 +142,8 @@ def _decide(event: Event, ctx: Context, code: str, status: str, reason: str) -> 
     ctx.on_commit(lambda pipe: audit.record(pipe, status, who=who, code=code, at_ms=event.timestamp_ms,
                                             **({"reason": pii.mask(reason).text} if reason else {})))
     if status == stories.APPROVED:
+        if ctx.settings.articles:  # the story becomes an OA article (bot/stories/articles.py)
+            ctx.on_commit(lambda pipe: articles.enqueue_publish(pipe, ctx.redis, code))
         notice = ctx.text("story_notice_approved", title=title, code=code)
         ctx.say("mod_approved" if submitter else "mod_approved_anonymous", code=code)
     else:

@@ -107,7 +107,9 @@ def web_port() -> int:
 def emulator(web_port: int) -> Iterator[EmulatorServer]:
     from bot.zalo.emulator.state import EmulatorConfig
 
-    server = EmulatorServer(EmulatorConfig(webhook_url=f"http://127.0.0.1:{web_port}/webhook"), port=0)
+    # articles are processed in 0.2 s (default 4 s) so that approvals in tests do not wait on verify
+    server = EmulatorServer(EmulatorConfig(webhook_url=f"http://127.0.0.1:{web_port}/webhook",
+                                           article_processing_s=0.2), port=0)
     server.start()
     yield server
     server.stop()
@@ -126,6 +128,7 @@ def base_env(redis_server: RedisServer, emulator: EmulatorServer, web_port: int)
         "USER_LEASE_SECONDS": "5",
         "ZALO_TIMEOUT_SECONDS": "3",
         "MODERATOR_IDS": "9000000000000000009",
+        "ARTICLE_VERIFY_INTERVAL_SECONDS": "0.1",
         "LOG_LEVEL": "INFO",
     }
 

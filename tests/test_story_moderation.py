@@ -91,9 +91,11 @@ def test_notice_waits_for_the_next_message_when_the_window_has_closed(bot: BotHa
     say(bot, MODERATOR, f"/duyet {code}")
     notice = render("story_notice_approved", title="Làm giấy khai sinh trên điện thoại", code=code)
     assert notice not in bot.replies(CITIZEN)
-    assert bot.redis.llen(keys.deferred(CITIZEN)) == 1
+    assert bot.redis.llen(keys.deferred(CITIZEN)) == 2  # the decision, then the article's link
+    link = bot.redis.hget(keys.story(code), "article_link").decode()
     say(bot, CITIZEN, "menu")
-    assert bot.replies(CITIZEN)[-2:] == [notice, render("help")]
+    assert bot.replies(CITIZEN)[-3:] == [notice, render("story_notice_article", title="Làm giấy khai sinh trên "
+                                                        "điện thoại", link=link), render("help")]
     assert not bot.redis.exists(keys.deferred(CITIZEN))
 
 

@@ -143,6 +143,14 @@ def story_screen_lock(code: str) -> str:
     return f"{P}story-screening:{code}"
 
 
+STORY_ARTICLES_PENDING = f"{P}stories:articles-pending"  # zset code -> ms: article to publish or remove
+
+
+def story_article_lock(code: str) -> str:
+    """Held (with a TTL) by the one worker publishing or removing a story's article."""
+    return f"{P}story-article:{code}"
+
+
 def user_stories(user_id: str) -> str:
     """Zset code -> submitted ms of one user's stories (daily limit, data deletion)."""
     return f"{P}stories:user:{user_id}"

@@ -22,6 +22,8 @@ from urllib3.exceptions import NewConnectionError
 from bot.config import Settings
 from bot.infra import metrics
 from bot.zalo.errors import (
+    ArticleProcessing,
+    BroadcastQuotaExceeded,
     OutcomeUnknown,
     RateLimited,
     TokenInvalid,
@@ -77,6 +79,47 @@ class ZaloClient:
             "recipient": {"user_id": user_id},
             "message": {"attachment": {"type": "template", "payload": payload}}})
 
+    # --- articles and broadcast (§11) ---
+
+    def article_create(self, *, article: dict[str, Any]) -> str:
+        """Create an article; Zalo answers a token, not the id (verify gives the id)."""
+        data = self._call("POST", "/v2.0/article/create", json_body=article, idempotent=False)
+        return str(data.get("token", ""))
+
+    def article_verify(self, *, token: str) -> str:
+        """The article id once Zalo has processed it; ArticleProcessing until then."""
+        data = self._call("POST", "/v2.0/article/verify", json_body={"token": token}, idempotent=True,
+                          overrides=self._article_codes())
+        return str(data.get("id", ""))
+
+    def article_detail(self, *, article_id: str) -> dict[str, Any]:
+        return self._call("GET", "/v2.0/article/getdetail", params={"id": article_id}, idempotent=True)
+
+    def article_list(self, *, offset: int = 0, limit: int = 10) -> dict[str, Any]:
+        """One page (≤ 10) of the OA's articles, newest first; items carry `link_view`."""
+        return self._call("GET", "/v2.0/article/getslice",
+                          params={"offset": str(offset), "limit": str(min(10, limit)), "type": "normal"},
+                          idempotent=True)
+
+    def article_update(self, *, article_id: str, article: dict[str, Any]) -> str:
+        data = self._call("POST", "/v2.0/article/update", json_body={**article, "id": article_id}, idempotent=True)
+        return str(data.get("token", ""))
+
+    def article_remove(self, *, article_id: str) -> None:
+        self._call("POST", "/v2.0/article/remove", json_body={"id": article_id}, idempotent=True)
+
+    def broadcast(self, *, article_ids: Sequence[str], target: dict[str, str]) -> str:
+        """A target broadcast of articles to the followers matching `target` ({} = all); its message id."""
+        elements = [{"media_type": "article", "attachment_id": a} for a in article_ids]
+        body = {"recipient": {"target": target}, "message": {"attachment": {"type": "template", "payload": {
+            "template_type": "media", "elements": elements}}}}
+        data = self._call("POST", "/v2.0/oa/message", json_body=body, idempotent=False,
+                          overrides={self.settings.zalo_broadcast_quota_code: BroadcastQuotaExceeded})
+        return str(data.get("message_id", ""))
+
+    def _article_codes(self) -> dict[int, type[ZaloError]]:
+        return {self.settings.zalo_article_processing_code: ArticleProcessing}
+
     # --- reads ---
 
     def quota(self, *, user_id: str) -> dict[str, Any]:
@@ -95,16 +138,16 @@ class ZaloClient:
         return SendResult(str(data.get("message_id", "")), quota.get("quota_type"))
 
     def _call(self, method: str, path: str, *, json_body: Any = None, params: dict[str, str] | None = None,
-              idempotent: bool) -> dict[str, Any]:
+              idempotent: bool, overrides: dict[int, type[ZaloError]] | None = None) -> dict[str, Any]:
         token = self.tokens.access_token()
         try:
-            return self._request(method, path, token, json_body, params, idempotent)
+            return self._request(method, path, token, json_body, params, idempotent, overrides)
         except TokenInvalid:
             fresh = self.tokens.refresh(stale=token)
-            return self._request(method, path, fresh.access_token, json_body, params, idempotent)
+            return self._request(method, path, fresh.access_token, json_body, params, idempotent, overrides)
 
     def _request(self, method: str, path: str, token: str, json_body: Any, params: dict[str, str] | None,
-                 idempotent: bool) -> dict[str, Any]:
+                 idempotent: bool, overrides: dict[int, type[ZaloError]] | None = None) -> dict[str, Any]:
         url = self.settings.api_base + path
         try:
             response = self.session.request(method, url, json=json_body, params=params,
@@ -128,7 +171,7 @@ class ZaloClient:
         if not isinstance(code, int) or isinstance(code, bool):
             code = int(code) if str(code).lstrip("-").isdigit() else -1
         if code != 0:
-            raise self._record(error_for(code, str(body.get("message", ""))))
+            raise self._record(error_for(code, str(body.get("message", "")), overrides))
         data = body.get("data")
         return data if isinstance(data, dict) else {}
 

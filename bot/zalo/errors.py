@@ -61,6 +61,16 @@ class NotPermitted(ZaloError):
     """The OA/app lacks a permission, package or verification: an operator must act."""
 
 
+class ArticleProcessing(ZaloError):
+    """An article's media are still being processed: verify again a little later (§11.1)."""
+
+    retryable = True
+
+
+class BroadcastQuotaExceeded(ZaloError):
+    """The OA's monthly broadcast quota is spent: fall back to per-user messages (§11.2)."""
+
+
 class ZaloUnavailable(ZaloError):
     """HTTP 5xx or a connection that failed before the request was sent: safe to retry."""
 
@@ -94,6 +104,8 @@ _TABLE: dict[int, type[ZaloError]] = {
 }
 
 
-def error_for(code: int, message: str = "") -> ZaloError:
-    """The exception for a Zalo error code."""
-    return _TABLE.get(code, ZaloApiError)(code, message)
+def error_for(code: int, message: str = "", overrides: dict[int, type[ZaloError]] | None = None) -> ZaloError:
+    """The exception for a Zalo error code. `overrides` carries the codes §11 marks uncertain (article still
+    processing, broadcast quota), which are settings, so they win over the fixed table for those calls."""
+    cls = (overrides or {}).get(code) or _TABLE.get(code, ZaloApiError)
+    return cls(code, message)

@@ -1,0 +1,221 @@
+"""A published story becomes an OA article ("Bài viết", zalo-oa-api.md §11.1), at most one per story.
+
+Publishing is a job (`workers.articles.publish_story`, job id `article-<code>`) queued in the approval's own
+transaction, by `/dang` and by the sweeper. Zalo's create answers a token and only `verify` gives the id once
+the media are processed, so the job is a small state machine kept in the story's hash:
+
+    (wanted) ──create──▶ article_token stored ──verify (polled)──▶ article_id + link stored, submitter told
+
+Every step is written before the next call, so a retry or a new worker after a SIGKILL resumes from the token
+and never creates a second article. The one window left is a kill between Zalo accepting `create` and the
+token being stored: the next attempt first looks for an article carrying the story's marker (its code in the
+description) among the OA's latest articles and adopts it. `article_wanted` says what moderators and the
+submitter want (`/gobai` and erasure set it to 0): a publication that finishes after a take-down removes
+what it made. One worker per story at a time (a lock with a TTL); the sweeper re-queues what nobody does.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import redis
+from rq import Queue
+
+from bot.config import Settings
+from bot.core import runtime
+from bot.core.ingest import QUEUE_NAME
+from bot.core.notify import queue_text
+from bot.infra import keys
+from bot.infra.texts import render
+from bot.stories.cover import url as cover_url
+from bot.zalo.client import ZaloClient
+from bot.zalo.errors import ArticleProcessing, ZaloError
+
+log = logging.getLogger(__name__)
+
+# Zalo allows a 150-character title but refused exactly 150 once (§11.1 [S: C2]); description ≤ 300, author ≤ 50
+TITLE_CHARS, DESCRIPTION_CHARS, AUTHOR_CHARS = 140, 300, 50
+LOCK_S = 120  # a worker silent this long on one story is presumed dead (the sweeper re-queues)
+ADOPT_PAGES = 3  # pages of getslice searched for an article a dead worker created
+
+
+def publish_job_id(code: str) -> str:
+    return f"article-{code}"
+
+
+def enqueue_publish(pipe: redis.client.Pipeline, client: redis.Redis, code: str) -> None:
+    """Queue the publication of `code` inside `pipe` (the approval's or `/dang`'s transaction)."""
+    pipe.hset(keys.story(code), "article_wanted", "1")
+    pipe.zadd(keys.STORY_ARTICLES_PENDING, {code: int(time.time() * 1000)})
+    Queue(QUEUE_NAME, connection=client).enqueue(
+        "workers.articles.publish_story", code, job_id=publish_job_id(code), pipeline=pipe, job_timeout=300,
+        result_ttl=3600, failure_ttl=30 * 24 * 3600)
+
+
+def enqueue_remove(pipe: redis.client.Pipeline, client: redis.Redis, code: str) -> None:
+    """Queue the take-down of `code`'s article inside `pipe` (`/gobai`, erasure)."""
+    pipe.hset(keys.story(code), "article_wanted", "0")
+    pipe.zadd(keys.STORY_ARTICLES_PENDING, {code: int(time.time() * 1000)})
+    Queue(QUEUE_NAME, connection=client).enqueue(
+        "workers.articles.publish_story", code, job_id=f"article-remove-{code}-{time.time_ns()}", pipeline=pipe,
+        job_timeout=300, result_ttl=3600, failure_ttl=30 * 24 * 3600)
+
+
+def article_link(client: redis.Redis, code: str) -> str | None:
+    raw = client.hget(keys.story(code), "article_link")
+    return raw.decode() if raw else None
+
+
+def build_article(story: dict[str, str], photos: list[str], settings: Settings) -> dict[str, Any]:
+    """The article body Zalo expects (§11.1): masked text, province, photos, source line, display name."""
+    code = story["code"]
+    author = (story.get("display_name") or render("article_author_anonymous"))[:AUTHOR_CHARS]
+    province = story.get("locality", "")
+    paragraphs: list[dict[str, Any]] = [{"type": "text", "content": render("article_province_line",
+                                                                           province=province)}]
+    paragraphs += [{"type": "text", "content": part.strip()} for part in story.get("body", "").split("\n\n")
+                   if part.strip()]
+    paragraphs += [{"type": "image", "url": url, "caption": ""} for url in photos]
+    paragraphs.append({"type": "text", "content": render("article_source_line", author=author, code=code)})
+    cover = photos[0] if photos else cover_url(settings)
+    return {"type": "normal", "title": story.get("title", "")[:TITLE_CHARS] or f"#{code}", "author": author,
+            "description": render("article_description", province=province)[:DESCRIPTION_CHARS - 10]
+            + f" #{code}",
+            "cover": {"cover_type": "photo", "photo_url": cover, "status": "show"},
+            "body": paragraphs, "status": "show", "comment": "show"}
+
+
+def _public_photos(raw: str) -> list[str]:
+    import json
+
+    return [u for u in json.loads(raw or "[]") if isinstance(u, str) and u.startswith(("https://", "http://"))]
+
+
+# --- the job ---
+
+def publish_story(code: str) -> str:
+    """RQ job: bring `code`'s article to what `article_wanted` says (published, or removed)."""
+    rt = runtime.get()
+    lock = rt.redis.lock(keys.story_article_lock(code), timeout=LOCK_S, blocking=False,
+                         raise_on_release_error=False)
+    if not lock.acquire():
+        return "busy"
+    try:
+        return _converge(rt.redis, rt.zalo, rt.settings, code)
+    finally:
+        lock.release()
+
+
+def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: str) -> str:
+    raw = {k.decode(): v.decode() for k, v in client.hgetall(keys.story(code)).items()}
+    wanted = raw.get("article_wanted") == "1" and raw.get("status") == "approved" and bool(raw.get("user")) \
+        and raw.get("anonymized") != "1"
+    if not wanted:
+        outcome = _remove(client, zalo, code, raw)
+        client.zrem(keys.STORY_ARTICLES_PENDING, code)
+        return outcome
+    if raw.get("article_id"):
+        client.zrem(keys.STORY_ARTICLES_PENDING, code)
+        return "live"
+    token = raw.get("article_token")
+    if not token:
+        article = build_article(raw, _public_photos(raw.get("photos", "")), settings)
+        found = _adopt(zalo, code, article["title"]) if raw.get("article_creating") else None
+        if found:
+            return _live(client, zalo, code, found, raw)
+        client.hset(keys.story(code), "article_creating", "1")  # durable before the call: see the docstring
+        token = zalo.article_create(article=article)
+        client.hset(keys.story(code), "article_token", token)
+    article_id = _verify(zalo, settings, token)
+    return _live(client, zalo, code, article_id, raw)
+
+
+def _verify(zalo: ZaloClient, settings: Settings, token: str) -> str:
+    for attempt in range(settings.article_verify_tries):
+        try:
+            return zalo.article_verify(token=token)
+        except ArticleProcessing:
+            if attempt + 1 == settings.article_verify_tries:
+                raise  # RQ fails the job; the sweeper re-queues it and the token is reused
+            time.sleep(settings.article_verify_interval_s)
+    raise AssertionError("unreachable")
+
+
+def _adopt(zalo: ZaloClient, code: str, title: str) -> str | None:
+    """An article an earlier attempt created but could not record (its marker is `#code`)."""
+    for page in range(ADOPT_PAGES):
+        medias = zalo.article_list(offset=page * 10, limit=10).get("medias") or []
+        for item in medias:
+            if item.get("title") != title:
+                continue
+            detail = zalo.article_detail(article_id=str(item.get("id")))
+            if str(detail.get("description", "")).endswith(f"#{code}"):
+                return str(item["id"])
+        if len(medias) < 10:
+            break
+    return None
+
+
+def _live(client: redis.Redis, zalo: ZaloClient, code: str, article_id: str, raw: dict[str, str]) -> str:
+    """Record the article and tell the submitter, once; if it was taken down meanwhile, remove it."""
+    link = str(zalo.article_detail(article_id=article_id).get("link_view") or "")
+    story_key = keys.story(code)
+    with client.pipeline() as pipe:
+        try:
+            pipe.watch(story_key)
+            now = {k.decode(): v.decode() for k, v in pipe.hgetall(story_key).items()}
+            pipe.multi()
+            if now.get("article_wanted") != "1" or not now.get("user"):
+                pipe.hdel(story_key, "article_token", "article_creating")
+                pipe.execute()
+                zalo.article_remove(article_id=article_id)
+                return "removed-late"
+            pipe.hset(story_key, mapping={"article_id": article_id, "article_link": link})
+            pipe.hdel(story_key, "article_token", "article_creating")
+            pipe.zrem(keys.STORY_ARTICLES_PENDING, code)
+            if not now.get("article_told"):
+                pipe.hset(story_key, "article_told", "1")
+                queue_text(pipe, now["user"], render("story_notice_article", title=now.get("title", ""),
+                                                     link=link), keep_if_unreachable=True)
+            pipe.execute()
+        except redis.WatchError:
+            raise ZaloError(-1, "story changed while publishing; retried") from None
+    runtime.get().jobs.claim(raw.get("user") or now["user"])
+    log.info("story %s published as article %s", code, article_id)
+    return "published"
+
+
+def _remove(client: redis.Redis, zalo: ZaloClient, code: str, raw: dict[str, str]) -> str:
+    article_id = raw.get("article_id")
+    if not article_id:
+        token = raw.get("article_token")
+        if token:  # created but never verified: verify (ArticleProcessing → retried later) to remove it
+            article_id = zalo.article_verify(token=token)
+    if not article_id:
+        return "nothing"
+    zalo.article_remove(article_id=article_id)
+    client.hdel(keys.story(code), "article_id", "article_link", "article_token", "article_creating")
+    log.info("story %s: article %s removed", code, article_id)
+    return "removed"
+
+
+def recover(client: redis.Redis, settings: Settings, *, now_ms: int | None = None) -> int:
+    """Sweeper: re-queue publications and take-downs that nobody is doing (worker killed, verify gave up)."""
+    now_ms = now_ms if now_ms is not None else int(time.time() * 1000)
+    stale = client.zrangebyscore(keys.STORY_ARTICLES_PENDING, "-inf", now_ms - LOCK_S * 1000, start=0, num=100)
+    requeued = 0
+    for raw in stale:
+        code = raw.decode()
+        if client.exists(keys.story_article_lock(code)):
+            continue
+        with client.pipeline() as pipe:
+            pipe.multi()
+            Queue(QUEUE_NAME, connection=client).enqueue(
+                "workers.articles.publish_story", code, job_id=f"article-retry-{code}-{now_ms}", pipeline=pipe,
+                job_timeout=300, result_ttl=3600, failure_ttl=30 * 24 * 3600)
+            pipe.zadd(keys.STORY_ARTICLES_PENDING, {code: now_ms})
+            pipe.execute()
+        requeued += 1
+    return requeued

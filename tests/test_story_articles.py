@@ -1,0 +1,116 @@
+"""Approved stories become OA articles (issue 14 item 1), over real HTTP against the emulator: published once
+under retries and a SIGKILLed worker, the submitter's link, /gobai and /dang, erasure removes the article."""
+
+from __future__ import annotations
+
+import signal
+
+import requests
+
+from bot.infra import keys
+from bot.infra.texts import render
+from bot.stories import articles
+from tests.story_support import CITIZEN, MODERATOR, open_window, say, submit
+from tests.support import BotHarness, spawn, wait_for
+
+
+def live_articles(bot: BotHarness) -> list[dict]:
+    answer = requests.get(bot.emulator_url + "/v2.0/article/getslice", params={"offset": 0, "limit": 10},
+                          headers={"access_token": _token(bot)}, timeout=10).json()
+    return answer["data"]["medias"]
+
+
+def _token(bot: BotHarness) -> str:
+    return bot.rt.zalo.tokens.access_token()
+
+
+def detail(bot: BotHarness, article_id: str) -> dict:
+    return bot.rt.zalo.article_detail(article_id=article_id)
+
+
+def field(bot: BotHarness, code: str, name: str) -> str | None:
+    raw = bot.redis.hget(keys.story(code), name)
+    return raw.decode() if raw else None
+
+
+def approved_story(bot: BotHarness) -> str:
+    open_window(bot, MODERATOR)
+    code = submit(bot)
+    say(bot, MODERATOR, f"/duyet {code}")
+    return code
+
+
+def test_approval_publishes_one_article_and_the_submitter_gets_its_link(bot: BotHarness) -> None:
+    code = approved_story(bot)
+    [article] = live_articles(bot)
+    assert field(bot, code, "article_id") == article["id"]
+    link = field(bot, code, "article_link")
+    assert link == article["link_view"]
+    body = detail(bot, article["id"])
+    assert body["title"] == "Làm giấy khai sinh trên điện thoại"
+    assert body["author"] == render("article_author_anonymous")
+    text = " ".join(p.get("content", "") for p in body["body"])
+    assert f"📍 {field(bot, code, 'locality')}" in text and "0912 345 678" not in text and f"#{code}" in text
+    assert body["cover"]["photo_url"].endswith("/article-cover.png")
+    page = requests.get(link, timeout=10)
+    assert page.status_code == 200 and "Làm giấy khai sinh" in page.text
+    told = [t for t in bot.replies(CITIZEN) if link in t]
+    assert told == [render("story_notice_article", title="Làm giấy khai sinh trên điện thoại",
+                           link=link)]
+    # retries of every kind: the job again, /dang again, the sweeper: still one article, one notice
+    assert articles.publish_story(code) == "live"
+    say(bot, MODERATOR, f"/dang {code}")
+    assert bot.replies(MODERATOR)[-1] == render("mod_publish_live", code=code, link=link)
+    assert len(live_articles(bot)) == 1
+    assert [t for t in bot.replies(CITIZEN) if link in t] == told
+
+
+def test_gobai_removes_and_dang_publishes_again(bot: BotHarness) -> None:
+    code = approved_story(bot)
+    link = field(bot, code, "article_link")
+    say(bot, MODERATOR, f"/gobai {code}")
+    assert bot.replies(MODERATOR)[-1] == render("mod_unpublish_queued", code=code)
+    assert live_articles(bot) == [] and field(bot, code, "article_id") is None
+    assert requests.get(link, timeout=10).status_code == 404
+    say(bot, MODERATOR, f"/gobai {code}")
+    assert bot.replies(MODERATOR)[-1] == render("mod_unpublish_none", code=code)
+    say(bot, MODERATOR, f"/dang {code}")
+    assert bot.replies(MODERATOR)[-1] == render("mod_publish_queued", code=code)
+    assert len(live_articles(bot)) == 1 and field(bot, code, "article_link") not in (None, link)
+
+
+def test_erasure_removes_the_persons_articles(bot: BotHarness) -> None:
+    code = approved_story(bot)
+    link = field(bot, code, "article_link")
+    assert len(live_articles(bot)) == 1
+    say(bot, CITIZEN, "xóa dữ liệu của tôi")
+    say(bot, CITIZEN, "xác nhận xóa")
+    assert live_articles(bot) == []
+    assert requests.get(link, timeout=10).status_code == 404
+    say(bot, MODERATOR, f"/dang {code}")  # an anonymised story is not published again
+    assert bot.replies(MODERATOR)[-1] == render("mod_publish_not_approved", code=code)
+    assert live_articles(bot) == []
+
+
+def test_worker_killed_while_verifying_publishes_once(bot: BotHarness) -> None:
+    bot.emulator("POST", "/config", json={"article_processing_s": 3600})  # verify keeps saying "processing"
+    env = {**bot.env, "ARTICLE_VERIFY_TRIES": "100", "ARTICLE_VERIFY_INTERVAL_SECONDS": "0.5"}
+    open_window(bot, MODERATOR)
+    code = submit(bot)
+    doomed = spawn(["worker"], env)
+    try:
+        bot.send(MODERATOR, f"/duyet {code}")  # the subprocess approves, then creates and polls verify
+        wait_for(lambda: field(bot, code, "article_token") is not None, 30, "the article to be created")
+        doomed.send_signal(signal.SIGKILL)
+        doomed.wait(5)
+    finally:
+        if doomed.poll() is None:
+            doomed.kill()
+    assert field(bot, code, "article_id") is None
+    bot.advance_clock(3600)  # processing is over now
+    bot.redis.delete(keys.story_article_lock(code))  # as its TTL would
+    assert articles.recover(bot.redis, bot.settings, now_ms=10 ** 13) == 1
+    bot.settle()
+    [article] = live_articles(bot)
+    assert field(bot, code, "article_id") == article["id"]
+    assert len([t for t in bot.replies(CITIZEN) if article["link_view"] in t]) == 1
