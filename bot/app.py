@@ -13,7 +13,7 @@ from bot.core.ingest import JobWriter
 from bot.infra import metrics
 from bot.infra.logs import setup_logging
 from bot.infra.redis_conn import connect
-from bot.stories import cover
+from bot.zalo import cover
 
 
 @dataclass

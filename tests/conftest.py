@@ -129,6 +129,7 @@ def base_env(redis_server: RedisServer, emulator: EmulatorServer, web_port: int)
         "ZALO_TIMEOUT_SECONDS": "3",
         "MODERATOR_IDS": "9000000000000000009",
         "ARTICLE_VERIFY_INTERVAL_SECONDS": "0.1",
+        "DIGEST_BROADCAST": "0",  # the per-user path (its own tests); tests/test_digest_broadcast.py turns it on
         "LOG_LEVEL": "INFO",
     }
 

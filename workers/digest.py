@@ -1,5 +1,5 @@
 """RQ entry point: jobs stored in Redis name `workers.digest.<function>`; the code is in `bot.digest.fanout`."""
 
-from bot.digest.fanout import fanout_chunk, fire, preview
+from bot.digest.fanout import broadcast, fanout_chunk, fire, preview
 
-__all__ = ["fanout_chunk", "fire", "preview"]
+__all__ = ["broadcast", "fanout_chunk", "fire", "preview"]

@@ -34,7 +34,8 @@ from bot.digest.compose import Fact, promotion_payload, render_text
 from bot.digest.stories import DigestStory
 from bot.digest.subscribers import Subscriber
 from bot.infra import keys, scripts
-from bot.zalo.client import ZaloClient
+from bot.infra.texts import payload, render
+from bot.zalo.client import SendResult, ZaloClient
 from bot.zalo.errors import (
     NightCurfew,
     OutcomeUnknown,
@@ -57,8 +58,9 @@ MAX_TRANSIENT_TRIES = 4
 MAX_RATE_LIMITED_TRIES = 12
 
 # one-letter outcomes kept in the digest log, and the report counter each one feeds
-OUTCOMES = {"s": "sent_cs_free", "p": "sent_cs_paid", "m": "sent_promotion", "w": "deferred_window",
-            "q": "deferred_quota", "n": "deferred_night", "x": "unreachable", "f": "failed", "u": "unknown"}
+OUTCOMES = {"b": "sent_broadcast", "s": "sent_cs_free", "p": "sent_cs_paid", "m": "sent_promotion",
+            "w": "deferred_window", "q": "deferred_quota", "n": "deferred_night", "x": "unreachable", "f": "failed",
+            "u": "unknown"}
 DEFERRED = frozenset("wqn")
 
 
@@ -72,6 +74,7 @@ class DigestContent:
     stories: list[DigestStory]
     fact: Fact | None
     max_chars: int
+    link: str | None = None  # the broadcast digest article: set when the broadcast went out (bot/digest/broadcast.py)
     _texts: dict[str, str] = field(default_factory=dict)
     _promos: dict[str, tuple[list, list]] = field(default_factory=dict)
 
@@ -114,8 +117,10 @@ class Sender:
     # --- the per-recipient protocol ---
 
     def deliver(self, sub: Subscriber) -> str:
-        """Claim, send, remember the outcome (written with the next claim or by `flush`)."""
-        wait_us = self._call_step(sub.user_id)
+        """Claim, send, remember the outcome (written with the next claim or by `flush`). A subscriber the
+        broadcast covers takes no send slot: nothing is sent to them one by one."""
+        paced = self.plan(sub, self.now_ms()) != ["broadcast"]
+        wait_us = self._call_step(sub.user_id, paced=paced)
         if wait_us == -2:
             return "-"
         if wait_us == -3:
@@ -131,7 +136,7 @@ class Sender:
         if self.pending is not None:
             self._call_step("")
 
-    def _call_step(self, next_user: str) -> int:
+    def _call_step(self, next_user: str, *, paced: bool = True) -> int:
         prev_user, prev_outcome = self.pending or ("", "")
         log_key = keys.digest_log(self.slot)
         result = scripts.DELIVERY_STEP(self.redis, keys=[
@@ -142,7 +147,7 @@ class Sender:
             subscribers.bucket_key(next_user) if next_user else log_key,
             keys.DIGEST_RATE, keys.DIGEST_RATE_PAUSE,
         ], args=[prev_user, prev_outcome, OUTCOMES.get(prev_outcome, "failed"), self.slot, UNREAD_TTL_S,
-                 next_user, self.interval_us if next_user else 0])
+                 next_user, self.interval_us if next_user and paced else 0])
         self.pending = None
         return int(result)
 
@@ -157,6 +162,8 @@ class Sender:
     def plan(self, sub: Subscriber, now_ms: int) -> list[str]:
         """Message types to try, in order; empty means "keep it for the user's next message"."""
         age_s = now_ms / 1000 - sub.last_interaction_s if sub.last_interaction_s else None
+        if self.content.link:  # the broadcast reaches everyone; the window gets a short CS message with the link
+            return ["cs_link"] if age_s is not None and age_s < FREE_WINDOW_S else ["broadcast"]
         kinds: list[str] = []
         if age_s is not None and (age_s < FREE_WINDOW_S or (self.settings.digest_cs_paid and age_s < CS_WINDOW_S)):
             kinds.append("cs")
@@ -170,6 +177,8 @@ class Sender:
         deferred = "w"
         first = True
         for kind in kinds:
+            if kind == "broadcast":
+                return "b"
             if kind == "promotion" and in_curfew(datetime.fromtimestamp(now_ms / 1000, self.settings.tz)):
                 deferred = "n"
                 continue
@@ -188,8 +197,8 @@ class Sender:
                 self._wait_for_slot()
             need_slot = True
             try:
-                if kind == "cs":
-                    result = self.zalo.send_text(user_id=sub.user_id, text=self.content.text(sub.province))
+                if kind in ("cs", "cs_link"):
+                    result = self._cs(kind, sub)
                     outcome = "s" if result.quota_type in (None, "reply") else "p"
                 else:
                     outcome = self._promotion(sub)
@@ -226,6 +235,19 @@ class Sender:
                     return "w"
                 log.warning("digest %s: send to %s failed for good: %s", self.slot, sub.user_id, exc.code)
                 return "f"
+
+    def _cs(self, kind: str, sub: Subscriber) -> SendResult:
+        if kind == "cs":
+            return self.zalo.send_text(user_id=sub.user_id, text=self.content.text(sub.province))
+        text = render("digest_cs_link", week=self.content.week, link=self.content.link)
+        buttons = [] if message_forms.BUTTONS in self.avoid else \
+            [(render("digest_cs_link_button"), payload("digest_latest"))]
+        try:
+            return self.zalo.send_text(user_id=sub.user_id, text=text, buttons=buttons)
+        except ZaloError as exc:
+            if not buttons or exc.code not in message_forms.FORM_ERROR_CODES:
+                raise
+            return self.zalo.send_text(user_id=sub.user_id, text=text)
 
     def _promotion(self, sub: Subscriber) -> str | None:
         """Send the promotion template; None when Zalo refused its buttons (then remembered, so the caller

@@ -26,12 +26,15 @@ from bot.config import Settings
 from bot.core import runtime
 from bot.core.ingest import QUEUE_NAME
 from bot.core.notify import queue_text
+from bot.digest import broadcast as digest_broadcast
 from bot.digest import schedule as digest_schedule
 from bot.digest import subscribers
 from bot.digest.compose import fact_from_json, pick_fact, pick_stories, stories_from_json, stories_to_json
 from bot.digest.delivery import OUTCOMES, DigestContent, Sender
 from bot.infra import clock, keys, scripts
 from bot.infra.texts import render
+from bot.zalo import cover
+from bot.zalo.errors import ZaloError
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +108,8 @@ def fire(slot: str, *, force: bool = False) -> str:
                 _tell_moderators(pipe, settings, render("digest_mod_no_stories", week=week))
             else:
                 pipe.hset(run_key, mapping={**base, "status": "sending", "chunks": settings.digest_chunks,
+                                            "broadcast": digest_broadcast.PENDING if settings.digest_broadcast
+                                            else digest_broadcast.OFF,
                                             "stories": json.dumps(stories_to_json(stories), ensure_ascii=False),
                                             "fact": json.dumps(asdict(fact) if fact else None, ensure_ascii=False)})
                 pipe.sadd(keys.DIGEST_INCLUDED_STORIES, *[s.code for s in stories])
@@ -138,6 +143,12 @@ def resume(client: redis.Redis, settings: Settings, slot: str) -> int:
     if run.get(b"status") != b"sending":
         client.srem(keys.DIGEST_ACTIVE, slot)
         return 0
+    if run.get(b"broadcast") == digest_broadcast.PENDING.encode():
+        if client.set(keys.digest_broadcast_lock(slot), "queued", nx=True, ex=digest_broadcast.LOCK_S):
+            Queue(QUEUE_NAME, connection=client).enqueue(
+                "workers.digest.broadcast", slot, job_id=f"digest-{slot}-broadcast-{uuid.uuid4().hex[:8]}",
+                job_timeout=digest_broadcast.LOCK_S, result_ttl=600, failure_ttl=7 * 24 * 3600)
+        return 0  # the per-user fan-out starts once the broadcast's outcome is known
     chunks = int(run[b"chunks"])
     cursors = client.hgetall(keys.digest_chunks(slot))
     queue = Queue(QUEUE_NAME, connection=client)
@@ -159,6 +170,28 @@ def _enqueue_chunk(queue: Queue, slot: str, chunk: int, token: str) -> None:
                   job_timeout=3600, result_ttl=600, failure_ttl=7 * 24 * 3600)
 
 
+def broadcast(slot: str) -> str:
+    """Publish and broadcast the digest of `slot` (bot/digest/broadcast.py), then start the per-user fan-out,
+    which sends the CS link to subscribers in the window, or today's digest to everyone if broadcast fell back.
+    A transient failure leaves the run pending: the sweeper queues this job again once its lock expires."""
+    rt = runtime.get()
+    client, settings = rt.redis, rt.settings
+    run = client.hgetall(keys.digest_run(slot))
+    if not run:
+        return "missing"
+    try:
+        state = digest_broadcast.run(client, rt.zalo, settings, slot,
+                                     stories_from_json(json.loads(run[b"stories"])),
+                                     fact_from_json(json.loads(run[b"fact"])), run[b"week"].decode(),
+                                     cover.url(settings))
+    except ZaloError as exc:
+        log.warning("digest %s: broadcast not finished (%s); retried by the sweeper", slot, exc.code)
+        return "retry"
+    client.delete(keys.digest_broadcast_lock(slot))
+    resume(client, settings, slot)
+    return state
+
+
 def fanout_chunk(slot: str, chunk: int, token: str) -> str:
     """Deliver the digest to the subscribers of one bucket range, resuming at its cursor."""
     rt = runtime.get()
@@ -177,7 +210,9 @@ def fanout_chunk(slot: str, chunk: int, token: str) -> str:
         return "done"
     cursor = int(raw_cursor) if raw_cursor else start
     content = DigestContent(slot, run[b"week"].decode(), stories_from_json(json.loads(run[b"stories"])),
-                            fact_from_json(json.loads(run[b"fact"])), settings.max_text_chars)
+                            fact_from_json(json.loads(run[b"fact"])), settings.max_text_chars,
+                            link=digest_broadcast.national_link(client, slot)
+                            if run.get(b"broadcast") == digest_broadcast.SENT.encode() else None)
     offset = clock.offset_ms(client, settings)
     sender = Sender(client, rt.zalo, settings, content, now_ms=lambda: int(time.time() * 1000) + offset)
     slice_end = time.monotonic() + settings.digest_slice_s
@@ -222,18 +257,19 @@ def report(client: redis.Redis, slot: str) -> dict[str, int]:
     counts["claimed"] = raw.get("claimed", 0)
     counts["in_flight"] = max(0, counts["claimed"] - sum(counts[n] for n in OUTCOMES.values()))
     counts["sent"] = counts["sent_cs_free"] + counts["sent_cs_paid"] + counts["sent_promotion"]
+    counts["reached"] = counts["sent"] + counts["sent_broadcast"]
     counts["deferred"] = counts["deferred_window"] + counts["deferred_quota"] + counts["deferred_night"]
     counts["processed"] = counts["claimed"] + counts["unsubscribed"]
     return counts
 
 
-def report_text(client: redis.Redis, slot: str, *, final: bool) -> str:
+def report_text(client: redis.Redis, settings: Settings, slot: str, *, final: bool) -> str:
     run = client.hgetall(keys.digest_run(slot))
     counts = report(client, slot)
     if final:  # nobody is sending any more: a claim without an outcome is an unknown outcome
         counts["unknown"] += counts["in_flight"]
     return render("digest_mod_report", week=run.get(b"week", b"").decode(), total=int(run.get(b"total", 0)),
-                  **counts)
+                  broadcast=digest_broadcast.summary(client, settings, slot), **counts)
 
 
 def finalize(slot: str) -> bool:
@@ -246,7 +282,7 @@ def finalize(slot: str) -> bool:
             pipe.watch(run_key)
             if pipe.hget(run_key, "status") != b"sending":
                 return False
-            text = report_text(client, slot, final=True)
+            text = report_text(client, rt.settings, slot, final=True)
             pipe.multi()
             pipe.hset(run_key, mapping={"status": "done", "finished_at": f"{time.time():.3f}"})
             pipe.srem(keys.DIGEST_ACTIVE, slot)

@@ -113,6 +113,17 @@ def digest_guard(slot: str, what: str) -> str:
     return f"{P}digest:{slot}:{what}"
 
 
+def digest_broadcast_count(month: str, what: str = "sent") -> str:
+    """Counters of `month` (YYYYMM): "sent" broadcasts (one per edition) against the OA's monthly quota, and
+    "weeks", digests broadcast, against each follower's monthly cap."""
+    return f"{P}digest:broadcasts:{month}:{what}"
+
+
+def digest_broadcast_lock(slot: str) -> str:
+    """Held (with a TTL) by the one job publishing and broadcasting the digest of `slot`."""
+    return f"{P}digest:broadcasting:{slot}"
+
+
 def digest_unread(user_id: str) -> str:
     """Slot id of a digest kept for this user until they next write."""
     return f"{P}digest:unread:{user_id}"

@@ -29,9 +29,10 @@ from bot.core.ingest import QUEUE_NAME
 from bot.core.notify import queue_text
 from bot.infra import keys
 from bot.infra.texts import render
-from bot.stories.cover import url as cover_url
+from bot.zalo.articles import public_link, verify_when_ready
 from bot.zalo.client import ZaloClient
-from bot.zalo.errors import ArticleProcessing, ZaloError
+from bot.zalo.cover import url as cover_url
+from bot.zalo.errors import ZaloError
 
 log = logging.getLogger(__name__)
 
@@ -128,19 +129,10 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
         client.hset(keys.story(code), "article_creating", "1")  # durable before the call: see the docstring
         token = zalo.article_create(article=article)
         client.hset(keys.story(code), "article_token", token)
-    article_id = _verify(zalo, settings, token)
+    # still processing after the polls: the job fails, the sweeper re-queues it and the token is reused
+    article_id = verify_when_ready(zalo, token, tries=settings.article_verify_tries,
+                                   interval_s=settings.article_verify_interval_s)
     return _live(client, zalo, code, article_id, raw)
-
-
-def _verify(zalo: ZaloClient, settings: Settings, token: str) -> str:
-    for attempt in range(settings.article_verify_tries):
-        try:
-            return zalo.article_verify(token=token)
-        except ArticleProcessing:
-            if attempt + 1 == settings.article_verify_tries:
-                raise  # RQ fails the job; the sweeper re-queues it and the token is reused
-            time.sleep(settings.article_verify_interval_s)
-    raise AssertionError("unreachable")
 
 
 def _adopt(zalo: ZaloClient, code: str, title: str) -> str | None:
@@ -160,7 +152,7 @@ def _adopt(zalo: ZaloClient, code: str, title: str) -> str | None:
 
 def _live(client: redis.Redis, zalo: ZaloClient, code: str, article_id: str, raw: dict[str, str]) -> str:
     """Record the article and tell the submitter, once; if it was taken down meanwhile, remove it."""
-    link = str(zalo.article_detail(article_id=article_id).get("link_view") or "")
+    link = public_link(zalo, article_id)
     story_key = keys.story(code)
     with client.pipeline() as pipe:
         try:

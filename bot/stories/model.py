@@ -226,8 +226,10 @@ def approved_stories(client: redis.Redis, limit: int = 200) -> list[dict[str, An
         story = load(client, raw_code.decode())
         if story is None:
             continue
+        link = client.hget(keys.story(story.code), "article_link")  # its OA article, once published
         out.append({"code": story.code, "title": story.title, "locality": story.locality, "body": story.body,
-                    "topic": story.topic, "approved_ms": int(score), "photos": story.photo_files})
+                    "topic": story.topic, "approved_ms": int(score), "photos": story.photo_files,
+                    "url": link.decode() if link else None})
     return out
 
 

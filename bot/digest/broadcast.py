@@ -1,0 +1,190 @@
+"""The weekly digest as an article broadcast to every follower (zalo-oa-api.md §11.2), once per slot.
+
+A CS message reaches only followers who wrote in the last 48 h (7 days, paid); a broadcast reaches all of them,
+free, at most one a day and four a month each. So the digest is published as an article (each story linking to
+its own article) and broadcast: one national edition, plus optional province editions (DIGEST_EDITIONS, Zalo
+city codes). Zalo targets by the follower's own province, and the national edition then names every other
+city, so no follower gets two broadcasts the same day.
+
+`run(slot)` is idempotent: the state of each edition (token, article id, link, "sending", message id) lives in
+the digest's run hash and is written before the next Zalo call; a broadcast whose call may have reached Zalo
+("sending" without an answer) is never sent again. Before anything is sent, the OA's monthly quota and the
+followers' monthly cap are checked against our own counters; when either is spent, or Zalo answers with its
+quota error, the digest falls back to the per-user path (CS in the window, kept otherwise) and the moderators'
+report says so. Zalo reviews a broadcast (~30 min) and delivers it inside its sending hours: the expected
+delivery time is in the report.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import tomllib
+from datetime import datetime, timedelta
+from typing import Any
+
+import redis
+
+from bot.config import Settings
+from bot.digest.compose import Fact, order_for, shorten
+from bot.digest.stories import DigestStory
+from bot.infra import clock, keys
+from bot.infra.texts import CONTENT_DIR, render
+from bot.nlp.normalize import command_form
+from bot.zalo.articles import public_link, verify_when_ready
+from bot.zalo.client import ZaloClient
+from bot.zalo.errors import BroadcastQuotaExceeded, OutcomeUnknown, ZaloError
+
+log = logging.getLogger(__name__)
+
+NATIONAL = "all"
+CITY_CODES = 64
+LOCK_S = 600
+SENT, QUOTA, CAP, FAILED, OFF, PENDING = "sent", "quota", "cap", "failed", "off", "pending"
+
+
+@functools.cache
+def city_names() -> tuple[str, ...]:
+    with (CONTENT_DIR / "zalo_cities.toml").open("rb") as fh:
+        return tuple(tomllib.load(fh)["cities"])
+
+
+def editions(settings: Settings) -> list[str]:
+    return [NATIONAL, *(str(c) for c in settings.digest_editions)]
+
+
+def target(settings: Settings, edition: str) -> dict[str, str]:
+    """Zalo's `recipient.target`: the edition's city, or for the national one every city without an edition."""
+    if edition != NATIONAL:
+        return {"cities": edition}
+    if not settings.digest_editions:
+        return {}
+    return {"cities": ",".join(str(c) for c in range(CITY_CODES) if c not in settings.digest_editions)}
+
+
+def article(stories: list[DigestStory], fact: Fact | None, week: str, edition: str, cover: str) -> dict[str, Any]:
+    """The digest article: each story with its excerpt and a link to its own article (or `đọc #MÃ`)."""
+    province = "" if edition == NATIONAL else city_names()[int(edition)]
+    title = render("digest_article_title_province", week=week, province=province) if province else \
+        render("digest_article_title", week=week)
+    body: list[dict[str, Any]] = []
+    for n, story in enumerate(order_for(stories, command_form(province)), 1):
+        body.append({"type": "text", "content": render("digest_article_story", n=n, title=shorten(story.title, 120),
+                                                        locality=story.locality,
+                                                        excerpt=shorten(story.excerpt, 400))})
+        more = render("digest_article_story_link", url=story.url) if story.url else \
+            render("digest_article_story_code", code=story.code)
+        body.append({"type": "text", "content": more})
+    if fact is not None:
+        body.append({"type": "text", "content": render("digest_fact", fact=fact.text, source=fact.source)})
+    return {"type": "normal", "title": shorten(title, 140), "author": render("digest_article_author")[:50],
+            "description": shorten(render("digest_article_description"), 300),
+            "cover": {"cover_type": "photo", "photo_url": cover, "status": "show"},
+            "body": body, "status": "show", "comment": "show"}
+
+
+def month_of(client: redis.Redis, settings: Settings) -> str:
+    return clock.now(client, settings).strftime("%Y%m")
+
+
+def quota_left(client: redis.Redis, settings: Settings) -> int:
+    used = int(client.get(keys.digest_broadcast_count(month_of(client, settings))) or 0)
+    return max(0, settings.broadcast_oa_monthly - used)
+
+
+def expected_delivery(settings: Settings, now: datetime) -> datetime:
+    """After Zalo's review, inside its sending hours (a broadcast approved after hours goes the next morning)."""
+    due = now + timedelta(seconds=settings.broadcast_review_s)
+    start, end = settings.broadcast_hours
+    if due.hour < start:
+        return due.replace(hour=start, minute=0, second=0, microsecond=0)
+    if due.hour >= end:
+        return (due + timedelta(days=1)).replace(hour=start, minute=0, second=0, microsecond=0)
+    return due
+
+
+def run(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, stories: list[DigestStory],
+        fact: Fact | None, week: str, cover: str) -> str:
+    """Publish and broadcast every edition of `slot` (resuming where an earlier attempt stopped); returns the
+    run's broadcast state: sent, or why the per-user path is used instead."""
+    run_key = keys.digest_run(slot)
+    state = (client.hget(run_key, "broadcast") or b"").decode()
+    if state != PENDING:
+        return state
+    month = month_of(client, settings)
+    started = client.hget(run_key, f"bc:{NATIONAL}:sending")
+    if not started:
+        if int(client.get(keys.digest_broadcast_count(month, "weeks")) or 0) >= settings.broadcast_follower_monthly:
+            return _finish(client, slot, CAP)
+        if quota_left(client, settings) < len(editions(settings)):
+            return _finish(client, slot, QUOTA)
+    for edition in editions(settings):
+        field = functools.partial("bc:{}:{}".format, edition)
+        if client.hget(run_key, field("message")):
+            continue
+        if client.hget(run_key, field("sending")):  # the call may have reached Zalo: never sent twice
+            client.hset(run_key, field("message"), "unknown")
+            continue
+        article_id = (client.hget(run_key, field("article")) or b"").decode()
+        if not article_id:
+            token = (client.hget(run_key, field("token")) or b"").decode()
+            if not token:
+                token = zalo.article_create(article=article(stories, fact, week, edition, cover))
+                client.hset(run_key, field("token"), token)
+            article_id = verify_when_ready(zalo, token, tries=settings.article_verify_tries,
+                                           interval_s=settings.article_verify_interval_s)
+            client.hset(run_key, mapping={field("article"): article_id, field("link"): public_link(zalo, article_id)})
+        with client.pipeline() as pipe:  # counted before the call: a lost answer still spent the quota
+            pipe.hset(run_key, field("sending"), "1")
+            pipe.incr(keys.digest_broadcast_count(month))
+            pipe.expire(keys.digest_broadcast_count(month), 40 * 24 * 3600)
+            pipe.execute()
+        try:
+            message_id = zalo.broadcast(article_ids=[article_id], target=target(settings, edition))
+        except BroadcastQuotaExceeded:
+            client.hset(run_key, field("message"), "quota")
+            if edition == NATIONAL:
+                client.set(keys.digest_broadcast_count(month), settings.broadcast_oa_monthly, keepttl=True)
+                return _finish(client, slot, QUOTA)
+            continue
+        except OutcomeUnknown:
+            message_id = "unknown"
+        except ZaloError as exc:
+            client.hset(run_key, mapping={field("message"): f"error {exc.code}", "broadcast_error": exc.code})
+            if edition == NATIONAL:
+                return _finish(client, slot, FAILED)
+            continue
+        client.hset(run_key, field("message"), message_id)
+    due = expected_delivery(settings, clock.now(client, settings))
+    client.incr(keys.digest_broadcast_count(month, "weeks"))
+    client.expire(keys.digest_broadcast_count(month, "weeks"), 40 * 24 * 3600)
+    return _finish(client, slot, SENT, due_ms=int(due.timestamp() * 1000))
+
+
+def _finish(client: redis.Redis, slot: str, state: str, due_ms: int = 0) -> str:
+    client.hset(keys.digest_run(slot), mapping={"broadcast": state, "broadcast_due_ms": due_ms})
+    log.info("digest %s: broadcast %s", slot, state)
+    return state
+
+
+def summary(client: redis.Redis, settings: Settings, slot: str) -> str:
+    """One line for the moderators' report and `dxbot digest status`."""
+    run = {k.decode(): v.decode() for k, v in client.hgetall(keys.digest_run(slot)).items()}
+    state = run.get("broadcast", OFF)
+    left = quota_left(client, settings)
+    if state == SENT:
+        due = datetime.fromtimestamp(int(run.get("broadcast_due_ms", 0)) / 1000, settings.tz)
+        sent = sum(1 for k, v in run.items() if k.endswith(":message") and not v.startswith(("quota", "error")))
+        return render("digest_mod_broadcast_sent", editions=sent, due=due.strftime("%H:%M %d/%m"), quota_left=left)
+    if state == QUOTA:
+        return render("digest_mod_broadcast_quota", quota_left=left)
+    if state == CAP:
+        return render("digest_mod_broadcast_cap", cap=settings.broadcast_follower_monthly)
+    if state == FAILED:
+        return render("digest_mod_broadcast_failed", code=run.get("broadcast_error", "?"))
+    return render("digest_mod_broadcast_off")
+
+
+def national_link(client: redis.Redis, slot: str) -> str | None:
+    raw = client.hget(keys.digest_run(slot), f"bc:{NATIONAL}:link")
+    return raw.decode() if raw else None
