@@ -55,7 +55,7 @@ def test_approval_publishes_one_article_and_the_submitter_gets_its_link(bot: Bot
     page = requests.get(link, timeout=10)
     assert page.status_code == 200 and "Làm giấy khai sinh" in page.text
     told = [t for t in bot.replies(CITIZEN) if link in t]
-    assert told == [render("story_notice_article", title="Làm giấy khai sinh trên điện thoại",
+    assert told == [render("story_notice_article", title="Làm giấy khai sinh trên điện thoại", code=code,
                            link=link)]
     # retries of every kind: the job again, /dang again, the sweeper: still one article, one notice
     assert articles.publish_story(code) == "live"

@@ -95,7 +95,7 @@ def test_notice_waits_for_the_next_message_when_the_window_has_closed(bot: BotHa
     link = bot.redis.hget(keys.story(code), "article_link").decode()
     say(bot, CITIZEN, "menu")
     assert bot.replies(CITIZEN)[-3:] == [notice, render("story_notice_article", title="Làm giấy khai sinh trên "
-                                                        "điện thoại", link=link), render("help")]
+                                                        "điện thoại", code=code, link=link), render("help")]
     assert not bot.redis.exists(keys.deferred(CITIZEN))
 
 

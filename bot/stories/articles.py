@@ -169,7 +169,7 @@ def _live(client: redis.Redis, zalo: ZaloClient, code: str, article_id: str, raw
             pipe.zrem(keys.STORY_ARTICLES_PENDING, code)
             if not now.get("article_told"):
                 pipe.hset(story_key, "article_told", "1")
-                queue_text(pipe, now["user"], render("story_notice_article", title=now.get("title", ""),
+                queue_text(pipe, now["user"], render("story_notice_article", title=now.get("title", ""), code=code,
                                                      link=link), keep_if_unreachable=True)
             pipe.execute()
         except redis.WatchError:
