@@ -3,9 +3,13 @@ broadcast once, the CS link for people in the window, province editions, quota s
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
+import requests
 
 from bot.digest import broadcast as digest_broadcast
 from bot.digest import fanout as digest
@@ -79,6 +83,15 @@ def test_digest_is_broadcast_once_and_the_window_gets_a_short_link(bc_bot: BotHa
     report_text = [t for t in bot.replies(MODERATOR) if t.startswith(f"Báo cáo bản tin tuần {WEEK}")]
     assert len(report_text) == 1 and "Nhận qua bài viết gửi mọi người quan tâm (broadcast): 2" in report_text[0]
     assert f"Hạn mức broadcast còn lại tháng này: {bot.settings.broadcast_oa_monthly - 1}" in report_text[0]
+    # the operator's and the monitoring's view of the same reach
+    status = subprocess.run([sys.executable, "-m", "bot.cli", "digest", "status", "--slot", SLOT],
+                            env={**os.environ, **bot.env}, capture_output=True, text=True, timeout=60, check=True)
+    assert "broadcast   sent" in status.stdout and f"article     {link}" in status.stdout
+    assert "reached            3  (broadcast 2, cs/promotion 1)" in status.stdout
+    metrics = requests.get(f"http://127.0.0.1:{bot.env['PORT']}/metrics", timeout=10).text
+    assert f'dxbot_digest_reach{{digest="{SLOT}",path="broadcast"}} 2.0' in metrics
+    assert f'dxbot_digest_reach{{digest="{SLOT}",path="cs"}} 1.0' in metrics
+    assert f"dxbot_broadcast_quota_left {bot.settings.broadcast_oa_monthly - 1}.0" in metrics
 
 
 def test_quota_spent_at_zalo_falls_back_to_the_per_user_path_and_says_so(bc_bot: BotHarness) -> None:

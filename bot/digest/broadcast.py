@@ -115,9 +115,9 @@ def run(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, st
     started = client.hget(run_key, f"bc:{NATIONAL}:sending")
     if not started:
         if int(client.get(keys.digest_broadcast_count(month, "weeks")) or 0) >= settings.broadcast_follower_monthly:
-            return _finish(client, slot, CAP)
+            return _finish(client, settings, slot, CAP)
         if quota_left(client, settings) < len(editions(settings)):
-            return _finish(client, slot, QUOTA)
+            return _finish(client, settings, slot, QUOTA)
     for edition in editions(settings):
         field = functools.partial("bc:{}:{}".format, edition)
         if client.hget(run_key, field("message")):
@@ -145,24 +145,25 @@ def run(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, st
             client.hset(run_key, field("message"), "quota")
             if edition == NATIONAL:
                 client.set(keys.digest_broadcast_count(month), settings.broadcast_oa_monthly, keepttl=True)
-                return _finish(client, slot, QUOTA)
+                return _finish(client, settings, slot, QUOTA)
             continue
         except OutcomeUnknown:
             message_id = "unknown"
         except ZaloError as exc:
             client.hset(run_key, mapping={field("message"): f"error {exc.code}", "broadcast_error": exc.code})
             if edition == NATIONAL:
-                return _finish(client, slot, FAILED)
+                return _finish(client, settings, slot, FAILED)
             continue
         client.hset(run_key, field("message"), message_id)
     due = expected_delivery(settings, clock.now(client, settings))
     client.incr(keys.digest_broadcast_count(month, "weeks"))
     client.expire(keys.digest_broadcast_count(month, "weeks"), 40 * 24 * 3600)
-    return _finish(client, slot, SENT, due_ms=int(due.timestamp() * 1000))
+    return _finish(client, settings, slot, SENT, due_ms=int(due.timestamp() * 1000))
 
 
-def _finish(client: redis.Redis, slot: str, state: str, due_ms: int = 0) -> str:
-    client.hset(keys.digest_run(slot), mapping={"broadcast": state, "broadcast_due_ms": due_ms})
+def _finish(client: redis.Redis, settings: Settings, slot: str, state: str, due_ms: int = 0) -> str:
+    client.hset(keys.digest_run(slot), mapping={"broadcast": state, "broadcast_due_ms": due_ms,
+                                                "broadcast_quota_left": quota_left(client, settings)})
     log.info("digest %s: broadcast %s", slot, state)
     return state
 

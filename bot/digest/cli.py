@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.digest import subscribers
@@ -50,6 +51,17 @@ def _print_status(rt: Any, slot: str | None) -> str | None:
         print("  no approved stories: nothing was sent")
         return status
     unknown = counts["unknown"] + (counts["in_flight"] if status == "done" else 0)
+    from bot.digest import broadcast as digest_broadcast
+
+    run_broadcast = run.get(b"broadcast", b"off").decode()
+    print(f"  broadcast   {run_broadcast} (quota left this month "
+          f"{digest_broadcast.quota_left(rt.redis, rt.settings)}/{rt.settings.broadcast_oa_monthly})")
+    if run_broadcast == digest_broadcast.SENT:
+        due = datetime.fromtimestamp(int(run.get(b"broadcast_due_ms", 0)) / 1000, rt.settings.tz)
+        print(f"  article     {digest_broadcast.national_link(rt.redis, slot)} (delivered by Zalo from about "
+              f"{due:%Y-%m-%d %H:%M})")
+    print(f"  reached     {counts['reached']:>8}  (broadcast {counts['sent_broadcast']}, "
+          f"cs/promotion {counts['sent']})")
     print(f"  sent        {counts['sent']:>8}  (cs free {counts['sent_cs_free']}, cs paid {counts['sent_cs_paid']}, "
           f"promotion {counts['sent_promotion']})")
     print(f"  deferred    {counts['deferred']:>8}  (window {counts['deferred_window']}, "

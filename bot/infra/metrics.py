@@ -80,6 +80,28 @@ class _RedisCollector(Collector):
         yield depth
         yield self._plain_forms()
         yield self._latency()
+        yield from self._digest_reach()
+
+    def _digest_reach(self) -> Iterable[GaugeMetricFamily]:
+        """The latest digest's subscribers by how they were reached (bot/digest: the report's counters)."""
+        reach = GaugeMetricFamily("dxbot_digest_reach", "Subscribers of the latest digest, by how it reached them",
+                                  labels=["digest", "path"])
+        quota = GaugeMetricFamily("dxbot_broadcast_quota_left", "Broadcasts the OA may still send this month "
+                                  "(as of the latest digest)")
+        raw_slot = self.client.get(keys.DIGEST_LATEST)
+        if raw_slot:
+            slot = raw_slot.decode()
+            counts = {k.decode(): int(v) for k, v in self.client.hgetall(keys.digest_report(slot)).items()}
+            paths = {"broadcast": ("sent_broadcast",), "cs": ("sent_cs_free", "sent_cs_paid", "sent_promotion"),
+                     "kept": ("deferred_window", "deferred_quota", "deferred_night"),
+                     "unreachable": ("unreachable", "failed")}
+            for path, names in paths.items():
+                reach.add_metric([slot, path], sum(counts.get(n, 0) for n in names))
+            left = self.client.hget(keys.digest_run(slot), "broadcast_quota_left")
+            if left is not None:
+                quota.add_metric([], int(left))
+        yield reach
+        yield quota
 
     def _plain_forms(self) -> GaugeMetricFamily:
         family = GaugeMetricFamily("dxbot_zalo_form_plain",
