@@ -8,7 +8,7 @@ import argparse
 import importlib
 import time
 
-BENCHES = ["bench_webhook", "bench_latency", "bench_qa", "bench_digest"]
+BENCHES = ["bench_webhook", "bench_latency", "bench_qa", "bench_digest", "bench_reach"]
 
 
 def main() -> int:

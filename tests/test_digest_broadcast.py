@@ -18,7 +18,8 @@ from bot.infra import keys
 from bot.infra.texts import render
 from tests import digest_helpers as dh
 from tests.digest_helpers import MODERATOR, MONDAY_8, SLOT, WEEK
-from tests.support import BotHarness
+from tests.support import BotHarness, wait_for
+from tests.test_digest_processes import processes
 
 FRESH = "5200000000000000001"  # wrote 1 h before the digest
 MID = "5200000000000000002"  # followed 3 days before
@@ -133,3 +134,24 @@ def test_province_editions_never_reach_one_follower_twice(bc_bot: BotHarness) ->
     [other] = received_broadcast(bot, MID)
     assert hanoi["message_id"] != other["message_id"]
     assert "Hà Nội" in hanoi["attachment"]["payload"]["elements"][0]["title"]
+
+
+def test_two_schedulers_and_two_workers_broadcast_the_week_once(bc_bot: BotHarness) -> None:
+    bot = bc_bot
+    long_ago = int((MONDAY_8 - timedelta(days=30)).timestamp() * 1000)
+    users = [f"53{i:017d}" for i in range(4)]
+    for user in users:
+        bot.emulator("PUT", f"/users/{user}", json={"follower": True, "last_interaction": long_ago})
+        subscribers.subscribe(bot.redis, user, interaction_ms=long_ago)
+    dh.at(bot, MONDAY_8 - timedelta(minutes=30))
+    bot.send(MODERATOR, "menu")
+    bot.settle()
+    with processes(bot, ["scheduler", "--interval", "0.3"], ["scheduler", "--interval", "0.3"], ["worker"],
+                   ["worker"]):
+        dh.at(bot, MONDAY_8)
+        wait_for(lambda: bot.redis.hget(keys.digest_run(SLOT), "status") == b"done", 60, "the digest to finish")
+    assert len(broadcasts(bot)) == 1
+    assert dh.report(bot)["sent_broadcast"] == 4
+    bot.advance_clock(1800)
+    assert all(len(received_broadcast(bot, u)) == 1 for u in users)
+    assert sum(t.startswith(f"Báo cáo bản tin tuần {WEEK}") for t in bot.replies(MODERATOR)) == 1
