@@ -20,7 +20,7 @@ from typing import Any
 from bot.core.context import Button, Context
 from bot.core.events import AttachmentMessage, Event, TextMessage
 from bot.core.routing import REDISPATCH, Redispatch
-from bot.infra import audit
+from bot.infra import audit, keys
 from bot.infra.provinces import match as match_province
 from bot.infra.texts import payload, phrases
 from bot.kb import get_kb, record_unanswered
@@ -39,6 +39,7 @@ _START = {command_form(p) for p in START_PHRASES}
 _CANCEL = {command_form(p) for p in phrases("story_cancel")}
 _DONE = {command_form(p) for p in phrases("story_done")}
 _AGREE = {command_form(p) for p in phrases("story_agree")}
+_AGREE_NAMED = {command_form(p) for p in phrases("story_agree_named")}  # the article shows their Zalo name
 # Folded markers of a question; only trusted when the knowledge base also answers confidently.
 QUESTION_MARKERS = (" la gi", "nhu the nao", "the nao", "o dau", "bao gio", "lam sao", "lam the nao", "tai sao",
                     "vi sao", "co phai", "duoc khong", "bao nhieu", "khi nao", "cach nao", "ra sao")
@@ -84,7 +85,7 @@ def expire(event: Event, ctx: Context) -> Redispatch | None:
     title = ctx.state.get("story_title") or ctx.text("story_untitled")
     draft.clear(ctx.state)
     ctx.say("story_expired", title=title, hours=round(ctx.settings.story_draft_ttl_s / 3600))
-    if isinstance(event, TextMessage) and command_form(event.text) not in _DONE | _AGREE | _CANCEL:
+    if isinstance(event, TextMessage) and command_form(event.text) not in _DONE | _AGREE | _AGREE_NAMED | _CANCEL:
         return REDISPATCH
     return None
 
@@ -211,11 +212,13 @@ def _finish(ctx: Context) -> None:
     ctx.say("story_summary", title=ctx.state.get("story_title", ""), province=ctx.state.get("story_locality", ""),
             chars=len(body), excerpt=excerpt, photos=sum(p["type"] == "photo" for p in parts),
             links=sum(p["type"] == "link" for p in parts),
-            buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")), _cancel_button(ctx)])
+            buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")),
+                     Button(ctx.text("story_button_agree_named"), payload("story_agree_named")), _cancel_button(ctx)])
 
 
 def _consent(text: str, ctx: Context) -> None:
-    if command_form(text) not in _AGREE:
+    named = command_form(text) in _AGREE_NAMED  # optional: by default the article says "Bạn đọc"
+    if command_form(text) not in _AGREE and not named:
         if not _answer(ctx, text):
             ctx.say("story_consent_reminder",
                     buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")), _cancel_button(ctx)])
@@ -240,6 +243,8 @@ def _consent(text: str, ctx: Context) -> None:
 
     def store(pipe: Any) -> None:
         stories.write_submission(pipe, submission, now_ms=int(time.time() * 1000), who=who)
+        if named:
+            pipe.hset(keys.story(code), "show_name", "1")
         enqueue_screening(pipe, ctx.redis, code, settings)
         if submission.photos:
             enqueue_media(pipe, ctx.redis, code, settings)

@@ -10,7 +10,7 @@ import requests
 from bot.infra import keys
 from bot.infra.texts import render
 from bot.stories import articles
-from tests.story_support import CITIZEN, MODERATOR, open_window, say, submit
+from tests.story_support import CITIZEN, MODERATOR, code_in, open_window, say, submit
 from tests.support import BotHarness, spawn, wait_for
 
 
@@ -114,3 +114,19 @@ def test_worker_killed_while_verifying_publishes_once(bot: BotHarness) -> None:
     [article] = live_articles(bot)
     assert field(bot, code, "article_id") == article["id"]
     assert len([t for t in bot.replies(CITIZEN) if article["link_view"] in t]) == 1
+
+
+def test_the_submitter_may_choose_to_be_named_at_consent(bot: BotHarness) -> None:
+    open_window(bot, MODERATOR)
+    bot.emulator("PUT", f"/users/{CITIZEN}", json={"display_name": "Nguyễn Thị Lan"})
+    for text in ("gửi câu chuyện", "Học ký số trên điện thoại", "Cần Thơ",
+                 "Cả xóm tôi học ký số trên điện thoại để nộp hồ sơ trực tuyến cho nhanh.", "xong"):
+        say(bot, CITIZEN, text)
+    summary = bot.messages(CITIZEN)[-1]
+    titles = [b["title"] for b in summary["attachment"]["payload"]["buttons"]]
+    assert render("story_button_agree_named") in titles and render("story_button_agree") in titles
+    say(bot, CITIZEN, "đồng ý, ghi tên tôi")
+    code = code_in(bot.replies(CITIZEN)[-1])
+    say(bot, MODERATOR, f"/duyet {code}")
+    [article] = live_articles(bot)
+    assert detail(bot, article["id"])["author"] == "Nguyễn Thị Lan"

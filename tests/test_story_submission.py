@@ -53,8 +53,11 @@ def test_full_story_from_submission_to_approval(bot: BotHarness) -> None:
     assert "[SĐT đã ẩn]" in shown and "0912 345 678" not in shown
     chat(MODERATOR, f"/duyet {code.lower()}")
     assert bot.replies(MODERATOR)[-1] == render("mod_approved", code=code)
-    assert bot.replies(CITIZEN)[-1] == render("story_notice_approved", title="Làm giấy khai sinh trên điện thoại",
+    assert bot.replies(CITIZEN)[-2] == render("story_notice_approved", title="Làm giấy khai sinh trên điện thoại",
                                               code=code)
+    link = bot.redis.hget(keys.story(code), "article_link").decode()  # then the link of its article
+    assert bot.replies(CITIZEN)[-1] == render("story_notice_article", title="Làm giấy khai sinh trên điện thoại",
+                                              code=code, link=link)
     assert status(bot.redis, code) == "approved"
     assert 0 < bot.redis.ttl(keys.story_original(code)) <= bot.settings.story_original_retention_s
     assert [(e["action"], e["code"]) for e in audit.entries(bot.redis)] == [

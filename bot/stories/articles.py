@@ -122,6 +122,8 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
         return "live"
     token = raw.get("article_token")
     if not token:
+        if raw.get("show_name") == "1" and not raw.get("display_name"):  # chosen at consent (default: anonymous)
+            raw["display_name"] = _display_name(zalo, raw["user"])
         article = build_article(raw, _public_photos(raw.get("photos", "")), settings)
         found = _adopt(zalo, code, article["title"]) if raw.get("article_creating") else None
         if found:
@@ -133,6 +135,15 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
     article_id = verify_when_ready(zalo, token, tries=settings.article_verify_tries,
                                    interval_s=settings.article_verify_interval_s)
     return _live(client, zalo, code, article_id, raw)
+
+
+def _display_name(zalo: ZaloClient, user_id: str) -> str:
+    """The submitter's Zalo display name; "" (the anonymous author line) when Zalo does not give it."""
+    try:
+        return str(zalo.user_detail(user_id=user_id).get("display_name") or "").strip()
+    except ZaloError as exc:
+        log.warning("display name of a submitter not available (%s); the article stays anonymous", exc.code)
+        return ""
 
 
 def _adopt(zalo: ZaloClient, code: str, title: str) -> str | None:
