@@ -178,6 +178,28 @@ def bot_says(page: Page, fragment: str, timeout: int = TIMEOUT_MS) -> Locator:
     return message
 
 
+def add_persona(page: Page, name: str, user_id: str) -> None:
+    page.click("#open-panel")
+    page.click(".new-persona summary")
+    page.fill("#persona-name", name)
+    page.fill("#persona-id", user_id)
+    page.click("#persona-form button[type=submit]")
+    expect(page.locator(f"[data-persona='{user_id}']")).to_have_class("active")  # and the drawer closes
+
+
+def long_silent_follower(sandbox: Sandbox) -> str:
+    """A follower and subscriber whose last message was a month ago: no CS window, only the broadcast."""
+    from bot.digest import subscribers
+
+    user = "7000000000000000042"
+    now_ms = requests.get(f"{sandbox.emulator_url}/_emulator/clock", timeout=5).json()["now_ms"]
+    month_ago = now_ms - 30 * 86_400_000
+    requests.put(f"{sandbox.emulator_url}/_emulator/users/{user}", json={"follower": True,
+                 "last_interaction": month_ago}, timeout=5).raise_for_status()
+    subscribers.subscribe(sandbox.redis, user, interaction_ms=month_ago)
+    return user
+
+
 def start_on_a_saturday(sandbox: Sandbox) -> None:
     """Start the walk on the coming Saturday 10:00 (Vietnam time), whatever today is: the Monday digest then
     falls inside the 48-hour free reply window, as for a citizen who chatted over the weekend."""
@@ -225,7 +247,7 @@ def test_walk_question_story_with_photo_moderation_and_monday_digest(page: Page,
     page.locator(".qr-buttons button", has_text="Xong").last.click()  # the bot's quick reply "Xong"
     summary = bot_says(page, "Bước 4/4")
     expect(summary).to_contain_text("Ảnh: 1")
-    summary.locator(".qr-buttons button", has_text="Đồng ý").click()
+    summary.locator(".qr-buttons button").get_by_text("Đồng ý", exact=True).click()
     submitted = bot_says(page, "Câu chuyện đã được gửi với mã")
     code = submitted.inner_text().split("#", 1)[1].split(".", 1)[0].strip()
     assert code.isalnum(), submitted.inner_text()
@@ -241,17 +263,29 @@ def test_walk_question_story_with_photo_moderation_and_monday_digest(page: Page,
 
     become(page, citizen)
     expect(bot_says(page, "đã được duyệt")).to_contain_text(f"#{code}")
+    article = bot_says(page, "đã lên kênh thành bài viết")  # the story's own article, to share
+    link = sandbox.redis.hget(f"dxbot:story:{code}", "article_link").decode()
+    expect(article).to_contain_text(link)
+    assert requests.get(link, timeout=5).status_code == 200
+    screenshot(page, "sandbox-story-article")
 
+    quiet = long_silent_follower(sandbox)  # followed long ago, has not written for a month
     page.click("#open-panel")
     page.click("#jump-digest")
     expect(page.locator("#clock")).to_contain_text("08:00")
     page.click("#close-panel")
-    digest = bot_says(page, "Bản tin Chuyển đổi số tuần", timeout=60_000)
-    expect(digest).to_contain_text("Chợ quê dùng mã QR")
+    digest = bot_says(page, "Bản tin Chuyển đổi số tuần", timeout=60_000)  # in the window: the short link
+    expect(digest).to_contain_text("đã lên kênh")
     expect(digest.locator(".meta")).to_contain_text("Đã gửi")
     [delivered] = [m for m in sandbox.messages(citizen) if "Bản tin Chuyển đổi số tuần" in (m.get("text") or "")]
     assert delivered["endpoint"] == "cs"
     elapsed = time.monotonic() - started
+    requests.post(f"{sandbox.emulator_url}/_emulator/clock", json={"advance": 1800}, timeout=5)  # Zalo's review
+    add_persona(page, "Người ít nhắn", quiet)
+    card = page.locator(".msg.bot .article-card", has_text="Bản tin Chuyển đổi số tuần").last
+    expect(card).to_be_visible(timeout=60_000)
+    [got] = [m for m in sandbox.messages(quiet) if m.get("endpoint") == "broadcast"]
+    assert got["attachment"]["payload"]["elements"][0]["media_type"] == "article"
     expect(page.locator("#toast")).to_be_hidden(timeout=10_000)
     screenshot(page, "sandbox-digest")
     page.set_viewport_size({"width": 1280, "height": 900})  # the desktop layout: chat and control panel

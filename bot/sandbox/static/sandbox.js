@@ -6,7 +6,8 @@
 const STORE_KEY = "dxbot-sandbox-v1";
 const POLL_MS = 1000;
 const WEEKDAYS = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
-const ENDPOINT_NAMES = { cs: "Tư vấn", promotion: "Truyền thông", template: "Mẫu ZBS", transaction: "Giao dịch" };
+const ENDPOINT_NAMES = { cs: "Tư vấn", promotion: "Truyền thông", template: "Mẫu ZBS", transaction: "Giao dịch",
+  broadcast: "Bài viết gửi mọi người quan tâm" };
 const QUOTA_TITLES = {
   reply: "miễn phí trong 48 giờ sau khi người dùng nhắn",
   sub_quota: "tính vào hạn mức tin tư vấn (48 giờ – 7 ngày)",
@@ -367,12 +368,19 @@ function botBody(message) {
   const parts = [];
   if (attachment && attachment.type === "template" && payload.template_type === "media") {
     for (const element of payload.elements || []) {
+      if (element.media_type === "article") {  // a broadcast article: its card opens the public page
+        const link = safeUrl(element.link);
+        parts.push(el("a", { class: "bubble card link-card article-card", href: link || "#", target: "_blank",
+          rel: "noopener noreferrer" }, el("div", { class: "card-title", text: element.title || "Bài viết" }),
+          el("div", { class: "url", text: "Đọc bài viết trên Zalo" })));
+        continue;
+      }
       const url = safeUrl(element.url);
       parts.push(el("div", { class: "photo" }, url
         ? el("img", { src: url, alt: "Ảnh từ kênh", loading: "lazy" })
         : el("div", { class: "bubble", text: "[Ảnh đã tải lên Zalo]" })));
     }
-    if (message.text) parts.push(el("div", { class: "bubble" }, richText(message.text)));
+    if (message.text && message.endpoint !== "broadcast") parts.push(el("div", { class: "bubble" }, richText(message.text)));
     return parts;
   }
   if (attachment && attachment.type === "template" && payload.template_type && payload.template_type !== "media") {
