@@ -130,3 +130,19 @@ def test_the_submitter_may_choose_to_be_named_at_consent(bot: BotHarness) -> Non
     say(bot, MODERATOR, f"/duyet {code}")
     [article] = live_articles(bot)
     assert detail(bot, article["id"])["author"] == "Nguyễn Thị Lan"
+
+
+def test_taken_down_while_zalo_still_processes_leaves_no_article(bot: BotHarness) -> None:
+    bot.reconfigure(ARTICLE_VERIFY_TRIES="1")
+    bot.emulator("POST", "/config", json={"article_processing_s": 3600})
+    code = approved_story(bot)  # created, not verified yet: the job failed and keeps the token
+    assert field(bot, code, "article_token") is not None and field(bot, code, "article_id") is None
+    say(bot, MODERATOR, f"/gobai {code}")
+    assert bot.replies(MODERATOR)[-1] == render("mod_unpublish_queued", code=code)
+    bot.advance_clock(3600)
+    bot.redis.delete(keys.story_article_lock(code))
+    assert articles.recover(bot.redis, bot.settings, now_ms=10 ** 13) == 1
+    bot.settle()
+    assert live_articles(bot) == [] and field(bot, code, "article_id") is None
+    assert not [t for t in bot.replies(CITIZEN) if "/_emulator/articles/" in t]  # never told of a link
+    assert bot.redis.zscore(keys.STORY_ARTICLES_PENDING, code) is None

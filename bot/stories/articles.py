@@ -170,10 +170,12 @@ def _live(client: redis.Redis, zalo: ZaloClient, code: str, article_id: str, raw
             pipe.watch(story_key)
             now = {k.decode(): v.decode() for k, v in pipe.hgetall(story_key).items()}
             pipe.multi()
-            if now.get("article_wanted") != "1" or not now.get("user"):
+            if now.get("article_wanted") != "1" or not now.get("user"):  # taken down meanwhile
+                pipe.hset(story_key, "article_id", article_id)  # recorded first: a failed removal is retried
                 pipe.hdel(story_key, "article_token", "article_creating")
                 pipe.execute()
-                zalo.article_remove(article_id=article_id)
+                _remove(client, zalo, code, {"article_id": article_id})
+                client.zrem(keys.STORY_ARTICLES_PENDING, code)
                 return "removed-late"
             pipe.hset(story_key, mapping={"article_id": article_id, "article_link": link})
             pipe.hdel(story_key, "article_token", "article_creating")
