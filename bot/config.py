@@ -95,6 +95,7 @@ class Settings:
     digest_broadcast: bool = True  # the weekly digest goes out as an article broadcast to all followers
     digest_editions: tuple[int, ...] = ()  # Zalo city codes (0-63) that get their own province edition
     broadcast_oa_monthly: int = 40  # broadcasts the OA may send per month
+    broadcast_quota_reset_day: int = 1  # the OA's quota resets on its package-registration day [S]
     broadcast_follower_monthly: int = 4  # broadcasts one follower may receive per month (verified OA)
     broadcast_review_s: int = 1800  # Zalo's review before a broadcast goes out
     broadcast_hours: tuple[int, int] = (6, 20)  # Zalo delivers broadcasts inside these hours
@@ -238,6 +239,8 @@ class Settings:
             digest_broadcast=get.boolean("DIGEST_BROADCAST", d.digest_broadcast),
             digest_editions=_city_codes(get.optional("DIGEST_EDITIONS")),
             broadcast_oa_monthly=get.integer("BROADCAST_OA_MONTHLY", d.broadcast_oa_monthly, low=0, high=10_000),
+            broadcast_quota_reset_day=get.integer("BROADCAST_QUOTA_RESET_DAY", d.broadcast_quota_reset_day, low=1,
+                                                  high=28),
             broadcast_follower_monthly=get.integer("BROADCAST_FOLLOWER_MONTHLY", d.broadcast_follower_monthly, low=0,
                                                    high=31),
             broadcast_review_s=get.integer("BROADCAST_REVIEW_SECONDS", d.broadcast_review_s, low=0, high=86400),

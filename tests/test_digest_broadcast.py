@@ -109,7 +109,7 @@ def test_quota_spent_at_zalo_falls_back_to_the_per_user_path_and_says_so(bc_bot:
     assert render("digest_mod_broadcast_quota", quota_left=0) in text
 
 
-def test_own_quota_count_and_follower_cap_fall_back_without_calling_zalo(bc_bot: BotHarness) -> None:
+def test_follower_cap_falls_back_without_calling_zalo(bc_bot: BotHarness) -> None:
     bot = bc_bot
     bot.reconfigure(BROADCAST_FOLLOWER_MONTHLY="0")
     followers(bot)
@@ -155,3 +155,13 @@ def test_two_schedulers_and_two_workers_broadcast_the_week_once(bc_bot: BotHarne
     bot.advance_clock(1800)
     assert all(len(received_broadcast(bot, u)) == 1 for u in users)
     assert sum(t.startswith(f"Báo cáo bản tin tuần {WEEK}") for t in bot.replies(MODERATOR)) == 1
+
+
+def test_own_quota_count_falls_back_without_calling_zalo(bc_bot: BotHarness) -> None:
+    bot = bc_bot
+    bot.reconfigure(DIGEST_EDITIONS="9,4", BROADCAST_OA_MONTHLY="2")  # three editions need three broadcasts
+    followers(bot)
+    assert dh.run_digest(bot) == "started"
+    assert broadcasts(bot) == [] and bot.redis.hget(keys.digest_run(SLOT), "broadcast") == b"quota"
+    [text] = [t for t in bot.replies(MODERATOR) if t.startswith(f"Báo cáo bản tin tuần {WEEK}")]
+    assert render("digest_mod_broadcast_quota", quota_left=2) in text

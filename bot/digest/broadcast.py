@@ -84,11 +84,20 @@ def article(stories: list[DigestStory], fact: Fact | None, week: str, edition: s
 
 
 def month_of(client: redis.Redis, settings: Settings) -> str:
+    """The follower-cap month (calendar month: caps reset on the 1st [S: V])."""
     return clock.now(client, settings).strftime("%Y%m")
 
 
+def quota_period(client: redis.Redis, settings: Settings) -> str:
+    """The OA quota's month, which starts on BROADCAST_QUOTA_RESET_DAY (the package-registration day [S: V])."""
+    now = clock.now(client, settings)
+    if now.day < settings.broadcast_quota_reset_day:
+        now = now.replace(day=1) - timedelta(days=1)
+    return now.strftime("%Y%m")
+
+
 def quota_left(client: redis.Redis, settings: Settings) -> int:
-    used = int(client.get(keys.digest_broadcast_count(month_of(client, settings))) or 0)
+    used = int(client.get(keys.digest_broadcast_count(quota_period(client, settings))) or 0)
     return max(0, settings.broadcast_oa_monthly - used)
 
 
@@ -111,7 +120,7 @@ def run(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, st
     state = (client.hget(run_key, "broadcast") or b"").decode()
     if state != PENDING:
         return state
-    month = month_of(client, settings)
+    month, period = month_of(client, settings), quota_period(client, settings)
     started = client.hget(run_key, f"bc:{NATIONAL}:sending")
     if not started:
         if int(client.get(keys.digest_broadcast_count(month, "weeks")) or 0) >= settings.broadcast_follower_monthly:
@@ -136,15 +145,15 @@ def run(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, st
             client.hset(run_key, mapping={field("article"): article_id, field("link"): public_link(zalo, article_id)})
         with client.pipeline() as pipe:  # counted before the call: a lost answer still spent the quota
             pipe.hset(run_key, field("sending"), "1")
-            pipe.incr(keys.digest_broadcast_count(month))
-            pipe.expire(keys.digest_broadcast_count(month), 40 * 24 * 3600)
+            pipe.incr(keys.digest_broadcast_count(period))
+            pipe.expire(keys.digest_broadcast_count(period), 40 * 24 * 3600)
             pipe.execute()
         try:
             message_id = zalo.broadcast(article_ids=[article_id], target=target(settings, edition))
         except BroadcastQuotaExceeded:
             client.hset(run_key, field("message"), "quota")
             if edition == NATIONAL:
-                client.set(keys.digest_broadcast_count(month), settings.broadcast_oa_monthly, keepttl=True)
+                client.set(keys.digest_broadcast_count(period), settings.broadcast_oa_monthly, keepttl=True)
                 return _finish(client, settings, slot, QUOTA)
             continue
         except OutcomeUnknown:
