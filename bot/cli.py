@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dxbot", description="Zalo OA bot of the national DX channel")
     sub = parser.add_subparsers(dest="command")
 
-    sub.add_parser("dev", help="run everything locally (Redis, web, worker, scheduler, emulator)") \
+    sub.add_parser("dev", help="run everything locally (Redis, web, worker, sender, scheduler, emulator)") \
         .set_defaults(func=cmd_dev)
     web = sub.add_parser("web", help="serve the webhook with gunicorn")
     web.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--burst", action="store_true", help="exit when the queue is empty")
     worker.add_argument("--fork", action="store_true", help="run each job in a forked child (isolation)")
     worker.set_defaults(func=cmd_worker)
+    sender = sub.add_parser("sender", help="deliver replies to Zalo off the event path, many at once")
+    sender.add_argument("--threads", type=int, default=None, help="sends in flight (default SENDER_THREADS)")
+    sender.set_defaults(func=cmd_sender)
     sched = sub.add_parser("scheduler", help="sweep due work and keep the weekly schedule")
     sched.add_argument("--interval", type=float, default=1.0)
     sched.add_argument("--once", action="store_true")
@@ -128,6 +131,20 @@ def cmd_worker(args: argparse.Namespace) -> int:
         log.warning("worker loop ended unexpectedly; starting again once Redis answers")
         time.sleep(1)
         _wait_for_redis(rt.settings)
+
+
+def cmd_sender(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from bot.core.sender import Sender
+
+    _wait_for_redis(Settings.from_env())
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())  # finish the sends in flight, then exit
+    Sender(_runtime(), threads=args.threads).run(stop)
+    return 0
 
 
 def _wait_for_redis(settings: Settings, timeout_s: float = 60.0) -> None:

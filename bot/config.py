@@ -73,6 +73,8 @@ class Settings:
     zalo_timeout_s: float = 10.0
     token_refresh_margin_s: int = 3600
     user_lease_s: int = 30
+    sender_threads: int = 64  # sends in flight at once per `dxbot sender` (each waits on Zalo, not the CPU)
+    sender_poll_s: float = 0.02  # how often an idle sender looks for due outboxes
     log_level: str = "INFO"
     public_url: str | None = None  # https://domain where Zalo reaches /webhook and /oauth/zalo/callback
     verifier_code: str | None = None  # Zalo's domain verification code (serves zalo_verifier<CODE>.html)
@@ -215,6 +217,8 @@ class Settings:
             token_refresh_margin_s=get.integer("TOKEN_REFRESH_MARGIN_SECONDS", d.token_refresh_margin_s, low=0,
                                                high=86400),
             user_lease_s=get.integer("USER_LEASE_SECONDS", d.user_lease_s, low=2, high=3600),
+            sender_threads=get.integer("SENDER_THREADS", d.sender_threads, low=1, high=1024),
+            sender_poll_s=get.number("SENDER_POLL_SECONDS", d.sender_poll_s, low=0.001, high=5),
             log_level=(get.optional("LOG_LEVEL") or d.log_level).upper(),
             public_url=_public_url(get.optional("PUBLIC_URL")),
             verifier_code=_verifier_code(get.optional("ZALO_VERIFIER_CODE")),

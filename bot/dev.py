@@ -72,6 +72,7 @@ def run_dev(settings: Settings) -> int:
         web = subprocess.Popen(_python("-m", "bot.cli", "web"), env=web_env)
         procs.append(("web", web))
         procs.append(("worker", subprocess.Popen(_python("-m", "bot.cli", "worker"), env=env)))
+        procs.append(("sender", subprocess.Popen(_python("-m", "bot.cli", "sender"), env=env)))
         procs.append(("scheduler", subprocess.Popen(_python("-m", "bot.cli", "scheduler"), env=env)))
         _wait_http(f"http://127.0.0.1:{settings.port}/healthz", web)
         _banner(settings, redis_where)

@@ -18,11 +18,10 @@ import uuid
 import redis
 from rq import get_current_job
 
-from bot.core import runtime
+from bot.core import delivery, runtime
 from bot.core.context import Context
 from bot.core.events import Event, Unfollow
 from bot.core.lease import Lease
-from bot.core.outbox import flush
 from bot.core.parsing import parse_body, parse_event
 from bot.infra import keys, metrics
 
@@ -42,10 +41,12 @@ def drain_user(user_id: str) -> str:
         return "busy"
     processed = 0
     while True:
-        result = flush(user_id, client=rt.redis, zalo=rt.zalo, settings=rt.settings, still_owner=lease.renew)
-        if result.retry_after_s is not None:
-            lease.release_until(_due(result.retry_after_s))
-            return "retry_later"
+        # With a `dxbot sender` running, replies leave from there and this job never waits on Zalo.
+        if not delivery.sender_alive(rt.redis):
+            retry_after_s = delivery.deliver_inline(rt, user_id, owner)
+            if retry_after_s is not None:
+                lease.release_until(_due(retry_after_s))
+                return "retry_later"
         head = rt.redis.zrange(keys.inbox(user_id), 0, 0)
         if not head:
             done = lease.finish()
@@ -82,8 +83,9 @@ def process_one(rt: runtime.Runtime, user_id: str, member: bytes, lease: Lease) 
         return 0.0
     log.info("event user=%s event=%s name=%s handler=%s replies=%d outcome=ok", user_id, event.key, event.name,
              handler, len(ctx.outbox))
-    for other in {m.user_id for m in ctx.outbox if m.user_id != user_id}:
-        rt.jobs.claim(other)
+    if not delivery.sender_alive(rt.redis):  # a drain of the other user delivers (no sender does)
+        for other in {m.user_id for m in ctx.outbox if m.user_id != user_id}:
+            rt.jobs.claim(other)
     return None
 
 
@@ -104,14 +106,16 @@ def commit(rt: runtime.Runtime, ctx: Context, member: bytes, *, original_state: 
             _write_state(pipe, user_id, original_state, ctx.state)
             for write in ctx.writes:
                 write(pipe)
+            now_ms = int(time.time() * 1000)
             if deferred:
                 pipe.rpush(keys.outbox(user_id), *deferred)
                 pipe.delete(keys.deferred(user_id))
-            now_ms = int(time.time() * 1000)
             for message in ctx.outbox:
                 pipe.rpush(keys.outbox(message.user_id), json.dumps(message.to_json()))
-                if message.user_id != user_id:
-                    pipe.zadd(keys.PENDING_USERS, {message.user_id: now_ms}, nx=True)
+            for other in {m.user_id for m in ctx.outbox} | ({user_id} if deferred else set()):
+                delivery.mark_due(pipe, other, now_ms)
+                if other != user_id:
+                    pipe.zadd(keys.PENDING_USERS, {other: now_ms}, nx=True)
             for write in hook_writes:  # after the replies: e.g. a digest kept for the user follows them
                 write(pipe)
             pipe.zrem(keys.inbox(user_id), member)
@@ -184,6 +188,7 @@ def replay_dead(client: redis.Redis, *, only: str | None = None) -> int:
         message["attempts"] = 0
         with client.pipeline() as pipe:
             pipe.rpush(keys.outbox(message["user_id"]), json.dumps(message))
+            delivery.mark_due(pipe, message["user_id"], int(time.time() * 1000))
             pipe.zadd(keys.PENDING_USERS, {message["user_id"]: int(time.time() * 1000)})
             pipe.hdel(keys.DEAD_SENDS, key)
             pipe.execute()

@@ -24,12 +24,12 @@ from bot.infra import keys, scripts
 
 
 class Lease:
-    def __init__(self, client: redis.Redis, user_id: str, owner: str, ttl_ms: int) -> None:
+    def __init__(self, client: redis.Redis, user_id: str, owner: str, ttl_ms: int, *, key: str | None = None) -> None:
         self.redis = client
         self.user_id = user_id
         self.owner = owner
         self.ttl_ms = ttl_ms
-        self.key = keys.lease(user_id)
+        self.key = key or keys.lease(user_id)  # another key for another kind of exclusion (the send lease)
 
     def acquire(self) -> bool:
         return bool(scripts.TAKE_LEASE(self.redis, keys=[self.key], args=[self.owner, self.ttl_ms]))
@@ -41,7 +41,7 @@ class Lease:
     def finish(self) -> int:
         """Release if nothing is left to do: 1 released, 0 more work arrived, -1 not the owner."""
         return int(scripts.FINISH_DRAIN(
-            self.redis, keys=[self.key, keys.inbox(self.user_id), keys.outbox(self.user_id), keys.PENDING_USERS],
+            self.redis, keys=[self.key, keys.inbox(self.user_id), keys.PENDING_USERS],
             args=[self.owner, self.user_id]))
 
     def release_until(self, due_ms: int) -> bool:

@@ -25,7 +25,9 @@ def queue_text(pipe: Pipeline | redis.Redis, user_id: str, text: str, *, buttons
     for message in text_messages(user_id, text, max_chars=max_chars, buttons=buttons,
                                  keep_if_unreachable=keep_if_unreachable):
         pipe.rpush(keys.outbox(user_id), json.dumps(message.to_json()))
-    pipe.zadd(keys.PENDING_USERS, {user_id: int(time.time() * 1000)}, nx=True)
+    now_ms = int(time.time() * 1000)
+    pipe.zadd(keys.PENDING_USERS, {user_id: now_ms}, nx=True)
+    pipe.zadd(keys.SEND_DUE, {user_id: now_ms}, nx=True)  # the senders' to-do list (bot/core/delivery.py)
 
 
 def send_now(client: redis.Redis, user_id: str, text: str, *, buttons: Sequence[Button] = (),

@@ -25,6 +25,14 @@ def lease(user_id: str) -> str:
 
 
 PENDING_USERS = f"{P}pending-users"  # zset user_id -> first-pending time (ms); the sweeper's to-do list
+SEND_DUE = f"{P}send-due"  # zset user_id -> when their outbox is next due (ms); the senders' to-do list
+SENDER_ALIVE = f"{P}sender:alive"  # PX key refreshed by every running `dxbot sender`; absent = workers deliver
+
+
+def send_lease(user_id: str) -> str:
+    """Who is delivering a user's outbox right now (a sender thread or an inline drain); absent = nobody."""
+    return f"{P}send-lease:{user_id}"
+
 
 # --- per-user processing ---
 def state(user_id: str) -> str:

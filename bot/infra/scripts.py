@@ -57,13 +57,14 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[
 return 0
 """)
 
-# KEYS: lease, inbox, outbox, pending users; ARGV: owner, user.
-# Release only when nothing is left to do: 1 released, 0 more work arrived, -1 not the owner.
+# KEYS: lease, inbox, pending users; ARGV: owner, user.
+# Release only when no event is left: 1 released, 0 more work arrived, -1 not the owner. The outbox is not
+# the drain's to finish: it is on the senders' to-do list (send-due) from the transaction that filled it.
 FINISH_DRAIN = Lua("""
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
-if redis.call('ZCARD', KEYS[2]) == 0 and redis.call('LLEN', KEYS[3]) == 0 then
+if redis.call('ZCARD', KEYS[2]) == 0 then
   redis.call('DEL', KEYS[1])
-  redis.call('ZREM', KEYS[4], ARGV[2])
+  redis.call('ZREM', KEYS[3], ARGV[2])
   return 1
 end
 return 0
@@ -77,6 +78,36 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
   return 1
 end
 return 0
+""")
+
+# KEYS: send-due; ARGV: now ms, ttl ms, owner, limit, send-lease key prefix.
+# A sender claims up to `limit` due users: each gets the send lease (unless an inline drain holds it) and a
+# score ttl ahead, so a sender that dies mid-send leaves its users due again when its leases have expired.
+CLAIM_SENDS = Lua("""
+local now, ttl = tonumber(ARGV[1]), tonumber(ARGV[2])
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[4]))
+local out = {}
+for _, user in ipairs(due) do
+  if redis.call('SET', ARGV[5] .. user, ARGV[3], 'NX', 'PX', ttl) then out[#out + 1] = user end
+  redis.call('ZADD', KEYS[1], now + ttl, user)
+end
+return out
+""")
+
+# KEYS: send lease, outbox, send-due; ARGV: owner, user, now ms, due ms (0 = not a retry).
+# Give the user's delivery back: due again at `due` after a retryable failure, now when messages arrived
+# meanwhile, otherwise off the to-do list. 1 done, -1 not the owner.
+FINISH_SEND = Lua("""
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+redis.call('DEL', KEYS[1])
+if tonumber(ARGV[4]) > 0 then
+  redis.call('ZADD', KEYS[3], ARGV[4], ARGV[2])
+elseif redis.call('LLEN', KEYS[2]) > 0 then
+  redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
+else
+  redis.call('ZREM', KEYS[3], ARGV[2])
+end
+return 1
 """)
 
 # --- the webhook's ingest and the sweeper's claim (templates; see bot/core/ingest.py) --------------------------

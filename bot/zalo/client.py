@@ -48,7 +48,7 @@ class ZaloClient:
     def __init__(self, settings: Settings, client: redis.Redis, session: requests.Session | None = None) -> None:
         self.settings = settings
         self.redis = client
-        self.session = session or _new_session()
+        self.session = session or _new_session(max(32, settings.sender_threads))
         self.tokens = TokenStore(settings, client, self.session)
 
     # --- customer-service messages (the reply path, §3.2) ---
@@ -198,9 +198,10 @@ def _never_sent(exc: requests.RequestException) -> bool:
     return False
 
 
-def _new_session() -> requests.Session:
+def _new_session(pool_size: int) -> requests.Session:
+    """One pool of kept-alive connections, as large as the sends a process has in flight (a sender's threads)."""
     session = requests.Session()
-    adapter = HTTPAdapter(pool_connections=4, pool_maxsize=32, max_retries=0)
+    adapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     return session

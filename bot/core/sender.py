@@ -1,0 +1,99 @@
+"""`dxbot sender`: delivers outboxes off the event path, many users at once, each user's in order.
+
+A worker that sends blocks for Zalo's whole round trip, so the stack's reply rate was workers ÷ Zalo's latency
+whatever the CPU. A sender instead claims due users from `dxbot:send-due` (`CLAIM_SENDS`: the send lease plus
+a due time one lease ahead, so a killed sender's users come back by themselves) and hands each to one of a
+bounded pool of threads; a thread runs the same `outbox.flush` a worker ran, so every delivery rule holds
+(in order, at most once after Zalo accepts, unknown outcomes never re-sent, forms degraded, `-230` recorded).
+Any number of senders may run against one Redis; while one refreshes `dxbot:sender:alive`, drains leave
+delivery to them (bot/core/delivery.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import os
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import redis
+
+from bot.core import delivery
+from bot.core.runtime import Runtime
+from bot.infra import keys, scripts
+
+log = logging.getLogger(__name__)
+HEARTBEAT_TTL_MS = 5000  # drains fall back to sending themselves this long after the last sender stopped
+HEARTBEAT_EVERY_S = 1.0
+
+
+class Sender:
+    def __init__(self, rt: Runtime, *, threads: int | None = None) -> None:
+        self.rt = rt
+        self.threads = threads or rt.settings.sender_threads
+        self.ttl_ms = rt.settings.user_lease_s * 1000
+        self.id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self._claims = itertools.count()
+        self._in_flight = 0
+        self._room = threading.Condition()
+        self.sent_users = 0  # users whose outbox a thread finished (for tests and logs)
+
+    def run(self, stop: threading.Event) -> None:
+        """Claim and deliver until `stop` is set; then finish the sends in flight and stop the heartbeat."""
+        beat = threading.Thread(target=self._heartbeat, args=(stop,), name="sender-heartbeat", daemon=True)
+        beat.start()
+        log.info("sender %s started (%d threads)", self.id, self.threads)
+        with ThreadPoolExecutor(self.threads, thread_name_prefix="send") as pool:
+            while not stop.is_set():
+                room = self._wait_for_room(stop)
+                if room == 0:
+                    continue
+                try:
+                    owner = f"send:{self.id}:{next(self._claims)}"
+                    users = scripts.CLAIM_SENDS(self.rt.redis, keys=[keys.SEND_DUE], args=[
+                        int(time.time() * 1000), self.ttl_ms, owner, room, keys.send_lease("")])
+                except redis.RedisError:
+                    log.warning("sender: Redis unavailable; trying again", exc_info=True)
+                    stop.wait(0.5)
+                    continue
+                if not users:
+                    stop.wait(self.rt.settings.sender_poll_s)
+                    continue
+                with self._room:
+                    self._in_flight += len(users)
+                for raw in users:
+                    pool.submit(self._deliver, raw.decode(), owner)
+        beat.join()
+        with contextlib.suppress(redis.RedisError):  # otherwise it expires by itself
+            if self.rt.redis.get(keys.SENDER_ALIVE) == self.id.encode():  # another sender's beat is kept
+                self.rt.redis.delete(keys.SENDER_ALIVE)
+        log.info("sender %s stopped", self.id)
+
+    def _wait_for_room(self, stop: threading.Event) -> int:
+        with self._room:
+            while self._in_flight >= self.threads and not stop.is_set():
+                self._room.wait(0.5)
+            return 0 if stop.is_set() else self.threads - self._in_flight
+
+    def _deliver(self, user_id: str, owner: str) -> None:
+        try:
+            lease = delivery.send_lease(self.rt.redis, user_id, owner, self.ttl_ms)
+            delivery.deliver_claimed(self.rt, user_id, lease)
+            self.sent_users += 1
+        except Exception:  # noqa: BLE001 - the user comes back when the lease expires; the sender goes on
+            log.exception("sender: delivery to user=%s failed; due again after the lease", user_id)
+        finally:
+            with self._room:
+                self._in_flight -= 1
+                self._room.notify()
+
+    def _heartbeat(self, stop: threading.Event) -> None:
+        while True:
+            with contextlib.suppress(redis.RedisError):  # Redis away: claims fail too; the beat comes back
+                self.rt.redis.set(keys.SENDER_ALIVE, self.id, px=HEARTBEAT_TTL_MS)
+            if stop.wait(HEARTBEAT_EVERY_S):
+                return

@@ -1,0 +1,137 @@
+"""`dxbot sender`: replies leave off the event path, many users at once, each user's in order, and every
+delivery rule of the outbox still holds (bot/core/sender.py, bot/core/delivery.py)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from bot.core import delivery
+from bot.core.sender import Sender
+from bot.infra import keys
+from tests.routers import slow_echo
+from tests.support import BotHarness, spawn, stop, wait_for
+
+CS = "/v3.0/oa/message/cs"
+
+
+@contextmanager
+def running_sender(bot: BotHarness, threads: int) -> Iterator[Sender]:
+    """A sender in this process (threads), alive for the drains of this process before the body runs."""
+    sender = Sender(bot.rt, threads=threads)
+    halt = threading.Event()
+    thread = threading.Thread(target=sender.run, args=(halt,), daemon=True)
+    thread.start()
+    wait_for(lambda: bot.redis.exists(keys.SENDER_ALIVE), 10, "the sender's heartbeat")
+    delivery.forget_sender_state()
+    try:
+        yield sender
+    finally:
+        halt.set()
+        thread.join(30)
+        delivery.forget_sender_state()
+        assert not thread.is_alive()
+
+
+def _users(n: int) -> list[str]:
+    return [f"77{i:017d}" for i in range(n)]
+
+
+def test_the_worker_commits_and_moves_on_while_replies_wait_on_zalo(bot: BotHarness) -> None:
+    bot.use_router(slow_echo())
+    users = _users(12)
+    bot.fault(kind="stall", seconds=2, count=len(users), path=CS)  # every first send hangs, then HTTP 504
+    with running_sender(bot, threads=len(users)):
+        for user in users:
+            bot.send(user, "chào")
+        bot.run_worker()  # returns once every event is committed: it did not wait on a single send
+        assert bot.redis.zcard(keys.inbox(users[0])) == 0
+        assert all(bot.redis.llen(keys.outbox(user)) == 1 for user in users)
+        # all twelve users' sends are in flight at once, each under its own send lease, none answered yet
+        wait_for(lambda: len(bot.redis.keys(keys.send_lease("*"))) == len(users), 10, "twelve sends in flight")
+        assert bot.messages() == []
+        # the 504s are retryable: each user is due again after its backoff, and the sweeper is not needed
+        wait_for(lambda: all(bot.replies(u) == ["nhận: chào"] for u in users), 30, "every reply after the stall")
+    assert bot.redis.zcard(keys.SEND_DUE) == 0
+
+
+def test_each_users_replies_keep_their_order_across_many_threads(bot: BotHarness) -> None:
+    bot.use_router(slow_echo())
+    users = _users(6)
+    bot.fault(kind="delay", seconds=0.05, when="before", count=1000, path=CS)
+    with running_sender(bot, threads=8):
+        for n in range(5):
+            for user in users:
+                bot.send(user, f"câu {n}")
+            bot.run_worker()
+        wait_for(lambda: all(len(bot.messages(u)) == 5 for u in users), 30, "every reply")
+    for user in users:
+        assert bot.replies(user) == [f"nhận: câu {n}" for n in range(5)]
+
+
+def test_unknown_outcomes_and_unreachable_users_are_recorded_not_resent(bot: BotHarness) -> None:
+    bot.use_router(slow_echo())
+    bot.reconfigure(ZALO_TIMEOUT_SECONDS="0.5")
+    lost, gone = _users(2)
+    # the first send is processed by Zalo but answered too late: outcome unknown, never sent twice
+    bot.fault(kind="delay", seconds=2, when="after", count=1, path=CS)
+    with running_sender(bot, threads=4):
+        bot.send(lost, "một")
+        bot.run_worker()
+        wait_for(lambda: bot.metric("messages_failed_total", reason="unknown_outcome") == 1, 20, "unknown")
+        bot.fault(kind="zalo_error", error=-230, count=1, path=CS)
+        bot.send(gone, "hai")
+        bot.run_worker()
+        wait_for(lambda: bot.redis.llen(keys.UNDELIVERABLE) == 2, 20, "the -230 recorded")
+        bot.send(lost, "ba")
+        bot.run_worker()
+        wait_for(lambda: len(bot.messages(lost)) == 2, 20, "the next reply")
+    assert bot.replies(lost) == ["nhận: một", "nhận: ba"]  # "một" reached Zalo once, was not re-sent
+    assert bot.messages(gone) == []
+    assert bot.redis.llen(keys.outbox(gone)) == 0
+
+
+def test_a_killed_senders_users_are_delivered_by_the_next_one(bot: BotHarness) -> None:
+    env = {**bot.env, "USER_LEASE_SECONDS": "2", "SENDER_THREADS": "4"}
+    user = _users(1)[0]
+    bot.use_router(slow_echo())
+    bot.send(user, "alo")  # the user wrote to the OA (Zalo's window), answered by the drain itself
+    bot.run_worker()
+    bot.fault(kind="stall", seconds=20, count=1, path=CS)  # never processed: a kill mid-send loses nothing
+    with bot.redis.pipeline() as pipe:
+        from bot.core.notify import queue_text
+        queue_text(pipe, user, "tin nhắn thử")
+        pipe.execute()
+    first = spawn(["sender"], env)
+    try:
+        wait_for(lambda: bot.redis.exists(keys.send_lease(user)), 20, "the first sender to take the user")
+        first.kill()
+        first.wait()
+        second = spawn(["sender"], env)
+        try:
+            wait_for(lambda: len(bot.messages(user)) == 2, 30, "the second sender to deliver")
+        finally:
+            stop(second)
+    finally:
+        stop(first)
+    assert bot.replies(user) == ["nhận: alo", "tin nhắn thử"]
+    assert bot.redis.llen(keys.outbox(user)) == 0
+
+
+def test_without_a_sender_drains_deliver_what_was_left_for_one(bot: BotHarness) -> None:
+    from workers.maintenance import sweep
+
+    bot.use_router(slow_echo())
+    user = _users(1)[0]
+    bot.redis.set(keys.SENDER_ALIVE, "gone", px=60_000)  # a sender that is about to die
+    delivery.forget_sender_state()
+    bot.send(user, "alo")
+    bot.run_worker()
+    assert bot.messages(user) == [] and bot.redis.zscore(keys.SEND_DUE, user) is not None
+    bot.redis.delete(keys.SENDER_ALIVE)
+    delivery.forget_sender_state()
+    sweep()
+    bot.run_worker()
+    assert bot.replies(user) == ["nhận: alo"]
+    assert bot.redis.zcard(keys.SEND_DUE) == 0
