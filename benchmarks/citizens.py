@@ -394,7 +394,8 @@ def settled(client: redis.Redis) -> bool:
     """No user has pending work and no job waits: every reply that will ever go out has gone."""
     from bot.core.ingest import QUEUE_NAME
 
-    return client.zcard(keys.PENDING_USERS) == 0 and client.llen(f"rq:queue:{QUEUE_NAME}") == 0
+    return (client.zcard(keys.PENDING_USERS) == 0 and client.zcard(keys.SEND_DUE) == 0
+            and client.llen(f"rq:queue:{QUEUE_NAME}") == 0)
 
 
 def wait_settled(client: redis.Redis, timeout: float, *, ignore: frozenset[str] = frozenset()) -> bool:
@@ -405,7 +406,8 @@ def wait_settled(client: redis.Redis, timeout: float, *, ignore: frozenset[str] 
     quiet_since: float | None = None
     while time.monotonic() < deadline:
         try:
-            pending = {u.decode() for u in client.zrange(keys.PENDING_USERS, 0, -1)} - ignore
+            pending = {u.decode() for key in (keys.PENDING_USERS, keys.SEND_DUE)
+                       for u in client.zrange(key, 0, -1)} - ignore
             busy = bool(pending) or client.llen(f"rq:queue:{QUEUE_NAME}") > 0
         except redis.RedisError:
             busy = True

@@ -98,13 +98,13 @@ class Proc:
 class Stack:
     """redis-server + emulator + gunicorn + scheduler + workers, each restartable."""
 
-    def __init__(self, workers: int = 2) -> None:
+    def __init__(self, workers: int = 2, senders: int = 1, env: dict[str, str] | None = None) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="dxbot-soak-"))
         self.redis_port, self.port, self.emulator_port = free_port(), free_port(), free_port()
         self.redis_url = f"redis://127.0.0.1:{self.redis_port}/0"
         self.emulator_url = f"http://127.0.0.1:{self.emulator_port}"
         self.env = bench_env(REDIS_URL=self.redis_url, PORT=str(self.port), EMULATOR_PORT=str(self.emulator_port),
-                             **ENV)
+                             **{**ENV, **(env or {})})
         py = sys.executable
         self.redis = Proc(server_args(self.dir, port=self.redis_port), self.env, self.dir / "redis.log")
         self.emulator = Proc([py, "-m", "bot.zalo.emulator", "--port", str(self.emulator_port), "--webhook-url",
@@ -116,6 +116,8 @@ class Stack:
                               self.dir / "scheduler.log")
         self.workers = [Proc([py, "-m", "bot.cli", "worker"], self.env, self.dir / f"worker{i}.log")
                         for i in range(workers)]
+        self.senders = [Proc([py, "-m", "bot.cli", "sender"], self.env, self.dir / f"sender{i}.log")
+                        for i in range(senders)]
         self.client = redis.Redis.from_url(self.redis_url, socket_timeout=10)
         self.kills: list[float] = []  # epoch ms of every fault that can cut a send short
         self.unexpected_exits = 0
@@ -128,12 +130,19 @@ class Stack:
         self.web.start()
         wait_http_or_redis(f"http://127.0.0.1:{self.port}/healthz")
         self.scheduler.start()
-        for worker in self.workers:
-            worker.start()
+        for proc in (*self.workers, *self.senders):
+            proc.start()
         return self
 
+    def processes(self) -> dict[str, Proc]:
+        """Every long-running process by name (for CPU and memory figures)."""
+        named = {"redis": self.redis, "emulator": self.emulator, "web": self.web, "scheduler": self.scheduler}
+        named.update({f"worker{i}": p for i, p in enumerate(self.workers)})
+        named.update({f"sender{i}": p for i, p in enumerate(self.senders)})
+        return named
+
     def __exit__(self, *exc: object) -> None:
-        for proc in (*self.workers, self.scheduler, self.web, self.emulator, self.redis):
+        for proc in (*self.workers, *self.senders, self.scheduler, self.web, self.emulator, self.redis):
             proc.stop()
         self.client.close()
         if not os.environ.get("DXBOT_SOAK_KEEP"):
@@ -145,6 +154,12 @@ class Stack:
         self.workers[i].kill()
         self.workers[i].start()
 
+    def kill_sender(self, i: int) -> None:
+        """A sender's machine lost mid-send: SIGKILL, then a fresh sender (its users come back after the lease)."""
+        self.kills.append(time.time() * 1000)
+        self.senders[i].kill()
+        self.senders[i].start()
+
     def restart_redis(self, down_s: float = 1.0) -> None:
         """SIGKILL redis-server; start it again on the same port and directory (only the AOF survives)."""
         self.kills.append(time.time() * 1000)
@@ -155,7 +170,7 @@ class Stack:
 
     def supervise(self) -> None:
         """What a process supervisor does: start again a worker that exited by itself (counted)."""
-        for worker in self.workers:
+        for worker in (*self.workers, *self.senders):
             if worker.popen is not None and not worker.alive():
                 self.unexpected_exits += 1
                 worker.start()

@@ -49,6 +49,7 @@ class EmulatorConfig:
     webhook_timeout_s: float = 5.0
     clock_start_ms: int | None = None
     refuse: tuple[str, ...] = ()  # forms refused for the whole run (emulator/refusals.py)
+    send_latency_s: float = 0.0  # every message send is answered this late (a remote Zalo; faults come on top)
     # Articles and broadcast (zalo-oa-api.md §11); [U] uncertain, [S] single-source, [C] confirmed.
     article_processing_s: float = 4.0  # verify fails until then after create/update: [C] that it exists, [U] how long
     article_processing_error: int = -214  # [U] verify's code while processing ("Media is being processed")
@@ -75,6 +76,7 @@ class EmulatorConfig:
 
 # Settings ``POST /_emulator/config`` may change at run time, with the type each must have.
 TUNABLE: dict[str, type] = {
+    "send_latency_s": float,
     "article_processing_s": float, "article_processing_error": int, "article_title_max_chars": int,
     "article_body_max_chars": int, "article_cover_must_show": bool, "broadcast_review_s": float,
     "broadcast_hours_start": int, "broadcast_hours_end": int, "broadcast_follower_daily": int,

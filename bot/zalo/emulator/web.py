@@ -72,6 +72,9 @@ def oa_api(handler: Callable[..., Response]) -> Callable[..., Response]:
                 record_refusal(exc)
                 return zalo_error(exc)
 
+        latency = state.config.send_latency_s
+        if latency and request.path.startswith("/v3.0/oa/message/"):  # Zalo far away: each send takes this long
+            state.stop_event.wait(latency)
         return apply_fault(state.next_fault(request.path, False), run, state.stop_event)
 
     return gated
