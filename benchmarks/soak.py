@@ -1,17 +1,18 @@
 """`make soak`: citizen traffic at 50, 100 and 200 events/s, then the same traffic under faults.
 
 The whole stack runs as real processes, as in production: gunicorn (2 sync workers) serving the webhook,
-two `dxbot worker`, one `dxbot scheduler`, a private redis-server with the append-only file on, and the
-Zalo emulator in its own process. Citizens (benchmarks/citizens.py) talk through the emulator, which
+two `dxbot worker`, one `dxbot sender`, one `dxbot scheduler`, a private redis-server with the append-only
+file on, and the Zalo emulator in its own process. Citizens (benchmarks/citizens.py) talk through the emulator, which
 builds and signs every event like Zalo and keeps Zalo's rules; an event not answered 200 is re-sent
 unchanged, as Zalo does.
 
 Load: webhook round trip p50/p99 (driver → emulator → webhook → back), reply p50/p95 (emulator time the
 reply was accepted − the event's timestamp), errors; the highest rate whose reply p95 stayed ≤ 1 s.
 
-Faults, during a load run: a worker's whole process group SIGKILLed every few seconds and restarted;
+Faults, during a load run at 100 events/s with Zalo answering each send after 150 ms: a worker's or the
+sender's whole process group SIGKILLed every few seconds and restarted;
 redis-server SIGKILLed and started again on the same port and directory; Zalo answering 5xx, -32,
--216, -230, -201 (a refused payload: the bot degrades and resends) and slow (delay > the client's
+-216, -230, a stretch where Zalo refuses buttons (the bot degrades the form and resends) and slow (delay > the client's
 timeout) in bursts; one digest sent (`dxbot digest send --now`)
 in the middle. Then: events received vs answered vs duplicated, stories submitted vs stored, digest
 recipients vs deliveries. Loopback only, bounded in time; every process is stopped at the end.
@@ -178,6 +179,17 @@ class Stack:
     def fault(self, **spec: Any) -> None:
         requests.post(f"{self.emulator_url}/_emulator/faults", json=spec, timeout=10).raise_for_status()
 
+    def refuse_buttons(self, refuse: bool) -> None:
+        url = f"{self.emulator_url}/_emulator/refuse"
+        answer = (requests.post(url, json={"forms": ["cs_buttons"]}, timeout=10) if refuse
+                  else requests.delete(url, timeout=10))
+        answer.raise_for_status()
+
+    def set_latency(self, seconds: float) -> None:
+        """Zalo answers every send this late (the emulator's send_latency_s)."""
+        requests.post(f"{self.emulator_url}/_emulator/config", json={"send_latency_s": seconds},
+                      timeout=10).raise_for_status()
+
     def clear_messages(self) -> None:
         requests.delete(f"{self.emulator_url}/_emulator/messages", timeout=30).raise_for_status()
 
@@ -211,8 +223,8 @@ class Phase:
                 "settle_s": self.settle_s, **self.extra}
 
 
-def run(seconds: float = 60, rates: tuple[float, ...] = RATES, fault_rate: float = 50.0,
-        fault_seconds: float | None = None) -> dict[str, Any]:
+def run(seconds: float = 60, rates: tuple[float, ...] = RATES, fault_rate: float = 100.0,
+        fault_seconds: float | None = None, fault_latency_s: float = 0.15) -> dict[str, Any]:
     """The soak; `run(seconds=10)` for a quick look. Prints the tables and returns the figures."""
     fault_seconds = fault_seconds or seconds
     phases: list[Phase] = []
@@ -226,7 +238,9 @@ def run(seconds: float = 60, rates: tuple[float, ...] = RATES, fault_rate: float
             phases.append(_load_phase(stack, expected, rate, seconds, user_base=6_100_000_000_000_000_000
                                       + n * 10**12))
             _print_row(phases[-1])
+        stack.set_latency(fault_latency_s)  # a remote Zalo: each send answered this late (issue 13)
         phases.append(_fault_phase(stack, expected, fault_rate, fault_seconds))
+        phases[-1].extra["zalo_latency_ms"] = fault_latency_s * 1000
         _print_row(phases[-1])
     _print_tables(phases)
     return {"phases": [p.row() for p in phases]}
@@ -265,7 +279,8 @@ def _fault_phase(stack: Stack, expected: dict[str, list[str]], rate: float, seco
         (0.30, {"kind": "delay", "seconds": 4, "when": "after", "count": 3}),
         (0.50, {"kind": "zalo_error", "error": -216, "count": 3}),
         (0.60, {"kind": "zalo_error", "error": -230, "count": 10}),
-        (0.65, {"kind": "zalo_error", "error": -201, "count": 10, "path": "/v3.0/oa/message/cs"}),
+        (0.65, "refuse"),  # Zalo refuses the buttons form: each such reply is degraded and still delivered
+        (0.75, "accept"),
         (0.70, {"kind": "http", "status": 502, "count": 20}),
         (0.80, {"kind": "delay", "seconds": 4, "when": "before", "count": 2}),
     ]
@@ -282,8 +297,12 @@ def _fault_phase(stack: Stack, expected: dict[str, list[str]], rate: float, seco
                 break
             stack.supervise()
             if t >= next_kill:
-                stack.kill_worker(victim % len(stack.workers))
-                log.append(f"{t:5.1f}s SIGKILL worker{victim % len(stack.workers)} group, restarted")
+                if victim % 3 == 2 and stack.senders:  # every third kill hits a sender mid-send
+                    stack.kill_sender(0)
+                    log.append(f"{t:5.1f}s SIGKILL sender0 group, restarted")
+                else:
+                    stack.kill_worker(victim % len(stack.workers))
+                    log.append(f"{t:5.1f}s SIGKILL worker{victim % len(stack.workers)} group, restarted")
                 victim += 1
                 next_kill += kill_every
             if redis_at is not None and t >= redis_at:
@@ -301,8 +320,12 @@ def _fault_phase(stack: Stack, expected: dict[str, list[str]], rate: float, seco
             while pending and t >= pending[0][0] * seconds:
                 _, spec = pending.pop(0)
                 with contextlib.suppress(requests.RequestException):
-                    stack.fault(**spec)
-                    log.append(f"{t:5.1f}s Zalo fault {spec}")
+                    if isinstance(spec, str):
+                        stack.refuse_buttons(spec == "refuse")
+                        log.append(f"{t:5.1f}s Zalo {'refuses' if spec == 'refuse' else 'accepts'} cs_buttons")
+                    else:
+                        stack.fault(**spec)
+                        log.append(f"{t:5.1f}s Zalo fault {spec}")
             time.sleep(0.05)
 
     thread = threading.Thread(target=controller, name="faults", daemon=True)
@@ -409,14 +432,15 @@ def _print_tables(phases: list[Phase]) -> None:
     print(f"highest rate held with reply p95 ≤ 1 s and nothing lost: {max(held):.0f} events/s" if held
           else "no rate held reply p95 ≤ 1 s")
     fault = rows[-1]
-    print(f"\nFaults at {fault['offered_per_s']:.0f} events/s:")
+    print(f"\nFaults at {fault['offered_per_s']:.0f} events/s, Zalo answering each send after "
+          f"{fault.get('zalo_latency_ms', 0):.0f} ms:")
     for line in fault["fault_log"]:
         print("  " + line)
     print(f"{'':<32}{'count':>8}")
     table = [
         ("events received (webhook 200)", fault["events"]),
         ("  answered (reply reached Zalo)", fault["answered"]),
-        ("  refused by Zalo (-230, -201 on plain text; recorded)", fault["refused"]),
+        ("  refused by Zalo (-230; recorded)", fault["refused"]),
         ("  parked dead (retries exhausted)", fault["dead"]),
         ("  lost", fault["lost"]),
         ("  duplicated replies", fault["duplicated"]),
@@ -431,7 +455,7 @@ def _print_tables(phases: list[Phase]) -> None:
         ("  distinct deliveries", fault.get("digest_delivered", 0)),
         (f"  of the {fault['readers']} steady readers", fault.get("digest_readers_delivered", 0)),
         ("  duplicated deliveries", fault.get("digest_duplicated", 0)),
-        ("kills (workers + redis)", fault["kills"]),
+        ("kills (workers, sender + redis)", fault["kills"]),
         ("workers that exited by themselves", fault["unexpected_worker_exits"]),
     ]
     for label, value in table:

@@ -135,3 +135,24 @@ def test_without_a_sender_drains_deliver_what_was_left_for_one(bot: BotHarness) 
     bot.run_worker()
     assert bot.replies(user) == ["nhận: alo"]
     assert bot.redis.zcard(keys.SEND_DUE) == 0
+
+
+def test_one_drain_job_drains_the_next_queued_users_until_another_kind_of_job(bot: BotHarness) -> None:
+    from rq import Queue, SimpleWorker
+
+    from bot.core.ingest import QUEUE_NAME
+
+    bot.use_router(slow_echo())
+    first, second, third = _users(3)
+    queue = Queue(QUEUE_NAME, connection=bot.redis)
+    bot.send(first, "một")
+    bot.send(second, "hai")
+    other = queue.enqueue("builtins.len", "abc")  # not a drain job: the running drain stops taking jobs here
+    bot.send(third, "ba")
+    SimpleWorker([queue], connection=bot.redis).work(burst=True, max_jobs=1)
+    assert bot.replies(first) == ["nhận: một"] and bot.replies(second) == ["nhận: hai"]
+    assert bot.messages(third) == []
+    assert queue.job_ids[0] == other.id and len(queue.job_ids) == 2  # "other", then the third user's job
+    bot.run_worker()
+    assert bot.replies(third) == ["nhận: ba"]
+    assert bot.redis.zcard(keys.PENDING_USERS) == 0

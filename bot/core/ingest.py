@@ -27,6 +27,7 @@ from bot.infra import keys, scripts
 
 QUEUE_NAME = "dxbot"
 DRAIN_FUNC = "workers.events.drain_user"
+DRAIN_DESCRIPTION = "drain user "  # + the user id: how a queued drain job names its user (TAKE_NEXT_DRAIN)
 QUEUED_LEASE_MS = 300_000  # how long a queued-but-not-started job holds the user (then the sweeper helps)
 JOB_TIMEOUT_S = 600
 DRAIN_JOB = rqjob.JobSpec(DRAIN_FUNC, timeout=JOB_TIMEOUT_S, result_ttl=0, failure_ttl=7 * 24 * 3600)
@@ -45,7 +46,7 @@ class JobWriter:
         lua = rqjob.lua_string
         ingest = scripts.INGEST_TEMPLATE.replace("@WRITE_JOB@", rqjob.lua_write_job(
             constants, job_key="KEYS[4]", job_id="ARGV[4]", data="ARGV[6]", stamp="ARGV[7]",
-            description="'drain user ' .. ARGV[3]", queue_key=lua(self.queue.key)))
+            description=f"{lua(DRAIN_DESCRIPTION)} .. ARGV[3]", queue_key=lua(self.queue.key)))
         for name, value in (("@DEDUPE_TTL@", str(int(dedupe_ttl_s))), ("@LEASE_MS@", str(QUEUED_LEASE_MS)),
                             ("@METRICS@", lua(keys.METRICS)), ("@PENDING@", lua(keys.PENDING_USERS))):
             ingest = ingest.replace(name, value)
@@ -66,7 +67,16 @@ class JobWriter:
         if int(now) != self._stamp_second:
             self._stamp_second = int(now)
             self._stamp = rqjob.timestamp(now)
-        return uuid.uuid4().hex, data, self._stamp, f"drain user {user_id}"
+        return uuid.uuid4().hex, data, self._stamp, DRAIN_DESCRIPTION + user_id
+
+    def take_next_drain(self) -> tuple[str, str] | None:
+        """Take the queue's next job out of RQ's hands if it is a drain job: (job id, user id), else None.
+        The job's lease names that job id, so the caller drains the user as that job; if the caller dies, the
+        lease expires and the sweeper queues the user again, as for any job lost with its worker."""
+        taken = scripts.TAKE_NEXT_DRAIN(self.redis, keys=[self.queue.key], args=[self._job_prefix, DRAIN_DESCRIPTION])
+        if not taken:
+            return None
+        return taken[0].decode(), taken[1].decode()
 
     def ingest(self, *, event_key: str, user_id: str, timestamp_ms: int, member: str) -> int:
         """Store one verified event. Returns 0 duplicate, 1 stored (a job already drains the user),

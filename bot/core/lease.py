@@ -6,13 +6,14 @@ user's state checks the lease inside the same transaction (WATCH), so a job that
 never commit.
 
 A handler that runs longer than the TTL (a slow Zalo call, a large story to mask) keeps its lease through
-`kept_alive`, which renews it from a helper thread at a third of the TTL, up to a budget: past the budget
-the job is presumed stuck, renewal stops, and the sweeper may hand the user to another job (the stuck one
-can no longer commit). Without it the sweeper handed a still-working job's user to a second worker.
+`kept_alive`, which renews it from the process's one helper thread at a third of the TTL, up to a budget:
+past the budget the job is presumed stuck, renewal stops, and the sweeper may hand the user to another job
+(the stuck one can no longer commit). Without it the sweeper handed a still-working job's user to a second worker.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -34,8 +35,12 @@ class Lease:
     def acquire(self) -> bool:
         return bool(scripts.TAKE_LEASE(self.redis, keys=[self.key], args=[self.owner, self.ttl_ms]))
 
-    def renew(self) -> bool:
-        """Extend the lease; False means another job owns the user now and this one must stop."""
+    def renew(self, pipe: redis.client.Pipeline | None = None) -> bool:
+        """Extend the lease; False means another job owns the user now and this one must stop. Given a
+        pipeline, the renewal is queued there and its answer comes with the pipeline's."""
+        if pipe is not None:
+            scripts.RENEW_LEASE(pipe, keys=[self.key], args=[self.owner, self.ttl_ms])
+            return True
         return bool(scripts.RENEW_LEASE(self.redis, keys=[self.key], args=[self.owner, self.ttl_ms]))
 
     def finish(self) -> int:
@@ -51,22 +56,60 @@ class Lease:
 
     @contextmanager
     def kept_alive(self, budget_s: float) -> Iterator[None]:
-        """Renew the lease while the body runs, for at most `budget_s` seconds."""
-        stop = threading.Event()
-        give_up = time.monotonic() + budget_s
-
-        def renew_loop() -> None:
-            while not stop.wait(self.ttl_ms / 3000) and time.monotonic() < give_up:
-                try:
-                    if not self.renew():
-                        return  # someone else owns the user: the commit's check will refuse this job
-                except redis.RedisError:
-                    continue  # Redis briefly away: try again at the next tick while the TTL still runs
-
-        thread = threading.Thread(target=renew_loop, name=f"lease-{self.user_id}", daemon=True)
-        thread.start()
+        """Renew the lease while the body runs, for at most `budget_s` seconds (by the process's keeper)."""
+        token = _KEEPER.hold(self, budget_s)
         try:
             yield
         finally:
-            stop.set()
-            thread.join()
+            _KEEPER.drop(token)
+
+
+class _Keeper:
+    """One helper thread per process renews, at a third of their TTL, the leases of the handlers running now.
+
+    A thread per event cost more CPU than many events' own work; this one is started once (again after a fork)
+    and sleeps when nothing is held."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._held: dict[int, list] = {}  # token -> [lease, next renewal (monotonic), give up (monotonic)]
+        self._tokens = 0
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._pid = 0
+
+    def hold(self, lease: Lease, budget_s: float) -> int:
+        now = time.monotonic()
+        with self._lock:
+            self._tokens += 1
+            self._held[self._tokens] = [lease, now + lease.ttl_ms / 3000, now + budget_s]
+            if self._thread is None or self._pid != os.getpid() or not self._thread.is_alive():
+                self._pid = os.getpid()
+                self._thread = threading.Thread(target=self._run, name="lease-keeper", daemon=True)
+                self._thread.start()
+            self._wake.set()
+            return self._tokens
+
+    def drop(self, token: int) -> None:
+        with self._lock:
+            self._held.pop(token, None)
+
+    def _run(self) -> None:
+        while True:
+            now = time.monotonic()
+            with self._lock:
+                due = [(t, entry) for t, entry in self._held.items() if entry[1] <= now < entry[2]]
+                for _, entry in due:
+                    entry[1] = now + entry[0].ttl_ms / 3000
+                next_at = min((entry[1] for entry in self._held.values() if entry[2] > now), default=None)
+            for token, (lease, _, _) in due:
+                try:
+                    if not lease.renew():
+                        self.drop(token)  # someone else owns the user: the commit's check refuses the job
+                except redis.RedisError:
+                    continue  # Redis briefly away: try again at the next tick while the TTL still runs
+            self._wake.wait(None if next_at is None else max(0.0, next_at - time.monotonic()))
+            self._wake.clear()
+
+
+_KEEPER = _Keeper()
