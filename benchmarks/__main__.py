@@ -8,7 +8,7 @@ import argparse
 import importlib
 import time
 
-BENCHES = ["bench_webhook", "bench_latency", "bench_qa", "bench_digest", "bench_reach"]
+BENCHES = ["bench_webhook", "bench_latency", "bench_qa", "bench_digest", "bench_reach", "bench_replies"]
 
 
 def main() -> int:
