@@ -75,6 +75,7 @@ class Settings:
     user_lease_s: int = 30
     sender_threads: int = 64  # sends in flight at once per `dxbot sender` (each waits on Zalo, not the CPU)
     sender_poll_s: float = 0.02  # how often an idle sender looks for due outboxes
+    drain_linger_s: float = 0.5  # a drain job waits this long for the next drain job before going back to RQ
     log_level: str = "INFO"
     public_url: str | None = None  # https://domain where Zalo reaches /webhook and /oauth/zalo/callback
     verifier_code: str | None = None  # Zalo's domain verification code (serves zalo_verifier<CODE>.html)
@@ -219,6 +220,7 @@ class Settings:
             user_lease_s=get.integer("USER_LEASE_SECONDS", d.user_lease_s, low=2, high=3600),
             sender_threads=get.integer("SENDER_THREADS", d.sender_threads, low=1, high=1024),
             sender_poll_s=get.number("SENDER_POLL_SECONDS", d.sender_poll_s, low=0.001, high=5),
+            drain_linger_s=get.number("DRAIN_LINGER_SECONDS", d.drain_linger_s, low=0, high=10),
             log_level=(get.optional("LOG_LEVEL") or d.log_level).upper(),
             public_url=_public_url(get.optional("PUBLIC_URL")),
             verifier_code=_verifier_code(get.optional("ZALO_VERIFIER_CODE")),

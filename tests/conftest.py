@@ -126,6 +126,7 @@ def base_env(redis_server: RedisServer, emulator: EmulatorServer, web_port: int)
         "SEND_BACKOFF_BASE_SECONDS": "0.05",
         "SEND_BACKOFF_MAX_SECONDS": "0.2",
         "USER_LEASE_SECONDS": "5",
+        "DRAIN_LINGER_SECONDS": "0",  # burst workers return at once (tests/test_sender.py covers lingering)
         "ZALO_TIMEOUT_SECONDS": "3",
         "MODERATOR_IDS": "9000000000000000009",
         "ARTICLE_VERIFY_INTERVAL_SECONDS": "0.1",

@@ -156,3 +156,25 @@ def test_one_drain_job_drains_the_next_queued_users_until_another_kind_of_job(bo
     bot.run_worker()
     assert bot.replies(third) == ["nhận: ba"]
     assert bot.redis.zcard(keys.PENDING_USERS) == 0
+
+
+def test_a_drain_job_lingers_for_the_next_event_instead_of_returning_to_rq(bot: BotHarness) -> None:
+    from rq import Queue, SimpleWorker
+
+    from bot.core.ingest import QUEUE_NAME
+
+    bot.reconfigure(DRAIN_LINGER_SECONDS="1.9")
+    bot.use_router(slow_echo())
+    first, second = _users(2)
+    bot.send(first, "một")
+
+    def second_writes() -> None:  # RQ's worker must run in the main thread: the second citizen is this one
+        wait_for(lambda: bot.replies(first) == ["nhận: một"], 10, "the first reply")
+        bot.send(second, "hai")  # queued as a new RQ job while the first job lingers
+
+    citizen = threading.Thread(target=second_writes)
+    citizen.start()
+    SimpleWorker([Queue(QUEUE_NAME, connection=bot.redis)], connection=bot.redis).work(burst=True, max_jobs=1)
+    citizen.join(30)
+    assert bot.replies(second) == ["nhận: hai"]  # taken by the lingering job: the worker ran only one job
+    assert Queue(QUEUE_NAME, connection=bot.redis).count == 0

@@ -30,6 +30,7 @@ STATE_TTL_S = 180 * 24 * 3600
 ATTEMPTS_TTL_S = 7 * 24 * 3600
 HANDLER_BUDGET_S = 120  # one event's handler keeps its user's lease at most this long (docs/security.md, T1)
 MORE_USERS_BUDGET_S = 2.0  # a drain job takes on further queued users for this long, then yields the worker
+LINGER_POLL_S = 0.01  # while lingering (DRAIN_LINGER_SECONDS), how often the job looks for the next drain job
 
 
 def drain_user(user_id: str) -> str:
@@ -42,11 +43,16 @@ def drain_user(user_id: str) -> str:
     if job is None:
         return outcome
     deadline = time.monotonic() + MORE_USERS_BUDGET_S
-    while time.monotonic() < deadline:
+    idle_until = time.monotonic() + rt.settings.drain_linger_s
+    while (now := time.monotonic()) < deadline:
         taken = rt.jobs.take_next_drain()
         if taken is None:
-            break
+            if now >= idle_until or rt.redis.llen(rt.jobs.queue.key):  # nothing soon, or another kind of job
+                break
+            time.sleep(LINGER_POLL_S)  # a job arriving now is cheaper to take here than through RQ
+            continue
         drain_one(rt, taken[1], taken[0])  # as the job it replaces: the user's lease names that job
+        idle_until = time.monotonic() + rt.settings.drain_linger_s
     return outcome
 
 
