@@ -120,7 +120,7 @@ def test_a_killed_senders_users_are_delivered_by_the_next_one(bot: BotHarness) -
 
 
 def test_without_a_sender_drains_deliver_what_was_left_for_one(bot: BotHarness) -> None:
-    from workers.maintenance import sweep
+    from bot.maintenance import sweep
 
     bot.use_router(slow_echo())
     user = _users(1)[0]
