@@ -16,7 +16,6 @@ from typing import Any
 
 from bot.core.context import Button, Context
 from bot.core.events import Event, TextMessage
-from bot.core.routing import REDISPATCH, Redispatch
 from bot.infra import audit, keys
 from bot.infra.texts import payload, phrases
 from bot.nlp.normalize import command_form
@@ -28,8 +27,9 @@ log = logging.getLogger(__name__)
 
 STEP_CONFIRM = "erase:confirm"
 ASK_PHRASES = phrases("erase_ask")
-_CONFIRM = {command_form(p) for p in phrases("erase_confirm")}
-_CANCEL = {command_form(p) for p in phrases("erase_cancel")}
+_CONFIRM = {command_form(p) for p in (*phrases("erase_confirm"), *phrases("yes"))}
+_CANCEL = {command_form(p) for p in (*phrases("erase_cancel"), *phrases("no"))}
+REASKED = "erase_reasked"
 
 
 def ask(event: Event, ctx: Context) -> None:
@@ -38,24 +38,35 @@ def ask(event: Event, ctx: Context) -> None:
     if step and step != STEP_CONFIRM:
         ctx.state["erase_resume"] = step
     ctx.state["step"] = STEP_CONFIRM
-    ctx.say("erase_ask", buttons=[Button(ctx.text("erase_button_confirm"), payload("erase_confirm")),
-                                  Button(ctx.text("story_button_cancel"), payload("erase_cancel"))])
+    ctx.state.pop(REASKED, None)
+    ctx.say("erase_ask", buttons=_buttons(ctx))
 
 
-def confirm_step(event: Event, ctx: Context) -> Redispatch | None:
+def _buttons(ctx: Context) -> list[Button]:
+    return [Button(ctx.text("erase_button_confirm"), payload("erase_confirm")),
+            Button(ctx.text("erase_button_keep"), payload("erase_cancel"))]
+
+
+def confirm_step(event: Event, ctx: Context) -> None:
+    """Yes erases, no keeps. Anything else is not taken as a "no" (a citizen answering "có" lost nothing
+    but was told their data was kept, then got a fallback answer for the same word): it re-asks once with
+    the buttons; a second unclear answer keeps the data. The message is never also handled elsewhere, so
+    a word like "có" cannot both answer this question and reach question answering."""
     said = command_form(event.text) if isinstance(event, TextMessage) else ""
     if said in _CONFIRM:
         _erase(event, ctx)
-        return None
+        return
+    if said not in _CANCEL and not ctx.state.get(REASKED):
+        ctx.state[REASKED] = "1"
+        ctx.say("erase_reask", buttons=_buttons(ctx))
+        return
+    ctx.state.pop(REASKED, None)
     resume = ctx.state.pop("erase_resume", "")
     if resume:
         ctx.state["step"] = resume
     else:
         ctx.state.pop("step", None)
     ctx.say("erase_kept")
-    if said and said not in _CANCEL:
-        return REDISPATCH  # not an answer to the question: handle it as usual
-    return None
 
 
 def _erase(event: Event, ctx: Context) -> None:

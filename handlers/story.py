@@ -38,7 +38,7 @@ START_PHRASES = phrases("story_start")  # the words of every command: content/co
 _START = {command_form(p) for p in START_PHRASES}
 _CANCEL = {command_form(p) for p in phrases("story_cancel")}
 _DONE = {command_form(p) for p in phrases("story_done")}
-_AGREE = {command_form(p) for p in phrases("story_agree")}
+_AGREE = {command_form(p) for p in (*phrases("story_agree"), *phrases("yes"))}
 _AGREE_NAMED = {command_form(p) for p in phrases("story_agree_named")}  # the article shows their Zalo name
 # Folded markers of a question; only trusted when the knowledge base also answers confidently.
 QUESTION_MARKERS = (" la gi", "nhu the nao", "the nao", "o dau", "bao gio", "lam sao", "lam the nao", "tai sao",

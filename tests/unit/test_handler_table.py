@@ -112,13 +112,16 @@ def test_declining_erasure_returns_to_the_open_draft(router: Router, make_ctx: M
     assert ctx.state["step"] == step_after
     assert replies(ctx) == [render(reply)]
     assert not ctx.writes, "nothing is deleted"
-def test_a_message_that_is_not_an_answer_to_the_erasure_question_is_routed_again(
+def test_a_message_that_is_not_an_answer_to_the_erasure_question_asks_again_and_is_not_answered(
         router: Router, make_ctx: MakeCtx) -> None:
     ctx = make_ctx("dịch vụ công trực tuyến là gì", state={"step": "erase:confirm"})
-    assert router.dispatch(ctx.event, ctx) == "confirm_step>answer_question"
-    assert "step" not in ctx.state
-    assert replies(ctx)[0] == render("erase_kept")
-    assert len(replies(ctx)) >= 2, "the answer follows"
+    assert router.dispatch(ctx.event, ctx) == "confirm_step"
+    assert ctx.state["step"] == "erase:confirm"
+    assert replies(ctx) == [render("erase_reask")], "asked again, never also sent to question answering"
+    assert [t for t, _ in ctx.outbox[0].buttons] == [render("erase_button_confirm"), render("erase_button_keep")]
+    ctx = make_ctx("gì cơ", state=ctx.state)
+    router.dispatch(ctx.event, ctx)
+    assert replies(ctx) == [render("erase_kept")] and "step" not in ctx.state, "a second unclear answer keeps"
     assert not ctx.writes, "nothing is deleted"
 
 
