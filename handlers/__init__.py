@@ -25,9 +25,9 @@ from bot.core.routing import (
 )
 from bot.digest import inbox as digest_inbox
 from bot.infra.texts import moderator_command, phrases
-from handlers import articles, command_guard, erase, moderation, story, subscription
+from handlers import articles, command_guard, erase, moderation, smalltalk, story, subscription
 from handlers import help as help_handlers
-from handlers.qa import answer_question
+from handlers.qa import answer_question, show_more
 
 
 def build_router() -> Router:
@@ -70,7 +70,9 @@ def build_router() -> Router:
     router.add(plain_words("subscribe"), subscription.subscribe)
     router.add(plain_words("story"), story.start)
     router.add(plain_words("help"), help_handlers.show_help)
-    # 7. the rest
+    router.add(command(*phrases("qa_more")), show_more)
+    # 7. the rest: small talk (only when every word is small talk), then questions
+    router.add(smalltalk.is_small_talk, smalltalk.reply)
     router.add(on_event(AttachmentMessage, SubmitInfo), help_handlers.unsupported)
     router.add(any_text(), answer_question)
     return router

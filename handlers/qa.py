@@ -3,7 +3,8 @@
 After "Ý bạn là…?" the offered choices are remembered in the conversation state; when the next message is
 one of them (a tap sends its title), the pair (first question, chosen entry) is counted for editors —
 without the user id — and ``dxbot kb learn`` lets an editor turn it into a phrasing. No Vietnamese here:
-every string comes from ``content/`` through the engine.
+every string comes from ``content/`` through the engine. What a phone shows first is decided by
+``handlers/answer_view.py``; off-topic questions by ``handlers/scope.py``.
 """
 
 from __future__ import annotations
@@ -14,20 +15,14 @@ from typing import Any
 
 import redis
 
-from bot.core.context import Button
 from bot.kb import get_kb, record_unanswered
 from bot.kb.learn import question_form, record_choice
 from bot.nlp.normalize import command_form
+from handlers import answer_view, scope
 
 log = logging.getLogger(__name__)
 
-BUTTON_TITLE_CHARS = 100  # community docs cite ≤100 characters for a button title (zalo-oa-api.md)
 OFFER = "qa_offer"  # state field: the last "Ý bạn là…?" question and its choices
-
-
-def _button(title: str, payload: str) -> Button:
-    short = title if len(title) <= BUTTON_TITLE_CHARS else title[: BUTTON_TITLE_CHARS - 1].rstrip() + "…"
-    return Button(title=short, payload=payload)
 
 
 def _chosen(ctx: Any, text: str) -> tuple[str, str] | None:
@@ -42,7 +37,8 @@ def _chosen(ctx: Any, text: str) -> tuple[str, str] | None:
 
 
 def answer_question(event: Any, ctx: Any) -> None:
-    """Reply to ``event.text``; a question without a confident answer is counted for editors (no user id)."""
+    """Reply to ``event.text``; an in-scope question without a confident answer is counted for editors
+    (no user id); an off-topic one gets the channel's topics and is not counted."""
     text = event.text or ""
     chosen = _chosen(ctx, text)
     if chosen is not None:
@@ -52,6 +48,9 @@ def answer_question(event: Any, ctx: Any) -> None:
     log.info("qa: kind=%s entry=%s score=%.2f candidates=%s", result.kind, result.entry, result.score,
              result.candidates)
     if not result.confident and result.normalized:
+        if not scope.in_scope(event.text, result):
+            scope.out_of_scope(event.text, result, ctx)
+            return
         try:
             record_unanswered(ctx.redis, text)
         except redis.RedisError:
@@ -62,4 +61,18 @@ def answer_question(event: Any, ctx: Any) -> None:
             "question": question_form(text),
             "choices": {command_form(p): e for (_, p), e in zip(result.choices, result.choice_entries, strict=False)},
         }, ensure_ascii=False)
-    ctx.send_text(result.text, buttons=[_button(title, payload) for title, payload in result.choices])
+    shaped = answer_view.shape(result)
+    if shaped.has_more and result.entry:
+        ctx.state[answer_view.MORE_KEY] = result.entry
+    else:
+        ctx.state.pop(answer_view.MORE_KEY, None)
+    ctx.send_text(shaped.text, buttons=shaped.buttons)
+
+
+def show_more(event: Any, ctx: Any) -> None:
+    """"Xem thêm": the rest of the last answer and its sources."""
+    entry = get_kb().by_id.get(ctx.state.get(answer_view.MORE_KEY, ""))
+    if entry is None:
+        ctx.say("answer_more_none")
+        return
+    answer_view.more(ctx, entry)

@@ -68,7 +68,7 @@ def test_one_refusal_switches_the_install_every_kind_of_reply_arrives_as_text(bo
     chat(bot, MODERATOR, "/thongke")  # the moderator's Zalo window is open
     assert CHOICES_HEAD in chat(bot, CITIZEN, "trợ giúp")  # the one refusal
     # answer with choices (an unknown question offers three topics)
-    answer = chat(bot, OTHER, "giá vàng hôm nay")
+    answer = chat(bot, OTHER, "ứng dụng VNeID báo lỗi mã 0193 khi quét chip thì làm sao")
     assert answer.startswith(render("unknown")) and answer.count("\n• ") == 3  # topics not listed twice
     # every story step, then the moderator's alert and the decision told to the citizen
     before = len(bot.replies(OTHER))

@@ -145,7 +145,9 @@ def test_stats_counts(bot: BotHarness, tmp_path: Path) -> None:
         approved, rejected, waiting = (submit(bot, str(3333333333333333330 + i)) for i in range(3))
         say(bot, MODERATOR, f"/duyet {approved}")
         say(bot, MODERATOR, f"/tuchoi {rejected} Không phù hợp")
-        bot.send(CITIZEN, "giá vàng hôm nay bao nhiêu")  # a question the KB cannot answer
+        bot.send(CITIZEN, "giá vàng hôm nay bao nhiêu")  # off-topic: answered honestly, never counted
+        bot.send(CITIZEN, "cảm ơn nhé")  # small talk: never counted
+        bot.send(CITIZEN, "ứng dụng VNeID báo lỗi mã 0193 khi quét chip thì làm sao")  # in scope, not in the KB
         bot.settle()
         say(bot, MODERATOR, "/thongke")
     finally:

@@ -1,0 +1,88 @@
+"""An answer shaped for a phone: the direct answer first, about 500 characters at most, one short source
+line, and a "Xem thêm" button for the rest and the full sources.
+
+Answers used to fill 600–1,100 characters, half of it raw URLs, and listed their choices twice (as bullet
+text and as buttons). The knowledge base (bot/kb) still returns the full text; this module only decides
+what a phone shows first, so the engine stays untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.core.context import Button, Context
+from bot.infra.texts import payload, render
+
+MAX_CHARS = 500  # a phone bubble a citizen reads without scrolling
+SOURCE_CHARS = 60
+BUTTON_TITLE_CHARS = 100  # community docs cite ≤100 characters for a button title (zalo-oa-api.md)
+MORE_KEY = "qa_more"  # the state field naming the entry whose rest "Xem thêm" shows
+_SENTENCE_END = re.compile(r"(?<=[.!?…:])\s+|\n+")
+_SCHEME = re.compile(r"https?://(?:www\.)?([^\s/]+)/?(?=[\s,.;)]|$)")
+_PUBLISHER = re.compile(r"\(([^()]{2,40})\)\s*$")
+
+
+@dataclass
+class Shaped:
+    text: str
+    buttons: list[Button] = field(default_factory=list)
+    has_more: bool = False
+
+
+def button(title: str, sent: str) -> Button:
+    short = title if len(title) <= BUTTON_TITLE_CHARS else title[: BUTTON_TITLE_CHARS - 1].rstrip() + "…"
+    return Button(title=short, payload=sent)
+
+
+def body_of(result: Any) -> str:
+    """The answer without the engine's "Nguồn: … URL" lines (they come after the last blank line)."""
+    if result.sources and "\n\n" in result.text:
+        return result.text.rsplit("\n\n", 1)[0].strip()
+    return result.text.strip()
+
+
+def cut(text: str, limit: int = MAX_CHARS) -> tuple[str, str]:
+    """(what fits in `limit` ending at a sentence, the rest). Never cuts inside a word."""
+    if len(text) <= limit:
+        return text, ""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text) if m.start() <= limit]
+    at = ends[-1] if ends and ends[-1] >= limit // 3 else text.rfind(" ", 0, limit - 1)
+    at = at if at > 0 else limit - 1
+    head, rest = text[:at].rstrip(), text[at:].strip()
+    return (head if head[-1:] in ".!?…:" else head + "…"), rest
+
+
+def source_name(source: dict[str, Any]) -> str:
+    """The publisher in brackets at the end of a title ("… (VietNamNet)"), else the title, shortened."""
+    title = str(source.get("title", "")).strip()
+    found = _PUBLISHER.search(title)
+    name = found.group(1) if found else title
+    return name if len(name) <= SOURCE_CHARS else name[: SOURCE_CHARS - 1].rstrip() + "…"
+
+
+def shape(result: Any) -> Shaped:
+    """What the citizen sees first for the engine's `result`."""
+    if not result.confident:
+        titles = {t for t, _ in result.choices}
+        lines = [ln for ln in result.text.splitlines()
+                 if not any(ln.strip() == render("choice_item", title=t) for t in titles)]
+        return Shaped("\n".join(lines).strip(), [button(t, p) for t, p in result.choices])
+    head, rest = cut(_SCHEME.sub(r"\1", body_of(result)))  # "https://dichvucong.gov.vn" → the site's name
+    names = list(dict.fromkeys(source_name(s) for s in result.sources))
+    text = head
+    if names:
+        key = "answer_source" if len(names) == 1 else "answer_source_others"
+        text += "\n\n" + render(key, source=names[0], others=len(names) - 1)
+    more = bool(rest) or bool(result.sources)
+    buttons = [Button(render("answer_button_more"), payload("qa_more"))] if more else []
+    return Shaped(text, buttons, has_more=more)
+
+
+def more(ctx: Context, entry: Any) -> None:
+    """The rest of `entry`'s answer and each source with its link (asked for, so links belong here)."""
+    _, rest = cut(entry.answer.strip())
+    lines = [render("answer_more_source", title=s.title, url=s.url) for s in entry.sources]
+    parts = [p for p in (rest, render("answer_more_sources_head") if lines else "", "\n".join(lines)) if p]
+    ctx.send_text("\n".join(parts))
