@@ -111,6 +111,8 @@ class Settings:
     story_max_per_day: int = 3  # submissions per user in any 24 h (anti-flood)
     story_link_allowlist: tuple[str, ...] = ("gov.vn", *DEFAULT_STORY_DOMAINS)  # any other link is flagged
     story_original_retention_s: int = 7 * 24 * 3600  # unmasked original kept this long after the decision
+    mod_notice_burst_s: int = 300  # new-story notices to a moderator within this window are one message
+    mod_window_s: int = 7 * 24 * 3600  # Zalo's window to message a moderator after they last wrote
     story_screen_lock_s: int = 120  # a screening silent this long is presumed dead and re-queued
     story_screen_retry_s: tuple[int, ...] = (10, 60, 300)  # RQ retry delays of a failing screening
     story_screen_max_attempts: int = 5  # screenings started before a story is parked for moderators as is
@@ -261,6 +263,8 @@ class Settings:
             story_link_allowlist=_domains("STORY_LINK_ALLOWLIST", get.optional("STORY_LINK_ALLOWLIST")),
             story_original_retention_s=get.integer("STORY_ORIGINAL_RETENTION_SECONDS", d.story_original_retention_s,
                                                    low=0, high=365 * 24 * 3600),
+            mod_notice_burst_s=get.integer("MOD_NOTICE_BURST_SECONDS", d.mod_notice_burst_s, low=0, high=24 * 3600),
+            mod_window_s=get.integer("MOD_WINDOW_SECONDS", d.mod_window_s, low=60, high=30 * 24 * 3600),
             story_screen_lock_s=get.integer("STORY_SCREEN_LOCK_SECONDS", d.story_screen_lock_s, low=1, high=3600),
             story_screen_retry_s=_seconds_list("STORY_SCREEN_RETRY_SECONDS", get.optional("STORY_SCREEN_RETRY_SECONDS")
                                                or ",".join(map(str, d.story_screen_retry_s))),

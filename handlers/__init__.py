@@ -25,7 +25,17 @@ from bot.core.routing import (
 )
 from bot.digest import inbox as digest_inbox
 from bot.infra.texts import moderator_command, phrases
-from handlers import articles, command_guard, erase, moderation, smalltalk, story, subscription
+from handlers import (
+    articles,
+    command_guard,
+    erase,
+    moderation,
+    moderation_flow,
+    moderation_window,
+    smalltalk,
+    story,
+    subscription,
+)
 from handlers import help as help_handlers
 from handlers.qa import answer_question, show_more
 
@@ -34,6 +44,7 @@ def build_router() -> Router:
     router = Router()
     router.forbidden = moderation.refuse  # the polite refusal, plus an audit entry of the attempt
     router.add_commit_hook(digest_inbox.prepare)  # interaction time; a digest kept for the user follows
+    router.add_commit_hook(moderation_window.prepare)  # a moderator back after Zalo's window: what waits
     # 1. events without text
     router.add(on_event(Follow, ChatNow), subscription.follow)
     router.add(on_event(Unfollow), subscription.unfollow)
@@ -49,10 +60,12 @@ def build_router() -> Router:
     router.add(slash_command(moderator_command("stats")), moderation.stats, require=is_moderator)
     router.add(slash_command(moderator_command("publish")), articles.publish, require=is_moderator)
     router.add(slash_command(moderator_command("unpublish")), articles.unpublish, require=is_moderator)
+    router.add(slash_command(moderator_command("edit")), moderation.edit, require=is_moderator)
     # a moderator command hidden later in a non-moderator's message: refused and audited like the others
     router.add(command_guard.embeds_moderator_command, moderation.refuse, name="embedded_moderator_command")
     # 4. an active conversation (story draft, confirmations)
     router.add(in_state(erase.STEP_CONFIRM), erase.confirm_step)
+    router.add(in_state(moderation_flow.STEP_REASON), moderation.typed_reason, require=is_moderator)
     router.add(command(*erase.ASK_PHRASES), erase.ask)  # here, so that it also works in the middle of a draft
     router.add(story.draft_expired, story.expire)
     router.add(all_of(story.is_drafting, story.is_cancel), story.cancel)

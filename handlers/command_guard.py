@@ -18,7 +18,7 @@ from bot.nlp.normalize import command_form
 
 MODERATOR_COMMANDS = frozenset(command_form(moderator_command(n))
                                 for n in ("digest", "queue", "view", "approve", "reject", "stats", "publish",
-                                          "unpublish"))
+                                          "unpublish", "edit"))
 _EDGE = "\"'“”‘’«»()[]{}<>:;,.!?*_~`"
 
 

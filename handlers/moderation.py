@@ -10,23 +10,25 @@ from __future__ import annotations
 
 import importlib
 import logging
-from datetime import datetime
 
 import redis
 
-from bot.core.context import Context
+from bot.core.context import Button, Context
 from bot.core.events import Event, TextMessage
 from bot.core.routing import command_args
 from bot.infra import audit, safe_text
 from bot.infra.safe_text import command_text
-from bot.infra.texts import moderator_phrases
+from bot.infra.texts import moderator_phrases, phrases
 from bot.kb import get_kb
 from bot.kb.review import due_for_review
 from bot.kb.unanswered import count_unanswered
 from bot.nlp.normalize import command_form
 from bot.stories import articles, pii, screening
+from bot.stories import edit as story_edit
 from bot.stories import model as stories
+from bot.stories.alerts import command_payload
 from handlers import help as help_handlers
+from handlers import moderation_flow as flow
 from handlers.command_guard import attempted_command
 
 log = logging.getLogger(__name__)
@@ -35,9 +37,9 @@ QUEUE_PAGE = 15
 QUEUE_TITLE_CHARS = 60
 REASON_MAX_CHARS = 500
 TITLE_CHARS = 200  # titles are at most 150 when typed; the cap guards old or odd data
-LINK_CHARS = 120
-MAX_LINKS_SHOWN = 5
 ORIGINAL_FLAGS = {command_form(f) for f in moderator_phrases("original_flags")}
+OTHER_REASON = {command_form(f) for f in moderator_phrases("other_reason")}
+CANCEL = {command_form(p) for p in phrases("story_cancel")}
 
 
 def refuse(event: Event, ctx: Context) -> None:
@@ -64,7 +66,10 @@ def show_queue(event: Event, ctx: Context) -> None:
                               flags=screening.describe(story.flags, screened=story.screened, parked=story.parked)))
     if total > len(items):
         lines.append(ctx.text("mod_queue_more", more=total - len(items)))
-    ctx.send_text("\n".join(lines))
+    first = items[0].code
+    ctx.send_text("\n".join(lines), buttons=[Button(ctx.text("mod_button_view_code", code=first),
+                                                    command_payload("view", first)),
+                                             *flow.decision_buttons(first)])
 
 
 def view(event: Event, ctx: Context) -> None:
@@ -88,16 +93,11 @@ def view(event: Event, ctx: Context) -> None:
         ctx.on_commit(lambda pipe: audit.record(pipe, "viewed_original", who=who, code=code,
                                                 at_ms=event.timestamp_ms))
         ctx.say("mod_view_original", code=code, title=safe_text.one_line(original["title"], TITLE_CHARS),
-                body=safe_text.block(original["body"], ctx.settings.story_max_chars), links=_links(original["links"]))
+                body=safe_text.block(original["body"], ctx.settings.story_max_chars),
+                links=flow.links(original["links"]))
         return
     ctx.on_commit(lambda pipe: audit.record(pipe, "viewed", who=who, code=code, at_ms=event.timestamp_ms))
-    ctx.say("mod_view", code=code, status=ctx.text(f"mod_status_{story.status}"),
-            date=_date(ctx, story.submitted_ms), title=safe_text.one_line(story.title, TITLE_CHARS),
-            province=safe_text.one_line(story.locality, 60),
-            topic=screening.topic_label(story.topic) if story.screened else "—",
-            flags=screening.describe(story.flags, screened=story.screened, parked=story.parked),
-            photos=len(story.photos), links=_links(story.links),
-            body=safe_text.block(story.body, ctx.settings.story_max_chars))
+    flow.show_card(ctx, story)
 
 
 def approve(event: Event, ctx: Context) -> None:
@@ -113,10 +113,27 @@ def reject(event: Event, ctx: Context) -> None:
     args = command_args(_text(event)).split(maxsplit=1)
     code = stories.parse_code(args[0]) if args else None
     reason = safe_text.one_line(args[1], REASON_MAX_CHARS) if len(args) > 1 else ""
-    if code is None or not reason:
+    if code is None:
         ctx.say("mod_usage_reject")
         return
+    if not reason:
+        flow.ask_reason(ctx, code)
+        return
+    if command_form(reason) in OTHER_REASON:
+        flow.await_typed_reason(ctx, code)
+        return
     _decide(event, ctx, code, stories.REJECTED, reason)
+
+
+def typed_reason(event: Event, ctx: Context) -> None:
+    """The text after "Lý do khác" is the reason (or "hủy" to leave the story waiting)."""
+    code = ctx.state.pop("mod_reason_code", "")
+    ctx.state.pop("step", None)
+    text = safe_text.one_line(_text(event), REASON_MAX_CHARS)
+    if not text or command_form(text) in CANCEL:
+        ctx.say("mod_reason_cancelled", code=code)
+        return
+    _decide(event, ctx, code, stories.REJECTED, text)
 
 
 def _decide(event: Event, ctx: Context, code: str, status: str, reason: str) -> None:
@@ -145,10 +162,11 @@ def _decide(event: Event, ctx: Context, code: str, status: str, reason: str) -> 
         if ctx.settings.articles:  # the story becomes an OA article (bot/stories/articles.py)
             ctx.on_commit(lambda pipe: articles.enqueue_publish(pipe, ctx.redis, code))
         notice = ctx.text("story_notice_approved", title=title, code=code)
-        ctx.say("mod_approved" if submitter else "mod_approved_anonymous", code=code)
+        done = ctx.text("mod_approved" if submitter else "mod_approved_anonymous", code=code)
     else:
         notice = ctx.text("story_notice_rejected", title=title, code=code, reason=reason)
-        ctx.say("mod_rejected", code=code, reason=reason)
+        done = ctx.text("mod_rejected", code=code, reason=reason)
+    flow.offer_next(ctx, done, code)
     if submitter:
         # If Zalo's window has closed, the outbox parks it and delivers it at the user's next message.
         ctx.send_text(notice, to=submitter, keep_if_unreachable=True)
@@ -181,11 +199,28 @@ def _text(event: Event) -> str:
 
 
 def _date(ctx: Context, ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, ctx.settings.tz).strftime("%d/%m %H:%M")
+    return flow.date(ctx, ms)
 
 
-def _links(links: list[str]) -> str:
-    """Links as one line each capped, at most a few (a story's links are also flagged by screening)."""
-    shown = [safe_text.one_line(u, LINK_CHARS) for u in links[:MAX_LINKS_SHOWN]]
-    more = len(links) - len(shown)
-    return ", ".join(shown + ([f"+{more}"] if more > 0 else [])) or "—"
+def edit(event: Event, ctx: Context) -> None:
+    """`/sua <mã> <nội dung mới>`: replace the text that will be published; the original stays."""
+    args = command_args(_text(event)).split(maxsplit=1)
+    code = stories.parse_code(args[0]) if args else None
+    body = args[1].strip() if len(args) > 1 else ""
+    if code is None or not body:
+        ctx.say("mod_edit_usage")
+        return
+    if len(body) > ctx.settings.story_max_chars:
+        ctx.say("mod_edit_too_long", chars=len(body), limit=ctx.settings.story_max_chars)
+        return
+    outcome = story_edit.edit_body(ctx.redis, code, body, moderator=ctx.user_id, now_ms=event.timestamp_ms)
+    if outcome == "missing":
+        ctx.say("mod_not_found", code=code)
+    elif outcome == "unscreened":
+        ctx.say("mod_unscreened", code=code)
+    elif outcome.startswith("closed:"):
+        ctx.say("mod_edit_closed", code=code, status=ctx.text(f"mod_status_{outcome.split(':', 1)[1]}"))
+    else:
+        story = stories.load(ctx.redis, code)
+        if story is not None:
+            flow.show_card(ctx, story, head=ctx.text("mod_edit_done", code=code, chars=len(story.body)))

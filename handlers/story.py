@@ -28,6 +28,7 @@ from bot.nlp.normalize import command_form, fold
 from bot.stories import draft
 from bot.stories import model as stories
 from bot.stories.jobs import enqueue_media, enqueue_screening
+from handlers import answer_view
 
 STEP_TITLE, STEP_LOCALITY, STEP_BODY, STEP_CONSENT = "story:title", "story:locality", "story:body", "story:consent"
 TITLE_MAX_CHARS = 150
@@ -278,7 +279,7 @@ def _answer(ctx: Context, text: str, *, always: bool = False) -> bool:
         return False
     if not result.confident and result.normalized:
         record_unanswered(ctx.redis, text)
-    ctx.send_text(result.text)
+    ctx.send_text(answer_view.shape(result).text if result.confident else result.text)  # short, as on a phone
     _remind(ctx)
     return True
 

@@ -87,7 +87,7 @@ def test_the_same_look_alike_forms_work_for_a_real_moderator(bot: BotHarness) ->
     """What looks like a command is one: a moderator's full-width or zero-width-prefixed command runs."""
     first, second = submit(bot), submit(bot, title="Chợ quê dùng mã QR")
     say(bot, MODERATOR, f"\u200b／duyet {first}")
-    assert bot.replies(MODERATOR)[-1] == render("mod_approved", code=first)
+    assert bot.replies(MODERATOR)[-1].startswith(render("mod_approved", code=first) + "\n")
     say(bot, MODERATOR, f"sender: {MODERATOR} /duyet {second}")  # not at the start: not a command for anyone
     assert status(bot.redis, second) == "screened"
     assert "forbidden" not in {e["action"] for e in audit.entries(bot.redis)}

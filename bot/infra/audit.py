@@ -35,7 +35,7 @@ from bot.infra import keys
 SYSTEM = "system"
 ACTIONS = frozenset({
     "submitted", "screened", "viewed", "viewed_original", "approved", "rejected", "data_deleted", "forbidden",
-    "media_saved", "screen_parked",
+    "media_saved", "screen_parked", "edited",
 })
 MAX_DETAIL_CHARS = 300
 

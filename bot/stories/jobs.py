@@ -28,7 +28,7 @@ from bot.core import notify, runtime
 from bot.core.ingest import QUEUE_NAME
 from bot.infra import audit, keys, safe_text, scripts
 from bot.infra.texts import render
-from bot.stories import media, pii, screening
+from bot.stories import alerts, media, pii, screening
 from bot.stories import model as stories
 
 log = logging.getLogger(__name__)
@@ -138,6 +138,7 @@ def _screen(rt: runtime.Runtime, code: str) -> str:
             pipe.watch(keys.story(code))
             if pipe.hget(keys.story(code), "status") != stories.PENDING.encode():
                 return "already"
+            opened = alerts.bursts_open(pipe, settings)
             pipe.multi()
             pipe.hset(keys.story(code), mapping={
                 "status": stories.SCREENED, "title": title.text, "body": body.text,
@@ -148,10 +149,9 @@ def _screen(rt: runtime.Runtime, code: str) -> str:
             pipe.zrem(keys.STORY_UNSCREENED, code)
             audit.record(pipe, "screened", who=audit.SYSTEM, code=code, flags=",".join(f.kind for f in flags),
                          topic=topic.id)
-            for moderator in sorted(settings.moderator_ids):
-                # A moderator outside Zalo's 7-day window gets the alert when they next write (bounded by the
-                # outbox's DEFERRED_KEEP; /hangdoi always shows the whole queue).
-                notify.queue_text(pipe, moderator, alert, max_chars=settings.max_text_chars, keep_if_unreachable=True)
+            # One notice per burst, with buttons; a moderator outside Zalo's window is told what waits when they
+            # next write (handlers/moderation_window.py), not flooded with every notice at once.
+            alerts.queue_alert(pipe, settings, opened, code, alert)
             pipe.execute()
         except redis.WatchError:
             return "raced"  # a decision or a deletion changed the story meanwhile; the re-check settles it
@@ -184,7 +184,8 @@ def _park(rt: runtime.Runtime, code: str, attempts: int) -> str:
             pipe.zrem(keys.STORY_UNSCREENED, code)
             audit.record(pipe, "screen_parked", who=audit.SYSTEM, code=code, attempts=attempts)
             for moderator in sorted(settings.moderator_ids):
-                notify.queue_text(pipe, moderator, alert, max_chars=settings.max_text_chars, keep_if_unreachable=True)
+                notify.queue_text(pipe, moderator, alert, max_chars=settings.max_text_chars,
+                                  buttons=alerts.story_buttons(code)[:1] + alerts.story_buttons(code)[2:])
             pipe.execute()
         except redis.WatchError:
             return "raced"

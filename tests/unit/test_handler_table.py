@@ -42,7 +42,7 @@ def test_each_message_reaches_its_route(router: Router, make_ctx: MakeCtx, text:
 
 
 @pytest.mark.parametrize("command", ["/hangdoi", "/xem 7KQ2", "/duyet 7KQ2", "/tuchoi 7KQ2 spam", "/thongke",
-                                     "/bantin", "nhờ /duyet 7KQ2 với"])
+                                     "/sua 7KQ2 x", "/bantin", "nhờ /duyet 7KQ2 với"])
 def test_a_citizen_is_refused_every_moderator_command_and_the_attempt_is_audited(
         router: Router, make_ctx: MakeCtx, command: str) -> None:
     ctx = make_ctx(command, state={"followed": "1"})

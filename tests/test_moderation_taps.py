@@ -1,0 +1,122 @@
+"""Moderation in a few taps, chat-level through the webhook and the emulator (issue 15 items 3–5).
+
+A moderator clears 20 stories with buttons only after one typed `/hangdoi`; notices come as one message per
+burst; `/xem` sends photos as images; `/sua` replaces the text before approval; a moderator back after Zalo's
+window is told what waits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.infra import audit, keys
+from bot.infra.texts import moderator_phrases, render
+from bot.stories import model as stories
+from tests.story_support import MODERATOR, STORY_TEXT, code_in, open_window, say, status, submit
+from tests.support import BotHarness
+
+PLACES = ("Hà Giang", "Huế", "Cần Thơ", "Đà Nẵng", "Hà Nội")
+
+
+def _last_with_buttons(bot: BotHarness, user: str) -> dict[str, Any]:
+    return [m for m in bot.messages(user) if m.get("buttons")][-1]
+
+
+def tap(bot: BotHarness, user: str, title: str) -> str:
+    """Tap the button `title` of the newest message that has buttons; returns the payload it sent."""
+    message = _last_with_buttons(bot, user)
+    [sent] = [b["payload"] for b in message["buttons"] if b["title"] == title]
+    say(bot, user, sent)
+    return str(sent)
+
+
+def test_a_moderator_clears_20_stories_with_buttons_only(bot: BotHarness) -> None:
+    open_window(bot, MODERATOR)
+    notices_before = len(bot.replies(MODERATOR))
+    codes = [submit(bot, str(2000000000000000000 + i), locality=PLACES[i % len(PLACES)],
+                    parts=(f"{STORY_TEXT} Câu chuyện số {i} của xã.",)) for i in range(20)]
+    notices = bot.messages(MODERATOR)[notices_before:]
+    assert len(notices) == 1, "one notice for the burst, not twenty"
+    assert [b["title"] for b in notices[0]["buttons"]] == [render("mod_button_view"), render("mod_button_approve"),
+                                                          render("mod_button_reject")]
+
+    typed = ["/hangdoi"]
+    say(bot, MODERATOR, "/hangdoi")
+    reasons = moderator_phrases("reject_reasons")
+    tapped: list[str] = []
+    for n in range(20):
+        if n % 4 == 3:
+            tapped.append(tap(bot, MODERATOR, render("mod_button_reject")))
+            tapped.append(tap(bot, MODERATOR, reasons[n % len(reasons)]))
+        else:
+            tapped.append(tap(bot, MODERATOR, render("mod_button_approve")))
+    assert typed == ["/hangdoi"], "no typed command after the first /hangdoi"
+    assert bot.replies(MODERATOR)[-1].endswith(render("mod_queue_done"))
+    assert sorted(status(bot.redis, c) for c in codes) == ["approved"] * 15 + ["rejected"] * 5
+    assert not bot.redis.zcard(keys.STORY_QUEUE)
+    assert len([t for t in tapped if t.startswith("/duyet")]) == 15
+    rejected = [c for c in codes if status(bot.redis, c) == "rejected"]
+    assert {stories.load(bot.redis, c).reason for c in rejected} <= set(reasons)  # type: ignore[union-attr]
+    # one message per decision: the confirmation carries the next card
+    moderator_messages = len(bot.messages(MODERATOR)) - notices_before
+    print(f"moderator: typed 1 command, tapped {len(tapped)} buttons, received {moderator_messages} messages")
+    assert moderator_messages <= 1 + 1 + len(tapped)
+
+
+def test_other_reason_takes_the_next_typed_message(bot: BotHarness) -> None:
+    open_window(bot, MODERATOR)
+    code = submit(bot)
+    say(bot, MODERATOR, f"/tuchoi {code}")
+    assert len(_last_with_buttons(bot, MODERATOR)["buttons"]) <= 5
+    tap(bot, MODERATOR, render("mod_button_other_reason"))
+    assert bot.replies(MODERATOR)[-1] == render("mod_type_reason", code=code)
+    say(bot, MODERATOR, "Ảnh chụp chưa rõ, bạn gửi lại giúp nhé")
+    assert status(bot.redis, code) == "rejected"
+    assert stories.load(bot.redis, code).reason == "Ảnh chụp chưa rõ, bạn gửi lại giúp nhé"  # type: ignore[union-attr]
+
+
+def test_view_sends_the_photos_as_images(bot: BotHarness) -> None:
+    open_window(bot, MODERATOR)
+    citizen = "2100000000000000001"
+    for text in ("gửi câu chuyện", "Chợ quê bán hàng qua mạng", "Hà Giang", STORY_TEXT):
+        say(bot, citizen, text)
+    photo = f"{bot.emulator_url}/_emulator/media/cho-que-1.png"
+    assert bot.event(citizen, "user_send_image", url=photo).status_code == 200
+    bot.settle()
+    say(bot, citizen, "xong")
+    say(bot, citizen, "đồng ý")
+    code = code_in(bot.replies(citizen)[-1])
+    tap(bot, MODERATOR, render("mod_button_view"))
+    images = [m for m in bot.messages(MODERATOR) if m.get("attachment")
+              and m["attachment"].get("payload", {}).get("template_type") == "media"]
+    assert images, "the photo reached the moderator as an image message"
+    assert images[-1]["attachment"]["payload"]["elements"][0]["url"] == photo
+    assert render("mod_photo_caption", n=1, total=1, code=code) in [m.get("text") for m in images]
+
+
+def test_edit_replaces_the_text_before_approval_and_keeps_the_original(bot: BotHarness) -> None:
+    open_window(bot, MODERATOR)
+    code = submit(bot)
+    assert "[SĐT đã ẩn]" in stories.load(bot.redis, code).body  # type: ignore[union-attr]
+    fixed = "Nhờ tổ công nghệ số cộng đồng, bà con trong xóm đã biết dùng VNeID để làm thủ tục khai sinh cho con."
+    say(bot, MODERATOR, f"/sua {code} {fixed}")
+    assert bot.replies(MODERATOR)[-1].startswith(render("mod_edit_done", code=code, chars=len(fixed)))
+    assert stories.load(bot.redis, code).body == fixed  # type: ignore[union-attr]
+    assert "0912 345 678" in (stories.original(bot.redis, code) or {})["body"], "the original is kept"
+    edits = [e for e in audit.entries(bot.redis) if e["action"] == "edited" and e["code"] == code]
+    assert len(edits) == 1 and fixed not in str(edits[0])
+    tap(bot, MODERATOR, render("mod_button_approve"))
+    say(bot, MODERATOR, f"/sua {code} Sửa sau khi duyệt")
+    assert bot.replies(MODERATOR)[-1] == render("mod_edit_closed", code=code, status=render("mod_status_approved"))
+    assert stories.load(bot.redis, code).body == fixed  # type: ignore[union-attr]
+
+
+def test_a_moderator_back_after_the_window_is_told_how_many_wait(bot: BotHarness) -> None:
+    open_window(bot, MODERATOR)
+    last = int(bot.redis.get(keys.mod_seen(MODERATOR)) or 0)
+    bot.redis.set(keys.mod_seen(MODERATOR), last - 8 * 24 * 3600 * 1000)  # their last message, 8 days ago
+    codes = [submit(bot, str(2200000000000000000 + i)) for i in range(3)]
+    say(bot, MODERATOR, "/thongke")
+    assert bot.replies(MODERATOR)[-1] == render("mod_missed", count=len(codes))
+    say(bot, MODERATOR, "/thongke")
+    assert bot.replies(MODERATOR)[-1] != render("mod_missed", count=len(codes)), "told once"
