@@ -13,6 +13,14 @@ const QUOTA_TITLES = {
   sub_quota: "tính vào hạn mức tin tư vấn (48 giờ – 7 ngày)",
   promotion: "tính vào hạn mức tin truyền thông",
 };
+// Zalo's own error texts are English: the sandbox says in Vietnamese what the common ones mean.
+const ZALO_ERRORS = {
+  "-230": "người này chưa nhắn cho OA trong 7 ngày qua nên Zalo không cho gửi",
+  "-201": "Zalo không nhận dạng tin nhắn này",
+  "-210": "tin nhắn dài quá giới hạn của Zalo",
+  "-213": "người này chưa quan tâm OA",
+  "-32": "vượt giới hạn tốc độ gửi, sẽ gửi lại",
+};
 const CHIPS = {
   citizen: ["trợ giúp", "gửi câu chuyện", "đăng ký", "bản tin", "hủy đăng ký"],
   moderator: ["/hangdoi", "/thongke", "/bantin", "trợ giúp"],
@@ -413,7 +421,7 @@ function botBody(message) {
 function botMeta(message, atMs) {
   const meta = el("div", { class: "meta" });
   if (message.status === "refused") {
-    meta.append(el("span", { class: "bad", text: `✕ Không gửi được · lỗi ${message.error}: ${message.message || ""}` }));
+    meta.append(el("span", { class: "bad", text: `✕ Không gửi được · lỗi ${message.error}: ${ZALO_ERRORS[String(message.error)] || message.message || ""}` }));
   } else {
     meta.append(el("span", { class: "ok", text: "✓ Đã gửi" }));
   }
