@@ -7,11 +7,13 @@ scheduler, prints where each listens, and stops all of them on Ctrl-C or when an
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 
 import requests
 
@@ -50,7 +52,42 @@ def _stop_on_sigterm(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+@contextlib.contextmanager
+def _own_terminal() -> Iterator[None]:
+    """Make this process the terminal's foreground group while it runs, so Ctrl-C reaches only it.
+
+    Otherwise the terminal sends SIGINT to `make` and every child at once: Redis stopped first, the worker
+    and scheduler printed ~190 lines of connection tracebacks, and `make` died of the signal (`Error 1`).
+    Now the children run in their own sessions and are stopped in order (Redis last), and `make run`
+    sees this process exit 0. Without a terminal (CI, a supervisor) nothing changes."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        yield
+        return
+    before = os.tcgetpgrp(tty)
+    previous = signal.signal(signal.SIGTTOU, signal.SIG_IGN)  # a background group may not set the foreground
+    try:
+        os.setpgid(0, 0)
+        os.tcsetpgrp(tty, os.getpgrp())
+    except OSError:
+        before = -1
+    try:
+        yield
+    finally:
+        if before >= 0:
+            with contextlib.suppress(OSError):
+                os.tcsetpgrp(tty, before)
+        signal.signal(signal.SIGTTOU, previous)
+        os.close(tty)
+
+
 def run_dev(settings: Settings) -> int:
+    with _own_terminal():
+        return _run_dev(settings)
+
+
+def _run_dev(settings: Settings) -> int:
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     var_dir = settings.var_dir.resolve()
     env = dict(os.environ, DXBOT_VAR_DIR=str(var_dir), PYTHONUNBUFFERED="1")
@@ -62,18 +99,17 @@ def run_dev(settings: Settings) -> int:
             procs.append(("redis", start_embedded(var_dir)))
             redis_where = f"{redis_url(settings.with_overrides(var_dir=var_dir))} (embedded, data in {var_dir})"
         if settings.sandbox and not settings.production:  # config refuses the pair; belt and braces
-            emulator = subprocess.Popen(_emulator_cmd(settings), env=env)
+            emulator = subprocess.Popen(_emulator_cmd(settings), env=env, start_new_session=True)
             procs.append(("emulator", emulator))
             _wait_http(f"http://127.0.0.1:{settings.emulator_port}/_emulator/clock", emulator)
         web_env = env
         if settings.sandbox:  # the sandbox chat polls every second: keep those lines out of the access log
             quiet = "--logger-class=bot.sandbox.quiet_log.QuietPollLogger"
             web_env = dict(env, GUNICORN_CMD_ARGS=f"{env.get('GUNICORN_CMD_ARGS', '')} {quiet}".strip())
-        web = subprocess.Popen(_python("-m", "bot.cli", "web"), env=web_env)
+        web = subprocess.Popen(_python("-m", "bot.cli", "web"), env=web_env, start_new_session=True)
         procs.append(("web", web))
-        procs.append(("worker", subprocess.Popen(_python("-m", "bot.cli", "worker"), env=env)))
-        procs.append(("sender", subprocess.Popen(_python("-m", "bot.cli", "sender"), env=env)))
-        procs.append(("scheduler", subprocess.Popen(_python("-m", "bot.cli", "scheduler"), env=env)))
+        for name in ("worker", "sender", "scheduler"):
+            procs.append((name, subprocess.Popen(_python("-m", "bot.cli", name), env=env, start_new_session=True)))
         _wait_http(f"http://127.0.0.1:{settings.port}/healthz", web)
         _banner(settings, redis_where)
         while True:
@@ -111,11 +147,12 @@ def _banner(settings: Settings, redis_where: str) -> None:
 
 
 def _stop_all(procs: list[tuple[str, subprocess.Popen[bytes]]]) -> None:
+    """Stop the processes newest first, each before the next, so Redis (the first started) stops last and
+    nobody is left talking to a Redis that is gone."""
+    deadline = time.monotonic() + 10
     for _, proc in reversed(procs):
         if proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
-    deadline = time.monotonic() + 10
-    for _, proc in reversed(procs):
         try:
             proc.wait(max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:

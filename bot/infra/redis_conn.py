@@ -64,7 +64,8 @@ def start_embedded(var_dir: Path) -> subprocess.Popen[bytes]:
     """Start redis-server with its data, AOF and unix socket under `var_dir`; wait until it answers."""
     var_dir.mkdir(parents=True, exist_ok=True)
     sock = (var_dir / "redis.sock").resolve()
-    proc = subprocess.Popen(server_args(var_dir, unix_socket=sock, save="900 1", logfile=var_dir / "redis.log"))
+    proc = subprocess.Popen(server_args(var_dir, unix_socket=sock, save="900 1", logfile=var_dir / "redis.log"),
+                            start_new_session=True)  # Ctrl-C stops it through `dxbot dev`, after its clients
     client = redis.Redis(unix_socket_path=str(sock))
     try:
         wait_until_up(client, proc, what=f"embedded redis-server (see {var_dir / 'redis.log'})")

@@ -1,0 +1,62 @@
+"""`make run` stops quietly on Ctrl-C with exit status 0 (issue 15 item 8).
+
+Before: the terminal's SIGINT reached make, Redis and every process at once; Redis went first, the
+worker and scheduler printed ~190 lines of connection tracebacks, and make ended with `Error 1`. The test
+presses Ctrl-C on a real pseudo-terminal, the way a person does.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _read_until(fd: int, buf: bytearray, done: bytes | None, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not (done and done in buf):
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the child closed the terminal
+            return
+        if not chunk:
+            return
+        buf += chunk
+
+
+@pytest.mark.skipif(shutil.which("make") is None or sys.platform != "linux", reason="needs make on Linux")
+def test_ctrl_c_on_make_run_stops_quietly_with_status_0(tmp_path: Path) -> None:
+    port = free_port()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: `make run` in the sandbox, on the pseudo-terminal
+        os.chdir(ROOT)
+        os.environ.update(PORT=str(port), EMULATOR_PORT=str(free_port()), DXBOT_VAR_DIR=str(tmp_path),
+                          DXBOT_SANDBOX="1", LOG_LEVEL="WARNING")
+        for name in ("REDIS_URL", "ZALO_API_BASE", "ZALO_OAUTH_BASE"):
+            os.environ.pop(name, None)
+        os.execvp("make", ["make", "--no-print-directory", "run"])
+    buf = bytearray()
+    _read_until(fd, buf, b"Press Ctrl-C", 90)
+    assert b"Press Ctrl-C" in buf, buf.decode(errors="replace")[-2000:]
+    mark = len(buf)
+    os.write(fd, b"\x03")  # Ctrl-C, through the terminal's line discipline
+    _read_until(fd, buf, None, 30)
+    _, status = os.waitpid(pid, 0)
+    after = buf[mark:].decode(errors="replace")
+    lines = [line for line in after.splitlines() if line.strip()]
+    assert os.waitstatus_to_exitcode(status) == 0, after[-2000:]
+    assert "Traceback" not in after and "Error" not in after, after[-2000:]
+    assert len(lines) <= 20, f"{len(lines)} lines after Ctrl-C"
