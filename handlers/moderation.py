@@ -165,7 +165,7 @@ def _decide(event: Event, ctx: Context, code: str, status: str, reason: str) -> 
         done = ctx.text("mod_approved" if submitter else "mod_approved_anonymous", code=code)
     else:
         notice = ctx.text("story_notice_rejected", title=title, code=code, reason=reason)
-        done = ctx.text("mod_rejected", code=code, reason=reason)
+        done = ctx.text("mod_rejected", code=code, reason=reason.rstrip(" .!?…"))  # no ".." before the next
     flow.offer_next(ctx, done, code)
     if submitter:
         # If Zalo's window has closed, the outbox parks it and delivers it at the user's next message.

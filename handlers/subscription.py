@@ -115,6 +115,10 @@ def show_latest_digest(event: Event, ctx: Context) -> None:
     if text is None:
         ctx.say("digest_none_yet", when=when_label(ctx.settings))
         return
+    if sub is None:  # e.g. after "xóa dữ liệu của tôi": "you receive this because you subscribed" is untrue
+        footer = ctx.text("digest_footer")
+        if text.endswith(footer):
+            text = text[: -len(footer)] + ctx.text("digest_footer_not_subscribed")
     ctx.send_text(text)
 
 

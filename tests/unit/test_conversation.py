@@ -105,3 +105,23 @@ def test_a_long_answer_is_cut_at_a_sentence() -> None:
     text = " ".join(f"Câu số {i} nói một điều có ích cho người dân." for i in range(30))
     head, rest = cut(text)
     assert len(head) <= 500 and head.endswith(".") and rest and (head + " " + rest) == text
+
+
+def test_every_message_uses_one_quotation_style() -> None:
+    from bot.infra.texts import MESSAGES_DIR, catalogue
+    sandbox_keys = set(__import__("tomllib").loads((MESSAGES_DIR / "sandbox.toml").read_text()))
+    straight = [k for k, v in catalogue().items() if k not in sandbox_keys and ('"' in v or "«" in v or "»" in v)]
+    assert straight == [], "quotations are written “…”"
+
+
+def test_a_reason_ending_in_a_full_stop_is_not_followed_by_another(router: Router, make_ctx: MakeCtx) -> None:
+    from bot.infra import keys
+    from tests.unit.handler_support import MODERATOR
+    client = make_ctx("x").redis
+    client.hset(keys.story("2223"), mapping={"code": "2223", "status": "screened", "user": CITIZEN, "title": "Chợ",
+                                              "body": "Chợ số", "submitted_at": NOW_MS, "screened_at": NOW_MS})
+    client.zadd(keys.STORY_QUEUE, {"2223": NOW_MS})
+    ctx = make_ctx("/tuchoi 2223 Chưa nói rõ thay đổi ở địa phương.", user=MODERATOR)
+    router.dispatch(ctx.event, ctx)
+    assert replies(ctx)[0].startswith(render("mod_rejected", code="2223", reason="Chưa nói rõ thay đổi ở địa phương"))
+    assert all(".." not in r for r in replies(ctx))
