@@ -27,6 +27,7 @@ SUBSCRIBE = phrases("subscribe")
 UNSUBSCRIBE = phrases("unsubscribe")
 LATEST = phrases("digest_latest")
 READ_STORY_WORDS = {command_form(p) for p in phrases("read_story")}
+MAX_PHOTOS_SHOWN = 5
 
 
 def _province_after_subscribe(text: str) -> provinces.ProvinceMatch | None:
@@ -131,6 +132,10 @@ def read_story(event: Event, ctx: Context) -> None:
         return
     ctx.say("digest_read_story", title=safe_text.one_line(story.title, 200), locality=safe_text.one_line(
         story.locality, 60), text=safe_text.block(story.excerpt, ctx.settings.story_max_chars))
+    full = stories.load(ctx.redis, story.code)
+    if full is not None and full.status == stories.APPROVED:  # its photos, as Zalo image messages
+        for url in full.photos[:MAX_PHOTOS_SHOWN]:
+            ctx.send_image(url)
 
 
 def moderator_preview(event: Event, ctx: Context) -> None:

@@ -120,3 +120,21 @@ def test_a_moderator_back_after_the_window_is_told_how_many_wait(bot: BotHarness
     assert bot.replies(MODERATOR)[-1] == render("mod_missed", count=len(codes))
     say(bot, MODERATOR, "/thongke")
     assert bot.replies(MODERATOR)[-1] != render("mod_missed", count=len(codes)), "told once"
+
+
+def test_reading_an_approved_story_shows_its_photos(bot: BotHarness) -> None:
+    open_window(bot, MODERATOR)
+    citizen = "2300000000000000001"
+    for text in ("gửi câu chuyện", "Chợ quê bán hàng qua mạng", "Hà Giang", STORY_TEXT):
+        say(bot, citizen, text)
+    photo = f"{bot.emulator_url}/_emulator/media/cho-que-2.png"
+    assert bot.event(citizen, "user_send_image", url=photo).status_code == 200
+    bot.settle()
+    say(bot, citizen, "xong")
+    say(bot, citizen, "đồng ý")
+    code = code_in(bot.replies(citizen)[-1])
+    say(bot, MODERATOR, f"/duyet {code}")
+    reader = "2300000000000000002"
+    say(bot, reader, f"đọc #{code}")
+    images = [m for m in bot.messages(reader) if m.get("attachment")]
+    assert [m["attachment"]["payload"]["elements"][0]["url"] for m in images] == [photo]
