@@ -62,7 +62,7 @@ def show_queue(event: Event, ctx: Context) -> None:
     for story in items:
         lines.append(ctx.text("mod_queue_item", code=story.code, date=_date(ctx, story.submitted_ms),
                               title=safe_text.one_line(story.title, QUEUE_TITLE_CHARS),
-                              province=safe_text.one_line(story.locality, 60),
+                              province=safe_text.one_line(story.where, 120),
                               flags=screening.describe(story.flags, screened=story.screened, parked=story.parked)))
     if total > len(items):
         lines.append(ctx.text("mod_queue_more", more=total - len(items)))

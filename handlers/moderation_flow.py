@@ -39,7 +39,7 @@ def links(found: list[str]) -> str:
 def card_text(ctx: Context, story: stories.Story) -> str:
     return ctx.text("mod_view", code=story.code, status=ctx.text(f"mod_status_{story.status}"),
                     date=date(ctx, story.submitted_ms), title=safe_text.one_line(story.title, TITLE_CHARS),
-                    province=safe_text.one_line(story.locality, 60),
+                    province=safe_text.one_line(story.where, 120),
                     topic=screening.topic_label(story.topic) if story.screened else "—",
                     flags=screening.describe(story.flags, screened=story.screened, parked=story.parked),
                     photos=len(story.photos), links=links(story.links),

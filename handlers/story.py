@@ -25,7 +25,7 @@ from bot.infra.provinces import match as match_province
 from bot.infra.texts import payload, phrases
 from bot.kb import get_kb, record_unanswered
 from bot.nlp.normalize import command_form, fold
-from bot.stories import draft
+from bot.stories import draft, pii
 from bot.stories import model as stories
 from bot.stories.jobs import enqueue_media, enqueue_screening
 from handlers import answer_view
@@ -133,10 +133,33 @@ def _locality(text: str, ctx: Context) -> None:
         ctx.say("story_locality_unknown", text=text[:60], buttons=[_cancel_button(ctx)])
         return
     ctx.state["story_locality"] = found.province.name
+    place = _place_before_province(text, found.province.name)
+    if place:
+        ctx.state["story_place"] = place
+    else:
+        ctx.state.pop("story_place", None)
     ctx.state["step"] = STEP_BODY
     if found.former:
         ctx.say("story_locality_merged", old=found.former, province=found.province.display)
     ctx.say("story_ask_body", province=found.province.display, max_photos=ctx.settings.story_max_photos)
+
+
+PLACE_CHARS = 60
+
+
+def _place_before_province(text: str, province: str) -> str:
+    """"Ea Kar, Đắk Lắk" → "Ea Kar": what comes before a last comma-separated part naming the same
+    province (it used to be dropped, leaving only "Đắk Lắk"). Masked like the story; empty if none."""
+    head, sep, last = text.rpartition(",")
+    found = match_province(last) if sep else None
+    if found is None or found.province.name != province or not head.strip():
+        return ""
+    return pii.mask(" ".join(head.split())[:PLACE_CHARS]).text
+
+
+def _where(state: dict[str, str]) -> str:
+    place, province = state.get("story_place", ""), state.get("story_locality", "")
+    return f"{place}, {province}" if place else province
 
 
 def _body(text: str, ctx: Context) -> None:
@@ -210,7 +233,7 @@ def _finish(ctx: Context) -> None:
         return
     ctx.state["step"] = STEP_CONSENT
     excerpt = body if len(body) <= EXCERPT_CHARS else body[:EXCERPT_CHARS].rstrip() + "…"
-    ctx.say("story_summary", title=ctx.state.get("story_title", ""), province=ctx.state.get("story_locality", ""),
+    ctx.say("story_summary", title=ctx.state.get("story_title", ""), province=_where(ctx.state),
             chars=len(body), excerpt=excerpt, photos=sum(p["type"] == "photo" for p in parts),
             links=sum(p["type"] == "link" for p in parts),
             buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")),
@@ -236,7 +259,8 @@ def _consent(text: str, ctx: Context) -> None:
     code = stories.allocate_code(ctx.redis)
     submission = stories.Submission(
         code=code, user_id=ctx.user_id, title=ctx.state.get("story_title", ""),
-        locality=ctx.state.get("story_locality", ""), body=draft.body_text(parts),
+        locality=ctx.state.get("story_locality", ""), place=ctx.state.get("story_place", ""),
+        body=draft.body_text(parts),
         photos=tuple(p["url"] for p in parts if p["type"] == "photo"),
         links=tuple(p["url"] for p in parts if p["type"] == "link"), submitted_ms=ctx.event.timestamp_ms)
     settings = ctx.settings

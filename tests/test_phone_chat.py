@@ -66,3 +66,14 @@ def test_the_digest_after_erasure_no_longer_says_you_subscribed(bot: BotHarness)
     say(bot, CITIZEN, "bản tin")
     shown = bot.replies(CITIZEN)[-1]
     assert render("digest_footer") not in shown and shown.endswith(render("digest_footer_not_subscribed"))
+
+
+def test_the_place_before_the_province_is_kept(bot: BotHarness) -> None:
+    from bot.stories import model as stories
+    from tests.story_support import MODERATOR, open_window
+    open_window(bot, MODERATOR)
+    code = submit(bot, CITIZEN, locality="Ea Kar, Đắk Lắk")
+    story = stories.load(bot.redis, code)
+    assert story is not None and story.locality == "Đắk Lắk" and story.place == "Ea Kar"
+    say(bot, MODERATOR, f"/xem {code}")
+    assert "Địa phương: Ea Kar, Đắk Lắk" in bot.replies(MODERATOR)[-1]

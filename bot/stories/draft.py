@@ -13,7 +13,7 @@ from collections.abc import MutableMapping
 
 from bot.config import Settings
 
-DRAFT_KEYS = ("story_title", "story_locality", "story_former", "story_parts", "story_touched")
+DRAFT_KEYS = ("story_title", "story_locality", "story_place", "story_former", "story_parts", "story_touched")
 URL_MAX_CHARS = 2000  # a photo or link address longer than this is not a Zalo attachment
 LINK_TITLE_CHARS = 200
 Part = dict[str, str]

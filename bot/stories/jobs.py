@@ -128,10 +128,10 @@ def _screen(rt: runtime.Runtime, code: str) -> str:
     flags += screening.link_flags(urls, settings.story_link_allowlist)
     flags += screening.spam_abuse_flags(f"{original['title']}\n{original['body']}", len(urls))
     topic = screening.topic_of(f"{original['title']} {original['body']}")
-    locality = (client.hget(keys.story(code), "locality") or b"").decode()
+    locality, place = ((v or b"").decode() for v in client.hmget(keys.story(code), "locality", "place"))
     flag_json = [f.to_json() for f in flags]
     alert = render("mod_alert", code=code, title=safe_text.one_line(title.text, ALERT_TITLE_CHARS),
-                   province=safe_text.one_line(locality, 60),
+                   province=safe_text.one_line(f"{place}, {locality}" if place else locality, 120),
                    topic=topic.label, flags=screening.describe(flag_json))
     with client.pipeline() as pipe:
         try:

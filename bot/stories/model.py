@@ -76,6 +76,7 @@ class Submission:
     photos: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     submitted_ms: int = 0
+    place: str = ""  # what the citizen wrote before the province ("Ea Kar" of "Ea Kar, Đắk Lắk"), masked
 
 
 @dataclass
@@ -95,8 +96,14 @@ class Story:
     decided_by: str = ""
     decided_ms: int = 0
     reason: str = ""
+    place: str = ""  # the commune or district the citizen named before the province, if any
     screened: bool = False
     parked: bool = False  # screening kept failing: moderators see it as is (masked on the fly)
+
+    @property
+    def where(self) -> str:
+        """"Ea Kar, Đắk Lắk" when the citizen named a place in the province, else the province."""
+        return f"{self.place}, {self.locality}" if self.place else self.locality
 
     @classmethod
     def from_hash(cls, raw: dict[bytes, bytes], original: dict[bytes, bytes] | None = None) -> Story:
@@ -113,7 +120,7 @@ class Story:
                    photo_files=json.loads(h.get("photo_files", "[]")), links=json.loads(h.get("links", "[]")),
                    flags=json.loads(h.get("flags", "[]")), topic=h.get("topic", ""),
                    decided_by=h.get("decided_by", ""), decided_ms=int(h.get("decided_at", 0) or 0),
-                   reason=h.get("reason", ""), screened=screened, parked="screen_parked" in h)
+                   reason=h.get("reason", ""), place=h.get("place", ""), screened=screened, parked="screen_parked" in h)
 
 
 def write_submission(pipe: Pipeline, sub: Submission, *, now_ms: int, who: str) -> None:
@@ -121,7 +128,7 @@ def write_submission(pipe: Pipeline, sub: Submission, *, now_ms: int, who: str) 
     `who` is the submitter's audit pseudonym (`audit.citizen`, computed before the transaction)."""
     pipe.hset(keys.story(sub.code), mapping={
         "code": sub.code, "status": PENDING, "user": sub.user_id, "submitted_at": sub.submitted_ms,
-        "locality": sub.locality, "photos": json.dumps(list(sub.photos)),
+        "locality": sub.locality, "photos": json.dumps(list(sub.photos)), "place": sub.place,
     })
     pipe.hset(keys.story_original(sub.code), mapping={
         "title": sub.title, "body": sub.body, "links": json.dumps(list(sub.links), ensure_ascii=False),
