@@ -7,6 +7,7 @@ kinship term, the replies that take `{you}`/`{me}` follow it; the choice is kept
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from typing import Any
@@ -16,6 +17,7 @@ from bot.infra.texts import CONTENT_DIR
 from bot.nlp.normalize import command_form
 
 STATE_KEY = "address"
+_YOU = re.compile(r"\b([Bb])ạn\b(?!\s+bè)")  # "bạn" as "you", not "bạn bè" (friends)
 JUNIOR = ("chau", "em")  # command forms of the terms a younger speaker names themself by
 
 
@@ -52,3 +54,11 @@ def forms(ctx: Context) -> dict[str, str]:
     me = {"elder": ctx.text("address_me_to_elder"), "peer": ctx.text("address_me_to_peer")}.get(
         kind, ctx.text("address_me"))
     return {"you": you, "You": you[:1].upper() + you[1:], "me": me}
+
+
+def apply(text: str, ctx: Context) -> str:
+    """An answer written for "bạn", addressed the way this citizen addresses themself ("Bác có thể…")."""
+    you = forms(ctx)
+    if you["you"] == ctx.text("address_you"):
+        return text
+    return _YOU.sub(lambda m: you["You"] if m.group(1) == "B" else you["you"], text)

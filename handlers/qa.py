@@ -18,7 +18,7 @@ import redis
 from bot.kb import get_kb, record_unanswered
 from bot.kb.learn import question_form, record_choice
 from bot.nlp.normalize import command_form
-from handlers import answer_view, scope
+from handlers import address, answer_view, scope
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,9 @@ def answer_question(event: Any, ctx: Any) -> None:
             "question": question_form(text),
             "choices": {command_form(p): e for (_, p), e in zip(result.choices, result.choice_entries, strict=False)},
         }, ensure_ascii=False)
+    address.note(text, ctx)
     shaped = answer_view.shape(result)
+    shaped.text = address.apply(shaped.text, ctx)
     if shaped.has_more and result.entry:
         ctx.state[answer_view.MORE_KEY] = result.entry
     else:

@@ -125,3 +125,11 @@ def test_a_reason_ending_in_a_full_stop_is_not_followed_by_another(router: Route
     router.dispatch(ctx.event, ctx)
     assert replies(ctx)[0].startswith(render("mod_rejected", code="2223", reason="Chưa nói rõ thay đổi ở địa phương"))
     assert all(".." not in r for r in replies(ctx))
+
+
+def test_an_answer_follows_the_elders_register(router: Router, make_ctx: MakeCtx) -> None:
+    ctx = make_ctx("bác hỏi cháu cổng dịch vụ công quốc gia là gì")
+    router.dispatch(ctx.event, ctx)
+    text = replies(ctx)[-1]
+    assert ctx.state["address"] == "elder:bác"
+    assert "bác" in text.lower() and not re.search(r"\bbạn\b(?!\s+bè)", text, re.IGNORECASE), text
