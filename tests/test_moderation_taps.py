@@ -116,10 +116,23 @@ def test_a_moderator_back_after_the_window_is_told_how_many_wait(bot: BotHarness
     last = int(bot.redis.get(keys.mod_seen(MODERATOR)) or 0)
     bot.redis.set(keys.mod_seen(MODERATOR), last - 8 * 24 * 3600 * 1000)  # their last message, 8 days ago
     codes = [submit(bot, str(2200000000000000000 + i)) for i in range(3)]
+    before = len(bot.replies(MODERATOR))
     say(bot, MODERATOR, "/thongke")
-    assert bot.replies(MODERATOR)[-1] == render("mod_missed", count=len(codes))
+    told = bot.replies(MODERATOR)[before:]
+    assert told[0] == render("mod_missed", count=len(codes))
+    assert len(told) == 2, "the note, then the reply to what the moderator typed"
+    before = len(bot.replies(MODERATOR))
     say(bot, MODERATOR, "/thongke")
-    assert bot.replies(MODERATOR)[-1] != render("mod_missed", count=len(codes)), "told once"
+    assert render("mod_missed", count=len(codes)) not in bot.replies(MODERATOR)[before:], "told once"
+
+
+def test_a_moderator_who_never_wrote_is_told_on_their_first_message(bot: BotHarness) -> None:
+    codes = [submit(bot, str(2400000000000000000 + i)) for i in range(2)]
+    assert not any("#" in r for r in bot.replies(MODERATOR)), "notices could not reach them (Zalo -230)"
+    say(bot, MODERATOR, "/hangdoi")
+    first, queue = bot.replies(MODERATOR)
+    assert first == render("mod_missed", count=len(codes))
+    assert queue.startswith(render("mod_queue_head", count=len(codes)))
 
 
 def test_reading_an_approved_story_shows_its_photos(bot: BotHarness) -> None:
