@@ -101,5 +101,5 @@ def test_the_moderator_queue_on_a_phone_is_tapped_through(page: Page, sandbox: S
     queue.locator(".qr-buttons button", has_text="Duyệt").click()
     card = bot_says(page, "Tiếp theo, còn 1")
     card.locator(".qr-buttons button", has_text="Duyệt").click()
-    bot_says(page, "Đã duyệt hết hàng đợi")
+    bot_says(page, "Không còn câu chuyện nào chờ duyệt")
     screenshot(page, "phone-moderator-cleared-after")
