@@ -19,6 +19,9 @@ from bot.nlp.normalize import command_form
 STATE_KEY = "address"
 _YOU = re.compile(r"\b([Bb])ạn\b(?!\s+bè)")  # "bạn" as "you", not "bạn bè" (friends)
 JUNIOR = ("chau", "em")  # command forms of the terms a younger speaker names themself by
+OPENERS = ("da", "cho", "xin", "chao", "vang", "a", "oi", "ad", "admin")  # may come before the self-reference
+COMPOUNDS = ("con", "ba", "ong", "si", "giao", "chu", "co", "em", "chi", "anh", "ay", "nay", "kia", "nha",
+             "oi")  # "bà con" (folks), "ông bà"…; "anh ơi" calls the channel, it does not name the writer
 
 
 @lru_cache(maxsize=1)
@@ -36,15 +39,21 @@ def _terms() -> dict[str, tuple[str, str]]:
 
 
 def note(text: str, ctx: Context) -> None:
-    """Remember the kinship term of this message, if any (the first one the citizen wrote)."""
+    """Remember how the citizen names themself, when the message opens with it ("bác hỏi…", "cho bác hỏi",
+    "chào cháu, bác…"). Only there: "bà con trong xóm" (folks) or "ông bà" (grandparents) further on
+    name other people, not the writer."""
     terms = _terms()
-    for token in command_form(text).split():
-        if token in JUNIOR:
-            return  # "cháu cảm ơn bác": the citizen is the younger one, "bạn" stays polite
-        if token in terms:
-            term, kind = terms[token]
-            ctx.state[STATE_KEY] = f"{kind}:{term}"
-            return
+    tokens = command_form(text).split()
+    i = 0
+    while i < len(tokens) and (tokens[i] in OPENERS or tokens[i] in JUNIOR and i + 1 < len(tokens)
+                               and tokens[i + 1] in terms and tokens[0] in OPENERS):
+        i += 1
+    if i >= len(tokens) or tokens[i] in JUNIOR:
+        return  # "cháu cảm ơn bác": the citizen is the younger one, "bạn" stays polite
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if tokens[i] in terms and following not in COMPOUNDS:
+        term, kind = terms[tokens[i]]
+        ctx.state[STATE_KEY] = f"{kind}:{term}"
 
 
 def forms(ctx: Context) -> dict[str, str]:

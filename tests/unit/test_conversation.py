@@ -133,3 +133,16 @@ def test_an_answer_follows_the_elders_register(router: Router, make_ctx: MakeCtx
     text = replies(ctx)[-1]
     assert ctx.state["address"] == "elder:bác"
     assert "bác" in text.lower() and not re.search(r"\bbạn\b(?!\s+bè)", text, re.IGNORECASE), text
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("cho bác hỏi VNeID mức 2 là gì", "elder:bác"), ("chào cháu, bác muốn hỏi", "elder:bác"),
+    ("Nhờ tổ công nghệ số, bà con trong xóm đã biết dùng VNeID", None), ("ông bà tôi dùng Zalo", None),
+    ("cháu cảm ơn bác", None), ("anh ơi cho hỏi", None), ("Đăng ký định danh điện tử mức 2", None),
+])
+def test_the_register_follows_only_how_the_writer_names_themself(make_ctx: MakeCtx, text: str,
+                                                                   address: str | None) -> None:
+    from handlers.address import note
+    ctx = make_ctx(text)
+    note(text, ctx)
+    assert ctx.state.get("address") == address
