@@ -17,7 +17,6 @@ from bot.infra.texts import CONTENT_DIR
 from bot.nlp.normalize import command_form
 
 STATE_KEY = "address"
-_YOU = re.compile(r"\b([Bb])ạn\b(?!\s+bè)")  # "bạn" as "you", not "bạn bè" (friends)
 JUNIOR = ("chau", "em")  # command forms of the terms a younger speaker names themself by
 OPENERS = ("da", "cho", "xin", "chao", "vang", "a", "oi", "ad", "admin")  # may come before the self-reference
 COMPOUNDS = ("con", "ba", "ong", "si", "giao", "chu", "co", "em", "chi", "anh", "ay", "nay", "kia", "nha",
@@ -70,4 +69,12 @@ def apply(text: str, ctx: Context) -> str:
     you = forms(ctx)
     if you["you"] == ctx.text("address_you"):
         return text
-    return _YOU.sub(lambda m: you["You"] if m.group(1) == "B" else you["you"], text)
+    pattern = _you_pattern(ctx.text("address_you"))
+    return pattern.sub(lambda m: you["You"] if m.group(1).isupper() else you["you"], text)
+
+
+@lru_cache(maxsize=4)
+def _you_pattern(word: str) -> re.Pattern[str]:
+    """The plain "you" word as a whole word, not where it starts a compound ("bạn bè", friends)."""
+    after = "|".join(re.escape(w) for w in words()["address"]["not_you_after"])
+    return re.compile(rf"\b([{word[0].upper()}{word[0]}]){re.escape(word[1:])}\b(?!\s+(?:{after})\b)")
