@@ -76,7 +76,10 @@ def shape(result: Any) -> Shaped:
         key = "answer_source" if len(names) == 1 else "answer_source_others"
         text += "\n\n" + render(key, source=names[0], others=len(names) - 1)
     more = bool(rest) or bool(result.sources)
-    buttons = [Button(render("answer_button_more"), payload("qa_more"))] if more else []
+    # a second question of the same message is offered first (result.choices), then "Xem thêm"
+    buttons = [button(t, p) for t, p in result.choices]
+    if more:
+        buttons.append(Button(render("answer_button_more"), payload("qa_more")))
     return Shaped(text, buttons, has_more=more)
 
 
