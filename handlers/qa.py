@@ -10,17 +10,13 @@ every string comes from ``content/`` through the engine. What a phone shows firs
 from __future__ import annotations
 
 import json
-import logging
 from typing import Any
 
-import redis
-
-from bot.kb import get_kb, record_unanswered
+from bot.kb import get_kb
 from bot.kb.learn import question_form, record_choice
 from bot.nlp.normalize import command_form
 from handlers import address, answer_view, scope
-
-log = logging.getLogger(__name__)
+from handlers.ask import ask, note_unanswered
 
 OFFER = "qa_offer"  # state field: the last "Ý bạn là…?" question and its choices
 
@@ -44,18 +40,12 @@ def answer_question(event: Any, ctx: Any) -> None:
     if chosen is not None:
         question, entry_id = chosen
         ctx.on_commit(lambda pipe: record_choice(pipe, question, entry_id))
-    result = get_kb().answer(text)
-    log.info("qa: kind=%s entry=%s score=%.2f candidates=%s", result.kind, result.entry, result.score,
-             result.candidates)
+    result = ask(text)
     if not result.confident and result.normalized:
         if not scope.in_scope(event.text, result):
             scope.out_of_scope(event.text, result, ctx)
             return
-        try:
-            record_unanswered(ctx.redis, text)
-        except redis.RedisError:
-            # Losing one statistic must not cost the citizen the reply.
-            log.warning("qa: could not record an unanswered question", exc_info=True)
+        note_unanswered(ctx, text)
     if result.kind == "ambiguous":
         ctx.state[OFFER] = json.dumps({
             "question": question_form(text),

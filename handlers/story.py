@@ -23,12 +23,12 @@ from bot.core.routing import REDISPATCH, Redispatch
 from bot.infra import audit, keys
 from bot.infra.provinces import match as match_province
 from bot.infra.texts import payload, phrases
-from bot.kb import get_kb, record_unanswered
 from bot.nlp.normalize import command_form, fold
 from bot.stories import draft, pii
 from bot.stories import model as stories
 from bot.stories.jobs import enqueue_media, enqueue_screening
 from handlers import answer_view
+from handlers.ask import ask, note_unanswered
 
 STEP_TITLE, STEP_LOCALITY, STEP_BODY, STEP_CONSENT = "story:title", "story:locality", "story:body", "story:consent"
 TITLE_MAX_CHARS = 150
@@ -298,11 +298,11 @@ def _looks_like_question(text: str) -> bool:
 def _answer(ctx: Context, text: str, *, always: bool = False) -> bool:
     """Answer `text` from the knowledge base if it is confident (or `always`), then say where the draft
     stands. Choice buttons are left out: their payload would come back as a draft message."""
-    result = get_kb().answer(text)
+    result = ask(text)
     if not (result.confident or always):
         return False
     if not result.confident and result.normalized:
-        record_unanswered(ctx.redis, text)
+        note_unanswered(ctx, text)
     ctx.send_text(answer_view.shape(result).text if result.confident else result.text)  # short, as on a phone
     _remind(ctx)
     return True
