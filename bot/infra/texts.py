@@ -21,19 +21,39 @@ class _Missing(dict[str, object]):
         raise KeyError(f"message placeholder {{{key}}} not given")
 
 
+def read_table(path: Path) -> dict[str, str]:
+    """One messages file as ``key -> text`` (NFC, surrounding newlines dropped): the only reader of
+    ``content/messages/*.toml``, also used by ``dxbot kb check`` for a messages file given to it."""
+    with path.open("rb") as fh:
+        table = tomllib.load(fh)
+    read: dict[str, str] = {}
+    for key, value in table.items():
+        if not isinstance(value, str):
+            raise ValueError(f"{path.name}: {key} must be a string")
+        read[key] = unicodedata.normalize("NFC", value.strip("\n"))
+    return read
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, dict[str, str]]:
+    """Each file of ``content/messages/`` by its name (``qa`` for qa.toml), read once per process."""
+    return {path.stem: read_table(path) for path in sorted(MESSAGES_DIR.glob("*.toml"))}
+
+
+def table(name: str) -> dict[str, str]:
+    """The messages of one feature's file, e.g. ``table("qa")`` for the knowledge base's own strings."""
+    return dict(_tables()[name])
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, str]:
     """All messages, NFC-normalised, loaded once per process."""
     merged: dict[str, str] = {}
-    for path in sorted(MESSAGES_DIR.glob("*.toml")):
-        with path.open("rb") as fh:
-            table = tomllib.load(fh)
-        for key, value in table.items():
-            if not isinstance(value, str):
-                raise ValueError(f"{path.name}: {key} must be a string")
+    for name, messages in _tables().items():
+        for key, value in messages.items():
             if key in merged:
-                raise ValueError(f"{path.name}: message key {key!r} is defined twice")
-            merged[key] = unicodedata.normalize("NFC", value.strip("\n"))
+                raise ValueError(f"{name}.toml: message key {key!r} is defined twice")
+            merged[key] = value
     return merged
 
 

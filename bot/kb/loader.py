@@ -1,4 +1,5 @@
-"""Reading and validating ``content/kb/*.toml`` and ``content/messages/qa.toml``.
+"""Reading and validating ``content/kb/*.toml``, and checking ``content/messages/qa.toml`` (read by
+``bot/infra/texts.py``) has the keys the engine needs.
 
 Loading is lenient (a broken entry is skipped and reported, the bot keeps answering from the rest) while
 ``dxbot kb check`` turns every reported problem into a non-zero exit: CI is the gate, not start-up.
@@ -15,13 +16,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.infra import texts
 from bot.kb.review import KINDS, review_problem
 
 log = logging.getLogger(__name__)
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 DEFAULT_KB_DIR = CONTENT_DIR / "kb"
-DEFAULT_MESSAGES = CONTENT_DIR / "messages" / "qa.toml"
+DEFAULT_MESSAGES = texts.MESSAGES_DIR / "qa.toml"
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REQUIRED = ("id", "topic", "title", "questions", "answer", "verified", "sources")
@@ -227,12 +229,15 @@ def parse_kb(path: Path) -> tuple[list[Entry], list[str]]:
 
 
 def load_messages(path: Path = DEFAULT_MESSAGES) -> dict[str, str]:
-    """The engine's own Vietnamese strings; a missing key is a deployment error, so fail loudly."""
+    """The engine's own Vietnamese strings; a missing key is a deployment error, so fail loudly.
+
+    The default file is taken from the texts table (``bot/infra/texts.py``), which reads it once for the
+    whole process; another path (``dxbot kb check --messages``, test fixtures) is read the same way."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = texts.table("qa") if path == DEFAULT_MESSAGES else texts.read_table(path)
+    except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
         raise KBError(f"cannot read messages {path}: {exc}") from exc
     missing = [k for k in MESSAGE_KEYS if not isinstance(data.get(k), str)]
     if missing:
         raise KBError(f"{path}: missing message keys: {', '.join(missing)}")
-    return {k: v for k, v in data.items() if isinstance(v, str)}
+    return data
