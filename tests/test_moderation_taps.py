@@ -75,17 +75,21 @@ def test_other_reason_takes_the_next_typed_message(bot: BotHarness) -> None:
     assert stories.load(bot.redis, code).reason == "Ảnh chụp chưa rõ, bạn gửi lại giúp nhé"  # type: ignore[union-attr]
 
 
-def test_view_sends_the_photos_as_images(bot: BotHarness) -> None:
-    open_window(bot, MODERATOR)
-    citizen = "2100000000000000001"
+def _submit_with_photo(bot: BotHarness, citizen: str, image: str) -> tuple[str, str]:
+    """A citizen submits the story with one photo from the emulator's media; (story code, photo url)."""
     for text in ("gửi câu chuyện", "Chợ quê bán hàng qua mạng", "Hà Giang", STORY_TEXT):
         say(bot, citizen, text)
-    photo = f"{bot.emulator_url}/_emulator/media/cho-que-1.png"
+    photo = f"{bot.emulator_url}/_emulator/media/{image}"
     assert bot.event(citizen, "user_send_image", url=photo).status_code == 200
     bot.settle()
     say(bot, citizen, "xong")
     say(bot, citizen, "đồng ý")
-    code = code_in(bot.replies(citizen)[-1])
+    return code_in(bot.replies(citizen)[-1]), photo
+
+
+def test_view_sends_the_photos_as_images(bot: BotHarness) -> None:
+    open_window(bot, MODERATOR)
+    code, photo = _submit_with_photo(bot, "2100000000000000001", "cho-que-1.png")
     tap(bot, MODERATOR, render("mod_button_view"))
     images = [m for m in bot.messages(MODERATOR) if m.get("attachment")
               and m["attachment"].get("payload", {}).get("template_type") == "media"]
@@ -137,15 +141,7 @@ def test_a_moderator_who_never_wrote_is_told_on_their_first_message(bot: BotHarn
 
 def test_reading_an_approved_story_shows_its_photos(bot: BotHarness) -> None:
     open_window(bot, MODERATOR)
-    citizen = "2300000000000000001"
-    for text in ("gửi câu chuyện", "Chợ quê bán hàng qua mạng", "Hà Giang", STORY_TEXT):
-        say(bot, citizen, text)
-    photo = f"{bot.emulator_url}/_emulator/media/cho-que-2.png"
-    assert bot.event(citizen, "user_send_image", url=photo).status_code == 200
-    bot.settle()
-    say(bot, citizen, "xong")
-    say(bot, citizen, "đồng ý")
-    code = code_in(bot.replies(citizen)[-1])
+    code, photo = _submit_with_photo(bot, "2300000000000000001", "cho-que-2.png")
     say(bot, MODERATOR, f"/duyet {code}")
     reader = "2300000000000000002"
     say(bot, reader, f"đọc #{code}")
