@@ -1,8 +1,10 @@
 """Settings read once from the environment (or `.env`), validated up front.
 
-Bad configuration must stop start-up with one line naming the variable, so every value is parsed here
-and nowhere else. Zalo values the reference marks as uncertain (limits, button support, retry ladder)
-are settings too, so an operator can adjust them without a release.
+The table of settings is here (one field per variable, its default, and ``from_env`` naming each
+variable); how a raw value is read and checked is in ``bot/config/parse.py``. Bad configuration must stop
+start-up with one line naming the variable, so every value is parsed in this package and nowhere else.
+Zalo values the reference marks as uncertain (limits, button support, retry ladder) are settings too, so an
+operator can adjust them without a release.
 """
 
 from __future__ import annotations
@@ -15,6 +17,11 @@ from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.config import parse
+from bot.config.parse import DEFAULT_STORY_DOMAINS, WEEKDAYS, ConfigError
+
+__all__ = ["DEFAULT_STORY_DOMAINS", "WEEKDAYS", "ConfigError", "Settings"]
+
 # Sandbox identity: what `dxbot dev` and the emulator use when no Zalo credentials are configured.
 SANDBOX_APP_ID = "1000000000000000001"
 SANDBOX_OA_ID = "2000000000000000002"
@@ -24,18 +31,10 @@ SANDBOX_ACCESS_TOKEN = "sandbox-access-token"
 SANDBOX_REFRESH_TOKEN = "sandbox-refresh-token"
 SANDBOX_MODERATOR_ID = "9000000000000000009"
 
-WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 # Defaults of the settings without a dataclass default (CONTRACT §2); every other default is the field's own.
 DEFAULT_PORT = 8000
 DEFAULT_SCHEDULE = "MON 08:00"
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
-# Links to these (and to any gov.vn site) are not flagged in reader stories: major state media and portals.
-DEFAULT_STORY_DOMAINS = ("chinhphu.vn", "baochinhphu.vn", "dangcongsan.vn", "quochoi.vn", "nhandan.vn", "vtv.vn",
-                         "vov.vn", "vietnamplus.vn", "ictvietnam.vn")
-
-
-class ConfigError(ValueError):
-    """A setting is missing or malformed; the message names the variable."""
 
 
 @dataclass(frozen=True)
@@ -143,7 +142,7 @@ class Settings:
 
                 load_dotenv(override=False)
             env = os.environ
-        get = _Reader(env)
+        get = parse.Reader(env)
         d = SimpleNamespace(**{f.name: f.default for f in fields(cls) if f.default is not MISSING})  # one place
         access = get.optional("ZALO_ACCESS_TOKEN")
         refresh = get.optional("ZALO_REFRESH_TOKEN")
@@ -165,7 +164,7 @@ class Settings:
         if not app_id.isdigit():
             raise ConfigError(f"ZALO_APP_ID: must be the numeric Zalo app id, got {app_id!r}")
         port = get.integer("PORT", DEFAULT_PORT, low=1, high=65535)
-        weekday, at = _parse_schedule(get.optional("DIGEST_SCHEDULE") or DEFAULT_SCHEDULE)
+        weekday, at = parse.schedule(get.optional("DIGEST_SCHEDULE") or DEFAULT_SCHEDULE)
         timezone = get.optional("TIMEZONE") or DEFAULT_TIMEZONE
         try:
             ZoneInfo(timezone)
@@ -224,8 +223,8 @@ class Settings:
             sender_poll_s=get.number("SENDER_POLL_SECONDS", d.sender_poll_s, low=0.001, high=5),
             drain_linger_s=get.number("DRAIN_LINGER_SECONDS", d.drain_linger_s, low=0, high=10),
             log_level=(get.optional("LOG_LEVEL") or d.log_level).upper(),
-            public_url=_public_url(get.optional("PUBLIC_URL")),
-            verifier_code=_verifier_code(get.optional("ZALO_VERIFIER_CODE")),
+            public_url=parse.public_url(get.optional("PUBLIC_URL")),
+            verifier_code=parse.verifier_code(get.optional("ZALO_VERIFIER_CODE")),
             digest_max_stories=get.integer("DIGEST_MAX_STORIES", d.digest_max_stories, low=1, high=10),
             digest_cs_paid=get.boolean("DIGEST_CS_PAID", d.digest_cs_paid),
             digest_promotion=get.boolean("DIGEST_PROMOTION", d.digest_promotion),
@@ -245,7 +244,7 @@ class Settings:
             zalo_broadcast_quota_code=get.integer("ZALO_BROADCAST_QUOTA_CODE", d.zalo_broadcast_quota_code,
                                                   low=-100000, high=-1),
             digest_broadcast=get.boolean("DIGEST_BROADCAST", d.digest_broadcast),
-            digest_editions=_city_codes(get.optional("DIGEST_EDITIONS")),
+            digest_editions=parse.city_codes(get.optional("DIGEST_EDITIONS")),
             broadcast_oa_monthly=get.integer("BROADCAST_OA_MONTHLY", d.broadcast_oa_monthly, low=0, high=10_000),
             broadcast_quota_reset_day=get.integer("BROADCAST_QUOTA_RESET_DAY", d.broadcast_quota_reset_day, low=1,
                                                   high=28),
@@ -260,130 +259,19 @@ class Settings:
             story_max_photos=get.integer("STORY_MAX_PHOTOS", d.story_max_photos, low=0, high=30),
             story_max_links=get.integer("STORY_MAX_LINKS", d.story_max_links, low=0, high=30),
             story_max_per_day=get.integer("STORY_MAX_PER_DAY", d.story_max_per_day, low=1, high=1000),
-            story_link_allowlist=_domains("STORY_LINK_ALLOWLIST", get.optional("STORY_LINK_ALLOWLIST")),
+            story_link_allowlist=parse.domains("STORY_LINK_ALLOWLIST", get.optional("STORY_LINK_ALLOWLIST")),
             story_original_retention_s=get.integer("STORY_ORIGINAL_RETENTION_SECONDS", d.story_original_retention_s,
                                                    low=0, high=365 * 24 * 3600),
             mod_notice_burst_s=get.integer("MOD_NOTICE_BURST_SECONDS", d.mod_notice_burst_s, low=0, high=24 * 3600),
             mod_window_s=get.integer("MOD_WINDOW_SECONDS", d.mod_window_s, low=60, high=30 * 24 * 3600),
             story_screen_lock_s=get.integer("STORY_SCREEN_LOCK_SECONDS", d.story_screen_lock_s, low=1, high=3600),
-            story_screen_retry_s=_seconds_list("STORY_SCREEN_RETRY_SECONDS", get.optional("STORY_SCREEN_RETRY_SECONDS")
-                                               or ",".join(map(str, d.story_screen_retry_s))),
+            story_screen_retry_s=parse.seconds_list(
+                "STORY_SCREEN_RETRY_SECONDS",
+                get.optional("STORY_SCREEN_RETRY_SECONDS") or ",".join(map(str, d.story_screen_retry_s))),
             story_screen_max_attempts=get.integer("STORY_SCREEN_MAX_ATTEMPTS", d.story_screen_max_attempts, low=1,
                                                   high=50),
-            media_hosts=_domains("MEDIA_HOSTS", get.optional("MEDIA_HOSTS"), default=d.media_hosts),
+            media_hosts=parse.domains("MEDIA_HOSTS", get.optional("MEDIA_HOSTS"), default=d.media_hosts),
             audit_max_entries=get.integer("AUDIT_MAX_ENTRIES", d.audit_max_entries, low=1000, high=100_000_000),
             audit_max_age_s=get.integer("AUDIT_MAX_AGE_DAYS", d.audit_max_age_s // (24 * 3600), low=1,
                                         high=3650) * 24 * 3600,
         )
-
-
-def _city_codes(raw: str | None) -> tuple[int, ...]:
-    """DIGEST_EDITIONS: comma-separated Zalo city codes 0-63 (zalo-oa-api.md §11.2)."""
-    codes = []
-    for part in (raw or "").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        if not part.isdigit() or not 0 <= int(part) <= 63:
-            raise ConfigError(f"DIGEST_EDITIONS: {part!r} is not a Zalo city code 0-63")
-        codes.append(int(part))
-    return tuple(dict.fromkeys(codes))
-
-
-class _Reader:
-    """Typed access to the environment with errors that name the variable."""
-
-    def __init__(self, env: Mapping[str, str]) -> None:
-        self.env = env
-
-    def optional(self, name: str) -> str | None:
-        value = self.env.get(name, "").strip()
-        return value or None
-
-    def required(self, name: str) -> str:
-        value = self.optional(name)
-        if value is None:
-            raise ConfigError(f"{name}: required when Zalo credentials are set")
-        return value
-
-    def integer(self, name: str, default: int, *, low: int, high: int) -> int:
-        return int(self._bounded(name, default, low, high, int, "a whole number"))
-
-    def number(self, name: str, default: float, *, low: float, high: float) -> float:
-        return self._bounded(name, default, low, high, float, "a number")
-
-    def _bounded(self, name: str, default: float, low: float, high: float, parse: type, what: str) -> float:
-        raw = self.optional(name)
-        if raw is None:
-            return default
-        try:
-            value = parse(raw)
-        except ValueError as exc:
-            raise ConfigError(f"{name}: expected {what}, got {raw!r}") from exc
-        if not low <= value <= high:
-            raise ConfigError(f"{name}: {value} is outside {low}..{high}")
-        return value
-
-    def boolean(self, name: str, default: bool) -> bool:
-        raw = self.optional(name)
-        if raw is None:
-            return default
-        if raw.lower() in ("1", "true", "yes", "on"):
-            return True
-        if raw.lower() in ("0", "false", "no", "off"):
-            return False
-        raise ConfigError(f"{name}: expected 1/0/true/false, got {raw!r}")
-
-
-def _public_url(raw: str | None) -> str | None:
-    """The bot's public base URL, without a trailing slash (Zalo needs https on a domain name)."""
-    if raw is None:
-        return None
-    if not raw.startswith(("http://", "https://")) or "?" in raw or "#" in raw:
-        raise ConfigError(f"PUBLIC_URL: expected like https://bot.example.vn, got {raw!r}")
-    return raw.rstrip("/")
-
-
-def _verifier_code(raw: str | None) -> str | None:
-    """Zalo's verification codes are letters, digits, '-' and '_'; anything else would not be a file name."""
-    if raw is not None and not all(c.isascii() and (c.isalnum() or c in "-_") for c in raw):
-        raise ConfigError(f"ZALO_VERIFIER_CODE: only letters, digits, '-' and '_' allowed, got {raw!r}")
-    return raw
-
-
-def _parse_schedule(raw: str) -> tuple[int, tuple[int, int]]:
-    parts = raw.upper().split()
-    try:
-        day, clock = parts
-        weekday = WEEKDAYS.index(day[:3])
-        hour_s, minute_s = clock.split(":")
-        hour, minute = int(hour_s), int(minute_s)
-        if not (0 <= hour < 24 and 0 <= minute < 60):
-            raise ValueError
-    except ValueError as exc:
-        raise ConfigError(f"DIGEST_SCHEDULE: expected like 'MON 08:00', got {raw!r}") from exc
-    return weekday, (hour, minute)
-
-
-
-
-def _domains(name: str, raw: str | None, *, default: tuple[str, ...] | None = None) -> tuple[str, ...]:
-    """A comma-separated list of domain names, each covering its subdomains. Without `default` it is the
-    story link allow-list: `gov.vn` always, plus the list (default: major state media and portals)."""
-    fallback = DEFAULT_STORY_DOMAINS if default is None else default
-    items = fallback if raw is None else tuple(x for x in raw.replace(" ", "").lower().split(",") if x)
-    for item in items:
-        if not all(part and part.replace("-", "").isalnum() and part.isascii() for part in item.split(".")) \
-                or "." not in item:
-            raise ConfigError(f"{name}: {item!r} is not a domain name like example.gov.vn")
-    return tuple(dict.fromkeys(("gov.vn", *items) if default is None else items))
-
-
-def _seconds_list(name: str, raw: str) -> tuple[int, ...]:
-    try:
-        values = tuple(int(x) for x in raw.split(",") if x.strip())
-    except ValueError as exc:
-        raise ConfigError(f"{name}: expected seconds separated by commas, like 10,60,300, got {raw!r}") from exc
-    if not values or len(values) > 20 or any(not 0 <= v <= 86400 for v in values):
-        raise ConfigError(f"{name}: 1 to 20 delays of 0..86400 seconds, got {raw!r}")
-    return values
