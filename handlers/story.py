@@ -24,10 +24,10 @@ from bot.infra import audit, keys
 from bot.infra.provinces import match as match_province
 from bot.infra.texts import payload, phrases
 from bot.nlp.normalize import command_form, fold
-from bot.stories import draft, pii
+from bot.stories import draft
 from bot.stories import model as stories
 from bot.stories.jobs import enqueue_media, enqueue_screening
-from handlers import answer_view
+from handlers import answer_view, story_text
 from handlers.ask import ask, note_unanswered
 
 STEP_TITLE, STEP_LOCALITY, STEP_BODY, STEP_CONSENT = "story:title", "story:locality", "story:body", "story:consent"
@@ -41,9 +41,6 @@ _CANCEL = {command_form(p) for p in phrases("story_cancel")}
 _DONE = {command_form(p) for p in phrases("story_done")}
 _AGREE = {command_form(p) for p in (*phrases("story_agree"), *phrases("yes"))}
 _AGREE_NAMED = {command_form(p) for p in phrases("story_agree_named")}  # the article shows their Zalo name
-# Folded markers of a question; only trusted when the knowledge base also answers confidently.
-QUESTION_MARKERS = (" la gi", "nhu the nao", "the nao", "o dau", "bao gio", "lam sao", "lam the nao", "tai sao",
-                    "vi sao", "co phai", "duoc khong", "bao nhieu", "khi nao", "cach nao", "ra sao")
 
 
 # --- matchers ---------------------------------------------------------------------------------------
@@ -115,7 +112,7 @@ def continue_draft(event: Event, ctx: Context) -> None:
 # --- steps ------------------------------------------------------------------------------------------
 
 def _title(text: str, ctx: Context) -> None:
-    if _looks_like_question(text) and _answer(ctx, text):
+    if story_text.looks_like_question(text) and _answer(ctx, text):
         return
     if len(text) > TITLE_MAX_CHARS:
         ctx.say("story_title_too_long", length=len(text), limit=TITLE_MAX_CHARS, buttons=[_cancel_button(ctx)])
@@ -133,7 +130,7 @@ def _locality(text: str, ctx: Context) -> None:
         ctx.say("story_locality_unknown", text=text[:60], buttons=[_cancel_button(ctx)])
         return
     ctx.state["story_locality"] = found.province.name
-    place = _place_before_province(text, found.province.name)
+    place = story_text.place_before_province(text, found.province.name)
     if place:
         ctx.state["story_place"] = place
     else:
@@ -142,24 +139,6 @@ def _locality(text: str, ctx: Context) -> None:
     if found.former:
         ctx.say("story_locality_merged", old=found.former, province=found.province.display)
     ctx.say("story_ask_body", province=found.province.display, max_photos=ctx.settings.story_max_photos)
-
-
-PLACE_CHARS = 60
-
-
-def _place_before_province(text: str, province: str) -> str:
-    """"Ea Kar, Đắk Lắk" → "Ea Kar": what comes before a last comma-separated part naming the same
-    province (it used to be dropped, leaving only "Đắk Lắk"). Masked like the story; empty if none."""
-    head, sep, last = text.rpartition(",")
-    found = match_province(last) if sep else None
-    if found is None or found.province.name != province or not head.strip():
-        return ""
-    return pii.mask(" ".join(head.split())[:PLACE_CHARS]).text
-
-
-def _where(state: dict[str, str]) -> str:
-    place, province = state.get("story_place", ""), state.get("story_locality", "")
-    return f"{place}, {province}" if place else province
 
 
 def _body(text: str, ctx: Context) -> None:
@@ -233,7 +212,7 @@ def _finish(ctx: Context) -> None:
         return
     ctx.state["step"] = STEP_CONSENT
     excerpt = body if len(body) <= EXCERPT_CHARS else body[:EXCERPT_CHARS].rstrip() + "…"
-    ctx.say("story_summary", title=ctx.state.get("story_title", ""), province=_where(ctx.state),
+    ctx.say("story_summary", title=ctx.state.get("story_title", ""), province=story_text.where(ctx.state),
             chars=len(body), excerpt=excerpt, photos=sum(p["type"] == "photo" for p in parts),
             links=sum(p["type"] == "link" for p in parts),
             buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")),
@@ -288,11 +267,6 @@ def _limit_reached(event: Event, ctx: Context) -> bool:
         ctx.say("story_daily_limit", count=count, limit=limit)
         return True
     return False
-
-
-def _looks_like_question(text: str) -> bool:
-    folded = " " + fold(text)
-    return text.rstrip().endswith("?") or any(m in folded for m in QUESTION_MARKERS)
 
 
 def _answer(ctx: Context, text: str, *, always: bool = False) -> bool:
