@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import signal
 
+import pytest
 import requests
 
 from bot.infra import keys
 from bot.infra.texts import render
 from bot.stories import articles
+from bot.zalo.errors import ZaloError
 from tests.story_support import CITIZEN, MODERATOR, code_in, open_window, say, submit
 from tests.support import BotHarness, spawn, wait_for
 
@@ -146,3 +148,64 @@ def test_taken_down_while_zalo_still_processes_leaves_no_article(bot: BotHarness
     assert live_articles(bot) == [] and field(bot, code, "article_id") is None
     assert not [t for t in bot.replies(CITIZEN) if "/_emulator/articles/" in t]  # never told of a link
     assert bot.redis.zscore(keys.STORY_ARTICLES_PENDING, code) is None
+
+
+def test_worker_killed_after_create_accepted_waits_for_the_article_and_adopts_it(bot: BotHarness) -> None:
+    """The window between Zalo accepting create and the token being stored: no second create, one article."""
+    bot.emulator("POST", "/config", json={"article_processing_s": 3600})  # not listed while processing
+    bot.fault(kind="delay", seconds=60, when="after", count=1, path="/v2.0/article/create")
+    open_window(bot, MODERATOR)
+    code = submit(bot)
+    doomed = spawn(["worker"], bot.env)
+    try:
+        bot.send(MODERATOR, f"/duyet {code}")
+        wait_for(lambda: field(bot, code, "article_attempt_ms") is not None
+                 and not bot.emulator("GET", "/faults").json()["faults"], 30, "create to reach Zalo")
+        doomed.send_signal(signal.SIGKILL)  # Zalo took the create; its answer (the token) is lost
+        doomed.wait(5)
+    finally:
+        if doomed.poll() is None:
+            doomed.kill()
+    assert field(bot, code, "article_token") is None and field(bot, code, "article_id") is None
+    bot.redis.delete(keys.story_article_lock(code))
+    assert articles.publish_story(code) == "reconciling"  # not listed yet: wait, never create blindly
+    assert bot.redis.zscore(keys.STORY_ARTICLES_PENDING, code) is not None  # the sweeper comes back
+    bot.advance_clock(3600)  # Zalo finished processing the one article the dead worker created
+    [article] = live_articles(bot)
+    assert articles.publish_story(code) == "published"
+    assert live_articles(bot) == [article] and field(bot, code, "article_id") == article["id"]
+    bot.settle()
+    assert len([t for t in bot.replies(CITIZEN) if article["link_view"] in t]) == 1
+
+
+def test_a_create_that_never_reached_zalo_is_repeated_after_the_window_then_moderators_are_told(
+        bot: BotHarness) -> None:
+    bot.reconfigure(ARTICLE_CREATE_ATTEMPTS="2")
+    bot.fault(kind="http", status=503, count=1, path="/v2.0/article/create")  # the answer is lost, nothing made
+    code = approved_story(bot)
+    assert field(bot, code, "article_attempts") == "1" and live_articles(bot) == []
+    bot.redis.delete(keys.story_article_lock(code))
+    assert articles.publish_story(code) == "reconciling"
+    assert live_articles(bot) == []
+    window_ago = int(field(bot, code, "article_attempt_ms")) - bot.settings.article_reconcile_s * 1000 - 1
+    bot.redis.hset(keys.story(code), "article_attempt_ms", window_ago)  # the reconciliation window is over
+    assert articles.publish_story(code) == "published"
+    assert len(live_articles(bot)) == 1 and field(bot, code, "article_attempts") is None
+    # a story whose creates never show: after the budget, moderators are told once and retries stop
+    other = submit(bot)
+    bot.fault(kind="http", status=503, count=1, path="/v2.0/article/create")
+    say(bot, MODERATOR, f"/duyet {other}")
+    bot.redis.hset(keys.story(other), "article_attempt_ms", window_ago)
+    bot.fault(kind="http", status=503, count=1, path="/v2.0/article/create")
+    bot.redis.delete(keys.story_article_lock(other))
+    with pytest.raises(ZaloError):  # the second create, lost too
+        articles.publish_story(other)
+    assert field(bot, other, "article_attempts") == "2"
+    bot.redis.hset(keys.story(other), "article_attempt_ms", window_ago)
+    bot.redis.delete(keys.story_article_lock(other))
+    assert articles.publish_story(other) == "failed"
+    assert articles.publish_story(other) == "failed"  # a stray retry tells nobody twice
+    bot.settle()
+    told = render("mod_publish_failed", code=other, attempts=2)
+    assert bot.replies(MODERATOR).count(told) == 1
+    assert bot.redis.zscore(keys.STORY_ARTICLES_PENDING, other) is None and len(live_articles(bot)) == 1

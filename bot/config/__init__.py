@@ -92,6 +92,9 @@ class Settings:
     article_cover_url: str = ""  # cover of articles without a photo (Zalo needs a public photo URL)
     article_verify_tries: int = 8  # verify polls while Zalo processes the article's media
     article_verify_interval_s: float = 3.0
+    # a create whose answer was lost is trusted to surface in getslice within this window before another create
+    article_reconcile_s: int = 900  # well above Zalo's processing time (clients poll 10-24 s, §11.1)
+    article_create_attempts: int = 3  # unconfirmed creates per story before moderators are told
     zalo_article_processing_code: int = -214  # verify's "being processed" code [U]
     zalo_broadcast_quota_code: int = -223  # the broadcast quota-spent code [U]
     digest_broadcast: bool = True  # the weekly digest goes out as an article broadcast to all followers
@@ -239,6 +242,8 @@ class Settings:
             article_verify_tries=get.integer("ARTICLE_VERIFY_TRIES", d.article_verify_tries, low=1, high=100),
             article_verify_interval_s=get.number("ARTICLE_VERIFY_INTERVAL_SECONDS", d.article_verify_interval_s,
                                                  low=0.01, high=60),
+            article_reconcile_s=get.integer("ARTICLE_RECONCILE_SECONDS", d.article_reconcile_s, low=60, high=86400),
+            article_create_attempts=get.integer("ARTICLE_CREATE_ATTEMPTS", d.article_create_attempts, low=1, high=20),
             zalo_article_processing_code=get.integer("ZALO_ARTICLE_PROCESSING_CODE", d.zalo_article_processing_code,
                                                      low=-100000, high=-1),
             zalo_broadcast_quota_code=get.integer("ZALO_BROADCAST_QUOTA_CODE", d.zalo_broadcast_quota_code,

@@ -7,9 +7,14 @@ the media are processed, so the job is a small state machine kept in the story's
     (wanted) ──create──▶ article_token stored ──verify (polled)──▶ article_id + link stored, submitter told
 
 Every step is written before the next call, so a retry or a new worker after a SIGKILL resumes from the token
-and never creates a second article. The one window left is a kill between Zalo accepting `create` and the
-token being stored: the next attempt first looks for an article carrying the story's marker (its code in the
-description) among the OA's latest articles and adopts it. `article_wanted` says what moderators and the
+and never creates a second article. A create whose answer was lost (a kill between Zalo accepting it and the
+token being stored, a timeout) is an unknown outcome and is never blindly repeated: each create is recorded
+first (`article_attempt_ms`, `article_attempts`), and while such a record has no token the job looks for the
+story's marker (`#code` ending the description) among the OA's latest articles and adopts what it finds. Zalo
+lists an article only once processed, so when nothing is found the job ends and the sweeper brings it back
+until `article_reconcile_s` after the attempt; only then is create called again, and after
+`article_create_attempts` unconfirmed creates the moderators are told (`mod_publish_failed`) instead.
+`article_wanted` says what moderators and the
 submitter want (`/gobai` and erasure set it to 0): a publication that finishes after a take-down removes
 what it made. One worker per story at a time (a lock with a TTL); the sweeper re-queues what nobody does.
 """
@@ -40,6 +45,7 @@ log = logging.getLogger(__name__)
 TITLE_CHARS, DESCRIPTION_CHARS, AUTHOR_CHARS = 140, 300, 50
 LOCK_S = 120  # a worker silent this long on one story is presumed dead (the sweeper re-queues)
 ADOPT_PAGES = 3  # pages of getslice searched for an article a dead worker created
+ATTEMPT_FIELDS = ("article_attempt_ms", "article_attempts")  # cleared once the article id is known
 
 
 def publish_job_id(code: str) -> str:
@@ -49,6 +55,7 @@ def publish_job_id(code: str) -> str:
 def enqueue_publish(pipe: redis.client.Pipeline, client: redis.Redis, code: str) -> None:
     """Queue the publication of `code` inside `pipe` (the approval's or `/dang`'s transaction)."""
     pipe.hset(keys.story(code), "article_wanted", "1")
+    pipe.hdel(keys.story(code), "article_attempts", "article_failed_told")  # a fresh budget of creates
     pipe.zadd(keys.STORY_ARTICLES_PENDING, {code: int(time.time() * 1000)})
     Queue(QUEUE_NAME, connection=client).enqueue(
         "workers.articles.publish_story", code, job_id=publish_job_id(code), pipeline=pipe, job_timeout=300,
@@ -114,8 +121,9 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
     wanted = raw.get("article_wanted") == "1" and raw.get("status") == "approved" and bool(raw.get("user")) \
         and raw.get("anonymized") != "1"
     if not wanted:
-        outcome = _remove(client, zalo, code, raw)
-        client.zrem(keys.STORY_ARTICLES_PENDING, code)
+        outcome = _remove(client, zalo, code, raw, settings)
+        if outcome != "reconciling":
+            client.zrem(keys.STORY_ARTICLES_PENDING, code)
         return outcome
     if raw.get("article_id"):
         client.zrem(keys.STORY_ARTICLES_PENDING, code)
@@ -125,16 +133,50 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
         if raw.get("show_name") == "1" and not raw.get("display_name"):  # chosen at consent (default: anonymous)
             raw["display_name"] = _display_name(zalo, raw["user"])
         article = build_article(raw, _public_photos(raw.get("photos", "")), settings)
-        found = _adopt(zalo, code, article["title"]) if raw.get("article_creating") else None
-        if found:
-            return _live(client, zalo, code, found, raw)
-        client.hset(keys.story(code), "article_creating", "1")  # durable before the call: see the docstring
+        attempts = int(raw.get("article_attempts") or 0)
+        if raw.get("article_attempt_ms") or raw.get("article_creating"):  # an earlier create may have reached Zalo
+            found = _adopt(zalo, code, article["title"])
+            if found:
+                return _live(client, zalo, code, found, raw)
+            due_ms = int(raw.get("article_attempt_ms") or 0) + settings.article_reconcile_s * 1000
+            if _now_ms() < due_ms:  # not listed yet may still mean processing: come back, do not hold a worker
+                client.zadd(keys.STORY_ARTICLES_PENDING, {code: due_ms - LOCK_S * 1000})
+                return "reconciling"
+            if attempts >= settings.article_create_attempts:
+                return _give_up(client, settings, code, attempts)
+        # durable before the call: see the docstring
+        client.hset(keys.story(code), mapping={"article_attempt_ms": _now_ms(), "article_attempts": attempts + 1})
         token = zalo.article_create(article=article)
         client.hset(keys.story(code), "article_token", token)
     # still processing after the polls: the job fails, the sweeper re-queues it and the token is reused
     article_id = verify_when_ready(zalo, token, tries=settings.article_verify_tries,
                                    interval_s=settings.article_verify_interval_s)
     return _live(client, zalo, code, article_id, raw)
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def _give_up(client: redis.Redis, settings: Settings, code: str, attempts: int) -> str:
+    """No create was confirmed after the budget: stop retrying and tell the moderators, once (`/dang` resets)."""
+    story_key = keys.story(code)
+    with client.pipeline() as pipe:
+        pipe.watch(story_key)
+        told = pipe.hget(story_key, "article_failed_told")
+        pipe.multi()
+        pipe.zrem(keys.STORY_ARTICLES_PENDING, code)
+        if not told:
+            pipe.hset(story_key, "article_failed_told", "1")
+            text = render("mod_publish_failed", code=code, attempts=attempts)
+            for moderator in sorted(settings.moderator_ids):
+                queue_text(pipe, moderator, text, max_chars=settings.max_text_chars)
+        try:
+            pipe.execute()
+        except redis.WatchError:
+            raise ZaloError(-1, "story changed while giving up; retried") from None
+    log.warning("story %s: no article confirmed after %d creates; moderators told", code, attempts)
+    return "failed"
 
 
 def _display_name(zalo: ZaloClient, user_id: str) -> str:
@@ -172,13 +214,13 @@ def _live(client: redis.Redis, zalo: ZaloClient, code: str, article_id: str, raw
             pipe.multi()
             if now.get("article_wanted") != "1" or not now.get("user"):  # taken down meanwhile
                 pipe.hset(story_key, "article_id", article_id)  # recorded first: a failed removal is retried
-                pipe.hdel(story_key, "article_token", "article_creating")
+                pipe.hdel(story_key, "article_token", "article_creating", *ATTEMPT_FIELDS)
                 pipe.execute()
-                _remove(client, zalo, code, {"article_id": article_id})
+                _remove(client, zalo, code, {"article_id": article_id}, runtime.get().settings)
                 client.zrem(keys.STORY_ARTICLES_PENDING, code)
                 return "removed-late"
             pipe.hset(story_key, mapping={"article_id": article_id, "article_link": link})
-            pipe.hdel(story_key, "article_token", "article_creating")
+            pipe.hdel(story_key, "article_token", "article_creating", *ATTEMPT_FIELDS)
             pipe.zrem(keys.STORY_ARTICLES_PENDING, code)
             if not now.get("article_told"):
                 pipe.hset(story_key, "article_told", "1")
@@ -192,16 +234,23 @@ def _live(client: redis.Redis, zalo: ZaloClient, code: str, article_id: str, raw
     return "published"
 
 
-def _remove(client: redis.Redis, zalo: ZaloClient, code: str, raw: dict[str, str]) -> str:
+def _remove(client: redis.Redis, zalo: ZaloClient, code: str, raw: dict[str, str], settings: Settings) -> str:
     article_id = raw.get("article_id")
     if not article_id:
         token = raw.get("article_token")
         if token:  # created but never verified: verify (ArticleProcessing → retried later) to remove it
             article_id = zalo.article_verify(token=token)
+        elif raw.get("article_attempt_ms"):  # a create whose answer was lost: find it, or wait for it to show
+            article_id = _adopt(zalo, code, raw.get("title", "")[:TITLE_CHARS] or f"#{code}")
+            due_ms = int(raw["article_attempt_ms"]) + settings.article_reconcile_s * 1000
+            if not article_id and _now_ms() < due_ms:
+                client.zadd(keys.STORY_ARTICLES_PENDING, {code: due_ms - LOCK_S * 1000})
+                return "reconciling"
     if not article_id:
+        client.hdel(keys.story(code), *ATTEMPT_FIELDS)
         return "nothing"
     zalo.article_remove(article_id=article_id)
-    client.hdel(keys.story(code), "article_id", "article_link", "article_token", "article_creating")
+    client.hdel(keys.story(code), "article_id", "article_link", "article_token", "article_creating", *ATTEMPT_FIELDS)
     log.info("story %s: article %s removed", code, article_id)
     return "removed"
 
