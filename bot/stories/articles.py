@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 TITLE_CHARS, DESCRIPTION_CHARS, AUTHOR_CHARS = 140, 300, 50
 LOCK_S = 120  # a worker silent this long on one story is presumed dead (the sweeper re-queues)
 ADOPT_PAGES = 3  # pages of getslice searched for an article a dead worker created
+RECHECK_S = 60  # while reconciling, how often the article list is searched again
 ATTEMPT_FIELDS = ("article_attempt_ms", "article_attempts")  # cleared once the article id is known
 
 
@@ -140,7 +141,7 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
                 return _live(client, zalo, code, found, raw)
             due_ms = int(raw.get("article_attempt_ms") or 0) + settings.article_reconcile_s * 1000
             if _now_ms() < due_ms:  # not listed yet may still mean processing: come back, do not hold a worker
-                client.zadd(keys.STORY_ARTICLES_PENDING, {code: due_ms - LOCK_S * 1000})
+                _come_back(client, code, due_ms)
                 return "reconciling"
             if attempts >= settings.article_create_attempts:
                 return _give_up(client, settings, code, attempts)
@@ -156,6 +157,12 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
 
 def _now_ms() -> int:
     return int(time.time() * 1000)
+
+
+def _come_back(client: redis.Redis, code: str, due_ms: int) -> None:
+    """Have the sweeper (which re-queues `LOCK_S` after the score) look again soon, and at the latest at `due_ms`."""
+    again_ms = min(due_ms, _now_ms() + RECHECK_S * 1000)
+    client.zadd(keys.STORY_ARTICLES_PENDING, {code: again_ms - LOCK_S * 1000})
 
 
 def _give_up(client: redis.Redis, settings: Settings, code: str, attempts: int) -> str:
@@ -244,7 +251,7 @@ def _remove(client: redis.Redis, zalo: ZaloClient, code: str, raw: dict[str, str
             article_id = _adopt(zalo, code, raw.get("title", "")[:TITLE_CHARS] or f"#{code}")
             due_ms = int(raw["article_attempt_ms"]) + settings.article_reconcile_s * 1000
             if not article_id and _now_ms() < due_ms:
-                client.zadd(keys.STORY_ARTICLES_PENDING, {code: due_ms - LOCK_S * 1000})
+                _come_back(client, code, due_ms)
                 return "reconciling"
     if not article_id:
         client.hdel(keys.story(code), *ATTEMPT_FIELDS)
