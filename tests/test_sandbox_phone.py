@@ -63,7 +63,7 @@ def test_tap_targets_and_chips_fit_a_360_px_phone(page: Page, sandbox: Sandbox) 
     assert "hủy đăng ký" in page.locator("#chips").inner_text()
     assert _clipped_chips(page) == []
     assert _small_targets(page, "#chips button, .composer button, .zalo-header button") == []
-    say(page, "chào ad, cho hỏi dịch vụ công trực tuyến là gì")
+    say(page, "chào ad, cho hỏi Ngày Chuyển đổi số quốc gia là ngày nào")
     answer = bot_says(page, "Nguồn")
     expect(answer.locator(".qr-buttons button", has_text="Xem thêm")).to_be_visible()
     assert _small_targets(page, ".qr-buttons button") == []
