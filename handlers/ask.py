@@ -1,7 +1,7 @@
 """The one way a handler asks the knowledge base, so the chat and the story draft log and count alike.
 
-``ask`` answers and logs; ``note_unanswered`` counts an unanswered question for editors (no user id) and,
-when Redis fails, logs instead of raising: losing one statistic must not cost the citizen the reply.
+``ask`` answers and logs; ``note_unanswered`` counts an unanswered question for editors (no user id) in the
+event's own commit, so an event retried after a crash counts once.
 """
 
 from __future__ import annotations
@@ -9,9 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import redis
-
-from bot.kb import Answer, get_kb, record_unanswered
+from bot.kb import Answer, count_unanswered_in, get_kb
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +23,5 @@ def ask(text: str) -> Answer:
 
 
 def note_unanswered(ctx: Any, text: str) -> None:
-    """Count ``text`` as a question the knowledge base could not answer."""
-    try:
-        record_unanswered(ctx.redis, text)
-    except redis.RedisError:
-        log.warning("qa: could not record an unanswered question", exc_info=True)
+    """Count ``text`` as a question the knowledge base could not answer, with the event's commit."""
+    ctx.on_commit(lambda pipe: count_unanswered_in(pipe, text))

@@ -11,11 +11,11 @@ from pathlib import Path
 from bot.kb.decision import Answer
 from bot.kb.engine import KnowledgeBase, load_kb
 from bot.kb.loader import KBError
-from bot.kb.unanswered import record_unanswered, top_unanswered
+from bot.kb.unanswered import count_unanswered_in, record_unanswered, top_unanswered
 
 __all__ = [
-    "Answer", "KBError", "KnowledgeBase", "answer", "get_kb", "load_kb", "record_unanswered", "reset_kb",
-    "top_unanswered",
+    "Answer", "KBError", "KnowledgeBase", "answer", "count_unanswered_in", "get_kb", "load_kb",
+    "record_unanswered", "reset_kb", "top_unanswered",
 ]
 
 _lock = threading.Lock()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import redis
+from redis.client import Pipeline
 
 from bot.nlp.normalize import fold
 
@@ -23,15 +24,23 @@ def unanswered_form(question: str) -> str:
     return _DIGITS.sub("***", fold(question))[:MAX_CHARS].strip()
 
 
-def record_unanswered(redis_client: redis.Redis, question: str) -> None:
-    """Count one unanswered question (no-op for empty text)."""
+def count_unanswered_in(pipe: Pipeline, question: str) -> None:
+    """Add one count of ``question`` to ``pipe`` (no-op for empty text).
+
+    A handler queues this on its event's commit, so an event that is retried after a crash counts once.
+    """
     form = unanswered_form(question)
     if not form:
         return
-    pipe = redis_client.pipeline(transaction=False)
     pipe.zincrby(UNANSWERED_KEY, 1, form)
     # Keep the MAX_ITEMS highest counts: drop the lowest-ranked overflow (ranks 0 .. -MAX_ITEMS-1).
     pipe.zremrangebyrank(UNANSWERED_KEY, 0, -MAX_ITEMS - 1)
+
+
+def record_unanswered(redis_client: redis.Redis, question: str) -> None:
+    """Count one unanswered question now (outside an event: editors' tools and tests)."""
+    pipe = redis_client.pipeline(transaction=False)
+    count_unanswered_in(pipe, question)
     pipe.execute()
 
 
