@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323\u1EA0-\u1EF9áàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵ]", re.I)
 DATA_TABLES = {
     "bot/nlp/abbreviations.py": "the normalizer's abbreviation table (input spellings, not output)",
-    "bot/nlp/normalize.py": "tone marks and Telex/VNI tables of the normalizer",
+    "bot/nlp/syllables.py": "the look-alike letters and tone marks of Vietnamese syllables",
+    "bot/nlp/typing_decoders.py": "the Telex/VNI tables: which key puts which mark on which letter",
     "bot/kb/lexicon.py": "stop words and synonyms the matcher ignores or folds",
     "bot/kb/evaluate.py": "the evaluation report quotes the bot's own prefix",
     "bot/stories/pii.py": "regular expressions that find personal data in Vietnamese text",
