@@ -13,7 +13,6 @@ question marks ("Vì sao làng tôi bỏ tiền mặt?") and a story must never 
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any
 
@@ -27,8 +26,9 @@ from bot.nlp.normalize import command_form, fold
 from bot.stories import draft
 from bot.stories import model as stories
 from bot.stories.jobs import enqueue_media, enqueue_screening
-from handlers import answer_view, story_text
+from handlers import answer_view, story_parts, story_text
 from handlers.ask import ask, note_unanswered
+from handlers.story_parts import cancel_button, done_button
 
 STEP_TITLE, STEP_LOCALITY, STEP_BODY, STEP_CONSENT = "story:title", "story:locality", "story:body", "story:consent"
 TITLE_MAX_CHARS = 150
@@ -70,7 +70,7 @@ def start(event: Event, ctx: Context) -> None:
     draft.clear(ctx.state)
     ctx.state["step"] = STEP_TITLE
     ctx.state["story_touched"] = str(event.timestamp_ms)
-    ctx.say("story_ask_title", buttons=[_cancel_button(ctx)])
+    ctx.say("story_ask_title", buttons=[cancel_button(ctx)])
 
 
 def cancel(event: Event, ctx: Context) -> None:
@@ -115,11 +115,11 @@ def _title(text: str, ctx: Context) -> None:
     if story_text.looks_like_question(text) and _answer(ctx, text):
         return
     if len(text) > TITLE_MAX_CHARS:
-        ctx.say("story_title_too_long", length=len(text), limit=TITLE_MAX_CHARS, buttons=[_cancel_button(ctx)])
+        ctx.say("story_title_too_long", length=len(text), limit=TITLE_MAX_CHARS, buttons=[cancel_button(ctx)])
         return
     ctx.state["story_title"] = " ".join(text.split())
     ctx.state["step"] = STEP_LOCALITY
-    ctx.say("story_ask_locality", buttons=[_cancel_button(ctx)])
+    ctx.say("story_ask_locality", buttons=[cancel_button(ctx)])
 
 
 def _locality(text: str, ctx: Context) -> None:
@@ -127,7 +127,7 @@ def _locality(text: str, ctx: Context) -> None:
     if found is None:
         if _answer(ctx, text):
             return
-        ctx.say("story_locality_unknown", text=text[:60], buttons=[_cancel_button(ctx)])
+        ctx.say("story_locality_unknown", text=text[:60], buttons=[cancel_button(ctx)])
         return
     ctx.state["story_locality"] = found.province.name
     place = story_text.place_before_province(text, found.province.name)
@@ -146,23 +146,11 @@ def _body(text: str, ctx: Context) -> None:
         _finish(ctx)
         return
     parts = draft.load_parts(ctx.state)
-    if not _add_text(ctx, parts, text, "story_too_long"):
+    if not story_parts.add_text(ctx, parts, text, "story_too_long"):
         return
-    _save_parts(ctx, parts)
+    story_parts.save_parts(ctx, parts)
     ctx.say("story_part_saved", chars=draft.chars(parts), limit=ctx.settings.story_max_chars,
-            buttons=[_done_button(ctx)])
-
-
-def _add_text(ctx: Context, parts: list[dict[str, str]], text: str, too_long: str) -> bool:
-    """Append story text (a message or a caption) unless the whole story would pass the limit. The check
-    counts the separator the text is joined with, so what is stored is exactly what was counted."""
-    chars = draft.chars(parts)
-    limit = ctx.settings.story_max_chars
-    if draft.chars([*parts, {"type": "text", "text": text}]) > limit:
-        ctx.say(too_long, limit=limit, chars=chars, buttons=[_done_button(ctx), _cancel_button(ctx)])
-        return False
-    parts.append({"type": "text", "text": text})
-    return True
+            buttons=[done_button(ctx)])
 
 
 def _attachment(event: AttachmentMessage, ctx: Context, step: str) -> None:
@@ -173,30 +161,7 @@ def _attachment(event: AttachmentMessage, ctx: Context, step: str) -> None:
         ctx.say("story_photo_too_early")
         _remind(ctx)
         return
-    parts = draft.load_parts(ctx.state)
-    settings = ctx.settings
-    for attachment in event.attachments:
-        if attachment.type in ("image", "gif", "link") and attachment.url and len(attachment.url) > draft.URL_MAX_CHARS:
-            ctx.say("story_link_too_long", buttons=[_done_button(ctx)])
-        elif attachment.type in ("image", "gif") and attachment.url:
-            photos = sum(p["type"] == "photo" for p in parts)
-            if photos >= settings.story_max_photos:
-                ctx.say("story_too_many_photos", limit=settings.story_max_photos, buttons=[_done_button(ctx)])
-                continue
-            parts.append({"type": "photo", "url": attachment.url})
-            ctx.say("story_photo_saved", count=photos + 1, limit=settings.story_max_photos)
-        elif attachment.type == "link" and attachment.url:
-            if sum(p["type"] == "link" for p in parts) >= settings.story_max_links:
-                ctx.say("story_too_many_links", limit=settings.story_max_links, buttons=[_done_button(ctx)])
-                continue
-            title = (attachment.title or "")[:draft.LINK_TITLE_CHARS]
-            parts.append({"type": "link", "url": attachment.url, "title": title})
-            ctx.say("story_link_saved")
-        else:
-            ctx.say("story_unsupported_part")
-    if event.text.strip():  # a caption is story text too, under the same limit
-        _add_text(ctx, parts, event.text.strip(), "story_caption_too_long")
-    _save_parts(ctx, parts)
+    story_parts.add_attachments(event, ctx)
 
 
 def _finish(ctx: Context) -> None:
@@ -205,7 +170,7 @@ def _finish(ctx: Context) -> None:
     body = draft.body_text(parts)
     words = len(fold(body).split())
     if words == 0:
-        ctx.say("story_empty", buttons=[_cancel_button(ctx)])
+        ctx.say("story_empty", buttons=[cancel_button(ctx)])
         return
     if words < ctx.settings.story_min_words:
         ctx.say("story_too_short", words=words, min_words=ctx.settings.story_min_words)
@@ -216,7 +181,7 @@ def _finish(ctx: Context) -> None:
             chars=len(body), excerpt=excerpt, photos=sum(p["type"] == "photo" for p in parts),
             links=sum(p["type"] == "link" for p in parts),
             buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")),
-                     Button(ctx.text("story_button_agree_named"), payload("story_agree_named")), _cancel_button(ctx)])
+                     Button(ctx.text("story_button_agree_named"), payload("story_agree_named")), cancel_button(ctx)])
 
 
 def _consent(text: str, ctx: Context) -> None:
@@ -224,7 +189,7 @@ def _consent(text: str, ctx: Context) -> None:
     if command_form(text) not in _AGREE and not named:
         if not _answer(ctx, text):
             ctx.say("story_consent_reminder",
-                    buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")), _cancel_button(ctx)])
+                    buttons=[Button(ctx.text("story_button_agree"), payload("story_agree")), cancel_button(ctx)])
         return
     if _limit_reached(ctx.event, ctx):
         draft.clear(ctx.state)
@@ -233,7 +198,7 @@ def _consent(text: str, ctx: Context) -> None:
     if not draft.within_limits(parts, ctx.settings):  # a draft from before the limits held on every path
         ctx.say("story_over_limit", chars=draft.chars(parts), limit=ctx.settings.story_max_chars,
                 photos=sum(p["type"] == "photo" for p in parts), links=sum(p["type"] == "link" for p in parts),
-                buttons=[_cancel_button(ctx)])
+                buttons=[cancel_button(ctx)])
         return
     code = stories.allocate_code(ctx.redis)
     submission = stories.Submission(
@@ -289,20 +254,4 @@ def _remind(ctx: Context) -> None:
     key = {STEP_TITLE: "story_reminder_title", STEP_LOCALITY: "story_reminder_locality",
            STEP_BODY: "story_reminder_body", STEP_CONSENT: "story_reminder_consent"}[step]
     ctx.say(key, title=title, chars=draft.chars(parts), photos=sum(p["type"] == "photo" for p in parts),
-            buttons=[_cancel_button(ctx)])
-
-
-def _save_parts(ctx: Context, parts: list[dict[str, str]]) -> None:
-    saved = json.dumps(parts, ensure_ascii=False)
-    if len(saved) > draft.max_state_chars(ctx.settings):  # the last guard: no path grows the state past this
-        ctx.say("story_draft_full", buttons=[_done_button(ctx)])
-        return
-    ctx.state["story_parts"] = saved
-
-
-def _cancel_button(ctx: Context) -> Button:
-    return Button(ctx.text("story_button_cancel"), payload("story_cancel"))
-
-
-def _done_button(ctx: Context) -> Button:
-    return Button(ctx.text("story_button_done"), payload("story_done"))
+            buttons=[cancel_button(ctx)])
