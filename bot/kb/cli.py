@@ -152,7 +152,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     probe = getattr(args, "route_probe", None)
     route = probe() if probe is not None else (lambda _text: None)
     for path in args.files:
-        report = evaluate(kb, load_cases(path), route)  # type: ignore[arg-type]
+        report = evaluate(kb, load_cases(path), route)
         print(f"== {path}")
         print(report.format())
         if args.failures:

@@ -10,6 +10,7 @@ underscores, which werkzeug's and gunicorn's defaults drop.
 from __future__ import annotations
 
 from flask import Flask, Response, jsonify
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
 
 from bot.zalo.emulator.api_articles import articles_api
@@ -45,7 +46,8 @@ def create_emulator_app(config: EmulatorConfig, state: EmulatorState | None = No
     """The emulator as a Flask app; pass ``state`` to share it with the caller (e.g. the server)."""
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = 20 * 1024 * 1024
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    if isinstance(app.json, DefaultJSONProvider):  # Flask's own provider, always here: answers keep their accents
+        app.json.ensure_ascii = False
     app.extensions[EXTENSION_KEY] = state or EmulatorState(config)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

@@ -97,20 +97,21 @@ def tunable_changes(body: dict[str, object]) -> dict[str, object]:
             ok = isinstance(value, bool)
         elif kind is tuple:
             ok = isinstance(value, list) and all(isinstance(v, str) and v for v in value)
-            value = tuple(value) if ok else value  # type: ignore[arg-type]
+            if ok and isinstance(value, list):
+                value = tuple(value)
         elif kind is float:
             ok = isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
         else:
-            ok = isinstance(value, int) and not isinstance(value, bool)
-            ok = ok and (value < 0 if key.endswith("_error") else value >= 0)  # type: ignore[operator]
+            ok = (isinstance(value, int) and not isinstance(value, bool)
+                  and (value < 0 if key.endswith("_error") else value >= 0))
         if not ok:
             raise ValueError(f"{key} must be {_KIND_WORDS[kind]}" + (" (negative)" if key.endswith("_error") else ""))
         changes[key] = value
     hours = (changes.get("broadcast_hours_start", -1), changes.get("broadcast_hours_end", -1))
-    if any(h != -1 and not 0 <= h <= 24 for h in hours):  # type: ignore[operator]
+    if any(isinstance(h, int) and h != -1 and not 0 <= h <= 24 for h in hours):  # ints: checked above
         raise ValueError("broadcast_hours_start and broadcast_hours_end are hours 0-24")
     day = changes.get("broadcast_quota_reset_day", 1)
-    if not 1 <= day <= 28:  # type: ignore[operator]
+    if isinstance(day, int) and not 1 <= day <= 28:  # an int: checked above
         raise ValueError("broadcast_quota_reset_day must be 1-28")
     return changes
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from types import TracebackType
+from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 class ZaloHeadersRequestHandler(WSGIRequestHandler):
     """werkzeug's handler, plus the underscore headers it would otherwise discard."""
 
-    def make_environ(self):  # type: ignore[no-untyped-def]  # werkzeug's own signature
+    def make_environ(self) -> dict[str, Any]:  # werkzeug's WSGIEnvironment
         environ = super().make_environ()
         for key, value in self.headers.items():
             if "_" in key:
