@@ -14,7 +14,7 @@ from bot.config import Settings
 from bot.core.context import Context
 from bot.core.events import Event
 from bot.core.routing import Router
-from tests.unit.handler_support import CITIZEN, MODERATOR, NOW_MS, MakeCtx, text_event
+from tests.unit.handler_support import CITIZEN, MODERATOR, NOW_MS, Chat, MakeCtx, text_event
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +40,9 @@ def make_ctx(redis_client: redis.Redis, unit_settings: Settings) -> MakeCtx:
                        state=dict(state or {}), received_ms=at_ms)
 
     return make
+
+
+@pytest.fixture()
+def chat(router: Router, redis_client: redis.Redis) -> Chat:
+    """A conversation through the real route table, committed as the drain commits (no HTTP, no RQ)."""
+    return Chat(router, redis_client)
