@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,8 +20,12 @@ import pytest
 import redis
 import requests
 
+from tests.support import stop, wait_for
+
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
+
+    from tests.conftest import RedisServer
 
 CHROMIUM = os.environ.get("DXBOT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -58,14 +61,6 @@ class Sandbox:
         return answer.json()["messages"]
 
 
-def _wait_until(check: Callable[[], object], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} did not happen within {timeout:.0f} s")
-        time.sleep(0.1)
-
-
 @contextmanager
 def running_sandbox(redis_port: int, var_dir: Path, web_port: int) -> Iterator[Sandbox]:
     """Emulator + web app in this process, worker + scheduler as real `dxbot` processes."""
@@ -97,17 +92,10 @@ def running_sandbox(redis_port: int, var_dir: Path, web_port: int) -> Iterator[S
     try:
         from rq import Worker
 
-        _wait_until(lambda: len(Worker.all(connection=client)) > 0, 30, "the worker registering")
+        wait_for(lambda: len(Worker.all(connection=client)) > 0, 30, "the worker registering")
         yield Sandbox(f"http://127.0.0.1:{web_port}", emulator.url, client, env)
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop(*procs)
         log_file.close()
         web.stop()
         emulator.stop()
@@ -115,8 +103,22 @@ def running_sandbox(redis_port: int, var_dir: Path, web_port: int) -> Iterator[S
         client.close()
 
 
+def sandbox_fixture(var_name: str) -> Callable[..., Iterator[Sandbox]]:
+    """A module's `sandbox` fixture: one whole sandbox for the module's tests, its files under `var_name`."""
+
+    @pytest.fixture(scope="module")
+    def sandbox(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
+        from tests.conftest import free_port
+
+        require_chromium()
+        with running_sandbox(redis_server.port, tmp_path_factory.mktemp(var_name), free_port()) as running:
+            yield running
+
+    return sandbox
+
+
 @contextmanager
-def chromium() -> Iterator[object]:
+def chromium() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from bot.config import Settings
 from bot.core import runtime
 from bot.core.ingest import QUEUE_NAME
 from bot.core.routing import Router
+from bot.infra import keys
 
 
 class WebServer:
@@ -140,6 +142,31 @@ def wait_for(predicate: Callable[[], object], timeout: float, what: str) -> None
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.05)
+
+
+def quiet(client: redis.Redis, *users: str) -> bool:
+    """Nothing is left that could still answer `users`: no RQ job queued, and for each user no event waiting,
+    no drain or sender holding them (a running drain holds the lease), nothing in their outbox and nothing
+    due. Await this before asserting that something happened exactly once, instead of sleeping "long enough".
+    (RQ's started-job registry is no guide: a SIGKILLed worker's job stays listed there.)"""
+    if Queue(QUEUE_NAME, connection=client).count:
+        return False
+    return all(not client.zcard(keys.inbox(user)) and not client.exists(keys.lease(user), keys.send_lease(user),
+                                                                         keys.outbox(user))
+               and client.zscore(keys.PENDING_USERS, user) is None for user in users)
+
+
+@contextlib.contextmanager
+def killed_after(proc: subprocess.Popen[bytes]) -> Iterator[subprocess.Popen[bytes]]:
+    """Run the block, then SIGKILL `proc` (its whole group, as when a machine dies); gone whatever happens."""
+    try:
+        yield proc
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(5)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def stop(*procs: subprocess.Popen[bytes]) -> None:

@@ -26,8 +26,9 @@ import requests
 from bot.config import ConfigError, Settings
 from bot.golive.oauth import challenge_of
 from bot.infra import keys
+from bot.infra.redis_conn import wait_until_up
 from tests.conftest import REDIS_SERVER, RedisServer, free_port
-from tests.support import BotHarness, WebServer
+from tests.support import BotHarness, WebServer, wait_for
 
 USER = "1111111111111111111"
 LIVE = {"ZALO_APP_ID": "1000000000000000001", "ZALO_OA_SECRET_KEY": "sandbox-oa-secret",
@@ -225,10 +226,8 @@ def running_worker(env: dict[str, str], client: redis.Redis) -> Iterator[None]:
     proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], env={**clean, **env},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 30
-        while not Worker.all(connection=client):
-            assert time.monotonic() < deadline and proc.poll() is None, "the worker did not start"
-            time.sleep(0.1)
+        wait_for(lambda: Worker.all(connection=client) or proc.poll() is not None, 30, "the worker to start")
+        assert proc.poll() is None, "the worker did not start"
         yield
     finally:
         proc.terminate()
@@ -262,14 +261,7 @@ def careless_redis(tmp_path: Path) -> Iterator[str]:
                              "--appendonly", "no", "--save", "", "--maxmemory-policy", "allkeys-lru"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = redis.Redis(port=port)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+    wait_until_up(client, proc, timeout_s=10)
     yield f"redis://127.0.0.1:{port}/0"
     proc.terminate()
     proc.wait(10)

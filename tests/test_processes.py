@@ -14,7 +14,7 @@ import requests
 
 from bot.infra import keys
 from tests.conftest import free_port
-from tests.support import BotHarness, spawn, wait_for
+from tests.support import BotHarness, killed_after, quiet, spawn, stop, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 USER = "4444444444444444444"
@@ -22,39 +22,25 @@ USER = "4444444444444444444"
 
 def test_sigkilled_worker_leaves_no_event_unanswered(bot: BotHarness) -> None:
     env = {**bot.env, "DXBOT_ROUTER": "tests.routers:slow_echo", "USER_LEASE_SECONDS": "5"}
-    first = spawn(["worker"], env)
-    try:
+    with killed_after(spawn(["worker"], env)):
         bot.send(USER, "slow 1")
         bot.send(USER, "then 2")
         wait_for(lambda: bot.redis.get("test:slow-started") == b"1", 20, "handler start")
-        first.send_signal(signal.SIGKILL)
-        first.wait(5)
-    finally:
-        if first.poll() is None:
-            first.kill()
     assert bot.messages(USER) == []
     assert bot.redis.zcard(keys.inbox(USER)) == 2  # nothing was lost with the worker
     second = spawn(["worker"], env)
     sweeper = spawn(["scheduler", "--interval", "0.5"], env)
     try:
         wait_for(lambda: len(bot.messages(USER)) >= 2, 40, "replies after restart")
-        time.sleep(0.5)
+        wait_for(lambda: quiet(bot.redis, USER), 20, "no work left that could answer again")
     finally:
-        for proc in (second, sweeper):
-            proc.terminate()
-            proc.wait(10)
+        stop(second, sweeper)
     assert bot.replies(USER) == ["nhận: slow 1", "nhận: then 2"]
     assert int(bot.redis.get("test:slow-started")) == 2  # re-run from scratch: nothing half-committed
 
 
 def test_dxbot_dev_runs_everything_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    port = free_port()
-    emulator_port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZALO_", "REDIS_URL"))}
-    env.update({"PORT": str(port), "EMULATOR_PORT": str(emulator_port), "DXBOT_VAR_DIR": str(tmp_path / "var"),
-                "PYTHONPATH": str(ROOT), "WEB_CONCURRENCY": "1"})
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "dev"], env=env, cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    proc, port, emulator_port = _start_dev(tmp_path, subprocess.PIPE)
     try:
         wait_for(lambda: _ok(f"http://127.0.0.1:{port}/healthz"), 60, "dxbot dev health")
         emulator = f"http://127.0.0.1:{emulator_port}/_emulator"
@@ -72,6 +58,17 @@ def test_dxbot_dev_runs_everything_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     assert f"http://127.0.0.1:{emulator_port}" in text
     assert proc.returncode == 0
     assert not _ok(f"http://127.0.0.1:{port}/healthz")
+
+
+def _start_dev(tmp_path: Path, stdout: int) -> tuple[subprocess.Popen[bytes], int, int]:
+    """`dxbot dev` in its own session, on free ports: (the process, the web port, the emulator's port)."""
+    port, emulator_port = free_port(), free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZALO_", "REDIS_URL"))}
+    env.update({"PORT": str(port), "EMULATOR_PORT": str(emulator_port), "DXBOT_VAR_DIR": str(tmp_path / "var"),
+                "PYTHONPATH": str(ROOT), "WEB_CONCURRENCY": "1"})
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "dev"], env=env, cwd=tmp_path, stdout=stdout,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    return proc, port, emulator_port
 
 
 def _ok(url: str) -> bool:
@@ -115,12 +112,7 @@ def test_dxbot_dev_stops_everything_on_sigterm(tmp_path: Path) -> None:
     """Stopped by a supervisor rather than Ctrl-C, `dxbot dev` must not leave Redis, web or workers behind."""
     import psutil
 
-    port, emulator_port = free_port(), free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZALO_", "REDIS_URL"))}
-    env.update({"PORT": str(port), "EMULATOR_PORT": str(emulator_port), "DXBOT_VAR_DIR": str(tmp_path / "var"),
-                "PYTHONPATH": str(ROOT), "WEB_CONCURRENCY": "1"})
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "dev"], env=env, cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc, port, _ = _start_dev(tmp_path, subprocess.DEVNULL)
     try:
         wait_for(lambda: _ok(f"http://127.0.0.1:{port}/healthz"), 60, "dxbot dev health")
         children = psutil.Process(proc.pid).children(recursive=True)

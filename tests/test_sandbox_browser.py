@@ -23,19 +23,14 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
     from playwright.sync_api._generated import LocatorAssertions
 
-from tests.browser_support import PHONE, Sandbox, chromium, require_chromium, running_sandbox, screenshot
-from tests.conftest import RedisServer, free_port
+from tests.browser_support import PHONE, Sandbox, chromium, sandbox_fixture, screenshot
 from tests.support import wait_for
 
 MODERATOR = "9000000000000000009"  # the sandbox's default moderator (bot.config.SANDBOX_MODERATOR_ID)
 TIMEOUT_MS = 25_000
 
 
-@pytest.fixture(scope="module")
-def sandbox(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
-    require_chromium()
-    with running_sandbox(redis_server.port, tmp_path_factory.mktemp("sandbox-var"), free_port()) as running:
-        yield running
+sandbox = sandbox_fixture("sandbox-var")
 
 
 @pytest.fixture(scope="module")

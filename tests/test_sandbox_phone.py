@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser_support import Sandbox, chromium, require_chromium, running_sandbox, screenshot
-from tests.conftest import RedisServer, free_port
+from tests.browser_support import Sandbox, chromium, sandbox_fixture, screenshot
 from tests.test_sandbox_browser import MODERATOR, TIMEOUT_MS, become, bot_says, expect, say
 
 if TYPE_CHECKING:
@@ -22,18 +21,13 @@ SMALL_PHONE = {"width": 360, "height": 740}
 MIN_TAP_PX = 44
 
 
-@pytest.fixture(scope="module")
-def sandbox(redis_server: RedisServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
-    require_chromium()
-    with running_sandbox(redis_server.port, tmp_path_factory.mktemp("sandbox-phone"), free_port()) as running:
-        yield running
+sandbox = sandbox_fixture("sandbox-phone")
 
 
 @pytest.fixture()
 def page(sandbox: Sandbox) -> Iterator[Page]:
     with chromium() as browser:
-        assert isinstance(browser, object)
-        context = browser.new_context(viewport=SMALL_PHONE, device_scale_factor=1, locale="vi-VN")  # type: ignore[attr-defined]
+        context = browser.new_context(viewport=SMALL_PHONE, device_scale_factor=1, locale="vi-VN")
         page = context.new_page()
         page.goto(sandbox.url + "/sandbox")
         page.wait_for_selector("body[data-ready='1']")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import time
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from bot.infra.texts import render
 from bot.stories.jobs import recover_screening
 from tests.conftest import RedisServer
 from tests.story_support import CITIZEN, MODERATOR, code_in, open_window, say, status, submit
-from tests.support import BotHarness, spawn, wait_for
+from tests.support import BotHarness, killed_after, quiet, spawn, stop, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,15 +28,9 @@ def test_worker_killed_during_screening_then_redis_restart_loses_nothing(bot: Bo
                  "Cả chợ quê tôi giờ bán hàng bằng mã QR, bà con không cần mang tiền lẻ nữa.", "xong"):
         say(bot, CITIZEN, text)
     env = {**bot.env, "STORY_SCREEN_LOCK_SECONDS": "2"}
-    doomed = spawn(["worker"], {**env, "DXBOT_SCREEN_HOOK": "tests.story_support:hang"})
-    try:
+    with killed_after(spawn(["worker"], {**env, "DXBOT_SCREEN_HOOK": "tests.story_support:hang"})):
         bot.send(CITIZEN, "đồng ý")  # the subprocess stores the story, replies, then starts screening it
         wait_for(lambda: bot.redis.get("test:screen-started") == b"1", 30, "screening to start")
-        doomed.send_signal(signal.SIGKILL)
-        doomed.wait(5)
-    finally:
-        if doomed.poll() is None:
-            doomed.kill()
     code = code_in(bot.replies(CITIZEN)[-1])
     assert status(bot.redis, code) == "pending"
     assert _alerts(bot, code) == []
@@ -54,11 +47,10 @@ def test_worker_killed_during_screening_then_redis_restart_loses_nothing(bot: Bo
     try:
         wait_for(lambda: status(client, code) == "screened", 40, "screening by another worker")
         wait_for(lambda: len(_alerts(bot, code)) == 1, 20, "the moderators' alert")
-        time.sleep(0.5)
+        wait_for(lambda: quiet(client, CITIZEN, MODERATOR) and not client.exists(keys.story_screen_lock(code)), 20,
+                 "no work left that could alert again")
     finally:
-        for proc in (rescuer, sweeper):
-            proc.terminate()
-            proc.wait(10)
+        stop(rescuer, sweeper)
     assert len(_alerts(bot, code)) == 1
     assert [e["action"] for e in audit.entries(client) if e["code"] == code] == ["submitted", "screened"]
     assert not client.exists(keys.story_screen_lock(code))
