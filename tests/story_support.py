@@ -67,3 +67,11 @@ def _redis_url() -> str:
     from bot.core import runtime
 
     return runtime.get().settings.redis_url or ""
+
+
+def kb_entry(ident: str, title: str, kind: str, verified: str, review_by: str | None) -> str:
+    review = f"review_by = {review_by}\n" if review_by else ""
+    return (f'[[entry]]\nid = "{ident}"\ntopic = "t"\ntitle = "{title}"\nquestions = ["{title}"]\n'
+            f'answer = "Trả lời."\nkind = "{kind}"\nverified = {verified}\n{review}'
+            '[[entry.sources]]\ntitle = "Nguồn"\npublisher = "Cơ quan"\nurl = "https://a.gov.vn/"\n'
+            'date = 2020-01-01\nquote = "Câu trích."\n\n')

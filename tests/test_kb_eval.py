@@ -53,7 +53,7 @@ def blind_report(split: str) -> EvalReport:
     path = EVAL_DIR / "blind" / f"{split}.toml"
     cases = load_cases(path)
     assert len(cases) >= 100 and any(c.command for c in cases) and any(c.off_topic for c in cases)
-    return evaluate(load_kb(), cases, router_probe())  # type: ignore[arg-type]
+    return evaluate(load_kb(), cases, router_probe())
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

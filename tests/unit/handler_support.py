@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable
 from itertools import count
@@ -9,6 +10,7 @@ from itertools import count
 import redis
 
 from bot.config import Settings
+from bot.core import runtime
 from bot.core.context import Context, OutMessage
 from bot.core.events import Attachment, AttachmentMessage, Event, Follow, TextMessage, Unfollow
 from bot.core.routing import Router
@@ -43,8 +45,9 @@ def link_event(url: str, title: str, *, user: str = CITIZEN, at_ms: int = NOW_MS
 
 class Chat:
     """Messages of several users, each routed by the real table and committed as the drain commits them
-    (the user's state hash, the handler's writes, the features' commit hooks, in one transaction): a
-    conversation without HTTP, the emulator or an RQ worker. Jobs a handler enqueues are stored, not run.
+    (the user's state hash, the handler's writes, the outbox, the features' commit hooks, in one transaction):
+    a conversation without HTTP, the emulator or an RQ worker. What lands in any outbox, from a handler or a
+    job body run with `run_job`, counts as delivered at once (Zalo's windows and faults are the e2e layer's).
 
     Handlers measure time on Zalo's event timestamps, so `advance(seconds)` is the clock; `reconfigure(**env)`
     changes settings as the environment would.
@@ -74,9 +77,14 @@ class Chat:
                       received_ms=self.at_ms)
         self.routes.append(self.router.dispatch(event, ctx))
         self._commit(ctx)
-        for message in ctx.outbox:
-            self.sent[message.user_id].append(message)
-        return [m.text for m in ctx.outbox if m.user_id == user]
+        return [m.text for m in self._deliver() if m.user_id == user]
+
+    def run_job(self, job: Callable[..., object], *args: object) -> object:
+        """A background job's body, called as an RQ worker would call it (its runtime is this chat's)."""
+        runtime.configure(self.settings, self.redis)
+        result = job(*args)
+        self._deliver()
+        return result
 
     def follow(self, user: str = CITIZEN, *, unfollow: bool = False) -> list[str]:
         kind = Unfollow if unfollow else Follow
@@ -100,6 +108,24 @@ class Chat:
             pipe.delete(keys.state(ctx.user_id))
             if ctx.state:
                 pipe.hset(keys.state(ctx.user_id), mapping=ctx.state)
-            for write in (*ctx.writes, *hook_writes):
+            for write in ctx.writes:
+                write(pipe)
+            for message in ctx.outbox:
+                pipe.rpush(keys.outbox(message.user_id), json.dumps(message.to_json()))
+            for write in hook_writes:
                 write(pipe)
             pipe.execute()
+
+    def _deliver(self) -> list[OutMessage]:
+        """Every outbox, emptied in order: what Zalo would now show."""
+        delivered = []
+        for key in sorted(self.redis.scan_iter(match=keys.outbox("*"))):
+            with self.redis.pipeline() as pipe:
+                pipe.lrange(key, 0, -1)
+                pipe.delete(key)
+                raw, _ = pipe.execute()
+            for item in raw:
+                message = OutMessage.from_json(json.loads(item))
+                self.sent[message.user_id].append(message)
+                delivered.append(message)
+        return delivered
