@@ -117,6 +117,9 @@ SYSTEM_FILES = {
     "test_digest_broadcast.py", "test_emulator.py", "test_emulator_articles.py", "test_rq_contract.py",
     # going live and the sandbox (real processes, a real browser)
     "test_golive.py", "test_sandbox_web.py", "test_sandbox_browser.py", "test_sandbox_phone.py",
+    # files of branches not merged yet when this table was written (a name with no file selects nothing)
+    "test_redis_tls.py", "test_send_pause.py", "test_emulator_log.py", "test_article_adopt.py",
+    "test_article_media.py", "test_broadcast_lost_answer.py", "test_province_editions.py",
 }
 HTTP_FIXTURES = {"bot", "web_server", "emulator"}
 
