@@ -4,7 +4,8 @@ The outbox is a Redis list written in the same transaction as the state change t
 A message leaves the list only after Zalo's answer is known (sent, refused for good, or unknown), so
 a crash re-sends at most the one message whose acceptance was not yet recorded (the documented
 window). Retryable failures (5xx, -32, connection refused) stop the flush and tell the caller when to
-try again; the messages stay in order.
+try again; the messages stay in order. A -32 also pauses every process's sends (bot/core/send_pause.py), and
+no message goes out while that pause lasts.
 
 A refusal of the message's *form* (-201, -210, ...: bot/core/message_forms.py) is a definite "not sent": the
 head of the outbox is replaced, in one transaction, by its plainer form, which is sent next in the same
@@ -23,11 +24,11 @@ from dataclasses import dataclass
 import redis
 
 from bot.config import Settings
-from bot.core import message_forms, refused_forms
+from bot.core import message_forms, refused_forms, send_pause
 from bot.core.context import OutMessage
-from bot.infra import keys, metrics
+from bot.infra import keys, metrics, scripts
 from bot.zalo.client import SendResult, ZaloClient
-from bot.zalo.errors import OutcomeUnknown, UserUnreachable, ZaloError
+from bot.zalo.errors import OutcomeUnknown, RateLimited, UserUnreachable, ZaloError
 
 log = logging.getLogger(__name__)
 UNDELIVERABLE_KEEP = 10_000
@@ -50,9 +51,11 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
     refused = refused_forms.load(client)
     avoid = refused_forms.avoided(client, refused, settings)
     while True:
-        raw = client.lindex(key, 0)
+        paused_us, raw = scripts.OUTBOX_HEAD(client, keys=[key, keys.SEND_PAUSE])
         if raw is None:
             return FlushResult(sent)
+        if paused_us > 0:  # Zalo's rate limit, met by any process: nobody sends until it has passed
+            return FlushResult(sent, retry_after_s=paused_us / 1_000_000)
         if not still_owner():
             return FlushResult(sent, retry_after_s=0)
         entry = json.loads(raw)
@@ -83,6 +86,8 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                 entry["attempts"] = attempts
                 client.lset(key, 0, json.dumps(entry))
                 delay = settings.backoff_s(attempts)
+                if isinstance(exc, RateLimited):
+                    delay = send_pause.pause(client, delay, who=f"a send to {user_id}")
                 log.warning("send retry user=%s msg=%s attempt=%s in=%.1fs error=%s", user_id, message.id,
                             attempts, delay, exc.code)
                 return FlushResult(sent, retry_after_s=delay)

@@ -10,10 +10,11 @@ Choice of message type (shared/zalo-oa-api.md §4): a CS message while the inter
 (free < 48 h; 48 h–7 d only with DIGEST_CS_PAID), otherwise a promotion template with
 DIGEST_PROMOTION (never 22:00–06:00, Zalo refuses it when the user's quota is spent), otherwise the
 digest is kept for the user's next message. Zalo's answer has the last word: -230 falls through to
-the next type, -217/-222/-227 unsubscribe, -32 pauses every worker and retries. A refused *form*
-(-201, -210, ...: bot/core/message_forms.py) costs no one their digest: the promotion is resent without
-buttons (and the install remembers it, bot/core/refused_forms.py); a refused plain form keeps the digest
-for the user's next message, where it goes through the outbox and its degradation rules.
+the next type, -217/-222/-227 unsubscribe, -32 pauses every process's sends (bot/core/send_pause.py)
+and retries. A refused *form* (-201, -210, ...: bot/core/message_forms.py) costs no one their digest: the
+promotion is resent without buttons (and the install remembers it, bot/core/refused_forms.py); a refused
+plain form keeps the digest for the user's next message, where it goes through the outbox and its
+degradation rules.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from datetime import time as dtime
 import redis
 
 from bot.config import Settings
-from bot.core import message_forms, refused_forms
+from bot.core import message_forms, refused_forms, send_pause
 from bot.digest import subscribers
 from bot.digest.compose import Fact, promotion_payload, render_text
 from bot.digest.stories import DigestStory
@@ -145,14 +146,14 @@ class Sender:
             keys.digest_unread(prev_user) if prev_user else log_key,
             keys.SUBSCRIBER_COUNT,
             subscribers.bucket_key(next_user) if next_user else log_key,
-            keys.DIGEST_RATE, keys.DIGEST_RATE_PAUSE,
+            keys.DIGEST_RATE, keys.SEND_PAUSE,
         ], args=[prev_user, prev_outcome, OUTCOMES.get(prev_outcome, "failed"), self.slot, UNREAD_TTL_S,
                  next_user, self.interval_us if next_user and paced else 0])
         self.pending = None
         return int(result)
 
     def _wait_for_slot(self) -> None:
-        wait_us = int(scripts.RESERVE_SEND_SLOT(self.redis, keys=[keys.DIGEST_RATE, keys.DIGEST_RATE_PAUSE],
+        wait_us = int(scripts.RESERVE_SEND_SLOT(self.redis, keys=[keys.DIGEST_RATE, keys.SEND_PAUSE],
                                                 args=[self.interval_us]))
         if wait_us > 0:
             self.sleep(wait_us / 1_000_000)
@@ -210,11 +211,8 @@ class Sender:
                 rate_limited += 1
                 if rate_limited >= MAX_RATE_LIMITED_TRIES:
                     return "f"
-                scripts.PAUSE_SENDS(self.redis, keys=[keys.DIGEST_RATE_PAUSE],
-                                    args=[int(self.rate_backoff_s * 1_000_000)])
-                log.warning("digest %s: Zalo rate limit (-32); all workers pause %.1f s", self.slot,
-                            self.rate_backoff_s)
-                self.rate_backoff_s = min(30.0, self.rate_backoff_s * 2)
+                send_pause.pause(self.redis, self.rate_backoff_s, who=f"digest {self.slot}")
+                self.rate_backoff_s = min(send_pause.MAX_PAUSE_S, self.rate_backoff_s * 2)
             except OutcomeUnknown:
                 return "u"
             except (ZaloUnavailable, TokenInvalid):  # -216 again right after a refresh: transient (soak)

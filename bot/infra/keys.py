@@ -73,6 +73,10 @@ def deferred(user_id: str) -> str:
     return f"{P}deferred:{user_id}"
 
 
+# µs timestamp (Redis TIME) before which no process sends to Zalo: set on Zalo's -32 by the digest fan-out, a
+# sender or a worker, honoured by all of them (bot/core/send_pause.py)
+SEND_PAUSE = f"{P}send-pause"
+
 # --- weekly digest (subscriptions, schedule, fan-out) ---
 SUBSCRIBER_BUCKETS = 8192  # fixed: changing it needs a migration (subscribers are hashed into buckets)
 SUBSCRIBER_COUNT = f"{P}subs:count"  # integer, kept in step with the buckets by Lua scripts
@@ -82,7 +86,6 @@ DIGEST_ACTIVE = f"{P}digest:active"  # set of slot ids whose fan-out is not fini
 DIGEST_INCLUDED_STORIES = f"{P}digest:included-stories"  # set of story codes already in a digest
 DIGEST_PINNED = f"{P}digest:pinned"  # list of story codes a moderator put first in the next digest
 DIGEST_RATE = f"{P}digest:rate-tat"  # GCRA "theoretical arrival time" (µs) shared by every fan-out worker
-DIGEST_RATE_PAUSE = f"{P}digest:rate-pause"  # µs timestamp before which nobody sends (after Zalo's -32)
 DIGEST_FIXTURE_STORIES = f"{P}digest:fixture-stories"  # adapter store used until bot.stories has a read API
 
 
