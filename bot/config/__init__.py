@@ -58,6 +58,7 @@ class Settings:
     var_dir: Path
     sandbox: bool
     production: bool
+    redis_tls_ca_file: Path | None = None  # CA for a rediss:// REDIS_URL (else the system's CAs are trusted)
     bind_host: str = "127.0.0.1"  # where `dxbot web` listens: loopback in the sandbox whatever BIND_HOST says
     max_body_bytes: int = 64 * 1024
     max_event_age_s: int = 6 * 24 * 3600  # signed events older than this are acknowledged, not processed; 0 = off
@@ -195,6 +196,7 @@ class Settings:
             oauth_base=(get.optional("ZALO_OAUTH_BASE")
                         or (local_emulator if sandbox else "https://oauth.zaloapp.com")).rstrip("/"),
             redis_url=get.optional("REDIS_URL"),
+            redis_tls_ca_file=parse.redis_tls_ca_file(get.optional("REDIS_TLS_CA_FILE"), get.optional("REDIS_URL")),
             moderator_ids=moderators,
             digest_weekday=weekday,
             digest_time=at,

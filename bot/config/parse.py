@@ -5,6 +5,7 @@ domain lists, city codes, URLs) whose errors name the variable, so a bad value s
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 # Links to these (and to any gov.vn site) are not flagged in reader stories: major state media and portals.
@@ -27,6 +28,19 @@ def city_codes(raw: str | None) -> tuple[int, ...]:
             raise ConfigError(f"DIGEST_EDITIONS: {part!r} is not a Zalo city code 0-63")
         codes.append(int(part))
     return tuple(dict.fromkeys(codes))
+
+
+def redis_tls_ca_file(raw: str | None, redis_url: str | None) -> Path | None:
+    """REDIS_TLS_CA_FILE: the CA certificate (PEM) a managed Redis's certificate is checked against, for a
+    `rediss://` REDIS_URL whose certificate is not signed by a CA the system already trusts."""
+    if raw is None:
+        return None
+    if not (redis_url or "").startswith("rediss://"):
+        raise ConfigError("REDIS_TLS_CA_FILE: set only with a rediss:// REDIS_URL (TLS)")
+    path = Path(raw)
+    if not path.is_file():
+        raise ConfigError(f"REDIS_TLS_CA_FILE: no such file {raw!r}")
+    return path
 
 
 class Reader:

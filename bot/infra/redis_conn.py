@@ -25,9 +25,12 @@ def redis_url(settings: Settings) -> str:
 
 
 def connect(settings: Settings, *, socket_timeout: float = 5.0) -> redis.Redis:
-    """A client with short timeouts: the webhook must answer Zalo within 2 s even if Redis hangs."""
+    """A client with short timeouts: the webhook must answer Zalo within 2 s even if Redis hangs. A rediss://
+    URL is TLS with the server's certificate and host name checked (redis-py's default), against
+    REDIS_TLS_CA_FILE when it is set; the password comes in the URL."""
+    tls = {"ssl_ca_certs": str(settings.redis_tls_ca_file)} if settings.redis_tls_ca_file else {}
     return redis.Redis.from_url(redis_url(settings), socket_timeout=socket_timeout,
-                                socket_connect_timeout=min(socket_timeout, 2.0), health_check_interval=30)
+                                socket_connect_timeout=min(socket_timeout, 2.0), health_check_interval=30, **tls)
 
 
 def server_args(directory: Path, *, port: int = 0, unix_socket: Path | None = None, save: str = "",
