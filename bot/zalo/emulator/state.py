@@ -23,6 +23,7 @@ from bot.zalo.emulator.clock import DAY_MS, HOUR_MS, Clock, ms_to_iso, new_hex_i
 from bot.zalo.emulator.config import EmulatorConfig
 from bot.zalo.emulator.errors import ERROR_MESSAGES, OAuthError, ZaloError
 from bot.zalo.emulator.faults import Fault, FaultsMixin
+from bot.zalo.emulator.message_log import MessageLog
 from bot.zalo.emulator.payloads import (
     TRANSACTION_TEMPLATES,
     ParsedMessage,
@@ -68,7 +69,7 @@ class EmulatorState(TokensMixin, FaultsMixin, RulesMixin, BroadcastsMixin):
         self.codes: dict[str, PendingCode] = {}
         self.users: dict[str, User] = {}
         self.audience = Audience()
-        self.messages: list[dict[str, Any]] = []
+        self.messages = MessageLog()
         self.refusals: list[dict[str, Any]] = []
         self.faults: list[Fault] = []
         self.attachments: dict[str, int] = {}
@@ -120,9 +121,7 @@ class EmulatorState(TokensMixin, FaultsMixin, RulesMixin, BroadcastsMixin):
         """Append a sent message, stamped with a fresh ``message_id`` and the emulator time."""
         with self._lock:
             self._deliver_due_locked()  # a broadcast due earlier goes before this message in the log
-            stamped = {**entry, "at": ms_to_iso(self.clock.now_ms()), "message_id": new_hex_id()}
-            self.messages.append(stamped)
-            return dict(stamped)
+            return self.messages.append(entry, self.clock.now_ms())
 
     def list_messages(self, user_id: str | None) -> list[dict[str, Any]]:
         """Sent messages, broadcasts included (one entry per follower reached)."""
@@ -153,13 +152,13 @@ class EmulatorState(TokensMixin, FaultsMixin, RulesMixin, BroadcastsMixin):
                        sent_status: bool) -> list[dict[str, Any]]:
         """``messages`` with ``extras`` (entries carrying ``seq``, their place in the log) slotted in."""
         merged: list[dict[str, Any]] = []
-        pending = iter(sorted(extras, key=lambda entry: entry["seq"]))
-        extra = next(pending, None)
-        for index, message in enumerate([*self.messages, None]):
-            while extra is not None and extra["seq"] <= index:
-                if user_id is None or extra["user_id"] == user_id:
-                    merged.append({k: v for k, v in extra.items() if k != "seq"})
-                extra = next(pending, None)
-            if message is not None and (user_id is None or message["user_id"] == user_id):
-                merged.append({**message, "status": "sent"} if sent_status else dict(message))
+        pending = [entry for entry in sorted(extras, key=lambda entry: entry["seq"])
+                   if user_id is None or entry["user_id"] == user_id]
+        waiting = 0
+        for index, message in self.messages.indexed(user_id):
+            while waiting < len(pending) and pending[waiting]["seq"] <= index:
+                merged.append({k: v for k, v in pending[waiting].items() if k != "seq"})
+                waiting += 1
+            merged.append({**message, "status": "sent"} if sent_status else message)
+        merged.extend({k: v for k, v in entry.items() if k != "seq"} for entry in pending[waiting:])
         return merged

@@ -15,9 +15,9 @@ from bot.zalo.emulator.clock import DAY_MS, Clock, parse_instant
 MAX_BULK = 1_000_000
 
 
-@dataclass
+@dataclass(slots=True)
 class User:
-    """What Zalo knows about one user of the OA."""
+    """What Zalo knows about one user of the OA (slotted: a 100,000-subscriber bench holds 100,000 of them)."""
 
     user_id: str
     follower: bool = False
