@@ -1,4 +1,5 @@
-"""CPU time and peak memory of a process and everything in its process group, read from /proc (Linux).
+"""CPU time and peak memory of a process and everything in its process group, read from /proc (Linux), and
+the per-process memory table `make bench` prints.
 
 A bench process runs in its own session (benchmarks/soak.py `Proc`), so its group holds the children it
 forked too (RQ's scheduler child of a worker, gunicorn's workers)."""
@@ -48,3 +49,26 @@ def peak_rss_mb(pgid: int) -> float:
         except OSError:
             continue
     return peak / 1024
+
+
+def own_peak_rss_mb() -> float:
+    """This process's own peak resident set (VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def print_peaks(title: str, peaks: dict[str, float], target_mb: float) -> bool:
+    """One line per process by name: its peak RSS against the target, met or MISSED. Returns all met.
+
+    The peaks are read from /proc while the processes still run (VmHWM), never from a child's rusage after
+    exit: Linux carries the parent's high-water mark into a child's ru_maxrss at exec, so a small worker
+    started by a large benchmark driver reported the driver's memory as its own."""
+    print(f"\n{title}")
+    print(f"  {'process':<12}{'peak RSS MB':>12}  target ≤ {target_mb:.0f} MB")
+    for name, mb in peaks.items():
+        print(f"  {name:<12}{mb:>12.1f}  {'met' if mb <= target_mb else 'MISSED'}")
+    met = all(mb <= target_mb for mb in peaks.values())
+    print(f"  every process ≤ {target_mb:.0f} MB: {'met' if met else 'MISSED'}")
+    return met
