@@ -45,6 +45,8 @@ def run(seconds: float = 8.0, rates: tuple[float, ...] = RATES) -> dict[str, Any
                       f"{step['p50_ms']:.0f}/{step['p95_ms']:.0f} ms, lost {step['lost']}, dup {step['dup']}, "
                       f"worker CPU {step['cpu_ms']:.1f} ms/event, sender {step['sender_cpu_ms']:.1f} ms/event "
                       f"-> {'held' if step['held'] else 'not held'}", flush=True)
+                for dup in step["duplicates"][:5]:  # no process is killed here: any copy is a finding
+                    print(f"  duplicate: {dup}", flush=True)
                 if not step["held"]:
                     break
             held = [s["rate"] for s in steps if s["held"]]
@@ -80,7 +82,7 @@ def _step(stack: Stack, expected: dict[str, list[str]], rate: float, seconds: fl
     held = p95 <= 1000 and ledger.lost == 0 and sent_per_s >= 0.95 * rate
     return {"rate": rate, "sent_per_s": sent_per_s, "events": drive.accepted, "p50_ms": percentile(ledger.reply_ms, 50),
             "p95_ms": p95, "lost": ledger.lost, "dup": ledger.duplicated, "cpu_ms": cpu / events * 1000,
-            "sender_cpu_ms": sender_cpu / events * 1000, "held": held}
+            "sender_cpu_ms": sender_cpu / events * 1000, "held": held, "duplicates": ledger.duplicates}
 
 
 def _mark(ok: bool) -> str:
