@@ -32,7 +32,9 @@ def publish(event: Event, ctx: Context) -> None:
     if link:
         ctx.say("mod_publish_live", code=code, link=link)
         return
-    ctx.on_commit(lambda pipe: articles.enqueue_publish(pipe, ctx.redis, code))
+    # after a search that could not reach back to an earlier create, the moderator has checked the OA's articles
+    afresh = bool(ctx.redis.hget(keys.story(code), "article_unverified"))
+    ctx.on_commit(lambda pipe: articles.enqueue_publish(pipe, ctx.redis, code, afresh=afresh))
     ctx.say("mod_publish_queued", code=code)
 
 

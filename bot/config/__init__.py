@@ -96,6 +96,7 @@ class Settings:
     # a create whose answer was lost is trusted to surface in getslice within this window before another create
     article_reconcile_s: int = 900  # well above Zalo's processing time (clients poll 10-24 s, §11.1)
     article_create_attempts: int = 3  # unconfirmed creates per story before moderators are told
+    article_adopt_pages: int = 20  # getslice pages (10 articles each) searched for a create whose answer was lost
     zalo_article_processing_code: int = -214  # verify's "being processed" code [U]
     zalo_broadcast_quota_code: int = -223  # the broadcast quota-spent code [U]
     digest_broadcast: bool = True  # the weekly digest goes out as an article broadcast to all followers
@@ -246,6 +247,7 @@ class Settings:
                                                  low=0.01, high=60),
             article_reconcile_s=get.integer("ARTICLE_RECONCILE_SECONDS", d.article_reconcile_s, low=60, high=86400),
             article_create_attempts=get.integer("ARTICLE_CREATE_ATTEMPTS", d.article_create_attempts, low=1, high=20),
+            article_adopt_pages=get.integer("ARTICLE_ADOPT_PAGES", d.article_adopt_pages, low=1, high=1000),
             zalo_article_processing_code=get.integer("ZALO_ARTICLE_PROCESSING_CODE", d.zalo_article_processing_code,
                                                      low=-100000, high=-1),
             zalo_broadcast_quota_code=get.integer("ZALO_BROADCAST_QUOTA_CODE", d.zalo_broadcast_quota_code,

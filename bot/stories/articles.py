@@ -9,11 +9,14 @@ the media are processed, so the job is a small state machine kept in the story's
 Every step is written before the next call, so a retry or a new worker after a SIGKILL resumes from the token
 and never creates a second article. A create whose answer was lost (a kill between Zalo accepting it and the
 token being stored, a timeout) is an unknown outcome and is never blindly repeated: each create is recorded
-first (`article_attempt_ms`, `article_attempts`), and while such a record has no token the job looks for the
-story's marker (`#code` ending the description) among the OA's latest articles and adopts what it finds. Zalo
-lists an article only once processed, so when nothing is found the job ends and the sweeper brings it back
-until `article_reconcile_s` after the attempt; only then is create called again, and after
-`article_create_attempts` unconfirmed creates the moderators are told (`mod_publish_failed`) instead.
+first (`article_attempt_ms`, `article_attempts`, and the first one's time on the bot's clock), and while such a
+record has no token the job pages back through the OA's articles to that first create looking for the story's
+marker (`#code` ending the description; article_search.py) and adopts what it finds. Zalo lists an article
+only once processed, so when nothing is found the job ends and the sweeper brings it back until
+`article_reconcile_s` after the attempt; only then is create called again, and after
+`article_create_attempts` unconfirmed creates the moderators are told (`mod_publish_failed`) instead. A search
+stopped by its page bound (`article_adopt_pages`) never leads to a create: the moderators are told
+(`mod_publish_unverified`) and their `/dang` starts afresh.
 `article_wanted` says what moderators and the
 submitter want (`/gobai` and erasure set it to 0): a publication that finishes after a take-down removes
 what it made. One worker per story at a time (a lock with a TTL); the sweeper re-queues what nobody does.
@@ -32,8 +35,9 @@ from bot.config import Settings
 from bot.core import runtime
 from bot.core.ingest import QUEUE_NAME
 from bot.core.notify import queue_text
-from bot.infra import keys
+from bot.infra import clock, keys
 from bot.infra.texts import render
+from bot.stories.article_search import find_created, marker
 from bot.zalo.articles import public_link, verify_when_ready
 from bot.zalo.client import ZaloClient
 from bot.zalo.cover import url as cover_url
@@ -44,19 +48,22 @@ log = logging.getLogger(__name__)
 # Zalo allows a 150-character title but refused exactly 150 once (§11.1 [S: C2]); description ≤ 300, author ≤ 50
 TITLE_CHARS, DESCRIPTION_CHARS, AUTHOR_CHARS = 140, 300, 50
 LOCK_S = 120  # a worker silent this long on one story is presumed dead (the sweeper re-queues)
-ADOPT_PAGES = 3  # pages of getslice searched for an article a dead worker created
 RECHECK_S = 60  # while reconciling, how often the article list is searched again
-ATTEMPT_FIELDS = ("article_attempt_ms", "article_attempts")  # cleared once the article id is known
+# cleared once the article id is known (a moderator's `/dang` after an unverified search clears them too)
+ATTEMPT_FIELDS = ("article_attempt_ms", "article_attempts", "article_first_attempt_ms", "article_unverified")
 
 
 def publish_job_id(code: str) -> str:
     return f"article-{code}"
 
 
-def enqueue_publish(pipe: redis.client.Pipeline, client: redis.Redis, code: str) -> None:
-    """Queue the publication of `code` inside `pipe` (the approval's or `/dang`'s transaction)."""
+def enqueue_publish(pipe: redis.client.Pipeline, client: redis.Redis, code: str, *, afresh: bool = False) -> None:
+    """Queue the publication of `code` inside `pipe` (the approval's or `/dang`'s transaction). `afresh`: a
+    moderator has checked the OA's articles after an unverified search, so earlier creates are forgotten."""
     pipe.hset(keys.story(code), "article_wanted", "1")
     pipe.hdel(keys.story(code), "article_attempts", "article_failed_told")  # a fresh budget of creates
+    if afresh:
+        pipe.hdel(keys.story(code), "article_creating", *ATTEMPT_FIELDS)
     pipe.zadd(keys.STORY_ARTICLES_PENDING, {code: int(time.time() * 1000)})
     Queue(QUEUE_NAME, connection=client).enqueue(
         "workers.articles.publish_story", code, job_id=publish_job_id(code), pipeline=pipe, job_timeout=300,
@@ -66,6 +73,7 @@ def enqueue_publish(pipe: redis.client.Pipeline, client: redis.Redis, code: str)
 def enqueue_remove(pipe: redis.client.Pipeline, client: redis.Redis, code: str) -> None:
     """Queue the take-down of `code`'s article inside `pipe` (`/gobai`, erasure)."""
     pipe.hset(keys.story(code), "article_wanted", "0")
+    pipe.hdel(keys.story(code), "article_remove_told")
     pipe.zadd(keys.STORY_ARTICLES_PENDING, {code: int(time.time() * 1000)})
     Queue(QUEUE_NAME, connection=client).enqueue(
         "workers.articles.publish_story", code, job_id=f"article-remove-{code}-{time.time_ns()}", pipeline=pipe,
@@ -91,7 +99,7 @@ def build_article(story: dict[str, str], photos: list[str], settings: Settings) 
     cover = photos[0] if photos else cover_url(settings)
     return {"type": "normal", "title": story.get("title", "")[:TITLE_CHARS] or f"#{code}", "author": author,
             "description": render("article_description", province=province)[:DESCRIPTION_CHARS - 10]
-            + f" #{code}",
+            + f" {marker(code)}",
             "cover": {"cover_type": "photo", "photo_url": cover, "status": "show"},
             "body": paragraphs, "status": "show", "comment": "show"}
 
@@ -136,17 +144,25 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
         article = build_article(raw, _public_photos(raw.get("photos", "")), settings)
         attempts = int(raw.get("article_attempts") or 0)
         if raw.get("article_attempt_ms") or raw.get("article_creating"):  # an earlier create may have reached Zalo
-            found = _adopt(zalo, code, article["title"])
-            if found:
-                return _live(client, zalo, code, found, raw)
+            search = find_created(zalo, code, since_ms=_first_attempt_ms(raw), max_pages=settings.article_adopt_pages)
+            if search.article_id:
+                return _live(client, zalo, code, search.article_id, raw)
+            if not search.complete:  # an article may exist beyond the bound: never create blindly
+                return _tell_moderators(client, settings, code, "unverified",
+                                        render("mod_publish_unverified", code=code, pages=search.pages))
             due_ms = int(raw.get("article_attempt_ms") or 0) + settings.article_reconcile_s * 1000
             if _now_ms() < due_ms:  # not listed yet may still mean processing: come back, do not hold a worker
                 _come_back(client, code, due_ms)
                 return "reconciling"
             if attempts >= settings.article_create_attempts:
-                return _give_up(client, settings, code, attempts)
+                log.warning("story %s: no article confirmed after %d creates", code, attempts)
+                return _tell_moderators(client, settings, code, "failed",
+                                        render("mod_publish_failed", code=code, attempts=attempts))
         # durable before the call: see the docstring
-        client.hset(keys.story(code), mapping={"article_attempt_ms": _now_ms(), "article_attempts": attempts + 1})
+        with client.pipeline() as pipe:
+            pipe.hset(keys.story(code), mapping={"article_attempt_ms": _now_ms(), "article_attempts": attempts + 1})
+            pipe.hsetnx(keys.story(code), "article_first_attempt_ms", clock.now_ms(client, settings))
+            pipe.execute()
         token = zalo.article_create(article=article)
         client.hset(keys.story(code), "article_token", token)
     # still processing after the polls: the job fails, the sweeper re-queues it and the token is reused
@@ -159,31 +175,41 @@ def _now_ms() -> int:
     return int(time.time() * 1000)
 
 
+def _first_attempt_ms(raw: dict[str, str]) -> int | None:
+    """The bot-clock time of the first create not yet confirmed (None for records older than this field)."""
+    value = raw.get("article_first_attempt_ms")
+    return int(value) if value else None
+
+
 def _come_back(client: redis.Redis, code: str, due_ms: int) -> None:
     """Have the sweeper (which re-queues `LOCK_S` after the score) look again soon, and at the latest at `due_ms`."""
     again_ms = min(due_ms, _now_ms() + RECHECK_S * 1000)
     client.zadd(keys.STORY_ARTICLES_PENDING, {code: again_ms - LOCK_S * 1000})
 
 
-def _give_up(client: redis.Redis, settings: Settings, code: str, attempts: int) -> str:
-    """No create was confirmed after the budget: stop retrying and tell the moderators, once (`/dang` resets)."""
+def _tell_moderators(client: redis.Redis, settings: Settings, code: str, outcome: str, text: str, *,
+                     told_field: str = "article_failed_told") -> str:
+    """Stop retrying and tell the moderators `text`, once (`/dang`, `/gobai` reset `told_field`); `outcome` is
+    the job's result. A publication left "unverified" marks the story, so that the moderators' `/dang` starts
+    afresh."""
     story_key = keys.story(code)
     with client.pipeline() as pipe:
         pipe.watch(story_key)
-        told = pipe.hget(story_key, "article_failed_told")
+        told = pipe.hget(story_key, told_field)
         pipe.multi()
         pipe.zrem(keys.STORY_ARTICLES_PENDING, code)
+        if outcome == "unverified" and told_field == "article_failed_told":
+            pipe.hset(story_key, "article_unverified", "1")
         if not told:
-            pipe.hset(story_key, "article_failed_told", "1")
-            text = render("mod_publish_failed", code=code, attempts=attempts)
+            pipe.hset(story_key, told_field, "1")
             for moderator in sorted(settings.moderator_ids):
                 queue_text(pipe, moderator, text, max_chars=settings.max_text_chars)
         try:
             pipe.execute()
         except redis.WatchError:
-            raise ZaloError(-1, "story changed while giving up; retried") from None
-    log.warning("story %s: no article confirmed after %d creates; moderators told", code, attempts)
-    return "failed"
+            raise ZaloError(-1, "story changed while telling the moderators; retried") from None
+    log.warning("story %s: article %s; moderators told", code, outcome)
+    return outcome
 
 
 def _display_name(zalo: ZaloClient, user_id: str) -> str:
@@ -193,21 +219,6 @@ def _display_name(zalo: ZaloClient, user_id: str) -> str:
     except ZaloError as exc:
         log.warning("display name of a submitter not available (%s); the article stays anonymous", exc.code)
         return ""
-
-
-def _adopt(zalo: ZaloClient, code: str, title: str) -> str | None:
-    """An article an earlier attempt created but could not record (its marker is `#code`)."""
-    for page in range(ADOPT_PAGES):
-        medias = zalo.article_list(offset=page * 10, limit=10).get("medias") or []
-        for item in medias:
-            if item.get("title") != title:
-                continue
-            detail = zalo.article_detail(article_id=str(item.get("id")))
-            if str(detail.get("description", "")).endswith(f"#{code}"):
-                return str(item["id"])
-        if len(medias) < 10:
-            break
-    return None
 
 
 def _live(client: redis.Redis, zalo: ZaloClient, code: str, article_id: str, raw: dict[str, str]) -> str:
@@ -248,7 +259,13 @@ def _remove(client: redis.Redis, zalo: ZaloClient, code: str, raw: dict[str, str
         if token:  # created but never verified: verify (ArticleProcessing → retried later) to remove it
             article_id = zalo.article_verify(token=token)
         elif raw.get("article_attempt_ms"):  # a create whose answer was lost: find it, or wait for it to show
-            article_id = _adopt(zalo, code, raw.get("title", "")[:TITLE_CHARS] or f"#{code}")
+            search = find_created(zalo, code, since_ms=_first_attempt_ms(raw), max_pages=settings.article_adopt_pages)
+            article_id = search.article_id
+            if not article_id and not search.complete:
+                client.hdel(keys.story(code), *ATTEMPT_FIELDS)
+                return _tell_moderators(client, settings, code, "unverified",
+                                        render("mod_unpublish_unverified", code=code, pages=search.pages),
+                                        told_field="article_remove_told")
             due_ms = int(raw["article_attempt_ms"]) + settings.article_reconcile_s * 1000
             if not article_id and _now_ms() < due_ms:
                 _come_back(client, code, due_ms)
