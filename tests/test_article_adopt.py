@@ -48,10 +48,11 @@ def approved_with_lost_create(bot: BotHarness) -> str:
     """Approve a story whose article create reaches Zalo but whose answer (the token) never comes back."""
     open_window(bot, MODERATOR)
     code = submit(bot)
+    timeout = bot.env["ZALO_TIMEOUT_SECONDS"]
     bot.reconfigure(ZALO_TIMEOUT_SECONDS="0.5")
     bot.fault(kind="delay", seconds=3, when="after", count=1, path="/v2.0/article/create")
     say(bot, MODERATOR, f"/duyet {code}")
-    bot.reconfigure(ZALO_TIMEOUT_SECONDS="10")
+    bot.reconfigure(ZALO_TIMEOUT_SECONDS=timeout)
     assert field(bot, code, "article_attempts") == "1" and field(bot, code, "article_token") is None
     bot.redis.delete(keys.story_article_lock(code))  # as its TTL would
     return code

@@ -120,7 +120,7 @@ def test_follower_cap_falls_back_without_calling_zalo(bc_bot: BotHarness) -> Non
 
 def test_province_editions_never_reach_one_follower_twice(bc_bot: BotHarness) -> None:
     bot = bc_bot
-    bot.reconfigure(DIGEST_EDITIONS="9")  # Hà Nội gets its own edition
+    bot.reconfigure(DIGEST_EDITIONS="Hà Nội")  # its own edition (old Zalo city code 9)
     followers(bot)
     bot.emulator("PUT", f"/users/{OLD}", json={"city": 9})
     bot.emulator("PUT", f"/users/{MID}", json={"city": 4})
@@ -159,7 +159,7 @@ def test_two_schedulers_and_two_workers_broadcast_the_week_once(bc_bot: BotHarne
 
 def test_own_quota_count_falls_back_without_calling_zalo(bc_bot: BotHarness) -> None:
     bot = bc_bot
-    bot.reconfigure(DIGEST_EDITIONS="9,4", BROADCAST_OA_MONTHLY="2")  # three editions need three broadcasts
+    bot.reconfigure(DIGEST_EDITIONS="Hà Nội, Hồ Chí Minh", BROADCAST_OA_MONTHLY="2")  # 3 broadcasts needed
     followers(bot)
     assert dh.run_digest(bot) == "started"
     assert broadcasts(bot) == [] and bot.redis.hget(keys.digest_run(SLOT), "broadcast") == b"quota"

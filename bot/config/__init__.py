@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.config import parse
+from bot.config import cities, parse
 from bot.config.parse import DEFAULT_STORY_DOMAINS, WEEKDAYS, ConfigError
 
 __all__ = ["DEFAULT_STORY_DOMAINS", "WEEKDAYS", "ConfigError", "Settings"]
@@ -100,7 +100,9 @@ class Settings:
     zalo_article_processing_code: int = -214  # verify's "being processed" code [U]
     zalo_broadcast_quota_code: int = -223  # the broadcast quota-spent code [U]
     digest_broadcast: bool = True  # the weekly digest goes out as an article broadcast to all followers
-    digest_editions: tuple[int, ...] = ()  # Zalo city codes (0-63) that get their own province edition
+    digest_editions: tuple[str, ...] = ()  # today's provinces that get their own edition (official names)
+    broadcast_city_codes: str = "old"  # which Zalo city codes target an edition: the old 63 or new ones [U]
+    zalo_cities_file: Path = cities.DEFAULT_FILE  # the table of those codes (content/zalo_cities.toml)
     broadcast_oa_monthly: int = 40  # broadcasts the OA may send per month
     broadcast_quota_reset_day: int = 1  # the OA's quota resets on its package-registration day [S]
     broadcast_follower_monthly: int = 4  # broadcasts one follower may receive per month (verified OA)
@@ -180,6 +182,10 @@ class Settings:
             if not mid.isdigit():
                 raise ConfigError(f"MODERATOR_IDS: {mid!r} is not a numeric Zalo user id")
         emulator_port = get.integer("EMULATOR_PORT", port + 1, low=1, high=65535)
+        city_file = Path(get.optional("ZALO_CITIES_FILE") or cities.DEFAULT_FILE)
+        city_scheme = (get.optional("BROADCAST_CITY_CODES") or d.broadcast_city_codes).strip().lower()
+        if city_scheme not in cities.SCHEMES:
+            raise ConfigError(f"BROADCAST_CITY_CODES: {city_scheme!r} is not one of {', '.join(cities.SCHEMES)}")
         local_emulator = f"http://127.0.0.1:{emulator_port}"
         if sandbox:
             # The local emulator issues these; the bot must still go through a real token exchange.
@@ -253,7 +259,9 @@ class Settings:
             zalo_broadcast_quota_code=get.integer("ZALO_BROADCAST_QUOTA_CODE", d.zalo_broadcast_quota_code,
                                                   low=-100000, high=-1),
             digest_broadcast=get.boolean("DIGEST_BROADCAST", d.digest_broadcast),
-            digest_editions=parse.city_codes(get.optional("DIGEST_EDITIONS")),
+            digest_editions=cities.editions(get.optional("DIGEST_EDITIONS"), city_file, city_scheme),
+            broadcast_city_codes=city_scheme,
+            zalo_cities_file=city_file,
             broadcast_oa_monthly=get.integer("BROADCAST_OA_MONTHLY", d.broadcast_oa_monthly, low=0, high=10_000),
             broadcast_quota_reset_day=get.integer("BROADCAST_QUOTA_RESET_DAY", d.broadcast_quota_reset_day, low=1,
                                                   high=28),

@@ -1,5 +1,5 @@
 """How a raw environment value becomes a setting: typed reads with bounds, and the few formats (schedule,
-domain lists, city codes, URLs) whose errors name the variable, so a bad value stops start-up in one line.
+domain lists, URLs) whose errors name the variable, so a bad value stops start-up in one line.
 """
 
 from __future__ import annotations
@@ -15,19 +15,6 @@ DEFAULT_STORY_DOMAINS = ("chinhphu.vn", "baochinhphu.vn", "dangcongsan.vn", "quo
 
 class ConfigError(ValueError):
     """A setting is missing or malformed; the message names the variable."""
-
-
-def city_codes(raw: str | None) -> tuple[int, ...]:
-    """DIGEST_EDITIONS: comma-separated Zalo city codes 0-63 (zalo-oa-api.md §11.2)."""
-    codes = []
-    for part in (raw or "").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        if not part.isdigit() or not 0 <= int(part) <= 63:
-            raise ConfigError(f"DIGEST_EDITIONS: {part!r} is not a Zalo city code 0-63")
-        codes.append(int(part))
-    return tuple(dict.fromkeys(codes))
 
 
 def redis_tls_ca_file(raw: str | None, redis_url: str | None) -> Path | None:

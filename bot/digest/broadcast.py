@@ -2,9 +2,10 @@
 
 A CS message reaches only followers who wrote in the last 48 h (7 days, paid); a broadcast reaches all of them,
 free, at most one a day and four a month each. So the digest is published as an article (each story linking to
-its own article) and broadcast: one national edition, plus optional province editions (DIGEST_EDITIONS, Zalo
-city codes). Zalo targets by the follower's own province, and the national edition then names every other
-city, so no follower gets two broadcasts the same day.
+its own article) and broadcast: one national edition, plus optional province editions (DIGEST_EDITIONS, today's
+province names, each mapped to Zalo's city codes by bot/config/cities.py: the old codes of the provinces it was
+formed from, or new ones). Zalo targets by the follower's own province, and the national edition then names
+every other code, so no follower gets two broadcasts the same day.
 
 `run(slot)` is idempotent: the state of each edition (token, article id, link, "sending", message id) lives in
 the digest's run hash and is written before the next Zalo call; a broadcast whose call may have reached Zalo
@@ -19,17 +20,16 @@ from __future__ import annotations
 
 import functools
 import logging
-import tomllib
 from datetime import datetime, timedelta
 from typing import Any
 
 import redis
 
-from bot.config import Settings
+from bot.config import Settings, cities
 from bot.digest.compose import Fact, order_for, shorten
 from bot.digest.stories import DigestStory
 from bot.infra import clock, keys
-from bot.infra.texts import CONTENT_DIR, render
+from bot.infra.texts import render
 from bot.nlp.normalize import command_form
 from bot.zalo.articles import public_link, verify_when_ready
 from bot.zalo.client import ZaloClient
@@ -38,33 +38,28 @@ from bot.zalo.errors import BroadcastQuotaExceeded, OutcomeUnknown, ZaloError
 log = logging.getLogger(__name__)
 
 NATIONAL = "all"
-CITY_CODES = 64
 LOCK_S = 600
 SENT, QUOTA, CAP, FAILED, OFF, PENDING = "sent", "quota", "cap", "failed", "off", "pending"
 
 
-@functools.cache
-def city_names() -> tuple[str, ...]:
-    with (CONTENT_DIR / "zalo_cities.toml").open("rb") as fh:
-        return tuple(tomllib.load(fh)["cities"])
-
-
 def editions(settings: Settings) -> list[str]:
-    return [NATIONAL, *(str(c) for c in settings.digest_editions)]
+    """The national edition, then one per province of DIGEST_EDITIONS (today's names)."""
+    return [NATIONAL, *settings.digest_editions]
 
 
 def target(settings: Settings, edition: str) -> dict[str, str]:
-    """Zalo's `recipient.target`: the edition's city, or for the national one every city without an edition."""
-    if edition != NATIONAL:
-        return {"cities": edition}
+    """Zalo's `recipient.target`: the edition's city codes, or for the national one every code without an
+    edition (none given: every follower)."""
     if not settings.digest_editions:
         return {}
-    return {"cities": ",".join(str(c) for c in range(CITY_CODES) if c not in settings.digest_editions)}
+    table = cities.table(settings.zalo_cities_file, settings.broadcast_city_codes)
+    codes = table.national(settings.digest_editions) if edition == NATIONAL else table.of(edition)
+    return {"cities": ",".join(str(c) for c in codes)}
 
 
 def article(stories: list[DigestStory], fact: Fact | None, week: str, edition: str, cover: str) -> dict[str, Any]:
     """The digest article: each story with its excerpt and a link to its own article (or `đọc #MÃ`)."""
-    province = "" if edition == NATIONAL else city_names()[int(edition)]
+    province = "" if edition == NATIONAL else edition
     title = render("digest_article_title_province", week=week, province=province) if province else \
         render("digest_article_title", week=week)
     body: list[dict[str, Any]] = []
