@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
 
 import redis
 from rq import Queue
@@ -37,20 +36,20 @@ from bot.core.ingest import QUEUE_NAME
 from bot.core.notify import queue_text
 from bot.infra import clock, keys
 from bot.infra.texts import render
-from bot.stories.article_search import find_created, marker
+from bot.stories.article_body import build_article, public_photos
+from bot.stories.article_search import find_created
 from bot.zalo.articles import public_link, verify_when_ready
 from bot.zalo.client import ZaloClient
-from bot.zalo.cover import url as cover_url
 from bot.zalo.errors import ZaloError
 
 log = logging.getLogger(__name__)
 
-# Zalo allows a 150-character title but refused exactly 150 once (§11.1 [S: C2]); description ≤ 300, author ≤ 50
-TITLE_CHARS, DESCRIPTION_CHARS, AUTHOR_CHARS = 140, 300, 50
 LOCK_S = 120  # a worker silent this long on one story is presumed dead (the sweeper re-queues)
 RECHECK_S = 60  # while reconciling, how often the article list is searched again
+MEDIA_FAILED = -200  # verify: "Upload media failed" (a cover or photo Zalo cannot fetch) [C: C2, C3]
 # cleared once the article id is known (a moderator's `/dang` after an unverified search clears them too)
-ATTEMPT_FIELDS = ("article_attempt_ms", "article_attempts", "article_first_attempt_ms", "article_unverified")
+ATTEMPT_FIELDS = ("article_attempt_ms", "article_attempts", "article_first_attempt_ms", "article_unverified",
+                  "article_plain")
 
 
 def publish_job_id(code: str) -> str:
@@ -85,31 +84,6 @@ def article_link(client: redis.Redis, code: str) -> str | None:
     return raw.decode() if raw else None
 
 
-def build_article(story: dict[str, str], photos: list[str], settings: Settings) -> dict[str, Any]:
-    """The article body Zalo expects (§11.1): masked text, province, photos, source line, display name."""
-    code = story["code"]
-    author = (story.get("display_name") or render("article_author_anonymous"))[:AUTHOR_CHARS]
-    province = story.get("locality", "")
-    paragraphs: list[dict[str, Any]] = [{"type": "text", "content": render("article_province_line",
-                                                                           province=province)}]
-    paragraphs += [{"type": "text", "content": part.strip()} for part in story.get("body", "").split("\n\n")
-                   if part.strip()]
-    paragraphs += [{"type": "image", "url": url, "caption": ""} for url in photos]
-    paragraphs.append({"type": "text", "content": render("article_source_line", author=author, code=code)})
-    cover = photos[0] if photos else cover_url(settings)
-    return {"type": "normal", "title": story.get("title", "")[:TITLE_CHARS] or f"#{code}", "author": author,
-            "description": render("article_description", province=province)[:DESCRIPTION_CHARS - 10]
-            + f" {marker(code)}",
-            "cover": {"cover_type": "photo", "photo_url": cover, "status": "show"},
-            "body": paragraphs, "status": "show", "comment": "show"}
-
-
-def _public_photos(raw: str) -> list[str]:
-    import json
-
-    return [u for u in json.loads(raw or "[]") if isinstance(u, str) and u.startswith(("https://", "http://"))]
-
-
 # --- the job ---
 
 def publish_story(code: str) -> str:
@@ -141,7 +115,8 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
     if not token:
         if raw.get("show_name") == "1" and not raw.get("display_name"):  # chosen at consent (default: anonymous)
             raw["display_name"] = _display_name(zalo, raw["user"])
-        article = build_article(raw, _public_photos(raw.get("photos", "")), settings)
+        photos = [] if raw.get("article_plain") == "1" else public_photos(raw.get("photos", ""))
+        article = build_article(raw, photos, settings)
         attempts = int(raw.get("article_attempts") or 0)
         if raw.get("article_attempt_ms") or raw.get("article_creating"):  # an earlier create may have reached Zalo
             search = find_created(zalo, code, since_ms=_first_attempt_ms(raw), max_pages=settings.article_adopt_pages)
@@ -166,9 +141,28 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
         token = zalo.article_create(article=article)
         client.hset(keys.story(code), "article_token", token)
     # still processing after the polls: the job fails, the sweeper re-queues it and the token is reused
-    article_id = verify_when_ready(zalo, token, tries=settings.article_verify_tries,
-                                   interval_s=settings.article_verify_interval_s)
+    try:
+        article_id = verify_when_ready(zalo, token, tries=settings.article_verify_tries,
+                                       interval_s=settings.article_verify_interval_s)
+    except ZaloError as exc:
+        if exc.code != MEDIA_FAILED:
+            raise
+        return _media_failed(client, code, raw)
     return _live(client, zalo, code, article_id, raw)
+
+
+def _media_failed(client: redis.Redis, code: str, raw: dict[str, str]) -> str:
+    """Zalo could not process the article's media (a photo it cannot fetch, §11.1): the token is dead. Whether
+    Zalo kept an article is unknown, so the token is treated like a lost create (looked for, then created again
+    after the window), and the next create is plain: the channel's own cover, no photos."""
+    due_ms = int(raw.get("article_attempt_ms") or _now_ms()) + runtime.get().settings.article_reconcile_s * 1000
+    with client.pipeline() as pipe:
+        pipe.hdel(keys.story(code), "article_token")
+        pipe.hset(keys.story(code), "article_plain", "1")
+        pipe.execute()
+    _come_back(client, code, due_ms)
+    log.warning("story %s: Zalo could not process the article's media; a plain article follows", code)
+    return "media-failed"
 
 
 def _now_ms() -> int:
