@@ -5,6 +5,9 @@ gets two broadcasts on one day."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tomllib
 from datetime import timedelta
 from pathlib import Path
@@ -15,7 +18,7 @@ from bot.config import ConfigError, Settings, cities
 from bot.digest import broadcast as digest_broadcast
 from bot.digest import subscribers
 from tests import digest_helpers as dh
-from tests.digest_helpers import MODERATOR, MONDAY_8
+from tests.digest_helpers import MODERATOR, MONDAY_8, SLOT
 from tests.support import BotHarness
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,6 +111,24 @@ def test_a_merged_provinces_edition_reaches_all_its_old_provinces_and_nobody_twi
         assert got["message_id"] == expected["message_id"], user
     assert all(b["skipped_at_cap"] == 0 for b in bot.emulator("GET", "/broadcasts").json()["broadcasts"])
     assert dh.report(bot)["sent_broadcast"] == len(people)
+    link = digest_broadcast.province_editions(bot.redis, SLOT)[0][1]
+    assert f"edition     Hồ Chí Minh: {link} (accepted by Zalo, message {hcm['message_id']})" in status(bot)
+
+
+def status(bot: BotHarness) -> str:
+    """What an operator reads in `dxbot digest status`."""
+    return subprocess.run([sys.executable, "-m", "bot.cli", "digest", "status", "--slot", SLOT],
+                          env={**os.environ, **bot.env}, capture_output=True, text=True, timeout=60,
+                          check=True).stdout
+
+
+def test_digest_status_says_why_the_broadcast_was_not_sent(bot: BotHarness) -> None:
+    bot = _broadcast_bot(bot)
+    bot.emulator("POST", "/config", json={"broadcast_oa_monthly": 0})  # Zalo says the quota is spent
+    _followers(bot, {"5600000000000000001": 9})
+    assert dh.run_digest(bot) == "started"
+    assert "broadcast   quota: not sent: the OA's broadcast quota for this month is spent; subscribers got the " \
+           "per-user path (quota left this month 0/" in status(bot)
 
 
 def test_new_codes_are_used_when_zalo_recoded(bot: BotHarness, tmp_path: Path) -> None:

@@ -190,6 +190,13 @@ def summary(client: redis.Redis, settings: Settings, slot: str) -> str:
     return render("digest_mod_broadcast_off")
 
 
+def province_editions(client: redis.Redis, slot: str) -> list[tuple[str, str, str]]:
+    """(province, article link, Zalo's message id or what became of the call) of each province edition."""
+    run = {k.decode(): v.decode() for k, v in client.hgetall(keys.digest_run(slot)).items()}
+    names = sorted({k.split(":")[1] for k in run if k.startswith("bc:")} - {NATIONAL})
+    return [(name, run.get(f"bc:{name}:link", ""), run.get(f"bc:{name}:message", "")) for name in names]
+
+
 def national_link(client: redis.Redis, slot: str) -> str | None:
     raw = client.hget(keys.digest_run(slot), f"bc:{NATIONAL}:link")
     return raw.decode() if raw else None

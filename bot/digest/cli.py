@@ -15,6 +15,30 @@ if TYPE_CHECKING:
     from bot.core.runtime import Runtime
 
 
+# what each broadcast state of a run means, for an operator reading `dxbot digest status`
+BROADCAST_STATES = {
+    "sent": "accepted by Zalo; it reviews it and delivers inside its sending hours",
+    "quota": "not sent: the OA's broadcast quota for this month is spent; subscribers got the per-user path",
+    "cap": "not sent: followers already had {cap} broadcasts this month; subscribers got the per-user path",
+    "failed": "not sent: Zalo refused the national edition (error {code}); subscribers got the per-user path",
+    "off": "DIGEST_BROADCAST=0: per-user path only",
+    "pending": "being published",
+}
+
+
+def _edition_outcome(message: str) -> str:
+    """What became of one edition's broadcast call (the run hash keeps Zalo's message id, or why not)."""
+    if not message:
+        return "not sent yet"
+    if message == "unknown":
+        return "its answer was lost: it may have reached Zalo and is never sent again"
+    if message == "quota":
+        return "refused by Zalo: broadcast quota spent"
+    if message.startswith("error"):
+        return f"refused by Zalo ({message})"
+    return f"accepted by Zalo, message {message}"
+
+
 def register(sub: Any) -> None:
     digest = sub.add_parser("digest", help="the weekly digest").add_subparsers(dest="digest_command")
     status = digest.add_parser("status", help="schedule, progress and report of the latest digest")
@@ -54,12 +78,16 @@ def _print_status(rt: Any, slot: str | None) -> str | None:
     from bot.digest import broadcast as digest_broadcast
 
     run_broadcast = run.get(b"broadcast", b"off").decode()
-    print(f"  broadcast   {run_broadcast} (quota left this month "
+    why = BROADCAST_STATES.get(run_broadcast, "").format(cap=rt.settings.broadcast_follower_monthly,
+                                                         code=run.get(b"broadcast_error", b"?").decode())
+    print(f"  broadcast   {run_broadcast}{': ' + why if why else ''} (quota left this month "
           f"{digest_broadcast.quota_left(rt.redis, rt.settings)}/{rt.settings.broadcast_oa_monthly})")
     if run_broadcast == digest_broadcast.SENT:
         due = datetime.fromtimestamp(int(run.get(b"broadcast_due_ms", 0)) / 1000, rt.settings.tz)
         print(f"  article     {digest_broadcast.national_link(rt.redis, slot)} (delivered by Zalo from about "
               f"{due:%Y-%m-%d %H:%M})")
+    for edition, link, message in digest_broadcast.province_editions(rt.redis, slot):
+        print(f"  edition     {edition}: {link or 'no article yet'} ({_edition_outcome(message)})")
     print(f"  reached     {counts['reached']:>8}  (broadcast {counts['sent_broadcast']}, "
           f"cs/promotion {counts['sent']})")
     print(f"  sent        {counts['sent']:>8}  (cs free {counts['sent_cs_free']}, cs paid {counts['sent_cs_paid']}, "
