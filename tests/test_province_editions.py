@@ -9,20 +9,18 @@ import os
 import subprocess
 import sys
 import tomllib
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.config import ConfigError, Settings, cities
 from bot.digest import broadcast as digest_broadcast
-from bot.digest import subscribers
 from tests import digest_helpers as dh
-from tests.digest_helpers import MODERATOR, MONDAY_8, SLOT
+from tests.broadcast_support import broadcast_bot, broadcasts, received, silent_followers
+from tests.digest_helpers import SLOT
 from tests.support import BotHarness
 
 ROOT = Path(__file__).resolve().parents[1]
-LONG_AGO = int((MONDAY_8 - timedelta(days=30)).timestamp() * 1000)
 
 
 def _zalo_names() -> list[str]:
@@ -65,39 +63,17 @@ def test_editions_are_named_by_todays_province_and_bad_names_stop_start_up(tmp_p
         Settings.from_env({"ZALO_CITIES_FILE": str(twice), "DIGEST_EDITIONS": "Huế"}, load_dotenv_file=False)
 
 
-def _broadcast_bot(bot: BotHarness, **env: str) -> BotHarness:
-    bot.reconfigure(DIGEST_BROADCAST="1", DIGEST_RATE_PER_SECOND="0", DIGEST_PREVIEW_MINUTES="0", **env)
-    dh.add_story(bot, "AB23", title="Chợ 4.0 ở xã vùng cao", locality="Lào Cai")
-    dh.add_story(bot, "CD45", title="Thanh toán học phí không dùng tiền mặt", locality="Hồ Chí Minh", days_ago=2)
-    dh.add_story(bot, "EF67", title="Bản đồ số cho nông dân trồng cà phê", locality="Lâm Đồng", days_ago=3)
-    return bot
-
-
-def _followers(bot: BotHarness, cities_of: dict[str, int]) -> None:
-    """Followers silent for a month (only a broadcast reaches them), each in a Zalo city."""
-    for user, city in cities_of.items():
-        bot.emulator("PUT", f"/users/{user}", json={"follower": True, "last_interaction": LONG_AGO, "city": city})
-        subscribers.subscribe(bot.redis, user, interaction_ms=LONG_AGO)
-    dh.at(bot, MONDAY_8 - timedelta(hours=1))
-    bot.send(MODERATOR, "menu")
-    bot.settle()
-
-
-def _received(bot: BotHarness, user: str) -> list[dict]:
-    return [m for m in bot.messages(user) if m.get("endpoint") == "broadcast"]
-
-
 def _first_story(bot: BotHarness, article_id: str) -> str:
     return bot.rt.zalo.article_detail(article_id=article_id)["body"][0]["content"]
 
 
 def test_a_merged_provinces_edition_reaches_all_its_old_provinces_and_nobody_twice(bot: BotHarness) -> None:
-    bot = _broadcast_bot(bot, DIGEST_EDITIONS="Hồ Chí Minh")
+    bot = broadcast_bot(bot, DIGEST_EDITIONS="Hồ Chí Minh")
     people = {"5400000000000000001": 29, "5400000000000000002": 49, "5400000000000000003": 4,  # Bình Dương,
               "5400000000000000004": 9, "5400000000000000005": 63}  # Bà Rịa - Vũng Tàu, HCM; Hà Nội; abroad
-    _followers(bot, people)
+    silent_followers(bot, people)
     assert dh.run_digest(bot) == "started"
-    sent = bot.emulator("GET", "/broadcasts").json()["broadcasts"]
+    sent = broadcasts(bot)
     by_cities = {tuple(b["target"]["cities"]): b for b in sent}
     assert len(sent) == 2 and (4, 29, 49) in by_cities
     national = next(b for k, b in by_cities.items() if k != (4, 29, 49))
@@ -106,10 +82,10 @@ def test_a_merged_provinces_edition_reaches_all_its_old_provinces_and_nobody_twi
     assert "Hồ Chí Minh" in _first_story(bot, hcm["article_ids"][0])  # its own province's story first
     bot.advance_clock(1800)  # after Zalo's review
     for user, city in people.items():
-        [got] = _received(bot, user)  # exactly one broadcast each on the day
+        [got] = received(bot, user)  # exactly one broadcast each on the day
         expected = hcm if city in (4, 29, 49) else national
         assert got["message_id"] == expected["message_id"], user
-    assert all(b["skipped_at_cap"] == 0 for b in bot.emulator("GET", "/broadcasts").json()["broadcasts"])
+    assert all(b["skipped_at_cap"] == 0 for b in broadcasts(bot))
     assert dh.report(bot)["sent_broadcast"] == len(people)
     link = digest_broadcast.province_editions(bot.redis, SLOT)[0][1]
     assert f"edition     Hồ Chí Minh: {link} (accepted by Zalo, message {hcm['message_id']})" in status(bot)
@@ -123,9 +99,9 @@ def status(bot: BotHarness) -> str:
 
 
 def test_digest_status_says_why_the_broadcast_was_not_sent(bot: BotHarness) -> None:
-    bot = _broadcast_bot(bot)
+    bot = broadcast_bot(bot)
     bot.emulator("POST", "/config", json={"broadcast_oa_monthly": 0})  # Zalo says the quota is spent
-    _followers(bot, {"5600000000000000001": 9})
+    silent_followers(bot, {"5600000000000000001": 9})
     assert dh.run_digest(bot) == "started"
     assert "broadcast   quota: not sent: the OA's broadcast quota for this month is spent; subscribers got the " \
            "per-user path (quota left this month 0/" in status(bot)
@@ -139,14 +115,14 @@ def test_new_codes_are_used_when_zalo_recoded(bot: BotHarness, tmp_path: Path) -
     table.write_text(f'abroad = "{cities.abroad()}"\n[old]\n' + "".join(f'"{n}" = {list(old.of(n))}\n' for n in names)
                      + "[new]\n" + "".join(f'"{n}" = [{i}]\n' for i, n in enumerate(names)), encoding="utf-8")
     lam_dong = names.index("Lâm Đồng")
-    bot = _broadcast_bot(bot, DIGEST_EDITIONS="Lâm Đồng", BROADCAST_CITY_CODES="new", ZALO_CITIES_FILE=str(table))
-    _followers(bot, {"5500000000000000001": lam_dong, "5500000000000000002": names.index("Hà Nội"),
+    bot = broadcast_bot(bot, DIGEST_EDITIONS="Lâm Đồng", BROADCAST_CITY_CODES="new", ZALO_CITIES_FILE=str(table))
+    silent_followers(bot, {"5500000000000000001": lam_dong, "5500000000000000002": names.index("Hà Nội"),
                      "5500000000000000003": names.index(cities.abroad())})
     assert dh.run_digest(bot) == "started"
-    sent = bot.emulator("GET", "/broadcasts").json()["broadcasts"]
+    sent = broadcasts(bot)
     assert sorted(tuple(b["target"]["cities"]) for b in sent) == sorted(
         [(lam_dong,), tuple(c for c in range(len(names)) if c != lam_dong)])
     bot.advance_clock(1800)
-    [edition] = _received(bot, "5500000000000000001")
+    [edition] = received(bot, "5500000000000000001")
     assert "Lâm Đồng" in edition["attachment"]["payload"]["elements"][0]["title"]
-    assert all(len(_received(bot, u)) == 1 for u in ("5500000000000000002", "5500000000000000003"))
+    assert all(len(received(bot, u)) == 1 for u in ("5500000000000000002", "5500000000000000003"))
