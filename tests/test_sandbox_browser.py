@@ -264,6 +264,7 @@ def test_walk_question_story_with_photo_moderation_and_monday_digest(page: Page,
     article = bot_says(page, "đã lên kênh thành bài viết")  # the story's own article, to share
     link = sandbox.redis.hget(f"dxbot:story:{code}", "article_link").decode()
     expect(article).to_contain_text(link)
+    expect(article.locator(f".article-card[href='{link}']")).to_be_visible()  # the article card in the chat
     assert requests.get(link, timeout=5).status_code == 200
     screenshot(page, "sandbox-story-article")
 

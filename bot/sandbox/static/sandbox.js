@@ -370,6 +370,8 @@ function buttonsOf(message) {
   return payload && Array.isArray(payload.buttons) ? payload.buttons : [];
 }
 
+const ARTICLE_LINK = /https?:\/\/[^\s<>"]+\/_emulator\/articles\/[0-9a-f]+/;
+
 function botBody(message) {
   const attachment = message.attachment || null;
   const payload = (attachment && attachment.payload) || {};
@@ -377,10 +379,7 @@ function botBody(message) {
   if (attachment && attachment.type === "template" && payload.template_type === "media") {
     for (const element of payload.elements || []) {
       if (element.media_type === "article") {  // a broadcast article: its card opens the public page
-        const link = safeUrl(element.link);
-        parts.push(el("a", { class: "bubble card link-card article-card", href: link || "#", target: "_blank",
-          rel: "noopener noreferrer" }, el("div", { class: "card-title", text: element.title || "Bài viết" }),
-          el("div", { class: "url", text: "Đọc bài viết trên Zalo" })));
+        parts.push(articleCard(safeUrl(element.link), element.title || "Bài viết"));
         continue;
       }
       const url = safeUrl(element.url);
@@ -415,7 +414,16 @@ function botBody(message) {
   if (attachment && attachment.type === "file") {
     return [el("div", { class: "bubble", text: "[Tệp đính kèm]" + (message.text ? "\n" + message.text : "") })];
   }
-  return [el("div", { class: "bubble" }, richText(message.text || ""))];
+  const bubble = el("div", { class: "bubble" }, richText(message.text || ""));
+  // a link to one of the OA's articles gets Zalo's link preview: a card that opens the article
+  const article = ARTICLE_LINK.exec(message.text || "");
+  return article ? [bubble, articleCard(article[0], "Bài viết của kênh")] : [bubble];
+}
+
+function articleCard(link, title) {
+  return el("a", { class: "bubble card link-card article-card", href: link || "#", target: "_blank",
+    rel: "noopener noreferrer" }, el("div", { class: "card-title", text: title }),
+    el("div", { class: "url", text: "Đọc bài viết trên Zalo" }));
 }
 
 function botMeta(message, atMs) {
