@@ -8,7 +8,8 @@ import requests
 
 from bot.infra import clock, keys
 from bot.infra.texts import render
-from bot.stories import article_search, articles
+from bot.stories import articles
+from bot.zalo import article_search
 from tests.story_support import CITIZEN, MODERATOR, open_window, say, submit
 from tests.support import BotHarness
 
@@ -122,8 +123,8 @@ def test_the_search_stops_at_the_first_attempt_not_at_the_bound(bot: BotHarness)
     say(bot, MODERATOR, f"/duyet {code}")
     bot.redis.delete(keys.story_article_lock(code))
     since = int(field(bot, code, "article_first_attempt_ms") or 0)
-    search = article_search.find_created(bot.rt.zalo, code, since_ms=since, max_pages=2)
+    search = article_search.find_created(bot.rt.zalo, f"#{code}", since_ms=since, max_pages=2)
     assert (search.article_id, search.complete, search.pages) == (None, True, 1)
-    assert not article_search.find_created(bot.rt.zalo, code, since_ms=None, max_pages=2).complete
+    assert not article_search.find_created(bot.rt.zalo, f"#{code}", since_ms=None, max_pages=2).complete
     bot.reconfigure(ARTICLE_ADOPT_PAGES="2")
     assert articles.publish_story(code) == "reconciling"  # not "unverified": the list was read back far enough

@@ -63,3 +63,20 @@ def test_a_worker_killed_while_zalo_holds_the_broadcast_call_does_not_double_it(
     assert len(broadcasts(bot)) == 1 and run_field(bot, "bc:all:message") == "unknown"
     assert run_field(bot, "broadcast") == "sent" and run_field(bot, "status") == "done"
     everyone_got_one(bot)
+
+
+def test_a_digest_article_whose_create_answer_was_lost_is_adopted_not_made_twice(bot: BotHarness) -> None:
+    bot = broadcast_bot(bot, ZALO_TIMEOUT_SECONDS="0.5")
+    silent_followers(bot, PEOPLE)
+    bot.fault(kind="delay", seconds=2, when="after", count=1, path="/v2.0/article/create")  # made; answer lost
+    assert dh.run_digest(bot) == "started"
+    assert run_field(bot, "broadcast") == "pending" and run_field(bot, "bc:all:token") is None
+    wait_for(lambda: bot.rt.zalo.article_list(offset=0, limit=10)["medias"], 10, "Zalo to process the article")
+    [made] = bot.rt.zalo.article_list(offset=0, limit=10)["medias"]
+    bot.redis.delete(keys.digest_broadcast_lock(SLOT))  # as its TTL would
+    digest.tick(bot.redis, bot.settings)  # the sweeper queues the broadcast job again
+    bot.settle(timeout=30)
+    assert bot.rt.zalo.article_list(offset=0, limit=10)["medias"] == [made]  # adopted, not created again
+    [sent] = broadcasts(bot)
+    assert sent["article_ids"] == [made["id"]] and run_field(bot, "broadcast") == "sent"
+    everyone_got_one(bot)

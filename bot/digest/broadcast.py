@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -31,9 +32,10 @@ from bot.digest.stories import DigestStory
 from bot.infra import clock, keys
 from bot.infra.texts import render
 from bot.nlp.normalize import command_form
+from bot.zalo.article_search import find_created
 from bot.zalo.articles import public_link, verify_when_ready
 from bot.zalo.client import ZaloClient
-from bot.zalo.errors import BroadcastQuotaExceeded, OutcomeUnknown, ZaloError
+from bot.zalo.errors import ArticleProcessing, BroadcastQuotaExceeded, OutcomeUnknown, ZaloError
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +59,10 @@ def target(settings: Settings, edition: str) -> dict[str, str]:
     return {"cities": ",".join(str(c) for c in codes)}
 
 
-def article(stories: list[DigestStory], fact: Fact | None, week: str, edition: str, cover: str) -> dict[str, Any]:
-    """The digest article: each story with its excerpt and a link to its own article (or `đọc #MÃ`)."""
+def article(stories: list[DigestStory], fact: Fact | None, week: str, edition: str, cover: str,
+            marker: str) -> dict[str, Any]:
+    """The digest article: each story with its excerpt and a link to its own article (or `đọc #MÃ`); the
+    description ends with the edition's marker."""
     province = "" if edition == NATIONAL else edition
     title = render("digest_article_title_province", week=week, province=province) if province else \
         render("digest_article_title", week=week)
@@ -73,7 +77,7 @@ def article(stories: list[DigestStory], fact: Fact | None, week: str, edition: s
     if fact is not None:
         body.append({"type": "text", "content": render("digest_fact", fact=fact.text, source=fact.source)})
     return {"type": "normal", "title": shorten(title, 140), "author": render("digest_article_author")[:50],
-            "description": shorten(render("digest_article_description"), 300),
+            "description": shorten(render("digest_article_description"), 299 - len(marker)) + " " + marker,
             "cover": {"cover_type": "photo", "photo_url": cover, "status": "show"},
             "body": body, "status": "show", "comment": "show"}
 
@@ -131,12 +135,8 @@ def run(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, st
             continue
         article_id = (client.hget(run_key, field("article")) or b"").decode()
         if not article_id:
-            token = (client.hget(run_key, field("token")) or b"").decode()
-            if not token:
-                token = zalo.article_create(article=article(stories, fact, week, edition, cover))
-                client.hset(run_key, field("token"), token)
-            article_id = verify_when_ready(zalo, token, tries=settings.article_verify_tries,
-                                           interval_s=settings.article_verify_interval_s)
+            article_id = _publish(client, zalo, settings, slot, edition,
+                                  lambda e=edition: article(stories, fact, week, e, cover, edition_marker(slot, e)))
             client.hset(run_key, mapping={field("article"): article_id, field("link"): public_link(zalo, article_id)})
         with client.pipeline() as pipe:  # counted before the call: a lost answer still spent the quota
             pipe.hset(run_key, field("sending"), "1")
@@ -163,6 +163,36 @@ def run(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, st
     client.incr(keys.digest_broadcast_count(month, "weeks"))
     client.expire(keys.digest_broadcast_count(month, "weeks"), 40 * 24 * 3600)
     return _finish(client, settings, slot, SENT, due_ms=int(due.timestamp() * 1000))
+
+
+def edition_marker(slot: str, edition: str) -> str:
+    """Ends the description of an edition's article, so that a create whose answer was lost is found again."""
+    return f"#{slot}" + ("" if edition == NATIONAL else "-" + "".join(cities.fold(edition).split()))
+
+
+def _publish(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, edition: str,
+             compose: Callable[[], dict[str, Any]]) -> str:
+    """The id of the edition's article: create (recorded first), then verify. A create whose answer was lost is
+    looked for by its marker (bot/zalo/article_search.py) and adopted; while it may still be processing the job
+    comes back later (ArticleProcessing). Past `article_reconcile_s`, or when the search hits its page bound, it
+    is created again: an orphan digest page is a smaller harm than a digest that never goes out."""
+    run_key, field = keys.digest_run(slot), functools.partial("bc:{}:{}".format, edition)
+    token = (client.hget(run_key, field("token")) or b"").decode()
+    if not token:
+        created = int(client.hget(run_key, field("create_ms")) or 0)
+        if created:
+            search = find_created(zalo, edition_marker(slot, edition), since_ms=created,
+                                  max_pages=settings.article_adopt_pages)
+            if search.article_id:
+                return search.article_id
+            if search.complete and clock.now_ms(client, settings) < created + settings.article_reconcile_s * 1000:
+                raise ArticleProcessing(0, f"digest article {edition} may still be processing; looked for later")
+            log.warning("digest %s: the %s article of a lost create was not found; created again", slot, edition)
+        client.hset(run_key, field("create_ms"), clock.now_ms(client, settings))
+        token = zalo.article_create(article=compose())
+        client.hset(run_key, field("token"), token)
+    return verify_when_ready(zalo, token, tries=settings.article_verify_tries,
+                             interval_s=settings.article_verify_interval_s)
 
 
 def _finish(client: redis.Redis, settings: Settings, slot: str, state: str, due_ms: int = 0) -> str:

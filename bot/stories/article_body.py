@@ -1,6 +1,6 @@
 """What a story's OA article says (zalo-oa-api.md §11.1): title, province, masked text, photos, the source line
 with the display name the submitter chose, and the story's marker (`#CODE`) ending the description, by which a
-create whose answer was lost is found again (article_search.py)."""
+create whose answer was lost is found again (bot/zalo/article_search.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ from typing import Any
 
 from bot.config import Settings
 from bot.infra.texts import render
-from bot.stories.article_search import marker
 from bot.zalo.cover import url as cover_url
+
+
+def marker(code: str) -> str:
+    """The story's marker: the last word of the description of every article made for it."""
+    return f"#{code}"
+
 
 # Zalo allows a 150-character title but refused exactly 150 once (§11.1 [S: C2]); description ≤ 300, author ≤ 50
 TITLE_CHARS, DESCRIPTION_CHARS, AUTHOR_CHARS = 140, 300, 50

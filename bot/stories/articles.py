@@ -11,13 +11,12 @@ and never creates a second article. A create whose answer was lost (a kill betwe
 token being stored, a timeout) is an unknown outcome and is never blindly repeated: each create is recorded
 first (`article_attempt_ms`, `article_attempts`, and the first one's time on the bot's clock), and while such a
 record has no token the job pages back through the OA's articles to that first create looking for the story's
-marker (`#code` ending the description; article_search.py) and adopts what it finds. Zalo lists an article
-only once processed, so when nothing is found the job ends and the sweeper brings it back until
+marker (`#code` ending the description; bot/zalo/article_search.py) and adopts what it finds. Zalo lists an
+article only once processed, so when nothing is found the job ends and the sweeper brings it back until
 `article_reconcile_s` after the attempt; only then is create called again, and after
 `article_create_attempts` unconfirmed creates the moderators are told (`mod_publish_failed`) instead. A search
 stopped by its page bound (`article_adopt_pages`) never leads to a create: the moderators are told
-(`mod_publish_unverified`) and their `/dang` starts afresh.
-`article_wanted` says what moderators and the
+(`mod_publish_unverified`) and their `/dang` starts afresh. `article_wanted` says what moderators and the
 submitter want (`/gobai` and erasure set it to 0): a publication that finishes after a take-down removes
 what it made. One worker per story at a time (a lock with a TTL); the sweeper re-queues what nobody does.
 """
@@ -36,8 +35,8 @@ from bot.core.ingest import QUEUE_NAME
 from bot.core.notify import queue_text
 from bot.infra import clock, keys
 from bot.infra.texts import render
-from bot.stories.article_body import build_article, public_photos
-from bot.stories.article_search import find_created
+from bot.stories.article_body import build_article, marker, public_photos
+from bot.zalo.article_search import Search, find_created
 from bot.zalo.articles import public_link, verify_when_ready
 from bot.zalo.client import ZaloClient
 from bot.zalo.errors import ZaloError
@@ -119,7 +118,7 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
         article = build_article(raw, photos, settings)
         attempts = int(raw.get("article_attempts") or 0)
         if raw.get("article_attempt_ms") or raw.get("article_creating"):  # an earlier create may have reached Zalo
-            search = find_created(zalo, code, since_ms=_first_attempt_ms(raw), max_pages=settings.article_adopt_pages)
+            search = _search(zalo, settings, code, raw)
             if search.article_id:
                 return _live(client, zalo, code, search.article_id, raw)
             if not search.complete:  # an article may exist beyond the bound: never create blindly
@@ -169,10 +168,12 @@ def _now_ms() -> int:
     return int(time.time() * 1000)
 
 
-def _first_attempt_ms(raw: dict[str, str]) -> int | None:
-    """The bot-clock time of the first create not yet confirmed (None for records older than this field)."""
-    value = raw.get("article_first_attempt_ms")
-    return int(value) if value else None
+def _search(zalo: ZaloClient, settings: Settings, code: str, raw: dict[str, str]) -> Search:
+    """Zalo's article list back to the first create not yet confirmed (its bot-clock time; the whole list up to
+    the bound for records older than that field), for the story's marker."""
+    first = raw.get("article_first_attempt_ms")
+    return find_created(zalo, marker(code), since_ms=int(first) if first else None,
+                        max_pages=settings.article_adopt_pages)
 
 
 def _come_back(client: redis.Redis, code: str, due_ms: int) -> None:
@@ -253,7 +254,7 @@ def _remove(client: redis.Redis, zalo: ZaloClient, code: str, raw: dict[str, str
         if token:  # created but never verified: verify (ArticleProcessing → retried later) to remove it
             article_id = zalo.article_verify(token=token)
         elif raw.get("article_attempt_ms"):  # a create whose answer was lost: find it, or wait for it to show
-            search = find_created(zalo, code, since_ms=_first_attempt_ms(raw), max_pages=settings.article_adopt_pages)
+            search = _search(zalo, settings, code, raw)
             article_id = search.article_id
             if not article_id and not search.complete:
                 client.hdel(keys.story(code), *ATTEMPT_FIELDS)

@@ -1,15 +1,15 @@
-"""Find the article an earlier create made for a story when that create's answer (the token) was lost.
+"""Find the article an earlier create made when that create's answer (the token) was lost.
 
 Zalo's create answers a token, not an id (zalo-oa-api.md §11.1); if a worker dies or the answer times out
 between Zalo accepting the create and the token being stored, the article may exist with nothing on our side
 pointing to it. The only way back is Zalo's article list (`getslice`, newest first, at most 10 a page).
 
-The search pages back through the list until it is past the story's first recorded create (minus
-`CLOCK_SLACK_MS` for the difference between Zalo's clock and ours), and looks at the description of every
-article created since then: the story's marker (`#CODE`, which ends the description of every article made
-for it, whatever its title: titles change with `/sua` and erasure) is what identifies it. The search is
-bounded by `ARTICLE_ADOPT_PAGES` pages, so a job never runs unbounded; a search stopped by the bound is
-*incomplete*, and the caller must then not create again (it tells the moderators instead).
+The search pages back through the list until it is past the first recorded create (minus `CLOCK_SLACK_MS` for
+the difference between Zalo's clock and ours), and looks at the description of every article created since
+then: a marker ending the description (a story's `#CODE`, a digest edition's own) is what identifies it,
+whatever the title (titles change with `/sua` and erasure). The search is bounded by `ARTICLE_ADOPT_PAGES`
+pages, so a job never runs unbounded; a search stopped by the bound is *incomplete*, and the caller decides
+what is safe then (a story tells its moderators rather than create again).
 """
 
 from __future__ import annotations
@@ -26,18 +26,14 @@ SECONDS_BEFORE = 10 ** 11  # a create_date below this is in seconds, not ms (the
 
 @dataclass(frozen=True)
 class Search:
-    article_id: str | None  # the article carrying the story's marker, if found
+    article_id: str | None  # the article carrying the marker, if found
     complete: bool  # the whole list back to the first attempt was searched (False: stopped by the page bound)
     pages: int  # pages read
 
 
-def marker(code: str) -> str:
-    """The story's marker: the last word of the description of every article made for it."""
-    return f"#{code}"
-
-
-def carries_marker(description: Any, code: str) -> bool:
-    return isinstance(description, str) and description.rstrip().endswith(f" {marker(code)}")
+def carries_marker(description: Any, marker: str) -> bool:
+    """Whether an article's description ends with `marker` (as its own word)."""
+    return isinstance(description, str) and description.rstrip().endswith(f" {marker}")
 
 
 def created_ms(item: dict[str, Any]) -> int | None:
@@ -52,15 +48,16 @@ def created_ms(item: dict[str, Any]) -> int | None:
     return value * 1000 if 0 < value < SECONDS_BEFORE else value
 
 
-def find_created(zalo: ZaloClient, code: str, *, since_ms: int | None, max_pages: int) -> Search:
-    """The article made for `code` by a create at or after `since_ms` (None: time unknown, the whole list)."""
+def find_created(zalo: ZaloClient, marker: str, *, since_ms: int | None, max_pages: int) -> Search:
+    """The article whose description ends with `marker`, made by a create at or after `since_ms` (None: time
+    unknown, the whole list up to the bound)."""
     oldest_wanted = None if since_ms is None else since_ms - CLOCK_SLACK_MS
     for page in range(max_pages):
         medias = zalo.article_list(offset=page * PAGE, limit=PAGE).get("medias") or []
         recent = [item for item in medias
                   if oldest_wanted is None or (created_ms(item) or oldest_wanted) >= oldest_wanted]
         for item in recent:
-            if carries_marker(zalo.article_detail(article_id=str(item["id"])).get("description"), code):
+            if carries_marker(zalo.article_detail(article_id=str(item["id"])).get("description"), marker):
                 return Search(str(item["id"]), True, page + 1)
         if len(medias) < PAGE or not recent:  # the end of the list, or a page wholly before the first attempt
             return Search(None, True, page + 1)
