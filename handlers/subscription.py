@@ -132,6 +132,8 @@ def read_story(event: Event, ctx: Context) -> None:
         return
     ctx.say("digest_read_story", title=safe_text.one_line(story.title, 200), locality=safe_text.one_line(
         story.locality, 60), text=safe_text.block(story.excerpt, ctx.settings.story_max_chars))
+    if story.url:  # its OA article: the form that can be shared outside the chat
+        ctx.say("digest_read_story_article", link=story.url)
     full = stories.load(ctx.redis, story.code)
     if full is not None and full.status == stories.APPROVED:  # its photos, as Zalo image messages
         for url in full.photos[:MAX_PHOTOS_SHOWN]:
