@@ -159,9 +159,9 @@ def test_two_schedulers_and_two_workers_broadcast_the_week_once(bc_bot: BotHarne
 
 def test_own_quota_count_falls_back_without_calling_zalo(bc_bot: BotHarness) -> None:
     bot = bc_bot
-    bot.reconfigure(DIGEST_EDITIONS="Hà Nội, Hồ Chí Minh", BROADCAST_OA_MONTHLY="2")  # 3 broadcasts needed
+    bot.reconfigure(DIGEST_EDITIONS="Hà Nội, Hồ Chí Minh", BROADCAST_OA_MONTHLY="0")  # our own count: spent
     followers(bot)
     assert dh.run_digest(bot) == "started"
     assert broadcasts(bot) == [] and bot.redis.hget(keys.digest_run(SLOT), "broadcast") == b"quota"
     [text] = [t for t in bot.replies(MODERATOR) if t.startswith(f"Báo cáo bản tin tuần {WEEK}")]
-    assert render("digest_mod_broadcast_quota", quota_left=2) in text
+    assert render("digest_mod_broadcast_quota", quota_left=0) in text

@@ -15,9 +15,10 @@ import pytest
 
 from bot.config import ConfigError, Settings, cities
 from bot.digest import broadcast as digest_broadcast
+from bot.infra.texts import render
 from tests import digest_helpers as dh
 from tests.broadcast_support import broadcast_bot, broadcasts, received, silent_followers
-from tests.digest_helpers import SLOT
+from tests.digest_helpers import MODERATOR, SLOT
 from tests.support import BotHarness
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,9 +46,10 @@ def test_the_code_table_is_the_2025_merger_and_uses_every_old_code_once() -> Non
 def test_editions_are_named_by_todays_province_and_bad_names_stop_start_up(tmp_path: Path) -> None:
     settings = Settings.from_env({"DIGEST_EDITIONS": "tp ho chi minh, Huế, Hồ Chí Minh"}, load_dotenv_file=False)
     assert settings.digest_editions == ("Hồ Chí Minh", "Huế") and settings.broadcast_city_codes == "old"
-    assert digest_broadcast.target(settings, "Hồ Chí Minh") == {"cities": "4,29,49"}
-    national = [int(c) for c in digest_broadcast.target(settings, digest_broadcast.NATIONAL)["cities"].split(",")]
-    assert sorted(national) == sorted(set(range(64)) - {4, 29, 49, 53})
+    assert digest_broadcast.target(settings, "Hồ Chí Minh", []) == {"cities": "4,29,49"}
+    both = digest_broadcast.target(settings, digest_broadcast.NATIONAL, ["Hồ Chí Minh", "Huế"])["cities"]
+    assert sorted(int(c) for c in both.split(",")) == sorted(set(range(64)) - {4, 29, 49, 53})
+    assert digest_broadcast.target(settings, digest_broadcast.NATIONAL, []) == {}  # no edition went out: all
     for raw, names in (("9", "DIGEST_EDITIONS"), ("Bình Dương", "DIGEST_EDITIONS"),
                        ("Sài Gòn xưa", "DIGEST_EDITIONS")):
         with pytest.raises(ConfigError, match=names):  # an old code, a province merged away, nonsense
@@ -126,3 +128,33 @@ def test_new_codes_are_used_when_zalo_recoded(bot: BotHarness, tmp_path: Path) -
     [edition] = received(bot, "5500000000000000001")
     assert "Lâm Đồng" in edition["attachment"]["payload"]["elements"][0]["title"]
     assert all(len(received(bot, u)) == 1 for u in ("5500000000000000002", "5500000000000000003"))
+
+
+def report_text(bot: BotHarness) -> str:
+    [text] = [t for t in bot.replies(MODERATOR) if t.startswith("Báo cáo bản tin tuần")]
+    return text
+
+
+def test_a_quota_that_covers_only_the_national_edition_sends_it_to_everyone(bot: BotHarness) -> None:
+    bot = broadcast_bot(bot, DIGEST_EDITIONS="Hồ Chí Minh, Huế", BROADCAST_OA_MONTHLY="2")  # 3 editions, 2 left
+    people = {"5900000000000000001": 29, "5900000000000000002": 53, "5900000000000000003": 9}
+    silent_followers(bot, people)
+    assert dh.run_digest(bot) == "started"
+    [sent] = broadcasts(bot)
+    assert sent["target"] == {}  # the national edition, to every follower
+    bot.advance_clock(1800)
+    assert all(len(received(bot, user)) == 1 for user in people)
+    assert render("digest_mod_broadcast_editions_dropped", dropped=2) in report_text(bot)
+
+
+def test_a_province_edition_zalo_refuses_is_covered_by_the_national_one(bot: BotHarness) -> None:
+    bot = broadcast_bot(bot, DIGEST_EDITIONS="Hồ Chí Minh")
+    people = {"5900000000000000011": 29, "5900000000000000012": 9}
+    silent_followers(bot, people)
+    bot.fault(kind="zalo_error", error=-201, count=1, path="/v2.0/oa/message")  # the province edition goes first
+    assert dh.run_digest(bot) == "started"
+    [sent] = broadcasts(bot)
+    assert sent["target"] == {}  # no province edition went out: the national one targets everyone
+    bot.advance_clock(1800)
+    assert all(len(received(bot, user)) == 1 for user in people)
+    assert render("digest_mod_broadcast_edition_refused", provinces="Hồ Chí Minh") in report_text(bot)

@@ -19,6 +19,7 @@ delivery time is in the report.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -44,19 +45,30 @@ LOCK_S = 600
 SENT, QUOTA, CAP, FAILED, OFF, PENDING = "sent", "quota", "cap", "failed", "off", "pending"
 
 
-def editions(settings: Settings) -> list[str]:
-    """The national edition, then one per province of DIGEST_EDITIONS (today's names)."""
-    return [NATIONAL, *settings.digest_editions]
-
-
-def target(settings: Settings, edition: str) -> dict[str, str]:
-    """Zalo's `recipient.target`: the edition's city codes, or for the national one every code without an
-    edition (none given: every follower)."""
-    if not settings.digest_editions:
+def target(settings: Settings, edition: str, provinces: list[str]) -> dict[str, str]:
+    """Zalo's `recipient.target`: a province edition's city codes; for the national one every code not taken by
+    a province edition Zalo accepted (`provinces`; none: every follower)."""
+    if edition == NATIONAL and not provinces:
         return {}
     table = cities.table(settings.zalo_cities_file, settings.broadcast_city_codes)
-    codes = table.national(settings.digest_editions) if edition == NATIONAL else table.of(edition)
+    codes = table.national(tuple(provinces)) if edition == NATIONAL else table.of(edition)
     return {"cities": ",".join(str(c) for c in codes)}
+
+
+def _editions(client: redis.Redis, settings: Settings, slot: str) -> list[str] | None:
+    """The province editions of this run, decided once (stored in the run) so a resumed run keeps them: those
+    of DIGEST_EDITIONS when the quota covers them and the national one, none when it covers only the national
+    one. None when not even that is left."""
+    raw = client.hget(keys.digest_run(slot), "bc_editions")
+    if raw is not None:
+        return json.loads(raw)
+    left = quota_left(client, settings)
+    if left < 1:
+        return None
+    provinces = list(settings.digest_editions) if left > len(settings.digest_editions) else []
+    client.hset(keys.digest_run(slot), mapping={"bc_editions": json.dumps(provinces, ensure_ascii=False),
+                                                "bc_dropped": len(settings.digest_editions) - len(provinces)})
+    return provinces
 
 
 def article(stories: list[DigestStory], fact: Fact | None, week: str, edition: str, cover: str,
@@ -120,18 +132,22 @@ def run(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, st
     if state != PENDING:
         return state
     month, period = month_of(client, settings), quota_period(client, settings)
-    started = client.hget(run_key, f"bc:{NATIONAL}:sending")
-    if not started:
-        if int(client.get(keys.digest_broadcast_count(month, "weeks")) or 0) >= settings.broadcast_follower_monthly:
-            return _finish(client, settings, slot, CAP)
-        if quota_left(client, settings) < len(editions(settings)):
-            return _finish(client, settings, slot, QUOTA)
-    for edition in editions(settings):
+    digests_this_month = int(client.get(keys.digest_broadcast_count(month, "weeks")) or 0)
+    if client.hget(run_key, "bc_editions") is None and digests_this_month >= settings.broadcast_follower_monthly:
+        return _finish(client, settings, slot, CAP)
+    provinces = _editions(client, settings, slot)
+    if provinces is None:
+        return _finish(client, settings, slot, QUOTA)
+    accepted: list[str] = []  # province editions Zalo took (or may have): the national edition leaves them out
+    for edition in [*provinces, NATIONAL]:  # provinces first: one refused is then covered by the national one
         field = functools.partial("bc:{}:{}".format, edition)
-        if client.hget(run_key, field("message")):
-            continue
-        if client.hget(run_key, field("sending")):  # the call may have reached Zalo: never sent twice
-            client.hset(run_key, field("message"), "unknown")
+        message = (client.hget(run_key, field("message")) or b"").decode()
+        if not message and client.hget(run_key, field("sending")):  # it may have reached Zalo: never sent twice
+            message = "unknown"
+            client.hset(run_key, field("message"), message)
+        if message:
+            if not message.startswith(("quota", "error")):
+                accepted.append(edition)
             continue
         article_id = (client.hget(run_key, field("article")) or b"").decode()
         if not article_id:
@@ -144,7 +160,7 @@ def run(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, st
             pipe.expire(keys.digest_broadcast_count(period), 40 * 24 * 3600)
             pipe.execute()
         try:
-            message_id = zalo.broadcast(article_ids=[article_id], target=target(settings, edition))
+            message_id = zalo.broadcast(article_ids=[article_id], target=target(settings, edition, accepted))
         except BroadcastQuotaExceeded:
             client.hset(run_key, field("message"), "quota")
             if edition == NATIONAL:
@@ -159,6 +175,7 @@ def run(client: redis.Redis, zalo: ZaloClient, settings: Settings, slot: str, st
                 return _finish(client, settings, slot, FAILED)
             continue
         client.hset(run_key, field("message"), message_id)
+        accepted.append(edition)
     due = expected_delivery(settings, clock.now(client, settings))
     client.incr(keys.digest_broadcast_count(month, "weeks"))
     client.expire(keys.digest_broadcast_count(month, "weeks"), 40 * 24 * 3600)
@@ -210,7 +227,14 @@ def summary(client: redis.Redis, settings: Settings, slot: str) -> str:
     if state == SENT:
         due = datetime.fromtimestamp(int(run.get("broadcast_due_ms", 0)) / 1000, settings.tz)
         sent = sum(1 for k, v in run.items() if k.endswith(":message") and not v.startswith(("quota", "error")))
-        return render("digest_mod_broadcast_sent", editions=sent, due=due.strftime("%H:%M %d/%m"), quota_left=left)
+        text = render("digest_mod_broadcast_sent", editions=sent, due=due.strftime("%H:%M %d/%m"), quota_left=left)
+        refused = [name for name, _, message in province_editions(client, slot)
+                   if message.startswith(("quota", "error"))]
+        if refused:
+            text += "\n" + render("digest_mod_broadcast_edition_refused", provinces=", ".join(refused))
+        if int(run.get("bc_dropped", 0)):
+            text += "\n" + render("digest_mod_broadcast_editions_dropped", dropped=run["bc_dropped"])
+        return text
     if state == QUOTA:
         return render("digest_mod_broadcast_quota", quota_left=left)
     if state == CAP:
