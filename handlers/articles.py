@@ -50,5 +50,5 @@ def unpublish(event: Event, ctx: Context) -> None:
     if not (raw[1] or raw[2] or raw[3] == b"1"):
         ctx.say("mod_unpublish_none", code=code)
         return
-    ctx.on_commit(lambda pipe: articles.enqueue_remove(pipe, ctx.redis, code))
+    ctx.on_commit(lambda pipe: articles.enqueue_remove(pipe, ctx.redis, code, by=ctx.user_id))
     ctx.say("mod_unpublish_queued", code=code)

@@ -72,7 +72,8 @@ def test_gobai_removes_and_dang_publishes_again(bot: BotHarness) -> None:
     code = approved_story(bot)
     link = field(bot, code, "article_link")
     say(bot, MODERATOR, f"/gobai {code}")
-    assert bot.replies(MODERATOR)[-1] == render("mod_unpublish_queued", code=code)
+    assert bot.replies(MODERATOR)[-2:] == [render("mod_unpublish_queued", code=code),
+                                           render("mod_unpublish_done", code=code)]
     assert live_articles(bot) == [] and field(bot, code, "article_id") is None
     assert requests.get(link, timeout=10).status_code == 404
     say(bot, MODERATOR, f"/gobai {code}")

@@ -35,11 +35,12 @@ from bot.core.ingest import QUEUE_NAME
 from bot.core.notify import queue_text
 from bot.infra import clock, keys
 from bot.infra.texts import render
+from bot.stories.article_alerts import tell_moderators_once
 from bot.stories.article_body import build_article, marker, public_photos
 from bot.zalo.article_search import Search, find_created
 from bot.zalo.articles import public_link, verify_when_ready
 from bot.zalo.client import ZaloClient
-from bot.zalo.errors import ZaloError
+from bot.zalo.errors import BadRequest, ZaloError
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +69,13 @@ def enqueue_publish(pipe: redis.client.Pipeline, client: redis.Redis, code: str,
         result_ttl=3600, failure_ttl=30 * 24 * 3600)
 
 
-def enqueue_remove(pipe: redis.client.Pipeline, client: redis.Redis, code: str) -> None:
-    """Queue the take-down of `code`'s article inside `pipe` (`/gobai`, erasure)."""
+def enqueue_remove(pipe: redis.client.Pipeline, client: redis.Redis, code: str, *, by: str | None = None) -> None:
+    """Queue the take-down of `code`'s article inside `pipe` (`/gobai`, erasure); moderator `by` is told when
+    it is done."""
     pipe.hset(keys.story(code), "article_wanted", "0")
     pipe.hdel(keys.story(code), "article_remove_told")
+    if by:
+        pipe.hset(keys.story(code), "article_remove_by", by)
     pipe.zadd(keys.STORY_ARTICLES_PENDING, {code: int(time.time() * 1000)})
     Queue(QUEUE_NAME, connection=client).enqueue(
         "workers.articles.publish_story", code, job_id=f"article-remove-{code}-{time.time_ns()}", pipeline=pipe,
@@ -122,7 +126,7 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
             if search.article_id:
                 return _live(client, zalo, code, search.article_id, raw)
             if not search.complete:  # an article may exist beyond the bound: never create blindly
-                return _tell_moderators(client, settings, code, "unverified",
+                return tell_moderators_once(client, settings, code, "unverified",
                                         render("mod_publish_unverified", code=code, pages=search.pages))
             due_ms = int(raw.get("article_attempt_ms") or 0) + settings.article_reconcile_s * 1000
             if _now_ms() < due_ms:  # not listed yet may still mean processing: come back, do not hold a worker
@@ -130,7 +134,7 @@ def _converge(client: redis.Redis, zalo: ZaloClient, settings: Settings, code: s
                 return "reconciling"
             if attempts >= settings.article_create_attempts:
                 log.warning("story %s: no article confirmed after %d creates", code, attempts)
-                return _tell_moderators(client, settings, code, "failed",
+                return tell_moderators_once(client, settings, code, "failed",
                                         render("mod_publish_failed", code=code, attempts=attempts))
         # durable before the call: see the docstring
         with client.pipeline() as pipe:
@@ -180,31 +184,6 @@ def _come_back(client: redis.Redis, code: str, due_ms: int) -> None:
     """Have the sweeper (which re-queues `LOCK_S` after the score) look again soon, and at the latest at `due_ms`."""
     again_ms = min(due_ms, _now_ms() + RECHECK_S * 1000)
     client.zadd(keys.STORY_ARTICLES_PENDING, {code: again_ms - LOCK_S * 1000})
-
-
-def _tell_moderators(client: redis.Redis, settings: Settings, code: str, outcome: str, text: str, *,
-                     told_field: str = "article_failed_told") -> str:
-    """Stop retrying and tell the moderators `text`, once (`/dang`, `/gobai` reset `told_field`); `outcome` is
-    the job's result. A publication left "unverified" marks the story, so that the moderators' `/dang` starts
-    afresh."""
-    story_key = keys.story(code)
-    with client.pipeline() as pipe:
-        pipe.watch(story_key)
-        told = pipe.hget(story_key, told_field)
-        pipe.multi()
-        pipe.zrem(keys.STORY_ARTICLES_PENDING, code)
-        if outcome == "unverified" and told_field == "article_failed_told":
-            pipe.hset(story_key, "article_unverified", "1")
-        if not told:
-            pipe.hset(story_key, told_field, "1")
-            for moderator in sorted(settings.moderator_ids):
-                queue_text(pipe, moderator, text, max_chars=settings.max_text_chars)
-        try:
-            pipe.execute()
-        except redis.WatchError:
-            raise ZaloError(-1, "story changed while telling the moderators; retried") from None
-    log.warning("story %s: article %s; moderators told", code, outcome)
-    return outcome
 
 
 def _display_name(zalo: ZaloClient, user_id: str) -> str:
@@ -258,20 +237,37 @@ def _remove(client: redis.Redis, zalo: ZaloClient, code: str, raw: dict[str, str
             article_id = search.article_id
             if not article_id and not search.complete:
                 client.hdel(keys.story(code), *ATTEMPT_FIELDS)
-                return _tell_moderators(client, settings, code, "unverified",
+                return tell_moderators_once(client, settings, code, "unverified",
                                         render("mod_unpublish_unverified", code=code, pages=search.pages),
                                         told_field="article_remove_told")
             due_ms = int(raw["article_attempt_ms"]) + settings.article_reconcile_s * 1000
             if not article_id and _now_ms() < due_ms:
                 _come_back(client, code, due_ms)
                 return "reconciling"
-    if not article_id:
-        client.hdel(keys.story(code), *ATTEMPT_FIELDS)
-        return "nothing"
-    zalo.article_remove(article_id=article_id)
-    client.hdel(keys.story(code), "article_id", "article_link", "article_token", "article_creating", *ATTEMPT_FIELDS)
-    log.info("story %s: article %s removed", code, article_id)
-    return "removed"
+    if article_id:
+        try:
+            zalo.article_remove(article_id=article_id)
+        except BadRequest:  # removed already (a retry after a kill)? only if Zalo no longer knows the id at all
+            if _exists(zalo, article_id):
+                raise
+    with client.pipeline() as pipe:
+        pipe.hdel(keys.story(code), "article_id", "article_link", "article_token", "article_creating",
+                  "article_remove_by", *ATTEMPT_FIELDS)
+        moderator = (client.hget(keys.story(code), "article_remove_by") or b"").decode()
+        if moderator:  # the moderator who asked with /gobai
+            queue_text(pipe, moderator, render("mod_unpublish_done" if article_id else "mod_unpublish_none",
+                                               code=code), max_chars=settings.max_text_chars)
+        pipe.execute()
+    log.info("story %s: article %s removed", code, article_id or "(none)")
+    return "removed" if article_id else "nothing"
+
+
+def _exists(zalo: ZaloClient, article_id: str) -> bool:
+    try:
+        zalo.article_detail(article_id=article_id)
+    except BadRequest:
+        return False
+    return True
 
 
 def recover(client: redis.Redis, settings: Settings, *, now_ms: int | None = None) -> int:
