@@ -394,7 +394,7 @@ def _digest_figures(stack: Stack, slot: str | None, messages: list[dict[str, Any
                     readers: list[str]) -> dict[str, Any]:
     if slot is None:
         return {"digest": "not sent"}
-    from bot.digest.fanout import report
+    from bot.digest.report import report
 
     run = {k.decode(): v.decode() for k, v in stack.client.hgetall(keys.digest_run(slot)).items()}
     counts = report(stack.client, slot)

@@ -59,7 +59,7 @@ def _runtime() -> Runtime:
 
 
 def _print_status(rt: Any, slot: str | None) -> str | None:
-    from bot.digest.fanout import report
+    from bot.digest.report import report
 
     run = rt.redis.hgetall(keys.digest_run(slot)) if slot else {}
     if not run:
