@@ -27,7 +27,7 @@ ALL_WEIGHT, QUESTION_WEIGHT, CHAR_WEIGHT, PHRASING_WEIGHT = 1.0, 0.5, 1.0, 1.0
 DISCRIMINATOR_WEIGHT = 0.6  # a number or a stopping verb that one neighbour has and the other lacks
 COVERAGE_WEIGHT = 0.5
 MAX_SCORE = ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISCRIMINATOR_WEIGHT + COVERAGE_WEIGHT
-CANDIDATES = 10
+CANDIDATES = 8
 CHAR_WORDS = 30  # last words of a message whose character n-grams are compared
 
 

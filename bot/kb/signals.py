@@ -110,12 +110,7 @@ def phrasing_match(query: frozenset[str], rec: EntryRecord) -> float:
 def char_cosine(query_grams: Mapping[str, float], rec: EntryRecord) -> float:
     """Cosine of the query's normalized char n-gram vector with the entry's."""
     vec = rec.char_vec
-    dot = 0.0
-    for g, w in query_grams.items():
-        v = vec.get(g)
-        if v is not None:
-            dot += w * v
-    return dot
+    return sum(query_grams[g] * vec[g] for g in query_grams.keys() & vec.keys())
 
 def discriminator(qv: View, rec: EntryRecord) -> tuple[float, bool, bool]:
     """Agreement on the words that tell neighbours apart, in -2..2, whether the entry contradicts, and whether
