@@ -34,7 +34,8 @@ COMMANDS = {
         "gỡ sạch dữ liệu cá nhân của mình giúp", "không muốn kênh giữ dữ liệu của tôi nữa", "xóa lịch sử của tôi",
         "xoa het thong tin cua minh",
     ],
-    "help": ["kênh này dùng thế nào", "bot giúp được gì", "có những lệnh nào", "tôi có thể làm gì với kênh này"],
+    "help": ["kênh này dùng thế nào", "bot giúp được gì", "có những lệnh nào", "tôi có thể làm gì với kênh này",
+             "mình chưa biết dùng bot này", "hướng dẫn sử dụng giúp mình"],
 }
 QUESTIONS = [
     "làm sao để hủy nhận bản tin?", "nếu muốn xóa dữ liệu thì nhắn gì?", "câu chuyện gửi rồi bao lâu được đăng?",
@@ -42,7 +43,8 @@ QUESTIONS = [
     "cách hủy tài khoản VNeID",
     "tôi không nhận được bản tin", "tooi cos theer ddongs gops gif cho chuyeenr ddooir soos",
     "Muốn nhận bản tin hàng tuần của kênh thì phải gõ lệnh gì?", "21 câu chuyện chuyển đổi số đăng ở trang mô rứa?",
-    "bản tin có mất phí không", "kênh có lưu dữ liệu của tôi không",
+    "bản tin có mất phí không", "kênh có lưu dữ liệu của tôi không", "hướng dẫn sử dụng VNeID đi",
+    "ke hoach to chuc ngay chuyen doi so nam 2022 la quyet dinh nao", "tôi muốn gửi đơn khiếu nại qua kênh",
 ]
 
 
