@@ -46,6 +46,7 @@ class Hit:
     conflict: bool = False  # the query's number or polarity contradicts this entry's
     edge: float = 0.0  # IDF-weighted share of the query found here but not in the best other hit (see signals.edges)
     against: bool = False  # the question stops something ("hủy", "ngừng") and this entry does not
+    missing: float = 0.0  # weight of the strongest query word this entry lacks, as a share of the query's
 
 
 class Index:
@@ -150,7 +151,8 @@ class Index:
             disc = {d: signals.discriminator(gate_view, records[d]) for d in top}
         else:
             gate_view, disc = ranked.view, ranked.disc
-        cover = {d: signals.coverage(gate_view, records[d], self.idf) for d in top}
+        measured = {d: signals.coverage(gate_view, records[d], self.idf) for d in top}
+        cover = {d: m[0] for d, m in measured.items()}
         # The final order also weighs how much of the question each entry explains (coverage).
         score = {d: ranked.combined[d] + COVERAGE_WEIGHT * cover[d] for d in top}
         top = sorted(top, key=lambda d: (-score[d], d))
@@ -159,7 +161,7 @@ class Index:
         return [
             Hit(self.entries[d], score[d], cover[d],
                 ranked.s_all[d], ranked.s_q[d], ranked.char[d], signals.content_match(gate_view, records[d]),
-                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2])
+                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1])
             for d in top
         ]
 

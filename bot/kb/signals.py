@@ -18,15 +18,16 @@ TONE_MISMATCH_CREDIT = 0.5  # "đội" typed with marks vs the entry's "đổi"
 TYPO_CREDIT = 0.6  # coverage credit of a word repaired by one edit (the repair may be wrong: "xang" → "bang")
 
 
-def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float]) -> float:
-    """Share of the query found in the entry: the confidence gate.
+def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float]) -> tuple[float, float]:
+    """Share of the query found in the entry: the confidence gate; and the weight of the strongest query word the
+    entry lacks, as a share of the query's (an off-topic look-alike keeps one: "ngày *nhà giáo* là ngày nào").
 
     Mean of the IDF-weighted share of content words and the share of content word pairs. Pairs matter
     because off-topic questions reuse common syllables in another sense ("tỷ giá" vs "tỷ trọng", "giá"
     vs "quốc gia") but rarely the entry's two-syllable words. Optional units and pairs (see
     ``bot.kb.lexicon``) count only when this entry has them.
     """
-    total = covered = 0.0
+    total = covered = missing = 0.0
     q_vocab, a_vocab, keys = rec.q_vocab, rec.a_vocab, rec.keys
     q_cpairs, a_cpairs = rec.q_cpairs, rec.a_cpairs
     numbers = rec.all_numbers
@@ -60,12 +61,13 @@ def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float]) -> float:
             best *= TYPO_CREDIT  # a repaired word is a guess: it must not carry a question alone
         total += weight
         covered += weight * best
+        if not best:
+            missing = max(missing, weight)
     unigram = covered / total if total else 0.0
     credits = [pair_credit(p) for p in qv.pairs]
     credits += [c for c in (pair_credit(p) for p in {p for _, p in qv.optional_pairs}) if c]
-    if not credits:
-        return unigram
-    return (unigram + sum(credits) / len(credits)) / 2
+    share = unigram if not credits else (unigram + sum(credits) / len(credits)) / 2
+    return share, missing / total if total else 0.0
 
 def content_match(qv: View, rec: EntryRecord) -> float:
     """Best Dice overlap of content words and pairs between the query and one phrasing of the entry.
