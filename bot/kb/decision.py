@@ -34,7 +34,7 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 # A near tie with an equally covered runner-up is offered, never guessed.
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.45, 0.25, 0.03, 0.1
 WEIGHTS = (-3.854, 4.849, -0.357, 1.328, -1.261, 2.161, 1.099, 1.629, 0.254, 1.664, 0.783, 2.144, 1.336, 0.104,
-           0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+           0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,8 @@ def features(hits: Sequence[Hit]) -> list[float]:
 
     Round 3 added what tells the top entry from its neighbours: how much more of the question it says, in
     words, in one phrasing and in characters; the runner-up's match; the third entry's coverage; the near tie;
-    the strongest word of the question the entry lacks (off-topic look-alikes keep one).
+    the strongest word of the question the entry lacks (off-topic look-alikes keep one); how much more its
+    phrasings ask the kind of answer asked (``bot.kb.wh``).
     """
     top = hits[0]
     second = hits[1] if len(hits) > 1 else None
@@ -154,6 +155,7 @@ def features(hits: Sequence[Hit]) -> list[float]:
         float(near_tie(hits)), top.match - (second.match if second else 0.0),
         top.coverage - (second.coverage if second else 0.0), second.match if second else 0.0,
         third.coverage if third else 0.0, top.char - (second.char if second else 0.0), top.missing,
+        top.kind - (second.kind if second else 0.0),
     ]
 
 

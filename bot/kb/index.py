@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.kb import signals
+from bot.kb import signals, wh
 from bot.kb.bm25 import TwoFieldBM25
 from bot.kb.lexicon import View, scaffolding, view, with_synonyms
 from bot.kb.loader import Entry
@@ -26,7 +26,9 @@ from bot.nlp.normalize import Analysis, analyze
 ALL_WEIGHT, QUESTION_WEIGHT, CHAR_WEIGHT, PHRASING_WEIGHT = 1.0, 0.5, 1.0, 1.0
 DISCRIMINATOR_WEIGHT = 0.6  # a number or a stopping verb that one neighbour has and the other lacks
 COVERAGE_WEIGHT = 0.5
-MAX_SCORE = ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISCRIMINATOR_WEIGHT + COVERAGE_WEIGHT
+KIND_WEIGHT = 0.5  # the entry's phrasings ask the kind of answer the question asks (bot.kb.wh)
+MAX_SCORE = (ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISCRIMINATOR_WEIGHT + COVERAGE_WEIGHT
+             + KIND_WEIGHT)
 CANDIDATES = 8
 CHAR_WORDS = 30  # last words of a message whose character n-grams are compared
 
@@ -47,6 +49,7 @@ class Hit:
     edge: float = 0.0  # IDF-weighted share of the query found here but not in the best other hit (see signals.edges)
     against: bool = False  # the question stops something ("hủy", "ngừng") and this entry does not
     missing: float = 0.0  # weight of the strongest query word this entry lacks, as a share of the query's
+    kind: float = 0.0  # how much this entry's phrasings ask the kind of answer the question asks (bot.kb.wh)
 
 
 class Index:
@@ -134,13 +137,16 @@ class Index:
         m_q = max((s_q[d] for d in candidates), default=0.0) or 1.0
         m_char = max(char.values(), default=0.0) or 1.0
         disc = {d: signals.discriminator(qv, records[d]) for d in candidates}
+        asked = wh.kinds(analysis.text)
+        kind = {d: wh.agreement(asked, records[d].kinds) for d in candidates}
         combined = {
             d: ALL_WEIGHT * s_all[d] / m_all + QUESTION_WEIGHT * s_q[d] / m_q
             + CHAR_WEIGHT * char[d] / m_char + PHRASING_WEIGHT * phrasing[d] + DISCRIMINATOR_WEIGHT * disc[d][0]
+            + KIND_WEIGHT * kind[d]
             for d in candidates
         }
         order = sorted(candidates, key=lambda d: (-combined[d], d))
-        return _Ranked(analysis, qv, order, combined, s_all, s_q, char, disc)
+        return _Ranked(analysis, qv, order, combined, s_all, s_q, char, disc, kind)
 
     def _hits(self, ranked: _Ranked, k: int, gate: Analysis | None) -> list[Hit]:
         top = ranked.order[:k]
@@ -161,7 +167,7 @@ class Index:
         return [
             Hit(self.entries[d], score[d], cover[d],
                 ranked.s_all[d], ranked.s_q[d], ranked.char[d], signals.content_match(gate_view, records[d]),
-                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1])
+                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d])
             for d in top
         ]
 
@@ -178,3 +184,4 @@ class _Ranked:
     s_q: dict[int, float]
     char: dict[int, float]
     disc: dict[int, tuple[float, bool, bool]]
+    kind: dict[int, float]
