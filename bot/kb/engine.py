@@ -96,6 +96,10 @@ class KnowledgeBase:
                 return whole, None  # nothing a clause could add (latency: one search for most messages)
         if whole is not None and whole[0].confident and len(asks) < 2:
             return whole, None
+        if gated is not None and len(asks) < 2:
+            gated_reading = self._decide(text, gated, exact=False)
+            if gated_reading[0].confident:
+                return gated_reading, None  # the question inside its context is answered (latency: no clause search)
         tried = list(dict.fromkeys([*asks[: MAX_READINGS - 1], *asks[-1:]]))
         readings = {p: self._decide(p) for p in tried}
         if gated is not None:

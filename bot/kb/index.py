@@ -67,6 +67,8 @@ class Index:
         self.token_df: Counter[str] = Counter(t for r in self.records for t in r.q_vocab | r.a_vocab)
         self.pairs = frozenset().union(*(r.q_pairs | r.a_pairs for r in self.records))
         self.typos = TypoRepair(self.token_df, self.pairs)
+        self._idf: dict[str, float] = {}
+        self._idf = {t: self.idf(t) for t in self.token_df}
         # A question typed exactly as one of an entry's phrasings (a tapped title, a learned phrasing).
         self.exact: dict[str, int] = {}
         for doc, entry in enumerate(self.entries):
@@ -84,9 +86,12 @@ class Index:
         return f"{a}_{b}" in self.pairs
 
     def idf(self, token: str) -> float:
-        n = len(self.entries)
-        f = self.token_df.get(token, 0)
-        return math.log(1 + (n - f + 0.5) / (f + 0.5))
+        value = self._idf.get(token)
+        if value is None:
+            n = len(self.entries)
+            f = self.token_df.get(token, 0)
+            value = math.log(1 + (n - f + 0.5) / (f + 0.5))
+        return value
 
     def search(self, analysis: Analysis, k: int = 5, gate: Analysis | None = None) -> list[Hit]:
         """Top-``k`` hits for an analyzed query, best first.
