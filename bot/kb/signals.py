@@ -79,13 +79,17 @@ def content_match(qv: View, rec: EntryRecord) -> float:
     if not qv.required and not qv.optional:
         return 0.0
     best = 0.0
+    q_required, q_optional = qv.required, qv.optional
     for required, optional, size in rec.content_phrasings:
-        items = qv.required | (qv.optional & (required | optional))
-        common = len(items & (required | optional))
+        said = required | optional
+        items = q_required | (q_optional & said) if q_optional else q_required
+        common = len(items & said)
         if common:
-            extra = sum(1 for t in (items & optional) - required if not t.startswith("#"))
-            best = max(best, min(1.0, 2 * common / (len(items) + size + extra)))
-    return best
+            extra = sum(1 for t in (items & optional) - required if not t.startswith("#")) if optional else 0
+            value = 2 * common / (len(items) + size + extra)
+            if value > best:
+                best = value
+    return min(1.0, best)
 
 def phrasing_query(analysis: Analysis) -> frozenset[str]:
     """The query side of :func:`phrasing_match`: syllables and pairs without politeness words."""
@@ -103,10 +107,13 @@ def phrasing_match(query: frozenset[str], rec: EntryRecord) -> float:
     if not query:
         return 0.0
     best = 0.0
+    size = len(query)
     for phrasing in rec.phrasings:
         common = len(query & phrasing)
         if common:
-            best = max(best, 2 * common / (len(query) + len(phrasing)))
+            value = 2 * common / (size + len(phrasing))
+            if value > best:
+                best = value
     return best
 
 def char_cosine(query_grams: Mapping[str, float], rec: EntryRecord) -> float:
