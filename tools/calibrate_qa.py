@@ -103,9 +103,13 @@ def cross_validate(rows: list[Row]) -> None:
     for r in blind:
         by_file.setdefault(r[0], []).append(r)
     halves = [[r for f in by_file.values() for r in f[k::2]] for k in (0, 1)]
-    for i, held in enumerate(halves):
-        weights = fit([*halves[1 - i], *rest])
-        table(held, weights, f"fold {i + 1}")
+    fitted = [fit([*halves[1], *rest]), fit([*halves[0], *rest])]
+    for tau in TAUS:  # each case measured once, by the weights that did not see it
+        for name in by_file:
+            sums = [sum(c) for c in zip(*(counts([r for r in held if r[0] == name], weights, tau)
+                                          for held, weights in zip(halves, fitted, strict=True)), strict=True)]
+            print(f"held-out tau {tau:.2f} {Path(name).name:<16} right {sums[1]:>4}/{sums[0]}  wrong {sums[2]:>3}  "
+                  f"off-topic {sums[3]:>3}")
 
 
 def main(argv: list[str]) -> int:
