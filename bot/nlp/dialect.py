@@ -43,6 +43,10 @@ REGIONAL: dict[str, str] = {
     "răng": "sao", "rứa": "vậy", "mô": "đâu", "chi": "gì", "ni": "này", "nì": "này", "tê": "kia", "nớ": "đó",
     "mần": "làm", "hỉ": "nhỉ", "hè": "nhỉ", "hỹ": "nhỉ", "chộ": "thấy", "ngái": "xa", "tau": "tôi",
     "mi": "bạn", "eng": "anh", "mệ": "bà",
+    # "mô" after a noun is "nào" (which), not "đâu" (where): "cơ quan mô", "hồi mô", "năm mô"
+    "cơ quan mô": "cơ quan nào", "đơn vị mô": "đơn vị nào", "bộ mô": "bộ nào", "người mô": "người nào",
+    "hồi mô": "hồi nào", "lúc mô": "lúc nào", "năm mô": "năm nào", "ngày mô": "ngày nào", "tháng mô": "tháng nào",
+    "cái mô": "cái nào", "trang mô": "trang nào", "năm ni": "năm nay",
     # Southern
     "hông": "không", "hổng": "không", "hôn": "không", "nghen": "nhé", "nhen": "nhé", "hen": "nhé",
     "hén": "nhé", "nghe hông": "nhé", "dzậy": "vậy", "zậy": "vậy", "dị": "vậy", "vầy": "vậy", "chớ": "chứ",
