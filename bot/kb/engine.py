@@ -94,16 +94,24 @@ class KnowledgeBase:
             whole = self._decide(text)
             if whole[0].confident:
                 return whole, None  # nothing a clause could add (latency: one search for most messages)
+        gated_reading = self._decide(text, gated, exact=False) if gated is not None else None
         if whole is not None and whole[0].confident and len(asks) < 2:
-            return whole, None
-        if gated is not None and len(asks) < 2:
-            gated_reading = self._decide(text, gated, exact=False)
-            if gated_reading[0].confident:
+            if gated_reading is None or gated_reading[0].confident:
+                return whole, None
+            pulled = whole  # the context explains the top entry, the question does not: read the question alone
+        else:
+            pulled = None
+            if gated_reading is not None and gated_reading[0].confident and len(asks) < 2:
                 return gated_reading, None  # the question inside its context is answered (latency: no clause search)
         tried = list(dict.fromkeys([*asks[: MAX_READINGS - 1], *asks[-1:]]))
         readings = {p: self._decide(p) for p in tried}
-        if gated is not None:
-            readings[GATED] = self._decide(text, gated, exact=False)
+        if pulled is not None:
+            alone = readings[asks[0]]
+            if alone[0].confident and alone[0].entry != pulled[0].entry:
+                return alone, None
+            return pulled, None
+        if gated_reading is not None:
+            readings[GATED] = gated_reading
         if len(asks) >= 2:
             first, second = readings[asks[0]], readings[asks[1]]
             if (first[0].confident and second[0].kind != "unknown" and second[1]
