@@ -33,8 +33,8 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 # Hard floors under the model: whatever the other signals say, the question must be mostly found in the entry.
 # A near tie with an equally covered runner-up is offered, never guessed.
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.45, 0.25, 0.03, 0.1
-WEIGHTS = (-11.614, 3.225, 2.593, 0.346, 5.830, 2.677, 2.787, 0.712, 0.378, 5.638, -1.055, -5.102, -0.958, -0.602,
-           0.217, 2.336, 0.859, 1.144, 1.345, -0.820, -2.050, -0.462)
+WEIGHTS = (-11.693, 3.160, 2.703, -0.073, 5.455, 3.202, 2.714, 1.417, -0.408, 5.709, -0.807, -4.711, -1.630, 0.871,
+           -0.003, 2.214, 0.893, 1.321, 1.192, -0.947, -2.171, -0.676)
 
 
 @dataclass(frozen=True)
