@@ -38,7 +38,7 @@ redis-tls:
 test: $(STAMP) chromium redis-tls
 	$(BIN)/ruff check bot handlers workers tests benchmarks tools
 	$(BIN)/lint-imports  # the layers of docs/architecture.md (contracts in pyproject.toml)
-	$(BIN)/dxbot kb check
+	DXBOT_KB_FACTS="$${DXBOT_KB_FACTS:-$$(ls ../shared/dx-facts.md 2>/dev/null)}" $(BIN)/dxbot kb check  # + every figure of the fact sheet, when at hand
 	$(BIN)/python -m tools.audit_deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 

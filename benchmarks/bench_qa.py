@@ -66,11 +66,12 @@ def latency(kb: KnowledgeBase, questions: Sequence[str]) -> tuple[float, float, 
 
 
 def chat_messages() -> list[str]:
-    """Messages as citizens write them (the blind dev split: rambling, regional, two questions, ...)."""
+    """Messages as citizens write them (the blind dev splits: rambling, regional, two questions, ...)."""
     from bot.kb.evaluate import load_cases
 
-    path = Path(__file__).resolve().parents[1] / "tests" / "eval" / "blind" / "dev.toml"
-    return [c.question for c in load_cases(path)] if path.exists() else []
+    blind = Path(__file__).resolve().parents[1] / "tests" / "eval" / "blind"
+    return [c.question for name in ("dev.toml", "dev2.toml") if (blind / name).exists()
+            for c in load_cases(blind / name)]
 
 
 def main() -> None:

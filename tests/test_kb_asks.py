@@ -25,13 +25,15 @@ def test_kinds_are_read_on_marked_unmarked_and_vni_text() -> None:
 
 def test_an_entry_that_does_not_say_what_is_asked_is_not_answered_confidently() -> None:
     kb = load_kb()
-    zalo = kb.by_id["zalo-oa-co-quan-nha-nuoc"]  # the end-2024 count
-    assert unanswered(kinds("năm 2018 có bao nhiêu tài khoản zalo cơ quan nhà nước"), zalo) == {"year:2018"}
+    teams = kb.by_id["tcns-so-luong"]  # the counts of 6/2022 and 10/2025 only
+    assert unanswered(kinds("năm 2023 có bao nhiêu tổ công nghệ số cộng đồng"), teams) == {"year:2023"}
+    zalo = kb.by_id["zalo-oa-co-quan-nha-nuoc"]  # the counts of 2018, 12/2022, 12/2023 and end-2024
+    assert not unanswered(kinds("năm 2018 có bao nhiêu tài khoản zalo cơ quan nhà nước"), zalo)
     assert not unanswered(kinds("cuối năm 2024 có bao nhiêu zalo oa cơ quan nhà nước"), zalo)
     # a range: one year named by the entry is enough
     strategy = kb.by_id["ct-chien-luoc-942"]
     assert not unanswered(kinds("chiến lược chính phủ điện tử giai đoạn 2021–2025 là quyết định số mấy"),
                           strategy)
-    result = kb.answer("Hồi 2018 có mấy cái Zalo OA của cơ quan nhà nước vậy?")
+    result = kb.answer("Hồi 2023 có mấy tổ công nghệ số cộng đồng vậy?")
     assert not result.confident
     assert kb.answer("bao nhiêu cơ quan nhà nước có zalo oa").confident

@@ -2,9 +2,9 @@
 
 * tests/eval/questions.toml — the old set, written from the entries' titles and answers: ranker top-1 ≥ 95 %,
   no off-topic question answered confidently.
-* tests/eval/blind/{dev,test,test2}.toml — written by people who never saw content/kb. Floors a few points under
-  what was measured (README, "Question answering"), so that a regression fails; dev was tuned on, test was
-  run once after the last tuning commit.
+* tests/eval/blind/{dev,dev2,test,test2}.toml — written by people who never saw content/kb. Floors a few points under
+  what was measured (README, "Question answering"), so that a regression fails; dev and dev2 were tuned on,
+  test was run once after the last tuning commit.
 """
 
 from __future__ import annotations
@@ -22,9 +22,12 @@ EVAL_FILE = EVAL_DIR / "questions.toml"
 
 # split: (confident and right, right among shown, confident wrong rate, off-topic confident rate, commands)
 FLOORS = {
-    # measured on the rewritten KB (issue 17) after round 2: 83.2 %, 92.0 %, 3.1 % (8 of 11 are keyword-proxy
-    # artefacts: docs/question-answering.md), 1.8 %, 100 %
-    "dev": (0.80, 0.89, 0.04, 0.03, 0.92),
+    # round 3, on the merged content (kbfacts3 + phr) after the refit: 91.8 %, 97.7 %, 0.9 %, 1.8 %, 100 %
+    # (round 2: 83.2 %, 92.0 %, 3.1 %, 1.8 %, 100 %)
+    "dev": (0.88, 0.95, 0.02, 0.03, 0.95),
+    # a second dev split (helper 4, session 3), measured once untouched before tuning: 75.0 %, 88.0 %, 8.5 %,
+    # 7.5 %, 73.3 %; after round 3: 90.5 %, 96.0 %, 2.5 %, 2.5 %, 96.7 %
+    "dev2": (0.86, 0.93, 0.04, 0.03, 0.90),
     # never tuned on; measured by the lead after round 2 on the merged KB: 79.4 %, 92.3 %, 4.8 %, 4.3 %, 82.6 %
     # (round 1 on the old KB: 83.5 %, 97.1 %, 2.9 %, 4.3 %, 82.6 %). Regression floors, not the issue's targets.
     "test": (0.76, 0.89, 0.06, 0.07, 0.78),
@@ -46,6 +49,9 @@ def test_eval_set() -> None:
     # "quen" is also "quên", forgetting a password)
     assert report.off_topic_rate <= 0.02, [f for f in report.failures if "off-topic" in f]
     assert report.top1_accuracy >= 0.95, "\n".join([report.format(), *report.failures[:40]])
+    # round 3 (merged content, refitted decision): 94.0 % confident and right, 96.4 % shown
+    assert report.confident_accuracy >= 0.90, "\n".join([report.format(), *report.failures[:40]])
+    assert report.shown_accuracy >= 0.93, "\n".join([report.format(), *report.failures[:40]])
     assert report.confident_wrong <= 0.01 * report.in_domain, report.format()
 
 

@@ -16,7 +16,7 @@ from bot.nlp.clauses import clauses, is_question
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import analyze
 
-MAX_READINGS = 3  # questions of one message tried besides the whole message (latency bound)
+MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
 GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
 
@@ -94,14 +94,28 @@ class KnowledgeBase:
             whole = self._decide(text)
             if whole[0].confident:
                 return whole, None  # nothing a clause could add (latency: one search for most messages)
+        gated_reading = self._decide(text, gated, exact=False) if gated is not None else None
         if whole is not None and whole[0].confident and len(asks) < 2:
-            return whole, None
-        tried = list(dict.fromkeys([*asks[: MAX_READINGS - 1], *asks[-1:]]))
+            if gated_reading is None or gated_reading[0].confident:
+                return whole, None
+            pulled = whole  # the context explains the top entry, the question does not: read the question alone
+        else:
+            pulled = None
+            if gated_reading is not None and gated_reading[0].confident and len(asks) < 2:
+                return gated_reading, None  # the question inside its context is answered (latency: no clause search)
+        # the first two questions, or with more (a rambling message whose context sentences read as questions)
+        # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
+        tried = list(dict.fromkeys(asks if len(asks) <= MAX_READINGS - 1 else [asks[0], asks[-1]]))
         readings = {p: self._decide(p) for p in tried}
-        if gated is not None:
-            readings[GATED] = self._decide(text, gated, exact=False)
+        if pulled is not None:
+            alone = readings[asks[0]]
+            if alone[0].confident and alone[0].entry != pulled[0].entry:
+                return alone, None
+            return pulled, None
+        if gated_reading is not None:
+            readings[GATED] = gated_reading
         if len(asks) >= 2:
-            first, second = readings[asks[0]], readings[asks[1]]
+            first, second = readings[tried[0]], readings[tried[-1]]
             if (first[0].confident and second[0].kind != "unknown" and second[1]
                     and second[1][0].entry.id != first[0].entry):
                 return first, second[1][0].entry  # the whole message is not needed (latency: one search less)

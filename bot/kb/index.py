@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.kb import signals
+from bot.kb import signals, wh
 from bot.kb.bm25 import TwoFieldBM25
 from bot.kb.lexicon import View, scaffolding, view, with_synonyms
 from bot.kb.loader import Entry
@@ -26,8 +26,10 @@ from bot.nlp.normalize import Analysis, analyze
 ALL_WEIGHT, QUESTION_WEIGHT, CHAR_WEIGHT, PHRASING_WEIGHT = 1.0, 0.5, 1.0, 1.0
 DISCRIMINATOR_WEIGHT = 0.6  # a number or a stopping verb that one neighbour has and the other lacks
 COVERAGE_WEIGHT = 0.5
-MAX_SCORE = ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISCRIMINATOR_WEIGHT + COVERAGE_WEIGHT
-CANDIDATES = 10
+KIND_WEIGHT = 0.5  # the entry's phrasings ask the kind of answer the question asks (bot.kb.wh)
+MAX_SCORE = (ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISCRIMINATOR_WEIGHT + COVERAGE_WEIGHT
+             + KIND_WEIGHT)
+CANDIDATES = 8
 CHAR_WORDS = 30  # last words of a message whose character n-grams are compared
 
 
@@ -46,6 +48,8 @@ class Hit:
     conflict: bool = False  # the query's number or polarity contradicts this entry's
     edge: float = 0.0  # IDF-weighted share of the query found here but not in the best other hit (see signals.edges)
     against: bool = False  # the question stops something ("hủy", "ngừng") and this entry does not
+    missing: float = 0.0  # weight of the strongest query word this entry lacks, as a share of the query's
+    kind: float = 0.0  # how much this entry's phrasings ask the kind of answer the question asks (bot.kb.wh)
 
 
 class Index:
@@ -63,6 +67,8 @@ class Index:
         self.token_df: Counter[str] = Counter(t for r in self.records for t in r.q_vocab | r.a_vocab)
         self.pairs = frozenset().union(*(r.q_pairs | r.a_pairs for r in self.records))
         self.typos = TypoRepair(self.token_df, self.pairs)
+        self._idf: dict[str, float] = {}
+        self._idf = {t: self.idf(t) for t in self.token_df}
         # A question typed exactly as one of an entry's phrasings (a tapped title, a learned phrasing).
         self.exact: dict[str, int] = {}
         for doc, entry in enumerate(self.entries):
@@ -80,9 +86,12 @@ class Index:
         return f"{a}_{b}" in self.pairs
 
     def idf(self, token: str) -> float:
-        n = len(self.entries)
-        f = self.token_df.get(token, 0)
-        return math.log(1 + (n - f + 0.5) / (f + 0.5))
+        value = self._idf.get(token)
+        if value is None:
+            n = len(self.entries)
+            f = self.token_df.get(token, 0)
+            value = math.log(1 + (n - f + 0.5) / (f + 0.5))
+        return value
 
     def search(self, analysis: Analysis, k: int = 5, gate: Analysis | None = None) -> list[Hit]:
         """Top-``k`` hits for an analyzed query, best first.
@@ -133,13 +142,16 @@ class Index:
         m_q = max((s_q[d] for d in candidates), default=0.0) or 1.0
         m_char = max(char.values(), default=0.0) or 1.0
         disc = {d: signals.discriminator(qv, records[d]) for d in candidates}
+        asked = wh.kinds(analysis.text)
+        kind = {d: wh.agreement(asked, records[d].kinds) for d in candidates}
         combined = {
             d: ALL_WEIGHT * s_all[d] / m_all + QUESTION_WEIGHT * s_q[d] / m_q
             + CHAR_WEIGHT * char[d] / m_char + PHRASING_WEIGHT * phrasing[d] + DISCRIMINATOR_WEIGHT * disc[d][0]
+            + KIND_WEIGHT * kind[d]
             for d in candidates
         }
         order = sorted(candidates, key=lambda d: (-combined[d], d))
-        return _Ranked(analysis, qv, order, combined, s_all, s_q, char, disc)
+        return _Ranked(analysis, qv, order, combined, s_all, s_q, char, disc, kind)
 
     def _hits(self, ranked: _Ranked, k: int, gate: Analysis | None) -> list[Hit]:
         top = ranked.order[:k]
@@ -150,7 +162,8 @@ class Index:
             disc = {d: signals.discriminator(gate_view, records[d]) for d in top}
         else:
             gate_view, disc = ranked.view, ranked.disc
-        cover = {d: signals.coverage(gate_view, records[d], self.idf) for d in top}
+        measured = {d: signals.coverage(gate_view, records[d], self.idf) for d in top}
+        cover = {d: m[0] for d, m in measured.items()}
         # The final order also weighs how much of the question each entry explains (coverage).
         score = {d: ranked.combined[d] + COVERAGE_WEIGHT * cover[d] for d in top}
         top = sorted(top, key=lambda d: (-score[d], d))
@@ -159,7 +172,7 @@ class Index:
         return [
             Hit(self.entries[d], score[d], cover[d],
                 ranked.s_all[d], ranked.s_q[d], ranked.char[d], signals.content_match(gate_view, records[d]),
-                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2])
+                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d])
             for d in top
         ]
 
@@ -176,3 +189,4 @@ class _Ranked:
     s_q: dict[int, float]
     char: dict[int, float]
     disc: dict[int, tuple[float, bool, bool]]
+    kind: dict[int, float]

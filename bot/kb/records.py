@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.kb import wh
 from bot.kb.lexicon import View, numbers_of, view
 from bot.kb.loader import Entry
 from bot.nlp.normalize import Analysis, analyze
@@ -55,6 +56,7 @@ class EntryRecord:
     all_numbers: frozenset[str]  # numbers of any phrasing
     negated: bool  # the entry is about stopping something ("hủy đăng ký")
     char_vec: dict[str, float]  # L2-normalized char n-gram TF-IDF of the phrasings (filled by char_vectors)
+    kinds: Mapping[str, float]  # share of its phrasings asking each kind of answer (bot.kb.wh)
 
 
 def build_record(entry: Entry, extra: Sequence[str] = ()) -> tuple[EntryRecord, Counter[str], Counter[str],
@@ -81,6 +83,7 @@ def build_record(entry: Entry, extra: Sequence[str] = ()) -> tuple[EntryRecord, 
         all_numbers=frozenset(n for v in views for n in v.numbers),
         negated=views[0].negated,
         char_vec={},
+        kinds=wh.profile([a.text for a in phrasings[: 1 + len(entry.questions) + len(extra)]]),
     )
     chars = sum((char_ngrams(a.text) for a in phrasings), Counter())
     return record, q_terms, q_terms + Counter(terms(answer)), chars

@@ -18,15 +18,16 @@ TONE_MISMATCH_CREDIT = 0.5  # "đội" typed with marks vs the entry's "đổi"
 TYPO_CREDIT = 0.6  # coverage credit of a word repaired by one edit (the repair may be wrong: "xang" → "bang")
 
 
-def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float]) -> float:
-    """Share of the query found in the entry: the confidence gate.
+def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float]) -> tuple[float, float]:
+    """Share of the query found in the entry: the confidence gate; and the weight of the strongest query word the
+    entry lacks, as a share of the query's (an off-topic look-alike keeps one: "ngày *nhà giáo* là ngày nào").
 
     Mean of the IDF-weighted share of content words and the share of content word pairs. Pairs matter
     because off-topic questions reuse common syllables in another sense ("tỷ giá" vs "tỷ trọng", "giá"
     vs "quốc gia") but rarely the entry's two-syllable words. Optional units and pairs (see
     ``bot.kb.lexicon``) count only when this entry has them.
     """
-    total = covered = 0.0
+    total = covered = missing = 0.0
     q_vocab, a_vocab, keys = rec.q_vocab, rec.a_vocab, rec.keys
     q_cpairs, a_cpairs = rec.q_cpairs, rec.a_cpairs
     numbers = rec.all_numbers
@@ -60,12 +61,13 @@ def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float]) -> float:
             best *= TYPO_CREDIT  # a repaired word is a guess: it must not carry a question alone
         total += weight
         covered += weight * best
+        if not best:
+            missing = max(missing, weight)
     unigram = covered / total if total else 0.0
     credits = [pair_credit(p) for p in qv.pairs]
     credits += [c for c in (pair_credit(p) for p in {p for _, p in qv.optional_pairs}) if c]
-    if not credits:
-        return unigram
-    return (unigram + sum(credits) / len(credits)) / 2
+    share = unigram if not credits else (unigram + sum(credits) / len(credits)) / 2
+    return share, missing / total if total else 0.0
 
 def content_match(qv: View, rec: EntryRecord) -> float:
     """Best Dice overlap of content words and pairs between the query and one phrasing of the entry.
@@ -77,13 +79,17 @@ def content_match(qv: View, rec: EntryRecord) -> float:
     if not qv.required and not qv.optional:
         return 0.0
     best = 0.0
+    q_required, q_optional = qv.required, qv.optional
     for required, optional, size in rec.content_phrasings:
-        items = qv.required | (qv.optional & (required | optional))
-        common = len(items & (required | optional))
+        said = required | optional
+        items = q_required | (q_optional & said) if q_optional else q_required
+        common = len(items & said)
         if common:
-            extra = sum(1 for t in (items & optional) - required if not t.startswith("#"))
-            best = max(best, min(1.0, 2 * common / (len(items) + size + extra)))
-    return best
+            extra = sum(1 for t in (items & optional) - required if not t.startswith("#")) if optional else 0
+            value = 2 * common / (len(items) + size + extra)
+            if value > best:
+                best = value
+    return min(1.0, best)
 
 def phrasing_query(analysis: Analysis) -> frozenset[str]:
     """The query side of :func:`phrasing_match`: syllables and pairs without politeness words."""
@@ -101,21 +107,19 @@ def phrasing_match(query: frozenset[str], rec: EntryRecord) -> float:
     if not query:
         return 0.0
     best = 0.0
+    size = len(query)
     for phrasing in rec.phrasings:
         common = len(query & phrasing)
         if common:
-            best = max(best, 2 * common / (len(query) + len(phrasing)))
+            value = 2 * common / (size + len(phrasing))
+            if value > best:
+                best = value
     return best
 
 def char_cosine(query_grams: Mapping[str, float], rec: EntryRecord) -> float:
     """Cosine of the query's normalized char n-gram vector with the entry's."""
     vec = rec.char_vec
-    dot = 0.0
-    for g, w in query_grams.items():
-        v = vec.get(g)
-        if v is not None:
-            dot += w * v
-    return dot
+    return sum(query_grams[g] * vec[g] for g in query_grams.keys() & vec.keys())
 
 def discriminator(qv: View, rec: EntryRecord) -> tuple[float, bool, bool]:
     """Agreement on the words that tell neighbours apart, in -2..2, whether the entry contradicts, and whether

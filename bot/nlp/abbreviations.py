@@ -52,6 +52,8 @@ DOMAIN: dict[str, str] = {
     "atttt": "an toàn thông tin", "attt": "an toàn thông tin",
     "hcc": "hành chính công", "bpmc": "bộ phận một cửa", "smartphone": "điện thoại thông minh",
     "online": "trực tuyến", "onl": "trực tuyến",
+    # round 3 (blind dev sets' teencode): "tổ cns", "VN", "sl"; not "ct": it is Cần Thơ's alias in provinces.toml
+    "cns": "công nghệ số", "ctcds": "chương trình chuyển đổi số", "vn": "việt nam", "sl": "số lượng", "hs": "hồ sơ",
 }
 
 # Readings that win in chat commands (``dk`` is "đăng ký" there, never "được").

@@ -49,6 +49,14 @@ def clauses(text: str) -> list[str]:
     return out
 
 
+_STILL = re.compile(r"^\W*con\b.*\b(?:khong|ko|k|kg|hong|hok|chua)\W*$")
+
+
+def _still(piece: str) -> bool:
+    """"còn … không?": whether something is *still* so — one question with what precedes it."""
+    return len(piece.split()) <= 5 and bool(_STILL.match(fold(piece)))
+
+
 _SOFT_CUT = re.compile(r",\s*|\s+(?=(?:và|va|rồi|roi)\s)")
 
 
@@ -66,10 +74,11 @@ def _split_connectors(sentence: str) -> list[str]:
         return [sentence]
     bounds = [0, *sorted(set(cuts)), len(sentence)]
     pieces = [sentence[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-    # Keep a cut only when both sides are long enough to be questions of their own.
+    # Keep a cut only when both sides are long enough to be questions of their own, and not before "còn … không"
+    # ("trồng sầu riêng còn lời không", "tài khoản cũ còn dùng được không": *still* …?, the same question).
     merged: list[str] = []
     for piece in pieces:
-        if merged and (len(piece.split()) < 3 or len(merged[-1].split()) < 3):
+        if merged and (len(piece.split()) < 3 or len(merged[-1].split()) < 3 or _still(piece)):
             merged[-1] = f"{merged[-1]}{piece}"
         else:
             merged.append(piece)

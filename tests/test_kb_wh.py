@@ -1,0 +1,46 @@
+"""The kind of answer a question asks for (bot/kb/wh.py), read the same in every typing style, and how an entry's
+phrasings vote for the kinds they answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb import wh
+from bot.nlp.dialect import standardize
+from bot.nlp.normalize import analyze
+
+
+def _kinds(text: str) -> frozenset[str]:
+    return wh.kinds(analyze(standardize(text, lambda a, b: False)).text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Có bao nhiêu tổ công nghệ số cộng đồng?", "count"),
+    ("co bao nhiu to cong nghe so", "count"),
+    ("Hồi 2018 có mấy cái Zalo OA của cơ quan nhà nước?", "count"),
+    ("Ai đang là Bộ trưởng Bộ Khoa học và Công nghệ?", "who"),
+    ("cơ quan nào phụ trách chuyển đổi số", "who"),
+    ("Cổng dịch vụ công quốc gia mở từ hồi nào vậy?", "when"),
+    ("ngay chuyen doi so la ngay nao", "when"),
+    ("Định danh mức 2 làm ở đâu?", "where"),
+    ("Vì sao năm 2025 ngày chuyển đổi số bị lùi?", "why"),
+    ("kích hoạt định danh mức 2 như thế nào", "how"),
+    ("tổ cns cộng đồng lm j z mn", "task"),
+    ("Tổ công nghệ số ở xóm tui làm chi rứa?", "task"),
+    ("chuyển đổi số là gì", "what"),
+])
+def test_the_kind_asked_is_read_in_every_style(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+def test_a_question_without_a_question_word_asks_no_kind() -> None:
+    assert _kinds("tổ công nghệ số cộng đồng") == frozenset()
+
+
+def test_an_entry_votes_for_the_kinds_its_phrasings_ask() -> None:
+    phrasings = [analyze(t).text for t in ("có bao nhiêu tổ công nghệ số", "số lượng tổ công nghệ số",
+                                           "tổ công nghệ số là gì", "tổ công nghệ số cộng đồng")]
+    profile = wh.profile(phrasings)
+    assert profile["count"] == 0.5 and profile["what"] == 0.25 and "who" not in profile
+    assert wh.agreement(frozenset({"count"}), profile) == 0.5
+    assert wh.agreement(frozenset(), profile) == 0.0

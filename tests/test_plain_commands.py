@@ -1,0 +1,63 @@
+"""Commands said in plain words reach the command; questions *about* a command reach the knowledge base.
+
+Phrasings written by the engineer (issue 12 item 5), not taken from any evaluation set: each command in the
+several ways a citizen types it — with and without diacritics, teencode ("ko", "k", "dk"), with or without
+"muốn", the digest's own name as the object — and questions that share the command's words but ask about
+it, or about something else ("tin nhắn giả danh công an đòi xóa dữ liệu"). Routed through the real router
+(``handlers.probe``), so the order of the routes counts too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from handlers.probe import router_probe
+
+COMMANDS = {
+    "unsubscribe": [
+        "thôi khỏi nhắn bản tin cho tôi", "tôi không muốn nhận bản tin nữa", "đừng gửi bản tin cho em nữa",
+        "khong nhan ban tin nua", "ko muốn nhận tin nữa đâu", "k nhận bản tin nữa nha", "ngung gui tin cho minh",
+        "unsubscribe giùm", "tôi muốn hủy đăng ký nhận tin", "tắt thông báo bản tin đi",
+    ],
+    "subscribe": [
+        "đăng ký nhận bản tin giúp mình", "tôi muốn đăng kí nhận tin", "dang ky nhan tin tuan", "tôi muốn nhận bản tin",
+        "đăng ký bản tin tỉnh Bắc Ninh", "subscribe bản tin", "ghi danh nhận bản tin",
+    ],
+    "digest": ["bản tin tuần này có gì", "có bản tin mới không", "đọc bản tin", "coi ban tin moi nhat"],
+    "story": [
+        "gui cau chuyen cho kenh", "kể chuyện cho kênh nghe", "mình gửi bài cho kênh nhé", "toi muon ke chuyen",
+        "cho mình gửi câu chuyện ở thôn", "có chuyện hay ở xóm muốn gửi kênh",
+    ],
+    "erase": [
+        "gỡ sạch dữ liệu cá nhân của mình giúp", "không muốn kênh giữ dữ liệu của tôi nữa", "xóa lịch sử của tôi",
+        "xoa het thong tin cua minh",
+    ],
+    "help": ["kênh này dùng thế nào", "bot giúp được gì", "có những lệnh nào", "tôi có thể làm gì với kênh này",
+             "mình chưa biết dùng bot này", "hướng dẫn sử dụng giúp mình"],
+}
+QUESTIONS = [
+    "làm sao để hủy nhận bản tin?", "nếu muốn xóa dữ liệu thì nhắn gì?", "câu chuyện gửi rồi bao lâu được đăng?",
+    "xóa dữ liệu có mất câu chuyện đã gửi không", "tin nhắn giả danh công an đòi xóa dữ liệu",
+    "cách hủy tài khoản VNeID",
+    "tôi không nhận được bản tin", "tooi cos theer ddongs gops gif cho chuyeenr ddooir soos",
+    "Muốn nhận bản tin hàng tuần của kênh thì phải gõ lệnh gì?", "21 câu chuyện chuyển đổi số đăng ở trang mô rứa?",
+    "bản tin có mất phí không", "kênh có lưu dữ liệu của tôi không", "hướng dẫn sử dụng VNeID đi",
+    "ke hoach to chuc ngay chuyen doi so nam 2022 la quyet dinh nao", "tôi muốn gửi đơn khiếu nại qua kênh",
+]
+
+
+@pytest.fixture(scope="module")
+def route() -> Callable[[str], str | None]:
+    return router_probe()  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(("command", "text"), [(c, t) for c, texts in COMMANDS.items() for t in texts])
+def test_plain_words_reach_the_command(route: Callable[[str], str | None], command: str, text: str) -> None:
+    assert route(text) == command
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_questions_about_a_command_reach_the_knowledge_base(route: Callable[[str], str | None], text: str) -> None:
+    assert route(text) is None
