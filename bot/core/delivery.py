@@ -57,7 +57,7 @@ def deliver_claimed(rt: Runtime, user_id: str, lease: Lease) -> float | None:
     """Flush the outbox of a user whose send lease `lease` is held, then give the lease back.
 
     Returns the delay after which a retryable failure wants another try (the user is due again then)."""
-    result = flush(user_id, client=rt.redis, zalo=rt.zalo, settings=rt.settings, still_owner=lease.renew)
+    result = flush(user_id, client=rt.redis, zalo=rt.zalo, settings=rt.settings, lease=lease)
     retry = result.retry_after_s
     due_ms = int((time.time() + retry) * 1000) if retry is not None else 0
     scripts.FINISH_SEND(rt.redis, keys=[lease.key, keys.outbox(user_id), keys.SEND_DUE],

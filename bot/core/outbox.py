@@ -22,10 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import redis
+from redis.client import Pipeline
 
 from bot.config import Settings
 from bot.core import message_forms, refused_forms, send_pause
 from bot.core.context import OutMessage
+from bot.core.lease import Lease
 from bot.infra import keys, metrics, scripts
 from bot.zalo.client import SendResult, ZaloClient
 from bot.zalo.errors import OutcomeUnknown, RateLimited, UserUnreachable, ZaloError
@@ -43,27 +45,40 @@ class FlushResult:
     retry_after_s: float | None = None  # set when a retryable failure stopped the flush
 
 
-def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Settings,
-          still_owner: Callable[[], bool]) -> FlushResult:
-    """Send everything in the user's outbox. `still_owner()` guards each send with the user's lease."""
+def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Settings, lease: Lease) -> FlushResult:
+    """Send everything in the user's outbox while `lease` (the user's send lease) is held.
+
+    Fencing: each send starts only after one atomic step (`OUTBOX_TAKE`) found the lease still ours and marked the
+    head in flight under it; every change of the head after the send is made only while that mark is still ours.
+    So a process stalled past the lease's TTL (CPU starvation, GC, SIGSTOP) cannot start a send once another took
+    the user over, and cannot pop or rewrite a message that is no longer the one it sent. The taker finds the
+    stale mark and settles that message as "outcome unknown" (it may have reached Zalo): never sent twice."""
     key = keys.outbox(user_id)
     sent = 0
     refused = refused_forms.load(client)
     avoid = refused_forms.avoided(client, refused, settings)
     while True:
-        paused_us, raw = scripts.OUTBOX_HEAD(client, keys=[key, keys.SEND_PAUSE])
+        status, raw, *stale = scripts.OUTBOX_TAKE(client, keys=[key, keys.SEND_PAUSE, lease.key, keys.sending(user_id)],
+                                                  args=[lease.owner, lease.ttl_ms])
+        if status == -1:  # another process holds the user now
+            return FlushResult(sent, retry_after_s=0)
+        if status > 0:  # Zalo's rate limit, met by any process: nobody sends until it has passed
+            return FlushResult(sent, retry_after_s=status / 1_000_000)
         if raw is None:
             return FlushResult(sent)
-        if paused_us > 0:  # Zalo's rate limit, met by any process: nobody sends until it has passed
-            return FlushResult(sent, retry_after_s=paused_us / 1_000_000)
-        if not still_owner():
-            return FlushResult(sent, retry_after_s=0)
+        if status == -2:  # in flight under an owner that lost its lease: at most once, so never re-sent
+            orphan = json.loads(raw)
+            _give_up(client, user_id, stale[0].decode(), key, raw, orphan,
+                     OutcomeUnknown(-2, "in flight when its sender lost the send lease"), dead=False)
+            continue
+        owner = lease.owner
         entry = json.loads(raw)
         message = OutMessage.from_json(entry)
         plain = message_forms.plain_for(message, avoid, settings.max_text_chars)
         if plain != [message]:
             used = set(message_forms.forms_of(message, settings.max_text_chars)) & avoid
-            _replace_head(client, key, plain, cause="remembered", forms=used)
+            if not _replace_head(client, user_id, owner, key, plain, cause="remembered", forms=used):
+                return FlushResult(sent, retry_after_s=0)
             continue
         try:
             result = _send(zalo, message)
@@ -75,16 +90,21 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                 avoid.add(form)
                 log.warning("send refused form user=%s msg=%s form=%s code=%s: resending plainer", user_id,
                             message.id, form, exc.code)
-                _replace_head(client, key, message_forms.degrade(message, form, settings.max_text_chars),
-                              cause="refused", forms={form})
+                if not _replace_head(client, user_id, owner, key,
+                                     message_forms.degrade(message, form, settings.max_text_chars),
+                                     cause="refused", forms={form}):
+                    return FlushResult(sent, retry_after_s=0)
                 continue
             if exc.retryable:
                 attempts = int(entry.get("attempts", 0)) + 1
                 if attempts >= settings.send_max_attempts:
-                    _give_up(client, key, raw, entry, exc, dead=True)
+                    if not _give_up(client, user_id, owner, key, raw, entry, exc, dead=True):
+                        return FlushResult(sent, retry_after_s=0)
                     continue
                 entry["attempts"] = attempts
-                client.lset(key, 0, json.dumps(entry))
+                text = json.dumps(entry)
+                if not _settle(client, user_id, owner, lambda pipe, text=text: pipe.lset(key, 0, text)):
+                    return FlushResult(sent, retry_after_s=0)
                 delay = settings.backoff_s(attempts)
                 if isinstance(exc, RateLimited):
                     delay = send_pause.pause(client, delay, who=f"a send to {user_id}")
@@ -92,23 +112,28 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                             attempts, delay, exc.code)
                 return FlushResult(sent, retry_after_s=delay)
             if isinstance(exc, UserUnreachable) and message.keep_if_unreachable:
-                with client.pipeline() as pipe:
+                def park(pipe: Pipeline, raw: bytes = raw) -> None:
                     pipe.lpop(key)
                     pipe.rpush(keys.deferred(user_id), raw)
                     pipe.ltrim(keys.deferred(user_id), -DEFERRED_KEEP, -1)
                     metrics.incr(pipe, "messages_failed_total", reason="deferred")
-                    pipe.execute()
+                if not _settle(client, user_id, owner, park):
+                    return FlushResult(sent, retry_after_s=0)
                 log.info("send deferred user=%s msg=%s error=%s", user_id, message.id, exc.code)
                 continue
-            _give_up(client, key, raw, entry, exc, dead=False)
+            if not _give_up(client, user_id, owner, key, raw, entry, exc, dead=False):
+                return FlushResult(sent, retry_after_s=0)
             continue
-        with client.pipeline() as pipe:
-            pipe.lpop(key)
+        with client.pipeline(transaction=False) as pipe:  # one round trip: the pop (if still ours), the metrics
+            scripts.OUTBOX_SENT(pipe, keys=[key, keys.sending(user_id)], args=[owner])
             metrics.incr(pipe, "messages_sent_total", kind=message.kind)
             if message.received_ms:
                 metrics.observe_latency(pipe, max(0.0, time.time() - message.received_ms / 1000))
-            pipe.execute()
+            popped = pipe.execute()[0]
         sent += 1
+        if not popped:  # sent, but taken over meanwhile: the taker settled it (unknown outcome) and owns the rest
+            log.warning("sent user=%s msg=%s after losing the send lease; the taker settled it", user_id, message.id)
+            return FlushResult(sent, retry_after_s=0)
         for form in message_forms.forms_of(message, settings.max_text_chars):
             if refused.pop(form, None) is not None:  # a recheck went through: Zalo accepts it again
                 refused_forms.forget(client, form)
@@ -122,21 +147,42 @@ def _send(zalo: ZaloClient, message: OutMessage) -> SendResult:
     return zalo.send_text(user_id=message.user_id, text=message.text, buttons=message.buttons)
 
 
-def _replace_head(client: redis.Redis, key: str, parts: list[OutMessage], *, cause: str, forms: set[str]) -> None:
+def _settle(client: redis.Redis, user_id: str, owner: str, fill: Callable[[Pipeline], object]) -> bool:
+    """Change the outbox's head in one transaction, only while it is still in flight under `owner` (the mark
+    `OUTBOX_TAKE` set): False when another process took the user over and settled that message already."""
+    mark = keys.sending(user_id)
+    with client.pipeline() as pipe:
+        try:
+            pipe.watch(mark)
+            if pipe.get(mark) != owner.encode():
+                return False
+            pipe.multi()
+            fill(pipe)
+            pipe.delete(mark)
+            pipe.execute()
+        except redis.WatchError:
+            return False
+    return True
+
+
+def _replace_head(client: redis.Redis, user_id: str, owner: str, key: str, parts: list[OutMessage], *, cause: str,
+                  forms: set[str]) -> bool:
     """Swap the outbox's head for its plainer parts in one transaction, so the user's order is kept and a
     crash leaves either the original (refused, so safe to try again) or the parts."""
-    with client.pipeline() as pipe:
+    def swap(pipe: Pipeline) -> None:
         pipe.lpop(key)
         pipe.lpush(key, *[json.dumps(part.to_json()) for part in reversed(parts)])
         for form in sorted(forms):
             metrics.incr(pipe, "messages_degraded_total", cause=cause, form=form)
-        pipe.execute()
+    return _settle(client, user_id, owner, swap)
 
 
-def _give_up(client: redis.Redis, key: str, raw: bytes, entry: dict, exc: ZaloError, *, dead: bool) -> None:
+def _give_up(client: redis.Redis, user_id: str, owner: str, key: str, raw: bytes, entry: dict, exc: ZaloError, *,
+             dead: bool) -> bool:
     reason = "unknown_outcome" if isinstance(exc, OutcomeUnknown) else type(exc).__name__
     record = json.dumps({"message": entry, "code": exc.code, "reason": reason, "at": time.time()})
-    with client.pipeline() as pipe:
+
+    def record_it(pipe: Pipeline) -> None:
         pipe.lpop(key)
         if dead:
             pipe.hset(keys.DEAD_SENDS, entry["id"], record)
@@ -144,6 +190,8 @@ def _give_up(client: redis.Redis, key: str, raw: bytes, entry: dict, exc: ZaloEr
             pipe.lpush(keys.UNDELIVERABLE, record)
             pipe.ltrim(keys.UNDELIVERABLE, 0, UNDELIVERABLE_KEEP - 1)
         metrics.incr(pipe, "messages_failed_total", reason=reason)
-        pipe.execute()
-    log.warning("send gave up user=%s msg=%s reason=%s code=%s dead=%s", entry.get("user_id"), entry.get("id"),
-                reason, exc.code, dead)
+    if not _settle(client, user_id, owner, record_it):
+        return False
+    log.warning("send gave up user=%s msg=%s reason=%s code=%s dead=%s (%s)", entry.get("user_id"), entry.get("id"),
+                reason, exc.code, dead, exc.message)
+    return True

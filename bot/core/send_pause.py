@@ -4,7 +4,7 @@ Zalo's rate limit is per OA, not per user or per process: a `-32` answered to on
 every sender, worker and digest fan-out job is over the limit. So the first process to meet it sets
 `keys.SEND_PAUSE` (a Redis TIME in µs; a later, longer pause wins, a shorter one never shortens it) and each of
 them waits it out before its next send: the outbox reads it with the message it is about to send
-(`scripts.OUTBOX_HEAD`), the digest with its rate-limit slot (`scripts.DELIVERY_STEP`, `RESERVE_SEND_SLOT`).
+(`scripts.OUTBOX_TAKE`), the digest with its rate-limit slot (`scripts.DELIVERY_STEP`, `RESERVE_SEND_SLOT`).
 """
 
 from __future__ import annotations

@@ -34,6 +34,12 @@ def send_lease(user_id: str) -> str:
     return f"{P}send-lease:{user_id}"
 
 
+def sending(user_id: str) -> str:
+    """The owner (send lease) under which the head of a user's outbox is in flight to Zalo; absent = none.
+    Set atomically with the lease check before a send, cleared with every change of the head (outbox.py)."""
+    return f"{P}sending:{user_id}"
+
+
 # --- per-user processing ---
 def state(user_id: str) -> str:
     """Hash: conversation state of one user."""

@@ -68,7 +68,8 @@ RELEASE_UNTIL = Lua(source("release_until"))
 CLAIM_SENDS = Lua(source("claim_sends"))
 FINISH_SEND = Lua(source("finish_send"))
 TAKE_NEXT_DRAIN = Lua(source("take_next_drain"))
-OUTBOX_HEAD = Lua(source("outbox_head"))
+OUTBOX_TAKE = Lua(source("outbox_take"))
+OUTBOX_SENT = Lua(source("outbox_sent"))
 
 # --- the webhook's ingest and the sweeper's claim (templates filled in by bot/core/ingest.py) ---------------
 INGEST_TEMPLATE = source("ingest")

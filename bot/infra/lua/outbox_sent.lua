@@ -1,0 +1,8 @@
+-- KEYS: outbox, in-flight mark; ARGV: owner.
+-- Zalo accepted the head this owner marked in flight: pop it, only if the mark is still ours (1). 0: a process
+-- that took the user over meanwhile already settled it as "outcome unknown", and the head is another message.
+
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[2])
+redis.call('LPOP', KEYS[1])
+return 1
