@@ -105,7 +105,7 @@ def process_one(rt: runtime.Runtime, user_id: str, member: bytes, lease: Lease, 
         with lease.kept_alive(HANDLER_BUDGET_S):
             handler = rt.router.dispatch(event, ctx)
     except Exception as exc:  # noqa: BLE001 - any handler bug must be contained and retried
-        return _handler_failed(rt, user_id, event, member, exc)
+        return _handler_failed(rt, user_id, event, member, exc, lease)
     if not commit(rt, ctx, member, original_state=state, lease=lease):
         log.warning("event user=%s event=%s outcome=lost_lease", user_id, event.key)
         return 0.0
@@ -170,7 +170,8 @@ def _write_state(pipe: redis.client.Pipeline, user_id: str, before: dict[str, st
     pipe.expire(key, STATE_TTL_S)
 
 
-def _handler_failed(rt: runtime.Runtime, user_id: str, event: Event, member: bytes, exc: Exception) -> float | None:
+def _handler_failed(rt: runtime.Runtime, user_id: str, event: Event, member: bytes, exc: Exception, lease: Lease
+                    ) -> float | None:
     attempts = int(rt.redis.incr(keys.attempts(event.key)))
     rt.redis.expire(keys.attempts(event.key), ATTEMPTS_TTL_S)
     log.exception("event user=%s event=%s name=%s attempt=%d outcome=handler_error error=%s", user_id,
@@ -180,12 +181,19 @@ def _handler_failed(rt: runtime.Runtime, user_id: str, event: Event, member: byt
         return rt.settings.backoff_s(attempts)
     record = {"user_id": user_id, "member": member.decode(), "error": f"{type(exc).__name__}: {exc}"[:500],
               "attempts": attempts, "at": time.time(), "event": event.name}
-    with rt.redis.pipeline() as pipe:
-        pipe.zrem(keys.inbox(user_id), member)
-        pipe.hset(keys.DEAD_EVENTS, event.key, json.dumps(record))
-        pipe.delete(keys.attempts(event.key))
-        metrics.incr(pipe, "events_dead_total")
-        pipe.execute()
+    with rt.redis.pipeline() as pipe:  # only while this job owns the user: a stalled job that lost it must not
+        try:                            # park an event another job has processed meanwhile (a replay would repeat it)
+            pipe.watch(lease.key)
+            if pipe.get(lease.key) != lease.owner.encode():
+                return 0.0
+            pipe.multi()
+            pipe.zrem(keys.inbox(user_id), member)
+            pipe.hset(keys.DEAD_EVENTS, event.key, json.dumps(record))
+            pipe.delete(keys.attempts(event.key))
+            metrics.incr(pipe, "events_dead_total")
+            pipe.execute()
+        except redis.WatchError:
+            return 0.0
     log.error("event user=%s event=%s outcome=dead attempts=%d (dxbot events replay re-runs it)", user_id,
               event.key, attempts)
     return None
