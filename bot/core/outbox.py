@@ -68,16 +68,16 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
             return FlushResult(sent)
         if status == -2:  # in flight under an owner that lost its lease: at most once, so never re-sent
             orphan = json.loads(raw)
-            _give_up(client, user_id, stale[0].decode(), key, raw, orphan,
+            _give_up(client, user_id, stale[0], key, raw, orphan,
                      OutcomeUnknown(-2, "in flight when its sender lost the send lease"), dead=False)
             continue
-        owner = lease.owner
+        mine = lease.owner.encode() + b"\n" + raw  # the in-flight mark OUTBOX_TAKE set: this owner, this message
         entry = json.loads(raw)
         message = OutMessage.from_json(entry)
         plain = message_forms.plain_for(message, avoid, settings.max_text_chars)
         if plain != [message]:
             used = set(message_forms.forms_of(message, settings.max_text_chars)) & avoid
-            if not _replace_head(client, user_id, owner, key, plain, cause="remembered", forms=used):
+            if not _replace_head(client, user_id, mine, key, plain, cause="remembered", forms=used):
                 return FlushResult(sent, retry_after_s=0)
             continue
         try:
@@ -90,7 +90,7 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                 avoid.add(form)
                 log.warning("send refused form user=%s msg=%s form=%s code=%s: resending plainer", user_id,
                             message.id, form, exc.code)
-                if not _replace_head(client, user_id, owner, key,
+                if not _replace_head(client, user_id, mine, key,
                                      message_forms.degrade(message, form, settings.max_text_chars),
                                      cause="refused", forms={form}):
                     return FlushResult(sent, retry_after_s=0)
@@ -98,12 +98,12 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
             if exc.retryable:
                 attempts = int(entry.get("attempts", 0)) + 1
                 if attempts >= settings.send_max_attempts:
-                    if not _give_up(client, user_id, owner, key, raw, entry, exc, dead=True):
+                    if not _give_up(client, user_id, mine, key, raw, entry, exc, dead=True):
                         return FlushResult(sent, retry_after_s=0)
                     continue
                 entry["attempts"] = attempts
                 text = json.dumps(entry)
-                if not _settle(client, user_id, owner, lambda pipe, text=text: pipe.lset(key, 0, text)):
+                if not _settle(client, user_id, mine, lambda pipe, text=text: pipe.lset(key, 0, text)):
                     return FlushResult(sent, retry_after_s=0)
                 delay = settings.backoff_s(attempts)
                 if isinstance(exc, RateLimited):
@@ -117,15 +117,15 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                     pipe.rpush(keys.deferred(user_id), raw)
                     pipe.ltrim(keys.deferred(user_id), -DEFERRED_KEEP, -1)
                     metrics.incr(pipe, "messages_failed_total", reason="deferred")
-                if not _settle(client, user_id, owner, park):
+                if not _settle(client, user_id, mine, park):
                     return FlushResult(sent, retry_after_s=0)
                 log.info("send deferred user=%s msg=%s error=%s", user_id, message.id, exc.code)
                 continue
-            if not _give_up(client, user_id, owner, key, raw, entry, exc, dead=False):
+            if not _give_up(client, user_id, mine, key, raw, entry, exc, dead=False):
                 return FlushResult(sent, retry_after_s=0)
             continue
         with client.pipeline(transaction=False) as pipe:  # one round trip: the pop (if still ours), the metrics
-            scripts.OUTBOX_SENT(pipe, keys=[key, keys.sending(user_id)], args=[owner])
+            scripts.OUTBOX_SENT(pipe, keys=[key, keys.sending(user_id)], args=[mine])
             metrics.incr(pipe, "messages_sent_total", kind=message.kind)
             if message.received_ms:
                 metrics.observe_latency(pipe, max(0.0, time.time() - message.received_ms / 1000))
@@ -147,14 +147,14 @@ def _send(zalo: ZaloClient, message: OutMessage) -> SendResult:
     return zalo.send_text(user_id=message.user_id, text=message.text, buttons=message.buttons)
 
 
-def _settle(client: redis.Redis, user_id: str, owner: str, fill: Callable[[Pipeline], object]) -> bool:
-    """Change the outbox's head in one transaction, only while it is still in flight under `owner` (the mark
-    `OUTBOX_TAKE` set): False when another process took the user over and settled that message already."""
+def _settle(client: redis.Redis, user_id: str, mine: bytes, fill: Callable[[Pipeline], object]) -> bool:
+    """Change the outbox's head in one transaction, only while the in-flight mark is still `mine` (what
+    `OUTBOX_TAKE` set: "owner\nhead"): False when another process took the user over and settled that message."""
     mark = keys.sending(user_id)
     with client.pipeline() as pipe:
         try:
             pipe.watch(mark)
-            if pipe.get(mark) != owner.encode():
+            if pipe.get(mark) != mine:
                 return False
             pipe.multi()
             fill(pipe)
@@ -165,7 +165,7 @@ def _settle(client: redis.Redis, user_id: str, owner: str, fill: Callable[[Pipel
     return True
 
 
-def _replace_head(client: redis.Redis, user_id: str, owner: str, key: str, parts: list[OutMessage], *, cause: str,
+def _replace_head(client: redis.Redis, user_id: str, mine: bytes, key: str, parts: list[OutMessage], *, cause: str,
                   forms: set[str]) -> bool:
     """Swap the outbox's head for its plainer parts in one transaction, so the user's order is kept and a
     crash leaves either the original (refused, so safe to try again) or the parts."""
@@ -174,10 +174,10 @@ def _replace_head(client: redis.Redis, user_id: str, owner: str, key: str, parts
         pipe.lpush(key, *[json.dumps(part.to_json()) for part in reversed(parts)])
         for form in sorted(forms):
             metrics.incr(pipe, "messages_degraded_total", cause=cause, form=form)
-    return _settle(client, user_id, owner, swap)
+    return _settle(client, user_id, mine, swap)
 
 
-def _give_up(client: redis.Redis, user_id: str, owner: str, key: str, raw: bytes, entry: dict, exc: ZaloError, *,
+def _give_up(client: redis.Redis, user_id: str, mine: bytes, key: str, raw: bytes, entry: dict, exc: ZaloError, *,
              dead: bool) -> bool:
     reason = "unknown_outcome" if isinstance(exc, OutcomeUnknown) else type(exc).__name__
     record = json.dumps({"message": entry, "code": exc.code, "reason": reason, "at": time.time()})
@@ -190,7 +190,7 @@ def _give_up(client: redis.Redis, user_id: str, owner: str, key: str, raw: bytes
             pipe.lpush(keys.UNDELIVERABLE, record)
             pipe.ltrim(keys.UNDELIVERABLE, 0, UNDELIVERABLE_KEEP - 1)
         metrics.incr(pipe, "messages_failed_total", reason=reason)
-    if not _settle(client, user_id, owner, record_it):
+    if not _settle(client, user_id, mine, record_it):
         return False
     log.warning("send gave up user=%s msg=%s reason=%s code=%s dead=%s (%s)", entry.get("user_id"), entry.get("id"),
                 reason, exc.code, dead, exc.message)

@@ -1,4 +1,4 @@
--- KEYS: outbox, in-flight mark; ARGV: owner.
+-- KEYS: outbox, in-flight mark; ARGV: the mark OUTBOX_TAKE set ("owner\nhead").
 -- Zalo accepted the head this owner marked in flight: pop it, only if the mark is still ours (1). 0: a process
 -- that took the user over meanwhile already settled it as "outcome unknown", and the head is another message.
 

@@ -19,7 +19,10 @@ if not head then
   redis.call('DEL', KEYS[4])
   return {0, false}
 end
+-- the mark names the owner and the message ("owner\nhead"), so a mark left by anything but a flush in flight (an
+-- outbox deleted by hand) never makes a later message look like it was in flight
+local mine = ARGV[1] .. '\n' .. head
 local mark = redis.call('GET', KEYS[4])
-if mark and mark ~= ARGV[1] then return {-2, head, mark} end
-redis.call('SET', KEYS[4], ARGV[1])
+if mark and mark ~= mine and string.sub(mark, -(#head + 1)) == '\n' .. head then return {-2, head, mark} end
+redis.call('SET', KEYS[4], mine)
 return {0, head}
