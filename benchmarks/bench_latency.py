@@ -32,7 +32,7 @@ def run(rate: float = 20.0, seconds: int = 15, workers: int = 1) -> dict[str, fl
             for p in procs:
                 p.__enter__()
             try:
-                time.sleep(2)  # workers import the knowledge base
+                _await_workers(url, workers)  # each has indexed the knowledge base before it registers
                 sent = _drive(emulator_url, rate, seconds)
                 latencies = _collect(emulator_url, sent, timeout=30)
             finally:
@@ -44,6 +44,19 @@ def run(rate: float = 20.0, seconds: int = 15, workers: int = 1) -> dict[str, fl
     print(f"events sent {len(sent)}, answered {answered}; latency ms p50 {p50:.1f}  p95 {p95:.1f}  p99 {p99:.1f}"
           f"  (target p95 ≤ 50)")
     return {"sent": len(sent), "answered": answered, "p50_ms": p50, "p95_ms": p95, "p99_ms": p99}
+
+
+def _await_workers(redis_url: str, count: int, timeout: float = 60.0) -> None:
+    """Wait until ``count`` RQ workers are registered (a worker registers once it is ready for jobs)."""
+    import redis
+    from rq import Worker
+
+    client = redis.Redis.from_url(redis_url)
+    deadline = time.monotonic() + timeout
+    while Worker.count(connection=client) < count:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{count} worker(s) not ready after {timeout:.0f} s")
+        time.sleep(0.05)
 
 
 def _drive(emulator_url: str, rate: float, seconds: int) -> dict[str, int]:

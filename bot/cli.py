@@ -110,10 +110,12 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from bot.core import rqjob
     from bot.core.ingest import QUEUE_NAME
     from bot.digest.fanout import tick as digest_tick
+    from bot.kb import get_kb
     from bot.maintenance import sweep
 
     _wait_for_redis(Settings.from_env())  # started during a Redis restart: wait, do not die (reliability.md)
     rt = _runtime()
+    get_kb()  # index the knowledge base before taking a job: the first citizen must not wait ~1 s for it
     sweep()
     digest_tick(rt.redis, rt.settings)  # this week's digest slot is scheduled; stalled fan-outs resume
     worker_class = Worker if args.fork else SimpleWorker
