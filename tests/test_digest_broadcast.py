@@ -150,6 +150,9 @@ def test_two_schedulers_and_two_workers_broadcast_the_week_once(bc_bot: BotHarne
                    ["worker"]):
         dh.at(bot, MONDAY_8)
         wait_for(lambda: bot.redis.hget(keys.digest_run(SLOT), "status") == b"done", 60, "the digest to finish")
+        # the report is queued with the run's end and delivered by a worker: await it before they stop
+        wait_for(lambda: any(t.startswith(f"Báo cáo bản tin tuần {WEEK}") for t in bot.replies(MODERATOR)), 30,
+                 "the moderators' report")
     assert len(broadcasts(bot)) == 1
     assert dh.report(bot)["sent_broadcast"] == 4
     bot.advance_clock(1800)
