@@ -15,7 +15,6 @@ every message it accepted (compactly), so messages are cleared between runs.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from datetime import datetime
@@ -25,7 +24,7 @@ import redis
 import requests
 
 from benchmarks import procstats
-from benchmarks.common import ROOT
+from benchmarks.common import burst_workers
 from benchmarks.soak import Proc, Stack
 from bot.config import SANDBOX_ACCESS_TOKEN, Settings
 from bot.core import runtime
@@ -93,14 +92,6 @@ def _plain_loop(emu: str, users: list[str], text: str) -> tuple[float, int]:
     return (_at_ms(last) - _at_ms(first)) / 1000, ok
 
 
-def _workers(env: dict[str, str], count: int) -> float:
-    """Run `count` burst workers to completion; returns the wall seconds."""
-    started = time.monotonic()
-    procs = [subprocess.Popen([sys.executable, "-m", "bot.cli", "worker", "--burst"], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(count)]
-    for proc in procs:
-        proc.wait()
-    return time.monotonic() - started
 
 
 def _fan_out(stack: Stack, client: redis.Redis, slot: str) -> float:
@@ -165,7 +156,7 @@ def run(subscriber_count: int = 100_000, rate: float = 200.0, rate_seconds: floa
         limited_env = {**env, "DIGEST_RATE_PER_SECOND": str(rate), "DIGEST_FANOUT_JOBS": "2"}
         runtime.configure(Settings.from_env(limited_env, load_dotenv_file=False))
         _fire(client, slot[:-4] + "2359")
-        _workers(limited_env, 2)
+        burst_workers(limited_env, 2)
         wanted = set(few)
         sent = [m for m in sorted(_messages(emu), key=_at_ms) if m["user_id"] in wanted]
         achieved = _span_rate(sent[0], sent[-1], len(sent))

@@ -10,7 +10,6 @@ report, says who received what: a CS message or the broadcast, within 24 h of th
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
@@ -18,7 +17,7 @@ from typing import Any
 
 import requests
 
-from benchmarks.common import ROOT, bench_env, free_port, process, redis_server
+from benchmarks.common import bench_env, burst_workers, free_port, process, redis_server
 from bot.config import Settings
 from bot.core import runtime
 from bot.digest import fanout as digest
@@ -48,13 +47,6 @@ def _followers(emu: str, client: Any, count: int, now_ms: int) -> list[str]:
     return users
 
 
-def _workers(env: dict[str, str], count: int) -> float:
-    started = time.monotonic()
-    procs = [subprocess.Popen([sys.executable, "-m", "bot.cli", "worker", "--burst"], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(count)]
-    for proc in procs:
-        proc.wait()
-    return time.monotonic() - started
 
 
 def _received(emu: str, wanted: set[str], slot_ms: int) -> tuple[int, int, int]:
@@ -72,7 +64,7 @@ def _run_path(env: dict[str, str], client: Any, slot: str) -> dict[str, int]:
     runtime.configure(Settings.from_env(env, load_dotenv_file=False))
     client.delete(keys.DIGEST_INCLUDED_STORIES)
     assert digest.fire(slot, force=True) == "started"
-    seconds = _workers(env, 2)
+    seconds = burst_workers(env, 2)
     return {**digest.report(client, slot), "seconds": int(seconds)}
 
 

@@ -164,6 +164,16 @@ def _ms(out: str, label: str) -> float:
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
 
+def burst_workers(env: dict[str, str], count: int) -> float:
+    """Run `count` burst workers (`dxbot worker --burst`) to completion; returns the wall seconds."""
+    started = time.monotonic()
+    procs = [subprocess.Popen([sys.executable, "-m", "bot.cli", "worker", "--burst"], env=env, cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(count)]
+    for proc in procs:
+        proc.wait()
+    return time.monotonic() - started
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
