@@ -177,6 +177,8 @@ STORY_ARTICLES_PENDING = f"{P}stories:articles-pending"  # zset code -> ms: arti
 def story_article_lock(code: str) -> str:
     """Held (with a TTL) by the one worker publishing or removing a story's article."""
     return f"{P}story-article:{code}"
+
+
 def mod_notice_burst(moderator: str) -> str:
     """String (a story code), expiring: a new-story notice went to this moderator within the burst window."""
     return f"{P}mod:burst:{moderator}"
