@@ -20,22 +20,28 @@ COMMANDS = {
         "thôi khỏi nhắn bản tin cho tôi", "tôi không muốn nhận bản tin nữa", "đừng gửi bản tin cho em nữa",
         "khong nhan ban tin nua", "ko muốn nhận tin nữa đâu", "k nhận bản tin nữa nha", "ngung gui tin cho minh",
         "unsubscribe giùm", "tôi muốn hủy đăng ký nhận tin", "tắt thông báo bản tin đi",
+        "dừng gửi thông báo hằng tuần cho mình nhé",
     ],
     "subscribe": [
         "đăng ký nhận bản tin giúp mình", "tôi muốn đăng kí nhận tin", "dang ky nhan tin tuan", "tôi muốn nhận bản tin",
         "đăng ký bản tin tỉnh Bắc Ninh", "subscribe bản tin", "ghi danh nhận bản tin",
     ],
-    "digest": ["bản tin tuần này có gì", "có bản tin mới không", "đọc bản tin", "coi ban tin moi nhat"],
+    "digest": ["bản tin tuần này có gì", "có bản tin mới không", "đọc bản tin", "coi ban tin moi nhat",
+               "có tin tổng hợp mới nhất không", "gửi mình bản tổng hợp tuần này",
+               "tuần này có gì mới, gửi tôi xem với"],
     "story": [
         "gui cau chuyen cho kenh", "kể chuyện cho kênh nghe", "mình gửi bài cho kênh nhé", "toi muon ke chuyen",
         "cho mình gửi câu chuyện ở thôn", "có chuyện hay ở xóm muốn gửi kênh",
+        "ở xóm tôi có chuyện hay, kể cho kênh nghe nhé",
+        "mấy đứa cháu tôi dạy ông bà làm thủ tục trên điện thoại, muốn kể cho kênh",
     ],
     "erase": [
         "gỡ sạch dữ liệu cá nhân của mình giúp", "không muốn kênh giữ dữ liệu của tôi nữa", "xóa lịch sử của tôi",
         "xoa het thong tin cua minh",
     ],
     "help": ["kênh này dùng thế nào", "bot giúp được gì", "có những lệnh nào", "tôi có thể làm gì với kênh này",
-             "mình chưa biết dùng bot này", "hướng dẫn sử dụng giúp mình"],
+             "mình chưa biết dùng bot này", "hướng dẫn sử dụng giúp mình", "tôi chưa biết dùng cái này",
+             "danh sách chức năng của kênh"],
 }
 QUESTIONS = [
     "làm sao để hủy nhận bản tin?", "nếu muốn xóa dữ liệu thì nhắn gì?", "câu chuyện gửi rồi bao lâu được đăng?",
@@ -45,6 +51,8 @@ QUESTIONS = [
     "Muốn nhận bản tin hàng tuần của kênh thì phải gõ lệnh gì?", "21 câu chuyện chuyển đổi số đăng ở trang mô rứa?",
     "bản tin có mất phí không", "kênh có lưu dữ liệu của tôi không", "hướng dẫn sử dụng VNeID đi",
     "ke hoach to chuc ngay chuyen doi so nam 2022 la quyet dinh nao", "tôi muốn gửi đơn khiếu nại qua kênh",
+    "kênh có mấy câu chuyện rồi", "ai duyệt câu chuyện tôi gửi", "gửi câu chuyện thì ai cũng gửi được phải không",
+    "tắt thông báo của ứng dụng VNeID thế nào", "danh sách các tỉnh có ngày chuyển đổi số riêng",
 ]
 
 
