@@ -2,8 +2,8 @@
 
 * tests/eval/questions.toml — the old set, written from the entries' titles and answers: ranker top-1 ≥ 95 %,
   no off-topic question answered confidently.
-* tests/eval/blind/{dev,dev2,test,test2,test3}.toml — written by people who never saw content/kb. Floors a few
-  points under what was measured (README, "Question answering"), so that a regression fails; dev and dev2 were
+* tests/eval/blind/{dev,dev2,dev3,test,test2,test3}.toml — written by people who never saw content/kb. Floors a few
+  points under what was measured (README, "Question answering"), so that a regression fails; dev, dev2, dev3 were
   tuned on; test, test2 and test3 never were.
 """
 
@@ -28,6 +28,9 @@ FLOORS = {
     # a second dev split (helper 4, session 3), measured once untouched before tuning: 75.0 %, 88.0 %, 8.5 %,
     # 7.5 %, 73.3 %; after round 3: 90.5 %, 96.0 %, 2.5 %, 2.5 %, 96.7 %
     "dev2": (0.86, 0.93, 0.04, 0.03, 0.90),
+    # a third dev split (helper 6, session 4), measured once untouched on main before round 4: 89.2 %, 97.2 %,
+    # 2.5 %, 6.2 %, 70.0 %
+    "dev3": (0.86, 0.94, 0.04, 0.08, 0.65),
     # never tuned on; measured by the lead after round 2 on the merged KB: 79.4 %, 92.3 %, 4.8 %, 4.3 %, 82.6 %;
     # after round 3: 86.8 %, 97.1 %, 2.9 %, 4.3 %, 95.7 %. Regression floors, not the issue's targets.
     "test": (0.83, 0.94, 0.05, 0.07, 0.85),
