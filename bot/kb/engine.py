@@ -137,7 +137,14 @@ class KnowledgeBase:
             whole = self._decide(text)
         near = {h.entry.id for h in whole[1][:3]}
         agreeing = [r for key, r in readings.items() if key == GATED or (r[1] and r[1][0].entry.id in near)]
-        return max([whole, *agreeing], key=strength), None
+        best = max([whole, *agreeing], key=strength)
+        if len(asks) >= 2 and best[0].confident:
+            # the first question was not answered but another reading was: offer the entry that explains most of
+            # the first question ("VNeID do cơ quan nào làm": the app's entry, not the one who runs the channel)
+            first = max(readings[tried[0]][1][:SUGGESTIONS], key=lambda h: h.coverage, default=None)
+            if first is not None and first.entry.id != best[0].entry and first.coverage > NEAR_MISS:
+                return best, first.entry
+        return best, None
 
     def answer(self, question: str) -> Answer:
         """Answer one citizen question (no side effects; the caller records unanswered ones).
