@@ -1,14 +1,16 @@
 """Fit the QA decision's logistic weights (``bot.kb.decision.WEIGHTS``) on labelled sets, and show thresholds.
 
-    .venv/bin/python -m tools.calibrate_qa tests/eval/blind/dev.toml tests/eval/questions.toml
+    .venv/bin/python -m tools.calibrate_qa --cv      # held-out figures of a refit (nothing written)
+    .venv/bin/python -m tools.calibrate_qa --write   # the refit: fit and write WEIGHTS into bot/kb/decision.py
 
-Never pass the blind *test* split: it measures the result once, after tuning. The label is "the ranker's first
+Without files it reads the tuning sets (``DEFAULT_SETS``: the blind dev splits and the old set). Never pass a
+blind *test* split: it measures the result once, after tuning. The label is "the ranker's first
 hit is right" (keyword rule or expected id; off-topic cases are 0), the features those of
 ``bot.kb.decision.features`` on the reading the engine chooses. Plain batch gradient descent with a small L2
 penalty — a few hundred cases and a dozen features need nothing more. The table counts what would be answered
 at each threshold *under the hard floors* (``bot.kb.decision.floors``), for the fitted and the current weights.
-Paste the printed weights into ``bot/kb/decision.py`` and re-run ``dxbot kb eval``: the readings depend on the
-decision, so two rounds settle.
+``--write`` replaces the ``WEIGHTS`` line of ``bot/kb/decision.py``; re-run ``dxbot kb eval`` after it: the
+readings depend on the decision, so a second refit may move a count by one.
 
 ``--cv`` checks that the fit generalises: every blind file's cases are split in two halves (alternate cases);
 each half is measured with weights fitted on the other half plus the remaining files.
@@ -17,21 +19,26 @@ each half is measured with weights fitted on the other half plus the remaining f
 from __future__ import annotations
 
 import math
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.kb import load_kb
+from bot.kb import decision, load_kb
 from bot.kb.asks import asked
-from bot.kb.decision import WEIGHTS, features, floors
+from bot.kb.decision import TIE_P, WEIGHTS, features, floors
 from bot.kb.evaluate import is_right, load_cases
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import analyze
 
-Row = tuple[str, bool, bool, list[float], bool]  # file, off-topic, top hit right, features, floors allow
+# file, off-topic, top hit right, features, floors allow (below TIE_P), floors allow (at or above TIE_P)
+Row = tuple[str, bool, bool, list[float], bool, bool]
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "tests" / "eval"
+DEFAULT_SETS = (*sorted((EVAL / "blind").glob("dev*.toml")), EVAL / "questions.toml")
 
 EPOCHS, RATE, L2 = 2000, 0.5, 1e-3
-TAUS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+TAUS = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 BLIND_WEIGHT = 2.0  # questions nobody tuned for count double against the old set
 
 
@@ -50,8 +57,9 @@ def collect(paths: list[Path]) -> list[Row]:
             if hits:
                 right = not case.off_topic and is_right(hits[0].entry, case)
                 text = standardize(case.question, kb.index.known_pair)
-                allow = floors(hits, asked(analyze(text).text, text))
-                rows.append((str(path), case.off_topic, right, features(hits), allow))
+                asks = asked(analyze(text).text, text)
+                rows.append((str(path), case.off_topic, right, features(hits), floors(hits, asks),
+                             floors(hits, asks, TIE_P)))
     return rows
 
 
@@ -69,7 +77,7 @@ def fit(rows: list[Row]) -> list[float]:
     scale = [BLIND_WEIGHT if "blind" in r[0] else 1.0 for r in rows]
     for _ in range(EPOCHS):
         grad = [0.0] * n
-        for (_, _, right, _, _), x, s in zip(rows, xs, scale, strict=True):
+        for (_, _, right, *_), x, s in zip(rows, xs, scale, strict=True):
             err = s * (_sigmoid(sum(w * v for w, v in zip(weights, x, strict=True))) - right)
             for i, v in enumerate(x):
                 grad[i] += err * v
@@ -81,7 +89,11 @@ def fit(rows: list[Row]) -> list[float]:
 
 def counts(rows: list[Row], weights: Sequence[float], tau: float) -> tuple[int, int, int, int]:
     """(in-scope cases, answered right, answered wrong, off-topic answered) at threshold ``tau``."""
-    chosen = [r for r in rows if r[4] and _sigmoid(sum(w * v for w, v in zip(weights, r[3], strict=True))) >= tau]
+    chosen = []
+    for r in rows:
+        p = _sigmoid(sum(w * v for w, v in zip(weights, r[3], strict=True)))
+        if p >= tau and (r[5] if p >= TIE_P else r[4]):
+            chosen.append(r)
     return (sum(not r[1] for r in rows), sum(r[2] for r in chosen), sum(not r[2] and not r[1] for r in chosen),
             sum(r[1] for r in chosen))
 
@@ -112,11 +124,29 @@ def cross_validate(rows: list[Row]) -> None:
                   f"off-topic {sums[3]:>3}")
 
 
+def write(weights: Sequence[float], path: Path = Path(decision.__file__)) -> None:
+    """Replace the ``WEIGHTS = (…)`` assignment of ``bot/kb/decision.py`` (wrapped at 120 columns)."""
+    values = [f"{w:.3f}" for w in weights]
+    lines, line = [], "WEIGHTS = ("
+    for i, v in enumerate(values):
+        piece = v + (", " if i < len(values) - 1 else ")")
+        if len(line) + len(piece.rstrip()) > 120:
+            lines.append(line.rstrip())
+            line = " " * 11
+        line += piece
+    lines.append(line)
+    text = path.read_text(encoding="utf-8")
+    new, n = re.subn(r"^WEIGHTS = \([^)]*\)$", "\n".join(lines), text, count=1, flags=re.M)
+    if n != 1:
+        raise SystemExit(f"no WEIGHTS = (...) assignment in {path}")
+    path.write_text(new, encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
-    cv = "--cv" in argv
-    paths = [Path(a) for a in argv if a != "--cv"]
-    if not paths or any("test" in p.name for p in paths):
-        print("usage: python -m tools.calibrate_qa [--cv] DEV.toml [OLD.toml] (never the test split)",
+    cv, save = "--cv" in argv, "--write" in argv
+    paths = [Path(a) for a in argv if a not in ("--cv", "--write")] or list(DEFAULT_SETS)
+    if any(a.startswith("-") for a in argv if a not in ("--cv", "--write")) or any("test" in p.name for p in paths):
+        print("usage: python -m tools.calibrate_qa [--cv | --write] [DEV.toml ... OLD.toml] (never a test split)",
               file=sys.stderr)
         return 2
     rows = collect(paths)
@@ -128,6 +158,9 @@ def main(argv: list[str]) -> int:
     table(rows, weights, "fitted")
     if len(WEIGHTS) == len(weights):
         table(rows, WEIGHTS, "current")
+    if save:
+        write(weights)
+        print(f"written to {decision.__file__}")
     return 0
 
 
