@@ -116,15 +116,16 @@ class KnowledgeBase:
             readings[GATED] = gated_reading
         if len(asks) >= 2:
             first, second = readings[tried[0]], readings[tried[-1]]
-            if (first[0].confident and second[0].kind != "unknown" and second[1]
-                    and second[1][0].entry.id != first[0].entry):
+            if first[0].confident and second[0].confident and second[1][0].entry.id != first[0].entry:
                 return first, second[1][0].entry  # the whole message is not needed (latency: one search less)
             if whole is None:
                 whole = self._decide(text)
             if first[0].confident:
-                others = [h.entry for h in (*second[1][:1], *whole[1]) if h.entry.id != first[0].entry]
-                if second[0].kind == "unknown" and whole[1]:
-                    others = [h.entry for h in whole[1] if h.entry.id != first[0].entry]
+                # an unsure second question ("… và hoạt động từ ngày nào?" says no subject) is offered only
+                # where the whole message agrees; else the whole message's next entry
+                near = {h.entry.id for h in whole[1][:3]}
+                own = [h.entry for h in second[1][:1] if h.entry.id in near] if second[0].kind != "unknown" else []
+                others = [e for e in (*own, *(h.entry for h in whole[1])) if e.id != first[0].entry]
                 return first, (others[0] if others else None)
 
         def strength(reading: tuple[Answer, list[Hit]]) -> tuple[int, float]:
