@@ -22,15 +22,16 @@ EVAL_FILE = EVAL_DIR / "questions.toml"
 
 # split: (confident and right, right among shown, confident wrong rate, off-topic confident rate, commands)
 FLOORS = {
-    # round 3, on the merged content (kbfacts3 + phr) after the refit: 91.8 %, 97.7 %, 0.9 %, 1.8 %, 100 %
-    # (round 2: 83.2 %, 92.0 %, 3.1 %, 1.8 %, 100 %)
-    "dev": (0.88, 0.95, 0.02, 0.03, 0.95),
+    # round 4: 92.3 %, 98.0 %, 0.9 %, 1.8 %, 100 % (round 3: 91.8 %, 97.7 %, 0.9 %, 1.8 %, 100 %;
+    # round 2: 83.2 %, 92.0 %, 3.1 %, 1.8 %, 100 %)
+    "dev": (0.90, 0.96, 0.02, 0.03, 0.95),
     # a second dev split (helper 4, session 3), measured once untouched before tuning: 75.0 %, 88.0 %, 8.5 %,
-    # 7.5 %, 73.3 %; after round 3: 90.5 %, 96.0 %, 2.5 %, 2.5 %, 96.7 %
-    "dev2": (0.86, 0.93, 0.04, 0.03, 0.90),
+    # 7.5 %, 73.3 %; after round 3: 90.5 %, 96.0 %, 2.5 %, 2.5 %, 96.7 %; round 4: 91.5 %, 96.5 %, 2.3 %, 2.5 %, 96.7 %
+    "dev2": (0.89, 0.94, 0.035, 0.03, 0.90),
     # a third dev split (helper 6, session 4), measured once untouched on main before round 4: 89.2 %, 97.2 %,
-    # 2.5 %, 6.2 %, 70.0 %
-    "dev3": (0.86, 0.94, 0.04, 0.08, 0.65),
+    # 2.5 %, 6.2 %, 70.0 %; round 4: 90.5 %, 97.8 %, 2.5 %, 6.2 %, 70.0 % (commands and off-topic: not the
+    # decision's — the plain-words intents and the out-of-scope entries, docs/question-answering.md, round 4)
+    "dev3": (0.88, 0.95, 0.035, 0.075, 0.65),
     # never tuned on; measured by the lead after round 2 on the merged KB: 79.4 %, 92.3 %, 4.8 %, 4.3 %, 82.6 %;
     # after round 3: 86.8 %, 97.1 %, 2.9 %, 4.3 %, 95.7 %. Regression floors, not the targets.
     "test": (0.83, 0.94, 0.05, 0.07, 0.85),
@@ -56,9 +57,9 @@ def test_eval_set() -> None:
     # "quen" is also "quên", forgetting a password)
     assert report.off_topic_rate <= 0.02, [f for f in report.failures if "off-topic" in f]
     assert report.top1_accuracy >= 0.95, "\n".join([report.format(), *report.failures[:40]])
-    # round 3 (merged content, refitted decision): 94.0 % confident and right, 96.4 % shown
-    assert report.confident_accuracy >= 0.90, "\n".join([report.format(), *report.failures[:40]])
-    assert report.shown_accuracy >= 0.93, "\n".join([report.format(), *report.failures[:40]])
+    # rounds 3 and 4 (merged content, refitted decision): 94.0 % confident and right, 96.4 % shown
+    assert report.confident_accuracy >= 0.92, "\n".join([report.format(), *report.failures[:40]])
+    assert report.shown_accuracy >= 0.95, "\n".join([report.format(), *report.failures[:40]])
     assert report.confident_wrong <= 0.01 * report.in_domain, report.format()
 
 
