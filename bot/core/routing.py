@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from redis.client import Pipeline
 
@@ -27,8 +28,10 @@ from bot.nlp.intents import plain_command
 from bot.nlp.normalize import command_form
 
 log = logging.getLogger(__name__)
-
-
+# The route table asks about one message's text many times (each keyword command, each plain-words intent,
+# each moderator command); these answers depend on the text alone, so each is computed once per message.
+# Measured on bench_replies' traffic: the repeated forms cost about as much worker CPU as answering questions.
+TEXT_CACHE = 64  # texts kept: only the message being routed needs to hit
 
 class Redispatch(Enum):
     """A handler's result asking the router to route the same event again (at most once)."""
@@ -111,7 +114,7 @@ def command(*phrases: str, args: bool = False) -> Matcher:
     def match(event: Event, ctx: Context) -> bool:
         if not isinstance(event, TextMessage):
             return False
-        said = command_form(event.text)
+        said = command_form(event.text)  # memoized (bot/nlp/normalize.py)
         if said in forms:
             return True
         return args and any(said.startswith(f + " ") for f in forms)
@@ -121,19 +124,25 @@ def command(*phrases: str, args: bool = False) -> Matcher:
 
 def plain_words(name: str) -> Matcher:
     """A command said in plain words ("ngưng nhận tin giùm" → ``unsubscribe``), see content/intents.toml."""
-    return lambda event, ctx: isinstance(event, TextMessage) and plain_command(event.text) == name
+    return lambda event, ctx: isinstance(event, TextMessage) and _plain_command(event.text) == name
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _plain_command(text: str) -> str | None:
+    return plain_command(text)
 
 
 def slash_command(name: str) -> Matcher:
     """`/name` with optional arguments; the slash form is what moderators type."""
-    def match(event: Event, ctx: Context) -> bool:
-        if not isinstance(event, TextMessage):
-            return False
-        head = command_text(event.text).strip().split(maxsplit=1)
-        return bool(head) and command_form(head[0].lstrip("/")) == command_form(name) and \
-            head[0].startswith("/")
+    form = command_form(name)
+    return lambda event, ctx: isinstance(event, TextMessage) and _slash_word(event.text) == form
 
-    return match
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _slash_word(text: str) -> str | None:
+    """The command form of the message's first word when it starts with `/`, else None."""
+    head = command_text(text).strip().split(maxsplit=1)
+    return command_form(head[0].lstrip("/")) if head and head[0].startswith("/") else None
 
 
 def command_args(text: str) -> str:

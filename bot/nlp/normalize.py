@@ -139,6 +139,7 @@ def analyze(text: str) -> Analysis:
     return Analysis.from_units(tuple(u for raw in _raw_tokens(text) for u in _units(raw, False)))
 
 
+@lru_cache(maxsize=256)  # the route table and the handlers ask for one message's form a dozen times
 def command_form(text: str) -> str:
     """Canonical form for comparing chat commands: ``"HUỶ ĐĂNG KÝ"``, ``"huyr ddangw kys"`` → ``"huy dang ki"``.
 
