@@ -23,7 +23,7 @@ from bot.core.context import Context
 from bot.core.events import Event, Unfollow
 from bot.core.lease import Lease
 from bot.core.parsing import parse_body, parse_event
-from bot.infra import keys, metrics
+from bot.infra import keys, metrics, scripts
 
 log = logging.getLogger(__name__)
 STATE_TTL_S = 180 * 24 * 3600
@@ -46,8 +46,8 @@ def drain_user(user_id: str) -> str:
     idle_until = time.monotonic() + rt.settings.drain_linger_s
     while (now := time.monotonic()) < deadline:
         taken = rt.jobs.take_next_drain()
-        if taken is None:
-            if now >= idle_until or rt.redis.llen(rt.jobs.queue.key):  # nothing soon, or another kind of job
+        if not isinstance(taken, tuple):
+            if taken or now >= idle_until:  # another kind of job is next (RQ's), or nothing came soon
                 break
             time.sleep(LINGER_POLL_S)  # a job arriving now is cheaper to take here than through RQ
             continue
@@ -59,34 +59,33 @@ def drain_user(user_id: str) -> str:
 def drain_one(rt: runtime.Runtime, user_id: str, owner: str) -> str:
     """Drain one user's inbox (and outbox when no sender runs) under the user's lease, as `owner`."""
     lease = Lease(rt.redis, user_id, owner, rt.settings.user_lease_s * 1000)
-    if not lease.acquire():
-        return "busy"
-    processed = 0
+    step_keys = [lease.key, keys.inbox(user_id), keys.PENDING_USERS, keys.state(user_id)]
+    first = True  # the first step takes the lease (a queued job's lease names it; an expired one is free)
     while True:
         # With a `dxbot sender` running, replies leave from there and this job never waits on Zalo.
         if not delivery.sender_alive(rt.redis):
+            if first:
+                if not lease.acquire():
+                    return "busy"
+                first = False
             retry_after_s = delivery.deliver_inline(rt, user_id, owner)
             if retry_after_s is not None:
                 lease.release_until(_due(retry_after_s))
                 return "retry_later"
-        with rt.redis.pipeline(transaction=False) as pipe:  # one round trip: the lease, the next event, the state
-            lease.renew(pipe)
-            pipe.zrange(keys.inbox(user_id), 0, 0)
-            pipe.hgetall(keys.state(user_id))
-            renewed, head, raw_state = pipe.execute()
-        if not head:
-            done = lease.finish()
-            if done == 0:
-                continue
-            return "done" if done == 1 else "lost_lease"
-        if not renewed:
-            return "lost_lease"
-        state = {k.decode(): v.decode() for k, v in raw_state.items()}
-        retry_in = process_one(rt, user_id, head[0], lease, state)
+        # one round trip: the lease checked and renewed, then the next event and the state, or the release
+        step = scripts.DRAIN_NEXT(rt.redis, keys=step_keys, args=[owner, lease.ttl_ms, user_id, int(first)])
+        if step == 1:
+            return "done"
+        if step == -1:
+            return "busy" if first else "lost_lease"
+        first = False
+        _, head, raw_state = step
+        it = iter(raw_state)
+        state = {k.decode(): v.decode() for k, v in zip(it, it, strict=True)}
+        retry_in = process_one(rt, user_id, head, lease, state)
         if retry_in is not None:
             lease.release_until(_due(retry_in))
             return "retry_later"
-        processed += 1
 
 
 def _due(delay_s: float) -> int:

@@ -69,14 +69,15 @@ class JobWriter:
             self._stamp = rqjob.timestamp(now)
         return uuid.uuid4().hex, data, self._stamp, DRAIN_DESCRIPTION + user_id
 
-    def take_next_drain(self) -> tuple[str, str] | None:
-        """Take the queue's next job out of RQ's hands if it is a drain job: (job id, user id), else None.
-        The job's lease names that job id, so the caller drains the user as that job; if the caller dies, the
-        lease expires and the sweeper queues the user again, as for any job lost with its worker."""
+    def take_next_drain(self) -> tuple[str, str] | bool:
+        """Take the queue's next job out of RQ's hands if it is a drain job: (job id, user id); else True when
+        another kind of job is next (RQ's to run), False when the queue is empty. The job's lease names that job
+        id, so the caller drains the user as that job; if the caller dies, the lease expires and the sweeper
+        queues the user again, as for any job lost with its worker."""
         taken = scripts.TAKE_NEXT_DRAIN(self.redis, keys=[self.queue.key], args=[self._job_prefix, DRAIN_DESCRIPTION])
-        if not taken:
-            return None
-        return taken[0].decode(), taken[1].decode()
+        if isinstance(taken, list):
+            return taken[0].decode(), taken[1].decode()
+        return taken == 0
 
     def ingest(self, *, event_key: str, user_id: str, timestamp_ms: int, member: str) -> int:
         """Store one verified event. Returns 0 duplicate, 1 stored (a job already drains the user),

@@ -35,19 +35,9 @@ class Lease:
     def acquire(self) -> bool:
         return bool(scripts.TAKE_LEASE(self.redis, keys=[self.key], args=[self.owner, self.ttl_ms]))
 
-    def renew(self, pipe: redis.client.Pipeline | None = None) -> bool:
-        """Extend the lease; False means another job owns the user now and this one must stop. Given a
-        pipeline, the renewal is queued there and its answer comes with the pipeline's."""
-        if pipe is not None:
-            scripts.RENEW_LEASE(pipe, keys=[self.key], args=[self.owner, self.ttl_ms])
-            return True
+    def renew(self) -> bool:
+        """Extend the lease; False means another job owns the user now and this one must stop."""
         return bool(scripts.RENEW_LEASE(self.redis, keys=[self.key], args=[self.owner, self.ttl_ms]))
-
-    def finish(self) -> int:
-        """Release if nothing is left to do: 1 released, 0 more work arrived, -1 not the owner."""
-        return int(scripts.FINISH_DRAIN(
-            self.redis, keys=[self.key, keys.inbox(self.user_id), keys.PENDING_USERS],
-            args=[self.owner, self.user_id]))
 
     def release_until(self, due_ms: int) -> bool:
         """Give the user back and ask the sweeper to hand them to a job again at `due_ms`."""

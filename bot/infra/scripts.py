@@ -61,7 +61,7 @@ class Lua:
 # --- leases: one owner at a time (a user's drain, a digest fan-out chunk) ---------------------------------
 TAKE_LEASE = Lua(source("take_lease"))
 RENEW_LEASE = Lua(source("renew_lease"))
-FINISH_DRAIN = Lua(source("finish_drain"))
+DRAIN_NEXT = Lua(source("drain_next"))
 RELEASE_UNTIL = Lua(source("release_until"))
 
 # --- the sender's delivery, and a running drain job taking the next ready user ----------------------------
