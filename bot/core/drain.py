@@ -59,7 +59,7 @@ def drain_user(user_id: str) -> str:
 def drain_one(rt: runtime.Runtime, user_id: str, owner: str) -> str:
     """Drain one user's inbox (and outbox when no sender runs) under the user's lease, as `owner`."""
     lease = Lease(rt.redis, user_id, owner, rt.settings.user_lease_s * 1000)
-    step_keys = [lease.key, keys.inbox(user_id), keys.PENDING_USERS, keys.state(user_id)]
+    step_keys = [lease.key, keys.inbox(user_id), keys.PENDING_USERS, keys.state(user_id), keys.deferred(user_id)]
     first = True  # the first step takes the lease (a queued job's lease names it; an expired one is free)
     while True:
         # With a `dxbot sender` running, replies leave from there and this job never waits on Zalo.
@@ -79,10 +79,10 @@ def drain_one(rt: runtime.Runtime, user_id: str, owner: str) -> str:
         if step == -1:
             return "busy" if first else "lost_lease"
         first = False
-        _, head, raw_state = step
+        _, head, raw_state, deferred = step
         it = iter(raw_state)
         state = {k.decode(): v.decode() for k, v in zip(it, it, strict=True)}
-        retry_in = process_one(rt, user_id, head, lease, state)
+        retry_in = process_one(rt, user_id, head, lease, state, deferred=bool(deferred))
         if retry_in is not None:
             lease.release_until(_due(retry_in))
             return "retry_later"
@@ -92,10 +92,10 @@ def _due(delay_s: float) -> int:
     return int((time.time() + delay_s) * 1000)
 
 
-def process_one(rt: runtime.Runtime, user_id: str, member: bytes, lease: Lease, state: dict[str, str]
-                ) -> float | None:
-    """Handle one inbox entry, given the user's state as read under the lease; returns a delay when it must be
-    retried later, else None."""
+def process_one(rt: runtime.Runtime, user_id: str, member: bytes, lease: Lease, state: dict[str, str], *,
+                deferred: bool = True) -> float | None:
+    """Handle one inbox entry, given the user's state as read under the lease (and whether replies wait in
+    the user's deferred list); returns a delay when it must be retried later, else None."""
     received_ms_text, _, raw = member.partition(b":")
     event = parse_event(parse_body(raw))  # verified and validated by the webhook
     ctx = Context(event=event, user_id=user_id, settings=rt.settings, client=rt.redis, state=dict(state),
@@ -105,8 +105,9 @@ def process_one(rt: runtime.Runtime, user_id: str, member: bytes, lease: Lease, 
             handler = rt.router.dispatch(event, ctx)
     except Exception as exc:  # noqa: BLE001 - any handler bug must be contained and retried
         return _handler_failed(rt, user_id, event, member, exc, lease)
-    if not commit(rt, ctx, member, original_state=state, lease=lease):
-        log.warning("event user=%s event=%s outcome=lost_lease", user_id, event.key)
+    if not commit(rt, ctx, member, original_state=state, lease=lease, deferred=deferred):
+        log.warning("event user=%s event=%s outcome=not_committed (lease lost, or a reply deferred meanwhile)",
+                    user_id, event.key)
         return 0.0
     log.info("event user=%s event=%s name=%s handler=%s replies=%d outcome=ok", user_id, event.key, event.name,
              handler, len(ctx.outbox))
@@ -117,16 +118,22 @@ def process_one(rt: runtime.Runtime, user_id: str, member: bytes, lease: Lease, 
 
 
 def commit(rt: runtime.Runtime, ctx: Context, member: bytes, *, original_state: dict[str, str],
-           lease: Lease) -> bool:
-    """Apply the event's effects atomically, only while this job still owns the user."""
+           lease: Lease, deferred: bool = True) -> bool:
+    """Apply the event's effects atomically, only while this job still owns the user.
+
+    Replies deferred while the user was unreachable go out with this event's, read only when the drain's step
+    saw some (`deferred`): most events skip that round trip. When read, the list is WATCHed with the lease, so
+    a reply the sender defers meanwhile fails the commit (the event runs again) instead of being deleted
+    unsent; one deferred just after the step waits for the user's next message, as one deferred after the
+    commit would."""
     user_id = ctx.user_id
+    read_deferred = deferred and not isinstance(ctx.event, Unfollow)
     with rt.redis.pipeline() as pipe:
         try:
-            pipe.watch(lease.key)
+            pipe.watch(lease.key, *([keys.deferred(user_id)] if read_deferred else []))
             if pipe.get(lease.key) != lease.owner.encode():
                 return False
-            reactivated = not isinstance(ctx.event, Unfollow)
-            deferred = pipe.lrange(keys.deferred(user_id), 0, -1) if reactivated else []
+            deferred_replies = pipe.lrange(keys.deferred(user_id), 0, -1) if read_deferred else []
             # features' hooks (registered with the router) read now and add their writes to the MULTI
             hook_writes = [w for hook in rt.router.commit_hooks if (w := hook(pipe, ctx)) is not None]
             pipe.multi()
@@ -134,12 +141,12 @@ def commit(rt: runtime.Runtime, ctx: Context, member: bytes, *, original_state: 
             for write in ctx.writes:
                 write(pipe)
             now_ms = int(time.time() * 1000)
-            if deferred:
-                pipe.rpush(keys.outbox(user_id), *deferred)
+            if deferred_replies:
+                pipe.rpush(keys.outbox(user_id), *deferred_replies)
                 pipe.delete(keys.deferred(user_id))
             for message in ctx.outbox:
                 pipe.rpush(keys.outbox(message.user_id), json.dumps(message.to_json()))
-            for other in {m.user_id for m in ctx.outbox} | ({user_id} if deferred else set()):
+            for other in {m.user_id for m in ctx.outbox} | ({user_id} if deferred_replies else set()):
                 delivery.mark_due(pipe, other, now_ms)
                 if other != user_id:
                     pipe.zadd(keys.PENDING_USERS, {other: now_ms}, nx=True)
