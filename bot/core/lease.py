@@ -58,7 +58,9 @@ class _Keeper:
     """One helper thread per process renews, at a third of their TTL, the leases of the handlers running now.
 
     A thread per event cost more CPU than many events' own work; this one is started once (again after a fork)
-    and sleeps when nothing is held."""
+    and sleeps when nothing is held. It is woken only when a new lease needs renewing before the keeper's next
+    wake-up (in practice: when it sleeps with nothing held), not at every event: waking it per event cost a
+    thread switch per event."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -67,17 +69,21 @@ class _Keeper:
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._pid = 0
+        self._wakes_at = float("inf")  # when the keeper next wakes by itself (monotonic); inf: not before woken
 
     def hold(self, lease: Lease, budget_s: float) -> int:
         now = time.monotonic()
+        renew_at = now + lease.ttl_ms / 3000
         with self._lock:
             self._tokens += 1
-            self._held[self._tokens] = [lease, now + lease.ttl_ms / 3000, now + budget_s]
+            self._held[self._tokens] = [lease, renew_at, now + budget_s]
             if self._thread is None or self._pid != os.getpid() or not self._thread.is_alive():
                 self._pid = os.getpid()
+                self._wakes_at = float("inf")
                 self._thread = threading.Thread(target=self._run, name="lease-keeper", daemon=True)
                 self._thread.start()
-            self._wake.set()
+            if renew_at < self._wakes_at:
+                self._wake.set()
             return self._tokens
 
     def drop(self, token: int) -> None:
@@ -92,6 +98,7 @@ class _Keeper:
                 for _, entry in due:
                     entry[1] = now + entry[0].ttl_ms / 3000
                 next_at = min((entry[1] for entry in self._held.values() if entry[2] > now), default=None)
+                self._wakes_at = float("inf") if next_at is None else next_at
             for token, (lease, _, _) in due:
                 try:
                     if not lease.renew():
