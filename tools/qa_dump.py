@@ -1,0 +1,74 @@
+"""Dump what ``KnowledgeBase.answer()`` returns for a fixed set of messages, to prove a change answers the same.
+
+Why: latency work (caches, precomputation, compact postings) must not change a single answer. Run it before
+and after a change and diff the two files::
+
+    python -m tools.qa_dump > /tmp/before.txt   # on the old commit
+    python -m tools.qa_dump > /tmp/after.txt    # on the new one
+    diff /tmp/before.txt /tmp/after.txt         # must print nothing
+
+Messages: every question of the dev splits (``tests/eval/blind/dev.toml``, ``dev2.toml``; never the test
+splits), of the old set (``tests/eval/questions.toml``) and every phrasing of the real KB (titles, questions,
+keywords, content/phrasings), as written and folded. ``--synthetic`` adds the benchmark's 1,000-entry synthetic
+KB (``benchmarks/bench_qa.py``) asked its own phrasings and the same chat messages: candidate selection only
+differs from the real KB's at that size. One line per message: decision, entry, choice entries, candidates,
+score and margin (rounded to 9 places: float sums in another order may differ in the last bits), the
+normalized text and a hash of the reply text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.kb.engine import KnowledgeBase, load_kb  # noqa: E402
+from bot.kb.evaluate import load_cases  # noqa: E402
+from bot.nlp.normalize import fold  # noqa: E402
+
+CASE_FILES = ("tests/eval/blind/dev.toml", "tests/eval/blind/dev2.toml", "tests/eval/questions.toml")
+
+
+def chat_messages() -> list[str]:
+    """The questions of the dev splits and of the old set (never the blind test splits)."""
+    return [c.question for name in CASE_FILES if (ROOT / name).exists() for c in load_cases(ROOT / name)]
+
+
+def kb_phrasings(kb: KnowledgeBase) -> list[str]:
+    """Every phrasing of every entry (own and content/phrasings), as written and folded."""
+    texts = [t for e in kb.entries for t in (e.title, *e.questions, *e.keywords, *kb.phrasings.get(e.id, ()))]
+    return list(dict.fromkeys([*texts, *(fold(t) for t in texts)]))
+
+
+def lines(kb: KnowledgeBase, label: str, messages: Iterable[str]) -> Iterator[str]:
+    """One line per message: everything ``answer()`` decides, scores rounded to 9 places."""
+    for message in messages:
+        a = kb.answer(message)
+        digest = hashlib.sha1(a.text.encode()).hexdigest()[:12]
+        yield (f"{label}\t{message!r}\t{a.kind}\t{a.entry}\t{','.join(a.choice_entries)}\t{','.join(a.candidates)}"
+               f"\t{[t for t, _ in a.choices]!r}\t{a.score:.9f}\t{a.margin:.9f}\t{a.normalized!r}\t{digest}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.qa_dump", description=__doc__.split("\n")[0])
+    parser.add_argument("--synthetic", action="store_true", help="also the 1,000-entry synthetic KB")
+    args = parser.parse_args(argv)
+    kb = load_kb()
+    chat = chat_messages()
+    out = [*lines(kb, "chat", chat), *lines(kb, "phrasing", kb_phrasings(kb))]
+    if args.synthetic:
+        from benchmarks.bench_qa import queries_for, synthetic_kb
+
+        synth = synthetic_kb(kb.entries)
+        out += [*lines(synth, "synth-chat", chat), *lines(synth, "synth-phrasing", queries_for(synth.entries))]
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
