@@ -9,12 +9,12 @@ from pathlib import Path
 
 from bot.kb.asks import asked
 from bot.kb.decision import NEAR_MISS, SUGGESTIONS, Answer, confident, decide, unknown, with_second
-from bot.kb.index import Hit, Index
+from bot.kb.index import Hit, Index, Query
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.phrasings import load_phrasings
 from bot.nlp.clauses import clauses, is_question
 from bot.nlp.dialect import standardize
-from bot.nlp.normalize import analyze
+from bot.nlp.normalize import Analysis, analyze
 
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
@@ -60,12 +60,13 @@ class KnowledgeBase:
                 topics.add(entry.topic)
         return chosen
 
-    def _decide(self, text: str, hits: list[Hit] | None = None, exact: bool = True) -> tuple[Answer, list[Hit]]:
-        analysis = analyze(text)
+    def _decide(self, texts: _Texts, text: str, hits: list[Hit] | None = None,
+                exact: bool = True) -> tuple[Answer, list[Hit]]:
+        analysis = texts.analysis(text)
         if not analysis.tokens:
             return unknown(self.topic_heads[:SUGGESTIONS], self.messages, "", head_key="empty"), []
         if hits is None:
-            hits = self.index.search(analysis, k=5)
+            hits = self.index.hits(texts.query(text), k=5)
         entry = self.index.exact_entry(analysis) if exact else None
         if entry is not None:
             hit = next((h for h in hits if h.entry.id == entry.id), None)
@@ -82,19 +83,20 @@ class KnowledgeBase:
         confidently wins and the second's best entry (its own clause, else the whole message) is offered.
         """
         text = standardize(question, self.index.known_pair)
+        texts = _Texts(self.index)
         parts = clauses(text)
         asks = [p for p in parts if is_question(p)] if len(parts) > 1 else []
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):
             # context around the question: the whole message ranks, the question alone is gated
-            plain, gated = self.index.search_gated(analyze(text), analyze(" ".join(asks)))
-            whole = self._decide(text, plain)
+            plain, gated = self.index.search_gated(texts.query(text), texts.query(" ".join(asks)))
+            whole = self._decide(texts, text, plain)
         elif not asks:
-            whole = self._decide(text)
+            whole = self._decide(texts, text)
             if whole[0].confident:
                 return whole, None  # nothing a clause could add (latency: one search for most messages)
-        gated_reading = self._decide(text, gated, exact=False) if gated is not None else None
+        gated_reading = self._decide(texts, text, gated, exact=False) if gated is not None else None
         if whole is not None and whole[0].confident and len(asks) < 2:
             if gated_reading is None or gated_reading[0].confident:
                 return whole, None
@@ -106,7 +108,7 @@ class KnowledgeBase:
         # the first two questions, or with more (a rambling message whose context sentences read as questions)
         # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
         tried = list(dict.fromkeys(asks if len(asks) <= MAX_READINGS - 1 else [asks[0], asks[-1]]))
-        readings = {p: self._decide(p) for p in tried}
+        readings = {p: self._decide(texts, p) for p in tried}
         if pulled is not None:
             alone = readings[asks[0]]
             if alone[0].confident and alone[0].entry != pulled[0].entry:
@@ -119,7 +121,7 @@ class KnowledgeBase:
             if first[0].confident and second[0].confident and second[1][0].entry.id != first[0].entry:
                 return first, second[1][0].entry  # the whole message is not needed (latency: one search less)
             if whole is None:
-                whole = self._decide(text)
+                whole = self._decide(texts, text)
             if first[0].confident:
                 # an unsure second question ("… và hoạt động từ ngày nào?" says no subject) is offered only
                 # where the whole message agrees; else the whole message's next entry
@@ -135,7 +137,7 @@ class KnowledgeBase:
         # A clause ranked on its own must agree with the whole message ("…, số điện thoại hay số gì" alone is
         # another question); the gated reading ranks the whole message, so it always agrees.
         if whole is None:
-            whole = self._decide(text)
+            whole = self._decide(texts, text)
         near = {h.entry.id for h in whole[1][:3]}
         agreeing = [r for key, r in readings.items() if key == GATED or (r[1] and r[1][0].entry.id in near)]
         best = max([whole, *agreeing], key=strength)
@@ -154,6 +156,27 @@ class KnowledgeBase:
         """
         (result, _), second = self._read(question)
         return with_second(result, second) if second is not None else result
+
+
+class _Texts:
+    """The texts of one message (the whole, its question, each clause), each analysed and prepared for the ranker
+    once however many readings use it (latency: up to three searches of one message share this work)."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._analyses: dict[str, Analysis] = {}
+        self._queries: dict[str, Query | None] = {}
+
+    def analysis(self, text: str) -> Analysis:
+        found = self._analyses.get(text)
+        if found is None:
+            found = self._analyses[text] = analyze(text)
+        return found
+
+    def query(self, text: str) -> Query | None:
+        if text not in self._queries:
+            self._queries[text] = self.index.query(self.analysis(text))
+        return self._queries[text]
 
 
 def load_kb(path: Path | None = None, messages_path: Path | None = None,

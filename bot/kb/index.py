@@ -93,30 +93,42 @@ class Index:
             value = math.log(1 + (n - f + 0.5) / (f + 0.5))
         return value
 
+    def query(self, analysis: Analysis) -> Query | None:
+        """``analysis`` as the ranker reads it (None when there is nothing to rank).
+
+        Built once per text of a message (``bot.kb.engine``): a message's question is both the gate of the
+        whole message's ranking and, often, ranked alone, and up to three searches share this work (latency).
+        """
+        if not self.entries or not analysis.tokens:
+            return None
+        fixed = with_synonyms(self.typos.fix(analysis))
+        scaffold = scaffolding(fixed)
+        return Query(fixed, view(fixed, scaffold=scaffold), scaffold)
+
     def search(self, analysis: Analysis, k: int = 5, gate: Analysis | None = None) -> list[Hit]:
         """Top-``k`` hits for an analyzed query, best first.
 
         With ``gate``, the whole message ranks and the confidence signals (coverage, match, discriminators)
         are measured on ``gate`` only: the question inside a message whose context would dilute them.
         """
-        ranked = self._rank(analysis)
+        return self.hits(self.query(analysis), k, self.query(gate) if gate is not None else None)
+
+    def hits(self, query: Query | None, k: int = 5, gate: Query | None = None) -> list[Hit]:
+        """:meth:`search` of a prepared :meth:`query` (and gate)."""
+        ranked = self._rank(query) if query is not None else None
         if ranked is None:
             return []
         return self._hits(ranked, k, gate)
 
-    def search_gated(self, analysis: Analysis, gate: Analysis, k: int = 5) -> tuple[list[Hit], list[Hit]]:
-        """``search(analysis)`` and ``search(analysis, gate=gate)`` for the price of one ranking."""
-        ranked = self._rank(analysis)
+    def search_gated(self, query: Query | None, gate: Query | None, k: int = 5) -> tuple[list[Hit], list[Hit]]:
+        """``hits(query)`` and ``hits(query, gate=gate)`` for the price of one ranking."""
+        ranked = self._rank(query) if query is not None else None
         if ranked is None:
             return [], []
         return self._hits(ranked, k, None), self._hits(ranked, k, gate)
 
-    def _rank(self, analysis: Analysis) -> _Ranked | None:
-        if not self.entries or not analysis.tokens:
-            return None
-        analysis = with_synonyms(self.typos.fix(analysis))
-        scaffold = scaffolding(analysis)
-        qv = view(analysis, scaffold=scaffold)
+    def _rank(self, query: Query) -> _Ranked | None:
+        analysis, qv, scaffold = query.analysis, query.view, query.scaffold
         query_terms = set(terms(analysis))
         if scaffold:  # "nghĩa là sao" says nothing about which entry ("chuyển đổi số nghĩa là sao")
             kept = {t for i, u in enumerate(analysis.units) if i not in scaffold for t in u.tokens}
@@ -153,12 +165,11 @@ class Index:
         order = sorted(candidates, key=lambda d: (-combined[d], d))
         return _Ranked(analysis, qv, order, combined, s_all, s_q, char, disc, kind)
 
-    def _hits(self, ranked: _Ranked, k: int, gate: Analysis | None) -> list[Hit]:
+    def _hits(self, ranked: _Ranked, k: int, gate: Query | None) -> list[Hit]:
         top = ranked.order[:k]
         records = self.records
-        if gate is not None and gate.tokens:
-            gated = with_synonyms(self.typos.fix(gate))
-            gate_view = view(gated, scaffold=scaffolding(gated))
+        if gate is not None:
+            gate_view = gate.view
             disc = {d: signals.discriminator(gate_view, records[d]) for d in top}
         else:
             gate_view, disc = ranked.view, ranked.disc
@@ -175,6 +186,15 @@ class Index:
                 disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d])
             for d in top
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A message as the ranker reads it: typos repaired, synonyms added, its scaffolding and content view."""
+
+    analysis: Analysis
+    view: View
+    scaffold: frozenset[int]
 
 
 @dataclass(frozen=True, slots=True)
