@@ -111,19 +111,23 @@ def with_synonyms(analysis: Analysis) -> Analysis:
 def scaffolding(analysis: Analysis) -> frozenset[int]:
     """Indices of the units that belong to a multi-word stop phrase (see ``STOP_PHRASES``)."""
     units = analysis.units
-    firsts = {u.alts[0][0] for u in units if len(u.alts[0]) == 1}
-    if not firsts & _PHRASE_STARTS:
+    # each unit's one-syllable first reading, and where each starts a unit (latency: a long message is scanned
+    # once, then only the places where a phrase can start are compared)
+    heads = tuple(u.alts[0][0] if len(u.alts[0]) == 1 else None for u in units)
+    starts: dict[str, list[int]] = {}
+    for i, head in enumerate(heads):
+        if head in _PHRASE_STARTS:
+            starts.setdefault(head, []).append(i)
+    if not starts:
         return frozenset()
     accented_text = accented(analysis)
     found: set[int] = set()
     for folds, keys, blockers in _PHRASES:
-        if folds[0] not in firsts:
-            continue
         n = len(folds)
-        for i in range(len(units) - n + 1):
-            span = units[i : i + n]
-            if any(len(u.alts[0]) != 1 for u in span) or tuple(u.alts[0][0] for u in span) != folds:
+        for i in starts.get(folds[0], ()):
+            if heads[i : i + n] != folds:
                 continue
+            span = units[i : i + n]
             if any(keyed(u, accented_text) and u.keys[0] != k for u, k in zip(span, keys, strict=True)):
                 continue
             if i and (units[i - 1].kind == "abbrev" or (units[i - 1].tokens and units[i - 1].tokens[-1] in blockers)):
