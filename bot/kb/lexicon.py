@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.nlp.normalize import Analysis, Unit, analyze, fold, split_tone, syllable_key
 
@@ -188,6 +189,51 @@ class View:
     negations: frozenset[int]  # unit indices of stopping verbs (credited by any entry about stopping)
 
 
+_Roles = tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]  # per reading of a unit: its tokens and their roles
+
+
+@lru_cache(maxsize=16384)
+def _classify(unit: Unit, accented_text: bool, scaffolded: bool) -> tuple[UnitView, _Roles, bool, tuple[str, ...]]:
+    """One unit of a :func:`view`: its role, its tokens' roles, whether it is a stopping verb, its numbers.
+
+    A pure function of the unit, cached: the words of chat messages repeat, and a message's question is viewed
+    in each search of the message (latency).
+    """
+    negation = False
+    numbers: list[str] = []
+    keys = _token_keys(unit, accented_text)
+    is_keyed = keyed(unit, accented_text)
+    readings: list[tuple[tuple[str, ...], list[bool]]] = []
+    pos = 0
+    for alt in unit.alts:
+        ks = keys[pos : pos + len(alt)]
+        pos += len(alt)
+        readings.append((alt, [_is_stop(t, k, STOP_FOLDS, STOP_KEYS) for t, k in zip(alt, ks, strict=True)]))
+        for t, k in zip(alt, ks, strict=True):
+            if (k in NEGATION_KEYS) if k is not None else t in NEGATION_FOLDS:
+                negation = True
+            if k is not None and k in NUMBER_WORD_KEYS:
+                numbers.append(NUMBER_WORD_KEYS[k])
+    if unit.kind == "number":
+        numbers.append(unit.tokens[0])
+    content_alts = tuple(alt for alt, stops in readings if not all(stops))
+    single = len(unit.alts) == 1 and len(unit.alts[0]) == 1 and keys[0] is None
+    if scaffolded:
+        role, content_alts = STOP, ()
+    elif content_alts:
+        role = OPTIONAL if len(content_alts) < len(readings) else CONTENT
+    elif single and unit.alts[0][0] not in PURE_FILLER:
+        role, content_alts = OPTIONAL, unit.alts  # unmarked "de", "hoi", "ban": maybe đề, hội, bản
+    else:
+        role = STOP
+    key = f"#{unit.keys[0]}" if is_keyed and len(unit.keys) == 1 and role != STOP else None
+    roles = tuple(
+        (alt, tuple(role if ((not s and role != STOP) or (single and role == OPTIONAL)) else STOP for s in stops))
+        for alt, stops in readings
+    )
+    return UnitView(unit, role, content_alts, key, is_keyed), roles, negation, tuple(numbers)
+
+
 def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | None = None) -> View:
     """Classify every unit and build the content items of ``analysis``.
 
@@ -195,7 +241,7 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
     phrasing carries both forms so that unaccented questions still match it.
     """
     units: list[UnitView] = []
-    token_roles: list[list[tuple[tuple[str, ...], tuple[int, ...]]]] = []  # per unit, per reading
+    token_roles: list[_Roles] = []  # per unit, per reading
     numbers: set[str] = set()
     negations: set[int] = set()
     negated = any(p in NEGATION_PAIRS for p in analysis.bigrams)
@@ -203,38 +249,13 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
     if scaffold is None:
         scaffold = scaffolding(analysis)
     for index, unit in enumerate(analysis.units):
-        keys = _token_keys(unit, accented_text)
-        is_keyed = keyed(unit, accented_text)
-        readings: list[tuple[tuple[str, ...], list[bool]]] = []
-        pos = 0
-        for alt in unit.alts:
-            ks = keys[pos : pos + len(alt)]
-            pos += len(alt)
-            readings.append((alt, [_is_stop(t, k, STOP_FOLDS, STOP_KEYS) for t, k in zip(alt, ks, strict=True)]))
-            for t, k in zip(alt, ks, strict=True):
-                if (k in NEGATION_KEYS) if k is not None else t in NEGATION_FOLDS:
-                    negated = True
-                    negations.add(index)
-                if k is not None and k in NUMBER_WORD_KEYS:
-                    numbers.add(NUMBER_WORD_KEYS[k])
-        if unit.kind == "number":
-            numbers.add(unit.tokens[0])
-        content_alts = tuple(alt for alt, stops in readings if not all(stops))
-        single = len(unit.alts) == 1 and len(unit.alts[0]) == 1 and keys[0] is None
-        if index in scaffold:
-            role, content_alts = STOP, ()
-        elif content_alts:
-            role = OPTIONAL if len(content_alts) < len(readings) else CONTENT
-        elif single and unit.alts[0][0] not in PURE_FILLER:
-            role, content_alts = OPTIONAL, unit.alts  # unmarked "de", "hoi", "ban": maybe đề, hội, bản
-        else:
-            role = STOP
-        key = f"#{unit.keys[0]}" if is_keyed and len(unit.keys) == 1 and role != STOP else None
-        units.append(UnitView(unit, role, content_alts, key, is_keyed))
-        token_roles.append([
-            (alt, tuple(role if ((not s and role != STOP) or (single and role == OPTIONAL)) else STOP for s in stops))
-            for alt, stops in readings
-        ])
+        uv, roles, negation, unit_numbers = _classify(unit, accented_text, index in scaffold)
+        if negation:
+            negated = True
+            negations.add(index)
+        numbers.update(unit_numbers)
+        units.append(uv)
+        token_roles.append(roles)
     required: set[str] = set()
     optional: set[str] = set()
     for uv, readings_roles in zip(units, token_roles, strict=True):
