@@ -173,7 +173,8 @@ class Index:
             disc = {d: signals.discriminator(gate_view, records[d]) for d in top}
         else:
             gate_view, disc = ranked.view, ranked.disc
-        measured = {d: signals.coverage(gate_view, records[d], self.idf) for d in top}
+        plan = signals.coverage_plan(gate_view, self.idf)
+        measured = {d: signals.coverage(gate_view, records[d], self.idf, plan) for d in top}
         cover = {d: m[0] for d, m in measured.items()}
         # The final order also weighs how much of the question each entry explains (coverage).
         score = {d: ranked.combined[d] + COVERAGE_WEIGHT * cover[d] for d in top}

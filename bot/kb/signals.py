@@ -18,15 +18,44 @@ TONE_MISMATCH_CREDIT = 0.5  # "đội" typed with marks vs the entry's "đổi"
 TYPO_CREDIT = 0.6  # coverage credit of a word repaired by one edit (the repair may be wrong: "xang" → "bang")
 
 
-def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float]) -> tuple[float, float]:
+# Per content unit of a query: (index, optional, weight, pairs of an optional unit or None, readings, stopping
+# verb, number, tone key, repaired) — what coverage() needs of the query, the same for every entry.
+CoveragePlan = tuple[tuple[tuple[int, bool, float, tuple[str, ...] | None, tuple[tuple[str, ...], ...], bool,
+                               str | None, str | None, bool], ...], tuple[str, ...], tuple[str, ...]]
+
+
+def coverage_plan(qv: View, idf: Callable[[str], float]) -> CoveragePlan:
+    """The part of :func:`coverage` that depends on the query only, computed once for the entries compared
+    (latency: a long message has many units, and its top five entries are each measured)."""
+    optional_by_unit: dict[int, list[str]] = defaultdict(list)
+    for i, pair in qv.optional_pairs:
+        optional_by_unit[i].append(pair)
+    units = []
+    for i, uv in enumerate(qv.units):
+        if uv.role not in (CONTENT, OPTIONAL):
+            continue
+        unit = uv.unit
+        tokens = [t for alt in uv.alts for t in alt]
+        weight = max(0.5, max(idf(t) for t in tokens))
+        optional = uv.role == OPTIONAL
+        pairs = tuple(optional_by_unit.get(i, ())) if optional and unit.kind != "abbrev" else None
+        number = tokens[0] if unit.kind == "number" else None
+        tone = unit.keys[0] if uv.keyed and len(unit.keys) == 1 else None
+        units.append((i, optional, weight, pairs, uv.alts, i in qv.negations, number, tone, unit.kind == "fixed"))
+    return tuple(units), qv.pairs, tuple({p for _, p in qv.optional_pairs})
+
+
+def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float],
+             plan: CoveragePlan | None = None) -> tuple[float, float]:
     """Share of the query found in the entry: the confidence gate; and the weight of the strongest query word the
     entry lacks, as a share of the query's (an off-topic look-alike keeps one: "ngày *nhà giáo* là ngày nào").
 
     Mean of the IDF-weighted share of content words and the share of content word pairs. Pairs matter
     because off-topic questions reuse common syllables in another sense ("tỷ giá" vs "tỷ trọng", "giá"
     vs "quốc gia") but rarely the entry's two-syllable words. Optional units and pairs (see
-    ``bot.kb.lexicon``) count only when this entry has them.
+    ``bot.kb.lexicon``) count only when this entry has them. ``plan``: :func:`coverage_plan` of ``qv``.
     """
+    units, pairs, optional_pairs = plan if plan is not None else coverage_plan(qv, idf)
     total = covered = missing = 0.0
     q_vocab, a_vocab, keys = rec.q_vocab, rec.a_vocab, rec.keys
     q_cpairs, a_cpairs = rec.q_cpairs, rec.a_cpairs
@@ -35,37 +64,29 @@ def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float]) -> tuple[f
     def pair_credit(pair: str) -> float:
         return 1.0 if pair in q_cpairs else ANSWER_ONLY_CREDIT if pair in a_cpairs else 0.0
 
-    optional_by_unit: dict[int, list[str]] = defaultdict(list)
-    for i, pair in qv.optional_pairs:
-        optional_by_unit[i].append(pair)
-    for i, uv in enumerate(qv.units):
-        if uv.role not in (CONTENT, OPTIONAL):
-            continue
-        unit = uv.unit
-        tokens = [t for alt in uv.alts for t in alt]
-        weight = max(0.5, max(idf(t) for t in tokens))
+    for _, optional, weight, unit_pairs, alts, negation, number, tone, fixed in units:
         best = 0.0
-        if uv.role == OPTIONAL and unit.kind != "abbrev":
-            best = max((pair_credit(p) for p in optional_by_unit.get(i, ())), default=0.0)
-        elif (i in qv.negations and rec.negated) or (unit.kind == "number" and tokens[0] in numbers):
+        if unit_pairs is not None:
+            best = max((pair_credit(p) for p in unit_pairs), default=0.0)
+        elif (negation and rec.negated) or (number is not None and number in numbers):
             best = 1.0  # "ngừng" asked, "dừng" written; "2" asked, "hai cấp" written
         else:
-            for alt in uv.alts:
+            for alt in alts:
                 got = sum(1.0 if t in q_vocab else ANSWER_ONLY_CREDIT if t in a_vocab else 0.0 for t in alt)
                 best = max(best, got / len(alt))
-        if uv.role == OPTIONAL and not best:
+        if optional and not best:
             continue
-        if best and uv.keyed and len(unit.keys) == 1 and unit.keys[0] not in keys:
+        if best and tone is not None and tone not in keys:
             best *= TONE_MISMATCH_CREDIT
-        if unit.kind == "fixed":
+        if fixed:
             best *= TYPO_CREDIT  # a repaired word is a guess: it must not carry a question alone
         total += weight
         covered += weight * best
         if not best:
             missing = max(missing, weight)
     unigram = covered / total if total else 0.0
-    credits = [pair_credit(p) for p in qv.pairs]
-    credits += [c for c in (pair_credit(p) for p in {p for _, p in qv.optional_pairs}) if c]
+    credits = [pair_credit(p) for p in pairs]
+    credits += [c for c in (pair_credit(p) for p in optional_pairs) if c]
     share = unigram if not credits else (unigram + sum(credits) / len(credits)) / 2
     return share, missing / total if total else 0.0
 
