@@ -101,13 +101,18 @@ def content_match(qv: View, rec: EntryRecord) -> float:
         return 0.0
     best = 0.0
     q_required, q_optional = qv.required, qv.optional
+    # items = required ∪ (optional ∩ said), so items ∩ said = (required ∪ optional) ∩ said and
+    # |items| = |required| + |(optional − required) ∩ said|: counted without building a set per phrasing (latency)
+    q_all = q_required | q_optional if q_optional else q_required
+    q_extra = q_optional - q_required
+    n_required = len(q_required)
     for required, optional, size in rec.content_phrasings:
-        said = required | optional
-        items = q_required | (q_optional & said) if q_optional else q_required
-        common = len(items & said)
+        said = required | optional if optional else required
+        common = len(q_all & said)
         if common:
-            extra = sum(1 for t in (items & optional) - required if not t.startswith("#")) if optional else 0
-            value = 2 * common / (len(items) + size + extra)
+            n_items = n_required + len(q_extra & said) if q_extra else n_required
+            extra = sum(1 for t in (q_all & optional) - required if not t.startswith("#")) if optional else 0
+            value = 2 * common / (n_items + size + extra)
             if value > best:
                 best = value
     return min(1.0, best)
