@@ -10,6 +10,7 @@ import math
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence, Set
+from itertools import repeat
 
 MAX_SELECT_TERMS = 24  # rarest query terms used to select candidates (latency bound for long messages)
 SELECT_POSTINGS = 64  # entries per term that candidate selection credits (the term's highest weights)
@@ -86,4 +87,4 @@ class TwoFieldBM25:
         """(whole-entry, question-field) BM25 of one entry."""
         w_all, w_q = self.w_all[doc], self.w_q[doc]
         found = w_all.keys() & terms  # set intersection in C: a long message has many terms, an entry few of them
-        return sum(w_all[t] for t in found), sum(w_q.get(t, 0.0) for t in found)
+        return sum(map(w_all.__getitem__, found)), sum(map(w_q.get, found, repeat(0.0)))  # summed in C (latency)
