@@ -8,8 +8,9 @@ ranking signals (``bot.kb.signals``) look up, so that a query costs only set and
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.kb import wh
@@ -34,8 +35,14 @@ def char_ngrams(text: str, lo: int = 3, hi: int = 5) -> Counter[str]:
     return grams
 
 
+def _interned(strings: Iterable[str]) -> Iterator[str]:
+    """One shared object per distinct word, pair or n-gram of the index: every entry's analysis makes its own
+    copies, and a 1,000-entry KB holds each in several sets and tables (memory)."""
+    return map(sys.intern, strings)
+
+
 def _pair_set(views: Iterable[View]) -> frozenset[str]:
-    return frozenset(p for v in views for p in (*v.pairs, *(p for _, p in v.optional_pairs)))
+    return frozenset(_interned(p for v in views for p in (*v.pairs, *(p for _, p in v.optional_pairs))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,20 +71,21 @@ def build_record(entry: Entry, extra: Sequence[str] = ()) -> tuple[EntryRecord, 
     """The record of ``entry`` plus its BM25 documents (question field, whole entry) and char n-gram counts."""
     phrasings = [analyze(t) for t in (entry.title, *entry.questions, *extra, *entry.keywords)]
     answer = analyze(entry.answer)
-    q_terms = Counter(t for a in phrasings for t in terms(a))
+    q_terms = Counter(_interned(t for a in phrasings for t in terms(a)))
     views = [view(a, entry=True) for a in phrasings]
     record = EntryRecord(
         entry=entry,
-        q_vocab=frozenset(t for a in phrasings for t in a.tokens),
-        a_vocab=frozenset(answer.tokens),
-        keys=frozenset(k for a in (*phrasings, answer) for k in a.keys),
-        q_pairs=frozenset(b for a in phrasings for b in a.bigrams),
-        a_pairs=frozenset(answer.bigrams),
+        q_vocab=frozenset(_interned(t for a in phrasings for t in a.tokens)),
+        a_vocab=frozenset(_interned(answer.tokens)),
+        keys=frozenset(_interned(k for a in (*phrasings, answer) for k in a.keys)),
+        q_pairs=frozenset(_interned(b for a in phrasings for b in a.bigrams)),
+        a_pairs=frozenset(_interned(answer.bigrams)),
         q_cpairs=_pair_set(views),
         a_cpairs=_pair_set([view(answer, entry=True)]),
-        phrasings=tuple(frozenset(a.tokens) | frozenset(a.bigrams) for a in phrasings),
+        phrasings=tuple(frozenset(_interned((*a.tokens, *a.bigrams))) for a in phrasings),
         content_phrasings=tuple(
-            (v.required, v.optional, sum(1 for t in v.required if not t.startswith("#"))) for v in views
+            (frozenset(_interned(v.required)), frozenset(_interned(v.optional)) if v.optional else v.optional,
+             sum(1 for t in v.required if not t.startswith("#"))) for v in views
         ),
         own_numbers=numbers_of((entry.title, *entry.keywords)),
         all_numbers=frozenset(n for v in views for n in v.numbers),
@@ -86,16 +94,16 @@ def build_record(entry: Entry, extra: Sequence[str] = ()) -> tuple[EntryRecord, 
         kinds=wh.profile([a.text for a in phrasings[: 1 + len(entry.questions) + len(extra)]]),
     )
     chars = sum((char_ngrams(a.text) for a in phrasings), Counter())
-    return record, q_terms, q_terms + Counter(terms(answer)), chars
+    return record, q_terms, q_terms + Counter(_interned(terms(answer))), chars
 
 
 def char_vectors(records: Sequence[EntryRecord], char_docs: Sequence[Counter[str]]) -> dict[str, float]:
     """Fill every record's ``char_vec`` (TF-IDF, L2-normalized); returns the n-gram IDF table."""
     n = len(records)
     char_df: Counter[str] = Counter(g for d in char_docs for g in d)
-    idf = {g: math.log((n + 1) / (f + 1)) + 1 for g, f in char_df.items()}
+    idf = {sys.intern(g): math.log((n + 1) / (f + 1)) + 1 for g, f in char_df.items()}
     for record, doc in zip(records, char_docs, strict=True):
         vec = {g: (1 + math.log(tf)) * idf[g] for g, tf in doc.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        record.char_vec.update({g: v / norm for g, v in vec.items()})
+        record.char_vec.update({sys.intern(g): v / norm for g, v in vec.items()})
     return idf
