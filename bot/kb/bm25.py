@@ -11,7 +11,6 @@ import operator
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence, Set
-from itertools import repeat
 
 MAX_SELECT_TERMS = 24  # rarest query terms used to select candidates (latency bound for long messages)
 SELECT_POSTINGS = 64  # entries per term that candidate selection credits (the term's highest weights)
@@ -45,12 +44,18 @@ class TwoFieldBM25:
     def __init__(self, all_docs: Sequence[Counter[str]], q_docs: Sequence[Counter[str]],
                  question_weight: float = 0.5) -> None:
         n = self.n = len(all_docs)
-        self.w_all, self.w_q = bm25_weights(all_docs), bm25_weights(q_docs)
+        w_all, w_q = bm25_weights(all_docs), bm25_weights(q_docs)
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i in range(n):
-            w_q = self.w_q[i]
-            for term, weight in self.w_all[i].items():
-                postings[term].append((i, weight + question_weight * w_q.get(term, 0.0)))
+            for term, weight in w_all[i].items():
+                postings[term].append((i, weight + question_weight * w_q[i].get(term, 0.0)))
+        # Each entry's field weights for ``fields``: its terms numbered in one dict, the two weights in arrays
+        # (0.0 for a term not in its questions) — memory: a float object per weight and a second dict per entry
+        # cost about twice as much.
+        self.slots: list[dict[str, int]] = [{t: j for j, t in enumerate(weights)} for weights in w_all]
+        self.w_all = [array("d", weights.values()) for weights in w_all]
+        self.w_q = [array("d", (q.get(t, 0.0) for t in weights)) for weights, q in zip(w_all, w_q, strict=True)]
+        del w_all, w_q
         self.df = {t: len(p) for t, p in postings.items()}
         dense_from = max(64, n // 4)
         # A term's strongest entries only: past SELECT_POSTINGS, a term is too common to pick candidates alone.
@@ -99,6 +104,7 @@ class TwoFieldBM25:
 
     def fields(self, terms: Set[str], doc: int) -> tuple[float, float]:
         """(whole-entry, question-field) BM25 of one entry."""
-        w_all, w_q = self.w_all[doc], self.w_q[doc]
-        found = w_all.keys() & terms  # set intersection in C: a long message has many terms, an entry few of them
-        return sum(map(w_all.__getitem__, found)), sum(map(w_q.get, found, repeat(0.0)))  # summed in C (latency)
+        slots = self.slots[doc]
+        found = slots.keys() & terms  # set intersection in C: a long message has many terms, an entry few of them
+        at = list(map(slots.__getitem__, found))
+        return sum(map(self.w_all[doc].__getitem__, at)), sum(map(self.w_q[doc].__getitem__, at))  # summed in C
