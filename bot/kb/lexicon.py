@@ -305,9 +305,20 @@ def filler_tokens(analysis: Analysis) -> frozenset[str]:
     content: set[str] = set()
     accented_text = accented(analysis)
     for unit in analysis.units:
-        for t, k in zip(unit.tokens, _token_keys(unit, accented_text), strict=True):
-            (found if _is_stop(t, k, FILLER_FOLDS, FILLER_KEYS) else content).add(t)
+        filler, other = _fillers(unit, accented_text)
+        found.update(filler)
+        content.update(other)
     return frozenset(found - content)
+
+
+@lru_cache(maxsize=16384)
+def _fillers(unit: Unit, accented_text: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A unit's politeness/address tokens and its other tokens, in order (pure, cached like :func:`_classify`)."""
+    filler: list[str] = []
+    other: list[str] = []
+    for t, k in zip(unit.tokens, _token_keys(unit, accented_text), strict=True):
+        (filler if _is_stop(t, k, FILLER_FOLDS, FILLER_KEYS) else other).append(t)
+    return tuple(filler), tuple(other)
 
 
 def numbers_of(texts: Iterable[str]) -> frozenset[str]:
