@@ -10,7 +10,24 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from bot.kb.lexicon import STOP_FOLDS
-from bot.nlp.normalize import Analysis, Unit
+from bot.nlp.normalize import Analysis, Unit, fold
+
+# Keys next to each other on a QWERTY phone keyboard: a real syllable is repaired by a substitution only when
+# the two letters are neighbours ("phầm" → "phần"), never "bổng" → "cổng" or "Mỹ" → "gì".
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")  # each row sits half a key right of the one above
+
+
+def _neighbours(r: int, c: int) -> frozenset[str]:
+    row = _ROWS[r]
+    near = {row[i] for i in (c - 1, c + 1) if 0 <= i < len(row)}
+    if r > 0:
+        near |= {_ROWS[r - 1][i] for i in (c, c + 1) if i < len(_ROWS[r - 1])}
+    if r + 1 < len(_ROWS):
+        near |= {_ROWS[r + 1][i] for i in (c - 1, c) if 0 <= i < len(_ROWS[r + 1])}
+    return frozenset(near)
+
+
+_NEAR = {ch: _neighbours(r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -26,12 +43,34 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def slip(typed: str, word: str) -> bool:
+    """Whether a *real syllable* ``typed`` is a likely slip for ``word`` (one edit away, folded).
+
+    A letter left out ("nhiu" → "nhieu", "mụ" → "mục"), two letters swapped ("gai" → "gia"), a letter typed
+    twice ("phuu") or a neighbouring key ("ngàu" → "ngày"). Dropping a letter of a real word ("chống" →
+    "công", "luận" → "lần") or swapping in a far key ("hôm" → "hỏi") turns one real word into another.
+    """
+    if len(word) == len(typed) + 1:
+        return True
+    if len(word) + 1 == len(typed):
+        return any(typed[i] == typed[i + 1] and typed[:i] + typed[i + 1 :] == word for i in range(len(word)))
+    diff = [i for i in range(len(typed)) if typed[i] != word[i]]
+    if len(diff) == 2:
+        return True  # a swap (candidates are one edit away)
+    return len(diff) == 1 and word[diff[0]] in _NEAR.get(typed[diff[0]], frozenset())
+
+
 class TypoRepair:
     """The KB's words (with their document frequency) and two-syllable words, indexed for one-edit look-ups."""
 
-    def __init__(self, token_df: Counter[str], pairs: Iterable[str]) -> None:
+    def __init__(self, token_df: Counter[str], pairs: Iterable[str], keys: Iterable[str] = ()) -> None:
+        """``keys``: the KB's tone keys ("muc5"), so that a syllable typed with marks keeps its tone."""
         self.token_df = token_df
         self.pairs = frozenset(pairs)
+        tones: dict[str, set[str]] = defaultdict(set)
+        for key in keys:
+            tones[fold(key[:-1])].add(key[-1])
+        self.tones = {w: frozenset(t) for w, t in tones.items()}
         deletes: dict[str, set[str]] = defaultdict(set)
         for word in token_df:
             if len(word) >= 2 and word.isalpha():
@@ -54,7 +93,8 @@ class TypoRepair:
         Chat words ("ơi", "nhé") are known words, never typos. A token that is not a syllable (``chuyn``) is
         fixed to the most frequent candidate; a token that is a real syllable (``dien tuu``) only when the fix
         forms a two-syllable word the KB knows with a neighbour, so that off-topic words are not pulled into
-        the domain.
+        the domain, and only by a likely slip (:func:`slip`) that keeps the tone the user typed ("mụ tiêu" →
+        "mục tiêu", not "học bổng" → "học cổng" or "của Mỹ" → "của gì").
         """
         units = list(analysis.units)
         changed = False
@@ -70,6 +110,10 @@ class TypoRepair:
             prev = units[i - 1].tokens[-1] if i > 0 and units[i - 1].tokens else None
             nxt = units[i + 1].tokens[0] if i + 1 < len(units) and units[i + 1].tokens else None
             in_context = [w for w in found if f"{prev}_{w}" in self.pairs or f"{w}_{nxt}" in self.pairs]
+            if unit.kind == "syllable":
+                tone = unit.keys[0][-1] if unit.marked and unit.keys else None
+                in_context = [w for w in in_context if slip(token, w)
+                              and (tone is None or tone in self.tones.get(w, ()))]
             if in_context:
                 pool = in_context
             elif unit.kind == "other" and len(token) >= 4:
