@@ -16,15 +16,21 @@ Sources (collected with the search tool, not guessed; paraphrased):
   "hổng" = không — tongphuochiep-vinhlong.com (Chữ nghĩa miền Nam); "coi" = xem, "hông" = không —
   diendan.hocmai.vn (Một số phương ngữ Nam Bộ); "vậy" pronounced "yạ"/"dzậy", "nhen" —
   vietnamesetutor.com.au/node/37; "chớ" (Southern "chứ"), "hả", "đó" (Southern "đấy") —
-  fsckvmap.blogspot.com (Sentence-final particles in Vietnamese).
+  fsckvmap.blogspot.com (Sentence-final particles in Vietnamese); "nhứt", "nhựt", "bịnh" for "nhất",
+  "nhật", "bệnh" — nguoivietboston.com/?p=33499 (Chữ nhứt đặc biệt của người miền Nam); "chánh" for "chính"
+  ("chánh quyền", "hành chánh"), "nhơn" for "nhân" — italki.com/ko/post/question-439019; "iêu" said
+  "iu" ("hỉu" = "hiểu") — vi10.ilovetranslation.com (Southern pronunciation); "tui" in Southern example
+  sentences — diendan.hocmai.vn (Một số phương ngữ Nam Bộ).
 * Northern: "ạ" (politeness, very common in the North), "đấy", "cơ", "nhỉ", "nhé" —
   fsckvmap.blogspot.com; thu-tram.github.io/viet-grammar-guide (Lesson 13); "anh ơi / chị ơi / ông ơi"
   address — vietnameselab.com/blog/vietnamese-particles.
 
 A word is rewritten only where the user typed it with its marks — in a message typed with diacritics for a
 word that has none ("chi", "ni") — because unmarked "mo", "chi", "te" are other words far more often;
-phrases of two or more syllables and the ``SAFE_UNMARKED`` words are rewritten however typed. Never where the
-word forms a two-syllable word the KB knows with a neighbour ("chi tiêu", "mô hình").
+phrases of two or more syllables and the ``SAFE_UNMARKED`` words are rewritten when typed without marks (a word
+typed with other marks is another word: "hồng" is not "hông"). Never where the word forms a two-syllable word
+the KB knows with a neighbour ("chi tiêu", "mô hình"), unless typed with marks no standard word has
+(``DIALECT_ONLY``: "rứa" beside "không" is not "không rửa").
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ REGIONAL: dict[str, str] = {
     "hén": "nhé", "nghe hông": "nhé", "dzậy": "vậy", "zậy": "vậy", "dị": "vậy", "vầy": "vậy", "chớ": "chứ",
     "coi": "xem", "đặng": "để", "ổng": "ông ấy", "bả": "bà ấy", "hổm": "hôm", "bển": "bên đó",
     "làm sao ta": "làm sao", "sao ta": "sao", "hả ta": "hả", "hông ta": "không", "nhiêu": "bao nhiêu",
+    "bao nhiêu": "bao nhiêu",  # kept whole, so that its "nhiêu" is not read as Southern "(bao) nhiêu" again
+    "nhứt": "nhất", "nhựt": "nhật", "bịnh": "bệnh", "chánh": "chính", "nhơn": "nhân", "hỉu": "hiểu", "tui": "tôi",
     # Northern
     "thế ạ": "vậy", "thế nhỉ": "vậy", "đấy ạ": "đó", "cơ ạ": "", "bao giờ": "khi nào",
 }
@@ -95,11 +103,23 @@ GLOSSARY: dict[str, str] = {
     "data": "dữ liệu", "digital": "số", "transformation": "chuyển đổi", "records": "hồ sơ", "dossiers": "hồ sơ",
     "scam": "lừa đảo", "scams": "lừa đảo", "fraud": "lừa đảo", "register": "đăng ký", "registration": "đăng ký",
     "identity": "định danh", "chatbots": "chatbot", "goal": "mục tiêu", "goals": "mục tiêu",
+    # session 4: everyday English of Vietnamese chat, mapped to the words the KB uses (not "link", "hotline",
+    # "top", "web": the KB has them; not "ai": unmarked it is "ai" = who)
+    "check": "kiểm tra", "update": "cập nhật", "updated": "cập nhật", "problem": "bài toán",
+    "problems": "bài toán", "un": "liên hợp quốc", "united nations": "liên hợp quốc", "login": "đăng nhập",
+    "log in": "đăng nhập", "free": "miễn phí", "fake": "giả mạo", "event": "sự kiện", "events": "sự kiện",
+    "plan": "kế hoạch", "strategy": "chiến lược", "rate": "tỷ lệ", "percent": "phần trăm", "share": "chia sẻ",
+    "contact": "liên hệ", "platform": "nền tảng", "platforms": "nền tảng", "postpone": "hoãn",
+    "postponed": "hoãn", "delay": "hoãn", "delayed": "hoãn", "message": "tin nhắn", "phone": "điện thoại",
+    "introduce": "giới thiệu",
 }
 REGIONAL.update(GLOSSARY)
 
 # Unmarked forms safe to rewrite (no common standard word folds to them).
-SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen", *(k for k in GLOSSARY if " " not in k)})
+SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen",
+                           *(fold(k) for k in GLOSSARY if " " not in k)})
+# Marked forms no standard word has: rewritten even beside a neighbour the KB pairs with their folded form.
+DIALECT_ONLY = frozenset({"rứa", "chừ", "nhiêu", "nhứt", "nhựt", "bịnh", "hổng", "dzậy", "zậy", "nghen", "nhen"})
 
 _MAX_PHRASE = max(len(k.split()) for k in REGIONAL)
 
@@ -111,6 +131,7 @@ def _nfc(word: str) -> str:
 _MARKED = {tuple(_nfc(w) for w in k.split()): v for k, v in REGIONAL.items()}
 _FOLDED = {tuple(fold(w) for w in k.split()): v for k, v in REGIONAL.items()
            if len(k.split()) > 1 or fold(k) in SAFE_UNMARKED}
+_FOLDED.update({tuple(fold(w) for w in k.split()): v for k, v in GLOSSARY.items()})  # "e-government"
 
 
 def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False) -> str:
@@ -130,16 +151,20 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
     while i < len(words):
         for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
             span_m, span_f = tuple(marked[i : i + n]), tuple(folded[i : i + n])
-            target = _MARKED.get(span_m) if accented or not all(w.isascii() for w in span_m) else None
-            if target is None:
+            unmarked = all(w.isascii() for w in span_m)
+            target = _MARKED.get(span_m) if accented or not unmarked else None
+            if target is None and unmarked:
                 target = _FOLDED.get(span_f)
             if target is None:
                 continue
             before = folded[i - 1] if i else ""
             after = folded[i + n] if i + n < len(words) else ""
-            if n == 1 and ((before and known_pair(before, span_f[0])) or (after and known_pair(span_f[0], after))):
+            if n == 1 and span_m[0] not in DIALECT_ONLY and (
+                    (before and known_pair(before, span_f[0])) or (after and known_pair(span_f[0], after))):
                 continue
-            if target:
+            if fold(target).split() == list(span_f):
+                out.extend(words[i : i + n])  # a standard phrase kept as typed
+            elif target:
                 out.append(target if accented else fold(target))
             i += n
             break

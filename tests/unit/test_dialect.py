@@ -1,0 +1,46 @@
+"""Regional words are rewritten once, only where they are regional (bot/nlp/dialect.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.dialect import standardize
+
+
+def every_pair(a: str, b: str) -> bool:
+    """A KB that pairs every two words: only DIALECT_ONLY words may still be rewritten."""
+    return True
+
+
+@pytest.mark.parametrize("text", ["Sổ đỏ với sổ hồng khác nhau chỗ nào", "hẹn gặp ở đâu", "hồng hèn"])
+def test_a_word_typed_with_other_marks_is_not_the_regional_one(text: str) -> None:
+    assert standardize(text) == text  # "hồng" is not Southern "hông" = không, "hẹn" is not "hen" = nhé
+
+
+@pytest.mark.parametrize("text", ["Hồi 2022 có nhiêu tổ công nghệ số vậy hen?", "bao nhiêu hen",
+                                  "bao nhieu hen", "Cái ni mần răng rứa?", "có nhiêu tỉnh nghen"])
+def test_standardize_is_idempotent(text: str) -> None:
+    once = standardize(text)
+    assert standardize(once) == once
+    assert "bao bao" not in once
+
+
+def test_nhieu_after_bao_is_kept() -> None:
+    assert standardize("Có bao nhiêu tỉnh") == "Có bao nhiêu tỉnh"
+    assert standardize("Có nhiêu tỉnh dzậy") == "Có bao nhiêu tỉnh vậy"
+
+
+def test_dialect_only_words_pass_the_known_pair_guard() -> None:
+    assert standardize("nữa không rứa?", every_pair) == "nữa không vậy"
+    assert standardize("trước nhứt vậy?", every_pair) == "trước nhất vậy?"
+    assert standardize("mô hình chi tiêu", every_pair) == "mô hình chi tiêu"  # standard words stay
+
+
+def test_english_words_of_mixed_chat() -> None:
+    assert standardize("UN e-government ranking VN") == "lien hop quoc chinh phu dien tu xep hang VN"
+    assert standardize("ad check giup ho so") == "ad kiem tra giup ho so"
+    assert standardize("ai la bo truong") == "ai la bo truong"  # unmarked "ai" is "who", not AI
+
+
+def test_southern_forms() -> None:
+    assert standardize("Xóm tui làm chánh quyền hai cấp chưa?") == "Xóm tôi làm chính quyền hai cấp chưa?"
