@@ -203,3 +203,9 @@ def test_chat_scaffolding_and_discriminators() -> None:
         assert view(analyze(text)).negated, text
     for text in ("đăng ký bản tin", "dùng vneid", "bộ khoa học", "viết tắt"):
         assert not view(analyze(text)).negated, text
+
+
+def test_cv_reads_as_official_letter_or_work() -> None:
+    from bot.nlp.normalize import analyze
+
+    assert {"cong", "van"} <= set(analyze("lập theo cv nào").tokens)

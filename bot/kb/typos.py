@@ -46,12 +46,13 @@ def _one_edit(a: str, b: str) -> bool:
 def slip(typed: str, word: str) -> bool:
     """Whether a *real syllable* ``typed`` is a likely slip for ``word`` (one edit away, folded).
 
-    A letter left out ("nhiu" → "nhieu", "mụ" → "mục"), two letters swapped ("gai" → "gia"), a letter typed
-    twice ("phuu") or a neighbouring key ("ngàu" → "ngày"). Dropping a letter of a real word ("chống" →
-    "công", "luận" → "lần") or swapping in a far key ("hôm" → "hỏi") turns one real word into another.
+    A letter left out after the first ("nhiu" → "nhieu", "mụ" → "mục"), two letters swapped ("gai" →
+    "gia"), a letter typed twice ("phuu") or a neighbouring key ("ngàu" → "ngày"). Dropping a letter of a
+    real word ("chống" → "công", "luận" → "lần") or swapping in a far key ("hôm" → "hỏi") turns one real
+    word into another.
     """
     if len(word) == len(typed) + 1:
-        return True
+        return word[1:] != typed  # a first letter left out is rare: "âm" is not "lâm", "heo" not "theo"
     if len(word) + 1 == len(typed):
         return any(typed[i] == typed[i + 1] and typed[:i] + typed[i + 1 :] == word for i in range(len(word)))
     diff = [i for i in range(len(typed)) if typed[i] != word[i]]

@@ -54,6 +54,7 @@ DOMAIN: dict[str, str] = {
     "online": "trực tuyến", "onl": "trực tuyến",
     # round 3 (blind dev sets' teencode): "tổ cns", "VN", "sl"; not "ct": it is Cần Thơ's alias in provinces.toml
     "cns": "công nghệ số", "ctcds": "chương trình chuyển đổi số", "vn": "việt nam", "sl": "số lượng", "hs": "hồ sơ",
+    "cv": "công văn|công việc",
 }
 
 # Readings that win in chat commands (``dk`` is "đăng ký" there, never "được").

@@ -111,13 +111,18 @@ GLOSSARY: dict[str, str] = {
     "plan": "kế hoạch", "strategy": "chiến lược", "rate": "tỷ lệ", "percent": "phần trăm", "share": "chia sẻ",
     "contact": "liên hệ", "platform": "nền tảng", "platforms": "nền tảng", "postpone": "hoãn",
     "postponed": "hoãn", "delay": "hoãn", "delayed": "hoãn", "message": "tin nhắn", "phone": "điện thoại",
-    "introduce": "giới thiệu",
+    "introduce": "giới thiệu", "dx day": "ngày chuyển đổi số", "vision": "tầm nhìn", "approve": "phê duyệt",
+    "approved": "phê duyệt", "coverage": "phủ sóng", "speed": "tốc độ", "mobile": "di động",
+    "case study": "câu chuyện", "case studies": "câu chuyện", "community": "cộng đồng",
 }
 REGIONAL.update(GLOSSARY)
 
 # Unmarked forms safe to rewrite (no common standard word folds to them).
 SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen",
                            *(fold(k) for k in GLOSSARY if " " not in k)})
+# Particles that end a question ("… rứa hỉ?", "… nghen"): rewritten only there, since "hè" is also summer
+# ("hè về quê") and "hen" a date ("hen gap").
+FINAL_ONLY = frozenset({"hè", "hỉ", "hỹ", "hen", "hén", "nghen", "nhen", "nghe hông"})
 # Marked forms no standard word has: rewritten even beside a neighbour the KB pairs with their folded form.
 DIALECT_ONLY = frozenset({"rứa", "chừ", "nhiêu", "nhứt", "nhựt", "bịnh", "hổng", "dzậy", "zậy", "nghen", "nhen"})
 
@@ -132,6 +137,13 @@ _MARKED = {tuple(_nfc(w) for w in k.split()): v for k, v in REGIONAL.items()}
 _FOLDED = {tuple(fold(w) for w in k.split()): v for k, v in REGIONAL.items()
            if len(k.split()) > 1 or fold(k) in SAFE_UNMARKED}
 _FOLDED.update({tuple(fold(w) for w in k.split()): v for k, v in GLOSSARY.items()})  # "e-government"
+
+
+def _ends_clause(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` ends its sentence or clause: punctuation, the end, or only particles/emoji after it."""
+    if words[i][-1:] in ".,!?;:…":
+        return True
+    return all(_nfc(w) in FINAL_ONLY or not any(ch.isalnum() for ch in w) for w in words[i + 1 :])
 
 
 def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False) -> str:
@@ -159,6 +171,8 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
                 continue
             before = folded[i - 1] if i else ""
             after = folded[i + n] if i + n < len(words) else ""
+            if " ".join(span_m) in FINAL_ONLY and not _ends_clause(words, i + n - 1):
+                continue
             if n == 1 and span_m[0] not in DIALECT_ONLY and (
                     (before and known_pair(before, span_f[0])) or (after and known_pair(span_f[0], after))):
                 continue

@@ -44,3 +44,15 @@ def test_english_words_of_mixed_chat() -> None:
 
 def test_southern_forms() -> None:
     assert standardize("Xóm tui làm chánh quyền hai cấp chưa?") == "Xóm tôi làm chính quyền hai cấp chưa?"
+
+
+def test_end_particles_only_at_the_end() -> None:
+    assert standardize("Em học đại học, hè về quê muốn phụ một tay") == "Em học đại học, hè về quê muốn phụ một tay"
+    assert standardize("mùa hè năm nay") == "mùa hè năm nay"
+    assert standardize("số mấy rứa hỉ?") == "số mấy vậy nhỉ"
+    assert standardize("có nhiêu tổ nghen 😊") == "có bao nhiêu tổ nhé 😊"
+    assert standardize("hen gap o dau") == "hen gap o dau"
+
+
+def test_dx_day_is_the_day_not_day() -> None:
+    assert standardize("DX Day 2025 bị delay vì sao") == "ngay chuyen doi so 2025 bị hoan vì sao"

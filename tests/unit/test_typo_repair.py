@@ -52,3 +52,11 @@ def test_the_real_kb_keeps_hoc_bong() -> None:
 
     kb = load_kb(None)
     assert kb.index.typos.fix(analyze("học bổng là gì")).tokens[:2] == ("hoc", "bong")
+
+
+def test_a_first_letter_is_not_invented() -> None:
+    assert not slip("am", "lam") and not slip("heo", "theo")
+    assert slip("nge", "nghe")  # a letter left out inside the word is a slip
+    words = Counter({"lam": 9, "lich": 3})
+    repair = TypoRepair(words, ["lam_lich"], ["lam2", "lâm0", "lich5"])
+    assert repair.fix(analyze("âm lịch")).text == "am lich"  # "âm lịch", not "lâm lịch"
