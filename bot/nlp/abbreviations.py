@@ -54,11 +54,21 @@ DOMAIN: dict[str, str] = {
     "online": "trực tuyến", "onl": "trực tuyến",
     # round 3 (blind dev sets' teencode): "tổ cns", "VN", "sl"; not "ct": it is Cần Thơ's alias in provinces.toml
     "cns": "công nghệ số", "ctcds": "chương trình chuyển đổi số", "vn": "việt nam", "sl": "số lượng", "hs": "hồ sơ",
-    "cv": "công văn|công việc",
+    "cv": "công văn|công việc", "cq": "cơ quan", "kt": "kinh tế|kiểm tra",
 }
 
 # Readings that win in chat commands (``dk`` is "đăng ký" there, never "được").
 COMMAND: dict[str, str] = {
     "dk": "đăng ký", "dki": "đăng ký", "dky": "đăng ký", "dl": "dữ liệu", "tgiup": "trợ giúp",
     "hdsd": "hướng dẫn", "help": "trợ giúp",
+}
+
+# Teencode whose reading depends on its neighbour, matched as phrases before the tables above (by
+# bot.nlp.dialect.standardize): "ct" alone is Cần Thơ (content/provinces.toml), before "cđs" a programme;
+# "bn" after a verb of quantity is "bao nhiêu", not "bạn".
+CHAT_PHRASES: dict[str, str] = {
+    "ct cđs": "chương trình chuyển đổi số", "ct cds": "chương trình chuyển đổi số",
+    "ct chuyển đổi số": "chương trình chuyển đổi số", "ct dx": "chương trình chuyển đổi số",
+    "nhà nc": "nhà nước", "kt số": "kinh tế số", "kt so": "kinh tế số",
+    **{f"{verb} bn": f"{verb} bao nhiêu" for verb in ("có", "chiếm", "top", "đạt", "là", "được", "phủ", "tăng")},
 }

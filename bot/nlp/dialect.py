@@ -38,6 +38,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+from bot.nlp.abbreviations import CHAT_PHRASES
 from bot.nlp.normalize import fold, fold_token
 
 # Regional form (with its marks) → standard form. Phrases are matched before single words.
@@ -113,9 +114,10 @@ GLOSSARY: dict[str, str] = {
     "postponed": "hoãn", "delay": "hoãn", "delayed": "hoãn", "message": "tin nhắn", "phone": "điện thoại",
     "introduce": "giới thiệu", "dx day": "ngày chuyển đổi số", "vision": "tầm nhìn", "approve": "phê duyệt",
     "approved": "phê duyệt", "coverage": "phủ sóng", "speed": "tốc độ", "mobile": "di động",
-    "case study": "câu chuyện", "case studies": "câu chuyện", "community": "cộng đồng",
+    "case study": "câu chuyện", "case studies": "câu chuyện", "community": "cộng đồng", "vietnam": "việt nam",
 }
 REGIONAL.update(GLOSSARY)
+REGIONAL.update(CHAT_PHRASES)
 
 # Unmarked forms safe to rewrite (no common standard word folds to them).
 SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen",

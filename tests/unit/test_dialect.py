@@ -56,3 +56,12 @@ def test_end_particles_only_at_the_end() -> None:
 
 def test_dx_day_is_the_day_not_day() -> None:
     assert standardize("DX Day 2025 bị delay vì sao") == "ngay chuyen doi so 2025 bị hoan vì sao"
+
+
+def test_teencode_read_by_its_neighbour() -> None:
+    assert standardize("ct cđs quốc gia là qđ số mấy") == "chương trình chuyển đổi số quốc gia là qđ số mấy"
+    assert standardize("tôi ở ct") == "tôi ở ct"  # alone it is Cần Thơ
+    # a message mostly without marks gets the standard words without marks too
+    assert standardize("có bn tk của cq nhà nc") == "co bao nhieu tk của cq nha nuoc"
+    assert standardize("bn ơi cho mình hỏi") == "bn ơi cho mình hỏi"  # "bạn" stays possible
+    assert standardize("kt số chiếm bn % gdp") == "kinh te so chiem bao nhieu % gdp"
