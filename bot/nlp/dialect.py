@@ -159,13 +159,16 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
         return text
     marked = [_nfc(w) for w in words]
     folded = [fold_token(w) for w in words]
-    accented = sum(not w.isascii() for w in marked) * 2 >= len(marked)
+    plain = [0]  # plain[j]: how many of the first j words were typed without marks
+    for w in marked:
+        plain.append(plain[-1] + w.isascii())
+    accented = (len(marked) - plain[-1]) * 2 >= len(marked)
     out: list[str] = []
     i = 0
     while i < len(words):
         for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
             span_m, span_f = tuple(marked[i : i + n]), tuple(folded[i : i + n])
-            unmarked = all(w.isascii() for w in span_m)
+            unmarked = plain[i + n] - plain[i] == n
             target = _MARKED.get(span_m) if accented or not unmarked else None
             if target is None and unmarked:
                 target = _FOLDED.get(span_f)
