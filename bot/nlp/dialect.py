@@ -45,7 +45,9 @@ from bot.nlp.normalize import fold, fold_token
 REGIONAL: dict[str, str] = {
     # Central
     "làm răng": "làm sao", "mần răng": "làm sao", "răng rứa": "sao vậy", "chi rứa": "gì vậy",
-    "cái chi": "cái gì", "là chi": "là gì", "ở mô": "ở đâu", "chỗ mô": "chỗ nào", "khi mô": "khi nào",
+    "cái chi": "cái gì", "là chi": "là gì",
+    "làm chi": "làm gì", "mần chi": "làm gì", "có chi": "có gì",
+    "ở mô": "ở đâu", "chỗ mô": "chỗ nào", "khi mô": "khi nào",
     "bao chừ": "bao giờ", "mô rứa": "đâu vậy", "ri hè": "vậy nhỉ", "bữa ni": "hôm nay", "chừ": "bây giờ",
     "răng": "sao", "rứa": "vậy", "mô": "đâu", "chi": "gì", "ni": "này", "nì": "này", "tê": "kia", "nớ": "đó",
     "mần": "làm", "hỉ": "nhỉ", "hè": "nhỉ", "hỹ": "nhỉ", "chộ": "thấy", "ngái": "xa", "tau": "tôi",
@@ -125,8 +127,17 @@ SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen",
 # Particles that end a question ("… rứa hỉ?", "… nghen"): rewritten only there, since "hè" is also summer
 # ("hè về quê") and "hen" a date ("hen gap").
 FINAL_ONLY = frozenset({"hè", "hỉ", "hỹ", "hen", "hén", "nghen", "nhen", "nghe hông"})
+# Standard words that begin with a Central question word: "chi nhánh", "chi hội", "mô tả" stay whatever the KB
+# holds. A "mô" followed by more of the question is "nào" ("công văn mô của Bộ"), before a particle "đâu".
+COMPOUNDS = {"chi": frozenset({"phí", "tiêu", "trả", "nhánh", "hội", "đoàn", "bộ", "cục", "tiết", "ngân", "viện",
+                               "lương", "chi"}),
+             "mô": frozenset({"hình", "tả", "phỏng", "đun"})}
+PARTICLES = frozenset({"rứa", "ri", "vậy", "thế", "hè", "hỉ", "nhỉ", "không", "hông", "hả", "à", "ạ", "nữa", "đó",
+                       "rồi", "hết", "cả", "ta", "nè", "nhé", "nghen", "hen", "đây", "nớ", "tê", "đi"})
 # Marked forms no standard word has: rewritten even beside a neighbour the KB pairs with their folded form.
-DIALECT_ONLY = frozenset({"rứa", "chừ", "nhiêu", "nhứt", "nhựt", "bịnh", "hổng", "dzậy", "zậy", "nghen", "nhen"})
+# ("hông" is also a hip, which no one asks this channel about)
+DIALECT_ONLY = frozenset({"rứa", "chừ", "nhiêu", "nhứt", "nhựt", "bịnh", "hổng", "hông", "dzậy", "zậy", "nghen",
+                          "nhen"})
 
 _MAX_PHRASE = max(len(k.split()) for k in REGIONAL)
 
@@ -178,13 +189,20 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
             after = folded[i + n] if i + n < len(words) else ""
             if " ".join(span_m) in FINAL_ONLY and not _ends_clause(words, i + n - 1):
                 continue
+            if n == 1 and not _ends_clause(words, i):
+                if marked[i + 1] in COMPOUNDS.get(span_m[0], ()):
+                    continue
+                if span_m[0] == "mô" and i and marked[i + 1] not in PARTICLES:
+                    target = "nào"
             if n == 1 and span_m[0] not in DIALECT_ONLY and (
                     (before and known_pair(before, span_f[0])) or (after and known_pair(span_f[0], after))):
                 continue
             if fold(target).split() == list(span_f):
                 out.extend(words[i : i + n])  # a standard phrase kept as typed
             elif target:
-                out.append(target if accented else fold(target))
+                last = words[i + n - 1]
+                tail = last[len(last.rstrip(".,!?;:…")):]  # "rứa?" → "vậy?": the clause splitter needs the "?"
+                out.append((target if accented else fold(target)) + tail)
             i += n
             break
         else:

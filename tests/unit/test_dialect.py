@@ -31,7 +31,7 @@ def test_nhieu_after_bao_is_kept() -> None:
 
 
 def test_dialect_only_words_pass_the_known_pair_guard() -> None:
-    assert standardize("nữa không rứa?", every_pair) == "nữa không vậy"
+    assert standardize("nữa không rứa?", every_pair) == "nữa không vậy?"
     assert standardize("trước nhứt vậy?", every_pair) == "trước nhất vậy?"
     assert standardize("mô hình chi tiêu", every_pair) == "mô hình chi tiêu"  # standard words stay
 
@@ -49,7 +49,7 @@ def test_southern_forms() -> None:
 def test_end_particles_only_at_the_end() -> None:
     assert standardize("Em học đại học, hè về quê muốn phụ một tay") == "Em học đại học, hè về quê muốn phụ một tay"
     assert standardize("mùa hè năm nay") == "mùa hè năm nay"
-    assert standardize("số mấy rứa hỉ?") == "số mấy vậy nhỉ"
+    assert standardize("số mấy rứa hỉ?") == "số mấy vậy nhỉ?"
     assert standardize("có nhiêu tổ nghen 😊") == "có bao nhiêu tổ nhé 😊"
     assert standardize("hen gap o dau") == "hen gap o dau"
 
@@ -65,3 +65,21 @@ def test_teencode_read_by_its_neighbour() -> None:
     assert standardize("có bn tk của cq nhà nc") == "co bao nhieu tk của cq nha nuoc"
     assert standardize("bn ơi cho mình hỏi") == "bn ơi cho mình hỏi"  # "bạn" stays possible
     assert standardize("kt số chiếm bn % gdp") == "kinh te so chiem bao nhieu % gdp"
+
+
+def test_central_question_words_inside_standard_words() -> None:
+    assert standardize("Chi nhánh ngân hàng nào hỗ trợ?") == "Chi nhánh ngân hàng nào hỗ trợ?"
+    assert standardize("Bí thư chi đoàn thôn hỏi") == "Bí thư chi đoàn thôn hỏi"
+    assert standardize("Mô tả chuyển đổi số") == "Mô tả chuyển đổi số"
+    assert standardize("Có hoạt động chi đặc biệt không rứa?") == "Có hoạt động gì đặc biệt không vậy?"
+    assert standardize("Tổ ni lập ra để làm chi?") == "Tổ này lập ra để làm gì?"
+
+
+def test_mo_is_which_inside_the_question_and_where_at_its_end() -> None:
+    assert standardize("Tổ lập theo công văn mô của Bộ rứa?") == "Tổ lập theo công văn nào của Bộ vậy?"
+    assert standardize("Nộp hồ sơ ở mô?") == "Nộp hồ sơ ở đâu?"
+    assert standardize("Mi đi mô rứa?") == "bạn đi đâu vậy?"
+
+
+def test_southern_hong_is_khong_even_beside_a_kb_pair() -> None:
+    assert standardize("Tài khoản cũ còn xài được hông?", every_pair) == "Tài khoản cũ còn xài được không?"
