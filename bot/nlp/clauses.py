@@ -13,7 +13,8 @@ import unicodedata
 
 from bot.nlp.normalize import fold, fold_token
 
-_SENTENCE = re.compile(r"(?<=[?!.;…\n])\s*|\s*\n\s*")
+# A full stop ends a sentence only before a space: "c63.mic.gov.vn", "1.000" and "10.10" are one word.
+_SENTENCE = re.compile(r"(?<=[?!;…\n])\s*|(?<=\.)\s+|\s*\n\s*")
 # Words that open a second question inside one sentence (folded). Cut before them.
 _CONNECTORS = ("còn", "voi lai", "ngoai ra", "them nua", "them cau nua", "va cho hoi", "cho hoi them",
                "hoi them", "tien thi cho hoi", "nhan tien cho hoi", "tien cho hoi")
@@ -65,7 +66,7 @@ def _split_connectors(sentence: str) -> list[str]:
     if len(sentence.split()) < 6:
         return [sentence]
     folded = fold_keep_positions(sentence)
-    cuts = [m.end() for m in _CONNECTOR.finditer(folded)]
+    cuts = [m.end() for m in _CONNECTOR.finditer(folded) if not _adverb_con(folded, m)]
     for m in _SOFT_CUT.finditer(folded):
         left, right = sentence[: m.start()], sentence[m.end() :]
         if len(left.split()) >= 3 and len(right.split()) >= 3 and is_question(left) and is_question(right):
@@ -83,6 +84,20 @@ def _split_connectors(sentence: str) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+# Words after which "còn" is the adverb "still / left" ("hiện còn thiếu", "thì còn thêm mấy người"), not
+# the opening of a second question.
+_BEFORE_STILL = frozenset({"thi", "hien", "van", "ma", "chi", "cung", "dang", "se", "co", "khong", "chua", "nay",
+                           "gio", "nua", "la", "ra"})
+
+
+def _adverb_con(folded: str, m: re.Match[str]) -> bool:
+    """Whether the connector at ``m`` is "còn" used as an adverb (no comma before it, an adverb's neighbour)."""
+    if not folded.startswith("còn", m.end()) or "," in m.group():  # ò is kept: "con" is a child
+        return False
+    before = folded[: m.start()].split()
+    return bool(before) and before[-1] in _BEFORE_STILL
 
 
 def fold_keep_positions(text: str) -> str:
