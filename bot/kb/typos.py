@@ -46,11 +46,14 @@ def _one_edit(a: str, b: str) -> bool:
 def slip(typed: str, word: str) -> bool:
     """Whether a *real syllable* ``typed`` is a likely slip for ``word`` (one edit away, folded).
 
-    A letter left out after the first ("nhiu" → "nhieu", "mụ" → "mục"), two letters swapped ("gai" →
-    "gia"), a letter typed twice ("phuu") or a neighbouring key ("ngàu" → "ngày"). Dropping a letter of a
-    real word ("chống" → "công", "luận" → "lần") or swapping in a far key ("hôm" → "hỏi") turns one real
-    word into another.
+    A letter left out after the first ("nhiu" → "nhieu", "nge" → "nghe"), two letters swapped ("gai" →
+    "gia"), a letter typed twice ("phuu") or a neighbouring key after the first ("ngàu" → "ngày"). A
+    two-letter syllable ("Mỹ", "nữ") is a word of its own, as is the result of dropping a letter of a real
+    word ("chống" → "công", "luận" → "lần"), of swapping in a far key ("hôm" → "hỏi") or of changing the
+    first letter ("vùng" → "cùng", "xấu" → "đấu").
     """
+    if len(typed) < 3:
+        return False
     if len(word) == len(typed) + 1:
         return word[1:] != typed  # a first letter left out is rare: "âm" is not "lâm", "heo" not "theo"
     if len(word) + 1 == len(typed):
@@ -58,7 +61,7 @@ def slip(typed: str, word: str) -> bool:
     diff = [i for i in range(len(typed)) if typed[i] != word[i]]
     if len(diff) == 2:
         return True  # a swap (candidates are one edit away)
-    return len(diff) == 1 and word[diff[0]] in _NEAR.get(typed[diff[0]], frozenset())
+    return len(diff) == 1 and diff[0] > 0 and word[diff[0]] in _NEAR.get(typed[diff[0]], frozenset())
 
 
 class TypoRepair:
