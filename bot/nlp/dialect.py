@@ -194,7 +194,7 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
                     continue
                 if span_m[0] == "mô" and i and marked[i + 1] not in PARTICLES:
                     target = "nào"
-            if n == 1 and span_m[0] not in DIALECT_ONLY and (
+            if n == 1 and span_m[0] not in DIALECT_ONLY and span_m[0] not in FINAL_ONLY and (
                     (before and known_pair(before, span_f[0])) or (after and known_pair(span_f[0], after))):
                 continue
             if fold(target).split() == list(span_f):

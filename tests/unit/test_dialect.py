@@ -78,5 +78,11 @@ def test_rewrites(text: str, expected: str) -> None:
     assert standardize(text) == expected
 
 
+def test_an_end_particle_at_the_end_is_rewritten_even_beside_a_kb_pair() -> None:
+    # the KB's own phrasings say "… vậy hen", which pairs "hen" with its neighbours
+    assert standardize("Trang t63 có bao nhiêu câu chuyện hen?", every_pair) == "Trang t63 có bao nhiêu câu chuyện nhé?"
+    assert standardize("Có bao nhiêu hen", every_pair) == "Có bao nhiêu nhé"
+
+
 def test_southern_hong_is_khong_even_beside_a_kb_pair() -> None:
     assert standardize("Tài khoản cũ còn xài được hông?", every_pair) == "Tài khoản cũ còn xài được không?"
