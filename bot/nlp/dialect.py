@@ -117,6 +117,7 @@ GLOSSARY: dict[str, str] = {
     "introduce": "giới thiệu", "dx day": "ngày chuyển đổi số", "vision": "tầm nhìn", "approve": "phê duyệt",
     "approved": "phê duyệt", "coverage": "phủ sóng", "speed": "tốc độ", "mobile": "di động",
     "case study": "câu chuyện", "case studies": "câu chuyện", "community": "cộng đồng", "vietnam": "việt nam",
+    "digital data": "dữ liệu số",
 }
 REGIONAL.update(GLOSSARY)
 REGIONAL.update(CHAT_PHRASES)

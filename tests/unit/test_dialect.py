@@ -51,6 +51,8 @@ REWRITES = [
     ("số mấy rứa hỉ?", "số mấy vậy nhỉ?"),
     ("có nhiêu tổ nghen 😊", "có bao nhiêu tổ nhé 😊"),
     ("hen gap o dau", "hen gap o dau"),
+    # an English phrase wins over its words, which the KB pairs ("digital data")
+    ("Năm 2023 là năm digital data gì đó?", "Năm 2023 là năm dữ liệu số gì đó?"),
     # "DX Day" is the day, not "đây"
     ("DX Day 2025 bị delay vì sao", "ngay chuyen doi so 2025 bị hoan vì sao"),
     # teencode read by its neighbour; "ct" alone is Cần Thơ, "bn" alone may be "bạn"; a message mostly
