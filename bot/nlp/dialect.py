@@ -153,11 +153,15 @@ _FOLDED = {tuple(fold(w) for w in k.split()): v for k, v in REGIONAL.items()
 _FOLDED.update({tuple(fold(w) for w in k.split()): v for k, v in GLOSSARY.items()})  # "e-government"
 
 
-def _ends_clause(words: list[str], i: int) -> bool:
-    """Whether ``words[i]`` ends its sentence or clause: punctuation, the end, or only particles/emoji after it."""
-    if words[i][-1:] in ".,!?;:…":
-        return True
-    return all(_nfc(w) in FINAL_ONLY or not any(ch.isalnum() for ch in w) for w in words[i + 1 :])
+def _clause_ends(words: list[str], marked: list[str]) -> list[bool]:
+    """For each word, whether it ends its sentence or clause: punctuation, the end, or only end particles or
+    emoji after it (one pass from the right: linear in the number of words)."""
+    ends = [False] * len(words)
+    only_particles = True  # everything after the current word is an end particle or emoji
+    for j in range(len(words) - 1, -1, -1):
+        ends[j] = only_particles or words[j][-1:] in ".,!?;:…"
+        only_particles = only_particles and (marked[j] in FINAL_ONLY or not any(ch.isalnum() for ch in words[j]))
+    return ends
 
 
 def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False) -> str:
@@ -175,6 +179,7 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
     for w in marked:
         plain.append(plain[-1] + w.isascii())
     accented = (len(marked) - plain[-1]) * 2 >= len(marked)
+    ends = _clause_ends(words, marked)
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -188,9 +193,9 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
                 continue
             before = folded[i - 1] if i else ""
             after = folded[i + n] if i + n < len(words) else ""
-            if " ".join(span_m) in FINAL_ONLY and not _ends_clause(words, i + n - 1):
+            if " ".join(span_m) in FINAL_ONLY and not ends[i + n - 1]:
                 continue
-            if n == 1 and not _ends_clause(words, i):
+            if n == 1 and not ends[i]:
                 if marked[i + 1] in COMPOUNDS.get(span_m[0], ()):
                     continue
                 if span_m[0] == "mô" and i and marked[i + 1] not in PARTICLES:
