@@ -17,6 +17,8 @@ from collections.abc import Callable
 import pytest
 
 from bot.infra import safe_text
+from bot.nlp.clauses import clauses
+from bot.nlp.dialect import standardize
 from bot.nlp.normalize import fold
 from bot.stories import pii, screening
 
@@ -28,6 +30,7 @@ UNITS = [
     "0   ", "0 - ", "0.", "0-", "0 ", "00 ", "0  .  ", "(0", "+84 ", "84 ", "0912 345 67 ", "012 345 678 9",
     " ", ".", "-", "0", "1", "a", "đ", "a.", "a.vn.", "www.", "a-", "1.2.", "http://", "a@", "a.a@", "@a.",
     "stk 0 0 ", "ngân hàng 1.", "tk ", "15.000.", "1/1/", "1800 ", "!", "😀", "a\u0301", "\n", "\u200d",
+    "hè ", "chi mô ",  # regional words whose rewrite looks at what follows them (bot.nlp.dialect)
 ] + ["".join(mix) for mix in itertools.product("0 .-", repeat=2)] + ["0 .", "0. ", "0 -", "0- ", "0  -  "]
 
 FUNCTIONS: dict[str, Callable[[str], object]] = {
@@ -43,6 +46,8 @@ FUNCTIONS: dict[str, Callable[[str], object]] = {
     "safe_text.block": safe_text.block,
     "safe_text.command_text": safe_text.command_text,
     "fold": fold,
+    "dialect.standardize": standardize,
+    "clauses": clauses,
 }
 
 

@@ -14,11 +14,12 @@ import unicodedata
 from bot.nlp.normalize import fold, fold_token
 
 # A full stop ends a sentence only before a space: "c63.mic.gov.vn", "1.000" and "10.10" are one word.
-_SENTENCE = re.compile(r"(?<=[?!;…\n])\s*|(?<=\.)\s+|\s*\n\s*")
+# Every whitespace run is tried once, from its start ((?<!\s)): a run of spaces costs its length, not its square.
+_SENTENCE = re.compile(r"(?<=[?!;…\n])\s*|(?<=\.)\s+|(?<!\s)\s*\n\s*")
 # Words that open a second question inside one sentence (folded). Cut before them.
 _CONNECTORS = ("còn", "voi lai", "ngoai ra", "them nua", "them cau nua", "va cho hoi", "cho hoi them",
                "hoi them", "tien thi cho hoi", "nhan tien cho hoi", "tien cho hoi")
-_CONNECTOR = re.compile(r"[,]?\s+(?=(?:" + "|".join(c.replace(" ", r"\s+") for c in _CONNECTORS) + r")\b)")
+_CONNECTOR = re.compile(r"[,]?(?<!\s)\s+(?=(?:" + "|".join(c.replace(" ", r"\s+") for c in _CONNECTORS) + r")\b)")
 # Question words and request/need phrases, written with their marks: a word typed with marks must match
 # them exactly ("bảo" is not "bao", "đầu" is not "đâu"); an unmarked word is compared folded.
 _QUESTION_TEXT = ("gì nào sao đâu mấy bao nhiêu ai không chưa hả à nhỉ hông hem chi răng mô thế khi"
@@ -58,7 +59,7 @@ def _still(piece: str) -> bool:
     return len(piece.split()) <= 5 and bool(_STILL.match(fold(piece)))
 
 
-_SOFT_CUT = re.compile(r",\s*|\s+(?=(?:và|va|rồi|roi)\s)")
+_SOFT_CUT = re.compile(r",\s*|(?<!\s)\s+(?=(?:và|va|rồi|roi)\s)")
 
 
 def _split_connectors(sentence: str) -> list[str]:
