@@ -3,16 +3,18 @@ delivery rule of the outbox still holds (bot/core/sender.py, bot/core/delivery.p
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from bot.core import delivery
+import pytest
+
+from bot.core import delivery, inflight
+from bot.core.notify import queue_text
 from bot.core.sender import Sender
 from bot.infra import keys
 from tests.routers import slow_echo
-from tests.support import BotHarness, spawn, stop, wait_for
+from tests.support import BotHarness, quiet, spawn, stop, wait_for
 
 CS = "/v3.0/oa/message/cs"
 
@@ -93,36 +95,45 @@ def test_unknown_outcomes_and_unreachable_users_are_recorded_not_resent(bot: Bot
     assert bot.redis.llen(keys.outbox(gone)) == 0
 
 
-def test_a_killed_senders_users_are_delivered_by_the_next_one(bot: BotHarness) -> None:
-    env = {**bot.env, "USER_LEASE_SECONDS": "2", "SENDER_THREADS": "4"}
+@pytest.mark.parametrize("reached", [False, True], ids=["request-lost-at-the-kill", "request-reached-zalo"])
+def test_a_killed_senders_users_are_delivered_by_the_next_one(bot: BotHarness, reached: bool) -> None:
+    """A reply in flight when its sender is SIGKILLed is sent again by the next sender once the dead one's liveness
+    key has expired: none is lost. It shows twice only when its request had reached Zalo before the kill (the
+    documented kill window): `reached` holds Zalo's answer back after recording the message, the other case
+    stalls the request before Zalo processes it."""
+    env = {**bot.env, "USER_LEASE_SECONDS": "2", "SENDER_THREADS": "4", "PROC_ALIVE_TTL_SECONDS": "2"}
     user = _users(1)[0]
     bot.use_router(slow_echo())
     bot.send(user, "alo")  # the user wrote to the OA (Zalo's window), answered by the drain itself
     bot.run_worker()
-    bot.fault(kind="stall", seconds=20, count=1, path=CS)  # the send in flight at the kill: never processed
+    if reached:
+        bot.fault(kind="delay", seconds=20, when="after", count=1, path=CS)
+    else:
+        bot.fault(kind="stall", seconds=20, count=1, path=CS)
     with bot.redis.pipeline() as pipe:
-        from bot.core.notify import queue_text
         queue_text(pipe, user, "tin nhắn thử")
         queue_text(pipe, user, "tin sau")
         pipe.execute()
     first = spawn(["sender"], env)
     try:
         wait_for(lambda: not bot.emulator("GET", "/faults").json()["faults"], 20, "the first send to reach Zalo")
+        if reached:
+            wait_for(lambda: len(bot.messages(user)) == 2, 20, "Zalo to record the message in flight")
         first.kill()
         first.wait()
+        at_kill = bot.replies(user)
         second = spawn(["sender"], env)
         try:
-            wait_for(lambda: len(bot.messages(user)) == 2 and not bot.redis.llen(keys.outbox(user)), 30,
+            wait_for(lambda: bot.replies(user)[-1:] == ["tin sau"] and not bot.redis.llen(keys.outbox(user)), 30,
                      "the second sender to deliver the rest")
         finally:
             stop(second)
     finally:
         stop(first)
-    # the message in flight at the kill may have reached Zalo (the taker cannot tell a dead sender from a
-    # stalled one, tests/test_stalled_processes.py): its outcome is unknown, recorded, and never sent again
-    assert bot.replies(user) == ["nhận: alo", "tin sau"]
-    records = [json.loads(raw) for raw in bot.redis.lrange(keys.UNDELIVERABLE, 0, -1)]
-    assert [(r["message"]["text"], r["reason"]) for r in records] == [("tin nhắn thử", "unknown_outcome")]
+    assert at_kill == ["nhận: alo", *(["tin nhắn thử"] if reached else [])]
+    assert bot.replies(user) == [*at_kill, "tin nhắn thử", "tin sau"]  # none lost; a copy only of what had reached
+    assert bot.metric("messages_resent_total", reason="sender_died") == 1
+    assert bot.redis.llen(keys.UNDELIVERABLE) == 0
 
 
 def test_without_a_sender_drains_deliver_what_was_left_for_one(bot: BotHarness) -> None:
@@ -184,3 +195,28 @@ def test_a_drain_job_lingers_for_the_next_event_instead_of_returning_to_rq(bot: 
     citizen.join(30)
     assert bot.replies(second) == ["nhận: hai"]  # taken by the lingering job: the worker ran only one job
     assert Queue(QUEUE_NAME, connection=bot.redis).count == 0
+
+
+def test_a_worker_killed_while_delivering_inline_has_its_reply_sent_by_the_next_worker(bot: BotHarness) -> None:
+    """With no sender, a drain sends its user's replies itself (bot/core/delivery.py); its worker's liveness key
+    (kept by the lease keeper) names it in the in-flight mark, so a SIGKILL there loses nothing either."""
+    env = {**bot.env, "DXBOT_ROUTER": "tests.routers:slow_echo", "USER_LEASE_SECONDS": "2",
+           "PROC_ALIVE_TTL_SECONDS": "2"}
+    user = _users(1)[0]
+    bot.fault(kind="stall", seconds=20, count=1, path=CS)  # the inline send in flight at the kill: never processed
+    first = spawn(["worker"], env)
+    others = []
+    try:
+        bot.send(user, "alo")
+        wait_for(lambda: not bot.emulator("GET", "/faults").json()["faults"], 20, "the inline send to reach Zalo")
+        mark = bot.redis.get(keys.sending(user))  # marked in flight by the worker, which says it is alive
+        assert mark is not None and bot.redis.exists(keys.proc_alive(inflight.split(mark)[0]))
+        first.kill()
+        first.wait()
+        others = [spawn(["worker"], env), spawn(["scheduler", "--interval", "0.5"], env)]
+        wait_for(lambda: bot.replies(user) == ["nhận: alo"] and quiet(bot.redis, user), 40,
+                 "the next worker to send the reply the killed one had in flight")
+    finally:
+        stop(first, *others)
+    assert bot.replies(user) == ["nhận: alo"]
+    assert bot.metric("messages_resent_total", reason="sender_died") == 1

@@ -8,7 +8,6 @@ made deterministic with SIGSTOP/SIGCONT on real `dxbot` processes, the real emul
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -51,8 +50,9 @@ def _owner(bot: BotHarness, key: str) -> str:
     return (bot.redis.get(key) or b"").decode()
 
 
-def test_a_sender_stalled_mid_send_past_its_lease_does_not_get_its_reply_sent_twice(bot: BotHarness) -> None:
-    env = {**bot.env, "USER_LEASE_SECONDS": "2", "SENDER_THREADS": "4"}
+def _stall_first_sender(bot: BotHarness, alive_ttl_s: int) -> tuple[dict[str, str], subprocess.Popen[bytes]]:
+    """A sender whose send of "tin một" reached Zalo and waits 3 s for the answer (lease 2 s)."""
+    env = {**bot.env, "USER_LEASE_SECONDS": "2", "SENDER_THREADS": "4", "PROC_ALIVE_TTL_SECONDS": str(alive_ttl_s)}
     bot.use_router(slow_echo())
     bot.send(USER, "alo")  # opens Zalo's window; answered by the drain itself (no sender yet)
     bot.run_worker()
@@ -60,25 +60,50 @@ def test_a_sender_stalled_mid_send_past_its_lease_does_not_get_its_reply_sent_tw
     bot.fault(kind="delay", seconds=3, when="after", count=1, path=CS)
     _queue(bot, "tin một", "tin hai")
     first = spawn(["sender"], env)
+    wait_for(lambda: len(bot.messages(USER)) == 2, 20, "the first sender's send to reach Zalo")
+    assert _owner(bot, keys.send_lease(USER)).startswith(f"send:{first.pid}-")
+    return env, first
+
+
+def test_a_sender_stalled_mid_send_past_its_lease_does_not_get_its_reply_sent_twice(bot: BotHarness) -> None:
+    env, first = _stall_first_sender(bot, alive_ttl_s=60)
     second = None
     try:
-        wait_for(lambda: len(bot.messages(USER)) == 2, 20, "the first sender's send to reach Zalo")
-        stalled_owner = _owner(bot, keys.send_lease(USER))
-        assert stalled_owner.startswith(f"send:{first.pid}-")
-        with stopped(first):
+        with stopped(first):  # frozen past its send lease, not past its liveness key (60 s)
             second = spawn(["sender"], env)
-            # the lease ran out while the first sender was frozen; the second took the user and finished
-            wait_for(lambda: _outbox_done(bot), 30,
-                     "the second sender to take the user over and finish the outbox")
-        stop(first)  # resumed: it reads Zalo's late answer, then SIGTERM lets it finish what it has in flight
+            # the lease ran out; the second sender took the user, found "tin một" in flight under a live process
+            # and left it to that process (more than once: it keeps coming back until the owner is done)
+            wait_for(lambda: bot.metric("messages_waited_total", reason="owner_alive") >= 2, 30,
+                     "the second sender to find the first one's send in flight and wait")
+            assert len(bot.messages(USER)) == 2
+        # resumed: the first reads Zalo's late answer and pops its message; the second sends the rest
+        wait_for(lambda: _outbox_done(bot), 30, "the outbox to be delivered")
+        stop(first)  # SIGTERM lets it finish what it has in flight
         assert first.returncode != -signal.SIGKILL
     finally:
         stop(first, *([second] if second else []))
-    assert bot.replies(USER) == ["nhận: alo", "tin một", "tin hai"]  # each once, in order
+    assert bot.replies(USER) == ["nhận: alo", "tin một", "tin hai"]  # each once, in order, none given up
     assert _outbox_done(bot)
-    # the taker found "tin một" in flight under the lost lease: outcome unknown, recorded, not sent again
-    records = [json.loads(raw) for raw in bot.redis.lrange(keys.UNDELIVERABLE, 0, -1)]
-    assert [(r["message"]["text"], r["reason"]) for r in records] == [("tin một", "unknown_outcome")]
+    assert bot.redis.llen(keys.UNDELIVERABLE) == 0
+    assert bot.metric("messages_resent_total", reason="sender_died") == 0
+
+
+def test_a_sender_stalled_past_its_liveness_ttl_counts_as_dead_and_its_reply_goes_twice(bot: BotHarness) -> None:
+    """The documented window (docs/reliability.md): a stall longer than PROC_ALIVE_TTL_SECONDS looks like a death,
+    so the in-flight reply is sent again; the stalled sender's late answer then changes nothing (no lost reply)."""
+    env, first = _stall_first_sender(bot, alive_ttl_s=2)
+    second = None
+    try:
+        with stopped(first):
+            second = spawn(["sender"], env)
+            wait_for(lambda: _outbox_done(bot), 30, "the second sender to resend the head and finish the outbox")
+        stop(first)
+        assert first.returncode != -signal.SIGKILL
+    finally:
+        stop(first, *([second] if second else []))
+    assert bot.replies(USER) == ["nhận: alo", "tin một", "tin một", "tin hai"]
+    assert bot.metric("messages_resent_total", reason="sender_died") == 1
+    assert _outbox_done(bot) and bot.redis.llen(keys.UNDELIVERABLE) == 0
 
 
 def test_a_worker_stalled_in_a_handler_past_its_lease_cannot_commit_after_the_take_over(bot: BotHarness) -> None:

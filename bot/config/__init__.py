@@ -73,6 +73,9 @@ class Settings:
     zalo_timeout_s: float = 10.0
     token_refresh_margin_s: int = 3600
     user_lease_s: int = 30
+    # a sending process unseen this long is dead: its message in flight is sent again (the kill window)
+    proc_alive_ttl_s: float = 10.0
+    send_in_flight_max_s: float = 120.0  # a live process's send in flight longer than this is settled "unknown"
     sender_threads: int = 64  # sends in flight at once per `dxbot sender` (each waits on Zalo, not the CPU)
     sender_poll_s: float = 0.02  # how often an idle sender looks for due outboxes
     drain_linger_s: float = 0.5  # a drain job waits this long for the next drain job before going back to RQ
@@ -231,6 +234,8 @@ class Settings:
             token_refresh_margin_s=get.integer("TOKEN_REFRESH_MARGIN_SECONDS", d.token_refresh_margin_s, low=0,
                                                high=86400),
             user_lease_s=get.integer("USER_LEASE_SECONDS", d.user_lease_s, low=2, high=3600),
+            proc_alive_ttl_s=get.number("PROC_ALIVE_TTL_SECONDS", d.proc_alive_ttl_s, low=2, high=600),
+            send_in_flight_max_s=get.number("SEND_IN_FLIGHT_MAX_SECONDS", d.send_in_flight_max_s, low=5, high=86400),
             sender_threads=get.integer("SENDER_THREADS", d.sender_threads, low=1, high=1024),
             sender_poll_s=get.number("SENDER_POLL_SECONDS", d.sender_poll_s, low=0.001, high=5),
             drain_linger_s=get.number("DRAIN_LINGER_SECONDS", d.drain_linger_s, low=0, high=10),

@@ -18,6 +18,7 @@ import time
 import redis
 from redis.client import Pipeline
 
+from bot.core import inflight
 from bot.core.lease import Lease
 from bot.core.outbox import flush
 from bot.core.runtime import Runtime
@@ -71,4 +72,5 @@ def deliver_inline(rt: Runtime, user_id: str, owner: str) -> float | None:
     lease = send_lease(rt.redis, user_id, owner, rt.settings.user_lease_s * 1000)
     if not lease.acquire():
         return None
-    return deliver_claimed(rt, user_id, lease)
+    with inflight.kept_alive(rt.redis, rt.settings.proc_alive_ttl_s):  # this worker lives while its send is in flight
+        return deliver_claimed(rt, user_id, lease)

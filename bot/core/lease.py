@@ -17,7 +17,8 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from typing import Protocol
 
 import redis
 
@@ -44,14 +45,27 @@ class Lease:
         return bool(scripts.RELEASE_UNTIL(self.redis, keys=[self.key, keys.PENDING_USERS],
                                           args=[self.owner, self.user_id, due_ms]))
 
-    @contextmanager
-    def kept_alive(self, budget_s: float) -> Iterator[None]:
+    def kept_alive(self, budget_s: float) -> AbstractContextManager[None]:
         """Renew the lease while the body runs, for at most `budget_s` seconds (by the process's keeper)."""
-        token = _KEEPER.hold(self, budget_s)
-        try:
-            yield
-        finally:
-            _KEEPER.drop(token)
+        return kept_renewed(self, budget_s)
+
+
+class Renewable(Protocol):
+    """What the keeper renews: a lease, or a process's liveness key (bot/core/inflight.py)."""
+
+    ttl_ms: int
+
+    def renew(self) -> bool: ...
+
+
+@contextmanager
+def kept_renewed(item: Renewable, budget_s: float) -> Iterator[None]:
+    """Renew `item` at a third of its TTL while the body runs, for at most `budget_s` seconds."""
+    token = _KEEPER.hold(item, budget_s)
+    try:
+        yield
+    finally:
+        _KEEPER.drop(token)
 
 
 class _Keeper:
@@ -71,7 +85,7 @@ class _Keeper:
         self._pid = 0
         self._wakes_at = float("inf")  # when the keeper next wakes by itself (monotonic); inf: not before woken
 
-    def hold(self, lease: Lease, budget_s: float) -> int:
+    def hold(self, lease: Renewable, budget_s: float) -> int:
         now = time.monotonic()
         renew_at = now + lease.ttl_ms / 3000
         with self._lock:

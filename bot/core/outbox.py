@@ -25,7 +25,7 @@ import redis
 from redis.client import Pipeline
 
 from bot.config import Settings
-from bot.core import message_forms, refused_forms, send_pause
+from bot.core import inflight, message_forms, refused_forms, send_pause
 from bot.core.context import OutMessage
 from bot.core.lease import Lease
 from bot.infra import keys, metrics, scripts
@@ -37,6 +37,7 @@ UNDELIVERABLE_KEEP = 10_000
 # Messages parked for a user outside Zalo's window: the newest ones are kept, so a moderator back after a
 # quiet week gets the latest alerts rather than hundreds (the queue itself is always in /hangdoi).
 DEFERRED_KEEP = 20
+OWNER_ALIVE_RETRY_S = 0.5  # the head is in flight under a live process: look again this soon
 
 
 @dataclass(frozen=True)
@@ -49,29 +50,55 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
     """Send everything in the user's outbox while `lease` (the user's send lease) is held.
 
     Fencing: each send starts only after one atomic step (`OUTBOX_TAKE`) found the lease still ours and marked the
-    head in flight under it; every change of the head after the send is made only while that mark is still ours.
-    So a process stalled past the lease's TTL (CPU starvation, GC, SIGSTOP) cannot start a send once another took
-    the user over, and cannot pop or rewrite a message that is no longer the one it sent. The taker finds the
-    stale mark and settles that message as "outcome unknown" (it may have reached Zalo): never sent twice."""
+    head in flight under it and this process; every change of the head after the send is made only while that mark
+    is still ours. So a process stalled past the lease's TTL (CPU starvation, GC, SIGSTOP) cannot start a send once
+    another took the user over, and cannot pop or rewrite a message that is no longer the one it sent. A taker that
+    finds another's mark waits while that process lives and sends the message again once it is dead
+    (bot/core/inflight.py). A flush that raises (Redis gone mid-flush) tells this process what its mark left."""
+    flight = _Flight()
+    try:
+        return _flush(user_id, client, zalo, settings, lease, flight)
+    except Exception:
+        inflight.abandon(user_id, lease.owner, flight.fate)
+        raise
+
+
+class _Flight:
+    fate = inflight.UNSENT  # what an exception now would leave behind this owner's mark
+
+
+def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settings, lease: Lease,
+           flight: _Flight) -> FlushResult:
     key = keys.outbox(user_id)
     sent = 0
     refused = refused_forms.load(client)
     avoid = refused_forms.avoided(client, refused, settings)
+    take_keys = [key, keys.SEND_PAUSE, lease.key, keys.sending(user_id)]
+    take_args = [lease.owner, lease.ttl_ms, inflight.process_id(), int(settings.proc_alive_ttl_s * 1000),
+                 keys.PROC_ALIVE, int(settings.send_in_flight_max_s * 1000)]
     while True:
-        status, raw, *stale = scripts.OUTBOX_TAKE(client, keys=[key, keys.SEND_PAUSE, lease.key, keys.sending(user_id)],
-                                                  args=[lease.owner, lease.ttl_ms])
+        flight.fate = inflight.UNSENT
+        status, raw, *marked = scripts.OUTBOX_TAKE(client, keys=take_keys, args=take_args)
         if status == -1:  # another process holds the user now
             return FlushResult(sent, retry_after_s=0)
         if status > 0:  # Zalo's rate limit, met by any process: nobody sends until it has passed
             return FlushResult(sent, retry_after_s=status / 1_000_000)
+        if status == -3:  # in flight under a live process: it finishes or dies; unless it is ours and has ended
+            if not _settle_abandoned(client, user_id, key, marked[0]):
+                metrics.incr(client, "messages_waited_total", reason="owner_alive")
+                return FlushResult(sent, retry_after_s=OWNER_ALIVE_RETRY_S)
+            continue
         if raw is None:
             return FlushResult(sent)
-        if status == -2:  # in flight under an owner that lost its lease: at most once, so never re-sent
-            orphan = json.loads(raw)
-            _give_up(client, user_id, stale[0], key, raw, orphan,
-                     OutcomeUnknown(-2, "in flight when its sender lost the send lease"), dead=False)
+        if status == -2:  # in flight past the max under a live process (stuck): at most once, so never re-sent
+            _give_up(client, user_id, marked[0], key, json.loads(raw),
+                     OutcomeUnknown(-2, "in flight past SEND_IN_FLIGHT_MAX_SECONDS"), dead=False)
             continue
-        mine = lease.owner.encode() + b"\n" + raw  # the in-flight mark OUTBOX_TAKE set: this owner, this message
+        mine = marked[0]  # the in-flight mark OUTBOX_TAKE set: this process, this owner, this message
+        if status == -4:  # its process died with it in flight: sent again (the documented kill window)
+            metrics.incr(client, "messages_resent_total", reason="sender_died")
+            log.warning("resending user=%s: its sender %s died with it in flight", user_id,
+                        inflight.split(mine)[0])
         entry = json.loads(raw)
         message = OutMessage.from_json(entry)
         plain = message_forms.plain_for(message, avoid, settings.max_text_chars)
@@ -81,8 +108,12 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                 return FlushResult(sent, retry_after_s=0)
             continue
         try:
+            flight.fate = inflight.UNKNOWN
             result = _send(zalo, message)
+            flight.fate = inflight.SENT
         except ZaloError as exc:
+            if not isinstance(exc, OutcomeUnknown):
+                flight.fate = inflight.UNSENT
             form = message_forms.to_give_up(message, exc.code, settings.max_text_chars)
             if form is not None:
                 refused_forms.remember(client, settings, form, exc.code)
@@ -96,21 +127,10 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                     return FlushResult(sent, retry_after_s=0)
                 continue
             if exc.retryable:
-                attempts = int(entry.get("attempts", 0)) + 1
-                if attempts >= settings.send_max_attempts:
-                    if not _give_up(client, user_id, mine, key, raw, entry, exc, dead=True):
-                        return FlushResult(sent, retry_after_s=0)
+                later = _retry_later(client, user_id, mine, key, entry, exc, settings, sent)
+                if later is None:  # given up after SEND_MAX_ATTEMPTS: on to the next message
                     continue
-                entry["attempts"] = attempts
-                text = json.dumps(entry)
-                if not _settle(client, user_id, mine, lambda pipe, text=text: pipe.lset(key, 0, text)):
-                    return FlushResult(sent, retry_after_s=0)
-                delay = settings.backoff_s(attempts)
-                if isinstance(exc, RateLimited):
-                    delay = send_pause.pause(client, delay, who=f"a send to {user_id}")
-                log.warning("send retry user=%s msg=%s attempt=%s in=%.1fs error=%s", user_id, message.id,
-                            attempts, delay, exc.code)
-                return FlushResult(sent, retry_after_s=delay)
+                return later
             if isinstance(exc, UserUnreachable) and message.keep_if_unreachable:
                 def park(pipe: Pipeline, raw: bytes = raw) -> None:
                     pipe.lpop(key)
@@ -121,7 +141,7 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                     return FlushResult(sent, retry_after_s=0)
                 log.info("send deferred user=%s msg=%s error=%s", user_id, message.id, exc.code)
                 continue
-            if not _give_up(client, user_id, mine, key, raw, entry, exc, dead=False):
+            if not _give_up(client, user_id, mine, key, entry, exc, dead=False):
                 return FlushResult(sent, retry_after_s=0)
             continue
         with client.pipeline(transaction=False) as pipe:  # one round trip: the pop (if still ours), the metrics
@@ -131,7 +151,7 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                 metrics.observe_latency(pipe, max(0.0, time.time() - message.received_ms / 1000))
             popped = pipe.execute()[0]
         sent += 1
-        if not popped:  # sent, but taken over meanwhile: the taker settled it (unknown outcome) and owns the rest
+        if not popped:  # sent, but taken over meanwhile (a stuck mark settled, or this process presumed dead)
             log.warning("sent user=%s msg=%s after losing the send lease; the taker settled it", user_id, message.id)
             return FlushResult(sent, retry_after_s=0)
         for form in message_forms.forms_of(message, settings.max_text_chars):
@@ -139,6 +159,46 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
                 refused_forms.forget(client, form)
         log.info("sent user=%s msg=%s zalo_id=%s quota=%s", user_id, message.id, result.message_id,
                  result.quota_type)
+
+
+def _retry_later(client: redis.Redis, user_id: str, mine: bytes, key: str, entry: dict, exc: ZaloError,
+                 settings: Settings, sent: int) -> FlushResult | None:
+    """A retryable failure (5xx, no connection, -32): the message stays at the head for a later try, up to
+    SEND_MAX_ATTEMPTS; a -32 also pauses every process's sends. None: given up."""
+    attempts = int(entry.get("attempts", 0)) + 1
+    if attempts >= settings.send_max_attempts:
+        return None if _give_up(client, user_id, mine, key, entry, exc, dead=True) else FlushResult(sent, 0)
+    entry["attempts"] = attempts
+    text = json.dumps(entry)
+    if not _settle(client, user_id, mine, lambda pipe: pipe.lset(key, 0, text)):
+        return FlushResult(sent, retry_after_s=0)
+    delay = settings.backoff_s(attempts)
+    if isinstance(exc, RateLimited):
+        delay = send_pause.pause(client, delay, who=f"a send to {user_id}")
+    log.warning("send retry user=%s msg=%s attempt=%s in=%.1fs error=%s", user_id, entry.get("id"), attempts, delay,
+                exc.code)
+    return FlushResult(sent, retry_after_s=delay)
+
+
+def _settle_abandoned(client: redis.Redis, user_id: str, key: str, mark: bytes) -> bool:
+    """Settle a mark this process left when a flush of its own raised (Redis gone mid-flush): it knows what became
+    of that send. False: the mark is not such a one (another process's, or a send still going on)."""
+    fate = inflight.fate(user_id, mark)
+    if fate is None:
+        return False
+    head = mark.split(b"\n", 3)[3]
+    entry = json.loads(head)
+    if fate == inflight.SENT:  # Zalo accepted it; only the pop was lost
+        def pop(pipe: Pipeline) -> None:
+            pipe.lpop(key)
+            metrics.incr(pipe, "messages_sent_total", kind=entry.get("kind", "text"))
+        _settle(client, user_id, mark, pop)
+    elif fate == inflight.UNKNOWN:
+        _give_up(client, user_id, mark, key, entry,
+                 OutcomeUnknown(-2, "in flight when its flush failed"), dead=False)
+    else:  # never left this process: sent by the next take, in its place
+        _settle(client, user_id, mark, lambda pipe: None)
+    return True
 
 
 def _send(zalo: ZaloClient, message: OutMessage) -> SendResult:
@@ -177,7 +237,7 @@ def _replace_head(client: redis.Redis, user_id: str, mine: bytes, key: str, part
     return _settle(client, user_id, mine, swap)
 
 
-def _give_up(client: redis.Redis, user_id: str, mine: bytes, key: str, raw: bytes, entry: dict, exc: ZaloError, *,
+def _give_up(client: redis.Redis, user_id: str, mine: bytes, key: str, entry: dict, exc: ZaloError, *,
              dead: bool) -> bool:
     reason = "unknown_outcome" if isinstance(exc, OutcomeUnknown) else type(exc).__name__
     record = json.dumps({"message": entry, "code": exc.code, "reason": reason, "at": time.time()})

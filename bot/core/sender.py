@@ -14,15 +14,13 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
-import os
 import threading
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import redis
 
-from bot.core import delivery
+from bot.core import delivery, inflight
 from bot.core.runtime import Runtime
 from bot.infra import keys, scripts
 
@@ -36,7 +34,7 @@ class Sender:
         self.rt = rt
         self.threads = threads or rt.settings.sender_threads
         self.ttl_ms = rt.settings.user_lease_s * 1000
-        self.id = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.id = inflight.process_id()  # "pid-random": names this process in its in-flight marks
         self._claims = itertools.count()
         self._in_flight = 0
         self._room = threading.Condition()
@@ -92,8 +90,11 @@ class Sender:
                 self._room.notify()
 
     def _heartbeat(self, stop: threading.Event) -> None:
+        """Tell drains a sender runs, and takers of this process's in-flight marks that it lives (inflight.py)."""
         while True:
-            with contextlib.suppress(redis.RedisError):  # Redis away: claims fail too; the beat comes back
-                self.rt.redis.set(keys.SENDER_ALIVE, self.id, px=HEARTBEAT_TTL_MS)
+            with contextlib.suppress(redis.RedisError), self.rt.redis.pipeline(transaction=False) as pipe:
+                pipe.set(keys.SENDER_ALIVE, self.id, px=HEARTBEAT_TTL_MS)
+                inflight.beat(pipe, self.rt.settings.proc_alive_ttl_s)
+                pipe.execute()
             if stop.wait(HEARTBEAT_EVERY_S):
                 return

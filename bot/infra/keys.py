@@ -27,6 +27,12 @@ def lease(user_id: str) -> str:
 PENDING_USERS = f"{P}pending-users"  # zset user_id -> first-pending time (ms); the sweeper's to-do list
 SEND_DUE = f"{P}send-due"  # zset user_id -> when their outbox is next due (ms); the senders' to-do list
 SENDER_ALIVE = f"{P}sender:alive"  # PX key refreshed by every running `dxbot sender`; absent = workers deliver
+PROC_ALIVE = f"{P}proc-alive:"  # + a sending process's id: PX key that process refreshes; absent = it is dead
+
+
+def proc_alive(proc_id: str) -> str:
+    """Present while the sending process `proc_id` (a sender, an inline drain) lives (bot/core/inflight.py)."""
+    return PROC_ALIVE + proc_id
 
 
 def send_lease(user_id: str) -> str:
@@ -35,7 +41,7 @@ def send_lease(user_id: str) -> str:
 
 
 def sending(user_id: str) -> str:
-    """The owner (send lease) under which the head of a user's outbox is in flight to Zalo; absent = none.
+    """The mark of the head of a user's outbox in flight to Zalo ("process\nms\nowner\nhead"); absent = none.
     Set atomically with the lease check before a send, cleared with every change of the head (outbox.py)."""
     return f"{P}sending:{user_id}"
 

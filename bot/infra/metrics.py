@@ -28,6 +28,8 @@ DESCRIPTIONS = {
     "events_dead_total": "Events that failed for good and wait for `dxbot events replay`",
     "messages_sent_total": "Messages Zalo accepted",
     "messages_failed_total": "Messages not delivered, by reason",
+    "messages_waited_total": "Times a sender left a message in flight under another, live process and came back later",
+    "messages_resent_total": "Messages sent again because the process sending them died in flight (the kill window)",
     "zalo_errors_total": "Failed Zalo calls, by Zalo error code",
     "token_refresh_total": "Access-token refreshes",
     "messages_degraded_total": "Messages sent in a plainer form, by form and cause (refused / remembered)",

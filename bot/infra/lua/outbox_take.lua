@@ -1,15 +1,21 @@
--- KEYS: outbox, send pause, send lease, in-flight mark; ARGV: owner, lease ttl ms.
+-- KEYS: outbox, send pause, send lease, in-flight mark.
+-- ARGV: owner, lease ttl ms, this process's id, process-alive ttl ms, process-alive key prefix, in-flight max ms.
 -- The one step before each send, atomic so that a process that lost its send lease (stalled past the TTL: CPU
 -- starvation, GC, SIGSTOP) can never start a send: it checks the lease, renews it, reads the head and marks
--- the head in flight under `owner`. Every later change of the head is made only while that mark is still ours.
+-- the head in flight as "process\nms\nowner\nhead" (and refreshes this process's liveness key). Every later
+-- change of the head is made only while that mark is still ours. Answers:
 -- {µs of the shared -32 pause left, nil}: nobody sends now; {-1, nil}: the lease is no longer ours;
--- {0, nil}: the outbox is empty; {0, head}: send it; {-2, head, mark}: the head was in flight under an owner
--- that lost its lease — it may have reached Zalo, so its outcome is unknown and it is never sent again.
+-- {0, nil}: the outbox is empty; {0, head, mark}: send it;
+-- {-3, nil, mark}: the head is in flight under a process that is alive: leave it, its owner finishes (or dies);
+-- {-4, head, mark}: its process died with it in flight: taken over, send it again (the documented kill window);
+-- {-2, head, mark}: in flight longer than the max under a live process (a stuck thread), or under a mark of the
+-- old shape: it may have reached Zalo, so its outcome is unknown and it is never sent again.
 
+local t = redis.call('TIME')
+local now_us = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local left = tonumber(redis.call('GET', KEYS[2]) or '0')
 if left > 0 then
-  local t = redis.call('TIME')
-  left = math.max(0, left - (tonumber(t[1]) * 1000000 + tonumber(t[2])))
+  left = math.max(0, left - now_us)
   if left > 0 then return {left, false} end
 end
 if redis.call('GET', KEYS[3]) ~= ARGV[1] then return {-1, false} end
@@ -19,10 +25,21 @@ if not head then
   redis.call('DEL', KEYS[4])
   return {0, false}
 end
--- the mark names the owner and the message ("owner\nhead"), so a mark left by anything but a flush in flight (an
--- outbox deleted by hand) never makes a later message look like it was in flight
-local mine = ARGV[1] .. '\n' .. head
+local now_ms = math.floor(now_us / 1000)
+local status = 0
+-- the mark names the message, so a mark left by anything but a flush in flight (an outbox deleted by hand) never
+-- makes a later message look like it was in flight
 local mark = redis.call('GET', KEYS[4])
-if mark and mark ~= mine and string.sub(mark, -(#head + 1)) == '\n' .. head then return {-2, head, mark} end
+if mark and string.sub(mark, -(#head + 1)) == '\n' .. head then
+  local proc, at = string.match(mark, '^([^\n]*)\n(%d+)\n')
+  if not proc then return {-2, head, mark} end
+  if redis.call('EXISTS', ARGV[5] .. proc) == 1 then
+    if now_ms - tonumber(at) > tonumber(ARGV[6]) then return {-2, head, mark} end
+    return {-3, false, mark}
+  end
+  status = -4
+end
+local mine = ARGV[3] .. '\n' .. string.format('%d', now_ms) .. '\n' .. ARGV[1] .. '\n' .. head
 redis.call('SET', KEYS[4], mine)
-return {0, head}
+redis.call('SET', ARGV[5] .. ARGV[3], '1', 'PX', ARGV[4])
+return {status, head, mine}

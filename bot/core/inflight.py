@@ -1,0 +1,97 @@
+"""Whose send is in flight, and whether that process still lives: what a taker does with another's marked head.
+
+Before each send, `OUTBOX_TAKE` marks the head of the outbox "process\\nms\\nowner\\nhead". Each sending process
+(a `dxbot sender`; a worker while it delivers inline) keeps a liveness key of its own, `keys.proc_alive(id)`, with
+a TTL of `PROC_ALIVE_TTL_SECONDS`: set by `OUTBOX_TAKE` with every mark, refreshed by a helper thread the process
+already has (the sender's heartbeat, the worker's lease keeper). A taker that finds another's mark then tells:
+- the process is alive: its thread is still sending (a slow Zalo, a thread stalled past the send lease): leave it,
+  try again shortly. Before, the taker recorded it "unknown outcome" and a stalled sender's reply was lost or, with
+  no fencing at all, doubled;
+- the process is dead (its key expired: SIGKILL, or a stall longer than the TTL): its request may or may not have
+  left, nobody will ever learn which; it is sent again (`messages_resent_total{reason="sender_died"}`): a copy is
+  possible only for a kill (or a stall past the TTL) after the request left, the documented kill window;
+- the process is alive but the mark is older than `SEND_IN_FLIGHT_MAX_SECONDS` (a stuck thread): "unknown
+  outcome", recorded, never re-sent, so no user waits forever.
+A process knows the fate of its own flushes that ended with an exception (Redis gone mid-flush): it remembers them
+here (`abandon`), so when it meets its own mark again it settles it at once and rightly (`fate`).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import redis
+
+from bot.core.lease import kept_renewed
+from bot.infra import keys
+
+UNSENT, UNKNOWN, SENT = "unsent", "unknown", "sent"  # what a flush that died left behind its mark
+ABANDONED_KEEP = 4096  # a process remembers this many of its abandoned marks (another process may settle them)
+
+_id: tuple[int, str] = (0, "")
+_abandoned: OrderedDict[tuple[str, str], str] = OrderedDict()
+_lock = threading.Lock()
+
+
+def process_id() -> str:
+    """This process's id in marks and liveness keys: the pid and a random part (a new one after a fork)."""
+    global _id
+    pid = os.getpid()
+    if _id[0] != pid:
+        _id = (pid, f"{pid}-{uuid.uuid4().hex[:8]}")
+    return _id[1]
+
+
+def beat(client: redis.Redis | redis.client.Pipeline, ttl_s: float) -> None:
+    """Say this process is alive for `ttl_s` more seconds."""
+    client.set(keys.proc_alive(process_id()), "1", px=int(ttl_s * 1000))
+
+
+class _Beat:
+    """The liveness key, renewable by the lease keeper like a lease."""
+
+    def __init__(self, client: redis.Redis, ttl_s: float) -> None:
+        self.client = client
+        self.ttl_ms = int(ttl_s * 1000)
+
+    def renew(self) -> bool:
+        beat(self.client, self.ttl_ms / 1000)
+        return True
+
+
+@contextmanager
+def kept_alive(client: redis.Redis, ttl_s: float) -> Iterator[None]:
+    """Keep this process's liveness key while the body (a worker's inline delivery) runs, by the lease keeper's one
+    thread: no thread per job. `OUTBOX_TAKE` sets the key itself with each mark, so the keeper only renews it."""
+    with kept_renewed(_Beat(client, ttl_s), float("inf")):
+        yield
+
+
+def split(mark: bytes) -> tuple[str, str]:
+    """(process id, owner) of a mark "process\\nms\\nowner\\nhead"."""
+    proc, _, owner, _ = mark.split(b"\n", 3)
+    return proc.decode(), owner.decode()
+
+
+def abandon(user_id: str, owner: str, fate: str) -> None:
+    """A flush of `owner` for `user_id` ended with an exception, leaving its mark (if it set one) with this fate."""
+    with _lock:
+        _abandoned[(user_id, owner)] = fate
+        _abandoned.move_to_end((user_id, owner))
+        while len(_abandoned) > ABANDONED_KEEP:
+            _abandoned.popitem(last=False)
+
+
+def fate(user_id: str, mark: bytes) -> str | None:
+    """What happened to the send behind `mark`, when this process set it and its flush has ended (else None: the
+    mark is another process's, or its owner is still sending)."""
+    proc, owner = split(mark)
+    if proc != process_id():
+        return None
+    with _lock:
+        return _abandoned.pop((user_id, owner), None)

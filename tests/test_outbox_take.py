@@ -1,0 +1,128 @@
+"""`OUTBOX_TAKE`'s answers, one per state of the user's outbox and in-flight mark, against a real redis-server.
+
+The end-to-end tests (tests/test_sender.py, tests/test_stalled_processes.py) show what a sender does with each;
+here every branch of the one atomic step is reached directly, including those a test can hardly time (a mark
+left past SEND_IN_FLIGHT_MAX_SECONDS, a mark of the shape written before process ids were in it).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import redis
+
+from bot.core import delivery, inflight
+from bot.core.notify import queue_text
+from bot.core.outbox import flush
+from bot.infra import keys, scripts
+from tests.routers import slow_echo
+from tests.support import BotHarness
+
+USER = "4242424242424242424"
+OWNER = "send:me:1"
+ME = "111-aaaaaaaa"
+OTHER = "222-bbbbbbbb"
+MAX_MS = 60_000
+HEAD = json.dumps({"id": "m1", "user_id": USER, "kind": "text", "text": "xin chào"})
+
+
+def _take(client: redis.Redis) -> list:
+    return scripts.OUTBOX_TAKE(client, keys=[keys.outbox(USER), keys.SEND_PAUSE, keys.send_lease(USER),
+                                             keys.sending(USER)],
+                               args=[OWNER, 2000, ME, 5000, keys.PROC_ALIVE, MAX_MS])
+
+
+def _now_ms(client: redis.Redis) -> int:
+    sec, usec = client.time()
+    return sec * 1000 + usec // 1000
+
+
+def _mark(proc: str, at_ms: int, owner: str = "send:other:7", head: str = HEAD) -> str:
+    return f"{proc}\n{at_ms}\n{owner}\n{head}"
+
+
+@pytest.fixture()
+def client(redis_client: redis.Redis) -> redis.Redis:
+    redis_client.set(keys.send_lease(USER), OWNER, px=2000)
+    redis_client.rpush(keys.outbox(USER), HEAD, json.dumps({"id": "m2", "user_id": USER, "text": "sau"}))
+    return redis_client
+
+
+def test_a_free_head_is_marked_for_this_process_and_owner(client: redis.Redis) -> None:
+    status, head, mark = _take(client)
+    assert (status, head) == (0, HEAD.encode())
+    proc, at, owner, marked = mark.split(b"\n", 3)
+    assert (proc.decode(), owner.decode(), marked) == (ME, OWNER, HEAD.encode())
+    assert abs(int(at) - _now_ms(client)) < 5000
+    assert client.get(keys.sending(USER)) == mark
+    assert 0 < client.pttl(keys.proc_alive(ME)) <= 5000  # the taker says it is alive with its mark
+
+
+def test_no_lease_no_head_and_a_pause_each_stop_before_anything_is_marked(client: redis.Redis) -> None:
+    client.set(keys.SEND_PAUSE, (_now_ms(client) + 10_000) * 1000)
+    status, head = _take(client)
+    assert status > 9_000_000 and head is None
+    client.delete(keys.SEND_PAUSE)
+    client.set(keys.send_lease(USER), "send:someone-else:1")
+    assert _take(client) == [-1, None]
+    client.set(keys.send_lease(USER), OWNER)
+    client.delete(keys.outbox(USER))
+    assert _take(client) == [0, None]
+    assert not client.exists(keys.sending(USER))
+
+
+def test_a_head_in_flight_under_a_live_process_is_left_alone(client: redis.Redis) -> None:
+    theirs = _mark(OTHER, _now_ms(client) - 1000)
+    client.set(keys.sending(USER), theirs)
+    client.set(keys.proc_alive(OTHER), "1", px=5000)
+    assert _take(client) == [-3, None, theirs.encode()]
+    assert client.get(keys.sending(USER)) == theirs.encode()
+
+
+def test_a_head_in_flight_under_a_dead_process_is_taken_over_to_be_sent_again(client: redis.Redis) -> None:
+    client.set(keys.sending(USER), _mark(OTHER, _now_ms(client) - 1000))  # no liveness key: OTHER died
+    status, head, mark = _take(client)
+    assert (status, head) == (-4, HEAD.encode())
+    assert inflight.split(mark) == (ME, OWNER) and client.get(keys.sending(USER)) == mark
+
+
+def test_a_head_in_flight_too_long_or_under_an_old_shaped_mark_has_an_unknown_outcome(client: redis.Redis) -> None:
+    stuck = _mark(OTHER, _now_ms(client) - MAX_MS - 1000)
+    client.set(keys.sending(USER), stuck)
+    client.set(keys.proc_alive(OTHER), "1", px=5000)  # alive, but its thread is stuck
+    assert _take(client) == [-2, HEAD.encode(), stuck.encode()]
+    old = f"send:other:3\n{HEAD}"  # "owner\nhead", written before marks named their process
+    client.set(keys.sending(USER), old)
+    assert _take(client) == [-2, HEAD.encode(), old.encode()]
+
+
+def test_a_mark_of_another_message_is_not_taken_for_the_head_in_flight(client: redis.Redis) -> None:
+    client.set(keys.sending(USER), _mark(OTHER, _now_ms(client), head=json.dumps({"id": "gone"})))
+    status, head, mark = _take(client)
+    assert (status, head) == (0, HEAD.encode()) and inflight.split(mark) == (ME, OWNER)
+
+
+@pytest.mark.parametrize(("fate", "sent_now", "recorded"), [
+    (inflight.SENT, 0, 0),  # Zalo had accepted it; only the pop was lost: popped, not sent again
+    (inflight.UNSENT, 1, 0),  # it never left this process: sent now, in its place
+    (inflight.UNKNOWN, 0, 1),  # the request may have reached Zalo: recorded, never sent again
+])
+def test_this_processs_own_mark_left_by_a_failed_flush_is_settled_by_what_it_knew(
+        bot: BotHarness, fate: str, sent_now: int, recorded: int) -> None:
+    bot.use_router(slow_echo())
+    bot.send(USER, "alo")  # opens Zalo's window; answered inline
+    bot.run_worker()
+    with bot.redis.pipeline() as pipe:
+        queue_text(pipe, USER, "tin một")
+        pipe.execute()
+    head = bot.redis.lindex(keys.outbox(USER), 0).decode()
+    bot.redis.set(keys.sending(USER), _mark(inflight.process_id(), _now_ms(bot.redis), owner="drain:failed", head=head))
+    bot.redis.set(keys.proc_alive(inflight.process_id()), "1", px=60_000)
+    inflight.abandon(USER, "drain:failed", fate)  # what that flush's exception left behind
+    lease = delivery.send_lease(bot.redis, USER, "drain:next", 5000)
+    assert lease.acquire()
+    assert flush(USER, client=bot.redis, zalo=bot.rt.zalo, settings=bot.settings, lease=lease).sent == sent_now
+    assert bot.replies(USER) == ["nhận: alo", *(["tin một"] * sent_now)]
+    assert bot.redis.llen(keys.outbox(USER)) == 0 and not bot.redis.exists(keys.sending(USER))
+    assert bot.redis.llen(keys.UNDELIVERABLE) == recorded
