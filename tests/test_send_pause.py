@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from bot.core import delivery
+from bot.core import delivery, send_pause
 from bot.infra import keys
 from tests.routers import slow_echo
 from tests.support import BotHarness, wait_for
@@ -79,3 +79,25 @@ def test_workers_delivering_inline_honour_the_same_pause(bot: BotHarness) -> Non
         bot.run_worker()
     sent = _sent_at_ms(bot, first, offset) + _sent_at_ms(bot, other, offset)
     assert min(sent) >= until_ms - 50, (min(sent), until_ms)
+
+
+def test_a_rate_limit_is_not_the_messages_fault_and_does_not_count_toward_its_attempts(bot: BotHarness) -> None:
+    """SEND_MAX_ATTEMPTS=1 parks a message at its first retryable failure; a -32 is not one of its failures."""
+    bot.use_router(slow_echo())
+    bot.reconfigure(SEND_MAX_ATTEMPTS="1", SEND_BACKOFF_BASE_SECONDS="0.5", SEND_BACKOFF_MAX_SECONDS="0.5")
+    user = "7700000000000000301"
+    bot.fault(kind="zalo_error", error=-32, count=2, path=CS)
+    with running_sender(bot, threads=4):
+        bot.send(user, "một")
+        bot.run_worker()
+        wait_for(lambda: bot.replies(user) == ["nhận: một"], 30, "the reply after two pauses")
+    assert bot.metric("zalo_errors_total", code="-32") == 2
+    assert bot.redis.hlen(keys.DEAD_SENDS) == 0
+
+
+def test_users_held_by_a_pause_come_back_spread_over_it_not_all_at_its_end() -> None:
+    delays = [send_pause.resume_in(2.0) for _ in range(400)]
+    assert all(2.0 <= d <= 4.0 for d in delays)
+    assert max(delays) - min(delays) > 1.5  # spread over the pause's length, not one instant
+    assert all(10.0 <= d <= 10.0 + send_pause.RESUME_SPREAD_MAX_S for d in (send_pause.resume_in(10.0)
+                                                                          for _ in range(100)))

@@ -82,7 +82,7 @@ def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settin
         if status == -1:  # another process holds the user now
             return FlushResult(sent, retry_after_s=0)
         if status > 0:  # Zalo's rate limit, met by any process: nobody sends until it has passed
-            return FlushResult(sent, retry_after_s=status / 1_000_000)
+            return FlushResult(sent, retry_after_s=send_pause.resume_in(status / 1_000_000))
         if status == -3:  # in flight under a live process: it finishes or dies; unless it is ours and has ended
             if not _settle_abandoned(client, user_id, key, marked[0]):
                 metrics.incr(client, "messages_waited_total", reason="owner_alive")
@@ -163,19 +163,22 @@ def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settin
 
 def _retry_later(client: redis.Redis, user_id: str, mine: bytes, key: str, entry: dict, exc: ZaloError,
                  settings: Settings, sent: int) -> FlushResult | None:
-    """A retryable failure (5xx, no connection, -32): the message stays at the head for a later try, up to
-    SEND_MAX_ATTEMPTS; a -32 also pauses every process's sends. None: given up."""
-    attempts = int(entry.get("attempts", 0)) + 1
-    if attempts >= settings.send_max_attempts:
+    """A retryable failure (5xx, no connection, -32): the message stays at the head for a later try. A -32 is
+    Zalo's limit for the whole OA, not this message's fault: it pauses every send and does not count toward
+    SEND_MAX_ATTEMPTS (its own count only lengthens the next pause)."""
+    limited = isinstance(exc, RateLimited)
+    field = "limited" if limited else "attempts"
+    tries = int(entry.get(field, 0)) + 1
+    if not limited and tries >= settings.send_max_attempts:
         return None if _give_up(client, user_id, mine, key, entry, exc, dead=True) else FlushResult(sent, 0)
-    entry["attempts"] = attempts
+    entry[field] = tries
     text = json.dumps(entry)
     if not _settle(client, user_id, mine, lambda pipe: pipe.lset(key, 0, text)):
         return FlushResult(sent, retry_after_s=0)
-    delay = settings.backoff_s(attempts)
-    if isinstance(exc, RateLimited):
-        delay = send_pause.pause(client, delay, who=f"a send to {user_id}")
-    log.warning("send retry user=%s msg=%s attempt=%s in=%.1fs error=%s", user_id, entry.get("id"), attempts, delay,
+    delay = settings.backoff_s(tries)
+    if limited:
+        delay = send_pause.resume_in(send_pause.pause(client, delay, who=f"a send to {user_id}"))
+    log.warning("send retry user=%s msg=%s %s=%s in=%.1fs error=%s", user_id, entry.get("id"), field, tries, delay,
                 exc.code)
     return FlushResult(sent, retry_after_s=delay)
 

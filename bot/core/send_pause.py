@@ -10,6 +10,7 @@ them waits it out before its next send: the outbox reads it with the message it 
 from __future__ import annotations
 
 import logging
+import random
 
 import redis
 
@@ -18,6 +19,7 @@ from bot.infra import keys, scripts
 log = logging.getLogger(__name__)
 
 MAX_PAUSE_S = 30.0  # one -32 never stops the whole install longer than this; the sender's retry then backs off
+RESUME_SPREAD_MAX_S = 5.0
 
 
 def pause(client: redis.Redis, seconds: float, *, who: str) -> float:
@@ -26,3 +28,9 @@ def pause(client: redis.Redis, seconds: float, *, who: str) -> float:
     scripts.PAUSE_SENDS(client, keys=[keys.SEND_PAUSE], args=[int(seconds * 1_000_000)])
     log.warning("Zalo rate limit (-32) met by %s: every sender, worker and digest job pauses %.1f s", who, seconds)
     return seconds
+
+
+def resume_in(left_s: float) -> float:
+    """When a user held by a pause `left_s` long should be tried again: after it, spread over up to that length
+    (at most RESUME_SPREAD_MAX_S), so the users a pause held do not all reach Zalo the instant it ends."""
+    return left_s + random.uniform(0.0, min(left_s, RESUME_SPREAD_MAX_S))
