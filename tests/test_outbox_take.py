@@ -17,7 +17,7 @@ from bot.core.notify import queue_text
 from bot.core.outbox import flush
 from bot.infra import keys, scripts
 from tests.routers import slow_echo
-from tests.support import BotHarness
+from tests.support import BotHarness, wait_for
 
 USER = "4242424242424242424"
 OWNER = "send:me:1"
@@ -126,3 +126,13 @@ def test_this_processs_own_mark_left_by_a_failed_flush_is_settled_by_what_it_kne
     assert bot.replies(USER) == ["nhận: alo", *(["tin một"] * sent_now)]
     assert bot.redis.llen(keys.outbox(USER)) == 0 and not bot.redis.exists(keys.sending(USER))
     assert bot.redis.llen(keys.UNDELIVERABLE) == recorded
+
+
+def test_a_worker_that_delivered_inline_keeps_saying_it_lives_after_the_delivery(redis_client: redis.Redis) -> None:
+    """The lease keeper renews the liveness key for the process's whole life, not only while a send is in flight:
+    a mark its flush left when it raised must not look like a dead process's (it would be sent again)."""
+    inflight.keep_beating(redis_client, 2.0)
+    alive = keys.proc_alive(inflight.process_id())
+    for _ in range(2):  # deleted (as if expired), it comes back by itself, with no send
+        redis_client.delete(alive)
+        wait_for(lambda: redis_client.exists(alive), 10, "the keeper to renew this process's liveness key")

@@ -72,5 +72,5 @@ def deliver_inline(rt: Runtime, user_id: str, owner: str) -> float | None:
     lease = send_lease(rt.redis, user_id, owner, rt.settings.user_lease_s * 1000)
     if not lease.acquire():
         return None
-    with inflight.kept_alive(rt.redis, rt.settings.proc_alive_ttl_s):  # this worker lives while its send is in flight
-        return deliver_claimed(rt, user_id, lease)
+    inflight.keep_beating(rt.redis, rt.settings.proc_alive_ttl_s)  # takers of its marks know this worker lives
+    return deliver_claimed(rt, user_id, lease)

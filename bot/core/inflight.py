@@ -1,9 +1,10 @@
 """Whose send is in flight, and whether that process still lives: what a taker does with another's marked head.
 
 Before each send, `OUTBOX_TAKE` marks the head of the outbox "process\\nms\\nowner\\nhead". Each sending process
-(a `dxbot sender`; a worker while it delivers inline) keeps a liveness key of its own, `keys.proc_alive(id)`, with
-a TTL of `PROC_ALIVE_TTL_SECONDS`: set by `OUTBOX_TAKE` with every mark, refreshed by a helper thread the process
-already has (the sender's heartbeat, the worker's lease keeper). A taker that finds another's mark then tells:
+(a `dxbot sender`; a worker once it delivers inline) keeps a liveness key of its own, `keys.proc_alive(id)`, with
+a TTL of `PROC_ALIVE_TTL_SECONDS`: set by `OUTBOX_TAKE` with every mark, refreshed for the process's whole life by a
+helper thread it already has (the sender's heartbeat; a worker's lease keeper from its first inline delivery).
+A taker that finds another's mark then tells:
 - the process is alive: its thread is still sending (a slow Zalo, a thread stalled past the send lease): leave it,
   try again shortly. Before, the taker recorded it "unknown outcome" and a stalled sender's reply was lost or, with
   no fencing at all, doubled;
@@ -22,12 +23,10 @@ import os
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import redis
 
-from bot.core.lease import kept_renewed
+from bot.core.lease import renew_while_alive
 from bot.infra import keys
 
 UNSENT, UNKNOWN, SENT = "unsent", "unknown", "sent"  # what a flush that died left behind its mark
@@ -36,6 +35,7 @@ ABANDONED_KEEP = 4096  # a process remembers this many of its abandoned marks (a
 _id: tuple[int, str] = (0, "")
 _abandoned: OrderedDict[tuple[str, str], str] = OrderedDict()
 _lock = threading.Lock()
+_beating = 0  # the pid whose liveness key the lease keeper renews (a forked child starts its own)
 
 
 def process_id() -> str:
@@ -64,12 +64,18 @@ class _Beat:
         return True
 
 
-@contextmanager
-def kept_alive(client: redis.Redis, ttl_s: float) -> Iterator[None]:
-    """Keep this process's liveness key while the body (a worker's inline delivery) runs, by the lease keeper's one
-    thread: no thread per job. `OUTBOX_TAKE` sets the key itself with each mark, so the keeper only renews it."""
-    with kept_renewed(_Beat(client, ttl_s), float("inf")):
-        yield
+def keep_beating(client: redis.Redis, ttl_s: float) -> None:
+    """From now on, for as long as this process lives, keep its liveness key (a worker, at its first inline delivery).
+
+    Renewed by the lease keeper's one thread, not a thread per job, and kept after the delivery ends: the key means
+    "this process lives", so a mark its flush left behind when it raised (Redis gone mid-flush) is never taken for
+    a dead process's and sent again while the process could still settle it rightly."""
+    global _beating
+    with _lock:
+        if _beating == os.getpid():
+            return
+        _beating = os.getpid()
+    renew_while_alive(_Beat(client, ttl_s))  # the key itself is set by OUTBOX_TAKE with each mark
 
 
 def split(mark: bytes) -> tuple[str, str]:

@@ -68,6 +68,11 @@ def kept_renewed(item: Renewable, budget_s: float) -> Iterator[None]:
         _KEEPER.drop(token)
 
 
+def renew_while_alive(item: Renewable) -> None:
+    """Renew `item` at a third of its TTL for as long as this process lives (a process's liveness key)."""
+    _KEEPER.hold(item, float("inf"))
+
+
 class _Keeper:
     """One helper thread per process renews, at a third of their TTL, the leases of the handlers running now.
 
