@@ -478,7 +478,7 @@ def _print_tables(phases: list[Phase]) -> None:
         print("  duplicate: " + line)
     metrics = fault["metrics"]
     prefixes = ("zalo_errors_total", "messages_failed", "events_dead", "events_processed_total|outcome=retry",
-                "leases_reclaimed", "messages_degraded", "zalo_form_switches")
+                "leases_reclaimed", "messages_degraded", "zalo_form_switches", "messages_resent", "messages_waited")
     interesting = {k: v for k, v in sorted(metrics.items()) if k.startswith(prefixes)}
     print(f"  bot metrics: {interesting}")
     print(f"  reply p50/p95/p99 under faults: {fault['reply_p50_ms']:.0f}/{fault['reply_p95_ms']:.0f}/"
