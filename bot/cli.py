@@ -116,8 +116,15 @@ def cmd_worker(args: argparse.Namespace) -> int:
     _wait_for_redis(Settings.from_env())  # started during a Redis restart: wait, do not die (reliability.md)
     rt = _runtime()
     get_kb()  # index the knowledge base before taking a job: the first citizen must not wait ~1 s for it
-    sweep()
-    digest_tick(rt.redis, rt.settings)  # this week's digest slot is scheduled; stalled fan-outs resume
+    while True:  # Redis may go away during the seconds get_kb() takes on a busy machine: wait again, do not die
+        try:
+            sweep()
+            digest_tick(rt.redis, rt.settings)  # this week's digest slot is scheduled; stalled fan-outs resume
+            break
+        except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError):
+            log.warning("Redis went away while the worker started; waiting for it")
+            time.sleep(0.5)
+            _wait_for_redis(rt.settings)
     worker_class = Worker if args.fork else SimpleWorker
     while True:
         worker = worker_class([Queue(QUEUE_NAME, connection=rt.redis)], connection=rt.redis, worker_ttl=30,
