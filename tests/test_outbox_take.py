@@ -117,7 +117,8 @@ def test_this_processs_own_mark_left_by_a_failed_flush_is_settled_by_what_it_kne
         queue_text(pipe, USER, "tin một")
         pipe.execute()
     head = bot.redis.lindex(keys.outbox(USER), 0).decode()
-    bot.redis.set(keys.sending(USER), _mark(inflight.process_id(), _now_ms(bot.redis), owner="drain:failed", head=head))
+    left = _mark(inflight.process_id(), _now_ms(bot.redis), owner="drain:failed", head=head).encode()
+    bot.redis.set(keys.sending(USER), left)
     bot.redis.set(keys.proc_alive(inflight.process_id()), "1", px=60_000)
     inflight.abandon(USER, "drain:failed", fate)  # what that flush's exception left behind
     lease = delivery.send_lease(bot.redis, USER, "drain:next", 5000)
@@ -126,6 +127,7 @@ def test_this_processs_own_mark_left_by_a_failed_flush_is_settled_by_what_it_kne
     assert bot.replies(USER) == ["nhận: alo", *(["tin một"] * sent_now)]
     assert bot.redis.llen(keys.outbox(USER)) == 0 and not bot.redis.exists(keys.sending(USER))
     assert bot.redis.llen(keys.UNDELIVERABLE) == recorded
+    assert inflight.fate(USER, left) is None  # settled, so forgotten
 
 
 def test_a_worker_that_delivered_inline_keeps_saying_it_lives_after_the_delivery(redis_client: redis.Redis) -> None:

@@ -100,4 +100,10 @@ def fate(user_id: str, mark: bytes) -> str | None:
     if proc != process_id():
         return None
     with _lock:
-        return _abandoned.pop((user_id, owner), None)
+        return _abandoned.get((user_id, owner))
+
+
+def settled(user_id: str, mark: bytes) -> None:
+    """The abandoned `mark` is settled: forget it (kept until then, so a Redis error while settling loses nothing)."""
+    with _lock:
+        _abandoned.pop((user_id, split(mark)[1]), None)

@@ -201,6 +201,7 @@ def _settle_abandoned(client: redis.Redis, user_id: str, key: str, mark: bytes) 
                  OutcomeUnknown(-2, "in flight when its flush failed"), dead=False)
     else:  # never left this process: sent by the next take, in its place
         _settle(client, user_id, mark, lambda pipe: None)
+    inflight.settled(user_id, mark)
     return True
 
 
