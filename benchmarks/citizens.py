@@ -184,6 +184,15 @@ class DriveResult:
     statuses: Counter[str] = field(default_factory=Counter)
     rtt_ms: list[float] = field(default_factory=list)
     unaccepted: int = 0  # events still not accepted when the driver gave up (lost at the door)
+    offered: int = 0  # events the offer phase handed to the driver's threads
+    offer_span_s: float = 0.0  # from the start until the last of them was really POSTed
+
+    @property
+    def offered_per_s(self) -> float:
+        """The rate the stack was really offered. Submitting to the thread pool never blocks, so when the
+        driver's threads (or the machine) fall behind, the POSTs go out later than scheduled: counting from
+        the POSTs' real start, not the submit loop, is what makes "driver behind" visible."""
+        return self.offered / self.offer_span_s if self.offer_span_s else 0.0
 
     @property
     def accepted(self) -> int:
@@ -206,12 +215,14 @@ class Driver:
         self.local = threading.local()
         self.result = DriveResult([], 0.0)
         self.inflight = 0
+        self._offer_last = 0.0  # monotonic start of the last offered POST (run() sets the origin)
 
     def run(self, rate: float, seconds: float, *, on_tick: Callable[[float], None] | None = None,
             drain_s: float = 60.0) -> DriveResult:
         """Offer events for `seconds`; then keep re-sending unaccepted events (up to `drain_s`)."""
         started = time.monotonic()
         total = int(rate * seconds)
+        self._offer_last = started
         with ThreadPoolExecutor(self.threads, thread_name_prefix="citizen") as pool:
             for i in range(total):
                 delay = started + i / rate - time.monotonic()
@@ -219,7 +230,7 @@ class Driver:
                     time.sleep(delay)
                 if on_tick is not None:
                     on_tick(time.monotonic() - started)
-                self._submit(pool, self._next())
+                self._submit(pool, self._next(), offered=True)
             self.result.seconds = time.monotonic() - started
             deadline = time.monotonic() + drain_s
             while time.monotonic() < deadline:  # re-send what was refused until the webhook takes it
@@ -235,12 +246,14 @@ class Driver:
                 time.sleep(0.05)
         with self.lock:
             self.result.unaccepted = sum(1 for _, _, c in self.ready if c.attempts > 0)
+            self.result.offered = total
+            self.result.offer_span_s = max(self.result.seconds, self._offer_last - started)
         return self.result
 
-    def _submit(self, pool: ThreadPoolExecutor, conv: Conversation) -> None:
+    def _submit(self, pool: ThreadPoolExecutor, conv: Conversation, *, offered: bool = False) -> None:
         with self.lock:
             self.inflight += 1
-        pool.submit(self._send, conv)
+        pool.submit(self._send, conv, offered)
 
     def _next(self) -> Conversation:
         """The conversation whose turn is due first, or a new citizen."""
@@ -258,7 +271,10 @@ class Driver:
             session = self.local.session = requests.Session()
         return session
 
-    def _send(self, conv: Conversation) -> None:
+    def _send(self, conv: Conversation, offered: bool = False) -> None:
+        if offered:
+            with self.lock:
+                self._offer_last = max(self._offer_last, time.monotonic())
         if conv.attempts == 0:  # a new event: its identity is fixed now and kept for every re-send
             conv.msg_id = secrets.token_hex(10)
             conv.timestamp = int(time.time() * 1000)

@@ -213,7 +213,7 @@ class Phase:
     def row(self) -> dict[str, Any]:
         d, g = self.drive, self.ledger
         non200 = sum(v for k, v in d.statuses.items() if k != "200")
-        achieved = d.posts / d.seconds if d.seconds else 0.0
+        achieved = d.offered_per_s  # the POSTs' real pace, not the submit loop's
         return {"phase": self.name, "offered_per_s": self.rate, "achieved_per_s": achieved,
                 "events": d.accepted, "posts": d.posts, "webhook_p50_ms": percentile(d.rtt_ms, 50),
                 "webhook_p99_ms": percentile(d.rtt_ms, 99), "non200": non200, "resends": d.resends,
