@@ -79,10 +79,12 @@ def test_zalo_5xx_is_retried_with_backoff_and_sent_once(bot: BotHarness) -> None
     bot.use_router(echo_router())
     bot.fault(kind="http", status=503, count=2)
     bot.send(USER, "x")
+    before_ms = time.time() * 1000
     bot.run_worker()
     assert bot.messages(USER) == []  # first try failed; a retry is scheduled, not spun
     due = bot.redis.zscore(keys.PENDING_USERS, USER)
-    assert due is not None and due > time.time() * 1000 - 1000
+    # due one backoff after the failed try, which came after before_ms: an order, not a wall-clock budget
+    assert due is not None and due >= before_ms + bot.settings.backoff_s(1) * 1000
     bot.settle()
     assert bot.replies(USER) == ["nhận: x"]
     assert bot.metric("zalo_errors_total", code="503") == 2
