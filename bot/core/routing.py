@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 # Measured on bench_replies' traffic: the repeated forms cost about as much worker CPU as answering questions.
 TEXT_CACHE = 64  # texts kept: only the message being routed needs to hit
 
+
 class Redispatch(Enum):
     """A handler's result asking the router to route the same event again (at most once)."""
 

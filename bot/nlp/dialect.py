@@ -150,7 +150,6 @@ def _nfc(word: str) -> str:
 _MARKED = {tuple(_nfc(w) for w in k.split()): v for k, v in REGIONAL.items()}
 _FOLDED = {tuple(fold(w) for w in k.split()): v for k, v in REGIONAL.items()
            if len(k.split()) > 1 or fold(k) in SAFE_UNMARKED}
-_FOLDED.update({tuple(fold(w) for w in k.split()): v for k, v in GLOSSARY.items()})  # "e-government"
 
 
 def _clause_ends(words: list[str], marked: list[str]) -> list[bool]:
