@@ -52,7 +52,10 @@ def _owner(bot: BotHarness, key: str) -> str:
 
 def _stall_first_sender(bot: BotHarness, alive_ttl_s: int) -> tuple[dict[str, str], subprocess.Popen[bytes]]:
     """A sender whose send of "tin một" reached Zalo and waits 3 s for the answer (lease 2 s)."""
-    env = {**bot.env, "USER_LEASE_SECONDS": "2", "SENDER_THREADS": "4", "PROC_ALIVE_TTL_SECONDS": str(alive_ttl_s)}
+    # the client waits longer than Zalo's 3 s hold: with the suite's 3 s timeout the two raced, and a quiet machine
+    # let the timeout win (the send then ended "unknown outcome" instead of Zalo's late answer)
+    env = {**bot.env, "USER_LEASE_SECONDS": "2", "SENDER_THREADS": "4", "PROC_ALIVE_TTL_SECONDS": str(alive_ttl_s),
+           "ZALO_TIMEOUT_SECONDS": "15"}
     bot.use_router(slow_echo())
     bot.send(USER, "alo")  # opens Zalo's window; answered by the drain itself (no sender yet)
     bot.run_worker()
