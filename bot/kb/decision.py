@@ -79,8 +79,11 @@ def source_line(source: Source, messages: dict[str, str]) -> str:
 
 
 def answer_text(entry: Entry, messages: dict[str, str]) -> str:
-    """The entry's answer followed by one "Nguồn: …" line per source (what ``kb check`` measures)."""
-    lines = "\n".join(source_line(s, messages) for s in entry.sources)
+    """The entry's answer followed by one "Nguồn: …" line per source (what ``kb check`` measures).
+
+    An entry quoting two passages of one page cites it twice; the citizen reads its line once.
+    """
+    lines = "\n".join(dict.fromkeys(source_line(s, messages) for s in entry.sources))
     return f"{entry.answer}\n\n{lines}"
 
 
