@@ -72,6 +72,8 @@ QUESTIONS = [
     "Tổ công nghệ số cộng đồng có những chức năng gì", "Cổng dịch vụ công có những tính năng nào",
     "tôi muốn biết bài viết về chuyển đổi số nói gì", "kênh có ứng dụng nào dùng thử không",
     "tôi ở Huế, thủ tục cấp căn cước làm ở đâu", "tin tức tuần rồi về VNeID nói gì thế nào",
+    # asking the bot for a story, or about someone else's messages
+    "kể chuyện cổ tích cho cháu nghe đi", "kể chuyện cười cho mình nghe", "nhà mạng cứ trừ tiền tin nhắn, hủy kiểu gì",
 ]
 
 
