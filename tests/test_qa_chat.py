@@ -94,6 +94,13 @@ def test_apology_still_lists_the_closest_topics(bot: BotHarness) -> None:
     assert not off_topic["text"].startswith(QA_MESSAGES["unknown"]) and buttons(off_topic)
 
 
+
+def test_why_the_2025_day_moved_is_answered_with_its_source(bot: BotHarness) -> None:
+    """The storm, quoted from VnExpress (round 5): the reason is said, and the sources are named once."""
+    message = ask(bot, "vì sao ngày chuyển đổi số năm 2025 bị lùi sang 21/10")
+    assert "bão số 10" in message["text"]
+    assert message["text"].count("Nguồn:") == 1
+
 # --- item 5: commands in plain words ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["thôi khỏi nhắn bản tin cho tôi", "ngưng nhận tin giùm"])
