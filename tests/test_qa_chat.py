@@ -19,6 +19,7 @@ from bot.kb import get_kb
 from bot.kb.cli import register
 from bot.kb.learn import LEARN_KEY, top_choices
 from bot.nlp.normalize import command_form
+from bot.kb.unanswered import count_unanswered
 from tests.support import BotHarness
 
 USER = "2222222222222222222"
@@ -100,6 +101,27 @@ def test_why_the_2025_day_moved_is_answered_with_its_source(bot: BotHarness) -> 
     message = ask(bot, "vì sao ngày chuyển đổi số năm 2025 bị lùi sang 21/10")
     assert "bão số 10" in message["text"]
     assert message["text"].count("Nguồn:") == 1
+
+
+@pytest.mark.parametrize(("text", "closest"), [
+    ("Bộ trưởng Bộ Công an hiện nay là ai vậy?", "bo-truong-khcn"),  # shares "bộ trưởng … là ai"
+    ("cho hỏi số điện thoại ngân hàng", "npv-so-dien-thoai-tong-dai"),  # shares "số điện thoại"
+])
+def test_a_look_alike_gets_the_apology_with_the_closest_topics_not_an_answer(bot: BotHarness, text: str,
+                                                                             closest: str) -> None:
+    """Round 5: a request the channel does not answer although it shares its words (content/out_of_scope.toml)
+    is told so, with the closest entries as buttons, and is not counted for the editors."""
+    before = count_unanswered(bot.redis)
+    message = ask(bot, text)
+    assert message["text"] == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
+    assert entry_answer(closest) not in message["text"]
+    titles = [b["payload"] for b in buttons(message)]
+    assert get_kb().by_id[closest].title in titles and len(titles) == 3
+    assert count_unanswered(bot.redis) == before
+    # its neighbour in scope is still answered
+    answered = ask(bot, "Bộ trưởng Bộ Khoa học và Công nghệ là ai?")
+    assert entry_answer("bo-truong-khcn") in answered["text"]
+
 
 # --- item 5: commands in plain words ----------------------------------------------------------------------
 
