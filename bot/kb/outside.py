@@ -62,12 +62,17 @@ class Outside:
     def __init__(self, groups: Sequence[Group]) -> None:
         self.groups = tuple(groups)
         self.records: tuple[EntryRecord, ...] = tuple(build_record(_pseudo(g))[0] for g in self.groups)
+        # every content item of each group's phrasings: a question sharing none skips the group (latency)
+        self.items = tuple(frozenset().union(*(r | o for r, o, _ in rec.content_phrasings)) for rec in self.records)
 
     def match(self, qv: View) -> tuple[float, EntryRecord | None]:
         """The best phrasing match of the question (its content view, as the ranker reads it) in any group, and
         that group's record (None when none shares a word)."""
         best, found = 0.0, None
-        for record in self.records:
+        said = qv.required | qv.optional
+        for record, items in zip(self.records, self.items, strict=True):
+            if items.isdisjoint(said):
+                continue
             value = content_match(qv, record)
             if value > best:
                 best, found = value, record
