@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.kb import KnowledgeBase, load_kb
+from bot.kb.evaluate import Case, evaluate
 from bot.kb.outside import DEFAULT_OUTSIDE, load_outside
 
 
@@ -59,3 +60,13 @@ def test_a_broken_file_is_reported_and_the_kb_still_answers(tmp_path: Path) -> N
     assert kb.answer("Ngày chuyển đổi số quốc gia là ngày nào").confident
     bad.write_text("[[group]\n", encoding="utf-8")
     assert load_outside(bad)[1]
+
+
+def test_the_eval_tells_a_redirect_from_a_look_alike_answered(kb: KnowledgeBase) -> None:
+    """An off-topic case answered by one of the KB's out-of-scope entries still counts as answered (the metric
+    is unchanged); the report says how many of those were such a redirect."""
+    cases = [Case("quen mat khau vneid", in_scope=False), Case("bộ trưởng bộ khoa học và công nghệ là ai",
+                                                                in_scope=False)]
+    report = evaluate(kb, cases)
+    assert report.off_topic_confident == 2 and report.total.off_topic_redirect == 1
+    assert sum("(a redirect)" in f for f in report.failures) == 1
