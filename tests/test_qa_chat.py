@@ -18,8 +18,8 @@ from bot.infra.texts import render
 from bot.kb import get_kb
 from bot.kb.cli import register
 from bot.kb.learn import LEARN_KEY, top_choices
-from bot.nlp.normalize import command_form
 from bot.kb.unanswered import count_unanswered
+from bot.nlp.normalize import command_form
 from tests.support import BotHarness
 
 USER = "2222222222222222222"
