@@ -34,7 +34,7 @@ from bot.nlp.syllables import (
 from bot.nlp.typing_decoders import decode_telex, decode_vni
 
 __all__ = [
-    "Analysis", "Unit", "analyze", "command_form", "decode_telex", "decode_vni", "fold", "fold_token",
+    "Analysis", "Unit", "analyze", "command_form", "command_words", "decode_telex", "decode_vni", "fold", "fold_token",
     "is_syllable", "split_tone", "syllable_key",
 ]
 
@@ -147,3 +147,20 @@ def command_form(text: str) -> str:
     dropped, so moderator commands should be recognised from the first token.
     """
     return " ".join(t for raw in _raw_tokens(text) for u in _units(raw, True) for t in u.tokens)
+
+
+@lru_cache(maxsize=256)
+def command_words(text: str) -> tuple[tuple[str, str, bool], ...]:
+    """The words of :func:`command_form`, each as ``(folded, tone key, sure)``.
+
+    Why: a folded comparison alone confuses words that differ only in their marks ("dừng", "dùng", and the
+    "dụng" of "app" = "ứng dụng"). ``sure`` says the marks are known — typed, decoded from Telex/VNI, or the
+    reading of an abbreviation — so the key can be compared; the key is ``""`` for numbers and non-words.
+    """
+    words: list[tuple[str, str, bool]] = []
+    for raw in _raw_tokens(text):
+        for unit in _units(raw, True):
+            sure = unit.marked or unit.kind == "abbrev"
+            keys = unit.keys if len(unit.keys) == len(unit.tokens) else ("",) * len(unit.tokens)
+            words.extend((t, k, sure) for t, k in zip(unit.tokens, keys, strict=True))
+    return tuple(words)
