@@ -15,6 +15,7 @@ The syllable rules live in :mod:`bot.nlp.syllables` and the Telex/VNI decoders i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,6 +106,9 @@ def _expansion(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(folded), tuple(keys)
 
 
+_GLUED = re.compile(r"([a-z]{2,})([0-9]+)")
+
+
 @lru_cache(maxsize=65536)
 def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     pieces = fold(raw).split()
@@ -131,6 +135,10 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     plain = f.replace("dd", "d").replace("d9", "d")
     if plain != f and plain and not plain.isdigit():
         return _units(plain, command)
+    # A word glued to its number ("top50", "muc2", "nam2025"); codes like "c06", "h5n1" stay whole.
+    glued = _GLUED.fullmatch(f)
+    if glued and is_syllable(glued[1]):
+        return (*_units(glued[1], command), *_units(glued[2], command))
     return (Unit(((f,),), (), "other", False),)
 
 
