@@ -73,7 +73,7 @@ class Index:
         self.char_unknown_idf = math.log(len(self.entries) + 1) + 1
         self.token_df: Counter[str] = Counter(t for r in self.records for t in r.q_vocab | r.a_vocab)
         self.pairs = frozenset().union(*(r.q_pairs | r.a_pairs for r in self.records))
-        self.typos = TypoRepair(self.token_df, self.pairs, frozenset().union(*(r.keys for r in self.records)))
+        self.typos = TypoRepair(self.token_df, self.pairs, (k for r in self.records for k in r.keys))
         self._idf: dict[str, float] = {}
         self._idf = {t: self.idf(t) for t in self.token_df}
         # A question typed exactly as one of an entry's phrasings (a tapped title, a learned phrasing).

@@ -178,6 +178,10 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
     for w in marked:
         plain.append(plain[-1] + w.isascii())
     accented = (len(marked) - plain[-1]) * 2 >= len(marked)
+    # The standard word is written with its marks wherever the user typed some: in a mixed message ("Verify
+    # level 2 VNeID cần gì") its English words make it look unmarked, but the ranker reads the marked words by
+    # their tone, and a folded "muc" there is "mục"/"mực" at tone level, not "mức".
+    with_marks = plain[-1] < len(marked)
     ends = _clause_ends(words, marked)
     out: list[str] = []
     i = 0
@@ -207,7 +211,7 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
             elif target:
                 last = words[i + n - 1]
                 tail = last[len(last.rstrip(".,!?;:…")):]  # "rứa?" → "vậy?": the clause splitter needs the "?"
-                out.append((target if accented else fold(target)) + tail)
+                out.append((target if with_marks else fold(target)) + tail)
             i += n
             break
         else:

@@ -54,14 +54,15 @@ REWRITES = [
     # an English phrase wins over its words, which the KB pairs ("digital data")
     ("Năm 2023 là năm digital data gì đó?", "Năm 2023 là năm dữ liệu số gì đó?"),
     # "DX Day" is the day, not "đây"
-    ("DX Day 2025 bị delay vì sao", "ngay chuyen doi so 2025 bị hoan vì sao"),
-    # teencode read by its neighbour; "ct" alone is Cần Thơ, "bn" alone may be "bạn"; a message mostly
-    # without marks gets the standard words without marks too
+    ("DX Day 2025 bị delay vì sao", "ngày chuyển đổi số 2025 bị hoãn vì sao"),
+    # teencode read by its neighbour; "ct" alone is Cần Thơ, "bn" alone may be "bạn"; a message with marks
+    # anywhere gets the standard words with their marks (session 5: the ranker reads them by their tone)
     ("ct cđs quốc gia là qđ số mấy", "chương trình chuyển đổi số quốc gia là qđ số mấy"),
     ("tôi ở ct", "tôi ở ct"),
-    ("có bn tk của cq nhà nc", "co bao nhieu tk của cq nha nuoc"),
+    ("có bn tk của cq nhà nc", "có bao nhiêu tk của cq nhà nước"),
     ("bn ơi cho mình hỏi", "bn ơi cho mình hỏi"),
-    ("kt số chiếm bn % gdp", "kinh te so chiem bao nhieu % gdp"),
+    ("kt số chiếm bn % gdp", "kinh tế số chiếm bao nhiêu % gdp"),
+    ("kt so chiem bn % gdp", "kinh te so chiem bao nhieu % gdp"),  # no marks anywhere: none added
     # Central question words inside standard words
     ("Chi nhánh ngân hàng nào hỗ trợ?", "Chi nhánh ngân hàng nào hỗ trợ?"),
     ("Bí thư chi đoàn thôn hỏi", "Bí thư chi đoàn thôn hỏi"),
@@ -88,3 +89,11 @@ def test_an_end_particle_at_the_end_is_rewritten_even_beside_a_kb_pair() -> None
 
 def test_southern_hong_is_khong_even_beside_a_kb_pair() -> None:
     assert standardize("Tài khoản cũ còn xài được hông?", every_pair) == "Tài khoản cũ còn xài được không?"
+
+
+def test_a_mixed_message_gets_the_standard_words_with_their_marks() -> None:
+    # English words make the message look unmarked, but "cần", "phải" are typed with marks: a folded "muc"
+    # there would be read as a tone-level "mục", not "mức"
+    assert standardize("Verify level 2 VNeID cần gì, phải đi police hả?") == (
+        "Verify mức 2 VNeID cần gì, phải đi công an hả?")
+    assert standardize("verify level 2 vneid can gi") == "verify muc 2 vneid can gi"
