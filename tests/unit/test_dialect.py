@@ -94,6 +94,24 @@ def test_southern_hong_is_khong_even_beside_a_kb_pair() -> None:
 def test_a_mixed_message_gets_the_standard_words_with_their_marks() -> None:
     # English words make the message look unmarked, but "cần", "phải" are typed with marks: a folded "muc"
     # there would be read as a tone-level "mục", not "mức"
-    assert standardize("Verify level 2 VNeID cần gì, phải đi police hả?") == (
-        "Verify mức 2 VNeID cần gì, phải đi công an hả?")
-    assert standardize("verify level 2 vneid can gi") == "verify muc 2 vneid can gi"
+    assert standardize("Eligible level 2 VNeID cần gì, phải đi police hả?") == (
+        "Eligible mức 2 VNeID cần gì, phải đi công an hả?")
+    assert standardize("eligible level 2 vneid can gi") == "eligible muc 2 vneid can gi"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # English question words were read as Telex ("is" → "í") or repaired into KB words ("what" → "nhất")
+    ("How to đăng ký VNeID level 2?", "cách đăng ký VNeID mức 2?"),
+    ("When is ngày chuyển đổi số 2025?", "khi nào là ngày chuyển đổi số 2025?"),
+    ("Zalo OA của police units dùng chatbot auto-reply", "Zalo OA của công an đơn vị dùng chatbot trả lời tự động"),
+    ("Portal có single sign-on không", "cổng có đăng nhập một lần không"),
+    ("Sign up nhận newsletter", "đăng ký nhận bản tin"),
+])
+def test_english_of_mixed_chat_session_5(text: str, expected: str) -> None:
+    assert standardize(text) == expected
+
+
+def test_a_southern_ta_ending_a_question_is_a_particle() -> None:
+    assert standardize("Tổ có mấy người trong đó vậy ta?") == "Tổ có mấy người trong đó vậy?"
+    assert standardize("chúng ta làm gì ta") == "chúng ta làm gì"
+    assert standardize("vậy ta làm sao") == "vậy ta làm sao"  # "ta" = we, inside the sentence

@@ -1,0 +1,22 @@
+"""Everyday chat shorthand expands to the words the KB is written in (bot/nlp/abbreviations.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.abbreviations import COMMAND, COMMON, DOMAIN
+from bot.nlp.normalize import analyze, is_syllable
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cty nào lm cổng dvc", "cong ti nao lam cong dich vu cong"),
+    ("ktra kq đăng ký", "kiem tra ket qua dang ki"),
+    ("cb xã tgia tổ", "can bo xa tham gia to"),
+])
+def test_shorthand_expands(text: str, expected: str) -> None:
+    assert analyze(text).text == expected
+
+
+def test_no_shorthand_is_a_real_syllable() -> None:
+    # a key that is a syllable would never be looked up ("khum" is a word: curved), and must not be
+    assert not [k for table in (COMMON, DOMAIN, COMMAND) for k in table if is_syllable(k)]
