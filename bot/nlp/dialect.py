@@ -200,10 +200,13 @@ def _clause_ends(words: list[str], marked: list[str]) -> list[bool]:
     return ends
 
 
-def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False) -> str:
+def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False, *,
+                marks: bool = False) -> str:
     """``text`` with regional words replaced by standard ones (see the module docstring for when).
 
     ``known_pair(a, b)`` says whether folded ``a b`` is a two-syllable word of the KB; such words are kept.
+    ``marks``: write the standard words with their marks even in a message typed without any (the command
+    matcher compares a word's marks where they are known: "app" → "ứng dụng" is not "dừng").
     Linear in the number of words.
     """
     words = text.split()
@@ -218,7 +221,7 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
     # The standard word is written with its marks wherever the user typed some: in a mixed message ("Verify
     # level 2 VNeID cần gì") its English words make it look unmarked, but the ranker reads the marked words by
     # their tone, and a folded "muc" there is "mục"/"mực" at tone level, not "mức".
-    with_marks = plain[-1] < len(marked)
+    with_marks = marks or plain[-1] < len(marked)
     ends = _clause_ends(words, marked)
     out: list[str] = []
     i = 0

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot.nlp.dialect import standardize
 from bot.nlp.normalize import command_form, command_words
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
@@ -109,9 +110,12 @@ def plain_command(text: str, intents: tuple[Intent, ...] | None = None) -> str |
     """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None."""
     if not text or len(text.split()) > MAX_WORDS:
         return None
-    marked = _marked_words(text)
-    words = marked.split()
+    words = _marked_words(text).split()
     accented = bool(words) and sum(not w.isascii() for w in words) * 3 >= len(words)
+    # regional and English words read as the standard ones first, as the KB reads them ("Mần răng để dùng
+    # cái kênh ni?" = "làm sao để dùng cái kênh này?", "stop gửi newsletter" = "stop gửi bản tin")
+    text = standardize(text, marks=True)
+    marked = _marked_words(text)
     folded = f" {command_form(text)} "
     message = command_words(text)
     for intent in intents if intents is not None else _intents():
