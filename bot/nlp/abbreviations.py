@@ -37,7 +37,8 @@ COMMON: dict[str, str] = {
     "kbiet": "không biết", "nchung": "nói chung", "nhma": "nhưng mà", "nhg": "nhưng", "bgio": "bây giờ",
     "bjo": "bây giờ", "ntnao": "như thế nào", "lquan": "liên quan", "ktra": "kiểm tra", "tgia": "tham gia",
     "qly": "quản lý", "ql": "quản lý", "sdung": "sử dụng", "sd": "sử dụng", "dvu": "dịch vụ",
-    "dv": "dịch vụ|đơn vị", "hthong": "hệ thống", "stk": "số tài khoản",
+    "dv": "dịch vụ|đơn vị", "hthong": "hệ thống", "stk": "số tài khoản", "s": "sao", "nc": "nước",
+    "ctr": "chương trình", "ctrinh": "chương trình", "chtrinh": "chương trình",
 }
 
 # Domain abbreviations of the digital-transformation channel.

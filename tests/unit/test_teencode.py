@@ -12,6 +12,8 @@ from bot.nlp.normalize import analyze, is_syllable
     ("cty nào lm cổng dvc", "cong ti nao lam cong dich vu cong"),
     ("ktra kq đăng ký", "kiem tra ket qua dang ki"),
     ("cb xã tgia tổ", "can bo xa tham gia to"),
+    ("s cả nc lập dc bn tổ", "sao ca nuoc lap duoc bao nhieu ban to"),
+    ("ctr cdds qg", "chuong trinh chuyen doi so quoc gia"),  # "cđs" typed in Telex
 ])
 def test_shorthand_expands(text: str, expected: str) -> None:
     assert analyze(text).text == expected
