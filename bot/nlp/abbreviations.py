@@ -37,7 +37,7 @@ COMMON: dict[str, str] = {
     "kbiet": "không biết", "nchung": "nói chung", "nhma": "nhưng mà", "nhg": "nhưng", "bgio": "bây giờ",
     "bjo": "bây giờ", "ntnao": "như thế nào", "lquan": "liên quan", "ktra": "kiểm tra", "tgia": "tham gia",
     "qly": "quản lý", "ql": "quản lý", "sdung": "sử dụng", "sd": "sử dụng", "dvu": "dịch vụ",
-    "dv": "dịch vụ|đơn vị", "hthong": "hệ thống", "stk": "số tài khoản", "s": "sao", "nc": "nước",
+    "dv": "dịch vụ|đơn vị", "hthong": "hệ thống", "stk": "số tài khoản", "nc": "nước",
     "ctr": "chương trình", "ctrinh": "chương trình", "chtrinh": "chương trình",
 }
 
@@ -80,3 +80,5 @@ CHAT_PHRASES: dict[str, str] = {
     "nhà nc": "nhà nước", "kt số": "kinh tế số", "kt so": "kinh tế số",
     **{f"{verb} bn": f"{verb} bao nhiêu" for verb in ("có", "chiếm", "top", "đạt", "là", "được", "phủ", "tăng")},
 }
+# Teencode words read only where typed as a word of their own: "s ad bảo…" is "sao", the "s" of "VNeID's" is not.
+CHAT_WORDS: dict[str, str] = {"s": "sao"}

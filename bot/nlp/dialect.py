@@ -38,7 +38,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from bot.nlp.abbreviations import CHAT_PHRASES
+from bot.nlp.abbreviations import CHAT_PHRASES, CHAT_WORDS
 from bot.nlp.normalize import fold, fold_token
 
 # Regional form (with its marks) → standard form. Phrases are matched before single words.
@@ -157,9 +157,10 @@ GLOSSARY: dict[str, str] = {
 }
 REGIONAL.update(GLOSSARY)
 REGIONAL.update(CHAT_PHRASES)
+REGIONAL.update(CHAT_WORDS)
 
 # Unmarked forms safe to rewrite (no common standard word folds to them).
-SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen",
+SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen", *CHAT_WORDS,
                            *(fold(k) for k in GLOSSARY if " " not in k)})
 # Particles that end a question ("… rứa hỉ?", "… nghen"): rewritten only there, since "hè" is also summer
 # ("hè về quê") and "hen" a date ("hen gap").
