@@ -165,10 +165,15 @@ def command_words(text: str) -> tuple[tuple[str, str, bool], ...]:
     "dụng" of "app" = "ứng dụng"). ``sure`` says the marks are known — typed, decoded from Telex/VNI, or the
     reading of an abbreviation — so the key can be compared; the key is ``""`` for numbers and non-words.
     """
+    return tuple(w for raw in _raw_tokens(text) for w in _command_words_of(raw))
+
+
+@lru_cache(maxsize=65536)
+def _command_words_of(raw: str) -> tuple[tuple[str, str, bool], ...]:
     words: list[tuple[str, str, bool]] = []
-    for raw in _raw_tokens(text):
-        for unit in _units(raw, True):
-            sure = unit.marked or unit.kind == "abbrev"
-            keys = unit.keys if len(unit.keys) == len(unit.tokens) else ("",) * len(unit.tokens)
-            words.extend((t, k, sure) for t, k in zip(unit.tokens, keys, strict=True))
+    for unit in _units(raw, True):
+        tokens = unit.tokens
+        sure = unit.marked or unit.kind == "abbrev"
+        keys = unit.keys if len(unit.keys) == len(tokens) else ("",) * len(tokens)
+        words.extend((t, k, sure) for t, k in zip(tokens, keys, strict=True))
     return tuple(words)
