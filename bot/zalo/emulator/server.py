@@ -7,8 +7,10 @@ drops them by default to avoid ``-``/``_`` ambiguity, which would make every cal
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
+import socket
 import threading
 from types import TracebackType
 from typing import Any
@@ -36,13 +38,32 @@ class ZaloHeadersRequestHandler(WSGIRequestHandler):
     """
 
     keep_alive = False  # this request's body was read whole: the connection may serve another one
+    busy = False  # between a request line and the end of its answer (stop() leaves such a connection be)
+
+    def handle(self) -> None:
+        """Serve the connection's requests, listed on the server so that stop() can close it while idle."""
+        live: set[ZaloHeadersRequestHandler] = getattr(self.server, "live_connections", set())
+        live.add(self)
+        try:
+            super().handle()
+        finally:
+            live.discard(self)
 
     def parse_request(self) -> bool:
         self.keep_alive = False
-        if getattr(self.server, "stopping", False):  # a kept-alive connection outliving stop(): answer nothing
+        self.busy = True
+        if getattr(self.server, "stopping", False):  # a request that raced stop(): answer nothing
             self.close_connection = True
             return False
         return super().parse_request()
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        finally:
+            self.busy = False
+            if getattr(self.server, "stopping", False):
+                self.close_connection = True
 
     def run_wsgi(self) -> None:
         body = self._whole_body()
@@ -96,6 +117,7 @@ class EmulatorServer:
         self._server: BaseWSGIServer = make_server(
             host, port, self.app, threaded=True, request_handler=ZaloHeadersRequestHandler,
         )
+        self._server.live_connections = set()  # type: ignore[attr-defined]  # ZaloHeadersRequestHandler's
         self._thread: threading.Thread | None = None
 
     @property
@@ -124,13 +146,22 @@ class EmulatorServer:
             self._server.serve_forever()
         finally:
             self.state.stop_event.set()
-            self._server.stopping = True  # type: ignore[attr-defined]
+            self._stop_connections()
             self._server.server_close()
+
+    def _stop_connections(self) -> None:
+        """Kept-alive connections answer no more: idle ones are closed now (their clients connect again, to
+        whatever listens then), a busy one after its answer."""
+        self._server.stopping = True  # type: ignore[attr-defined]
+        for handler in list(self._server.live_connections):  # type: ignore[attr-defined]
+            if not handler.busy:
+                with contextlib.suppress(OSError):
+                    handler.connection.shutdown(socket.SHUT_RDWR)
 
     def stop(self) -> None:
         """Stop serving, cut short any delayed answers, and free the port."""
         self.state.stop_event.set()
-        self._server.stopping = True  # type: ignore[attr-defined]  # kept-alive connections answer no more
+        self._stop_connections()
         if self._thread is not None:
             self._server.shutdown()
             self._thread.join(10)
