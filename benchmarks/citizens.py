@@ -221,19 +221,25 @@ class Driver:
         self._offer_last = 0.0  # monotonic start of the last offered POST (run() sets the origin)
 
     def run(self, rate: float, seconds: float, *, on_tick: Callable[[float], None] | None = None,
-            drain_s: float = 60.0) -> DriveResult:
-        """Offer events for `seconds`; then keep re-sending unaccepted events (up to `drain_s`)."""
+            drain_s: float = 60.0, until: Callable[[], bool] | None = None, most_s: float = 0.0) -> DriveResult:
+        """Offer events for `seconds`; then keep re-sending unaccepted events (up to `drain_s`).
+
+        With `until`, the offer goes on at the same pace past `seconds` until `until()` is true (at most `most_s`
+        in all): a fault scenario whose timeline stretches on a busy machine still happens while events arrive."""
         started = time.monotonic()
         total = int(rate * seconds)
         self._offer_last = started
         with ThreadPoolExecutor(self.threads, thread_name_prefix="citizen") as pool:
-            for i in range(total):
+            i = 0
+            while i < total or (until is not None and i < rate * most_s and not until()):
                 delay = started + i / rate - time.monotonic()
                 if delay > 0:
                     time.sleep(delay)
                 if on_tick is not None:
                     on_tick(time.monotonic() - started)
                 self._submit(pool, self._next(), offered=True)
+                i += 1
+            total = i
             self.result.seconds = time.monotonic() - started
             deadline = time.monotonic() + drain_s
             while time.monotonic() < deadline:  # re-send what was refused until the webhook takes it
