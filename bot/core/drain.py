@@ -159,8 +159,7 @@ def commit(rt: runtime.Runtime, ctx: Context, member: bytes, *, original_state: 
     read_deferred = deferred and not isinstance(ctx.event, Unfollow)
     with rt.redis.pipeline() as pipe:
         try:
-            pipe.watch(lease.key, *([keys.deferred(user_id)] if read_deferred else []))
-            if pipe.get(lease.key) != lease.owner.encode():
+            if not lease.watch_owned(pipe, *([keys.deferred(user_id)] if read_deferred else [])):
                 return False, None
             deferred_replies = pipe.lrange(keys.deferred(user_id), 0, -1) if read_deferred else []
             # features' hooks (registered with the router) read now and add their writes to the MULTI
@@ -220,8 +219,7 @@ def _handler_failed(rt: runtime.Runtime, user_id: str, event: Event, member: byt
               "attempts": attempts, "at": time.time(), "event": event.name}
     with rt.redis.pipeline() as pipe:  # only while this job owns the user: a stalled job that lost it must not
         try:                            # park an event another job has processed meanwhile (a replay would repeat it)
-            pipe.watch(lease.key)
-            if pipe.get(lease.key) != lease.owner.encode():
+            if not lease.watch_owned(pipe):
                 return 0.0
             pipe.multi()
             pipe.zrem(keys.inbox(user_id), member)

@@ -21,6 +21,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol
 
 import redis
+from redis.client import Pipeline
 
 from bot.infra import keys, scripts
 
@@ -44,6 +45,25 @@ class Lease:
         """Give the user back and ask the sweeper to hand them to a job again at `due_ms`."""
         return bool(scripts.RELEASE_UNTIL(self.redis, keys=[self.key, keys.PENDING_USERS],
                                           args=[self.owner, self.user_id, due_ms]))
+
+    def watch_owned(self, pipe: Pipeline, *also: str) -> bool:
+        """WATCH the lease (and `also`) on `pipe` and tell whether this job owns it: the start of every
+        transaction that must commit only while it does. One round trip: redis-py sends each command of a
+        watching pipeline on its own (WATCH, then GET), so both go here in one write on the pipeline's
+        connection; on a connection error it falls back to redis-py's own calls (and their retries)."""
+        conn = pipe.connection or pipe.connection_pool.get_connection()
+        pipe.connection = conn  # the pipeline's from now on: MULTI/EXEC go on it, reset() releases it
+        try:
+            conn.send_packed_command(conn.pack_commands([("WATCH", self.key, *also), ("GET", self.key)]))
+            conn.read_response()
+            pipe.watching = True  # as redis-py's own WATCH sets it: reset() sends UNWATCH, execute() runs MULTI
+            owner = conn.read_response()
+        except (redis.ConnectionError, redis.TimeoutError):
+            conn.disconnect()
+            pipe.reset()
+            pipe.watch(self.key, *also)
+            owner = pipe.get(self.key)
+        return owner == self.owner.encode()
 
     def kept_alive(self, budget_s: float) -> AbstractContextManager[None]:
         """Renew the lease while the body runs, for at most `budget_s` seconds (by the process's keeper)."""
