@@ -159,8 +159,11 @@ def commit(rt: runtime.Runtime, ctx: Context, member: bytes, *, original_state: 
     read_deferred = deferred and not isinstance(ctx.event, Unfollow)
     with rt.redis.pipeline() as pipe:
         try:
-            if not lease.watch_owned(pipe, *([keys.deferred(user_id)] if read_deferred else [])):
+            reads = [key for declared in rt.router.commit_reads for key in declared(ctx)]
+            owned, values = lease.watch_owned(pipe, *([keys.deferred(user_id)] if read_deferred else []), reads=reads)
+            if not owned:
                 return False, None
+            ctx.prefetched = dict(zip(reads, values, strict=True))
             deferred_replies = pipe.lrange(keys.deferred(user_id), 0, -1) if read_deferred else []
             # features' hooks (registered with the router) read now and add their writes to the MULTI
             hook_writes = [w for hook in rt.router.commit_hooks if (w := hook(pipe, ctx)) is not None]
@@ -219,7 +222,7 @@ def _handler_failed(rt: runtime.Runtime, user_id: str, event: Event, member: byt
               "attempts": attempts, "at": time.time(), "event": event.name}
     with rt.redis.pipeline() as pipe:  # only while this job owns the user: a stalled job that lost it must not
         try:                            # park an event another job has processed meanwhile (a replay would repeat it)
-            if not lease.watch_owned(pipe):
+            if not lease.watch_owned(pipe)[0]:
                 return 0.0
             pipe.multi()
             pipe.zrem(keys.inbox(user_id), member)

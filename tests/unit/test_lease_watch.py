@@ -1,6 +1,6 @@
-"""`Lease.watch_owned`: the WATCH and the owner check of every lease-fenced transaction (the drain's commit, a
-dead event's parking) sent in one round trip, with redis-py's transaction semantics kept: a change to a watched
-key after the check fails the EXEC, and a lease that is not ours is refused."""
+"""`Lease.watch_owned`: the WATCH, the owner check and the commit hooks' reads of every lease-fenced transaction
+(the drain's commit, a dead event's parking) sent in one round trip, with redis-py's transaction semantics kept:
+a change to a watched key after the check fails the EXEC, and a lease that is not ours is refused."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _commit(client: redis.Redis, lease: Lease, *also: str, meanwhile: tuple[str,
     """A transaction fenced by `lease`; `meanwhile` (command, key) is another client's write after the check."""
     other = redis.Redis(connection_pool=redis.ConnectionPool(**client.connection_pool.connection_kwargs))
     with client.pipeline() as pipe:
-        if not lease.watch_owned(pipe, *also):
+        if not lease.watch_owned(pipe, *also)[0]:
             return False
         if meanwhile == ("set", keys.lease(USER)):
             other.set(keys.lease(USER), "job-2")
@@ -60,3 +60,14 @@ def test_a_change_to_a_watched_key_after_the_check_fails_the_exec(redis_client: 
     with pytest.raises(redis.WatchError):
         _commit(redis_client, lease, keys.deferred(USER), meanwhile=("set" if changed == "lease" else "rpush", key))
     assert not redis_client.exists("test:committed")
+
+
+def test_the_reads_come_back_with_the_check_in_order(redis_client: redis.Redis) -> None:
+    lease = _lease(redis_client)
+    assert lease.acquire()
+    redis_client.set("test:a", "1")
+    redis_client.set("test:c", "3")
+    with redis_client.pipeline() as pipe:
+        assert lease.watch_owned(pipe, reads=["test:a", "test:b", "test:c"]) == (True, [b"1", None, b"3"])
+    with redis_client.pipeline() as pipe:
+        assert _lease(redis_client, "job-2").watch_owned(pipe, reads=["test:c"]) == (False, [b"3"])
