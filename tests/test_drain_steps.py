@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import redis
 
 from bot.core import delivery
@@ -50,3 +51,26 @@ def test_with_a_sender_each_commit_makes_the_next_step_and_a_release_takes_the_n
                for user in (many, one, other))
     assert bot.redis.zcard(keys.PENDING_USERS) == 0 and bot.redis.llen("rq:queue:dxbot") == 0
     assert bot.metric("events_processed_total", outcome="ok") == events
+
+
+def test_a_job_taken_by_the_release_is_drained_even_past_the_budget(bot: BotHarness,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from rq import Queue, SimpleWorker
+
+    from bot.core import drain
+    from bot.core.ingest import QUEUE_NAME
+
+    monkeypatch.setattr(drain, "MORE_USERS_BUDGET_S", 0.0)  # spent as soon as the first user is drained
+    bot.use_router(slow_echo())
+    first, second, third = "7800000000000000011", "7800000000000000012", "7800000000000000013"
+    for user, text in ((first, "một"), (second, "hai"), (third, "ba")):
+        bot.send(user, text)
+    queue = Queue(QUEUE_NAME, connection=bot.redis)
+    SimpleWorker([queue], connection=bot.redis).work(burst=True, max_jobs=1)
+    # the first user's release took the second user's job out of the queue: it is drained, not stranded under a
+    # lease naming a job nobody runs; past the budget the second's release takes nothing, so RQ runs the third
+    assert bot.replies(first) == ["nhận: một"] and bot.replies(second) == ["nhận: hai"]
+    assert not bot.redis.exists(keys.lease(second)) and bot.redis.zcard(keys.inbox(second)) == 0
+    assert bot.messages(third) == [] and queue.count == 1
+    bot.run_worker()
+    assert bot.replies(third) == ["nhận: ba"]
