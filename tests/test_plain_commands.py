@@ -30,13 +30,16 @@ COMMANDS = {
         # round 5: a province named anywhere, "thông báo", English
         "theo dõi tin tỉnh Lào Cai", "cho tôi nhận tin của tỉnh Đồng Nai", "tôi ở Đà Nẵng, gửi tin cho tôi hàng tuần",
         "tôi muốn nhận thông báo mỗi tuần", "sign up newsletter cho mình nhé",
+        "gửi bản tin mới cho tôi hàng tuần",
     ],
     "digest": ["bản tin tuần này có gì", "có bản tin mới không", "đọc bản tin", "coi ban tin moi nhat",
                "có tin tổng hợp mới nhất không", "gửi mình bản tổng hợp tuần này",
                "tuần này có gì mới, gửi tôi xem với",
                # round 5: last week's issue, dialect
                "tin tức tuần rồi", "bản tin tuần trước", "xem lại bản tin kỳ trước", "tuần qua có tin gì",
-               "tuần ni có chi mới, gửi coi với"],
+               "tuần ni có chi mới, gửi coi với",
+               # "weekly" reads "hàng tuần", the digest's own name
+               "cho xem bản tin weekly mới nhất", "bản tin hàng tuần mới nhất đâu rồi"],
     "story": [
         "gui cau chuyen cho kenh", "kể chuyện cho kênh nghe", "mình gửi bài cho kênh nhé", "toi muon ke chuyen",
         "cho mình gửi câu chuyện ở thôn", "có chuyện hay ở xóm muốn gửi kênh",
@@ -55,7 +58,9 @@ COMMANDS = {
              "danh sách chức năng của kênh",
              # round 5
              "liệt kê chức năng", "liệt kê các lệnh", "tôi cần trợ giúp", "tui không biết xài cái này",
-             "mần răng để xài bot ni", "kênh có thể làm những việc gì", "có những tính năng gì vậy"],
+             "mần răng để xài bot ni", "kênh có thể làm những việc gì", "có những tính năng gì vậy",
+             # the bot asked directly, no "kênh" or "bot" named
+             "bạn có thể làm những việc gì", "ad ơi, bạn có thể giúp những gì"],
 }
 QUESTIONS = [
     "làm sao để hủy nhận bản tin?", "nếu muốn xóa dữ liệu thì nhắn gì?", "câu chuyện gửi rồi bao lâu được đăng?",
