@@ -2,9 +2,9 @@
 
 * tests/eval/questions.toml — the old set, written from the entries' titles and answers: ranker top-1 ≥ 95 %,
   no off-topic question answered confidently.
-* tests/eval/blind/{dev,dev2,dev3,dev4,test,test2,test3,test4}.toml — written by people who never saw content/kb.
+* tests/eval/blind/{dev,dev2,dev3,dev4,test,test2,test3,test4,test5}.toml — written by people who never saw content/kb.
   Floors a few points under what was measured (README, "Question answering"), so that a regression fails; dev,
-  dev2, dev3, dev4 were tuned on; test, test2, test3 and test4 never were.
+  dev2, dev3, dev4 were tuned on; test, test2, test3, test4 and test5 never were.
 """
 
 from __future__ import annotations
@@ -49,7 +49,13 @@ FLOORS = {
     "test3": (0.87, 0.94, 0.04, 0.04, 0.75),
     # a fourth test split by a fresh writer (start of session 4), never tuned on, measured on main before round 4:
     # 86.5 %, 96.4 %, 3.6 %, 6.7 %, 70.8 %; after round 4 (all branches merged): 92.1 %, 97.4 %, 2.6 %, 6.7 %, 79.2 %
+    # after round 5 (session 5, all branches merged): 93.8 %, 98.4 %, 1.6 %, 1.7 %, 91.7 %
     "test4": (0.89, 0.95, 0.04, 0.09, 0.70),
+    # a fifth test split by a fresh writer (start of session 5: 304 in scope, 80 off-topic, 30 commands), never
+    # tuned on, measured on main before round 5 (e16765f): 92.8 %, 98.0 %, 0.7 %, 13.8 %, 76.7 %; after round 5
+    # (all branches merged): 93.1 %, 99.0 %, 0.3 %, 8.8 %, 83.3 % (3 of the 7 off-topic answers are the KB's own
+    # out-of-scope entries giving their redirect)
+    "test5": (0.90, 0.96, 0.02, 0.12, 0.75),
 }
 
 
