@@ -184,7 +184,7 @@ def test_a_claim_takes_each_claimed_users_first_head_in_the_same_step(redis_clie
     redis_client.rpush(keys.outbox(full), HEAD)
     redis_client.zadd(keys.SEND_DUE, {full: 1, empty: 2, held: 3})
     redis_client.set(keys.send_lease(held), "drain:inline", px=5000)
-    claimed = scripts.CLAIM_SENDS(redis_client, keys=[keys.SEND_DUE, keys.SEND_PAUSE], args=[
+    claimed = scripts.CLAIM_SENDS(redis_client, keys=[keys.SEND_DUE, keys.SEND_PAUSE, keys.send_claim(OWNER)], args=[
         _now_ms(redis_client), 2000, OWNER, 10, keys.send_lease(""), keys.outbox(""), keys.sending(""), ME, 5000,
         keys.PROC_ALIVE, MAX_MS])
     assert [row[:3] for row in claimed] == [[full.encode(), 0, HEAD.encode()], [empty.encode(), 0, None]]
@@ -194,6 +194,50 @@ def test_a_claim_takes_each_claimed_users_first_head_in_the_same_step(redis_clie
     assert redis_client.zscore(keys.SEND_DUE, full) > _now_ms(redis_client)  # due again if this sender dies
     assert not redis_client.exists(keys.send_lease(empty)) and redis_client.zscore(keys.SEND_DUE, empty) is None
     assert redis_client.get(keys.send_lease(held)) == b"drain:inline"
+
+
+def test_each_step_run_again_after_its_answer_was_lost_changes_nothing_twice(redis_client: redis.Redis) -> None:
+    """redis-py runs a call again when its connection broke before the answer (a Redis restart): the claim answers
+    the same users again; the take and the pop-and-take answer this owner's own mark (-3, sent by the flush that
+    meets it: the next test); nothing is popped or counted twice."""
+    redis_client.rpush(keys.outbox(USER), HEAD, json.dumps({"id": "m2", "user_id": USER, "text": "sau"}))
+    redis_client.zadd(keys.SEND_DUE, {USER: 1})
+    claim_args = [_now_ms(redis_client), 2000, OWNER, 10, keys.send_lease(""), keys.outbox(""), keys.sending(""), ME,
+                  5000, keys.PROC_ALIVE, MAX_MS]
+    claim_keys = [keys.SEND_DUE, keys.SEND_PAUSE, keys.send_claim(OWNER)]
+    claimed = scripts.CLAIM_SENDS(redis_client, keys=claim_keys, args=claim_args)
+    [[_, status, head, first]] = claimed
+    assert (status, head) == (0, HEAD.encode())
+    assert scripts.CLAIM_SENDS(redis_client, keys=claim_keys, args=claim_args) == claimed  # the same answer
+    assert 0 < redis_client.pttl(keys.send_claim(OWNER)) <= 2000
+    assert _take(redis_client) == [-3, None, first]
+    _, _, second = _sent_take(redis_client, first)
+    assert _sent_take(redis_client, first) == [-3, None, second]
+    assert redis_client.llen(keys.outbox(USER)) == 1
+    assert redis_client.hget(keys.METRICS, "messages_sent_total|kind=text") == b"1"
+    assert redis_client.hget(keys.LATENCY, "count") == b"1"
+
+
+def test_a_flush_sends_the_head_its_own_lost_take_marked(bot: BotHarness) -> None:
+    """The mark of this process and owner that no failed flush left behind (the -3 above) was never sent: the
+    flush sends it, once, and the rest in order."""
+    bot.use_router(slow_echo())
+    bot.send(USER, "alo")  # opens Zalo's window; answered inline
+    bot.run_worker()
+    with bot.redis.pipeline() as pipe:
+        queue_text(pipe, USER, "tin một")
+        queue_text(pipe, USER, "tin hai")
+        pipe.execute()
+    lease = delivery.send_lease(bot.redis, USER, "send:lost-answer:1", 5000)
+    assert lease.acquire()
+    take_args = [lease.owner, 5000, inflight.process_id(), 5000, keys.PROC_ALIVE, MAX_MS]
+    scripts.OUTBOX_TAKE(bot.redis, keys=_TAKE_KEYS, args=take_args)  # its answer "lost"
+    retried = scripts.OUTBOX_TAKE(bot.redis, keys=_TAKE_KEYS, args=take_args)
+    assert retried[0] == -3
+    result = flush(USER, client=bot.redis, zalo=bot.rt.zalo, settings=bot.settings, lease=lease, first=retried)
+    assert (result.sent, result.finished) == (2, True)
+    assert bot.replies(USER) == ["nhận: alo", "tin một", "tin hai"]
+    assert bot.metric("messages_waited_total", reason="owner_alive") == 0
 
 
 def test_a_mark_of_this_owner_set_by_a_step_whose_answer_was_lost_was_never_sent() -> None:

@@ -113,10 +113,14 @@ def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settin
         if status > 0:  # Zalo's rate limit, met by any process: nobody sends until it has passed
             return FlushResult(sent, retry_after_s=send_pause.resume_in(status / 1_000_000))
         if status == -3:  # in flight under a live process: it finishes or dies; unless it is ours and has ended
-            if not _settle_abandoned(client, user_id, key, marked[0]):
+            if _settle_abandoned(client, user_id, key, marked[0]):
+                continue
+            if inflight.split(marked[0]) != (inflight.process_id(), lease.owner):
                 metrics.incr(client, "messages_waited_total", reason="owner_alive")
                 return FlushResult(sent, retry_after_s=OWNER_ALIVE_RETRY_S)
-            continue
+            # this very owner's mark, and no flush of it ended: a take (or claim) whose answer was lost and that
+            # redis-py ran again; the message never left, so it is sent now, under that mark
+            status, raw, flight.mark = 0, marked[0].split(b"\n", 3)[3], marked[0]
         if raw is None:  # emptied: OUTBOX_TAKE gave the send lease back and took the user off the to-do list
             return FlushResult(sent, finished=True)
         if status == -2:  # in flight past the max under a live process (stuck): at most once, so never re-sent

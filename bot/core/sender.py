@@ -74,7 +74,7 @@ class Sender:
         flight under this process, like every take: should the sender die before the send, the mark's owner is
         dead and the message is sent by the next taker); [user, take's answer...] each."""
         settings = self.rt.settings
-        return scripts.CLAIM_SENDS(self.rt.redis, keys=[keys.SEND_DUE, keys.SEND_PAUSE], args=[
+        return scripts.CLAIM_SENDS(self.rt.redis, keys=[keys.SEND_DUE, keys.SEND_PAUSE, keys.send_claim(owner)], args=[
             int(time.time() * 1000), self.ttl_ms, owner, room, keys.send_lease(""), keys.outbox(""),
             keys.sending(""), self.id, int(settings.proc_alive_ttl_s * 1000), keys.PROC_ALIVE,
             int(settings.send_in_flight_max_s * 1000)])
