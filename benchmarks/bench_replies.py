@@ -35,6 +35,7 @@ TARGET_HELD_150 = 150.0  # events/s held at 150 ms
 TARGET_RATIO = 0.9  # of the rate held at 0 ms
 TARGET_CPU_MS = 3.0  # worker CPU per event
 TARGET_RSS_MB = 150.0
+DRIVER_THREADS = 32
 
 
 def run(seconds: float = 8.0) -> dict[str, Any]:
@@ -72,6 +73,8 @@ def _search(stack: Stack, expected: dict[str, list[str]], latency_ms: int, start
               f"{step['p50_ms']:.0f}/{step['p95_ms']:.0f} ms, lost {step['lost']}, dup {step['dup']}, "
               f"worker CPU {step['cpu_ms']:.2f} ms/event, sender {step['sender_cpu_ms']:.2f} ms/event "
               f"-> {'held' if step['held'] else 'not held'}{why} (load {os.getloadavg()[0]:.1f})", flush=True)
+        print(f"  CPU ms/event: {procstats.format_breakdown(step['breakdown'])} "
+              f"(load {step['load'][0]:.1f} -> {step['load'][1]:.1f})", flush=True)
         for dup in step["duplicates"][:5]:  # no process is killed here: any copy is a finding
             print(f"  duplicate: {dup}", flush=True)
         return step["held"]
@@ -118,29 +121,37 @@ def _set_latency(stack: Stack, seconds: float) -> None:
                   timeout=10).raise_for_status()
 
 
+def _groups(stack: Stack) -> dict[str, list[int]]:
+    """The stack's process groups by kind (both workers are "worker"): what the CPU breakdown is taken over."""
+    groups: dict[str, list[int]] = {}
+    for name, proc in stack.processes().items():
+        if proc.popen is not None:
+            groups.setdefault(name.rstrip("0123456789"), []).append(proc.popen.pid)
+    return groups
+
+
 def _step(stack: Stack, expected: dict[str, list[str]], rate: float, seconds: float, user_base: int
           ) -> dict[str, Any]:
     stack.clear_messages()
-    workers = [p.popen.pid for p in stack.workers if p.popen is not None]
-    senders = [p.popen.pid for p in stack.senders if p.popen is not None]
-    cpu_before = sum(procstats.cpu_s(pid) for pid in workers)
-    sender_before = sum(procstats.cpu_s(pid) for pid in senders)
-    driver = citizens.Driver(stack.emulator_url, user_base=user_base, threads=32)
+    groups = _groups(stack)
+    before = procstats.cpu_snapshot(groups)
+    load_before = os.getloadavg()[0]
+    driver = citizens.Driver(stack.emulator_url, user_base=user_base, threads=DRIVER_THREADS)
     drive = driver.run(rate, seconds)
     citizens.wait_settled(stack.client, 120, ignore=frozenset({MODERATOR}))
-    cpu = sum(procstats.cpu_s(pid) for pid in workers) - cpu_before
-    sender_cpu = sum(procstats.cpu_s(pid) for pid in senders) - sender_before
+    events = max(drive.accepted, 1)
+    breakdown = procstats.cpu_breakdown(before, procstats.cpu_snapshot(groups), events)
     ledger = citizens.account(drive.conversations, expected, citizens.all_messages(stack.emulator_url),
                               stack.client)
-    events = max(drive.accepted, 1)
     sent_per_s = drive.offered_per_s  # the POSTs' real pace: a driver behind schedule shows here
     p95 = percentile(ledger.reply_ms, 95)
     why = ", ".join(w for w, bad in (("p95 > 1 s", p95 > 1000), ("lost", ledger.lost > 0),
                                       ("driver behind", sent_per_s < 0.95 * rate)) if bad)
     held = not why
     return {"rate": rate, "sent_per_s": sent_per_s, "events": drive.accepted, "p50_ms": percentile(ledger.reply_ms, 50),
-            "p95_ms": p95, "lost": ledger.lost, "dup": ledger.duplicated, "cpu_ms": cpu / events * 1000,
-            "sender_cpu_ms": sender_cpu / events * 1000, "held": held, "why": why, "duplicates": ledger.duplicates}
+            "p95_ms": p95, "lost": ledger.lost, "dup": ledger.duplicated, "cpu_ms": breakdown["worker"],
+            "sender_cpu_ms": breakdown["sender"], "held": held, "why": why, "duplicates": ledger.duplicates,
+            "breakdown": breakdown, "load": (load_before, os.getloadavg()[0])}
 
 
 def _mark(ok: bool) -> str:
@@ -168,8 +179,22 @@ def _report(results: dict[int, dict[str, Any]], peaks: dict[str, float], idle_ms
           f"{_mark(ratio >= TARGET_RATIO)}{bound} (each rate ± {RESOLUTION:g}/s)")
     print(f"target: worker CPU ≤ {TARGET_CPU_MS} ms/event at the highest rate held: {cpu:.2f} "
           f"{_mark(cpu <= TARGET_CPU_MS)}; idle, the two workers use {idle_ms_per_s:.1f} ms CPU per second")
+    _report_breakdown(results)
     procstats.print_peaks(f"Peak RSS per process, reply benchmark (load average {os.getloadavg()[0]:.2f}; "
                           "the fan-out at 100,000 subscribers: bench_digest)", peaks, TARGET_RSS_MB)
+
+
+def _report_breakdown(results: dict[int, dict[str, Any]]) -> None:
+    """Where every millisecond of CPU per event went at the highest rate held, per process kind; "driver" is
+    this benchmark (the citizens' POSTs: harness, not stack), "other" the rest of the machine meanwhile."""
+    print("\nCPU per event at the highest rate held, ms (machine = /proc/stat busy time over the step)")
+    for latency_ms, r in results.items():
+        step = _at_held(r)
+        if step is None:
+            print(f"{latency_ms:>8} ms    (no rate held)")
+            continue
+        print(f"{latency_ms:>8} ms    {step['rate']:.0f}/s: {procstats.format_breakdown(step['breakdown'])} "
+              f"(load {step['load'][0]:.1f} -> {step['load'][1]:.1f})")
 
 
 def _at_held(result: dict[str, Any]) -> dict[str, Any] | None:

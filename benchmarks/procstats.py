@@ -38,6 +38,42 @@ def cpu_s(pgid: int) -> float:
     return total
 
 
+def machine_busy_s() -> float:
+    """CPU seconds the whole machine spent busy so far, every core and every process (ours and anyone else's),
+    from the first line of /proc/stat: user, nice, system, irq and softirq (idle, iowait and steal are not
+    work done here; guest time is already inside user)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq = (int(f) for f in fields[:7])
+    return (user + nice + system + irq + softirq) * TICK_S
+
+
+def self_cpu_s() -> float:
+    """User + system CPU seconds of this process, every thread (the benchmark's own driver)."""
+    times = os.times()
+    return times.user + times.system
+
+
+def cpu_snapshot(groups: dict[str, list[int]]) -> dict[str, float]:
+    """CPU seconds so far of each named set of process groups, of this process ("driver") and of the whole
+    machine ("machine"): two snapshots taken around a run give where its CPU went (`cpu_breakdown`)."""
+    named = {name: sum(cpu_s(pgid) for pgid in pgids) for name, pgids in groups.items()}
+    return {**named, "driver": self_cpu_s(), "machine": machine_busy_s()}
+
+
+def cpu_breakdown(before: dict[str, float], after: dict[str, float], events: int) -> dict[str, float]:
+    """Milliseconds of CPU per event between two `cpu_snapshot`s, per name; "ours" sums every named process and
+    the driver, "other" is what the rest of the machine (other people's processes) used meanwhile."""
+    per_event = {name: (after[name] - before[name]) / max(events, 1) * 1000 for name in before}
+    per_event["ours"] = sum(v for k, v in per_event.items() if k != "machine")
+    per_event["other"] = per_event["machine"] - per_event["ours"]
+    return per_event
+
+
+def format_breakdown(per_event: dict[str, float]) -> str:
+    """One line: `name ms` for every entry, in the snapshot's order, then ours, the machine and the rest."""
+    return ", ".join(f"{name} {ms:.2f}" for name, ms in per_event.items())
+
+
 def peak_rss_mb(pgid: int) -> float:
     """The largest peak resident set (VmHWM) of any one process of the group, in MB."""
     peak = 0

@@ -43,7 +43,7 @@ from handlers.qa import answer_question, show_more
 def build_router() -> Router:
     router = Router()
     router.forbidden = moderation.refuse  # the polite refusal, plus an audit entry of the attempt
-    router.add_commit_hook(digest_inbox.prepare)  # interaction time; a digest kept for the user follows
+    router.add_commit_hook(digest_inbox.prepare, reads=digest_inbox.reads)  # interaction time; a kept digest follows
     router.add_commit_hook(moderation_window.prepare)  # a moderator back after Zalo's window: what waits
     # 1. events without text
     router.add(on_event(Follow, ChatNow), subscription.follow)

@@ -86,6 +86,6 @@ def shape(result: Any) -> Shaped:
 def more(ctx: Context, entry: Any) -> None:
     """The rest of `entry`'s answer and each source with its link (asked for, so links belong here)."""
     _, rest = cut(entry.answer.strip())
-    lines = [render("answer_more_source", title=s.title, url=s.url) for s in entry.sources]
+    lines = list(dict.fromkeys(render("answer_more_source", title=s.title, url=s.url) for s in entry.sources))
     parts = [p for p in (rest, render("answer_more_sources_head") if lines else "", "\n".join(lines)) if p]
     ctx.send_text("\n".join(parts))

@@ -2,7 +2,9 @@
 
 "giá vàng hôm nay" used to be told "Câu hỏi đã được chuyển tới ban biên tập", which was not true in any
 useful sense and inflated the unanswered count. A question the knowledge base could not answer is in scope
-when it names a topic of the channel (content/conversation.toml [scope]) or came close to an entry.
+when it names a topic of the channel (content/conversation.toml [scope]) or came close to an entry, unless
+the engine read it as one of the requests the channel does not answer (``bot.kb.outside``: "số điện thoại
+ngân hàng" names the channel's words but is no question for its editors).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ def _scope_forms() -> tuple[str, ...]:
 
 
 def in_scope(text: str, result: Any) -> bool:
+    if result.out_of_scope:  # a look-alike of the channel's topics (content/out_of_scope.toml)
+        return False
     if result.confident or result.kind == "ambiguous" or result.score >= NEAR_ENTRY:
         return True
     said = f" {command_form(text)} "

@@ -66,8 +66,10 @@ def read_story_matcher() -> Matcher:
 
 
 def subscribe(event: Event, ctx: Context) -> None:
+    """The command, or the same said in plain words: "theo dõi tin tỉnh Lào Cai", "gửi tin cho tôi, tôi ở Huế"
+    name the place anywhere in the message (the route already decided it asks to subscribe)."""
     assert isinstance(event, TextMessage)
-    found = _province_after_subscribe(event.text)
+    found = _province_after_subscribe(event.text) or provinces.match(event.text)
     province = found.province if found else None
     already = subscribers.is_subscribed(ctx.redis, ctx.user_id)
     ctx.on_commit(lambda pipe: subscribers.subscribe(

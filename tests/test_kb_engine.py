@@ -98,6 +98,16 @@ def test_source_line_closes_the_answer(kb: KnowledgeBase) -> None:
     assert text.endswith(f"Nguồn: {source.title} {source.url}")
 
 
+
+def test_a_page_cited_twice_is_named_once(kb: KnowledgeBase) -> None:
+    """An entry quoting two passages of one page lists the page twice; its answer names it once."""
+    entry = kb.by_id["ngay-cds-la-ngay-nao"]
+    twice = dataclasses.replace(entry, sources=(entry.sources[0], entry.sources[0]))
+    text = answer_text(twice, MESSAGES)
+    assert text.count("Nguồn:") == 1 and text.endswith(entry.sources[0].url)
+    both = dataclasses.replace(entry, sources=entry.sources[:1] * 2 + entry.sources[1:2])
+    assert answer_text(both, MESSAGES).count("Nguồn:") == len({s.url for s in both.sources})
+
 def _write(tmp_path: Path, body: str, name: str = "kb.toml") -> Path:
     directory = tmp_path / "kb"
     directory.mkdir(exist_ok=True)

@@ -2,9 +2,9 @@
 
 * tests/eval/questions.toml — the old set, written from the entries' titles and answers: ranker top-1 ≥ 95 %,
   no off-topic question answered confidently.
-* tests/eval/blind/{dev,dev2,dev3,test,test2,test3,test4}.toml — written by people who never saw content/kb.
+* tests/eval/blind/{dev,dev2,dev3,dev4,test,test2,test3,test4}.toml — written by people who never saw content/kb.
   Floors a few points under what was measured (README, "Question answering"), so that a regression fails; dev,
-  dev2, dev3 were tuned on; test, test2, test3 and test4 never were.
+  dev2, dev3, dev4 were tuned on; test, test2, test3 and test4 never were.
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ FLOORS = {
     # 2.5 %, 6.2 %, 70.0 %; round 4: 90.5 %, 97.8 %, 2.5 %, 6.2 %, 70.0 % (commands and off-topic: not the
     # decision's — the plain-words intents and the out-of-scope entries, docs/question-answering.md, round 4)
     "dev3": (0.88, 0.95, 0.035, 0.075, 0.65),
+    # a fourth dev split (session 5: 300 in scope, 120 hard off-topic, 40 commands), measured once untouched on
+    # the branch's start (e16765f): 90.7 %, 98.0 %, 1.7 %, 13.3 %, 72.5 %; with the out-of-scope class written
+    # before it was read (held out): 90.7 %, 98.0 %, 1.7 %, 8.3 %, 72.5 % (5 of its 10 off-topic answers are the
+    # KB's own out-of-scope entries giving their redirect; docs/question-answering.md, round 5)
+    "dev4": (0.88, 0.95, 0.03, 0.10, 0.67),
     # never tuned on; measured by the lead after round 2 on the merged KB: 79.4 %, 92.3 %, 4.8 %, 4.3 %, 82.6 %;
     # after round 3: 86.8 %, 97.1 %, 2.9 %, 4.3 %, 95.7 %. Regression floors, not the issue's targets.
     "test": (0.83, 0.94, 0.05, 0.07, 0.85),

@@ -19,7 +19,8 @@ import pytest
 from bot.infra import safe_text
 from bot.nlp.clauses import clauses
 from bot.nlp.dialect import standardize
-from bot.nlp.normalize import fold
+from bot.nlp.intents import plain_command
+from bot.nlp.normalize import analyze, command_form, command_words, fold
 from bot.stories import pii, screening
 
 SMALL, BIG = 4_000, 40_000
@@ -48,6 +49,9 @@ FUNCTIONS: dict[str, Callable[[str], object]] = {
     "fold": fold,
     "dialect.standardize": standardize,
     "clauses": clauses,
+    "normalize.analyze": analyze,
+    # the per-message caches cleared: ten small runs must cost what ten messages cost
+    "intents.plain_command": lambda t: (command_form.cache_clear(), command_words.cache_clear(), plain_command(t)),
 }
 
 

@@ -21,14 +21,25 @@ COMMANDS = {
         "khong nhan ban tin nua", "ko muốn nhận tin nữa đâu", "k nhận bản tin nữa nha", "ngung gui tin cho minh",
         "unsubscribe giùm", "tôi muốn hủy đăng ký nhận tin", "tắt thông báo bản tin đi",
         "dừng gửi thông báo hằng tuần cho mình nhé",
+        # round 5: the stop said without naming the digest, English, no marks
+        "thôi không nhận nữa", "đủ rồi, đừng gửi nữa", "dung gui ban tin nua nhe", "stop gửi newsletter giúp mình",
     ],
     "subscribe": [
         "đăng ký nhận bản tin giúp mình", "tôi muốn đăng kí nhận tin", "dang ky nhan tin tuan", "tôi muốn nhận bản tin",
         "đăng ký bản tin tỉnh Bắc Ninh", "subscribe bản tin", "ghi danh nhận bản tin",
+        # round 5: a province named anywhere, "thông báo", English
+        "theo dõi tin tỉnh Lào Cai", "cho tôi nhận tin của tỉnh Đồng Nai", "tôi ở Đà Nẵng, gửi tin cho tôi hàng tuần",
+        "tôi muốn nhận thông báo mỗi tuần", "sign up newsletter cho mình nhé",
+        "gửi bản tin mới cho tôi hàng tuần",
     ],
     "digest": ["bản tin tuần này có gì", "có bản tin mới không", "đọc bản tin", "coi ban tin moi nhat",
                "có tin tổng hợp mới nhất không", "gửi mình bản tổng hợp tuần này",
-               "tuần này có gì mới, gửi tôi xem với"],
+               "tuần này có gì mới, gửi tôi xem với",
+               # round 5: last week's issue, dialect
+               "tin tức tuần rồi", "bản tin tuần trước", "xem lại bản tin kỳ trước", "tuần qua có tin gì",
+               "tuần ni có chi mới, gửi coi với",
+               # "weekly" reads "hàng tuần", the digest's own name
+               "cho xem bản tin weekly mới nhất", "bản tin hàng tuần mới nhất đâu rồi"],
     "story": [
         "gui cau chuyen cho kenh", "kể chuyện cho kênh nghe", "mình gửi bài cho kênh nhé", "toi muon ke chuyen",
         "cho mình gửi câu chuyện ở thôn", "có chuyện hay ở xóm muốn gửi kênh",
@@ -38,10 +49,18 @@ COMMANDS = {
     "erase": [
         "gỡ sạch dữ liệu cá nhân của mình giúp", "không muốn kênh giữ dữ liệu của tôi nữa", "xóa lịch sử của tôi",
         "xoa het thong tin cua minh",
+        # round 5: without the word "xóa"
+        "quên tôi đi", "đừng lưu gì về tôi nữa", "dọn sạch dữ liệu của tôi", "gỡ hết thông tin của tôi ra khỏi kênh",
+        "bỏ thông tin cá nhân của tui đi",
     ],
     "help": ["kênh này dùng thế nào", "bot giúp được gì", "có những lệnh nào", "tôi có thể làm gì với kênh này",
              "mình chưa biết dùng bot này", "hướng dẫn sử dụng giúp mình", "tôi chưa biết dùng cái này",
-             "danh sách chức năng của kênh"],
+             "danh sách chức năng của kênh",
+             # round 5
+             "liệt kê chức năng", "liệt kê các lệnh", "tôi cần trợ giúp", "tui không biết xài cái này",
+             "mần răng để xài bot ni", "kênh có thể làm những việc gì", "có những tính năng gì vậy",
+             # the bot asked directly, no "kênh" or "bot" named
+             "bạn có thể làm những việc gì", "ad ơi, bạn có thể giúp những gì"],
 }
 QUESTIONS = [
     "làm sao để hủy nhận bản tin?", "nếu muốn xóa dữ liệu thì nhắn gì?", "câu chuyện gửi rồi bao lâu được đăng?",
@@ -53,6 +72,13 @@ QUESTIONS = [
     "ke hoach to chuc ngay chuyen doi so nam 2022 la quyet dinh nao", "tôi muốn gửi đơn khiếu nại qua kênh",
     "kênh có mấy câu chuyện rồi", "ai duyệt câu chuyện tôi gửi", "gửi câu chuyện thì ai cũng gửi được phải không",
     "tắt thông báo của ứng dụng VNeID thế nào", "danh sách các tỉnh có ngày chuyển đổi số riêng",
+    # round 5: near the new phrasings
+    "nếu muốn kênh quên tôi thì làm thế nào", "làm sao để xem lại bản tin tuần trước",
+    "Tổ công nghệ số cộng đồng có những chức năng gì", "Cổng dịch vụ công có những tính năng nào",
+    "tôi muốn biết bài viết về chuyển đổi số nói gì", "kênh có ứng dụng nào dùng thử không",
+    "tôi ở Huế, thủ tục cấp căn cước làm ở đâu", "tin tức tuần rồi về VNeID nói gì thế nào",
+    # asking the bot for a story, or about someone else's messages
+    "kể chuyện cổ tích cho cháu nghe đi", "kể chuyện cười cho mình nghe", "nhà mạng cứ trừ tiền tin nhắn, hủy kiểu gì",
 ]
 
 

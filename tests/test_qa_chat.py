@@ -18,6 +18,8 @@ from bot.infra.texts import render
 from bot.kb import get_kb
 from bot.kb.cli import register
 from bot.kb.learn import LEARN_KEY, top_choices
+from bot.kb.unanswered import count_unanswered
+from bot.nlp.normalize import command_form
 from tests.support import BotHarness
 
 USER = "2222222222222222222"
@@ -93,6 +95,34 @@ def test_apology_still_lists_the_closest_topics(bot: BotHarness) -> None:
     assert not off_topic["text"].startswith(QA_MESSAGES["unknown"]) and buttons(off_topic)
 
 
+
+def test_why_the_2025_day_moved_is_answered_with_its_source(bot: BotHarness) -> None:
+    """The storm, quoted from VnExpress (round 5): the reason is said, and the sources are named once."""
+    message = ask(bot, "vì sao ngày chuyển đổi số năm 2025 bị lùi sang 21/10")
+    assert "bão số 10" in message["text"]
+    assert message["text"].count("Nguồn:") == 1
+
+
+@pytest.mark.parametrize(("text", "closest"), [
+    ("Bộ trưởng Bộ Công an hiện nay là ai vậy?", "bo-truong-khcn"),  # shares "bộ trưởng … là ai"
+    ("cho hỏi số điện thoại ngân hàng", "npv-so-dien-thoai-tong-dai"),  # shares "số điện thoại"
+])
+def test_a_look_alike_gets_the_apology_with_the_closest_topics_not_an_answer(bot: BotHarness, text: str,
+                                                                             closest: str) -> None:
+    """Round 5: a request the channel does not answer although it shares its words (content/out_of_scope.toml)
+    is told so, with the closest entries as buttons, and is not counted for the editors."""
+    before = count_unanswered(bot.redis)
+    message = ask(bot, text)
+    assert message["text"] == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
+    assert entry_answer(closest) not in message["text"]
+    titles = [b["payload"] for b in buttons(message)]
+    assert get_kb().by_id[closest].title in titles and len(titles) == 3
+    assert count_unanswered(bot.redis) == before
+    # its neighbour in scope is still answered
+    answered = ask(bot, "Bộ trưởng Bộ Khoa học và Công nghệ là ai?")
+    assert entry_answer("bo-truong-khcn") in answered["text"]
+
+
 # --- item 5: commands in plain words ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["thôi khỏi nhắn bản tin cho tôi", "ngưng nhận tin giùm"])
@@ -122,6 +152,52 @@ def test_erase_in_plain_words_asks_for_confirmation_first(bot: BotHarness) -> No
     ask(bot, "xác nhận xóa")
     assert not subscribers.is_subscribed(bot.redis, USER)
 
+
+
+# Round 5: the same commands in other plain words (written for these tests, not taken from an evaluation set)
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("cho tôi theo dõi tin tức tỉnh Lào Cai hằng tuần nhé", "Lào Cai"),
+    ("gửi tin cho mình mỗi tuần với, mình ở Hội An", "Đà Nẵng"),  # a town of the merged city
+])
+def test_subscribe_in_plain_words_keeps_the_province_named(bot: BotHarness, text: str, place: str) -> None:
+    message = ask(bot, text)
+    sub = subscribers.get(bot.redis, USER)
+    assert sub is not None and sub.province == command_form(place)
+    assert place in message["text"]
+
+
+@pytest.mark.parametrize(("plain", "exact"), [
+    ("tin tức tuần rồi", "bản tin"), ("cho mình xem lại bản tin tuần trước", "bản tin"),
+    ("liệt kê chức năng", "trợ giúp"), ("tôi không biết xài cái kênh này", "trợ giúp"),
+])
+def test_plain_words_get_the_commands_own_reply(bot: BotHarness, plain: str, exact: str) -> None:
+    assert ask(bot, plain)["text"] == ask(bot, exact)["text"]
+
+
+@pytest.mark.parametrize("text", ["quên tôi đi nhé", "dọn sạch dữ liệu của tôi giùm", "đừng lưu gì về tôi nữa"])
+def test_erase_without_the_word_xoa_still_asks_first(bot: BotHarness, text: str) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, text)["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)
+    ask(bot, "xác nhận xóa")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+@pytest.mark.parametrize("text", ["đủ rồi, đừng gửi nữa nhé", "dung nhan tin cho toi nua"])
+def test_stop_said_without_naming_the_digest(bot: BotHarness, text: str) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, text)["text"] == render("sub_unsubscribed")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+@pytest.mark.parametrize("text", ["nếu muốn kênh quên tôi thì làm thế nào", "làm sao để xem lại bản tin tuần trước",
+                                  "Tổ công nghệ số cộng đồng có những chức năng gì"])
+def test_questions_near_the_new_phrasings_are_answered(bot: BotHarness, text: str) -> None:
+    commands = {ask(bot, "trợ giúp")["text"], ask(bot, "bản tin")["text"], render("erase_ask").strip()}
+    ask(bot, "đăng ký")
+    assert ask(bot, text)["text"] not in commands
+    assert subscribers.is_subscribed(bot.redis, USER)
 
 # --- item 6: learn from the chat, under editors' control --------------------------------------------------
 

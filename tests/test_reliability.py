@@ -58,6 +58,7 @@ def test_kills_redis_restart_and_zalo_faults_lose_nothing(bot: BotHarness, redis
     workers = [spawn(["worker"], env), spawn(["worker"], env)]
     procs = [*workers, spawn(["scheduler", "--interval", "0.3"], env)]
     kills: list[str] = []
+    redis_back = threading.Event()  # the driver keeps offering until Redis has been down and is back
     slot = digest_schedule.slot_id(digest_schedule.next_send(bot.redis, bot.settings))
 
     def kill_worker(i: int) -> None:
@@ -78,12 +79,14 @@ def test_kills_redis_restart_and_zalo_faults_lose_nothing(bot: BotHarness, redis
         # The Zalo errors are counted in Redis: let them be consumed and counted before Redis goes, so the
         # exact counts asserted below do not depend on how busy the machine is.
         wait_for(lambda: bot.metric("zalo_errors_total", code="503") == 6
-                 and bot.metric("zalo_errors_total", code="-32") == 6, 30, "the injected errors to be counted")
+                 and bot.metric("zalo_errors_total", code="-32") == 6
+                 and bot.metric("zalo_errors_total", code="-201") == 4, 30, "the injected errors to be counted")
         redis_server.stop(kill=True)  # SIGKILL: only the append-only file brings the data back
         kills.append("redis")
         time.sleep(1.0)  # the webhook answers 503 meanwhile; the driver re-sends like Zalo
         redis_server.start()
         wait_for(lambda: _pings(bot.redis), 10, "redis back")
+        redis_back.set()
         time.sleep(0.5)
         assert digest.fire(slot, force=True) == "started"
         time.sleep(1.5)
@@ -93,7 +96,7 @@ def test_kills_redis_restart_and_zalo_faults_lose_nothing(bot: BotHarness, redis
     try:
         controller.start()
         drive = citizens.Driver(bot.emulator_url, user_base=6_700_000_000_000_000_000, threads=8).run(
-            RATE, SECONDS, drain_s=20)
+            RATE, SECONDS, drain_s=20, until=redis_back.is_set, most_s=60)
         controller.join(30)
         assert citizens.wait_settled(bot.redis, 90, ignore=frozenset({MODERATOR}))
         wait_for(lambda: bot.redis.hget(keys.digest_run(slot), "status") == b"done", 60, "the digest to finish")

@@ -45,8 +45,8 @@ def base_event(settings: Settings) -> dict:
 
 
 def snapshot(redis_client: redis.Redis) -> set[bytes]:
-    """Every key but the metrics and the liveness keys the test process's own lease keeper renews in the background
-    after an earlier test delivered inline (bot/core/inflight.py): no webhook writes those (test_webhook_mutations)."""
+    """Every key but metrics and the liveness keys a lease keeper started by an earlier in-process test renews in
+    the background (the same exclusion as test_webhook_mutations)."""
     return {k for k in redis_client.keys("*") if not k.startswith((b"dxbot:metrics", keys.proc_alive("").encode()))}
 
 

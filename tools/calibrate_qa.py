@@ -2,6 +2,7 @@
 
     .venv/bin/python -m tools.calibrate_qa --cv      # held-out figures of a refit (nothing written)
     .venv/bin/python -m tools.calibrate_qa --write   # the refit: fit and write WEIGHTS into bot/kb/decision.py
+    .venv/bin/python -m tools.calibrate_qa --holdout dev4   # fit without dev4, measure dev4 (nothing written)
 
 Without files it reads the tuning sets (``DEFAULT_SETS``: the blind dev splits and the old set). Never pass a
 blind *test* split: it measures the result once, after tuning. The label is "the ranker's first
@@ -13,7 +14,9 @@ at each threshold *under the hard floors* (``bot.kb.decision.floors``), for the 
 readings depend on the decision, so a second refit may move a count by one.
 
 ``--cv`` checks that the fit generalises: every blind file's cases are split in two halves (alternate cases);
-each half is measured with weights fitted on the other half plus the remaining files.
+each half is measured with weights fitted on the other half plus the remaining files. ``--holdout NAME`` (round
+5) is the stricter check: the files whose name contains NAME (``dev4``) are left out of the fit entirely and
+measured with weights fitted on the rest, beside the current weights.
 """
 
 from __future__ import annotations
@@ -124,6 +127,19 @@ def cross_validate(rows: list[Row]) -> None:
                   f"off-topic {sums[3]:>3}")
 
 
+def hold_out(rows: list[Row], name: str) -> None:
+    """Fit on every file but those named like ``name``; print the held-out files' counts, refit and current."""
+    held = [r for r in rows if name in Path(r[0]).name]
+    rest = [r for r in rows if name not in Path(r[0]).name]
+    if not held or not rest:
+        raise SystemExit(f"--holdout {name}: no file, or nothing left to fit on")
+    fitted = fit(rest)
+    print(f"fitted without {name}: WEIGHTS = (" + ", ".join(f"{w:.3f}" for w in fitted) + ")")
+    table(held, fitted, "held-out")
+    if len(WEIGHTS) == len(fitted):
+        table(held, WEIGHTS, "current")
+
+
 def write(weights: Sequence[float], path: Path = Path(decision.__file__)) -> None:
     """Replace the ``WEIGHTS = (…)`` assignment of ``bot/kb/decision.py`` (wrapped at 120 columns)."""
     values = [f"{w:.3f}" for w in weights]
@@ -143,13 +159,18 @@ def write(weights: Sequence[float], path: Path = Path(decision.__file__)) -> Non
 
 
 def main(argv: list[str]) -> int:
+    holdout = argv[argv.index("--holdout") + 1] if "--holdout" in argv[:-1] else None
+    argv = [a for i, a in enumerate(argv) if a != "--holdout" and (i == 0 or argv[i - 1] != "--holdout")]
     cv, save = "--cv" in argv, "--write" in argv
     paths = [Path(a) for a in argv if a not in ("--cv", "--write")] or list(DEFAULT_SETS)
     if any(a.startswith("-") for a in argv if a not in ("--cv", "--write")) or any("test" in p.name for p in paths):
-        print("usage: python -m tools.calibrate_qa [--cv | --write] [DEV.toml ... OLD.toml] (never a test split)",
-              file=sys.stderr)
+        print("usage: python -m tools.calibrate_qa [--cv | --write | --holdout NAME] [DEV.toml ... OLD.toml] "
+              "(never a test split)", file=sys.stderr)
         return 2
     rows = collect(paths)
+    if holdout is not None:
+        hold_out(rows, holdout)
+        return 0
     if cv:
         cross_validate(rows)
         return 0

@@ -81,6 +81,7 @@ class Context:
         self.writes: list[Callable[[Pipeline], None]] = []
         self.handler_name: str | None = None
         self.marks: set[str] = set()  # what a handler tells the features' commit hooks (e.g. "digest:read")
+        self.prefetched: dict[str, bytes | None] = {}  # what the commit read with its lease check (`read`)
 
     @property
     def is_moderator(self) -> bool:
@@ -106,6 +107,11 @@ class Context:
     def send_image(self, url: str, *, caption: str | None = None, to: str | None = None) -> None:
         self.outbox.append(OutMessage(user_id=to or self.user_id, kind="image", url=url, text=caption or "",
                                       received_ms=self.received_ms if to is None else None))
+
+    def read(self, pipe: Pipeline, key: str) -> bytes | None:
+        """GET `key` in a commit hook: the value fetched with the commit's lease check when the hook declared
+        it (`Router.add_commit_hook(reads=...)`), else read now on the watching pipeline."""
+        return self.prefetched[key] if key in self.prefetched else pipe.get(key)
 
     def on_commit(self, write: Callable[[Pipeline], None]) -> None:
         """Queue a Redis write that must happen together with this event's state change, or not at all."""

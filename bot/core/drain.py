@@ -14,6 +14,7 @@ import json
 import logging
 import time
 import uuid
+from typing import Any
 
 import redis
 from rq import get_current_job
@@ -31,6 +32,8 @@ ATTEMPTS_TTL_S = 7 * 24 * 3600
 HANDLER_BUDGET_S = 120  # one event's handler keeps its user's lease at most this long (docs/security.md, T1)
 MORE_USERS_BUDGET_S = 2.0  # a drain job takes on further queued users for this long, then yields the worker
 LINGER_POLL_S = 0.01  # while lingering (DRAIN_LINGER_SECONDS), how often the job looks for the next drain job
+Step = tuple[list[str], list[scripts.Arg]]  # a DRAIN_NEXT call: its keys and args
+Taken = tuple[str, str] | bool | None  # the next drain job (id, user) or True/False, as take_next_drain; None: unasked
 
 
 def drain_user(user_id: str) -> str:
@@ -39,53 +42,74 @@ def drain_user(user_id: str) -> str:
     more CPU than the event). Returns the first user's outcome, for logs and tests."""
     rt = runtime.get()
     job = get_current_job()
-    outcome = drain_one(rt, user_id, job.id if job is not None else uuid.uuid4().hex)
     if job is None:
-        return outcome
+        return drain_one(rt, user_id, uuid.uuid4().hex)[0]
     deadline = time.monotonic() + MORE_USERS_BUDGET_S
+    outcome, taken = drain_one(rt, user_id, job.id, take_next=True)
     idle_until = time.monotonic() + rt.settings.drain_linger_s
-    while (now := time.monotonic()) < deadline:
-        taken = rt.jobs.take_next_drain()
-        if not isinstance(taken, tuple):
-            if taken or now >= idle_until:  # another kind of job is next (RQ's), or nothing came soon
-                break
-            time.sleep(LINGER_POLL_S)  # a job arriving now is cheaper to take here than through RQ
+    while True:
+        if isinstance(taken, tuple):  # drained as the job it replaces (the user's lease names that job), even
+            # past the budget: the job is out of the queue, and nobody else would run it before its lease expired
+            _, taken = drain_one(rt, taken[1], taken[0], take_next=time.monotonic() < deadline)
+            idle_until = time.monotonic() + rt.settings.drain_linger_s
             continue
-        drain_one(rt, taken[1], taken[0])  # as the job it replaces: the user's lease names that job
-        idle_until = time.monotonic() + rt.settings.drain_linger_s
+        now = time.monotonic()
+        # another kind of job is next (RQ's), the budget is spent, or nothing came soon
+        if taken is True or now >= deadline or (taken is False and now >= idle_until):
+            break
+        if taken is False:
+            time.sleep(LINGER_POLL_S)  # a job arriving now is cheaper to take here than through RQ
+        taken = rt.jobs.take_next_drain()
     return outcome
 
 
-def drain_one(rt: runtime.Runtime, user_id: str, owner: str) -> str:
-    """Drain one user's inbox (and outbox when no sender runs) under the user's lease, as `owner`."""
+def drain_one(rt: runtime.Runtime, user_id: str, owner: str, *, take_next: bool = False) -> tuple[str, Taken]:
+    """Drain one user's inbox (and outbox when no sender runs) under the user's lease, as `owner`. With
+    `take_next`, the step that releases the user also takes the queue's next drain job (returned with the outcome)."""
     lease = Lease(rt.redis, user_id, owner, rt.settings.user_lease_s * 1000)
-    step_keys = [lease.key, keys.inbox(user_id), keys.PENDING_USERS, keys.state(user_id), keys.deferred(user_id)]
+    step_keys = [lease.key, keys.inbox(user_id), keys.PENDING_USERS, keys.state(user_id), keys.deferred(user_id),
+                 rt.jobs.queue.key]
+    next_args = [int(take_next), *rt.jobs.drain_job_prefixes]
     first = True  # the first step takes the lease (a queued job's lease names it; an expired one is free)
+    step = None  # the next step, when the last event's commit already made it
     while True:
-        # With a `dxbot sender` running, replies leave from there and this job never waits on Zalo.
-        if not delivery.sender_alive(rt.redis):
-            if first:
-                if not lease.acquire():
-                    return "busy"
-                first = False
-            retry_after_s = delivery.deliver_inline(rt, user_id, owner)
-            if retry_after_s is not None:
-                lease.release_until(_due(retry_after_s))
-                return "retry_later"
-        # one round trip: the lease checked and renewed, then the next event and the state, or the release
-        step = scripts.DRAIN_NEXT(rt.redis, keys=step_keys, args=[owner, lease.ttl_ms, user_id, int(first)])
-        if step == 1:
-            return "done"
+        if step is None:
+            # With a `dxbot sender` running, replies leave from there and this job never waits on Zalo.
+            if not delivery.sender_alive(rt.redis):
+                if first:
+                    if not lease.acquire():
+                        return "busy", None
+                    first = False
+                retry_after_s = delivery.deliver_inline(rt, user_id, owner)
+                if retry_after_s is not None:
+                    lease.release_until(_due(retry_after_s))
+                    return "retry_later", None
+            # one round trip: the lease checked and renewed, then the next event and the state, or the release
+            step = scripts.DRAIN_NEXT(rt.redis, keys=step_keys, args=[owner, lease.ttl_ms, user_id, int(first),
+                                                                      *next_args])
         if step == -1:
-            return "busy" if first else "lost_lease"
+            return ("busy" if first else "lost_lease"), None
+        if step == 1:
+            return "done", None
+        if step[0] == 1:
+            return "done", _taken(step[1])
         first = False
         _, head, raw_state, deferred = step
         it = iter(raw_state)
         state = {k.decode(): v.decode() for k, v in zip(it, it, strict=True)}
-        retry_in = process_one(rt, user_id, head, lease, state, deferred=bool(deferred))
+        # with a sender running, the commit makes the next step too (one round trip less per event)
+        then = (step_keys, [owner, lease.ttl_ms, user_id, 0, *next_args]) if delivery.sender_alive(rt.redis) else None
+        retry_in, step = process_one(rt, user_id, head, lease, state, deferred=bool(deferred), then=then)
         if retry_in is not None:
             lease.release_until(_due(retry_in))
-            return "retry_later"
+            return "retry_later", None
+
+
+def _taken(job: list[bytes] | int | None) -> Taken:
+    """DRAIN_NEXT's next drain job as `take_next_drain` returns it."""
+    if isinstance(job, list):
+        return job[0].decode(), job[1].decode()
+    return job == 0
 
 
 def _due(delay_s: float) -> int:
@@ -93,9 +117,10 @@ def _due(delay_s: float) -> int:
 
 
 def process_one(rt: runtime.Runtime, user_id: str, member: bytes, lease: Lease, state: dict[str, str], *,
-                deferred: bool = True) -> float | None:
+                deferred: bool = True, then: Step | None = None) -> tuple[float | None, Any]:
     """Handle one inbox entry, given the user's state as read under the lease (and whether replies wait in
-    the user's deferred list); returns a delay when it must be retried later, else None."""
+    the user's deferred list). Returns a delay when it must be retried later (else None), and the answer of the
+    drain step `then` (DRAIN_NEXT's keys and args) when the commit ran it, else None."""
     received_ms_text, _, raw = member.partition(b":")
     event = parse_event(parse_body(raw))  # verified and validated by the webhook
     ctx = Context(event=event, user_id=user_id, settings=rt.settings, client=rt.redis, state=dict(state),
@@ -104,35 +129,41 @@ def process_one(rt: runtime.Runtime, user_id: str, member: bytes, lease: Lease, 
         with lease.kept_alive(HANDLER_BUDGET_S):
             handler = rt.router.dispatch(event, ctx)
     except Exception as exc:  # noqa: BLE001 - any handler bug must be contained and retried
-        return _handler_failed(rt, user_id, event, member, exc, lease)
-    if not commit(rt, ctx, member, original_state=state, lease=lease, deferred=deferred):
+        return _handler_failed(rt, user_id, event, member, exc, lease), None
+    committed, step = commit(rt, ctx, member, original_state=state, lease=lease, deferred=deferred, then=then)
+    if not committed:
         log.warning("event user=%s event=%s outcome=not_committed (lease lost, or a reply deferred meanwhile)",
                     user_id, event.key)
-        return 0.0
+        return 0.0, None
     log.info("event user=%s event=%s name=%s handler=%s replies=%d outcome=ok", user_id, event.key, event.name,
              handler, len(ctx.outbox))
     if not delivery.sender_alive(rt.redis):  # a drain of the other user delivers (no sender does)
         for other in {m.user_id for m in ctx.outbox if m.user_id != user_id}:
             rt.jobs.claim(other)
-    return None
+    return None, step
 
 
 def commit(rt: runtime.Runtime, ctx: Context, member: bytes, *, original_state: dict[str, str],
-           lease: Lease, deferred: bool = True) -> bool:
+           lease: Lease, deferred: bool = True, then: Step | None = None) -> tuple[bool, Any]:
     """Apply the event's effects atomically, only while this job still owns the user.
 
     Replies deferred while the user was unreachable go out with this event's, read only when the drain's step
     saw some (`deferred`): most events skip that round trip. When read, the list is WATCHed with the lease, so
     a reply the sender defers meanwhile fails the commit (the event runs again) instead of being deleted
     unsent; one deferred just after the step waits for the user's next message, as one deferred after the
-    commit would."""
+    commit would.
+
+    `then` (DRAIN_NEXT's keys and args) runs last in the transaction: the drain's next step, answered with the
+    commit instead of in a round trip of its own. Returns whether it committed, and that step's answer."""
     user_id = ctx.user_id
     read_deferred = deferred and not isinstance(ctx.event, Unfollow)
     with rt.redis.pipeline() as pipe:
         try:
-            pipe.watch(lease.key, *([keys.deferred(user_id)] if read_deferred else []))
-            if pipe.get(lease.key) != lease.owner.encode():
-                return False
+            reads = [key for declared in rt.router.commit_reads for key in declared(ctx)]
+            owned, values = lease.watch_owned(pipe, *([keys.deferred(user_id)] if read_deferred else []), reads=reads)
+            if not owned:
+                return False, None
+            ctx.prefetched = dict(zip(reads, values, strict=True))
             deferred_replies = pipe.lrange(keys.deferred(user_id), 0, -1) if read_deferred else []
             # features' hooks (registered with the router) read now and add their writes to the MULTI
             hook_writes = [w for hook in rt.router.commit_hooks if (w := hook(pipe, ctx)) is not None]
@@ -155,10 +186,12 @@ def commit(rt: runtime.Runtime, ctx: Context, member: bytes, *, original_state: 
             pipe.zrem(keys.inbox(user_id), member)
             pipe.delete(keys.attempts(ctx.event.key))
             metrics.incr(pipe, "events_processed_total", outcome="ok")
-            pipe.execute()
+            if then is not None:  # last: the next event is the one after this event, removed above
+                scripts.DRAIN_NEXT(pipe, keys=then[0], args=then[1])
+            results = pipe.execute()
         except redis.WatchError:
-            return False
-    return True
+            return False, None
+    return True, results[-1] if then is not None else None
 
 
 def _write_state(pipe: redis.client.Pipeline, user_id: str, before: dict[str, str], after: dict[str, str]) -> None:
@@ -189,8 +222,7 @@ def _handler_failed(rt: runtime.Runtime, user_id: str, event: Event, member: byt
               "attempts": attempts, "at": time.time(), "event": event.name}
     with rt.redis.pipeline() as pipe:  # only while this job owns the user: a stalled job that lost it must not
         try:                            # park an event another job has processed meanwhile (a replay would repeat it)
-            pipe.watch(lease.key)
-            if pipe.get(lease.key) != lease.owner.encode():
+            if not lease.watch_owned(pipe)[0]:
                 return 0.0
             pipe.multi()
             pipe.zrem(keys.inbox(user_id), member)

@@ -56,6 +56,8 @@ class JobWriter:
             queue_key="KEYS[3]"))
         self._claim = scripts.Lua(claim.replace("@METRICS@", lua(keys.METRICS)).replace("@QUEUED@", lua(rqjob.QUEUED)))
         self._job_prefix = rqjob.job_key_prefix(self.queue)
+        # how a drain job is found in the queue (TAKE_NEXT_DRAIN, and DRAIN_NEXT when it releases a user)
+        self.drain_job_prefixes = (self._job_prefix, DRAIN_DESCRIPTION)
         self._hot = _HotPath(client)
         self._stamp_second = -1
         self._stamp = ""
@@ -74,7 +76,7 @@ class JobWriter:
         another kind of job is next (RQ's to run), False when the queue is empty. The job's lease names that job
         id, so the caller drains the user as that job; if the caller dies, the lease expires and the sweeper
         queues the user again, as for any job lost with its worker."""
-        taken = scripts.TAKE_NEXT_DRAIN(self.redis, keys=[self.queue.key], args=[self._job_prefix, DRAIN_DESCRIPTION])
+        taken = scripts.TAKE_NEXT_DRAIN(self.redis, keys=[self.queue.key], args=self.drain_job_prefixes)
         if isinstance(taken, list):
             return taken[0].decode(), taken[1].decode()
         return taken == 0

@@ -16,11 +16,12 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol
 
 import redis
+from redis.client import Pipeline
 
 from bot.infra import keys, scripts
 
@@ -44,6 +45,26 @@ class Lease:
         """Give the user back and ask the sweeper to hand them to a job again at `due_ms`."""
         return bool(scripts.RELEASE_UNTIL(self.redis, keys=[self.key, keys.PENDING_USERS],
                                           args=[self.owner, self.user_id, due_ms]))
+
+    def watch_owned(self, pipe: Pipeline, *also: str, reads: Sequence[str] = ()) -> tuple[bool, list[bytes | None]]:
+        """WATCH the lease (and `also`) on `pipe`, tell whether this job owns it, and GET `reads`: the start of
+        every transaction that must commit only while it does. One round trip: redis-py sends each command of a
+        watching pipeline on its own (WATCH, then each GET), so all go here in one write on the pipeline's
+        connection; on a connection error it falls back to redis-py's own calls (and their retries)."""
+        conn = pipe.connection or pipe.connection_pool.get_connection()
+        pipe.connection = conn  # the pipeline's from now on: MULTI/EXEC go on it, reset() releases it
+        try:
+            conn.send_packed_command(conn.pack_commands([("WATCH", self.key, *also), ("GET", self.key),
+                                                         *(("GET", key) for key in reads)]))
+            conn.read_response()
+            pipe.watching = True  # as redis-py's own WATCH sets it: reset() sends UNWATCH, execute() runs MULTI
+            values = [conn.read_response() for _ in range(len(reads) + 1)]
+        except (redis.ConnectionError, redis.TimeoutError):
+            conn.disconnect()
+            pipe.reset()
+            pipe.watch(self.key, *also)
+            values = [pipe.get(key) for key in (self.key, *reads)]
+        return values[0] == self.owner.encode(), values[1:]
 
     def kept_alive(self, budget_s: float) -> AbstractContextManager[None]:
         """Renew the lease while the body runs, for at most `budget_s` seconds (by the process's keeper)."""

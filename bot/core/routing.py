@@ -48,6 +48,7 @@ Check = Callable[[Context], bool]
 # queued in the event's MULTI, so a feature's bookkeeping is atomic with the event.
 Write = Callable[[Pipeline], None]
 CommitHook = Callable[[Pipeline, Context], Write | None]
+CommitReads = Callable[[Context], list[str]]  # the keys a commit hook reads for an event
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,14 @@ class Router:
         self.routes: list[Route] = []
         self.forbidden: Handler | None = None
         self.commit_hooks: list[CommitHook] = []
+        self.commit_reads: list[CommitReads] = []
 
-    def add_commit_hook(self, hook: CommitHook) -> CommitHook:
-        """Run `hook` in every event's commit, in registration order."""
+    def add_commit_hook(self, hook: CommitHook, *, reads: CommitReads | None = None) -> CommitHook:
+        """Run `hook` in every event's commit, in registration order. `reads` names the keys the hook GETs for
+        an event: they are fetched with the commit's lease check (`ctx.read`), not in a round trip each."""
         self.commit_hooks.append(hook)
+        if reads is not None:
+            self.commit_reads.append(reads)
         return hook
 
     def add(self, matcher: Matcher, handler: Handler, *, require: Check | None = None,

@@ -2,7 +2,8 @@
 
 `prepare()` is a commit hook (registered in `handlers/__init__.py`): the drain calls it inside every
 event's commit (after WATCH, before MULTI). It reads, for a
-user interaction: whether a digest was kept for the user. The returned write runs inside the event's
+user interaction: whether a digest was kept for the user (the key `reads` names, fetched with the commit's lease
+check). The returned write runs inside the event's
 transaction: it records the interaction time on the subscriber (the fan-out uses it to choose the
 message type) and, if a digest waits, queues it after the handler's replies and clears the marker —
 atomically with the event's removal, so it is delivered once.
@@ -46,12 +47,17 @@ def latest_slot(client: redis.Redis) -> str | None:
     return raw.decode() if raw else None
 
 
+def reads(ctx: Context) -> list[str]:
+    """What `prepare` reads for an event (fetched with the commit's lease check)."""
+    return [keys.digest_unread(ctx.user_id)] if isinstance(ctx.event, INTERACTIONS) else []
+
+
 def prepare(pipe: Pipeline, ctx: Context) -> Callable[[Pipeline], None] | None:
     """Reads now (immediate mode); returns the write to add to the event's transaction."""
     if not isinstance(ctx.event, INTERACTIONS):
         return None
     user_id, interaction_ms = ctx.user_id, ctx.event.timestamp_ms
-    raw_slot = pipe.get(keys.digest_unread(user_id))
+    raw_slot = ctx.read(pipe, keys.digest_unread(user_id))
     slot = raw_slot.decode() if raw_slot else None
     text = None
     if slot and not ctx.marks & {READ, LEFT}:

@@ -61,7 +61,8 @@ class Lua:
 # --- leases: one owner at a time (a user's drain, a digest fan-out chunk) ---------------------------------
 TAKE_LEASE = Lua(source("take_lease"))
 RENEW_LEASE = Lua(source("renew_lease"))
-DRAIN_NEXT = Lua(source("drain_next"))
+_NEXT_DRAIN_JOB = source("next_drain_job")  # a function both scripts below open with
+DRAIN_NEXT = Lua(_NEXT_DRAIN_JOB + source("drain_next"))
 RELEASE_UNTIL = Lua(source("release_until"))
 
 # --- the sender's delivery, and a running drain job taking the next ready user ----------------------------
@@ -70,7 +71,7 @@ OUTBOX_TAKE = Lua(source("outbox_take") + "\nreturn take(KEYS, ARGV)\n")
 OUTBOX_SENT_TAKE = Lua(source("outbox_take") + source("outbox_sent"))  # the pop of a sent head, then the next take
 CLAIM_SENDS = Lua(source("outbox_take") + source("claim_sends"))  # due users' send leases and their first takes
 FINISH_SEND = Lua(source("finish_send"))
-TAKE_NEXT_DRAIN = Lua(source("take_next_drain"))
+TAKE_NEXT_DRAIN = Lua(_NEXT_DRAIN_JOB + source("take_next_drain"))
 
 # --- the webhook's ingest and the sweeper's claim (templates filled in by bot/core/ingest.py) ---------------
 INGEST_TEMPLATE = source("ingest")

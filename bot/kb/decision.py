@@ -35,6 +35,7 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.45, 0.25, 0.03, 0.1
 TIE_P = 0.90
 LEAD, KIND_LEAD = 0.02, 0.1  # what counts as saying more of the question (see _leads)
+OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses without a word beyond it (outside)
 WEIGHTS = (-11.693, 3.160, 2.703, -0.073, 5.455, 3.202, 2.714, 1.417, -0.408, 5.709, -0.807, -4.711, -1.630, 0.871,
            -0.003, 2.214, 0.893, 1.321, 1.192, -0.947, -2.171, -0.676)
 
@@ -54,6 +55,7 @@ class Answer:
     margin: float = 0.0
     normalized: str = ""
     choice_entries: list[str] = field(default_factory=list)  # the entry id behind each choice, in order
+    out_of_scope: bool = False  # the question is one the channel does not answer (bot.kb.outside)
 
     def to_json(self) -> dict[str, Any]:
         """The ``dxbot ask --json`` object (contract §4 plus ``kind``, ``choices`` and debug fields)."""
@@ -62,7 +64,7 @@ class Answer:
             "confident": self.confident, "sources": self.sources, "kind": self.kind,
             "choices": [{"title": t, "payload": p} for t, p in self.choices],
             "choice_entries": self.choice_entries, "candidates": self.candidates,
-            "margin": round(self.margin, 4), "normalized": self.normalized,
+            "margin": round(self.margin, 4), "normalized": self.normalized, "out_of_scope": self.out_of_scope,
         }
 
 
@@ -79,8 +81,11 @@ def source_line(source: Source, messages: dict[str, str]) -> str:
 
 
 def answer_text(entry: Entry, messages: dict[str, str]) -> str:
-    """The entry's answer followed by one "Nguồn: …" line per source (what ``kb check`` measures)."""
-    lines = "\n".join(source_line(s, messages) for s in entry.sources)
+    """The entry's answer followed by one "Nguồn: …" line per source (what ``kb check`` measures).
+
+    An entry quoting two passages of one page cites it twice; the citizen reads its line once.
+    """
+    lines = "\n".join(dict.fromkeys(source_line(s, messages) for s in entry.sources))
     return f"{entry.answer}\n\n{lines}"
 
 
@@ -184,7 +189,15 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     top = hits[0]
     tie = near_tie(hits) and not (p >= TIE_P and _leads(top, hits[1]))
     return (not tie and not top.against and top.coverage >= FLOOR_COVERAGE and top.match >= FLOOR_MATCH
-            and not unanswered(asks, top.entry))
+            and not unanswered(asks, top.entry) and not outside(top))
+
+
+def outside(top: Hit) -> bool:
+    """The question says a phrasing of the out-of-scope class (``bot.kb.outside``) at least as closely as any
+    phrasing of the top entry and that phrasing says a word of the question the entry does not ("số điện thoại
+    *ngân hàng*", "bộ trưởng bộ *công an* là ai"), or it says it clearly more closely (``OUTSIDE_LEAD``: "GDP
+    năm nay tăng bao nhiêu", whose words the digital economy's entry all has) (round 5)."""
+    return top.outside > 0 and top.outside >= top.match + (0.0 if top.beyond else OUTSIDE_LEAD)
 
 
 def _leads(top: Hit, second: Hit) -> bool:
@@ -205,6 +218,9 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     p = probability(hits)
     if p >= CONFIDENT_P and floors(hits, asks, p):
         return replace(confident(top, messages, normalized, margin), score=p)
+    if outside(top):  # a look-alike of the channel's topics: the apology, the closest topics as buttons
+        return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),
+                       score=p, out_of_scope=True)
     # "Ý bạn là…?" needs two entries that each explain part of the question; one alone is listed first after
     # the apology (with other topics), not offered beside entries that have nothing to do with the question.
     if p >= OFFER_P and top.coverage >= OFFER_COVERAGE and second is not None and second.coverage > NEAR_MISS:

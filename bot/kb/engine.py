@@ -11,6 +11,7 @@ from bot.kb.asks import asked
 from bot.kb.decision import NEAR_MISS, SUGGESTIONS, Answer, confident, decide, unknown, with_second
 from bot.kb.index import Hit, Index, Query
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
+from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
 from bot.nlp.clauses import clauses, is_question
 from bot.nlp.dialect import standardize
@@ -27,7 +28,8 @@ class KnowledgeBase:
     """Immutable after construction, so one instance is safely shared by every request of a process."""
 
     def __init__(self, entries: Sequence[Entry], messages: dict[str, str], problems: Sequence[str] = (),
-                 path: Path | None = None, phrasings: Mapping[str, Sequence[str]] | None = None) -> None:
+                 path: Path | None = None, phrasings: Mapping[str, Sequence[str]] | None = None,
+                 outside: Sequence[Group] = ()) -> None:
         started = time.perf_counter()
         self.entries = tuple(entries)
         self.by_id = {e.id: e for e in self.entries}
@@ -35,7 +37,7 @@ class KnowledgeBase:
         self.problems = list(problems)
         self.path = path
         self.phrasings = {k: tuple(v) for k, v in (phrasings or {}).items() if k in self.by_id}
-        self.index = Index(self.entries, self.phrasings)
+        self.index = Index(self.entries, self.phrasings, Outside(outside) if outside else None)
         self.index_seconds = time.perf_counter() - started
         self.load_seconds = self.index_seconds
         # One representative question per topic, in file order: the fallback suggestions.
@@ -180,10 +182,11 @@ class _Texts:
 
 
 def load_kb(path: Path | None = None, messages_path: Path | None = None,
-            phrasings_path: Path | None = None) -> KnowledgeBase:
+            phrasings_path: Path | None = None, outside_path: Path | None = None) -> KnowledgeBase:
     """Load and index the KB (default ``content/kb/``); bad entries are skipped and logged, not fatal.
 
-    Extra phrasings come from ``phrasings_path``, or from ``content/phrasings/`` for the default KB.
+    Extra phrasings come from ``phrasings_path``, or from ``content/phrasings/`` for the default KB; the
+    out-of-scope class from ``outside_path``, or from ``content/out_of_scope.toml`` for the default KB.
     """
     started = time.perf_counter()
     kb_path = path or DEFAULT_KB_DIR
@@ -194,7 +197,12 @@ def load_kb(path: Path | None = None, messages_path: Path | None = None,
         problems = [*problems, *phrasing_problems]
         known = {e.id for e in entries}
         problems += [f"phrasings: no entry {k!r}" for k in phrasings if k not in known]
-    kb = KnowledgeBase(entries, load_messages(messages_path or DEFAULT_MESSAGES), problems, kb_path, phrasings)
+    outside: list[Group] = []
+    if outside_path is not None or path is None:
+        outside, outside_problems = load_outside(outside_path)
+        problems = [*problems, *outside_problems]
+    kb = KnowledgeBase(entries, load_messages(messages_path or DEFAULT_MESSAGES), problems, kb_path, phrasings,
+                       outside)
     kb.load_seconds = time.perf_counter() - started
     log.info("kb: %d entries from %s loaded in %.1f ms (index %.1f ms), %d problems", len(entries), kb_path,
              kb.load_seconds * 1000, kb.index_seconds * 1000, len(problems))

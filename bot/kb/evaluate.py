@@ -30,6 +30,9 @@ from bot.kb.loader import Entry
 from bot.nlp.normalize import fold
 
 OFF_TOPIC_MARKERS = {"", "none", "null", "off-topic", "offtopic", "off_topic", "-"}
+# The KB's own out-of-scope entries ("the channel cannot recover accounts: ask the police"): an off-topic case
+# they answer still counts as answered; the "redirect" column tells how many of those were such a redirect.
+REDIRECT_TOPIC = "ngoai-pham-vi"
 Route = Callable[[str], "str | None"]
 
 
@@ -61,6 +64,7 @@ class Stats:
     top3: int = 0
     off_topic: int = 0
     off_topic_confident: int = 0
+    off_topic_redirect: int = 0  # ... of which by one of the KB's out-of-scope entries (REDIRECT_TOPIC)
     commands: int = 0
     commands_right: int = 0
     second: int = 0  # two-question messages whose second question is answered or offered
@@ -124,7 +128,8 @@ class EvalReport:
 
     def format(self) -> str:
         head = (f"{'style':<14} {'in':>4} {'confident+right':>16} {'shown right':>16} {'conf.wrong':>10} "
-                f"{'top-1':>6} {'top-3':>6} {'off-topic conf.':>15} {'commands ok':>14} {'2nd offered':>12}")
+                f"{'top-1':>6} {'top-3':>6} {'off-topic conf.':>15} {'commands ok':>14} {'2nd offered':>12} "
+                f"{'redirect':>8}")
         lines = [head]
         rows = [*sorted(self.by_category.items()), ("OVERALL", self.total)]
         for name, s in rows:
@@ -132,7 +137,7 @@ class EvalReport:
                 f"{name:<14} {s.in_scope:>4} {_pct(s.confident_right, s.in_scope):>16} "
                 f"{_pct(s.shown_right, s.in_scope):>16} {s.confident_wrong:>10} {s.top1:>6} {s.top3:>6} "
                 f"{_pct(s.off_topic_confident, s.off_topic):>15} {_pct(s.commands_right, s.commands):>14} "
-                f"{_pct(s.second_right, s.second):>12}"
+                f"{_pct(s.second_right, s.second):>12} {s.off_topic_redirect if s.off_topic else '-':>8}"
             )
         return "\n".join(lines)
 
@@ -223,7 +228,10 @@ def _score(kb: KnowledgeBase, case: Case, route: Route | None, s: Stats, failure
         s.off_topic += 1
         if result.confident:
             s.off_topic_confident += 1
-            failures.append(f"{tag}: off-topic answered with {result.entry}")
+            entry = kb.by_id.get(result.entry or "")
+            redirect = entry is not None and entry.topic == REDIRECT_TOPIC
+            s.off_topic_redirect += redirect
+            failures.append(f"{tag}: off-topic answered with {result.entry}{' (a redirect)' if redirect else ''}")
         return
     s.in_scope += 1
     answered = kb.by_id.get(result.entry) if result.confident and result.entry else None

@@ -20,6 +20,7 @@ from bot.kb import signals, wh
 from bot.kb.bm25 import TwoFieldBM25
 from bot.kb.lexicon import View, scaffolding, view, with_synonyms
 from bot.kb.loader import Entry
+from bot.kb.outside import Outside
 from bot.kb.records import EntryRecord, build_record, char_ngrams, char_vectors, terms
 from bot.kb.typos import TypoRepair
 from bot.nlp.normalize import Analysis, analyze
@@ -51,14 +52,19 @@ class Hit:
     against: bool = False  # the question stops something ("hủy", "ngừng") and this entry does not
     missing: float = 0.0  # weight of the strongest query word this entry lacks, as a share of the query's
     kind: float = 0.0  # how much this entry's phrasings ask the kind of answer the question asks (bot.kb.wh)
+    outside: float = 0.0  # the question's best phrasing match in the out-of-scope class (bot.kb.outside)
+    beyond: bool = False  # ... whose phrasing says a word of the question the top entry's phrasings do not
 
 
 class Index:
     """Everything precomputed at load so that a query costs only dictionary look-ups."""
 
-    def __init__(self, entries: Sequence[Entry], extra: Mapping[str, Sequence[str]] | None = None) -> None:
-        """``extra``: more phrasings per entry id (content/phrasings), indexed like the entry's own questions."""
+    def __init__(self, entries: Sequence[Entry], extra: Mapping[str, Sequence[str]] | None = None,
+                 outside: Outside | None = None) -> None:
+        """``extra``: more phrasings per entry id (content/phrasings), indexed like the entry's own questions;
+        ``outside``: the out-of-scope class, measured against every question (``bot.kb.outside``)."""
         self.entries = list(entries)
+        self.outside = outside
         extra = extra or {}
         built = [build_record(e, extra.get(e.id, ())) for e in self.entries]
         self.records: list[EntryRecord] = [b[0] for b in built]
@@ -67,7 +73,7 @@ class Index:
         self.char_unknown_idf = math.log(len(self.entries) + 1) + 1
         self.token_df: Counter[str] = Counter(t for r in self.records for t in r.q_vocab | r.a_vocab)
         self.pairs = frozenset().union(*(r.q_pairs | r.a_pairs for r in self.records))
-        self.typos = TypoRepair(self.token_df, self.pairs, frozenset().union(*(r.keys for r in self.records)))
+        self.typos = TypoRepair(self.token_df, self.pairs, (k for r in self.records for k in r.keys))
         self._idf: dict[str, float] = {}
         self._idf = {t: self.idf(t) for t in self.token_df}
         # A question typed exactly as one of an entry's phrasings (a tapped title, a learned phrasing).
@@ -182,12 +188,13 @@ class Index:
         # The final order also weighs how much of the question each entry explains (coverage).
         score = {d: ranked.combined[d] + COVERAGE_WEIGHT * cover[d] for d in top}
         top = sorted(top, key=lambda d: (-score[d], d))
+        outside = self.outside.against(gate_view, records[top[0]]) if self.outside is not None else (0.0, False)
         edge = dict(zip(top, signals.edges(gate_view, records[top[0]], records[top[1]], self.idf),
                         strict=False)) if len(top) > 1 else {}
         return [
             Hit(self.entries[d], score[d], cover[d],
                 ranked.s_all[d], ranked.s_q[d], ranked.char[d], signals.content_match(gate_view, records[d]),
-                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d])
+                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d], *outside)
             for d in top
         ]
 

@@ -35,7 +35,7 @@ SOURCE_FIELDS = frozenset(SOURCE_REQUIRED + ("lang", "why"))
 SOURCE_LANGS = ("vi", "en")
 MAX_QUOTE_CHARS = 300
 MESSAGE_KEYS = (
-    "source_line", "source_line_undated", "date_format", "did_you_mean", "choice_item", "unknown", "empty",
+    "source_line", "source_line_undated", "date_format", "did_you_mean", "choice_item", "unknown", "empty", "outside",
 )
 
 

@@ -46,14 +46,16 @@ def _one_edit(a: str, b: str) -> bool:
 def slip(typed: str, word: str) -> bool:
     """Whether a *real syllable* ``typed`` is a likely slip for ``word`` (one edit away, folded).
 
-    A letter left out after the first ("nhiu" → "nhieu", "nge" → "nghe"), two letters swapped ("gai" →
-    "gia"), a letter typed twice ("phuu") or a neighbouring key after the first ("ngàu" → "ngày"). A
-    two-letter syllable ("Mỹ", "nữ") is a word of its own, as is the result of dropping a letter of a real
+    A letter left out after the first ("nhiu" → "nhieu", "nge" → "nghe", "mụ" → "mục"), two letters swapped
+    ("gai" → "gia"), a letter typed twice ("phuu") or a neighbouring key after the first ("ngàu" → "ngày"). A
+    two-letter syllable ("Mỹ", "nữ") is otherwise a word of its own, as is the result of dropping a letter of a real
     word ("chống" → "công", "luận" → "lần"), of swapping in a far key ("hôm" → "hỏi") or of changing the
     first letter ("vùng" → "cùng", "xấu" → "đấu").
     """
     if len(typed) < 3:
-        return False
+        # a two-letter syllable is a word of its own ("nữ" is not "nữa"), unless it is a longer word cut short
+        # before its final consonant ("mụ tiêu")
+        return len(typed) == 2 and len(word) == 3 and word[:2] == typed and word[2] in "cmnpt"
     if len(word) == len(typed) + 1:
         return word[1:] != typed  # a first letter left out is rare: "âm" is not "lâm", "heo" not "theo"
     if len(word) + 1 == len(typed):
@@ -68,13 +70,18 @@ class TypoRepair:
     """The KB's words (with their document frequency) and two-syllable words, indexed for one-edit look-ups."""
 
     def __init__(self, token_df: Counter[str], pairs: Iterable[str], keys: Iterable[str] = ()) -> None:
-        """``keys``: the KB's tone keys ("muc5"), so that a syllable typed with marks keeps its tone."""
+        """``keys``: the KB's tone keys ("muc5"), once per entry that uses them, so that a syllable typed with
+        marks keeps its tone, and one typed with a tone the KB never gives it gets the KB's most common one."""
         self.token_df = token_df
         self.pairs = frozenset(pairs)
+        key_df = Counter(keys)
         tones: dict[str, set[str]] = defaultdict(set)
-        for key in keys:
+        by_fold: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(key_df, key=lambda k: (-key_df[k], k)):
             tones[fold(key[:-1])].add(key[-1])
+            by_fold[fold(key[:-1])].append(key)
         self.tones = {w: frozenset(t) for w, t in tones.items()}
+        self.keys_by_fold = dict(by_fold)  # most used first
         deletes: dict[str, set[str]] = defaultdict(set)
         for word in token_df:
             if len(word) >= 2 and word.isalpha():
@@ -106,13 +113,20 @@ class TypoRepair:
             if unit.kind not in ("other", "syllable") or len(unit.alts) != 1 or len(unit.alts[0]) != 1:
                 continue
             token = unit.alts[0][0]
+            prev = units[i - 1].tokens[-1] if i > 0 and units[i - 1].tokens else None
+            nxt = units[i + 1].tokens[0] if i + 1 < len(units) and units[i + 1].tokens else None
+            if token in self.token_df and unit.marked and self._tone_slip(token, unit, prev, nxt):
+                base = unit.keys[0][:-1]
+                kb_keys = self.keys_by_fold[token]
+                key = next((k for k in kb_keys if k[:-1] == base), kb_keys[0])
+                units[i] = Unit(((token,),), (key,), "fixed", True)  # the KB's word with its most common tone
+                changed = True
+                continue
             if token in self.token_df or token in STOP_FOLDS or len(token) < 2 or not token.isalpha():
                 continue
             found = self.candidates(token)
             if not found:
                 continue
-            prev = units[i - 1].tokens[-1] if i > 0 and units[i - 1].tokens else None
-            nxt = units[i + 1].tokens[0] if i + 1 < len(units) and units[i + 1].tokens else None
             in_context = [w for w in found if f"{prev}_{w}" in self.pairs or f"{w}_{nxt}" in self.pairs]
             if unit.kind == "syllable":
                 tone = unit.keys[0][-1] if unit.marked and unit.keys else None
@@ -128,3 +142,11 @@ class TypoRepair:
             units[i] = Unit(((fixed,),), (), "fixed", False)
             changed = True
         return Analysis.from_units(tuple(units)) if changed else analysis
+
+    def _tone_slip(self, token: str, unit: Unit, prev: str | None, nxt: str | None) -> bool:
+        """A word typed with a tone the KB never gives it, in a two-syllable word the KB knows: a tone left
+        out or mistyped ("nghị đinh", "quy đinh" → "định"). Not a stop word, which the ranker reads by its
+        tone ("mà" ≠ "mã")."""
+        tones = self.tones.get(token)
+        return (bool(tones) and len(unit.keys) == 1 and unit.keys[0][-1] not in tones and token not in STOP_FOLDS
+                and (f"{prev}_{token}" in self.pairs or f"{token}_{nxt}" in self.pairs))

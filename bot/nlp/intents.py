@@ -6,7 +6,9 @@ question about the command ("nếu muốn xóa dữ liệu thì nhắn gì?" is 
 lists live in content/ so editors can extend them from the unanswered log without touching code.
 
 Tone-aware like the KB analyzer: a message typed with diacritics is compared with its marks ("bỏ" ≠ "bộ",
-"tin" ≠ "tín"), one typed without is compared folded (Telex/VNI decoded by ``command_form``).
+"tin" ≠ "tín"), one typed without is compared folded (Telex/VNI decoded by ``command_form``). The "unless"
+phrases are compared folded too, but a word whose marks are known on both sides must also have the same marks:
+"dừng" blocks "dung" typed without marks, never "dùng" or the "dụng" of "app" (= "ứng dụng").
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.nlp.normalize import command_form
+from bot.nlp.dialect import standardize
+from bot.nlp.normalize import command_form, command_words
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
 MAX_WORDS = 25  # a long message is a question or a story, not a command
@@ -46,17 +49,44 @@ class Phrase:
         return bool(self.folded) and self.folded in folded
 
 
+Word = tuple[str, str, bool]  # (folded, tone key, marks known): see command_words
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """An "unless" phrase: a folded substring test first (cheap, almost always false), then word by word."""
+
+    folded: str  # " dung " (padded)
+    words: tuple[tuple[str, str], ...]  # (folded, tone key) per word
+
+    @classmethod
+    def of(cls, text: str) -> Exclusion:
+        words = command_words(text)
+        return cls(f" {' '.join(w for w, _, _ in words)} ", tuple((w, k) for w, k, _ in words))
+
+    def found(self, folded: str, message: tuple[Word, ...]) -> bool:
+        """Whether the phrase is in the message. A message word's marks count only where they are known
+        (``sure``): a word typed without marks may be any word of its folded form ("dung" may be "dừng"), and
+        an exclusion only ever sends the message to the knowledge base."""
+        if self.folded not in folded:
+            return False
+        n = len(self.words)
+        return any(all(f == w and not (sure and k and key and k != key)
+                       for (w, k), (f, key, sure) in zip(self.words, message[i : i + n], strict=True))
+                   for i in range(len(message) - n + 1))
+
+
 @dataclass(frozen=True, slots=True)
 class Intent:
     name: str
     patterns: tuple[tuple[tuple[Phrase, ...], ...], ...]
-    unless: tuple[Phrase, ...]
+    unless: tuple[Exclusion, ...]
 
-    def matches(self, marked: str, folded: str, accented: bool) -> bool:
-        if any(p.marked in marked or p.folded in folded for p in self.unless):
-            return False
+    def matches(self, marked: str, folded: str, accented: bool, words: tuple[Word, ...]) -> bool:
+        # the patterns first: most messages say no command, and then no exclusion needs a look (latency)
         return any(all(any(p.found(marked, folded, accented) for p in group) for group in pattern)
-                   for pattern in self.patterns)
+                   for pattern in self.patterns) and not any(
+            p.folded in folded and p.found(folded, words) for p in self.unless)
 
 
 def load_intents(path: Path = DEFAULT_INTENTS) -> tuple[Intent, ...]:
@@ -66,7 +96,7 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> tuple[Intent, ...]:
         Intent(name,
                tuple(tuple(tuple(Phrase.of(p, plain) for p in group) for group in pattern)
                      for pattern in spec["patterns"]),
-               tuple(Phrase(_marked_words(p), f" {command_form(p)} ") for p in spec.get("unless", ())))
+               tuple(Exclusion.of(p) for p in spec.get("unless", ())))
         for name, spec in data.items()
     )
 
@@ -80,11 +110,15 @@ def plain_command(text: str, intents: tuple[Intent, ...] | None = None) -> str |
     """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None."""
     if not text or len(text.split()) > MAX_WORDS:
         return None
-    marked = _marked_words(text)
-    words = marked.split()
+    words = _marked_words(text).split()
     accented = bool(words) and sum(not w.isascii() for w in words) * 3 >= len(words)
-    folded = f" {command_form(text)} "
+    # regional and English words read as the standard ones first, as the KB reads them ("Mần răng để dùng
+    # cái kênh ni?" = "làm sao để dùng cái kênh này?", "stop gửi newsletter" = "stop gửi bản tin")
+    text = standardize(text, marks=True)
+    marked = _marked_words(text)
+    message = command_words(text)
+    folded = f" {' '.join(w for w, _, _ in message)} "  # = command_form(text), one pass (latency)
     for intent in intents if intents is not None else _intents():
-        if intent.matches(marked, folded, accented):
+        if intent.matches(marked, folded, accented, message):
             return intent.name
     return None

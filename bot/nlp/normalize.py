@@ -15,6 +15,7 @@ The syllable rules live in :mod:`bot.nlp.syllables` and the Telex/VNI decoders i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +35,7 @@ from bot.nlp.syllables import (
 from bot.nlp.typing_decoders import decode_telex, decode_vni
 
 __all__ = [
-    "Analysis", "Unit", "analyze", "command_form", "decode_telex", "decode_vni", "fold", "fold_token",
+    "Analysis", "Unit", "analyze", "command_form", "command_words", "decode_telex", "decode_vni", "fold", "fold_token",
     "is_syllable", "split_tone", "syllable_key",
 ]
 
@@ -105,6 +106,9 @@ def _expansion(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(folded), tuple(keys)
 
 
+_GLUED = re.compile(r"([a-z]{2,})([0-9]+)")
+
+
 @lru_cache(maxsize=65536)
 def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     pieces = fold(raw).split()
@@ -131,6 +135,10 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     plain = f.replace("dd", "d").replace("d9", "d")
     if plain != f and plain and not plain.isdigit():
         return _units(plain, command)
+    # A word glued to its number ("top50", "muc2", "nam2025"); codes like "c06", "h5n1" stay whole.
+    glued = _GLUED.fullmatch(f)
+    if glued and is_syllable(glued[1]):
+        return (*_units(glued[1], command), *_units(glued[2], command))
     return (Unit(((f,),), (), "other", False),)
 
 
@@ -147,3 +155,25 @@ def command_form(text: str) -> str:
     dropped, so moderator commands should be recognised from the first token.
     """
     return " ".join(t for raw in _raw_tokens(text) for u in _units(raw, True) for t in u.tokens)
+
+
+@lru_cache(maxsize=256)
+def command_words(text: str) -> tuple[tuple[str, str, bool], ...]:
+    """The words of :func:`command_form`, each as ``(folded, tone key, sure)``.
+
+    Why: a folded comparison alone confuses words that differ only in their marks ("dừng", "dùng", and the
+    "dụng" of "app" = "ứng dụng"). ``sure`` says the marks are known — typed, decoded from Telex/VNI, or the
+    reading of an abbreviation — so the key can be compared; the key is ``""`` for numbers and non-words.
+    """
+    return tuple(w for raw in _raw_tokens(text) for w in _command_words_of(raw))
+
+
+@lru_cache(maxsize=65536)
+def _command_words_of(raw: str) -> tuple[tuple[str, str, bool], ...]:
+    words: list[tuple[str, str, bool]] = []
+    for unit in _units(raw, True):
+        tokens = unit.tokens
+        sure = unit.marked or unit.kind == "abbrev"
+        keys = unit.keys if len(unit.keys) == len(tokens) else ("",) * len(tokens)
+        words.extend((t, k, sure) for t, k in zip(tokens, keys, strict=True))
+    return tuple(words)

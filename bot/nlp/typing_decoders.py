@@ -36,12 +36,16 @@ def _apply_horn(out: list[str]) -> bool:
     return False
 
 
+# A syllable closed by p, t, c or ch takes only the sắc or nặng tone (or none, when the user left it out).
+_CHECKED = re.compile(r"(?:p|t|c|ch)$")
+
+
 def _finish(out: list[str], tone: int) -> tuple[str, int] | None:
     base = "".join(out)
     # Unikey turns ưo into ươ before a final consonant; people type "dduwocj" and mean "được".
     base = re.sub(r"ưo(?=[a-z])", "ươ", base)
     base = re.sub(r"uơ(?=[a-z])", "ươ", base)
-    if not is_syllable(strip_marks(base)):
+    if not is_syllable(strip_marks(base)) or (tone in (2, 3, 4) and _CHECKED.search(base)):
         return None
     return base, tone
 
@@ -83,8 +87,13 @@ def decode_telex(token: str) -> tuple[str, int] | None:
 
 
 def decode_vni(token: str) -> tuple[str, int] | None:
-    """Decode a VNI leftover (``chuye63n``, ``d9o63i``, ``so61``) into (base, tone), or None."""
+    """Decode a VNI leftover (``chuye63n``, ``d9o63i``, ``so61``) into (base, tone), or None.
+
+    A word with two tone digits is a word and a number ("top50", "top10"): one syllable has one tone.
+    """
     if not token.isascii() or not token.isalnum() or token[0].isdigit() or token.isalpha():
+        return None
+    if sum(c in "012345" for c in token) > 1:
         return None
     out: list[str] = []
     tone = 0

@@ -99,6 +99,17 @@ def test_more_shows_the_rest_and_the_sources_with_links(router: Router, make_ctx
     assert "https://" in replies(ctx)[0] and render("answer_more_sources_head") in replies(ctx)[0]
 
 
+
+def test_more_lists_a_page_cited_twice_once(router: Router, make_ctx: MakeCtx) -> None:
+    """ngay-cds-2025-ngay-to-chuc quotes two passages of one VietNamNet page: "Xem thêm" links it once."""
+    ctx = make_ctx("Ngày Chuyển đổi số năm 2025 diễn ra khi nào?")
+    router.dispatch(ctx.event, ctx)
+    assert ctx.state["qa_more"]
+    ctx = make_ctx(payload("qa_more"), state=ctx.state)
+    router.dispatch(ctx.event, ctx)
+    text = replies(ctx)[0]
+    assert text.count("https://vietnamnet.vn/") == 1 and text.count("https://") >= 2
+
 def test_more_without_an_answer_before_it_says_how_to_use_it(router: Router, make_ctx: MakeCtx) -> None:
     ctx = make_ctx("xem thêm")
     router.dispatch(ctx.event, ctx)

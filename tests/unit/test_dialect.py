@@ -54,14 +54,15 @@ REWRITES = [
     # an English phrase wins over its words, which the KB pairs ("digital data")
     ("Năm 2023 là năm digital data gì đó?", "Năm 2023 là năm dữ liệu số gì đó?"),
     # "DX Day" is the day, not "đây"
-    ("DX Day 2025 bị delay vì sao", "ngay chuyen doi so 2025 bị hoan vì sao"),
-    # teencode read by its neighbour; "ct" alone is Cần Thơ, "bn" alone may be "bạn"; a message mostly
-    # without marks gets the standard words without marks too
+    ("DX Day 2025 bị delay vì sao", "ngày chuyển đổi số 2025 bị hoãn vì sao"),
+    # teencode read by its neighbour; "ct" alone is Cần Thơ, "bn" alone may be "bạn"; a message with marks
+    # anywhere gets the standard words with their marks (session 5: the ranker reads them by their tone)
     ("ct cđs quốc gia là qđ số mấy", "chương trình chuyển đổi số quốc gia là qđ số mấy"),
     ("tôi ở ct", "tôi ở ct"),
-    ("có bn tk của cq nhà nc", "co bao nhieu tk của cq nha nuoc"),
+    ("có bn tk của cq nhà nc", "có bao nhiêu tk của cq nhà nước"),
     ("bn ơi cho mình hỏi", "bn ơi cho mình hỏi"),
-    ("kt số chiếm bn % gdp", "kinh te so chiem bao nhieu % gdp"),
+    ("kt số chiếm bn % gdp", "kinh tế số chiếm bao nhiêu % gdp"),
+    ("kt so chiem bn % gdp", "kinh te so chiem bao nhieu % gdp"),  # no marks anywhere: none added
     # Central question words inside standard words
     ("Chi nhánh ngân hàng nào hỗ trợ?", "Chi nhánh ngân hàng nào hỗ trợ?"),
     ("Bí thư chi đoàn thôn hỏi", "Bí thư chi đoàn thôn hỏi"),
@@ -88,3 +89,29 @@ def test_an_end_particle_at_the_end_is_rewritten_even_beside_a_kb_pair() -> None
 
 def test_southern_hong_is_khong_even_beside_a_kb_pair() -> None:
     assert standardize("Tài khoản cũ còn xài được hông?", every_pair) == "Tài khoản cũ còn xài được không?"
+
+
+def test_a_mixed_message_gets_the_standard_words_with_their_marks() -> None:
+    # English words make the message look unmarked, but "cần", "phải" are typed with marks: a folded "muc"
+    # there would be read as a tone-level "mục", not "mức"
+    assert standardize("Eligible level 2 VNeID cần gì, phải đi police hả?") == (
+        "Eligible mức 2 VNeID cần gì, phải đi công an hả?")
+    assert standardize("eligible level 2 vneid can gi") == "eligible muc 2 vneid can gi"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # English question words were read as Telex ("is" → "í") or repaired into KB words ("what" → "nhất")
+    ("How to đăng ký VNeID level 2?", "cách đăng ký VNeID mức 2?"),
+    ("When is ngày chuyển đổi số 2025?", "khi nào là ngày chuyển đổi số 2025?"),
+    ("Zalo OA của police units dùng chatbot auto-reply", "Zalo OA của công an đơn vị dùng chatbot trả lời tự động"),
+    ("Portal có single sign-on không", "cổng có đăng nhập một lần không"),
+    ("Sign up nhận newsletter", "đăng ký nhận bản tin"),
+])
+def test_english_of_mixed_chat_session_5(text: str, expected: str) -> None:
+    assert standardize(text) == expected
+
+
+def test_a_southern_ta_ending_a_question_is_a_particle() -> None:
+    assert standardize("Tổ có mấy người trong đó vậy ta?") == "Tổ có mấy người trong đó vậy?"
+    assert standardize("chúng ta làm gì ta") == "chúng ta làm gì"
+    assert standardize("vậy ta làm sao") == "vậy ta làm sao"  # "ta" = we, inside the sentence

@@ -46,7 +46,8 @@ def test_a_slip_must_keep_the_typed_tone(repair: TypoRepair) -> None:
 def test_slip_kinds() -> None:
     assert slip("gai", "gia") and slip("phuu", "phu") and slip("ngau", "ngay") and slip("nhiu", "nhieu")
     assert not slip("bong", "cong") and not slip("chong", "cong") and not slip("hom", "hoi")
-    assert not slip("mi", "moi") and not slip("mu", "muc")  # "Mỹ", "mụ": a two-letter syllable is a word
+    assert not slip("mi", "moi") and not slip("nu", "nua")  # "Mỹ", "nữ": a two-letter syllable is a word…
+    assert slip("mu", "muc")  # …unless a longer word cut short at its end ("mụ tiêu"; the pair must be known)
     assert not slip("vung", "cung") and not slip("xau", "dau")  # a first letter changed is another word
     assert not slip("luan", "lan")  # dropping a letter of a real word makes another real word
 
@@ -64,3 +65,18 @@ def test_a_first_letter_is_not_invented() -> None:
     words = Counter({"lam": 9, "lich": 3})
     repair = TypoRepair(words, ["lam_lich"], ["lam2", "lâm0", "lich5"])
     assert repair.fix(analyze("âm lịch")).text == "am lich"  # "âm lịch", not "lâm lịch"
+
+
+def test_a_cut_short_word_is_repaired_only_beside_its_pair(repair: TypoRepair) -> None:
+    assert fixed(repair, "có mụ tiêu gì") == "co muc tieu gi"
+    assert fixed(repair, "bà mụ nhà tôi") == "ba mu nha toi"  # no KB pair: the word stays
+
+
+def test_a_tone_the_kb_never_gives_a_word_is_a_slip_beside_its_pair() -> None:
+    words = Counter({"nghi": 5, "dinh": 8, "quy": 4, "danh": 3})
+    keys = ["nghi5", "đinh5", "đinh5", "đinh2", "quy0", "danh0"]  # "định" in two entries, "đình" in one
+    repair = TypoRepair(words, ["nghi_dinh", "quy_dinh", "dinh_danh"], keys)
+    units = repair.fix(analyze("nghị đinh 55 quy đinh gì")).units
+    assert [u.keys for u in units if u.kind == "fixed"] == [("đinh5",), ("đinh5",)]  # the KB's most used tone
+    assert all(u.kind != "fixed" for u in repair.fix(analyze("cây đinh sắt")).units)  # no KB pair: kept
+    assert all(u.kind != "fixed" for u in repair.fix(analyze("nghị định 55")).units)  # the KB's tone: kept

@@ -7,7 +7,10 @@ drops them by default to avoid ``-``/``_`` ambiguity, which would make every cal
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
+import socket
 import threading
 from types import TracebackType
 from typing import Any
@@ -21,8 +24,76 @@ from bot.zalo.emulator.state import EmulatorState
 log = logging.getLogger(__name__)
 
 
+KEEP_ALIVE_MAX_BODY = 20 * 1024 * 1024  # the app's MAX_CONTENT_LENGTH: a larger body ends its connection
+
+
 class ZaloHeadersRequestHandler(WSGIRequestHandler):
-    """werkzeug's handler, plus the underscore headers it would otherwise discard."""
+    """werkzeug's handler, plus the underscore headers it would otherwise discard, and kept-alive connections.
+
+    werkzeug's server closes every connection after one answer, because http.server cannot tell where an unread
+    body ends and the next request starts. Zalo's API keeps connections open, and a fresh TCP connection and
+    thread per request made the emulator the costliest process of a throughput benchmark. So a body of known
+    length is read whole before the app runs (the app reads it from memory), and the connection stays open as
+    HTTP/1.1 allows. A chunked or oversized body keeps werkzeug's close-after-answer behaviour.
+    """
+
+    keep_alive = False  # this request's body was read whole: the connection may serve another one
+    busy = False  # between a request line and the end of its answer (stop() leaves such a connection be)
+
+    def handle(self) -> None:
+        """Serve the connection's requests, listed on the server so that stop() can close it while idle."""
+        live: set[ZaloHeadersRequestHandler] = getattr(self.server, "live_connections", set())
+        live.add(self)
+        try:
+            super().handle()
+        finally:
+            live.discard(self)
+
+    def parse_request(self) -> bool:
+        self.keep_alive = False
+        self.busy = True
+        if getattr(self.server, "stopping", False):  # a request that raced stop(): answer nothing
+            self.close_connection = True
+            return False
+        return super().parse_request()
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        finally:
+            self.busy = False
+            if getattr(self.server, "stopping", False):
+                self.close_connection = True
+
+    def run_wsgi(self) -> None:
+        body = self._whole_body()
+        if body is None:
+            super().run_wsgi()
+            return
+        self.keep_alive = True
+        stream, self.rfile = self.rfile, io.BytesIO(body)  # werkzeug drains rfile after the answer: only this
+        try:
+            super().run_wsgi()
+        finally:
+            self.rfile = stream
+
+    def _whole_body(self) -> bytes | None:
+        """The request's body read from the socket, or None when its end is not known cheaply."""
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower() or self.headers.get("Expect"):
+            return None
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            return None
+        if not 0 <= length <= KEEP_ALIVE_MAX_BODY:
+            return None
+        return self.rfile.read(length) if length else b""
+
+    def send_header(self, keyword: str, value: str) -> None:
+        """werkzeug adds `Connection: close` to every answer; not when the connection can go on."""
+        if self.keep_alive and keyword.lower() == "connection" and value.lower() == "close":
+            return
+        super().send_header(keyword, value)
 
     def make_environ(self) -> dict[str, Any]:  # werkzeug's WSGIEnvironment
         environ = super().make_environ()
@@ -46,6 +117,7 @@ class EmulatorServer:
         self._server: BaseWSGIServer = make_server(
             host, port, self.app, threaded=True, request_handler=ZaloHeadersRequestHandler,
         )
+        self._server.live_connections = set()  # type: ignore[attr-defined]  # ZaloHeadersRequestHandler's
         self._thread: threading.Thread | None = None
 
     @property
@@ -74,11 +146,22 @@ class EmulatorServer:
             self._server.serve_forever()
         finally:
             self.state.stop_event.set()
+            self._stop_connections()
             self._server.server_close()
+
+    def _stop_connections(self) -> None:
+        """Kept-alive connections answer no more: idle ones are closed now (their clients connect again, to
+        whatever listens then), a busy one after its answer."""
+        self._server.stopping = True  # type: ignore[attr-defined]
+        for handler in list(self._server.live_connections):  # type: ignore[attr-defined]
+            if not handler.busy:
+                with contextlib.suppress(OSError):
+                    handler.connection.shutdown(socket.SHUT_RDWR)
 
     def stop(self) -> None:
         """Stop serving, cut short any delayed answers, and free the port."""
         self.state.stop_event.set()
+        self._stop_connections()
         if self._thread is not None:
             self._server.shutdown()
             self._thread.join(10)
