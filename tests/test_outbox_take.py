@@ -15,7 +15,7 @@ import redis
 from bot.core import delivery, inflight
 from bot.core.notify import queue_text
 from bot.core.outbox import flush
-from bot.infra import keys, scripts
+from bot.infra import keys, metrics, scripts
 from tests.routers import slow_echo
 from tests.support import BotHarness, wait_for
 
@@ -27,10 +27,15 @@ MAX_MS = 60_000
 HEAD = json.dumps({"id": "m1", "user_id": USER, "kind": "text", "text": "xin chào"})
 
 
+_TAKE_KEYS = [keys.outbox(USER), keys.SEND_PAUSE, keys.send_lease(USER), keys.sending(USER)]
+
+
+def _take_args() -> list:
+    return [OWNER, 2000, ME, 5000, keys.PROC_ALIVE, MAX_MS]
+
+
 def _take(client: redis.Redis) -> list:
-    return scripts.OUTBOX_TAKE(client, keys=[keys.outbox(USER), keys.SEND_PAUSE, keys.send_lease(USER),
-                                             keys.sending(USER)],
-                               args=[OWNER, 2000, ME, 5000, keys.PROC_ALIVE, MAX_MS])
+    return scripts.OUTBOX_TAKE(client, keys=_TAKE_KEYS, args=_take_args())
 
 
 def _now_ms(client: redis.Redis) -> int:
@@ -120,7 +125,7 @@ def test_this_processs_own_mark_left_by_a_failed_flush_is_settled_by_what_it_kne
     left = _mark(inflight.process_id(), _now_ms(bot.redis), owner="drain:failed", head=head).encode()
     bot.redis.set(keys.sending(USER), left)
     bot.redis.set(keys.proc_alive(inflight.process_id()), "1", px=60_000)
-    inflight.abandon(USER, "drain:failed", fate)  # what that flush's exception left behind
+    inflight.abandon(USER, "drain:failed", fate, left)  # what that flush's exception left behind
     lease = delivery.send_lease(bot.redis, USER, "drain:next", 5000)
     assert lease.acquire()
     assert flush(USER, client=bot.redis, zalo=bot.rt.zalo, settings=bot.settings, lease=lease).sent == sent_now
@@ -128,6 +133,123 @@ def test_this_processs_own_mark_left_by_a_failed_flush_is_settled_by_what_it_kne
     assert bot.redis.llen(keys.outbox(USER)) == 0 and not bot.redis.exists(keys.sending(USER))
     assert bot.redis.llen(keys.UNDELIVERABLE) == recorded
     assert inflight.fate(USER, left) is None  # settled, so forgotten
+
+
+def _sent_take(client: redis.Redis, mark: bytes, latency: float | None = 0.2) -> list:
+    bucket = "" if latency is None else metrics.latency_bucket(latency)
+    return scripts.OUTBOX_SENT_TAKE(client, keys=[*_TAKE_KEYS, keys.SEND_DUE, keys.METRICS, keys.LATENCY],
+                                    args=[*_take_args(), USER, mark, "messages_sent_total|kind=text", bucket,
+                                          latency or 0.0])
+
+
+def test_an_accepted_head_is_popped_counted_and_the_next_one_taken_in_one_step(client: redis.Redis) -> None:
+    _, _, first = _take(client)
+    status, head, mark = _sent_take(client, first)
+    assert (status, json.loads(head)["id"]) == (0, "m2")  # the next head, marked for this process and owner
+    assert client.lrange(keys.outbox(USER), 0, -1) == [head] and client.get(keys.sending(USER)) == mark
+    assert inflight.split(mark) == (ME, OWNER)
+    assert client.hget(keys.METRICS, "messages_sent_total|kind=text") == b"1"
+    assert client.hget(keys.LATENCY, "0.25") == b"1" and client.hget(keys.LATENCY, "count") == b"1"
+    client.zadd(keys.SEND_DUE, {USER: 1})
+    assert _sent_take(client, mark, latency=None) == [0, None]  # emptied: the delivery ends in the same step
+    assert not client.exists(keys.send_lease(USER)) and client.zscore(keys.SEND_DUE, USER) is None
+    assert not client.exists(keys.sending(USER)) and client.hget(keys.LATENCY, "count") == b"1"
+
+
+def test_an_accepted_head_whose_mark_was_taken_over_is_left_to_the_taker(client: redis.Redis) -> None:
+    """A stuck sender's late success: the taker settled its message (here: sent it again, this process presumed
+    dead), so the head now is the taker's and neither popped nor taken by this owner."""
+    _, _, first = _take(client)
+    theirs = _mark(OTHER, _now_ms(client), owner="send:other:8")
+    client.set(keys.sending(USER), theirs)
+    assert _sent_take(client, first) == [-5, None]
+    assert client.llen(keys.outbox(USER)) == 2 and client.get(keys.sending(USER)) == theirs.encode()
+    assert client.hget(keys.METRICS, "messages_sent_total|kind=text") == b"1"  # Zalo did accept it
+
+
+def test_a_take_that_finds_the_outbox_empty_ends_the_delivery_only_when_asked(client: redis.Redis) -> None:
+    client.delete(keys.outbox(USER))
+    client.zadd(keys.SEND_DUE, {USER: 1})
+    assert _take(client) == [0, None]  # the four-key form (the first take of a test): lease and to-do kept
+    assert client.exists(keys.send_lease(USER)) and client.zscore(keys.SEND_DUE, USER) == 1
+    finish = scripts.OUTBOX_TAKE(client, keys=[*_TAKE_KEYS, keys.SEND_DUE], args=[*_take_args(), USER])
+    assert finish == [0, None]
+    assert not client.exists(keys.send_lease(USER)) and client.zscore(keys.SEND_DUE, USER) is None
+
+
+def test_a_claim_takes_each_claimed_users_first_head_in_the_same_step(redis_client: redis.Redis) -> None:
+    """CLAIM_SENDS (bot/core/sender.py) gives each due user's send lease to the sender and makes its first take:
+    the head marked under this process; an emptied outbox's delivery ended; a user an inline drain holds skipped."""
+    full, empty, held = USER, "4343434343434343434", "4444444444444444444"
+    redis_client.rpush(keys.outbox(full), HEAD)
+    redis_client.zadd(keys.SEND_DUE, {full: 1, empty: 2, held: 3})
+    redis_client.set(keys.send_lease(held), "drain:inline", px=5000)
+    claimed = scripts.CLAIM_SENDS(redis_client, keys=[keys.SEND_DUE, keys.SEND_PAUSE, keys.send_claim(OWNER)], args=[
+        _now_ms(redis_client), 2000, OWNER, 10, keys.send_lease(""), keys.outbox(""), keys.sending(""), ME, 5000,
+        keys.PROC_ALIVE, MAX_MS])
+    assert [row[:3] for row in claimed] == [[full.encode(), 0, HEAD.encode()], [empty.encode(), 0, None]]
+    mark = claimed[0][3]
+    assert inflight.split(mark) == (ME, OWNER) and redis_client.get(keys.sending(full)) == mark
+    assert redis_client.get(keys.send_lease(full)) == OWNER.encode()  # kept for the send and the next take
+    assert redis_client.zscore(keys.SEND_DUE, full) > _now_ms(redis_client)  # due again if this sender dies
+    assert not redis_client.exists(keys.send_lease(empty)) and redis_client.zscore(keys.SEND_DUE, empty) is None
+    assert redis_client.get(keys.send_lease(held)) == b"drain:inline"
+
+
+def test_each_step_run_again_after_its_answer_was_lost_changes_nothing_twice(redis_client: redis.Redis) -> None:
+    """redis-py runs a call again when its connection broke before the answer (a Redis restart): the claim answers
+    the same users again; the take and the pop-and-take answer this owner's own mark (-3, sent by the flush that
+    meets it: the next test); nothing is popped or counted twice."""
+    redis_client.rpush(keys.outbox(USER), HEAD, json.dumps({"id": "m2", "user_id": USER, "text": "sau"}))
+    redis_client.zadd(keys.SEND_DUE, {USER: 1})
+    claim_args = [_now_ms(redis_client), 2000, OWNER, 10, keys.send_lease(""), keys.outbox(""), keys.sending(""), ME,
+                  5000, keys.PROC_ALIVE, MAX_MS]
+    claim_keys = [keys.SEND_DUE, keys.SEND_PAUSE, keys.send_claim(OWNER)]
+    claimed = scripts.CLAIM_SENDS(redis_client, keys=claim_keys, args=claim_args)
+    [[_, status, head, first]] = claimed
+    assert (status, head) == (0, HEAD.encode())
+    assert scripts.CLAIM_SENDS(redis_client, keys=claim_keys, args=claim_args) == claimed  # the same answer
+    assert 0 < redis_client.pttl(keys.send_claim(OWNER)) <= 2000
+    assert _take(redis_client) == [-3, None, first]
+    _, _, second = _sent_take(redis_client, first)
+    assert _sent_take(redis_client, first) == [-3, None, second]
+    assert redis_client.llen(keys.outbox(USER)) == 1
+    assert redis_client.hget(keys.METRICS, "messages_sent_total|kind=text") == b"1"
+    assert redis_client.hget(keys.LATENCY, "count") == b"1"
+
+
+def test_a_flush_sends_the_head_its_own_lost_take_marked(bot: BotHarness) -> None:
+    """The mark of this process and owner that no failed flush left behind (the -3 above) was never sent: the
+    flush sends it, once, and the rest in order."""
+    bot.use_router(slow_echo())
+    bot.send(USER, "alo")  # opens Zalo's window; answered inline
+    bot.run_worker()
+    with bot.redis.pipeline() as pipe:
+        queue_text(pipe, USER, "tin một")
+        queue_text(pipe, USER, "tin hai")
+        pipe.execute()
+    lease = delivery.send_lease(bot.redis, USER, "send:lost-answer:1", 5000)
+    assert lease.acquire()
+    take_args = [lease.owner, 5000, inflight.process_id(), 5000, keys.PROC_ALIVE, MAX_MS]
+    scripts.OUTBOX_TAKE(bot.redis, keys=_TAKE_KEYS, args=take_args)  # its answer "lost"
+    retried = scripts.OUTBOX_TAKE(bot.redis, keys=_TAKE_KEYS, args=take_args)
+    assert retried[0] == -3
+    result = flush(USER, client=bot.redis, zalo=bot.rt.zalo, settings=bot.settings, lease=lease, first=retried)
+    assert (result.sent, result.finished) == (2, True)
+    assert bot.replies(USER) == ["nhận: alo", "tin một", "tin hai"]
+    assert bot.metric("messages_waited_total", reason="owner_alive") == 0
+
+
+def test_a_mark_of_this_owner_set_by_a_step_whose_answer_was_lost_was_never_sent() -> None:
+    """The take after a sent head runs in the pop's script: when its answer is lost, the abandoned flush knew only
+    the sent mark; another mark of the same owner is the next head, marked but never sent."""
+    known = _mark(inflight.process_id(), 1, owner="send:lost:1").encode()
+    later = _mark(inflight.process_id(), 2, owner="send:lost:1", head=json.dumps({"id": "m9"})).encode()
+    inflight.abandon(USER, "send:lost:1", inflight.SENT, known)
+    assert inflight.fate(USER, known) == inflight.SENT
+    assert inflight.fate(USER, later) == inflight.UNSENT
+    assert inflight.fate(USER, _mark(OTHER, 2, owner="send:lost:1").encode()) is None  # another process's
+    inflight.settled(USER, later)
 
 
 def test_a_worker_that_delivered_inline_keeps_saying_it_lives_after_the_delivery(redis_client: redis.Redis) -> None:

@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from bot.infra import keys
-from bot.zalo.client import ZaloClient
+from bot.zalo.client import ZaloClient, _new_session
 from bot.zalo.errors import (
     BadRequest,
     NightCurfew,
@@ -18,10 +18,12 @@ from bot.zalo.errors import (
     TokenRefreshFailed,
     UserUnreachable,
     ZaloApiError,
+    ZaloError,
     ZaloUnavailable,
     error_for,
 )
 from bot.zalo.text import split_text
+from tests.conftest import free_port
 from tests.support import BotHarness
 
 USER = "2222222222222222222"
@@ -162,3 +164,37 @@ def test_split_text_respects_limit_and_loses_nothing(length: int) -> None:
 
 def test_emulator_is_reached_over_real_http(bot: BotHarness) -> None:
     assert requests.get(bot.emulator_url + "/_emulator/clock", timeout=5).status_code == 200
+
+
+def _proxy_env(monkeypatch: pytest.MonkeyPatch, proxy: str, no_proxy: str) -> None:
+    for name in ("http_proxy", "https_proxy", "no_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.setenv("http_proxy", proxy)
+    monkeypatch.setenv("no_proxy", no_proxy)
+
+
+def test_the_environments_proxy_is_honoured_though_read_once(bot: BotHarness,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The session reads the environment when it is made, not at each call (bot/zalo/client.py `_new_session`):
+    a proxy it names still carries every call (here one that refuses connections, so nothing reaches Zalo)."""
+    interacted(bot)
+    closed = free_port()
+    _proxy_env(monkeypatch, f"http://127.0.0.1:{closed}", "")
+    proxied = ZaloClient(bot.settings, bot.redis)
+    assert not proxied.session.trust_env and proxied.session.proxies["http"].endswith(f":{closed}")
+    with pytest.raises(ZaloError):
+        proxied.send_text(user_id=USER, text="qua proxy")
+    _proxy_env(monkeypatch, f"http://127.0.0.1:{closed}", "127.0.0.1")
+    ZaloClient(bot.settings, bot.redis).send_text(user_id=USER, text="thẳng")
+    assert [m["text"] for m in bot.messages(USER)] == ["thẳng"]
+
+
+def test_a_no_proxy_that_parts_zalos_hosts_keeps_the_environment_read_per_call(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _proxy_env(monkeypatch, "http://proxy.example:3128", "oauth.zaloapp.com")
+    split = _new_session(4, bases=("https://openapi.zalo.me", "https://oauth.zaloapp.com"))
+    assert split.trust_env  # requests' own per-call reading decides for each host
+    _proxy_env(monkeypatch, "http://proxy.example:3128", "")
+    same = _new_session(4, bases=("http://openapi.zalo.me", "http://oauth.zaloapp.com"))
+    assert not same.trust_env and same.proxies["http"] == "http://proxy.example:3128"

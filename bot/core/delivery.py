@@ -54,11 +54,14 @@ def send_lease(client: redis.Redis, user_id: str, owner: str, ttl_ms: int) -> Le
     return Lease(client, user_id, owner, ttl_ms, key=keys.send_lease(user_id))
 
 
-def deliver_claimed(rt: Runtime, user_id: str, lease: Lease) -> float | None:
-    """Flush the outbox of a user whose send lease `lease` is held, then give the lease back.
+def deliver_claimed(rt: Runtime, user_id: str, lease: Lease, *, first: list | None = None) -> float | None:
+    """Flush the outbox of a user whose send lease `lease` is held, then give the lease back. `first`: the answer of
+    the flush's first take, when the claim made it (a sender's `CLAIM_SENDS`).
 
     Returns the delay after which a retryable failure wants another try (the user is due again then)."""
-    result = flush(user_id, client=rt.redis, zalo=rt.zalo, settings=rt.settings, lease=lease)
+    result = flush(user_id, client=rt.redis, zalo=rt.zalo, settings=rt.settings, lease=lease, first=first)
+    if result.finished:  # the take that found the outbox empty already gave the delivery back
+        return None
     retry = result.retry_after_s
     due_ms = int((time.time() + retry) * 1000) if retry is not None else 0
     scripts.FINISH_SEND(rt.redis, keys=[lease.key, keys.outbox(user_id), keys.SEND_DUE],

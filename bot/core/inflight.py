@@ -33,7 +33,7 @@ UNSENT, UNKNOWN, SENT = "unsent", "unknown", "sent"  # what a flush that died le
 ABANDONED_KEEP = 4096  # a process remembers this many of its abandoned marks (another process may settle them)
 
 _id: tuple[int, str] = (0, "")
-_abandoned: OrderedDict[tuple[str, str], str] = OrderedDict()
+_abandoned: OrderedDict[tuple[str, str], tuple[bytes | None, str]] = OrderedDict()
 _lock = threading.Lock()
 _beating = 0  # the pid whose liveness key the lease keeper renews (a forked child starts its own)
 
@@ -84,10 +84,12 @@ def split(mark: bytes) -> tuple[str, str]:
     return proc.decode(), owner.decode()
 
 
-def abandon(user_id: str, owner: str, fate: str) -> None:
-    """A flush of `owner` for `user_id` ended with an exception, leaving its mark (if it set one) with this fate."""
+def abandon(user_id: str, owner: str, fate: str, mark: bytes | None) -> None:
+    """A flush of `owner` for `user_id` ended with an exception: `mark` is the last in-flight mark it was answered
+    (None: none yet) and `fate` what became of that mark's send. Any other mark of this owner was set by a step
+    whose answer was lost (the take after a sent head, in the same script as its pop), so it was never sent."""
     with _lock:
-        _abandoned[(user_id, owner)] = fate
+        _abandoned[(user_id, owner)] = (mark, fate)
         _abandoned.move_to_end((user_id, owner))
         while len(_abandoned) > ABANDONED_KEEP:
             _abandoned.popitem(last=False)
@@ -100,7 +102,10 @@ def fate(user_id: str, mark: bytes) -> str | None:
     if proc != process_id():
         return None
     with _lock:
-        return _abandoned.get((user_id, owner))
+        known = _abandoned.get((user_id, owner))
+    if known is None:
+        return None
+    return known[1] if known[0] == mark else UNSENT
 
 
 def settled(user_id: str, mark: bytes) -> None:

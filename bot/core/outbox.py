@@ -44,10 +44,13 @@ OWNER_ALIVE_RETRY_S = 0.5  # the head is in flight under a live process: look ag
 class FlushResult:
     sent: int
     retry_after_s: float | None = None  # set when a retryable failure stopped the flush
+    finished: bool = False  # the outbox was found empty and the delivery ended with it (lease given back)
 
 
-def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Settings, lease: Lease) -> FlushResult:
-    """Send everything in the user's outbox while `lease` (the user's send lease) is held.
+def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Settings, lease: Lease,
+          first: list | None = None) -> FlushResult:
+    """Send everything in the user's outbox while `lease` (the user's send lease) is held; `first` is the answer of
+    the first `OUTBOX_TAKE` when the caller made it already (a sender's claim), saving a round trip.
 
     Fencing: each send starts only after one atomic step (`OUTBOX_TAKE`) found the lease still ours and marked the
     head in flight under it and this process; every change of the head after the send is made only while that mark
@@ -57,39 +60,69 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
     (bot/core/inflight.py). A flush that raises (Redis gone mid-flush) tells this process what its mark left."""
     flight = _Flight()
     try:
-        return _flush(user_id, client, zalo, settings, lease, flight)
+        return _flush(user_id, client, zalo, settings, lease, flight, first)
     except Exception:
-        inflight.abandon(user_id, lease.owner, flight.fate)
+        inflight.abandon(user_id, lease.owner, flight.fate, flight.mark)
         raise
 
 
 class _Flight:
     fate = inflight.UNSENT  # what an exception now would leave behind this owner's mark
+    mark: bytes | None = None  # that mark: the last one a take answered
+
+
+def _sent_args(mine: bytes, message: OutMessage) -> list[scripts.Arg]:
+    """OUTBOX_SENT_TAKE's own arguments for a head Zalo accepted: its mark, its counter, its latency."""
+    latency = max(0.0, time.time() - message.received_ms / 1000) if message.received_ms else None
+    return [mine, metrics.field("messages_sent_total", kind=message.kind),
+            "" if latency is None else metrics.latency_bucket(latency), latency or 0.0]
 
 
 def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settings, lease: Lease,
-           flight: _Flight) -> FlushResult:
+           flight: _Flight, first: list | None) -> FlushResult:
     key = keys.outbox(user_id)
     sent = 0
-    refused = refused_forms.load(client)
+    refused = refused_forms.load_cached(client)
     avoid = refused_forms.avoided(client, refused, settings)
-    take_keys = [key, keys.SEND_PAUSE, lease.key, keys.sending(user_id)]
-    take_args = [lease.owner, lease.ttl_ms, inflight.process_id(), int(settings.proc_alive_ttl_s * 1000),
-                 keys.PROC_ALIVE, int(settings.send_in_flight_max_s * 1000)]
+    take_keys = [key, keys.SEND_PAUSE, lease.key, keys.sending(user_id), keys.SEND_DUE]
+    take_args: list[scripts.Arg] = [
+        lease.owner, lease.ttl_ms, inflight.process_id(), int(settings.proc_alive_ttl_s * 1000), keys.PROC_ALIVE,
+        int(settings.send_in_flight_max_s * 1000), user_id]
+    accepted: tuple[bytes, OutMessage] | None = None  # the head Zalo just accepted, popped by the next take
     while True:
-        flight.fate = inflight.UNSENT
-        status, raw, *marked = scripts.OUTBOX_TAKE(client, keys=take_keys, args=take_args)
+        if first is not None:
+            answer, first = first, None
+        elif accepted is None:
+            flight.fate = inflight.UNSENT
+            answer = scripts.OUTBOX_TAKE(client, keys=take_keys, args=take_args)
+        else:  # one round trip: the pop (if still ours) and its metrics, then the next take
+            mine, message = accepted
+            answer = scripts.OUTBOX_SENT_TAKE(client, keys=[*take_keys, keys.METRICS, keys.LATENCY],
+                                              args=[*take_args, *_sent_args(mine, message)])
+            flight.fate, accepted = inflight.UNSENT, None
+            if answer[0] == -5:  # sent, but taken over meanwhile (a stuck mark settled, or presumed dead)
+                log.warning("sent user=%s msg=%s after losing the send lease; the taker settled it", user_id,
+                            message.id)
+                return FlushResult(sent, retry_after_s=0)
+            _accepted(client, refused, message, settings)
+        status, raw, *marked = answer
+        if marked and status in (0, -4):
+            flight.mark = marked[0]
         if status == -1:  # another process holds the user now
             return FlushResult(sent, retry_after_s=0)
         if status > 0:  # Zalo's rate limit, met by any process: nobody sends until it has passed
             return FlushResult(sent, retry_after_s=send_pause.resume_in(status / 1_000_000))
         if status == -3:  # in flight under a live process: it finishes or dies; unless it is ours and has ended
-            if not _settle_abandoned(client, user_id, key, marked[0]):
+            if _settle_abandoned(client, user_id, key, marked[0]):
+                continue
+            if inflight.split(marked[0]) != (inflight.process_id(), lease.owner):
                 metrics.incr(client, "messages_waited_total", reason="owner_alive")
                 return FlushResult(sent, retry_after_s=OWNER_ALIVE_RETRY_S)
-            continue
-        if raw is None:
-            return FlushResult(sent)
+            # this very owner's mark, and no flush of it ended: a take (or claim) whose answer was lost and that
+            # redis-py ran again; the message never left, so it is sent now, under that mark
+            status, raw, flight.mark = 0, marked[0].split(b"\n", 3)[3], marked[0]
+        if raw is None:  # emptied: OUTBOX_TAKE gave the send lease back and took the user off the to-do list
+            return FlushResult(sent, finished=True)
         if status == -2:  # in flight past the max under a live process (stuck): at most once, so never re-sent
             _give_up(client, user_id, marked[0], key, json.loads(raw),
                      OutcomeUnknown(-2, "in flight past SEND_IN_FLIGHT_MAX_SECONDS"), dead=False)
@@ -144,21 +177,17 @@ def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settin
             if not _give_up(client, user_id, mine, key, entry, exc, dead=False):
                 return FlushResult(sent, retry_after_s=0)
             continue
-        with client.pipeline(transaction=False) as pipe:  # one round trip: the pop (if still ours), the metrics
-            scripts.OUTBOX_SENT(pipe, keys=[key, keys.sending(user_id)], args=[mine])
-            metrics.incr(pipe, "messages_sent_total", kind=message.kind)
-            if message.received_ms:
-                metrics.observe_latency(pipe, max(0.0, time.time() - message.received_ms / 1000))
-            popped = pipe.execute()[0]
         sent += 1
-        if not popped:  # sent, but taken over meanwhile (a stuck mark settled, or this process presumed dead)
-            log.warning("sent user=%s msg=%s after losing the send lease; the taker settled it", user_id, message.id)
-            return FlushResult(sent, retry_after_s=0)
-        for form in message_forms.forms_of(message, settings.max_text_chars):
-            if refused.pop(form, None) is not None:  # a recheck went through: Zalo accepts it again
-                refused_forms.forget(client, form)
+        accepted = (mine, message)
         log.info("sent user=%s msg=%s zalo_id=%s quota=%s", user_id, message.id, result.message_id,
                  result.quota_type)
+
+
+def _accepted(client: redis.Redis, refused: dict[str, float], message: OutMessage, settings: Settings) -> None:
+    """Zalo accepted `message` and its pop is recorded: a form it used that was refused before is accepted again."""
+    for form in message_forms.forms_of(message, settings.max_text_chars):
+        if refused.pop(form, None) is not None:  # a recheck went through: Zalo accepts it again
+            refused_forms.forget(client, form)
 
 
 def _retry_later(client: redis.Redis, user_id: str, mine: bytes, key: str, entry: dict, exc: ZaloError,

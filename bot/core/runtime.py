@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import redis
 
 from bot.config import Settings
+from bot.core import refused_forms
 from bot.core.ingest import JobWriter
 from bot.core.routing import Router
 from bot.infra.logs import setup_logging
@@ -37,6 +38,7 @@ def configure(settings: Settings, client: redis.Redis | None = None) -> Runtime:
     setup_logging(settings.log_level, secrets=(settings.oa_secret_key, settings.app_secret,
                                                settings.access_token, settings.refresh_token))
     client = client or connect(settings)
+    refused_forms.forget_cache()  # another Redis, maybe (a test's fresh one): its refusals are read afresh
     jobs = JobWriter(client, user_lease_ms=settings.user_lease_s * 1000)
     _current = Runtime(settings, client, ZaloClient(settings, client), _router(settings), jobs)
     return _current

@@ -50,26 +50,34 @@ class Sender:
                 room = self._wait_for_room(stop)
                 if room == 0:
                     continue
+                owner = f"send:{self.id}:{next(self._claims)}"
                 try:
-                    owner = f"send:{self.id}:{next(self._claims)}"
-                    users = scripts.CLAIM_SENDS(self.rt.redis, keys=[keys.SEND_DUE], args=[
-                        int(time.time() * 1000), self.ttl_ms, owner, room, keys.send_lease("")])
+                    users = self._claim(owner, room)
                 except redis.RedisError:
                     log.warning("sender: Redis unavailable; trying again", exc_info=True)
                     stop.wait(0.5)
                     continue
-                if not users:
-                    stop.wait(self.rt.settings.sender_poll_s)
-                    continue
                 with self._room:
                     self._in_flight += len(users)
-                for raw in users:
-                    pool.submit(self._deliver, raw.decode(), owner)
+                for user, *first in users:
+                    pool.submit(self._deliver, user.decode(), owner, first)
+                if len(users) < room:  # nobody else is due now: a claim at once would come back empty
+                    stop.wait(self.rt.settings.sender_poll_s)
         beat.join()
         with contextlib.suppress(redis.RedisError):  # otherwise it expires by itself
             if self.rt.redis.get(keys.SENDER_ALIVE) == self.id.encode():  # another sender's beat is kept
                 self.rt.redis.delete(keys.SENDER_ALIVE)
         log.info("sender %s stopped", self.id)
+
+    def _claim(self, owner: str, room: int) -> list[list]:
+        """Up to `room` due users, each with its send lease held by `owner` and its first take made (marked in
+        flight under this process, like every take: should the sender die before the send, the mark's owner is
+        dead and the message is sent by the next taker); [user, take's answer...] each."""
+        settings = self.rt.settings
+        return scripts.CLAIM_SENDS(self.rt.redis, keys=[keys.SEND_DUE, keys.SEND_PAUSE, keys.send_claim(owner)], args=[
+            int(time.time() * 1000), self.ttl_ms, owner, room, keys.send_lease(""), keys.outbox(""),
+            keys.sending(""), self.id, int(settings.proc_alive_ttl_s * 1000), keys.PROC_ALIVE,
+            int(settings.send_in_flight_max_s * 1000)])
 
     def _wait_for_room(self, stop: threading.Event) -> int:
         with self._room:
@@ -77,10 +85,10 @@ class Sender:
                 self._room.wait(0.5)
             return 0 if stop.is_set() else self.threads - self._in_flight
 
-    def _deliver(self, user_id: str, owner: str) -> None:
+    def _deliver(self, user_id: str, owner: str, first: list) -> None:
         try:
             lease = delivery.send_lease(self.rt.redis, user_id, owner, self.ttl_ms)
-            delivery.deliver_claimed(self.rt, user_id, lease)
+            delivery.deliver_claimed(self.rt, user_id, lease, first=first)
             self.sent_users += 1
         except Exception:  # noqa: BLE001 - the user comes back when the lease expires; the sender goes on
             log.exception("sender: delivery to user=%s failed; due again after the lease", user_id)

@@ -40,6 +40,11 @@ def send_lease(user_id: str) -> str:
     return f"{P}send-lease:{user_id}"
 
 
+def send_claim(owner: str) -> str:
+    """A sender's claim's answer, kept a lease long so the claim run again by a client retry answers the same."""
+    return f"{P}send-claim:{owner}"
+
+
 def sending(user_id: str) -> str:
     """The mark of the head of a user's outbox in flight to Zalo ("process\nms\nowner\nhead"); absent = none.
     Set atomically with the lease check before a send, cleared with every change of the head (outbox.py)."""

@@ -49,10 +49,15 @@ def incr(client: redis.Redis | redis.client.Pipeline, name: str, amount: int = 1
 
 def observe_latency(client: redis.Redis | redis.client.Pipeline, seconds: float) -> None:
     """Record one webhook→reply latency (non-cumulative buckets; cumulated when rendered)."""
-    bucket = next((str(b) for b in LATENCY_BUCKETS if seconds <= b), "+Inf")
+    bucket = latency_bucket(seconds)
     client.hincrby(keys.LATENCY, bucket, 1)
     client.hincrby(keys.LATENCY, "count", 1)
     client.hincrbyfloat(keys.LATENCY, "sum", seconds)
+
+
+def latency_bucket(seconds: float) -> str:
+    """The (non-cumulative) latency bucket `seconds` falls in: a field of `keys.LATENCY`."""
+    return next((str(b) for b in LATENCY_BUCKETS if seconds <= b), "+Inf")
 
 
 class _RedisCollector(Collector):

@@ -66,11 +66,12 @@ DRAIN_NEXT = Lua(_NEXT_DRAIN_JOB + source("drain_next"))
 RELEASE_UNTIL = Lua(source("release_until"))
 
 # --- the sender's delivery, and a running drain job taking the next ready user ----------------------------
-CLAIM_SENDS = Lua(source("claim_sends"))
+# outbox_take.lua defines `take`, the step before each send; each of these ends with it
+OUTBOX_TAKE = Lua(source("outbox_take") + "\nreturn take(KEYS, ARGV)\n")
+OUTBOX_SENT_TAKE = Lua(source("outbox_take") + source("outbox_sent"))  # the pop of a sent head, then the next take
+CLAIM_SENDS = Lua(source("outbox_take") + source("claim_sends"))  # due users' send leases and their first takes
 FINISH_SEND = Lua(source("finish_send"))
 TAKE_NEXT_DRAIN = Lua(_NEXT_DRAIN_JOB + source("take_next_drain"))
-OUTBOX_TAKE = Lua(source("outbox_take"))
-OUTBOX_SENT = Lua(source("outbox_sent"))
 
 # --- the webhook's ingest and the sweeper's claim (templates filled in by bot/core/ingest.py) ---------------
 INGEST_TEMPLATE = source("ingest")
