@@ -37,6 +37,9 @@ class ZaloHeadersRequestHandler(WSGIRequestHandler):
     HTTP/1.1 allows. A chunked or oversized body keeps werkzeug's close-after-answer behaviour.
     """
 
+    # http.server writes an answer's headers and body in separate sends: on a kept-alive connection Nagle's
+    # algorithm holds the body until the client's delayed ACK (40 ms per request, measured)
+    disable_nagle_algorithm = True
     keep_alive = False  # this request's body was read whole: the connection may serve another one
     busy = False  # between a request line and the end of its answer (stop() leaves such a connection be)
 
