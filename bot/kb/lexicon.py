@@ -244,7 +244,7 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
     token_roles: list[_Roles] = []  # per unit, per reading
     numbers: set[str] = set()
     negations: set[int] = set()
-    negated = any(p in NEGATION_PAIRS for p in analysis.bigrams)
+    negated = not NEGATION_PAIRS.isdisjoint(analysis.bigrams)
     accented_text = accented(analysis)
     if scaffold is None:
         scaffold = scaffolding(analysis)
@@ -287,13 +287,15 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
         if rb == OPTIONAL and ib != ia:
             optional_pairs.append((ib, pair))
 
+    # (a pair with a STOP side adds nothing: skipped before the call, latency)
     for i, readings_roles in enumerate(token_roles):
         for alt, rs in readings_roles:
             for j in range(len(alt) - 1):
-                add_pair(alt[j], rs[j], alt[j + 1], rs[j + 1], i, i)
-            if i + 1 < len(token_roles):
+                if rs[j] != STOP and rs[j + 1] != STOP:
+                    add_pair(alt[j], rs[j], alt[j + 1], rs[j + 1], i, i)
+            if i + 1 < len(token_roles) and alt and rs[-1] != STOP:
                 for nalt, nrs in token_roles[i + 1]:
-                    if alt and nalt:
+                    if nalt and nrs[0] != STOP:
                         add_pair(alt[-1], rs[-1], nalt[0], nrs[0], i, i + 1)
     return View(tuple(units), frozenset(required), frozenset(optional), tuple(dict.fromkeys(pairs)),
                 tuple(dict.fromkeys(optional_pairs)), frozenset(numbers), negated, frozenset(negations))

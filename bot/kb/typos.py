@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.kb.lexicon import STOP_FOLDS
 from bot.nlp.normalize import Analysis, Unit, fold
@@ -27,6 +28,7 @@ def _neighbours(r: int, c: int) -> frozenset[str]:
     return frozenset(near)
 
 
+CANDIDATE_CACHE = 4096  # words whose repair candidates are remembered (see TypoRepair.candidates)
 _NEAR = {ch: _neighbours(r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
 
 
@@ -89,14 +91,21 @@ class TypoRepair:
                 for i in range(len(word)):
                     deletes[word[:i] + word[i + 1 :]].add(word)
         self.deletes = dict(deletes)
+        self._cached = lru_cache(maxsize=CANDIDATE_CACHE)(self._lookup)  # thread-safe, bounded
 
-    def candidates(self, token: str) -> set[str]:
-        """KB words one edit (insertion, deletion, substitution or swap) away from ``token``."""
+    def candidates(self, token: str) -> frozenset[str]:
+        """KB words one edit (insertion, deletion, substitution or swap) away from ``token``.
+
+        Remembered for the last ``CANDIDATE_CACHE`` words asked (latency: a message's unknown words are looked
+        up in each of its readings, and chat words repeat); bounded, and a pure function of the KB's words."""
+        return self._cached(token)
+
+    def _lookup(self, token: str) -> frozenset[str]:
         found = set(self.deletes.get(token, ()))
         for i in range(len(token)):
             found |= self.deletes.get(token[:i] + token[i + 1 :], set())
         found.discard(token)
-        return {w for w in found if _one_edit(token, w)}
+        return frozenset(w for w in found if _one_edit(token, w))
 
     def fix(self, analysis: Analysis) -> Analysis:
         """Replace unknown tokens by a KB word one edit away (query side only).

@@ -178,7 +178,6 @@ PARTICLES = frozenset({"rứa", "ri", "vậy", "thế", "hè", "hỉ", "nhỉ", 
 DIALECT_ONLY = frozenset({"rứa", "chừ", "nhiêu", "nhứt", "nhựt", "bịnh", "hổng", "hông", "dzậy", "zậy", "nghen",
                           "nhen"})
 
-_MAX_PHRASE = max(len(k.split()) for k in REGIONAL)
 
 
 def _nfc(word: str) -> str:
@@ -188,6 +187,12 @@ def _nfc(word: str) -> str:
 _MARKED = {tuple(_nfc(w) for w in k.split()): v for k, v in REGIONAL.items()}
 _FOLDED = {tuple(fold(w) for w in k.split()): v for k, v in REGIONAL.items()
            if len(k.split()) > 1 or fold(k) in SAFE_UNMARKED}
+# The longest phrase of either table that starts with each word: the other words of a message start none, and
+# are compared once instead of once per phrase length (latency: most words of a long message are plain).
+_LONGEST: dict[str, int] = {}
+for _phrase in (*_MARKED, *_FOLDED):
+    _LONGEST[_phrase[0]] = max(_LONGEST.get(_phrase[0], 0), len(_phrase))
+del _phrase
 
 
 def _clause_ends(words: list[str], marked: list[str]) -> list[bool]:
@@ -227,7 +232,8 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
     out: list[str] = []
     i = 0
     while i < len(words):
-        for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+        longest = max(_LONGEST.get(marked[i], 0), _LONGEST.get(folded[i], 0))
+        for n in range(min(longest, len(words) - i), 0, -1):
             span_m, span_f = tuple(marked[i : i + n]), tuple(folded[i : i + n])
             unmarked = plain[i + n] - plain[i] == n
             target = _MARKED.get(span_m) if accented or not unmarked else None

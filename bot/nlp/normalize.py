@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from bot.nlp.abbreviations import COMMAND, COMMON, DOMAIN
 from bot.nlp.syllables import (
@@ -53,10 +54,20 @@ class Unit:
     keys: tuple[str, ...]
     kind: str
     marked: bool
+    # every reading's syllables in order, computed once (latency: the ranker reads them a hundred times per
+    # message); derived from ``alts``, so not compared and a one-reading unit shares its tuple
+    tokens: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        return tuple(t for alt in self.alts for t in alt)
+    def __post_init__(self) -> None:
+        alts = self.alts
+        object.__setattr__(self, "tokens", alts[0] if len(alts) == 1 else tuple(t for alt in alts for t in alt))
+        object.__setattr__(self, "_hash", hash((alts, self.keys, self.kind, self.marked)))
+
+    def __hash__(self) -> int:
+        """The generated hash of the compared fields, computed once: units key the per-word caches of
+        ``bot.kb.lexicon``, looked up for every word of every reading (latency)."""
+        return self._hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +82,20 @@ class Analysis:
 
     @classmethod
     def from_units(cls, units: tuple[Unit, ...]) -> Analysis:
-        tokens = tuple(t for u in units for t in u.tokens)
-        # Pairs inside each reading, and across units between every reading of the neighbours, so that an
-        # ambiguous abbreviation does not invent pairs between its own alternative readings.
-        pairs: list[tuple[str, str]] = []
-        for i, unit in enumerate(units):
-            for alt in unit.alts:
-                pairs.extend(zip(alt, alt[1:], strict=False))
-            if i + 1 < len(units):
-                pairs.extend((a[-1], b[0]) for a in unit.alts for b in units[i + 1].alts if a and b)
-        bigrams = tuple(dict.fromkeys(f"{a}_{b}" for a, b in pairs))
+        tokens = tuple(chain.from_iterable(u.tokens for u in units))
+        if all(len(u.alts) == 1 and u.alts[0] for u in units):
+            # one reading per unit (most messages): the pairs below are just the neighbouring tokens (in C)
+            bigrams = tuple(dict.fromkeys(map("_".join, zip(tokens, tokens[1:], strict=False))))
+        else:
+            # Pairs inside each reading, and across units between every reading of the neighbours, so that an
+            # ambiguous abbreviation does not invent pairs between its own alternative readings.
+            pairs: list[tuple[str, str]] = []
+            for i, unit in enumerate(units):
+                for alt in unit.alts:
+                    pairs.extend(zip(alt, alt[1:], strict=False))
+                if i + 1 < len(units):
+                    pairs.extend((a[-1], b[0]) for a in unit.alts for b in units[i + 1].alts if a and b)
+            bigrams = tuple(dict.fromkeys(f"{a}_{b}" for a, b in pairs))
         marked = any(u.marked for u in units)
         keys = tuple(k for u in units for k in u.keys) if marked else ()
         return cls(units, tokens, bigrams, keys, marked)
