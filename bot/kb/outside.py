@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 from bot.kb.lexicon import CONTENT, View
 from bot.kb.loader import CONTENT_DIR, Entry
 from bot.kb.records import EntryRecord, build_record
-from bot.kb.signals import content_match
+from bot.kb.signals import phrasings_match
 
 DEFAULT_OUTSIDE = CONTENT_DIR / "out_of_scope.toml"
 TOPIC = "ngoai-pham-vi-lop"  # the pseudo-entries' topic (never shown: they have no answer)
@@ -62,20 +63,31 @@ class Outside:
     def __init__(self, groups: Sequence[Group]) -> None:
         self.groups = tuple(groups)
         self.records: tuple[EntryRecord, ...] = tuple(build_record(_pseudo(g))[0] for g in self.groups)
-        # every content item of each group's phrasings: a question sharing none skips the group (latency)
-        self.items = tuple(frozenset().union(*(r | o for r, o, _ in rec.content_phrasings)) for rec in self.records)
+        # Which phrasings hold each content item, as (group, phrasing) numbers: a question is compared only with
+        # the phrasings that share an item with it (content_match of the others is 0), so the class can grow to
+        # hundreds of phrasings for the price of a few look-ups (latency, round 6).
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for g, record in enumerate(self.records):
+            for p, (required, optional, _) in enumerate(record.content_phrasings):
+                for item in required | optional:
+                    postings[item].append((g, p))
+        self.postings = {item: tuple(found) for item, found in postings.items()}
 
     def match(self, qv: View) -> tuple[float, EntryRecord | None]:
         """The best phrasing match of the question (its content view, as the ranker reads it) in any group, and
-        that group's record (None when none shares a word)."""
+        that group's record (None when none shares a word): the first group, in file order, with the best
+        :func:`~bot.kb.signals.content_match`."""
+        touched: dict[int, set[int]] = {}
+        postings = self.postings
+        for item in qv.required | qv.optional:
+            for g, p in postings.get(item, ()):
+                touched.setdefault(g, set()).add(p)
         best, found = 0.0, None
-        said = qv.required | qv.optional
-        for record, items in zip(self.records, self.items, strict=True):
-            if items.isdisjoint(said):
-                continue
-            value = content_match(qv, record)
+        for g in sorted(touched):
+            phrasings = self.records[g].content_phrasings
+            value = min(1.0, phrasings_match(qv, [phrasings[p] for p in sorted(touched[g])]))
             if value > best:
-                best, found = value, record
+                best, found = value, self.records[g]
         return best, found
 
     def against(self, qv: View, top: EntryRecord) -> tuple[float, bool]:
