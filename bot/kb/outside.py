@@ -16,6 +16,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, groupby
 from pathlib import Path
 
 from bot.kb.lexicon import CONTENT, View
@@ -63,29 +64,26 @@ class Outside:
     def __init__(self, groups: Sequence[Group]) -> None:
         self.groups = tuple(groups)
         self.records: tuple[EntryRecord, ...] = tuple(build_record(_pseudo(g))[0] for g in self.groups)
-        # Which phrasings hold each content item, as (group, phrasing) numbers: a question is compared only with
-        # the phrasings that share an item with it (content_match of the others is 0), so the class can grow to
-        # hundreds of phrasings for the price of a few look-ups (latency, round 6).
-        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for g, record in enumerate(self.records):
-            for p, (required, optional, _) in enumerate(record.content_phrasings):
-                for item in required | optional:
-                    postings[item].append((g, p))
+        # Every group's phrasings in one flat list (file order), and which of them hold each content item: a
+        # question is compared only with the phrasings that share an item with it (content_match of the others is
+        # 0), so the class can grow to hundreds of phrasings for the price of a few look-ups (latency, round 6).
+        self.phrasings = tuple(p for record in self.records for p in record.content_phrasings)
+        self.group_of = tuple(g for g, record in enumerate(self.records) for _ in record.content_phrasings)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, (required, optional, _) in enumerate(self.phrasings):
+            for item in required | optional:
+                postings[item].append(i)
         self.postings = {item: tuple(found) for item, found in postings.items()}
 
     def match(self, qv: View) -> tuple[float, EntryRecord | None]:
         """The best phrasing match of the question (its content view, as the ranker reads it) in any group, and
         that group's record (None when none shares a word): the first group, in file order, with the best
         :func:`~bot.kb.signals.content_match`."""
-        touched: dict[int, set[int]] = {}
-        postings = self.postings
-        for item in qv.required | qv.optional:
-            for g, p in postings.get(item, ()):
-                touched.setdefault(g, set()).add(p)
+        touched = sorted(set(chain.from_iterable(filter(None, map(self.postings.get, qv.required | qv.optional)))))
         best, found = 0.0, None
-        for g in sorted(touched):
-            phrasings = self.records[g].content_phrasings
-            value = min(1.0, phrasings_match(qv, [phrasings[p] for p in sorted(touched[g])]))
+        phrasings = self.phrasings
+        for g, numbers in groupby(touched, key=self.group_of.__getitem__):
+            value = min(1.0, phrasings_match(qv, [phrasings[i] for i in numbers]))
             if value > best:
                 best, found = value, self.records[g]
         return best, found
