@@ -101,13 +101,29 @@ def _adverb_con(folded: str, m: re.Match[str]) -> bool:
     return bool(before) and before[-1] in _BEFORE_STILL
 
 
+def _fold_char(c: str) -> str:
+    f = fold_token(c) if c.strip() and c not in "òÒ" else c
+    return f if len(f) == 1 else c.lower()
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table of :func:`_fold_char`, filled on first sight of a character (latency: a message is
+    folded in C instead of character by character in Python); bounded, since any character may arrive."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < _FOLD_TABLE_SIZE:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE_SIZE = 4096
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_keep_positions(text: str) -> str:
     """Character-wise fold (lowercase, no marks, đ→d) that keeps every position, so cuts map back."""
-    out = []
-    for c in text:
-        f = fold_token(c) if c.strip() and c not in "òÒ" else c
-        out.append(f if len(f) == 1 else c.lower())
-    return "".join(out)
+    return text.translate(_FOLD_TABLE)
 
 
 def is_question(clause: str) -> bool:

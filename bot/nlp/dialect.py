@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 from bot.nlp.abbreviations import CHAT_PHRASES, CHAT_WORDS
 from bot.nlp.normalize import fold, fold_token
@@ -180,6 +181,7 @@ DIALECT_ONLY = frozenset({"rứa", "chừ", "nhiêu", "nhứt", "nhựt", "bịn
 
 
 
+@lru_cache(maxsize=16384)  # pure, and the words of chat messages repeat (latency; bounded)
 def _nfc(word: str) -> str:
     return unicodedata.normalize("NFC", word).lower().strip(".,!?;:…\"'()")
 
