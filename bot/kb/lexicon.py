@@ -14,7 +14,7 @@ Discriminators are the words that tell neighbouring entries apart although every
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.nlp.normalize import Analysis, Unit, analyze, fold, split_tone, syllable_key
@@ -187,6 +187,14 @@ class View:
     numbers: frozenset[str]
     negated: bool
     negations: frozenset[int]  # unit indices of stopping verbs (credited by any entry about stopping)
+    # required ∪ optional and optional − required, computed once: every phrasing match of the query reads them
+    # (latency: five entries and the out-of-scope groups per search)
+    items: frozenset[str] = field(init=False, repr=False, compare=False)
+    extra: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "items", self.required | self.optional if self.optional else self.required)
+        object.__setattr__(self, "extra", self.optional - self.required)
 
 
 _Roles = tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]  # per reading of a unit: its tokens and their roles

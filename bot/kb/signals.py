@@ -113,9 +113,7 @@ def content_match(qv: View, rec: EntryRecord) -> float:
     best = phrasings_match(qv, rec.mixed_phrasings)
     required = rec.plain_required
     if required:
-        q_all = qv.required | qv.optional if qv.optional else qv.required
-        q_extra = qv.optional - qv.required
-        n_required = len(qv.required)
+        q_all, q_extra, n_required = qv.items, qv.extra, len(qv.required)
         commons = map((2).__mul__, map(len, map(q_all.__and__, required)))
         if q_extra:
             sizes = map(operator.add, map(n_required.__add__, map(len, map(q_extra.__and__, required))),
@@ -130,12 +128,9 @@ def phrasings_match(qv: View, phrasings: Iterable[tuple[frozenset[str], frozense
     """:func:`content_match` over some phrasings' content items (an entry's, or the out-of-scope phrasings
     that share an item with the query, ``bot.kb.outside``), without the cap at 1."""
     best = 0.0
-    q_required, q_optional = qv.required, qv.optional
     # items = required ∪ (optional ∩ said), so items ∩ said = (required ∪ optional) ∩ said and
     # |items| = |required| + |(optional − required) ∩ said|: counted without building a set per phrasing (latency)
-    q_all = q_required | q_optional if q_optional else q_required
-    q_extra = q_optional - q_required
-    n_required = len(q_required)
+    q_all, q_extra, n_required = qv.items, qv.extra, len(qv.required)
     for required, optional, size in phrasings:
         said = required | optional if optional else required
         common = len(q_all & said)
