@@ -143,9 +143,10 @@ class Index:
             kept = {t for i, u in enumerate(analysis.units) if i not in scaffold for t in u.tokens}
             dropped = {t for i in scaffold for t in analysis.units[i].tokens} - kept
             query_terms = {t for t in query_terms if not any(p in dropped for p in t.split("_"))}
-        pre = self.bm25.score(query_terms)
-        # only the entries the query touched (scores are never negative): 1,000 entries cost a scan in C (latency)
-        touched = compress(range(len(pre)), pre)
+        pre, sure = self.bm25.score(query_terms, CANDIDATES)
+        # only the entries the query touched (scores are never negative), and of those only the ones scoring at least
+        # as much as CANDIDATES entries surely do: 1,000 entries cost a scan in C (latency)
+        touched = compress(range(len(pre)), map(sure.__le__, pre) if sure > 0 else pre)
         candidates = [d for d in heapq.nlargest(CANDIDATES, touched, key=pre.__getitem__) if pre[d] > 0]
         if not candidates:
             return None
