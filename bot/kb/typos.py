@@ -122,16 +122,22 @@ class TypoRepair:
             if unit.kind not in ("other", "syllable") or len(unit.alts) != 1 or len(unit.alts[0]) != 1:
                 continue
             token = unit.alts[0][0]
+            known = token in self.token_df
+            # a KB word typed without marks, or a word never repaired: settled before looking at its neighbours
+            # (latency: most words of a long message)
+            if known and not unit.marked:
+                continue
+            if not known and (token in STOP_FOLDS or len(token) < 2 or not token.isalpha()):
+                continue
             prev = units[i - 1].tokens[-1] if i > 0 and units[i - 1].tokens else None
             nxt = units[i + 1].tokens[0] if i + 1 < len(units) and units[i + 1].tokens else None
-            if token in self.token_df and unit.marked and self._tone_slip(token, unit, prev, nxt):
-                base = unit.keys[0][:-1]
-                kb_keys = self.keys_by_fold[token]
-                key = next((k for k in kb_keys if k[:-1] == base), kb_keys[0])
-                units[i] = Unit(((token,),), (key,), "fixed", True)  # the KB's word with its most common tone
-                changed = True
-                continue
-            if token in self.token_df or token in STOP_FOLDS or len(token) < 2 or not token.isalpha():
+            if known:
+                if self._tone_slip(token, unit, prev, nxt):
+                    base = unit.keys[0][:-1]
+                    kb_keys = self.keys_by_fold[token]
+                    key = next((k for k in kb_keys if k[:-1] == base), kb_keys[0])
+                    units[i] = Unit(((token,),), (key,), "fixed", True)  # the KB's word with its most common tone
+                    changed = True
                 continue
             found = self.candidates(token)
             if not found:
