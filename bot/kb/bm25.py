@@ -77,9 +77,8 @@ class TwoFieldBM25:
                     row[doc] = w
                 self.dense[term] = row
 
-    def score(self, terms: Iterable[str], k: int = 0) -> tuple[list[float], float]:
-        """Blended score of every entry (a dense list indexed like the entries), and a score that at least ``k``
-        entries reach (0.0 when unknown): the ``k`` best entries are among those scoring at least that much.
+    def score(self, terms: Iterable[str]) -> list[float]:
+        """Blended score of every entry (a dense list indexed like the entries).
 
         Only the ``MAX_SELECT_TERMS`` rarest terms select candidates, and words found in a quarter of the
         entries or more only when the message has no rarer word: adding a dense row per common word cost
@@ -92,7 +91,7 @@ class TwoFieldBM25:
         if not rare:  # only words found in a quarter of the entries or more: they are all there is to go on
             for term in known:
                 acc = list(map(operator.add, acc, self.dense[term]))
-            return acc, 0.0
+            return acc
         if len(rare) > MAX_SELECT_TERMS:
             rare = sorted(rare, key=lambda t: (self.df[t], t))[:MAX_SELECT_TERMS]
         postings, docs, weights = self.postings, self.docs, self.weights
@@ -101,12 +100,7 @@ class TwoFieldBM25:
             stop = start + (postings[term] & _LENGTH_MASK)
             for doc, w in zip(docs[start:stop], weights[start:stop], strict=True):
                 acc[doc] += w
-        # Each term's postings are sorted strongest first: the entries that are some term's best, once each. The
-        # k-th best score among them is reached by k entries, so no entry below it is among the k best (latency:
-        # the caller ranks only the entries at or above it, not every entry the message touched).
-        best = {docs[postings[term] >> _LENGTH_BITS] for term in rare}
-        sure = sorted(map(acc.__getitem__, best))[-k] if 0 < k <= len(best) else 0.0
-        return acc, sure
+        return acc
 
     def fields(self, terms: Set[str], doc: int) -> tuple[float, float]:
         """(whole-entry, question-field) BM25 of one entry."""

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import heapq
 import math
-import operator
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress
 
 from bot.kb import signals, wh
 from bot.kb.bm25 import TwoFieldBM25
@@ -34,7 +33,6 @@ MAX_SCORE = (ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISC
              + KIND_WEIGHT)
 CANDIDATES = 8
 CHAR_WORDS = 30  # last words of a message whose character n-grams are compared
-_TF_WEIGHT = tuple(1 + math.log(tf) if tf else 0.0 for tf in range(64))  # 1 + log(tf) of an n-gram's count
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,16 +141,18 @@ class Index:
             kept = {t for i, u in enumerate(analysis.units) if i not in scaffold for t in u.tokens}
             dropped = {t for i in scaffold for t in analysis.units[i].tokens} - kept
             query_terms = {t for t in query_terms if not any(p in dropped for p in t.split("_"))}
-        pre, sure = self.bm25.score(query_terms, CANDIDATES)
-        # only the entries the query touched (scores are never negative), and of those only the ones scoring at least
-        # as much as CANDIDATES entries surely do: 1,000 entries cost a scan in C (latency)
-        touched = compress(range(len(pre)), map(sure.__le__, pre) if sure > 0 else pre)
+        pre = self.bm25.score(query_terms)
+        # only the entries the query touched (scores are never negative): 1,000 entries cost a scan in C (latency)
+        touched = compress(range(len(pre)), pre)
         candidates = [d for d in heapq.nlargest(CANDIDATES, touched, key=pre.__getitem__) if pre[d] > 0]
         if not candidates:
             return None
         records = self.records
         # Character n-grams of the message's last words only: they repair typos; a long context adds noise.
-        qvec = self._char_query(" ".join(analysis.text.split()[-CHAR_WORDS:]))
+        grams = char_ngrams(" ".join(analysis.text.split()[-CHAR_WORDS:]))
+        qvec = {g: (1 + math.log(tf)) * self.char_idf.get(g, self.char_unknown_idf) for g, tf in grams.items()}
+        qnorm = math.sqrt(sum(v * v for v in qvec.values())) or 1.0
+        qvec = {g: v / qnorm for g, v in qvec.items() if g in self.char_idf}
         char = {d: signals.char_cosine(qvec, records[d]) for d in candidates}
         pquery = signals.phrasing_query(analysis)
         phrasing = {d: signals.phrasing_match(pquery, records[d]) for d in candidates}
@@ -173,22 +173,6 @@ class Index:
         }
         order = sorted(candidates, key=lambda d: (-combined[d], d))
         return _Ranked(analysis, qv, order, combined, s_all, s_q, char, disc, kind)
-
-    def _char_query(self, text: str) -> dict[str, float]:
-        """The L2-normalized char n-gram TF-IDF of ``text``, keeping only n-grams the KB has.
-
-        Computed with map() in the n-grams' order (the same products and the same sum of squares as a loop over
-        them, to the last bit), not with dict comprehensions over a long message's ~250 n-grams (latency)."""
-        grams = char_ngrams(text)
-        if not grams:
-            return {}
-        keys, counts = list(grams), grams.values()
-        tf = map(_TF_WEIGHT.__getitem__, counts) if max(counts) < len(_TF_WEIGHT) else (
-            1 + math.log(n) for n in counts)
-        raw = list(map(operator.mul, tf, map(self.char_idf.get, keys, repeat(self.char_unknown_idf))))
-        qnorm = math.sqrt(sum(map(operator.mul, raw, raw))) or 1.0
-        known = list(map(self.char_idf.__contains__, keys))
-        return dict(zip(compress(keys, known), map(qnorm.__rtruediv__, compress(raw, known)), strict=True))
 
     def _hits(self, ranked: _Ranked, k: int, gate: Query | None) -> list[Hit]:
         top = ranked.order[:k]

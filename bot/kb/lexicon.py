@@ -14,7 +14,7 @@ Discriminators are the words that tell neighbouring entries apart although every
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.nlp.normalize import Analysis, Unit, analyze, fold, split_tone, syllable_key
@@ -187,14 +187,6 @@ class View:
     numbers: frozenset[str]
     negated: bool
     negations: frozenset[int]  # unit indices of stopping verbs (credited by any entry about stopping)
-    # required ∪ optional and optional − required, computed once: every phrasing match of the query reads them
-    # (latency: five entries and the out-of-scope groups per search)
-    items: frozenset[str] = field(init=False, repr=False, compare=False)
-    extra: frozenset[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "items", self.required | self.optional if self.optional else self.required)
-        object.__setattr__(self, "extra", self.optional - self.required)
 
 
 _Roles = tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]  # per reading of a unit: its tokens and their roles
@@ -252,7 +244,7 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
     token_roles: list[_Roles] = []  # per unit, per reading
     numbers: set[str] = set()
     negations: set[int] = set()
-    negated = not NEGATION_PAIRS.isdisjoint(analysis.bigrams)
+    negated = any(p in NEGATION_PAIRS for p in analysis.bigrams)
     accented_text = accented(analysis)
     if scaffold is None:
         scaffold = scaffolding(analysis)
@@ -295,15 +287,13 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
         if rb == OPTIONAL and ib != ia:
             optional_pairs.append((ib, pair))
 
-    # (a pair with a STOP side adds nothing: skipped before the call, latency)
     for i, readings_roles in enumerate(token_roles):
         for alt, rs in readings_roles:
             for j in range(len(alt) - 1):
-                if rs[j] != STOP and rs[j + 1] != STOP:
-                    add_pair(alt[j], rs[j], alt[j + 1], rs[j + 1], i, i)
-            if i + 1 < len(token_roles) and alt and rs[-1] != STOP:
+                add_pair(alt[j], rs[j], alt[j + 1], rs[j + 1], i, i)
+            if i + 1 < len(token_roles):
                 for nalt, nrs in token_roles[i + 1]:
-                    if nalt and nrs[0] != STOP:
+                    if alt and nalt:
                         add_pair(alt[-1], rs[-1], nalt[0], nrs[0], i, i + 1)
     return View(tuple(units), frozenset(required), frozenset(optional), tuple(dict.fromkeys(pairs)),
                 tuple(dict.fromkeys(optional_pairs)), frozenset(numbers), negated, frozenset(negations))

@@ -79,7 +79,7 @@ class Outside:
         """The best phrasing match of the question (its content view, as the ranker reads it) in any group, and
         that group's record (None when none shares a word): the first group, in file order, with the best
         :func:`~bot.kb.signals.content_match`."""
-        touched = sorted(set(chain.from_iterable(filter(None, map(self.postings.get, qv.items)))))
+        touched = sorted(set(chain.from_iterable(filter(None, map(self.postings.get, qv.required | qv.optional)))))
         best, found = 0.0, None
         phrasings = self.phrasings
         for g, numbers in groupby(touched, key=self.group_of.__getitem__):

@@ -71,11 +71,6 @@ class EntryRecord:
     negated: bool  # the entry is about stopping something ("hủy đăng ký")
     char_vec: dict[str, float]  # L2-normalized char n-gram TF-IDF of the phrasings (filled by char_vectors)
     kinds: Mapping[str, float]  # share of its phrasings asking each kind of answer (bot.kb.wh)
-    # content_phrasings without optional items (most: the editors write with marks), as two parallel tuples so
-    # that signals.content_match measures them all in C; the others as written (latency, round 6)
-    plain_required: tuple[frozenset[str], ...]
-    plain_sizes: tuple[int, ...]
-    mixed_phrasings: tuple[tuple[frozenset[str], frozenset[str], int], ...]
 
 
 def build_record(entry: Entry, extra: Sequence[str] = ()) -> tuple[EntryRecord, Counter[str], Counter[str],
@@ -85,10 +80,6 @@ def build_record(entry: Entry, extra: Sequence[str] = ()) -> tuple[EntryRecord, 
     answer = analyze(entry.answer)
     q_terms = Counter(_interned(t for a in phrasings for t in terms(a)))
     views = [view(a, entry=True) for a in phrasings]
-    content = tuple(
-        (frozenset(_interned(v.required)), frozenset(_interned(v.optional)) if v.optional else v.optional,
-         sum(1 for t in v.required if not t.startswith("#"))) for v in views
-    )
     record = EntryRecord(
         entry=entry,
         q_vocab=frozenset(_interned(t for a in phrasings for t in a.tokens)),
@@ -99,15 +90,15 @@ def build_record(entry: Entry, extra: Sequence[str] = ()) -> tuple[EntryRecord, 
         q_cpairs=_pair_set(views),
         a_cpairs=_pair_set([view(answer, entry=True)]),
         phrasings=tuple(frozenset(_interned((*a.tokens, *a.bigrams))) for a in phrasings),
-        content_phrasings=content,
+        content_phrasings=tuple(
+            (frozenset(_interned(v.required)), frozenset(_interned(v.optional)) if v.optional else v.optional,
+             sum(1 for t in v.required if not t.startswith("#"))) for v in views
+        ),
         own_numbers=numbers_of((entry.title, *entry.keywords)),
         all_numbers=frozenset(n for v in views for n in v.numbers),
         negated=views[0].negated,
         char_vec={},
         kinds=wh.profile([a.text for a in phrasings[: 1 + len(entry.questions) + len(extra)]]),
-        plain_required=tuple(r for r, o, _ in content if not o),
-        plain_sizes=tuple(n for _, o, n in content if not o),
-        mixed_phrasings=tuple(c for c in content if c[1]),
     )
     chars = sum((char_ngrams(a.text) for a in phrasings), Counter())
     return record, q_terms, q_terms + Counter(_interned(terms(answer))), chars

@@ -6,7 +6,6 @@ discriminators and edges to decide whether to answer, offer choices or apologise
 
 from __future__ import annotations
 
-import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
@@ -105,22 +104,7 @@ def content_match(qv: View, rec: EntryRecord) -> float:
     """
     if not qv.required and not qv.optional:
         return 0.0
-    if not qv.required or (rec.mixed_phrasings and not rec.plain_required):
-        return min(1.0, phrasings_match(qv, rec.content_phrasings))
-    # The phrasings without optional items, all at once in C (latency): for them said = required and extra = 0,
-    # so the value below is phrasings_match's exactly; a denominator is at least |query's required| ≥ 1.
-    best = phrasings_match(qv, rec.mixed_phrasings)
-    required = rec.plain_required
-    if required:
-        q_all, q_extra, n_required = qv.items, qv.extra, len(qv.required)
-        commons = map((2).__mul__, map(len, map(q_all.__and__, required)))
-        if q_extra:
-            sizes = map(operator.add, map(n_required.__add__, map(len, map(q_extra.__and__, required))),
-                        rec.plain_sizes)
-        else:
-            sizes = map(n_required.__add__, rec.plain_sizes)
-        best = max(best, max(map(operator.truediv, commons, sizes)))
-    return min(1.0, best)
+    return min(1.0, phrasings_match(qv, rec.content_phrasings))
 
 
 def phrasings_match(qv: View, phrasings: Iterable[tuple[frozenset[str], frozenset[str], int]]) -> float:
@@ -129,7 +113,10 @@ def phrasings_match(qv: View, phrasings: Iterable[tuple[frozenset[str], frozense
     best = 0.0
     # items = required ∪ (optional ∩ said), so items ∩ said = (required ∪ optional) ∩ said and
     # |items| = |required| + |(optional − required) ∩ said|: counted without building a set per phrasing (latency)
-    q_all, q_extra, n_required = qv.items, qv.extra, len(qv.required)
+    q_required, q_optional = qv.required, qv.optional
+    q_all = q_required | q_optional if q_optional else q_required
+    q_extra = q_optional - q_required
+    n_required = len(q_required)
     for required, optional, size in phrasings:
         said = required | optional if optional else required
         common = len(q_all & said)
@@ -158,18 +145,20 @@ def phrasing_match(query: frozenset[str], rec: EntryRecord) -> float:
     """
     if not query:
         return 0.0
+    best = 0.0
     size = len(query)
     phrasings = rec.phrasings
-    # 2·common / (|query| + |phrasing|) of every phrasing, computed and compared in C (latency: an entry has up to
-    # ~35 phrasings); a phrasing sharing nothing scores 0, which the best never is below
-    return max(map(operator.truediv, map((2).__mul__, map(len, map(query.__and__, phrasings))),
-                   map(size.__add__, map(len, phrasings))), default=0.0)
+    for common, phrasing in zip(map(len, map(query.__and__, phrasings)), phrasings, strict=True):  # counted in C
+        if common:
+            value = 2 * common / (size + len(phrasing))
+            if value > best:
+                best = value
+    return best
 
 def char_cosine(query_grams: Mapping[str, float], rec: EntryRecord) -> float:
     """Cosine of the query's normalized char n-gram vector with the entry's."""
     vec = rec.char_vec
-    common = query_grams.keys() & vec.keys()  # one set, iterated twice in the same order: the same sum (in C)
-    return sum(map(operator.mul, map(query_grams.__getitem__, common), map(vec.__getitem__, common)))
+    return sum(query_grams[g] * vec[g] for g in query_grams.keys() & vec.keys())
 
 def discriminator(qv: View, rec: EntryRecord) -> tuple[float, bool, bool]:
     """Agreement on the words that tell neighbours apart, in -2..2, whether the entry contradicts, and whether
