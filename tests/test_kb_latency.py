@@ -1,7 +1,7 @@
 """Round 6 (latency): every shortcut of the ranker gives what the plain computation gives, to the last bit.
 
-The shortcuts (cached per-word n-grams, a translate table for the clause splitter, the query's item sets kept on
-its view, the out-of-scope index, cached units) are checked here against the straightforward code they replaced,
+The shortcuts (cached per-word n-grams, a translate table for the clause splitter, the out-of-scope index,
+cached units, the bounded typo cache) are checked here against the straightforward code they replaced,
 on the old evaluation set and the KB's own phrasings; a change that moves one float moves an answer somewhere.
 """
 
