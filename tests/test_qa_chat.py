@@ -106,6 +106,9 @@ def test_why_the_2025_day_moved_is_answered_with_its_source(bot: BotHarness) -> 
 @pytest.mark.parametrize(("text", "closest"), [
     ("Bộ trưởng Bộ Công an hiện nay là ai vậy?", "bo-truong-khcn"),  # shares "bộ trưởng … là ai"
     ("cho hỏi số điện thoại ngân hàng", "npv-so-dien-thoai-tong-dai"),  # shares "số điện thoại"
+    # session 6: a poem asked of the bot (what the channel can do), another hotline (the channel's own)
+    ("bot làm giúp mình một bài thơ về quê hương được không", "kenh-lam-duoc-gi"),
+    ("cho xin số tổng đài điện lực với", "npv-so-dien-thoai-tong-dai"),
 ])
 def test_a_look_alike_gets_the_apology_with_the_closest_topics_not_an_answer(bot: BotHarness, text: str,
                                                                              closest: str) -> None:

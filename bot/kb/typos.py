@@ -69,10 +69,15 @@ def slip(typed: str, word: str) -> bool:
 class TypoRepair:
     """The KB's words (with their document frequency) and two-syllable words, indexed for one-edit look-ups."""
 
-    def __init__(self, token_df: Counter[str], pairs: Iterable[str], keys: Iterable[str] = ()) -> None:
+    def __init__(self, token_df: Counter[str], pairs: Iterable[str], keys: Iterable[str] = (),
+                 known: Iterable[str] = (), known_keys: Iterable[str] = ()) -> None:
         """``keys``: the KB's tone keys ("muc5"), once per entry that uses them, so that a syllable typed with
-        marks keeps its tone, and one typed with a tone the KB never gives it gets the KB's most common one."""
+        marks keeps its tone, and one typed with a tone the KB never gives it gets the KB's most common one.
+        ``known`` and ``known_keys``: words (and tone keys) the KB does not use but that are words of their own,
+        never repaired: the out-of-scope class's ("thơ" is not a slip for "theo", ``bot.kb.outside``)."""
         self.token_df = token_df
+        self.known = frozenset(known)
+        self.known_keys = frozenset(known_keys)
         self.pairs = frozenset(pairs)
         key_df = Counter(keys)
         tones: dict[str, set[str]] = defaultdict(set)
@@ -115,14 +120,16 @@ class TypoRepair:
             token = unit.alts[0][0]
             prev = units[i - 1].tokens[-1] if i > 0 and units[i - 1].tokens else None
             nxt = units[i + 1].tokens[0] if i + 1 < len(units) and units[i + 1].tokens else None
-            if token in self.token_df and unit.marked and self._tone_slip(token, unit, prev, nxt):
+            if token in self.token_df and unit.marked and unit.keys[0] not in self.known_keys \
+                    and self._tone_slip(token, unit, prev, nxt):
                 base = unit.keys[0][:-1]
                 kb_keys = self.keys_by_fold[token]
                 key = next((k for k in kb_keys if k[:-1] == base), kb_keys[0])
                 units[i] = Unit(((token,),), (key,), "fixed", True)  # the KB's word with its most common tone
                 changed = True
                 continue
-            if token in self.token_df or token in STOP_FOLDS or len(token) < 2 or not token.isalpha():
+            if token in self.token_df or token in self.known or token in STOP_FOLDS or len(token) < 2 \
+                    or not token.isalpha():
                 continue
             found = self.candidates(token)
             if not found:
