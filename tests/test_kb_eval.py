@@ -2,7 +2,8 @@
 
 * tests/eval/questions.toml — the old set, written from the entries' titles and answers: ranker top-1 ≥ 95 %,
   no off-topic question answered confidently.
-* tests/eval/blind/{dev,dev2,dev3,dev4,dev5,test,test2,test3,test4,test5}.toml — written by people who never saw content/kb.
+* tests/eval/blind/{dev,dev2,dev3,dev4,dev5,test,test2,test3,test4,test5}.toml — written by people who never saw
+  content/kb.
   Floors a few points under what was measured (README, "Question answering"), so that a regression fails; dev,
   dev2, dev3, dev4, dev5 were tuned on; test, test2, test3, test4 and test5 never were.
 """
