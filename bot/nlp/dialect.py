@@ -65,7 +65,13 @@ REGIONAL: dict[str, str] = {
     "vậy ta": "vậy", "dzậy ta": "vậy", "gì ta": "gì", "nào ta": "nào", "đâu ta": "đâu", "không ta": "không",
     "chưa ta": "chưa", "mấy ta": "mấy",
     "bao nhiêu": "bao nhiêu",  # kept whole, so that its "nhiêu" is not read as Southern "(bao) nhiêu" again
+    # marriage words kept whole, so that their "hôn" is not read as Southern "hôn" = "không" ("đăng ký kết hôn"
+    # is not "đăng ký kết không", which the command matcher read as a stop: "không" + "đăng ký")
+    "kết hôn": "kết hôn", "ly hôn": "ly hôn", "li hôn": "li hôn", "đính hôn": "đính hôn", "cầu hôn": "cầu hôn",
+    "tái hôn": "tái hôn", "thành hôn": "thành hôn", "hôn nhân": "hôn nhân", "hôn lễ": "hôn lễ", "hôn thú": "hôn thú",
+    "nụ hôn": "nụ hôn",
     "nhứt": "nhất", "nhựt": "nhật", "bịnh": "bệnh", "chánh": "chính", "nhơn": "nhân", "hỉu": "hiểu", "tui": "tôi",
+    "gởi": "gửi",
     # Northern
     "thế ạ": "vậy", "thế nhỉ": "vậy", "đấy ạ": "đó", "cơ ạ": "", "bao giờ": "khi nào",
 }
