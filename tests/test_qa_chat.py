@@ -247,3 +247,37 @@ def test_a_tapped_choice_is_learned_only_when_an_editor_accepts_it(
     learned = load_kb(None, phrasings_path=phrasings)
     result = learned.answer(question)
     assert result.confident and result.entry == chosen.id
+
+
+# Round 6: a message that asks how *and* says it wants the thing done gets it done (the reply says how to undo
+# it); the same how-question without the wish is answered by the knowledge base. Written for these tests.
+
+@pytest.mark.parametrize("text", ["Tôi muốn nhận bản tin mỗi tuần, làm sao để nhận?",
+                                  "làm sao để tuần nào cũng có tin, cho mình đăng ký luôn nhé"])
+def test_asking_how_while_wanting_it_subscribes_with_the_undo_said(bot: BotHarness, text: str) -> None:
+    message = ask(bot, text)
+    assert subscribers.is_subscribed(bot.redis, USER)
+    assert message["text"] == ask(bot, "đăng ký", user=OTHER)["text"]  # the command's own reply …
+    assert "hủy đăng ký" in message["text"]  # … which says how to stop
+
+
+@pytest.mark.parametrize("text", ["làm sao để nhận bản tin mỗi tuần?", "muốn nhận bản tin thì làm thế nào?",
+                                  "cho tôi hỏi cách đăng ký nhận bản tin"])
+def test_asking_how_alone_is_answered_not_executed(bot: BotHarness, text: str) -> None:
+    message = ask(bot, text)
+    assert not subscribers.is_subscribed(bot.redis, USER)
+    assert message["text"] != ask(bot, "đăng ký", user=OTHER)["text"]
+    entry = get_kb().by_id["kenh-dang-ky-ban-tin"]  # answered, or offered among "Ý bạn là…?"
+    assert entry.answer[:40] in message["text"] or entry.title in [b["title"] for b in buttons(message)]
+
+
+def test_asking_how_to_stop_while_wanting_it_unsubscribes(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, "mình muốn ngưng nhận bản tin, làm thế nào vậy?")["text"] == render("sub_unsubscribed")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_asking_how_to_erase_while_wanting_it_still_asks_first(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, "tôi muốn xóa hết dữ liệu của mình, làm sao?")["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
