@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.digest import subscribers
-from bot.infra.texts import render
+from bot.infra.texts import answer_offers, phrases, render
 from bot.kb import get_kb
 from bot.kb.cli import register
 from bot.kb.learn import LEARN_KEY, top_choices
@@ -281,3 +281,31 @@ def test_asking_how_to_erase_while_wanting_it_still_asks_first(bot: BotHarness) 
     ask(bot, "đăng ký")
     assert ask(bot, "tôi muốn xóa hết dữ liệu của mình, làm sao?")["text"] == render("erase_ask").strip()
     assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
+
+
+@pytest.mark.parametrize(("question", "offer"), [
+    ("làm sao để đăng ký nhận bản tin?", "subscribe"), ("làm thế nào để ngừng nhận bản tin?", "unsubscribe"),
+])
+def test_an_answer_explaining_a_command_offers_it_and_one_tap_does_it(bot: BotHarness, question: str,
+                                                                     offer: str) -> None:
+    if offer == "unsubscribe":
+        ask(bot, "đăng ký")
+    message = ask(bot, question)
+    assert subscribers.is_subscribed(bot.redis, USER) == (offer == "unsubscribe")  # answered, not done
+    tapped = {b["title"]: b["payload"] for b in buttons(message)}[render(f"answer_offer_{offer}")]
+    ask(bot, tapped)
+    assert subscribers.is_subscribed(bot.redis, USER) == (offer == "subscribe")
+
+
+def test_every_offered_command_names_an_entry_a_command_and_a_title() -> None:
+    offers = answer_offers()
+    assert offers, "commands.toml [answer_offers] is empty"
+    for entry_id, command in offers.items():
+        assert entry_id in get_kb().by_id, entry_id
+        assert phrases(command) and render(f"answer_offer_{command}")
+
+
+def test_an_answer_that_explains_no_command_offers_none(bot: BotHarness) -> None:
+    message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào?")
+    offered = {render(f"answer_offer_{c}") for c in answer_offers().values()}
+    assert not offered & {b["title"] for b in buttons(message)}
