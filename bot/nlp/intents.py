@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from bot.nlp.abbreviations import COMMAND, COMMON
 from bot.nlp.dialect import standardize
-from bot.nlp.normalize import command_form, command_words
+from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
 MAX_WORDS = 25  # a long message is a question or a story, not a command
@@ -42,6 +43,18 @@ def _marked_words(text: str) -> str:
     """Lowercase NFC words without punctuation, padded with spaces for whole-word search."""
     clean = "".join(c if c.isalnum() else " " for c in unicodedata.normalize("NFC", text).lower())
     return f" {' '.join(clean.split())} "
+
+
+@lru_cache(maxsize=4096)
+def _shorthand(word: str) -> str:
+    """A chat shorthand's one reading, with its marks ("đc", "dc" → "được", "lm" → "làm", "j" → "gì"), else the
+    word. Why: a message typed with diacritics is compared with its marks, and "bot lm đc những j" has none on
+    its shorthand. Ambiguous shorthand ("mk" = mật khẩu | mình) is left as typed: the phrase lists spell it."""
+    folded = fold_token(word)
+    if is_syllable(folded):
+        return word
+    reading = COMMAND.get(folded) or COMMON.get(folded)
+    return reading if reading and "|" not in reading else word
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +218,7 @@ def plain_command(text: str, intents: tuple[Intent, ...] | None = None) -> str |
     # regional and English words read as the standard ones first, as the KB reads them ("Mần răng để dùng
     # cái kênh ni?" = "làm sao để dùng cái kênh này?", "stop gửi newsletter" = "stop gửi bản tin")
     text = standardize(text, marks=True)
-    marked = _marked_words(text)
+    marked = f" {' '.join(_shorthand(w) for w in _marked_words(text).split())} " if accented else ""
     message = command_words(text)
     folded = f" {' '.join(w for w, _, _ in message)} "  # = command_form(text), one pass (latency)
     for intent in intents if intents is not None else _intents():

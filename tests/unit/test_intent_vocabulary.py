@@ -95,6 +95,17 @@ def test_without_marks_the_verb_with_its_object_reaches_the_command(text: str, c
     assert plain_command(text) == command
 
 
+@pytest.mark.parametrize(("text", "command"), [
+    # shorthand in a message typed with diacritics reads as its word ("lm đc" = "làm được", "j" = "gì")
+    ("kênh lm đc những j z", "help"), ("ad ơi bot làm đc gì", "help"), ("ko cần nt cho mình nữa", "unsubscribe"),
+    ("tuần nào cũng nt cho e nha", "subscribe"),
+    # a stop in a shorthand the lists lack is never read as its opposite
+    ("đừg gửi tin nữa nha", "unsubscribe"),
+])
+def test_shorthand_reads_as_its_word(text: str, command: str) -> None:
+    assert plain_command(text) == command
+
+
 @pytest.mark.parametrize("text", [
     "xem tat ca ban tin thoi su", "bo thong tin va truyen thong co chuc nang gi",
     "Đăng ký kết hôn cần chuẩn bị giấy tờ gì ạ?",  # "hôn" is Southern "không" only outside "kết hôn"
