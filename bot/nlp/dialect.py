@@ -69,7 +69,7 @@ REGIONAL: dict[str, str] = {
     # is not "đăng ký kết không", which the command matcher read as a stop: "không" + "đăng ký")
     "kết hôn": "kết hôn", "ly hôn": "ly hôn", "li hôn": "li hôn", "đính hôn": "đính hôn", "cầu hôn": "cầu hôn",
     "tái hôn": "tái hôn", "thành hôn": "thành hôn", "hôn nhân": "hôn nhân", "hôn lễ": "hôn lễ", "hôn thú": "hôn thú",
-    "nụ hôn": "nụ hôn",
+    "nụ hôn": "nụ hôn", "hôn mê": "hôn mê", "hoàng hôn": "hoàng hôn",
     "nhứt": "nhất", "nhựt": "nhật", "bịnh": "bệnh", "chánh": "chính", "nhơn": "nhân", "hỉu": "hiểu", "tui": "tôi",
     "gởi": "gửi",
     # Northern
