@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from bot.kb import KnowledgeBase, load_kb, record_unanswered, top_unanswered
 from bot.kb.checks import check_kb
 from bot.kb.decision import answer_text
-from bot.kb.evaluate import evaluate, load_cases
+from bot.kb.evaluate import Case, evaluate, load_cases
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, parse_kb
 from bot.kb.unanswered import UNANSWERED_KEY
 
@@ -215,6 +215,14 @@ def test_fixture_evaluation(kb: KnowledgeBase) -> None:
     assert report.confident_wrong == 0
     assert report.top1_accuracy >= 0.95, report.failures
     assert "off-topic" in report.format()
+
+
+def test_an_off_topic_message_a_command_takes_is_listed(kb: KnowledgeBase) -> None:
+    # not answered, so no figure shows it: the failures list must (round 6: "đăng ký kết hôn" unsubscribed)
+    case = Case("Đăng ký kết hôn cần giấy tờ gì?", category="off-topic", in_scope=False, id="x-1")
+    report = evaluate(kb, [case], route=lambda text: "unsubscribe")
+    assert report.off_topic_confident == 0
+    assert any("off-topic taken by command unsubscribe" in f for f in report.failures)
 
 
 # --- unanswered store --------------------------------------------------------------------------------------

@@ -219,6 +219,8 @@ def _score(kb: KnowledgeBase, case: Case, route: Route | None, s: Stats, failure
     if routed is not None:  # a command took the message: nothing from the KB was shown
         if case.off_topic:
             s.off_topic += 1
+            # not answered, so no figure moves: listed, or a command taking look-alikes goes unseen
+            failures.append(f"{tag}: off-topic taken by command {routed}")
         else:
             s.in_scope += 1
             failures.append(f"{tag}: taken by command {routed}")
