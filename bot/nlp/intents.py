@@ -174,7 +174,7 @@ def expand(text: str, vocabulary: dict[str, list[str]]) -> list[str]:
     if unknown:
         raise ValueError(f"intents: unknown word class @{unknown[0]} in {text!r}")
     parts = _REF.split(text)  # literal, name, literal, name, …, literal
-    out = []
+    out: list[str] = []
     for choice in itertools.product(*(vocabulary[n] for n in names)):
         out.append(" ".join("".join(p if i % 2 == 0 else choice[i // 2] for i, p in enumerate(parts)).split()))
     return out
