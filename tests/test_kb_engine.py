@@ -217,6 +217,24 @@ def test_fixture_evaluation(kb: KnowledgeBase) -> None:
     assert "off-topic" in report.format()
 
 
+def test_a_question_taken_by_the_command_its_entry_explains_is_right(kb: KnowledgeBase, tmp_path: Path) -> None:
+    """Old-set cases with ``expected`` and ``command``: the command is right, another command is not, the KB
+    still judges the entry when no command takes the message; a ``command`` alone stays a command case."""
+    path = tmp_path / "cases.toml"
+    path.write_text(
+        '[[case]]\nquestion = "ngung nhan ban tin"\nexpected = "ngay-cds-la-ngay-nao"\ncommand = "unsubscribe"\n'
+        '[[case]]\nquestion = "dung gui tin"\nexpected = "ngay-cds-la-ngay-nao"\ncommand = "unsubscribe"\n'
+        '[[case]]\nquestion = "ngay cds la ngay nao"\nexpected = "ngay-cds-la-ngay-nao"\ncommand = "help"\n'
+        '[[case]]\nquestion = "huy dang ky"\ncommand = "unsubscribe"\n',
+        encoding="utf-8",
+    )
+    routes = {"ngung nhan ban tin": "unsubscribe", "dung gui tin": "help", "huy dang ky": "unsubscribe"}
+    report = evaluate(kb, load_cases(path), routes.get)
+    assert (report.in_domain, report.total.commands, report.total.commands_right) == (3, 1, 1)
+    assert (report.total.confident_right, report.total.shown_right) == (2, 2), report.failures
+    assert report.failures == ["[general] 'dung gui tin': taken by command help"]
+
+
 # --- unanswered store --------------------------------------------------------------------------------------
 
 def test_unanswered_counts_folded_questions(redis_client: redis.Redis) -> None:
