@@ -310,3 +310,30 @@ def test_real_kb_off_topic_results_are_refused() -> None:
     for question in ("Kết quả bóng đá tối qua thế nào?", "lịch thi đấu bóng đá tuần này",
                      "năm 2030 tôi bao nhiêu tuổi", "hủy đăng ký gói cước 4g"):
         assert not kb.answer(question).confident, question
+
+
+@pytest.mark.parametrize("question", [
+    "chủ đề 2024",  # no clause asks: the last one is the question
+    "người ký quyết định 505",
+    "Cho hỏi VNeID mức 2 đăng ký ở đâu?",
+])
+@pytest.mark.parametrize("context", [
+    "Tôi ở quê, hôm qua nghe loa xã đọc mà nghe loáng thoáng, con cháu đi làm xa hết.",
+    # "không … ai" inside a sentence negates ("anyone"): the context asks nothing
+    "Nhà tôi làm ruộng, con cháu đi làm xa nên ở nhà không ai rành điện thoại.",
+])
+def test_a_context_before_the_question_does_not_change_the_answer(context: str, question: str) -> None:
+    kb = _real_kb()
+    alone = kb.answer(question)
+    assert alone.confident, question
+    told = kb.answer(f"{context} {question}")
+    assert (told.confident, told.entry) == (True, alone.entry)
+
+
+_REAL: list[KnowledgeBase] = []
+
+
+def _real_kb() -> KnowledgeBase:
+    if not _REAL:
+        _REAL.append(load_kb())
+    return _REAL[0]
