@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
+from bot.nlp.clauses import clauses
 from bot.nlp.dialect import standardize
 
 
@@ -115,3 +118,32 @@ def test_a_southern_ta_ending_a_question_is_a_particle() -> None:
     assert standardize("Tổ có mấy người trong đó vậy ta?") == "Tổ có mấy người trong đó vậy?"
     assert standardize("chúng ta làm gì ta") == "chúng ta làm gì"
     assert standardize("vậy ta làm sao") == "vậy ta làm sao"  # "ta" = we, inside the sentence
+
+
+@pytest.mark.parametrize("text", ["Bộ nào khởi xướng và chủ trì chuyển đổi số ngay từ đầu thế?",
+                                  "Mình muốn biết vì sao truyền thông về chuyển đổi số ở các cấp còn mờ nhạt.",
+                                  "Cái ni mần răng rứa?"])
+def test_a_message_typed_in_nfd_reads_as_in_nfc(text: str) -> None:
+    """A phone keyboard may send decomposed marks: the clause splitter folds character by character, and a
+    combining mark hid "và" and "còn" from it (the message was read as one clause)."""
+    nfd = unicodedata.normalize("NFD", text)
+    assert standardize(nfd) == standardize(text)
+    assert clauses(standardize(nfd)) == clauses(standardize(text))
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Cais trang c63 tee ddawng chi ruwas?", "cái trang c63 kia đăng gì vậy?"),  # Telex, Central words
+    ("Quyeets ddinhj 505 kys hooif naof dzaayj?", "quyết định 505 ký hồi nào vậy?"),  # Southern "dzậy" in Telex
+    ("Ba8ng ro6ng5 chu72 phu3 d9u7o7c5 bao nhie6u?", "băng rộng bây giờ phủ được bao nhiêu?"),  # VNI, "chừ"
+])
+def test_regional_words_typed_in_telex_or_vni_are_read(typed: str, expected: str) -> None:
+    assert standardize(typed) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("what is VNeID, how to login", "la gi VNeID, cach dang nhap"),  # English first, never Telex "í", "hơ"
+    ("top50 c06 h5n1 covid19 ddk cdds", "top50 c06 h5n1 covid19 ddk cdds"),  # codes and abbreviations
+    ("ko bik dc k", "ko bik dc k"), ("chuyen doi so la gi", "chuyen doi so la gi"),
+])
+def test_words_that_are_not_telex_leftovers_stay(text: str, expected: str) -> None:
+    assert standardize(text) == expected
