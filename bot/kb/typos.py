@@ -138,7 +138,10 @@ class TypoRepair:
                 pool = list(found)
             else:
                 continue
-            fixed = max(sorted(pool), key=lambda w: self.token_df[w])
+            # the word that forms the KB's two-syllable words on both sides ("định dnh mức" → "danh": "định danh"
+            # and "danh mức"), then the most used ("dinh" is used more, but pairs only with "định")
+            fixed = max(sorted(pool), key=lambda w: (
+                (f"{prev}_{w}" in self.pairs) + (f"{w}_{nxt}" in self.pairs), self.token_df[w]))
             units[i] = Unit(((fixed,),), (), "fixed", False)
             changed = True
         return Analysis.from_units(tuple(units)) if changed else analysis

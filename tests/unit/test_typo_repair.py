@@ -80,3 +80,9 @@ def test_a_tone_the_kb_never_gives_a_word_is_a_slip_beside_its_pair() -> None:
     assert [u.keys for u in units if u.kind == "fixed"] == [("đinh5",), ("đinh5",)]  # the KB's most used tone
     assert all(u.kind != "fixed" for u in repair.fix(analyze("cây đinh sắt")).units)  # no KB pair: kept
     assert all(u.kind != "fixed" for u in repair.fix(analyze("nghị định 55")).units)  # the KB's tone: kept
+
+
+def test_the_repair_that_pairs_on_both_sides_wins_over_the_more_used_word() -> None:
+    """"định dnh mức 1": "dinh" is used more, but only "danh" forms the KB's words on both sides."""
+    repair = TypoRepair(Counter({"dinh": 48, "danh": 22, "muc": 9}), ["dinh_dinh", "dinh_danh", "danh_muc"])
+    assert repair.fix(analyze("định dnh mức 1")).text == "dinh danh muc 1"
