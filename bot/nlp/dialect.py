@@ -157,6 +157,25 @@ GLOSSARY: dict[str, str] = {
     "enterprises": "doanh nghiệp", "tourism": "du lịch", "healthcare": "y tế", "health": "y tế",
     "education": "giáo dục", "agriculture": "nông nghiệp", "police station": "công an", "address": "địa chỉ",
     "phone number": "số điện thoại", "officials": "cán bộ", "officer": "cán bộ", "officers": "cán bộ",
+    # round 6: the official English names of agencies and titles (Circular 03/2009/TT-BNG of the Ministry of
+    # Foreign Affairs: thuvienphapluat.vn/hoi-dap-phap-luat/3B9F8-hd-ten-cua-chinh-phu-cac-bo-co-quan-ngang-bo-
+    # duoc-dich-sang-tieng-anh-la-gi.html; titles: nganhangphapluat.lawnet.vn, "Chức danh Thủ tướng, … được
+    # dịch sang Tiếng anh là gì"), and the English words of the KB's own English sources (en.qdnd.vn,
+    # hanoitimes.vn: "Prime Minister … has signed Decision No. 749", "labor productivity", "communal level")
+    "ministry of science and technology": "bộ khoa học và công nghệ", "science and technology": "khoa học và công nghệ",
+    "ministry of public security": "bộ công an", "public security": "công an", "prime minister": "thủ tướng",
+    "deputy prime minister": "phó thủ tướng", "deputy minister": "thứ trưởng", "vice minister": "thứ trưởng",
+    "minister of": "bộ trưởng bộ", "deputy minister of": "thứ trưởng bộ",  # "Minister of X": Bộ trưởng Bộ X
+    "people's committee": "ủy ban nhân dân", "peoples committee": "ủy ban nhân dân",
+    "science": "khoa học", "technology": "công nghệ", "information technology": "công nghệ thông tin",
+    "digital technology": "công nghệ số", "community digital technology team": "tổ công nghệ số cộng đồng",
+    "community digital technology teams": "tổ công nghệ số cộng đồng",
+    "community technology team": "tổ công nghệ số cộng đồng", "community technology teams": "tổ công nghệ số cộng đồng",
+    "set up": "thành lập", "setup": "thành lập", "establish": "thành lập", "established": "thành lập",
+    "founded": "thành lập", "signed": "ký", "launched": "khai trương", "productivity": "năng suất",
+    "labor productivity": "năng suất lao động", "labour productivity": "năng suất lao động",
+    "communal level": "cấp xã", "district level": "cấp huyện", "provincial level": "cấp tỉnh",
+    "ministerial level": "cấp bộ", "leading": "dẫn đầu", "current": "hiện nay", "currently": "hiện nay",
 }
 REGIONAL.update(GLOSSARY)
 REGIONAL.update(CHAT_PHRASES)
@@ -176,6 +195,10 @@ COMPOUNDS = {"chi": frozenset({"phí", "tiêu", "trả", "nhánh", "hội", "đo
              "mô": frozenset({"hình", "tả", "phỏng", "đun"})}
 PARTICLES = frozenset({"rứa", "ri", "vậy", "thế", "hè", "hỉ", "nhỉ", "không", "hông", "hả", "à", "ạ", "nữa", "đó",
                        "rồi", "hết", "cả", "ta", "nè", "nhé", "nghen", "hen", "đây", "nớ", "tê", "đi"})
+# Central particles typed without marks, where they end a question after other words ("… chiem bao nhieu
+# phan tram rua hi?"): unmarked "rua", "hi" are also "rửa", "rùa", "hì", but not as the last word of a question
+# to this channel.
+_FINAL_UNMARKED = {"rua": "vậy", "hi": "nhỉ"}
 # Marked forms no standard word has: rewritten even beside a neighbour the KB pairs with their folded form.
 # ("hông" is also a hip, which no one asks this channel about)
 DIALECT_ONLY = frozenset({"rứa", "chừ", "nhiêu", "nhứt", "nhựt", "bịnh", "hổng", "hông", "dzậy", "zậy", "nghen",
@@ -256,7 +279,8 @@ def _clause_ends(words: list[str], marked: list[str]) -> list[bool]:
     only_particles = True  # everything after the current word is an end particle or emoji
     for j in range(len(words) - 1, -1, -1):
         ends[j] = only_particles or words[j][-1:] in ".,!?;:…"
-        only_particles = only_particles and (marked[j] in FINAL_ONLY or not any(ch.isalnum() for ch in words[j]))
+        only_particles = only_particles and (marked[j] in FINAL_ONLY or marked[j].rstrip("?") in _FINAL_UNMARKED
+                                             or not any(ch.isalnum() for ch in words[j]))
     return ends
 
 
@@ -294,6 +318,8 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
             target = _MARKED.get(span_m) if accented or not unmarked else None
             if target is None and unmarked:
                 target = _FOLDED.get(span_f)
+                if target is None and n == 1 and ends[i] and i:
+                    target = _FINAL_UNMARKED.get(span_f[0])
             if target is None:
                 continue
             before = folded[i - 1] if i else ""

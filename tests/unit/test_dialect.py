@@ -147,3 +147,14 @@ def test_regional_words_typed_in_telex_or_vni_are_read(typed: str, expected: str
 ])
 def test_words_that_are_not_telex_leftovers_stay(text: str, expected: str) -> None:
     assert standardize(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # official English names of agencies and titles (Circular 03/2009/TT-BNG): "Minister of X" is "Bộ trưởng Bộ X"
+    ("Ai là Minister of Science and Technology?", "Ai là bộ trưởng bộ khoa học và công nghệ?"),
+    ("Deputy Minister phụ trách là ai", "thứ trưởng phụ trách là ai"),
+    ("Prime Minister signed quyết định nào", "thủ tướng ký quyết định nào"),
+    ("Community digital technology team được setup khi nào?", "tổ công nghệ số cộng đồng được thành lập khi nào?"),
+])
+def test_english_names_of_agencies_and_titles(text: str, expected: str) -> None:
+    assert standardize(text) == expected
