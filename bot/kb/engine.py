@@ -88,6 +88,8 @@ class KnowledgeBase:
         texts = _Texts(self.index)
         parts = clauses(text)
         asks = [p for p in parts if is_question(p)] if len(parts) > 1 else []
+        if len(parts) > 1 and not asks:
+            asks = parts[-1:]  # no clause asks ("…, con cháu đi làm xa. chủ đề 2024"): the last one is the question
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):
