@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.core.context import Button, Context
-from bot.infra.texts import payload, render
+from bot.infra.texts import answer_offers, payload, render
 
 MAX_CHARS = 500  # a phone bubble a citizen reads without scrolling
 SOURCE_CHARS = 60
@@ -76,8 +76,12 @@ def shape(result: Any) -> Shaped:
         key = "answer_source" if len(names) == 1 else "answer_source_others"
         text += "\n\n" + render(key, source=names[0], others=len(names) - 1)
     more = bool(rest) or bool(result.sources)
-    # a second question of the same message is offered first (result.choices), then "Xem thêm"
+    # a second question of the same message is offered first (result.choices), then the command the answer
+    # explains (one tap does it), then "Xem thêm"
     buttons = [button(t, p) for t, p in result.choices]
+    command = answer_offers().get(result.entry or "")
+    if command is not None:
+        buttons.append(Button(render(f"answer_offer_{command}"), payload(command)))
     if more:
         buttons.append(Button(render("answer_button_more"), payload("qa_more")))
     return Shaped(text, buttons, has_more=more)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlp.clauses import clauses
+from bot.nlp.clauses import clauses, is_question
 
 
 @pytest.mark.parametrize(("text", "parts"), [
@@ -25,3 +25,28 @@ from bot.nlp.clauses import clauses
 ])
 def test_a_second_question_is_cut_off_but_still_so_is_not(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # the sentence's own "?" does not make the words after "và" a question: a ministry's name is one question
+    ("nghị định nào quy định chức năng nhiệm vụ của bộ khoa học và công nghệ sau hợp nhất?",
+     ["nghị định nào quy định chức năng nhiệm vụ của bộ khoa học và công nghệ sau hợp nhất?"]),
+    # a tail that asks on its own is still cut
+    ("VNeID là gì và cài đặt ở đâu thì được?", ["VNeID là gì", "và cài đặt ở đâu thì được?"]),
+])
+def test_and_cuts_only_before_a_tail_that_asks_by_itself(text: str, parts: list[str]) -> None:
+    assert clauses(text) == parts
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("con cháu đi làm xa nên không hỏi được ai", False),  # "không" negates, "ai" is anyone
+    ("ở nhà không ai rành điện thoại", False),
+    ("ai cũng cài app đi chợ online", False),
+    ("Bộ Thông tin và Truyền thông không còn nữa", False),
+    ("tài khoản cũ còn dùng được không ạ", True),  # "không" ending the clause asks
+    ("không biết ai ký quyết định 505", True),  # "không biết" opens a question
+    ("ai ký quyết định 505", True),
+    ("co dung duoc ko", True),
+])
+def test_negation_inside_a_clause_asks_nothing(text: str, asks: bool) -> None:
+    assert is_question(text) is asks

@@ -2,9 +2,10 @@
 
 * tests/eval/questions.toml — the old set, written from the entries' titles and answers: ranker top-1 ≥ 95 %,
   no off-topic question answered confidently.
-* tests/eval/blind/{dev,dev2,dev3,dev4,test,test2,test3,test4,test5}.toml — written by people who never saw content/kb.
+* tests/eval/blind/{dev,dev2,dev3,dev4,dev5,test,test2,test3,test4,test5}.toml — written by people who never saw
+  content/kb.
   Floors a few points under what was measured (README, "Question answering"), so that a regression fails; dev,
-  dev2, dev3, dev4 were tuned on; test, test2, test3, test4 and test5 never were.
+  dev2, dev3, dev4, dev5 were tuned on; test, test2, test3, test4 and test5 never were.
 """
 
 from __future__ import annotations
@@ -31,12 +32,19 @@ FLOORS = {
     # a third dev split (helper 6, session 4), measured once untouched on main before round 4: 89.2 %, 97.2 %,
     # 2.5 %, 6.2 %, 70.0 %; round 4: 90.5 %, 97.8 %, 2.5 %, 6.2 %, 70.0 % (commands and off-topic: not the
     # decision's — the plain-words intents and the out-of-scope entries, docs/question-answering.md, round 4)
-    "dev3": (0.88, 0.95, 0.035, 0.075, 0.65),
+    "dev3": (0.88, 0.95, 0.035, 0.04, 0.65),
     # a fourth dev split (session 5: 300 in scope, 120 hard off-topic, 40 commands), measured once untouched on
     # the branch's start (e16765f): 90.7 %, 98.0 %, 1.7 %, 13.3 %, 72.5 %; with the out-of-scope class written
     # before it was read (held out): 90.7 %, 98.0 %, 1.7 %, 8.3 %, 72.5 % (5 of its 10 off-topic answers are the
     # KB's own out-of-scope entries giving their redirect; docs/question-answering.md, round 5)
-    "dev4": (0.88, 0.95, 0.03, 0.10, 0.67),
+    # session 6 (qa6oos: the class grown with an editor's training file, the classifier, precise redirects):
+    # 95.7 %, 100 %, 0 %, 1.7 % (2/120, 1 a redirect), 100 %; dev3 on the same branch: 97.0 %, 100 %, 0 %, 1.2 %
+    "dev4": (0.88, 0.95, 0.03, 0.04, 0.67),
+    # a fifth dev split (session 6: 240 in scope, 160 off-topic, 130 of them hard look-alikes, 40 commands),
+    # measured once untouched on a351bbe: 97.1 %, 100 %, 0.4 %, 16.9 % (27/160, 4 redirects), 82.5 %; on qa6oos
+    # (its class file shares some phrasings with dev5's writer, so not wholly held out): 97.1 %, 100 %, 0.4 %,
+    # 13.8 % (22/160, 3 redirects), 82.5 %
+    "dev5": (0.94, 0.97, 0.02, 0.16, 0.78),
     # never tuned on; measured by the lead after round 2 on the merged KB: 79.4 %, 92.3 %, 4.8 %, 4.3 %, 82.6 %;
     # after round 3: 86.8 %, 97.1 %, 2.9 %, 4.3 %, 95.7 %. Regression floors, not the issue's targets.
     "test": (0.83, 0.94, 0.05, 0.07, 0.85),

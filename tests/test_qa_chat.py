@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.digest import subscribers
-from bot.infra.texts import render
+from bot.infra.texts import answer_offers, phrases, render
 from bot.kb import get_kb
 from bot.kb.cli import register
 from bot.kb.learn import LEARN_KEY, top_choices
@@ -106,6 +106,9 @@ def test_why_the_2025_day_moved_is_answered_with_its_source(bot: BotHarness) -> 
 @pytest.mark.parametrize(("text", "closest"), [
     ("Bộ trưởng Bộ Công an hiện nay là ai vậy?", "bo-truong-khcn"),  # shares "bộ trưởng … là ai"
     ("cho hỏi số điện thoại ngân hàng", "npv-so-dien-thoai-tong-dai"),  # shares "số điện thoại"
+    # session 6: a poem asked of the bot (what the channel can do), another hotline (the channel's own)
+    ("bot làm giúp mình một bài thơ về quê hương được không", "kenh-lam-duoc-gi"),
+    ("cho xin số tổng đài điện lực với", "npv-so-dien-thoai-tong-dai"),
 ])
 def test_a_look_alike_gets_the_apology_with_the_closest_topics_not_an_answer(bot: BotHarness, text: str,
                                                                              closest: str) -> None:
@@ -247,3 +250,65 @@ def test_a_tapped_choice_is_learned_only_when_an_editor_accepts_it(
     learned = load_kb(None, phrasings_path=phrasings)
     result = learned.answer(question)
     assert result.confident and result.entry == chosen.id
+
+
+# Round 6: a message that asks how *and* says it wants the thing done gets it done (the reply says how to undo
+# it); the same how-question without the wish is answered by the knowledge base. Written for these tests.
+
+@pytest.mark.parametrize("text", ["Tôi muốn nhận bản tin mỗi tuần, làm sao để nhận?",
+                                  "làm sao để tuần nào cũng có tin, cho mình đăng ký luôn nhé"])
+def test_asking_how_while_wanting_it_subscribes_with_the_undo_said(bot: BotHarness, text: str) -> None:
+    message = ask(bot, text)
+    assert subscribers.is_subscribed(bot.redis, USER)
+    assert message["text"] == ask(bot, "đăng ký", user=OTHER)["text"]  # the command's own reply …
+    assert "hủy đăng ký" in message["text"]  # … which says how to stop
+
+
+@pytest.mark.parametrize("text", ["làm sao để nhận bản tin mỗi tuần?", "muốn nhận bản tin thì làm thế nào?",
+                                  "cho tôi hỏi cách đăng ký nhận bản tin"])
+def test_asking_how_alone_is_answered_not_executed(bot: BotHarness, text: str) -> None:
+    message = ask(bot, text)
+    assert not subscribers.is_subscribed(bot.redis, USER)
+    assert message["text"] != ask(bot, "đăng ký", user=OTHER)["text"]
+    entry = get_kb().by_id["kenh-dang-ky-ban-tin"]  # answered, or offered among "Ý bạn là…?"
+    assert entry.answer[:40] in message["text"] or entry.title in [b["title"] for b in buttons(message)]
+
+
+def test_asking_how_to_stop_while_wanting_it_unsubscribes(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, "mình muốn ngưng nhận bản tin, làm thế nào vậy?")["text"] == render("sub_unsubscribed")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_asking_how_to_erase_while_wanting_it_still_asks_first(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, "tôi muốn xóa hết dữ liệu của mình, làm sao?")["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
+
+
+@pytest.mark.parametrize(("question", "offer"), [
+    ("làm sao để đăng ký nhận bản tin?", "subscribe"), ("làm thế nào để ngừng nhận bản tin?", "unsubscribe"),
+])
+def test_an_answer_explaining_a_command_offers_it_and_one_tap_does_it(bot: BotHarness, question: str,
+                                                                     offer: str) -> None:
+    if offer == "unsubscribe":
+        ask(bot, "đăng ký")
+    message = ask(bot, question)
+    assert subscribers.is_subscribed(bot.redis, USER) == (offer == "unsubscribe")  # answered, not done
+    tapped = {b["title"]: b["payload"] for b in buttons(message)}[render(f"answer_offer_{offer}")]
+    ask(bot, tapped)
+    assert subscribers.is_subscribed(bot.redis, USER) == (offer == "subscribe")
+
+
+def test_every_offered_command_names_an_entry_a_command_and_a_title() -> None:
+    offers = answer_offers()
+    assert offers, "commands.toml [answer_offers] is empty"
+    for entry_id, command in offers.items():
+        assert entry_id in get_kb().by_id, entry_id
+        assert phrases(command) and render(f"answer_offer_{command}")
+
+
+def test_an_answer_that_explains_no_command_offers_none(bot: BotHarness) -> None:
+    message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào?")
+    offered = {render(f"answer_offer_{c}") for c in answer_offers().values()}
+    assert not offered & {b["title"] for b in buttons(message)}

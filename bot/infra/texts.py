@@ -95,6 +95,13 @@ def payload(name: str) -> str:
     return phrases(name)[0]
 
 
+def answer_offers() -> dict[str, str]:
+    """Knowledge-base entry id → the command its confident answer offers as a button (commands.toml)."""
+    value = _commands().get("answer_offers", {})
+    assert isinstance(value, dict)
+    return {str(k): str(v) for k, v in value.items()}
+
+
 def moderator_command(name: str) -> str:
     """The slash command word of a moderator action (`hangdoi` for /hangdoi)."""
     value = _commands()["moderator"]

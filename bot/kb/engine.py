@@ -88,6 +88,8 @@ class KnowledgeBase:
         texts = _Texts(self.index)
         parts = clauses(text)
         asks = [p for p in parts if is_question(p)] if len(parts) > 1 else []
+        if len(parts) > 1 and not asks:
+            asks = parts[-1:]  # no clause asks ("…, con cháu đi làm xa. chủ đề 2024"): the last one is the question
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):
@@ -185,20 +187,25 @@ def load_kb(path: Path | None = None, messages_path: Path | None = None,
             phrasings_path: Path | None = None, outside_path: Path | None = None) -> KnowledgeBase:
     """Load and index the KB (default ``content/kb/``); bad entries are skipped and logged, not fatal.
 
-    Extra phrasings come from ``phrasings_path``, or from ``content/phrasings/`` for the default KB; the
-    out-of-scope class from ``outside_path``, or from ``content/out_of_scope.toml`` for the default KB.
+    Extra phrasings come from ``phrasings_path``, else from the ``phrasings/`` folder beside the KB directory;
+    the out-of-scope class from ``outside_path``, else from ``out_of_scope.toml`` beside it — for the default
+    KB, ``content/phrasings/`` and ``content/out_of_scope.toml``. An explicit ``content/kb`` (``dxbot kb eval
+    --kb``, ``bench_qa``) thus answers exactly as the default KB does (session 6: it used to load neither), and
+    a test's KB directory, with no such siblings, loads only its entries.
     """
     started = time.perf_counter()
     kb_path = path or DEFAULT_KB_DIR
     entries, problems = parse_kb(kb_path)
     phrasings: dict[str, tuple[str, ...]] = {}
-    if phrasings_path is not None or path is None:
+    phrasings_path = phrasings_path or _beside(kb_path, "phrasings")
+    if phrasings_path is not None:
         phrasings, phrasing_problems = load_phrasings(phrasings_path)
         problems = [*problems, *phrasing_problems]
         known = {e.id for e in entries}
         problems += [f"phrasings: no entry {k!r}" for k in phrasings if k not in known]
     outside: list[Group] = []
-    if outside_path is not None or path is None:
+    outside_path = outside_path or _beside(kb_path, "out_of_scope.toml")
+    if outside_path is not None:
         outside, outside_problems = load_outside(outside_path)
         problems = [*problems, *outside_problems]
     kb = KnowledgeBase(entries, load_messages(messages_path or DEFAULT_MESSAGES), problems, kb_path, phrasings,
@@ -207,3 +214,9 @@ def load_kb(path: Path | None = None, messages_path: Path | None = None,
     log.info("kb: %d entries from %s loaded in %.1f ms (index %.1f ms), %d problems", len(entries), kb_path,
              kb.load_seconds * 1000, kb.index_seconds * 1000, len(problems))
     return kb
+
+
+def _beside(kb_path: Path, name: str) -> Path | None:
+    """``name`` in the folder that holds the KB directory, when it exists (``content/kb`` → ``content/name``)."""
+    found = kb_path.parent / name
+    return found if found.exists() else None

@@ -54,6 +54,7 @@ class Hit:
     kind: float = 0.0  # how much this entry's phrasings ask the kind of answer the question asks (bot.kb.wh)
     outside: float = 0.0  # the question's best phrasing match in the out-of-scope class (bot.kb.outside)
     beyond: bool = False  # ... whose phrasing says a word of the question the top entry's phrasings do not
+    oos: float = 0.5  # the out-of-scope classifier's probability for the question (bot.kb.outside)
 
 
 class Index:
@@ -68,12 +69,17 @@ class Index:
         extra = extra or {}
         built = [build_record(e, extra.get(e.id, ())) for e in self.entries]
         self.records: list[EntryRecord] = [b[0] for b in built]
+        if outside is not None:
+            outside.fit(self.records)
         self.bm25 = TwoFieldBM25([b[2] for b in built], [b[1] for b in built], QUESTION_WEIGHT)
         self.char_idf = char_vectors(self.records, [b[3] for b in built])
         self.char_unknown_idf = math.log(len(self.entries) + 1) + 1
         self.token_df: Counter[str] = Counter(t for r in self.records for t in r.q_vocab | r.a_vocab)
         self.pairs = frozenset().union(*(r.q_pairs | r.a_pairs for r in self.records))
-        self.typos = TypoRepair(self.token_df, self.pairs, (k for r in self.records for k in r.keys))
+        # the out-of-scope class's words are words, not typos of the KB's ("làm thơ" is not "làm theo")
+        known = [r for r in outside.records] if outside is not None else []
+        self.typos = TypoRepair(self.token_df, self.pairs, (k for r in self.records for k in r.keys),
+                                (t for r in known for t in r.q_vocab), (k for r in known for k in r.keys))
         self._idf: dict[str, float] = {}
         self._idf = {t: self.idf(t) for t in self.token_df}
         # A question typed exactly as one of an entry's phrasings (a tapped title, a learned phrasing).
@@ -188,7 +194,8 @@ class Index:
         # The final order also weighs how much of the question each entry explains (coverage).
         score = {d: ranked.combined[d] + COVERAGE_WEIGHT * cover[d] for d in top}
         top = sorted(top, key=lambda d: (-score[d], d))
-        outside = self.outside.against(gate_view, records[top[0]]) if self.outside is not None else (0.0, False)
+        outside = self.outside.against(gate_view, records[top[0]]) if self.outside is not None \
+            else (0.0, False, 0.0)
         edge = dict(zip(top, signals.edges(gate_view, records[top[0]], records[top[1]], self.idf),
                         strict=False)) if len(top) > 1 else {}
         return [

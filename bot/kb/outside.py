@@ -12,19 +12,19 @@ not answered with confidence (``bot.kb.decision.floors``): the citizen gets the 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, groupby
 from pathlib import Path
 
 from bot.kb.lexicon import CONTENT, View
 from bot.kb.loader import CONTENT_DIR, Entry
 from bot.kb.records import EntryRecord, build_record
-from bot.kb.signals import phrasings_match
 
 DEFAULT_OUTSIDE = CONTENT_DIR / "out_of_scope.toml"
+ALPHA = 0.5  # additive smoothing of the classifier's counts
 TOPIC = "ngoai-pham-vi-lop"  # the pseudo-entries' topic (never shown: they have no answer)
 
 
@@ -59,47 +59,85 @@ def load_outside(path: Path | None = None) -> tuple[list[Group], list[str]]:
 
 
 class Outside:
-    """The out-of-scope groups, indexed once at load like entries (one record per group)."""
+    """The out-of-scope groups, indexed once at load like entries (one record per group), with an inverted index
+    from each content item (word or pair) to the phrasings that say it: a question is compared only with the
+    phrasings that share an item with it, whatever the size of the class (session 6: 60 groups, 539 phrasings;
+    latency, ``bot.kb.engine`` measures every reading against it)."""
 
     def __init__(self, groups: Sequence[Group]) -> None:
         self.groups = tuple(groups)
         self.records: tuple[EntryRecord, ...] = tuple(build_record(_pseudo(g))[0] for g in self.groups)
-        # Every group's phrasings in one flat list (file order), and which of them hold each content item: a
-        # question is compared only with the phrasings that share an item with it (content_match of the others is
-        # 0), so the class can grow to hundreds of phrasings for the price of a few look-ups (latency, round 6).
-        self.phrasings = tuple(p for record in self.records for p in record.content_phrasings)
-        self.group_of = tuple(g for g, record in enumerate(self.records) for _ in record.content_phrasings)
+        # every phrasing of every group: (required, optional, size) as content_match reads them, and its group
+        self.phrasings: tuple[tuple[frozenset[str], frozenset[str], int], ...] = tuple(
+            p for rec in self.records for p in rec.content_phrasings)
+        self.owner: tuple[int, ...] = tuple(g for g, rec in enumerate(self.records) for _ in rec.content_phrasings)
         postings: dict[str, list[int]] = defaultdict(list)
         for i, (required, optional, _) in enumerate(self.phrasings):
             for item in required | optional:
                 postings[item].append(i)
-        self.postings = {item: tuple(found) for item, found in postings.items()}
+        self.postings: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
+        self.weights: dict[str, float] = {}  # per content item, its log-likelihood ratio out / in (see fit)
+
+    def fit(self, entries: Sequence[EntryRecord], alpha: float = ALPHA) -> None:
+        """Train the naive Bayes classifier "out of scope or not" on the entries' phrasings (in scope: titles,
+        questions, extra phrasings, keywords) against the class's phrasings, over their content items (words,
+        tone keys and pairs, each counted once per phrasing): the out-of-scope intent of Rasa and Dialogflow.
+        Equal priors; a question is then one look-up per item (:meth:`probability`)."""
+        inside = [r | o for rec in entries for r, o, _ in rec.content_phrasings]
+        outside = [r | o for r, o, _ in self.phrasings]
+        if not inside or not outside:
+            return
+        n_in, n_out = Counter(t for d in inside for t in d), Counter(t for d in outside for t in d)
+        vocab = n_in.keys() | n_out.keys()
+        total_in, total_out = sum(n_in.values()) + alpha * len(vocab), sum(n_out.values()) + alpha * len(vocab)
+        self.weights = {t: math.log((n_out[t] + alpha) / total_out) - math.log((n_in[t] + alpha) / total_in)
+                        for t in vocab}
+
+    def probability(self, qv: View) -> float:
+        """The classifier's probability that the question is out of scope (0.5 with nothing known of it)."""
+        weights = self.weights
+        z = sum(weights.get(t, 0.0) for t in (qv.required | qv.optional))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def match(self, qv: View) -> tuple[float, EntryRecord | None]:
         """The best phrasing match of the question (its content view, as the ranker reads it) in any group, and
-        that group's record (None when none shares a word): the first group, in file order, with the best
-        :func:`~bot.kb.signals.content_match`."""
-        touched = sorted(set(chain.from_iterable(filter(None, map(self.postings.get, qv.required | qv.optional)))))
-        best, found = 0.0, None
-        phrasings = self.phrasings
-        for g, numbers in groupby(touched, key=self.group_of.__getitem__):
-            value = min(1.0, phrasings_match(qv, [phrasings[i] for i in numbers]))
-            if value > best:
-                best, found = value, self.records[g]
-        return best, found
+        that group's record (None when none shares a word): ``content_match`` over the phrasings the inverted
+        index finds, with the same Dice value."""
+        q_required, q_optional = qv.required, qv.optional
+        q_all = q_required | q_optional if q_optional else q_required
+        found: dict[int, list[str]] = defaultdict(list)
+        postings = self.postings
+        for item in q_all:
+            for i in postings.get(item, ()):
+                found[i].append(item)
+        if not found:
+            return 0.0, None
+        q_extra = q_optional - q_required
+        n_required = len(q_required)
+        best, owner = 0.0, -1
+        for i, common in found.items():
+            required, optional, size = self.phrasings[i]
+            n_items = n_required + sum(1 for t in common if t in q_extra) if q_extra else n_required
+            extra = sum(1 for t in common if t in optional and t not in required and not t.startswith("#")) \
+                if optional else 0
+            value = 2 * len(common) / (n_items + size + extra)
+            if value > best or (value == best and self.owner[i] < owner):
+                best, owner = value, self.owner[i]
+        return min(1.0, best), self.records[owner]
 
-    def against(self, qv: View, top: EntryRecord) -> tuple[float, bool]:
+    def against(self, qv: View, top: EntryRecord) -> tuple[float, bool, float]:
         """How closely the question says an out-of-scope phrasing that says a word of the question the ``top``
         entry's phrasings do not ("số điện thoại *ngân hàng*", "GDP *tăng* bao nhiêu"), else 0: "kênh có số
         điện thoại tổng đài không" says the bank group's "số điện thoại tổng đài" too, but nothing the
         channel's hotline entry does not. Its answer's words do not count: an answer mentions much."""
         best, record = self.match(qv)
+        p = self.probability(qv)
         if record is None:
-            return 0.0, False
+            return 0.0, False, p
         said = {t for uv in qv.units if uv.role == CONTENT for alt in uv.alts for t in alt}
         beyond = any(t in record.q_vocab and t not in top.q_vocab for t in said)
         beyond = beyond or any(p in record.q_cpairs and p not in top.q_cpairs for p in qv.pairs)
-        return best, beyond
+        return best, beyond, p
 
 
 def _pseudo(group: Group) -> Entry:

@@ -71,10 +71,15 @@ def slip(typed: str, word: str) -> bool:
 class TypoRepair:
     """The KB's words (with their document frequency) and two-syllable words, indexed for one-edit look-ups."""
 
-    def __init__(self, token_df: Counter[str], pairs: Iterable[str], keys: Iterable[str] = ()) -> None:
+    def __init__(self, token_df: Counter[str], pairs: Iterable[str], keys: Iterable[str] = (),
+                 known: Iterable[str] = (), known_keys: Iterable[str] = ()) -> None:
         """``keys``: the KB's tone keys ("muc5"), once per entry that uses them, so that a syllable typed with
-        marks keeps its tone, and one typed with a tone the KB never gives it gets the KB's most common one."""
+        marks keeps its tone, and one typed with a tone the KB never gives it gets the KB's most common one.
+        ``known`` and ``known_keys``: words (and tone keys) the KB does not use but that are words of their own,
+        never repaired: the out-of-scope class's ("thơ" is not a slip for "theo", ``bot.kb.outside``)."""
         self.token_df = token_df
+        self.known = frozenset(known)
+        self.known_keys = frozenset(known_keys)
         self.pairs = frozenset(pairs)
         key_df = Counter(keys)
         tones: dict[str, set[str]] = defaultdict(set)
@@ -127,17 +132,21 @@ class TypoRepair:
             # (latency: most words of a long message)
             if known and not unit.marked:
                 continue
-            if not known and (token in STOP_FOLDS or len(token) < 2 or not token.isalpha()):
+            if not known and (token in STOP_FOLDS or len(token) < 2 or not token.isalpha() or token in self.known):
                 continue
             prev = units[i - 1].tokens[-1] if i > 0 and units[i - 1].tokens else None
             nxt = units[i + 1].tokens[0] if i + 1 < len(units) and units[i + 1].tokens else None
-            if known:
-                if self._tone_slip(token, unit, prev, nxt):
-                    base = unit.keys[0][:-1]
-                    kb_keys = self.keys_by_fold[token]
-                    key = next((k for k in kb_keys if k[:-1] == base), kb_keys[0])
-                    units[i] = Unit(((token,),), (key,), "fixed", True)  # the KB's word with its most common tone
-                    changed = True
+            if token in self.token_df and unit.marked and unit.keys[0] not in self.known_keys \
+                    and self._tone_slip(token, unit, prev, nxt):
+                base = unit.keys[0][:-1]
+                kb_keys = self.keys_by_fold[token]
+                key = next((k for k in kb_keys if k[:-1] == base), kb_keys[0])
+                units[i] = Unit(((token,),), (key,), "fixed", True)  # the KB's word with its most common tone
+                changed = True
+                continue
+            if token in STOP_FOLDS or len(token) < 2 or not token.isalpha() or token in self.known:
+                continue
+            if token in self.token_df and not self._unknown_marked(token, unit, prev, nxt):
                 continue
             found = self.candidates(token)
             if not found:
@@ -145,18 +154,31 @@ class TypoRepair:
             in_context = [w for w in found if f"{prev}_{w}" in self.pairs or f"{w}_{nxt}" in self.pairs]
             if unit.kind == "syllable":
                 tone = unit.keys[0][-1] if unit.marked and unit.keys else None
+                # no tone typed and a letter left out: the tone may have sat on it ("đin tử" → "điện tử")
                 in_context = [w for w in in_context if slip(token, w)
-                              and (tone is None or tone in self.tones.get(w, ()))]
+                              and (tone is None or tone in self.tones.get(w, ())
+                                   or (tone == "0" and len(w) == len(token) + 1))]
             if in_context:
                 pool = in_context
             elif unit.kind == "other" and len(token) >= 4:
                 pool = list(found)
             else:
                 continue
-            fixed = max(sorted(pool), key=lambda w: self.token_df[w])
+            # the word that forms the KB's two-syllable words on both sides ("định dnh mức" → "danh": "định danh"
+            # and "danh mức"), then the most used ("dinh" is used more, but pairs only with "định")
+            fixed = max(sorted(pool), key=lambda w: (
+                (f"{prev}_{w}" in self.pairs) + (f"{w}_{nxt}" in self.pairs), self.token_df[w]))
             units[i] = Unit(((fixed,),), (), "fixed", False)
             changed = True
         return Analysis.from_units(tuple(units)) if changed else analysis
+
+    def _unknown_marked(self, token: str, unit: Unit, prev: str | None, nxt: str | None) -> bool:
+        """A word typed with marks the KB never writes, that forms none of the KB's two-syllable words with its
+        neighbours: its letters are a KB word's ("tăm", "phơng" fold to words the KB uses as "tám", "phong"),
+        but as typed it is a slip ("phần tăm" → "phần trăm", "địa phơng" → "địa phương")."""
+        return (unit.marked and len(unit.keys) == 1 and len(token) >= 3
+                and unit.keys[0] not in self.keys_by_fold.get(token, ())
+                and f"{prev}_{token}" not in self.pairs and f"{token}_{nxt}" not in self.pairs)
 
     def _tone_slip(self, token: str, unit: Unit, prev: str | None, nxt: str | None) -> bool:
         """A word typed with a tone the KB never gives it, in a two-syllable word the KB knows: a tone left

@@ -70,7 +70,9 @@ def _split_connectors(sentence: str) -> list[str]:
     cuts = [m.end() for m in _CONNECTOR.finditer(folded) if not _adverb_con(folded, m)]
     for m in _SOFT_CUT.finditer(folded):
         left, right = sentence[: m.start()], sentence[m.end() :]
-        if len(left.split()) >= 3 and len(right.split()) >= 3 and is_question(left) and is_question(right):
+        # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
+        if (len(left.split()) >= 3 and len(right.split()) >= 3 and is_question(left)
+                and is_question(right.rstrip(" ?"))):
             cuts.append(m.end())
     if not cuts:
         return [sentence]
@@ -126,16 +128,41 @@ def fold_keep_positions(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+# "không", "chưa" ask only at the end of a clause ("… có được không ạ"); inside it they negate ("mà không nghe
+# rõ", "không ai rành điện thoại"). "ai" after a negation or before "cũng" is anyone ("không hỏi được ai",
+# "ai cũng cài"), except after "không biết", which opens a question ("không biết ai ký").
+_END_ONLY = frozenset({"không", "chưa", "hông", "khong", "chua", "hong", "ko", "k", "hok", "hk", "kg"})
+_NEGATION = frozenset({"không", "chẳng", "chả", "chưa", "hông", "khong", "chang", "cha", "chua", "ko", "k", "hok"})
+_AFTER_END = frozenset({"ạ", "a", "vậy", "vay", "nhỉ", "nhi", "nhé", "nhe", "ta", "hả", "ha", "à", "thế", "z", "v",
+                        "nè", "ne", "hen", "nghen", "đó", "do", "ad", "admin", "bạn", "ban", "ạh", "nữa", "nua",
+                        "rứa", "dzậy", "zậy", "hè", "hỉ"})
+
+
+def _asks_by_word(words: list[str]) -> bool:
+    """Whether a question word of ``words`` (NFC, lowercase, no punctuation) asks — see ``_END_ONLY``."""
+    negated = False
+    for i, word in enumerate(words):
+        if not (word in _QUESTION_FOLDED if word.isascii() else word in _QUESTION_MARKED):
+            negated = negated or (word in _NEGATION and words[i + 1 : i + 2] != ["biết"]
+                                  and words[i + 1 : i + 2] != ["biet"])
+            continue
+        if word in _END_ONLY:
+            if all(w in _AFTER_END for w in words[i + 1 :]):
+                return True
+            negated = negated or words[i + 1 : i + 2] not in (["biết"], ["biet"])
+        elif word == "ai" and (negated or words[i + 1 : i + 2] in (["cũng"], ["cung"])):
+            continue
+        else:
+            return True
+    return False
+
+
 def is_question(clause: str) -> bool:
     """Whether ``clause`` asks something (a question word, a request/need phrase, or a question mark)."""
     if "?" in clause:
         return True
-    for raw in clause.split():
-        word = unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()")
-        if word.isascii():
-            if word in _QUESTION_FOLDED:
-                return True
-        elif word in _QUESTION_MARKED:
-            return True
+    words = [unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for raw in clause.split()]
+    if _asks_by_word([w for w in words if w]):
+        return True
     padded = f" {fold(clause)} "
     return any(f" {p} " in padded for p in _QUESTION_PHRASES)

@@ -35,12 +35,14 @@ the KB knows with a neighbour ("chi tiêu", "mô hình"), unless typed with mark
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from bot.nlp.abbreviations import CHAT_PHRASES, CHAT_WORDS
-from bot.nlp.normalize import fold, fold_token
+from bot.nlp.abbreviations import CHAT_PHRASES, CHAT_WORDS, COMMAND, COMMON, DOMAIN
+from bot.nlp.normalize import decode_telex, decode_vni, fold, fold_token, is_syllable
+from bot.nlp.syllables import VOWELS, strip_marks
 
 # Regional form (with its marks) → standard form. Phrases are matched before single words.
 REGIONAL: dict[str, str] = {
@@ -66,7 +68,13 @@ REGIONAL: dict[str, str] = {
     "vậy ta": "vậy", "dzậy ta": "vậy", "gì ta": "gì", "nào ta": "nào", "đâu ta": "đâu", "không ta": "không",
     "chưa ta": "chưa", "mấy ta": "mấy",
     "bao nhiêu": "bao nhiêu",  # kept whole, so that its "nhiêu" is not read as Southern "(bao) nhiêu" again
+    # marriage words kept whole, so that their "hôn" is not read as Southern "hôn" = "không" ("đăng ký kết hôn"
+    # is not "đăng ký kết không", which the command matcher read as a stop: "không" + "đăng ký")
+    "kết hôn": "kết hôn", "ly hôn": "ly hôn", "li hôn": "li hôn", "đính hôn": "đính hôn", "cầu hôn": "cầu hôn",
+    "tái hôn": "tái hôn", "thành hôn": "thành hôn", "hôn nhân": "hôn nhân", "hôn lễ": "hôn lễ", "hôn thú": "hôn thú",
+    "nụ hôn": "nụ hôn", "hôn mê": "hôn mê", "hoàng hôn": "hoàng hôn",
     "nhứt": "nhất", "nhựt": "nhật", "bịnh": "bệnh", "chánh": "chính", "nhơn": "nhân", "hỉu": "hiểu", "tui": "tôi",
+    "gởi": "gửi",
     # Northern
     "thế ạ": "vậy", "thế nhỉ": "vậy", "đấy ạ": "đó", "cơ ạ": "", "bao giờ": "khi nào",
 }
@@ -155,6 +163,25 @@ GLOSSARY: dict[str, str] = {
     "enterprises": "doanh nghiệp", "tourism": "du lịch", "healthcare": "y tế", "health": "y tế",
     "education": "giáo dục", "agriculture": "nông nghiệp", "police station": "công an", "address": "địa chỉ",
     "phone number": "số điện thoại", "officials": "cán bộ", "officer": "cán bộ", "officers": "cán bộ",
+    # round 6: the official English names of agencies and titles (Circular 03/2009/TT-BNG of the Ministry of
+    # Foreign Affairs: thuvienphapluat.vn/hoi-dap-phap-luat/3B9F8-hd-ten-cua-chinh-phu-cac-bo-co-quan-ngang-bo-
+    # duoc-dich-sang-tieng-anh-la-gi.html; titles: nganhangphapluat.lawnet.vn, "Chức danh Thủ tướng, … được
+    # dịch sang Tiếng anh là gì"), and the English words of the KB's own English sources (en.qdnd.vn,
+    # hanoitimes.vn: "Prime Minister … has signed Decision No. 749", "labor productivity", "communal level")
+    "ministry of science and technology": "bộ khoa học và công nghệ", "science and technology": "khoa học và công nghệ",
+    "ministry of public security": "bộ công an", "public security": "công an", "prime minister": "thủ tướng",
+    "deputy prime minister": "phó thủ tướng", "deputy minister": "thứ trưởng", "vice minister": "thứ trưởng",
+    "minister of": "bộ trưởng bộ", "deputy minister of": "thứ trưởng bộ",  # "Minister of X": Bộ trưởng Bộ X
+    "people's committee": "ủy ban nhân dân", "peoples committee": "ủy ban nhân dân",
+    "science": "khoa học", "technology": "công nghệ", "information technology": "công nghệ thông tin",
+    "digital technology": "công nghệ số", "community digital technology team": "tổ công nghệ số cộng đồng",
+    "community digital technology teams": "tổ công nghệ số cộng đồng",
+    "community technology team": "tổ công nghệ số cộng đồng", "community technology teams": "tổ công nghệ số cộng đồng",
+    "set up": "thành lập", "setup": "thành lập", "establish": "thành lập", "established": "thành lập",
+    "founded": "thành lập", "signed": "ký", "launched": "khai trương", "productivity": "năng suất",
+    "labor productivity": "năng suất lao động", "labour productivity": "năng suất lao động",
+    "communal level": "cấp xã", "district level": "cấp huyện", "provincial level": "cấp tỉnh",
+    "ministerial level": "cấp bộ", "leading": "dẫn đầu", "current": "hiện nay", "currently": "hiện nay",
 }
 REGIONAL.update(GLOSSARY)
 REGIONAL.update(CHAT_PHRASES)
@@ -174,6 +201,10 @@ COMPOUNDS = {"chi": frozenset({"phí", "tiêu", "trả", "nhánh", "hội", "đo
              "mô": frozenset({"hình", "tả", "phỏng", "đun"})}
 PARTICLES = frozenset({"rứa", "ri", "vậy", "thế", "hè", "hỉ", "nhỉ", "không", "hông", "hả", "à", "ạ", "nữa", "đó",
                        "rồi", "hết", "cả", "ta", "nè", "nhé", "nghen", "hen", "đây", "nớ", "tê", "đi"})
+# Central particles typed without marks, where they end a question after other words ("… chiem bao nhieu
+# phan tram rua hi?"): unmarked "rua", "hi" are also "rửa", "rùa", "hì", but not as the last word of a question
+# to this channel.
+_FINAL_UNMARKED = {"rua": "vậy", "hi": "nhỉ"}
 # Marked forms no standard word has: rewritten even beside a neighbour the KB pairs with their folded form.
 # ("hông" is also a hip, which no one asks this channel about)
 DIALECT_ONLY = frozenset({"rứa", "chừ", "nhiêu", "nhứt", "nhựt", "bịnh", "hổng", "hông", "dzậy", "zậy", "nghen",
@@ -197,6 +228,62 @@ for _phrase in (*_MARKED, *_FOLDED):
 del _phrase
 
 
+# Words a Telex/VNI reading must not take: the tables' own keys ("how", "is" and "what" would read as Telex
+# "hơ", "í", "ưhat"; "ko", "dc" are abbreviations) — the analyzer tries the tables before the decoders too.
+_NOT_TYPED = frozenset({*(w for k in REGIONAL for w in fold(k).split()), *COMMON, *DOMAIN, *COMMAND})
+_TONE_MARKS = {1: "\u0301", 2: "\u0300", 3: "\u0309", 4: "\u0303", 5: "\u0323"}
+_WORD = re.compile(r"^(\W*)(\w+?)(\W*)$")
+
+
+def _with_tone(base: str, tone: int) -> str:
+    """``base`` (quality marks only) with its tone mark on the vowel that carries it: the one with a quality
+    mark, else the last vowel before a final consonant, else the first of two open vowels ("hòa" and "hoà" read
+    the same to the ranker's tone keys; what matters here is that the word has its marks)."""
+    if not tone:
+        return base
+    vowels = [i for i, c in enumerate(base) if strip_marks(c) in VOWELS]
+    if len(vowels) > 1 and base[:2] in ("qu", "gi") and vowels[0] == 1:
+        vowels = vowels[1:]  # the u of "qu", the i of "gi" belong to the onset
+    if not vowels:
+        return base
+    quality = [i for i in vowels if base[i] in "ăâêôơư"]
+    if quality:
+        at = quality[-1]
+    elif len(vowels) > 1 and vowels[-1] == len(base) - 1:
+        at = vowels[-2]
+    else:
+        at = vowels[-1]
+    return unicodedata.normalize("NFC", base[: at + 1] + _TONE_MARKS[tone] + base[at + 1 :])
+
+
+@lru_cache(maxsize=16384)
+def _retyped(word: str) -> str:
+    """``word`` with its marks when it was typed with the input method off (Telex "ruwas" → "rứa", VNI
+    "d9o6i3" → "đổi", Southern "dzaayj" → "dzậy"), punctuation kept; any other word unchanged.
+
+    Why here: the regional table, the clause connectors ("và", "còn") and the question words all read marked
+    words, and the analyzer decoded Telex/VNI only after them — a Telex "Cais trang c63 tee ddawng chi ruwas?"
+    kept "rứa" and "tê" and lost its question words. A decoding is kept only when it spells a syllable, as in
+    the analyzer, so a real word is never changed.
+    """
+    m = _WORD.match(word)
+    if m is None:
+        return word
+    lead, core, tail = m.groups()
+    low = core.lower()
+    if not low.isascii() or low in _NOT_TYPED or is_syllable(low):
+        return word
+    onset = "dz" if low.startswith("dz") and len(low) > 2 else ""  # Southern "dz" for "d"/"v": "dzaayj"
+    decoded = decode_vni(low[len(onset):] if not onset else "d" + low[2:]) or decode_telex(
+        "d" + low[2:] if onset else low)
+    if decoded is None:
+        return word
+    base, tone = decoded
+    if onset:
+        base = "dz" + base[1:]
+    return f"{lead}{_with_tone(base, tone)}{tail}"
+
+
 def _clause_ends(words: list[str], marked: list[str]) -> list[bool]:
     """For each word, whether it ends its sentence or clause: punctuation, the end, or only end particles or
     emoji after it (one pass from the right: linear in the number of words)."""
@@ -204,7 +291,8 @@ def _clause_ends(words: list[str], marked: list[str]) -> list[bool]:
     only_particles = True  # everything after the current word is an end particle or emoji
     for j in range(len(words) - 1, -1, -1):
         ends[j] = only_particles or words[j][-1:] in ".,!?;:…"
-        only_particles = only_particles and (marked[j] in FINAL_ONLY or not any(ch.isalnum() for ch in words[j]))
+        only_particles = only_particles and (marked[j] in FINAL_ONLY or marked[j].rstrip("?") in _FINAL_UNMARKED
+                                             or not any(ch.isalnum() for ch in words[j]))
     return ends
 
 
@@ -215,9 +303,11 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
     ``known_pair(a, b)`` says whether folded ``a b`` is a two-syllable word of the KB; such words are kept.
     ``marks``: write the standard words with their marks even in a message typed without any (the command
     matcher compares a word's marks where they are known: "app" → "ứng dụng" is not "dừng").
-    Linear in the number of words.
+    Linear in the number of words. The text comes back in NFC: what reads it next (the clause splitter's
+    character-wise fold, the question words) compares composed characters, and a phone keyboard may send NFD.
     """
-    words = text.split()
+    text = unicodedata.normalize("NFC", text)
+    words = [_retyped(w) for w in text.split()]
     if not words:
         return text
     marked = [_nfc(w) for w in words]
@@ -241,6 +331,8 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
             target = _MARKED.get(span_m) if accented or not unmarked else None
             if target is None and unmarked:
                 target = _FOLDED.get(span_f)
+                if target is None and n == 1 and ends[i] and i:
+                    target = _FINAL_UNMARKED.get(span_f[0])
             if target is None:
                 continue
             before = folded[i - 1] if i else ""

@@ -9,18 +9,31 @@ Tone-aware like the KB analyzer: a message typed with diacritics is compared wit
 "tin" ≠ "tín"), one typed without is compared folded (Telex/VNI decoded by ``command_form``). The "unless"
 phrases are compared folded too, but a word whose marks are known on both sides must also have the same marks:
 "dừng" blocks "dung" typed without marks, never "dùng" or the "dụng" of "app" (= "ứng dụng").
+
+Vocabulary, not sentences: content/intents.toml names word classes once (``[vocabulary]``: the ways to say
+"stop", "the digest", "me") and a phrase says ``@stop`` or ``cho @me`` to mean every member, so a synonym an
+editor adds reaches every pattern that uses its class.
+
+Asking how *and* wanting it ("tôi muốn nhận tin mỗi tuần, làm sao để nhận?"): a command's ``asks`` phrases
+("làm sao", "cách") send a message to the knowledge base only when it does not also say that the citizen wants
+the thing done (``[request] wants``: "tôi muốn", "cho tôi", "luôn"; ``but_not``: "muốn biết", "hỏi", "thì").
+Doing it is what such a citizen expects, and every command's reply says how to undo it (erasing still asks
+first). The ``unless`` phrases (a hypothetical "nếu", "gõ gì", a scam) always win.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from bot.nlp.abbreviations import COMMAND, COMMON
 from bot.nlp.dialect import standardize
-from bot.nlp.normalize import command_form, command_words
+from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
 MAX_WORDS = 25  # a long message is a question or a story, not a command
@@ -30,6 +43,18 @@ def _marked_words(text: str) -> str:
     """Lowercase NFC words without punctuation, padded with spaces for whole-word search."""
     clean = "".join(c if c.isalnum() else " " for c in unicodedata.normalize("NFC", text).lower())
     return f" {' '.join(clean.split())} "
+
+
+@lru_cache(maxsize=4096)
+def _shorthand(word: str) -> str:
+    """A chat shorthand's one reading, with its marks ("đc", "dc" → "được", "lm" → "làm", "j" → "gì"), else the
+    word. Why: a message typed with diacritics is compared with its marks, and "bot lm đc những j" has none on
+    its shorthand. Ambiguous shorthand ("mk" = mật khẩu | mình) is left as typed: the phrase lists spell it."""
+    folded = fold_token(word)
+    if is_syllable(folded):
+        return word
+    reading = COMMAND.get(folded) or COMMON.get(folded)
+    return reading if reading and "|" not in reading else word
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,27 +101,105 @@ class Exclusion:
                    for i in range(len(message) - n + 1))
 
 
+def _any(phrases: tuple[Exclusion, ...], folded: str, words: tuple[Word, ...]) -> bool:
+    return any(p.folded in folded and p.found(folded, words) for p in phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """Whether a message says the citizen wants something done (overrides a command's ``asks``)."""
+
+    wants: tuple[Exclusion, ...] = ()
+    but_not: tuple[Exclusion, ...] = ()
+
+    def said(self, folded: str, words: tuple[Word, ...]) -> bool:
+        return _any(self.wants, folded, words) and not _any(self.but_not, folded, words)
+
+
+def _by_first_word(phrases: list[tuple[str, Phrase]]) -> dict[str, tuple[Phrase, ...]]:
+    index: dict[str, list[Phrase]] = {}
+    for text, phrase in phrases:
+        if text:
+            index.setdefault(text.split()[0], []).append(phrase)
+    return {w: tuple(dict.fromkeys(ps)) for w, ps in index.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Intent:
     name: str
     patterns: tuple[tuple[tuple[Phrase, ...], ...], ...]
     unless: tuple[Exclusion, ...]
+    asks: tuple[Exclusion, ...] = ()
+    request: Request = Request()
+    # the patterns' phrases by their first word, and each group as a set: a message is looked up word by word
+    # (a class expands to hundreds of phrases, "@bot @can_do"; testing each one per message cost 60 µs)
+    marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    folded_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    groups: tuple[tuple[frozenset[Phrase], ...], ...] = ()
+
+    @classmethod
+    def of(cls, name: str, patterns: tuple[tuple[tuple[Phrase, ...], ...], ...], unless: tuple[Exclusion, ...],
+           asks: tuple[Exclusion, ...] = (), request: Request = Request()) -> Intent:
+        phrases = [p for pattern in patterns for group in pattern for p in group]
+        return cls(name, patterns, unless, asks, request, _by_first_word([(p.marked, p) for p in phrases]),
+                   _by_first_word([(p.folded, p) for p in phrases]),
+                   tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns))
+
+    def said(self, marked: str, folded: str, accented: bool) -> set[Phrase]:
+        """The patterns' phrases the message says: each tested once, only where its first word is in the
+        message (linear in the message: a bounded number of substring tests)."""
+        heads, text = (self.marked_heads, marked) if accented else (self.folded_heads, folded)
+        candidates = {p for w in set(text.split()) for p in heads.get(w, ())}
+        return {p for p in candidates if p.found(marked, folded, accented)}
 
     def matches(self, marked: str, folded: str, accented: bool, words: tuple[Word, ...]) -> bool:
         # the patterns first: most messages say no command, and then no exclusion needs a look (latency)
-        return any(all(any(p.found(marked, folded, accented) for p in group) for group in pattern)
-                   for pattern in self.patterns) and not any(
-            p.folded in folded and p.found(folded, words) for p in self.unless)
+        found = self.said(marked, folded, accented)
+        if not found or not any(all(not group.isdisjoint(found) for group in pattern) for pattern in self.groups):
+            return False
+        if _any(self.unless, folded, words):
+            return False
+        return not _any(self.asks, folded, words) or self.request.said(folded, words)
+
+
+_REF = re.compile(r"@(\w+)")
+
+
+def expand(text: str, vocabulary: dict[str, list[str]]) -> list[str]:
+    """``"cho @me"`` → ``["cho tôi", "cho mình", …]``: every combination of the classes named in a phrase."""
+    names = _REF.findall(text)
+    if not names:
+        return [text]
+    unknown = [n for n in names if n not in vocabulary]
+    if unknown:
+        raise ValueError(f"intents: unknown word class @{unknown[0]} in {text!r}")
+    parts = _REF.split(text)  # literal, name, literal, name, …, literal
+    out: list[str] = []
+    for choice in itertools.product(*(vocabulary[n] for n in names)):
+        out.append(" ".join("".join(p if i % 2 == 0 else choice[i // 2] for i, p in enumerate(parts)).split()))
+    return out
 
 
 def load_intents(path: Path = DEFAULT_INTENTS) -> tuple[Intent, ...]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     plain = frozenset(data.pop("unmarked_words", ()))
+    vocabulary: dict[str, list[str]] = {}
+    for name, words in data.pop("vocabulary", {}).items():  # a class may use the classes listed before it
+        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
+    request_spec = data.pop("request", {})
+
+    def phrases(texts: list[str]) -> list[str]:
+        return list(dict.fromkeys(w for t in texts for w in expand(t, vocabulary)))
+
+    def exclusions(texts: list[str]) -> tuple[Exclusion, ...]:
+        return tuple(Exclusion.of(p) for p in phrases(texts))
+
+    request = Request(exclusions(request_spec.get("wants", [])), exclusions(request_spec.get("but_not", [])))
     return tuple(
-        Intent(name,
-               tuple(tuple(tuple(Phrase.of(p, plain) for p in group) for group in pattern)
-                     for pattern in spec["patterns"]),
-               tuple(Exclusion.of(p) for p in spec.get("unless", ())))
+        Intent.of(name,
+                  tuple(tuple(tuple(Phrase.of(p, plain) for p in phrases(group)) for group in pattern)
+                        for pattern in spec["patterns"]),
+                  exclusions(spec.get("unless", [])), exclusions(spec.get("asks", [])), request)
         for name, spec in data.items()
     )
 
@@ -115,7 +218,7 @@ def plain_command(text: str, intents: tuple[Intent, ...] | None = None) -> str |
     # regional and English words read as the standard ones first, as the KB reads them ("Mần răng để dùng
     # cái kênh ni?" = "làm sao để dùng cái kênh này?", "stop gửi newsletter" = "stop gửi bản tin")
     text = standardize(text, marks=True)
-    marked = _marked_words(text)
+    marked = f" {' '.join(_shorthand(w) for w in _marked_words(text).split())} " if accented else ""
     message = command_words(text)
     folded = f" {' '.join(w for w, _, _ in message)} "  # = command_form(text), one pass (latency)
     for intent in intents if intents is not None else _intents():

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
+from bot.nlp.clauses import clauses
 from bot.nlp.dialect import standardize
 
 
@@ -115,3 +118,57 @@ def test_a_southern_ta_ending_a_question_is_a_particle() -> None:
     assert standardize("Tổ có mấy người trong đó vậy ta?") == "Tổ có mấy người trong đó vậy?"
     assert standardize("chúng ta làm gì ta") == "chúng ta làm gì"
     assert standardize("vậy ta làm sao") == "vậy ta làm sao"  # "ta" = we, inside the sentence
+
+
+@pytest.mark.parametrize("text", ["Đăng ký kết hôn cần giấy tờ gì", "ly hôn online được hôn", "hôn nhân và gia đình",
+                                  "bệnh nhân hôn mê", "ngắm hoàng hôn"])
+def test_hon_inside_a_marriage_word_is_not_southern_khong(text: str) -> None:
+    # "kết hôn" read "kết không" made "đăng ký … không cần" a stop of the digest (a command, round 6)
+    standard = standardize(text, marks=True)
+    assert not any(f"{w} không" in standard for w in ("kết", "ly", "hoàng")) and "không nhân" not in standard
+    assert "không mê" not in standard
+    assert standard.endswith("được không") or "hôn" in standard
+
+
+def test_southern_goi_is_gui() -> None:
+    assert standardize("ngưng gởi tin cho tui nghen").startswith("ngưng gửi tin")
+
+
+@pytest.mark.parametrize("text", ["Bộ nào khởi xướng và chủ trì chuyển đổi số ngay từ đầu thế?",
+                                  "Mình muốn biết vì sao truyền thông về chuyển đổi số ở các cấp còn mờ nhạt.",
+                                  "Cái ni mần răng rứa?"])
+def test_a_message_typed_in_nfd_reads_as_in_nfc(text: str) -> None:
+    """A phone keyboard may send decomposed marks: the clause splitter folds character by character, and a
+    combining mark hid "và" and "còn" from it (the message was read as one clause)."""
+    nfd = unicodedata.normalize("NFD", text)
+    assert standardize(nfd) == standardize(text)
+    assert clauses(standardize(nfd)) == clauses(standardize(text))
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Cais trang c63 tee ddawng chi ruwas?", "cái trang c63 kia đăng gì vậy?"),  # Telex, Central words
+    ("Quyeets ddinhj 505 kys hooif naof dzaayj?", "quyết định 505 ký hồi nào vậy?"),  # Southern "dzậy" in Telex
+    ("Ba8ng ro6ng5 chu72 phu3 d9u7o7c5 bao nhie6u?", "băng rộng bây giờ phủ được bao nhiêu?"),  # VNI, "chừ"
+])
+def test_regional_words_typed_in_telex_or_vni_are_read(typed: str, expected: str) -> None:
+    assert standardize(typed) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("what is VNeID, how to login", "la gi VNeID, cach dang nhap"),  # English first, never Telex "í", "hơ"
+    ("top50 c06 h5n1 covid19 ddk cdds", "top50 c06 h5n1 covid19 ddk cdds"),  # codes and abbreviations
+    ("ko bik dc k", "ko bik dc k"), ("chuyen doi so la gi", "chuyen doi so la gi"),
+])
+def test_words_that_are_not_telex_leftovers_stay(text: str, expected: str) -> None:
+    assert standardize(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # official English names of agencies and titles (Circular 03/2009/TT-BNG): "Minister of X" is "Bộ trưởng Bộ X"
+    ("Ai là Minister of Science and Technology?", "Ai là bộ trưởng bộ khoa học và công nghệ?"),
+    ("Deputy Minister phụ trách là ai", "thứ trưởng phụ trách là ai"),
+    ("Prime Minister signed quyết định nào", "thủ tướng ký quyết định nào"),
+    ("Community digital technology team được setup khi nào?", "tổ công nghệ số cộng đồng được thành lập khi nào?"),
+])
+def test_english_names_of_agencies_and_titles(text: str, expected: str) -> None:
+    assert standardize(text) == expected

@@ -80,3 +80,26 @@ def test_a_tone_the_kb_never_gives_a_word_is_a_slip_beside_its_pair() -> None:
     assert [u.keys for u in units if u.kind == "fixed"] == [("đinh5",), ("đinh5",)]  # the KB's most used tone
     assert all(u.kind != "fixed" for u in repair.fix(analyze("cây đinh sắt")).units)  # no KB pair: kept
     assert all(u.kind != "fixed" for u in repair.fix(analyze("nghị định 55")).units)  # the KB's tone: kept
+
+
+def test_the_repair_that_pairs_on_both_sides_wins_over_the_more_used_word() -> None:
+    """"định dnh mức 1": "dinh" is used more, but only "danh" forms the KB's words on both sides."""
+    repair = TypoRepair(Counter({"dinh": 48, "danh": 22, "muc": 9}), ["dinh_dinh", "dinh_danh", "danh_muc"])
+    assert repair.fix(analyze("định dnh mức 1")).text == "dinh danh muc 1"
+
+
+def test_a_word_typed_with_marks_the_kb_never_writes_is_a_slip_beside_the_pair_it_misses() -> None:
+    """"phần tăm": the letters of "tăm" are a KB word ("tám"), its marks are not, and "phần tăm" is no KB word
+    while "phần trăm" is. A word the KB writes with those marks, or that pairs as typed, stays."""
+    repair = TypoRepair(Counter({"phan": 5, "tram": 5, "tam": 3, "nam": 4}), ["phan_tram", "tam_nam"],
+                        ["phần2", "trăm0", "tám1", "năm0"])
+    assert repair.fix(analyze("bao nhiêu phần tăm")).text == "bao nhieu phan tram"
+    assert repair.fix(analyze("bao nhiêu phần tám")).text == "bao nhieu phan tam"  # the KB writes "tám"
+    assert repair.fix(analyze("tăm năm")).text == "tam nam"  # pairs as typed
+
+
+def test_no_tone_typed_and_a_letter_left_out_may_have_lost_the_tone() -> None:
+    """"đin tử": the vowel left out carried the tone, so "điện" (nặng) is not refused for a level "đin"."""
+    repair = TypoRepair(Counter({"dien": 5, "tu": 5}), ["dien_tu"], ["điện5", "tử3"])
+    assert repair.fix(analyze("chính phủ đin tử")).text == "chinh phu dien tu"
+    assert repair.fix(analyze("chính phủ đìn tử")).text == "chinh phu din tu"  # a typed tone must still agree

@@ -1,0 +1,153 @@
+"""Re-type the marked in-scope questions of the dev splits in other styles and count the answers lost.
+
+Why: the dev splits are tuned on, so their own misses say little about the next blind split. A question the bot
+answers right as written should be answered the same way typed in NFD, without marks, in raw Telex or VNI keys,
+with one slip, with Southern words, or after a context sentence that asks nothing. Each re-typing is mechanical,
+so a loss points at a rule (how the message is read), not at one question's phrasing::
+
+    python -m tools.retype_probe tests/eval/blind/dev.toml tests/eval/blind/dev5.toml
+    python -m tools.retype_probe --only telex,context1 tests/eval/blind/dev*.toml
+
+Never pass a test split (``tests/eval/blind/test*.toml``): those are measured by the lead only. Sources are the
+cases written with marks (styles diacritics, polite, north, need, rambling, centre, south, keywords); a row
+counts, of those answered confidently and right as written, the ones still right re-typed ("lost" = not), the
+re-typed questions answered wrongly, and those whose right entry left what the bot shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.kb.engine import KnowledgeBase, load_kb  # noqa: E402
+from bot.kb.evaluate import Case, is_right, load_cases  # noqa: E402
+
+SOURCE_STYLES = frozenset({"diacritics", "polite", "north", "need", "rambling", "centre", "south", "keywords"})
+_TELEX_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+_VNI_TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+_SOUTH = (("không", "hông"), ("vậy", "dzậy"), ("thế", "vậy"), ("xem", "coi"), ("tôi", "tui"), ("nhất", "nhứt"),
+          ("bao nhiêu", "nhiêu"), ("ạ", "nghen"))
+CONTEXTS = (  # context sentences that ask nothing ("không … ai" negates inside a sentence)
+    "Tôi ở quê, hôm qua nghe loa xã đọc mà không nghe rõ, con cháu đi làm xa nên không hỏi được ai.",
+    "Tôi ở quê, hôm qua nghe loa xã đọc mà nghe loáng thoáng, con cháu đi làm xa hết.",
+    "Nhà tôi làm ruộng, con cháu đi làm xa nên ở nhà không ai rành điện thoại.",
+)
+
+
+def _keys(word: str, telex: bool) -> str:
+    """One word as typed with the input method off: quality marks after their letter, the tone key last."""
+    out, tone = [], ""
+    for ch in word:
+        if ch in "đĐ":
+            out.append(("dd" if telex else "d9") if ch == "đ" else ("DD" if telex else "D9"))
+            continue
+        base, *marks = unicodedata.normalize("NFD", ch)
+        typed = base
+        for mark in marks:
+            if mark in _TELEX_TONES:
+                tone = (_TELEX_TONES if telex else _VNI_TONES)[mark]
+            elif mark == "\u0302":
+                typed += base.lower() if telex else "6"
+            elif mark in ("\u0306", "\u031b"):
+                typed += "w" if telex else ("8" if mark == "\u0306" else "7")
+        out.append(typed)
+    return "".join(out) + tone
+
+
+def raw_keys(text: str, telex: bool) -> str:
+    """``text`` in raw Telex (``telex``) or VNI keystrokes."""
+    return re.sub(r"\w+", lambda m: _keys(m.group(0), telex), unicodedata.normalize("NFC", text))
+
+
+def unmarked(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def one_slip(text: str, kind: int) -> str | None:
+    """One slip in a word of four letters or more (not the first word, no digits): a letter left out (0), two
+    swapped (1) or one doubled (2); the word and the place are fixed by a hash, so runs compare."""
+    words = [m for m in re.finditer(r"\w{4,}", text) if not any(ch.isdigit() for ch in m.group(0))][1:]
+    if not words:
+        return None
+    m = words[zlib.crc32((text + str(kind)).encode()) % len(words)]
+    w = m.group(0)
+    i = 1 + zlib.crc32(w.encode()) % (len(w) - 2)
+    typo = (w[:i] + w[i + 1 :], w[:i] + w[i + 1] + w[i] + w[i + 2 :], w[:i] + w[i] + w[i:])[kind]
+    return text[: m.start()] + typo + text[m.end() :]
+
+
+def southern(text: str) -> str | None:
+    out = text
+    for standard, regional in _SOUTH:
+        out = re.sub(rf"\b{standard}\b", regional, out)
+    return out if out != text else None
+
+
+RETYPINGS: dict[str, Callable[[str], str | None]] = {
+    "nfd": lambda q: unicodedata.normalize("NFD", q),
+    "unmarked": unmarked,
+    "telex": lambda q: raw_keys(q, telex=True),
+    "vni": lambda q: raw_keys(q, telex=False),
+    **{f"slip{k}": (lambda q, k=k: one_slip(q, k)) for k in range(3)},
+    "south": southern,
+    **{f"context{i + 1}": (lambda q, c=c: f"{c} {q}") for i, c in enumerate(CONTEXTS)},
+}
+
+
+def _judge(kb: KnowledgeBase, case: Case, text: str) -> tuple[str, bool]:
+    """("right" | "wrong" | "none", right entry among what is shown)."""
+    result = kb.answer(text)
+    answered = kb.by_id.get(result.entry) if result.confident and result.entry else None
+    shown = [e for e in (answered, *(kb.by_id.get(i) for i in result.choice_entries)) if e is not None]
+    verdict = "none" if answered is None else "right" if is_right(answered, case) else "wrong"
+    return verdict, any(is_right(e, case) for e in shown)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--only", default="", help="comma-separated re-typings (default: all)")
+    parser.add_argument("--lost", action="store_true", help="print each re-typed question that lost its answer")
+    args = parser.parse_args(argv)
+    if any(p.name.startswith("test") for p in args.files):
+        parser.error("the test splits are the lead's to measure")
+    kb = load_kb()
+    cases = [c for p in args.files for c in load_cases(p)
+             if not c.off_topic and not c.command and c.category in SOURCE_STYLES]
+    as_written = {id(c): _judge(kb, c, c.question) for c in cases}
+    only = {o for o in args.only.split(",") if o}
+    print(f"{'re-typing':<10} {'n':>5} {'right':>6} {'lost':>5} {'wrong':>6} {'left shown':>10}")
+    for name, retype in RETYPINGS.items():
+        if only and name not in only:
+            continue
+        n = right = lost = wrong = unshown = 0
+        for case in cases:
+            text = retype(case.question)
+            if not text or text == case.question:
+                continue
+            n += 1
+            verdict, shown = _judge(kb, case, text)
+            before, shown_before = as_written[id(case)]
+            wrong += verdict == "wrong"
+            unshown += shown_before and not shown
+            if before == "right":
+                right += 1
+                if verdict != "right":
+                    lost += 1
+                    if args.lost:
+                        print(f"  {case.id} {verdict}: {text}")
+        print(f"{name:<10} {n:>5} {right:>6} {lost:>5} {wrong:>6} {unshown:>10}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
