@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.kb import load_kb
-from bot.kb.asks import asked, unanswered
+from bot.kb.asks import asked, provided, unanswered
 from bot.nlp.normalize import analyze
 
 
@@ -37,3 +37,45 @@ def test_an_entry_that_does_not_say_what_is_asked_is_not_answered_confidently() 
     result = kb.answer("Hồi 2023 có mấy tổ công nghệ số cộng đồng vậy?")
     assert not result.confident
     assert kb.answer("bao nhiêu cơ quan nhà nước có zalo oa").confident
+
+
+# --- round 6: subjects and facts the entry lacks ------------------------------------------------------------
+
+def test_places_are_read_under_todays_old_and_foreign_names_but_not_inside_common_words() -> None:
+    assert "place:Hồ Chí Minh" in kinds("tphcm có bao nhiêu tổ công nghệ số")
+    assert "place:Hà Giang" in kinds("tinh ha giang co may to cong nghe so")  # an old name is its own place
+    assert "place:Thái Lan" in kinds("Thái Lan có ngày chuyển đổi số không")
+    # "cộng đồng hồi 2022" is not Đồng Hới, "góp phần lan tỏa" not Finland, "giáo dục" not Germany
+    assert not any(k.startswith("place:") for k in kinds("tổ công nghệ số cộng đồng hồi 2022 có bao nhiêu người"))
+    assert not any(k.startswith("place:") for k in kinds("người dân góp phần lan tỏa chuyển đổi số thế nào"))
+    assert not any(k.startswith("place:") for k in kinds("chuyển đổi số trong giáo dục là gì"))
+
+
+def test_an_entry_that_does_not_name_the_place_asked_is_not_answered_confidently() -> None:
+    kb = load_kb()
+    teams = kb.by_id["tcns-so-luong"]  # the national count: it names no province
+    assert unanswered(kinds("Ở Quảng Bình có bao nhiêu tổ công nghệ số cộng đồng vậy"), teams) == {"place:Quảng Bình"}
+    assert not kb.answer("Ở Quảng Bình có bao nhiêu tổ công nghệ số cộng đồng vậy").confident
+    assert not kb.answer("Hàn Quốc có ngày chuyển đổi số quốc gia không").confident
+    # a place named in the message holds for its clause read alone ("…, là ngày nào")
+    assert not kb.answer("Nhật Bản có ngày chuyển đổi số không, là ngày nào").confident
+    assert kb.answer("có bao nhiêu tổ công nghệ số cộng đồng").entry == "tcns-so-luong"
+    # an entry that names the place keeps it: the 2025 theme names Hồ Chí Minh
+    assert "place:Hồ Chí Minh" in provided(kb.by_id["ngay-cds-chu-de-2025"])
+
+
+def test_age_hometown_and_pay_need_an_answer_that_says_them() -> None:
+    assert {"age", "hometown"} <= kinds("bộ trưởng năm nay bao nhiêu tuổi, quê ở đâu")
+    assert "age" in kinds("ong ay sinh nam bao nhieu")
+    assert "pay" in kinds("làm tổ công nghệ số có được trả lương không")
+    # "phủ cáp quang" is no allowance, "số lượng"/"chất lượng" no pay
+    assert "pay" not in kinds("mục tiêu phủ cáp quang đến bao nhiêu hộ gia đình")
+    assert "pay" not in kinds("số lượng tổ công nghệ số là bao nhiêu")
+    kb = load_kb()
+    minister = kb.by_id["bo-truong-khcn"]  # who the minister is, not his age or home town
+    assert unanswered(kinds("Bộ trưởng Bộ Khoa học và Công nghệ sinh năm bao nhiêu?"), minister) == {"age"}
+    for question in ("Bộ trưởng Bộ Khoa học và Công nghệ năm nay bao nhiêu tuổi?",
+                     "Bộ trưởng Bộ Khoa học và Công nghệ quê ở đâu?",
+                     "thành viên tổ công nghệ số cộng đồng có phụ cấp không"):
+        assert not kb.answer(question).confident, question
+    assert kb.answer("Bộ trưởng Bộ Khoa học và Công nghệ là ai?").entry == "bo-truong-khcn"

@@ -312,3 +312,15 @@ def test_an_answer_that_explains_no_command_offers_none(bot: BotHarness) -> None
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào?")
     offered = {render(f"answer_offer_{c}") for c in answer_offers().values()}
     assert not offered & {b["title"] for b in buttons(message)}
+
+
+def test_a_look_alike_naming_a_province_the_entry_lacks_gets_choices_not_the_national_answer(
+        bot: BotHarness) -> None:
+    """Round 6: the national count is not the answer for one (old) province: the citizen is offered it, or told
+    the channel does not know, with buttons; the national question is still answered."""
+    message = ask(bot, "Ở Quảng Bình có bao nhiêu tổ công nghệ số cộng đồng vậy")
+    assert entry_answer("tcns-so-luong") not in message["text"]
+    assert message["text"].startswith((QA_MESSAGES["did_you_mean"], QA_MESSAGES["unknown"]))
+    assert get_kb().by_id["tcns-so-luong"].title in [b["payload"] for b in buttons(message)]
+    answered = ask(bot, "có bao nhiêu tổ công nghệ số cộng đồng")
+    assert entry_answer("tcns-so-luong") in answered["text"]

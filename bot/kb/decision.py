@@ -181,8 +181,9 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
 
     A question that stops something answered by an entry that does not, too little of the question found in
     the entry, and an entry that does not say the kind of fact asked (a percentage, a document number, a
-    reason, the year named: ``bot.kb.asks``) are offered, never answered with confidence. A number the entry
-    does not name is left to the model ("năm 2022" in a question about a 2022 count). A near tie with the
+    reason, the year named, a place, an age, a home town, pay: ``bot.kb.asks``) are offered, never answered
+    with confidence. A number the entry does not name is left to the model ("năm 2022" in a question about
+    a 2022 count). A near tie with the
     runner-up (:func:`near_tie`) is also a feature of the model and, since round 4, no floor when the model
     is sure (``TIE_P``) and the top entry says more of the question than the runner-up (:func:`_leads`):
     held out, answering such ties added 4 right answers on dev + dev2 and 5 on dev3, and no wrong one ("có

@@ -7,7 +7,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from bot.kb.asks import asked
+from bot.kb.asks import asked, named_places
 from bot.kb.decision import NEAR_MISS, SUGGESTIONS, Answer, confident, decide, unknown, with_second
 from bot.kb.index import Hit, Index, Query
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
@@ -74,7 +74,8 @@ class KnowledgeBase:
             hit = next((h for h in hits if h.entry.id == entry.id), None)
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
-        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asked(analysis.text, text)), hits
+        asks = asked(analysis.text, text) | texts.places  # a place the message names holds for each clause
+        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks), hits
 
     def _read(self, question: str) -> tuple[tuple[Answer, list[Hit]], Entry | None]:
         """The best reading of a message, and the entry of its second question when it asks two.
@@ -86,6 +87,7 @@ class KnowledgeBase:
         """
         text = standardize(question, self.index.known_pair)
         texts = _Texts(self.index)
+        texts.places = named_places(texts.analysis(text).text)  # "Thái Lan có … không, là ngày nào?"
         parts = clauses(text)
         asks = [p for p in parts if is_question(p)] if len(parts) > 1 else []
         if len(parts) > 1 and not asks:
@@ -170,6 +172,8 @@ class _Texts:
         self.index = index
         self._analyses: dict[str, Analysis] = {}
         self._queries: dict[str, Query | None] = {}
+        # The places the whole message names (bot.kb.subjects): a clause read alone ("…, là ngày nào?") keeps them.
+        self.places: frozenset[str] = frozenset()
 
     def analysis(self, text: str) -> Analysis:
         found = self._analyses.get(text)
