@@ -66,7 +66,7 @@ def asked(normalized: str, raw: str = "") -> frozenset[str]:
 
 def named_places(normalized: str) -> frozenset[str]:
     """The ``place:<key>`` kinds of a question: the provinces, cities and countries it names."""
-    return frozenset(f"place:{p}" for p in places(normalized))
+    return frozenset(f"place:{p}" for p in places(normalized, asked=True))
 
 
 _PROVIDED: dict[int, tuple[Entry, frozenset[str]]] = {}  # by id(entry): entries are immutable and live long

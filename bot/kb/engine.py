@@ -74,7 +74,8 @@ class KnowledgeBase:
             hit = next((h for h in hits if h.entry.id == entry.id), None)
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
-        asks = asked(analysis.text, text) | texts.places  # a place the message names holds for each clause
+        # the places of the message's question(s), whichever text is read: not those of a context sentence
+        asks = frozenset(k for k in asked(analysis.text, text) if not k.startswith("place:")) | texts.places
         return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks), hits
 
     def _read(self, question: str) -> tuple[tuple[Answer, list[Hit]], Entry | None]:
@@ -87,11 +88,13 @@ class KnowledgeBase:
         """
         text = standardize(question, self.index.known_pair)
         texts = _Texts(self.index)
-        texts.places = named_places(texts.analysis(text).text)  # "Thái Lan có … không, là ngày nào?"
         parts = clauses(text)
         asks = [p for p in parts if is_question(p)] if len(parts) > 1 else []
         if len(parts) > 1 and not asks:
             asks = parts[-1:]  # no clause asks ("…, con cháu đi làm xa. chủ đề 2024"): the last one is the question
+        # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
+        # context sentence for none ("Tôi ở Hà Nội, muốn hỏi cả nước còn 34 tỉnh từ bao giờ?").
+        texts.places = frozenset().union(*(named_places(texts.analysis(p).text) for p in (asks or [text])))
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):

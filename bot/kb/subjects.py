@@ -60,8 +60,22 @@ def _table() -> tuple[dict[str, str], dict[str, int]]:
     return names, longest
 
 
-def places(folded: str) -> frozenset[str]:
-    """The keys of the places named in ``folded`` text (folded: no diacritics, no punctuation, lower case).
+# Where the speaker lives is context, not the subject asked: "tôi ở Hà Nội, …", "thôn tôi ở Đắk Lắk …", "em là sinh
+# viên ở Đà Nẵng …": a place right after "ở"/"tại" with a first-person pronoun at most SPEAKER_SPAN words before.
+SPEAKER = frozenset({"toi", "tui", "minh", "em", "to", "tao"})
+SPEAKER_AT = frozenset({"o", "tai"})
+SPEAKER_SPAN = 4
+
+
+def _speaker_at(tokens: list[str], i: int) -> bool:
+    """Whether the place starting at ``tokens[i]`` is where the speaker is ("nhà tôi ở <place>")."""
+    before = tokens[max(0, i - 1 - SPEAKER_SPAN):i - 1]
+    return i > 0 and tokens[i - 1] in SPEAKER_AT and any(t in SPEAKER for t in before)
+
+
+def places(folded: str, asked: bool = False) -> frozenset[str]:
+    """The keys of the places named in ``folded`` text (folded: no diacritics, no punctuation, lower case);
+    ``asked``: the text is a citizen's question, whose own whereabouts ("tôi ở Nghệ An, …") are not counted.
 
     Word n-grams that start with a place's first word, looked up in a table, the longest first (latency: one
     regular expression of all the names took 13 µs a question)."""
@@ -73,7 +87,8 @@ def places(folded: str) -> frozenset[str]:
         for size in range(min(longest.get(tokens[i], 0), len(tokens) - i), 0, -1):
             key = names.get(" ".join(tokens[i:i + size]))
             if key is not None:
-                found.add(key)
+                if not (asked and _speaker_at(tokens, i)):
+                    found.add(key)
                 i += size
                 break
         else:
