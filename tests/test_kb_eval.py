@@ -2,10 +2,10 @@
 
 * tests/eval/questions.toml — the old set, written from the entries' titles and answers: ranker top-1 ≥ 95 %,
   no off-topic question answered confidently.
-* tests/eval/blind/{dev,dev2,dev3,dev4,dev5,test,test2,test3,test4,test5}.toml — written by people who never saw
+* tests/eval/blind/{dev,…,dev5,test,…,test7}.toml — written by people who never saw
   content/kb.
   Floors a few points under what was measured (README, "Question answering"), so that a regression fails; dev,
-  dev2, dev3, dev4, dev5 were tuned on; test, test2, test3, test4 and test5 never were.
+  dev2, dev3, dev4, dev5 were tuned on; test, test2, …, test7 never were.
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ FLOORS = {
     # a fifth dev split (session 6: 240 in scope, 160 off-topic, 130 of them hard look-alikes, 40 commands),
     # measured once untouched on a351bbe: 97.1 %, 100 %, 0.4 %, 16.9 % (27/160, 4 redirects), 82.5 %; on qa6oos
     # (its class file shares some phrasings with dev5's writer, so not wholly held out): 97.1 %, 100 %, 0.4 %,
-    # 13.8 % (22/160, 3 redirects), 82.5 %
-    "dev5": (0.94, 0.97, 0.02, 0.16, 0.78),
+    # 13.8 % (22/160, 3 redirects), 82.5 %; end of session 6 (all branches merged; qa6ent designed on dev..dev4,
+    # its first dev5 run held out: 14/160): 98.3 %, 100 %, 0.4 %, 8.1 % (13/160, 2 redirects), 97.5 %
+    "dev5": (0.94, 0.97, 0.02, 0.11, 0.90),
     # never tuned on; measured by the lead after round 2 on the merged KB: 79.4 %, 92.3 %, 4.8 %, 4.3 %, 82.6 %;
     # after round 3: 86.8 %, 97.1 %, 2.9 %, 4.3 %, 95.7 %. Regression floors, not the issue's targets.
     "test": (0.83, 0.94, 0.05, 0.07, 0.85),
@@ -63,7 +64,16 @@ FLOORS = {
     # tuned on, measured on main before round 5 (e16765f): 92.8 %, 98.0 %, 0.7 %, 13.8 %, 76.7 %; after round 5
     # (all branches merged): 93.1 %, 99.0 %, 0.3 %, 8.8 %, 83.3 % (3 of the 7 off-topic answers are the KB's own
     # out-of-scope entries giving their redirect)
+    # after round 6 (session 6, all branches merged): 93.1 %, 98.7 %, 0.7 %, 6.2 % (5/80, 2 redirects), 83.3 %
     "test5": (0.90, 0.96, 0.02, 0.12, 0.75),
+    # a sixth test split by a fresh writer (start of session 6), never tuned on and its failures never read,
+    # measured on main before round 6 (8573547): 97.0 %, 99.0 %, 0.3 %, 8.8 % (7/80, 2 redirects), 76.7 %; after
+    # round 6: 97.4 %, 99.0 %, 0 %, 5.0 % (4/80, 2 redirects), 80.0 %
+    "test6": (0.93, 0.96, 0.02, 0.08, 0.70),
+    # a seventh test split by a fresh writer (the issue's regeneration at the end: written during round 6, nobody
+    # read its failures), measured after the last tuning merge: 95.7 %, 99.7 %, 0 %, 5.0 % (4/80, 3 redirects),
+    # 90.0 %; and after the lead's fix of context places (b7e3dc8, prompted by test..test4): 96.1 %, the rest same
+    "test7": (0.92, 0.97, 0.02, 0.08, 0.80),
 }
 
 
