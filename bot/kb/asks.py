@@ -52,16 +52,17 @@ _NUMBERED_DOC = re.compile(r"\d+[/-](?:\d{4}/)?[A-ZĐ]|\b(?:số|Số) \d+|(?:Qu
                            r"Kế hoạch|Thông tư|Chỉ thị) (?:số )?\d+")
 
 
-def asked(normalized: str, raw: str = "") -> frozenset[str]:
+def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset[str]:
     """The kinds of fact a question asks for: ``normalized`` is its analysed text (folded, telex and VNI
-    decoded, abbreviations expanded), ``raw`` the message as typed (only its "%" signs are read)."""
+    decoded, abbreviations expanded), ``raw`` the message as typed (only its "%" signs are read);
+    ``with_places=False`` leaves the places out, for a caller that reads them from the question's own clauses."""
     kinds = {kind for kind, rx in (("percent", _PERCENT), ("docnumber", _DOCNUMBER), ("reason", _REASON),
                                    ("age", _AGE), ("hometown", _HOMETOWN), ("pay", _PAY))
              if rx.search(normalized)}
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
-    return frozenset(kinds) | named_places(normalized)
+    return frozenset(kinds) | named_places(normalized) if with_places else frozenset(kinds)
 
 
 def named_places(normalized: str) -> frozenset[str]:

@@ -75,7 +75,7 @@ class KnowledgeBase:
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
         # the places of the message's question(s), whichever text is read: not those of a context sentence
-        asks = frozenset(k for k in asked(analysis.text, text) if not k.startswith("place:")) | texts.places
+        asks = asked(analysis.text, text, with_places=False) | texts.places
         return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks), hits
 
     def _read(self, question: str) -> tuple[tuple[Answer, list[Hit]], Entry | None]:
@@ -175,7 +175,8 @@ class _Texts:
         self.index = index
         self._analyses: dict[str, Analysis] = {}
         self._queries: dict[str, Query | None] = {}
-        # The places the whole message names (bot.kb.subjects): a clause read alone ("…, là ngày nào?") keeps them.
+        # The places the message's question clauses name (bot.kb.subjects), held by every reading, so a clause read
+        # alone ("…, là ngày nào?") keeps them and a context sentence ("tôi ở Hà Nội, …") adds none.
         self.places: frozenset[str] = frozenset()
 
     def analysis(self, text: str) -> Analysis:

@@ -140,6 +140,11 @@ _AFTER_END = frozenset({"ạ", "a", "vậy", "vay", "nhỉ", "nhi", "nhé", "nhe
 
 def _asks_by_word(words: list[str]) -> bool:
     """Whether a question word of ``words`` (NFC, lowercase, no punctuation) asks — see ``_END_ONLY``."""
+    # ends_after[i]: only particles follow word i — one pass from the right, so a message of many "không" stays
+    # linear (testing the rest of the message at each one was quadratic)
+    ends_after = [True] * len(words)
+    for i in range(len(words) - 2, -1, -1):
+        ends_after[i] = ends_after[i + 1] and words[i + 1] in _AFTER_END
     negated = False
     for i, word in enumerate(words):
         if not (word in _QUESTION_FOLDED if word.isascii() else word in _QUESTION_MARKED):
@@ -147,7 +152,7 @@ def _asks_by_word(words: list[str]) -> bool:
                                   and words[i + 1 : i + 2] != ["biet"])
             continue
         if word in _END_ONLY:
-            if all(w in _AFTER_END for w in words[i + 1 :]):
+            if ends_after[i]:
                 return True
             negated = negated or words[i + 1 : i + 2] not in (["biết"], ["biet"])
         elif word == "ai" and (negated or words[i + 1 : i + 2] in (["cũng"], ["cung"])):
