@@ -1,0 +1,106 @@
+"""Round 7 (latency): the out-of-scope index's max-score pruning finds exactly what a scan of every group finds.
+
+``Outside.match`` skips the tail of a common word's posting list once no phrasing left in it can reach the best
+match found; these tests check the data it relies on (postings shortest first, each phrasing's item sets) and
+that the result is the scan's — on the long chat messages of the dev splits, where the pruning skips most, and
+on a small class built so that ties between groups and pruned lists both occur.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from bot.kb import KnowledgeBase, load_kb
+from bot.kb.evaluate import load_cases
+from bot.kb.lexicon import View
+from bot.kb.outside import Group, Outside
+from bot.kb.signals import content_match
+from bot.nlp.normalize import analyze
+
+DEV = Path(__file__).parent / "eval" / "blind" / "dev.toml"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+def _views(kb: KnowledgeBase, texts: Sequence[str]) -> list[View]:
+    return [q.view for q in (kb.index.query(analyze(t)) for t in texts) if q is not None]
+
+
+def _scan(outside: Outside, qv: View) -> tuple[float, object]:
+    """What the index replaced: every group's record measured, the first one with the best match kept."""
+    best, found = 0.0, None
+    for record in outside.records:
+        value = content_match(qv, record)
+        if value > best:
+            best, found = value, record
+    return best, found
+
+
+class _Counting:
+    """``Outside.said`` that counts the phrasings ``match`` measures (each read once per measured phrasing)."""
+
+    def __init__(self, said: tuple[frozenset[str], ...]) -> None:
+        self.said = said
+        self.reads = 0
+
+    def __getitem__(self, i: int) -> frozenset[str]:
+        self.reads += 1
+        return self.said[i]
+
+
+def test_postings_are_shortest_first_and_list_every_phrasing_of_an_item(kb: KnowledgeBase) -> None:
+    outside = kb.index.outside
+    assert isinstance(outside, Outside)
+    for i, (required, optional, _) in enumerate(outside.phrasings):
+        assert outside.said[i] == required | optional
+        assert outside.spare[i] == {t for t in optional - required if not t.startswith("#")}
+    for item, plist in outside.postings.items():
+        assert list(plist) == sorted(plist, key=lambda i: (outside.phrasings[i][2], i))
+        assert set(plist) == {i for i, said in enumerate(outside.said) if item in said}
+
+
+def test_pruned_match_equals_the_scan_on_long_chat_messages(kb: KnowledgeBase) -> None:
+    outside = kb.index.outside
+    assert isinstance(outside, Outside)
+    views = _views(kb, [c.question for c in load_cases(DEV)])
+    assert len(views) > 300
+    reads = found = 0
+    for qv in views:
+        said = outside.said
+        counting = _Counting(said)
+        outside.said = counting  # type: ignore[assignment]
+        try:
+            got = outside.match(qv)
+        finally:
+            outside.said = said
+        assert got == _scan(outside, qv)
+        reads += counting.reads
+        q_all = qv.required | qv.optional
+        found += len({i for t in q_all for i in outside.postings.get(t, ())})
+    assert reads < found / 2  # the pruning does skip: the real class's common words post to many phrasings
+
+
+def test_pruning_keeps_the_first_group_among_equal_matches(kb: KnowledgeBase) -> None:
+    # "số" and "điện thoại" post to every group; the rare words decide. Groups b and c say the same phrasing: the
+    # first in file order must win the tie, however the lists are cut.
+    groups = [
+        Group("a", ("số điện thoại ngân hàng", "số điện thoại", "số")),
+        Group("b", ("số điện thoại tổng đài xổ số", "số điện thoại công an phường")),
+        Group("c", ("số điện thoại tổng đài xổ số", "số")),
+        Group("d", ("số điện thoại của trường học con tôi", "điện thoại hỏng sửa ở đâu")),
+    ]
+    outside = Outside(groups)
+    texts = ["cho tôi xin số điện thoại tổng đài xổ số", "số điện thoại ngân hàng là bao nhiêu", "số",
+             "điện thoại", "so dien thoai tong dai xo so", "sửa điện thoại hỏng ở đâu số điện thoại",
+             "số điện thoại của trường học con tôi là số mấy vậy ạ", "tổng đài"]
+    for qv in _views(kb, texts):
+        best, record = outside.match(qv)
+        assert (best, record) == _scan(outside, qv)
+    best, record = outside.match(_views(kb, ["số điện thoại tổng đài xổ số"])[0])
+    assert record is outside.records[1] and best == 1.0  # b before c
