@@ -105,7 +105,7 @@ class Outside:
     def probability(self, qv: View) -> float:
         """The classifier's probability that the question is out of scope (0.5 with nothing known of it)."""
         weights = self.weights
-        z = sum(weights.get(t, 0.0) for t in (qv.required | qv.optional))
+        z = sum(weights.get(t, 0.0) for t in sorted(qv.required | qv.optional))  # a set: summed in a fixed order
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def match(self, qv: View) -> tuple[float, EntryRecord | None]:

@@ -6,8 +6,10 @@ discriminators and edges to decide whether to answer, offer choices or apologise
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from itertools import repeat
 
 from bot.kb.lexicon import CONTENT, OPTIONAL, View, filler_tokens
 from bot.kb.records import EntryRecord
@@ -42,7 +44,9 @@ def coverage_plan(qv: View, idf: Callable[[str], float]) -> CoveragePlan:
         number = tokens[0] if unit.kind == "number" else None
         tone = unit.keys[0] if uv.keyed and len(unit.keys) == 1 else None
         units.append((i, optional, weight, pairs, uv.alts, i in qv.negations, number, tone, unit.kind == "fixed"))
-    return tuple(units), qv.pairs, tuple({p for _, p in qv.optional_pairs})
+    # optional pairs once each, in the order the query says them (a set's order follows PYTHONHASHSEED, and
+    # their credits are summed)
+    return tuple(units), qv.pairs, tuple(dict.fromkeys(p for _, p in qv.optional_pairs))
 
 
 def coverage(qv: View, rec: EntryRecord, idf: Callable[[str], float],
@@ -156,9 +160,12 @@ def phrasing_match(query: frozenset[str], rec: EntryRecord) -> float:
     return best
 
 def char_cosine(query_grams: Mapping[str, float], rec: EntryRecord) -> float:
-    """Cosine of the query's normalized char n-gram vector with the entry's."""
-    vec = rec.char_vec
-    return sum(query_grams[g] * vec[g] for g in query_grams.keys() & vec.keys())
+    """Cosine of the query's normalized char n-gram vector with the entry's.
+
+    Summed in the query vector's key order (``records.char_ngrams`` fixes it), not over the set of shared
+    n-grams, whose order follows PYTHONHASHSEED; an n-gram the entry lacks adds 0.0, which changes no partial
+    sum. Products and sum in C (latency: as fast as the set intersection was)."""
+    return sum(map(operator.mul, query_grams.values(), map(rec.char_vec.get, query_grams, repeat(0.0))))
 
 def discriminator(qv: View, rec: EntryRecord) -> tuple[float, bool, bool]:
     """Agreement on the words that tell neighbours apart, in -2..2, whether the entry contradicts, and whether
@@ -203,4 +210,6 @@ def edges(qv: View, top: EntryRecord, second: EntryRecord, idf: Callable[[str], 
                 if ((t in q_pairs or t in a_pairs) if "_" in t else (t in q_vocab or t in a_vocab))}
 
     fa, fb = found(top), found(second)
-    return sum(weights[t] for t in fa - fb) / total, sum(weights[t] for t in fb - fa) / total
+    # summed in the query's order (``weights``), not over a set difference, whose order follows PYTHONHASHSEED
+    return (sum(w for t, w in weights.items() if t in fa and t not in fb) / total,
+            sum(w for t, w in weights.items() if t in fb and t not in fa) / total)

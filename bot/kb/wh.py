@@ -51,4 +51,4 @@ def agreement(asked: frozenset[str], entry_profile: Mapping[str, float]) -> floa
     """How much the entry's phrasings ask what the question asks, 0..1 (0 when the question asks no kind)."""
     if not asked:
         return 0.0
-    return sum(entry_profile.get(kind, 0.0) for kind in asked) / len(asked)
+    return sum(entry_profile.get(kind, 0.0) for kind in sorted(asked)) / len(asked)  # a set: summed in a fixed order
