@@ -123,3 +123,20 @@ def test_two_processes_with_different_hash_seeds_answer_to_the_last_bit_alike() 
     first, second = (out.splitlines() for out, _ in outputs)
     assert len(first) > 300  # 150 messages and their hits
     assert first == second
+
+
+def test_an_entry_record_indexes_its_phrasings(kb: KnowledgeBase) -> None:
+    """The record's inverted indexes list, for each item, exactly the phrasings that say it (in order)."""
+    for rec in kb.index.records[::5]:
+        assert rec.phrasing_sizes == tuple(len(p) for p in rec.phrasings)
+        assert rec.phrasing_index.keys() == set().union(*rec.phrasings)
+        for item, where in rec.phrasing_index.items():
+            assert where == tuple(i for i, p in enumerate(rec.phrasings) if item in p)
+        said = [r | o for r, o, _ in rec.content_phrasings]
+        assert rec.content_index.keys() == set().union(*said)
+        for item, where in rec.content_index.items():
+            assert where == tuple(i for i, s in enumerate(said) if item in s)
+        for item, where in rec.content_spare.items():
+            assert not item.startswith("#")
+            assert where == tuple(i for i, (r, o, _) in enumerate(rec.content_phrasings) if item in o - r)
+    assert any(rec.content_spare for rec in kb.index.records)  # some phrasing has an optional word
