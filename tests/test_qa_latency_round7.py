@@ -21,7 +21,14 @@ from bot.kb import KnowledgeBase, load_kb
 from bot.kb.evaluate import load_cases
 from bot.kb.lexicon import View
 from bot.kb.outside import Group, Outside
-from bot.kb.signals import content_match
+from bot.kb.records import INDEXED_FROM
+from bot.kb.signals import (
+    content_match,
+    indexed_content_match,
+    indexed_phrasing_match,
+    phrasing_query,
+    phrasings_match,
+)
 from bot.nlp.normalize import analyze
 
 DEV = Path(__file__).parent / "eval" / "blind" / "dev.toml"
@@ -126,8 +133,11 @@ def test_two_processes_with_different_hash_seeds_answer_to_the_last_bit_alike() 
 
 
 def test_an_entry_record_indexes_its_phrasings(kb: KnowledgeBase) -> None:
-    """The record's inverted indexes list, for each item, exactly the phrasings that say it (in order)."""
-    for rec in kb.index.records[::5]:
+    """The record's inverted indexes list, for each item, exactly the phrasings that say it (in order); an entry of
+    few phrasings has none (it is scanned)."""
+    indexed = [rec for rec in kb.index.records if len(rec.phrasings) >= INDEXED_FROM]
+    assert len(indexed) > len(kb.index.records) // 2
+    for rec in indexed:
         assert rec.phrasing_sizes == tuple(len(p) for p in rec.phrasings)
         assert rec.phrasing_index.keys() == set().union(*rec.phrasings)
         for item, where in rec.phrasing_index.items():
@@ -139,4 +149,26 @@ def test_an_entry_record_indexes_its_phrasings(kb: KnowledgeBase) -> None:
         for item, where in rec.content_spare.items():
             assert not item.startswith("#")
             assert where == tuple(i for i, (r, o, _) in enumerate(rec.content_phrasings) if item in o - r)
-    assert any(rec.content_spare for rec in kb.index.records)  # some phrasing has an optional word
+    assert any(rec.content_spare for rec in indexed)  # some phrasing has an optional word
+    small = Outside([Group("a", ("xổ số", "kết quả xổ số"))]).records[0]
+    assert not small.phrasing_index and not small.content_index and small.phrasing_sizes == ()
+
+
+def test_the_indexed_phrasing_matches_are_the_scanned_ones(kb: KnowledgeBase) -> None:
+    """Both paths of ``phrasing_match`` and ``content_match`` on the same entries: the index counts the integers
+    the scan counts (the plain scan is what entries of few phrasings still use)."""
+    texts = [c.question for c in load_cases(DEV)][::3]
+    indexed = [rec for rec in kb.index.records if len(rec.phrasings) >= INDEXED_FROM]
+    compared = 0
+    for text in texts:
+        query = kb.index.query(analyze(text))
+        if query is None:
+            continue
+        words = phrasing_query(query.analysis)
+        for rec in indexed[::4]:
+            scanned = max((2 * len(words & p) / (len(words) + len(p)) for p in rec.phrasings if words & p),
+                          default=0.0)
+            assert indexed_phrasing_match(words, rec) == scanned
+            assert indexed_content_match(query.view, rec) == phrasings_match(query.view, rec.content_phrasings)
+            compared += 1
+    assert compared > 1000
