@@ -30,13 +30,30 @@ def test_an_indistinct_tie_is_never_answered(kb: KnowledgeBase) -> None:
     assert not floors(hits, p=0.0) and not floors(hits, p=1.0)
 
 
-@pytest.mark.parametrize("lead", [{"coverage": 0.95}, {"match": 0.9}, {"kind": 0.6}])
+@pytest.mark.parametrize("lead", [{"coverage": 0.95}, {"match": 0.9}, {"kind": 0.6}, {"numbers": 1.0}])
 def test_a_tie_the_top_entry_leads_is_answered_only_when_the_model_is_sure(kb: KnowledgeBase,
                                                                            lead: dict[str, float]) -> None:
     hits = _tie(kb, **lead)
     assert near_tie(hits)
     assert floors(hits, p=TIE_P)
     assert not floors(hits, p=TIE_P - 0.01)
+
+
+def test_a_number_both_entries_name_is_no_lead(kb: KnowledgeBase) -> None:
+    """The top entry is about the year asked (its title or keywords), the runner-up only mentions it: that says
+    more of "kinh tế số GDP 2025"; a runner-up about the same year does not lose its tie, nor does a stopping verb
+    (the discriminator's other half) count as a number."""
+    assert floors(_tie(kb, numbers=1.0), p=TIE_P)
+    hits = _tie(kb, numbers=1.0)
+    hits[1] = dataclasses.replace(hits[1], numbers=1.0)
+    assert not floors(hits, p=1.0)
+    assert not floors(_tie(kb, discriminator=0.5), p=1.0)
+
+
+def test_a_bare_keyword_query_naming_the_year_of_a_target_is_answered(kb: KnowledgeBase) -> None:
+    result = kb.answer("kinh tế số GDP 2025")
+    assert result.confident
+    assert "2025" in kb.by_id[result.entry].title
 
 
 def test_the_other_floors_still_hold_over_a_sure_tie(kb: KnowledgeBase) -> None:

@@ -35,6 +35,7 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.45, 0.25, 0.03, 0.1
 TIE_P = 0.90
 LEAD, KIND_LEAD = 0.02, 0.1  # what counts as saying more of the question (see _leads)
+NUMBER_LEAD = 0.5  # a number of the question the top entry is about (title, keywords), the runner-up only mentions
 OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses without a word beyond it (outside)
 # The out-of-scope classifier (bot.kb.outside, session 6): its probability that confirms the nearest-phrasing rule,
 # and the one that refuses alone (held-out table in docs/question-answering.md, round 6).
@@ -219,7 +220,7 @@ def outside(top: Hit) -> bool:
 def _leads(top: Hit, second: Hit) -> bool:
     """The top entry explains more of the question than the runner-up: its words, one phrasing, or its kind."""
     return (top.coverage > second.coverage + LEAD or top.match > second.match + LEAD
-            or top.kind > second.kind + KIND_LEAD)
+            or top.kind > second.kind + KIND_LEAD or top.numbers >= second.numbers + NUMBER_LEAD)
 
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,

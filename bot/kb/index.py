@@ -55,6 +55,7 @@ class Hit:
     outside: float = 0.0  # the question's best phrasing match in the out-of-scope class (bot.kb.outside)
     beyond: bool = False  # ... whose phrasing says a word of the question the top entry's phrasings do not
     oos: float = 0.5  # the out-of-scope classifier's probability for the question (bot.kb.outside)
+    numbers: float = 0.0  # share of the question's numbers this entry is about (1) or only mentions (0.5)
 
 
 class Index:
@@ -201,7 +202,8 @@ class Index:
         return [
             Hit(self.entries[d], score[d], cover[d],
                 ranked.s_all[d], ranked.s_q[d], ranked.char[d], signals.content_match(gate_view, records[d]),
-                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d], *outside)
+                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d], *outside,
+                disc[d][3])
             for d in top
         ]
 
@@ -226,5 +228,5 @@ class _Ranked:
     s_all: dict[int, float]
     s_q: dict[int, float]
     char: dict[int, float]
-    disc: dict[int, tuple[float, bool, bool]]
+    disc: dict[int, tuple[float, bool, bool, float]]
     kind: dict[int, float]
