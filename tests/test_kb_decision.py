@@ -73,3 +73,26 @@ def test_an_unanswered_first_question_is_offered_beside_the_second_answer(kb: Kn
     assert result.choice_entries and result.choice_entries[0] != result.entry
     best = max(kb.search(first, k=3), key=lambda h: h.coverage)
     assert result.choice_entries[0] == best.entry.id
+
+
+def test_a_near_tie_is_ordered_by_what_each_entry_says_of_the_question(kb: KnowledgeBase) -> None:
+    """"số tổ công nghệ cộng đồng": what the teams are scores higher on characters, the count's entry says more of
+    the question (its "số"); the ranker puts the count first and marks it as won over a near tie, so the decision
+    still treats the pair as a tie (answered only when the model is sure, ``TIE_P``)."""
+    hits = kb.search("số tổ công nghệ cộng đồng", k=3)
+    assert hits[0].entry.id == "tcns-so-luong" and hits[0].tied
+    assert hits[0].score >= hits[1].score
+    assert near_tie(hits)
+
+
+def test_a_bare_event_and_year_is_answered_by_the_entry_that_says_it(kb: KnowledgeBase) -> None:
+    result = kb.answer("ngày cđs 2025")
+    assert result.confident
+    assert "21/10" in kb.by_id[result.entry].answer
+
+
+def test_an_off_topic_message_keeps_the_order_of_its_near_misses(kb: KnowledgeBase) -> None:
+    """Below the coverage at which both entries explain the question, nothing is reordered (the apology's list)."""
+    hits = kb.search("Messi hay Ronaldo giỏi hơn", k=3)
+    assert not any(h.tied for h in hits)
+    assert not kb.answer("Messi hay Ronaldo giỏi hơn").confident

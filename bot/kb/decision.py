@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.kb.asks import unanswered
-from bot.kb.index import Hit
+from bot.kb.index import Hit, says_more
 from bot.kb.loader import Entry, Source
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
@@ -34,8 +34,6 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 # A near tie with an equally covered runner-up is offered unless the model is very sure (TIE_P, round 4).
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.45, 0.25, 0.03, 0.1
 TIE_P = 0.90
-LEAD, KIND_LEAD = 0.02, 0.1  # what counts as saying more of the question (see _leads)
-NUMBER_LEAD = 0.5  # a number of the question the top entry is about (title, keywords), the runner-up only mentions
 OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses without a word beyond it (outside)
 # The out-of-scope classifier (bot.kb.outside, session 6): its probability that confirms the nearest-phrasing rule,
 # and the one that refuses alone (held-out table in docs/question-answering.md, round 6).
@@ -141,6 +139,8 @@ def near_tie(hits: Sequence[Hit]) -> bool:
     second = hits[1] if len(hits) > 1 else None
     if second is None or _decided(top, second):
         return False
+    if top.tied:  # the ranker put it first over a near tie because it says more of the question
+        return True
     margin = _margin(top, second)
     return ((margin < FLOOR_MARGIN and second.coverage >= top.coverage - 0.1)
             or (margin < TIE_MARGIN and second.coverage >= top.coverage - 0.02 and second.match >= top.match - 0.02))
@@ -219,8 +219,8 @@ def outside(top: Hit) -> bool:
 
 def _leads(top: Hit, second: Hit) -> bool:
     """The top entry explains more of the question than the runner-up: its words, one phrasing, or its kind."""
-    return (top.coverage > second.coverage + LEAD or top.match > second.match + LEAD
-            or top.kind > second.kind + KIND_LEAD or top.numbers >= second.numbers + NUMBER_LEAD)
+    return says_more(top.coverage, top.match, top.kind, top.numbers,
+                     second.coverage, second.match, second.kind, second.numbers)
 
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
