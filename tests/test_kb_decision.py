@@ -96,3 +96,13 @@ def test_an_off_topic_message_keeps_the_order_of_its_near_misses(kb: KnowledgeBa
     hits = kb.search("Messi hay Ronaldo giỏi hơn", k=3)
     assert not any(h.tied for h in hits)
     assert not kb.answer("Messi hay Ronaldo giỏi hơn").confident
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("nói thiệt là tui hổng hiểu cds là gì", "cds-la-gi"),
+    ("Cho tớ hỏi VNeID do bên nào làm thế?", "vneid-la-gi"),
+])
+def test_framing_and_friends_address_do_not_dilute_the_question(kb: KnowledgeBase, question: str,
+                                                                entry: str) -> None:
+    result = kb.answer(question)
+    assert result.confident and result.entry == entry
