@@ -106,3 +106,21 @@ def test_framing_and_friends_address_do_not_dilute_the_question(kb: KnowledgeBas
                                                                 entry: str) -> None:
     result = kb.answer(question)
     assert result.confident and result.entry == entry
+
+
+def test_a_tie_between_entries_giving_the_same_web_address_is_moot(kb: KnowledgeBase) -> None:
+    """"địa chỉ" asked, both tied entries name dichvucong.gov.vn: either is the answer, so it is answered."""
+    question = "Xin địa chỉ trang Cổng Dịch vụ công quốc gia"
+    result = kb.answer(question)
+    assert result.confident and "dichvucong.gov.vn" in kb.by_id[result.entry].answer
+
+
+def test_a_moot_tie_needs_the_address_asked_and_shared(kb: KnowledgeBase) -> None:
+    from bot.kb.decision import moot_tie
+    portal = [kb.by_id["dvcqg-la-gi"], kb.by_id["nhan-biet-cong-dvc-that"]]
+    hits = [Hit(e, 3.0, 0.9, 1.0, 1.0, 0.5, match=0.8) for e in portal]
+    assert moot_tie(hits, "dia chi trang cong dich vu cong quoc gia")
+    assert not moot_tie(hits, "cong dich vu cong quoc gia la gi")  # what it is: the two answers differ
+    other = [hits[0], Hit(kb.by_id["cds-la-gi"], 3.0, 0.9, 1.0, 1.0, 0.5, match=0.8)]
+    assert not moot_tie(other, "dia chi trang cong dich vu cong quoc gia")
+    assert not floors(hits, p=1.0) and floors(hits, p=0.0, moot=True)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.kb.asks import unanswered
+from bot.kb.asks import asks_address, unanswered, web_addresses
 from bot.kb.index import Hit, says_more
 from bot.kb.loader import Entry, Source
 
@@ -177,7 +177,7 @@ def probability(hits: Sequence[Hit]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0.0) -> bool:
+def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0.0, moot: bool = False) -> bool:
     """Whether the hard floors under the model allow a confident answer with the top hit.
 
     A question that stops something answered by an entry that does not, too little of the question found in
@@ -190,10 +190,11 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     held out, answering such ties added 4 right answers on dev + dev2 and 5 on dev3, and no wrong one ("có
     bao nhiêu tổ công nghệ số" over what the teams are), where offering both made the citizen tap for it.
     Two entries the question cannot tell apart ("làm thẻ căn cước" for children or the elderly) are still
-    offered.
+    offered. ``moot``: both entries of the tie give what the question asks (:func:`moot_tie`), so the tie is no
+    ambiguity to the citizen.
     """
     top = hits[0]
-    tie = near_tie(hits) and not (p >= TIE_P and _leads(top, hits[1]))
+    tie = near_tie(hits) and not moot and not (p >= TIE_P and _leads(top, hits[1]))
     return (not tie and not top.against and top.coverage >= FLOOR_COVERAGE and top.match >= FLOOR_MATCH
             and not unanswered(asks, top.entry) and not outside(top))
 
@@ -223,6 +224,14 @@ def _leads(top: Hit, second: Hit) -> bool:
                      second.coverage, second.match, second.kind, second.numbers)
 
 
+def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
+    """The question asks for a web address and the top two entries' answers give the same one (round 7: "địa
+    chỉ trang Cổng Dịch vụ công quốc gia" ties what the portal is with how to tell the real one, and both
+    answers name dichvucong.gov.vn): either answer is the answer, so the tie asks the citizen nothing."""
+    return (len(hits) > 1 and asks_address(normalized)
+            and bool(web_addresses(hits[0].entry) & web_addresses(hits[1].entry)))
+
+
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
            suggest: Sequence[Entry], asks: frozenset[str] = frozenset()) -> Answer:
     """Confident when the calibrated probability is high and the :func:`floors` allow it, "Ý bạn là…?" in
@@ -233,7 +242,7 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     second = hits[1] if len(hits) > 1 else None
     margin = _margin(top, second)
     p = probability(hits)
-    if p >= CONFIDENT_P and floors(hits, asks, p):
+    if p >= CONFIDENT_P and floors(hits, asks, p, moot_tie(hits, normalized)):
         return replace(confident(top, messages, normalized, margin), score=p)
     if outside(top):  # a look-alike of the channel's topics: the apology, the closest topics as buttons
         return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),
