@@ -218,9 +218,9 @@ def char_cosine(query_grams: Mapping[str, float], rec: EntryRecord) -> float:
     sum. Products and sum in C (latency: as fast as the set intersection was)."""
     return sum(map(operator.mul, query_grams.values(), map(rec.char_vec.get, query_grams, repeat(0.0))))
 
-def discriminator(qv: View, rec: EntryRecord) -> tuple[float, bool, bool]:
-    """Agreement on the words that tell neighbours apart, in -2..2, whether the entry contradicts, and whether
-    that is a stopping verb the entry lacks.
+def discriminator(qv: View, rec: EntryRecord) -> tuple[float, bool, bool, float]:
+    """Agreement on the words that tell neighbours apart, in -2..2, whether the entry contradicts, whether
+    that is a stopping verb the entry lacks, and the agreement on numbers alone (0..1).
 
     Numbers: the share of the query's numbers the entry is about (in its title or keywords; half credit when
     only one of its questions mentions it, "các chủ đề từ 2022 đến nay"); a contradiction when none is and
@@ -228,7 +228,7 @@ def discriminator(qv: View, rec: EntryRecord) -> tuple[float, bool, bool]:
     Polarity: "hủy / ngừng / dừng" in the query contradicts an entry whose title has none; an entry about
     stopping something is only demoted for a question without such a verb.
     """
-    score, conflict, polarity = 0.0, False, False
+    score, conflict, polarity, agree = 0.0, False, False, 0.0
     if qv.numbers:
         own, anywhere = rec.own_numbers, rec.all_numbers
         agree = sum(1.0 if n in own else 0.5 if n in anywhere else 0.0 for n in qv.numbers) / len(qv.numbers)
@@ -242,7 +242,7 @@ def discriminator(qv: View, rec: EntryRecord) -> tuple[float, bool, bool]:
         score += 1.0 if rec.negated else -1.0
     elif rec.negated:
         score -= 0.5  # may still be meant ("gửi nhầm câu chuyện"), so no contradiction
-    return score, conflict, polarity
+    return score, conflict, polarity, agree
 
 def edges(qv: View, top: EntryRecord, second: EntryRecord, idf: Callable[[str], float]) -> tuple[float, float]:
     """The IDF-weighted share of the query's content words and pairs that each of the top two entries has and
