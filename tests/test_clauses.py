@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlp.clauses import clauses, is_question
+from bot.nlp.clauses import asks_by_itself, clauses, is_question
 
 
 @pytest.mark.parametrize(("text", "parts"), [
@@ -50,3 +50,25 @@ def test_and_cuts_only_before_a_tail_that_asks_by_itself(text: str, parts: list[
 ])
 def test_negation_inside_a_clause_asks_nothing(text: str, asks: bool) -> None:
     assert is_question(text) is asks
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # a request phrase before the comma announces the question after it: one question, not two
+    ("Tôi đang cần thông tin về việc này, năm 2023 được chọn là năm gì về chuyển đổi số?",
+     ["Tôi đang cần thông tin về việc này, năm 2023 được chọn là năm gì về chuyển đổi số?"]),
+    # a question word before the comma still asks by itself
+    ("Định danh mức 1 là gì, mức 2 thì đăng ký ở đâu?", ["Định danh mức 1 là gì", "mức 2 thì đăng ký ở đâu?"]),
+])
+def test_a_request_before_a_comma_announces_the_question(text: str, parts: list[str]) -> None:
+    assert clauses(text) == parts
+
+
+@pytest.mark.parametrize(("clause", "by_itself", "question"), [
+    ("Sếp giao tìm hiểu kỹ", False, True),  # a request phrase only: context or a request, by its neighbours
+    ("Thầy hướng dẫn bảo em phải có số liệu", False, True),
+    ("Ngày chuyển đổi số quốc gia là ngày nào", True, True),
+    ("VNeID cài ở đâu", True, True),
+    ("Mình là cán bộ văn hóa xã", False, False),
+])
+def test_a_request_phrase_alone_does_not_ask_by_itself(clause: str, by_itself: bool, question: bool) -> None:
+    assert (asks_by_itself(clause), is_question(clause)) == (by_itself, question)

@@ -338,6 +338,21 @@ def test_a_context_before_the_question_does_not_change_the_answer(context: str, 
     assert (told.confident, told.entry) == (True, alone.entry)
 
 
+@pytest.mark.parametrize("context", [
+    # a request phrase told as context ("được giao tìm hiểu", "người hướng dẫn") is no question when another
+    # clause asks by itself: the question is read inside its context, not as a second question
+    "Em là sinh viên, được thầy giao tìm hiểu về chuyển đổi số ở địa phương.",
+    "Chị tôi muốn có người hướng dẫn dùng điện thoại.",
+])
+def test_a_request_phrase_in_the_context_is_not_a_question(context: str) -> None:
+    kb = _real_kb()
+    question = "Cho hỏi VNeID mức 2 đăng ký ở đâu?"
+    alone = kb.answer(question)
+    told = kb.answer(f"{context} {question}")
+    assert alone.confident
+    assert (told.confident, told.entry, told.choice_entries) == (True, alone.entry, alone.choice_entries)
+
+
 _REAL: list[KnowledgeBase] = []
 
 

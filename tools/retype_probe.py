@@ -104,6 +104,36 @@ def keywords_only(text: str) -> str | None:
     return " ".join(kept) if kept and len(kept) < len(words) else None
 
 
+# Chat shorthand as people type it (each is a key of bot.nlp.abbreviations, read back by the bot), applied to the
+# unmarked text, longest first; a regional particle then ends the question.
+_TEENCODE = (("bao nhieu", "bn"), ("nhu the nao", "ntn"), ("khong", "k"), ("duoc", "dc"), ("gi", "j"),
+             ("vay", "z"), ("voi", "vs"), ("biet", "bik"), ("nguoi", "ng"), ("roi", "r"), ("cung", "cx"),
+             ("chuyen doi so", "cds"), ("dich vu cong", "dvc"), ("thong tin", "ttin"), ("dang ky", "dky"),
+             ("to", "t"))
+_PARTICLES = ("ha", "nhe", "z ta", "vay a")
+
+
+def mixed(text: str) -> str | None:
+    """Several styles at once: no marks, teencode for common words, a regional particle at the end."""
+    out = unmarked(text).rstrip(" ?.!").lower()
+    for word, code in _TEENCODE[:-1]:
+        out = re.sub(rf"\b{word}\b", code, out)
+    return f"{out} {_PARTICLES[zlib.crc32(text.encode()) % len(_PARTICLES)]}"
+
+
+RAMBLES = (  # personal context that names the domain's own words (a commune, an official, a phone) and asks nothing
+    "Mình là cán bộ văn hóa xã, tuần sau phải nói chuyện với bà con ở nhà văn hóa thôn. Sếp giao tìm hiểu kỹ.",
+    "Con trai tôi đi làm ở thành phố, gửi cho tôi cái điện thoại mới. Tôi cũng muốn theo kịp thời đại.",
+    "Em là sinh viên năm 3, đang làm tiểu luận về chuyển đổi số ở địa phương. Thầy hướng dẫn bảo em phải có số"
+    " liệu chính thức.",
+)
+
+
+def need(text: str) -> str | None:
+    """The question as a statement of need: "Tôi đang cần thông tin về: <question>"."""
+    return f"Tôi đang cần thông tin về việc này: {text[0].lower()}{text[1:].rstrip(' ?')}."
+
+
 RETYPINGS: dict[str, Callable[[str], str | None]] = {
     "nfd": lambda q: unicodedata.normalize("NFD", q),
     "unmarked": unmarked,
@@ -113,6 +143,9 @@ RETYPINGS: dict[str, Callable[[str], str | None]] = {
     "south": southern,
     **{f"context{i + 1}": (lambda q, c=c: f"{c} {q}") for i, c in enumerate(CONTEXTS)},
     "keywords": keywords_only,
+    "mixed": mixed,
+    **{f"ramble{i + 1}": (lambda q, c=c: f"{c} {q}") for i, c in enumerate(RAMBLES)},
+    "need": need,
 }
 
 

@@ -13,7 +13,7 @@ from bot.kb.index import Hit, Index, Query
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
-from bot.nlp.clauses import clauses, is_question
+from bot.nlp.clauses import asks_by_itself, clauses, is_question
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze
 
@@ -90,6 +90,11 @@ class KnowledgeBase:
         texts = _Texts(self.index)
         parts = clauses(text)
         asks = [p for p in parts if is_question(p)] if len(parts) > 1 else []
+        if len(asks) > 1:
+            # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
+            # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
+            asking = [p for p in asks if asks_by_itself(p)]
+            asks = asking or asks
         if len(parts) > 1 and not asks:
             asks = parts[-1:]  # no clause asks ("…, con cháu đi làm xa. chủ đề 2024"): the last one is the question
         # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a

@@ -26,10 +26,14 @@ _QUESTION_TEXT = ("gì nào sao đâu mấy bao nhiêu ai không chưa hả à n
                   " j ko k hok hk kg ntn bn dc")
 _QUESTION_MARKED = frozenset(_QUESTION_TEXT.split())
 _QUESTION_FOLDED = frozenset(fold(w) for w in _QUESTION_MARKED) - {"bao", "the", "khi", "chi", "mo", "a"}
-_QUESTION_PHRASES = tuple(fold(p) for p in (
+# Phrases that ask by themselves, and request/need phrases that only announce a question ("cho hỏi", "cần thông
+# tin"): these also appear in the context people tell first ("Sếp giao tìm hiểu kỹ.", "Thầy hướng dẫn bảo em…").
+_ASKING_PHRASES = tuple(fold(p) for p in (
+    "là gì", "ở đâu", "thế nào", "như nào", "làm sao", "bao nhiêu", "có phải", "được không", "bao giờ", "khi nào",
+))
+_REQUEST_PHRASES = tuple(fold(p) for p in (
     "cho hỏi", "xin hỏi", "muốn hỏi", "muốn biết", "cần biết", "cần thông tin", "muốn tìm hiểu", "tìm hiểu",
-    "hướng dẫn", "chỉ giúp", "chỉ dùm", "chỉ giùm", "giải thích", "là gì", "ở đâu", "thế nào", "như nào",
-    "làm sao", "bao nhiêu", "có phải", "được không", "thắc mắc", "tư vấn", "bao giờ", "khi nào",
+    "hướng dẫn", "chỉ giúp", "chỉ dùm", "chỉ giùm", "giải thích", "thắc mắc", "tư vấn",
 ))
 MAX_CLAUSES = 6
 
@@ -71,7 +75,8 @@ def _split_connectors(sentence: str) -> list[str]:
     for m in _SOFT_CUT.finditer(folded):
         left, right = sentence[: m.start()], sentence[m.end() :]
         # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
-        if (len(left.split()) >= 3 and len(right.split()) >= 3 and is_question(left)
+        # a request before the comma announces the question after it ("Tôi cần thông tin về việc này, …"): one
+        if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
                 and is_question(right.rstrip(" ?"))):
             cuts.append(m.end())
     if not cuts:
@@ -162,12 +167,21 @@ def _asks_by_word(words: list[str]) -> bool:
     return False
 
 
-def is_question(clause: str) -> bool:
-    """Whether ``clause`` asks something (a question word, a request/need phrase, or a question mark)."""
+def asks_by_itself(clause: str) -> bool:
+    """Whether ``clause`` asks with a question mark, a question word or an asking phrase ("là gì", "ở đâu") — not
+    only with a request phrase ("tìm hiểu", "hướng dẫn"), which a context sentence may hold as well."""
     if "?" in clause:
         return True
     words = [unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for raw in clause.split()]
     if _asks_by_word([w for w in words if w]):
         return True
     padded = f" {fold(clause)} "
-    return any(f" {p} " in padded for p in _QUESTION_PHRASES)
+    return any(f" {p} " in padded for p in _ASKING_PHRASES)
+
+
+def is_question(clause: str) -> bool:
+    """Whether ``clause`` asks something (a question word, a request/need phrase, or a question mark)."""
+    if asks_by_itself(clause):
+        return True
+    padded = f" {fold(clause)} "
+    return any(f" {p} " in padded for p in _REQUEST_PHRASES)
