@@ -18,6 +18,7 @@ from bot.kb.decision import answer_text
 from bot.kb.evaluate import Case, evaluate, load_cases
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, parse_kb
 from bot.kb.unanswered import UNANSWERED_KEY
+from bot.nlp.clauses import self_contained
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kb"
 GOOD = FIXTURES / "good"
@@ -351,6 +352,31 @@ def test_a_request_phrase_in_the_context_is_not_a_question(context: str) -> None
     told = kb.answer(f"{context} {question}")
     assert alone.confident
     assert (told.confident, told.entry, told.choice_entries) == (True, alone.entry, alone.choice_entries)
+
+
+_LONG_CONTEXT = ("Mình là cán bộ văn hóa xã, tuần sau phải nói chuyện với bà con ở nhà văn hóa thôn. "
+                 "Sếp giao tìm hiểu kỹ.")
+
+
+@pytest.mark.parametrize("question", [
+    # a question that asks by itself and points back at nothing: read alone, whatever the context pulls
+    "Ngày chuyển đổi số quốc gia là ngày nào?",
+    "Cho hỏi VNeID mức 2 đăng ký ở đâu?",
+])
+def test_a_self_contained_question_survives_a_long_context(question: str) -> None:
+    kb = _real_kb()
+    alone = kb.answer(question)
+    told = kb.answer(f"{_LONG_CONTEXT} {question}")
+    assert alone.confident
+    assert (told.confident, told.entry) == (True, alone.entry)
+
+
+def test_a_question_that_points_back_is_not_self_contained() -> None:
+    assert self_contained("Ngày chuyển đổi số quốc gia là ngày nào?")
+    assert not self_contained("Bây giờ bộ đó thuộc về đâu?")  # "bộ đó": the context names it
+    assert not self_contained("Cái app này do ai làm?")
+    assert not self_contained("Ở đâu?")  # too short to name what it asks about
+    assert not self_contained("Ngày chuyển đổi số quốc gia")  # asks nothing
 
 
 _REAL: list[KnowledgeBase] = []

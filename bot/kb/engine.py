@@ -13,7 +13,7 @@ from bot.kb.index import Hit, Index, Query
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
-from bot.nlp.clauses import asks_by_itself, clauses, is_question
+from bot.nlp.clauses import asks_by_itself, clauses, is_question, self_contained
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze
 
@@ -153,7 +153,11 @@ class KnowledgeBase:
         if whole is None:
             whole = self._decide(texts, text)
         near = {h.entry.id for h in whole[1][:3]}
-        agreeing = [r for key, r in readings.items() if key == GATED or (r[1] and r[1][0].entry.id in near)]
+        # a question that ends the message, asks by itself and points back at nothing said before ("bộ đó", "app
+        # này") needs no agreement: a long context ("Mình là cán bộ văn hóa xã, …") may pull the whole elsewhere
+        alone_ok = asks[-1] if len(asks) == 1 and asks[-1] == parts[-1] and self_contained(asks[-1]) else None
+        agreeing = [r for key, r in readings.items()
+                    if key == GATED or (r[1] and (r[1][0].entry.id in near or key == alone_ok))]
         best = max([whole, *agreeing], key=strength)
         if len(asks) >= 2 and best[0].confident:
             # the first question was not answered but another reading was: offer the entry that explains most of

@@ -185,3 +185,15 @@ def is_question(clause: str) -> bool:
         return True
     padded = f" {fold(clause)} "
     return any(f" {p} " in padded for p in _REQUEST_PHRASES)
+
+
+# Words that point back at something the context said ("bộ đó", "app này", "nó"), typed with marks; unmarked
+# "do", "nay", "no" are also other words, so an unmarked question is judged by "kia" only.
+_BACK_REFERENCES = frozenset({"đó", "đấy", "ấy", "nó", "này", "kia", "đây", "họ", "ổng", "bả", "ảnh", "chỗ", "kia"})
+
+
+def self_contained(clause: str) -> bool:
+    """Whether a question that asks by itself also names what it asks about: at least four words and no word that
+    points back at the context before it."""
+    words = [unicodedata.normalize("NFC", raw).lower().strip(".,!?;:…\"'()") for raw in clause.split()]
+    return asks_by_itself(clause) and len(words) >= 4 and not any(w in _BACK_REFERENCES for w in words)
