@@ -189,7 +189,7 @@ def is_question(clause: str) -> bool:
 
 # Words that point back at something the context said ("bộ đó", "app này", "nó"), typed with marks; unmarked
 # "do", "nay", "no" are also other words, so an unmarked question is judged by "kia" only.
-_BACK_REFERENCES = frozenset({"đó", "đấy", "ấy", "nó", "này", "kia", "đây", "họ", "ổng", "bả", "ảnh", "chỗ", "kia"})
+_BACK_REFERENCES = frozenset({"đó", "đấy", "ấy", "nó", "này", "kia", "đây", "họ", "ổng", "bả"})
 
 
 def self_contained(clause: str) -> bool:
