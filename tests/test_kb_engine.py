@@ -371,6 +371,16 @@ def test_a_self_contained_question_survives_a_long_context(question: str) -> Non
     assert (told.confident, told.entry) == (True, alone.entry)
 
 
+@pytest.mark.parametrize("question", ["ngày cđs 2025", "số lượng tổ công nghệ số"])
+def test_a_request_told_before_announces_what_ends_the_message(question: str) -> None:
+    """"Sếp giao tìm hiểu kỹ." asks nothing by itself: the bare query after it is the question."""
+    kb = _real_kb()
+    alone = kb.answer(question)
+    told = kb.answer(f"{_LONG_CONTEXT} {question}")
+    assert alone.confident
+    assert (told.confident, told.entry) == (True, alone.entry)
+
+
 def test_a_question_that_points_back_is_not_self_contained() -> None:
     assert self_contained("Ngày chuyển đổi số quốc gia là ngày nào?")
     assert not self_contained("Bây giờ bộ đó thuộc về đâu?")  # "bộ đó": the context names it

@@ -95,6 +95,11 @@ class KnowledgeBase:
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
             asking = [p for p in asks if asks_by_itself(p)]
             asks = asking or asks
+        if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
+                and texts.query(parts[-1]) is not None:
+            # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
+            # message ("ngày cđs 2025", "Tôi cần số lượng tài khoản …"): that is the question
+            asks = parts[-1:]
         if len(parts) > 1 and not asks:
             asks = parts[-1:]  # no clause asks ("…, con cháu đi làm xa. chủ đề 2024"): the last one is the question
         # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
