@@ -158,8 +158,8 @@ class KnowledgeBase:
         if whole is None:
             whole = self._decide(texts, text)
         near = {h.entry.id for h in whole[1][:3]}
-        # a question that ends the message, asks by itself and points back at nothing said before ("bộ đó", "app
-        # này") needs no agreement: a long context ("Mình là cán bộ văn hóa xã, …") may pull the whole elsewhere
+        # the one question, ending the message and pointing back at nothing said before ("bộ đó", "app này"), needs
+        # no agreement: a long context ("Mình là cán bộ văn hóa xã, …") may pull the whole message elsewhere
         alone_ok = asks[-1] if len(asks) == 1 and asks[-1] == parts[-1] and self_contained(asks[-1]) else None
         agreeing = [r for key, r in readings.items()
                     if key == GATED or (r[1] and (r[1][0].entry.id in near or key == alone_ok))]

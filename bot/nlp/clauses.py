@@ -193,7 +193,7 @@ _BACK_REFERENCES = frozenset({"đó", "đấy", "ấy", "nó", "này", "kia", "�
 
 
 def self_contained(clause: str) -> bool:
-    """Whether a question that asks by itself also names what it asks about: at least four words and no word that
-    points back at the context before it."""
+    """Whether the question clause names what it asks about: two words or more, none pointing back at the context
+    before it ("bộ đó", "app này"). A bare query ends a message as well ("…. Sếp giao tìm hiểu kỹ. ngày cđs 2025")."""
     words = [unicodedata.normalize("NFC", raw).lower().strip(".,!?;:…\"'()") for raw in clause.split()]
-    return asks_by_itself(clause) and len(words) >= 4 and not any(w in _BACK_REFERENCES for w in words)
+    return len(words) >= 2 and not any(w in _BACK_REFERENCES for w in words)
