@@ -72,3 +72,10 @@ def test_a_request_before_a_comma_announces_the_question(text: str, parts: list[
 ])
 def test_a_request_phrase_alone_does_not_ask_by_itself(clause: str, by_itself: bool, question: bool) -> None:
     assert (asks_by_itself(clause), is_question(clause)) == (by_itself, question)
+
+
+def test_remaining_is_not_a_second_question() -> None:
+    """"còn lại" (the one left) opens no second question; after a comma "còn" still does."""
+    assert clauses("Ngoài phát triển chính phủ số thì mục tiêu còn lại là gì vậy?") == [
+        "Ngoài phát triển chính phủ số thì mục tiêu còn lại là gì vậy?"]
+    assert clauses("VNeID mức 1 làm ở đâu, còn lại mức 2 thì sao?") == ["VNeID mức 1 làm ở đâu", "còn lại mức 2 thì sao?"]

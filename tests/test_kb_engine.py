@@ -386,6 +386,7 @@ def test_a_question_that_points_back_is_not_self_contained() -> None:
     assert not self_contained("Bây giờ bộ đó thuộc về đâu?")  # "bộ đó": the context names it
     assert not self_contained("Cái app này do ai làm?")
     assert not self_contained("Sao?")  # too short to name what it asks about
+    assert not self_contained("Thì mục tiêu còn lại là gì?")  # the one left of those the context named
     assert self_contained("ngày cđs 2025")  # a bare query names its subject
 
 

@@ -104,6 +104,8 @@ def _adverb_con(folded: str, m: re.Match[str]) -> bool:
     """Whether the connector at ``m`` is "còn" used as an adverb (no comma before it, an adverb's neighbour)."""
     if not folded.startswith("còn", m.end()) or "," in m.group():  # ò is kept: "con" is a child
         return False
+    if re.match(r"còn\s+lai\b", folded[m.end():]):  # "mục tiêu còn lại": the remaining one, no second question
+        return True
     before = folded[: m.start()].split()
     return bool(before) and before[-1] in _BEFORE_STILL
 
@@ -187,7 +189,8 @@ def is_question(clause: str) -> bool:
     return any(f" {p} " in padded for p in _REQUEST_PHRASES)
 
 
-# Words that point back at something the context said ("bộ đó", "app này", "nó"), typed with marks; unmarked
+# Words that point back at something the context said ("bộ đó", "app này", "nó", and "còn lại": the one left of
+# those the context named), typed with marks; unmarked
 # "do", "nay", "no" are also other words, so an unmarked question is judged by "kia" only.
 _BACK_REFERENCES = frozenset({"đó", "đấy", "ấy", "nó", "này", "kia", "đây", "họ", "ổng", "bả"})
 
@@ -196,4 +199,5 @@ def self_contained(clause: str) -> bool:
     """Whether the question clause names what it asks about: two words or more, none pointing back at the context
     before it ("bộ đó", "app này"). A bare query ends a message as well ("…. Sếp giao tìm hiểu kỹ. ngày cđs 2025")."""
     words = [unicodedata.normalize("NFC", raw).lower().strip(".,!?;:…\"'()") for raw in clause.split()]
-    return len(words) >= 2 and not any(w in _BACK_REFERENCES for w in words)
+    return (len(words) >= 2 and not any(w in _BACK_REFERENCES for w in words)
+            and not any(a == "còn" and b == "lại" for a, b in zip(words, words[1:], strict=False)))
