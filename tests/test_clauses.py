@@ -78,4 +78,5 @@ def test_remaining_is_not_a_second_question() -> None:
     """"còn lại" (the one left) opens no second question; after a comma "còn" still does."""
     assert clauses("Ngoài phát triển chính phủ số thì mục tiêu còn lại là gì vậy?") == [
         "Ngoài phát triển chính phủ số thì mục tiêu còn lại là gì vậy?"]
-    assert clauses("VNeID mức 1 làm ở đâu, còn lại mức 2 thì sao?") == ["VNeID mức 1 làm ở đâu", "còn lại mức 2 thì sao?"]
+    assert clauses("VNeID mức 1 làm ở đâu, còn lại mức 2 thì sao?") == [
+        "VNeID mức 1 làm ở đâu", "còn lại mức 2 thì sao?"]

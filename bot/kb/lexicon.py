@@ -111,7 +111,34 @@ def with_synonyms(analysis: Analysis) -> Analysis:
 
 
 def scaffolding(analysis: Analysis) -> frozenset[int]:
-    """Indices of the units that belong to a multi-word stop phrase (see ``STOP_PHRASES``)."""
+    """Indices of the units that belong to a multi-word stop phrase (see ``STOP_PHRASES``), and of the particles
+    that end the message (see ``FINAL_PARTICLES``)."""
+    return _phrases(analysis) | _final_particles(analysis)
+
+
+# Particles that end a chat question ("… z ta", "… nhe", "… vay a", "… ha"). Unmarked, several are also words
+# ("hà", "nhẹ", "vay"), so inside a message they may be content; after the message's last word they are not,
+# but counted as words they tipped the out-of-scope classifier ("bo truong khcn ha" was refused).
+FINAL_PARTICLE_TEXT = ("à ạ á hả hở ha nhé nha nhá nhe nhỉ vậy vầy dzậy z v ta nè hen nghen nhen hén đó đấy thế hè hỉ"
+                       " ak ah")
+_FINAL_FOLDS, _FINAL_KEYS = _keys(FINAL_PARTICLE_TEXT)
+
+
+def _final_particles(analysis: Analysis) -> frozenset[int]:
+    """The units after the last word of the message that are chat particles (never the first unit)."""
+    accented_text = accented(analysis)
+    found: set[int] = set()
+    for i in range(len(analysis.units) - 1, 0, -1):
+        unit = analysis.units[i]
+        if len(unit.tokens) != 1 or unit.tokens[0] not in _FINAL_FOLDS:
+            break
+        if keyed(unit, accented_text) and unit.keys[0] not in _FINAL_KEYS:
+            break
+        found.add(i)
+    return frozenset(found)
+
+
+def _phrases(analysis: Analysis) -> frozenset[int]:
     units = analysis.units
     # each unit's one-syllable first reading, and where each starts a unit (latency: a long message is scanned
     # once, then only the places where a phrase can start are compared)

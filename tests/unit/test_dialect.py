@@ -187,3 +187,25 @@ def test_friends_address_and_honest_framing_round_7(text: str, expected: str) ->
 def test_thiet_alone_is_not_rewritten() -> None:
     """Only "nói thiệt" is Southern "nói thật": "thiệt hại" (a loss) stays as typed."""
     assert standardize("thiệt hại do lừa đảo") == "thiệt hại do lừa đảo"
+
+
+def test_particles_ending_a_message_are_scaffolding() -> None:
+    """"… z ta", "… nhe", "… ha" end a chat question: not words of it (unmarked "ha" is also "hà")."""
+    from bot.kb.lexicon import scaffolding
+    from bot.nlp.normalize import analyze
+
+    assert scaffolding(analyze("bo truong khcn z ta")) == {3, 4}
+    assert scaffolding(analyze("de an 06 nhe")) == {3}
+    assert scaffolding(analyze("sông Hà")) == frozenset()  # marked "Hà" is no particle
+    assert scaffolding(analyze("ha")) == frozenset()  # never the whole message
+    assert scaffolding(analyze("ha noi co ha")) == {3}  # only at the end
+
+
+def test_a_final_particle_does_not_refuse_the_question() -> None:
+    from bot.kb.engine import load_kb
+
+    kb = load_kb()
+    plain = kb.answer("bo truong khoa hoc cong nghe")
+    assert plain.confident
+    told = kb.answer("bo truong khoa hoc cong nghe ha")
+    assert (told.confident, told.entry) == (True, plain.entry)
