@@ -80,3 +80,15 @@ def test_remaining_is_not_a_second_question() -> None:
         "Ngoài phát triển chính phủ số thì mục tiêu còn lại là gì vậy?"]
     assert clauses("VNeID mức 1 làm ở đâu, còn lại mức 2 thì sao?") == [
         "VNeID mức 1 làm ở đâu", "còn lại mức 2 thì sao?"]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # a request that names nothing before a colon announces the question after it
+    ("Tôi đang cần thông tin về việc này: ngày cđs 2025.", ["Tôi đang cần thông tin về việc này", "ngày cđs 2025"]),
+    # one that names its subject keeps its colon: the questions after it are about that subject
+    ("Cần thông tin về tổ công nghệ số cộng đồng: ai lập, gồm những ai.",
+     ["Cần thông tin về tổ công nghệ số cộng đồng: ai lập", "gồm những ai"]),
+    ("Lưu ý: VNeID là gì?", ["Lưu ý: VNeID là gì?"]),  # no request before the colon
+])
+def test_a_colon_ends_a_request_that_names_nothing(text: str, parts: list[str]) -> None:
+    assert clauses(text) == parts

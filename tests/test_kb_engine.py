@@ -381,6 +381,17 @@ def test_a_request_told_before_announces_what_ends_the_message(question: str) ->
     assert (told.confident, told.entry) == (True, alone.entry)
 
 
+@pytest.mark.parametrize("question", [
+    "mình muốn biết chủ đề Ngày Chuyển đổi số quốc gia năm 2024", "Đề án 06 được ký ngày nào?", "đề án 06"])
+def test_an_announcing_request_is_not_read_as_the_question(question: str) -> None:
+    """"Tôi đang cần thông tin về việc này: …" names nothing: the question is what follows the colon."""
+    kb = _real_kb()
+    alone = kb.answer(question)
+    told = kb.answer(f"Tôi đang cần thông tin về việc này: {question}")
+    assert alone.confident
+    assert (told.confident, told.entry) == (True, alone.entry)
+
+
 def test_a_question_that_points_back_is_not_self_contained() -> None:
     assert self_contained("Ngày chuyển đổi số quốc gia là ngày nào?")
     assert not self_contained("Bây giờ bộ đó thuộc về đâu?")  # "bộ đó": the context names it

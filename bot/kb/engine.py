@@ -13,7 +13,7 @@ from bot.kb.index import Hit, Index, Query
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
-from bot.nlp.clauses import asks_by_itself, clauses, is_question, self_contained
+from bot.nlp.clauses import announces, asks_by_itself, clauses, is_question, self_contained
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze
 
@@ -89,7 +89,9 @@ class KnowledgeBase:
         text = standardize(question, self.index.known_pair)
         texts = _Texts(self.index)
         parts = clauses(text)
-        asks = [p for p in parts if is_question(p)] if len(parts) > 1 else []
+        # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
+        asks = [p for i, p in enumerate(parts) if is_question(p) and not (i < len(parts) - 1 and announces(p))] \
+            if len(parts) > 1 else []
         if len(asks) > 1:
             # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates

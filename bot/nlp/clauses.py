@@ -45,13 +45,41 @@ def _clean(part: str) -> str:
 def clauses(text: str) -> list[str]:
     """Sentences of ``text``, each further cut before a second-question connector (at most MAX_CLAUSES)."""
     out: list[str] = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in _sentences(text):
         for part in _split_connectors(sentence):
             part = _clean(part)
             if part:
                 out.append(part)
     if len(out) > MAX_CLAUSES:  # a long message: keep the tail whole (the question usually ends it)
         out = [*out[: MAX_CLAUSES - 1], " ".join(out[MAX_CLAUSES - 1 :])]
+    return out
+
+
+_COLON = re.compile(r":\s+")
+_PLACEHOLDERS = frozenset({"này", "sau", "đây", "nay", "day"})  # "việc này", "như sau", "sau đây"
+
+
+def announces(head: str) -> bool:
+    """A request that names nothing itself before a colon ("Tôi đang cần thông tin về việc này:", "Em hỏi:");
+    one that names its subject ("Cần thông tin về tổ công nghệ số: ai lập, gồm những ai") stays whole."""
+    words = head.lower().split()
+    return (is_question(head) and not asks_by_itself(head)
+            and (len(words) <= 3 or unicodedata.normalize("NFC", words[-1]) in _PLACEHOLDERS))
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of ``text``; a colon after a request that names nothing ends it too ("Tôi đang cần thông tin về
+    việc này: …"): what follows is the question it announces. A colon elsewhere ("Lưu ý: …") is kept."""
+    out: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        start = piece = 0  # each piece between colons is read once (linear in the sentence's length)
+        for m in _COLON.finditer(sentence):
+            head = sentence[piece : m.start()]
+            piece = m.end()
+            if announces(head):
+                out.append(sentence[start : m.start()])
+                start = m.end()
+        out.append(sentence[start:])
     return out
 
 
