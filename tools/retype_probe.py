@@ -130,8 +130,13 @@ RAMBLES = (  # personal context that names the domain's own words (a commune, an
 
 
 def need(text: str) -> str | None:
-    """The question as a statement of need: "Tôi đang cần thông tin về: <question>"."""
+    """The question announced by a statement of need: "Tôi đang cần thông tin về việc này: <question>"."""
     return f"Tôi đang cần thông tin về việc này: {text[0].lower()}{text[1:].rstrip(' ?')}."
+
+
+def need2(text: str) -> str | None:
+    """The question after a need told first, joined by a comma: "Mình đang cần tìm hiểu, <question>"."""
+    return f"Mình đang cần tìm hiểu, {text[0].lower()}{text[1:]}"
 
 
 RETYPINGS: dict[str, Callable[[str], str | None]] = {
@@ -146,6 +151,7 @@ RETYPINGS: dict[str, Callable[[str], str | None]] = {
     "mixed": mixed,
     **{f"ramble{i + 1}": (lambda q, c=c: f"{c} {q}") for i, c in enumerate(RAMBLES)},
     "need": need,
+    "need2": need2,
 }
 
 
