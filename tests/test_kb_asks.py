@@ -94,3 +94,43 @@ def test_age_hometown_and_pay_need_an_answer_that_says_them() -> None:
                      "thành viên tổ công nghệ số cộng đồng có phụ cấp không"):
         assert not kb.answer(question).confident, question
     assert kb.answer("Bộ trưởng Bộ Khoa học và Công nghệ là ai?").entry == "bo-truong-khcn"
+
+
+# --- round 7: a fee, a phone number, an office, a law, an opinion -------------------------------------------
+
+def test_fee_phone_office_law_and_opinion_are_read_as_kinds_asked() -> None:
+    assert "fee" in kinds("học kỹ năng số với tổ công nghệ số thì tốn bao nhiêu tiền")
+    assert "fee" in kinds("thi chung chi tin hoc le phi la bao nhieu")
+    assert "fee" not in kinds("thanh toán phi tiền mặt tăng bao nhiêu")  # non-cash, not a fee
+    assert "fee" not in kinds("tổ công nghệ số có được bao nhiêu tiền một tháng")  # pay, not a fee
+    assert "phone" in kinds("cho xin số điện thoại của Cục Chuyển đổi số quốc gia")
+    assert "phone" in kinds("hotline ho tro cua so giao thong la so may")
+    assert "phone" not in kinds("bao nhiêu phần trăm người dân dùng điện thoại thông minh")
+    assert "role:pho cuc truong" in kinds("Cục Chuyển đổi số quốc gia có mấy phó cục trưởng")
+    assert not any(k.startswith("role:") for k in kinds("Quyết định 505/QĐ-TTg là về gì"))  # the issuer of a number
+    assert "law:giao" in kinds("Luật Giao dịch điện tử có hiệu lực từ bao giờ")
+    assert not any(k.startswith("law:") for k in kinds("luật nào quy định định danh điện tử"))
+    assert not any(k.startswith("law:") for k in kinds("tìm hiểu pháp luật về chuyển đổi số ở đâu"))
+    assert "opinion" in kinds("theo bạn chuyển đổi số có làm người già thiệt thòi không")
+    assert "opinion" in kinds("bot nghĩ sao về chính quyền hai cấp")
+
+
+def test_an_entry_that_does_not_say_the_fee_phone_office_law_or_opinion_asked_is_not_answered() -> None:
+    kb = load_kb()
+    agency = kb.by_id["co-quan-phu-trach-cds"]  # which body is in charge: no number, no deputy heads
+    assert unanswered(kinds("cho xin số điện thoại của Cục Chuyển đổi số quốc gia"), agency) == {"phone"}
+    assert unanswered(kinds("Cục Chuyển đổi số quốc gia có mấy phó cục trưởng"), agency) == {"role:pho cuc truong"}
+    for question in ("học kỹ năng số với tổ công nghệ số thì tốn bao nhiêu tiền",
+                     "cho xin số điện thoại của Cục Chuyển đổi số quốc gia",
+                     "tổ công nghệ số ở xã có số điện thoại nào không",
+                     "Cục Chuyển đổi số quốc gia có mấy phó cục trưởng",
+                     "Luật Giao dịch điện tử có hiệu lực từ bao giờ",
+                     "theo bạn chuyển đổi số có làm người già thiệt thòi không"):
+        result = kb.answer(question)
+        assert not result.confident and result.choice_entries, question  # offered, never answered
+    # the entries that say it keep their questions: a fee, the channel's hotline redirect, the minister, the decree
+    assert kb.answer("làm dịch vụ công trực tuyến có mất phí không").entry == "dvc-truc-tuyen-co-mat-phi-khong"
+    assert kb.answer("cho mình xin số tổng đài hỗ trợ dịch vụ công").entry == "npv-so-dien-thoai-tong-dai"
+    assert kb.answer("Quyết định 505/QĐ-TTg là về gì").entry == "ngay-cds-quyet-dinh-505"
+    assert kb.answer("luật nào quy định định danh điện tử").entry == "nghi-dinh-dinh-danh-dien-tu"
+    assert kb.answer("kênh có nêu ý kiến riêng về chính sách không").entry == "npv-kien-nghi-chinh-tri"

@@ -17,11 +17,25 @@ text, so unmarked and telex/VNI questions count alike):
   that says "không hưởng lương" as well;
 * ``place:<key>`` — a province, city or country the question names (``bot.kb.subjects``): the answer or the
   entry's phrasings name it (round 6, "Tỉnh Hà Giang có bao nhiêu tổ công nghệ số?" over the national count).
+
+Round 7 (off-topic look-alikes that ask a fact the entry does not say):
+
+* ``fee`` — "lệ phí", "bao nhiêu tiền", "giá bao nhiêu", "có mất phí không": the answer speaks of a fee or
+  names a sum of money ("Chứng chỉ kỹ năng số thi ở đâu, lệ phí bao nhiêu?" over where to learn the skills);
+* ``phone`` — "số điện thoại / hotline / tổng đài … là bao nhiêu / số mấy", "cho xin số điện thoại": the answer
+  gives a number or speaks of a hotline (the channel's own redirect says it has none);
+* ``role:<title>`` — an office the question names ("thứ trưởng", "giám đốc"): the entry names it ("Bộ Khoa
+  học và Công nghệ có bao nhiêu thứ trưởng?" over the minister's entry);
+* ``law:<name>`` — a law the question names ("Luật Đất đai", "Luật Dữ liệu"): the entry names it ("… có hiệu
+  lực từ ngày nào?" over the decree on electronic identification);
+* ``opinion`` — "theo bạn", "bạn nghĩ", "bạn thấy thế nào": the channel states facts; only an entry that
+  speaks of opinions (the redirect: the channel gives none of its own) answers it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.kb.loader import Entry
 from bot.kb.subjects import places
@@ -48,6 +62,31 @@ _AGE_SAID = re.compile(r"\btuoi\b|\bsinh (?:nam|ngay)\b|\bnam sinh\b")
 _HOMETOWN_SAID = re.compile(r"\bque\b|\bsinh ra (?:tai|o)\b")
 _PAY_SAID = re.compile(r"\b(?:tra|tien|muc|huong|nhan|bang|quy|khong) luong\b|\bthu lao\b|\bphu cap\b"
                        r"|\d\s*(?:trieu|nghin|ngan|dong|vnd)\b")
+# Round 7. A fee or price asked (folded question); "phi tiền mặt" is non-cash, not a fee.
+_FEE = re.compile(r"\ble phi\b|\b(?:chi|kinh) phi\b|\bphi\b(?! tien mat)(?: \w+){0,3} (?:bao nhieu|may|the nao)\b"
+                  r"|\b(?:mat|het|ton|dong|tra|nop) (?:bao nhieu|may) (?:tien|phi|dong)\b|\bbao nhieu tien\b"
+                  r"|\bgia (?:bao nhieu|may|the nao|ca)\b|\b(?:mat|ton|thu) (?:phi|tien)\b"
+                  r"|\bmien phi (?:khong|ko|k|hong)\b")
+# A fee said (the answer as written, lower case): fee words or a sum; "tiền mặt" (cash), "tiền điện" are neither.
+_FEE_SAID = re.compile(r"\b(?:lệ phí|phí|chi phí|miễn phí|kinh phí|mất tiền|trả tiền|tốn tiền)\b"
+                       r"|\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|usd|đô la)\b"
+                       r"|\b(?:nghìn|ngàn|triệu|tỷ|tỉ) đồng\b")
+_PHONE_WORD = r"(?:so dien thoai|so dt|sdt|hotline|so tong dai|tong dai|duong day nong)"
+_PHONE = re.compile(rf"\b{_PHONE_WORD}\b(?: \w+){{0,8}} (?:bao nhieu|so may|so nao|so gi|la gi|nao)\b"
+                    rf"|\b(?:xin|cho)\b(?: \w+){{0,3}} {_PHONE_WORD}\b|\bgoi (?:so|tong dai|hotline) nao\b")
+_PHONE_SAID = re.compile(r"\b(?:so dien thoai|tong dai|hotline|duong day nong)\b|\b(?:11[345]|1900|1800)\b"
+                         r"|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b")
+# Offices a question may ask about; an entry that does not name the office does not speak of its holders. Not the
+# issuer in a document's number: "Quyết định 942/QĐ-TTg" reads "quyet dinh thu tuong".
+_ROLE = re.compile(r"(?<!quyet dinh )(?<!chi thi )(?<!cong dien )\b(?:pho )?"
+                   r"(?:thu truong|bo truong|cuc truong|vu truong|giam doc|chu tich|thu tuong|tong bi thu"
+                   r"|chanh van phong|truong phong|bi thu)\b")
+# "Luật <name>": the name's first word, not a function word ("luật nào", "luật về …"), nor "pháp luật", "luật sư".
+_LAW = re.compile(r"(?<!phap )(?<!quy )\bluat (?!(?:nao|gi|ve|moi|cua|la|nay|do|su|phap|le|choi|chung)\b)(\w+)")
+_OPINION = re.compile(r"\btheo (?:ban|bot|ad|admin|kenh)\b"
+                      r"|\b(?:ban|bot|ad|admin|kenh) (?:nghi\b|thay (?:sao|the nao|gi)\b)"
+                      r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b")
+_OPINION_SAID = re.compile(r"\by kien\b")
 _NUMBERED_DOC = re.compile(r"\d+[/-](?:\d{4}/)?[A-ZĐ]|\b(?:số|Số) \d+|(?:Quyết định|Nghị định|Nghị quyết|Công văn|"
                            r"Kế hoạch|Thông tư|Chỉ thị) (?:số )?\d+")
 
@@ -57,8 +96,13 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     decoded, abbreviations expanded), ``raw`` the message as typed (only its "%" signs are read);
     ``with_places=False`` leaves the places out, for a caller that reads them from the question's own clauses."""
     kinds = {kind for kind, rx in (("percent", _PERCENT), ("docnumber", _DOCNUMBER), ("reason", _REASON),
-                                   ("age", _AGE), ("hometown", _HOMETOWN), ("pay", _PAY))
+                                   ("age", _AGE), ("hometown", _HOMETOWN), ("pay", _PAY), ("phone", _PHONE),
+                                   ("opinion", _OPINION))
              if rx.search(normalized)}
+    if "pay" not in kinds and _FEE.search(normalized):  # "bao nhiêu tiền một tháng" is pay, not a fee
+        kinds.add("fee")
+    kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized))
+    kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(normalized))
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
@@ -96,9 +140,15 @@ def _provided(entry: Entry) -> frozenset[str]:
         kinds.add("reason")
     kinds.update(kind for kind, rx in (("age", _AGE_SAID), ("hometown", _HOMETOWN_SAID), ("pay", _PAY_SAID))
                  if rx.search(answer))
+    if _FEE_SAID.search(unicodedata.normalize("NFC", entry.answer).lower()):
+        kinds.add("fee")
+    kinds.update(kind for kind, rx in (("phone", _PHONE_SAID), ("opinion", _OPINION_SAID)) if rx.search(answer))
     phrasings = fold(" ".join((entry.title, *entry.questions, *entry.keywords)))
-    kinds.update(f"year:{y}" for y in _YEAR.findall(f"{answer} {phrasings}"))
-    kinds.update(f"place:{p}" for p in places(f"{answer} {phrasings}"))
+    everything = f"{answer} {phrasings}"
+    kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
+    kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(everything))
+    kinds.update(f"year:{y}" for y in _YEAR.findall(everything))
+    kinds.update(f"place:{p}" for p in places(everything))
     return frozenset(kinds)
 
 
