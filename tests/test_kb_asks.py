@@ -134,3 +134,19 @@ def test_an_entry_that_does_not_say_the_fee_phone_office_law_or_opinion_asked_is
     assert kb.answer("Quyết định 505/QĐ-TTg là về gì").entry == "ngay-cds-quyet-dinh-505"
     assert kb.answer("luật nào quy định định danh điện tử").entry == "nghi-dinh-dinh-danh-dien-tu"
     assert kb.answer("kênh có nêu ý kiến riêng về chính sách không").entry == "npv-kien-nghi-chinh-tri"
+
+
+def test_a_named_day_asked_must_be_named_by_the_entry() -> None:
+    """ "Ngày <tên> là ngày nào" asks the date of that day: the national day's entry does not give another's."""
+    assert "day:khoa" in kinds("Ngày Khoa học Việt Nam là ngày mấy")
+    assert "day:quoc" in kinds("ngày 10/10 là ngày quốc tế gì")
+    assert "day:chuyen" in kinds("ngày cđs là ngày nào")
+    # a date, or "vào ngày tháng năm nào", names no day
+    assert not any(k.startswith("day:") for k in kinds("ngày 10/10 là ngày gì"))
+    assert not any(k.startswith("day:") for k in kinds("Cổng dịch vụ công quốc gia khai trương vào ngày tháng năm nào"))
+    kb = load_kb()
+    national = kb.by_id["ngay-cds-la-ngay-nao"]
+    assert unanswered(kinds("ngày 10/10 là ngày quốc tế gì"), national) == {"day:quoc"}
+    assert not kb.answer("ngày 10/10 là ngày quốc tế gì").confident
+    assert kb.answer("Ngày Chuyển đổi số quốc gia là ngày nào").entry == "ngay-cds-la-ngay-nao"
+    assert kb.answer("Cổng dịch vụ công quốc gia khai trương vào ngày tháng năm nào").entry == "dvcqg-ra-doi"

@@ -29,7 +29,9 @@ Round 7 (off-topic look-alikes that ask a fact the entry does not say):
 * ``law:<name>`` — a law the question names ("Luật Đất đai", "Luật Dữ liệu"): the entry names it ("… có hiệu
   lực từ ngày nào?" over the decree on electronic identification);
 * ``opinion`` — "theo bạn", "bạn nghĩ", "bạn thấy thế nào": the channel states facts; only an entry that
-  speaks of opinions (the redirect: the channel gives none of its own) answers it.
+  speaks of opinions (the redirect: the channel gives none of its own) answers it;
+* ``day:<name>`` — the date or kind of a named day ("Ngày Khoa học … là ngày mấy", "… là ngày quốc tế gì"): the
+  entry names that day ("ngày <name>").
 """
 
 from __future__ import annotations
@@ -87,6 +89,13 @@ _OPINION = re.compile(r"\btheo (?:ban|bot|ad|admin|kenh)\b"
                       r"|\b(?:ban|bot|ad|admin|kenh) (?:nghi\b|thay (?:sao|the nao|gi)\b)"
                       r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b")
 _OPINION_SAID = re.compile(r"\by kien\b")
+# A named day whose date or kind is asked ("Ngày <tên> là ngày nào", "… là ngày quốc tế gì"): its name's first word;
+# not a date ("ngày 9/12", "vào ngày tháng năm nào"), nor "ngày nào / này / mai".
+_NOT_A_NAME = r"(?!(?:nao|may|bao|gi|nay|do|mai|hom|kia|ay|thu|dau|cuoi|thang|nam|gio|tuan|sau|truoc|\d+)\b)"
+_DAY = re.compile(rf"\bngay {_NOT_A_NAME}(\w+)(?: \w+){{0,7}} (?:la|vao|roi vao|dien ra vao|to chuc vao) (?:ngay|hom) "
+                  r"(?:nao|may|bao nhieu|gi)\b"
+                  rf"|\b(?:la|vao) ngay {_NOT_A_NAME}(\w+)(?: \w+){{0,3}} (?:gi|nao)\b")
+_DAY_SAID = re.compile(r"\bngay (\w+)")
 _NUMBERED_DOC = re.compile(r"\d+[/-](?:\d{4}/)?[A-ZĐ]|\b(?:số|Số) \d+|(?:Quyết định|Nghị định|Nghị quyết|Công văn|"
                            r"Kế hoạch|Thông tư|Chỉ thị) (?:số )?\d+")
 
@@ -103,6 +112,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.add("fee")
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized))
     kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(normalized))
+    kinds.update(f"day:{m.group(1) or m.group(2)}" for m in _DAY.finditer(normalized))
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
@@ -147,6 +157,7 @@ def _provided(entry: Entry) -> frozenset[str]:
     everything = f"{answer} {phrasings}"
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
     kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(everything))
+    kinds.update(f"day:{m.group(1)}" for m in _DAY_SAID.finditer(everything))
     kinds.update(f"year:{y}" for y in _YEAR.findall(everything))
     kinds.update(f"place:{p}" for p in places(everything))
     return frozenset(kinds)
