@@ -150,3 +150,13 @@ def test_a_named_day_asked_must_be_named_by_the_entry() -> None:
     assert not kb.answer("ngày 10/10 là ngày quốc tế gì").confident
     assert kb.answer("Ngày Chuyển đổi số quốc gia là ngày nào").entry == "ngay-cds-la-ngay-nao"
     assert kb.answer("Cổng dịch vụ công quốc gia khai trương vào ngày tháng năm nào").entry == "dvcqg-ra-doi"
+
+
+def test_a_quarter_asked_must_be_named_by_the_entry() -> None:
+    """Like a year: "quý 3" asks a figure of that quarter, which an entry with yearly figures does not give."""
+    assert "quarter:3" in kinds("GDP quý III năm 2025 tăng mấy phần trăm")
+    assert "quarter:2" in kinds("kinh tế số quý 2 chiếm bao nhiêu phần trăm GDP")
+    assert not any(k.startswith("quarter:") for k in kinds("quý vị cho hỏi kinh tế số chiếm bao nhiêu GDP"))
+    kb = load_kb()
+    assert not kb.answer("kinh tế số quý 2 năm 2024 chiếm bao nhiêu phần trăm GDP").confident
+    assert kb.answer("kinh tế số năm 2024 chiếm bao nhiêu phần trăm GDP").confident

@@ -31,7 +31,8 @@ Round 7 (off-topic look-alikes that ask a fact the entry does not say):
 * ``opinion`` — "theo bạn", "bạn nghĩ", "bạn thấy thế nào": the channel states facts; only an entry that
   speaks of opinions (the redirect: the channel gives none of its own) answers it;
 * ``day:<name>`` — the date or kind of a named day ("Ngày Khoa học … là ngày mấy", "… là ngày quốc tế gì"): the
-  entry names that day ("ngày <name>").
+  entry names that day ("ngày <name>");
+* ``quarter:<n>`` — a quarter of a year ("quý 3", "quý III"), like a year: the entry names it.
 """
 
 from __future__ import annotations
@@ -96,6 +97,9 @@ _DAY = re.compile(rf"\bngay {_NOT_A_NAME}(\w+)(?: \w+){{0,7}} (?:la|vao|roi vao|
                   r"(?:nao|may|bao nhieu|gi)\b"
                   rf"|\b(?:la|vao) ngay {_NOT_A_NAME}(\w+)(?: \w+){{0,3}} (?:gi|nao)\b")
 _DAY_SAID = re.compile(r"\bngay (\w+)")
+# A quarter of a year ("quý 3", "quý III"): like a year, the entry must name it.
+_QUARTER = re.compile(r"\bquy (1|2|3|4|i|ii|iii|iv)\b")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _NUMBERED_DOC = re.compile(r"\d+[/-](?:\d{4}/)?[A-ZĐ]|\b(?:số|Số) \d+|(?:Quyết định|Nghị định|Nghị quyết|Công văn|"
                            r"Kế hoạch|Thông tư|Chỉ thị) (?:số )?\d+")
 
@@ -113,6 +117,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized))
     kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(normalized))
     kinds.update(f"day:{m.group(1) or m.group(2)}" for m in _DAY.finditer(normalized))
+    kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(normalized))
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
@@ -158,6 +163,7 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
     kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(everything))
     kinds.update(f"day:{m.group(1)}" for m in _DAY_SAID.finditer(everything))
+    kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))
     kinds.update(f"year:{y}" for y in _YEAR.findall(everything))
     kinds.update(f"place:{p}" for p in places(everything))
     return frozenset(kinds)
