@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.kb import load_kb
 from bot.kb.asks import asked, provided, unanswered
 from bot.nlp.normalize import analyze
@@ -160,3 +162,22 @@ def test_a_quarter_asked_must_be_named_by_the_entry() -> None:
     kb = load_kb()
     assert not kb.answer("kinh tế số quý 2 năm 2024 chiếm bao nhiêu phần trăm GDP").confident
     assert kb.answer("kinh tế số năm 2024 chiếm bao nhiêu phần trăm GDP").confident
+
+
+def test_the_substring_hints_change_no_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 7's expressions run only where their hint substrings occur (latency); on every phrasing of the KB and
+    of the out-of-scope class, and on the old set, the kinds are those of the expressions run everywhere."""
+    from pathlib import Path
+
+    from bot.kb import asks
+    from bot.kb.evaluate import load_cases
+    from bot.kb.outside import load_outside
+
+    kb = load_kb()
+    texts = [q for e in kb.entries for q in (e.title, *e.questions)]
+    texts += [p for g in load_outside()[0] for p in g.phrasings]
+    texts += [c.question for c in load_cases(Path("tests/eval/questions.toml"))]
+    texts += ["gọi số nào để báo mất nước", "ông giám đốc sở có mấy phó giám đốc", "luật đất đai hiệu lực khi nào"]
+    hinted = [kinds(t) for t in texts]
+    monkeypatch.setattr(asks, "_hinted", lambda text, hints: True)
+    assert [kinds(t) for t in texts] == hinted

@@ -100,6 +100,11 @@ _DAY_SAID = re.compile(r"\bngay (\w+)")
 # A quarter of a year ("quý 3", "quý III"): like a year, the entry must name it.
 _QUARTER = re.compile(r"\bquy (1|2|3|4|i|ii|iii|iv)\b")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+# Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
+_PHONE_HINTS = ("dien thoai", "so dt", "sdt", "hotline", "tong dai", "duong day nong", "goi so")
+_OPINION_HINTS = ("theo ", "nghi", "thay", "y kien")
+_FEE_HINTS = ("phi", "tien", "gia ")
+_ROLE_HINTS = ("truong", "tuong", "giam doc", "chu tich", "bi thu")
 _NUMBERED_DOC = re.compile(r"\d+[/-](?:\d{4}/)?[A-ZĐ]|\b(?:số|Số) \d+|(?:Quyết định|Nghị định|Nghị quyết|Công văn|"
                            r"Kế hoạch|Thông tư|Chỉ thị) (?:số )?\d+")
 
@@ -109,19 +114,32 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     decoded, abbreviations expanded), ``raw`` the message as typed (only its "%" signs are read);
     ``with_places=False`` leaves the places out, for a caller that reads them from the question's own clauses."""
     kinds = {kind for kind, rx in (("percent", _PERCENT), ("docnumber", _DOCNUMBER), ("reason", _REASON),
-                                   ("age", _AGE), ("hometown", _HOMETOWN), ("pay", _PAY), ("phone", _PHONE),
-                                   ("opinion", _OPINION))
+                                   ("age", _AGE), ("hometown", _HOMETOWN), ("pay", _PAY))
              if rx.search(normalized)}
-    if "pay" not in kinds and _FEE.search(normalized):  # "bao nhiêu tiền một tháng" is pay, not a fee
-        kinds.add("fee")
-    kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized))
-    kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(normalized))
-    kinds.update(f"day:{m.group(1) or m.group(2)}" for m in _DAY.finditer(normalized))
-    kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(normalized))
+    # Round 7's kinds, each behind the substring every match holds (latency: most questions ask none of them).
+    if _hinted(normalized, _PHONE_HINTS) and _PHONE.search(normalized):
+        kinds.add("phone")
+    if _hinted(normalized, _OPINION_HINTS) and _OPINION.search(normalized):
+        kinds.add("opinion")
+    if "pay" not in kinds and _hinted(normalized, _FEE_HINTS) and _FEE.search(normalized):
+        kinds.add("fee")  # "bao nhiêu tiền một tháng" is pay, not a fee
+    if _hinted(normalized, _ROLE_HINTS):
+        kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized))
+    if "luat" in normalized:
+        kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(normalized))
+    if "ngay" in normalized:
+        kinds.update(f"day:{m.group(1) or m.group(2)}" for m in _DAY.finditer(normalized))
+    if "quy " in normalized:
+        kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(normalized))
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
     return frozenset(kinds) | named_places(normalized) if with_places else frozenset(kinds)
+
+
+def _hinted(text: str, hints: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of the substrings without which a kind's expression cannot match."""
+    return any(h in text for h in hints)
 
 
 def named_places(normalized: str) -> frozenset[str]:
