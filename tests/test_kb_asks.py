@@ -115,6 +115,10 @@ def test_fee_phone_office_law_and_opinion_are_read_as_kinds_asked() -> None:
     assert not any(k.startswith("law:") for k in kinds("tìm hiểu pháp luật về chuyển đổi số ở đâu"))
     assert "opinion" in kinds("theo bạn chuyển đổi số có làm người già thiệt thòi không")
     assert "opinion" in kinds("bot nghĩ sao về chính quyền hai cấp")
+    assert "opinion" not in kinds("toàn văn bản nghị quyết 52 xem ở đâu")  # "ban nghi quyet" folded
+    # the speaker's own office is context, not an office asked
+    assert not any(k.startswith("role:") for k in kinds("tôi là bí thư chi đoàn, muốn lập tổ công nghệ số"))
+    assert "role:bi thu" in kinds("bí thư tỉnh ủy bây giờ là ai")
 
 
 def test_an_entry_that_does_not_say_the_fee_phone_office_law_or_opinion_asked_is_not_answered() -> None:

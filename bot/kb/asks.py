@@ -80,14 +80,18 @@ _PHONE = re.compile(rf"\b{_PHONE_WORD}\b(?: \w+){{0,8}} (?:bao nhieu|so may|so n
 _PHONE_SAID = re.compile(r"\b(?:so dien thoai|tong dai|hotline|duong day nong)\b|\b(?:11[345]|1900|1800)\b"
                          r"|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b")
 # Offices a question may ask about; an entry that does not name the office does not speak of its holders. Not the
-# issuer in a document's number: "Quyết định 942/QĐ-TTg" reads "quyet dinh thu tuong".
-_ROLE = re.compile(r"(?<!quyet dinh )(?<!chi thi )(?<!cong dien )\b(?:pho )?"
+# issuer in a document's number: "Quyết định 942/QĐ-TTg" reads "quyet dinh thu tuong"; nor the speaker's own office
+# ("tôi là bí thư chi đoàn, …": context, like the speaker's whereabouts in bot.kb.subjects).
+_ROLE = re.compile(r"(?<!quyet dinh )(?<!chi thi )(?<!cong dien )(?<!toi la )(?<!em la )(?<!minh la )(?<!tui la )"
+                   r"\b(?:pho )?"
                    r"(?:thu truong|bo truong|cuc truong|vu truong|giam doc|chu tich|thu tuong|tong bi thu"
                    r"|chanh van phong|truong phong|bi thu)\b")
 # "Luật <name>": the name's first word, not a function word ("luật nào", "luật về …"), nor "pháp luật", "luật sư".
 _LAW = re.compile(r"(?<!phap )(?<!quy )\bluat (?!(?:nao|gi|ve|moi|cua|la|nay|do|su|phap|le|choi|chung)\b)(\w+)")
+# An opinion asked of the bot; not "văn bản nghị quyết / nghị định" ("ban nghi quyet" folded).
 _OPINION = re.compile(r"\btheo (?:ban|bot|ad|admin|kenh)\b"
-                      r"|\b(?:ban|bot|ad|admin|kenh) (?:nghi\b|thay (?:sao|the nao|gi)\b)"
+                      r"|\b(?:ban|bot|ad|admin|kenh) (?:nghi\b(?! (?:quyet|dinh|luan|si|le|hoi|phep|ngo)\b)"
+                      r"|thay (?:sao|the nao|gi)\b)"
                       r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b")
 _OPINION_SAID = re.compile(r"\by kien\b")
 # A named day whose date or kind is asked ("Ngày <tên> là ngày nào", "… là ngày quốc tế gì"): its name's first word;
