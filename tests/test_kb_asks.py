@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.kb import load_kb
+from bot.kb import KnowledgeBase
 from bot.kb.asks import asked, provided, unanswered
 from bot.nlp.normalize import analyze
 
@@ -23,8 +23,8 @@ def test_kinds_are_read_on_marked_unmarked_and_vni_text() -> None:
     assert kinds("chuyển đổi số là gì") == frozenset()
 
 
-def test_an_entry_that_does_not_say_what_is_asked_is_not_answered_confidently() -> None:
-    kb = load_kb()
+def test_an_entry_that_does_not_say_what_is_asked_is_not_answered_confidently(real_kb: KnowledgeBase) -> None:
+    kb = real_kb
     teams = kb.by_id["tcns-so-luong"]  # the counts of 6/2022 and 10/2025 only
     assert unanswered(kinds("năm 2023 có bao nhiêu tổ công nghệ số cộng đồng"), teams) == {"year:2023"}
     zalo = kb.by_id["zalo-oa-co-quan-nha-nuoc"]  # the counts of 2018, 12/2022, 12/2023 and end-2024
@@ -51,8 +51,8 @@ def test_places_are_read_under_todays_old_and_foreign_names_but_not_inside_commo
     assert not any(k.startswith("place:") for k in kinds("chuyển đổi số trong giáo dục là gì"))
 
 
-def test_an_entry_that_does_not_name_the_place_asked_is_not_answered_confidently() -> None:
-    kb = load_kb()
+def test_an_entry_that_does_not_name_the_place_asked_is_not_answered_confidently(real_kb: KnowledgeBase) -> None:
+    kb = real_kb
     teams = kb.by_id["tcns-so-luong"]  # the national count: it names no province
     assert unanswered(kinds("Ở Quảng Bình có bao nhiêu tổ công nghệ số cộng đồng vậy"), teams) == {"place:Quảng Bình"}
     assert not kb.answer("Ở Quảng Bình có bao nhiêu tổ công nghệ số cộng đồng vậy").confident
@@ -64,14 +64,14 @@ def test_an_entry_that_does_not_name_the_place_asked_is_not_answered_confidently
     assert "place:Hồ Chí Minh" in provided(kb.by_id["ngay-cds-chu-de-2025"])
 
 
-def test_where_the_citizen_lives_is_context_not_the_place_asked() -> None:
+def test_where_the_citizen_lives_is_context_not_the_place_asked(real_kb: KnowledgeBase) -> None:
     """A place in the citizen's own context ("nhà tôi ở …", "em là sinh viên ở …") or in a context sentence
     does not hold the answer back: only a place the question itself names does (measured: the rule read on the
     whole message cost 9 right answers of rambling messages on the older blind splits)."""
     assert "place:Nghệ An" not in kinds("nhà tôi ở Nghệ An, có bao nhiêu tổ công nghệ số cộng đồng")
     assert "place:Đà Nẵng" not in kinds("em là sinh viên ở Đà Nẵng cho em hỏi chính quyền hai cấp từ bao giờ")
     assert "place:Nghệ An" in kinds("ở Nghệ An có bao nhiêu tổ công nghệ số cộng đồng")
-    kb = load_kb()
+    kb = real_kb
     told = kb.answer("Nhà tôi ở Nghệ An, con cháu đi làm xa. Cả nước có bao nhiêu tổ công nghệ số cộng đồng?")
     assert told.confident and told.entry == "tcns-so-luong"
     told = kb.answer("Tôi sống ở Cà Mau. Bây giờ cả nước có bao nhiêu tổ công nghệ số cộng đồng?")
@@ -79,14 +79,14 @@ def test_where_the_citizen_lives_is_context_not_the_place_asked() -> None:
     assert not kb.answer("Ở Cà Mau có bao nhiêu tổ công nghệ số cộng đồng?").confident
 
 
-def test_age_hometown_and_pay_need_an_answer_that_says_them() -> None:
+def test_age_hometown_and_pay_need_an_answer_that_says_them(real_kb: KnowledgeBase) -> None:
     assert {"age", "hometown"} <= kinds("bộ trưởng năm nay bao nhiêu tuổi, quê ở đâu")
     assert "age" in kinds("ong ay sinh nam bao nhieu")
     assert "pay" in kinds("làm tổ công nghệ số có được trả lương không")
     # "phủ cáp quang" is no allowance, "số lượng"/"chất lượng" no pay
     assert "pay" not in kinds("mục tiêu phủ cáp quang đến bao nhiêu hộ gia đình")
     assert "pay" not in kinds("số lượng tổ công nghệ số là bao nhiêu")
-    kb = load_kb()
+    kb = real_kb
     minister = kb.by_id["bo-truong-khcn"]  # who the minister is, not his age or home town
     assert unanswered(kinds("Bộ trưởng Bộ Khoa học và Công nghệ sinh năm bao nhiêu?"), minister) == {"age"}
     for question in ("Bộ trưởng Bộ Khoa học và Công nghệ năm nay bao nhiêu tuổi?",
