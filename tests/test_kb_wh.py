@@ -44,3 +44,13 @@ def test_an_entry_votes_for_the_kinds_its_phrasings_ask() -> None:
     assert profile["count"] == 0.5 and profile["what"] == 0.25 and "who" not in profile
     assert wh.agreement(frozenset({"count"}), profile) == 0.5
     assert wh.agreement(frozenset(), profile) == 0.0
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("so to cong nghe cong dong", True), ("so nguoi trong to cong nghe so", True),
+    ("so tai khoan ngan hang", False), ("so ho so nop truc tuyen", False), ("so hoa la gi", False),
+    ("chuyen doi so to chuc", False),
+])
+def test_a_keyword_query_opening_with_so_and_what_is_counted_asks_a_count(text: str, count: bool) -> None:
+    """Round 7: "số tổ công nghệ cộng đồng" asks how many teams; an account's or a file's number does not."""
+    assert ("count" in wh.kinds(text)) is count

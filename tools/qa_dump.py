@@ -7,13 +7,16 @@ and after a change and diff the two files::
     python -m tools.qa_dump > /tmp/after.txt    # on the new one
     diff /tmp/before.txt /tmp/after.txt         # must print nothing
 
-Messages: every question of the dev splits (``tests/eval/blind/dev.toml``, ``dev2.toml``; never the test
-splits), of the old set (``tests/eval/questions.toml``) and every phrasing of the real KB (titles, questions,
-keywords, content/phrasings), as written and folded. ``--synthetic`` adds the benchmark's 1,000-entry synthetic
-KB (``benchmarks/bench_qa.py``) asked its own phrasings and the same chat messages: candidate selection only
+Messages: every question of the dev splits (``tests/eval/blind/dev*.toml``; never the test splits), of the old
+set (``tests/eval/questions.toml``) and every phrasing of the real KB (titles, questions, keywords,
+content/phrasings), as written and folded. ``--synthetic`` adds the benchmark's 1,000-entry synthetic KB
+(``benchmarks/bench_qa.py``) asked its own phrasings and the same chat messages: candidate selection only
 differs from the real KB's at that size. One line per message: decision, entry, choice entries, candidates,
-score and margin (rounded to 9 places: float sums in another order may differ in the last bits), the
-normalized text and a hash of the reply text.
+score and margin (rounded to 9 places), the normalized text and a hash of the reply text. ``--exact`` prints
+score and margin in full and, under each message, every signal of its main reading's hits (``KnowledgeBase.search``)
+at full precision: since session 7 every float sum runs in a fixed order, so two processes with different
+``PYTHONHASHSEED`` print the same bits (``tests/test_qa_latency_round7.py`` runs ``--exact --sample`` under two
+seeds). ``--sample N``: only N of the chat messages, evenly spaced, and no KB phrasings (a quick check).
 """
 
 from __future__ import annotations
@@ -29,14 +32,17 @@ sys.path.insert(0, str(ROOT))
 
 from bot.kb.engine import KnowledgeBase, load_kb  # noqa: E402
 from bot.kb.evaluate import load_cases  # noqa: E402
+from bot.kb.index import Hit  # noqa: E402
 from bot.nlp.normalize import fold  # noqa: E402
 
-CASE_FILES = ("tests/eval/blind/dev.toml", "tests/eval/blind/dev2.toml", "tests/eval/questions.toml")
+CASE_FILES = ("tests/eval/questions.toml",)
+DEV_SPLITS = "tests/eval/blind/dev*.toml"  # dev.toml, dev2.toml, …: never the test splits
 
 
 def chat_messages() -> list[str]:
     """The questions of the dev splits and of the old set (never the blind test splits)."""
-    return [c.question for name in CASE_FILES if (ROOT / name).exists() for c in load_cases(ROOT / name)]
+    files = [ROOT / name for name in CASE_FILES] + sorted(ROOT.glob(DEV_SPLITS), key=lambda p: (len(p.name), p.name))
+    return [c.question for path in files if path.exists() for c in load_cases(path)]
 
 
 def kb_phrasings(kb: KnowledgeBase) -> list[str]:
@@ -45,27 +51,38 @@ def kb_phrasings(kb: KnowledgeBase) -> list[str]:
     return list(dict.fromkeys([*texts, *(fold(t) for t in texts)]))
 
 
-def lines(kb: KnowledgeBase, label: str, messages: Iterable[str]) -> Iterator[str]:
-    """One line per message: everything ``answer()`` decides, scores rounded to 9 places."""
+def lines(kb: KnowledgeBase, label: str, messages: Iterable[str], exact: bool = False) -> Iterator[str]:
+    """One line per message: everything ``answer()`` decides, scores rounded to 9 places (``exact``: in full,
+    and a line per hit of the main reading with every signal)."""
     for message in messages:
         a = kb.answer(message)
         digest = hashlib.sha1(a.text.encode()).hexdigest()[:12]
+        score, margin = (repr(a.score), repr(a.margin)) if exact else (f"{a.score:.9f}", f"{a.margin:.9f}")
         yield (f"{label}\t{message!r}\t{a.kind}\t{a.entry}\t{','.join(a.choice_entries)}\t{','.join(a.candidates)}"
-               f"\t{[t for t, _ in a.choices]!r}\t{a.score:.9f}\t{a.margin:.9f}\t{a.normalized!r}\t{digest}")
+               f"\t{[t for t, _ in a.choices]!r}\t{score}\t{margin}\t{a.normalized!r}\t{digest}")
+        if exact:
+            for hit in kb.search(message):
+                yield "\t" + "\t".join([hit.entry.id, *(repr(getattr(hit, f)) for f in Hit.__slots__ if f != "entry")])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.qa_dump", description=__doc__.split("\n")[0])
     parser.add_argument("--synthetic", action="store_true", help="also the 1,000-entry synthetic KB")
+    parser.add_argument("--exact", action="store_true", help="floats in full and every hit signal")
+    parser.add_argument("--sample", type=int, default=0, metavar="N", help="only N chat messages, no phrasings")
     args = parser.parse_args(argv)
     kb = load_kb()
     chat = chat_messages()
-    out = [*lines(kb, "chat", chat), *lines(kb, "phrasing", kb_phrasings(kb))]
+    if args.sample:
+        chat = chat[:: max(1, len(chat) // args.sample)][: args.sample]
+    phrasings = [] if args.sample else kb_phrasings(kb)
+    out = [*lines(kb, "chat", chat, args.exact), *lines(kb, "phrasing", phrasings, args.exact)]
     if args.synthetic:
         from benchmarks.bench_qa import queries_for, synthetic_kb
 
         synth = synthetic_kb(kb.entries)
-        out += [*lines(synth, "synth-chat", chat), *lines(synth, "synth-phrasing", queries_for(synth.entries))]
+        queries = [] if args.sample else queries_for(synth.entries)
+        out += [*lines(synth, "synth-chat", chat, args.exact), *lines(synth, "synth-phrasing", queries, args.exact)]
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 

@@ -2,8 +2,8 @@
 
 Why: the dev splits are tuned on, so their own misses say little about the next blind split. A question the bot
 answers right as written should be answered the same way typed in NFD, without marks, in raw Telex or VNI keys,
-with one slip, with Southern words, or after a context sentence that asks nothing. Each re-typing is mechanical,
-so a loss points at a rule (how the message is read), not at one question's phrasing::
+with one slip, with Southern words, after a context sentence that asks nothing, or cut to its keywords. Each
+re-typing is mechanical, so a loss points at a rule (how the message is read), not at one question's phrasing::
 
     python -m tools.retype_probe tests/eval/blind/dev.toml tests/eval/blind/dev5.toml
     python -m tools.retype_probe --only telex,context1 tests/eval/blind/dev*.toml
@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.kb.engine import KnowledgeBase, load_kb  # noqa: E402
 from bot.kb.evaluate import Case, is_right, load_cases  # noqa: E402
+from bot.kb.lexicon import STOP_TEXT  # noqa: E402
 
 SOURCE_STYLES = frozenset({"diacritics", "polite", "north", "need", "rambling", "centre", "south", "keywords"})
 _TELEX_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
@@ -92,6 +93,17 @@ def southern(text: str) -> str | None:
     return out if out != text else None
 
 
+_QUESTION_WORDS = frozenset(w for w in STOP_TEXT.split()) | {"đâu", "ai", "mấy", "sao", "chưa", "hả", "à", "năm"}
+
+
+def keywords_only(text: str) -> str | None:
+    """The question as a bare keyword query ("ngày cđs 2025"): its scaffolding, question and politeness words
+    (``bot.kb.lexicon.STOP_TEXT``, with their marks) and punctuation left out; a year keeps its number only."""
+    words = [w.strip("?.,!:;…\"“”()") for w in text.split()]
+    kept = [w for w in words if w and w.lower() not in _QUESTION_WORDS]
+    return " ".join(kept) if kept and len(kept) < len(words) else None
+
+
 RETYPINGS: dict[str, Callable[[str], str | None]] = {
     "nfd": lambda q: unicodedata.normalize("NFD", q),
     "unmarked": unmarked,
@@ -100,6 +112,7 @@ RETYPINGS: dict[str, Callable[[str], str | None]] = {
     **{f"slip{k}": (lambda q, k=k: one_slip(q, k)) for k in range(3)},
     "south": southern,
     **{f"context{i + 1}": (lambda q, c=c: f"{c} {q}") for i, c in enumerate(CONTEXTS)},
+    "keywords": keywords_only,
 }
 
 

@@ -110,3 +110,18 @@ def unanswered(asks: frozenset[str], entry: Entry) -> frozenset[str]:
     missing = asks - provided(entry)
     years = {k for k in asks if k.startswith("year:")}
     return missing - years if years - missing else missing
+
+
+# Round 7: a web address asked ("địa chỉ trang …", "link", "website"), and the web addresses an answer gives.
+_ADDRESS = re.compile(r"\bdia chi\b|\blink\b|\bduong (?:dan|link)\b|\btrang web\b|\bwebsite\b|\bweb gi\b")
+_WEB = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:gov\.vn|com\.vn|vn|com|net|org)\b")
+
+
+def asks_address(normalized: str) -> bool:
+    """Whether a question (its analysed, folded text) asks for an address or a link ("địa chỉ trang … là gì")."""
+    return _ADDRESS.search(normalized) is not None
+
+
+def web_addresses(entry: Entry) -> frozenset[str]:
+    """The web addresses ``entry``'s answer gives, without scheme or "www." ("dichvucong.gov.vn")."""
+    return frozenset(a.removeprefix("www.") for a in _WEB.findall(entry.answer.lower()))

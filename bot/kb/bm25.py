@@ -85,7 +85,9 @@ class TwoFieldBM25:
         most of a ranking at 1,000 entries, and common words do not decide which entries are candidates (the
         candidates' field scores, ``fields``, still use every term).
         """
-        known = list(filter(self.df.__contains__, terms))  # filtered in C (latency)
+        # filtered in C (latency), in a fixed order: an entry's score is summed term by term, and the order of a
+        # set of terms follows PYTHONHASHSEED (a last-bit difference could flip a tie between candidates)
+        known = sorted(filter(self.df.__contains__, terms))
         rare = list(filter(self.postings.__contains__, known))
         acc = [0.0] * self.n
         if not rare:  # only words found in a quarter of the entries or more: they are all there is to go on
@@ -106,5 +108,7 @@ class TwoFieldBM25:
         """(whole-entry, question-field) BM25 of one entry."""
         slots = self.slots[doc]
         found = slots.keys() & terms  # set intersection in C: a long message has many terms, an entry few of them
-        at = list(map(slots.__getitem__, found))
+        # summed in the entry's own term order, not the set's (which follows PYTHONHASHSEED: the last bit of a
+        # score would differ between worker processes)
+        at = sorted(map(slots.__getitem__, found))
         return sum(map(self.w_all[doc].__getitem__, at)), sum(map(self.w_q[doc].__getitem__, at))  # summed in C

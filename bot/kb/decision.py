@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.kb.asks import unanswered
-from bot.kb.index import Hit
+from bot.kb.asks import asks_address, unanswered, web_addresses
+from bot.kb.index import Hit, says_more
 from bot.kb.loader import Entry, Source
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
@@ -34,7 +34,6 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 # A near tie with an equally covered runner-up is offered unless the model is very sure (TIE_P, round 4).
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.45, 0.25, 0.03, 0.1
 TIE_P = 0.90
-LEAD, KIND_LEAD = 0.02, 0.1  # what counts as saying more of the question (see _leads)
 OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses without a word beyond it (outside)
 # The out-of-scope classifier (bot.kb.outside, session 6): its probability that confirms the nearest-phrasing rule,
 # and the one that refuses alone (held-out table in docs/question-answering.md, round 6).
@@ -140,6 +139,8 @@ def near_tie(hits: Sequence[Hit]) -> bool:
     second = hits[1] if len(hits) > 1 else None
     if second is None or _decided(top, second):
         return False
+    if top.tied:  # the ranker put it first over a near tie because it says more of the question
+        return True
     margin = _margin(top, second)
     return ((margin < FLOOR_MARGIN and second.coverage >= top.coverage - 0.1)
             or (margin < TIE_MARGIN and second.coverage >= top.coverage - 0.02 and second.match >= top.match - 0.02))
@@ -176,7 +177,7 @@ def probability(hits: Sequence[Hit]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0.0) -> bool:
+def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0.0, moot: bool = False) -> bool:
     """Whether the hard floors under the model allow a confident answer with the top hit.
 
     A question that stops something answered by an entry that does not, too little of the question found in
@@ -189,10 +190,11 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     held out, answering such ties added 4 right answers on dev + dev2 and 5 on dev3, and no wrong one ("có
     bao nhiêu tổ công nghệ số" over what the teams are), where offering both made the citizen tap for it.
     Two entries the question cannot tell apart ("làm thẻ căn cước" for children or the elderly) are still
-    offered.
+    offered. ``moot``: both entries of the tie give what the question asks (:func:`moot_tie`), so the tie is no
+    ambiguity to the citizen.
     """
     top = hits[0]
-    tie = near_tie(hits) and not (p >= TIE_P and _leads(top, hits[1]))
+    tie = near_tie(hits) and not moot and not (p >= TIE_P and _leads(top, hits[1]))
     return (not tie and not top.against and top.coverage >= FLOOR_COVERAGE and top.match >= FLOOR_MATCH
             and not unanswered(asks, top.entry) and not outside(top))
 
@@ -218,8 +220,16 @@ def outside(top: Hit) -> bool:
 
 def _leads(top: Hit, second: Hit) -> bool:
     """The top entry explains more of the question than the runner-up: its words, one phrasing, or its kind."""
-    return (top.coverage > second.coverage + LEAD or top.match > second.match + LEAD
-            or top.kind > second.kind + KIND_LEAD)
+    return says_more(top.coverage, top.match, top.kind, top.numbers,
+                     second.coverage, second.match, second.kind, second.numbers)
+
+
+def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
+    """The question asks for a web address and the top two entries' answers give the same one (round 7: "địa
+    chỉ trang Cổng Dịch vụ công quốc gia" ties what the portal is with how to tell the real one, and both
+    answers name dichvucong.gov.vn): either answer is the answer, so the tie asks the citizen nothing."""
+    return (len(hits) > 1 and asks_address(normalized)
+            and bool(web_addresses(hits[0].entry) & web_addresses(hits[1].entry)))
 
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
@@ -232,7 +242,7 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     second = hits[1] if len(hits) > 1 else None
     margin = _margin(top, second)
     p = probability(hits)
-    if p >= CONFIDENT_P and floors(hits, asks, p):
+    if p >= CONFIDENT_P and floors(hits, asks, p, moot_tie(hits, normalized)):
         return replace(confident(top, messages, normalized, margin), score=p)
     if outside(top):  # a look-alike of the channel's topics: the apology, the closest topics as buttons
         return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),

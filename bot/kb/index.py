@@ -32,6 +32,11 @@ KIND_WEIGHT = 0.5  # the entry's phrasings ask the kind of answer the question a
 MAX_SCORE = (ALL_WEIGHT + QUESTION_WEIGHT + CHAR_WEIGHT + PHRASING_WEIGHT + DISCRIMINATOR_WEIGHT + COVERAGE_WEIGHT
              + KIND_WEIGHT)
 CANDIDATES = 8
+# What counts as saying more of the question than a neighbour (the decision's tie rule and the order of a near tie)
+LEAD, KIND_LEAD = 0.02, 0.1  # coverage or match; the kind of answer its phrasings ask (bot.kb.wh)
+NUMBER_LEAD = 0.5  # a number of the question the entry is about (title, keywords), the other only mentions
+TIE_ORDER = 0.1  # relative score gap under which the top two are ordered by what they say of the question
+TIE_ORDER_COVERAGE = 0.45  # ... when both explain the question (an off-topic message's near misses keep their order)
 CHAR_WORDS = 30  # last words of a message whose character n-grams are compared
 
 
@@ -55,6 +60,8 @@ class Hit:
     outside: float = 0.0  # the question's best phrasing match in the out-of-scope class (bot.kb.outside)
     beyond: bool = False  # ... whose phrasing says a word of the question the top entry's phrasings do not
     oos: float = 0.5  # the out-of-scope classifier's probability for the question (bot.kb.outside)
+    numbers: float = 0.0  # share of the question's numbers this entry is about (1) or only mentions (0.5)
+    tied: bool = False  # ranked first over a near tie because it says more of the question (see Index._hits)
 
 
 class Index:
@@ -194,16 +201,37 @@ class Index:
         # The final order also weighs how much of the question each entry explains (coverage).
         score = {d: ranked.combined[d] + COVERAGE_WEIGHT * cover[d] for d in top}
         top = sorted(top, key=lambda d: (-score[d], d))
+        match = {d: signals.content_match(gate_view, records[d]) for d in top}
+        tied = -1
+        if (len(top) > 1 and score[top[1]] > (1 - TIE_ORDER) * score[top[0]]
+                and min(cover[top[0]], cover[top[1]]) >= TIE_ORDER_COVERAGE):
+            # a near tie: the entry that says more of the question goes first ("số tổ công nghệ cộng đồng": the
+            # count's entry says "số" where what the teams are scores on characters)
+            a, b = top[0], top[1]
+            lead = {d: (cover[d], match[d], ranked.kind[d], disc[d][3]) for d in (a, b)}
+            if says_more(*lead[b], *lead[a]) and not says_more(*lead[a], *lead[b]):
+                top[0], top[1] = b, a
+                score[a], score[b] = score[b], score[a]  # the order is the score's: the decision reads its lead
+                tied = b  # still a near tie for the decision: answered only when sure (decision.TIE_P)
         outside = self.outside.against(gate_view, records[top[0]]) if self.outside is not None \
             else (0.0, False, 0.0)
         edge = dict(zip(top, signals.edges(gate_view, records[top[0]], records[top[1]], self.idf),
                         strict=False)) if len(top) > 1 else {}
         return [
             Hit(self.entries[d], score[d], cover[d],
-                ranked.s_all[d], ranked.s_q[d], ranked.char[d], signals.content_match(gate_view, records[d]),
-                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d], *outside)
+                ranked.s_all[d], ranked.s_q[d], ranked.char[d], match[d],
+                disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d], *outside,
+                disc[d][3], d == tied)
             for d in top
         ]
+
+
+def says_more(coverage: float, match: float, kind: float, numbers: float,
+              other_coverage: float, other_match: float, other_kind: float, other_numbers: float) -> bool:
+    """Whether an entry explains more of the question than another: more of its words, more of one phrasing,
+    the kind of answer asked, or the number asked as what it is about rather than a mention."""
+    return (coverage > other_coverage + LEAD or match > other_match + LEAD or kind > other_kind + KIND_LEAD
+            or numbers >= other_numbers + NUMBER_LEAD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,5 +254,5 @@ class _Ranked:
     s_all: dict[int, float]
     s_q: dict[int, float]
     char: dict[int, float]
-    disc: dict[int, tuple[float, bool, bool]]
+    disc: dict[int, tuple[float, bool, bool, float]]
     kind: dict[int, float]

@@ -51,6 +51,7 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     "tìm hiểu": frozenset(), "muốn hỏi": frozenset(), "cho hỏi": frozenset(), "xin hỏi": frozenset(),
     "người ta": frozenset(), "nghe nói": frozenset(), "nghe bảo": frozenset(), "xin phép": frozenset(),
     "làm ơn": frozenset(), "chỉ giúp": frozenset(), "chỉ giùm": frozenset(), "chỉ dùm": frozenset(),
+    "nói thật": frozenset(), "thật tình": frozenset(), "thật ra": frozenset(),  # "to be honest", "in fact"
 }
 # Politeness and address only: excluded from phrasing similarity (scaffolding like "là gì" stays there).
 FILLER_TEXT = """

@@ -71,11 +71,20 @@ class Outside:
         self.phrasings: tuple[tuple[frozenset[str], frozenset[str], int], ...] = tuple(
             p for rec in self.records for p in rec.content_phrasings)
         self.owner: tuple[int, ...] = tuple(g for g, rec in enumerate(self.records) for _ in rec.content_phrasings)
+        # per phrasing: every item it says, and the optional items that lengthen the Dice denominator when the
+        # question says them (``phrasings_match``'s ``extra``: not tone keys), precomputed (latency)
+        self.said: tuple[frozenset[str], ...] = tuple(r | o for r, o, _ in self.phrasings)
+        self.spare: tuple[frozenset[str], ...] = tuple(
+            frozenset(t for t in o - r if not t.startswith("#")) for r, o, _ in self.phrasings)
         postings: dict[str, list[int]] = defaultdict(list)
-        for i, (required, optional, _) in enumerate(self.phrasings):
-            for item in required | optional:
+        for i, said in enumerate(self.said):
+            for item in said:
                 postings[item].append(i)
-        self.postings: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
+        # each item's phrasings, shortest first (by size, the Dice denominator's share): ``match`` stops reading a
+        # common word's list where no phrasing left in it can reach the best match found
+        sizes = [size for _, _, size in self.phrasings]
+        self.postings: dict[str, tuple[int, ...]] = {
+            k: tuple(sorted(v, key=lambda i: (sizes[i], i))) for k, v in postings.items()}
         self.weights: dict[str, float] = {}  # per content item, its log-likelihood ratio out / in (see fit)
 
     def fit(self, entries: Sequence[EntryRecord], alpha: float = ALPHA) -> None:
@@ -96,33 +105,51 @@ class Outside:
     def probability(self, qv: View) -> float:
         """The classifier's probability that the question is out of scope (0.5 with nothing known of it)."""
         weights = self.weights
-        z = sum(weights.get(t, 0.0) for t in (qv.required | qv.optional))
+        z = sum(weights.get(t, 0.0) for t in sorted(qv.required | qv.optional))  # a set: summed in a fixed order
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def match(self, qv: View) -> tuple[float, EntryRecord | None]:
         """The best phrasing match of the question (its content view, as the ranker reads it) in any group, and
         that group's record (None when none shares a word): ``content_match`` over the phrasings the inverted
-        index finds, with the same Dice value."""
+        index finds, with the same Dice value (the first group in file order among equal best matches).
+
+        Max-score pruning (latency: "số", "năm", "công" post to a fifth of the class, and a long message says
+        several): the question's items are read rarest first. A phrasing first met in the list of the j-th item
+        says none of the earlier items, so it shares at most ``left`` items (this one and those after it), and
+        its Dice value ``2·common / (n_items + size + extra)`` is at most ``2·left / (n_required + size)``. A
+        list is sorted by size, so once that bound is below the best value found, no later phrasing of the list
+        can reach it — not even tie it — and the rest of the list is skipped. The bound is compared in integers
+        (best kept as numerator and denominator): exact. The result is the full scan's, whatever is skipped.
+        """
         q_required, q_optional = qv.required, qv.optional
         q_all = q_required | q_optional if q_optional else q_required
-        found: dict[int, list[str]] = defaultdict(list)
-        postings = self.postings
-        for item in q_all:
-            for i in postings.get(item, ()):
-                found[i].append(item)
-        if not found:
+        lists = sorted(filter(None, map(self.postings.get, q_all)), key=len)
+        if not lists:
             return 0.0, None
         q_extra = q_optional - q_required
         n_required = len(q_required)
-        best, owner = 0.0, -1
-        for i, common in found.items():
-            required, optional, size = self.phrasings[i]
-            n_items = n_required + sum(1 for t in common if t in q_extra) if q_extra else n_required
-            extra = sum(1 for t in common if t in optional and t not in required and not t.startswith("#")) \
-                if optional else 0
-            value = 2 * len(common) / (n_items + size + extra)
-            if value > best or (value == best and self.owner[i] < owner):
-                best, owner = value, self.owner[i]
+        said, spare, phrasings, owners = self.said, self.spare, self.phrasings, self.owner
+        best, owner, best_num, best_den = 0.0, -1, 0, 1
+        seen: set[int] = set()
+        left = len(lists)
+        for plist in lists:
+            bound = 2 * left  # twice the most items a phrasing first met in this list can share with the question
+            left -= 1
+            for i in plist:
+                size = phrasings[i][2]
+                if bound * best_den < best_num * (n_required + size):
+                    break  # this one and every later (longer) one: below the best, cannot tie it
+                if i in seen:
+                    continue
+                seen.add(i)
+                items = said[i]
+                den = (n_required + len(q_extra & items) if q_extra else n_required) + size
+                if spare[i]:
+                    den += len(q_all & spare[i])
+                num = 2 * len(q_all & items)
+                value = num / den
+                if value > best or (value == best and owners[i] < owner):
+                    best, owner, best_num, best_den = value, owners[i], num, den
         return min(1.0, best), self.records[owner]
 
     def against(self, qv: View, top: EntryRecord) -> tuple[float, bool, float]:

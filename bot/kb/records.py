@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
@@ -52,6 +52,9 @@ def _pair_set(views: Iterable[View]) -> frozenset[str]:
     return frozenset(_interned(p for v in views for p in (*v.pairs, *(p for _, p in v.optional_pairs))))
 
 
+INDEXED_FROM = 10  # phrasings of an entry from which its phrasing matches read its inverted indexes (latency)
+
+
 @dataclass(frozen=True, slots=True)
 class EntryRecord:
     """One entry as the signals see it (``q_`` = from its title, questions, extra phrasings and keywords)."""
@@ -71,6 +74,37 @@ class EntryRecord:
     negated: bool  # the entry is about stopping something ("hủy đăng ký")
     char_vec: dict[str, float]  # L2-normalized char n-gram TF-IDF of the phrasings (filled by char_vectors)
     kinds: Mapping[str, float]  # share of its phrasings asking each kind of answer (bot.kb.wh)
+    # Inverted indexes of the phrasings, derived in __post_init__ (latency, session 7): the phrasing matches
+    # (``bot.kb.signals``) count a query's items per phrasing from the postings of the items it says, in C,
+    # instead of intersecting the query with each of the entry's ~25 phrasings. Empty for an entry of fewer than
+    # INDEXED_FROM phrasings (scanned: faster, and no memory for a KB of short entries).
+    phrasing_index: Mapping[str, tuple[int, ...]] = field(init=False)  # item -> phrasings (indices) that say it
+    phrasing_sizes: tuple[int, ...] = field(init=False)  # len() of each phrasing
+    content_index: Mapping[str, tuple[int, ...]] = field(init=False)  # item -> content phrasings saying it
+    content_spare: Mapping[str, tuple[int, ...]] = field(init=False)  # item -> content phrasings where it is
+    # optional and not required (and not a tone key): it lengthens the Dice denominator when the query says it
+
+    def __post_init__(self) -> None:
+        setattr_ = object.__setattr__  # a frozen dataclass: derived fields are set once, here
+        if len(self.phrasings) < INDEXED_FROM:  # a few phrasings are scanned faster than their postings are read
+            for name in ("phrasing_index", "content_index", "content_spare"):
+                setattr_(self, name, {})
+            setattr_(self, "phrasing_sizes", ())
+            return
+        setattr_(self, "phrasing_index", _postings(self.phrasings))
+        setattr_(self, "phrasing_sizes", tuple(map(len, self.phrasings)))
+        setattr_(self, "content_index", _postings(r | o for r, o, _ in self.content_phrasings))
+        setattr_(self, "content_spare", _postings(
+            {t for t in o - r if not t.startswith("#")} for r, o, _ in self.content_phrasings))
+
+
+def _postings(sets: Iterable[Iterable[str]]) -> dict[str, tuple[int, ...]]:
+    """Each item of ``sets`` mapped to the positions of the sets holding it, in increasing order."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, items in enumerate(sets):
+        for item in items:
+            postings[item].append(i)
+    return {item: tuple(where) for item, where in postings.items()}
 
 
 def build_record(entry: Entry, extra: Sequence[str] = ()) -> tuple[EntryRecord, Counter[str], Counter[str],

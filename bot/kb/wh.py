@@ -18,7 +18,10 @@ from collections.abc import Mapping, Sequence
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx)) for kind, rx in (
     ("count", r"\bbao nhi\w*\b|\bso luong\b|\bmay (?:nguoi|to|tinh|don vi|co quan|tai khoan|lan|nuoc|cau|thanh)"
-              r"\b|\b(?:co|duoc) may\b|\bmay\W*$"),
+              r"\b|\b(?:co|duoc) may\b|\bmay\W*$"
+              # a bare keyword query that opens with "số" + what is counted ("số tổ công nghệ số", round 7; not
+              # "số tài khoản", "số hồ sơ": also an account's or a file's number)
+              r"|^so (?:to|nguoi|tinh|don vi|thanh vien|cau chuyen|bai toan|co quan)\b"),
     ("who", r"\bai\b|\b(?:co quan|don vi|bo|nguoi|to chuc|ong|ba) nao\b"),
     ("when", r"\bkhi nao\b|\bbao gio\b|\b(?:nam|ngay|thang|hoi|luc|tu|dip) nao\b|\btu bao gio\b|\bbao lau\b"
              r"|\bthoi gian nao\b|\bmay gio\b|\bngay may\b"),
@@ -51,4 +54,4 @@ def agreement(asked: frozenset[str], entry_profile: Mapping[str, float]) -> floa
     """How much the entry's phrasings ask what the question asks, 0..1 (0 when the question asks no kind)."""
     if not asked:
         return 0.0
-    return sum(entry_profile.get(kind, 0.0) for kind in asked) / len(asked)
+    return sum(entry_profile.get(kind, 0.0) for kind in sorted(asked)) / len(asked)  # a set: summed in a fixed order

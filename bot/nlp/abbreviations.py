@@ -78,6 +78,7 @@ CHAT_PHRASES: dict[str, str] = {
     "ct cđs": "chương trình chuyển đổi số", "ct cds": "chương trình chuyển đổi số",
     "ct chuyển đổi số": "chương trình chuyển đổi số", "ct dx": "chương trình chuyển đổi số",
     "nhà nc": "nhà nước", "kt số": "kinh tế số", "kt so": "kinh tế số",
+    "ns thật": "nói thật", "ns thiệt": "nói thật",  # "to be honest" framing (bot.kb.lexicon scaffolding)
     **{f"{verb} bn": f"{verb} bao nhiêu" for verb in ("có", "chiếm", "top", "đạt", "là", "được", "phủ", "tăng")},
 }
 # Teencode words read only where typed as a word of their own: "s ad bảo…" is "sao", the "s" of "VNeID's" is not.

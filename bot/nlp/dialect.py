@@ -77,6 +77,10 @@ REGIONAL: dict[str, str] = {
     "gởi": "gửi",
     # Northern
     "thế ạ": "vậy", "thế nhỉ": "vậy", "đấy ạ": "đó", "cơ ạ": "", "bao giờ": "khi nào",
+    "tớ": "tôi", "cậu": "bạn",  # the first and second person between friends ("cho tớ hỏi")
+    # round 7: asking who did something as "which side" ("VNeID do bên nào làm"); "nói thiệt" is Southern
+    # "nói thật" (to be honest), framing like "nghe nói"
+    "bên nào": "cơ quan nào", "nói thiệt": "nói thật", "thiệt tình": "thật tình",
 }
 # English words of the domain that citizens mix into Vietnamese ("target 2025 của VN", "portal dịch vụ công").
 GLOSSARY: dict[str, str] = {

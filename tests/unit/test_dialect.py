@@ -172,3 +172,18 @@ def test_words_that_are_not_telex_leftovers_stay(text: str, expected: str) -> No
 ])
 def test_english_names_of_agencies_and_titles(text: str, expected: str) -> None:
     assert standardize(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cho tớ hỏi cái VNeID đấy do bên nào làm thế?", "Cho tôi hỏi cái VNeID đấy do cơ quan nào làm thế?"),
+    ("cậu ơi, ngày cđs là ngày nào", "bạn ơi, ngày cđs là ngày nào"),
+    ("nói thiệt là tui hổng hiểu", "nói thật là tôi không hiểu"),
+    ("ns thiet chu cds la j", "noi that chu cds la j"),
+])
+def test_friends_address_and_honest_framing_round_7(text: str, expected: str) -> None:
+    assert standardize(text) == expected
+
+
+def test_thiet_alone_is_not_rewritten() -> None:
+    """Only "nói thiệt" is Southern "nói thật": "thiệt hại" (a loss) stays as typed."""
+    assert standardize("thiệt hại do lừa đảo") == "thiệt hại do lừa đảo"
