@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.kb import load_kb
+from bot.kb import KnowledgeBase
 from bot.kb.asks import asked, provided, unanswered
 from bot.nlp.normalize import analyze
 
@@ -25,8 +25,8 @@ def test_kinds_are_read_on_marked_unmarked_and_vni_text() -> None:
     assert kinds("chuyển đổi số là gì") == frozenset()
 
 
-def test_an_entry_that_does_not_say_what_is_asked_is_not_answered_confidently() -> None:
-    kb = load_kb()
+def test_an_entry_that_does_not_say_what_is_asked_is_not_answered_confidently(real_kb: KnowledgeBase) -> None:
+    kb = real_kb
     teams = kb.by_id["tcns-so-luong"]  # the counts of 6/2022 and 10/2025 only
     assert unanswered(kinds("năm 2023 có bao nhiêu tổ công nghệ số cộng đồng"), teams) == {"year:2023"}
     zalo = kb.by_id["zalo-oa-co-quan-nha-nuoc"]  # the counts of 2018, 12/2022, 12/2023 and end-2024
@@ -53,8 +53,8 @@ def test_places_are_read_under_todays_old_and_foreign_names_but_not_inside_commo
     assert not any(k.startswith("place:") for k in kinds("chuyển đổi số trong giáo dục là gì"))
 
 
-def test_an_entry_that_does_not_name_the_place_asked_is_not_answered_confidently() -> None:
-    kb = load_kb()
+def test_an_entry_that_does_not_name_the_place_asked_is_not_answered_confidently(real_kb: KnowledgeBase) -> None:
+    kb = real_kb
     teams = kb.by_id["tcns-so-luong"]  # the national count: it names no province
     assert unanswered(kinds("Ở Quảng Bình có bao nhiêu tổ công nghệ số cộng đồng vậy"), teams) == {"place:Quảng Bình"}
     assert not kb.answer("Ở Quảng Bình có bao nhiêu tổ công nghệ số cộng đồng vậy").confident
@@ -66,14 +66,14 @@ def test_an_entry_that_does_not_name_the_place_asked_is_not_answered_confidently
     assert "place:Hồ Chí Minh" in provided(kb.by_id["ngay-cds-chu-de-2025"])
 
 
-def test_where_the_citizen_lives_is_context_not_the_place_asked() -> None:
+def test_where_the_citizen_lives_is_context_not_the_place_asked(real_kb: KnowledgeBase) -> None:
     """A place in the citizen's own context ("nhà tôi ở …", "em là sinh viên ở …") or in a context sentence
     does not hold the answer back: only a place the question itself names does (measured: the rule read on the
     whole message cost 9 right answers of rambling messages on the older blind splits)."""
     assert "place:Nghệ An" not in kinds("nhà tôi ở Nghệ An, có bao nhiêu tổ công nghệ số cộng đồng")
     assert "place:Đà Nẵng" not in kinds("em là sinh viên ở Đà Nẵng cho em hỏi chính quyền hai cấp từ bao giờ")
     assert "place:Nghệ An" in kinds("ở Nghệ An có bao nhiêu tổ công nghệ số cộng đồng")
-    kb = load_kb()
+    kb = real_kb
     told = kb.answer("Nhà tôi ở Nghệ An, con cháu đi làm xa. Cả nước có bao nhiêu tổ công nghệ số cộng đồng?")
     assert told.confident and told.entry == "tcns-so-luong"
     told = kb.answer("Tôi sống ở Cà Mau. Bây giờ cả nước có bao nhiêu tổ công nghệ số cộng đồng?")
@@ -81,14 +81,14 @@ def test_where_the_citizen_lives_is_context_not_the_place_asked() -> None:
     assert not kb.answer("Ở Cà Mau có bao nhiêu tổ công nghệ số cộng đồng?").confident
 
 
-def test_age_hometown_and_pay_need_an_answer_that_says_them() -> None:
+def test_age_hometown_and_pay_need_an_answer_that_says_them(real_kb: KnowledgeBase) -> None:
     assert {"age", "hometown"} <= kinds("bộ trưởng năm nay bao nhiêu tuổi, quê ở đâu")
     assert "age" in kinds("ong ay sinh nam bao nhieu")
     assert "pay" in kinds("làm tổ công nghệ số có được trả lương không")
     # "phủ cáp quang" is no allowance, "số lượng"/"chất lượng" no pay
     assert "pay" not in kinds("mục tiêu phủ cáp quang đến bao nhiêu hộ gia đình")
     assert "pay" not in kinds("số lượng tổ công nghệ số là bao nhiêu")
-    kb = load_kb()
+    kb = real_kb
     minister = kb.by_id["bo-truong-khcn"]  # who the minister is, not his age or home town
     assert unanswered(kinds("Bộ trưởng Bộ Khoa học và Công nghệ sinh năm bao nhiêu?"), minister) == {"age"}
     for question in ("Bộ trưởng Bộ Khoa học và Công nghệ năm nay bao nhiêu tuổi?",
@@ -121,8 +121,10 @@ def test_fee_phone_office_law_and_opinion_are_read_as_kinds_asked() -> None:
     assert "role:bi thu" in kinds("bí thư tỉnh ủy bây giờ là ai")
 
 
-def test_an_entry_that_does_not_say_the_fee_phone_office_law_or_opinion_asked_is_not_answered() -> None:
-    kb = load_kb()
+def test_an_entry_that_does_not_say_the_fee_phone_office_law_or_opinion_asked_is_not_answered(
+    real_kb: KnowledgeBase,
+) -> None:
+    kb = real_kb
     agency = kb.by_id["co-quan-phu-trach-cds"]  # which body is in charge: no number, no deputy heads
     assert unanswered(kinds("cho xin số điện thoại của Cục Chuyển đổi số quốc gia"), agency) == {"phone"}
     assert unanswered(kinds("Cục Chuyển đổi số quốc gia có mấy phó cục trưởng"), agency) == {"role:pho cuc truong"}
@@ -142,7 +144,7 @@ def test_an_entry_that_does_not_say_the_fee_phone_office_law_or_opinion_asked_is
     assert kb.answer("kênh có nêu ý kiến riêng về chính sách không").entry == "npv-kien-nghi-chinh-tri"
 
 
-def test_a_named_day_asked_must_be_named_by_the_entry() -> None:
+def test_a_named_day_asked_must_be_named_by_the_entry(real_kb: KnowledgeBase) -> None:
     """ "Ngày <tên> là ngày nào" asks the date of that day: the national day's entry does not give another's."""
     assert "day:khoa" in kinds("Ngày Khoa học Việt Nam là ngày mấy")
     assert "day:quoc" in kinds("ngày 10/10 là ngày quốc tế gì")
@@ -150,7 +152,7 @@ def test_a_named_day_asked_must_be_named_by_the_entry() -> None:
     # a date, or "vào ngày tháng năm nào", names no day
     assert not any(k.startswith("day:") for k in kinds("ngày 10/10 là ngày gì"))
     assert not any(k.startswith("day:") for k in kinds("Cổng dịch vụ công quốc gia khai trương vào ngày tháng năm nào"))
-    kb = load_kb()
+    kb = real_kb
     national = kb.by_id["ngay-cds-la-ngay-nao"]
     assert unanswered(kinds("ngày 10/10 là ngày quốc tế gì"), national) == {"day:quoc"}
     assert not kb.answer("ngày 10/10 là ngày quốc tế gì").confident
@@ -158,17 +160,17 @@ def test_a_named_day_asked_must_be_named_by_the_entry() -> None:
     assert kb.answer("Cổng dịch vụ công quốc gia khai trương vào ngày tháng năm nào").entry == "dvcqg-ra-doi"
 
 
-def test_a_quarter_asked_must_be_named_by_the_entry() -> None:
+def test_a_quarter_asked_must_be_named_by_the_entry(real_kb: KnowledgeBase) -> None:
     """Like a year: "quý 3" asks a figure of that quarter, which an entry with yearly figures does not give."""
     assert "quarter:3" in kinds("GDP quý III năm 2025 tăng mấy phần trăm")
     assert "quarter:2" in kinds("kinh tế số quý 2 chiếm bao nhiêu phần trăm GDP")
     assert not any(k.startswith("quarter:") for k in kinds("quý vị cho hỏi kinh tế số chiếm bao nhiêu GDP"))
-    kb = load_kb()
+    kb = real_kb
     assert not kb.answer("kinh tế số quý 2 năm 2024 chiếm bao nhiêu phần trăm GDP").confident
     assert kb.answer("kinh tế số năm 2024 chiếm bao nhiêu phần trăm GDP").confident
 
 
-def test_the_substring_hints_change_no_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_substring_hints_change_no_kind(monkeypatch: pytest.MonkeyPatch, real_kb: KnowledgeBase) -> None:
     """Round 7's expressions run only where their hint substrings occur (latency); on every phrasing of the KB and
     of the out-of-scope class, and on the old set, the kinds are those of the expressions run everywhere."""
     from pathlib import Path
@@ -177,7 +179,7 @@ def test_the_substring_hints_change_no_kind(monkeypatch: pytest.MonkeyPatch) -> 
     from bot.kb.evaluate import load_cases
     from bot.kb.outside import load_outside
 
-    kb = load_kb()
+    kb = real_kb
     texts = [q for e in kb.entries for q in (e.title, *e.questions)]
     texts += [p for g in load_outside()[0] for p in g.phrasings]
     texts += [c.question for c in load_cases(Path("tests/eval/questions.toml"))]
