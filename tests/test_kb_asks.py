@@ -187,3 +187,19 @@ def test_the_substring_hints_change_no_kind(monkeypatch: pytest.MonkeyPatch, rea
     hinted = [kinds(t) for t in texts]
     monkeypatch.setattr(asks, "_hinted", lambda text, hints: True)
     assert [kinds(t) for t in texts] == hinted
+
+
+def test_a_calculation_asked_is_offered_never_answered(real_kb: KnowledgeBase) -> None:
+    """The KB states figures and computes none: a question that gives its own figures to work on, or asks the
+    days from a date to today, asks a calculation no entry provides; a count the KB states is no calculation."""
+    assert "compute" in kinds("có 1.200 xã, mỗi xã 3 tổ thì cả nước có tất cả bao nhiêu tổ vậy")
+    assert "compute" in kinds("tinh giup minh 350 nhan 12 bang bao nhieu")
+    assert "compute" in kinds("Ngày 10/10/2025 tới bây giờ là được mấy tuần rồi?")
+    assert "compute" in kinds("còn bao nhiêu ngày nữa thì đến Ngày Chuyển đổi số")
+    assert "compute" in kinds("48 * 7 = ?")
+    assert "compute" not in kinds("Cả nước tổng cộng có bao nhiêu tổ công nghệ số cộng đồng?")
+    assert "compute" not in kinds("mỗi tổ công nghệ số có mấy thành viên")
+    assert "compute" not in kinds("Ngày Chuyển đổi số quốc gia là ngày 10/10 phải không")
+    kb = real_kb
+    assert not kb.answer("Có 2.000 tổ công nghệ số, mỗi tổ 6 người thì tổng cộng bao nhiêu người?").confident
+    assert kb.answer("Hiện nay cả nước có bao nhiêu tổ công nghệ số cộng đồng?").confident

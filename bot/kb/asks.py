@@ -33,6 +33,13 @@ Round 7 (off-topic look-alikes that ask a fact the entry does not say):
 * ``day:<name>`` — the date or kind of a named day ("Ngày Khoa học … là ngày mấy", "… là ngày quốc tế gì"): the
   entry names that day ("ngày <name>");
 * ``quarter:<n>`` — a quarter of a year ("quý 3", "quý III"), like a year: the entry names it.
+
+Round 7, second part:
+
+* ``compute`` — a calculation asked ("giải giúp em bài toán", "17273 chia cho 7", "mỗi tổ 5 người thì tổng cộng
+  bao nhiêu", "từ ngày … đến hôm nay là bao nhiêu ngày", "còn mấy ngày nữa"): the knowledge base states figures,
+  it never computes, so no entry provides it — a count the KB states ("tổng cộng có bao nhiêu tổ") is no
+  calculation: the question gives no figure to compute with;
 """
 
 from __future__ import annotations
@@ -104,6 +111,21 @@ _DAY_SAID = re.compile(r"\bngay (\w+)")
 # A quarter of a year ("quý 3", "quý III"): like a year, the entry must name it.
 _QUARTER = re.compile(r"\bquy (1|2|3|4|i|ii|iii|iv)\b")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+# A calculation asked of the bot: "giải/tính giúp", an operation between two numbers the question gives, "each X
+# has N … how many" (a product), the time from a date to today or until a day. Never a count the KB states: each
+# reading needs a figure or a request to compute in the question itself.
+_NUMBER_OPS = r"(?:nhan|nhan voi|chia|chia cho|cong|cong voi|cong them|tru|tru di|x)"
+_COMPUTE = re.compile(r"\b(?:giai|tinh) (?:giup|ho|dum|gium|thu|xem)\b"
+                      rf"|\b\d+ {_NUMBER_OPS} \d+"
+                      r"|\bmoi(?: \w+){1,2} (?:co |la |gom |duoc )?\d+\b(?: \w+){0,8} (?:bao nhieu|may)\b"
+                      r"|\b(?:den|toi) (?:hom nay|nay|bay gio|gio|hien tai)(?: \w+){0,3} (?:bao nhieu|may) "
+                      r"(?:ngay|tuan|thang|nam)\b"
+                      r"|\bcon (?:bao nhieu|may) (?:ngay|tuan|thang|nam|gio)\b(?: \w+){0,6} nua\b"
+                      r"|\bcach (?:day|nay) (?:bao nhieu|may) (?:ngay|tuan|thang|nam)\b")
+_COMPUTE_HINTS = ("giai ", "tinh ", "moi ", "nay", "gio", "hien tai", "nua", "cach ", "nhan", "chia", "cong", "tru",
+                  " x ")
+# An operation between two numbers as typed: "5 x 3", "12*4", "7 + 8" (not "/" or "-": dates and ranges).
+_OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
 _PHONE_HINTS = ("dien thoai", "so dt", "sdt", "hotline", "tong dai", "duong day nong", "goi so")
 _OPINION_HINTS = ("theo ", "nghi", "thay", "y kien")
@@ -135,6 +157,8 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.update(f"day:{m.group(1) or m.group(2)}" for m in _DAY.finditer(normalized))
     if "quy " in normalized:
         kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(normalized))
+    if (_hinted(normalized, _COMPUTE_HINTS) and _COMPUTE.search(normalized)) or _OPERATION.search(raw):
+        kinds.add("compute")  # provided by no entry: offered, never answered with confidence
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
