@@ -203,3 +203,19 @@ def test_a_calculation_asked_is_offered_never_answered(real_kb: KnowledgeBase) -
     kb = real_kb
     assert not kb.answer("Có 2.000 tổ công nghệ số, mỗi tổ 6 người thì tổng cộng bao nhiêu người?").confident
     assert kb.answer("Hiện nay cả nước có bao nhiêu tổ công nghệ số cộng đồng?").confident
+
+
+def test_a_commune_or_ward_asked_must_be_named_by_the_entry(real_kb: KnowledgeBase) -> None:
+    """Like a province: a place below it, named with a capital or a number after its unit word, must be named by
+    the entry; the unit words alone are common words ("xã hội", "cơ quan"), and the citizen's own commune is
+    context."""
+    assert "subplace:phuong ben thanh" in kinds("Phường Bến Thành có bao nhiêu tổ công nghệ số cộng đồng?")
+    assert "subplace:quan 3" in kinds("ở quận 3 làm căn cước chỗ nào")
+    assert not any(k.startswith("subplace:") for k in kinds("Xã hội số là gì, huyện nào làm tốt nhất?"))
+    assert not any(k.startswith("subplace:") for k in kinds("XÃ HỘI SỐ LÀ GÌ"))
+    question = "cả nước có bao nhiêu tổ công nghệ số cộng đồng?"
+    assert not any(k.startswith("subplace:") for k in kinds(f"Tôi ở xã Tân Lập, cho hỏi {question}"))
+    assert not any(k.startswith("subplace:") for k in kinds(f"Tôi là cán bộ xã Tân Lập, {question}"))
+    kb = real_kb
+    assert not kb.answer("Phường Bến Thành có bao nhiêu tổ công nghệ số cộng đồng?").confident
+    assert kb.answer(f"Tôi ở xã Tân Lập, cho hỏi {question}").confident

@@ -40,6 +40,8 @@ Round 7, second part:
   bao nhiêu", "từ ngày … đến hôm nay là bao nhiêu ngày", "còn mấy ngày nữa"): the knowledge base states figures,
   it never computes, so no entry provides it — a count the KB states ("tổng cộng có bao nhiêu tổ") is no
   calculation: the question gives no figure to compute with;
+* ``subplace:<unit name>`` — a commune, ward, district or hamlet the question names ("xã Tân Phú", "quận 7",
+  ``bot.kb.subjects.subplaces``, read on the message as typed): the entry names it, like a province.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ import re
 import unicodedata
 
 from bot.kb.loader import Entry
-from bot.kb.subjects import places
+from bot.kb.subjects import places, subplaces
 from bot.nlp.normalize import fold
 
 _PERCENT = re.compile(r"\bpha[nm] tram\b|\bbao nhieu ?%|\bt[iy] le\b.*\b(?:bao nhieu|may)\b")
@@ -159,6 +161,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(normalized))
     if (_hinted(normalized, _COMPUTE_HINTS) and _COMPUTE.search(normalized)) or _OPERATION.search(raw):
         kinds.add("compute")  # provided by no entry: offered, never answered with confidence
+    kinds.update(f"subplace:{p}" for p in subplaces(raw, asked=True))
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
@@ -212,6 +215,8 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))
     kinds.update(f"year:{y}" for y in _YEAR.findall(everything))
     kinds.update(f"place:{p}" for p in places(everything))
+    written = " ".join((entry.answer, entry.title, *entry.questions, *entry.keywords))
+    kinds.update(f"subplace:{p}" for p in subplaces(written))
     return frozenset(kinds)
 
 

@@ -15,7 +15,10 @@ of a sentence they are other things ("ct" is also a programme). Everything is co
 
 from __future__ import annotations
 
+import itertools
+import re
 import tomllib
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -94,3 +97,51 @@ def places(folded: str, asked: bool = False) -> frozenset[str]:
         else:
             i += 1
     return frozenset(found)
+
+
+# Round 7: a place below the province ("xã Tân Phú", "phường Cầu Giấy", "quận 7"), read on the message as typed,
+# marks and capitals kept: folded, the unit words are common words ("xã hội", "từ xa", "cơ quan", "địa phương",
+# "áp dụng"), and only a capital (or a number) says a name follows. "bản", "làng", "buôn", "sóc" are left out: a
+# copy or a village's common noun, and the first word of Buôn Ma Thuột, Sóc Trăng.
+UNITS = (("tổ", "dân", "phố"), ("thị", "trấn"), ("thị", "xã"), ("khu", "phố"), ("xã",), ("phường",), ("huyện",),
+         ("quận",), ("thôn",), ("ấp",), ("xóm",))
+MAX_NAME_WORDS = 4
+_WORD = re.compile(r"\w+|[^\w\s]")  # a mark of punctuation ends a name
+
+
+def _is_name(word: str) -> bool:
+    """A word of a proper name ("Tân", "Cầu") — not an all-capitals word of a shouted message ("HỘI")."""
+    return word[0].isupper() and word.isalpha() and not (len(word) > 1 and word.isupper())
+
+
+def subplaces(text: str, asked: bool = False) -> frozenset[str]:
+    """The places below the province named in ``text`` as written, folded ("xa tan phu", "quan 7"): a unit word
+    followed by capitalised words (up to MAX_NAME_WORDS) or a number. ``asked``: the text is a citizen's message,
+    whose own whereabouts ("tôi ở xã Tân Phú, …", "tôi là cán bộ xã …") are not counted. Linear in the words."""
+    words = _WORD.findall(unicodedata.normalize("NFC", text))
+    lower = [w.lower() for w in words]
+    folded = [fold(w) for w in words]
+    found: set[str] = set()
+    i = 0
+    while i < len(words):
+        unit = next((u for u in UNITS if tuple(lower[i:i + len(u)]) == u), None)
+        if unit is None:
+            i += 1
+            continue
+        j = i + len(unit)
+        if j < len(words) and words[j].isdigit():
+            name = [j]
+        else:
+            span = range(j, min(j + MAX_NAME_WORDS, len(words)))
+            name = list(itertools.takewhile(lambda k: _is_name(words[k]), span))
+        if name and not (asked and _speaker_context(folded, i)):
+            found.add(" ".join(folded[i:name[-1] + 1]))
+        i = name[-1] + 1 if name else j
+    return frozenset(found)
+
+
+def _speaker_context(tokens: list[str], i: int) -> bool:
+    """Whether the unit at ``tokens[i]`` is where the speaker lives or works: right after "ở/tại" with a
+    first-person pronoun before, or after "tôi là …" ("tôi là cán bộ xã …"), within SPEAKER_SPAN words."""
+    before = tokens[max(0, i - 1 - SPEAKER_SPAN):i]
+    return _speaker_at(tokens, i) or any(t in SPEAKER and "la" in before[k + 1:] for k, t in enumerate(before))
