@@ -219,3 +219,15 @@ def test_a_commune_or_ward_asked_must_be_named_by_the_entry(real_kb: KnowledgeBa
     kb = real_kb
     assert not kb.answer("Phường Bến Thành có bao nhiêu tổ công nghệ số cộng đồng?").confident
     assert kb.answer(f"Tôi ở xã Tân Lập, cho hỏi {question}").confident
+
+
+def test_which_province_asked_needs_an_answer_that_names_one(real_kb: KnowledgeBase) -> None:
+    """An entry that names a storm or an event but no province does not say where it happened; "có tỉnh nào …
+    không" asks whether there is one, which the answer may say without a name."""
+    assert "province" in kinds("lễ kỷ niệm năm 2025 tổ chức ở tỉnh nào")
+    assert "province" in kinds("Trung tâm đó thuộc thành phố gì?")
+    assert "province" not in kinds("Có tỉnh nào chọn ngày chuyển đổi số riêng không?")
+    assert "province" not in kinds("tính năng gì mới trên VNeID")
+    kb = real_kb
+    assert not kb.answer("Hồi 2025 bão số 10 vào tỉnh nào vậy?").confident  # the 2025 day names the storm only
+    assert kb.answer("Có tỉnh nào chọn ngày chuyển đổi số riêng của địa phương không?").confident

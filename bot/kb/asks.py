@@ -40,6 +40,8 @@ Round 7, second part:
   bao nhiêu", "từ ngày … đến hôm nay là bao nhiêu ngày", "còn mấy ngày nữa"): the knowledge base states figures,
   it never computes, so no entry provides it — a count the KB states ("tổng cộng có bao nhiêu tổ") is no
   calculation: the question gives no figure to compute with;
+* ``province`` — which province or city ("đổ bộ vào tỉnh nào", "thuộc thành phố gì"): the answer names one (not
+  "có tỉnh nào … không", a yes or no that the answer may give without a name);
 * ``subplace:<unit name>`` — a commune, ward, district or hamlet the question names ("xã Tân Phú", "quận 7",
   ``bot.kb.subjects.subplaces``, read on the message as typed): the entry names it, like a province.
 """
@@ -124,6 +126,8 @@ _COMPUTE = re.compile(r"\b(?:giai|tinh) (?:giup|ho|dum|gium|thu|xem)\b"
                       r"(?:ngay|tuan|thang|nam)\b"
                       r"|\bcon (?:bao nhieu|may) (?:ngay|tuan|thang|nam|gio)\b(?: \w+){0,6} nua\b"
                       r"|\bcach (?:day|nay) (?:bao nhieu|may) (?:ngay|tuan|thang|nam)\b")
+# Which province or city is asked; "có tỉnh nào … không" asks whether there is one.
+_WHICH_PROVINCE = re.compile(r"(?<!\bco )\b(?:tinh|thanh pho|tinh thanh) (?:nao|gi)\b")
 _COMPUTE_HINTS = ("giai ", "tinh ", "moi ", "nay", "gio", "hien tai", "nua", "cach ", "nhan", "chia", "cong", "tru",
                   " x ")
 # An operation between two numbers as typed: "5 x 3", "12*4", "7 + 8" (not "/" or "-": dates and ranges).
@@ -162,6 +166,8 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     if (_hinted(normalized, _COMPUTE_HINTS) and _COMPUTE.search(normalized)) or _OPERATION.search(raw):
         kinds.add("compute")  # provided by no entry: offered, never answered with confidence
     kinds.update(f"subplace:{p}" for p in subplaces(raw, asked=True))
+    if ("tinh" in normalized or "thanh pho" in normalized) and _WHICH_PROVINCE.search(normalized):
+        kinds.add("province")
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
@@ -215,6 +221,8 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))
     kinds.update(f"year:{y}" for y in _YEAR.findall(everything))
     kinds.update(f"place:{p}" for p in places(everything))
+    if places(answer):
+        kinds.add("province")
     written = " ".join((entry.answer, entry.title, *entry.questions, *entry.keywords))
     kinds.update(f"subplace:{p}" for p in subplaces(written))
     return frozenset(kinds)
