@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from bot.config import ConfigError, Settings
 
 if TYPE_CHECKING:
+    import threading
+
     from bot.core.runtime import Runtime
 
 log = logging.getLogger("dxbot")
@@ -143,22 +145,26 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_sender(args: argparse.Namespace) -> int:
-    import signal
     import threading
 
     from bot.core.sender import Sender
+    from bot.infra.stop_signals import stop_on_signals
 
-    _wait_for_redis(Settings.from_env())
     stop = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())  # finish the sends in flight, then exit
+    # SIGTERM/SIGINT: finish the sends in flight, then exit. Taken by a thread of their own before any other starts:
+    # a handler calling stop.set() could hang the process (bot/infra/stop_signals.py)
+    stop_on_signals(stop)
+    _wait_for_redis(Settings.from_env(), stop=stop)
+    if stop.is_set():  # stopped while waiting for Redis
+        return 0
     Sender(_runtime(), threads=args.threads).run(stop)
     return 0
 
 
-def _wait_for_redis(settings: Settings, timeout_s: float = 60.0) -> None:
+def _wait_for_redis(settings: Settings, timeout_s: float = 60.0, stop: threading.Event | None = None) -> None:
     """A worker that starts while Redis is down or loading its append-only file waits for it; running
-    workers already ride out a restart, and a supervisor restarting a crashed one would only spin."""
+    workers already ride out a restart, and a supervisor restarting a crashed one would only spin. Returns early
+    once `stop` is set (a process whose signals set it, rather than killing it, must still stop while it waits)."""
     import redis
 
     from bot.infra.redis_conn import connect
@@ -174,7 +180,10 @@ def _wait_for_redis(settings: Settings, timeout_s: float = 60.0) -> None:
             if time.monotonic() > deadline:
                 raise
             log.warning("waiting for Redis before starting the worker")
-            time.sleep(0.5)
+            if stop is None:
+                time.sleep(0.5)
+            elif stop.wait(0.5):
+                return
 
 
 def cmd_scheduler(args: argparse.Namespace) -> int:

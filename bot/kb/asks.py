@@ -17,14 +17,42 @@ text, so unmarked and telex/VNI questions count alike):
   that says "không hưởng lương" as well;
 * ``place:<key>`` — a province, city or country the question names (``bot.kb.subjects``): the answer or the
   entry's phrasings name it (round 6, "Tỉnh Hà Giang có bao nhiêu tổ công nghệ số?" over the national count).
+
+Round 7 (off-topic look-alikes that ask a fact the entry does not say):
+
+* ``fee`` — "lệ phí", "bao nhiêu tiền", "giá bao nhiêu", "có mất phí không": the answer speaks of a fee or
+  names a sum of money ("Chứng chỉ kỹ năng số thi ở đâu, lệ phí bao nhiêu?" over where to learn the skills);
+* ``phone`` — "số điện thoại / hotline / tổng đài … là bao nhiêu / số mấy", "cho xin số điện thoại": the answer
+  gives a number or speaks of a hotline (the channel's own redirect says it has none);
+* ``role:<title>`` — an office the question names ("thứ trưởng", "giám đốc"): the entry names it ("Bộ Khoa
+  học và Công nghệ có bao nhiêu thứ trưởng?" over the minister's entry);
+* ``law:<name>`` — a law the question names ("Luật Đất đai", "Luật Dữ liệu"): the entry names it ("… có hiệu
+  lực từ ngày nào?" over the decree on electronic identification);
+* ``opinion`` — "theo bạn", "bạn nghĩ", "bạn thấy thế nào": the channel states facts; only an entry that
+  speaks of opinions (the redirect: the channel gives none of its own) answers it;
+* ``day:<name>`` — the date or kind of a named day ("Ngày Khoa học … là ngày mấy", "… là ngày quốc tế gì"): the
+  entry names that day ("ngày <name>");
+* ``quarter:<n>`` — a quarter of a year ("quý 3", "quý III"), like a year: the entry names it.
+
+Round 7, second part:
+
+* ``compute`` — a calculation asked ("giải giúp em bài toán", "17273 chia cho 7", "mỗi tổ 5 người thì tổng cộng
+  bao nhiêu", "từ ngày … đến hôm nay là bao nhiêu ngày", "còn mấy ngày nữa"): the knowledge base states figures,
+  it never computes, so no entry provides it — a count the KB states ("tổng cộng có bao nhiêu tổ") is no
+  calculation: the question gives no figure to compute with;
+* ``province`` — which province or city ("đổ bộ vào tỉnh nào", "thuộc thành phố gì"): the answer names one (not
+  "có tỉnh nào … không", a yes or no that the answer may give without a name);
+* ``subplace:<unit name>`` — a commune, ward, district or hamlet the question names ("xã Tân Phú", "quận 7",
+  ``bot.kb.subjects.subplaces``, read on the message as typed): the entry names it, like a province.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.kb.loader import Entry
-from bot.kb.subjects import places
+from bot.kb.subjects import places, subplaces
 from bot.nlp.normalize import fold
 
 _PERCENT = re.compile(r"\bpha[nm] tram\b|\bbao nhieu ?%|\bt[iy] le\b.*\b(?:bao nhieu|may)\b")
@@ -48,6 +76,67 @@ _AGE_SAID = re.compile(r"\btuoi\b|\bsinh (?:nam|ngay)\b|\bnam sinh\b")
 _HOMETOWN_SAID = re.compile(r"\bque\b|\bsinh ra (?:tai|o)\b")
 _PAY_SAID = re.compile(r"\b(?:tra|tien|muc|huong|nhan|bang|quy|khong) luong\b|\bthu lao\b|\bphu cap\b"
                        r"|\d\s*(?:trieu|nghin|ngan|dong|vnd)\b")
+# Round 7. A fee or price asked (folded question); "phi tiền mặt" is non-cash, not a fee.
+_FEE = re.compile(r"\ble phi\b|\b(?:chi|kinh) phi\b|\bphi\b(?! tien mat)(?: \w+){0,3} (?:bao nhieu|may|the nao)\b"
+                  r"|\b(?:mat|het|ton|dong|tra|nop) (?:bao nhieu|may) (?:tien|phi|dong)\b|\bbao nhieu tien\b"
+                  r"|\bgia (?:bao nhieu|may|the nao|ca)\b|\b(?:mat|ton|thu) (?:phi|tien)\b"
+                  r"|\bmien phi (?:khong|ko|k|hong)\b")
+# A fee said (the answer as written, lower case): fee words or a sum; "tiền mặt" (cash), "tiền điện" are neither.
+_FEE_SAID = re.compile(r"\b(?:lệ phí|phí|chi phí|miễn phí|kinh phí|mất tiền|trả tiền|tốn tiền)\b"
+                       r"|\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|usd|đô la)\b"
+                       r"|\b(?:nghìn|ngàn|triệu|tỷ|tỉ) đồng\b")
+_PHONE_WORD = r"(?:so dien thoai|so dt|sdt|hotline|so tong dai|tong dai|duong day nong)"
+_PHONE = re.compile(rf"\b{_PHONE_WORD}\b(?: \w+){{0,8}} (?:bao nhieu|so may|so nao|so gi|la gi|nao)\b"
+                    rf"|\b(?:xin|cho)\b(?: \w+){{0,3}} {_PHONE_WORD}\b|\bgoi (?:so|tong dai|hotline) nao\b")
+_PHONE_SAID = re.compile(r"\b(?:so dien thoai|tong dai|hotline|duong day nong)\b|\b(?:11[345]|1900|1800)\b"
+                         r"|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b")
+# Offices a question may ask about; an entry that does not name the office does not speak of its holders. Not the
+# issuer in a document's number: "Quyết định 942/QĐ-TTg" reads "quyet dinh thu tuong"; nor the speaker's own office
+# ("tôi là bí thư chi đoàn, …": context, like the speaker's whereabouts in bot.kb.subjects).
+_ROLE = re.compile(r"(?<!quyet dinh )(?<!chi thi )(?<!cong dien )(?<!toi la )(?<!em la )(?<!minh la )(?<!tui la )"
+                   r"\b(?:pho )?"
+                   r"(?:thu truong|bo truong|cuc truong|vu truong|giam doc|chu tich|thu tuong|tong bi thu"
+                   r"|chanh van phong|truong phong|bi thu)\b")
+# "Luật <name>": the name's first word, not a function word ("luật nào", "luật về …"), nor "pháp luật", "luật sư".
+_LAW = re.compile(r"(?<!phap )(?<!quy )\bluat (?!(?:nao|gi|ve|moi|cua|la|nay|do|su|phap|le|choi|chung)\b)(\w+)")
+# An opinion asked of the bot; not "văn bản nghị quyết / nghị định" ("ban nghi quyet" folded).
+_OPINION = re.compile(r"\btheo (?:ban|bot|ad|admin|kenh)\b"
+                      r"|\b(?:ban|bot|ad|admin|kenh) (?:nghi\b(?! (?:quyet|dinh|luan|si|le|hoi|phep|ngo)\b)"
+                      r"|thay (?:sao|the nao|gi)\b)"
+                      r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b")
+_OPINION_SAID = re.compile(r"\by kien\b")
+# A named day whose date or kind is asked ("Ngày <tên> là ngày nào", "… là ngày quốc tế gì"): its name's first word;
+# not a date ("ngày 9/12", "vào ngày tháng năm nào"), nor "ngày nào / này / mai".
+_NOT_A_NAME = r"(?!(?:nao|may|bao|gi|nay|do|mai|hom|kia|ay|thu|dau|cuoi|thang|nam|gio|tuan|sau|truoc|\d+)\b)"
+_DAY = re.compile(rf"\bngay {_NOT_A_NAME}(\w+)(?: \w+){{0,7}} (?:la|vao|roi vao|dien ra vao|to chuc vao) (?:ngay|hom) "
+                  r"(?:nao|may|bao nhieu|gi)\b"
+                  rf"|\b(?:la|vao) ngay {_NOT_A_NAME}(\w+)(?: \w+){{0,3}} (?:gi|nao)\b")
+_DAY_SAID = re.compile(r"\bngay (\w+)")
+# A quarter of a year ("quý 3", "quý III"): like a year, the entry must name it.
+_QUARTER = re.compile(r"\bquy (1|2|3|4|i|ii|iii|iv)\b")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+# A calculation asked of the bot: "giải/tính giúp", an operation between two numbers the question gives, "each X
+# has N … how many" (a product), the time from a date to today or until a day. Never a count the KB states: each
+# reading needs a figure or a request to compute in the question itself.
+_NUMBER_OPS = r"(?:nhan|nhan voi|chia|chia cho|cong|cong voi|cong them|tru|tru di|x)"
+_COMPUTE = re.compile(r"\b(?:giai|tinh) (?:giup|ho|dum|gium|thu|xem)\b"
+                      rf"|\b\d+ {_NUMBER_OPS} \d+"
+                      r"|\bmoi(?: \w+){1,2} (?:co |la |gom |duoc )?\d+\b(?: \w+){0,8} (?:bao nhieu|may)\b"
+                      r"|\b(?:den|toi) (?:hom nay|nay|bay gio|gio|hien tai)(?: \w+){0,3} (?:bao nhieu|may) "
+                      r"(?:ngay|tuan|thang|nam)\b"
+                      r"|\bcon (?:bao nhieu|may) (?:ngay|tuan|thang|nam|gio)\b(?: \w+){0,6} nua\b"
+                      r"|\bcach (?:day|nay) (?:bao nhieu|may) (?:ngay|tuan|thang|nam)\b")
+# Which province or city is asked; "có tỉnh nào … không" asks whether there is one.
+_WHICH_PROVINCE = re.compile(r"(?<!\bco )\b(?:tinh|thanh pho|tinh thanh) (?:nao|gi)\b")
+_COMPUTE_HINTS = ("giai ", "tinh ", "moi ", "nay", "gio", "hien tai", "nua", "cach ", "nhan", "chia", "cong", "tru",
+                  " x ")
+# An operation between two numbers as typed: "5 x 3", "12*4", "7 + 8" (not "/" or "-": dates and ranges).
+_OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
+# Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
+_PHONE_HINTS = ("dien thoai", "so dt", "sdt", "hotline", "tong dai", "duong day nong", "goi so")
+_OPINION_HINTS = ("theo ", "nghi", "thay", "y kien")
+_FEE_HINTS = ("phi", "tien", "gia ")
+_ROLE_HINTS = ("truong", "tuong", "giam doc", "chu tich", "bi thu")
 _NUMBERED_DOC = re.compile(r"\d+[/-](?:\d{4}/)?[A-ZĐ]|\b(?:số|Số) \d+|(?:Quyết định|Nghị định|Nghị quyết|Công văn|"
                            r"Kế hoạch|Thông tư|Chỉ thị) (?:số )?\d+")
 
@@ -59,10 +148,35 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     kinds = {kind for kind, rx in (("percent", _PERCENT), ("docnumber", _DOCNUMBER), ("reason", _REASON),
                                    ("age", _AGE), ("hometown", _HOMETOWN), ("pay", _PAY))
              if rx.search(normalized)}
+    # Round 7's kinds, each behind the substring every match holds (latency: most questions ask none of them).
+    if _hinted(normalized, _PHONE_HINTS) and _PHONE.search(normalized):
+        kinds.add("phone")
+    if _hinted(normalized, _OPINION_HINTS) and _OPINION.search(normalized):
+        kinds.add("opinion")
+    if "pay" not in kinds and _hinted(normalized, _FEE_HINTS) and _FEE.search(normalized):
+        kinds.add("fee")  # "bao nhiêu tiền một tháng" is pay, not a fee
+    if _hinted(normalized, _ROLE_HINTS):
+        kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized))
+    if "luat" in normalized:
+        kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(normalized))
+    if "ngay" in normalized:
+        kinds.update(f"day:{m.group(1) or m.group(2)}" for m in _DAY.finditer(normalized))
+    if "quy " in normalized:
+        kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(normalized))
+    if (_hinted(normalized, _COMPUTE_HINTS) and _COMPUTE.search(normalized)) or _OPERATION.search(raw):
+        kinds.add("compute")  # provided by no entry: offered, never answered with confidence
+    kinds.update(f"subplace:{p}" for p in subplaces(raw, asked=True))
+    if ("tinh" in normalized or "thanh pho" in normalized) and _WHICH_PROVINCE.search(normalized):
+        kinds.add("province")
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
     return frozenset(kinds) | named_places(normalized) if with_places else frozenset(kinds)
+
+
+def _hinted(text: str, hints: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of the substrings without which a kind's expression cannot match."""
+    return any(h in text for h in hints)
 
 
 def named_places(normalized: str) -> frozenset[str]:
@@ -96,9 +210,21 @@ def _provided(entry: Entry) -> frozenset[str]:
         kinds.add("reason")
     kinds.update(kind for kind, rx in (("age", _AGE_SAID), ("hometown", _HOMETOWN_SAID), ("pay", _PAY_SAID))
                  if rx.search(answer))
+    if _FEE_SAID.search(unicodedata.normalize("NFC", entry.answer).lower()):
+        kinds.add("fee")
+    kinds.update(kind for kind, rx in (("phone", _PHONE_SAID), ("opinion", _OPINION_SAID)) if rx.search(answer))
     phrasings = fold(" ".join((entry.title, *entry.questions, *entry.keywords)))
-    kinds.update(f"year:{y}" for y in _YEAR.findall(f"{answer} {phrasings}"))
-    kinds.update(f"place:{p}" for p in places(f"{answer} {phrasings}"))
+    everything = f"{answer} {phrasings}"
+    kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
+    kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(everything))
+    kinds.update(f"day:{m.group(1)}" for m in _DAY_SAID.finditer(everything))
+    kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))
+    kinds.update(f"year:{y}" for y in _YEAR.findall(everything))
+    kinds.update(f"place:{p}" for p in places(everything))
+    if places(answer):
+        kinds.add("province")
+    written = " ".join((entry.answer, entry.title, *entry.questions, *entry.keywords))
+    kinds.update(f"subplace:{p}" for p in subplaces(written))
     return frozenset(kinds)
 
 

@@ -15,7 +15,10 @@ of a sentence they are other things ("ct" is also a programme). Everything is co
 
 from __future__ import annotations
 
+import itertools
+import re
 import tomllib
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -94,3 +97,76 @@ def places(folded: str, asked: bool = False) -> frozenset[str]:
         else:
             i += 1
     return frozenset(found)
+
+
+# Round 7: a place below the province ("xã Tân Phú", "phường Cầu Giấy", "quận 7"), read on the message as typed,
+# marks and capitals kept: folded, the unit words of content/subplace_units.toml are common words ("xã hội", "từ
+# xa", "cơ quan", "địa phương"), and only a capital (or a number) says a name follows.
+UNITS_FILE = CONTENT_DIR / "subplace_units.toml"
+
+
+@lru_cache(maxsize=1)
+def _units(path: Path = UNITS_FILE) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The unit words (lower case, NFC, split in words) by their first word, the longest first ("thị xã" before
+    "thị"): a word of the message is looked up once, not compared with every unit (latency)."""
+    with path.open("rb") as fh:
+        units = [tuple(unicodedata.normalize("NFC", u).lower().split()) for u in tomllib.load(fh)["units"]]
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for unit in sorted(units, key=len, reverse=True):
+        firsts.setdefault(unit[0], []).append(unit)
+    return {first: tuple(group) for first, group in firsts.items()}
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> re.Pattern[str]:
+    """The units as one expression, any case, with the letter after: a message where no unit is followed by a
+    capital or a digit is passed over at once ("tổ công nghệ số", "xã hội")."""
+    units = sorted((" ".join(u) for group in _units().values() for u in group), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, units)) + r") +(\w)", re.IGNORECASE)
+
+
+MAX_NAME_WORDS = 4
+_WORD = re.compile(r"\w+|[^\w\s]")  # a mark of punctuation ends a name
+
+
+def _is_name(word: str) -> bool:
+    """A word of a proper name ("Tân", "Cầu") — not an all-capitals word of a shouted message ("HỘI")."""
+    return word[0].isupper() and word.isalpha() and not (len(word) > 1 and word.isupper())
+
+
+def subplaces(text: str, asked: bool = False) -> frozenset[str]:
+    """The places below the province named in ``text`` as written, folded ("xa tan phu", "quan 7"): a unit word
+    followed by capitalised words (up to MAX_NAME_WORDS) or a number. ``asked``: the text is a citizen's message,
+    whose own whereabouts ("tôi ở xã Tân Phú, …", "tôi là cán bộ xã …") are not counted. Linear in the words."""
+    units = _units()
+    text = unicodedata.normalize("NFC", text)
+    if not any(m.group(1).isupper() or m.group(1).isdigit() for m in _first_words().finditer(text)):
+        return frozenset()  # most messages: no unit word at all
+    words = _WORD.findall(text)
+    lower = [w.lower() for w in words]
+    found: set[str] = set()
+    i = 0
+    while i < len(words):
+        unit = next((u for u in units.get(lower[i], ()) if tuple(lower[i:i + len(u)]) == u), None)
+        if unit is None:
+            i += 1
+            continue
+        j = i + len(unit)
+        if j < len(words) and words[j].isdigit():
+            name = [j]
+        else:
+            span = range(j, min(j + MAX_NAME_WORDS, len(words)))
+            name = list(itertools.takewhile(lambda k: _is_name(words[k]), span))
+        if name and not (asked and _speaker_context([fold(w) for w in lower[max(0, i - 1 - SPEAKER_SPAN):i + 1]])):
+            found.add(fold(" ".join(lower[i:name[-1] + 1])))
+        i = name[-1] + 1 if name else j
+    return frozenset(found)
+
+
+def _speaker_context(tokens: list[str]) -> bool:
+    """Whether the unit, the last of the folded ``tokens`` (it and the SPEAKER_SPAN + 1 words before it), is where
+    the speaker lives or works: right after "ở/tại" with a first-person pronoun before, or after "tôi là …"
+    ("tôi là cán bộ xã …")."""
+    i = len(tokens) - 1
+    before = tokens[:i]
+    return _speaker_at(tokens, i) or any(t in SPEAKER and "la" in before[k + 1:] for k, t in enumerate(before))
