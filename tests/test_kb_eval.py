@@ -2,10 +2,10 @@
 
 * tests/eval/questions.toml — the old set, written from the entries' titles and answers: ranker top-1 ≥ 95 %,
   no off-topic question answered confidently.
-* tests/eval/blind/{dev,…,dev6,test,…,test7}.toml — written by people who never saw
+* tests/eval/blind/{dev,…,dev7,test,…,test7}.toml — written by people who never saw
   content/kb.
   Floors a few points under what was measured (README, "Question answering"), so that a regression fails; dev,
-  dev2, dev3, dev4, dev5, dev6 were tuned on; test, test2, …, test7 never were.
+  dev2, …, dev7 were tuned on; test, test2, …, test7 never were.
 """
 
 from __future__ import annotations
@@ -51,6 +51,10 @@ FLOORS = {
     # look-alikes, 40 commands), measured once untouched on 0a0d5ea: 93.3 %, 98.8 %, 0.4 %, 11.1 % (20/180,
     # 3 redirects), 90.0 %
     "dev6": (0.90, 0.96, 0.02, 0.14, 0.85),
+    # a seventh dev split (session 7, a writer told to imagine many different citizens: 290 in scope, 60 off-topic,
+    # 24 commands), measured once untouched on a917c93 (after round 7's other merges): 91.7 %, 98.3 %, 2.1 %,
+    # 5.0 % (3/60, 2 redirects), 95.8 %
+    "dev7": (0.88, 0.95, 0.03, 0.07, 0.85),
     # never tuned on; measured by the lead after round 2 on the merged KB: 79.4 %, 92.3 %, 4.8 %, 4.3 %, 82.6 %;
     # after round 3: 86.8 %, 97.1 %, 2.9 %, 4.3 %, 95.7 %. Regression floors, not the issue's targets.
     "test": (0.83, 0.94, 0.05, 0.07, 0.85),
