@@ -20,7 +20,9 @@ Sources (collected with the search tool, not guessed; paraphrased):
   "nhật", "bệnh" — nguoivietboston.com/?p=33499 (Chữ nhứt đặc biệt của người miền Nam); "chánh" for "chính"
   ("chánh quyền", "hành chánh"), "nhơn" for "nhân" — italki.com/ko/post/question-439019; "iêu" said
   "iu" ("hỉu" = "hiểu") — vi10.ilovetranslation.com (Southern pronunciation); "tui" in Southern example
-  sentences — diendan.hocmai.vn (Một số phương ngữ Nam Bộ).
+  sentences — diendan.hocmai.vn (Một số phương ngữ Nam Bộ); "Chừng nào anh đi?" as the Southern way to ask when —
+  daytiengnhat.edu.vn/ngay-mot-la-ngay-nao (cách nói đặc trưng của người Nam Bộ); "hồi" = lúc, khi ("hồi nào" =
+  khi nào, already a *when* word of ``bot.kb.wh``).
 * Northern: "ạ" (politeness, very common in the North), "đấy", "cơ", "nhỉ", "nhé" —
   fsckvmap.blogspot.com; thu-tram.github.io/viet-grammar-guide (Lesson 13); "anh ơi / chị ơi / ông ơi"
   address — vietnameselab.com/blog/vietnamese-particles.
@@ -57,7 +59,7 @@ REGIONAL: dict[str, str] = {
     "mi": "bạn", "eng": "anh", "mệ": "bà",
     # "mô" after a noun is "nào" (which), not "đâu" (where): "cơ quan mô", "hồi mô", "năm mô"
     "cơ quan mô": "cơ quan nào", "đơn vị mô": "đơn vị nào", "bộ mô": "bộ nào", "người mô": "người nào",
-    "hồi mô": "hồi nào", "lúc mô": "lúc nào", "năm mô": "năm nào", "ngày mô": "ngày nào", "tháng mô": "tháng nào",
+    "hồi mô": "khi nào", "lúc mô": "lúc nào", "năm mô": "năm nào", "ngày mô": "ngày nào", "tháng mô": "tháng nào",
     "cái mô": "cái nào", "trang mô": "trang nào", "năm ni": "năm nay",
     # Southern
     "hông": "không", "hổng": "không", "hôn": "không", "nghen": "nhé", "nhen": "nhé", "hen": "nhé",
@@ -81,6 +83,9 @@ REGIONAL: dict[str, str] = {
     # round 7: asking who did something as "which side" ("VNeID do bên nào làm"); "nói thiệt" is Southern
     # "nói thật" (to be honest), framing like "nghe nói"
     "bên nào": "cơ quan nào", "nói thiệt": "nói thật", "thiệt tình": "thật tình",
+    # round 7 (qa7r): Southern "hồi nào" / "chừng nào" ask when ("mở hồi nào vậy ta?" = "mở khi nào?"), and the
+    # KB's phrasings say "khi nào"; marked only ("hoi nao" is also "hội nào", which association)
+    "hồi nào": "khi nào", "chừng nào": "khi nào",
 }
 # English words of the domain that citizens mix into Vietnamese ("target 2025 của VN", "portal dịch vụ công").
 GLOSSARY: dict[str, str] = {
@@ -209,6 +214,9 @@ PARTICLES = frozenset({"rứa", "ri", "vậy", "thế", "hè", "hỉ", "nhỉ", 
 # phan tram rua hi?"): unmarked "rua", "hi" are also "rửa", "rùa", "hì", but not as the last word of a question
 # to this channel.
 _FINAL_UNMARKED = {"rua": "vậy", "hi": "nhỉ"}
+# Phrases rewritten only where typed with their marks: unmarked they fold like another standard phrase
+# ("hoi nao" is also "hội nào", "chung nao" also "chung nào").
+MARKED_ONLY = frozenset({"hồi nào", "chừng nào"})
 # Marked forms no standard word has: rewritten even beside a neighbour the KB pairs with their folded form.
 # ("hông" is also a hip, which no one asks this channel about)
 DIALECT_ONLY = frozenset({"rứa", "chừ", "nhiêu", "nhứt", "nhựt", "bịnh", "hổng", "hông", "dzậy", "zậy", "nghen",
@@ -223,7 +231,7 @@ def _nfc(word: str) -> str:
 
 _MARKED = {tuple(_nfc(w) for w in k.split()): v for k, v in REGIONAL.items()}
 _FOLDED = {tuple(fold(w) for w in k.split()): v for k, v in REGIONAL.items()
-           if len(k.split()) > 1 or fold(k) in SAFE_UNMARKED}
+           if (len(k.split()) > 1 and k not in MARKED_ONLY) or fold(k) in SAFE_UNMARKED}
 # The longest phrase of either table that starts with each word: the other words of a message start none, and
 # are compared once instead of once per phrase length (latency: most words of a long message are plain).
 _LONGEST: dict[str, int] = {}

@@ -147,7 +147,7 @@ def test_a_message_typed_in_nfd_reads_as_in_nfc(text: str) -> None:
 
 @pytest.mark.parametrize(("typed", "expected"), [
     ("Cais trang c63 tee ddawng chi ruwas?", "cái trang c63 kia đăng gì vậy?"),  # Telex, Central words
-    ("Quyeets ddinhj 505 kys hooif naof dzaayj?", "quyết định 505 ký hồi nào vậy?"),  # Southern "dzậy" in Telex
+    ("Quyeets ddinhj 505 kys hooif naof dzaayj?", "quyết định 505 ký khi nào vậy?"),  # Southern "dzậy" in Telex
     ("Ba8ng ro6ng5 chu72 phu3 d9u7o7c5 bao nhie6u?", "băng rộng bây giờ phủ được bao nhiêu?"),  # VNI, "chừ"
 ])
 def test_regional_words_typed_in_telex_or_vni_are_read(typed: str, expected: str) -> None:
@@ -209,3 +209,17 @@ def test_a_final_particle_does_not_refuse_the_question() -> None:
     assert plain.confident
     told = kb.answer("bo truong khoa hoc cong nghe ha")
     assert (told.confident, told.entry) == (True, plain.entry)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trang đó lập hồi nào vậy?", "Trang đó lập khi nào vậy?"),
+    ("chừng nào thì có kết quả", "khi nào thì có kết quả"),
+    ("Hồi mô thì xong?", "khi nào thì xong?"),
+])
+def test_southern_when_words_read_as_khi_nao(text: str, expected: str) -> None:
+    assert standardize(text) == expected
+
+
+def test_unmarked_hoi_nao_may_be_hoi_nao_an_association() -> None:
+    # "hoi nao" typed without marks is also "hội nào" (which association): left as typed
+    assert standardize("thanh vien hoi nao") == "thanh vien hoi nao"
