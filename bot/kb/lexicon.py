@@ -52,6 +52,8 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     "người ta": frozenset(), "nghe nói": frozenset(), "nghe bảo": frozenset(), "xin phép": frozenset(),
     "làm ơn": frozenset(), "chỉ giúp": frozenset(), "chỉ giùm": frozenset(), "chỉ dùm": frozenset(),
     "nói thật": frozenset(), "thật tình": frozenset(), "thật ra": frozenset(),  # "to be honest", "in fact"
+    # round 7 (qa7r): hearsay ("… mà ai cũng nói", "thấy ai cũng nhắc"), framing like "nghe nói"
+    "ai cũng nói": frozenset(), "ai cũng nhắc": frozenset(), "ai cũng bàn": frozenset(),
 }
 # Politeness and address only: excluded from phrasing similarity (scaffolding like "là gì" stays there).
 FILLER_TEXT = """

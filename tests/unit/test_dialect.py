@@ -223,3 +223,22 @@ def test_southern_when_words_read_as_khi_nao(text: str, expected: str) -> None:
 def test_unmarked_hoi_nao_may_be_hoi_nao_an_association() -> None:
     # "hoi nao" typed without marks is also "hội nào" (which association): left as typed
     assert standardize("thanh vien hoi nao") == "thanh vien hoi nao"
+
+
+def test_hearsay_everyone_talks_about_is_scaffolding() -> None:
+    """"… mà ai cũng nói / nhắc" says why the citizen asks, not what about (and asks no "who")."""
+    from bot.kb.lexicon import scaffolding
+    from bot.nlp.normalize import analyze
+
+    assert scaffolding(analyze("vneid la gi ma ai cung nhac")) >= {4, 5, 6}
+    assert scaffolding(analyze("Chữ ký số là gì mà ai cũng nói tới?")) >= {6, 7, 8}
+    assert not scaffolding(analyze("ai cũng làm được không"))  # "anyone can" is the question itself
+
+
+def test_a_question_told_as_everyone_talks_about_it_is_answered() -> None:
+    from bot.kb.engine import load_kb
+
+    kb = load_kb()
+    plain = kb.answer("đề án 06 là gì")
+    told = kb.answer("de an 06 la gi ma ai cung noi vay")
+    assert plain.confident and (told.confident, told.entry) == (True, plain.entry)
