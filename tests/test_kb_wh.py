@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.kb import wh
+from bot.kb.lexicon import scaffolding
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import analyze
 
@@ -54,3 +55,16 @@ def test_an_entry_votes_for_the_kinds_its_phrasings_ask() -> None:
 def test_a_keyword_query_opening_with_so_and_what_is_counted_asks_a_count(text: str, count: bool) -> None:
     """Round 7: "số tổ công nghệ cộng đồng" asks how many teams; an account's or a file's number does not."""
     assert ("count" in wh.kinds(text)) is count
+
+
+def test_a_need_for_figures_asks_a_count() -> None:
+    """"Tôi cần số liệu …" / "xin số liệu …" ask how many, like "bao nhiêu" (round 7); a bare "số liệu" in a
+    question about data ("số liệu được lưu ở đâu") does not."""
+    assert "count" in wh.kinds("toi can so lieu zalo oa co quan nha nuoc")
+    assert "count" in wh.kinds("xin so lieu to cong nghe so")
+    assert "count" not in wh.kinds("so lieu duoc luu o dau")
+
+
+def test_a_need_for_figures_is_scaffolding() -> None:
+
+    assert scaffolding(analyze("tôi cần số liệu tổ công nghệ số")) == {1, 2, 3}

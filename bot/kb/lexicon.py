@@ -54,6 +54,8 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     "nói thật": frozenset(), "thật tình": frozenset(), "thật ra": frozenset(),  # "to be honest", "in fact"
     # round 7 (qa7r): hearsay ("… mà ai cũng nói", "thấy ai cũng nhắc"), framing like "nghe nói"
     "ai cũng nói": frozenset(), "ai cũng nhắc": frozenset(), "ai cũng bàn": frozenset(),
+    # a statement of need for figures ("Tôi cần số liệu …", "xin số liệu …") asks how many, like "bao nhiêu"
+    "cần số liệu": frozenset(), "xin số liệu": frozenset(),
 }
 # Politeness and address only: excluded from phrasing similarity (scaffolding like "là gì" stays there).
 FILLER_TEXT = """

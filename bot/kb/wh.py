@@ -21,7 +21,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx)) f
               r"\b|\b(?:co|duoc) may\b|\bmay\W*$"
               # a bare keyword query that opens with "số" + what is counted ("số tổ công nghệ số", round 7; not
               # "số tài khoản", "số hồ sơ": also an account's or a file's number)
-              r"|^so (?:to|nguoi|tinh|don vi|thanh vien|cau chuyen|bai toan|co quan)\b"),
+              r"|^so (?:to|nguoi|tinh|don vi|thanh vien|cau chuyen|bai toan|co quan)\b"
+              # a need for figures ("cần số liệu …", round 7) asks a count
+              r"|\b(?:can|xin) so lieu\b"),
     ("who", r"\bai\b|\b(?:co quan|don vi|bo|nguoi|to chuc|ong|ba) nao\b"),
     ("when", r"\bkhi nao\b|\bbao gio\b|\b(?:nam|ngay|thang|hoi|luc|tu|dip) nao\b|\btu bao gio\b|\bbao lau\b"
              r"|\bthoi gian nao\b|\bmay gio\b|\bngay may\b"),
