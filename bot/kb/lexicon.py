@@ -56,6 +56,8 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     "ai cũng nói": frozenset(), "ai cũng nhắc": frozenset(), "ai cũng bàn": frozenset(),
     # a statement of need for figures ("Tôi cần số liệu …", "xin số liệu …") asks how many, like "bao nhiêu"
     "cần số liệu": frozenset(), "xin số liệu": frozenset(),
+    # asking the room ("Ai biết nói giúp …", "có ai biết …") and "tell me" ("nói giúp", "nói giùm")
+    "ai biết": frozenset(), "nói giúp": frozenset(), "nói giùm": frozenset(), "nói dùm": frozenset(),
 }
 # Politeness and address only: excluded from phrasing similarity (scaffolding like "là gì" stays there).
 FILLER_TEXT = """

@@ -242,3 +242,20 @@ def test_a_question_told_as_everyone_talks_about_it_is_answered() -> None:
     plain = kb.answer("đề án 06 là gì")
     told = kb.answer("de an 06 la gi ma ai cung noi vay")
     assert plain.confident and (told.confident, told.entry) == (True, plain.entry)
+
+
+def test_asking_the_room_is_scaffolding() -> None:
+    """"Ai biết nói giúp …" asks anyone who knows to tell: framing, not a "who" question's words."""
+    from bot.kb.lexicon import scaffolding
+    from bot.nlp.normalize import analyze
+
+    assert scaffolding(analyze("ai biết nói giúp quyết định 749 ký ngày nào")) >= {0, 1, 2, 3}
+    assert scaffolding(analyze("nói giùm tôi vneid là gì")) >= {0, 1}
+
+
+def test_a_question_asked_of_the_room_is_answered() -> None:
+    from bot.kb.engine import load_kb
+
+    kb = load_kb()
+    told = kb.answer("ai biết nói giúp quyết định 749 ban hành ngày nào")
+    assert told.confident and told.entry == kb.answer("quyết định 749 ban hành ngày nào").entry
