@@ -236,6 +236,8 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(f"which:{sort}" for sort in sorts)
     if sorts:
         kinds.add("which:van ban")  # a document of any sort answers "văn bản nào"
+    if "van ban" in sorts:
+        kinds.add("which:cong van")  # "Văn bản 793/BTTTT-THH" is the letter people call a "công văn"
     written = " ".join((entry.answer, entry.title, *entry.questions, *entry.keywords))
     kinds.update(f"subplace:{p}" for p in subplaces(written))
     return frozenset(kinds)
