@@ -247,3 +247,13 @@ def test_which_document_asked_must_be_a_document_of_that_sort(real_kb: Knowledge
     answer = kb.answer("Cơ sở dữ liệu quốc gia về dân cư được dùng trong đề án nào?")
     assert answer.entry != "ct-co-so-du-lieu-nen-tang"
     assert answer.entry == "de-an-06-la-gi" or "de-an-06-la-gi" in answer.choice_entries
+
+
+def test_an_anniversary_count_is_a_calculation(real_kb: KnowledgeBase) -> None:
+    """"Kỷ niệm bao nhiêu năm?" asks the bot to count years from a date: the KB states no anniversary, so the
+    clause read alone is never answered with the day's entry (round 7, dev7)."""
+    assert "compute" in asked(analyze("Kỷ niệm bao nhiêu năm?").text)
+    assert "compute" in asked(analyze("năm nay ki niem may nam roi").text)
+    assert "compute" not in asked(analyze("Ngày Chuyển đổi số quốc gia là ngày nào?").text)
+    answer = real_kb.answer("Ngày 10 tháng 10 là ngày giải phóng thủ đô đúng không? Kỷ niệm bao nhiêu năm?")
+    assert not answer.confident

@@ -37,9 +37,9 @@ Round 7 (off-topic look-alikes that ask a fact the entry does not say):
 Round 7, second part:
 
 * ``compute`` — a calculation asked ("giải giúp em bài toán", "17273 chia cho 7", "mỗi tổ 5 người thì tổng cộng
-  bao nhiêu", "từ ngày … đến hôm nay là bao nhiêu ngày", "còn mấy ngày nữa"): the knowledge base states figures,
-  it never computes, so no entry provides it — a count the KB states ("tổng cộng có bao nhiêu tổ") is no
-  calculation: the question gives no figure to compute with;
+  bao nhiêu", "từ ngày … đến hôm nay là bao nhiêu ngày", "còn mấy ngày nữa", "kỷ niệm bao nhiêu năm"): the
+  knowledge base states figures, it never computes, so no entry provides it — a count the KB states ("tổng
+  cộng có bao nhiêu tổ") is no calculation: the question gives no figure to compute with;
 * ``province`` — which province or city ("đổ bộ vào tỉnh nào", "thuộc thành phố gì"): the answer names one (not
   "có tỉnh nào … không", a yes or no that the answer may give without a name);
 * ``which:<document>`` — which scheme, programme, decision, law … ("được dùng trong đề án nào", "theo quyết
@@ -127,7 +127,8 @@ _COMPUTE = re.compile(r"\b(?:giai|tinh) (?:giup|ho|dum|gium|thu|xem)\b"
                       r"|\b(?:den|toi) (?:hom nay|nay|bay gio|gio|hien tai)(?: \w+){0,3} (?:bao nhieu|may) "
                       r"(?:ngay|tuan|thang|nam)\b"
                       r"|\bcon (?:bao nhieu|may) (?:ngay|tuan|thang|nam|gio)\b(?: \w+){0,6} nua\b"
-                      r"|\bcach (?:day|nay) (?:bao nhieu|may) (?:ngay|tuan|thang|nam)\b")
+                      r"|\bcach (?:day|nay) (?:bao nhieu|may) (?:ngay|tuan|thang|nam)\b"
+                      r"|\bk[iy] niem (?:bao nhieu|may) nam\b")
 # Which document of a sort is asked ("… trong đề án nào", "theo quyết định gì"): the sort must be the entry's.
 _SORTS = (r"de an|chuong trinh|quyet dinh|nghi dinh|nghi quyet|ke hoach|chien luoc|thong tu|chi thi|cong van"
           r"|van ban|luat|du an")
@@ -136,7 +137,7 @@ _SORT_SAID = re.compile(rf"\b({_SORTS})\b")
 # Which province or city is asked; "có tỉnh nào … không" asks whether there is one.
 _WHICH_PROVINCE = re.compile(r"(?<!\bco )\b(?:tinh|thanh pho|tinh thanh) (?:nao|gi)\b")
 _COMPUTE_HINTS = ("giai ", "tinh ", "moi ", "nay", "gio", "hien tai", "nua", "cach ", "nhan", "chia", "cong", "tru",
-                  " x ")
+                  " x ", "niem")
 # An operation between two numbers as typed: "5 x 3", "12*4", "7 + 8" (not "/" or "-": dates and ranges).
 _OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
