@@ -231,3 +231,29 @@ def test_which_province_asked_needs_an_answer_that_names_one(real_kb: KnowledgeB
     kb = real_kb
     assert not kb.answer("Hồi 2025 bão số 10 vào tỉnh nào vậy?").confident  # the 2025 day names the storm only
     assert kb.answer("Có tỉnh nào chọn ngày chuyển đổi số riêng của địa phương không?").confident
+
+
+def test_which_document_asked_must_be_a_document_of_that_sort(real_kb: KnowledgeBase) -> None:
+    """"… dùng trong đề án nào" asks which scheme: an entry that names only a programme does not say it (round 7,
+    dev7); "văn bản nào" is answered by a document of any sort; "đề án 06 là gì" asks no such thing."""
+    kb = real_kb
+    assert "which:de an" in asked(analyze("dữ liệu dân cư được dùng trong đề án nào").text)
+    assert "which:quyet dinh" in asked(analyze("ngày này theo quyết định gì").text)
+    assert not any(k.startswith("which:") for k in asked(analyze("đề án 06 là gì").text))
+    platform = kb.by_id["ct-co-so-du-lieu-nen-tang"]
+    assert unanswered(frozenset({"which:de an"}), platform) == {"which:de an"}
+    assert not unanswered(frozenset({"which:chuong trinh"}), platform)
+    assert not unanswered(frozenset({"which:van ban"}), kb.by_id["ngay-cds-la-ngay-nao"])
+    answer = kb.answer("Cơ sở dữ liệu quốc gia về dân cư được dùng trong đề án nào?")
+    assert answer.entry != "ct-co-so-du-lieu-nen-tang"
+    assert answer.entry == "de-an-06-la-gi" or "de-an-06-la-gi" in answer.choice_entries
+
+
+def test_an_anniversary_count_is_a_calculation(real_kb: KnowledgeBase) -> None:
+    """"Kỷ niệm bao nhiêu năm?" asks the bot to count years from a date: the KB states no anniversary, so the
+    clause read alone is never answered with the day's entry (round 7, dev7)."""
+    assert "compute" in asked(analyze("Kỷ niệm bao nhiêu năm?").text)
+    assert "compute" in asked(analyze("năm nay ki niem may nam roi").text)
+    assert "compute" not in asked(analyze("Ngày Chuyển đổi số quốc gia là ngày nào?").text)
+    answer = real_kb.answer("Ngày 10 tháng 10 là ngày giải phóng thủ đô đúng không? Kỷ niệm bao nhiêu năm?")
+    assert not answer.confident

@@ -125,3 +125,29 @@ def test_a_moot_tie_needs_the_address_asked_and_shared(kb: KnowledgeBase) -> Non
     other = [hits[0], Hit(kb.by_id["cds-la-gi"], 3.0, 0.9, 1.0, 1.0, 0.5, match=0.8)]
     assert not moot_tie(other, "dia chi trang cong dich vu cong quoc gia")
     assert not floors(hits, p=1.0) and floors(hits, p=0.0, moot=True)
+
+
+# --- round 7: a top entry the runner-up overtakes --------------------------------------------------------------
+
+
+def test_a_top_entry_first_only_by_score_is_offered_when_the_runner_up_says_more(kb: KnowledgeBase) -> None:
+    """A runner-up with as many of the question's words, as much of one phrasing and phrasings that ask the
+    kind of answer asked, over a top entry that says nothing more, is not answered past: both are offered."""
+    first, second = kb.entries[0], kb.entries[1]
+    runner = Hit(second, 3.0, 0.8, 1.0, 1.0, 0.5, match=0.8, kind=0.5)
+    top = dataclasses.replace(runner, entry=first, score=3.5, kind=0.0, match=0.7)
+    assert floors([top, runner], p=1.0) is False
+    # the top entry keeps its answer when it says more of one dimension (here more words of the question)
+    assert floors([dataclasses.replace(top, coverage=0.9), runner], p=1.0)
+    # or when the runner-up's phrasings ask the kind of answer no better
+    assert floors([top, dataclasses.replace(runner, kind=0.05)], p=1.0)
+
+
+def test_when_this_year_s_day_is_held_is_not_answered_with_the_themes(kb: KnowledgeBase) -> None:
+    """"Năm nay ngày chuyển đổi số làm ngày nào" asks a date: the themes of the years rank first by score but
+    the entry whose phrasings ask a date says as much of it; the bot never answers with the themes."""
+    answer = kb.answer("Năm nay ngày chuyển đổi số tổ chức làm ngày nào vậy?")
+    assert answer.entry != "ngay-cds-chu-de-cac-nam"
+    answer = kb.answer("Năm nay ngày chuyển đổi số làm ngày nào")
+    assert answer.entry != "ngay-cds-chu-de-cac-nam"
+    assert "ngay-cds-la-ngay-nao" in answer.choice_entries or answer.entry == "ngay-cds-la-ngay-nao"

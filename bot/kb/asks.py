@@ -37,11 +37,13 @@ Round 7 (off-topic look-alikes that ask a fact the entry does not say):
 Round 7, second part:
 
 * ``compute`` — a calculation asked ("giải giúp em bài toán", "17273 chia cho 7", "mỗi tổ 5 người thì tổng cộng
-  bao nhiêu", "từ ngày … đến hôm nay là bao nhiêu ngày", "còn mấy ngày nữa"): the knowledge base states figures,
-  it never computes, so no entry provides it — a count the KB states ("tổng cộng có bao nhiêu tổ") is no
-  calculation: the question gives no figure to compute with;
+  bao nhiêu", "từ ngày … đến hôm nay là bao nhiêu ngày", "còn mấy ngày nữa", "kỷ niệm bao nhiêu năm"): the
+  knowledge base states figures, it never computes, so no entry provides it — a count the KB states ("tổng
+  cộng có bao nhiêu tổ") is no calculation: the question gives no figure to compute with;
 * ``province`` — which province or city ("đổ bộ vào tỉnh nào", "thuộc thành phố gì"): the answer names one (not
   "có tỉnh nào … không", a yes or no that the answer may give without a name);
+* ``which:<document>`` — which scheme, programme, decision, law … ("được dùng trong đề án nào", "theo quyết
+  định nào"): the entry names a document of that sort ("văn bản nào": any sort);
 * ``subplace:<unit name>`` — a commune, ward, district or hamlet the question names ("xã Tân Phú", "quận 7",
   ``bot.kb.subjects.subplaces``, read on the message as typed): the entry names it, like a province.
 """
@@ -125,11 +127,17 @@ _COMPUTE = re.compile(r"\b(?:giai|tinh) (?:giup|ho|dum|gium|thu|xem)\b"
                       r"|\b(?:den|toi) (?:hom nay|nay|bay gio|gio|hien tai)(?: \w+){0,3} (?:bao nhieu|may) "
                       r"(?:ngay|tuan|thang|nam)\b"
                       r"|\bcon (?:bao nhieu|may) (?:ngay|tuan|thang|nam|gio)\b(?: \w+){0,6} nua\b"
-                      r"|\bcach (?:day|nay) (?:bao nhieu|may) (?:ngay|tuan|thang|nam)\b")
+                      r"|\bcach (?:day|nay) (?:bao nhieu|may) (?:ngay|tuan|thang|nam)\b"
+                      r"|\bk[iy] niem (?:bao nhieu|may) nam\b")
+# Which document of a sort is asked ("… trong đề án nào", "theo quyết định gì"): the sort must be the entry's.
+_SORTS = (r"de an|chuong trinh|quyet dinh|nghi dinh|nghi quyet|ke hoach|chien luoc|thong tu|chi thi|cong van"
+          r"|van ban|luat|du an")
+_WHICH_DOC = re.compile(rf"\b({_SORTS}) (?:nao|gi)\b")
+_SORT_SAID = re.compile(rf"\b({_SORTS})\b")
 # Which province or city is asked; "có tỉnh nào … không" asks whether there is one.
 _WHICH_PROVINCE = re.compile(r"(?<!\bco )\b(?:tinh|thanh pho|tinh thanh) (?:nao|gi)\b")
 _COMPUTE_HINTS = ("giai ", "tinh ", "moi ", "nay", "gio", "hien tai", "nua", "cach ", "nhan", "chia", "cong", "tru",
-                  " x ")
+                  " x ", "niem")
 # An operation between two numbers as typed: "5 x 3", "12*4", "7 + 8" (not "/" or "-": dates and ranges).
 _OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
@@ -166,6 +174,8 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     if (_hinted(normalized, _COMPUTE_HINTS) and _COMPUTE.search(normalized)) or _OPERATION.search(raw):
         kinds.add("compute")  # provided by no entry: offered, never answered with confidence
     kinds.update(f"subplace:{p}" for p in subplaces(raw, asked=True))
+    if ("nao" in normalized or "gi" in normalized):
+        kinds.update(f"which:{m.group(1)}" for m in _WHICH_DOC.finditer(normalized))
     if ("tinh" in normalized or "thanh pho" in normalized) and _WHICH_PROVINCE.search(normalized):
         kinds.add("province")
     if "%" in raw and _COUNT.search(normalized):
@@ -223,6 +233,12 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(f"place:{p}" for p in places(everything))
     if places(answer):
         kinds.add("province")
+    sorts = {m.group(1) for m in _SORT_SAID.finditer(everything)}
+    kinds.update(f"which:{sort}" for sort in sorts)
+    if sorts:
+        kinds.add("which:van ban")  # a document of any sort answers "văn bản nào"
+    if "van ban" in sorts:
+        kinds.add("which:cong van")  # "Văn bản 793/BTTTT-THH" is the letter people call a "công văn"
     written = " ".join((entry.answer, entry.title, *entry.questions, *entry.keywords))
     kinds.update(f"subplace:{p}" for p in subplaces(written))
     return frozenset(kinds)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.kb.asks import asks_address, unanswered, web_addresses
-from bot.kb.index import Hit, says_more
+from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.loader import Entry, Source
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
@@ -196,7 +196,19 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     top = hits[0]
     tie = near_tie(hits) and not moot and not (p >= TIE_P and _leads(top, hits[1]))
     return (not tie and not top.against and top.coverage >= FLOOR_COVERAGE and top.match >= FLOOR_MATCH
-            and not unanswered(asks, top.entry) and not outside(top))
+            and not unanswered(asks, top.entry) and not outside(top) and not overtaken(hits))
+
+
+def overtaken(hits: Sequence[Hit]) -> bool:
+    """The runner-up explains more of the question than the top entry, which explains nothing more than it
+    (round 7, dev7: "Năm nay Ngày Chuyển đổi số làm ngày nào?" ranked the themes of the years first, by score
+    alone, over the entry with as many of its words, more of one phrasing and phrasings that ask a date): the top
+    entry is first only by the ranking's fine print, so both are offered."""
+    if len(hits) < 2:
+        return False
+    top, second = hits[0], hits[1]
+    return (second.coverage >= top.coverage and second.match >= top.match and second.kind > top.kind + KIND_LEAD
+            and not _leads(top, second) and not _decided(top, second))
 
 
 def outside(top: Hit) -> bool:
