@@ -2,10 +2,10 @@
 
 * tests/eval/questions.toml — the old set, written from the entries' titles and answers: ranker top-1 ≥ 95 %,
   no off-topic question answered confidently.
-* tests/eval/blind/{dev,…,dev7,test,…,test7}.toml — written by people who never saw
+* tests/eval/blind/{dev,…,dev7,test,…,test9}.toml — written by people who never saw
   content/kb.
   Floors a few points under what was measured (README, "Question answering"), so that a regression fails; dev,
-  dev2, …, dev7 were tuned on; test, test2, …, test7 never were.
+  dev2, …, dev7 were tuned on; test, test2, …, test9 never were.
 """
 
 from __future__ import annotations
@@ -46,15 +46,18 @@ FLOORS = {
     # (its class file shares some phrasings with dev5's writer, so not wholly held out): 97.1 %, 100 %, 0.4 %,
     # 13.8 % (22/160, 3 redirects), 82.5 %; end of session 6 (all branches merged; qa6ent designed on dev..dev4,
     # its first dev5 run held out: 14/160): 98.3 %, 100 %, 0.4 %, 8.1 % (13/160, 2 redirects), 97.5 %
-    "dev5": (0.94, 0.97, 0.02, 0.11, 0.90),
+    # session 7 (round 7, all branches merged): 98.3 %, 100 %, 0.4 %, 5.0 % (8/160, 2 redirects), 97.5 %
+    "dev5": (0.94, 0.97, 0.02, 0.07, 0.90),
     # a sixth dev split (session 7: 255 in scope, 30 of them bare keyword queries, 180 off-topic, 160 of them hard
     # look-alikes, 40 commands), measured once untouched on 0a0d5ea: 93.3 %, 98.8 %, 0.4 %, 11.1 % (20/180,
     # 3 redirects), 90.0 %
-    "dev6": (0.90, 0.96, 0.02, 0.14, 0.85),
+    # round 7, all branches merged: 94.9 %, 99.6 %, 0 %, 4.4 % (8/180, 3 redirects), 90.0 %
+    "dev6": (0.92, 0.97, 0.02, 0.07, 0.85),
     # a seventh dev split (session 7, a writer told to imagine many different citizens: 290 in scope, 60 off-topic,
     # 24 commands), measured once untouched on a917c93 (after round 7's other merges): 91.7 %, 98.3 %, 2.1 %,
     # 5.0 % (3/60, 2 redirects), 95.8 %
-    "dev7": (0.88, 0.95, 0.03, 0.07, 0.85),
+    # round 7, all branches merged: 93.8 %, 99.3 %, 1.4 %, 3.3 % (2/60, 2 redirects), 95.8 %
+    "dev7": (0.90, 0.96, 0.025, 0.06, 0.85),
     # never tuned on; measured by the lead after round 2 on the merged KB: 79.4 %, 92.3 %, 4.8 %, 4.3 %, 82.6 %;
     # after round 3: 86.8 %, 97.1 %, 2.9 %, 4.3 %, 95.7 %. Regression floors, not the issue's targets.
     "test": (0.83, 0.94, 0.05, 0.07, 0.85),
@@ -83,6 +86,14 @@ FLOORS = {
     # read its failures), measured after the last tuning merge: 95.7 %, 99.7 %, 0 %, 5.0 % (4/80, 3 redirects),
     # 90.0 %; and after the lead's fix of context places (b7e3dc8, prompted by test..test4): 96.1 %, the rest same
     "test7": (0.92, 0.97, 0.02, 0.08, 0.80),
+    # an eighth test split by a fresh writer (start of session 7, before any round-7 work), never tuned on and its
+    # failures never read, measured on main before round 7 (0a0d5ea): 94.1 %, 100 %, 0 %, 6.2 % (5/80, 2 redirects),
+    # 83.3 %; after round 7: 95.4 %, 100 %, 0 %, 5.0 % (4/80, 2 redirects), 83.3 %
+    "test8": (0.92, 0.97, 0.02, 0.08, 0.75),
+    # a ninth test split (the issue's regeneration at the end: written during round 7 by a fresh writer told to
+    # imagine many different citizens), never tuned on, failures never read; before round 7 (0a0d5ea): 88.5 %,
+    # 98.4 %, 0.7 %, 7.5 % (6/80, 2 redirects), 83.3 %; after round 7: 89.5 %, 98.4 %, 0.7 %, 7.5 %, 83.3 %
+    "test9": (0.86, 0.95, 0.02, 0.10, 0.75),
 }
 
 
