@@ -13,7 +13,7 @@ from bot.kb.index import Hit, Index, Query
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
-from bot.nlp.clauses import announces, asks_by_itself, clauses, is_question, self_contained
+from bot.nlp.clauses import announces, asks_by_itself, asks_by_request, clauses, self_contained
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze
 
@@ -75,7 +75,7 @@ class KnowledgeBase:
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
         # the places of the message's question(s), whichever text is read: not those of a context sentence
-        asks = asked(analysis.text, text, with_places=False) | texts.places
+        asks = texts.asked(text) | texts.places
         return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks), hits
 
     def _read(self, question: str) -> tuple[tuple[Answer, list[Hit]], Entry | None]:
@@ -90,14 +90,17 @@ class KnowledgeBase:
         texts = _Texts(self.index)
         parts = clauses(text)
         # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
-        asks = [p for i, p in enumerate(parts) if is_question(p) and not (i < len(parts) - 1 and announces(p))] \
+        # whether each clause asks by itself, read once per message (latency: every test below asked again)
+        itself = {p: asks_by_itself(p) for p in parts} if len(parts) > 1 else {}
+        asks = [p for i, p in enumerate(parts)
+                if (itself[p] or asks_by_request(p)) and not (i < len(parts) - 1 and announces(p))] \
             if len(parts) > 1 else []
         if len(asks) > 1:
             # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
-            asking = [p for p in asks if asks_by_itself(p)]
+            asking = [p for p in asks if itself[p]]
             asks = asking or asks
-        if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
+        if asks and parts[-1] not in asks and not any(itself[p] for p in asks) \
                 and texts.query(parts[-1]) is not None:
             # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
             # message ("ngày cđs 2025", "Tôi cần số lượng tài khoản …"): that is the question
@@ -191,6 +194,7 @@ class _Texts:
         self.index = index
         self._analyses: dict[str, Analysis] = {}
         self._queries: dict[str, Query | None] = {}
+        self._asked: dict[str, frozenset[str]] = {}
         # The places the message's question clauses name (bot.kb.subjects), held by every reading, so a clause read
         # alone ("…, là ngày nào?") keeps them and a context sentence ("tôi ở Hà Nội, …") adds none.
         self.places: frozenset[str] = frozenset()
@@ -199,6 +203,15 @@ class _Texts:
         found = self._analyses.get(text)
         if found is None:
             found = self._analyses[text] = analyze(text)
+        return found
+
+    def asked(self, text: str) -> frozenset[str]:
+        """The kinds of fact ``text`` asks for, places left out (``bot.kb.asks.asked``): once per text, though the
+        whole message is decided twice when its question is gated (latency: round 7's kinds read a dozen
+        expressions)."""
+        found = self._asked.get(text)
+        if found is None:
+            found = self._asked[text] = asked(self.analysis(text).text, text, with_places=False)
         return found
 
     def query(self, text: str) -> Query | None:

@@ -211,8 +211,12 @@ def asks_by_itself(clause: str) -> bool:
 
 def is_question(clause: str) -> bool:
     """Whether ``clause`` asks something (a question word, a request/need phrase, or a question mark)."""
-    if asks_by_itself(clause):
-        return True
+    return asks_by_itself(clause) or asks_by_request(clause)
+
+
+def asks_by_request(clause: str) -> bool:
+    """Whether ``clause`` holds a request or need phrase ("tìm hiểu", "cần thông tin"): :func:`is_question` for
+    a caller that already knows the clause does not ask by itself."""
     padded = f" {fold(clause)} "
     return any(f" {p} " in padded for p in _REQUEST_PHRASES)
 
