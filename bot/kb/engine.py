@@ -13,7 +13,7 @@ from bot.kb.index import Hit, Index, Query
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
-from bot.nlp.clauses import announces, asks_by_itself, asks_by_request, clauses, self_contained
+from bot.nlp.clauses import announces, asks_by_itself, clauses, is_question, self_contained
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze
 
@@ -90,17 +90,14 @@ class KnowledgeBase:
         texts = _Texts(self.index)
         parts = clauses(text)
         # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
-        # whether each clause asks by itself, read once per message (latency: every test below asked again)
-        itself = {p: asks_by_itself(p) for p in parts} if len(parts) > 1 else {}
-        asks = [p for i, p in enumerate(parts)
-                if (itself[p] or asks_by_request(p)) and not (i < len(parts) - 1 and announces(p))] \
+        asks = [p for i, p in enumerate(parts) if is_question(p) and not (i < len(parts) - 1 and announces(p))] \
             if len(parts) > 1 else []
         if len(asks) > 1:
             # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
-            asking = [p for p in asks if itself[p]]
+            asking = [p for p in asks if asks_by_itself(p)]
             asks = asking or asks
-        if asks and parts[-1] not in asks and not any(itself[p] for p in asks) \
+        if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
                 and texts.query(parts[-1]) is not None:
             # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
             # message ("ngày cđs 2025", "Tôi cần số lượng tài khoản …"): that is the question

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.nlp.normalize import fold, fold_token
 
@@ -197,6 +198,21 @@ def _asks_by_word(words: list[str]) -> bool:
     return False
 
 
+# The readings of one clause are asked again and again while a message is cut and its questions chosen (each
+# comma's two sides, ``announces``, the engine's tests: a clause was folded up to six times), so each is cached for
+# the last clauses seen (latency; bounded, and each a pure function of the clause).
+_CLAUSE_CACHE = 256
+_ASKING_PADDED = tuple(f" {p} " for p in _ASKING_PHRASES)
+_REQUEST_PADDED = tuple(f" {p} " for p in _REQUEST_PHRASES)
+
+
+@lru_cache(maxsize=_CLAUSE_CACHE)
+def _padded(clause: str) -> str:
+    """The folded clause between spaces, where a phrase is found whole."""
+    return f" {fold(clause)} "
+
+
+@lru_cache(maxsize=_CLAUSE_CACHE)
 def asks_by_itself(clause: str) -> bool:
     """Whether ``clause`` asks with a question mark, a question word or an asking phrase ("là gì", "ở đâu") — not
     only with a request phrase ("tìm hiểu", "hướng dẫn"), which a context sentence may hold as well."""
@@ -205,20 +221,16 @@ def asks_by_itself(clause: str) -> bool:
     words = [unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for raw in clause.split()]
     if _asks_by_word([w for w in words if w]):
         return True
-    padded = f" {fold(clause)} "
-    return any(f" {p} " in padded for p in _ASKING_PHRASES)
+    padded = _padded(clause)
+    return any(p in padded for p in _ASKING_PADDED)
 
 
 def is_question(clause: str) -> bool:
     """Whether ``clause`` asks something (a question word, a request/need phrase, or a question mark)."""
-    return asks_by_itself(clause) or asks_by_request(clause)
-
-
-def asks_by_request(clause: str) -> bool:
-    """Whether ``clause`` holds a request or need phrase ("tìm hiểu", "cần thông tin"): :func:`is_question` for
-    a caller that already knows the clause does not ask by itself."""
-    padded = f" {fold(clause)} "
-    return any(f" {p} " in padded for p in _REQUEST_PHRASES)
+    if asks_by_itself(clause):
+        return True
+    padded = _padded(clause)
+    return any(p in padded for p in _REQUEST_PADDED)
 
 
 # Words that point back at something the context said ("bộ đó", "app này", "nó", and "còn lại": the one left of
