@@ -86,8 +86,25 @@ def source_line(source: Source, messages: dict[str, str]) -> str:
 def answer_text(entry: Entry, messages: dict[str, str]) -> str:
     """The entry's answer followed by one "Nguồn: …" line per source (what ``kb check`` measures).
 
-    An entry quoting two passages of one page cites it twice; the citizen reads its line once.
+    An entry quoting two passages of one page cites it twice; the citizen reads its line once. Built once per
+    entry and wording of the source lines (latency: every reading decided confidently built it again, up to
+    four per message); the entry is held beside its text, so a recycled ``id`` never returns another's.
     """
+    wording = (messages.get("source_line"), messages.get("source_line_undated"), messages.get("date_format"))
+    cached = _ANSWER_TEXTS.get(id(entry))
+    if cached is not None and cached[0] is entry and cached[1] == wording:
+        return cached[2]
+    text = _answer_text(entry, messages)
+    if len(_ANSWER_TEXTS) > 65536:
+        _ANSWER_TEXTS.clear()
+    _ANSWER_TEXTS[id(entry)] = (entry, wording, text)
+    return text
+
+
+_ANSWER_TEXTS: dict[int, tuple[Entry, tuple[str | None, ...], str]] = {}  # by id(entry): entries are immutable
+
+
+def _answer_text(entry: Entry, messages: dict[str, str]) -> str:
     lines = "\n".join(dict.fromkeys(source_line(s, messages) for s in entry.sources))
     return f"{entry.answer}\n\n{lines}"
 
