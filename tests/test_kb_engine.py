@@ -358,38 +358,35 @@ _LONG_CONTEXT = ("Mình là cán bộ văn hóa xã, tuần sau phải nói chuy
                  "Sếp giao tìm hiểu kỹ.")
 
 
+def _read_as_if_alone(question: str, message: str) -> None:
+    """The question is answered confidently alone, and the message holding it gets the same entry, confidently."""
+    kb = _real_kb()
+    alone = kb.answer(question)
+    told = kb.answer(message)
+    assert alone.confident
+    assert (told.confident, told.entry) == (True, alone.entry)
+
+
 @pytest.mark.parametrize("question", [
     # a question that asks by itself and points back at nothing: read alone, whatever the context pulls
     "Ngày chuyển đổi số quốc gia là ngày nào?",
     "Cho hỏi VNeID mức 2 đăng ký ở đâu?",
 ])
 def test_a_self_contained_question_survives_a_long_context(question: str) -> None:
-    kb = _real_kb()
-    alone = kb.answer(question)
-    told = kb.answer(f"{_LONG_CONTEXT} {question}")
-    assert alone.confident
-    assert (told.confident, told.entry) == (True, alone.entry)
+    _read_as_if_alone(question, f"{_LONG_CONTEXT} {question}")
 
 
 @pytest.mark.parametrize("question", ["ngày cđs 2025", "số lượng tổ công nghệ số"])
 def test_a_request_told_before_announces_what_ends_the_message(question: str) -> None:
     """"Sếp giao tìm hiểu kỹ." asks nothing by itself: the bare query after it is the question."""
-    kb = _real_kb()
-    alone = kb.answer(question)
-    told = kb.answer(f"{_LONG_CONTEXT} {question}")
-    assert alone.confident
-    assert (told.confident, told.entry) == (True, alone.entry)
+    _read_as_if_alone(question, f"{_LONG_CONTEXT} {question}")
 
 
 @pytest.mark.parametrize("question", [
     "mình muốn biết chủ đề Ngày Chuyển đổi số quốc gia năm 2024", "Đề án 06 được ký ngày nào?", "đề án 06"])
 def test_an_announcing_request_is_not_read_as_the_question(question: str) -> None:
     """"Tôi đang cần thông tin về việc này: …" names nothing: the question is what follows the colon."""
-    kb = _real_kb()
-    alone = kb.answer(question)
-    told = kb.answer(f"Tôi đang cần thông tin về việc này: {question}")
-    assert alone.confident
-    assert (told.confident, told.entry) == (True, alone.entry)
+    _read_as_if_alone(question, f"Tôi đang cần thông tin về việc này: {question}")
 
 
 def test_a_question_that_points_back_is_not_self_contained() -> None:
