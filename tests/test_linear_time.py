@@ -32,6 +32,7 @@ UNITS = [
     " ", ".", "-", "0", "1", "a", "đ", "a.", "a.vn.", "www.", "a-", "1.2.", "http://", "a@", "a.a@", "@a.",
     "stk 0 0 ", "ngân hàng 1.", "tk ", "15.000.", "1/1/", "1800 ", "!", "😀", "a\u0301", "\n", "\u200d",
     "hè ", "chi mô ",  # regional words whose rewrite looks at what follows them (bot.nlp.dialect)
+    "một hai ba bốn, ", "a còn b ",  # commas and "còn" the clause splitter judges as cuts (bot.nlp.clauses)
 ] + ["".join(mix) for mix in itertools.product("0 .-", repeat=2)] + ["0 .", "0. ", "0 -", "0- ", "0  -  "]
 
 FUNCTIONS: dict[str, Callable[[str], object]] = {

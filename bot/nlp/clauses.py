@@ -8,6 +8,7 @@ when it has a question word or a request/need phrase. Deterministic and linear i
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -37,6 +38,7 @@ _REQUEST_PHRASES = tuple(fold(p) for p in (
     "hướng dẫn", "chỉ giúp", "chỉ dùm", "chỉ giùm", "giải thích", "thắc mắc", "tư vấn",
 ))
 MAX_CLAUSES = 6
+MAX_SOFT_CUTS = 4 * MAX_CLAUSES  # commas (and "và") of one sentence judged as cuts (linear time)
 
 
 def _clean(part: str) -> str:
@@ -101,7 +103,9 @@ def _split_connectors(sentence: str) -> list[str]:
         return [sentence]
     folded = fold_keep_positions(sentence)
     cuts = [m.end() for m in _CONNECTOR.finditer(folded) if not _adverb_con(folded, m)]
-    for m in _SOFT_CUT.finditer(folded):
+    # each comma is judged on the whole sentence either side of it: only the first MAX_SOFT_CUTS are, so a sentence
+    # of thousands of commas stays linear (clauses() keeps at most MAX_CLAUSES pieces anyway)
+    for m in itertools.islice(_SOFT_CUT.finditer(folded), MAX_SOFT_CUTS):
         left, right = sentence[: m.start()], sentence[m.end() :]
         # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
         # a request before the comma announces the question after it ("Tôi cần thông tin về việc này, …"): one
@@ -133,10 +137,21 @@ def _adverb_con(folded: str, m: re.Match[str]) -> bool:
     """Whether the connector at ``m`` is "còn" used as an adverb (no comma before it, an adverb's neighbour)."""
     if not folded.startswith("còn", m.end()) or "," in m.group():  # ò is kept: "con" is a child
         return False
-    if re.match(r"còn\s+lai\b", folded[m.end():]):  # "mục tiêu còn lại": the remaining one, no second question
+    if _REMAINING.match(folded, m.end()):  # "mục tiêu còn lại": the remaining one, no second question
         return True
-    before = folded[: m.start()].split()
-    return bool(before) and before[-1] in _BEFORE_STILL
+    return _word_before(folded, m.start()) in _BEFORE_STILL
+
+
+_REMAINING = re.compile(r"còn\s+lai\b")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word ending at ``end`` (a connector's match starts right after one): scanned back from ``end``, not by
+    splitting everything before it at each connector (quadratic in a message of many "còn")."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _fold_char(c: str) -> str:
