@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.kb.asks import asks_address, unanswered, web_addresses
 from bot.kb.index import KIND_LEAD, Hit, says_more
+from bot.kb.intent_model import RESCUE_P, Reading, agrees, no_reader
 from bot.kb.loader import Entry, Source
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
@@ -262,16 +263,20 @@ def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
 
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
-           suggest: Sequence[Entry], asks: frozenset[str] = frozenset()) -> Answer:
-    """Confident when the calibrated probability is high and the :func:`floors` allow it, "Ý bạn là…?" in
-    between, else an apology. ``asks``: the kinds of fact the question asks for (``bot.kb.asks``)."""
+           suggest: Sequence[Entry], asks: frozenset[str] = frozenset(),
+           intent: Callable[[], Reading] = no_reader) -> Answer:
+    """Confident when the calibrated probability is high, or the intent reader agrees (:func:`agrees`), and the
+    :func:`floors` allow it, "Ý bạn là…?" in between, else an apology. ``asks``: the kinds of fact the question
+    asks for (``bot.kb.asks``); ``intent``: what the trained intent reader makes of the question, when called."""
     if not hits:
         return unknown(suggest, messages, normalized)
     top = hits[0]
     second = hits[1] if len(hits) > 1 else None
     margin = _margin(top, second)
     p = probability(hits)
-    if p >= CONFIDENT_P and floors(hits, asks, p, moot_tie(hits, normalized)):
+    # the floors first, the reader last: it reads the question only for an answer the floors allow (latency)
+    allowed = p >= min(CONFIDENT_P, RESCUE_P) and floors(hits, asks, p, moot_tie(hits, normalized))
+    if allowed and (p >= CONFIDENT_P or agrees(top, p, intent)):
         return replace(confident(top, messages, normalized, margin), score=p)
     if outside(top):  # a look-alike of the channel's topics: the apology, the closest topics as buttons
         return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),

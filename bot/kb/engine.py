@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 from bot.kb.asks import asked, named_places
 from bot.kb.decision import NEAR_MISS, SUGGESTIONS, Answer, confident, decide, unknown, with_second
 from bot.kb.index import Hit, Index, Query
+from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
@@ -29,7 +31,7 @@ class KnowledgeBase:
 
     def __init__(self, entries: Sequence[Entry], messages: dict[str, str], problems: Sequence[str] = (),
                  path: Path | None = None, phrasings: Mapping[str, Sequence[str]] | None = None,
-                 outside: Sequence[Group] = ()) -> None:
+                 outside: Sequence[Group] = (), intent: IntentModel | None = None) -> None:
         started = time.perf_counter()
         self.entries = tuple(entries)
         self.by_id = {e.id: e for e in self.entries}
@@ -38,6 +40,7 @@ class KnowledgeBase:
         self.path = path
         self.phrasings = {k: tuple(v) for k, v in (phrasings or {}).items() if k in self.by_id}
         self.index = Index(self.entries, self.phrasings, Outside(outside) if outside else None)
+        self.intent = intent  # the trained intent reader (bot.kb.intent_model), evidence for the decision
         self.index_seconds = time.perf_counter() - started
         self.load_seconds = self.index_seconds
         # One representative question per topic, in file order: the fallback suggestions.
@@ -76,7 +79,8 @@ class KnowledgeBase:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
         # the places of the message's question(s), whichever text is read: not those of a context sentence
         asks = texts.asked(text) | texts.places
-        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks), hits
+        reader = partial(texts.intent, text)  # read only when the decision asks (bot.kb.intent_model.agrees)
+        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, reader), hits
 
     def _read(self, question: str) -> tuple[tuple[Answer, list[Hit]], Entry | None]:
         """The best reading of a message, and the entry of its second question when it asks two.
@@ -87,8 +91,10 @@ class KnowledgeBase:
         confidently wins and the second's best entry (its own clause, else the whole message) is offered.
         """
         text = standardize(question, self.index.known_pair)
-        texts = _Texts(self.index)
         parts = clauses(text)
+        # a lone question pointing back at nothing said ("Ứng dụng ấy do ai phát triển") is not read by the intent
+        # reader: it would name the entry its words suggest, a guess the ranker's evidence alone must carry
+        texts = _Texts(self.index, self.intent, text if len(parts) > 1 or self_contained(text) else "")
         # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
         asks = [p for i, p in enumerate(parts) if is_question(p) and not (i < len(parts) - 1 and announces(p))] \
             if len(parts) > 1 else []
@@ -187,8 +193,11 @@ class _Texts:
     """The texts of one message (the whole, its question, each clause), each analysed and prepared for the ranker
     once however many readings use it (latency: up to three searches of one message share this work)."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, intent: IntentModel | None = None, whole: str = "") -> None:
         self.index = index
+        self.model = intent
+        self.whole = whole  # the whole message (regional words standardized): what the intent reader reads
+        self._intents: dict[str, Reading] = {}
         self._analyses: dict[str, Analysis] = {}
         self._queries: dict[str, Query | None] = {}
         self._asked: dict[str, frozenset[str]] = {}
@@ -211,6 +220,19 @@ class _Texts:
             found = self._asked[text] = asked(self.analysis(text).text, text, with_places=False)
         return found
 
+    def intent(self, text: str) -> Reading:
+        """What the intent reader makes of ``text`` (nothing without a model), once per text.
+
+        Only the whole message is read: the reader learned whole messages, context and all, and a context
+        sentence read alone as a question ("…muốn lập nhóm hướng dẫn bà con làm dịch vụ công.") is no question it
+        knows — held out, agreeing on one answered it instead of the question after it (round 8)."""
+        if self.model is None or text != self.whole:
+            return NOTHING
+        found = self._intents.get(text)
+        if found is None:
+            found = self._intents[text] = self.model.read(self.analysis(text).text)
+        return found
+
     def query(self, text: str) -> Query | None:
         if text not in self._queries:
             self._queries[text] = self.index.query(self.analysis(text))
@@ -218,14 +240,16 @@ class _Texts:
 
 
 def load_kb(path: Path | None = None, messages_path: Path | None = None,
-            phrasings_path: Path | None = None, outside_path: Path | None = None) -> KnowledgeBase:
+            phrasings_path: Path | None = None, outside_path: Path | None = None,
+            intent_path: Path | None = None) -> KnowledgeBase:
     """Load and index the KB (default ``content/kb/``); bad entries are skipped and logged, not fatal.
 
     Extra phrasings come from ``phrasings_path``, else from the ``phrasings/`` folder beside the KB directory;
     the out-of-scope class from ``outside_path``, else from ``out_of_scope.toml`` beside it — for the default
     KB, ``content/phrasings/`` and ``content/out_of_scope.toml``. An explicit ``content/kb`` (``dxbot kb eval
     --kb``, ``bench_qa``) thus answers exactly as the default KB does (session 6: it used to load neither), and
-    a test's KB directory, with no such siblings, loads only its entries.
+    a test's KB directory, with no such siblings, loads only its entries. The intent reader's weights likewise
+    (``intent_path``, else ``intent_model.tsv`` beside the KB directory; round 8).
     """
     started = time.perf_counter()
     kb_path = path or DEFAULT_KB_DIR
@@ -242,8 +266,10 @@ def load_kb(path: Path | None = None, messages_path: Path | None = None,
     if outside_path is not None:
         outside, outside_problems = load_outside(outside_path)
         problems = [*problems, *outside_problems]
+    intent_path = intent_path or _beside(kb_path, "intent_model.tsv")
+    intent = load_intent_model(intent_path) if intent_path is not None else None
     kb = KnowledgeBase(entries, load_messages(messages_path or DEFAULT_MESSAGES), problems, kb_path, phrasings,
-                       outside)
+                       outside, intent)
     kb.load_seconds = time.perf_counter() - started
     log.info("kb: %d entries from %s loaded in %.1f ms (index %.1f ms), %d problems", len(entries), kb_path,
              kb.load_seconds * 1000, kb.index_seconds * 1000, len(problems))
