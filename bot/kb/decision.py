@@ -39,6 +39,10 @@ OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses witho
 # and the one that refuses alone (held-out table in docs/question-answering.md, round 6).
 OOS_CONFIRM, OOS_ALONE = 0.2, 0.99
 OOS_SAID = 0.9  # a question that says an out-of-scope phrasing nearly word for word needs no confirmation
+# The trained off-topic model (bot.kb.offtopic_model, round 8) refuses where the naive Bayes leans out too, never
+# one of the KB's own redirect entries (written for requests the channel does not handle: "go to the police").
+OOS_TRAINED, OOS_TRAINED_NB = 0.5, 0.8
+REDIRECT_TOPIC = "ngoai-pham-vi"
 WEIGHTS = (-11.693, 3.160, 2.703, -0.073, 5.455, 3.202, 2.714, 1.417, -0.408, 5.709, -0.807, -4.711, -1.630, 0.871,
            -0.003, 2.214, 0.893, 1.321, 1.192, -0.947, -2.171, -0.676)
 
@@ -241,10 +245,14 @@ def outside(top: Hit) -> bool:
     scope for "Cục trưởng Cục Chuyển đổi số quốc gia là ai"). The classifier refuses without a word beyond the
     entry when it is sure (``OOS_ALONE``) and the class says the question at least as closely as the entry
     ("Tổ công nghệ số … có được trả lương không"); sure alone, it refused "bộ trưởng bộ khoa học và công nghệ
-    sau khi sáp nhập là ai" (round 6's table)."""
+    sau khi sáp nhập là ai" (round 6's table). Round 8: the trained model (``bot.kb.offtopic_model``: the words of
+    seven writers' off-topic questions and what the top entry lacks) refuses where the naive Bayes leans out too
+    (``OOS_TRAINED_NB``): alone it refused rambling in-scope questions whose context words are a citizen's life.
+    A redirect entry (``REDIRECT_TOPIC``) is what such a request should get, so the model never refuses one."""
     rule = top.outside > 0 and top.outside >= top.match + (0.0 if top.beyond else OUTSIDE_LEAD)
     return ((rule and (top.oos >= OOS_CONFIRM or top.outside >= OOS_SAID))
-            or (top.oos >= OOS_ALONE and top.outside >= top.match > 0))
+            or (top.oos >= OOS_ALONE and top.outside >= top.match > 0)
+            or (top.trained >= OOS_TRAINED and top.oos >= OOS_TRAINED_NB and top.entry.topic != REDIRECT_TOPIC))
 
 
 def _leads(top: Hit, second: Hit) -> bool:

@@ -60,6 +60,7 @@ class Hit:
     outside: float = 0.0  # the question's best phrasing match in the out-of-scope class (bot.kb.outside)
     beyond: bool = False  # ... whose phrasing says a word of the question the top entry's phrasings do not
     oos: float = 0.5  # the out-of-scope classifier's probability for the question (bot.kb.outside)
+    trained: float = 0.0  # the trained off-topic model's probability, given this reading's top entry (offtopic_model)
     numbers: float = 0.0  # share of the question's numbers this entry is about (1) or only mentions (0.5)
     tied: bool = False  # ranked first over a near tie because it says more of the question (see Index._hits)
 
@@ -214,7 +215,7 @@ class Index:
                 score[a], score[b] = score[b], score[a]  # the order is the score's: the decision reads its lead
                 tied = b  # still a near tie for the decision: answered only when sure (decision.TIE_P)
         outside = self.outside.against(gate_view, records[top[0]]) if self.outside is not None \
-            else (0.0, False, 0.0)
+            else (0.0, False, 0.0, 0.0)
         edge = dict(zip(top, signals.edges(gate_view, records[top[0]], records[top[1]], self.idf),
                         strict=False)) if len(top) > 1 else {}
         return [
