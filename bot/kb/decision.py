@@ -217,7 +217,8 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     top = hits[0]
     tie = near_tie(hits) and not moot and not (p >= TIE_P and _leads(top, hits[1]))
     return (not tie and not top.against and top.coverage >= FLOOR_COVERAGE and top.match >= FLOOR_MATCH
-            and not unanswered(asks, top.entry) and not outside(top) and not overtaken(hits))
+            and not unanswered(asks, top.entry) and not outside(top) and not trained_outside(top)
+            and not overtaken(hits))
 
 
 def overtaken(hits: Sequence[Hit]) -> bool:
@@ -245,14 +246,18 @@ def outside(top: Hit) -> bool:
     scope for "Cục trưởng Cục Chuyển đổi số quốc gia là ai"). The classifier refuses without a word beyond the
     entry when it is sure (``OOS_ALONE``) and the class says the question at least as closely as the entry
     ("Tổ công nghệ số … có được trả lương không"); sure alone, it refused "bộ trưởng bộ khoa học và công nghệ
-    sau khi sáp nhập là ai" (round 6's table). Round 8: the trained model (``bot.kb.offtopic_model``: the words of
-    seven writers' off-topic questions and what the top entry lacks) refuses where the naive Bayes leans out too
-    (``OOS_TRAINED_NB``): alone it refused rambling in-scope questions whose context words are a citizen's life.
-    A redirect entry (``REDIRECT_TOPIC``) is what such a request should get, so the model never refuses one."""
+    sau khi sáp nhập là ai" (round 6's table). Round 8's trained model: :func:`trained_outside`."""
     rule = top.outside > 0 and top.outside >= top.match + (0.0 if top.beyond else OUTSIDE_LEAD)
     return ((rule and (top.oos >= OOS_CONFIRM or top.outside >= OOS_SAID))
-            or (top.oos >= OOS_ALONE and top.outside >= top.match > 0)
-            or (top.trained >= OOS_TRAINED and top.oos >= OOS_TRAINED_NB and top.entry.topic != REDIRECT_TOPIC))
+            or (top.oos >= OOS_ALONE and top.outside >= top.match > 0))
+
+
+def trained_outside(top: Hit) -> bool:
+    """Round 8: the trained model (``bot.kb.offtopic_model``) reads the question as off-topic over this entry and the
+    naive Bayes leans out too (alone the model refused rambling in-scope questions whose context is a citizen's
+    life); never over one of the KB's redirect entries, which are what such a request should get. It only stops a
+    confident answer (:func:`decide`): a question the engine was unsure of anyway still reaches the editors."""
+    return top.trained >= OOS_TRAINED and top.oos >= OOS_TRAINED_NB and top.entry.topic != REDIRECT_TOPIC
 
 
 def _leads(top: Hit, second: Hit) -> bool:
@@ -281,7 +286,8 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     p = probability(hits)
     if p >= CONFIDENT_P and floors(hits, asks, p, moot_tie(hits, normalized)):
         return replace(confident(top, messages, normalized, margin), score=p)
-    if outside(top):  # a look-alike of the channel's topics: the apology, the closest topics as buttons
+    if outside(top) or (p >= CONFIDENT_P and trained_outside(top)):
+        # a look-alike of the channel's topics: the apology, the closest topics as buttons
         return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),
                        score=p, out_of_scope=True)
     # "Ý bạn là…?" needs two entries that each explain part of the question; one alone is listed first after
