@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.kb.asks import asks_address, unanswered, web_addresses
+from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.loader import Entry, Source
 
@@ -39,6 +40,7 @@ OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses witho
 # and the one that refuses alone (held-out table in docs/question-answering.md, round 6).
 OOS_CONFIRM, OOS_ALONE = 0.2, 0.99
 OOS_SAID = 0.9  # a question that says an out-of-scope phrasing nearly word for word needs no confirmation
+GAP_OOS = 0.5  # an unexplained specific word (bot.kb.explained) gets the out-of-scope reply from this probability
 WEIGHTS = (-11.693, 3.160, 2.703, -0.073, 5.455, 3.202, 2.714, 1.417, -0.408, 5.709, -0.807, -4.711, -1.630, 0.871,
            -0.003, 2.214, 0.893, 1.321, 1.192, -0.947, -2.171, -0.676)
 
@@ -262,18 +264,22 @@ def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
 
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
-           suggest: Sequence[Entry], asks: frozenset[str] = frozenset()) -> Answer:
+           suggest: Sequence[Entry], asks: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> Answer:
     """Confident when the calibrated probability is high and the :func:`floors` allow it, "Ý bạn là…?" in
-    between, else an apology. ``asks``: the kinds of fact the question asks for (``bot.kb.asks``)."""
+    between, else an apology. ``asks``: the kinds of fact the question asks for (``bot.kb.asks``); ``names``: the
+    names the question types that the KB does not know (``bot.kb.explained.names``). Round 8: a question whose
+    words the top entry leaves a specific one unexplained (``bot.kb.explained.gap``) is not answered either."""
     if not hits:
         return unknown(suggest, messages, normalized)
     top = hits[0]
     second = hits[1] if len(hits) > 1 else None
     margin = _margin(top, second)
     p = probability(hits)
-    if p >= CONFIDENT_P and floors(hits, asks, p, moot_tie(hits, normalized)):
+    unsaid = gap(top.unexplained, names, top.oos) if p >= CONFIDENT_P else None
+    if p >= CONFIDENT_P and unsaid is None and floors(hits, asks, p, moot_tie(hits, normalized)):
         return replace(confident(top, messages, normalized, margin), score=p)
-    if outside(top):  # a look-alike of the channel's topics: the apology, the closest topics as buttons
+    if outside(top) or (unsaid is not None and top.oos >= GAP_OOS):
+        # a look-alike of the channel's topics: the apology, the closest topics (the top entry first) as buttons
         return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),
                        score=p, out_of_scope=True)
     # "Ý bạn là…?" needs two entries that each explain part of the question; one alone is listed first after

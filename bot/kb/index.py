@@ -18,6 +18,7 @@ from itertools import compress
 
 from bot.kb import signals, wh
 from bot.kb.bm25 import TwoFieldBM25
+from bot.kb.explained import Unexplained, unexplained
 from bot.kb.lexicon import View, scaffolding, view, with_synonyms
 from bot.kb.loader import Entry
 from bot.kb.outside import Outside
@@ -62,6 +63,7 @@ class Hit:
     oos: float = 0.5  # the out-of-scope classifier's probability for the question (bot.kb.outside)
     numbers: float = 0.0  # share of the question's numbers this entry is about (1) or only mentions (0.5)
     tied: bool = False  # ranked first over a near tie because it says more of the question (see Index._hits)
+    unexplained: tuple[Unexplained, ...] = ()  # the top hit's: question words it does not say (bot.kb.explained)
 
 
 class Index:
@@ -100,6 +102,10 @@ class Index:
         """The one entry that has ``analysis`` word for word as a title or phrasing, if any."""
         doc = self.exact.get(analysis.text, -1)
         return self.entries[doc] if doc >= 0 else None
+
+    def knows(self, item: str) -> bool:
+        """Whether some entry says a folded word, or a word pair written "a_b" (``bot.kb.explained``)."""
+        return item in self.pairs if "_" in item else item in self.token_df
 
     def known_pair(self, a: str, b: str) -> bool:
         """Whether folded ``a b`` is a two-syllable word of the KB ("chi tiêu", "mô hình")."""
@@ -221,7 +227,7 @@ class Index:
             Hit(self.entries[d], score[d], cover[d],
                 ranked.s_all[d], ranked.s_q[d], ranked.char[d], match[d],
                 disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d], *outside,
-                disc[d][3], d == tied)
+                disc[d][3], d == tied, unexplained(gate_view, records[d], self.knows) if d == top[0] else ())
             for d in top
         ]
 
