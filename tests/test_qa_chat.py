@@ -324,3 +324,18 @@ def test_a_look_alike_naming_a_province_the_entry_lacks_gets_choices_not_the_nat
     assert get_kb().by_id["tcns-so-luong"].title in [b["payload"] for b in buttons(message)]
     answered = ask(bot, "có bao nhiêu tổ công nghệ số cộng đồng")
     assert entry_answer("tcns-so-luong") in answered["text"]
+
+
+def test_a_look_alike_naming_someone_the_kb_does_not_know_gets_buttons_not_the_answer(bot: BotHarness) -> None:
+    """Round 8 (bot.kb.explained): the entry's own question about a district or a person the knowledge base never
+    names is not answered with the national figure; the citizen gets "Ý bạn là…?", the apology or the
+    out-of-scope reply, with the entry as a button. The plain question is still answered."""
+    for text in ("Thành phố Thủ Đức có bao nhiêu tổ công nghệ số cộng đồng?",  # answered before round 8
+                 "Huyện Mường Tè có bao nhiêu tổ công nghệ số cộng đồng?"):
+        message = ask(bot, text)
+        assert entry_answer("tcns-so-luong") not in message["text"]
+        assert message["text"].startswith((QA_MESSAGES["did_you_mean"], QA_MESSAGES["unknown"],
+                                           render("out_of_scope", you="bạn", You="Bạn", me="kênh")))
+        assert get_kb().by_id["tcns-so-luong"].title in [b["payload"] for b in buttons(message)]
+    answered = ask(bot, "Cả nước có bao nhiêu tổ công nghệ số cộng đồng?")
+    assert entry_answer("tcns-so-luong") in answered["text"]
