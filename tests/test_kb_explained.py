@@ -90,6 +90,7 @@ def test_names_are_capitalised_runs_the_kb_does_not_know() -> None:
     assert names("Nhà tôi ở Quảng Nam, cho hỏi thêm", never) == frozenset()  # where the speaker lives
     assert names("Cho Tôi Hỏi Ngày Chuyển Đổi Số", never) == frozenset()  # title case
     assert names("Hà, Giang", never) == frozenset()  # a comma ends a name
+    assert names("Cô Lê Thị Hoa nói cả nước có bao nhiêu tổ?", never) == frozenset()  # who told the citizen
 
 
 def test_a_word_the_kb_never_says_needs_the_class_to_lean_out() -> None:

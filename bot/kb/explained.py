@@ -101,6 +101,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # "ở / tại / từ <name>", "tôi / tui / mình / em / nhà / chúng <…> <name>": where the speaker lives or works
 _SPEAKER = frozenset({"o", "tai", "tu", "toi", "tui", "minh", "em", "nha", "chung", "que"})
 CONTEXT_WORDS = 3  # words before a name read for the speaker's whereabouts
+_TOLD = frozenset({"noi", "ke"})  # "<name> nói / kể …": the source of what the citizen heard (like "nghe nói")
 
 
 def names(text: str, known_pair: Callable[[str, str], bool]) -> frozenset[str]:
@@ -112,7 +113,8 @@ def names(text: str, known_pair: Callable[[str, str], bool]) -> frozenset[str]:
     says (``known_pair``) are kept: "Việt Nam" is the whole KB's country and keeps nothing, "Nghệ An" keeps
     both words although "nghệ" (công nghệ) and "an" (an toàn) are common. Left out, because the capital then
     says nothing about what is asked: a name shortly after "ở / tại / từ" or a first-person word (where the
-    speaker lives or works: "tui ở An Giang, …", "xã tôi là Tân Lập"), and every name of a message typed in
+    speaker lives or works: "tui ở An Giang, …", "xã tôi là Tân Lập"), a name followed by "nói / kể" (who told
+    the citizen: "Cô Lê Thị Hoa nói cả nước có …"), and every name of a message typed in
     title case ("Cho Tôi Hỏi Ngày Chuyển Đổi Số …"), where half or more of the words are capitalised.
     """
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -129,7 +131,8 @@ def names(text: str, known_pair: Callable[[str, str], bool]) -> frozenset[str]:
         j = i
         while j < len(joins) and joins[j]:
             j += 1
-        if capitals[i] and j > i and not _SPEAKER.intersection(folded[max(0, i - CONTEXT_WORDS) : i]):
+        told = j + 1 < len(words) and folded[j + 1] in _TOLD  # "Cô Lê Thị Hoa nói …": who said it, not the subject
+        if capitals[i] and j > i and not told and not _SPEAKER.intersection(folded[max(0, i - CONTEXT_WORDS) : i]):
             for a, b in zip(folded[i:j], folded[i + 1 : j + 1], strict=True):
                 if not known_pair(a, b):
                     found.update((a, b))
