@@ -72,12 +72,10 @@ def test_unexplained_runs_are_the_question_words_the_entry_does_not_say(kb: Know
     record = kb.index.records[kb.entries.index(kb.by_id[ENTRY])]
     question = kb.index.query(analyze("Huyện Mường Tè có bao nhiêu tổ công nghệ số cộng đồng?"))
     assert question is not None
-    runs = unexplained(question.view, record, kb.index.knows)
-    assert [r.words for r in runs] == [("huyen", "muong", "te")]
-    assert runs[0].novel  # no entry says "mường tè"
+    assert [r.words for r in unexplained(question.view, record)] == [("huyen", "muong", "te")]
     own = kb.index.query(analyze("Cả nước có bao nhiêu tổ công nghệ số cộng đồng?"))
-    assert own is not None and unexplained(own.view, record, kb.index.knows) == ()
-    assert unexplained(view(analyze("tổ công nghệ số")), record, kb.index.knows) == ()
+    assert own is not None and unexplained(own.view, record) == ()
+    assert unexplained(view(analyze("tổ công nghệ số")), record) == ()
 
 
 def test_names_are_capitalised_runs_the_kb_does_not_know() -> None:
@@ -93,11 +91,8 @@ def test_names_are_capitalised_runs_the_kb_does_not_know() -> None:
     assert names("Cô Lê Thị Hoa nói cả nước có bao nhiêu tổ?", never) == frozenset()  # who told the citizen
 
 
-def test_a_word_the_kb_never_says_needs_the_class_to_lean_out() -> None:
-    novel = Unexplained(("du", "doan"), True)
-    assert gap([novel], frozenset(), 0.95) == novel
-    assert gap([novel], frozenset(), 0.5) is None  # a citizen's own chat word ("tham dự", "kéo dài")
-    assert gap([novel._replace(novel=False)], frozenset(), 0.99) is None  # a word of another entry
-    assert gap([Unexplained(("naylaa",), True)], frozenset(), 0.99) is None  # an unrepaired typo
-    assert gap([Unexplained(("e",), True)], frozenset(), 0.99) is None  # a letter ("cho e hỏi")
-    assert gap([Unexplained(("ha", "giang"), False)], frozenset({"ha", "giang"}), 0.0) is not None
+def test_only_a_run_inside_a_typed_name_is_a_gap() -> None:
+    run = Unexplained(("ha", "giang"))
+    assert gap([run], frozenset({"tinh", "ha", "giang"})) == run
+    assert gap([run], frozenset()) is None  # typed in lower case: no name to go by
+    assert gap([Unexplained(("du", "doan"))], frozenset({"ha", "giang"})) is None  # a chat word, not the name

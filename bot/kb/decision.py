@@ -40,7 +40,7 @@ OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses witho
 # and the one that refuses alone (held-out table in docs/question-answering.md, round 6).
 OOS_CONFIRM, OOS_ALONE = 0.2, 0.99
 OOS_SAID = 0.9  # a question that says an out-of-scope phrasing nearly word for word needs no confirmation
-GAP_OOS = 0.5  # an unexplained specific word (bot.kb.explained) gets the out-of-scope reply from this probability
+GAP_OOS = 0.5  # a name the entry does not say (bot.kb.explained) gets the out-of-scope reply from this probability
 WEIGHTS = (-11.693, 3.160, 2.703, -0.073, 5.455, 3.202, 2.714, 1.417, -0.408, 5.709, -0.807, -4.711, -1.630, 0.871,
            -0.003, 2.214, 0.893, 1.321, 1.192, -0.947, -2.171, -0.676)
 
@@ -275,7 +275,7 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     second = hits[1] if len(hits) > 1 else None
     margin = _margin(top, second)
     p = probability(hits)
-    unsaid = gap(top.unexplained, names, top.oos) if p >= CONFIDENT_P else None
+    unsaid = gap(top.unexplained, names) if p >= CONFIDENT_P else None
     if p >= CONFIDENT_P and unsaid is None and floors(hits, asks, p, moot_tie(hits, normalized)):
         return replace(confident(top, messages, normalized, margin), score=p)
     if outside(top) or (unsaid is not None and top.oos >= GAP_OOS):

@@ -7,23 +7,18 @@ showed (``bot.kb.asks``), and the fresh writers invented new ones. This is the g
 1. :func:`unexplained` — the question's content words (``bot.kb.lexicon.view`` of the question the decision
    measures: typos repaired, politeness, dialect and question scaffolding already left out) that the top entry —
    its title, questions, phrasings, keywords, answer and source titles — does not say, grouped into runs of
-   neighbouring words ("hà giang", "dự đoán"). Each run is marked *novel* when the knowledge base as a whole
-   never says it (a word, or for a run of several, a word pair no entry has).
-2. :func:`gap` — whether one of them is *specific*, i.e. changes what is asked, judged without word lists:
+   neighbouring words ("hà giang", "dự đoán").
+2. :func:`gap` — whether one of them changes what is asked: every word of the run belongs to a **name** the
+   citizen typed capitalised (two or more capitalised syllables in a row: "Hà Giang", "Nguyễn Văn A", "Thái
+   Lan") in a word pair no entry of the KB says (:func:`names`: "Việt Nam" is the whole KB's country and explains
+   itself); a name right after "ở / tại / từ" is where the speaker is ("tui ở An Giang, …"), context rather than
+   the subject asked.
 
-   * a **name**: every word of the run belongs to a name the citizen typed capitalised (two or more capitalised
-     syllables in a row: "Hà Giang", "Nguyễn Văn A", "Thái Lan") in a word pair no entry of the KB says
-     (:func:`names`: "Việt Nam" is the whole KB's country and explains itself); a name right after "ở / tại /
-     từ" is where the speaker is ("tui ở An Giang, …"), context rather than the subject asked;
-   * a **novel word while the out-of-scope class leans out** (``bot.kb.outside`` probability ≥ ``NOVEL_OOS``):
-     a word the KB never uses ("dự đoán", "chatgpt") is what the look-alike adds; alone it is as often a
-     citizen's own chat word ("tham dự", "kéo dài"), which is why the class must agree. A token that is no
-     Vietnamese syllable and not a number (an unrepaired typo: "naylà", "khaonr") is never such a word, nor
-     a single letter ("cho e hỏi": shorthand).
-
-   Measured against rarity in the tuning sets' in-scope questions (see docs/question-answering.md, round 8):
-   rare words alone cost 1.6–3 % of right answers — each fresh writer brings chat words nobody used before — and
-   unexplained numbers cost dev three right answers ("1 năm", "sinh viên năm 3"), so neither is a reason here.
+   Measured and dropped (docs/question-answering.md, round 8): rarity in the tuning sets' in-scope questions
+   (rare words alone cost 1.6–3 % of right answers: each fresh writer brings chat words nobody used before),
+   unexplained numbers (three right answers on dev: "1 năm", "sinh viên năm 3"), and a word the KB never uses
+   while the out-of-scope class leans out (no right answer lost on the sets as written, but 4–5 on the same
+   questions re-typed by ``tools/retype_probe``: the class is sure of chat words cut to keywords).
 
 The decision (``bot.kb.decision``) never answers a gap with confidence: it offers the entry ("Ý bạn là…?", or the
 apology with the entry first) or, when the class leans out, the out-of-scope reply with the entry as a button.
@@ -40,14 +35,12 @@ from bot.kb.records import EntryRecord
 from bot.nlp.normalize import analyze, fold, is_syllable
 
 NAME_KB_ENTRIES = 1  # a name the KB says in more entries than this is the KB's own ("Việt Nam", "Hà Nội" if told)
-NOVEL_OOS = 0.9  # the out-of-scope class's probability from which a word the KB never uses makes a gap
 
 
 class Unexplained(NamedTuple):
     """A run of neighbouring question words the entry does not say."""
 
     words: tuple[str, ...]  # folded syllables, in the question's order
-    novel: bool  # the knowledge base never says one of its words (or, for several, one of its word pairs)
 
 
 def _source_words(record: EntryRecord) -> frozenset[str]:
@@ -62,13 +55,12 @@ def _source_words(record: EntryRecord) -> frozenset[str]:
 _SOURCES: dict[str, tuple[EntryRecord, frozenset[str]]] = {}
 
 
-def unexplained(view: View, record: EntryRecord, known: Callable[[str], bool]) -> tuple[Unexplained, ...]:
+def unexplained(view: View, record: EntryRecord) -> tuple[Unexplained, ...]:
     """The question's content words that the entry does not say, as runs of neighbouring words.
 
     A unit is explained when one of its readings is said whole by the entry (an ambiguous abbreviation needs
     one reading); optional units (an unmarked "de" that may be "để") are never counted against an entry, and
-    a scaffolding word between two unexplained ones ends the run. ``known``: whether some entry of the KB says a
-    folded word or a word pair ("ha_giang"), for the runs' :attr:`Unexplained.novel`.
+    a scaffolding word between two unexplained ones ends the run.
     """
     said_q, said_a = record.q_vocab, record.a_vocab
     sources: frozenset[str] | None = None
@@ -88,12 +80,7 @@ def unexplained(view: View, record: EntryRecord, known: Callable[[str], bool]) -
         else:
             runs.append(list(uv.alts[0]))
         last = i
-    found: dict[tuple[str, ...], Unexplained] = {}
-    for run in runs:
-        words = tuple(run)
-        items = [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)] or [words[0]]
-        found.setdefault(words, Unexplained(words, not all(known(item) for item in items)))
-    return tuple(found.values())
+    return tuple(Unexplained(words) for words in dict.fromkeys(tuple(run) for run in runs))
 
 
 # A word typed with a capital, its letters only (digits and punctuation end it).
@@ -140,14 +127,11 @@ def names(text: str, known_pair: Callable[[str, str], bool]) -> frozenset[str]:
     return frozenset(found)
 
 
-def gap(runs: Sequence[Unexplained], typed_names: frozenset[str], oos: float) -> Unexplained | None:
+def gap(runs: Sequence[Unexplained], typed_names: frozenset[str]) -> Unexplained | None:
     """The first unexplained run that changes what is asked (see the module docstring), or None.
 
-    ``typed_names``: :func:`names` of the question's own clauses; ``oos``: the out-of-scope class's probability.
+    ``typed_names``: :func:`names` of the question's own clauses.
     """
-    for run in runs:
-        if typed_names and all(w in typed_names for w in run.words):
-            return run
-        if run.novel and oos >= NOVEL_OOS and any((is_syllable(w) and len(w) > 1) or w.isdigit() for w in run.words):
-            return run
-    return None
+    if not typed_names:
+        return None
+    return next((run for run in runs if all(w in typed_names for w in run.words)), None)

@@ -103,10 +103,6 @@ class Index:
         doc = self.exact.get(analysis.text, -1)
         return self.entries[doc] if doc >= 0 else None
 
-    def knows(self, item: str) -> bool:
-        """Whether some entry says a folded word, or a word pair written "a_b" (``bot.kb.explained``)."""
-        return item in self.pairs if "_" in item else item in self.token_df
-
     def known_pair(self, a: str, b: str) -> bool:
         """Whether folded ``a b`` is a two-syllable word of the KB ("chi tiêu", "mô hình")."""
         return f"{a}_{b}" in self.pairs
@@ -227,7 +223,7 @@ class Index:
             Hit(self.entries[d], score[d], cover[d],
                 ranked.s_all[d], ranked.s_q[d], ranked.char[d], match[d],
                 disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d], *outside,
-                disc[d][3], d == tied, unexplained(gate_view, records[d], self.knows) if d == top[0] else ())
+                disc[d][3], d == tied, unexplained(gate_view, records[d]) if d == top[0] else ())
             for d in top
         ]
 
