@@ -34,8 +34,6 @@ from bot.kb.lexicon import CONTENT, View
 from bot.kb.records import EntryRecord
 from bot.nlp.normalize import analyze, fold, is_syllable
 
-NAME_KB_ENTRIES = 1  # a name the KB says in more entries than this is the KB's own ("Việt Nam", "Hà Nội" if told)
-
 
 class Unexplained(NamedTuple):
     """A run of neighbouring question words the entry does not say."""
