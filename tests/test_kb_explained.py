@@ -91,8 +91,11 @@ def test_names_are_capitalised_runs_the_kb_does_not_know() -> None:
     assert names("Cô Lê Thị Hoa nói cả nước có bao nhiêu tổ?", never) == frozenset()  # who told the citizen
 
 
-def test_only_a_run_inside_a_typed_name_is_a_gap() -> None:
-    run = Unexplained(("ha", "giang"))
-    assert gap([run], frozenset({"tinh", "ha", "giang"})) == run
-    assert gap([run], frozenset()) is None  # typed in lower case: no name to go by
-    assert gap([Unexplained(("du", "doan"))], frozenset({"ha", "giang"})) is None  # a chat word, not the name
+def test_only_a_run_inside_a_typed_name_is_a_gap(kb: KnowledgeBase) -> None:
+    record = kb.index.records[kb.entries.index(kb.by_id[ENTRY])]
+    question = kb.index.query(analyze("Tỉnh Hà Giang có bao nhiêu tổ công nghệ số cộng đồng?"))
+    assert question is not None
+    assert gap(question.view, record, frozenset({"tinh", "ha", "giang"})) == Unexplained(("ha", "giang"))
+    assert gap(question.view, record, frozenset()) is None  # typed in lower case: no name to go by
+    assert gap(question.view, record, frozenset({"muong", "te"})) is None  # a name the question does not hold
+    assert gap(None, record, frozenset({"ha", "giang"})) is None  # a hit that is not the top one

@@ -275,7 +275,7 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     second = hits[1] if len(hits) > 1 else None
     margin = _margin(top, second)
     p = probability(hits)
-    unsaid = gap(top.unexplained, names) if p >= CONFIDENT_P else None
+    unsaid = gap(top.question, top.record, names) if p >= CONFIDENT_P and names else None
     if p >= CONFIDENT_P and unsaid is None and floors(hits, asks, p, moot_tie(hits, normalized)):
         return replace(confident(top, messages, normalized, margin), score=p)
     if outside(top) or (unsaid is not None and top.oos >= GAP_OOS):

@@ -27,7 +27,8 @@ apology with the entry first) or, when the class leans out, the out-of-scope rep
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 from bot.kb.lexicon import CONTENT, View
@@ -89,6 +90,18 @@ CONTEXT_WORDS = 3  # words before a name read for the speaker's whereabouts
 _TOLD = frozenset({"noi", "ke"})  # "<name> nói / kể …": the source of what the citizen heard (like "nghe nói")
 
 
+@lru_cache(maxsize=8192)
+def _fold(word: str) -> str:
+    """``fold`` of one word (latency: the words of chat messages repeat)."""
+    return fold(word)
+
+
+@lru_cache(maxsize=8192)
+def _capital(word: str) -> bool:
+    """A capitalised Vietnamese syllable ("Giang"), not an abbreviation ("UBND") nor another word ("Global")."""
+    return word[0].isupper() and not word.isupper() and is_syllable(_fold(word))
+
+
 def names(text: str, known_pair: Callable[[str, str], bool]) -> frozenset[str]:
     """The folded syllables of the names typed capitalised in ``text`` that the knowledge base does not know.
 
@@ -102,34 +115,40 @@ def names(text: str, known_pair: Callable[[str, str], bool]) -> frozenset[str]:
     the citizen: "Cô Lê Thị Hoa nói cả nước có …"), and every name of a message typed in
     title case ("Cho Tôi Hỏi Ngày Chuyển Đổi Số …"), where half or more of the words are capitalised.
     """
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    capitals = [w[0].isupper() and not w.isupper() and is_syllable(fold(w)) for w, _, _ in words]
-    if sum(capitals) * 2 >= len(words):
+    parts = text.split()  # no name without two capitalised words in a row (latency: most messages, read in C)
+    if not any(a[:1].isupper() and b[:1].isupper() for a, b in zip(parts, parts[1:], strict=False)):
         return frozenset()
-    folded = [fold(w) for w, _, _ in words]
-    found: set[str] = set()
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    capitals = [w[0].isupper() and _capital(w) for w, _, _ in words]
+    if sum(capitals) < 2 or sum(capitals) * 2 >= len(words):
+        return frozenset()
     # a capitalised word joins the name before it when only spaces stand between them ("Hà Giang", not "Hà, Giang")
     joins = [capitals[k] and capitals[k - 1] and not text[words[k - 1][2] : words[k][1]].strip()
              for k in range(1, len(words))]
+    found: set[str] = set()
     i = 0
     while i < len(words):
         j = i
         while j < len(joins) and joins[j]:
             j += 1
-        told = j + 1 < len(words) and folded[j + 1] in _TOLD  # "Cô Lê Thị Hoa nói …": who said it, not the subject
-        if capitals[i] and j > i and not told and not _SPEAKER.intersection(folded[max(0, i - CONTEXT_WORDS) : i]):
-            for a, b in zip(folded[i:j], folded[i + 1 : j + 1], strict=True):
-                if not known_pair(a, b):
-                    found.update((a, b))
+        if j > i:
+            folded = [_fold(w) for w, _, _ in words[max(0, i - CONTEXT_WORDS) : j + 2]]
+            start = i - max(0, i - CONTEXT_WORDS)  # the name's first word in ``folded``
+            name = folded[start : start + j - i + 1]
+            told = len(folded) > start + j - i + 1 and folded[start + j - i + 1] in _TOLD
+            if not told and not _SPEAKER.intersection(folded[:start]):
+                for a, b in zip(name, name[1:], strict=False):
+                    if not known_pair(a, b):
+                        found.update((a, b))
         i = j + 1
     return frozenset(found)
 
 
-def gap(runs: Sequence[Unexplained], typed_names: frozenset[str]) -> Unexplained | None:
-    """The first unexplained run that changes what is asked (see the module docstring), or None.
-
-    ``typed_names``: :func:`names` of the question's own clauses.
-    """
-    if not typed_names:
+def gap(question: View | None, record: EntryRecord | None, typed_names: frozenset[str]) -> Unexplained | None:
+    """The first run of the question's words the entry does not say that lies in a name the KB does not know
+    (see the module docstring), or None. ``question``: the view the decision measures (``Hit.question``);
+    ``record``: the top entry's; ``typed_names``: :func:`names` of the question's own clauses. Most messages type
+    no name, and then nothing is computed (latency)."""
+    if not typed_names or question is None or record is None:
         return None
-    return next((run for run in runs if all(w in typed_names for w in run.words)), None)
+    return next((run for run in unexplained(question, record) if all(w in typed_names for w in run.words)), None)

@@ -18,7 +18,6 @@ from itertools import compress
 
 from bot.kb import signals, wh
 from bot.kb.bm25 import TwoFieldBM25
-from bot.kb.explained import Unexplained, unexplained
 from bot.kb.lexicon import View, scaffolding, view, with_synonyms
 from bot.kb.loader import Entry
 from bot.kb.outside import Outside
@@ -63,7 +62,9 @@ class Hit:
     oos: float = 0.5  # the out-of-scope classifier's probability for the question (bot.kb.outside)
     numbers: float = 0.0  # share of the question's numbers this entry is about (1) or only mentions (0.5)
     tied: bool = False  # ranked first over a near tie because it says more of the question (see Index._hits)
-    unexplained: tuple[Unexplained, ...] = ()  # the top hit's: question words it does not say (bot.kb.explained)
+    # the top hit's question as measured and its record, for bot.kb.explained (references, read only when needed)
+    question: View | None = None
+    record: EntryRecord | None = None
 
 
 class Index:
@@ -223,7 +224,7 @@ class Index:
             Hit(self.entries[d], score[d], cover[d],
                 ranked.s_all[d], ranked.s_q[d], ranked.char[d], match[d],
                 disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d], *outside,
-                disc[d][3], d == tied, unexplained(gate_view, records[d]) if d == top[0] else ())
+                disc[d][3], d == tied, *((gate_view, records[d]) if d == top[0] else (None, None)))
             for d in top
         ]
 
