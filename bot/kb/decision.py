@@ -267,8 +267,9 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
            suggest: Sequence[Entry], asks: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> Answer:
     """Confident when the calibrated probability is high and the :func:`floors` allow it, "Ý bạn là…?" in
     between, else an apology. ``asks``: the kinds of fact the question asks for (``bot.kb.asks``); ``names``: the
-    names the question types that the KB does not know (``bot.kb.explained.names``). Round 8: a question whose
-    words the top entry leaves a specific one unexplained (``bot.kb.explained.gap``) is not answered either."""
+    names the question types that the KB does not know (``bot.kb.explained.names``). Round 8: a name the question
+    types that the top entry does not say (``bot.kb.explained.gap``) is not answered with confidence either; the
+    entry stays first among the buttons."""
     if not hits:
         return unknown(suggest, messages, normalized)
     top = hits[0]
