@@ -217,3 +217,17 @@ def test_a_gate_equal_to_the_ranking_gives_the_gated_hits(kb: KnowledgeBase, tex
 
 def _fields(hits: list[Hit]) -> list[tuple[object, ...]]:
     return [tuple(repr(getattr(h, f)) for f in Hit.__slots__) for h in hits]
+
+
+def test_both_fields_in_one_complex_sum_are_the_two_float_sums(kb: KnowledgeBase, texts: list[str]) -> None:
+    """The entry's term order, two plain float sums (the round-7 code), against ``fields``; types included."""
+    built = [build_record(e, kb.phrasings.get(e.id, ())) for e in kb.entries]
+    w_all, w_q = bm25_weights([b[2] for b in built]), bm25_weights([b[1] for b in built])
+    bm25 = kb.index.bm25
+    for text in texts[::3]:
+        query_terms = set(terms(analyze(text)))
+        for doc in range(0, len(kb.entries), 7):
+            at = [t for t in w_all[doc] if t in query_terms]  # the entry's own order
+            plain = (sum(w_all[doc][t] for t in at), sum(w_q[doc].get(t, 0.0) for t in at))
+            fast = bm25.fields(query_terms, doc)
+            assert fast == plain and [type(v) for v in fast] == [type(v) for v in plain]
