@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import pytest
 
 from bot.core import delivery, inflight
-from bot.core.notify import queue_text
+from bot.core.notify import queue_text, send_now
 from bot.core.sender import Sender
 from bot.infra import keys
 from tests.routers import slow_echo
@@ -134,6 +134,21 @@ def test_a_killed_senders_users_are_delivered_by_the_next_one(bot: BotHarness, r
     assert bot.replies(user) == [*at_kill, "tin nhắn thử", "tin sau"]  # none lost; a copy only of what had reached
     assert bot.metric("messages_resent_total", reason="sender_died") == 1
     assert bot.redis.llen(keys.UNDELIVERABLE) == 0
+
+
+def test_a_second_sender_in_the_same_process_sends_nothing_the_first_sent(bot: BotHarness) -> None:
+    """A claim's answer is kept a lease long under its owner's name (a retried claim answers the same): a new Sender in
+    the same process (tests, an in-process restart) once named its first claim as the last one did, got that claim's
+    old answer back and sent its head, long delivered, a second time."""
+    bot.use_router(slow_echo())
+    user = _users(1)[0]
+    bot.send(user, "alo")  # the user wrote to the OA (Zalo's window), answered by the drain itself
+    bot.run_worker()
+    for text in ("một", "hai"):
+        send_now(bot.redis, user, text)
+        with running_sender(bot, threads=2):
+            wait_for(lambda text=text: bot.replies(user)[-1:] == [text], 20, f"the sender to send {text!r}")
+    assert bot.replies(user) == ["nhận: alo", "một", "hai"]
 
 
 def test_without_a_sender_drains_deliver_what_was_left_for_one(bot: BotHarness) -> None:

@@ -16,6 +16,7 @@ import itertools
 import logging
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import redis
@@ -35,6 +36,9 @@ class Sender:
         self.threads = threads or rt.settings.sender_threads
         self.ttl_ms = rt.settings.user_lease_s * 1000
         self.id = inflight.process_id()  # "pid-random": names this process in its in-flight marks
+        # claim owners: a kept claim answer (CLAIM_SENDS) is answered again to the same owner for a lease, so a second
+        # Sender in this process (a test, an in-process restart) must not count its claims from the same name
+        self._owner = f"send:{self.id}:{uuid.uuid4().hex[:6]}"
         self._claims = itertools.count()
         self._in_flight = 0
         self._room = threading.Condition()
@@ -50,7 +54,7 @@ class Sender:
                 room = self._wait_for_room(stop)
                 if room == 0:
                     continue
-                owner = f"send:{self.id}:{next(self._claims)}"
+                owner = f"{self._owner}:{next(self._claims)}"
                 try:
                     users = self._claim(owner, room)
                 except redis.RedisError:
