@@ -228,7 +228,7 @@ def test_without_a_sender_drains_deliver_what_was_left_for_one(bot: BotHarness) 
 
 
 def test_one_drain_job_drains_the_next_queued_users_until_another_kind_of_job(bot: BotHarness) -> None:
-    from rq import Queue, SimpleWorker
+    from rq import Queue
 
     from bot.core.ingest import QUEUE_NAME
 
@@ -239,7 +239,7 @@ def test_one_drain_job_drains_the_next_queued_users_until_another_kind_of_job(bo
     bot.send(second, "hai")
     other = queue.enqueue("builtins.len", "abc")  # not a drain job: the running drain stops taking jobs here
     bot.send(third, "ba")
-    SimpleWorker([queue], connection=bot.redis).work(burst=True, max_jobs=1)
+    bot.run_worker(max_jobs=1)
     assert bot.replies(first) == ["nhận: một"] and bot.replies(second) == ["nhận: hai"]
     assert bot.messages(third) == []
     assert queue.job_ids[0] == other.id and len(queue.job_ids) == 2  # "other", then the third user's job
@@ -249,7 +249,7 @@ def test_one_drain_job_drains_the_next_queued_users_until_another_kind_of_job(bo
 
 
 def test_a_drain_job_lingers_for_the_next_event_instead_of_returning_to_rq(bot: BotHarness) -> None:
-    from rq import Queue, SimpleWorker
+    from rq import Queue
 
     from bot.core.ingest import QUEUE_NAME
 
@@ -264,7 +264,7 @@ def test_a_drain_job_lingers_for_the_next_event_instead_of_returning_to_rq(bot: 
 
     citizen = threading.Thread(target=second_writes)
     citizen.start()
-    SimpleWorker([Queue(QUEUE_NAME, connection=bot.redis)], connection=bot.redis).work(burst=True, max_jobs=1)
+    bot.run_worker(max_jobs=1)
     citizen.join(30)
     assert bot.replies(second) == ["nhận: hai"]  # taken by the lingering job: the worker ran only one job
     assert Queue(QUEUE_NAME, connection=bot.redis).count == 0
