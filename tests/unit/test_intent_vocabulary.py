@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.nlp.intents import expand, load_intents, plain_command
+from bot.nlp.intents import Intents, expand, load_intents, plain_command
 
 VOCABULARY = {"me": ["tôi", "mình"], "act": ["nhận", "xem"]}
 
@@ -45,7 +45,7 @@ asks = ["@how"]
 
 
 @pytest.fixture(scope="module")
-def intents(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+def intents(tmp_path_factory: pytest.TempPathFactory) -> Intents:
     path: Path = tmp_path_factory.mktemp("intents") / "intents.toml"
     path.write_text(INTENTS, encoding="utf-8")
     return load_intents(path)
@@ -62,7 +62,7 @@ def intents(tmp_path_factory: pytest.TempPathFactory) -> tuple:
     ("cách nhận bản tin, cho mình nhận luôn", "subscribe"),
     ("cách nhận bản tin", None),
 ])
-def test_asks_give_way_only_to_a_wish(intents: tuple, text: str, command: str | None) -> None:
+def test_asks_give_way_only_to_a_wish(intents: Intents, text: str, command: str | None) -> None:
     assert plain_command(text, intents) == command
 
 
