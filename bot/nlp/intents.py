@@ -124,12 +124,34 @@ class Request:
         return _any(self.wants, folded, words) and not _any(self.but_not, folded, words)
 
 
+def _head(words: list[str]) -> str:
+    """A phrase's index key: its first two words, or its one word ("cho tôi", "muốn")."""
+    return " ".join(words[:2])
+
+
 def _by_first_word(phrases: list[tuple[str, Phrase]]) -> dict[str, tuple[Phrase, ...]]:
+    """The phrases by their first two words (one-word phrases by that word). Why two: a class expands a head
+    like "cho" into hundreds of phrases ("cho @me @act"), and a message would test them all (round 8)."""
     index: dict[str, list[Phrase]] = {}
     for text, phrase in phrases:
         if text:
-            index.setdefault(text.split()[0], []).append(phrase)
+            index.setdefault(_head(text.split()), []).append(phrase)
     return {w: tuple(dict.fromkeys(ps)) for w, ps in index.items()}
+
+
+def _keys(text: str) -> set[str]:
+    """The index keys a message can hold: each word and each pair of adjacent words."""
+    words = text.split()
+    return {*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))}
+
+
+def _said(marked_heads: dict[str, tuple[Phrase, ...]], folded_heads: dict[str, tuple[Phrase, ...]], marked: str,
+          folded: str, accented: bool) -> set[Phrase]:
+    """The indexed phrases a message says: each tested once, only where its first two words are in the message
+    (linear in the message: a bounded number of substring tests). A phrase is under one key only and each key
+    is looked up once, so no set of candidates is needed (hashing each one cost more than testing it)."""
+    heads, text = (marked_heads, marked) if accented else (folded_heads, folded)
+    return {p for w in _keys(text) for p in heads.get(w, ()) if p.found(marked, folded, accented)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,18 +180,18 @@ class Intent:
                    tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns))
 
     def said(self, marked: str, folded: str, accented: bool) -> set[Phrase]:
-        """The patterns' phrases the message says: each tested once, only where its first word is in the
-        message (linear in the message: a bounded number of substring tests)."""
-        heads, text = (self.marked_heads, marked) if accented else (self.folded_heads, folded)
-        candidates = {p for w in set(text.split()) for p in heads.get(w, ())}
-        return {p for p in candidates if p.found(marked, folded, accented)}
+        """The patterns' phrases the message says (see :func:`_said`)."""
+        return _said(self.marked_heads, self.folded_heads, marked, folded, accented)
 
-    def matches(self, marked: str, folded: str, accented: bool, words: tuple[Word, ...], bare: str = "") -> bool:
-        """Whether the message asks for this command; ``bare`` is its folded words without the fillers."""
+    def matches(self, marked: str, folded: str, accented: bool, words: tuple[Word, ...], bare: str = "",
+                found: set[Phrase] | None = None) -> bool:
+        """Whether the message asks for this command; ``bare`` is its folded words without the fillers, ``found``
+        the phrases of every command it says (computed once per message by :class:`Intents`)."""
         if bare in self.alone:
             return True
         # the patterns first: most messages say no command, and then no exclusion needs a look (latency)
-        found = self.said(marked, folded, accented)
+        if found is None:
+            found = self.said(marked, folded, accented)
         if not found or not any(all(not group.isdisjoint(found) for group in pattern) for pattern in self.groups):
             return False
         if _any(self.unless, folded, words):
@@ -202,6 +224,18 @@ class Intents:
 
     commands: tuple[Intent, ...]
     filler: frozenset[str] = frozenset()  # folded single words
+    # every command's phrases in one index: a message looks its words up once, not once per command (latency)
+    marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    folded_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset()) -> Intents:
+        phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
+        return cls(commands, filler, _by_first_word([(p.marked, p) for p in phrases]),
+                   _by_first_word([(p.folded, p) for p in phrases]))
+
+    def said(self, marked: str, folded: str, accented: bool) -> set[Phrase]:
+        return _said(self.marked_heads, self.folded_heads, marked, folded, accented)
 
     def bare(self, folded: str) -> str:
         """``folded`` without its filler words ("ad oi huong dan su dung voi" → "huong dan su dung")."""
@@ -224,7 +258,7 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         return tuple(Exclusion.of(p) for p in phrases(texts))
 
     request = Request(exclusions(request_spec.get("wants", [])), exclusions(request_spec.get("but_not", [])))
-    return Intents(tuple(
+    return Intents.of(tuple(
         Intent.of(name,
                   tuple(tuple(tuple(Phrase.of(p, plain) for p in phrases(group)) for group in pattern)
                         for pattern in spec["patterns"]),
@@ -253,7 +287,8 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     folded = f" {' '.join(w for w, _, _ in message)} "  # = command_form(text), one pass (latency)
     intents = intents if intents is not None else _intents()
     bare = intents.bare(folded)
+    found = intents.said(marked, folded, accented)
     for intent in intents.commands:
-        if intent.matches(marked, folded, accented, message, bare):
+        if intent.matches(marked, folded, accented, message, bare, found):
             return intent.name
     return None
