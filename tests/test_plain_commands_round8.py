@@ -1,7 +1,7 @@
 """Round 8: commands in the words new writers use, and the questions that share those words (issue 12 item 5).
 
-Phrasings written by the engineer (qa8cmd) in three lists — the first before any round-8 change, the second
-and third each before the changes they were measured against, once (docs/question-answering.md, round 8) —
+Phrasings written by the engineer (qa8cmd) in four lists — the first before any round-8 change, the
+others each before the changes they were measured against, once (docs/question-answering.md, round 8) —
 not taken from any evaluation set: regional verbs and particles ("hổng", "dẹp", "khỏi", "thui"), the digest by
 its other names ("điểm tin", "tin tổng hợp"), no diacritics, teencode, Telex left in ("huyr ddangw kys"), a
 community's story told before the wish, and "alone" requests ("hướng dẫn sử dụng"). The questions ask about
@@ -38,6 +38,10 @@ COMMANDS = {
         "khỏi gửi bản tin nha con", "hủy nhận tin tức hàng tuần", "mình không theo dõi bản tin nữa",
         "tắt nhận tin đi ad", "bác không cần tin tuần nữa đâu", "ko nhan ban tin nua", "ngưng giùm cái bản tin",
         "cho em dừng nhận thông báo của kênh", "thui dung gui nua", "dừng bản tin lại giùm", "hủy nhận điểm tin",
+        "tin nhắn kênh gửi hoài phiền quá, ngưng đi", "bỏ tên tôi khỏi danh sách nhận tin",
+        "tôi muốn rời danh sách nhận bản tin", "unfollow bản tin", "cho tôi nghỉ nhận bản tin",
+        "không cần gửi bản tin cho tôi nữa", "hủy đăng ký giúp em", "thôi không theo dõi nữa",
+        "đừng gửi bản tin nữa nghe", "ngung theo doi ban tin",
     ],
     "subscribe": [
         "cho tui nhận bản tin với", "đăng ký theo dõi kênh", "mình muốn theo dõi tin của kênh", "dk nhan ban tin",
@@ -53,6 +57,9 @@ COMMANDS = {
         "mk mún nhận bản tin", "cho chú đăng ký nhận tin với", "mình muốn được nhận bản tin",
         "đăng ký nhận bản tin chuyển đổi số", "gửi tin hàng tuần cho con nha", "dk nhan tin gium",
         "tôi xin đăng ký nhận tin của kênh", "mỗi tuần gửi bản tin cho bác nhé", "theo doi ban tin",
+        "cho mình vào danh sách nhận tin", "tôi muốn được cập nhật bản tin mỗi tuần",
+        "có bản tin mới thì gửi cho tôi nhé", "đăng ký nhận tin giùm tui", "cho em nhận tin tức hàng tuần ạ",
+        "mình muốn đăng ký bản tin tuần", "tôi muốn theo dõi kênh", "dang ki nhan tin gium minh",
     ],
     "digest": [
         "xem bản tin tuần này", "cho tui coi bản tin tuần này", "bản tin mới nhất đâu", "gửi bản tin mới nhất đi",
@@ -64,7 +71,9 @@ COMMANDS = {
         "có bản tin tuần này chưa", "xem lại tin tuần trước", "bản tin mới nhứt đâu", "đọc tin tổng hợp tuần này",
         "gửi mình bản tin gần nhất", "cho xem tin tuần này với", "cho chú coi bản tin mới",
         "bản tin tuần này có chưa ad", "gửi bản tin tuần này giúp em", "xem điểm tin mới nhất", "doc ban tin moi",
-        "bản tin kỳ này đâu rồi", "cho đọc tin tổng hợp",
+        "bản tin kỳ này đâu rồi", "cho đọc tin tổng hợp", "cho xin bản tin tuần này", "bản tin mới của kênh đâu",
+        "xem điểm tin tuần", "tin tuần này có gì ad", "đọc bản tin tuần rồi", "gửi mình bản tin đi",
+        "bản tin số mới nhất", "coi bản tin tuần trước giùm",
     ],
     "story": [
         "có chuyện hay ở xóm muốn gửi kênh", "tôi muốn kể chuyện ở làng", "mình muốn chia sẻ câu chuyện",
@@ -81,7 +90,10 @@ COMMANDS = {
         "gửi kênh một câu chuyện về chợ online ở xã", "toi muon dang cau chuyen len kenh",
         "chú muốn gửi câu chuyện về ấp chú", "tui có chuyện hay muốn kể cho kênh", "cho con chia sẻ một câu chuyện",
         "em muốn gửi bài lên kênh ạ", "muon ke chuyen cho kenh", "hợp tác xã tôi làm hay lắm, muốn gửi kênh đăng",
-        "mình muốn đóng góp câu chuyện cho kênh",
+        "mình muốn đóng góp câu chuyện cho kênh", "mình có mô hình hay ở xã muốn giới thiệu lên kênh",
+        "tui muốn góp chuyện cho kênh", "đăng giúp tôi câu chuyện này",
+        "cho tôi kể chuyện ông hàng xóm dùng app bán cá", "em có một câu chuyện muốn gửi", "gửi bài viết cho kênh",
+        "chú muốn chia sẻ chuyện ở ấp lên kênh",
     ],
     "erase": [
         "xóa dữ liệu của tôi", "gỡ thông tin của tui đi", "xoá hết dữ liệu cá nhân giùm", "bỏ hồ sơ của mình đi",
@@ -96,6 +108,9 @@ COMMANDS = {
         "tôi không muốn kênh lưu thông tin của tôi", "xóa toàn bộ dữ liệu của chú",
         "gỡ hết thông tin cá nhân của tôi khỏi kênh", "xoa het du lieu cua em", "kênh xóa hồ sơ của tui đi",
         "tôi yêu cầu xóa thông tin", "đừng giữ dữ liệu của bác nữa", "xóa lịch sử nhắn tin của tôi với kênh",
+        "xóa tài khoản của tôi trên kênh", "xóa tôi khỏi hệ thống của kênh", "xóa hết thông tin mình đã gửi",
+        "xóa lịch sử chat của mình", "tôi muốn xóa toàn bộ dữ liệu", "gỡ bỏ thông tin cá nhân của em khỏi kênh",
+        "hủy toàn bộ dữ liệu của tôi",
     ],
     "help": [
         "bot làm được gì", "hướng dẫn", "menu", "trợ giúp", "help", "kênh này làm được gì vậy", "bot biết làm gì",
@@ -106,9 +121,12 @@ COMMANDS = {
         "dùng kênh này sao vậy ad", "mình mới vô, chưa biết làm gì", "có những chức năng nào", "kênh có lệnh gì",
         "hướng dẫn sử dụng kênh", "bot nay dung sao", "ad ơi chỉ tui xài với", "kênh này làm gì được",
         "bot biết làm những gì", "chỉ chú cách dùng kênh này", "tôi mới vào chưa biết gì, hướng dẫn với",
-        "danh sách chức năng", "kenh nay giup duoc gi", "ad ơi kênh dùng sao",
+        "danh sách chức năng", "kenh nay giup duoc gi", "ad ơi kênh dùng sao", "bot này để làm gì",
+        "kênh này để làm gì vậy", "hỏi kênh được những gì", "cách dùng bot", "xin hướng dẫn",
+        "bot trả lời được những gì", "mình hỏi gì được", "hướng dẫn cách dùng kênh",
     ],
 }
+# not here: "menu của kênh gồm những gì?" reaches help, whose reply is the menu (docs, round 8)
 QUESTIONS = [
     "làm sao để hủy nhận bản tin?", "hủy đăng ký bản tin có mất phí không?", "đăng ký nhận tin có tốn tiền không",
     "bản tin gửi vào thứ mấy?", "xóa dữ liệu rồi có lấy lại được không", "kênh lưu những dữ liệu gì của tôi?",
@@ -158,7 +176,16 @@ QUESTIONS = [
     "kể tên vài ứng dụng chuyển đổi số hữu ích", "mã QR thanh toán có an toàn không", "bot có thể trả lời sai không",
     "ai viết các bài trên kênh", "xem phim online miễn phí ở đâu", "tin tức chiến sự mới nhất",
     "đăng ký nghĩa vụ quân sự thế nào", "thôi học giữa chừng có được bảo lưu không", "hướng dẫn làm bánh flan",
-    "menu tiệc cưới",
+    "menu tiệc cưới", "bản tin có gửi qua email không", "kênh có gửi tin vào ban đêm không",
+    "xóa tài khoản zalo thì mất tin nhắn không", "đăng ký bản tin cần số điện thoại không",
+    "ai được gửi câu chuyện lên kênh", "câu chuyện bị từ chối thì sao", "hủy đăng ký xong còn hỏi bot được không",
+    "làm sao để xem lại câu chuyện mình đã gửi", "tôi bị mất dữ liệu trên điện thoại phải làm sao",
+    "cách sao lưu tin nhắn zalo", "dịch vụ công có gửi thông báo qua zalo không",
+    "làm sao để đăng ký tài khoản dịch vụ công", "thông tin trên kênh có chính xác không",
+    "nhận tin nhắn lừa đảo thì báo ở đâu", "có nên xóa dữ liệu trình duyệt thường xuyên không",
+    "kể về ngày chuyển đổi số quốc gia", "hướng dẫn cách dùng chữ ký số", "bot trả lời sai thì báo ai",
+    "đăng ký thẻ bảo hiểm y tế online", "chia sẻ màn hình trên zalo", "đọc báo điện tử ở đâu uy tín",
+    "xem lịch cúp điện tuần này", "hủy hẹn khám bệnh online",
 ]
 
 
