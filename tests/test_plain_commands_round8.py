@@ -1,6 +1,6 @@
 """Round 8: commands in the words new writers use, and the questions that share those words (issue 12 item 5).
 
-Phrasings written by the engineer (qa8cmd) in four lists — the first before any round-8 change, the
+Phrasings written by the engineer (qa8cmd) in five lists — the first before any round-8 change, the
 others each before the changes they were measured against, once (docs/question-answering.md, round 8) —
 not taken from any evaluation set: regional verbs and particles ("hổng", "dẹp", "khỏi", "thui"), the digest by
 its other names ("điểm tin", "tin tổng hợp"), no diacritics, teencode, Telex left in ("huyr ddangw kys"), a
@@ -41,7 +41,10 @@ COMMANDS = {
         "tin nhắn kênh gửi hoài phiền quá, ngưng đi", "bỏ tên tôi khỏi danh sách nhận tin",
         "tôi muốn rời danh sách nhận bản tin", "unfollow bản tin", "cho tôi nghỉ nhận bản tin",
         "không cần gửi bản tin cho tôi nữa", "hủy đăng ký giúp em", "thôi không theo dõi nữa",
-        "đừng gửi bản tin nữa nghe", "ngung theo doi ban tin",
+        "đừng gửi bản tin nữa nghe", "ngung theo doi ban tin", "từ mai đừng gửi bản tin cho ông nữa",
+        "bản tin nhiều quá, cho mình hủy nhé", "tôi muốn dừng theo dõi kênh", "ko theo dõi nữa đâu ad ơi",
+        "tắt cái thông báo hàng tuần giùm con", "thoi khong nhan tin nua nha", "mai mốt khỏi nhắn tin tuần cho tui",
+        "hủy đk bản tin", "ngưng giùm tui mấy cái tin hàng tuần", "e hông muốn nhận tin nữa",
     ],
     "subscribe": [
         "cho tui nhận bản tin với", "đăng ký theo dõi kênh", "mình muốn theo dõi tin của kênh", "dk nhan ban tin",
@@ -60,6 +63,10 @@ COMMANDS = {
         "cho mình vào danh sách nhận tin", "tôi muốn được cập nhật bản tin mỗi tuần",
         "có bản tin mới thì gửi cho tôi nhé", "đăng ký nhận tin giùm tui", "cho em nhận tin tức hàng tuần ạ",
         "mình muốn đăng ký bản tin tuần", "tôi muốn theo dõi kênh", "dang ki nhan tin gium minh",
+        "ông muốn nhận bản tin hàng tuần", "nhớ gửi tin mới cho tui mỗi tuần nha", "em đăng ký nhận bản tin ạ",
+        "cho mình theo dõi tin chuyển đổi số", "đk nhận bản tin cho e vs",
+        "tôi muốn nhận tin tức của kênh hằng tuần", "gửi điểm tin hàng tuần cho tôi",
+        "bác muốn đăng ký theo dõi bản tin",
     ],
     "digest": [
         "xem bản tin tuần này", "cho tui coi bản tin tuần này", "bản tin mới nhất đâu", "gửi bản tin mới nhất đi",
@@ -73,7 +80,9 @@ COMMANDS = {
         "bản tin tuần này có chưa ad", "gửi bản tin tuần này giúp em", "xem điểm tin mới nhất", "doc ban tin moi",
         "bản tin kỳ này đâu rồi", "cho đọc tin tổng hợp", "cho xin bản tin tuần này", "bản tin mới của kênh đâu",
         "xem điểm tin tuần", "tin tuần này có gì ad", "đọc bản tin tuần rồi", "gửi mình bản tin đi",
-        "bản tin số mới nhất", "coi bản tin tuần trước giùm",
+        "bản tin số mới nhất", "coi bản tin tuần trước giùm", "cho ông xem bản tin tuần này",
+        "bản tin mới có chưa con", "xem tin tuần rồi", "gửi em bản tin mới nhất ạ", "tuần này kênh có bản tin chưa",
+        "đọc điểm tin mới", "bản tin gần nhất đâu ad", "coi tin tổng hợp tuần này",
     ],
     "story": [
         "có chuyện hay ở xóm muốn gửi kênh", "tôi muốn kể chuyện ở làng", "mình muốn chia sẻ câu chuyện",
@@ -93,7 +102,11 @@ COMMANDS = {
         "mình muốn đóng góp câu chuyện cho kênh", "mình có mô hình hay ở xã muốn giới thiệu lên kênh",
         "tui muốn góp chuyện cho kênh", "đăng giúp tôi câu chuyện này",
         "cho tôi kể chuyện ông hàng xóm dùng app bán cá", "em có một câu chuyện muốn gửi", "gửi bài viết cho kênh",
-        "chú muốn chia sẻ chuyện ở ấp lên kênh",
+        "chú muốn chia sẻ chuyện ở ấp lên kênh", "ông có chuyện ở làng muốn kể cho kênh",
+        "cho em gửi câu chuyện về trường em ạ", "mình muốn đăng một câu chuyện",
+        "xóm tui có anh thanh niên dạy mọi người cài VNeID, muốn gửi kênh đăng",
+        "tui muốn chia sẻ bài viết lên kênh", "kể cho kênh chuyện hợp tác xã bán hàng online",
+        "toi co cau chuyen muon gui kenh",
     ],
     "erase": [
         "xóa dữ liệu của tôi", "gỡ thông tin của tui đi", "xoá hết dữ liệu cá nhân giùm", "bỏ hồ sơ của mình đi",
@@ -110,7 +123,9 @@ COMMANDS = {
         "tôi yêu cầu xóa thông tin", "đừng giữ dữ liệu của bác nữa", "xóa lịch sử nhắn tin của tôi với kênh",
         "xóa tài khoản của tôi trên kênh", "xóa tôi khỏi hệ thống của kênh", "xóa hết thông tin mình đã gửi",
         "xóa lịch sử chat của mình", "tôi muốn xóa toàn bộ dữ liệu", "gỡ bỏ thông tin cá nhân của em khỏi kênh",
-        "hủy toàn bộ dữ liệu của tôi",
+        "hủy toàn bộ dữ liệu của tôi", "xóa hết dữ liệu của ông đi", "con muốn xóa thông tin cá nhân trên kênh",
+        "gỡ toàn bộ thông tin của tui", "xoá data của mình nha ad", "đừng lưu gì của em nữa, xóa hết đi",
+        "xoa thong tin ca nhan cua toi", "kênh xóa giúp tôi hồ sơ",
     ],
     "help": [
         "bot làm được gì", "hướng dẫn", "menu", "trợ giúp", "help", "kênh này làm được gì vậy", "bot biết làm gì",
@@ -124,6 +139,9 @@ COMMANDS = {
         "danh sách chức năng", "kenh nay giup duoc gi", "ad ơi kênh dùng sao", "bot này để làm gì",
         "kênh này để làm gì vậy", "hỏi kênh được những gì", "cách dùng bot", "xin hướng dẫn",
         "bot trả lời được những gì", "mình hỏi gì được", "hướng dẫn cách dùng kênh",
+        "ông không biết dùng cái kênh này", "bot giúp được những gì vậy", "hướng dẫn mình dùng bot với",
+        "kênh này có chức năng gì", "e chưa bt dùng, chỉ e vs", "tôi có thể làm gì ở đây", "bot này làm gì được",
+        "có danh sách lệnh không",
     ],
 }
 # not here: "menu của kênh gồm những gì?" reaches help, whose reply is the menu (docs, round 8)
@@ -185,7 +203,17 @@ QUESTIONS = [
     "nhận tin nhắn lừa đảo thì báo ở đâu", "có nên xóa dữ liệu trình duyệt thường xuyên không",
     "kể về ngày chuyển đổi số quốc gia", "hướng dẫn cách dùng chữ ký số", "bot trả lời sai thì báo ai",
     "đăng ký thẻ bảo hiểm y tế online", "chia sẻ màn hình trên zalo", "đọc báo điện tử ở đâu uy tín",
-    "xem lịch cúp điện tuần này", "hủy hẹn khám bệnh online",
+    "xem lịch cúp điện tuần này", "hủy hẹn khám bệnh online", "bản tin có miễn phí không",
+    "làm sao biết mình đã đăng ký bản tin", "kênh dùng dữ liệu của tôi vào việc gì",
+    "câu chuyện có được chỉnh sửa trước khi đăng không", "xóa dữ liệu mất bao lâu",
+    "bản tin hàng tuần gồm những nội dung gì", "hủy đăng ký rồi có bị xóa dữ liệu không",
+    "tôi gửi câu chuyện rồi sao chưa thấy đăng", "cách xóa tin nhắn đã gửi trên zalo",
+    "làm gì khi bị lộ dữ liệu cá nhân", "hướng dẫn đăng ký tài khoản VNeID mức 2", "ngừng đăng ký xe máy cũ thế nào",
+    "đăng ký nhận trợ cấp người cao tuổi ở đâu", "tin nhắn tuyển cộng tác viên online có lừa đảo không",
+    "thông báo đóng học phí qua app có thật không", "cách theo dõi con cái dùng điện thoại",
+    "xóa thông tin thẻ ngân hàng trên ứng dụng", "gửi hồ sơ dịch vụ công xong theo dõi ở đâu",
+    "chuyển đổi số ở xã gồm những việc gì", "bot có biết tiếng dân tộc không", "tin tức hôm nay có gì",
+    "tắt máy tính đúng cách", "kể chuyện ma đi", "đăng ký gói cước 4G rẻ nhất",
 ]
 
 
