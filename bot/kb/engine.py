@@ -192,6 +192,7 @@ class _Texts:
         self._analyses: dict[str, Analysis] = {}
         self._queries: dict[str, Query | None] = {}
         self._asked: dict[str, frozenset[str]] = {}
+        self._readings: dict[str, tuple[Analysis, Query | None]] = {}  # by analysed text (see ``query``)
         # The places the message's question clauses name (bot.kb.subjects), held by every reading, so a clause read
         # alone ("…, là ngày nào?") keeps them and a context sentence ("tôi ở Hà Nội, …") adds none.
         self.places: frozenset[str] = frozenset()
@@ -212,8 +213,18 @@ class _Texts:
         return found
 
     def query(self, text: str) -> Query | None:
+        """``text`` as the ranker reads it. Two texts that analyse alike — the whole message and its one question
+        told apart by punctuation only — share one ``Query`` (latency: it is prepared once, and
+        ``Index.search_gated`` then measures the gate on the ranking's own view instead of again)."""
         if text not in self._queries:
-            self._queries[text] = self.index.query(self.analysis(text))
+            analysis = self.analysis(text)
+            same = self._readings.get(analysis.text)
+            if same is not None and same[0] == analysis:  # an analysis is its units: equal units, equal query
+                query = same[1]
+            else:
+                query = self.index.query(analysis)
+                self._readings[analysis.text] = (analysis, query)
+            self._queries[text] = query
         return self._queries[text]
 
 
