@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.kb.asks import asks_address, unanswered, web_addresses
+from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.loader import Entry, Source
 
@@ -43,6 +44,7 @@ OOS_SAID = 0.9  # a question that says an out-of-scope phrasing nearly word for 
 # one of the KB's own redirect entries (written for requests the channel does not handle: "go to the police").
 OOS_TRAINED, OOS_TRAINED_NB = 0.5, 0.8
 REDIRECT_TOPIC = "ngoai-pham-vi"
+GAP_OOS = 0.5  # a name the entry does not say (bot.kb.explained) gets the out-of-scope reply from this probability
 WEIGHTS = (-11.693, 3.160, 2.703, -0.073, 5.455, 3.202, 2.714, 1.417, -0.408, 5.709, -0.807, -4.711, -1.630, 0.871,
            -0.003, 2.214, 0.893, 1.321, 1.192, -0.947, -2.171, -0.676)
 
@@ -275,19 +277,23 @@ def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
 
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
-           suggest: Sequence[Entry], asks: frozenset[str] = frozenset()) -> Answer:
+           suggest: Sequence[Entry], asks: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> Answer:
     """Confident when the calibrated probability is high and the :func:`floors` allow it, "Ý bạn là…?" in
-    between, else an apology. ``asks``: the kinds of fact the question asks for (``bot.kb.asks``)."""
+    between, else an apology. ``asks``: the kinds of fact the question asks for (``bot.kb.asks``); ``names``: the
+    names the question types that the KB does not know (``bot.kb.explained.names``). Round 8: a name the question
+    types that the top entry does not say (``bot.kb.explained.gap``) is not answered with confidence either; the
+    entry stays first among the buttons."""
     if not hits:
         return unknown(suggest, messages, normalized)
     top = hits[0]
     second = hits[1] if len(hits) > 1 else None
     margin = _margin(top, second)
     p = probability(hits)
-    if p >= CONFIDENT_P and floors(hits, asks, p, moot_tie(hits, normalized)):
+    unsaid = gap(top.question, top.record, names) if p >= CONFIDENT_P and names else None
+    if p >= CONFIDENT_P and unsaid is None and floors(hits, asks, p, moot_tie(hits, normalized)):
         return replace(confident(top, messages, normalized, margin), score=p)
-    if outside(top) or (p >= CONFIDENT_P and trained_outside(top)):
-        # a look-alike of the channel's topics: the apology, the closest topics as buttons
+    if outside(top) or (p >= CONFIDENT_P and trained_outside(top)) or (unsaid is not None and top.oos >= GAP_OOS):
+        # a look-alike of the channel's topics: the apology, the closest topics (the top entry first) as buttons
         return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),
                        score=p, out_of_scope=True)
     # "Ý bạn là…?" needs two entries that each explain part of the question; one alone is listed first after
