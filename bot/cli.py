@@ -151,8 +151,9 @@ def cmd_sender(args: argparse.Namespace) -> int:
     from bot.infra.stop_signals import stop_on_signals
 
     stop = threading.Event()
-    # SIGTERM/SIGINT: finish the sends in flight, then exit. Taken by a thread of their own before any other starts:
-    # a handler calling stop.set() could hang the process (bot/infra/stop_signals.py)
+    # SIGTERM/SIGINT: finish the sends in flight (new ones for SENDER_STOP_SECONDS at most), then exit. Taken by a
+    # thread of their own before any other starts: a handler calling stop.set() could hang the process
+    # (bot/infra/stop_signals.py)
     stop_on_signals(stop)
     _wait_for_redis(Settings.from_env(), stop=stop)
     if stop.is_set():  # stopped while waiting for Redis

@@ -101,10 +101,11 @@ class BotHarness:
         self.emulator("POST", "/faults", json=spec)
 
     # --- worker side ---
-    def run_worker(self) -> None:
-        """Process everything queued, in this process (RQ's SimpleWorker in burst mode)."""
+    def run_worker(self, *, max_jobs: int | None = None, with_scheduler: bool = False) -> None:
+        """Process everything queued (or `max_jobs` jobs), in this process (RQ's SimpleWorker in burst mode);
+        `with_scheduler`: first move the due scheduled jobs to the queue, as `dxbot worker`'s RQ scheduler does."""
         worker = InProcessWorker([Queue(QUEUE_NAME, connection=self.redis)], connection=self.redis)
-        worker.work(burst=True)
+        worker.work(burst=True, max_jobs=max_jobs, with_scheduler=with_scheduler)
 
     def settle(self, timeout: float = 10.0) -> None:
         """Run workers and the sweeper until no user has pending work (backoffs included)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from rq import Queue, SimpleWorker
+from rq import Queue
 from rq.registry import ScheduledJobRegistry
 
 from bot.core.ingest import QUEUE_NAME
@@ -47,8 +47,7 @@ def test_moving_the_clock_to_the_slot_fires_it_once_through_rqs_scheduler(bot: B
     at(bot, MONDAY_8 + timedelta(seconds=1))
     for _ in range(3):  # several sweeps and workers with the scheduler, after the slot
         digest_schedule.ensure(bot.redis, bot.settings)
-        SimpleWorker([Queue(QUEUE_NAME, connection=bot.redis)], connection=bot.redis).work(
-            burst=True, with_scheduler=True)
+        bot.run_worker(with_scheduler=True)
     bot.settle()
     assert len(digests_received(bot, USER)) == 1
     assert bot.redis.hget(f"dxbot:digest:{SLOT}", "status") == b"done"

@@ -224,6 +224,9 @@ def test_an_off_topic_message_a_command_takes_is_listed(kb: KnowledgeBase) -> No
     report = evaluate(kb, [case], route=lambda text: "unsubscribe")
     assert report.off_topic_confident == 0
     assert any("off-topic taken by command unsubscribe" in f for f in report.failures)
+    # round 8: and counted in the table ("cmd took"), so a figure shows it too
+    assert report.commands_taken == 1
+    assert report.format().splitlines()[-1].split()[-1] == "1"
 
 
 def test_a_question_taken_by_the_command_its_entry_explains_is_right(kb: KnowledgeBase, tmp_path: Path) -> None:
@@ -242,6 +245,7 @@ def test_a_question_taken_by_the_command_its_entry_explains_is_right(kb: Knowled
     assert (report.in_domain, report.total.commands, report.total.commands_right) == (3, 1, 1)
     assert (report.total.confident_right, report.total.shown_right) == (2, 2), report.failures
     assert report.failures == ["[general] 'dung gui tin': taken by command help"]
+    assert report.commands_taken == 1  # the wrong command only: the right one and the command case are not
 
 
 # --- unanswered store --------------------------------------------------------------------------------------

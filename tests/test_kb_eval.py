@@ -52,11 +52,13 @@ FLOORS = {
     # look-alikes, 40 commands), measured once untouched on 0a0d5ea: 93.3 %, 98.8 %, 0.4 %, 11.1 % (20/180,
     # 3 redirects), 90.0 %
     # round 7, all branches merged: 94.9 %, 99.6 %, 0 %, 4.4 % (8/180, 3 redirects), 90.0 %
-    "dev6": (0.92, 0.97, 0.02, 0.07, 0.85),
+    # round 8 (qa8cmd, tuned on its failures): commands 100 %, no question taken (an off-topic "menu" had been)
+    "dev6": (0.92, 0.97, 0.02, 0.07, 0.95),
     # a seventh dev split (session 7, a writer told to imagine many different citizens: 290 in scope, 60 off-topic,
     # 24 commands), measured once untouched on a917c93 (after round 7's other merges): 91.7 %, 98.3 %, 2.1 %,
     # 5.0 % (3/60, 2 redirects), 95.8 %
     # round 7, all branches merged: 93.8 %, 99.3 %, 1.4 %, 3.3 % (2/60, 2 redirects), 95.8 %
+    # round 8 (qa8cmd, tuned on its failure): commands 100 %
     "dev7": (0.90, 0.96, 0.025, 0.06, 0.85),
     # never tuned on; measured by the lead after round 2 on the merged KB: 79.4 %, 92.3 %, 4.8 %, 4.3 %, 82.6 %;
     # after round 3: 86.8 %, 97.1 %, 2.9 %, 4.3 %, 95.7 %. Regression floors, not the issue's targets.
@@ -140,3 +142,7 @@ def test_blind_split_holds_its_floors(split: str, real_kb: KnowledgeBase, probe:
     assert report.confident_wrong_rate <= wrong, detail
     assert report.off_topic_rate <= off_topic, detail
     assert report.command_accuracy >= commands, detail
+    if split.startswith("dev"):
+        # round 8: no question of a set tuned on is taken by a plain-word command (in scope or off-topic; an
+        # off-topic one moves no other figure). The test splits' count is the lead's figure, not a floor.
+        assert report.commands_taken == 0, "\n".join(f for f in report.failures if "taken by command" in f)

@@ -202,6 +202,61 @@ def test_questions_near_the_new_phrasings_are_answered(bot: BotHarness, text: st
     assert ask(bot, text)["text"] not in commands
     assert subscribers.is_subscribed(bot.redis, USER)
 
+# Round 8: how new writers say the commands (regional words, the digest's other names, requests said alone),
+# written for these tests, not taken from an evaluation set; the questions that share their words stay questions.
+
+@pytest.mark.parametrize("text", ["con hổng cần bản tin nữa đâu ad", "dẹp cái điểm tin đi nha",
+                                  "thui khoi gui tin nua"])
+def test_stop_in_regional_words_unsubscribes_and_twice_is_harmless(bot: BotHarness, text: str) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, text)["text"] == render("sub_unsubscribed")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+    assert ask(bot, text)["text"] == render("sub_not_subscribed")  # idempotent, as the exact command
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+@pytest.mark.parametrize("text", ["ghi tên tui vô danh sách nhận tin", "cho bác theo dõi kênh với"])
+def test_subscribe_in_new_words_and_again_says_already(bot: BotHarness, text: str) -> None:
+    first = ask(bot, text)
+    assert subscribers.is_subscribed(bot.redis, USER)
+    assert first["text"] == ask(bot, "đăng ký", user=OTHER)["text"]
+    assert ask(bot, text)["text"] == ask(bot, "đăng ký", user=OTHER)["text"]  # the second time: already
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+@pytest.mark.parametrize("text", ["bot xóa sạch những gì đã lưu về tui đi", "hủy hồ sơ của tui trên kênh"])
+def test_erase_in_new_words_still_asks_first(bot: BotHarness, text: str) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, text)["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
+
+
+@pytest.mark.parametrize("text", ["ở ấp có cô giáo dạy bà con chuyển khoản giỏi lắm, tôi muốn kể",
+                                  "nhà tui bán mắm qua mạng, muốn chia sẻ lên kênh thì làm sao ta?"])
+def test_a_story_in_hand_starts_the_submission(bot: BotHarness, text: str) -> None:
+    assert ask(bot, text)["text"] == render("story_ask_title").strip()
+
+
+@pytest.mark.parametrize(("plain", "exact"), [
+    ("ad ơi hướng dẫn sử dụng giúp mình với ạ", "trợ giúp"), ("chỉ tui cách xài cái kênh này", "trợ giúp"),
+    ("mới vô, chưa biết gì hết", "trợ giúp"), ("tuần này có tin gì mới không ad", "bản tin"),
+    ("cho đọc điểm tin tuần này", "bản tin"),
+])
+def test_new_writers_get_the_commands_own_reply(bot: BotHarness, plain: str, exact: str) -> None:
+    assert ask(bot, plain)["text"] == ask(bot, exact)["text"]
+
+
+@pytest.mark.parametrize("text", ["xóa dữ liệu thì có hủy luôn đăng ký nhận tin không?",
+                                  "tôi đã đăng ký nhận bản tin chưa?", "bản tin gửi vào ngày nào trong tuần?",
+                                  "cách xóa dữ liệu trên điện thoại cũ trước khi bán",
+                                  "tin nhắn báo trúng thưởng có phải lừa đảo không?", "menu tiệc cưới gồm mấy món"])
+def test_questions_with_the_commands_words_are_not_executed(bot: BotHarness, text: str) -> None:
+    commands = {ask(bot, "trợ giúp")["text"], ask(bot, "bản tin")["text"], render("erase_ask").strip(),
+                render("sub_unsubscribed"), render("story_ask_title").strip()}
+    ask(bot, "đăng ký")
+    assert ask(bot, text)["text"] not in commands
+    assert subscribers.is_subscribed(bot.redis, USER)
+
 # --- item 6: learn from the chat, under editors' control --------------------------------------------------
 
 def run_cli(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
@@ -323,4 +378,19 @@ def test_a_look_alike_naming_a_province_the_entry_lacks_gets_choices_not_the_nat
     assert message["text"].startswith((QA_MESSAGES["did_you_mean"], QA_MESSAGES["unknown"]))
     assert get_kb().by_id["tcns-so-luong"].title in [b["payload"] for b in buttons(message)]
     answered = ask(bot, "có bao nhiêu tổ công nghệ số cộng đồng")
+    assert entry_answer("tcns-so-luong") in answered["text"]
+
+
+def test_a_look_alike_naming_someone_the_kb_does_not_know_gets_buttons_not_the_answer(bot: BotHarness) -> None:
+    """Round 8 (bot.kb.explained): the entry's own question about a district or a person the knowledge base never
+    names is not answered with the national figure; the citizen gets "Ý bạn là…?", the apology or the
+    out-of-scope reply, with the entry as a button. The plain question is still answered."""
+    for text in ("Thành phố Thủ Đức có bao nhiêu tổ công nghệ số cộng đồng?",  # answered before round 8
+                 "Huyện Mường Tè có bao nhiêu tổ công nghệ số cộng đồng?"):
+        message = ask(bot, text)
+        assert entry_answer("tcns-so-luong") not in message["text"]
+        assert message["text"].startswith((QA_MESSAGES["did_you_mean"], QA_MESSAGES["unknown"],
+                                           render("out_of_scope", you="bạn", You="Bạn", me="kênh")))
+        assert get_kb().by_id["tcns-so-luong"].title in [b["payload"] for b in buttons(message)]
+    answered = ask(bot, "Cả nước có bao nhiêu tổ công nghệ số cộng đồng?")
     assert entry_answer("tcns-so-luong") in answered["text"]

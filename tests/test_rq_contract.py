@@ -80,6 +80,7 @@ def test_rq_runs_the_hand_written_job(redis_client: redis.Redis) -> None:
         queue_key="KEYS[2]"))
     script(keys=["rq:job:j1", queue.key], args=["j1", rqjob.job_data(spec.func, ("abc",)), rqjob.timestamp(0),
                                                   "len of abc"])
+    # RQ's own worker, not the harness's InProcessWorker: the contract is with RQ as it runs in `dxbot worker`
     SimpleWorker([queue], connection=redis_client).work(burst=True)
     job = Job.fetch("j1", connection=redis_client)
     assert job.get_status() == JobStatus.FINISHED

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import pytest
 
 from bot.core import delivery, inflight
-from bot.core.notify import queue_text
+from bot.core.notify import queue_text, send_now
 from bot.core.sender import Sender
 from bot.infra import keys
 from tests.routers import slow_echo
@@ -136,6 +136,79 @@ def test_a_killed_senders_users_are_delivered_by_the_next_one(bot: BotHarness, r
     assert bot.redis.llen(keys.UNDELIVERABLE) == 0
 
 
+def test_a_second_sender_in_the_same_process_sends_nothing_the_first_sent(bot: BotHarness) -> None:
+    """A claim's answer is kept a lease long under its owner's name (a retried claim answers the same): a new Sender in
+    the same process (tests, an in-process restart) once named its first claim as the last one did, got that claim's
+    old answer back and sent its head, long delivered, a second time."""
+    bot.use_router(slow_echo())
+    user = _users(1)[0]
+    bot.send(user, "alo")  # the user wrote to the OA (Zalo's window), answered by the drain itself
+    bot.run_worker()
+    for text in ("một", "hai"):
+        send_now(bot.redis, user, text)
+        with running_sender(bot, threads=2):
+            wait_for(lambda text=text: bot.replies(user)[-1:] == [text], 20, f"the sender to send {text!r}")
+    assert bot.replies(user) == ["nhận: alo", "một", "hai"]
+
+
+def test_a_stopping_sender_leaves_the_sends_past_its_deadline_in_the_outbox_for_the_next_one(
+        bot: BotHarness) -> None:
+    """After SIGTERM a sender starts sends for SENDER_STOP_SECONDS at most (0 here: none after the one in flight), so
+    a long outbox cannot keep it busy past a process manager's grace period; the rest stays queued, due, and the
+    next sender delivers it: each message once, in order."""
+    bot.use_router(slow_echo())
+    user = _users(1)[0]
+    bot.send(user, "alo")  # the user wrote to the OA (Zalo's window), answered by the drain itself
+    bot.run_worker()
+    burst = [f"tin {n}" for n in range(8)]
+    with bot.redis.pipeline() as pipe:
+        for text in burst:
+            queue_text(pipe, user, text)
+        pipe.execute()
+    bot.fault(kind="delay", seconds=0.3, when="before", count=1000, path=CS)
+    bot.reconfigure(SENDER_STOP_SECONDS="0")
+    with running_sender(bot, threads=4):
+        wait_for(lambda: len(bot.messages(user)) >= 2, 20, "the burst's first send")
+    left = bot.redis.llen(keys.outbox(user))
+    assert left >= 1, "the stopped sender sent the whole outbox"
+    assert bot.replies(user) == ["nhận: alo", *burst[:len(burst) - left]]
+    # nothing held: no in-flight mark, no send lease; the user is due for whoever sends next
+    assert not bot.redis.exists(keys.sending(user)) and not bot.redis.exists(keys.send_lease(user))
+    assert bot.redis.zscore(keys.SEND_DUE, user) is not None
+    with running_sender(bot, threads=4):
+        wait_for(lambda: not bot.redis.llen(keys.outbox(user)) and len(bot.messages(user)) == 1 + len(burst), 30,
+                 "the next sender to deliver the rest")
+    assert bot.replies(user) == ["nhận: alo", *burst]
+    assert bot.metric("messages_resent_total", reason="sender_died") == 0
+    assert bot.redis.llen(keys.UNDELIVERABLE) == 0
+
+
+def test_a_stopping_sender_says_it_lives_until_its_last_send_is_answered(bot: BotHarness) -> None:
+    """SIGTERM stops a sender's claims at once, but its sends in flight go on: its liveness key must too, or a send
+    slower than PROC_ALIVE_TTL_SECONDS is taken for a dead process's by the next sender and goes twice."""
+    env = {**bot.env, "USER_LEASE_SECONDS": "2", "PROC_ALIVE_TTL_SECONDS": "2", "SENDER_THREADS": "4",
+           "ZALO_TIMEOUT_SECONDS": "20"}
+    user = _users(1)[0]
+    bot.use_router(slow_echo())
+    bot.send(user, "alo")  # the user wrote to the OA (Zalo's window), answered by the drain itself
+    bot.run_worker()
+    bot.fault(kind="delay", seconds=6, when="after", count=1, path=CS)  # Zalo records it, answers 6 s later
+    send_now(bot.redis, user, "tin chậm")
+    first = spawn(["sender"], env)
+    try:
+        wait_for(lambda: len(bot.messages(user)) == 2, 20, "Zalo to record the slow send")
+        first.terminate()  # while that send waits for its answer, past the send lease and the liveness TTL
+        bot.reconfigure(USER_LEASE_SECONDS="2", PROC_ALIVE_TTL_SECONDS="2")
+        with running_sender(bot, threads=4):  # takes the user over once the stopping sender's send lease expires
+            assert first.wait(30) == 0
+            wait_for(lambda: not bot.redis.exists(keys.outbox(user), keys.sending(user), keys.send_lease(user)), 20,
+                     "the outbox to be settled")
+    finally:
+        stop(first)
+    assert bot.replies(user) == ["nhận: alo", "tin chậm"]
+    assert bot.metric("messages_resent_total", reason="sender_died") == 0
+
+
 def test_without_a_sender_drains_deliver_what_was_left_for_one(bot: BotHarness) -> None:
     from bot.maintenance import sweep
 
@@ -155,7 +228,7 @@ def test_without_a_sender_drains_deliver_what_was_left_for_one(bot: BotHarness) 
 
 
 def test_one_drain_job_drains_the_next_queued_users_until_another_kind_of_job(bot: BotHarness) -> None:
-    from rq import Queue, SimpleWorker
+    from rq import Queue
 
     from bot.core.ingest import QUEUE_NAME
 
@@ -166,7 +239,7 @@ def test_one_drain_job_drains_the_next_queued_users_until_another_kind_of_job(bo
     bot.send(second, "hai")
     other = queue.enqueue("builtins.len", "abc")  # not a drain job: the running drain stops taking jobs here
     bot.send(third, "ba")
-    SimpleWorker([queue], connection=bot.redis).work(burst=True, max_jobs=1)
+    bot.run_worker(max_jobs=1)
     assert bot.replies(first) == ["nhận: một"] and bot.replies(second) == ["nhận: hai"]
     assert bot.messages(third) == []
     assert queue.job_ids[0] == other.id and len(queue.job_ids) == 2  # "other", then the third user's job
@@ -176,7 +249,7 @@ def test_one_drain_job_drains_the_next_queued_users_until_another_kind_of_job(bo
 
 
 def test_a_drain_job_lingers_for_the_next_event_instead_of_returning_to_rq(bot: BotHarness) -> None:
-    from rq import Queue, SimpleWorker
+    from rq import Queue
 
     from bot.core.ingest import QUEUE_NAME
 
@@ -191,7 +264,7 @@ def test_a_drain_job_lingers_for_the_next_event_instead_of_returning_to_rq(bot: 
 
     citizen = threading.Thread(target=second_writes)
     citizen.start()
-    SimpleWorker([Queue(QUEUE_NAME, connection=bot.redis)], connection=bot.redis).work(burst=True, max_jobs=1)
+    bot.run_worker(max_jobs=1)
     citizen.join(30)
     assert bot.replies(second) == ["nhận: hai"]  # taken by the lingering job: the worker ran only one job
     assert Queue(QUEUE_NAME, connection=bot.redis).count == 0

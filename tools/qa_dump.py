@@ -33,6 +33,10 @@ sys.path.insert(0, str(ROOT))
 from bot.kb.engine import KnowledgeBase, load_kb  # noqa: E402
 from bot.kb.evaluate import load_cases  # noqa: E402
 from bot.kb.index import Hit  # noqa: E402
+
+# Hit fields that hold objects rather than signals (round 8: the measured question and the top entry's record, for
+# bot.kb.explained): their reprs are sets in PYTHONHASHSEED order and say nothing a signal does not.
+_REFERENCES = frozenset({"entry", "question", "record"})
 from bot.nlp.normalize import fold  # noqa: E402
 
 CASE_FILES = ("tests/eval/questions.toml",)
@@ -62,7 +66,8 @@ def lines(kb: KnowledgeBase, label: str, messages: Iterable[str], exact: bool = 
                f"\t{[t for t, _ in a.choices]!r}\t{score}\t{margin}\t{a.normalized!r}\t{digest}")
         if exact:
             for hit in kb.search(message):
-                yield "\t" + "\t".join([hit.entry.id, *(repr(getattr(hit, f)) for f in Hit.__slots__ if f != "entry")])
+                signals = (repr(getattr(hit, f)) for f in Hit.__slots__ if f not in _REFERENCES)
+                yield "\t" + "\t".join([hit.entry.id, *signals])
 
 
 def main(argv: list[str] | None = None) -> int:

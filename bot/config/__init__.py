@@ -78,6 +78,9 @@ class Settings:
     send_in_flight_max_s: float = 120.0  # a live process's send in flight longer than this is settled "unknown"
     sender_threads: int = 64  # sends in flight at once per `dxbot sender` (each waits on Zalo, not the CPU)
     sender_poll_s: float = 0.02  # how often an idle sender looks for due outboxes
+    # after SIGTERM/SIGINT a sender starts sends for at most this long (what is left waits in the outbox), so it
+    # exits within a process manager's grace period: this + one Zalo call (ZALO_TIMEOUT_SECONDS + 3 s to connect)
+    sender_stop_s: float = 15.0
     drain_linger_s: float = 0.5  # a drain job waits this long for the next drain job before going back to RQ
     log_level: str = "INFO"
     public_url: str | None = None  # https://domain where Zalo reaches /webhook and /oauth/zalo/callback
@@ -238,6 +241,7 @@ class Settings:
             send_in_flight_max_s=get.number("SEND_IN_FLIGHT_MAX_SECONDS", d.send_in_flight_max_s, low=5, high=86400),
             sender_threads=get.integer("SENDER_THREADS", d.sender_threads, low=1, high=1024),
             sender_poll_s=get.number("SENDER_POLL_SECONDS", d.sender_poll_s, low=0.001, high=5),
+            sender_stop_s=get.number("SENDER_STOP_SECONDS", d.sender_stop_s, low=0, high=3600),
             drain_linger_s=get.number("DRAIN_LINGER_SECONDS", d.drain_linger_s, low=0, high=10),
             log_level=(get.optional("LOG_LEVEL") or d.log_level).upper(),
             public_url=parse.public_url(get.optional("PUBLIC_URL")),

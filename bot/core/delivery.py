@@ -14,6 +14,7 @@ degraded) stay in `bot/core/outbox.py`, used by both.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import redis
 from redis.client import Pipeline
@@ -54,12 +55,15 @@ def send_lease(client: redis.Redis, user_id: str, owner: str, ttl_ms: int) -> Le
     return Lease(client, user_id, owner, ttl_ms, key=keys.send_lease(user_id))
 
 
-def deliver_claimed(rt: Runtime, user_id: str, lease: Lease, *, first: list | None = None) -> float | None:
+def deliver_claimed(rt: Runtime, user_id: str, lease: Lease, *, first: list | None = None,
+                    out_of_time: Callable[[], bool] | None = None) -> float | None:
     """Flush the outbox of a user whose send lease `lease` is held, then give the lease back. `first`: the answer of
-    the flush's first take, when the claim made it (a sender's `CLAIM_SENDS`).
+    the flush's first take, when the claim made it (a sender's `CLAIM_SENDS`); `out_of_time`: asked before each
+    send, True ends the delivery with the rest left in the outbox, due again (a stopping sender's deadline).
 
     Returns the delay after which a retryable failure wants another try (the user is due again then)."""
-    result = flush(user_id, client=rt.redis, zalo=rt.zalo, settings=rt.settings, lease=lease, first=first)
+    result = flush(user_id, client=rt.redis, zalo=rt.zalo, settings=rt.settings, lease=lease, first=first,
+                   out_of_time=out_of_time)
     if result.finished:  # the take that found the outbox empty already gave the delivery back
         return None
     retry = result.retry_after_s

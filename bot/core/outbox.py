@@ -48,9 +48,13 @@ class FlushResult:
 
 
 def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Settings, lease: Lease,
-          first: list | None = None) -> FlushResult:
+          first: list | None = None, out_of_time: Callable[[], bool] | None = None) -> FlushResult:
     """Send everything in the user's outbox while `lease` (the user's send lease) is held; `first` is the answer of
     the first `OUTBOX_TAKE` when the caller made it already (a sender's claim), saving a round trip.
+
+    `out_of_time` is asked before each send: once it says True (a stopping sender past SENDER_STOP_SECONDS) the
+    head is taken back unsent and the flush ends, due again at once, so the rest waits in the outbox for another
+    sender or the next start rather than for a SIGKILL in the middle of a send.
 
     Fencing: each send starts only after one atomic step (`OUTBOX_TAKE`) found the lease still ours and marked the
     head in flight under it and this process; every change of the head after the send is made only while that mark
@@ -60,7 +64,7 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
     (bot/core/inflight.py). A flush that raises (Redis gone mid-flush) tells this process what its mark left."""
     flight = _Flight()
     try:
-        return _flush(user_id, client, zalo, settings, lease, flight, first)
+        return _flush(user_id, client, zalo, settings, lease, flight, first, out_of_time)
     except Exception:
         inflight.abandon(user_id, lease.owner, flight.fate, flight.mark)
         raise
@@ -79,7 +83,7 @@ def _sent_args(mine: bytes, message: OutMessage) -> list[scripts.Arg]:
 
 
 def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settings, lease: Lease,
-           flight: _Flight, first: list | None) -> FlushResult:
+           flight: _Flight, first: list | None, out_of_time: Callable[[], bool] | None) -> FlushResult:
     key = keys.outbox(user_id)
     sent = 0
     refused = refused_forms.load_cached(client)
@@ -140,6 +144,10 @@ def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settin
             if not _replace_head(client, user_id, mine, key, plain, cause="remembered", forms=used):
                 return FlushResult(sent, retry_after_s=0)
             continue
+        if out_of_time is not None and out_of_time():  # the head never left: our mark off it, the rest waits
+            _settle(client, user_id, mine, lambda pipe: None)
+            log.info("send stopped user=%s msg=%s: out of time, left in the outbox", user_id, message.id)
+            return FlushResult(sent, retry_after_s=0)
         try:
             flight.fate = inflight.UNKNOWN
             result = _send(zalo, message)

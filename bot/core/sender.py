@@ -14,8 +14,10 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import math
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import redis
@@ -35,14 +37,24 @@ class Sender:
         self.threads = threads or rt.settings.sender_threads
         self.ttl_ms = rt.settings.user_lease_s * 1000
         self.id = inflight.process_id()  # "pid-random": names this process in its in-flight marks
+        # claim owners: a kept claim answer (CLAIM_SENDS) is answered again to the same owner for a lease, so a second
+        # Sender in this process (a test, an in-process restart) must not count its claims from the same name
+        self._owner = f"send:{self.id}:{uuid.uuid4().hex[:6]}"
         self._claims = itertools.count()
         self._in_flight = 0
         self._room = threading.Condition()
         self.sent_users = 0  # users whose outbox a thread finished (for tests and logs)
+        self._stop_by = math.inf  # time.monotonic() after which no send starts: set once the stop is seen
 
     def run(self, stop: threading.Event) -> None:
-        """Claim and deliver until `stop` is set; then finish the sends in flight and stop the heartbeat."""
-        beat = threading.Thread(target=self._heartbeat, args=(stop,), name="sender-heartbeat", daemon=True)
+        """Claim and deliver until `stop` is set; then finish the sends in flight and stop the heartbeat.
+
+        After the stop the threads go on with the users they hold for SENDER_STOP_SECONDS at most, then start no
+        send: a user's outbox can be long (a burst of replies, notices), and a process manager SIGKILLs a process
+        still busy after its grace period, mid-send. What is left stays in the outbox, due at once, for another
+        sender, the workers (no heartbeat left) or the next start: nothing lost, nothing sent twice."""
+        done = threading.Event()  # the sends are over: the heartbeat's last beat
+        beat = threading.Thread(target=self._heartbeat, args=(stop, done), name="sender-heartbeat", daemon=True)
         beat.start()
         log.info("sender %s started (%d threads)", self.id, self.threads)
         with ThreadPoolExecutor(self.threads, thread_name_prefix="send") as pool:
@@ -50,7 +62,7 @@ class Sender:
                 room = self._wait_for_room(stop)
                 if room == 0:
                     continue
-                owner = f"send:{self.id}:{next(self._claims)}"
+                owner = f"{self._owner}:{next(self._claims)}"
                 try:
                     users = self._claim(owner, room)
                 except redis.RedisError:
@@ -63,6 +75,10 @@ class Sender:
                     pool.submit(self._deliver, user.decode(), owner, first)
                 if len(users) < room:  # nobody else is due now: a claim at once would come back empty
                     stop.wait(self.rt.settings.sender_poll_s)
+            self._stop_by = time.monotonic() + self.rt.settings.sender_stop_s
+            log.info("sender %s stopping: sends in flight finish, none starts after %.1f s", self.id,
+                     self.rt.settings.sender_stop_s)
+        done.set()
         beat.join()
         with contextlib.suppress(redis.RedisError):  # otherwise it expires by itself
             if self.rt.redis.get(keys.SENDER_ALIVE) == self.id.encode():  # another sender's beat is kept
@@ -88,7 +104,7 @@ class Sender:
     def _deliver(self, user_id: str, owner: str, first: list) -> None:
         try:
             lease = delivery.send_lease(self.rt.redis, user_id, owner, self.ttl_ms)
-            delivery.deliver_claimed(self.rt, user_id, lease, first=first)
+            delivery.deliver_claimed(self.rt, user_id, lease, first=first, out_of_time=self._out_of_time)
             self.sent_users += 1
         except Exception:  # noqa: BLE001 - the user comes back when the lease expires; the sender goes on
             log.exception("sender: delivery to user=%s failed; due again after the lease", user_id)
@@ -97,12 +113,19 @@ class Sender:
                 self._in_flight -= 1
                 self._room.notify()
 
-    def _heartbeat(self, stop: threading.Event) -> None:
-        """Tell drains a sender runs, and takers of this process's in-flight marks that it lives (inflight.py)."""
+    def _out_of_time(self) -> bool:
+        """Past the stop's deadline: the delivery threads start no further send."""
+        return time.monotonic() >= self._stop_by
+
+    def _heartbeat(self, stop: threading.Event, done: threading.Event) -> None:
+        """Tell drains a sender runs (until `stop`: a stopping sender claims no one), and takers of this process's
+        in-flight marks that it lives (until `done`: its last sends may outlast PROC_ALIVE_TTL_SECONDS, and a send
+        taken for a dead process's would go twice; inflight.py)."""
         while True:
             with contextlib.suppress(redis.RedisError), self.rt.redis.pipeline(transaction=False) as pipe:
-                pipe.set(keys.SENDER_ALIVE, self.id, px=HEARTBEAT_TTL_MS)
+                if not stop.is_set():
+                    pipe.set(keys.SENDER_ALIVE, self.id, px=HEARTBEAT_TTL_MS)
                 inflight.beat(pipe, self.rt.settings.proc_alive_ttl_s)
                 pipe.execute()
-            if stop.wait(HEARTBEAT_EVERY_S):
+            if done.wait(HEARTBEAT_EVERY_S):
                 return

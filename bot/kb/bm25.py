@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import math
 import operator
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence, Set
 
 MAX_SELECT_TERMS = 24  # rarest query terms used to select candidates (latency bound for long messages)
 SELECT_POSTINGS = 64  # entries per term that candidate selection credits (the term's highest weights)
-_LENGTH_BITS = SELECT_POSTINGS.bit_length()  # a packed posting list's length (TwoFieldBM25.postings)
-_LENGTH_MASK = (1 << _LENGTH_BITS) - 1
 
 
 def bm25_weights(docs: Sequence[Counter[str]], k1: float = 1.2, b: float = 0.75) -> list[dict[str, float]]:
@@ -35,7 +32,7 @@ class TwoFieldBM25:
     """BM25 over the whole entry and over its question field.
 
     Candidate selection needs only the blend ``all + QUESTION_WEIGHT · question``, so postings carry that one
-    precombined weight: rare terms as sparse (doc, weight) postings in flat arrays, terms found in a quarter of
+    precombined weight: rare terms as sparse (doc, weight) postings (two tuples), terms found in a quarter of
     the entries or more as dense rows added with ``map(operator.add, …)`` (C speed). The two field scores are
     then looked up for the ~15 candidates only, so a 1,000-entry KB stays within the latency target without
     numpy.
@@ -49,26 +46,27 @@ class TwoFieldBM25:
         for i in range(n):
             for term, weight in w_all[i].items():
                 postings[term].append((i, weight + question_weight * w_q[i].get(term, 0.0)))
-        # Each entry's field weights for ``fields``: its terms numbered in one dict, the two weights in arrays
-        # (0.0 for a term not in its questions) — memory: a float object per weight and a second dict per entry
-        # cost about twice as much.
+        # Each entry's field weights for ``fields``: its terms numbered in one dict, the two weights of a term as
+        # one complex number, whole entry + question field · i (0.0 for a term not in its questions) — one sum
+        # adds both fields (latency, session 8: two sums over two arrays cost a quarter more; memory: a second
+        # dict per entry would cost more than the complex objects).
         self.slots: list[dict[str, int]] = [{t: j for j, t in enumerate(weights)} for weights in w_all]
-        self.w_all = [array("d", weights.values()) for weights in w_all]
-        self.w_q = [array("d", (q.get(t, 0.0) for t in weights)) for weights, q in zip(w_all, w_q, strict=True)]
+        self.both: list[tuple[complex, ...]] = [
+            tuple(complex(w, q.get(t, 0.0)) for t, w in weights.items()) for weights, q in zip(w_all, w_q, strict=True)
+        ]
         del w_all, w_q
         self.df = {t: len(p) for t, p in postings.items()}
         dense_from = max(64, n // 4)
         # A term's strongest entries only: past SELECT_POSTINGS, a term is too common to pick candidates alone.
-        # Packed in two flat arrays, a term mapping to ``start << _LENGTH_BITS | length`` (memory: a (doc,
-        # weight) tuple in a list cost about 90 bytes, an array slot 12; a 1,000-entry KB has ~400,000).
-        self.docs, self.weights = array("i"), array("d")
-        self.postings: dict[str, int] = {}
+        # Each as two tuples, its entries and their weights, zipped when scored (latency, session 8: slicing
+        # packed arrays made two arrays and a float object per posting in every search, 35 % of ``score``; the
+        # entry numbers are shared int objects, so a posting costs ~40 bytes, not a (doc, weight) tuple's ~90).
+        numbers = tuple(range(n))
+        self.postings: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
         for term, plist in postings.items():
             if len(plist) < dense_from:
                 kept = sorted(plist, key=lambda dw: -dw[1])[:SELECT_POSTINGS]
-                self.postings[term] = len(self.docs) << _LENGTH_BITS | len(kept)
-                self.docs.extend(doc for doc, _ in kept)
-                self.weights.extend(w for _, w in kept)
+                self.postings[term] = (tuple(numbers[doc] for doc, _ in kept), tuple(w for _, w in kept))
         self.dense: dict[str, list[float]] = {}
         for term, plist in postings.items():
             if len(plist) >= dense_from:
@@ -96,11 +94,9 @@ class TwoFieldBM25:
             return acc
         if len(rare) > MAX_SELECT_TERMS:
             rare = sorted(rare, key=lambda t: (self.df[t], t))[:MAX_SELECT_TERMS]
-        postings, docs, weights = self.postings, self.docs, self.weights
+        postings = self.postings
         for term in rare:
-            start = postings[term] >> _LENGTH_BITS
-            stop = start + (postings[term] & _LENGTH_MASK)
-            for doc, w in zip(docs[start:stop], weights[start:stop], strict=True):
+            for doc, w in zip(*postings[term], strict=True):  # in the term's own order, as the packed arrays were read
                 acc[doc] += w
         return acc
 
@@ -111,4 +107,8 @@ class TwoFieldBM25:
         # summed in the entry's own term order, not the set's (which follows PYTHONHASHSEED: the last bit of a
         # score would differ between worker processes)
         at = sorted(map(slots.__getitem__, found))
-        return sum(map(self.w_all[doc].__getitem__, at)), sum(map(self.w_q[doc].__getitem__, at))  # summed in C
+        # Both fields in one sum, in C: a complex sum adds the real parts and the imaginary parts as two float sums
+        # would, one double addition after another, from 0 (CPython 3.11, the project's Python; 3.12's compensated
+        # float sum would not: tests/test_qa_latency_round8.py compares the two). No term found: (0, 0), as before.
+        both = sum(map(self.both[doc].__getitem__, at))
+        return both.real, both.imag

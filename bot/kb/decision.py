@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.kb.asks import asks_address, unanswered, web_addresses
+from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.intent_model import RESCUE_P, Reading, agrees, no_reader
 from bot.kb.loader import Entry, Source
@@ -40,6 +41,11 @@ OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses witho
 # and the one that refuses alone (held-out table in docs/question-answering.md, round 6).
 OOS_CONFIRM, OOS_ALONE = 0.2, 0.99
 OOS_SAID = 0.9  # a question that says an out-of-scope phrasing nearly word for word needs no confirmation
+# The trained off-topic model (bot.kb.offtopic_model, round 8) refuses where the naive Bayes leans out too, never
+# one of the KB's own redirect entries (written for requests the channel does not handle: "go to the police").
+OOS_TRAINED, OOS_TRAINED_NB = 0.5, 0.8
+REDIRECT_TOPIC = "ngoai-pham-vi"
+GAP_OOS = 0.5  # a name the entry does not say (bot.kb.explained) gets the out-of-scope reply from this probability
 WEIGHTS = (-11.693, 3.160, 2.703, -0.073, 5.455, 3.202, 2.714, 1.417, -0.408, 5.709, -0.807, -4.711, -1.630, 0.871,
            -0.003, 2.214, 0.893, 1.321, 1.192, -0.947, -2.171, -0.676)
 
@@ -214,7 +220,8 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     top = hits[0]
     tie = near_tie(hits) and not moot and not (p >= TIE_P and _leads(top, hits[1]))
     return (not tie and not top.against and top.coverage >= FLOOR_COVERAGE and top.match >= FLOOR_MATCH
-            and not unanswered(asks, top.entry) and not outside(top) and not overtaken(hits))
+            and not unanswered(asks, top.entry) and not outside(top) and not trained_outside(top)
+            and not overtaken(hits))
 
 
 def overtaken(hits: Sequence[Hit]) -> bool:
@@ -242,10 +249,18 @@ def outside(top: Hit) -> bool:
     scope for "Cục trưởng Cục Chuyển đổi số quốc gia là ai"). The classifier refuses without a word beyond the
     entry when it is sure (``OOS_ALONE``) and the class says the question at least as closely as the entry
     ("Tổ công nghệ số … có được trả lương không"); sure alone, it refused "bộ trưởng bộ khoa học và công nghệ
-    sau khi sáp nhập là ai" (round 6's table)."""
+    sau khi sáp nhập là ai" (round 6's table). Round 8's trained model: :func:`trained_outside`."""
     rule = top.outside > 0 and top.outside >= top.match + (0.0 if top.beyond else OUTSIDE_LEAD)
     return ((rule and (top.oos >= OOS_CONFIRM or top.outside >= OOS_SAID))
             or (top.oos >= OOS_ALONE and top.outside >= top.match > 0))
+
+
+def trained_outside(top: Hit) -> bool:
+    """Round 8: the trained model (``bot.kb.offtopic_model``) reads the question as off-topic over this entry and the
+    naive Bayes leans out too (alone the model refused rambling in-scope questions whose context is a citizen's
+    life); never over one of the KB's redirect entries, which are what such a request should get. It only stops a
+    confident answer (:func:`decide`): a question the engine was unsure of anyway still reaches the editors."""
+    return top.trained >= OOS_TRAINED and top.oos >= OOS_TRAINED_NB and top.entry.topic != REDIRECT_TOPIC
 
 
 def _leads(top: Hit, second: Hit) -> bool:
@@ -263,22 +278,29 @@ def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
 
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
-           suggest: Sequence[Entry], asks: frozenset[str] = frozenset(),
+           suggest: Sequence[Entry], asks: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
            intent: Callable[[], Reading] = no_reader) -> Answer:
     """Confident when the calibrated probability is high, or the intent reader agrees (:func:`agrees`), and the
     :func:`floors` allow it, "Ý bạn là…?" in between, else an apology. ``asks``: the kinds of fact the question
-    asks for (``bot.kb.asks``); ``intent``: what the trained intent reader makes of the question, when called."""
+    asks for (``bot.kb.asks``); ``names``: the names the question types that the KB does not know
+    (``bot.kb.explained.names``); ``intent``: what the trained intent reader makes of the question, when called.
+    Round 8: a name the question types that the top entry does not say (``bot.kb.explained.gap``) is not answered
+    with confidence either, nor rescued by the reader; the entry stays first among the buttons."""
     if not hits:
         return unknown(suggest, messages, normalized)
     top = hits[0]
     second = hits[1] if len(hits) > 1 else None
     margin = _margin(top, second)
     p = probability(hits)
+    lowest = min(CONFIDENT_P, RESCUE_P)
+    unsaid = gap(top.question, top.record, names) if p >= lowest and names else None
     # the floors first, the reader last: it reads the question only for an answer the floors allow (latency)
-    allowed = p >= min(CONFIDENT_P, RESCUE_P) and floors(hits, asks, p, moot_tie(hits, normalized))
+    allowed = p >= lowest and unsaid is None and floors(hits, asks, p, moot_tie(hits, normalized))
     if allowed and (p >= CONFIDENT_P or agrees(top, p, intent)):
         return replace(confident(top, messages, normalized, margin), score=p)
-    if outside(top):  # a look-alike of the channel's topics: the apology, the closest topics as buttons
+    gap_outside = unsaid is not None and p >= CONFIDENT_P and top.oos >= GAP_OOS
+    if outside(top) or (p >= CONFIDENT_P and trained_outside(top)) or gap_outside:
+        # a look-alike of the channel's topics: the apology, the closest topics (the top entry first) as buttons
         return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),
                        score=p, out_of_scope=True)
     # "Ý bạn là…?" needs two entries that each explain part of the question; one alone is listed first after

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.kb.asks import asked, named_places
 from bot.kb.decision import NEAR_MISS, SUGGESTIONS, Answer, confident, decide, unknown, with_second
+from bot.kb.explained import names
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
@@ -80,7 +81,7 @@ class KnowledgeBase:
         # the places of the message's question(s), whichever text is read: not those of a context sentence
         asks = texts.asked(text) | texts.places
         reader = partial(texts.intent, text)  # read only when the decision asks (bot.kb.intent_model.agrees)
-        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, reader), hits
+        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader), hits
 
     def _read(self, question: str) -> tuple[tuple[Answer, list[Hit]], Entry | None]:
         """The best reading of a message, and the entry of its second question when it asks two.
@@ -113,6 +114,7 @@ class KnowledgeBase:
         # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
         # context sentence for none ("Tôi ở Hà Nội, muốn hỏi cả nước còn 34 tỉnh từ bao giờ?").
         texts.places = frozenset().union(*(named_places(texts.analysis(p).text) for p in (asks or [text])))
+        texts.names = frozenset().union(*(names(p, self.index.known_pair) for p in (asks or [text])))
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):
@@ -201,9 +203,12 @@ class _Texts:
         self._analyses: dict[str, Analysis] = {}
         self._queries: dict[str, Query | None] = {}
         self._asked: dict[str, frozenset[str]] = {}
+        self._readings: dict[str, tuple[Analysis, Query | None]] = {}  # by analysed text (see ``query``)
         # The places the message's question clauses name (bot.kb.subjects), held by every reading, so a clause read
         # alone ("…, là ngày nào?") keeps them and a context sentence ("tôi ở Hà Nội, …") adds none.
         self.places: frozenset[str] = frozenset()
+        # The same for the names typed capitalised that the KB does not know (bot.kb.explained.names).
+        self.names: frozenset[str] = frozenset()
 
     def analysis(self, text: str) -> Analysis:
         found = self._analyses.get(text)
@@ -234,8 +239,18 @@ class _Texts:
         return found
 
     def query(self, text: str) -> Query | None:
+        """``text`` as the ranker reads it. Two texts that analyse alike — the whole message and its one question
+        told apart by punctuation only — share one ``Query`` (latency: it is prepared once, and
+        ``Index.search_gated`` then measures the gate on the ranking's own view instead of again)."""
         if text not in self._queries:
-            self._queries[text] = self.index.query(self.analysis(text))
+            analysis = self.analysis(text)
+            same = self._readings.get(analysis.text)
+            if same is not None and same[0] == analysis:  # an analysis is its units: equal units, equal query
+                query = same[1]
+            else:
+                query = self.index.query(analysis)
+                self._readings[analysis.text] = (analysis, query)
+            self._queries[text] = query
         return self._queries[text]
 
 

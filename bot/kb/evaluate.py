@@ -15,7 +15,8 @@ Two file shapes are read (both ``[[case]]`` tables; ``[[question]]`` / ``[[cases
 that can fail on a good answer phrased otherwise; :attr:`EvalReport.failures` lists each miss so a human can
 tell a bad keyword from a bad answer. Reported, by style and overall: answered confidently and right; right
 answer among what the bot shows (the answer or any offered choice); confident but wrong; off-topic answered
-confidently; command messages routed to the right command. Which route takes a message is asked of a
+confidently; command messages routed to the right command; questions a command took instead (``cmd took``, the
+plain-word routes' false positives: must be 0). Which route takes a message is asked of a
 ``route`` callable (``None`` = question answering), so this module needs no handler.
 """
 
@@ -74,6 +75,9 @@ class Stats:
     off_topic_redirect: int = 0  # ... of which by one of the KB's out-of-scope entries (REDIRECT_TOPIC)
     commands: int = 0
     commands_right: int = 0
+    # questions (in scope or off-topic) a command took instead of the KB: every one is a false positive of the
+    # plain-word routes, listed in the table because an off-topic one moves no other figure
+    taken: int = 0
     second: int = 0  # two-question messages whose second question is answered or offered
     second_right: int = 0
 
@@ -130,13 +134,17 @@ class EvalReport:
         return self.total.off_topic_confident / self.total.off_topic if self.total.off_topic else 0.0
 
     @property
+    def commands_taken(self) -> int:
+        return self.total.taken
+
+    @property
     def command_accuracy(self) -> float:
         return self.total.commands_right / self.total.commands if self.total.commands else 1.0
 
     def format(self) -> str:
         head = (f"{'style':<14} {'in':>4} {'confident+right':>16} {'shown right':>16} {'conf.wrong':>10} "
                 f"{'top-1':>6} {'top-3':>6} {'off-topic conf.':>15} {'commands ok':>14} {'2nd offered':>12} "
-                f"{'redirect':>8}")
+                f"{'redirect':>8} {'cmd took':>8}")
         lines = [head]
         rows = [*sorted(self.by_category.items()), ("OVERALL", self.total)]
         for name, s in rows:
@@ -144,7 +152,8 @@ class EvalReport:
                 f"{name:<14} {s.in_scope:>4} {_pct(s.confident_right, s.in_scope):>16} "
                 f"{_pct(s.shown_right, s.in_scope):>16} {s.confident_wrong:>10} {s.top1:>6} {s.top3:>6} "
                 f"{_pct(s.off_topic_confident, s.off_topic):>15} {_pct(s.commands_right, s.commands):>14} "
-                f"{_pct(s.second_right, s.second):>12} {s.off_topic_redirect if s.off_topic else '-':>8}"
+                f"{_pct(s.second_right, s.second):>12} {s.off_topic_redirect if s.off_topic else '-':>8} "
+                f"{s.taken:>8}"
             )
         return "\n".join(lines)
 
@@ -226,6 +235,7 @@ def _score(kb: KnowledgeBase, case: Case, route: Route | None, s: Stats, failure
     if routed is not None:  # a command took the message: nothing from the KB was shown
         if case.off_topic:
             s.off_topic += 1
+            s.taken += 1
             # not answered, so no figure moves: listed, or a command taking look-alikes goes unseen
             failures.append(f"{tag}: off-topic taken by command {routed}")
         else:
@@ -234,6 +244,7 @@ def _score(kb: KnowledgeBase, case: Case, route: Route | None, s: Stats, failure
                 s.confident_right += 1
                 s.shown_right += 1
             else:
+                s.taken += 1
                 failures.append(f"{tag}: taken by command {routed}")
         return
     result = kb.answer(case.question)

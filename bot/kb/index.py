@@ -9,10 +9,10 @@ segmentation and embeddings lost there. The parts live in their own modules: one
 
 from __future__ import annotations
 
-import heapq
 import math
+import operator
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -60,8 +60,12 @@ class Hit:
     outside: float = 0.0  # the question's best phrasing match in the out-of-scope class (bot.kb.outside)
     beyond: bool = False  # ... whose phrasing says a word of the question the top entry's phrasings do not
     oos: float = 0.5  # the out-of-scope classifier's probability for the question (bot.kb.outside)
+    trained: float = 0.0  # the trained off-topic model's probability, given this reading's top entry (offtopic_model)
     numbers: float = 0.0  # share of the question's numbers this entry is about (1) or only mentions (0.5)
     tied: bool = False  # ranked first over a near tie because it says more of the question (see Index._hits)
+    # the top hit's question as measured and its record, for bot.kb.explained (references, read only when needed)
+    question: View | None = None
+    record: EntryRecord | None = None
 
 
 class Index:
@@ -88,7 +92,11 @@ class Index:
         self.typos = TypoRepair(self.token_df, self.pairs, (k for r in self.records for k in r.keys),
                                 (t for r in known for t in r.q_vocab), (k for r in known for k in r.keys))
         self._idf: dict[str, float] = {}
-        self._idf = {t: self.idf(t) for t in self.token_df}
+        self._idf = _IdfTable({t: self.idf(t) for t in self.token_df})
+        # a word no entry has: document frequency 0, the value ``idf`` computes for every such word
+        self._idf.unknown = math.log(1 + (len(self.entries) - 0 + 0.5) / (0 + 0.5))
+        # the signals' look-up, in C for a known word (latency: coverage and edges ask it for every query word)
+        self.idf_of: Callable[[str], float] = self._idf.__getitem__
         # A question typed exactly as one of an entry's phrasings (a tapped title, a learned phrasing).
         self.exact: dict[str, int] = {}
         for doc, entry in enumerate(self.entries):
@@ -145,7 +153,12 @@ class Index:
         ranked = self._rank(query) if query is not None else None
         if ranked is None:
             return [], []
-        return self._hits(ranked, k, None), self._hits(ranked, k, gate)
+        plain = self._hits(ranked, k, None)
+        if gate is query:
+            # the question is the whole message (``engine._Texts`` gives texts that analyse alike one query): the
+            # gate's view is the ranking's own, so its hits are these (latency: measured once, not twice)
+            return plain, list(plain)
+        return plain, self._hits(ranked, k, gate)
 
     def _rank(self, query: Query) -> _Ranked | None:
         analysis, qv, scaffold = query.analysis, query.view, query.scaffold
@@ -155,29 +168,42 @@ class Index:
             dropped = {t for i in scaffold for t in analysis.units[i].tokens} - kept
             query_terms = {t for t in query_terms if not any(p in dropped for p in t.split("_"))}
         pre = self.bm25.score(query_terms)
-        # only the entries the query touched (scores are never negative): 1,000 entries cost a scan in C (latency)
+        # only the entries the query touched (scores are never negative): 1,000 entries cost a scan in C (latency);
+        # ``sorted(…)[:k]`` is what ``heapq.nlargest`` documents itself as (ties keep the lower entry), in C
         touched = compress(range(len(pre)), pre)
-        candidates = [d for d in heapq.nlargest(CANDIDATES, touched, key=pre.__getitem__) if pre[d] > 0]
+        candidates = [d for d in sorted(touched, key=pre.__getitem__, reverse=True)[:CANDIDATES] if pre[d] > 0]
         if not candidates:
             return None
         records = self.records
+        text = analysis.text
         # Character n-grams of the message's last words only: they repair typos; a long context adds noise.
-        grams = char_ngrams(" ".join(analysis.text.split()[-CHAR_WORDS:]))
-        qvec = {g: (1 + math.log(tf)) * self.char_idf.get(g, self.char_unknown_idf) for g, tf in grams.items()}
-        qnorm = math.sqrt(sum(v * v for v in qvec.values())) or 1.0
-        qvec = {g: v / qnorm for g, v in qvec.items() if g in self.char_idf}
-        char = {d: signals.char_cosine(qvec, records[d]) for d in candidates}
+        grams = char_ngrams(" ".join(text.split()[-CHAR_WORDS:]))
+        char_idf, unknown, log = self.char_idf, self.char_unknown_idf, math.log
+        # (1 + log 1) · idf is idf itself: most n-grams occur once, and their logarithm is not taken (latency)
+        qvec = {g: char_idf.get(g, unknown) if tf == 1 else (1 + log(tf)) * char_idf.get(g, unknown)
+                for g, tf in grams.items()}
+        values = list(qvec.values())
+        qnorm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0  # summed in the same order, in C
+        qvec = {g: v / qnorm for g, v in qvec.items() if g in char_idf}
         pquery = signals.phrasing_query(analysis)
-        phrasing = {d: signals.phrasing_match(pquery, records[d]) for d in candidates}
-        fields = {d: self.bm25.fields(query_terms, d) for d in candidates}
-        s_all = {d: f[0] for d, f in fields.items()}
-        s_q = {d: f[1] for d, f in fields.items()}
-        m_all = max((s_all[d] for d in candidates), default=0.0) or 1.0
-        m_q = max((s_q[d] for d in candidates), default=0.0) or 1.0
-        m_char = max(char.values(), default=0.0) or 1.0
-        disc = {d: signals.discriminator(qv, records[d]) for d in candidates}
-        asked = wh.kinds(analysis.text)
-        kind = {d: wh.agreement(asked, records[d].kinds) for d in candidates}
+        asked = wh.kinds(text)
+        fields = self.bm25.fields
+        char: dict[int, float] = {}
+        phrasing: dict[int, float] = {}
+        s_all: dict[int, float] = {}
+        s_q: dict[int, float] = {}
+        disc: dict[int, tuple[float, bool, bool, float]] = {}
+        kind: dict[int, float] = {}
+        for d in candidates:  # one pass over the candidates (latency: six dict comprehensions before)
+            record = records[d]
+            char[d] = signals.char_cosine(qvec, record)
+            phrasing[d] = signals.phrasing_match(pquery, record)
+            s_all[d], s_q[d] = fields(query_terms, d)
+            disc[d] = signals.discriminator(qv, record)
+            kind[d] = wh.agreement(asked, record.kinds)
+        m_all = max(s_all.values()) or 1.0
+        m_q = max(s_q.values()) or 1.0
+        m_char = max(char.values()) or 1.0
         combined = {
             d: ALL_WEIGHT * s_all[d] / m_all + QUESTION_WEIGHT * s_q[d] / m_q
             + CHAR_WEIGHT * char[d] / m_char + PHRASING_WEIGHT * phrasing[d] + DISCRIMINATOR_WEIGHT * disc[d][0]
@@ -195,11 +221,16 @@ class Index:
             disc = {d: signals.discriminator(gate_view, records[d]) for d in top}
         else:
             gate_view, disc = ranked.view, ranked.disc
-        plan = signals.coverage_plan(gate_view, self.idf)
-        measured = {d: signals.coverage(gate_view, records[d], self.idf, plan) for d in top}
-        cover = {d: m[0] for d, m in measured.items()}
-        # The final order also weighs how much of the question each entry explains (coverage).
-        score = {d: ranked.combined[d] + COVERAGE_WEIGHT * cover[d] for d in top}
+        idf, combined = self.idf_of, ranked.combined
+        plan = signals.coverage_plan(gate_view, idf)
+        measured: dict[int, tuple[float, float]] = {}
+        cover: dict[int, float] = {}
+        score: dict[int, float] = {}
+        for d in top:  # one pass (latency)
+            measured[d] = signals.coverage(gate_view, records[d], idf, plan)
+            cover[d] = measured[d][0]
+            # The final order also weighs how much of the question each entry explains (coverage).
+            score[d] = combined[d] + COVERAGE_WEIGHT * cover[d]
         top = sorted(top, key=lambda d: (-score[d], d))
         match = {d: signals.content_match(gate_view, records[d]) for d in top}
         tied = -1
@@ -214,16 +245,25 @@ class Index:
                 score[a], score[b] = score[b], score[a]  # the order is the score's: the decision reads its lead
                 tied = b  # still a near tie for the decision: answered only when sure (decision.TIE_P)
         outside = self.outside.against(gate_view, records[top[0]]) if self.outside is not None \
-            else (0.0, False, 0.0)
-        edge = dict(zip(top, signals.edges(gate_view, records[top[0]], records[top[1]], self.idf),
+            else (0.0, False, 0.0, 0.0)
+        edge = dict(zip(top, signals.edges(gate_view, records[top[0]], records[top[1]], idf),
                         strict=False)) if len(top) > 1 else {}
         return [
             Hit(self.entries[d], score[d], cover[d],
                 ranked.s_all[d], ranked.s_q[d], ranked.char[d], match[d],
                 disc[d][0], disc[d][1], edge.get(d, 0.0), disc[d][2], measured[d][1], ranked.kind[d], *outside,
-                disc[d][3], d == tied)
+                disc[d][3], d == tied, *((gate_view, records[d]) if d == top[0] else (None, None)))
             for d in top
         ]
+
+
+class _IdfTable(dict[str, float]):
+    """Word → IDF, and for a word the KB lacks the IDF of document frequency 0 (returned, never stored: bounded)."""
+
+    unknown = 0.0
+
+    def __missing__(self, token: str) -> float:
+        return self.unknown
 
 
 def says_more(coverage: float, match: float, kind: float, numbers: float,

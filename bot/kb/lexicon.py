@@ -306,39 +306,44 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
             (required if uv.role == CONTENT else optional).add(uv.key)
     pairs: list[str] = []
     optional_pairs: list[tuple[int, str]] = []
-
-    def add_pair(a: str, ra: int, b: str, rb: int, ia: int, ib: int) -> None:
-        if STOP in (ra, rb):
-            return
-        pair = f"{a}_{b}"
-        if ra == CONTENT and rb == CONTENT:
-            pairs.append(pair)
-            required.add(pair)
-            return
-        optional.add(pair)
-        if ra == OPTIONAL:
-            optional_pairs.append((ia, pair))
-        if rb == OPTIONAL and ib != ia:
-            optional_pairs.append((ib, pair))
-
+    last = len(token_roles) - 1
     for i, readings_roles in enumerate(token_roles):
+        following = token_roles[i + 1] if i < last else ()
         for alt, rs in readings_roles:
-            for j in range(len(alt) - 1):
-                add_pair(alt[j], rs[j], alt[j + 1], rs[j + 1], i, i)
-            if i + 1 < len(token_roles):
-                for nalt, nrs in token_roles[i + 1]:
-                    if alt and nalt:
-                        add_pair(alt[-1], rs[-1], nalt[0], nrs[0], i, i + 1)
+            # the neighbouring tokens inside the reading, then its last with each next reading's first, in that
+            # order: (a, its role, b, its role, b's unit) — one loop, no call per pair (latency)
+            links = [(alt[j], rs[j], alt[j + 1], rs[j + 1], i) for j in range(len(alt) - 1)]
+            if alt:
+                links += [(alt[-1], rs[-1], nalt[0], nrs[0], i + 1) for nalt, nrs in following if nalt]
+            for a, ra, b, rb, ib in links:
+                if ra == STOP or rb == STOP:
+                    continue
+                pair = f"{a}_{b}"
+                if ra == CONTENT and rb == CONTENT:
+                    pairs.append(pair)
+                    required.add(pair)
+                    continue
+                optional.add(pair)
+                if ra == OPTIONAL:
+                    optional_pairs.append((i, pair))
+                if rb == OPTIONAL and ib != i:
+                    optional_pairs.append((ib, pair))
     return View(tuple(units), frozenset(required), frozenset(optional), tuple(dict.fromkeys(pairs)),
                 tuple(dict.fromkeys(optional_pairs)), frozenset(numbers), negated, frozenset(negations))
 
 
 def filler_tokens(analysis: Analysis) -> frozenset[str]:
     """Folded tokens of ``analysis`` that are politeness/address only (tone-aware, see module docstring)."""
+    if FILLER_FOLDS.isdisjoint(analysis.tokens):  # no token can be filler (most messages, latency)
+        return frozenset()
     found: set[str] = set()
     content: set[str] = set()
     accented_text = accented(analysis)
     for unit in analysis.units:
+        # A unit none of whose tokens is a filler fold gives no filler, and its tokens, none a filler fold, cannot
+        # take one out of ``found``: skipped without its cached look-up (latency: a unit hashes in Python).
+        if FILLER_FOLDS.isdisjoint(unit.tokens):
+            continue
         filler, other = _fillers(unit, accented_text)
         found.update(filler)
         content.update(other)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from bot.kb.lexicon import CONTENT, View
 from bot.kb.loader import CONTENT_DIR, Entry
+from bot.kb.offtopic_model import Model, load_model
 from bot.kb.records import EntryRecord, build_record
 
 DEFAULT_OUTSIDE = CONTENT_DIR / "out_of_scope.toml"
@@ -64,8 +65,11 @@ class Outside:
     phrasings that share an item with it, whatever the size of the class (session 6: 60 groups, 539 phrasings;
     latency, ``bot.kb.engine`` measures every reading against it)."""
 
-    def __init__(self, groups: Sequence[Group]) -> None:
+    def __init__(self, groups: Sequence[Group], model: Model | None | bool = True) -> None:
+        """``model``: the trained off-topic model (``bot.kb.offtopic_model``); True loads the committed one,
+        None or False goes without."""
         self.groups = tuple(groups)
+        self.model: Model | None = load_model() if model is True else model or None
         self.records: tuple[EntryRecord, ...] = tuple(build_record(_pseudo(g))[0] for g in self.groups)
         # every phrasing of every group: (required, optional, size) as content_match reads them, and its group
         self.phrasings: tuple[tuple[frozenset[str], frozenset[str], int], ...] = tuple(
@@ -152,19 +156,21 @@ class Outside:
                     best, owner, best_num, best_den = value, owners[i], num, den
         return min(1.0, best), self.records[owner]
 
-    def against(self, qv: View, top: EntryRecord) -> tuple[float, bool, float]:
+    def against(self, qv: View, top: EntryRecord) -> tuple[float, bool, float, float]:
         """How closely the question says an out-of-scope phrasing that says a word of the question the ``top``
         entry's phrasings do not ("số điện thoại *ngân hàng*", "GDP *tăng* bao nhiêu"), else 0: "kênh có số
         điện thoại tổng đài không" says the bank group's "số điện thoại tổng đài" too, but nothing the
-        channel's hotline entry does not. Its answer's words do not count: an answer mentions much."""
+        channel's hotline entry does not. Its answer's words do not count: an answer mentions much.
+        Also the naive Bayes classifier's probability and the trained model's (0 without one), given ``top``."""
         best, record = self.match(qv)
         p = self.probability(qv)
+        trained = self.model.probability(qv, top) if self.model is not None else 0.0
         if record is None:
-            return 0.0, False, p
+            return 0.0, False, p, trained
         said = {t for uv in qv.units if uv.role == CONTENT for alt in uv.alts for t in alt}
         beyond = any(t in record.q_vocab and t not in top.q_vocab for t in said)
         beyond = beyond or any(p in record.q_cpairs and p not in top.q_cpairs for p in qv.pairs)
-        return best, beyond, p
+        return best, beyond, p, trained
 
 
 def _pseudo(group: Group) -> Entry:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import Counter, defaultdict
+from collections import Counter, _count_elements, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,7 +31,12 @@ def char_ngrams(text: str, lo: int = 3, hi: int = 5) -> Counter[str]:
 
     Counted in C from each word's cached n-grams, in the order the words give them (the order of the vector's
     keys fixes the order its norm is summed in, so the scores are the same to the last bit)."""
-    return Counter(chain.from_iterable(_word_grams(word, lo, hi) for word in text.split()))
+    counts: Counter[str] = Counter()
+    if lo == 3 and hi == 5:  # the only sizes used: a one-argument cache is looked up in C (latency)
+        _count_elements(counts, chain.from_iterable(map(_word_grams_3_5, text.split())))
+    else:
+        _count_elements(counts, chain.from_iterable(_word_grams(word, lo, hi) for word in text.split()))
+    return counts
 
 
 @lru_cache(maxsize=8192)
@@ -40,6 +45,12 @@ def _word_grams(word: str, lo: int, hi: int) -> tuple[str, ...]:
     and the n-grams are the index's own interned strings, so the cache costs little memory)."""
     padded = f" {word} "
     return tuple(sys.intern(padded[i : i + n]) for n in range(lo, hi + 1) for i in range(len(padded) - n + 1))
+
+
+@lru_cache(maxsize=8192)
+def _word_grams_3_5(word: str) -> tuple[str, ...]:
+    """:func:`_word_grams` of sizes 3 to 5, cached on the word alone (its key is the word itself, no tuple)."""
+    return _word_grams.__wrapped__(word, 3, 5)
 
 
 def _interned(strings: Iterable[str]) -> Iterator[str]:

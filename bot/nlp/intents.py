@@ -18,7 +18,15 @@ Asking how *and* wanting it ("tôi muốn nhận tin mỗi tuần, làm sao đ�
 ("làm sao", "cách") send a message to the knowledge base only when it does not also say that the citizen wants
 the thing done (``[request] wants``: "tôi muốn", "cho tôi", "luôn"; ``but_not``: "muốn biết", "hỏi", "thì").
 Doing it is what such a citizen expects, and every command's reply says how to undo it (erasing still asks
-first). The ``unless`` phrases (a hypothetical "nếu", "gõ gì", a scam) always win.
+first). The ``unless`` phrases (a hypothetical "nếu", "gõ gì", a scam) always win. A command may name its own
+``wants`` too: for a story, "muốn chia sẻ cho kênh thì làm thế nào?" is a citizen with a story in hand, and
+starting the story (which asks for it step by step) is the how.
+
+Said alone (round 8): a command's ``alone`` phrases count only when they are the whole message, once the
+words that carry no request are set aside (``filler``: "ad ơi", "giúp tôi", "với", "ạ"). "hướng dẫn sử dụng"
+alone asks how to use the channel; "hướng dẫn sử dụng sổ sức khỏe điện tử" asks about something else, so
+the phrase cannot be a pattern of its own. Compared folded (the whole message must be the phrase: marks
+add nothing).
 """
 
 from __future__ import annotations
@@ -116,12 +124,34 @@ class Request:
         return _any(self.wants, folded, words) and not _any(self.but_not, folded, words)
 
 
+def _head(words: list[str]) -> str:
+    """A phrase's index key: its first two words, or its one word ("cho tôi", "muốn")."""
+    return " ".join(words[:2])
+
+
 def _by_first_word(phrases: list[tuple[str, Phrase]]) -> dict[str, tuple[Phrase, ...]]:
+    """The phrases by their first two words (one-word phrases by that word). Why two: a class expands a head
+    like "cho" into hundreds of phrases ("cho @me @act"), and a message would test them all (round 8)."""
     index: dict[str, list[Phrase]] = {}
     for text, phrase in phrases:
         if text:
-            index.setdefault(text.split()[0], []).append(phrase)
+            index.setdefault(_head(text.split()), []).append(phrase)
     return {w: tuple(dict.fromkeys(ps)) for w, ps in index.items()}
+
+
+def _keys(text: str) -> set[str]:
+    """The index keys a message can hold: each word and each pair of adjacent words."""
+    words = text.split()
+    return {*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))}
+
+
+def _said(marked_heads: dict[str, tuple[Phrase, ...]], folded_heads: dict[str, tuple[Phrase, ...]], marked: str,
+          folded: str, accented: bool) -> set[Phrase]:
+    """The indexed phrases a message says: each tested once, only where its first two words are in the message
+    (linear in the message: a bounded number of substring tests). A phrase is under one key only and each key
+    is looked up once, so no set of candidates is needed (hashing each one cost more than testing it)."""
+    heads, text = (marked_heads, marked) if accented else (folded_heads, folded)
+    return {p for w in _keys(text) for p in heads.get(w, ()) if p.found(marked, folded, accented)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +161,8 @@ class Intent:
     unless: tuple[Exclusion, ...]
     asks: tuple[Exclusion, ...] = ()
     request: Request = Request()
+    wants: tuple[Exclusion, ...] = ()  # a wish for this command that overrides ``asks`` whatever ``but_not`` says
+    alone: frozenset[str] = frozenset()  # folded phrases that match when they are the whole message (fillers aside)
     # the patterns' phrases by their first word, and each group as a set: a message is looked up word by word
     # (a class expands to hundreds of phrases, "@bot @can_do"; testing each one per message cost 60 µs)
     marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
@@ -139,27 +171,33 @@ class Intent:
 
     @classmethod
     def of(cls, name: str, patterns: tuple[tuple[tuple[Phrase, ...], ...], ...], unless: tuple[Exclusion, ...],
-           asks: tuple[Exclusion, ...] = (), request: Request = Request()) -> Intent:
+           asks: tuple[Exclusion, ...] = (), request: Request = Request(), wants: tuple[Exclusion, ...] = (),
+           alone: frozenset[str] = frozenset()) -> Intent:
         phrases = [p for pattern in patterns for group in pattern for p in group]
-        return cls(name, patterns, unless, asks, request, _by_first_word([(p.marked, p) for p in phrases]),
+        return cls(name, patterns, unless, asks, request, wants, alone,
+                   _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns))
 
     def said(self, marked: str, folded: str, accented: bool) -> set[Phrase]:
-        """The patterns' phrases the message says: each tested once, only where its first word is in the
-        message (linear in the message: a bounded number of substring tests)."""
-        heads, text = (self.marked_heads, marked) if accented else (self.folded_heads, folded)
-        candidates = {p for w in set(text.split()) for p in heads.get(w, ())}
-        return {p for p in candidates if p.found(marked, folded, accented)}
+        """The patterns' phrases the message says (see :func:`_said`)."""
+        return _said(self.marked_heads, self.folded_heads, marked, folded, accented)
 
-    def matches(self, marked: str, folded: str, accented: bool, words: tuple[Word, ...]) -> bool:
+    def matches(self, marked: str, folded: str, accented: bool, words: tuple[Word, ...], bare: str = "",
+                found: set[Phrase] | None = None) -> bool:
+        """Whether the message asks for this command; ``bare`` is its folded words without the fillers, ``found``
+        the phrases of every command it says (computed once per message by :class:`Intents`)."""
+        if bare in self.alone:
+            return True
         # the patterns first: most messages say no command, and then no exclusion needs a look (latency)
-        found = self.said(marked, folded, accented)
+        if found is None:
+            found = self.said(marked, folded, accented)
         if not found or not any(all(not group.isdisjoint(found) for group in pattern) for pattern in self.groups):
             return False
         if _any(self.unless, folded, words):
             return False
-        return not _any(self.asks, folded, words) or self.request.said(folded, words)
+        return (not _any(self.asks, folded, words) or self.request.said(folded, words)
+                or _any(self.wants, folded, words))
 
 
 _REF = re.compile(r"@(\w+)")
@@ -180,9 +218,34 @@ def expand(text: str, vocabulary: dict[str, list[str]]) -> list[str]:
     return out
 
 
-def load_intents(path: Path = DEFAULT_INTENTS) -> tuple[Intent, ...]:
+@dataclass(frozen=True, slots=True)
+class Intents:
+    """The commands in the order they are tried, and the words that carry no request (for ``alone``)."""
+
+    commands: tuple[Intent, ...]
+    filler: frozenset[str] = frozenset()  # folded single words
+    # every command's phrases in one index: a message looks its words up once, not once per command (latency)
+    marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    folded_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset()) -> Intents:
+        phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
+        return cls(commands, filler, _by_first_word([(p.marked, p) for p in phrases]),
+                   _by_first_word([(p.folded, p) for p in phrases]))
+
+    def said(self, marked: str, folded: str, accented: bool) -> set[Phrase]:
+        return _said(self.marked_heads, self.folded_heads, marked, folded, accented)
+
+    def bare(self, folded: str) -> str:
+        """``folded`` without its filler words ("ad oi huong dan su dung voi" → "huong dan su dung")."""
+        return " ".join(w for w in folded.split() if w not in self.filler)
+
+
+def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     plain = frozenset(data.pop("unmarked_words", ()))
+    filler = frozenset(w for p in data.pop("filler", ()) for w in command_form(p).split())
     vocabulary: dict[str, list[str]] = {}
     for name, words in data.pop("vocabulary", {}).items():  # a class may use the classes listed before it
         vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
@@ -195,21 +258,22 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> tuple[Intent, ...]:
         return tuple(Exclusion.of(p) for p in phrases(texts))
 
     request = Request(exclusions(request_spec.get("wants", [])), exclusions(request_spec.get("but_not", [])))
-    return tuple(
+    return Intents.of(tuple(
         Intent.of(name,
                   tuple(tuple(tuple(Phrase.of(p, plain) for p in phrases(group)) for group in pattern)
                         for pattern in spec["patterns"]),
-                  exclusions(spec.get("unless", [])), exclusions(spec.get("asks", [])), request)
+                  exclusions(spec.get("unless", [])), exclusions(spec.get("asks", [])), request,
+                  exclusions(spec.get("wants", [])), frozenset(command_form(p) for p in phrases(spec.get("alone", []))))
         for name, spec in data.items()
-    )
+    ), filler)
 
 
 @lru_cache(maxsize=1)
-def _intents() -> tuple[Intent, ...]:
+def _intents() -> Intents:
     return load_intents()
 
 
-def plain_command(text: str, intents: tuple[Intent, ...] | None = None) -> str | None:
+def plain_command(text: str, intents: Intents | None = None) -> str | None:
     """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None."""
     if not text or len(text.split()) > MAX_WORDS:
         return None
@@ -221,7 +285,10 @@ def plain_command(text: str, intents: tuple[Intent, ...] | None = None) -> str |
     marked = f" {' '.join(_shorthand(w) for w in _marked_words(text).split())} " if accented else ""
     message = command_words(text)
     folded = f" {' '.join(w for w, _, _ in message)} "  # = command_form(text), one pass (latency)
-    for intent in intents if intents is not None else _intents():
-        if intent.matches(marked, folded, accented, message):
+    intents = intents if intents is not None else _intents()
+    bare = intents.bare(folded)
+    found = intents.said(marked, folded, accented)
+    for intent in intents.commands:
+        if intent.matches(marked, folded, accented, message, bare, found):
             return intent.name
     return None

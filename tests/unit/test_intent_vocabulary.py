@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.nlp.intents import expand, load_intents, plain_command
+from bot.nlp.intents import Intents, expand, load_intents, plain_command
 
 VOCABULARY = {"me": ["tôi", "mình"], "act": ["nhận", "xem"]}
 
@@ -27,6 +27,7 @@ def test_an_unknown_class_is_an_error_not_a_silent_literal() -> None:
 
 INTENTS = """
 unmarked_words = ["nhan"]
+filler = ["ad", "ơi", "giúp", "với", "tôi"]
 [vocabulary]
 me = ["tôi", "mình"]
 stop = ["ngưng", "thôi"]
@@ -41,11 +42,18 @@ unless = ["nếu"]
 [subscribe]
 patterns = [[["nhận"], ["bản tin"]]]
 asks = ["@how"]
+[story]
+patterns = [[["muốn kể"], ["kênh"]]]
+asks = ["@how"]
+wants = ["muốn kể cho kênh"]
+[help]
+alone = ["hướng dẫn sử dụng"]
+patterns = [[["menu"], ["kênh"]]]
 """
 
 
 @pytest.fixture(scope="module")
-def intents(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+def intents(tmp_path_factory: pytest.TempPathFactory) -> Intents:
     path: Path = tmp_path_factory.mktemp("intents") / "intents.toml"
     path.write_text(INTENTS, encoding="utf-8")
     return load_intents(path)
@@ -62,7 +70,21 @@ def intents(tmp_path_factory: pytest.TempPathFactory) -> tuple:
     ("cách nhận bản tin, cho mình nhận luôn", "subscribe"),
     ("cách nhận bản tin", None),
 ])
-def test_asks_give_way_only_to_a_wish(intents: tuple, text: str, command: str | None) -> None:
+def test_asks_give_way_only_to_a_wish(intents: Intents, text: str, command: str | None) -> None:
+    assert plain_command(text, intents) == command
+
+
+@pytest.mark.parametrize(("text", "command"), [
+    # round 8: a command's own wish overrides its asks, even where the general request would not ("thì")
+    ("muốn kể cho kênh thì làm sao", "story"),
+    ("muốn kể chuyện này lên kênh thì làm sao", None),  # its own wish not said: the general rule ("thì")
+    # "alone": the phrase is the whole message once the fillers are set aside, with or without marks
+    ("hướng dẫn sử dụng", "help"), ("ad ơi, hướng dẫn sử dụng giúp tôi với!", "help"),
+    ("huong dan su dung voi ad", "help"),
+    ("hướng dẫn sử dụng sổ sức khỏe điện tử", None),  # something else to use: a question
+    ("ad ơi", None),  # fillers alone are no command
+])
+def test_a_commands_own_wish_and_its_phrases_said_alone(intents: Intents, text: str, command: str | None) -> None:
     assert plain_command(text, intents) == command
 
 
