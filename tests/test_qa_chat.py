@@ -257,6 +257,37 @@ def test_questions_with_the_commands_words_are_not_executed(bot: BotHarness, tex
     assert ask(bot, text)["text"] not in commands
     assert subscribers.is_subscribed(bot.redis, USER)
 
+# Round 9 (qa9d9): a story in hand asked how to send, erasing asked for after a how, which button to press;
+# written for these tests, not taken from an evaluation set.
+
+def test_a_story_in_hand_asked_how_to_send_starts_the_submission(bot: BotHarness) -> None:
+    message = ask(bot, "chú có chuyện hay về tổ công nghệ số ấp mình, gửi kênh thế nào")
+    assert message["text"] == render("story_ask_title").strip()
+
+
+def test_erase_asked_for_after_a_how_still_asks_first(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    message = ask(bot, "làm sao để kênh không lưu gì về tui nữa, xóa hết được không?")
+    assert message["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
+    ask(bot, "xác nhận xóa")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_which_button_to_press_gets_the_help(bot: BotHarness) -> None:
+    assert ask(bot, "ad ơi em phải bấm gì để dùng")["text"] == ask(bot, "trợ giúp")["text"]
+
+
+@pytest.mark.parametrize("text", ["sao kênh không lưu được thông tin của tôi",
+                                  "có câu chuyện gửi cho kênh thì có nhuận bút không",
+                                  "đăng ký nhận thông báo dịch vụ công qua zalo", "bấm gì để hủy đăng ký"])
+def test_round9_questions_near_the_commands_are_not_executed(bot: BotHarness, text: str) -> None:
+    commands = {ask(bot, "trợ giúp")["text"], ask(bot, "bản tin")["text"], render("erase_ask").strip(),
+                render("sub_unsubscribed"), render("story_ask_title").strip()}
+    ask(bot, "đăng ký")
+    assert ask(bot, text)["text"] not in commands
+    assert subscribers.is_subscribed(bot.redis, USER)
+
 # --- item 6: learn from the chat, under editors' control --------------------------------------------------
 
 def run_cli(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
