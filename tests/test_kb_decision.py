@@ -127,6 +127,20 @@ def test_a_moot_tie_needs_the_address_asked_and_shared(kb: KnowledgeBase) -> Non
     assert not floors(hits, p=1.0) and floors(hits, p=0.0, moot=True)
 
 
+def test_a_question_that_is_the_shared_address_is_a_moot_tie(kb: KnowledgeBase) -> None:
+    """Round 9: the citizen types only the site ("dichvucong.gov.vn"); both answers name it and say what it is."""
+    from bot.kb.asks import typed_address
+    from bot.kb.decision import moot_tie
+    portal = [kb.by_id["dvcqg-la-gi"], kb.by_id["nhan-biet-cong-dvc-that"]]
+    hits = [Hit(e, 3.0, 0.9, 1.0, 1.0, 0.5, match=0.8) for e in portal]
+    assert typed_address("dichvucong gov viet nam") == "dichvucong.gov.vn"
+    assert typed_address("www vneid gov viet nam") == "vneid.gov.vn"
+    assert typed_address("cong dich vu cong quoc gia") is None and typed_address("viet nam") is None
+    assert moot_tie(hits, "dichvucong gov viet nam")
+    assert not moot_tie(hits, "vneid gov viet nam")  # another site than the one both answers give
+    assert kb.answer("dichvucong.gov.vn").confident
+
+
 # --- round 7: a top entry the runner-up overtakes --------------------------------------------------------------
 
 

@@ -264,6 +264,22 @@ def asks_address(normalized: str) -> bool:
     return _ADDRESS.search(normalized) is not None
 
 
+# a question that is a web address and nothing else, as the analyser leaves it ("dichvucong.gov.vn" → "dichvucong
+# gov viet nam": the dots gone, "vn" read as the country)
+_BARE_ADDRESS = re.compile(
+    r"^(?:www )?((?:[a-z0-9-]+ )+?)(gov viet nam|com viet nam|org viet nam|viet nam|com|net|org)$")
+_SUFFIX = {"gov viet nam": "gov.vn", "com viet nam": "com.vn", "org viet nam": "org.vn", "viet nam": "vn"}
+
+
+def typed_address(normalized: str) -> str | None:
+    """The web address a question consists of, dotted ("dichvucong.gov.vn"), or None: the citizen typed only
+    the site and asks what it is (round 9, dev9a's bare keyword query)."""
+    found = _BARE_ADDRESS.match(normalized.strip())
+    if found is None:
+        return None
+    return ".".join([*found.group(1).split(), _SUFFIX.get(found.group(2), found.group(2))])
+
+
 def web_addresses(entry: Entry) -> frozenset[str]:
     """The web addresses ``entry``'s answer gives, without scheme or "www." ("dichvucong.gov.vn")."""
     return frozenset(a.removeprefix("www.") for a in _WEB.findall(entry.answer.lower()))

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.kb.asks import asks_address, unanswered, web_addresses
+from bot.kb.asks import asks_address, typed_address, unanswered, web_addresses
 from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.intent_model import RESCUE_P, Reading, agrees, no_reader
@@ -273,8 +273,11 @@ def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
     """The question asks for a web address and the top two entries' answers give the same one (round 7: "địa
     chỉ trang Cổng Dịch vụ công quốc gia" ties what the portal is with how to tell the real one, and both
     answers name dichvucong.gov.vn): either answer is the answer, so the tie asks the citizen nothing."""
-    return (len(hits) > 1 and asks_address(normalized)
-            and bool(web_addresses(hits[0].entry) & web_addresses(hits[1].entry)))
+    if len(hits) < 2:
+        return False
+    both = web_addresses(hits[0].entry) & web_addresses(hits[1].entry)
+    # round 9: the question is the address itself ("dichvucong.gov.vn") and both answers say what that site is
+    return bool(both) and (asks_address(normalized) or typed_address(normalized) in both)
 
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,

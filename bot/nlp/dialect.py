@@ -238,6 +238,10 @@ _LONGEST: dict[str, int] = {}
 for _phrase in (*_MARKED, *_FOLDED):
     _LONGEST[_phrase[0]] = max(_LONGEST.get(_phrase[0], 0), len(_phrase))
 del _phrase
+# the unmarked final particles too ("… chỗ nào rua?" = "chỗ nào vậy?"): without a key here they were never looked at
+for _word in _FINAL_UNMARKED:
+    _LONGEST[_word] = max(_LONGEST.get(_word, 0), 1)
+del _word
 
 
 # Words a Telex/VNI reading must not take: the tables' own keys ("how", "is" and "what" would read as Telex

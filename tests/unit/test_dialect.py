@@ -259,3 +259,15 @@ def test_a_question_asked_of_the_room_is_answered() -> None:
     kb = load_kb()
     told = kb.answer("ai biết nói giúp quyết định 749 ban hành ngày nào")
     assert told.confident and told.entry == kb.answer("quyết định 749 ban hành ngày nào").entry
+
+
+@pytest.mark.parametrize(("text", "standard"), [
+    ("bai viet noi may bo nganh con lung tung cho mo rua?", "bai viet noi may bo nganh con lung tung cho nao vay?"),
+    ("chiem bao nhieu phan tram rua hi?", "chiem bao nhieu phan tram vay nhi?"),
+    ("o mo rua?", "o dau vay?"),
+])
+def test_unmarked_central_particles_ending_a_question_are_read(text: str, standard: str) -> None:
+    """Round 9: "rua", "hi" typed without marks at a question's end are "vậy", "nhỉ" (round 7); the round-8 index of
+    phrases by first word had left them out, so they were never looked at."""
+    assert standardize(text) == standard
+    assert standardize("rua tay dung cach") == "rua tay dung cach"  # not at the end: "rửa"
