@@ -41,6 +41,15 @@ def ask(bot: BotHarness, text: str, user: str = USER) -> dict:
     return last(bot, user)
 
 
+def assert_not_executed(bot: BotHarness, text: str) -> None:
+    """A subscribed citizen's ``text`` gets none of the commands' replies, and stays subscribed."""
+    commands = {ask(bot, "trợ giúp")["text"], ask(bot, "bản tin")["text"], render("erase_ask").strip(),
+                render("sub_unsubscribed"), render("story_ask_title").strip()}
+    ask(bot, "đăng ký")
+    assert ask(bot, text)["text"] not in commands
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
 def entry_answer(entry_id: str) -> str:
     """The opening of an entry's answer: what a phone shows first (the rest is behind "Xem thêm")."""
     return get_kb().by_id[entry_id].answer[:80]
@@ -251,11 +260,7 @@ def test_new_writers_get_the_commands_own_reply(bot: BotHarness, plain: str, exa
                                   "cách xóa dữ liệu trên điện thoại cũ trước khi bán",
                                   "tin nhắn báo trúng thưởng có phải lừa đảo không?", "menu tiệc cưới gồm mấy món"])
 def test_questions_with_the_commands_words_are_not_executed(bot: BotHarness, text: str) -> None:
-    commands = {ask(bot, "trợ giúp")["text"], ask(bot, "bản tin")["text"], render("erase_ask").strip(),
-                render("sub_unsubscribed"), render("story_ask_title").strip()}
-    ask(bot, "đăng ký")
-    assert ask(bot, text)["text"] not in commands
-    assert subscribers.is_subscribed(bot.redis, USER)
+    assert_not_executed(bot, text)
 
 # Round 9 (qa9d9): a story in hand asked how to send, erasing asked for after a how, which button to press;
 # written for these tests, not taken from an evaluation set.
@@ -282,11 +287,7 @@ def test_which_button_to_press_gets_the_help(bot: BotHarness) -> None:
                                   "có câu chuyện gửi cho kênh thì có nhuận bút không",
                                   "đăng ký nhận thông báo dịch vụ công qua zalo", "bấm gì để hủy đăng ký"])
 def test_round9_questions_near_the_commands_are_not_executed(bot: BotHarness, text: str) -> None:
-    commands = {ask(bot, "trợ giúp")["text"], ask(bot, "bản tin")["text"], render("erase_ask").strip(),
-                render("sub_unsubscribed"), render("story_ask_title").strip()}
-    ask(bot, "đăng ký")
-    assert ask(bot, text)["text"] not in commands
-    assert subscribers.is_subscribed(bot.redis, USER)
+    assert_not_executed(bot, text)
 
 # --- item 6: learn from the chat, under editors' control --------------------------------------------------
 
