@@ -1,11 +1,13 @@
-"""Round 9: commands in plain words, two lists of the engineer's own (qa9d9), and the questions near them.
+"""Round 9: commands in plain words, three lists of the engineer's own (qa9d9), and the questions near them.
 
-List 1 was written before any round-9 change and measured once on main (41/43 commands, 1 of 16 questions taken:
-"đăng ký nhận thông báo dịch vụ công qua zalo" reached subscribe); list 2 after the dev9a fixes, measured once
-on main and on the branch (34/34 both, 0 of 12 taken). Regional words, teencode, no diacritics, polite forms; not
-taken from any evaluation set. The extra questions guard the round's new phrases: a channel that "does not keep"
-is a wish only when it is not a complaint ("không lưu được"), a story in hand is not a question about one, a
-citizen who forgot their own password is not asking the channel to forget them. Routed through the real router.
+List 1 was written before any round-9 change and measured once on main (41/43 commands, 1 of 16 questions
+taken: "đăng ký nhận thông báo dịch vụ công qua zalo" reached subscribe); list 2 after the dev9a fixes,
+measured once on main and on the branch (34/34 both, 0 of 12 taken); list 3 after the last change (main 20/20
+with 1 of 8 taken, "đăng ký nhận tin nhắn từ ngân hàng"; the branch 20/20, 0 taken). Regional words, teencode,
+no diacritics, polite forms; not taken from any evaluation set. The extra questions guard the round's new
+phrases: a channel that "does not keep" is a wish only when it is not a complaint ("không lưu được"), a story
+in hand is not a question about one, a citizen who forgot their own password is not asking the channel to
+forget them. Routed through the real router.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from handlers.probe import router_probe
 
 COMMANDS = {
     "unsubscribe": [
+        "bữa nay tui hổng muốn nhận tin nữa nghen ad",
+        "cắt giùm chú cái tin hàng tuần",
+        "thoi dung nhan tin cho e nua",
+        "em xin thôi theo dõi bản tin ạ",
         "thôi đủ rồi, đừng gửi mấy cái tin đó cho tui nữa", "ad ơi cho e ngưng nhận bản tin nha, dạo này bận quá",
         "ko coi tin nữa, hủy giùm", "tui hổng có muốn nhận tin tức gì nữa hết á",
         "xin phép được thôi nhận tin của kênh ạ", "huy nhan tin tuan giup chau voi",
@@ -27,6 +33,9 @@ COMMANDS = {
         "con xin phép hủy nhận tin tức của kênh ạ", "đừng nhắn bản tin nữa mà",
     ],
     "subscribe": [
+        "ghi danh cho cháu nhận tin tuần với ạ",
+        "tui muốn nhận tin tức chuyển đổi số mỗi tuần",
+        "dang ky ban tin giup toi",
         "cho tui vô danh sách nhận tin với", "từ nay tuần nào cũng gửi tin cho bác nhé",
         "em muon dang ky nhan ban tin chuyen doi so", "ad ơi ghi danh cho chú nhận bản tin hàng tuần",
         "mình đăng ký theo dõi tin chuyển đổi số nha", "có bản tin thì gửi cho tui đọc với nghen",
@@ -35,6 +44,9 @@ COMMANDS = {
         "bác muốn được nhận bản tin chuyển đổi số", "đăng ký cho tui theo dõi kênh nha",
     ],
     "story": [
+        "nhà tui có chuyện hay về bán nông sản qua mạng, gửi kênh được hông",
+        "cháu có câu chuyện về lớp dạy dùng điện thoại cho người già, muốn gửi",
+        "cho em kể chuyện chuyển đổi số ở thôn em nha",
         "xóm tui có bà con làm livestream bán bưởi hay lắm, muốn gửi kênh đăng",
         "tôi muốn kể chuyện ông trưởng thôn dạy người già dùng điện thoại",
         "cho chau gui 1 cau chuyen ve hop tac xa nhe",
@@ -47,6 +59,9 @@ COMMANDS = {
         "em có một câu chuyện muốn chia sẻ", "gửi kênh câu chuyện ở hợp tác xã nhà em nhé",
     ],
     "digest": [
+        "bản tin mới nhất đâu ad",
+        "cho coi tin tổng hợp tuần này với",
+        "xem điểm tin tuần trước",
         "cho xem bản tin tuần này", "tuần rồi có tin gì về chuyển đổi số hông ad",
         "gui ban tin moi nhat cho minh doc voi", "mở bản tin mới ra coi thử", "điểm tin tuần này đâu ad",
         "cho bác đọc tin tổng hợp kỳ này", "có tin mới hông, gửi tui coi", "bản tin tuần này có chưa ad",
@@ -54,6 +69,10 @@ COMMANDS = {
         "doc ban tin tuan nay",
     ],
     "erase": [
+        "bot ơi xóa hết những gì bot biết về chú đi",
+        "mình không muốn kênh giữ dữ liệu của mình nữa",
+        "xoa sach thong tin cua em giup em",
+        "làm ơn gỡ hết dữ liệu của tui khỏi kênh",
         "xóa hết thông tin của tui trên kênh này đi", "em muốn xóa toàn bộ dữ liệu của em",
         "gỡ bỏ hết thông tin cá nhân của chú giùm", "kênh đừng lưu thông tin của tôi nữa nhé",
         "xoa data cua minh di ad", "tôi muốn kênh quên hết những gì tôi đã nhắn",
@@ -63,6 +82,9 @@ COMMANDS = {
         "cho mình xóa toàn bộ dữ liệu mình đã gửi",
     ],
     "help": [
+        "kênh ni làm được chi rứa",
+        "ad ơi bot này xài sao vậy",
+        "tui mới vô, hổng biết bấm vô đâu",
         "bot nay lam dc gi vay", "mới vô kênh, chỉ tui cách dùng với", "có những lệnh nào vậy ad",
         "hướng dẫn giùm cách sử dụng kênh", "kênh này xài sao ta", "ad ơi em phải bấm gì để dùng", "trợ giúp",
         "kênh này dùng để làm gì vậy ad", "tui mới vô, không biết làm gì hết, chỉ với", "hướng dẫn sử dụng đi ad",
@@ -71,6 +93,14 @@ COMMANDS = {
 }
 
 QUESTIONS = [
+    "bot có giữ tin nhắn của tôi lâu không",
+    "gửi câu chuyện lên kênh có cần ảnh không",
+    "bản tin tuần có những mục gì",
+    "quên mật khẩu zalo thì làm sao",
+    "đăng ký nhận tin nhắn từ ngân hàng",
+    "xóa dữ liệu thì có mất đăng ký không",
+    "làm sao để bot hiểu câu hỏi của tôi",
+    "có câu chuyện nào về tổ công nghệ số không",
     "bản tin gửi mấy giờ trong tuần", "hủy đăng ký rồi có đăng ký lại được không",
     "kênh lưu dữ liệu của tôi bao lâu", "câu chuyện gửi lên kênh ai duyệt", "cách xóa dữ liệu trên ứng dụng VNeID",
     "ngưng nhận tin nhắn quảng cáo của nhà mạng thế nào", "đăng ký nhận thông báo dịch vụ công qua zalo",
