@@ -63,6 +63,17 @@ def test_how_people_write_still_gets_the_answer(bot: BotHarness, text: str) -> N
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao")), message["text"]
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    # round 9: a greeting with "e", and what the citizen could not find, around the question
+    ("e chào ad, e muốn hỏi tổ công nghệ số cộng đồng làm gì ạ, e tìm mãi ko thấy", "tcns-nhiem-vu"),
+    # a resumptive "nó" after the name, and "tìm hoài không ra"
+    ("VNeID nó là ứng dụng gì vậy, tui tìm hoài không ra", "vneid-la-gi"),
+])
+def test_framing_around_the_question_is_not_its_topic(bot: BotHarness, text: str, entry: str) -> None:
+    message = ask(bot, text)
+    assert message["text"].startswith(entry_answer(entry)), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))

@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.kb import wh
 from bot.kb.loader import Entry
 from bot.kb.subjects import places, subplaces
 from bot.nlp.normalize import fold
@@ -259,9 +260,15 @@ _ADDRESS = re.compile(r"\bdia chi\b|\blink\b|\bduong (?:dan|link)\b|\btrang web\
 _WEB = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:gov\.vn|com\.vn|vn|com|net|org)\b")
 
 
+# What a question asks when it names a site but wants something else of it (round 9: "Cái web dichvucong.gov.vn ấy
+# mở từ bao giờ nhỉ?" asks when it opened, not where it is)
+_NOT_ADDRESS_KINDS = frozenset({"when", "who", "why", "count"})
+
+
 def asks_address(normalized: str) -> bool:
-    """Whether a question (its analysed, folded text) asks for an address or a link ("địa chỉ trang … là gì")."""
-    return _ADDRESS.search(normalized) is not None
+    """Whether a question (its analysed, folded text) asks for an address or a link ("địa chỉ trang … là gì"),
+    not a time, a person, a reason or a count of the site it names."""
+    return _ADDRESS.search(normalized) is not None and not (wh.kinds(normalized) & _NOT_ADDRESS_KINDS)
 
 
 def web_addresses(entry: Entry) -> frozenset[str]:
