@@ -301,6 +301,28 @@ def _classify(unit: Unit, accented_text: bool, scaffolded: bool) -> tuple[UnitVi
     return UnitView(unit, role, content_alts, key, is_keyed), roles, negation, tuple(numbers)
 
 
+# Kinship words are address ("cho con hỏi", "cháu chào bác"), but counted they are people: "có mấy người con",
+# "mấy đứa cháu" ask about someone's children, which no entry says (round 9).
+_KIN = frozenset({"con", "chau"})
+_COUNTED_BY = frozenset({"nguoi", "dua", "may"})
+
+
+def _kin_nouns(analysis: Analysis) -> frozenset[int]:
+    """Indices of the kinship words that follow a counting word ("người", "đứa", "mấy"): nouns, not address."""
+    units = analysis.units
+    return frozenset(
+        i for i in range(1, len(units))
+        if units[i].tokens in (("con",), ("chau",)) and units[i].tokens[0] in _KIN
+        and units[i - 1].tokens[-1:] and units[i - 1].tokens[-1] in _COUNTED_BY
+    )
+
+
+def _content(uv: UnitView) -> UnitView:
+    """``uv`` read as a content word whatever its stop lists say."""
+    key = f"#{uv.unit.keys[0]}" if uv.keyed and len(uv.unit.keys) == 1 else None
+    return UnitView(uv.unit, CONTENT, uv.unit.alts, key, uv.keyed)
+
+
 def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | None = None) -> View:
     """Classify every unit and build the content items of ``analysis``.
 
@@ -315,8 +337,11 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
     accented_text = accented(analysis)
     if scaffold is None:
         scaffold = scaffolding(analysis)
+    nouns = () if entry else _kin_nouns(analysis)
     for index, unit in enumerate(analysis.units):
         uv, roles, negation, unit_numbers = _classify(unit, accented_text, index in scaffold)
+        if index in nouns:
+            uv, roles = _content(uv), tuple((alt, (CONTENT,) * len(alt)) for alt, _ in roles)
         if negation:
             negated = True
             negations.add(index)
