@@ -66,6 +66,10 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
         "ad", "admin", "anh", "chị", "em", "bạn", "các", "cô", "chú", "bác", "ông", "bà", "mọi", "cả", "kênh", "bot",
         "quý", "thầy", "mấy", "cháu", "con")},
     "xin chào": frozenset(), "kính chào": frozenset(),
+    # when the citizen heard it and which of two they heard ("hôm qua … nói …, hay là …", "nghe lộn quá"): how it
+    # is told, not what about ("đúng không" stays a word: dropped, a look-alike asking a check was answered)
+    "hôm qua": frozenset(), "hôm trước": frozenset(), "dạo này": frozenset(),
+    "hay là": frozenset(), "lộn quá": frozenset(), "nhầm quá": frozenset(),
     # how a meaning is asked ("… được hiểu là gì", "nên hiểu là sao"), like "hiểu thế nào"
     "hiểu là": frozenset({"tim"}),
     # telling what went wrong before asking: read and did not understand, searched and did not find ("tui đọc
