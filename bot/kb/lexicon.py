@@ -74,7 +74,9 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     "hiểu là": frozenset({"tim"}),
     # telling what went wrong before asking: read and did not understand, searched and did not find ("tui đọc
     # hoài hổng hiểu", "e tìm mãi ko thấy", "kiếm không ra")
-    "không hiểu": frozenset(), "đọc hoài": frozenset(), "đọc mãi": frozenset(),
+    # (not "không hiểu" alone: "bot không hiểu" asks what to do when the channel does not understand)
+    "đọc không hiểu": frozenset(), "hoài không hiểu": frozenset(), "mãi không hiểu": frozenset(),
+    "đọc hoài": frozenset(), "đọc mãi": frozenset(),
     **{f"{verb} {how}": frozenset() for verb in ("tìm", "kiếm") for how in (
         "không ra", "không thấy", "chưa ra", "chưa thấy", "mãi không", "hoài không", "mãi chưa", "hoài chưa")},
     **{f"{how} {seen}": frozenset() for how in ("mãi không", "hoài không", "mãi chưa", "hoài chưa")
