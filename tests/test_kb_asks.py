@@ -257,3 +257,41 @@ def test_an_anniversary_count_is_a_calculation(real_kb: KnowledgeBase) -> None:
     assert "compute" not in asked(analyze("Ngày Chuyển đổi số quốc gia là ngày nào?").text)
     answer = real_kb.answer("Ngày 10 tháng 10 là ngày giải phóng thủ đô đúng không? Kỷ niệm bao nhiêu năm?")
     assert not answer.confident
+
+
+def test_foreign_money_or_a_conversion_asked_is_offered_never_answered(real_kb: KnowledgeBase) -> None:
+    """Round 9: an amount in dollars, euros … or an exchange rate is a fact no entry gives (the KB's sums are in
+    đồng, its shares in % of GDP), and "tính ra / đổi ra bao nhiêu" asks a conversion; "đó là" folds like "đô la"
+    and is neither."""
+    assert "currency" in kinds("Kinh tế số chiếm 20% GDP thì tính ra được bao nhiêu tỷ đô la?")
+    assert "compute" in kinds("Kinh tế số chiếm 20% GDP thì tính ra được bao nhiêu tỷ đô la?")
+    assert "currency" in kinds("doanh thu thương mại điện tử bao nhiêu tỷ đô")
+    assert "currency" in kinds("ty gia usd hom nay")
+    assert "currency" in kinds("GDP đầu người bao nhiêu $")
+    assert "compute" in kinds("4 nghìn tỷ đồng quy ra bao nhiêu")
+    assert "currency" not in kinds("Chương trình có mục tiêu kép, đó là những mục tiêu gì?")
+    assert "currency" not in kinds("Nhiệt độ máy chủ bao nhiêu độ")
+    assert "compute" not in kinds("chuyển đổi số ra sao")
+    share = real_kb.by_id["kinh-te-so-ty-trong-hien-nay"]
+    assert unanswered(kinds("Kinh tế số chiếm bao nhiêu tỷ USD?"), share) == {"currency"}
+    assert not real_kb.answer("Kinh tế số chiếm 20% GDP thì tính ra được bao nhiêu tỷ đô la?").confident
+    assert real_kb.answer("Kinh tế số hiện chiếm bao nhiêu % GDP?").confident
+
+
+def test_a_persons_private_life_asked_is_offered_never_answered(real_kb: KnowledgeBase) -> None:
+    """Round 9: children, spouse, hobbies, schooling, home of an official are facts no entry gives (the KB names
+    officials and their offices only); folded look-alikes ("bà con cái gì", "ra đời từ", "chồng tôi bảo") are none."""
+    assert "personal" in kinds("Bộ trưởng Bộ Khoa học và Công nghệ có mấy người con?")
+    assert "personal" in kinds("Sở thích của Bộ trưởng là gì")
+    assert "personal" in kinds("Vợ của Bộ trưởng tên là gì")
+    assert "personal" in kinds("ông ấy tốt nghiệp trường nào")
+    assert "personal" not in kinds("Mấy cái tổ công nghệ số ở ấp là làm gì dzậy, hướng dẫn bà con cái gì nè?")
+    assert "personal" not in kinds("Cổng Dịch vụ công quốc gia ra đời từ năm nào?")
+    assert "personal" not in kinds("Chồng tôi bảo vào cổng dịch vụ công quốc gia, địa chỉ là gì?")
+    assert "personal" not in kinds("có mấy con số cần nhớ")
+    assert "personal" not in kinds("Mục tiêu cáp quang đến bao nhiêu phần trăm hộ gia đình?")
+    minister = real_kb.by_id["bo-truong-khcn"]
+    assert unanswered(kinds("Bộ trưởng Bộ Khoa học và Công nghệ có mấy người con?"), minister) == {"personal"}
+    assert not real_kb.answer("Bộ trưởng Bộ Khoa học và Công nghệ có mấy người con?").confident
+    assert not real_kb.answer("Sở thích của Bộ trưởng Bộ Khoa học và Công nghệ là gì?").confident
+    assert real_kb.answer("Bộ trưởng Bộ Khoa học và Công nghệ là ai?").confident

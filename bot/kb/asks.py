@@ -46,6 +46,18 @@ Round 7, second part:
   định nào"): the entry names a document of that sort ("văn bản nào": any sort);
 * ``subplace:<unit name>`` — a commune, ward, district or hamlet the question names ("xã Tân Phú", "quận 7",
   ``bot.kb.subjects.subplaces``, read on the message as typed): the entry names it, like a province.
+
+Round 9:
+
+* ``currency`` — an amount in a foreign currency or an exchange rate ("bao nhiêu tỷ đô la", "USD", "euro",
+  "tỷ giá", "ngoại tệ"): the answer names that kind of money (none does: the KB gives its sums in đồng and its
+  shares in % of GDP). Read on the message as typed for "đô": folded, "đô la" is "đó là";
+* ``personal`` — a person's private life: children, spouse, hobbies, schooling, home, birthday, wealth ("Bộ
+  trưởng … có mấy người con?", "sở thích của …", "tốt nghiệp trường nào"): the entry speaks of it (none does: the
+  KB names officials and their offices only). "Vợ / chồng" are read as typed (folded, "chồng" is "chống", "vợ" is
+  "vô") and only where they are asked about, not the speaker's own ("Chồng tôi bảo …"); "bà con cái gì" is no
+  "con cái", "ra đời từ" no "đời tư";
+* ``compute`` also covers a conversion asked ("tính ra được bao nhiêu", "quy ra", "đổi ra / sang tiền …").
 """
 
 from __future__ import annotations
@@ -128,7 +140,9 @@ _COMPUTE = re.compile(r"\b(?:giai|tinh) (?:giup|ho|dum|gium|thu|xem)\b"
                       r"(?:ngay|tuan|thang|nam)\b"
                       r"|\bcon (?:bao nhieu|may) (?:ngay|tuan|thang|nam|gio)\b(?: \w+){0,6} nua\b"
                       r"|\bcach (?:day|nay) (?:bao nhieu|may) (?:ngay|tuan|thang|nam)\b"
-                      r"|\bk[iy] niem (?:bao nhieu|may) nam\b")
+                      r"|\bk[iy] niem (?:bao nhieu|may) nam\b"
+                      r"|\btinh ra (?:duoc )?(?:bao nhieu|may|la)\b|\bquy (?:doi )?ra\b"
+                      r"|\bdoi (?:ra|sang) (?:tien|do|usd|dong|euro)\b")
 # Which document of a sort is asked ("… trong đề án nào", "theo quyết định gì"): the sort must be the entry's.
 _SORTS = (r"de an|chuong trinh|quyet dinh|nghi dinh|nghi quyet|ke hoach|chien luoc|thong tu|chi thi|cong van"
           r"|van ban|luat|du an")
@@ -137,7 +151,24 @@ _SORT_SAID = re.compile(rf"\b({_SORTS})\b")
 # Which province or city is asked; "có tỉnh nào … không" asks whether there is one.
 _WHICH_PROVINCE = re.compile(r"(?<!\bco )\b(?:tinh|thanh pho|tinh thanh) (?:nao|gi)\b")
 _COMPUTE_HINTS = ("giai ", "tinh ", "moi ", "nay", "gio", "hien tai", "nua", "cach ", "nhan", "chia", "cong", "tru",
-                  " x ", "niem")
+                  " x ", "niem", "quy ", "doi ra", "doi sang")
+# Round 9: money other than the đồng, or its rate. As typed (lower case, NFC) for "đô": folded it is "đó" or "độ";
+# folded for the rest, so an unmarked "ty gia usd" counts too.
+_CURRENCY_TYPED = re.compile(r"\bđô[ -]?la\b|\b(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm) đô\b|\bđô mỹ\b")
+_CURRENCY = re.compile(r"\busd\b|\bdollar|\beuro\b|\byen nhat\b|\bnhan dan te\b|\bbang anh\b|\bngoai te\b"
+                       r"|\bt[iy] gia\b|\bdo la my\b")
+_CURRENCY_HINTS = ("usd", "dollar", "euro", "yen nhat", "dan te", "bang anh", "ngoai te", "y gia", "i gia", "do la my")
+_PERSONAL = re.compile(r"\b(?:may|bao nhieu) (?:nguoi con|dua con|con trai|con gai)\b"
+                       r"|\bco (?:may|bao nhieu) con\b(?! (?:so|nguoi|duong|chip|dau|tre|em)\b)"
+                       r"|\bso thich\b|\btot nghiep (?:truong|dai hoc|nganh|o|nam)\b|\bhoc (?:o )?truong nao\b"
+                       r"|\b(?:nha rieng|song|nha) o dau\b|\bsinh nhat\b|\btai san\b|\bbang cap\b"
+                       r"|\bgia dinh (?:ong|ba|cua)\b")
+_PERSONAL_TYPED = re.compile(r"\bcó vợ\b|\bvợ (?:của|ông|ổng|anh|bộ trưởng|thủ tướng|là ai|tên)\b|\bvợ con\b"
+                             r"|\bcó chồng\b|\bchồng (?:của|bà|chị|là ai|tên)\b|\bđời tư\b")
+_PERSONAL_HINTS = ("con", "thich", "nghiep", "truong nao", "o dau", "nhat", "tai san", "bang cap", "gia dinh")
+_PERSONAL_SAID = re.compile(r"\b(?:vợ|chồng|người con|con cái|sở thích|tốt nghiệp|tiểu sử|gia đình ông|gia đình bà"
+                            r"|tài sản|sinh nhật|đời tư)\b")
+_CURRENCY_SAID = re.compile(r"\busd\b|\bđô[ -]?la\b|\beuro\b|\bngoại tệ\b|\btỷ giá\b|\$")
 # An operation between two numbers as typed: "5 x 3", "12*4", "7 + 8" (not "/" or "-": dates and ranges).
 _OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
@@ -174,6 +205,10 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     if (_hinted(normalized, _COMPUTE_HINTS) and _COMPUTE.search(normalized)) or _OPERATION.search(raw):
         kinds.add("compute")  # provided by no entry: offered, never answered with confidence
     kinds.update(f"subplace:{p}" for p in subplaces(raw, asked=True))
+    if _asks_currency(normalized, raw):
+        kinds.add("currency")
+    if _asks_personal(normalized, raw):
+        kinds.add("personal")
     if ("nao" in normalized or "gi" in normalized):
         kinds.update(f"which:{m.group(1)}" for m in _WHICH_DOC.finditer(normalized))
     if ("tinh" in normalized or "thanh pho" in normalized) and _WHICH_PROVINCE.search(normalized):
@@ -187,6 +222,27 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
 def _hinted(text: str, hints: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of the substrings without which a kind's expression cannot match."""
     return any(h in text for h in hints)
+
+
+def _asks_currency(normalized: str, raw: str) -> bool:
+    """Whether the question speaks of foreign money or an exchange rate (``currency``, round 9)."""
+    if _hinted(normalized, _CURRENCY_HINTS) and _CURRENCY.search(normalized):
+        return True
+    if "$" in raw:
+        return True
+    if raw.isascii():
+        return False
+    typed = unicodedata.normalize("NFC", raw).lower()
+    return "đô" in typed and _CURRENCY_TYPED.search(typed) is not None
+
+
+def _asks_personal(normalized: str, raw: str) -> bool:
+    """Whether the question asks about a person's private life (``personal``, round 9)."""
+    if _hinted(normalized, _PERSONAL_HINTS) and _PERSONAL.search(normalized):
+        return True
+    if raw.isascii() or ("vo" not in normalized and "chong" not in normalized and "doi tu" not in normalized):
+        return False
+    return _PERSONAL_TYPED.search(unicodedata.normalize("NFC", raw).lower()) is not None
 
 
 def named_places(normalized: str) -> frozenset[str]:
@@ -220,8 +276,13 @@ def _provided(entry: Entry) -> frozenset[str]:
         kinds.add("reason")
     kinds.update(kind for kind, rx in (("age", _AGE_SAID), ("hometown", _HOMETOWN_SAID), ("pay", _PAY_SAID))
                  if rx.search(answer))
-    if _FEE_SAID.search(unicodedata.normalize("NFC", entry.answer).lower()):
+    written_answer = unicodedata.normalize("NFC", entry.answer).lower()
+    if _FEE_SAID.search(written_answer):
         kinds.add("fee")
+    if _CURRENCY_SAID.search(written_answer):
+        kinds.add("currency")
+    if _PERSONAL_SAID.search(written_answer):
+        kinds.add("personal")
     kinds.update(kind for kind, rx in (("phone", _PHONE_SAID), ("opinion", _OPINION_SAID)) if rx.search(answer))
     phrasings = fold(" ".join((entry.title, *entry.questions, *entry.keywords)))
     everything = f"{answer} {phrasings}"
