@@ -165,8 +165,8 @@ _PERSONAL = re.compile(r"\b(?:may|bao nhieu) (?:nguoi con|dua con|con trai|con g
                        r"|\bgia dinh (?:ong|ba|cua)\b")
 _PERSONAL_TYPED = re.compile(r"\bcó vợ\b|\bvợ (?:của|ông|ổng|anh|bộ trưởng|thủ tướng|là ai|tên)\b|\bvợ con\b"
                              r"|\bcó chồng\b|\bchồng (?:của|bà|chị|là ai|tên)\b|\bđời tư\b")
-_PERSONAL_HINTS = ("nguoi con", "dua con", "con trai", "con gai", "may con", "nhieu con", "thich", "nghiep", "truong nao",
-                   "o dau", "sinh nhat", "tai san", "bang cap", "gia dinh")
+_PERSONAL_HINTS = ("nguoi con", "dua con", "con trai", "con gai", "may con", "nhieu con", "thich", "nghiep",
+                   "truong nao", "o dau", "sinh nhat", "tai san", "bang cap", "gia dinh")
 _PERSONAL_SAID = re.compile(r"\b(?:vợ|chồng|người con|con cái|sở thích|tốt nghiệp|tiểu sử|gia đình ông|gia đình bà"
                             r"|tài sản|sinh nhật|đời tư)\b")
 _CURRENCY_SAID = re.compile(r"\busd\b|\bđô[ -]?la\b|\beuro\b|\bngoại tệ\b|\btỷ giá\b|\$")
