@@ -295,3 +295,36 @@ def test_a_persons_private_life_asked_is_offered_never_answered(real_kb: Knowled
     assert not real_kb.answer("Bộ trưởng Bộ Khoa học và Công nghệ có mấy người con?").confident
     assert not real_kb.answer("Sở thích của Bộ trưởng Bộ Khoa học và Công nghệ là gì?").confident
     assert real_kb.answer("Bộ trưởng Bộ Khoa học và Công nghệ là ai?").confident
+
+
+def test_a_numbered_document_asked_must_be_the_entrys(real_kb: KnowledgeBase) -> None:
+    """Round 9: "Nghị định 13 …" over the entry on Nghị định 69 asks about another decree; the entry must say the
+    number of the document the question names (any of its numbers: "749/QĐ-TTg", "số 749")."""
+    assert "document:13" in kinds("Nghị định 13 có hiệu lực từ ngày nào?")
+    assert "document:749" in kinds("quyết định số 749 ký năm nào")
+    assert "document:6" in kinds("Quyết định 06 năm 2022 do ai ký?")
+    assert not any(k.startswith("document:") for k in kinds("Kế hoạch năm 2022 là quyết định số mấy?"))
+    decree = real_kb.by_id["nghi-dinh-dinh-danh-dien-tu"]
+    assert unanswered(kinds("Nghị định 13 có hiệu lực từ ngày nào?"), decree) == {"document:13"}
+    assert not unanswered(kinds("Nghị định 69 có hiệu lực từ ngày nào?"), decree)
+    assert not real_kb.answer("Nghị định 13 có hiệu lực từ ngày nào?").confident
+    assert real_kb.answer("Ai ký Quyết định 749?").confident
+
+
+def test_the_bot_asked_to_judge_is_an_opinion() -> None:
+    """Round 9: "bạn thấy … có tốt không" asks the bot's judgement (the intent reader had rescued one such question
+    with the entry it resembles); the citizen's own "tôi thấy" is not addressed to the bot."""
+    assert "opinion" in kinds("ban thay de an 06 co tot ko")
+    assert "opinion" in kinds("Ad thấy chuyển đổi số có hiệu quả không?")
+    assert "opinion" not in kinds("Tôi thấy đề án 06 có tốt không")
+    assert "opinion" not in kinds("đọc bài trên kênh thấy nói chuyển đổi số sang giai đoạn mới, giai đoạn đó là gì")
+
+
+def test_pay_typed_with_its_marks_is_pay_wherever_it_stands(real_kb: KnowledgeBase) -> None:
+    """Round 9: "Lương tổ trưởng … bao nhiêu?" asks pay although words stand between "lương" and "bao nhiêu";
+    folded, "lương" is "lượng", so only the marked word counts ("số lượng tổ … bao nhiêu" is the count)."""
+    assert "pay" in kinds("Lương tổ trưởng tổ công nghệ số cộng đồng bao nhiêu?")
+    assert "pay" not in kinds("Số lượng tổ công nghệ số cộng đồng bao nhiêu?")
+    assert "pay" not in kinds("so luong to cong nghe so cong dong bao nhieu")
+    assert not real_kb.answer("Lương tổ trưởng tổ công nghệ số cộng đồng bao nhiêu?").confident
+    assert real_kb.answer("Số lượng tổ công nghệ số cộng đồng bao nhiêu?").confident

@@ -57,6 +57,10 @@ Round 9:
   KB names officials and their offices only). "Vợ / chồng" are read as typed (folded, "chồng" is "chống", "vợ" is
   "vô") and only where they are asked about, not the speaker's own ("Chồng tôi bảo …"); "bà con cái gì" is no
   "con cái", "ra đời từ" no "đời tư";
+* ``pay`` also reads "lương" typed with its marks, wherever it stands ("Lương tổ trưởng … bao nhiêu?");
+* ``opinion`` also reads "bạn / ad thấy … có tốt / hay / hiệu quả … không" (the bot asked to judge);
+* ``document:<n>`` — a numbered document the question names ("Nghị định 13", "quyết định số 749"): the entry
+  says that number ("Nghị định 13 có hiệu lực từ ngày nào?" was answered with the entry on Nghị định 69);
 * ``compute`` also covers a conversion asked ("tính ra được bao nhiêu", "quy ra", "đổi ra / sang tiền …").
 """
 
@@ -86,6 +90,7 @@ _AGE = re.compile(r"\b(?:bao nhieu|may) tuoi\b|\btuoi (?:bao nhieu|may)\b|\bsinh
 _HOMETOWN = re.compile(r"\bque (?:o |quan )?(?:dau|nao)\b|\bque quan\b|\bnguoi (?:tinh|o) (?:dau|nao)\b")
 _PAY = re.compile(r"\b(?:tra|tien|muc|huong|nhan|bang|quy) luong\b|\bluong (?:bao nhieu|may|thang|mot thang|co ban)\b"
                   r"|\bthu lao\b|\bphu cap\b(?! quang)|\bbao nhieu tien (?:mot|1|moi|hang) thang\b")
+_PAY_TYPED = re.compile(r"\blương\b")  # as typed: folded it is "lượng" (số lượng, chất lượng, lực lượng)
 _AGE_SAID = re.compile(r"\btuoi\b|\bsinh (?:nam|ngay)\b|\bnam sinh\b")
 _HOMETOWN_SAID = re.compile(r"\bque\b|\bsinh ra (?:tai|o)\b")
 _PAY_SAID = re.compile(r"\b(?:tra|tien|muc|huong|nhan|bang|quy|khong) luong\b|\bthu lao\b|\bphu cap\b"
@@ -117,7 +122,9 @@ _LAW = re.compile(r"(?<!phap )(?<!quy )\bluat (?!(?:nao|gi|ve|moi|cua|la|nay|do|
 _OPINION = re.compile(r"\btheo (?:ban|bot|ad|admin|kenh)\b"
                       r"|\b(?:ban|bot|ad|admin|kenh) (?:nghi\b(?! (?:quyet|dinh|luan|si|le|hoi|phep|ngo)\b)"
                       r"|thay (?:sao|the nao|gi)\b)"
-                      r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b")
+                      r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b"
+                      r"|\b(?:ban|bot|ad|admin|kenh) thay(?: \w+){1,8} (?:co )?(?:tot|hay|hieu qua|on|nen|dang)"
+                      r" (?:khong|ko|k|hong|hok)\b")
 _OPINION_SAID = re.compile(r"\by kien\b")
 # A named day whose date or kind is asked ("Ngày <tên> là ngày nào", "… là ngày quốc tế gì"): its name's first word;
 # not a date ("ngày 9/12", "vào ngày tháng năm nào"), nor "ngày nào / này / mai".
@@ -169,6 +176,8 @@ _PERSONAL_HINTS = ("nguoi con", "dua con", "con trai", "con gai", "may con", "nh
                    "truong nao", "o dau", "sinh nhat", "tai san", "bang cap", "gia dinh")
 _PERSONAL_SAID = re.compile(r"\b(?:vợ|chồng|người con|con cái|sở thích|tốt nghiệp|tiểu sử|gia đình ông|gia đình bà"
                             r"|tài sản|sinh nhật|đời tư)\b")
+# A numbered document named ("Nghị định 13", "quyết định số 749"): the entry must name that number.
+_DOCUMENT = re.compile(rf"\b{_DOC} (?:so )?0*(\d+)\b")
 _CURRENCY_SAID = re.compile(r"\busd\b|\bđô[ -]?la\b|\beuro\b|\bngoại tệ\b|\btỷ giá\b|\$")
 # An operation between two numbers as typed: "5 x 3", "12*4", "7 + 8" (not "/" or "-": dates and ranges).
 _OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
@@ -193,6 +202,9 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.add("phone")
     if _hinted(normalized, _OPINION_HINTS) and _OPINION.search(normalized):
         kinds.add("opinion")
+    if "pay" not in kinds and "luong" in normalized and not raw.isascii() \
+            and _PAY_TYPED.search(unicodedata.normalize("NFC", raw).lower()):
+        kinds.add("pay")  # round 9: "lương" typed with its marks is pay, whatever stands between it and "bao nhiêu"
     if "pay" not in kinds and _hinted(normalized, _FEE_HINTS) and _FEE.search(normalized):
         kinds.add("fee")  # "bao nhiêu tiền một tháng" is pay, not a fee
     if _hinted(normalized, _ROLE_HINTS):
@@ -206,6 +218,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     if (_hinted(normalized, _COMPUTE_HINTS) and _COMPUTE.search(normalized)) or _OPERATION.search(raw):
         kinds.add("compute")  # provided by no entry: offered, never answered with confidence
     kinds.update(f"subplace:{p}" for p in subplaces(raw, asked=True))
+    kinds.update(_asks_document(normalized))
     if _asks_currency(normalized, raw):
         kinds.add("currency")
     if _asks_personal(normalized, raw):
@@ -223,6 +236,13 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
 def _hinted(text: str, hints: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of the substrings without which a kind's expression cannot match."""
     return any(h in text for h in hints)
+
+
+def _asks_document(normalized: str) -> frozenset[str]:
+    """The numbered documents a question names ("Nghị định 13", "quyết định số 749"): ``document:<n>``."""
+    if not any(ch.isdigit() for ch in normalized):
+        return frozenset()
+    return frozenset(f"document:{m.group(1)}" for m in _DOCUMENT.finditer(normalized))
 
 
 def _asks_currency(normalized: str, raw: str) -> bool:
@@ -292,6 +312,7 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(f"day:{m.group(1)}" for m in _DAY_SAID.finditer(everything))
     kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))
     kinds.update(f"year:{y}" for y in _YEAR.findall(everything))
+    kinds.update(f"document:{n.lstrip('0') or '0'}" for n in re.findall(r"\b(\d+)(?=\b|/)", everything))
     kinds.update(f"place:{p}" for p in places(everything))
     if places(answer):
         kinds.add("province")
