@@ -137,6 +137,21 @@ def test_a_look_alike_gets_the_apology_with_the_closest_topics_not_an_answer(bot
     assert entry_answer("bo-truong-khcn") in answered["text"]
 
 
+def test_a_follow_up_about_an_unknown_subject_gets_the_apology_not_another_answer(bot: BotHarness) -> None:
+    """Round 9: "…, có mất phí không?" asks about the first question's subject (a child's ID card, which the KB does
+    not cover); the fee of online public services is no answer to it. The message gets the first question's own
+    reply: here the out-of-scope apology with the closest topics as buttons (the class reads the first question as
+    one the channel does not answer)."""
+    message = ask(bot, "Làm căn cước cho bé 5 tuổi ở đâu, có mất phí không?")
+    assert message["text"] == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
+    assert entry_answer("dvc-truc-tuyen-co-mat-phi-khong") not in message["text"]
+    assert len(buttons(message)) == 3
+    # the follow-up on its own, and a pair whose first question the entry explains, are still answered
+    assert entry_answer("dvc-truc-tuyen-co-mat-phi-khong") in ask(bot, "có mất phí không?")["text"]
+    vneid = ask(bot, "Cái VNeID đó là của bên công an làm hả, tên đăng nhập là gì vậy?")
+    assert entry_answer("vneid-ten-dang-nhap") in vneid["text"]
+
+
 # --- item 5: commands in plain words ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["thôi khỏi nhắn bản tin cho tôi", "ngưng nhận tin giùm"])
