@@ -257,3 +257,74 @@ def test_an_anniversary_count_is_a_calculation(real_kb: KnowledgeBase) -> None:
     assert "compute" not in asked(analyze("Ngày Chuyển đổi số quốc gia là ngày nào?").text)
     answer = real_kb.answer("Ngày 10 tháng 10 là ngày giải phóng thủ đô đúng không? Kỷ niệm bao nhiêu năm?")
     assert not answer.confident
+
+
+def test_foreign_money_or_a_conversion_asked_is_offered_never_answered(real_kb: KnowledgeBase) -> None:
+    """Round 9: an amount in dollars, euros … or an exchange rate is a fact no entry gives (the KB's sums are in
+    đồng, its shares in % of GDP), and "tính ra / đổi ra bao nhiêu" asks a conversion; "đó là" folds like "đô la"
+    and is neither."""
+    assert "currency" in kinds("Kinh tế số chiếm 20% GDP thì tính ra được bao nhiêu tỷ đô la?")
+    assert "compute" in kinds("Kinh tế số chiếm 20% GDP thì tính ra được bao nhiêu tỷ đô la?")
+    assert "currency" in kinds("doanh thu thương mại điện tử bao nhiêu tỷ đô")
+    assert "currency" in kinds("ty gia usd hom nay")
+    assert "currency" in kinds("GDP đầu người bao nhiêu $")
+    assert "compute" in kinds("4 nghìn tỷ đồng quy ra bao nhiêu")
+    assert "currency" not in kinds("Chương trình có mục tiêu kép, đó là những mục tiêu gì?")
+    assert "currency" not in kinds("Nhiệt độ máy chủ bao nhiêu độ")
+    assert "compute" not in kinds("chuyển đổi số ra sao")
+    share = real_kb.by_id["kinh-te-so-ty-trong-hien-nay"]
+    assert unanswered(kinds("Kinh tế số chiếm bao nhiêu tỷ USD?"), share) == {"currency"}
+    assert not real_kb.answer("Kinh tế số chiếm 20% GDP thì tính ra được bao nhiêu tỷ đô la?").confident
+    assert real_kb.answer("Kinh tế số hiện chiếm bao nhiêu % GDP?").confident
+
+
+def test_a_persons_private_life_asked_is_offered_never_answered(real_kb: KnowledgeBase) -> None:
+    """Round 9: children, spouse, hobbies, schooling, home of an official are facts no entry gives (the KB names
+    officials and their offices only); folded look-alikes ("bà con cái gì", "ra đời từ", "chồng tôi bảo") are none."""
+    assert "personal" in kinds("Bộ trưởng Bộ Khoa học và Công nghệ có mấy người con?")
+    assert "personal" in kinds("Sở thích của Bộ trưởng là gì")
+    assert "personal" in kinds("Vợ của Bộ trưởng tên là gì")
+    assert "personal" in kinds("ông ấy tốt nghiệp trường nào")
+    assert "personal" not in kinds("Mấy cái tổ công nghệ số ở ấp là làm gì dzậy, hướng dẫn bà con cái gì nè?")
+    assert "personal" not in kinds("Cổng Dịch vụ công quốc gia ra đời từ năm nào?")
+    assert "personal" not in kinds("Chồng tôi bảo vào cổng dịch vụ công quốc gia, địa chỉ là gì?")
+    assert "personal" not in kinds("có mấy con số cần nhớ")
+    assert "personal" not in kinds("Mục tiêu cáp quang đến bao nhiêu phần trăm hộ gia đình?")
+    minister = real_kb.by_id["bo-truong-khcn"]
+    assert unanswered(kinds("Bộ trưởng Bộ Khoa học và Công nghệ có mấy người con?"), minister) == {"personal"}
+    assert not real_kb.answer("Bộ trưởng Bộ Khoa học và Công nghệ có mấy người con?").confident
+    assert not real_kb.answer("Sở thích của Bộ trưởng Bộ Khoa học và Công nghệ là gì?").confident
+    assert real_kb.answer("Bộ trưởng Bộ Khoa học và Công nghệ là ai?").confident
+
+
+def test_a_numbered_document_asked_must_be_the_entrys(real_kb: KnowledgeBase) -> None:
+    """Round 9: "Nghị định 13 …" over the entry on Nghị định 69 asks about another decree; the entry must say the
+    number of the document the question names (any of its numbers: "749/QĐ-TTg", "số 749")."""
+    assert "document:13" in kinds("Nghị định 13 có hiệu lực từ ngày nào?")
+    assert "document:749" in kinds("quyết định số 749 ký năm nào")
+    assert "document:6" in kinds("Quyết định 06 năm 2022 do ai ký?")
+    assert not any(k.startswith("document:") for k in kinds("Kế hoạch năm 2022 là quyết định số mấy?"))
+    decree = real_kb.by_id["nghi-dinh-dinh-danh-dien-tu"]
+    assert unanswered(kinds("Nghị định 13 có hiệu lực từ ngày nào?"), decree) == {"document:13"}
+    assert not unanswered(kinds("Nghị định 69 có hiệu lực từ ngày nào?"), decree)
+    assert not real_kb.answer("Nghị định 13 có hiệu lực từ ngày nào?").confident
+    assert real_kb.answer("Ai ký Quyết định 749?").confident
+
+
+def test_the_bot_asked_to_judge_is_an_opinion() -> None:
+    """Round 9: "bạn thấy … có tốt không" asks the bot's judgement (the intent reader had rescued one such question
+    with the entry it resembles); the citizen's own "tôi thấy" is not addressed to the bot."""
+    assert "opinion" in kinds("ban thay de an 06 co tot ko")
+    assert "opinion" in kinds("Ad thấy chuyển đổi số có hiệu quả không?")
+    assert "opinion" not in kinds("Tôi thấy đề án 06 có tốt không")
+    assert "opinion" not in kinds("đọc bài trên kênh thấy nói chuyển đổi số sang giai đoạn mới, giai đoạn đó là gì")
+
+
+def test_pay_typed_with_its_marks_is_pay_wherever_it_stands(real_kb: KnowledgeBase) -> None:
+    """Round 9: "Lương tổ trưởng … bao nhiêu?" asks pay although words stand between "lương" and "bao nhiêu";
+    folded, "lương" is "lượng", so only the marked word counts ("số lượng tổ … bao nhiêu" is the count)."""
+    assert "pay" in kinds("Lương tổ trưởng tổ công nghệ số cộng đồng bao nhiêu?")
+    assert "pay" not in kinds("Số lượng tổ công nghệ số cộng đồng bao nhiêu?")
+    assert "pay" not in kinds("so luong to cong nghe so cong dong bao nhieu")
+    assert not real_kb.answer("Lương tổ trưởng tổ công nghệ số cộng đồng bao nhiêu?").confident
+    assert real_kb.answer("Số lượng tổ công nghệ số cộng đồng bao nhiêu?").confident

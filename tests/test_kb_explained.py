@@ -99,3 +99,34 @@ def test_only_a_run_inside_a_typed_name_is_a_gap(kb: KnowledgeBase) -> None:
     assert gap(question.view, record, frozenset()) is None  # typed in lower case: no name to go by
     assert gap(question.view, record, frozenset({"muong", "te"})) is None  # a name the question does not hold
     assert gap(None, record, frozenset({"ha", "giang"})) is None  # a hit that is not the top one
+
+
+def test_a_short_follow_up_is_not_answered_about_another_subject(kb: KnowledgeBase) -> None:
+    """Round 9: "…, có mất phí không?" says no subject; it asks about the first question's. An entry found for the
+    follow-up alone that leaves most of the first question unexplained answers another subject, so the message
+    gets the first question's own reply; a first question the entry explains, or a follow-up that names its
+    subject, is answered as before."""
+    alone = kb.answer("có mất phí không?")
+    assert alone.confident and alone.entry == "dvc-truc-tuyen-co-mat-phi-khong"  # on its own: the fee entry
+    child = kb.answer("Làm căn cước cho bé 5 tuổi ở đâu, có mất phí không?")
+    assert not child.confident
+    assert not kb.answer("Học bạ số của con tôi xem ở đâu, đăng nhập bằng gì?").confident
+    vneid = kb.answer("Cái VNeID đó là của bên công an làm hả, tên đăng nhập là gì vậy?")
+    assert vneid.confident and vneid.entry == "vneid-ten-dang-nhap"
+
+
+def test_borrowed_subject_counts_the_first_questions_words_the_entry_lacks(kb: KnowledgeBase) -> None:
+    from bot.kb.explained import borrowed_subject
+
+    record = next(r for r in kb.index.records if r.entry.id == "vneid-ten-dang-nhap")
+
+    def viewed(text: str) -> object:
+        query = kb.index.query(analyze(text))
+        assert query is not None
+        return query.view
+
+    follow_up = viewed("đăng nhập bằng gì?")
+    assert borrowed_subject(viewed("Học bạ số của con tôi xem ở đâu"), follow_up, record)
+    assert not borrowed_subject(viewed("Cái VNeID đó là của bên công an làm hả"), follow_up, record)
+    long_follow_up = viewed("tên đăng nhập tài khoản định danh điện tử là gì")  # names its own subject
+    assert not borrowed_subject(viewed("Học bạ số của con tôi xem ở đâu"), long_follow_up, record)

@@ -72,6 +72,17 @@ def test_how_people_write_still_gets_the_answer(bot: BotHarness, text: str) -> N
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao")), message["text"]
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    # round 9: a greeting with "e", and what the citizen could not find, around the question
+    ("e chào ad, e muốn hỏi tổ công nghệ số cộng đồng làm gì ạ, e tìm mãi ko thấy", "tcns-nhiem-vu"),
+    # a resumptive "nó" after the name, and "tìm hoài không ra"
+    ("VNeID nó là ứng dụng gì vậy, tui tìm hoài không ra", "vneid-la-gi"),
+])
+def test_framing_around_the_question_is_not_its_topic(bot: BotHarness, text: str, entry: str) -> None:
+    message = ask(bot, text)
+    assert message["text"].startswith(entry_answer(entry)), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))
@@ -133,6 +144,21 @@ def test_a_look_alike_gets_the_apology_with_the_closest_topics_not_an_answer(bot
     # its neighbour in scope is still answered
     answered = ask(bot, "Bộ trưởng Bộ Khoa học và Công nghệ là ai?")
     assert entry_answer("bo-truong-khcn") in answered["text"]
+
+
+def test_a_follow_up_about_an_unknown_subject_gets_the_apology_not_another_answer(bot: BotHarness) -> None:
+    """Round 9: "…, có mất phí không?" asks about the first question's subject (a child's ID card, which the KB does
+    not cover); the fee of online public services is no answer to it. The message gets the first question's own
+    reply: here the out-of-scope apology with the closest topics as buttons (the class reads the first question as
+    one the channel does not answer)."""
+    message = ask(bot, "Làm căn cước cho bé 5 tuổi ở đâu, có mất phí không?")
+    assert message["text"] == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
+    assert entry_answer("dvc-truc-tuyen-co-mat-phi-khong") not in message["text"]
+    assert len(buttons(message)) == 3
+    # the follow-up on its own, and a pair whose first question the entry explains, are still answered
+    assert entry_answer("dvc-truc-tuyen-co-mat-phi-khong") in ask(bot, "có mất phí không?")["text"]
+    vneid = ask(bot, "Cái VNeID đó là của bên công an làm hả, tên đăng nhập là gì vậy?")
+    assert entry_answer("vneid-ten-dang-nhap") in vneid["text"]
 
 
 # --- item 5: commands in plain words ----------------------------------------------------------------------

@@ -46,6 +46,22 @@ Round 7, second part:
   định nào"): the entry names a document of that sort ("văn bản nào": any sort);
 * ``subplace:<unit name>`` — a commune, ward, district or hamlet the question names ("xã Tân Phú", "quận 7",
   ``bot.kb.subjects.subplaces``, read on the message as typed): the entry names it, like a province.
+
+Round 9:
+
+* ``currency`` — an amount in a foreign currency or an exchange rate ("bao nhiêu tỷ đô la", "USD", "euro",
+  "tỷ giá", "ngoại tệ"): the answer names that kind of money (none does: the KB gives its sums in đồng and its
+  shares in % of GDP). Read on the message as typed for "đô": folded, "đô la" is "đó là";
+* ``personal`` — a person's private life: children, spouse, hobbies, schooling, home, birthday, wealth ("Bộ
+  trưởng … có mấy người con?", "sở thích của …", "tốt nghiệp trường nào"): the entry speaks of it (none does: the
+  KB names officials and their offices only). "Vợ / chồng" are read as typed (folded, "chồng" is "chống", "vợ" is
+  "vô") and only where they are asked about, not the speaker's own ("Chồng tôi bảo …"); "bà con cái gì" is no
+  "con cái", "ra đời từ" no "đời tư";
+* ``pay`` also reads "lương" typed with its marks, wherever it stands ("Lương tổ trưởng … bao nhiêu?");
+* ``opinion`` also reads "bạn / ad thấy … có tốt / hay / hiệu quả … không" (the bot asked to judge);
+* ``document:<n>`` — a numbered document the question names ("Nghị định 13", "quyết định số 749"): the entry
+  says that number ("Nghị định 13 có hiệu lực từ ngày nào?" was answered with the entry on Nghị định 69);
+* ``compute`` also covers a conversion asked ("tính ra được bao nhiêu", "quy ra", "đổi ra / sang tiền …").
 """
 
 from __future__ import annotations
@@ -53,6 +69,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.kb import wh
 from bot.kb.loader import Entry
 from bot.kb.subjects import places, subplaces
 from bot.nlp.normalize import fold
@@ -74,6 +91,7 @@ _AGE = re.compile(r"\b(?:bao nhieu|may) tuoi\b|\btuoi (?:bao nhieu|may)\b|\bsinh
 _HOMETOWN = re.compile(r"\bque (?:o |quan )?(?:dau|nao)\b|\bque quan\b|\bnguoi (?:tinh|o) (?:dau|nao)\b")
 _PAY = re.compile(r"\b(?:tra|tien|muc|huong|nhan|bang|quy) luong\b|\bluong (?:bao nhieu|may|thang|mot thang|co ban)\b"
                   r"|\bthu lao\b|\bphu cap\b(?! quang)|\bbao nhieu tien (?:mot|1|moi|hang) thang\b")
+_PAY_TYPED = re.compile(r"\blương\b")  # as typed: folded it is "lượng" (số lượng, chất lượng, lực lượng)
 _AGE_SAID = re.compile(r"\btuoi\b|\bsinh (?:nam|ngay)\b|\bnam sinh\b")
 _HOMETOWN_SAID = re.compile(r"\bque\b|\bsinh ra (?:tai|o)\b")
 _PAY_SAID = re.compile(r"\b(?:tra|tien|muc|huong|nhan|bang|quy|khong) luong\b|\bthu lao\b|\bphu cap\b"
@@ -105,7 +123,9 @@ _LAW = re.compile(r"(?<!phap )(?<!quy )\bluat (?!(?:nao|gi|ve|moi|cua|la|nay|do|
 _OPINION = re.compile(r"\btheo (?:ban|bot|ad|admin|kenh)\b"
                       r"|\b(?:ban|bot|ad|admin|kenh) (?:nghi\b(?! (?:quyet|dinh|luan|si|le|hoi|phep|ngo)\b)"
                       r"|thay (?:sao|the nao|gi)\b)"
-                      r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b")
+                      r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b"
+                      r"|\b(?:ban|bot|ad|admin|kenh) thay(?: \w+){1,8} (?:co )?(?:tot|hay|hieu qua|on|nen|dang)"
+                      r" (?:khong|ko|k|hong|hok)\b")
 _OPINION_SAID = re.compile(r"\by kien\b")
 # A named day whose date or kind is asked ("Ngày <tên> là ngày nào", "… là ngày quốc tế gì"): its name's first word;
 # not a date ("ngày 9/12", "vào ngày tháng năm nào"), nor "ngày nào / này / mai".
@@ -128,7 +148,9 @@ _COMPUTE = re.compile(r"\b(?:giai|tinh) (?:giup|ho|dum|gium|thu|xem)\b"
                       r"(?:ngay|tuan|thang|nam)\b"
                       r"|\bcon (?:bao nhieu|may) (?:ngay|tuan|thang|nam|gio)\b(?: \w+){0,6} nua\b"
                       r"|\bcach (?:day|nay) (?:bao nhieu|may) (?:ngay|tuan|thang|nam)\b"
-                      r"|\bk[iy] niem (?:bao nhieu|may) nam\b")
+                      r"|\bk[iy] niem (?:bao nhieu|may) nam\b"
+                      r"|\btinh ra (?:duoc )?(?:bao nhieu|may|la)\b|\bquy (?:doi )?ra\b"
+                      r"|\bdoi (?:ra|sang) (?:tien|do|usd|dong|euro)\b")
 # Which document of a sort is asked ("… trong đề án nào", "theo quyết định gì"): the sort must be the entry's.
 _SORTS = (r"de an|chuong trinh|quyet dinh|nghi dinh|nghi quyet|ke hoach|chien luoc|thong tu|chi thi|cong van"
           r"|van ban|luat|du an")
@@ -137,7 +159,27 @@ _SORT_SAID = re.compile(rf"\b({_SORTS})\b")
 # Which province or city is asked; "có tỉnh nào … không" asks whether there is one.
 _WHICH_PROVINCE = re.compile(r"(?<!\bco )\b(?:tinh|thanh pho|tinh thanh) (?:nao|gi)\b")
 _COMPUTE_HINTS = ("giai ", "tinh ", "moi ", "nay", "gio", "hien tai", "nua", "cach ", "nhan", "chia", "cong", "tru",
-                  " x ", "niem")
+                  " x ", "niem", "quy ", "doi ra", "doi sang")
+# Round 9: money other than the đồng, or its rate. As typed (lower case, NFC) for "đô": folded it is "đó" or "độ";
+# folded for the rest, so an unmarked "ty gia usd" counts too.
+_CURRENCY_TYPED = re.compile(r"\bđô[ -]?la\b|\b(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm) đô\b|\bđô mỹ\b")
+_CURRENCY = re.compile(r"\busd\b|\bdollar|\beuro\b|\byen nhat\b|\bnhan dan te\b|\bbang anh\b|\bngoai te\b"
+                       r"|\bt[iy] gia\b|\bdo la my\b")
+_CURRENCY_HINTS = ("usd", "dollar", "euro", "yen nhat", "dan te", "bang anh", "ngoai te", "y gia", "i gia", "do la my")
+_PERSONAL = re.compile(r"\b(?:may|bao nhieu) (?:nguoi con|dua con|con trai|con gai)\b"
+                       r"|\bco (?:may|bao nhieu) con\b(?! (?:so|nguoi|duong|chip|dau|tre|em)\b)"
+                       r"|\bso thich\b|\btot nghiep (?:truong|dai hoc|nganh|o|nam)\b|\bhoc (?:o )?truong nao\b"
+                       r"|\b(?:nha rieng|song|nha) o dau\b|\bsinh nhat\b|\btai san\b|\bbang cap\b"
+                       r"|\bgia dinh (?:ong|ba|cua)\b")
+_PERSONAL_TYPED = re.compile(r"\bcó vợ\b|\bvợ (?:của|ông|ổng|anh|bộ trưởng|thủ tướng|là ai|tên)\b|\bvợ con\b"
+                             r"|\bcó chồng\b|\bchồng (?:của|bà|chị|là ai|tên)\b|\bđời tư\b")
+_PERSONAL_HINTS = ("nguoi con", "dua con", "con trai", "con gai", "may con", "nhieu con", "thich", "nghiep",
+                   "truong nao", "o dau", "sinh nhat", "tai san", "bang cap", "gia dinh")
+_PERSONAL_SAID = re.compile(r"\b(?:vợ|chồng|người con|con cái|sở thích|tốt nghiệp|tiểu sử|gia đình ông|gia đình bà"
+                            r"|tài sản|sinh nhật|đời tư)\b")
+# A numbered document named ("Nghị định 13", "quyết định số 749"): the entry must name that number.
+_DOCUMENT = re.compile(rf"\b{_DOC} (?:so )?0*(\d+)\b")
+_CURRENCY_SAID = re.compile(r"\busd\b|\bđô[ -]?la\b|\beuro\b|\bngoại tệ\b|\btỷ giá\b|\$")
 # An operation between two numbers as typed: "5 x 3", "12*4", "7 + 8" (not "/" or "-": dates and ranges).
 _OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
@@ -161,6 +203,9 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.add("phone")
     if _hinted(normalized, _OPINION_HINTS) and _OPINION.search(normalized):
         kinds.add("opinion")
+    if "pay" not in kinds and "luong" in normalized and not raw.isascii() \
+            and _PAY_TYPED.search(unicodedata.normalize("NFC", raw).lower()):
+        kinds.add("pay")  # round 9: "lương" typed with its marks is pay, whatever stands between it and "bao nhiêu"
     if "pay" not in kinds and _hinted(normalized, _FEE_HINTS) and _FEE.search(normalized):
         kinds.add("fee")  # "bao nhiêu tiền một tháng" is pay, not a fee
     if _hinted(normalized, _ROLE_HINTS):
@@ -174,6 +219,11 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     if (_hinted(normalized, _COMPUTE_HINTS) and _COMPUTE.search(normalized)) or _OPERATION.search(raw):
         kinds.add("compute")  # provided by no entry: offered, never answered with confidence
     kinds.update(f"subplace:{p}" for p in subplaces(raw, asked=True))
+    kinds.update(_asks_document(normalized))
+    if _asks_currency(normalized, raw):
+        kinds.add("currency")
+    if _asks_personal(normalized, raw):
+        kinds.add("personal")
     if ("nao" in normalized or "gi" in normalized):
         kinds.update(f"which:{m.group(1)}" for m in _WHICH_DOC.finditer(normalized))
     if ("tinh" in normalized or "thanh pho" in normalized) and _WHICH_PROVINCE.search(normalized):
@@ -187,6 +237,34 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
 def _hinted(text: str, hints: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of the substrings without which a kind's expression cannot match."""
     return any(h in text for h in hints)
+
+
+def _asks_document(normalized: str) -> frozenset[str]:
+    """The numbered documents a question names ("Nghị định 13", "quyết định số 749"): ``document:<n>``."""
+    if not any(ch.isdigit() for ch in normalized):
+        return frozenset()
+    return frozenset(f"document:{m.group(1)}" for m in _DOCUMENT.finditer(normalized))
+
+
+def _asks_currency(normalized: str, raw: str) -> bool:
+    """Whether the question speaks of foreign money or an exchange rate (``currency``, round 9)."""
+    if _hinted(normalized, _CURRENCY_HINTS) and _CURRENCY.search(normalized):
+        return True
+    if "$" in raw:
+        return True
+    if raw.isascii():
+        return False
+    typed = unicodedata.normalize("NFC", raw).lower()
+    return "đô" in typed and _CURRENCY_TYPED.search(typed) is not None
+
+
+def _asks_personal(normalized: str, raw: str) -> bool:
+    """Whether the question asks about a person's private life (``personal``, round 9)."""
+    if _hinted(normalized, _PERSONAL_HINTS) and _PERSONAL.search(normalized):
+        return True
+    if raw.isascii() or ("vo" not in normalized and "chong" not in normalized and "doi tu" not in normalized):
+        return False
+    return _PERSONAL_TYPED.search(unicodedata.normalize("NFC", raw).lower()) is not None
 
 
 def named_places(normalized: str) -> frozenset[str]:
@@ -220,8 +298,13 @@ def _provided(entry: Entry) -> frozenset[str]:
         kinds.add("reason")
     kinds.update(kind for kind, rx in (("age", _AGE_SAID), ("hometown", _HOMETOWN_SAID), ("pay", _PAY_SAID))
                  if rx.search(answer))
-    if _FEE_SAID.search(unicodedata.normalize("NFC", entry.answer).lower()):
+    written_answer = unicodedata.normalize("NFC", entry.answer).lower()
+    if _FEE_SAID.search(written_answer):
         kinds.add("fee")
+    if _CURRENCY_SAID.search(written_answer):
+        kinds.add("currency")
+    if _PERSONAL_SAID.search(written_answer):
+        kinds.add("personal")
     kinds.update(kind for kind, rx in (("phone", _PHONE_SAID), ("opinion", _OPINION_SAID)) if rx.search(answer))
     phrasings = fold(" ".join((entry.title, *entry.questions, *entry.keywords)))
     everything = f"{answer} {phrasings}"
@@ -230,6 +313,7 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(f"day:{m.group(1)}" for m in _DAY_SAID.finditer(everything))
     kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))
     kinds.update(f"year:{y}" for y in _YEAR.findall(everything))
+    kinds.update(f"document:{n.lstrip('0') or '0'}" for n in re.findall(r"\b(\d+)(?=\b|/)", everything))
     kinds.update(f"place:{p}" for p in places(everything))
     if places(answer):
         kinds.add("province")
@@ -259,9 +343,15 @@ _ADDRESS = re.compile(r"\bdia chi\b|\blink\b|\bduong (?:dan|link)\b|\btrang web\
 _WEB = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:gov\.vn|com\.vn|vn|com|net|org)\b")
 
 
+# What a question asks when it names a site but wants something else of it (round 9: "Cái web dichvucong.gov.vn ấy
+# mở từ bao giờ nhỉ?" asks when it opened, not where it is)
+_NOT_ADDRESS_KINDS = frozenset({"when", "who", "why", "count"})
+
+
 def asks_address(normalized: str) -> bool:
-    """Whether a question (its analysed, folded text) asks for an address or a link ("địa chỉ trang … là gì")."""
-    return _ADDRESS.search(normalized) is not None
+    """Whether a question (its analysed, folded text) asks for an address or a link ("địa chỉ trang … là gì"),
+    not a time, a person, a reason or a count of the site it names."""
+    return _ADDRESS.search(normalized) is not None and not (wh.kinds(normalized) & _NOT_ADDRESS_KINDS)
 
 
 # a question that is a web address and nothing else, as the analyser leaves it ("dichvucong.gov.vn" → "dichvucong

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.kb.asks import asked, named_places
 from bot.kb.decision import NEAR_MISS, SUGGESTIONS, Answer, confident, decide, unknown, with_second
-from bot.kb.explained import names
+from bot.kb.explained import borrowed_subject, names
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
@@ -174,6 +174,8 @@ class KnowledgeBase:
         agreeing = [r for key, r in readings.items()
                     if key == GATED or (r[1] and (r[1][0].entry.id in near or key == alone_ok))]
         best = max([whole, *agreeing], key=strength)
+        if best[0].confident and self._borrowed(texts, parts, tried, readings, best):
+            return readings[tried[0]], None
         if len(asks) >= 2 and best[0].confident:
             # the first question was not answered but another reading was: offer the entry that explains most of
             # the first question ("VNeID do cơ quan nào làm": the app's entry, not the one who runs the channel)
@@ -181,6 +183,19 @@ class KnowledgeBase:
             if first is not None and first.entry.id != best[0].entry and first.coverage > NEAR_MISS:
                 return best, first.entry
         return best, None
+
+    @staticmethod
+    def _borrowed(texts: _Texts, parts: Sequence[str], tried: Sequence[str],
+                  readings: Mapping[str, tuple[Answer, list[Hit]]], best: tuple[Answer, list[Hit]]) -> bool:
+        """A sentence of two questions whose first was not answered, and whose short second one ("…, có mất phí
+        không?") was, by an entry that does not explain the first one's subject (``bot.kb.explained
+        .borrowed_subject``, round 9): that answer is about another subject, so the first question's own reply
+        (the apology or "Ý bạn là…?", with its closest entries) is given instead."""
+        if len(parts) != 2 or len(tried) != 2 or best is not readings.get(tried[1]) or not best[1]:
+            return False
+        first = texts.query(tried[0])
+        top = best[1][0]
+        return first is not None and borrowed_subject(first.view, top.question, top.record)
 
     def answer(self, question: str) -> Answer:
         """Answer one citizen question (no side effects; the caller records unanswered ones).

@@ -20,6 +20,11 @@ showed (``bot.kb.asks``), and the fresh writers invented new ones. This is the g
    while the out-of-scope class leans out (no right answer lost on the sets as written, but 4–5 on the same
    questions re-typed by ``tools/retype_probe``: the class is sure of chat words cut to keywords).
 
+3. :func:`borrowed_subject` (round 9) — a short follow-up question that says no subject of its own ("…, có mất phí
+   không?", "…, đăng nhập bằng gì?") asks about the subject of the question before it; an entry that explains
+   too little of that first question answers another subject ("Làm căn cước cho bé 5 tuổi ở đâu, có mất phí
+   không?" with the fee of online public services).
+
 The decision (``bot.kb.decision``) never answers a gap with confidence: it offers the entry ("Ý bạn là…?", or the
 apology with the entry first) or, when the class leans out, the out-of-scope reply with the entry as a button.
 """
@@ -27,11 +32,11 @@ apology with the entry first) or, when the class leans out, the out-of-scope rep
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.kb.lexicon import CONTENT, View
+from bot.kb.lexicon import CONTENT, UnitView, View
 from bot.kb.records import EntryRecord
 from bot.nlp.normalize import analyze, fold, is_syllable
 
@@ -61,10 +66,21 @@ def unexplained(view: View, record: EntryRecord) -> tuple[Unexplained, ...]:
     one reading); optional units (an unmarked "de" that may be "để") are never counted against an entry, and
     a scaffolding word between two unexplained ones ends the run.
     """
-    said_q, said_a = record.q_vocab, record.a_vocab
-    sources: frozenset[str] | None = None
     runs: list[list[str]] = []
     last = -2
+    for i, uv in _unsaid(view, record):
+        if i == last + 1:
+            runs[-1].extend(uv.alts[0])
+        else:
+            runs.append(list(uv.alts[0]))
+        last = i
+    return tuple(Unexplained(words) for words in dict.fromkeys(tuple(run) for run in runs))
+
+
+def _unsaid(view: View, record: EntryRecord) -> Iterator[tuple[int, UnitView]]:
+    """The content units of ``view`` (with their positions) that the entry does not say (see :func:`unexplained`)."""
+    said_q, said_a = record.q_vocab, record.a_vocab
+    sources: frozenset[str] | None = None
     for i, uv in enumerate(view.units):
         if uv.role != CONTENT or not uv.alts:
             continue
@@ -74,12 +90,7 @@ def unexplained(view: View, record: EntryRecord) -> tuple[Unexplained, ...]:
             sources = _source_words(record)
         if any(all(t in said_q or t in said_a or t in sources for t in alt) for alt in uv.alts):
             continue
-        if i == last + 1:
-            runs[-1].extend(uv.alts[0])
-        else:
-            runs.append(list(uv.alts[0]))
-        last = i
-    return tuple(Unexplained(words) for words in dict.fromkeys(tuple(run) for run in runs))
+        yield i, uv
 
 
 # A word typed with a capital, its letters only (digits and punctuation end it).
@@ -152,3 +163,31 @@ def gap(question: View | None, record: EntryRecord | None, typed_names: frozense
     if not typed_names or question is None or record is None:
         return None
     return next((run for run in unexplained(question, record) if all(w in typed_names for w in run.words)), None)
+
+
+# Round 9: a follow-up with at most this many content syllables names no subject of its own ("có mất phí không")
+ELLIPTICAL_WORDS = 3
+BORROWED_SHARE = 0.5  # ... and the entry answering it leaves at least this share of the first question unexplained
+
+
+def content_words(view: View) -> int:
+    """How many content units ``view`` has (words or compounds that say what the question is about)."""
+    return sum(1 for uv in view.units if uv.role == CONTENT and uv.alts)
+
+
+def borrowed_subject(first: View | None, follow_up: View | None, record: EntryRecord | None) -> bool:
+    """Whether the entry of ``record``, found for a short ``follow_up`` clause, answers it without the subject the
+    ``first`` question of the same sentence gave it (round 9, see the module docstring).
+
+    A follow-up that names its own subject ("…, tên đăng nhập là gì vậy?" has two content words, "tên đăng
+    nhập"; "chủ trì chuyển đổi số từ đầu" more) is read on its own as before, and so is a first clause the
+    entry mostly explains ("Cái VNeID đó là của bên công an làm hả": VNeID and the police are in the answer). Of
+    the first question's content words, those the entry does not say are counted one by one
+    as units, like the total."""
+    if first is None or follow_up is None or record is None or content_words(follow_up) > ELLIPTICAL_WORDS:
+        return False
+    total = content_words(first)
+    if total < 2:
+        return False
+    missing = sum(1 for _ in _unsaid(first, record))
+    return missing >= BORROWED_SHARE * total

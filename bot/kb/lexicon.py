@@ -27,6 +27,7 @@ nhỉ sao vui lòng dùm giùm nè dạ đã khi bao giờ ok oke cám cảm ơn
 ad admin shop
 mấy nhiêu bao bây giờ hiện nay khoảng chừng cụ thể còn ta nói nghe bảo thưa phép chút thắc mắc theo lúc hồi bữa
 thứ đấy cơ chứ chớ ấy mọi người mn cô chú bác ông bà cụ cháu con em anh chị quý vị dạ vâng
+e
 """
 # Folded fillers that have no common content reading: never optional, always ignored.
 PURE_FILLER = frozenset({
@@ -34,6 +35,7 @@ PURE_FILLER = frozenset({
     "minh", "xin", "tui", "muon", "biet", "giup", "roi", "nhi", "vui", "dum", "gium", "ne", "ok", "oke",
     "cam", "on", "nua", "phai", "luon", "hem", "vay", "admin", "ad", "shop", "nao", "sao", "nhu", "la",
     "va", "ay", "em", "nhieu", "mn", "chut", "thua",
+    "e",  # chat's "em" typed as one letter ("dạ e chào ad"): no word of the KB folds to it
 })
 # Multi-word question scaffolding: ignored as a whole although its words carry content elsewhere ("làm" in
 # "làm định danh", "nghĩa" in "ý nghĩa", "kênh" in "kênh Zalo"). A phrase is not scaffolding after one of its
@@ -58,6 +60,27 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     "cần số liệu": frozenset(), "xin số liệu": frozenset(),
     # asking the room ("Ai biết nói giúp …", "có ai biết …") and "tell me" ("nói giúp", "nói giùm")
     "ai biết": frozenset(), "nói giúp": frozenset(), "nói giùm": frozenset(), "nói dùm": frozenset(),
+    # round 9 (qa9in): a greeting before the question ("Cháu chào các bác, cho cháu hỏi …", "dạ e chào ad"): the
+    # greeting and whom it greets, never "chào" alone ("chương trình chào mừng" is the KB's own words)
+    **{f"chào {whom}": frozenset() for whom in (
+        "ad", "admin", "anh", "chị", "em", "bạn", "các", "cô", "chú", "bác", "ông", "bà", "mọi", "cả", "kênh", "bot",
+        "quý", "thầy", "mấy", "cháu", "con")},
+    "xin chào": frozenset(), "kính chào": frozenset(),
+    # when the citizen heard it and which of two they heard ("hôm qua … nói …, hay là …", "nghe lộn quá"): how it
+    # is told, not what about ("đúng không" stays a word: dropped, a look-alike asking a check was answered)
+    "hôm qua": frozenset(), "hôm trước": frozenset(), "dạo này": frozenset(),
+    "hay là": frozenset(), "lộn quá": frozenset(), "nhầm quá": frozenset(),
+    # how a meaning is asked ("… được hiểu là gì", "nên hiểu là sao"), like "hiểu thế nào"
+    "hiểu là": frozenset({"tim"}),
+    # telling what went wrong before asking: read and did not understand, searched and did not find ("tui đọc
+    # hoài hổng hiểu", "e tìm mãi ko thấy", "kiếm không ra")
+    # (not "không hiểu" alone: "bot không hiểu" asks what to do when the channel does not understand)
+    "đọc không hiểu": frozenset(), "hoài không hiểu": frozenset(), "mãi không hiểu": frozenset(),
+    "đọc hoài": frozenset(), "đọc mãi": frozenset(),
+    **{f"{verb} {how}": frozenset() for verb in ("tìm", "kiếm") for how in (
+        "không ra", "không thấy", "chưa ra", "chưa thấy", "mãi không", "hoài không", "mãi chưa", "hoài chưa")},
+    **{f"{how} {seen}": frozenset() for how in ("mãi không", "hoài không", "mãi chưa", "hoài chưa")
+       for seen in ("thấy", "ra")},
 }
 # Politeness and address only: excluded from phrasing similarity (scaffolding like "là gì" stays there).
 FILLER_TEXT = """
@@ -119,7 +142,23 @@ def with_synonyms(analysis: Analysis) -> Analysis:
 def scaffolding(analysis: Analysis) -> frozenset[int]:
     """Indices of the units that belong to a multi-word stop phrase (see ``STOP_PHRASES``), and of the particles
     that end the message (see ``FINAL_PARTICLES``)."""
-    return _phrases(analysis) | _final_particles(analysis)
+    return _phrases(analysis) | _final_particles(analysis) | _resumptive(analysis)
+
+
+_IT_KEY = syllable_key(*split_tone("nó"))
+
+
+def _resumptive(analysis: Analysis) -> frozenset[int]:
+    """A "nó" (it) right after the name it stands for ("Đề án 06 nó giúp gì", "VNeID nó là gì"): the subject is
+    said, "nó" repeats it. Typed with marks only, after a number, an abbreviation or a name the syllable tables
+    do not hold; elsewhere ("Giờ nó thuộc bộ nào") it points back at something said before and stays a word, so
+    an entry that does not say that thing does not explain the whole question (round 9)."""
+    units = analysis.units
+    return frozenset(
+        i for i in range(1, len(units))
+        if units[i].marked and units[i].tokens == ("no",) and units[i].keys[:1] == (_IT_KEY,)
+        and units[i - 1].kind in ("number", "abbrev", "other")
+    )
 
 
 # Particles that end a chat question ("… z ta", "… nhe", "… vay a", "… ha"). Unmarked, several are also words
@@ -268,6 +307,28 @@ def _classify(unit: Unit, accented_text: bool, scaffolded: bool) -> tuple[UnitVi
     return UnitView(unit, role, content_alts, key, is_keyed), roles, negation, tuple(numbers)
 
 
+# Kinship words are address ("cho con hỏi", "cháu chào bác"), but counted they are people: "có mấy người con",
+# "mấy đứa cháu" ask about someone's children, which no entry says (round 9).
+_KIN = frozenset({"con", "chau"})
+_COUNTED_BY = frozenset({"nguoi", "dua", "may"})
+
+
+def _kin_nouns(analysis: Analysis) -> frozenset[int]:
+    """Indices of the kinship words that follow a counting word ("người", "đứa", "mấy"): nouns, not address."""
+    units = analysis.units
+    return frozenset(
+        i for i in range(1, len(units))
+        if units[i].tokens in (("con",), ("chau",)) and units[i].tokens[0] in _KIN
+        and units[i - 1].tokens[-1:] and units[i - 1].tokens[-1] in _COUNTED_BY
+    )
+
+
+def _content(uv: UnitView) -> UnitView:
+    """``uv`` read as a content word whatever its stop lists say."""
+    key = f"#{uv.unit.keys[0]}" if uv.keyed and len(uv.unit.keys) == 1 else None
+    return UnitView(uv.unit, CONTENT, uv.unit.alts, key, uv.keyed)
+
+
 def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | None = None) -> View:
     """Classify every unit and build the content items of ``analysis``.
 
@@ -282,8 +343,11 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
     accented_text = accented(analysis)
     if scaffold is None:
         scaffold = scaffolding(analysis)
+    nouns = () if entry else _kin_nouns(analysis)
     for index, unit in enumerate(analysis.units):
         uv, roles, negation, unit_numbers = _classify(unit, accented_text, index in scaffold)
+        if index in nouns:
+            uv, roles = _content(uv), tuple((alt, (CONTENT,) * len(alt)) for alt, _ in roles)
         if negation:
             negated = True
             negations.add(index)

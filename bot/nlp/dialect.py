@@ -86,6 +86,10 @@ REGIONAL: dict[str, str] = {
     # round 7 (qa7r): Southern "hồi nào" / "chừng nào" ask when ("mở hồi nào vậy ta?" = "mở khi nào?"), and the
     # KB's phrasings say "khi nào"; marked only ("hoi nao" is also "hội nào", which association)
     "hồi nào": "khi nào", "chừng nào": "khi nào",
+    # round 9 (qa9in): "ổng bà tui" is the speaker's grandparents ("ông bà tôi"), not "he" ("ông ấy") and a
+    # grandmother, which read as a question pointing back at someone (bot.nlp.clauses.self_contained); Southern
+    # "dậy" for "vậy" where it ends a clause ("… cho dân mình dậy, tui đọc …"; elsewhere it is "thức dậy")
+    "ổng bà": "ông bà", "dậy": "vậy",
 }
 # English words of the domain that citizens mix into Vietnamese ("target 2025 của VN", "portal dịch vụ công").
 GLOSSARY: dict[str, str] = {
@@ -202,7 +206,7 @@ SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen", *CHAT_
 # Particles that end a question ("… rứa hỉ?", "… nghen"): rewritten only there, since "hè" is also summer
 # ("hè về quê") and "hen" a date ("hen gap").
 FINAL_ONLY = frozenset({"hè", "hỉ", "hỹ", "hen", "hén", "nghen", "nhen", "nghe hông", "vậy ta", "dzậy ta", "gì ta",
-                        "nào ta", "đâu ta", "không ta", "chưa ta", "mấy ta"})
+                        "nào ta", "đâu ta", "không ta", "chưa ta", "mấy ta", "dậy"})
 # Standard words that begin with a Central question word: "chi nhánh", "chi hội", "mô tả" stay whatever the KB
 # holds. A "mô" followed by more of the question is "nào" ("công văn mô của Bộ"), before a particle "đâu".
 COMPOUNDS = {"chi": frozenset({"phí", "tiêu", "trả", "nhánh", "hội", "đoàn", "bộ", "cục", "tiết", "ngân", "viện",
@@ -363,8 +367,8 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
             if n == 1 and span_m[0] not in DIALECT_ONLY and span_m[0] not in FINAL_ONLY and (
                     (before and known_pair(before, span_f[0])) or (after and known_pair(span_f[0], after))):
                 continue
-            if fold(target).split() == list(span_f):
-                out.extend(words[i : i + n])  # a standard phrase kept as typed
+            if fold(target).split() == list(span_f) and (unmarked or " ".join(span_m) == target):
+                out.extend(words[i : i + n])  # a standard phrase kept as typed (a marked one only as written)
             elif target:
                 last = words[i + n - 1]
                 tail = last[len(last.rstrip(".,!?;:…")):]  # "rứa?" → "vậy?": the clause splitter needs the "?"
