@@ -96,6 +96,25 @@ FLOORS = {
     # imagine many different citizens), never tuned on, failures never read; before round 7 (0a0d5ea): 88.5 %,
     # 98.4 %, 0.7 %, 7.5 % (6/80, 2 redirects), 83.3 %; after round 7: 89.5 %, 98.4 %, 0.7 %, 7.5 %, 83.3 %
     "test9": (0.86, 0.95, 0.02, 0.10, 0.75),
+    # two test splits by fresh writers (start of session 8), never tuned on, failures never read; before round 8
+    # (ffb9c3f): 95.7 % / 95.4 %, 99.7 % / 99.3 %, 0 % / 0.7 %, 11.2 % / 6.2 %, 90.0 % each; after round 9 (45641bc):
+    # 97.0 % / 96.1 %, 99.7 % / 99.3 %, 0 % / 0.7 %, 10.0 % (8/80, 1 redirect) / 5.0 % (4/80, 1), 86.7 % / 96.7 %
+    "test10": (0.93, 0.97, 0.02, 0.14, 0.80),
+    "test11": (0.92, 0.97, 0.02, 0.09, 0.85),
+    # the regeneration at the end of session 9 (fresh writer), never tuned on, failures never read; before round 9
+    # (d4e3b95): 85.9 %, 98.0 %, 2.0 %, 5.0 % (4/80, 2 redirects), 83.3 %; after round 9: 87.5 %, 97.7 %, 2.3 %,
+    # 5.0 %, 86.7 % -- the weakest split: its mixed (52.6 %) and Central (68.4 %) messages
+    "test12": (0.83, 0.95, 0.04, 0.09, 0.80),
+    # session 8's dev set, cut in two: dev8a tuned on (untouched at ffb9c3f: 86.9 %, 97.5 %, 0.6 %, 18.0 %, 100 %;
+    # after round 9: 96.2 %, 99.4 %, 0 %, 12.0 % (6/50, 3 redirects), 100 %); dev8b held out, figures only
+    # (ffb9c3f: 83.8 %, 97.5 %, 1.2 %, 4.0 %, 93.3 %; after round 9: 87.5 %, 97.5 %, 1.2 %, 4.0 %, 93.3 %)
+    "dev8a": (0.92, 0.97, 0.02, 0.16, 0.95),
+    "dev8b": (0.83, 0.95, 0.03, 0.08, 0.85),
+    # session 9's dev set by eight chunk writers, cut in two: dev9a tuned on (untouched at d4e3b95: 96.9 %, 100 %,
+    # 0 %, 5.0 %, 86.7 %; after round 9: 98.1 %, 100 %, 0 %, 5.0 %, 100 %); dev9b held out, figures only
+    # (d4e3b95 and after round 9: 91.0 %, 98.6 %, 2.1 %, 5.0 %, 93.3 %)
+    "dev9a": (0.94, 0.97, 0.02, 0.09, 0.95),
+    "dev9b": (0.87, 0.96, 0.035, 0.09, 0.85),
 }
 
 
