@@ -83,6 +83,18 @@ def test_framing_around_the_question_is_not_its_topic(bot: BotHarness, text: str
     assert message["text"].startswith(entry_answer(entry)), message["text"]
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    # round 10 (qa10mix): several styles at once — no marks, teencode ("dc", "hog", "bn"), the ministry as "tt&tt",
+    # and the asker's own life told after the question
+    ("da cho e hoi bo tt&tt gio sap nhap vo bo nao r z a, e ban rau o cho ma chua doc bao bao h",
+     "bo-tttt-nay-la-bo-nao"),
+    ("ad ơi mai thuyết trình mà hk bít: năng xuất lao động 2025 tăng bn % z", "ct-2025-kinh-te-so"),
+])
+def test_mixed_styles_are_answered_like_clean_ones(bot: BotHarness, text: str, entry: str) -> None:
+    message = ask(bot, text)
+    assert message["text"].startswith(entry_answer(entry)), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))

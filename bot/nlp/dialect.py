@@ -196,7 +196,11 @@ GLOSSARY: dict[str, str] = {
     "communal level": "cấp xã", "district level": "cấp huyện", "provincial level": "cấp tỉnh",
     "ministerial level": "cấp bộ", "leading": "dẫn đầu", "current": "hiện nay", "currently": "hiện nay",
 }
+# Misspellings so common they read as the word meant (round 10, mixed style: "năng xuất lao động"): "x" for "s" is
+# a Northern merger of the two sounds, and "xuất" is a word of its own, which the one-edit typo repair never touches.
+MISSPELLINGS: dict[str, str] = {"năng xuất": "năng suất"}
 REGIONAL.update(GLOSSARY)
+REGIONAL.update(MISSPELLINGS)
 REGIONAL.update(CHAT_PHRASES)
 REGIONAL.update(CHAT_WORDS)
 
