@@ -137,12 +137,14 @@ def _adverb_con(folded: str, m: re.Match[str]) -> bool:
     """Whether the connector at ``m`` is "còn" used as an adverb (no comma before it, an adverb's neighbour)."""
     if not folded.startswith("còn", m.end()) or "," in m.group():  # ò is kept: "con" is a child
         return False
-    if _REMAINING.match(folded, m.end()):  # "mục tiêu còn lại": the remaining one, no second question
+    if _REMAINING.match(folded, m.end()):  # "mục tiêu còn lại", "còn bao nhiêu tỉnh": no second question
         return True
     return _word_before(folded, m.start()) in _BEFORE_STILL
 
 
-_REMAINING = re.compile(r"còn\s+lai\b")
+# "còn lại" (the remaining one), and "còn bao nhiêu / mấy" without a comma before it: how many are *left* ("cả nước
+# còn bao nhiêu tỉnh", round 10), one question
+_REMAINING = re.compile(r"còn\s+(?:lai|bao\s+nhieu|may|bn)\b")
 
 
 def _word_before(text: str, end: int) -> str:
