@@ -112,6 +112,10 @@ def _split_connectors(sentence: str) -> list[str]:
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
                 and is_question(right.rstrip(" ?"))):
             cuts.append(m.end())
+        elif m.group().startswith(",") and len(right.split()) >= 3 and _ends_asking(left) and not is_question(right):
+            # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
+            # the context is cut off so the question is read alone (round 10)
+            cuts.append(m.end())
     if not cuts:
         return [sentence]
     bounds = [0, *sorted(set(cuts)), len(sentence)]
@@ -125,6 +129,23 @@ def _split_connectors(sentence: str) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+def _ends_asking(clause: str) -> bool:
+    """Whether ``clause`` ends with its question: a question word among its last three words (a "không" only as
+    the last), or an asking phrase, followed by end particles only."""
+    words = [unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for raw in clause.split()]
+    words = [w for w in words if w]
+    while words and words[-1] in _AFTER_END:
+        words.pop()
+    if not words:
+        return False
+    for i, word in enumerate(words[-3:]):  # "… bao nhiêu tỉnh vậy": the question word and its noun
+        asking = word in _QUESTION_FOLDED if word.isascii() else word in _QUESTION_MARKED
+        if asking and (word not in _END_ONLY or i == len(words[-3:]) - 1):
+            return True
+    tail = f" {fold(' '.join(words[-3:]))} "
+    return any(tail.endswith(p) for p in _ASKING_PADDED)
 
 
 # Words after which "còn" is the adverb "still / left" ("hiện còn thiếu", "thì còn thêm mấy người"), not
