@@ -256,7 +256,11 @@ def asks_by_itself(clause: str) -> bool:
     only with a request phrase ("tìm hiểu", "hướng dẫn"), which a context sentence may hold as well."""
     if "?" in clause:
         return True
-    words = [unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for raw in clause.split()]
+    raws = clause.split()
+    # a capitalised word typed with marks after a capitalised one is part of a name, not a question word ("ở Cái
+    # Răng", round 10); an unmarked one may be a title-cased question ("VNeID Ai phát triển")
+    words = ["" if i and not raw.isascii() and raw[:1].isupper() and raws[i - 1][:1].isupper() else
+             unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for i, raw in enumerate(raws)]
     if _asks_by_word([w for w in words if w]):
         return True
     padded = _padded(clause)
