@@ -83,6 +83,19 @@ def test_framing_around_the_question_is_not_its_topic(bot: BotHarness, text: str
     assert message["text"].startswith(entry_answer(entry)), message["text"]
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    # round 10: the question, then who asks after a comma; and a place name ("Cái Răng") in the context
+    ("Dạ thưa anh chị, tổ công nghệ số cộng đồng ở thôn thì làm những nhiệm vụ gì ạ, em là đoàn viên muốn xung "
+     "phong tham gia ạ", "tcns-nhiem-vu"),
+    ("Tôi bán tạp hóa ở Cái Răng, Cần Thơ. Mấy em tổ công nghệ số cộng đồng tới nhà chỉ cài app. Cho hỏi tổ đó có "
+     "nhiệm vụ gì vậy?", "tcns-nhiem-vu"),
+])
+def test_what_the_citizen_tells_around_the_question_does_not_change_it(bot: BotHarness, text: str,
+                                                                      entry: str) -> None:
+    message = ask(bot, text)
+    assert message["text"].startswith(entry_answer(entry)), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))
