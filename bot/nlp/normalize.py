@@ -109,7 +109,7 @@ class Analysis:
 # Two initials joined by "&" ("TT&TT", "KH&CN") are one abbreviation: read "tttt", "khcn" where the tables
 # know the joined form, else left to split at the "&" (round 10: "Bộ TT&TT" read as "tt tt", each "thông tin |
 # thủ tục | thanh toán").
-_AMPERSAND = re.compile(r"\b([a-zđ]{1,3})\s*&\s*([a-zđ]{1,3})\b")
+_AMPERSAND = re.compile(r"\b([^\W\d_]{1,3})\s*&\s*([^\W\d_]{1,3})\b")  # letters only, "Đ" too
 
 
 def _joined(m: re.Match[str]) -> str:
