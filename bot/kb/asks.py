@@ -312,7 +312,8 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(everything))
     kinds.update(f"day:{m.group(1)}" for m in _DAY_SAID.finditer(everything))
     kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))
-    kinds.update(f"year:{y}" for y in _YEAR.findall(everything))
+    said = f"{_without_lacking(entry.answer, answer)} {phrasings}"  # round 10: a year named only to say it is unknown
+    kinds.update(f"year:{y}" for y in _YEAR.findall(said))
     kinds.update(f"document:{n.lstrip('0') or '0'}" for n in re.findall(r"\b(\d+)(?=\b|/)", everything))
     kinds.update(f"place:{p}" for p in places(everything))
     if places(answer):
@@ -326,6 +327,21 @@ def _provided(entry: Entry) -> frozenset[str]:
     written = " ".join((entry.answer, entry.title, *entry.questions, *entry.keywords))
     kinds.update(f"subplace:{p}" for p in subplaces(written))
     return frozenset(kinds)
+
+
+# Round 10: a sentence in which the channel says it lacks a fact ("kênh chưa tìm được nguồn chính thức nêu chủ đề
+# năm 2026", "kênh chưa thấy con số này"): the years it names are what the entry cannot give, not what it gives.
+_LACKING = re.compile(r"\b(?:kenh )?chua (?:tim duoc|tim thay|thay|co) (?:nguon|con so|so lieu|thong tin)\b"
+                      r"|\bkenh chua (?:tim duoc|tim thay|thay|co)\b")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
+
+
+def _without_lacking(written: str, folded: str) -> str:
+    """The folded answer (``folded``, of ``written``) without the sentences in which the channel says it lacks the
+    fact they name (round 10). Sentences are cut on the written text: folding drops the punctuation."""
+    if "chua" not in folded:
+        return folded
+    return " ".join(f for f in (fold(s) for s in _SENTENCE_END.split(written)) if not _LACKING.search(f))
 
 
 def unanswered(asks: frozenset[str], entry: Entry) -> frozenset[str]:
