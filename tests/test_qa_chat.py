@@ -161,6 +161,17 @@ def test_a_follow_up_about_an_unknown_subject_gets_the_apology_not_another_answe
     assert entry_answer("vneid-ten-dang-nhap") in vneid["text"]
 
 
+def test_a_year_the_entry_says_it_lacks_is_offered_not_answered(bot: BotHarness) -> None:
+    """Round 10: the themes entry says the channel has found no official source for the 2026 theme. Asked that
+    theme, the citizen is not sent the list of 2022–2025 as if it answered: the entry is offered as a button (tapping
+    it still shows the list and its note on 2026), and a year the list holds is answered as before."""
+    themes = get_kb().by_id["ngay-cds-chu-de-cac-nam"]
+    message = ask(bot, "Ngày chuyển đổi số năm 2026 có chủ đề gì vậy?")
+    assert entry_answer("ngay-cds-chu-de-cac-nam") not in message["text"]
+    assert themes.title in [b["payload"] for b in buttons(message)]
+    assert entry_answer("ngay-cds-chu-de-cac-nam") in ask(bot, "Chủ đề các năm của Ngày Chuyển đổi số là gì?")["text"]
+
+
 # --- item 5: commands in plain words ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["thôi khỏi nhắn bản tin cho tôi", "ngưng nhận tin giùm"])
