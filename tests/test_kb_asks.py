@@ -354,3 +354,28 @@ def test_a_sentence_that_says_the_channel_lacks_a_fact_is_read_as_such() -> None
     assert "2026" not in _without_lacking(plain, fold(plain))
     said = "Đến năm 2026 tỷ lệ này chưa đạt mục tiêu."  # a fact the entry gives, not one it lacks
     assert "2026" in _without_lacking(said, fold(said))
+
+
+def test_a_schools_admission_asked_is_offered_never_answered(real_kb: KnowledgeBase) -> None:
+    """Round 10: a cut-off score or an enrolment asked ("điểm chuẩn ngành …") is a kind no entry gives; the words
+    around it (a field named "chuyển đổi số", a year) are the KB's, so the ranker alone found an entry for it."""
+    assert "admission" in kinds("Điểm chuẩn ngành an toàn thông tin năm 2025 là bao nhiêu?")
+    assert "admission" in kinds("diem chuan nganh chuyen doi so bn vay")
+    assert "admission" in kinds("trường nào tuyển sinh ngành công nghệ số")
+    assert "admission" not in kinds("điểm mới của Đề án 06 là gì")  # "điểm" alone is a point, not a score
+    assert "admission" not in provided(real_kb.by_id["ct-2025-kinh-te-so"])
+    result = real_kb.answer("Điểm chuẩn ngành kinh tế số năm 2025 là bao nhiêu?")
+    assert not result.confident
+
+
+def test_how_to_sign_in_asked_needs_an_entry_that_speaks_of_signing_in(real_kb: KnowledgeBase) -> None:
+    """Round 10: the account or password a site is signed in with ("đăng nhập bằng gì", "mật khẩu mặc định") must be
+    said by the entry: the page of the 21 stories names the site but not how to sign in to it. The VNeID login
+    entry says it, and is still answered."""
+    assert "login" in kinds("trang c63 đăng nhập bằng gì vậy")
+    assert "login" in kinds("mật khẩu mặc định là gì")
+    assert "login" not in kinds("quên mật khẩu thì làm sao")  # recovering one is another question (a redirect)
+    assert "login" not in provided(real_kb.by_id["21-cau-chuyen-cds"])
+    assert not real_kb.answer("Trang t63.mic.gov.vn đăng nhập bằng tài khoản nào, mật khẩu là gì?").confident
+    vneid = real_kb.answer("Tài khoản VNeID đăng nhập bằng gì vậy?")
+    assert vneid.confident and "login" in provided(real_kb.by_id[vneid.entry or ""])

@@ -172,6 +172,18 @@ def test_a_year_the_entry_says_it_lacks_is_offered_not_answered(bot: BotHarness)
     assert entry_answer("ngay-cds-chu-de-cac-nam") in ask(bot, "Chủ đề các năm của Ngày Chuyển đổi số là gì?")["text"]
 
 
+@pytest.mark.parametrize(("text", "near"), [
+    ("Điểm chuẩn ngành kinh tế số năm 2025 là bao nhiêu vậy ad?", "ct-2025-kinh-te-so"),
+    ("Trang t63.mic.gov.vn đăng nhập bằng tài khoản nào, mật khẩu là gì?", "21-cau-chuyen-cds"),
+])
+def test_a_kind_no_entry_gives_gets_no_answer_in_the_chat(bot: BotHarness, text: str, near: str) -> None:
+    """Round 10: a school's cut-off score, how to sign in to a site the KB only names — the entry whose words the
+    question shares is not sent as the answer; it stays reachable as a button."""
+    message = ask(bot, text)
+    assert entry_answer(near) not in message["text"]
+    assert get_kb().by_id[near].title in [b["payload"] for b in buttons(message)]
+
+
 # --- item 5: commands in plain words ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["thôi khỏi nhắn bản tin cho tôi", "ngưng nhận tin giùm"])
