@@ -46,7 +46,7 @@ from bot.nlp.dialect import standardize
 from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
-MAX_WORDS = 25  # a long message is a question or a story, not a command
+MAX_WORDS = 25  # a longer message is read in its last clauses (``_last_clauses``): why first, the request last
 
 
 def _marked_words(text: str) -> str:
@@ -282,9 +282,28 @@ def _intents() -> Intents:
     return load_intents()
 
 
+_CLAUSE_END = re.compile(r"(?<=[,.;!?…])\s+")
+
+
+def _last_clauses(text: str) -> str:
+    """The message's last clauses, whole, within ``MAX_WORDS`` (round 10): a long message that asks for a command
+    says why first and asks last ("bà đọc không kịp, mắt kém, …, thôi đừng gửi bản tin cho bà nữa nghe con").
+    The request is read there, with only the words said with it; "" when even the last clause is too long."""
+    tail: list[str] = []
+    words = 0
+    for clause in reversed(_CLAUSE_END.split(text.strip())):
+        words += len(clause.split())
+        if words > MAX_WORDS:
+            break
+        tail.insert(0, clause)
+    return " ".join(tail)
+
+
 def plain_command(text: str, intents: Intents | None = None) -> str | None:
     """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None."""
-    if not text or len(text.split()) > MAX_WORDS:
+    if text and len(text.split()) > MAX_WORDS:
+        text = _last_clauses(text)
+    if not text:
         return None
     words = _marked_words(text).split()
     accented = bool(words) and sum(not w.isascii() for w in words) * 3 >= len(words)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.nlp.intents import Intents, load_intents, plain_command
+from bot.nlp.intents import MAX_WORDS, Intents, _last_clauses, load_intents, plain_command
 
 COMMANDS = [
     ("thôi đừng gửi bản tin cho tui nữa nha ad", "unsubscribe"),
@@ -276,3 +276,82 @@ def intents(tmp_path_factory: pytest.TempPathFactory) -> Intents:
 ])
 def test_a_wish_said_in_parts_overrides_the_how(intents: Intents, text: str, command: str | None) -> None:
     assert plain_command(text, intents) == command
+
+
+# List 5: long messages (36–47 words) that say why first and ask last, written before the last clauses were read
+# (main and the branch before it: 0/12, none of its 8 long questions taken; after: 11/12, 0 taken). Left out:
+# "tui cũng muốn nhận tin hàng tuần nữa" ("nữa" = "too" here, but a stop word for subscribe).
+LONG_COMMANDS = [
+    ("Dạ chào ad, bà năm nay bảy mươi mấy tuổi rồi, mắt kém lắm, con cháu đi làm ăn xa hết, "
+     "bà đọc bản tin không kịp, thôi đừng gửi bản tin cho bà nữa nghe con", "unsubscribe"),
+    ("ad ơi dạo này e ôn thi cuối kỳ bận tối mặt tối mũi, "
+     "điện thoại cứ ting ting hoài mất tập trung lắm, cho e ngưng nhận bản tin một thời gian nha, "
+     "thi xong e đăng ký lại", "unsubscribe"),
+    ("Chào kênh, tôi là cán bộ văn hóa xã, "
+     "hay phải tuyên truyền cho bà con về chuyển đổi số mà không có tài liệu mới, "
+     "nên muốn đăng ký nhận bản tin hàng tuần để có cái mà nói, cảm ơn nhiều", "subscribe"),
+    ("Dạ thưa ad, ở thôn em có bác nông dân trồng bưởi, trước bán cho thương lái bị ép giá hoài, "
+     "giờ bác tự quay video bán trên mạng, đắt hàng lắm, em muốn kể câu chuyện này cho kênh ạ", "story"),
+    ("xã tui mới lập hợp tác xã bán nông sản trên sàn thương mại điện tử, bà con ai cũng hồ hởi, "
+     "tháng rồi bán được mấy tấn khoai lang, "
+     "tui muốn gửi câu chuyện này lên kênh cho mọi người biết, được hông ad", "story"),
+    ("mai em phải lên lớp sinh hoạt chủ đề chuyển đổi số cho mấy đứa nhỏ mà chưa chuẩn bị được gì hết trơn, "
+     "ad gửi em bản tin tuần này đọc trước với, cảm ơn ad nhiều nhiều", "digest"),
+    ("Chiều nay chi bộ họp, "
+     "bí thư giao tôi điểm qua tình hình chuyển đổi số trong tuần mà tôi bận ngoài đồng cả tuần chưa theo dõi gì, "
+     "cho tôi xem bản tin tuần này với nhé", "digest"),
+    ("Tôi đã dùng kênh này được mấy tháng, "
+     "giờ đổi số điện thoại mới và không muốn để lại gì trên tài khoản cũ, "
+     "nhờ kênh xóa hết dữ liệu của tôi đi, cảm ơn kênh đã hỗ trợ thời gian qua", "erase"),
+    ("hồi trước con tui mượn điện thoại tui hỏi bot đủ thứ chuyện linh tinh, "
+     "giờ tui không muốn kênh giữ mấy cái đó nữa, "
+     "xóa hết thông tin của tui mà bot đang lưu giùm nha ad", "erase"),
+    ("Dạ con chào ad, con mới được cháu nội cài cho cái Zalo, "
+     "nó bảo vô kênh này hỏi chuyện chuyển đổi số, mà con già rồi không rành, "
+     "ad chỉ con cách dùng kênh ni với, con cảm ơn", "help"),
+    ("tui mới được tổ công nghệ số ấp tui giới thiệu vô kênh này, "
+     "nghe nói hỏi gì cũng được mà tui hổng biết bắt đầu từ đâu, bot này làm được những gì vậy, "
+     "chỉ tui với", "help"),
+]
+
+LONG_QUESTIONS = [
+    "Dạ thưa ad, hôm trước ở xã có cán bộ về hướng dẫn đăng ký tài khoản định danh điện tử mức 2, "
+    "bà con hỏi nhiều quá mà tôi không trả lời được, "
+    "cho tôi hỏi đăng ký thì cần mang theo giấy tờ gì ạ",
+    "con tui đi làm xa, nó nhắn tin bảo tui cài ứng dụng VNeID, "
+    "rồi có người gọi điện nói là công an đòi tui gửi mã OTP để xác thực, tui sợ bị lừa quá, "
+    "vậy có nên gửi không ad",
+    "ở thôn em có mấy bác lớn tuổi muốn bán nông sản trên mạng mà không biết bắt đầu từ đâu, "
+    "tổ công nghệ số cộng đồng có hỗ trợ việc này không, nếu có thì liên hệ ai ạ",
+    "tôi đăng ký nhận bản tin rồi mà mấy tuần nay không thấy tin nào gửi tới, "
+    "không biết có phải do tôi đổi số điện thoại không, kênh kiểm tra giùm tôi với, cảm ơn",
+    "em đang làm bài thu hoạch về chuyển đổi số ở địa phương, thầy dặn phải có ví dụ thực tế, "
+    "mà em đọc trên mạng thấy nhiều quá không biết chọn cái nào, "
+    "kênh có câu chuyện nào hay về nông thôn không ạ",
+    "mẹ tui lỡ bấm vào đường link lạ trong tin nhắn, giờ sợ bị lộ dữ liệu cá nhân, "
+    "tài khoản ngân hàng thì có sao không, phải làm gì để xóa thông tin đã bị lộ vậy ad",
+    "Dạ chào ad, tuần này ở xã em có tổ chức ngày hội chuyển đổi số, "
+    "bà con hỏi là năm nay ngày chuyển đổi số quốc gia có chủ đề gì, em tìm chưa ra, "
+    "ad cho em biết với ạ",
+    "hôm qua họp tổ dân phố, "
+    "trưởng khu phố nói từ năm sau làm thủ tục gì cũng phải qua dịch vụ công trực tuyến, "
+    "tui già rồi không rành, vậy có được nhờ con cháu làm giùm không ad",
+]
+
+
+@pytest.mark.parametrize(("text", "command"), LONG_COMMANDS)
+def test_a_long_message_asks_in_its_last_clauses(text: str, command: str) -> None:
+    assert len(text.split()) > MAX_WORDS
+    assert plain_command(text) == command
+
+
+@pytest.mark.parametrize("text", LONG_QUESTIONS)
+def test_a_long_question_stays_a_question(text: str) -> None:
+    assert plain_command(text) is None
+
+
+def test_the_last_clauses_are_whole_and_within_the_limit() -> None:
+    reason = "mắt kém lắm, " * 12  # 36 words of reasons
+    assert _last_clauses(reason + "thôi đừng gửi bản tin cho bà nữa nghe con") == (
+        "mắt kém lắm, " * 5 + "thôi đừng gửi bản tin cho bà nữa nghe con")
+    assert _last_clauses("một " * 30) == ""  # a last clause too long: no command is read
