@@ -12,11 +12,9 @@ post lên kênh" (the dialect reads "post" as Telex, "pót").
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.nlp.intents import MAX_WORDS, Intents, _last_clauses, load_intents, plain_command
+from bot.nlp.intents import MAX_WORDS, _last_clauses, plain_command
 
 COMMANDS = [
     ("thôi đừng gửi bản tin cho tui nữa nha ad", "unsubscribe"),
@@ -240,42 +238,6 @@ def test_own_plain_words_reach_the_command(text: str, command: str) -> None:
 @pytest.mark.parametrize("text", QUESTIONS)
 def test_questions_near_them_stay_with_the_knowledge_base(text: str) -> None:
     assert plain_command(text) is None
-
-
-INTENTS = """
-unmarked_words = []
-[vocabulary]
-how = ["làm sao"]
-place = ["xóm tôi", "hay lắm"]
-[request]
-wants = ["muốn"]
-but_not = ["thì"]
-[story]
-patterns = [[["kể chuyện"]]]
-asks = ["@how"]
-wish_patterns = [[["muốn kể"], ["lên kênh"], ["@place"]]]
-"""
-
-
-@pytest.fixture(scope="module")
-def intents(tmp_path_factory: pytest.TempPathFactory) -> Intents:
-    path: Path = tmp_path_factory.mktemp("intents") / "intents.toml"
-    path.write_text(INTENTS, encoding="utf-8")
-    return load_intents(path)
-
-
-@pytest.mark.parametrize(("text", "command"), [
-    # every group of a wish pattern said, anywhere: the wish overrides the how ("thì" notwithstanding)
-    ("xóm tôi có ông bán cam hay lắm, muốn kể chuyện đó lên kênh thì làm sao", "story"),
-    ("muốn kể chuyện ông bán cam lên kênh thì làm sao, ở xóm tôi", "story"),
-    # a group missing (no story in hand, or no channel): a how-question the KB answers
-    ("muốn kể chuyện lên kênh thì làm sao", None),
-    ("xóm tôi có ông bán cam hay lắm, muốn kể chuyện thì làm sao", None),
-    # no how: the pattern alone decides, as before
-    ("kể chuyện xóm tôi", "story"),
-])
-def test_a_wish_said_in_parts_overrides_the_how(intents: Intents, text: str, command: str | None) -> None:
-    assert plain_command(text, intents) == command
 
 
 # List 5: long messages (36–47 words) that say why first and ask last, written before the last clauses were read
