@@ -214,6 +214,21 @@ def test_erase_in_plain_words_asks_for_confirmation_first(bot: BotHarness) -> No
     assert not subscribers.is_subscribed(bot.redis, USER)
 
 
+def test_erase_in_chat_words_still_confirms_first(bot: BotHarness) -> None:
+    """Round 10: a loan word and chat shorthand ("clear", "data", "tớ") reach erase, and erasing still waits for
+    the citizen's confirmation (phrase-level cases are in tests/unit/test_plain_commands_round10.py)."""
+    ask(bot, "đăng ký")
+    assert ask(bot, "clear data của tớ đi ad")["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_a_story_in_hand_asked_how_starts_the_story(bot: BotHarness) -> None:
+    """Round 10: the wish to tell and where to, the story named between and told first, asked how: the story
+    starts (it asks for the story step by step)."""
+    started = ask(bot, "làng tui có ông bán cam giỏi lắm, tui muốn kể chuyện ông đó lên kênh thì làm răng")
+    assert started["text"] == render("story_ask_title").strip()
+
+
 
 # Round 5: the same commands in other plain words (written for these tests, not taken from an evaluation set)
 
