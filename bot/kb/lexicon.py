@@ -99,6 +99,8 @@ với ad admin bot dạ vâng thưa cô chú bác ông bà cháu con mọi ngư�
 NEGATION_TEXT = "hủy huỷ ngừng ngưng dừng bỏ"  # not "thôi": also a particle ("có mấy cái thôi vậy")
 NEGATION_FOLDS = frozenset({"huy", "ngung"})
 NEGATION_PAIRS = frozenset({"dung_lai", "dung_nhan", "dung_gui", "thoi_nhan", "thoi_gui", "khong_muon", "bo_nhan"})
+# "bỏ" before "vô/vào" puts something in ("bỏ vô báo cáo", Southern for "đưa vào"): it stops nothing (round 10).
+_PUT_INTO = frozenset({("vo",), ("vao",)})
 # Small numbers written as words (typed with marks only: unmarked "ba", "hai" have other readings).
 NUMBER_WORD_KEYS = {"hai0": "2", "ba0": "3", "bôn1": "4"}
 
@@ -357,6 +359,9 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
         uv, roles, negation, unit_numbers = _classify(unit, accented_text, index in scaffold)
         if index in nouns:
             uv, roles = _content(uv), tuple((alt, (CONTENT,) * len(alt)) for alt, _ in roles)
+        if negation and unit.tokens == ("bo",) and index + 1 < len(analysis.units) \
+                and analysis.units[index + 1].tokens in _PUT_INTO:
+            negation = False
         if negation:
             negated = True
             negations.add(index)

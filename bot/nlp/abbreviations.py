@@ -27,7 +27,7 @@ COMMON: dict[str, str] = {
     "ck": "chuyển khoản", "app": "ứng dụng", "ad": "admin",
     "tt": "thông tin|thủ tục|thanh toán", "ttin": "thông tin", "hdan": "hướng dẫn", "hd": "hướng dẫn",
     "dki": "đăng ký", "dky": "đăng ký", "dangky": "đăng ký",
-    "nx": "nữa", "ns": "nói", "nt": "nhắn tin", "ib": "nhắn tin", "sr": "xin lỗi", "tks": "cảm ơn",
+    "nx": "nữa", "ns": "nói", "nt": "nhắn tin", "ib": "nhắn tin", "sr": "xin lỗi", "tks": "cảm ơn", "thks": "cảm ơn",
     "thanks": "cảm ơn", "thank": "cảm ơn", "cmon": "cảm ơn",
     "mn": "mọi người", "mng": "mọi người", "h": "giờ", "bh": "bây giờ", "nv": "nhiệm vụ", "kte": "kinh tế",
     "dn": "đăng nhập|doanh nghiệp", "cn": "công nghệ", "cd": "cộng đồng", "tp": "thành phố", "dtdd": "điện thoại",
@@ -89,6 +89,9 @@ CHAT_PHRASES: dict[str, str] = {
     **{f"bn {unit}": f"bao nhiêu {unit}" for unit in (
         "phần trăm", "tiền", "người", "tỉnh", "tổ", "năm", "lần", "xã", "tài khoản", "hồ sơ", "dịch vụ", "bộ",
         "ngày", "tháng", "triệu", "tỷ", "nghìn", "ngàn")},
+    # round 10: "mk" before what a person does is "mình" ("mk cần gấp", "mk muốn hỏi"), not "mật khẩu"
+    **{f"mk {verb}": f"mình {verb}" for verb in ("cần", "muốn", "đang", "hỏi", "định", "xin", "thấy", "nghe",
+                                                  "chưa", "cũng", "mới", "vừa", "phải", "làm", "đọc")},
 }
 # Teencode words read only where typed as a word of their own: "s ad bảo…" is "sao", the "s" of "VNeID's" is not.
 CHAT_WORDS: dict[str, str] = {"s": "sao"}

@@ -125,6 +125,10 @@ def _split_connectors(sentence: str) -> list[str]:
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
                 and (is_question(right.rstrip(" ?")) or _tells_after(right))):
             cuts.append(m.end())
+        elif m.group().startswith(",") and len(right.split()) >= 3 and _ends_asking(left) and not is_question(right):
+            # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
+            # the context is cut off so the question is read alone (round 10)
+            cuts.append(m.end())
     if not cuts:
         return [sentence]
     bounds = [0, *sorted(set(cuts)), len(sentence)]
@@ -140,6 +144,23 @@ def _split_connectors(sentence: str) -> list[str]:
     return merged
 
 
+def _ends_asking(clause: str) -> bool:
+    """Whether ``clause`` ends with its question: a question word among its last three words (a "không" only as
+    the last), or an asking phrase, followed by end particles only."""
+    words = [unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for raw in clause.split()]
+    words = [w for w in words if w]
+    while words and words[-1] in _AFTER_END:
+        words.pop()
+    if not words:
+        return False
+    for i, word in enumerate(words[-3:]):  # "… bao nhiêu tỉnh vậy": the question word and its noun
+        asking = word in _QUESTION_FOLDED if word.isascii() else word in _QUESTION_MARKED
+        if asking and (word not in _END_ONLY or i == len(words[-3:]) - 1):
+            return True
+    tail = f" {fold(' '.join(words[-3:]))} "
+    return any(tail.endswith(p) for p in _ASKING_PADDED)
+
+
 # Words after which "còn" is the adverb "still / left" ("hiện còn thiếu", "thì còn thêm mấy người"), not
 # the opening of a second question.
 _BEFORE_STILL = frozenset({"thi", "hien", "van", "ma", "chi", "cung", "dang", "se", "co", "khong", "chua", "nay",
@@ -150,12 +171,14 @@ def _adverb_con(folded: str, m: re.Match[str]) -> bool:
     """Whether the connector at ``m`` is "còn" used as an adverb (no comma before it, an adverb's neighbour)."""
     if not folded.startswith("còn", m.end()) or "," in m.group():  # ò is kept: "con" is a child
         return False
-    if _REMAINING.match(folded, m.end()):  # "mục tiêu còn lại": the remaining one, no second question
+    if _REMAINING.match(folded, m.end()):  # "mục tiêu còn lại", "còn bao nhiêu tỉnh": no second question
         return True
     return _word_before(folded, m.start()) in _BEFORE_STILL
 
 
-_REMAINING = re.compile(r"còn\s+lai\b")
+# "còn lại" (the remaining one), and "còn bao nhiêu / mấy" without a comma before it: how many are *left* ("cả nước
+# còn bao nhiêu tỉnh", round 10), one question
+_REMAINING = re.compile(r"còn\s+(?:lai|bao\s+nhieu|may|bn)\b")
 
 
 def _word_before(text: str, end: int) -> str:
@@ -251,7 +274,11 @@ def asks_by_itself(clause: str) -> bool:
     only with a request phrase ("tìm hiểu", "hướng dẫn"), which a context sentence may hold as well."""
     if "?" in clause:
         return True
-    words = [unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for raw in clause.split()]
+    raws = clause.split()
+    # a capitalised word typed with marks after a capitalised one is part of a name, not a question word ("ở Cái
+    # Răng", round 10); an unmarked one may be a title-cased question ("VNeID Ai phát triển")
+    words = ["" if i and not raw.isascii() and raw[:1].isupper() and raws[i - 1][:1].isupper() else
+             unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for i, raw in enumerate(raws)]
     if _asks_by_word([w for w in words if w]):
         return True
     padded = _padded(clause)

@@ -363,6 +363,10 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
             after = folded[i + n] if i + n < len(words) else ""
             if " ".join(span_m) in FINAL_ONLY and not ends[i + n - 1]:
                 continue
+            if n == 1 and i and not marked[i].isascii() and words[i][:1].isupper() and words[i - 1][:1].isupper():
+                out.append(words[i])  # a capitalised word after a capitalised one: part of a name ("Cái Răng")
+                i += 1
+                break
             if n == 1 and not ends[i]:
                 if marked[i + 1] in COMPOUNDS.get(span_m[0], ()):
                     continue
