@@ -125,9 +125,11 @@ def _split_connectors(sentence: str) -> list[str]:
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
                 and (is_question(right.rstrip(" ?")) or _tells_after(right))):
             cuts.append(m.end())
-        elif m.group().startswith(",") and len(right.split()) >= 3 and _ends_asking(left) and not is_question(right):
+        elif m.group().startswith(",") and _ends_asking(left) and _tells_after(right):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
-            # the context is cut off so the question is read alone (round 10)
+            # the context is cut off so the question is read alone (round 10). Only the asker's own life: a
+            # qualifier after the comma ("…, tính riêng cấp xã năm 2024") is still the question's, and what the
+            # entry must explain
             cuts.append(m.end())
     if not cuts:
         return [sentence]
