@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# pytest processes for `make test` (pytest-xdist; one file stays on one process): most of the suite waits on
+# processes it starts, so two keep both cores busy; `make test TEST_WORKERS=0` runs it in one process.
+TEST_WORKERS ?= 2
 
 .PHONY: run test bench soak lint install clean chromium redis-tls
 
@@ -40,7 +43,7 @@ test: $(STAMP) chromium redis-tls
 	$(BIN)/lint-imports  # the layers of docs/architecture.md (contracts in pyproject.toml)
 	DXBOT_KB_FACTS="$${DXBOT_KB_FACTS:-$$(ls ../shared/dx-facts.md 2>/dev/null)}" $(BIN)/dxbot kb check  # + every figure of the fact sheet, when at hand
 	$(BIN)/python -m tools.audit_deps
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(STAMP)
 	command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)

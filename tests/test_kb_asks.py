@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.kb import KnowledgeBase
-from bot.kb.asks import asked, provided, unanswered
-from bot.nlp.normalize import analyze
+from bot.kb.asks import _without_lacking, asked, provided, unanswered
+from bot.nlp.normalize import analyze, fold
 
 
 def kinds(question: str) -> frozenset[str]:
@@ -328,3 +328,54 @@ def test_pay_typed_with_its_marks_is_pay_wherever_it_stands(real_kb: KnowledgeBa
     assert "pay" not in kinds("so luong to cong nghe so cong dong bao nhieu")
     assert not real_kb.answer("Lương tổ trưởng tổ công nghệ số cộng đồng bao nhiêu?").confident
     assert real_kb.answer("Số lượng tổ công nghệ số cộng đồng bao nhiêu?").confident
+
+
+def test_a_year_the_entry_names_only_to_say_it_lacks_it_is_not_provided(real_kb: KnowledgeBase) -> None:
+    """Round 10: the themes entry says "kênh chưa tìm được nguồn chính thức nêu chủ đề năm 2026" — it cannot give
+    the 2026 theme, so a question asking it is offered, never answered as if the list held it; the years it does
+    give are still answered, and a sentence of another entry that says the channel lacks one figure takes no year
+    the entry gives elsewhere."""
+    themes = real_kb.by_id["ngay-cds-chu-de-cac-nam"]
+    assert "2026" in themes.answer  # the premise: the entry names the year, only to say it lacks it
+    assert unanswered(kinds("Ngày chuyển đổi số năm 2026 có chủ đề gì vậy?"), themes) == {"year:2026"}
+    assert not unanswered(kinds("chủ đề ngày chuyển đổi số năm 2023 là gì"), themes)
+    assert not real_kb.answer("Ngày chuyển đổi số năm 2026 có chủ đề gì vậy?").confident
+    listed = real_kb.answer("Chủ đề các năm của Ngày Chuyển đổi số là gì?")
+    assert listed.confident and listed.entry == "ngay-cds-chu-de-cac-nam"
+    society = real_kb.by_id["ct-2025-xa-hoi-so"]  # "… năm 2025, kênh chưa thấy con số này …" and other 2025 figures
+    assert "year:2025" in provided(society)
+
+
+def test_a_sentence_that_says_the_channel_lacks_a_fact_is_read_as_such() -> None:
+    written = "Năm 2024: 71. Đến nay kênh chưa tìm được nguồn chính thức nêu con số năm 2026.\nNăm 2025: 60."
+    kept = _without_lacking(written, fold(written))
+    assert "2024" in kept and "2025" in kept and "2026" not in kept
+    plain = "Năm 2026 chưa có thông tin gì khác thì ngày vẫn là 10/10."  # "chưa có thông tin" without "kênh"
+    assert "2026" not in _without_lacking(plain, fold(plain))
+    said = "Đến năm 2026 tỷ lệ này chưa đạt mục tiêu."  # a fact the entry gives, not one it lacks
+    assert "2026" in _without_lacking(said, fold(said))
+
+
+def test_a_schools_admission_asked_is_offered_never_answered(real_kb: KnowledgeBase) -> None:
+    """Round 10: a cut-off score or an enrolment asked ("điểm chuẩn ngành …") is a kind no entry gives; the words
+    around it (a field named "chuyển đổi số", a year) are the KB's, so the ranker alone found an entry for it."""
+    assert "admission" in kinds("Điểm chuẩn ngành an toàn thông tin năm 2025 là bao nhiêu?")
+    assert "admission" in kinds("diem chuan nganh chuyen doi so bn vay")
+    assert "admission" in kinds("trường nào tuyển sinh ngành công nghệ số")
+    assert "admission" not in kinds("điểm mới của Đề án 06 là gì")  # "điểm" alone is a point, not a score
+    assert "admission" not in provided(real_kb.by_id["ct-2025-kinh-te-so"])
+    result = real_kb.answer("Điểm chuẩn ngành kinh tế số năm 2025 là bao nhiêu?")
+    assert not result.confident
+
+
+def test_how_to_sign_in_asked_needs_an_entry_that_speaks_of_signing_in(real_kb: KnowledgeBase) -> None:
+    """Round 10: the account or password a site is signed in with ("đăng nhập bằng gì", "mật khẩu mặc định") must be
+    said by the entry: the page of the 21 stories names the site but not how to sign in to it. The VNeID login
+    entry says it, and is still answered."""
+    assert "login" in kinds("trang c63 đăng nhập bằng gì vậy")
+    assert "login" in kinds("mật khẩu mặc định là gì")
+    assert "login" not in kinds("quên mật khẩu thì làm sao")  # recovering one is another question (a redirect)
+    assert "login" not in provided(real_kb.by_id["21-cau-chuyen-cds"])
+    assert not real_kb.answer("Trang t63.mic.gov.vn đăng nhập bằng tài khoản nào, mật khẩu là gì?").confident
+    vneid = real_kb.answer("Tài khoản VNeID đăng nhập bằng gì vậy?")
+    assert vneid.confident and "login" in provided(real_kb.by_id[vneid.entry or ""])

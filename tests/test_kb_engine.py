@@ -317,9 +317,9 @@ def test_contradicting_number_or_polarity_is_never_confident(tmp_path: Path, que
     assert not result.confident, result.entry
 
 
-def test_real_kb_off_topic_results_are_refused() -> None:
+def test_real_kb_off_topic_results_are_refused(real_kb: KnowledgeBase) -> None:
     """Off-topic questions that share one word with an entry ("kết quả", "tối") stay unanswered."""
-    kb = load_kb()
+    kb = real_kb
     for question in ("Kết quả bóng đá tối qua thế nào?", "lịch thi đấu bóng đá tuần này",
                      "năm 2030 tôi bao nhiêu tuổi", "hủy đăng ký gói cước 4g"):
         assert not kb.answer(question).confident, question
@@ -335,8 +335,9 @@ def test_real_kb_off_topic_results_are_refused() -> None:
     # "không … ai" inside a sentence negates ("anyone"): the context asks nothing
     "Nhà tôi làm ruộng, con cháu đi làm xa nên ở nhà không ai rành điện thoại.",
 ])
-def test_a_context_before_the_question_does_not_change_the_answer(context: str, question: str) -> None:
-    kb = _real_kb()
+def test_a_context_before_the_question_does_not_change_the_answer(real_kb: KnowledgeBase, context: str,
+                                                                   question: str) -> None:
+    kb = real_kb
     alone = kb.answer(question)
     assert alone.confident, question
     told = kb.answer(f"{context} {question}")
@@ -349,8 +350,8 @@ def test_a_context_before_the_question_does_not_change_the_answer(context: str, 
     "Em là sinh viên, được thầy giao tìm hiểu về chuyển đổi số ở địa phương.",
     "Chị tôi muốn có người hướng dẫn dùng điện thoại.",
 ])
-def test_a_request_phrase_in_the_context_is_not_a_question(context: str) -> None:
-    kb = _real_kb()
+def test_a_request_phrase_in_the_context_is_not_a_question(real_kb: KnowledgeBase, context: str) -> None:
+    kb = real_kb
     question = "Cho hỏi VNeID mức 2 đăng ký ở đâu?"
     alone = kb.answer(question)
     told = kb.answer(f"{context} {question}")
@@ -362,9 +363,8 @@ _LONG_CONTEXT = ("Mình là cán bộ văn hóa xã, tuần sau phải nói chuy
                  "Sếp giao tìm hiểu kỹ.")
 
 
-def _read_as_if_alone(question: str, message: str) -> None:
+def _read_as_if_alone(kb: KnowledgeBase, question: str, message: str) -> None:
     """The question is answered confidently alone, and the message holding it gets the same entry, confidently."""
-    kb = _real_kb()
     alone = kb.answer(question)
     told = kb.answer(message)
     assert alone.confident
@@ -376,21 +376,21 @@ def _read_as_if_alone(question: str, message: str) -> None:
     "Ngày chuyển đổi số quốc gia là ngày nào?",
     "Cho hỏi VNeID mức 2 đăng ký ở đâu?",
 ])
-def test_a_self_contained_question_survives_a_long_context(question: str) -> None:
-    _read_as_if_alone(question, f"{_LONG_CONTEXT} {question}")
+def test_a_self_contained_question_survives_a_long_context(real_kb: KnowledgeBase, question: str) -> None:
+    _read_as_if_alone(real_kb, question, f"{_LONG_CONTEXT} {question}")
 
 
 @pytest.mark.parametrize("question", ["ngày cđs 2025", "số lượng tổ công nghệ số"])
-def test_a_request_told_before_announces_what_ends_the_message(question: str) -> None:
+def test_a_request_told_before_announces_what_ends_the_message(real_kb: KnowledgeBase, question: str) -> None:
     """"Sếp giao tìm hiểu kỹ." asks nothing by itself: the bare query after it is the question."""
-    _read_as_if_alone(question, f"{_LONG_CONTEXT} {question}")
+    _read_as_if_alone(real_kb, question, f"{_LONG_CONTEXT} {question}")
 
 
 @pytest.mark.parametrize("question", [
     "mình muốn biết chủ đề Ngày Chuyển đổi số quốc gia năm 2024", "Đề án 06 được ký ngày nào?", "đề án 06"])
-def test_an_announcing_request_is_not_read_as_the_question(question: str) -> None:
+def test_an_announcing_request_is_not_read_as_the_question(real_kb: KnowledgeBase, question: str) -> None:
     """"Tôi đang cần thông tin về việc này: …" names nothing: the question is what follows the colon."""
-    _read_as_if_alone(question, f"Tôi đang cần thông tin về việc này: {question}")
+    _read_as_if_alone(real_kb, question, f"Tôi đang cần thông tin về việc này: {question}")
 
 
 def test_a_question_that_points_back_is_not_self_contained() -> None:
@@ -401,11 +401,3 @@ def test_a_question_that_points_back_is_not_self_contained() -> None:
     assert not self_contained("Thì mục tiêu còn lại là gì?")  # the one left of those the context named
     assert self_contained("ngày cđs 2025")  # a bare query names its subject
 
-
-_REAL: list[KnowledgeBase] = []
-
-
-def _real_kb() -> KnowledgeBase:
-    if not _REAL:
-        _REAL.append(load_kb())
-    return _REAL[0]

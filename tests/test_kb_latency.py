@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb import KnowledgeBase, load_kb
+from bot.kb import KnowledgeBase
 from bot.kb.evaluate import load_cases
 from bot.kb.lexicon import View
 from bot.kb.outside import Outside
@@ -26,8 +26,9 @@ OLD_SET = Path(__file__).parent / "eval" / "questions.toml"
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    """The session's real KB (tests/conftest.py): these tests only read it and ask it questions."""
+    return real_kb
 
 
 @pytest.fixture(scope="module")

@@ -83,6 +83,31 @@ def test_framing_around_the_question_is_not_its_topic(bot: BotHarness, text: str
     assert message["text"].startswith(entry_answer(entry)), message["text"]
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    # round 10 (qa10mix): several styles at once — no marks, teencode ("dc", "hog", "bn"), the ministry as "tt&tt",
+    # and the asker's own life told after the question
+    ("da cho e hoi bo tt&tt gio sap nhap vo bo nao r z a, e ban rau o cho ma chua doc bao bao h",
+     "bo-tttt-nay-la-bo-nao"),
+    ("ad ơi mai thuyết trình mà hk bít: năng xuất lao động 2025 tăng bn % z", "ct-2025-kinh-te-so"),
+])
+def test_mixed_styles_are_answered_like_clean_ones(bot: BotHarness, text: str, entry: str) -> None:
+    message = ask(bot, text)
+    assert message["text"].startswith(entry_answer(entry)), message["text"]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    # round 10: the question, then who asks after a comma; and a place name ("Cái Răng") in the context
+    ("Dạ thưa anh chị, tổ công nghệ số cộng đồng ở thôn thì làm những nhiệm vụ gì ạ, em là đoàn viên muốn xung "
+     "phong tham gia ạ", "tcns-nhiem-vu"),
+    ("Tôi bán tạp hóa ở Cái Răng, Cần Thơ. Mấy em tổ công nghệ số cộng đồng tới nhà chỉ cài app. Cho hỏi tổ đó có "
+     "nhiệm vụ gì vậy?", "tcns-nhiem-vu"),
+])
+def test_what_the_citizen_tells_around_the_question_does_not_change_it(bot: BotHarness, text: str,
+                                                                      entry: str) -> None:
+    message = ask(bot, text)
+    assert message["text"].startswith(entry_answer(entry)), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))
@@ -161,6 +186,29 @@ def test_a_follow_up_about_an_unknown_subject_gets_the_apology_not_another_answe
     assert entry_answer("vneid-ten-dang-nhap") in vneid["text"]
 
 
+def test_a_year_the_entry_says_it_lacks_is_offered_not_answered(bot: BotHarness) -> None:
+    """Round 10: the themes entry says the channel has found no official source for the 2026 theme. Asked that
+    theme, the citizen is not sent the list of 2022–2025 as if it answered: the entry is offered as a button (tapping
+    it still shows the list and its note on 2026), and a year the list holds is answered as before."""
+    themes = get_kb().by_id["ngay-cds-chu-de-cac-nam"]
+    message = ask(bot, "Ngày chuyển đổi số năm 2026 có chủ đề gì vậy?")
+    assert entry_answer("ngay-cds-chu-de-cac-nam") not in message["text"]
+    assert themes.title in [b["payload"] for b in buttons(message)]
+    assert entry_answer("ngay-cds-chu-de-cac-nam") in ask(bot, "Chủ đề các năm của Ngày Chuyển đổi số là gì?")["text"]
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    ("Điểm chuẩn ngành kinh tế số năm 2025 là bao nhiêu vậy ad?", "ct-2025-kinh-te-so"),
+    ("Trang t63.mic.gov.vn đăng nhập bằng tài khoản nào, mật khẩu là gì?", "21-cau-chuyen-cds"),
+])
+def test_a_kind_no_entry_gives_gets_no_answer_in_the_chat(bot: BotHarness, text: str, near: str) -> None:
+    """Round 10: a school's cut-off score, how to sign in to a site the KB only names — the entry whose words the
+    question shares is not sent as the answer; it stays reachable as a button."""
+    message = ask(bot, text)
+    assert entry_answer(near) not in message["text"]
+    assert get_kb().by_id[near].title in [b["payload"] for b in buttons(message)]
+
+
 # --- item 5: commands in plain words ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["thôi khỏi nhắn bản tin cho tôi", "ngưng nhận tin giùm"])
@@ -189,6 +237,21 @@ def test_erase_in_plain_words_asks_for_confirmation_first(bot: BotHarness) -> No
     assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
     ask(bot, "xác nhận xóa")
     assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_erase_in_chat_words_still_confirms_first(bot: BotHarness) -> None:
+    """Round 10: a loan word and chat shorthand ("clear", "data", "tớ") reach erase, and erasing still waits for
+    the citizen's confirmation (phrase-level cases are in tests/unit/test_plain_commands_round10.py)."""
+    ask(bot, "đăng ký")
+    assert ask(bot, "clear data của tớ đi ad")["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_a_story_in_hand_asked_how_starts_the_story(bot: BotHarness) -> None:
+    """Round 10: the wish to tell and where to, the story named between and told first, asked how: the story
+    starts (it asks for the story step by step)."""
+    started = ask(bot, "làng tui có ông bán cam giỏi lắm, tui muốn kể chuyện ông đó lên kênh thì làm răng")
+    assert started["text"] == render("story_ask_title").strip()
 
 
 

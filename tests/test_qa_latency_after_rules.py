@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb import KnowledgeBase, load_kb
+from bot.kb import KnowledgeBase
 from bot.kb.asks import asked
 from bot.kb.decision import _answer_text, answer_text
 from bot.kb.engine import _Texts
@@ -30,8 +30,9 @@ BLIND = Path(__file__).parent / "eval" / "blind"
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    """The session's real KB (tests/conftest.py): these tests only read it and ask it questions."""
+    return real_kb
 
 
 @pytest.fixture(scope="module")

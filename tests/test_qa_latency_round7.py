@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb import KnowledgeBase, load_kb
+from bot.kb import KnowledgeBase
 from bot.kb.evaluate import load_cases
 from bot.kb.lexicon import View
 from bot.kb.outside import Group, Outside
@@ -35,8 +35,9 @@ DEV = Path(__file__).parent / "eval" / "blind" / "dev.toml"
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    """The session's real KB (tests/conftest.py): these tests only read it and ask it questions."""
+    return real_kb
 
 
 def _views(kb: KnowledgeBase, texts: Sequence[str]) -> list[View]:

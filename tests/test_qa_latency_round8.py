@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb import KnowledgeBase, lexicon, load_kb
+from bot.kb import KnowledgeBase, lexicon
 from bot.kb.bm25 import SELECT_POSTINGS, TwoFieldBM25, bm25_weights
 from bot.kb.engine import _Texts
 from bot.kb.evaluate import load_cases
@@ -32,8 +32,9 @@ EVAL = Path(__file__).parent / "eval"
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    """The session's real KB (tests/conftest.py): these tests only read it and ask it questions."""
+    return real_kb
 
 
 @pytest.fixture(scope="module")

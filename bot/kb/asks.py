@@ -181,6 +181,15 @@ _PERSONAL_SAID = re.compile(r"\b(?:vợ|chồng|người con|con cái|sở thíc
 _DOCUMENT = re.compile(rf"\b{_DOC} (?:so )?0*(\d+)\b")
 _CURRENCY_SAID = re.compile(r"\busd\b|\bđô[ -]?la\b|\beuro\b|\bngoại tệ\b|\btỷ giá\b|\$")
 # An operation between two numbers as typed: "5 x 3", "12*4", "7 + 8" (not "/" or "-": dates and ranges).
+# Round 10: a school's admission (its cut-off score, its enrolment): in the tuning sets five writers asked it, every
+# time off-topic ("Điểm chuẩn ngành công nghệ thông tin năm nay bao nhiêu?"); the entry must speak of it.
+_ADMISSION = re.compile(r"\bdiem (?:chuan|san|xet tuyen|trung tuyen)\b|\btuyen sinh\b|\bxet tuyen\b")
+_ADMISSION_SAID = re.compile(r"\bđiểm chuẩn\b|\btuyển sinh\b|\bxét tuyển\b")
+# Round 10: how to sign in to a site (the account or password asked: "đăng nhập bằng gì", "mật khẩu mặc định là
+# gì"); the entry must speak of signing in ("Trang t63.mic.gov.vn đăng nhập bằng tài khoản gì …" was answered
+# with what the site publishes).
+_LOGIN = re.compile(r"\bdang nhap bang\b|\bmat khau (?:mac dinh|la gi|la bao nhieu)\b")
+_LOGIN_SAID = re.compile(r"\bđăng nhập\b|\bmật khẩu\b")
 _OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
 _PHONE_HINTS = ("dien thoai", "so dt", "sdt", "hotline", "tong dai", "duong day nong", "goi so")
@@ -224,6 +233,10 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.add("currency")
     if _asks_personal(normalized, raw):
         kinds.add("personal")
+    if ("diem" in normalized or "tuyen" in normalized) and _ADMISSION.search(normalized):
+        kinds.add("admission")
+    if ("dang nhap" in normalized or "mat khau" in normalized) and _LOGIN.search(normalized):
+        kinds.add("login")
     if ("nao" in normalized or "gi" in normalized):
         kinds.update(f"which:{m.group(1)}" for m in _WHICH_DOC.finditer(normalized))
     if ("tinh" in normalized or "thanh pho" in normalized) and _WHICH_PROVINCE.search(normalized):
@@ -305,6 +318,9 @@ def _provided(entry: Entry) -> frozenset[str]:
         kinds.add("currency")
     if _PERSONAL_SAID.search(written_answer):
         kinds.add("personal")
+    written_all = unicodedata.normalize("NFC", " ".join((entry.answer, entry.title, *entry.questions))).lower()
+    kinds.update(kind for kind, rx in (("admission", _ADMISSION_SAID), ("login", _LOGIN_SAID))
+                 if rx.search(written_all))
     kinds.update(kind for kind, rx in (("phone", _PHONE_SAID), ("opinion", _OPINION_SAID)) if rx.search(answer))
     phrasings = fold(" ".join((entry.title, *entry.questions, *entry.keywords)))
     everything = f"{answer} {phrasings}"
@@ -312,7 +328,8 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(everything))
     kinds.update(f"day:{m.group(1)}" for m in _DAY_SAID.finditer(everything))
     kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))
-    kinds.update(f"year:{y}" for y in _YEAR.findall(everything))
+    said = f"{_without_lacking(entry.answer, answer)} {phrasings}"  # round 10: a year named only to say it is unknown
+    kinds.update(f"year:{y}" for y in _YEAR.findall(said))
     kinds.update(f"document:{n.lstrip('0') or '0'}" for n in re.findall(r"\b(\d+)(?=\b|/)", everything))
     kinds.update(f"place:{p}" for p in places(everything))
     if places(answer):
@@ -326,6 +343,21 @@ def _provided(entry: Entry) -> frozenset[str]:
     written = " ".join((entry.answer, entry.title, *entry.questions, *entry.keywords))
     kinds.update(f"subplace:{p}" for p in subplaces(written))
     return frozenset(kinds)
+
+
+# Round 10: a sentence in which the channel says it lacks a fact ("kênh chưa tìm được nguồn chính thức nêu chủ đề
+# năm 2026", "kênh chưa thấy con số này"): the years it names are what the entry cannot give, not what it gives.
+_LACKING = re.compile(r"\b(?:kenh )?chua (?:tim duoc|tim thay|thay|co) (?:nguon|con so|so lieu|thong tin)\b"
+                      r"|\bkenh chua (?:tim duoc|tim thay|thay|co)\b")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
+
+
+def _without_lacking(written: str, folded: str) -> str:
+    """The folded answer (``folded``, of ``written``) without the sentences in which the channel says it lacks the
+    fact they name (round 10). Sentences are cut on the written text: folding drops the punctuation."""
+    if "chua" not in folded:
+        return folded
+    return " ".join(f for f in (fold(s) for s in _SENTENCE_END.split(written)) if not _LACKING.search(f))
 
 
 def unanswered(asks: frozenset[str], entry: Entry) -> frozenset[str]:

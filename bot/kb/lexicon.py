@@ -81,7 +81,13 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
         "không ra", "không thấy", "chưa ra", "chưa thấy", "mãi không", "hoài không", "mãi chưa", "hoài chưa")},
     **{f"{how} {seen}": frozenset() for how in ("mãi không", "hoài không", "mãi chưa", "hoài chưa")
        for seen in ("thấy", "ra")},
+    # round 10 (mixed style): what the asker forgot or got wrong before asking ("t đọc lướt r quên mất", "tui quên
+    # mất r", "mà t trả lời sai bét"); "quên mất" and "quên rồi" only typed with marks (``MARKED_PHRASES``)
+    "quên mất": frozenset(), "quên rồi": frozenset(), "đọc lướt": frozenset(), "trả lời sai": frozenset(),
 }
+# Stop phrases read only where typed with their marks: unmarked, "quen mat" is also "quên mật (khẩu)", the
+# password a citizen forgot, which the KB answers.
+MARKED_PHRASES = frozenset({"quên mất", "quên rồi"})
 # Politeness and address only: excluded from phrasing similarity (scaffolding like "là gì" stays there).
 FILLER_TEXT = """
 à ạ ơi ah vậy nhé nha hả ha cho mình hỏi xin tôi tui em anh chị bạn giúp vui lòng dùm giùm nè ừ ok cám cảm ơn
@@ -93,6 +99,8 @@ với ad admin bot dạ vâng thưa cô chú bác ông bà cháu con mọi ngư�
 NEGATION_TEXT = "hủy huỷ ngừng ngưng dừng bỏ"  # not "thôi": also a particle ("có mấy cái thôi vậy")
 NEGATION_FOLDS = frozenset({"huy", "ngung"})
 NEGATION_PAIRS = frozenset({"dung_lai", "dung_nhan", "dung_gui", "thoi_nhan", "thoi_gui", "khong_muon", "bo_nhan"})
+# "bỏ" before "vô/vào" puts something in ("bỏ vô báo cáo", Southern for "đưa vào"): it stops nothing (round 10).
+_PUT_INTO = frozenset({("vo",), ("vao",)})
 # Small numbers written as words (typed with marks only: unmarked "ba", "hai" have other readings).
 NUMBER_WORD_KEYS = {"hai0": "2", "ba0": "3", "bôn1": "4"}
 
@@ -108,10 +116,11 @@ def _keys(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 STOP_FOLDS, STOP_KEYS = _keys(STOP_TEXT)
 _PHRASES = [
-    (tuple(fold(w) for w in phrase.split()), tuple(syllable_key(*split_tone(w)) for w in phrase.split()), blockers)
+    (tuple(fold(w) for w in phrase.split()), tuple(syllable_key(*split_tone(w)) for w in phrase.split()), blockers,
+     phrase in MARKED_PHRASES)
     for phrase, blockers in STOP_PHRASES.items()
 ]
-_PHRASE_STARTS = frozenset(folds[0] for folds, _, _ in _PHRASES)
+_PHRASE_STARTS = frozenset(folds[0] for folds, _, _, _ in _PHRASES)
 FILLER_FOLDS, FILLER_KEYS = _keys(FILLER_TEXT)
 _, NEGATION_KEYS = _keys(NEGATION_TEXT)
 
@@ -196,13 +205,15 @@ def _phrases(analysis: Analysis) -> frozenset[int]:
         return frozenset()
     accented_text = accented(analysis)
     found: set[int] = set()
-    for folds, keys, blockers in _PHRASES:
+    for folds, keys, blockers, marked_only in _PHRASES:
         n = len(folds)
         for i in starts.get(folds[0], ()):
             if heads[i : i + n] != folds:
                 continue
             span = units[i : i + n]
             if any(keyed(u, accented_text) and u.keys[0] != k for u, k in zip(span, keys, strict=True)):
+                continue
+            if marked_only and not all(u.marked for u in span):
                 continue
             if i and (units[i - 1].kind == "abbrev" or (units[i - 1].tokens and units[i - 1].tokens[-1] in blockers)):
                 continue
@@ -348,6 +359,9 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
         uv, roles, negation, unit_numbers = _classify(unit, accented_text, index in scaffold)
         if index in nouns:
             uv, roles = _content(uv), tuple((alt, (CONTENT,) * len(alt)) for alt, _ in roles)
+        if negation and unit.tokens == ("bo",) and index + 1 < len(analysis.units) \
+                and analysis.units[index + 1].tokens in _PUT_INTO:
+            negation = False
         if negation:
             negated = True
             negations.add(index)

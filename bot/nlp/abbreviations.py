@@ -14,7 +14,7 @@ from __future__ import annotations
 # Everyday chat shorthand (Vietnamese social-media teencode).
 COMMON: dict[str, str] = {
     "k": "không", "ko": "không", "kh": "không", "khg": "không", "kg": "không", "hk": "không",
-    "hok": "không",
+    "hok": "không", "hog": "không",  # round 10: "… lay van tay hog" (Southern "hông", typed with a g)
     "dc": "được", "dk": "được|đăng ký", "dduoc": "được",
     "j": "gì", "ji": "gì", "gj": "gì",
     "ntn": "như thế nào", "nthe": "như thế",
@@ -27,7 +27,7 @@ COMMON: dict[str, str] = {
     "ck": "chuyển khoản", "app": "ứng dụng", "ad": "admin",
     "tt": "thông tin|thủ tục|thanh toán", "ttin": "thông tin", "hdan": "hướng dẫn", "hd": "hướng dẫn",
     "dki": "đăng ký", "dky": "đăng ký", "dangky": "đăng ký",
-    "nx": "nữa", "ns": "nói", "nt": "nhắn tin", "ib": "nhắn tin", "sr": "xin lỗi", "tks": "cảm ơn",
+    "nx": "nữa", "ns": "nói", "nt": "nhắn tin", "ib": "nhắn tin", "sr": "xin lỗi", "tks": "cảm ơn", "thks": "cảm ơn",
     "thanks": "cảm ơn", "thank": "cảm ơn", "cmon": "cảm ơn",
     "mn": "mọi người", "mng": "mọi người", "h": "giờ", "bh": "bây giờ", "nv": "nhiệm vụ", "kte": "kinh tế",
     "dn": "đăng nhập|doanh nghiệp", "cn": "công nghệ", "cd": "cộng đồng", "tp": "thành phố", "dtdd": "điện thoại",
@@ -63,6 +63,8 @@ DOMAIN: dict[str, str] = {
     # round 3 (blind dev sets' teencode): "tổ cns", "VN", "sl"; not "ct": it is Cần Thơ's alias in provinces.toml
     "cns": "công nghệ số", "ctcds": "chương trình chuyển đổi số", "vn": "việt nam", "sl": "số lượng", "hs": "hồ sơ",
     "cv": "công văn|công việc", "cq": "cơ quan", "kt": "kinh tế|kiểm tra",
+    # round 10 (mixed style): the ministry with its "và" typed as a letter ("bo ttvtt"), the digital economy glued
+    "ttvtt": "thông tin và truyền thông", "ktso": "kinh tế số",
 }
 
 # Readings that win in chat commands (``dk`` is "đăng ký" there, never "được").
@@ -80,6 +82,16 @@ CHAT_PHRASES: dict[str, str] = {
     "nhà nc": "nhà nước", "kt số": "kinh tế số", "kt so": "kinh tế số",
     "ns thật": "nói thật", "ns thiệt": "nói thật",  # "to be honest" framing (bot.kb.lexicon scaffolding)
     **{f"{verb} bn": f"{verb} bao nhiêu" for verb in ("có", "chiếm", "top", "đạt", "là", "được", "phủ", "tăng")},
+    # round 10 (mixed style): "được" typed as teencode too ("ktso 2030 dc bn % gdp"), and "bn" before what is
+    # counted ("bn %", "bn tiền", "bn tỉnh"): kept both ways, "bạn" diluted the question ("… truc tyuen bn % rua")
+    "dc bn": "được bao nhiêu", "đc bn": "được bao nhiêu",
+    "bn %": "bao nhiêu phần trăm",  # folded, "%" would be lost
+    **{f"bn {unit}": f"bao nhiêu {unit}" for unit in (
+        "phần trăm", "tiền", "người", "tỉnh", "tổ", "năm", "lần", "xã", "tài khoản", "hồ sơ", "dịch vụ", "bộ",
+        "ngày", "tháng", "triệu", "tỷ", "nghìn", "ngàn")},
+    # round 10: "mk" before what a person does is "mình" ("mk cần gấp", "mk muốn hỏi"), not "mật khẩu"
+    **{f"mk {verb}": f"mình {verb}" for verb in ("cần", "muốn", "đang", "hỏi", "định", "xin", "thấy", "nghe",
+                                                  "chưa", "cũng", "mới", "vừa", "phải", "làm", "đọc")},
 }
 # Teencode words read only where typed as a word of their own: "s ad bảo…" is "sao", the "s" of "VNeID's" is not.
 CHAT_WORDS: dict[str, str] = {"s": "sao"}

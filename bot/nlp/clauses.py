@@ -25,7 +25,7 @@ _CONNECTOR = re.compile(r"[,]?(?<!\s)\s+(?=(?:" + "|".join(c.replace(" ", r"\s+"
 # Question words and request/need phrases, written with their marks: a word typed with marks must match
 # them exactly ("bảo" is not "bao", "đầu" is not "đâu"); an unmarked word is compared folded.
 _QUESTION_TEXT = ("gì nào sao đâu mấy bao nhiêu ai không chưa hả à nhỉ hông hem chi răng mô thế khi"
-                  " j ko k hok hk kg ntn bn dc")
+                  " j ko k hok hog hk kg ntn bn dc")
 _QUESTION_MARKED = frozenset(_QUESTION_TEXT.split())
 _QUESTION_FOLDED = frozenset(fold(w) for w in _QUESTION_MARKED) - {"bao", "the", "khi", "chi", "mo", "a"}
 # Phrases that ask by themselves, and request/need phrases that only announce a question ("cho hỏi", "cần thông
@@ -86,6 +86,19 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+# The asker speaking of themself ("e bán trái cây ở chợ …", "tui ko rành"): chat's first persons, folded.
+_SPEAKER = frozenset({"toi", "tui", "em", "e", "minh", "mik", "t", "chau", "con", "tao", "to"})
+
+
+def _tells_after(right: str) -> bool:
+    """A sentence of the asker's own life after the question ("…mở từ năm nào z a, e bán trái cây ở chợ … mà chưa
+    xài bao h"): no question of its own, no "?", four words or more, the asker its subject (round 10: read with
+    the question, it diluted what the question says). Cut off, it is context: the whole message still ranks."""
+    words = fold(right).split()
+    return ("?" not in right and len(words) >= 4 and not is_question(right)
+            and any(w in _SPEAKER for w in words[:3]))
+
+
 _STILL = re.compile(r"^\W*con\b.*\b(?:khong|ko|k|kg|hong|hok|chua)\W*$")
 
 
@@ -110,7 +123,13 @@ def _split_connectors(sentence: str) -> list[str]:
         # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
         # a request before the comma announces the question after it ("Tôi cần thông tin về việc này, …"): one
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
-                and is_question(right.rstrip(" ?"))):
+                and (is_question(right.rstrip(" ?")) or _tells_after(right))):
+            cuts.append(m.end())
+        elif m.group().startswith(",") and _ends_asking(left) and _tells_after(right):
+            # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
+            # the context is cut off so the question is read alone (round 10). Only the asker's own life: a
+            # qualifier after the comma ("…, tính riêng cấp xã năm 2024") is still the question's, and what the
+            # entry must explain
             cuts.append(m.end())
     if not cuts:
         return [sentence]
@@ -127,6 +146,23 @@ def _split_connectors(sentence: str) -> list[str]:
     return merged
 
 
+def _ends_asking(clause: str) -> bool:
+    """Whether ``clause`` ends with its question: a question word among its last three words (a "không" only as
+    the last), or an asking phrase, followed by end particles only."""
+    words = [unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for raw in clause.split()]
+    words = [w for w in words if w]
+    while words and words[-1] in _AFTER_END:
+        words.pop()
+    if not words:
+        return False
+    for i, word in enumerate(words[-3:]):  # "… bao nhiêu tỉnh vậy": the question word and its noun
+        asking = word in _QUESTION_FOLDED if word.isascii() else word in _QUESTION_MARKED
+        if asking and (word not in _END_ONLY or i == len(words[-3:]) - 1):
+            return True
+    tail = f" {fold(' '.join(words[-3:]))} "
+    return any(tail.endswith(p) for p in _ASKING_PADDED)
+
+
 # Words after which "còn" is the adverb "still / left" ("hiện còn thiếu", "thì còn thêm mấy người"), not
 # the opening of a second question.
 _BEFORE_STILL = frozenset({"thi", "hien", "van", "ma", "chi", "cung", "dang", "se", "co", "khong", "chua", "nay",
@@ -137,12 +173,14 @@ def _adverb_con(folded: str, m: re.Match[str]) -> bool:
     """Whether the connector at ``m`` is "còn" used as an adverb (no comma before it, an adverb's neighbour)."""
     if not folded.startswith("còn", m.end()) or "," in m.group():  # ò is kept: "con" is a child
         return False
-    if _REMAINING.match(folded, m.end()):  # "mục tiêu còn lại": the remaining one, no second question
+    if _REMAINING.match(folded, m.end()):  # "mục tiêu còn lại", "còn bao nhiêu tỉnh": no second question
         return True
     return _word_before(folded, m.start()) in _BEFORE_STILL
 
 
-_REMAINING = re.compile(r"còn\s+lai\b")
+# "còn lại" (the remaining one), and "còn bao nhiêu / mấy" without a comma before it: how many are *left* ("cả nước
+# còn bao nhiêu tỉnh", round 10), one question
+_REMAINING = re.compile(r"còn\s+(?:lai|bao\s+nhieu|may|bn)\b")
 
 
 def _word_before(text: str, end: int) -> str:
@@ -182,8 +220,11 @@ def fold_keep_positions(text: str) -> str:
 # "không", "chưa" ask only at the end of a clause ("… có được không ạ"); inside it they negate ("mà không nghe
 # rõ", "không ai rành điện thoại"). "ai" after a negation or before "cũng" is anyone ("không hỏi được ai",
 # "ai cũng cài"), except after "không biết", which opens a question ("không biết ai ký").
-_END_ONLY = frozenset({"không", "chưa", "hông", "khong", "chua", "hong", "ko", "k", "hok", "hk", "kg"})
-_NEGATION = frozenset({"không", "chẳng", "chả", "chưa", "hông", "khong", "chang", "cha", "chua", "ko", "k", "hok"})
+_END_ONLY = frozenset({"không", "chưa", "hông", "khong", "chua", "hong", "ko", "k", "hok", "hog", "hk", "kg"})
+_NEGATION = frozenset({"không", "chẳng", "chả", "chưa", "hông", "khong", "chang", "cha", "chua", "ko", "k", "hok",
+                       "hog"})
+# "mấy" ending a negated clause is "(not) very" ("ko ranh cong nghe may", "không hiểu mấy"), not "how many".
+_NOT_VERY = frozenset({"mấy", "may"})
 _AFTER_END = frozenset({"ạ", "a", "vậy", "vay", "nhỉ", "nhi", "nhé", "nhe", "ta", "hả", "ha", "à", "thế", "z", "v",
                         "nè", "ne", "hen", "nghen", "đó", "do", "ad", "admin", "bạn", "ban", "ạh", "nữa", "nua",
                         "rứa", "dzậy", "zậy", "hè", "hỉ"})
@@ -208,6 +249,8 @@ def _asks_by_word(words: list[str]) -> bool:
             negated = negated or words[i + 1 : i + 2] not in (["biết"], ["biet"])
         elif word == "ai" and (negated or words[i + 1 : i + 2] in (["cũng"], ["cung"])):
             continue
+        elif word in _NOT_VERY and negated and ends_after[i]:
+            continue  # "không rành công nghệ mấy": not very (round 10), no question
         else:
             return True
     return False
@@ -233,7 +276,11 @@ def asks_by_itself(clause: str) -> bool:
     only with a request phrase ("tìm hiểu", "hướng dẫn"), which a context sentence may hold as well."""
     if "?" in clause:
         return True
-    words = [unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for raw in clause.split()]
+    raws = clause.split()
+    # a capitalised word typed with marks after a capitalised one is part of a name, not a question word ("ở Cái
+    # Răng", round 10); an unmarked one may be a title-cased question ("VNeID Ai phát triển")
+    words = ["" if i and not raw.isascii() and raw[:1].isupper() and raws[i - 1][:1].isupper() else
+             unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for i, raw in enumerate(raws)]
     if _asks_by_word([w for w in words if w]):
         return True
     padded = _padded(clause)

@@ -196,7 +196,11 @@ GLOSSARY: dict[str, str] = {
     "communal level": "cấp xã", "district level": "cấp huyện", "provincial level": "cấp tỉnh",
     "ministerial level": "cấp bộ", "leading": "dẫn đầu", "current": "hiện nay", "currently": "hiện nay",
 }
+# Misspellings so common they read as the word meant (round 10, mixed style: "năng xuất lao động"): "x" for "s" is
+# a Northern merger of the two sounds, and "xuất" is a word of its own, which the one-edit typo repair never touches.
+MISSPELLINGS: dict[str, str] = {"năng xuất": "năng suất"}
 REGIONAL.update(GLOSSARY)
+REGIONAL.update(MISSPELLINGS)
 REGIONAL.update(CHAT_PHRASES)
 REGIONAL.update(CHAT_WORDS)
 
@@ -359,6 +363,10 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
             after = folded[i + n] if i + n < len(words) else ""
             if " ".join(span_m) in FINAL_ONLY and not ends[i + n - 1]:
                 continue
+            if n == 1 and i and not marked[i].isascii() and words[i][:1].isupper() and words[i - 1][:1].isupper():
+                out.append(words[i])  # a capitalised word after a capitalised one: part of a name ("Cái Răng")
+                i += 1
+                break
             if n == 1 and not ends[i]:
                 if marked[i + 1] in COMPOUNDS.get(span_m[0], ()):
                     continue

@@ -20,7 +20,9 @@ the thing done (``[request] wants``: "tôi muốn", "cho tôi", "luôn"; ``but_n
 Doing it is what such a citizen expects, and every command's reply says how to undo it (erasing still asks
 first). The ``unless`` phrases (a hypothetical "nếu", "gõ gì", a scam) always win. A command may name its own
 ``wants`` too: for a story, "muốn chia sẻ cho kênh thì làm thế nào?" is a citizen with a story in hand, and
-starting the story (which asks for it step by step) is the how.
+starting the story (which asks for it step by step) is the how. A wish may also be said in parts
+(``wish_patterns``, round 10): "muốn kể chuyện nớ lên kênh thì mần răng" says the wish to tell and where to, with
+the story named between, so every group of such a pattern must be said, anywhere in the message.
 
 Said alone (round 8): a command's ``alone`` phrases count only when they are the whole message, once the
 words that carry no request are set aside (``filler``: "ad ơi", "giúp tôi", "với", "ạ"). "hướng dẫn sử dụng"
@@ -44,7 +46,7 @@ from bot.nlp.dialect import standardize
 from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
-MAX_WORDS = 25  # a long message is a question or a story, not a command
+MAX_WORDS = 25  # a longer message is read in its last clauses (``_last_clauses``): why first, the request last
 
 
 def _marked_words(text: str) -> str:
@@ -162,6 +164,7 @@ class Intent:
     asks: tuple[Exclusion, ...] = ()
     request: Request = Request()
     wants: tuple[Exclusion, ...] = ()  # a wish for this command that overrides ``asks`` whatever ``but_not`` says
+    wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = ()  # a wish said in parts: every group present
     alone: frozenset[str] = frozenset()  # folded phrases that match when they are the whole message (fillers aside)
     # the patterns' phrases by their first word, and each group as a set: a message is looked up word by word
     # (a class expands to hundreds of phrases, "@bot @can_do"; testing each one per message cost 60 µs)
@@ -172,9 +175,10 @@ class Intent:
     @classmethod
     def of(cls, name: str, patterns: tuple[tuple[tuple[Phrase, ...], ...], ...], unless: tuple[Exclusion, ...],
            asks: tuple[Exclusion, ...] = (), request: Request = Request(), wants: tuple[Exclusion, ...] = (),
-           alone: frozenset[str] = frozenset()) -> Intent:
+           alone: frozenset[str] = frozenset(),
+           wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = ()) -> Intent:
         phrases = [p for pattern in patterns for group in pattern for p in group]
-        return cls(name, patterns, unless, asks, request, wants, alone,
+        return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone,
                    _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns))
@@ -197,7 +201,11 @@ class Intent:
         if _any(self.unless, folded, words):
             return False
         return (not _any(self.asks, folded, words) or self.request.said(folded, words)
-                or _any(self.wants, folded, words))
+                or _any(self.wants, folded, words) or self.wished(folded, words))
+
+    def wished(self, folded: str, words: tuple[Word, ...]) -> bool:
+        """Whether one of the ``wish_patterns`` is said: each group somewhere in the message."""
+        return any(all(_any(group, folded, words) for group in pattern) for pattern in self.wish_patterns)
 
 
 _REF = re.compile(r"@(\w+)")
@@ -263,7 +271,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                   tuple(tuple(tuple(Phrase.of(p, plain) for p in phrases(group)) for group in pattern)
                         for pattern in spec["patterns"]),
                   exclusions(spec.get("unless", [])), exclusions(spec.get("asks", [])), request,
-                  exclusions(spec.get("wants", [])), frozenset(command_form(p) for p in phrases(spec.get("alone", []))))
+                  exclusions(spec.get("wants", [])), frozenset(command_form(p) for p in phrases(spec.get("alone", []))),
+                  tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])))
         for name, spec in data.items()
     ), filler)
 
@@ -273,9 +282,28 @@ def _intents() -> Intents:
     return load_intents()
 
 
+_CLAUSE_END = re.compile(r"(?<=[,.;!?…])\s+")
+
+
+def _last_clauses(text: str) -> str:
+    """The message's last clauses, whole, within ``MAX_WORDS`` (round 10): a long message that asks for a command
+    says why first and asks last ("bà đọc không kịp, mắt kém, …, thôi đừng gửi bản tin cho bà nữa nghe con").
+    The request is read there, with only the words said with it; "" when even the last clause is too long."""
+    tail: list[str] = []
+    words = 0
+    for clause in reversed(_CLAUSE_END.split(text.strip())):
+        words += len(clause.split())
+        if words > MAX_WORDS:
+            break
+        tail.insert(0, clause)
+    return " ".join(tail)
+
+
 def plain_command(text: str, intents: Intents | None = None) -> str | None:
     """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None."""
-    if not text or len(text.split()) > MAX_WORDS:
+    if text and len(text.split()) > MAX_WORDS:
+        text = _last_clauses(text)
+    if not text:
         return None
     words = _marked_words(text).split()
     accented = bool(words) and sum(not w.isascii() for w in words) * 3 >= len(words)

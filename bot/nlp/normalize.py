@@ -106,8 +106,21 @@ class Analysis:
         return " ".join(self.tokens)
 
 
+# Two initials joined by "&" ("TT&TT", "KH&CN") are one abbreviation: read "tttt", "khcn" where the tables
+# know the joined form, else left to split at the "&" (round 10: "Bộ TT&TT" read as "tt tt", each "thông tin |
+# thủ tục | thanh toán").
+_AMPERSAND = re.compile(r"\b([^\W\d_]{1,3})\s*&\s*([^\W\d_]{1,3})\b")  # letters only, "Đ" too
+
+
+def _joined(m: re.Match[str]) -> str:
+    joined = fold(m[1] + m[2])
+    return joined if joined in DOMAIN or joined in COMMON else m[0]
+
+
 def _raw_tokens(text: str) -> list[str]:
     s = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(LOOKALIKES).lower())
+    if "&" in s:
+        s = _AMPERSAND.sub(_joined, s)
     return [t for t in SEPARATORS.split(s) if t]
 
 

@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from bot.kb import KnowledgeBase
 from bot.nlp.clauses import clauses
 from bot.nlp.dialect import standardize
 
@@ -201,10 +202,8 @@ def test_particles_ending_a_message_are_scaffolding() -> None:
     assert scaffolding(analyze("ha noi co ha")) == {3}  # only at the end
 
 
-def test_a_final_particle_does_not_refuse_the_question() -> None:
-    from bot.kb.engine import load_kb
-
-    kb = load_kb()
+def test_a_final_particle_does_not_refuse_the_question(real_kb: KnowledgeBase) -> None:
+    kb = real_kb
     plain = kb.answer("bo truong khoa hoc cong nghe")
     assert plain.confident
     told = kb.answer("bo truong khoa hoc cong nghe ha")
@@ -235,10 +234,8 @@ def test_hearsay_everyone_talks_about_is_scaffolding() -> None:
     assert not scaffolding(analyze("ai cũng làm được không"))  # "anyone can" is the question itself
 
 
-def test_a_question_told_as_everyone_talks_about_it_is_answered() -> None:
-    from bot.kb.engine import load_kb
-
-    kb = load_kb()
+def test_a_question_told_as_everyone_talks_about_it_is_answered(real_kb: KnowledgeBase) -> None:
+    kb = real_kb
     plain = kb.answer("đề án 06 là gì")
     told = kb.answer("de an 06 la gi ma ai cung noi vay")
     assert plain.confident and (told.confident, told.entry) == (True, plain.entry)
@@ -253,10 +250,8 @@ def test_asking_the_room_is_scaffolding() -> None:
     assert scaffolding(analyze("nói giùm tôi vneid là gì")) >= {0, 1}
 
 
-def test_a_question_asked_of_the_room_is_answered() -> None:
-    from bot.kb.engine import load_kb
-
-    kb = load_kb()
+def test_a_question_asked_of_the_room_is_answered(real_kb: KnowledgeBase) -> None:
+    kb = real_kb
     told = kb.answer("ai biết nói giúp quyết định 749 ban hành ngày nào")
     assert told.confident and told.entry == kb.answer("quyết định 749 ban hành ngày nào").entry
 

@@ -46,6 +46,7 @@ asks = ["@how"]
 patterns = [[["muốn kể"], ["kênh"]]]
 asks = ["@how"]
 wants = ["muốn kể cho kênh"]
+wish_patterns = [[["muốn kể"], ["lên kênh"], ["xóm tôi", "hay lắm"]]]
 [help]
 alone = ["hướng dẫn sử dụng"]
 patterns = [[["menu"], ["kênh"]]]
@@ -85,6 +86,18 @@ def test_asks_give_way_only_to_a_wish(intents: Intents, text: str, command: str 
     ("ad ơi", None),  # fillers alone are no command
 ])
 def test_a_commands_own_wish_and_its_phrases_said_alone(intents: Intents, text: str, command: str | None) -> None:
+    assert plain_command(text, intents) == command
+
+
+@pytest.mark.parametrize(("text", "command"), [
+    # round 10: a wish said in parts ("wish_patterns"): every group said, anywhere, overrides the how ("thì")
+    ("xóm tôi có ông bán cam hay lắm, muốn kể chuyện đó lên kênh thì làm sao", "story"),
+    ("muốn kể chuyện ông bán cam lên kênh thì làm sao, ở xóm tôi", "story"),
+    # a group missing (no story in hand, or no channel): the how-question the KB answers
+    ("muốn kể chuyện lên kênh thì làm sao", None),
+    ("xóm tôi có ông bán cam hay lắm, muốn kể chuyện này cho kênh thì làm sao", None),
+])
+def test_a_wish_said_in_parts_overrides_the_how(intents: Intents, text: str, command: str | None) -> None:
     assert plain_command(text, intents) == command
 
 

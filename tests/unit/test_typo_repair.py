@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from bot.kb import KnowledgeBase
 from bot.kb.typos import TypoRepair, slip
 from bot.nlp.normalize import analyze
 
@@ -52,10 +53,8 @@ def test_slip_kinds() -> None:
     assert not slip("luan", "lan")  # dropping a letter of a real word makes another real word
 
 
-def test_the_real_kb_keeps_hoc_bong() -> None:
-    from bot.kb.engine import load_kb
-
-    kb = load_kb(None)
+def test_the_real_kb_keeps_hoc_bong(real_kb: KnowledgeBase) -> None:
+    kb = real_kb
     assert kb.index.typos.fix(analyze("học bổng là gì")).tokens[:2] == ("hoc", "bong")
 
 
