@@ -115,6 +115,17 @@ FLOORS = {
     # (d4e3b95 and after round 9: 91.0 %, 98.6 %, 2.1 %, 5.0 %, 93.3 %)
     "dev9a": (0.94, 0.97, 0.02, 0.09, 0.95),
     "dev9b": (0.87, 0.96, 0.035, 0.09, 0.85),
+    # session 10's dev set by six fresh writers (many mixed, Central, rambling and typo messages), cut by writer:
+    # dev10a (w1-w4) tuned on (untouched at 45641bc: 89.4 %, 98.6 %, 1.9 %, 8.9 % (5/56, 2 redirects), 87.5 %;
+    # after round 10: 97.2 %, 99.5 %, 0.9 %, 3.6 % (2/56, both redirects), 100 %); dev10b (w5, w6) held out, figures
+    # only (45641bc: 89.8 %, 100 %, 0 %, 7.1 % (2/28, both redirects), 75.0 %; after round 10: 94.4 %, 100 %, 0 %,
+    # 7.1 %, 83.3 %)
+    "dev10a": (0.93, 0.97, 0.02, 0.07, 0.95),
+    "dev10b": (0.90, 0.97, 0.02, 0.11, 0.75),
+    # the regeneration at the end of session 10: four fresh writers, written before any round-10 merge, never tuned
+    # on, failures never read; before round 10 (45641bc): 94.1 %, 99.0 %, 1.0 %, 8.8 % (7/80, 3 redirects), 96.7 %;
+    # after round 10: 94.4 %, 99.0 %, 1.0 %, 5.0 % (4/80, 3 redirects), 96.7 %
+    "test13": (0.90, 0.97, 0.02, 0.09, 0.85),
 }
 
 
