@@ -38,7 +38,9 @@ from bot.nlp.normalize import analyze
 Row = tuple[str, bool, bool, list[float], bool, bool]
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "eval"
-DEFAULT_SETS = (*sorted((EVAL / "blind").glob("dev*.toml")), EVAL / "questions.toml")
+# named, not globbed: the later dev halves in tests/eval/blind (dev8a/b, dev9a/b, dev10a/b) were never fitted on
+DEFAULT_SETS = (*(EVAL / "blind" / f"{name}.toml" for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")),
+                EVAL / "questions.toml")
 
 EPOCHS, RATE, L2 = 2000, 0.5, 1e-3
 TAUS = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)

@@ -7,7 +7,7 @@ and after a change and diff the two files::
     python -m tools.qa_dump > /tmp/after.txt    # on the new one
     diff /tmp/before.txt /tmp/after.txt         # must print nothing
 
-Messages: every question of the dev splits (``tests/eval/blind/dev*.toml``; never the test splits), of the old
+Messages: every question of the dev splits tuned on (``DEV_SPLITS``; never a test split or a held-out half), of the old
 set (``tests/eval/questions.toml``) and every phrasing of the real KB (titles, questions, keywords,
 content/phrasings), as written and folded. ``--synthetic`` adds the benchmark's 1,000-entry synthetic KB
 (``benchmarks/bench_qa.py``) asked its own phrasings and the same chat messages: candidate selection only
@@ -40,12 +40,15 @@ _REFERENCES = frozenset({"entry", "question", "record"})
 from bot.nlp.normalize import fold  # noqa: E402
 
 CASE_FILES = ("tests/eval/questions.toml",)
-DEV_SPLITS = "tests/eval/blind/dev*.toml"  # dev.toml, dev2.toml, …: never the test splits
+# the splits tuned on, named: never a test split, never a held-out half (dev8b, dev9b, dev10b), whose questions a
+# dump would show
+DEV_SPLITS = tuple(f"tests/eval/blind/{name}.toml" for name in (
+    "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8a", "dev9a", "dev10a"))
 
 
 def chat_messages() -> list[str]:
-    """The questions of the dev splits and of the old set (never the blind test splits)."""
-    files = [ROOT / name for name in CASE_FILES] + sorted(ROOT.glob(DEV_SPLITS), key=lambda p: (len(p.name), p.name))
+    """The questions of the dev splits tuned on and of the old set (never a test split or a held-out half)."""
+    files = [ROOT / name for name in (*CASE_FILES, *DEV_SPLITS)]
     return [c.question for path in files if path.exists() for c in load_cases(path)]
 
 
