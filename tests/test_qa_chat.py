@@ -226,13 +226,28 @@ def test_a_question_about_stopping_is_answered_not_executed(bot: BotHarness) -> 
     assert subscribers.is_subscribed(bot.redis, USER)
 
 
-def test_story_in_plain_words_starts_the_submission(bot: BotHarness) -> None:
-    assert ask(bot, "có chuyện hay ở xóm muốn gửi kênh")["text"] == render("story_ask_title").strip()
+@pytest.mark.parametrize("text", [
+    "có chuyện hay ở xóm muốn gửi kênh",
+    # round 9: a story in hand, asked how to send it (written for these tests, not taken from an evaluation set)
+    "chú có chuyện hay về tổ công nghệ số ấp mình, gửi kênh thế nào",
+    # a story in hand, told first
+    "ở ấp có cô giáo dạy bà con chuyển khoản giỏi lắm, tôi muốn kể",
+    "nhà tui bán mắm qua mạng, muốn chia sẻ lên kênh thì làm sao ta?",
+    # round 10: the wish to tell and where to, the story named between and told first, asked how
+    "làng tui có ông bán cam giỏi lắm, tui muốn kể chuyện ông đó lên kênh thì làm răng",
+])
+def test_story_in_plain_words_starts_the_submission(bot: BotHarness, text: str) -> None:
+    assert ask(bot, text)["text"] == render("story_ask_title").strip()
 
 
-def test_erase_in_plain_words_asks_for_confirmation_first(bot: BotHarness) -> None:
+@pytest.mark.parametrize("text", [
+    "gỡ sạch dữ liệu cá nhân của mình giúp",
+    # round 9: erasing asked for outright after a how
+    "làm sao để kênh không lưu gì về tui nữa, xóa hết được không?",
+])
+def test_erase_in_plain_words_asks_for_confirmation_first(bot: BotHarness, text: str) -> None:
     ask(bot, "đăng ký")
-    message = ask(bot, "gỡ sạch dữ liệu cá nhân của mình giúp")
+    message = ask(bot, text)
     assert message["text"] == render("erase_ask").strip()
     assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
     ask(bot, "xác nhận xóa")
@@ -245,14 +260,6 @@ def test_erase_in_chat_words_still_confirms_first(bot: BotHarness) -> None:
     ask(bot, "đăng ký")
     assert ask(bot, "clear data của tớ đi ad")["text"] == render("erase_ask").strip()
     assert subscribers.is_subscribed(bot.redis, USER)
-
-
-def test_a_story_in_hand_asked_how_starts_the_story(bot: BotHarness) -> None:
-    """Round 10: the wish to tell and where to, the story named between and told first, asked how: the story
-    starts (it asks for the story step by step)."""
-    started = ask(bot, "làng tui có ông bán cam giỏi lắm, tui muốn kể chuyện ông đó lên kênh thì làm răng")
-    assert started["text"] == render("story_ask_title").strip()
-
 
 
 # Round 5: the same commands in other plain words (written for these tests, not taken from an evaluation set)
@@ -300,6 +307,7 @@ def test_questions_near_the_new_phrasings_are_answered(bot: BotHarness, text: st
     assert ask(bot, text)["text"] not in commands
     assert subscribers.is_subscribed(bot.redis, USER)
 
+
 # Round 8: how new writers say the commands (regional words, the digest's other names, requests said alone),
 # written for these tests, not taken from an evaluation set; the questions that share their words stay questions.
 
@@ -329,12 +337,6 @@ def test_erase_in_new_words_still_asks_first(bot: BotHarness, text: str) -> None
     assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
 
 
-@pytest.mark.parametrize("text", ["ở ấp có cô giáo dạy bà con chuyển khoản giỏi lắm, tôi muốn kể",
-                                  "nhà tui bán mắm qua mạng, muốn chia sẻ lên kênh thì làm sao ta?"])
-def test_a_story_in_hand_starts_the_submission(bot: BotHarness, text: str) -> None:
-    assert ask(bot, text)["text"] == render("story_ask_title").strip()
-
-
 @pytest.mark.parametrize(("plain", "exact"), [
     ("ad ơi hướng dẫn sử dụng giúp mình với ạ", "trợ giúp"), ("chỉ tui cách xài cái kênh này", "trợ giúp"),
     ("mới vô, chưa biết gì hết", "trợ giúp"), ("tuần này có tin gì mới không ad", "bản tin"),
@@ -351,22 +353,9 @@ def test_new_writers_get_the_commands_own_reply(bot: BotHarness, plain: str, exa
 def test_questions_with_the_commands_words_are_not_executed(bot: BotHarness, text: str) -> None:
     assert_not_executed(bot, text)
 
-# Round 9 (qa9d9): a story in hand asked how to send, erasing asked for after a how, which button to press;
-# written for these tests, not taken from an evaluation set.
 
-def test_a_story_in_hand_asked_how_to_send_starts_the_submission(bot: BotHarness) -> None:
-    message = ask(bot, "chú có chuyện hay về tổ công nghệ số ấp mình, gửi kênh thế nào")
-    assert message["text"] == render("story_ask_title").strip()
-
-
-def test_erase_asked_for_after_a_how_still_asks_first(bot: BotHarness) -> None:
-    ask(bot, "đăng ký")
-    message = ask(bot, "làm sao để kênh không lưu gì về tui nữa, xóa hết được không?")
-    assert message["text"] == render("erase_ask").strip()
-    assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
-    ask(bot, "xác nhận xóa")
-    assert not subscribers.is_subscribed(bot.redis, USER)
-
+# Round 9 (qa9d9): which button to press (the story and erase cases joined the tests above); written for these
+# tests, not taken from an evaluation set.
 
 def test_which_button_to_press_gets_the_help(bot: BotHarness) -> None:
     assert ask(bot, "ad ơi em phải bấm gì để dùng")["text"] == ask(bot, "trợ giúp")["text"]

@@ -329,7 +329,7 @@ def _kin_nouns(analysis: Analysis) -> frozenset[int]:
     units = analysis.units
     return frozenset(
         i for i in range(1, len(units))
-        if units[i].tokens in (("con",), ("chau",)) and units[i].tokens[0] in _KIN
+        if len(units[i].tokens) == 1 and units[i].tokens[0] in _KIN
         and units[i - 1].tokens[-1:] and units[i - 1].tokens[-1] in _COUNTED_BY
     )
 

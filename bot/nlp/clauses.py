@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.nlp.normalize import fold, fold_token
+from bot.nlp.normalize import continues_name, fold, fold_token
 
 # A full stop ends a sentence only before a space: "c63.mic.gov.vn", "1.000" and "10.10" are one word.
 # Every whitespace run is tried once, from its start ((?<!\s)): a run of spaces costs its length, not its square.
@@ -95,8 +95,8 @@ def _tells_after(right: str) -> bool:
     xài bao h"): no question of its own, no "?", four words or more, the asker its subject (round 10: read with
     the question, it diluted what the question says). Cut off, it is context: the whole message still ranks."""
     words = fold(right).split()
-    return ("?" not in right and len(words) >= 4 and not is_question(right)
-            and any(w in _SPEAKER for w in words[:3]))
+    return ("?" not in right and len(words) >= 4 and any(w in _SPEAKER for w in words[:3])
+            and not is_question(right))
 
 
 _STILL = re.compile(r"^\W*con\b.*\b(?:khong|ko|k|kg|hong|hok|chua)\W*$")
@@ -146,11 +146,15 @@ def _split_connectors(sentence: str) -> list[str]:
     return merged
 
 
+def _plain(raw: str) -> str:
+    """A typed word as the question-word lists compare it: NFC, lower case, no punctuation around it."""
+    return unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()")
+
+
 def _ends_asking(clause: str) -> bool:
     """Whether ``clause`` ends with its question: a question word among its last three words (a "không" only as
     the last), or an asking phrase, followed by end particles only."""
-    words = [unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for raw in clause.split()]
-    words = [w for w in words if w]
+    words = [w for w in map(_plain, clause.split()) if w]
     while words and words[-1] in _AFTER_END:
         words.pop()
     if not words:
@@ -277,10 +281,8 @@ def asks_by_itself(clause: str) -> bool:
     if "?" in clause:
         return True
     raws = clause.split()
-    # a capitalised word typed with marks after a capitalised one is part of a name, not a question word ("ở Cái
-    # Răng", round 10); an unmarked one may be a title-cased question ("VNeID Ai phát triển")
-    words = ["" if i and not raw.isascii() and raw[:1].isupper() and raws[i - 1][:1].isupper() else
-             unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()") for i, raw in enumerate(raws)]
+    # a word of a name is no question word ("ở Cái Răng")
+    words = ["" if i and continues_name(raws[i - 1], raw) else _plain(raw) for i, raw in enumerate(raws)]
     if _asks_by_word([w for w in words if w]):
         return True
     padded = _padded(clause)

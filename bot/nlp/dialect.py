@@ -43,7 +43,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from bot.nlp.abbreviations import CHAT_PHRASES, CHAT_WORDS, COMMAND, COMMON, DOMAIN
-from bot.nlp.normalize import decode_telex, decode_vni, fold, fold_token, is_syllable
+from bot.nlp.normalize import continues_name, decode_telex, decode_vni, fold, fold_token, is_syllable
 from bot.nlp.syllables import VOWELS, strip_marks
 
 # Regional form (with its marks) → standard form. Phrases are matched before single words.
@@ -363,8 +363,8 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
             after = folded[i + n] if i + n < len(words) else ""
             if " ".join(span_m) in FINAL_ONLY and not ends[i + n - 1]:
                 continue
-            if n == 1 and i and not marked[i].isascii() and words[i][:1].isupper() and words[i - 1][:1].isupper():
-                out.append(words[i])  # a capitalised word after a capitalised one: part of a name ("Cái Răng")
+            if n == 1 and i and continues_name(words[i - 1], words[i]):
+                out.append(words[i])  # part of a name ("Cái Răng")
                 i += 1
                 break
             if n == 1 and not ends[i]:

@@ -117,6 +117,13 @@ def _joined(m: re.Match[str]) -> str:
     return joined if joined in DOMAIN or joined in COMMON else m[0]
 
 
+def continues_name(previous: str, word: str) -> bool:
+    """Whether ``word``, typed with marks and capitalised right after a capitalised ``previous``, is part of a
+    name ("Cái Răng"), not a dialect or question word (round 10); an unmarked one may be a title-cased question
+    ("VNeID Ai phát triển")."""
+    return not word.isascii() and word[:1].isupper() and previous[:1].isupper()
+
+
 def _raw_tokens(text: str) -> list[str]:
     s = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(LOOKALIKES).lower())
     if "&" in s:
