@@ -168,9 +168,11 @@ class KnowledgeBase:
         if whole is None:
             whole = self._decide(texts, text)
         near = {h.entry.id for h in whole[1][:3]}
-        # the one question, ending the message and pointing back at nothing said before ("bộ đó", "app này"), needs
-        # no agreement: a long context ("Mình là cán bộ văn hóa xã, …") may pull the whole message elsewhere
-        alone_ok = asks[-1] if len(asks) == 1 and asks[-1] == parts[-1] and self_contained(asks[-1]) else None
+        # the one question, pointing back at nothing said before ("bộ đó", "app này"), needs no agreement: a long
+        # context ("Mình là cán bộ văn hóa xã, …") may pull the whole message elsewhere. It may be followed by
+        # sentences that ask nothing ("… là gì? Em cảm ơn nhiều.", round 11): those are closing words, not topic
+        alone_ok = asks[-1] if len(asks) == 1 and self_contained(asks[-1]) and _last_asking(parts, asks[-1]) \
+            else None
         agreeing = [r for key, r in readings.items()
                     if key == GATED or (r[1] and (r[1][0].entry.id in near or key == alone_ok))]
         best = max([whole, *agreeing], key=strength)
@@ -204,6 +206,13 @@ class KnowledgeBase:
         """
         (result, _), second = self._read(question)
         return with_second(result, second) if second is not None else result
+
+
+def _last_asking(parts: Sequence[str], question: str) -> bool:
+    """Whether ``question`` is the last clause of ``parts`` that asks anything (what follows it, if anything, is
+    thanks or the asker's own life: "Cảm ơn ạ.", "Mình cần gấp cho bài thuyết trình.")."""
+    after = parts[parts.index(question) + 1 :] if question in parts else ()
+    return not any(is_question(p) for p in after)
 
 
 class _Texts:
