@@ -25,7 +25,7 @@ _CONNECTOR = re.compile(r"[,]?(?<!\s)\s+(?=(?:" + "|".join(c.replace(" ", r"\s+"
 # Question words and request/need phrases, written with their marks: a word typed with marks must match
 # them exactly ("bảo" is not "bao", "đầu" is not "đâu"); an unmarked word is compared folded.
 _QUESTION_TEXT = ("gì nào sao đâu mấy bao nhiêu ai không chưa hả à nhỉ hông hem chi răng mô thế khi"
-                  " j ko k hok hog hk kg ntn bn dc")
+                  " j ko k hok hog hk kg ntn bn")
 _QUESTION_MARKED = frozenset(_QUESTION_TEXT.split())
 _QUESTION_FOLDED = frozenset(fold(w) for w in _QUESTION_MARKED) - {"bao", "the", "khi", "chi", "mo", "a"}
 # Phrases that ask by themselves, and request/need phrases that only announce a question ("cho hỏi", "cần thông
