@@ -200,7 +200,12 @@ def _tone_slip(word: str, rng: random.Random) -> str:
     i = tones[0]
     new = _TONE_SWAP.get(nfd[i]) if rng.random() < 0.5 else None
     new = new or rng.choice([t for t in (*TONE_MARKS, "") if t != nfd[i]])
-    return unicodedata.normalize("NFC", nfd[:i] + new + nfd[i + 1:])
+    # the new tone goes after every mark of its vowel ("ệ" = e + dot below + circumflex): before the circumflex, a
+    # tone of the same class would block composition and print as a stray mark
+    end = i + 1
+    while end < len(nfd) and unicodedata.combining(nfd[end]):
+        end += 1
+    return unicodedata.normalize("NFC", nfd[:i] + nfd[i + 1:end] + new + nfd[end:])
 
 
 def _slip(word: str, rng: random.Random) -> str:
