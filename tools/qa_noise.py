@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from bot.kb.engine import KnowledgeBase, load_kb  # noqa: E402
 from bot.kb.evaluate import Case, is_right, load_cases  # noqa: E402
 from bot.nlp.dialect import REGIONAL  # noqa: E402
+from tools.retype_probe import raw_keys  # noqa: E402  (a word as typed with the input method off)
 
 BLIND = ROOT / "tests" / "eval" / "blind"
 TUNED = (ROOT / "tests" / "eval" / "questions.toml", *(BLIND / f"{n}.toml" for n in (
@@ -52,9 +53,7 @@ DEFAULT_SEED = 11
 
 # --- diacritics -------------------------------------------------------------------------------------------------
 
-_TELEX_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
-_VNI_TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
-TONE_MARKS = tuple(_TELEX_TONES)
+TONE_MARKS = ("\u0301", "\u0300", "\u0309", "\u0303", "\u0323")  # sắc, huyền, hỏi, ngã, nặng
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -62,26 +61,6 @@ def unmarked(text: str) -> str:
     """``text`` with every mark removed ("đ" → "d")."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
-def raw_keys(word: str, telex: bool) -> str:
-    """One word as typed with the input method off: quality marks after their letter, the tone key last."""
-    out, tone = [], ""
-    for ch in unicodedata.normalize("NFC", word):
-        if ch in "đĐ":
-            out.append(("dd" if telex else "d9") if ch == "đ" else ("DD" if telex else "D9"))
-            continue
-        base, *marks = unicodedata.normalize("NFD", ch)
-        typed = base
-        for mark in marks:
-            if mark in _TELEX_TONES:
-                tone = (_TELEX_TONES if telex else _VNI_TONES)[mark]
-            elif mark == "\u0302":
-                typed += base.lower() if telex else "6"
-            elif mark in ("\u0306", "\u031b"):
-                typed += "w" if telex else ("8" if mark == "\u0306" else "7")
-        out.append(typed)
-    return "".join(out) + tone
 
 
 def _marked_words(text: str) -> list[re.Match[str]]:
