@@ -162,10 +162,11 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
         parts = [_expansion(r) for r in readings]
         keys = tuple(k for _, ks in parts for k in ks)
         return (Unit(tuple(p for p, _ in parts), keys, "abbrev", False),)
-    # Telex/VNI leftovers are read only in a word typed without marks (as bot.nlp.dialect reads them): a word the
-    # input method marked was typed with it on, so a tone key after it is a slipped final letter ("điệj", "phầj",
-    # "quốf" for "điện", "phần", "quốc"), left to the typo repair, not a second tone ("diẹ", "phậ", "quồ").
-    decoded = (decode_vni(f) or decode_telex(f)) if raw.isascii() else None
+    # For the KB, Telex/VNI leftovers are read only in a word typed without marks (as bot.nlp.dialect reads them): a
+    # word the input method marked was typed with it on, so a tone key after it is a slipped final letter ("điệj",
+    # "phầj", "quốf" for "điện", "phần", "quốc"), left to the typo repair, not a second tone ("diẹ", "phậ", "quồ").
+    # The command form decodes as before: it is read again as typed text and must not change ("ù0" → "u").
+    decoded = (decode_vni(f) or decode_telex(f)) if command or raw.isascii() else None
     if decoded:
         base, tone = decoded
         return (Unit(((y_to_i(strip_marks(base)),),), (syllable_key(base, tone),), "decoded", True),)

@@ -99,3 +99,10 @@ def test_a_marked_word_takes_no_telex_tone() -> None:
 def test_a_slipped_final_letter_is_repaired(real_kb: KnowledgeBase) -> None:
     result = real_kb.answer("thương mại điệj tử 2030 bán lẻ")
     assert result.confident and result.entry == "ct-chien-luoc-411"
+
+
+def test_the_command_form_still_decodes_a_marked_word() -> None:
+    """The command form is read again as typed text, so it decodes as before and stays a fixed point."""
+    from bot.nlp.normalize import command_form
+
+    assert command_form("Ù0") == command_form(command_form("Ù0")) == "u"
