@@ -62,6 +62,20 @@ Round 9:
 * ``document:<n>`` — a numbered document the question names ("Nghị định 13", "quyết định số 749"): the entry
   says that number ("Nghị định 13 có hiệu lực từ ngày nào?" was answered with the entry on Nghị định 69);
 * ``compute`` also covers a conversion asked ("tính ra được bao nhiêu", "quy ra", "đổi ra / sang tiền …").
+
+Round 11 (kinds of look-alike the fresh writers of dev5–dev11a and the engineer's own probes share):
+
+* ``amount`` — how much a fee or a price is ("lệ phí bao nhiêu", "tốn bao nhiêu tiền", "giá bao nhiêu", "rẻ
+  nhất"): the answer names a sum or says it is free; an entry that only says a fee exists ("Có thể nộp phí, lệ
+  phí trên Cổng…") gives ``fee``, not the amount ("Làm hộ chiếu online trên dịch vụ công lệ phí bao nhiêu?");
+* ``bank`` — a bank's own service: a loan, a credit card, an interest rate, a bank's fee for a transfer or a
+  withdrawal, opening a bank account ("… bằng thẻ ATM có mất phí chuyển khoản không", "Kích hoạt VNeID mức 2
+  xong có vay tiền ngân hàng online được không?"): the answer speaks of banks, loans or credit;
+* ``hours`` — a time of day or opening hours ("mở cửa mấy giờ", "giờ làm việc", "làm việc thứ bảy không"): the
+  answer gives a clock time or the days of work;
+* ``list:<n>`` — every one of the n items of a set the question names ("liệt kê đầy đủ 21 câu chuyện", "kể
+  hết 55 bài toán", n ≥ 5): the answer enumerates at least n items (no entry lists more than six; the KB says
+  where the lists are published).
 """
 
 from __future__ import annotations
@@ -191,6 +205,34 @@ _ADMISSION_SAID = re.compile(r"\bđiểm chuẩn\b|\btuyển sinh\b|\bxét tuy�
 _LOGIN = re.compile(r"\bdang nhap bang\b|\bmat khau (?:mac dinh|la gi|la bao nhieu)\b")
 _LOGIN_SAID = re.compile(r"\bđăng nhập\b|\bmật khẩu\b")
 _OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
+# Round 11. How much a fee or a price is (folded; read only where ``fee`` is asked): the entry must name a sum or
+# say the thing is free — saying that a fee exists does not tell how much it is.
+_AMOUNT = re.compile(r"\b(?:le phi|phi|chi phi)\b(?: \w+){0,3} (?:bao nhieu|may)\b|\bbao nhieu tien\b"
+                     r"|\b(?:mat|het|ton|dong|tra|nop) (?:bao nhieu|may)\b|\bgia (?:bao nhieu|may)\b"
+                     r"|\b(?:re nhat|gia re)\b")
+_CHEAPEST = re.compile(r"\b(?:re nhat|gia re|re hon|dat nhat)\b")
+_AMOUNT_SAID = re.compile(r"\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|usd|đô la)\b|\b(?:nghìn|ngàn|triệu|tỷ|tỉ) đồng\b"
+                          r"|\bmiễn phí\b|\bkhông (?:mất|thu|tốn|phải trả|phải nộp) (?:phí|tiền|lệ phí)\b")
+# A bank's own service (folded): a loan, a credit card, an interest rate, a bank's fee, opening a bank account.
+# "vay" alone is not read: unmarked, it is "vậy".
+_BANK = re.compile(r"\bvay (?:von|tien|tin chap|the chap)\b|\bcho vay\b|\bthe tin dung\b|\blai suat\b"
+                   r"|\bphi (?:chuyen khoan|chuyen tien|giao dich|ngan hang|rut tien|duy tri|thuong nien)\b"
+                   r"|\bmo (?:the|tai khoan) (?:ngan hang|atm|tin dung)\b|\bngan hang (?:co )?(?:thu|tru|tinh) phi\b"
+                   r"|\bgui tiet kiem\b")
+_BANK_HINTS = ("vay", "tin dung", "lai suat", "phi ", "ngan hang", "tiet kiem")
+_BANK_SAID = re.compile(r"\b(?:ngân hàng|cho vay|khoản vay|vay vốn|tín dụng|lãi suất)\b")
+# A time of day or opening hours (folded); "mấy giờ" is not "bây giờ".
+_HOURS = re.compile(r"\b(?:may|bao nhieu) gio\b|\bgio (?:lam viec|mo cua|dong cua|hanh chinh)\b"
+                    r"|\b(?:mo|dong) cua\b(?: \w+){0,3} (?:may gio|luc nao|khi nao|den may|tu may)\b"
+                    r"|\b(?:lam viec|mo cua)(?: \w+){0,2} (?:thu bay|chu nhat|cuoi tuan)\b")
+_HOURS_HINTS = ("gio", "cua", "thu bay", "chu nhat", "cuoi tuan")
+_HOURS_SAID = re.compile(r"\b\d+ ?(?:gio|h)\b|\b\d+h\d+\b|\bgio (?:hanh chinh|lam viec)\b|\bthu bay\b|\bchu nhat\b")
+# Every item of a set asked ("liệt kê đầy đủ", "kể hết / từng", "danh sách đầy đủ") with the set's size named.
+_WHOLE_LIST = re.compile(r"\bliet ke\b|\bke (?:ten |ra )?(?:het|tung|day du|tat ca|toan bo)\b"
+                         r"|\bdanh sach (?:day du|chi tiet|tat ca|toan bo|cu the|het)\b")
+_LIST_SIZE = re.compile(r"\b(\d{1,3})\b")
+LIST_MIN = 5  # a set of fewer items is listed by the entries that name it ("ba trụ cột")
+_LIST_ITEM = re.compile(r"(?m)^\s*(?:[-•*]|\d+[.)])\s")
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
 _PHONE_HINTS = ("dien thoai", "so dt", "sdt", "hotline", "tong dai", "duong day nong", "goi so")
 _OPINION_HINTS = ("theo ", "nghi", "thay", "y kien")
@@ -237,6 +279,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.add("admission")
     if ("dang nhap" in normalized or "mat khau" in normalized) and _LOGIN.search(normalized):
         kinds.add("login")
+    kinds.update(_asks_round11(normalized, "fee" in kinds, "pay" in kinds))
     if ("nao" in normalized or "gi" in normalized):
         kinds.update(f"which:{m.group(1)}" for m in _WHICH_DOC.finditer(normalized))
     if ("tinh" in normalized or "thanh pho" in normalized) and _WHICH_PROVINCE.search(normalized):
@@ -245,6 +288,24 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
     return frozenset(kinds) | named_places(normalized) if with_places else frozenset(kinds)
+
+
+def _asks_round11(normalized: str, fee: bool, pay: bool) -> frozenset[str]:
+    """Round 11's kinds: ``amount`` (of a fee or price asked; "rẻ nhất" asks a price too), ``bank``, ``hours`` and
+    ``list:<n>``; ``fee``/``pay``: whether the question asks a fee or pay already (pay has its own kind)."""
+    kinds = set()
+    if fee and _AMOUNT.search(normalized):
+        kinds.add("amount")
+    elif not pay and "re" in normalized and _CHEAPEST.search(normalized):
+        kinds.update(("fee", "amount"))
+    if _hinted(normalized, _BANK_HINTS) and _BANK.search(normalized):
+        kinds.add("bank")
+    if _hinted(normalized, _HOURS_HINTS) and _HOURS.search(normalized):
+        kinds.add("hours")
+    if ("liet ke" in normalized or "ke " in normalized or "danh sach" in normalized) and _WHOLE_LIST.search(normalized):
+        sizes = [int(n) for n in _LIST_SIZE.findall(normalized) if LIST_MIN <= int(n) < 1000]
+        kinds.update(f"list:{n}" for n in sizes[:1])
+    return frozenset(kinds)
 
 
 def _hinted(text: str, hints: tuple[str, ...]) -> bool:
@@ -314,6 +375,13 @@ def _provided(entry: Entry) -> frozenset[str]:
     written_answer = unicodedata.normalize("NFC", entry.answer).lower()
     if _FEE_SAID.search(written_answer):
         kinds.add("fee")
+    if _AMOUNT_SAID.search(written_answer):
+        kinds.add("amount")
+    if _BANK_SAID.search(written_answer):
+        kinds.add("bank")
+    if _HOURS_SAID.search(answer):
+        kinds.add("hours")
+    kinds.update(f"list:{n}" for n in range(LIST_MIN, len(_LIST_ITEM.findall(entry.answer)) + 1))
     if _CURRENCY_SAID.search(written_answer):
         kinds.add("currency")
     if _PERSONAL_SAID.search(written_answer):
