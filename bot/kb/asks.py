@@ -75,7 +75,17 @@ Round 11 (kinds of look-alike the fresh writers of dev5–dev11a and the enginee
   answer gives a clock time or the days of work;
 * ``list:<n>`` — every one of the n items of a set the question names ("liệt kê đầy đủ 21 câu chuyện", "kể
   hết 55 bài toán", n ≥ 5): the answer enumerates at least n items (no entry lists more than six; the KB says
-  where the lists are published).
+  where the lists are published);
+* ``count:<noun>`` — how many staff, units or offices ("bao nhiêu nhân viên / cán bộ / chi nhánh"): the entry
+  names them ("Sau sáp nhập Bộ … có bao nhiêu nhân viên?" was answered with what the ministry became);
+* ``block`` — how to block calls, numbers or messages on a phone ("Cách chặn cuộc gọi lừa đảo …"): the answer
+  speaks of blocking (none does: the KB tells scams apart, a phone's settings are the maker's);
+* ``change`` — how to change an account's phone number, e-mail, password or name ("đổi số điện thoại đã đăng ký
+  VNeID"): the answer speaks of changing or updating it (none does);
+* ``certificate`` — a certificate or diploma and its exam ("Chứng chỉ kỹ năng số cơ bản thi ở đâu"): the answer
+  speaks of certificates (none does: the KB says where to learn the skills, not where to sit an exam);
+* ``compute`` also reads an operation between two figures with their units between ("27.218 tổ chia đều cho 34
+  tỉnh"), and ``opinion`` "ý ad / ý bạn thế nào".
 """
 
 from __future__ import annotations
@@ -138,6 +148,7 @@ _OPINION = re.compile(r"\btheo (?:ban|bot|ad|admin|kenh)\b"
                       r"|\b(?:ban|bot|ad|admin|kenh) (?:nghi\b(?! (?:quyet|dinh|luan|si|le|hoi|phep|ngo)\b)"
                       r"|thay (?:sao|the nao|gi)\b)"
                       r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b"
+                      r"|\by (?:ban|bot|ad|admin|kenh) (?:the nao|sao|ra sao|nhu the nao)\b"
                       r"|\b(?:ban|bot|ad|admin|kenh) thay(?: \w+){1,8} (?:co )?(?:tot|hay|hieu qua|on|nen|dang)"
                       r" (?:khong|ko|k|hong|hok)\b")
 _OPINION_SAID = re.compile(r"\by kien\b")
@@ -157,6 +168,7 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _NUMBER_OPS = r"(?:nhan|nhan voi|chia|chia cho|cong|cong voi|cong them|tru|tru di|x)"
 _COMPUTE = re.compile(r"\b(?:giai|tinh) (?:giup|ho|dum|gium|thu|xem)\b"
                       rf"|\b\d+ {_NUMBER_OPS} \d+"
+                      r"|\b\d+(?: \w+){1,3} (?:chia deu cho|chia deu|chia cho|nhan voi|cong voi|tru di) \d+"
                       r"|\bmoi(?: \w+){1,2} (?:co |la |gom |duoc )?\d+\b(?: \w+){0,8} (?:bao nhieu|may)\b"
                       r"|\b(?:den|toi) (?:hom nay|nay|bay gio|gio|hien tai)(?: \w+){0,3} (?:bao nhieu|may) "
                       r"(?:ngay|tuan|thang|nam)\b"
@@ -211,7 +223,8 @@ _AMOUNT = re.compile(r"\b(?:le phi|phi|chi phi)\b(?: \w+){0,3} (?:bao nhieu|may)
                      r"|\b(?:mat|het|ton|dong|tra|nop) (?:bao nhieu|may)\b|\bgia (?:bao nhieu|may)\b"
                      r"|\b(?:re nhat|gia re)\b")
 _CHEAPEST = re.compile(r"\b(?:re nhat|gia re|re hon|dat nhat)\b")
-_AMOUNT_SAID = re.compile(r"\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|usd|đô la)\b|\b(?:nghìn|ngàn|triệu|tỷ|tỉ) đồng\b"
+_AMOUNT_SAID = re.compile(r"\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|usd|đô la)\b"
+                          r"|\b(?:nghìn|ngàn|triệu|tỷ|tỉ) đồng\b"
                           r"|\bmiễn phí\b|\bkhông (?:mất|thu|tốn|phải trả|phải nộp) (?:phí|tiền|lệ phí)\b")
 # A bank's own service (folded): a loan, a credit card, an interest rate, a bank's fee, opening a bank account.
 # "vay" alone is not read: unmarked, it is "vậy".
@@ -233,9 +246,24 @@ _WHOLE_LIST = re.compile(r"\bliet ke\b|\bke (?:ten |ra )?(?:het|tung|day du|tat 
 _LIST_SIZE = re.compile(r"\b(\d{1,3})\b")
 LIST_MIN = 5  # a set of fewer items is listed by the entries that name it ("ba trụ cột")
 _LIST_ITEM = re.compile(r"(?m)^\s*(?:[-•*]|\d+[.)])\s")
+# How many staff, units or offices (folded): the noun counted must be the entry's.
+_COUNTED = re.compile(r"\b(?:bao nhieu|may) (nhan vien|can bo|cong chuc|vien chuc|chien si|nguoi lao dong|phong ban"
+                      r"|chi nhanh|don vi|van phong)\b")
+# Blocking calls, numbers or messages; changing an account's details ("chuyển đổi số điện thoại" is no change of
+# a number); a certificate or diploma.
+_COUNT_NOUNS = ("nhan vien", "can bo", "cong chuc", "vien chuc", "chien si", "nguoi lao dong", "phong ban", "chi nhanh",
+                "don vi", "van phong")
+_BLOCK = re.compile(r"\bchan (?:cuoc goi|so|tin nhan|spam|quang cao|sdt|cac cuoc|nhung cuoc|nhung so|cac so)\b")
+_BLOCK_SAID = re.compile(r"\bchặn\b")
+_CHANGE = re.compile(r"(?<!chuyen )\b(?:doi|thay doi|cap nhat|thay|sua|chinh sua) (?:lai )?"
+                     r"(?:so dien thoai|sdt|so dt|email|thu dien tu|mat khau|ho ten|anh dai dien)\b")
+_CHANGE_SAID = re.compile(r"\b(?:đổi|thay đổi|cập nhật|chỉnh sửa) (?:lại )?(?:số điện thoại|email|thư điện tử|mật khẩu"
+                          r"|họ tên|ảnh)\b")
+_CERTIFICATE = re.compile(r"\bchung chi\b|\bvan bang\b|\bbang tot nghiep\b")
+_CERTIFICATE_SAID = re.compile(r"\b(?:chứng chỉ|văn bằng|bằng tốt nghiệp)\b")
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
 _PHONE_HINTS = ("dien thoai", "so dt", "sdt", "hotline", "tong dai", "duong day nong", "goi so")
-_OPINION_HINTS = ("theo ", "nghi", "thay", "y kien")
+_OPINION_HINTS = ("theo ", "nghi", "thay", "y kien", "y ")
 _FEE_HINTS = ("phi", "tien", "gia ")
 _ROLE_HINTS = ("truong", "tuong", "giam doc", "chu tich", "bi thu")
 _NUMBERED_DOC = re.compile(r"\d+[/-](?:\d{4}/)?[A-ZĐ]|\b(?:số|Số) \d+|(?:Quyết định|Nghị định|Nghị quyết|Công văn|"
@@ -305,6 +333,12 @@ def _asks_round11(normalized: str, fee: bool, pay: bool) -> frozenset[str]:
     if ("liet ke" in normalized or "ke " in normalized or "danh sach" in normalized) and _WHOLE_LIST.search(normalized):
         sizes = [int(n) for n in _LIST_SIZE.findall(normalized) if LIST_MIN <= int(n) < 1000]
         kinds.update(f"list:{n}" for n in sizes[:1])
+    if "bao nhieu" in normalized or "may" in normalized:
+        kinds.update(f"count:{m.group(1)}" for m in _COUNTED.finditer(normalized))
+    for kind, hints, rx in (("block", ("chan ",), _BLOCK), ("change", ("doi ", "thay ", "cap nhat", "sua "), _CHANGE),
+                            ("certificate", ("chung chi", "van bang", "bang tot"), _CERTIFICATE)):
+        if _hinted(normalized, hints) and rx.search(normalized):
+            kinds.add(kind)
     return frozenset(kinds)
 
 
@@ -382,6 +416,8 @@ def _provided(entry: Entry) -> frozenset[str]:
     if _HOURS_SAID.search(answer):
         kinds.add("hours")
     kinds.update(f"list:{n}" for n in range(LIST_MIN, len(_LIST_ITEM.findall(entry.answer)) + 1))
+    kinds.update(kind for kind, rx in (("block", _BLOCK_SAID), ("change", _CHANGE_SAID),
+                                       ("certificate", _CERTIFICATE_SAID)) if rx.search(written_answer))
     if _CURRENCY_SAID.search(written_answer):
         kinds.add("currency")
     if _PERSONAL_SAID.search(written_answer):
@@ -393,6 +429,7 @@ def _provided(entry: Entry) -> frozenset[str]:
     phrasings = fold(" ".join((entry.title, *entry.questions, *entry.keywords)))
     everything = f"{answer} {phrasings}"
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
+    kinds.update(f"count:{noun}" for noun in _COUNT_NOUNS if noun in everything)
     kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(everything))
     kinds.update(f"day:{m.group(1)}" for m in _DAY_SAID.finditer(everything))
     kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))
