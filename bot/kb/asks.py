@@ -332,8 +332,9 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
 
 
 def _asks_round11(normalized: str, fee: bool, pay: bool) -> frozenset[str]:
-    """Round 11's kinds: ``amount`` (of a fee or price asked; "rẻ nhất" asks a price too), ``bank``, ``hours`` and
-    ``list:<n>``; ``fee``/``pay``: whether the question asks a fee or pay already (pay has its own kind)."""
+    """Round 11's kinds: ``amount`` (of a fee or price asked; "rẻ nhất" asks a price too), ``bank``, ``hours``,
+    ``list:<n>``, ``count:<noun>``, ``block``, ``change`` and ``certificate`` (see the module's docstring);
+    ``fee``/``pay``: whether the question asks a fee or pay already (pay has its own kind, never an amount here)."""
     kinds = set()
     if not fee:
         words = normalized.split()
