@@ -222,7 +222,7 @@ _OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
 _AMOUNT = re.compile(r"\b(?:le phi|phi|chi phi)\b(?: \w+){0,3} (?:bao nhieu|may)\b|\bbao nhieu tien\b"
                      r"|\b(?:mat|het|ton|dong|tra|nop) (?:bao nhieu|may)\b|\bgia (?:bao nhieu|may)\b"
                      r"|\b(?:re nhat|gia re)\b")
-_CHEAPEST = re.compile(r"\b(?:re nhat|gia re|re hon|dat nhat)\b")
+_CHEAPEST = re.compile(r"\b(?:re nhat|gia re|dat nhat)\b")  # not "rẻ hơn … không": whether, not how much
 _AMOUNT_SAID = re.compile(r"\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|usd|đô la)\b"
                           r"|\b(?:nghìn|ngàn|triệu|tỷ|tỉ) đồng\b"
                           r"|\bmiễn phí\b|\bkhông (?:mất|thu|tốn|phải trả|phải nộp) (?:phí|tiền|lệ phí)\b")
@@ -258,11 +258,16 @@ _COUNT_NOUNS = ("nhan vien", "can bo", "cong chuc", "vien chuc", "chien si", "ng
                 "don vi", "van phong")
 _BLOCK = re.compile(r"\bchan (?:cuoc goi|so|tin nhan|spam|quang cao|sdt|cac cuoc|nhung cuoc|nhung so|cac so)\b")
 _BLOCK_SAID = re.compile(r"\bchặn\b")
-_CHANGE = re.compile(r"(?<!chuyen )\b(?:doi|thay doi|cap nhat|thay|sua|chinh sua) (?:lai )?"
+_CHANGE = re.compile(r"(?<!chuyen )\b(?:thay doi|cap nhat|thay|sua|chinh sua) (?:lai )?"
                      r"(?:so dien thoai|sdt|so dt|email|thu dien tu|mat khau|ho ten|anh dai dien)\b")
 _CHANGE_HINTS = ("so dien thoai", "sdt", "so dt", "email", "thu dien tu", "mat khau", "ho ten", "anh dai")
 _CHANGE_SAID = re.compile(r"\b(?:đổi|thay đổi|cập nhật|chỉnh sửa) (?:lại )?(?:số điện thoại|email|thư điện tử|mật khẩu"
                           r"|họ tên|ảnh)\b")
+# Folded, "đổi" (change) is "đòi" (demand: "người lạ đòi mật khẩu") and "chặn" (block) is "chán" (tired of): both
+# verbs are read as typed, with their marks; unmarked, "doi" is not read as a change and "chan" not as a block.
+_CHANGE_TYPED = re.compile(r"(?<!chuyển )\bđổi (?:lại )?"
+                           r"(?:số điện thoại|sđt|sdt|số đt|email|thư điện tử|mật khẩu|họ tên|ảnh đại diện)\b")
+_BLOCK_TYPED = re.compile(r"\bchặn\b")
 _CERTIFICATE = re.compile(r"\bchung chi\b|\bvan bang\b|\bbang tot nghiep\b")
 _CERTIFICATE_SAID = re.compile(r"\b(?:chứng chỉ|văn bằng|bằng tốt nghiệp)\b")
 _CERTIFICATE_HINTS = ("chung chi", "van bang", "bang tot")
@@ -272,7 +277,7 @@ _ROUND11_PAIRS = frozenset((
     *(h for h in (*_BANK_HINTS, *_HOURS_HINTS, *_LIST_HINTS, *_COUNT_NOUNS, *_CHANGE_HINTS, *_CERTIFICATE_HINTS)
       if h.count(" ") == 1),
     "nhieu gio", "nguoi lao", "dien thoai", "thu dien", "chan cuoc", "chan so", "chan tin", "chan spam", "chan quang",
-    "chan sdt", "chan cac", "chan nhung", "re nhat", "gia re", "re hon", "dat nhat"))
+    "chan sdt", "chan cac", "chan nhung", "re nhat", "gia re", "dat nhat"))
 _ROUND11_WORDS = frozenset(("sdt", "email"))
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
 _PHONE_HINTS = ("dien thoai", "so dt", "sdt", "hotline", "tong dai", "duong day nong", "goi so")
@@ -320,7 +325,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.add("admission")
     if ("dang nhap" in normalized or "mat khau" in normalized) and _LOGIN.search(normalized):
         kinds.add("login")
-    kinds.update(_asks_round11(normalized, "fee" in kinds, "pay" in kinds))
+    kinds.update(_asks_round11(normalized, raw, "fee" in kinds, "pay" in kinds))
     if ("nao" in normalized or "gi" in normalized):
         kinds.update(f"which:{m.group(1)}" for m in _WHICH_DOC.finditer(normalized))
     if ("tinh" in normalized or "thanh pho" in normalized) and _WHICH_PROVINCE.search(normalized):
@@ -331,7 +336,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     return frozenset(kinds) | named_places(normalized) if with_places else frozenset(kinds)
 
 
-def _asks_round11(normalized: str, fee: bool, pay: bool) -> frozenset[str]:
+def _asks_round11(normalized: str, raw: str, fee: bool, pay: bool) -> frozenset[str]:
     """Round 11's kinds: ``amount`` (of a fee or price asked; "rẻ nhất" asks a price too), ``bank``, ``hours``,
     ``list:<n>``, ``count:<noun>``, ``block``, ``change`` and ``certificate`` (see the module's docstring);
     ``fee``/``pay``: whether the question asks a fee or pay already (pay has its own kind, never an amount here)."""
@@ -354,10 +359,13 @@ def _asks_round11(normalized: str, fee: bool, pay: bool) -> frozenset[str]:
         kinds.update(f"list:{n}" for n in sizes[:1])
     if _hinted(normalized, _COUNT_NOUNS):
         kinds.update(f"count:{m.group(1)}" for m in _COUNTED.finditer(normalized))
-    for kind, hints, rx in (("block", ("chan ",), _BLOCK), ("change", _CHANGE_HINTS, _CHANGE),
-                            ("certificate", _CERTIFICATE_HINTS, _CERTIFICATE)):
-        if _hinted(normalized, hints) and rx.search(normalized):
-            kinds.add(kind)
+    typed = "" if raw.isascii() else unicodedata.normalize("NFC", raw).lower()
+    if "chan " in normalized and _BLOCK.search(normalized) and _BLOCK_TYPED.search(typed):
+        kinds.add("block")
+    if _hinted(normalized, _CHANGE_HINTS) and (_CHANGE.search(normalized) or _CHANGE_TYPED.search(typed)):
+        kinds.add("change")
+    if _hinted(normalized, _CERTIFICATE_HINTS) and _CERTIFICATE.search(normalized):
+        kinds.add("certificate")
     return frozenset(kinds)
 
 
