@@ -272,8 +272,8 @@ _CERTIFICATE = re.compile(r"\bchung chi\b|\bvan bang\b|\bbang tot nghiep\b")
 _CERTIFICATE_SAID = re.compile(r"\b(?:chứng chỉ|văn bằng|bằng tốt nghiệp)\b")
 _CERTIFICATE_HINTS = ("chung chi", "van bang", "bang tot")
 # The word pairs (and two words) without which none of round 11's kinds can match: a question holding none of them is
-# passed over with one set test (latency: most questions ask none of these kinds).
-_ROUND11_PAIRS = frozenset((
+# passed over with one set test of its neighbouring words (latency: most questions ask none of these kinds).
+_ROUND11_PAIRS = frozenset(tuple(pair.split()) for pair in (
     *(h for h in (*_BANK_HINTS, *_HOURS_HINTS, *_LIST_HINTS, *_COUNT_NOUNS, *_CHANGE_HINTS, *_CERTIFICATE_HINTS)
       if h.count(" ") == 1),
     "nhieu gio", "nguoi lao", "dien thoai", "thu dien", "chan cuoc", "chan so", "chan tin", "chan spam", "chan quang",
@@ -281,7 +281,7 @@ _ROUND11_PAIRS = frozenset((
 _ROUND11_WORDS = frozenset(("sdt", "email"))
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
 _PHONE_HINTS = ("dien thoai", "so dt", "sdt", "hotline", "tong dai", "duong day nong", "goi so")
-_OPINION_HINTS = ("theo ", "nghi", "thay", "y kien", "y ")
+_OPINION_HINTS = ("theo ", "nghi", "thay", "y kien", "y ban", "y bot", "y ad", "y kenh")
 _FEE_HINTS = ("phi", "tien", "gia ")
 _ROLE_HINTS = ("truong", "tuong", "giam doc", "chu tich", "bi thu")
 _NUMBERED_DOC = re.compile(r"\d+[/-](?:\d{4}/)?[A-ZĐ]|\b(?:số|Số) \d+|(?:Quyết định|Nghị định|Nghị quyết|Công văn|"
@@ -343,8 +343,7 @@ def _asks_round11(normalized: str, raw: str, fee: bool, pay: bool) -> frozenset[
     kinds = set()
     if not fee:
         words = normalized.split()
-        if _ROUND11_PAIRS.isdisjoint(f"{a} {b}" for a, b in zip(words, words[1:], strict=False)) \
-                and _ROUND11_WORDS.isdisjoint(words):
+        if _ROUND11_PAIRS.isdisjoint(zip(words, words[1:], strict=False)) and _ROUND11_WORDS.isdisjoint(words):
             return frozenset()  # latency: one set test for the many questions that hold none of the kinds' words
     if fee and _AMOUNT.search(normalized):
         kinds.add("amount")
