@@ -274,6 +274,15 @@ def _padded(clause: str) -> str:
     return f" {fold(clause)} "
 
 
+def _opens_name(raws: list[str], i: int) -> bool:
+    """Whether the word at ``i`` (not the first) opens a name typed without marks: capitalised after a lower-case
+    word and before another capitalised word ("quê Ha Tinh", "ở Ha Noi": not the particle "hả"). A title-cased
+    message ("Cho Hoi Ai La …") has no lower-case word before, and keeps its question words (round 11)."""
+    raw = raws[i]
+    return (raw.isascii() and raw[:1].isupper() and raws[i - 1][:1].islower()
+            and i + 1 < len(raws) and raws[i + 1][:1].isupper())
+
+
 @lru_cache(maxsize=_CLAUSE_CACHE)
 def asks_by_itself(clause: str) -> bool:
     """Whether ``clause`` asks with a question mark, a question word or an asking phrase ("là gì", "ở đâu") — not
@@ -281,8 +290,9 @@ def asks_by_itself(clause: str) -> bool:
     if "?" in clause:
         return True
     raws = clause.split()
-    # a word of a name is no question word ("ở Cái Răng")
-    words = ["" if i and continues_name(raws[i - 1], raw) else _plain(raw) for i, raw in enumerate(raws)]
+    # a word of a name is no question word ("ở Cái Răng", and round 11: an unmarked "Ha" opening "Ha Tinh")
+    words = ["" if i and (continues_name(raws[i - 1], raw) or _opens_name(raws, i)) else _plain(raw)
+             for i, raw in enumerate(raws)]
     if _asks_by_word([w for w in words if w]):
         return True
     padded = _padded(clause)
