@@ -379,3 +379,15 @@ def test_how_to_sign_in_asked_needs_an_entry_that_speaks_of_signing_in(real_kb: 
     assert not real_kb.answer("Trang t63.mic.gov.vn đăng nhập bằng tài khoản nào, mật khẩu là gì?").confident
     vneid = real_kb.answer("Tài khoản VNeID đăng nhập bằng gì vậy?")
     assert vneid.confident and "login" in provided(real_kb.by_id[vneid.entry or ""])
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("chỉ thị 05 của thủ tướng nói về việc gì", False),  # the office that issued the document names it
+    ("quyết định số 127 của bộ trưởng có hiệu lực khi nào", False),
+    ("thủ tướng hiện nay là ai", True),
+    ("chủ tịch của xã tôi là ai", True),
+])
+def test_the_office_that_issued_a_numbered_document_is_no_role_asked(question: str, role: bool) -> None:
+    """Round 11: "<document> <number> của <office>" says which document; it asks nothing of the office."""
+    kinds = asked(fold(question), question)
+    assert any(k.startswith("role:") for k in kinds) is role
