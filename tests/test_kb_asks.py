@@ -391,3 +391,17 @@ def test_the_office_that_issued_a_numbered_document_is_no_role_asked(question: s
     """Round 11: "<document> <number> của <office>" says which document; it asks nothing of the office."""
     kinds = asked(fold(question), question)
     assert any(k.startswith("role:") for k in kinds) is role
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("e que ha tinh vo binh duong lam cong ty giay, tinh nao co nhieu dich vu cong", set()),
+    ("tui dan quang nam vo dong nai chay xe om", set()),
+    ("ma tui ngoai nghe an hoi nam 2025 dat bao nhieu", set()),
+    ("nghe an dat bao nhieu phan tram", {"place:Nghệ An"}),  # no speaker: the place is asked
+    ("ty le o nghe an la bao nhieu", {"place:Nghệ An"}),
+])
+def test_where_the_speaker_comes_from_or_moved_to_is_context(question: str, named: set[str]) -> None:
+    """Round 11: "quê", "dân", "vô", "ngoài" a place after a first person say where the speaker is from or went."""
+    from bot.kb.asks import named_places
+
+    assert set(named_places(question)) == named

@@ -65,8 +65,11 @@ def _table() -> tuple[dict[str, str], dict[str, int]]:
 
 # Where the speaker lives is context, not the subject asked: "tôi ở Hà Nội, …", "thôn tôi ở Đắk Lắk …", "em là sinh
 # viên ở Đà Nẵng …": a place right after "ở"/"tại" with a first-person pronoun at most SPEAKER_SPAN words before.
-SPEAKER = frozenset({"toi", "tui", "minh", "em", "to", "tao"})
-SPEAKER_AT = frozenset({"o", "tai"})
+# Round 11 (Central and Southern chat): where the speaker comes from or moved to is context too — "e quê Hà Tĩnh
+# vô Bình Dương làm", "tui dân Quảng Nam vô Đồng Nai", "mạ tui ngoài Nghệ An hỏi" ("vô" = vào; "ngoài"/"ra" for the
+# north of the speaker); "e" is chat's "em".
+SPEAKER = frozenset({"toi", "tui", "minh", "em", "to", "tao", "e"})
+SPEAKER_AT = frozenset({"o", "tai", "que", "dan", "vo", "vao", "ngoai", "ra"})
 SPEAKER_SPAN = 4
 
 
