@@ -355,9 +355,13 @@ def _central(marked: list[str], folded: list[str], ends: list[bool]) -> bool:
     for i, word in enumerate(marked):
         if word in CENTRAL_MARKS and not (i + 1 < len(marked) and marked[i + 1] in COMPOUNDS.get(word, ())):
             return True
-        if word.isascii() and i and ((folded[i - 1], folded[i]) in CENTRAL_PHRASES or (folded[i] == "rua" and ends[i])):
+        if folded[i] in _CENTRAL_SECOND and i and word.isascii() and (
+                (folded[i - 1], folded[i]) in CENTRAL_PHRASES or (folded[i] == "rua" and ends[i])):
             return True
     return False
+
+
+_CENTRAL_SECOND = frozenset(second for _, second in CENTRAL_PHRASES) | {"rua"}  # latency: most words end none
 
 
 def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False, *,
