@@ -405,3 +405,15 @@ def test_where_the_speaker_comes_from_or_moved_to_is_context(question: str, name
     from bot.kb.asks import named_places
 
     assert set(named_places(question)) == named
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("ban toi o da nang goi hoi ngay chuyen doi so la ngay nao", set()),  # where the one who asked lives
+    ("chi hai ngoai ha noi nhan hoi vneid cai o dau", set()),
+    ("o da nang co bao nhieu to cong nghe so", {"place:Đà Nẵng"}),  # the place asked
+])
+def test_where_someone_who_asked_the_speaker_lives_is_context(question: str, named: set[str]) -> None:
+    """Round 11: a place right before "hỏi", "gọi", "nhắn" says where a relayed question came from."""
+    from bot.kb.asks import named_places
+
+    assert set(named_places(question)) == named

@@ -79,6 +79,15 @@ def _speaker_at(tokens: list[str], i: int) -> bool:
     return i > 0 and tokens[i - 1] in SPEAKER_AT and any(t in SPEAKER for t in before)
 
 
+RELAY = frozenset({"hoi", "goi", "nhan"})
+
+
+def _relays(tokens: list[str], i: int, size: int) -> bool:
+    """Whether the place at ``tokens[i:i+size]`` is where someone lives who asked the speaker ("thằng nhỏ ở Quảng
+    Ngãi gọi hỏi …", "bạn tôi ngoài Huế nhắn hỏi"): after "ở"/"ngoài"/…, and "hỏi", "gọi" or "nhắn" right after."""
+    return i > 0 and tokens[i - 1] in SPEAKER_AT and bool(RELAY.intersection(tokens[i + size:i + size + 2]))
+
+
 def places(folded: str, asked: bool = False) -> frozenset[str]:
     """The keys of the places named in ``folded`` text (folded: no diacritics, no punctuation, lower case);
     ``asked``: the text is a citizen's question, whose own whereabouts ("tôi ở Nghệ An, …") are not counted.
@@ -93,7 +102,7 @@ def places(folded: str, asked: bool = False) -> frozenset[str]:
         for size in range(min(longest.get(tokens[i], 0), len(tokens) - i), 0, -1):
             key = names.get(" ".join(tokens[i:i + size]))
             if key is not None:
-                if not (asked and _speaker_at(tokens, i)):
+                if not (asked and (_speaker_at(tokens, i) or _relays(tokens, i, size))):
                     found.add(key)
                 i += size
                 break
