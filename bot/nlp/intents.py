@@ -47,6 +47,9 @@ from bot.nlp.normalize import command_form, command_words, fold_token, is_syllab
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
 MAX_WORDS = 25  # a longer message is read in its last clauses (``_last_clauses``): why first, the request last
+# where a sentence ends: a phrase never spans it (a full stop, "?", "!", "…", ";" or a new line, then a space)
+_SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|\n+")
+_BREAK = " | "  # in the padded word strings: no phrase holds "|", so none is found across it
 
 
 def _marked_words(text: str) -> str:
@@ -232,28 +235,42 @@ class Intents:
 
     commands: tuple[Intent, ...]
     filler: frozenset[str] = frozenset()  # folded single words
+    # a stop word said of something else ("khỏi đợi", "đừng lo"): its words read as a sentence break (round 11)
+    elsewhere: tuple[Phrase, ...] = ()
     # every command's phrases in one index: a message looks its words up once, not once per command (latency)
     marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
     folded_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset()) -> Intents:
+    def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
+           elsewhere: tuple[Phrase, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
-        return cls(commands, filler, _by_first_word([(p.marked, p) for p in phrases]),
+        return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]))
+
+    def set_aside(self, text: str, accented: bool) -> str:
+        """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
+        a sentence break: "cho xem tin tuần này luôn đi ad, khỏi đợi" stops no digest; its "khỏi" is said of
+        the waiting. Only the patterns' text: the exclusions still read every word."""
+        for phrase in self.elsewhere:
+            said = phrase.marked if accented else phrase.folded
+            if said and said in text:
+                text = text.replace(said, _BREAK)
+        return text
 
     def said(self, marked: str, folded: str, accented: bool) -> set[Phrase]:
         return _said(self.marked_heads, self.folded_heads, marked, folded, accented)
 
     def bare(self, folded: str) -> str:
         """``folded`` without its filler words ("ad oi huong dan su dung voi" → "huong dan su dung")."""
-        return " ".join(w for w in folded.split() if w not in self.filler)
+        return " ".join(w for w in folded.split() if w not in self.filler and w != "|")
 
 
 def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     plain = frozenset(data.pop("unmarked_words", ()))
     filler = frozenset(w for p in data.pop("filler", ()) for w in command_form(p).split())
+    elsewhere_spec, elsewhere_marked = data.pop("elsewhere", ()), data.pop("elsewhere_marked", ())
     vocabulary: dict[str, list[str]] = {}
     for name, words in data.pop("vocabulary", {}).items():  # a class may use the classes listed before it
         vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
@@ -274,7 +291,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                   exclusions(spec.get("wants", [])), frozenset(command_form(p) for p in phrases(spec.get("alone", []))),
                   tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])))
         for name, spec in data.items()
-    ), filler)
+    ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
+                *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))))
 
 
 @lru_cache(maxsize=1)
@@ -310,12 +328,19 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     # regional and English words read as the standard ones first, as the KB reads them ("Mần răng để dùng
     # cái kênh ni?" = "làm sao để dùng cái kênh này?", "stop gửi newsletter" = "stop gửi bản tin")
     text = standardize(text, marks=True)
-    marked = f" {' '.join(_shorthand(w) for w in _marked_words(text).split())} " if accented else ""
-    message = command_words(text)
-    folded = f" {' '.join(w for w, _, _ in message)} "  # = command_form(text), one pass (latency)
+    # a phrase is read within one sentence (round 11): "… mà bả quên. Tui cũng không nhớ" says no "quên tôi"
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()] or [text]
+    marked = f" {_BREAK.join(' '.join(_shorthand(w) for w in _marked_words(s).split()) for s in sentences)} " \
+        if accented else ""
+    spoken = [command_words(s) for s in sentences]
+    message = tuple(w for words in spoken for w in words)
+    folded = f" {_BREAK.join(' '.join(w for w, _, _ in words) for words in spoken)} "  # = command_form, one pass
     intents = intents if intents is not None else _intents()
     bare = intents.bare(folded)
-    found = intents.said(marked, folded, accented)
+    if intents.elsewhere:
+        found = intents.said(intents.set_aside(marked, True), intents.set_aside(folded, False), accented)
+    else:
+        found = intents.said(marked, folded, accented)
     for intent in intents.commands:
         if intent.matches(marked, folded, accented, message, bare, found):
             return intent.name
