@@ -317,31 +317,79 @@ def _last_clauses(text: str) -> str:
     return " ".join(tail)
 
 
-def plain_command(text: str, intents: Intents | None = None) -> str | None:
-    """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None."""
-    if text and len(text.split()) > MAX_WORDS:
-        text = _last_clauses(text)
+def _first_clauses(text: str) -> str:
+    """The message's first clauses, whole, within ``MAX_WORDS`` (round 11): a long message may ask first and say
+    why after ("Ad ơi hủy bản tin giùm tui, tại dạo này tui đi làm ca đêm …"); "" when the first is too long."""
+    head: list[str] = []
+    words = 0
+    for clause in _CLAUSE_END.split(text.strip()):
+        words += len(clause.split())
+        if words > MAX_WORDS:
+            break
+        head.append(clause)
+    return " ".join(head)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A message as the patterns read it: its words with their marks (when typed with them) and folded, each
+    sentence apart, and its words one by one for the exclusions."""
+
+    accented: bool
+    marked: str
+    folded: str
+    message: tuple[Word, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Reading:
+        words = _marked_words(text).split()
+        accented = bool(words) and sum(not w.isascii() for w in words) * 3 >= len(words)
+        # regional and English words read as the standard ones first, as the KB reads them ("Mần răng để dùng
+        # cái kênh ni?" = "làm sao để dùng cái kênh này?", "stop gửi newsletter" = "stop gửi bản tin")
+        text = standardize(text, marks=True)
+        # a phrase is read within one sentence (round 11): "… mà bả quên. Tui cũng không nhớ" says no "quên tôi"
+        sentences = [s for s in _SENTENCE_END.split(text) if s.strip()] or [text]
+        marked = f" {_BREAK.join(' '.join(_shorthand(w) for w in _marked_words(s).split()) for s in sentences)} " \
+            if accented else ""
+        spoken = [command_words(s) for s in sentences]
+        folded = f" {_BREAK.join(' '.join(w for w, _, _ in words) for words in spoken)} "  # = command_form
+        return cls(accented, marked, folded, tuple(w for words in spoken for w in words))
+
+
+def _read(text: str, intents: Intents) -> str | None:
+    """The command ``text`` (a message short enough to be read whole) asks for, or None."""
     if not text:
         return None
-    words = _marked_words(text).split()
-    accented = bool(words) and sum(not w.isascii() for w in words) * 3 >= len(words)
-    # regional and English words read as the standard ones first, as the KB reads them ("Mần răng để dùng
-    # cái kênh ni?" = "làm sao để dùng cái kênh này?", "stop gửi newsletter" = "stop gửi bản tin")
-    text = standardize(text, marks=True)
-    # a phrase is read within one sentence (round 11): "… mà bả quên. Tui cũng không nhớ" says no "quên tôi"
-    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()] or [text]
-    marked = f" {_BREAK.join(' '.join(_shorthand(w) for w in _marked_words(s).split()) for s in sentences)} " \
-        if accented else ""
-    spoken = [command_words(s) for s in sentences]
-    message = tuple(w for words in spoken for w in words)
-    folded = f" {_BREAK.join(' '.join(w for w, _, _ in words) for words in spoken)} "  # = command_form, one pass
-    intents = intents if intents is not None else _intents()
-    bare = intents.bare(folded)
+    r = _Reading.of(text)
+    bare = intents.bare(r.folded)
     if intents.elsewhere:
-        found = intents.said(intents.set_aside(marked, True), intents.set_aside(folded, False), accented)
+        found = intents.said(intents.set_aside(r.marked, True), intents.set_aside(r.folded, False), r.accented)
     else:
-        found = intents.said(marked, folded, accented)
+        found = intents.said(r.marked, r.folded, r.accented)
     for intent in intents.commands:
-        if intent.matches(marked, folded, accented, message, bare, found):
+        if intent.matches(r.marked, r.folded, r.accented, r.message, bare, found):
             return intent.name
     return None
+
+
+def plain_command(text: str, intents: Intents | None = None) -> str | None:
+    """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None.
+
+    A message longer than ``MAX_WORDS`` is read in its last clauses (the request after the reasons, round 10),
+    then in its first (the request before them, round 11). Read first, the request must not be undone by what
+    follows: no question mark after it, and none of the command's ``unless`` or ``asks`` phrases anywhere in the
+    message ("Zalo của tui bị khóa …, mất hết tin nhắn với nhóm. Làm sao mở khóa …?" stays a question)."""
+    intents = intents if intents is not None else _intents()
+    if not text or len(text.split()) <= MAX_WORDS:
+        return _read(text, intents)
+    name = _read(_last_clauses(text), intents)
+    if name is not None:
+        return name
+    head = _first_clauses(text)
+    name = _read(head, intents)
+    if name is None or "?" in text[len(head):]:  # reasons do not ask: a question follows the words read
+        return None
+    whole = _Reading.of(text)
+    intent = next(c for c in intents.commands if c.name == name)
+    return None if _any(intent.unless, whole.folded, whole.message) or _any(intent.asks, whole.folded,
+                                                                             whole.message) else name
