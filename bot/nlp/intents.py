@@ -169,6 +169,9 @@ class Intent:
     wants: tuple[Exclusion, ...] = ()  # a wish for this command that overrides ``asks`` whatever ``but_not`` says
     wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = ()  # a wish said in parts: every group present
     alone: frozenset[str] = frozenset()  # folded phrases that match when they are the whole message (fillers aside)
+    # folded last words that ask how, like ``asks``, only where they end the message, fillers aside (round 11:
+    # "dừng nhận tin nhắn từ shop online sao"; "sao" elsewhere is often a complaint before the request)
+    asks_last: frozenset[str] = frozenset()
     # the patterns' phrases by their first word, and each group as a set: a message is looked up word by word
     # (a class expands to hundreds of phrases, "@bot @can_do"; testing each one per message cost 60 µs)
     marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
@@ -179,9 +182,10 @@ class Intent:
     def of(cls, name: str, patterns: tuple[tuple[tuple[Phrase, ...], ...], ...], unless: tuple[Exclusion, ...],
            asks: tuple[Exclusion, ...] = (), request: Request = Request(), wants: tuple[Exclusion, ...] = (),
            alone: frozenset[str] = frozenset(),
-           wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = ()) -> Intent:
+           wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = (),
+           asks_last: frozenset[str] = frozenset()) -> Intent:
         phrases = [p for pattern in patterns for group in pattern for p in group]
-        return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone,
+        return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone, asks_last,
                    _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns))
@@ -203,7 +207,8 @@ class Intent:
             return False
         if _any(self.unless, folded, words):
             return False
-        return (not _any(self.asks, folded, words) or self.request.said(folded, words)
+        asked = _any(self.asks, folded, words) or bare.rpartition(" ")[2] in self.asks_last
+        return (not asked or self.request.said(folded, words)
                 or _any(self.wants, folded, words) or self.wished(folded, words))
 
     def wished(self, folded: str, words: tuple[Word, ...]) -> bool:
@@ -289,7 +294,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                         for pattern in spec["patterns"]),
                   exclusions(spec.get("unless", [])), exclusions(spec.get("asks", [])), request,
                   exclusions(spec.get("wants", [])), frozenset(command_form(p) for p in phrases(spec.get("alone", []))),
-                  tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])))
+                  tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])),
+                  frozenset(command_form(p) for p in spec.get("asks_last", [])))
         for name, spec in data.items()
     ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
                 *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))))
