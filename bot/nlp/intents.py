@@ -245,21 +245,27 @@ class Intents:
     # every command's phrases in one index: a message looks its words up once, not once per command (latency)
     marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
     folded_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    # the ``elsewhere`` phrases by their first two words, as the patterns' (a class expands them to hundreds)
+    aside_marked: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    aside_folded: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
            elsewhere: tuple[Phrase, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
-                   _by_first_word([(p.folded, p) for p in phrases]))
+                   _by_first_word([(p.folded, p) for p in phrases]),
+                   _by_first_word([(p.marked, p) for p in elsewhere]),
+                   _by_first_word([(p.folded, p) for p in elsewhere]))
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
         a sentence break: "cho xem tin tuần này luôn đi ad, khỏi đợi" stops no digest; its "khỏi" is said of
         the waiting. Only the patterns' text: the exclusions still read every word."""
-        for phrase in self.elsewhere:
-            said = phrase.marked if accented else phrase.folded
-            if said and said in text:
+        heads = self.aside_marked if accented else self.aside_folded
+        candidates = {(p.marked if accented else p.folded) for w in _keys(text) for p in heads.get(w, ())}
+        for said in sorted(candidates, key=lambda c: (-len(c), c)):  # the longest first, in a fixed order
+            if said in text:
                 text = text.replace(said, _BREAK)
         return text
 
@@ -368,14 +374,16 @@ def _read(text: str, intents: Intents) -> str | None:
         return None
     r = _Reading.of(text)
     bare = intents.bare(r.folded)
-    if intents.elsewhere:
-        found = intents.said(intents.set_aside(r.marked, True), intents.set_aside(r.folded, False), r.accented)
-    else:
-        found = intents.said(r.marked, r.folded, r.accented)
-    for intent in intents.commands:
-        if intent.matches(r.marked, r.folded, r.accented, r.message, bare, found):
-            return intent.name
-    return None
+    found = intents.said(r.marked, r.folded, r.accented)
+    name = next((c.name for c in intents.commands
+                 if c.matches(r.marked, r.folded, r.accented, r.message, bare, found)), None)
+    if name is None or not intents.elsewhere:
+        return name
+    # the words said of something else set aside, read again: setting aside only removes phrases, so a message
+    # that reached no command above reaches none here, and most messages stop above (latency)
+    found = intents.said(intents.set_aside(r.marked, True), intents.set_aside(r.folded, False), r.accented)
+    return next((c.name for c in intents.commands
+                 if c.matches(r.marked, r.folded, r.accented, r.message, bare, found)), None)
 
 
 def plain_command(text: str, intents: Intents | None = None) -> str | None:
@@ -392,8 +400,10 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     if name is not None:
         return name
     head = _first_clauses(text)
+    if "?" in text[len(head):]:  # reasons do not ask: a question follows the words read (checked first: latency)
+        return None
     name = _read(head, intents)
-    if name is None or "?" in text[len(head):]:  # reasons do not ask: a question follows the words read
+    if name is None:
         return None
     whole = _Reading.of(text)
     intent = next(c for c in intents.commands if c.name == name)
