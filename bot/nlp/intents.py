@@ -29,6 +29,11 @@ words that carry no request are set aside (``filler``: "ad ơi", "giúp tôi", "
 alone asks how to use the channel; "hướng dẫn sử dụng sổ sức khỏe điện tử" asks about something else, so
 the phrase cannot be a pattern of its own. Compared folded (the whole message must be the phrase: marks
 add nothing).
+
+Round 11: a phrase is read within one sentence ("… mà bả quên. Tui cũng …" says no "quên tôi"); a stop word said
+of something else (``elsewhere``: "khỏi đợi", "đừng lo") stops nothing; a how said as the message's last word
+(``asks_last``: "… sao?") asks like ``asks``; a long message is also read in its first clauses (the request before
+the reasons), guarded by the rest of the message.
 """
 
 from __future__ import annotations
