@@ -42,6 +42,7 @@ import itertools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -320,31 +321,29 @@ def _intents() -> Intents:
 _CLAUSE_END = re.compile(r"(?<=[,.;!?…])\s+")
 
 
+def _within(clauses: Iterable[str]) -> list[str]:
+    """The clauses, in the order given, while their words stay within ``MAX_WORDS``."""
+    taken: list[str] = []
+    words = 0
+    for clause in clauses:
+        words += len(clause.split())
+        if words > MAX_WORDS:
+            break
+        taken.append(clause)
+    return taken
+
+
 def _last_clauses(text: str) -> str:
     """The message's last clauses, whole, within ``MAX_WORDS`` (round 10): a long message that asks for a command
     says why first and asks last ("bà đọc không kịp, mắt kém, …, thôi đừng gửi bản tin cho bà nữa nghe con").
     The request is read there, with only the words said with it; "" when even the last clause is too long."""
-    tail: list[str] = []
-    words = 0
-    for clause in reversed(_CLAUSE_END.split(text.strip())):
-        words += len(clause.split())
-        if words > MAX_WORDS:
-            break
-        tail.insert(0, clause)
-    return " ".join(tail)
+    return " ".join(reversed(_within(reversed(_CLAUSE_END.split(text.strip())))))
 
 
 def _first_clauses(text: str) -> str:
     """The message's first clauses, whole, within ``MAX_WORDS`` (round 11): a long message may ask first and say
     why after ("Ad ơi hủy bản tin giùm tui, tại dạo này tui đi làm ca đêm …"); "" when the first is too long."""
-    head: list[str] = []
-    words = 0
-    for clause in _CLAUSE_END.split(text.strip()):
-        words += len(clause.split())
-        if words > MAX_WORDS:
-            break
-        head.append(clause)
-    return " ".join(head)
+    return " ".join(_within(_CLAUSE_END.split(text.strip())))
 
 
 @dataclass(frozen=True, slots=True)
