@@ -141,6 +141,9 @@ _ROLE = re.compile(r"(?<!quyet dinh )(?<!chi thi )(?<!cong dien )(?<!toi la )(?<
                    r"\b(?:pho )?"
                    r"(?:thu truong|bo truong|cuc truong|vu truong|giam doc|chu tich|thu tuong|tong bi thu"
                    r"|chanh van phong|truong phong|bi thu)\b")
+# Round 11: the office that issued a numbered document ("quyết định 942 của thủ tướng là về chuyện gì") names the
+# document, as "quyết định thủ tướng" does (the look-behinds of _ROLE): the question asks what the document says.
+_ISSUER = re.compile(r"\b(?:quyet dinh|chi thi|cong dien|nghi quyet|van ban)\s+(?:so\s+)?\d[\w/.-]*\s+(?:cua|do)\s+$")
 # "Luật <name>": the name's first word, not a function word ("luật nào", "luật về …"), nor "pháp luật", "luật sư".
 _LAW = re.compile(r"(?<!phap )(?<!quy )\bluat (?!(?:nao|gi|ve|moi|cua|la|nay|do|su|phap|le|choi|chung)\b)(\w+)")
 # An opinion asked of the bot; not "văn bản nghị quyết / nghị định" ("ban nghi quyet" folded).
@@ -306,7 +309,8 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     if "pay" not in kinds and _hinted(normalized, _FEE_HINTS) and _FEE.search(normalized):
         kinds.add("fee")  # "bao nhiêu tiền một tháng" is pay, not a fee
     if _hinted(normalized, _ROLE_HINTS):
-        kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized))
+        kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized)
+                     if not _ISSUER.search(normalized, 0, m.start()))
     if "luat" in normalized:
         kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(normalized))
     if "ngay" in normalized:
