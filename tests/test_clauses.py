@@ -92,3 +92,15 @@ def test_remaining_is_not_a_second_question() -> None:
 ])
 def test_a_colon_ends_a_request_that_names_nothing(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts
+
+
+@pytest.mark.parametrize(("clause", "asks"), [
+    ("e que Ha Tinh vo Binh Duong lam cong ty giay 4 nam roi", False),  # "Ha" opens a name, not "hả"
+    ("nha em o Ha Noi, con di lam xa", False),
+    ("Cho Hoi Ai La Bo Truong", True),  # title case: the question words stay
+    ("VNeID Ai phat trien", True),
+    ("ban o Ha Noi ha", True),
+])
+def test_an_unmarked_name_is_no_question_word(clause: str, asks: bool) -> None:
+    """Round 11: a capitalised unmarked word after a lower-case one and before a capitalised one opens a name."""
+    assert asks_by_itself(clause) is asks

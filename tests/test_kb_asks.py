@@ -379,3 +379,41 @@ def test_how_to_sign_in_asked_needs_an_entry_that_speaks_of_signing_in(real_kb: 
     assert not real_kb.answer("Trang t63.mic.gov.vn đăng nhập bằng tài khoản nào, mật khẩu là gì?").confident
     vneid = real_kb.answer("Tài khoản VNeID đăng nhập bằng gì vậy?")
     assert vneid.confident and "login" in provided(real_kb.by_id[vneid.entry or ""])
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("chỉ thị 05 của thủ tướng nói về việc gì", False),  # the office that issued the document names it
+    ("quyết định số 127 của bộ trưởng có hiệu lực khi nào", False),
+    ("thủ tướng hiện nay là ai", True),
+    ("chủ tịch của xã tôi là ai", True),
+])
+def test_the_office_that_issued_a_numbered_document_is_no_role_asked(question: str, role: bool) -> None:
+    """Round 11: "<document> <number> của <office>" says which document; it asks nothing of the office."""
+    kinds = asked(fold(question), question)
+    assert any(k.startswith("role:") for k in kinds) is role
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("e que ha tinh vo binh duong lam cong ty giay, tinh nao co nhieu dich vu cong", set()),
+    ("tui dan quang nam vo dong nai chay xe om", set()),
+    ("ma tui ngoai nghe an hoi nam 2025 dat bao nhieu", set()),
+    ("nghe an dat bao nhieu phan tram", {"place:Nghệ An"}),  # no speaker: the place is asked
+    ("ty le o nghe an la bao nhieu", {"place:Nghệ An"}),
+])
+def test_where_the_speaker_comes_from_or_moved_to_is_context(question: str, named: set[str]) -> None:
+    """Round 11: "quê", "dân", "vô", "ngoài" a place after a first person say where the speaker is from or went."""
+    from bot.kb.asks import named_places
+
+    assert set(named_places(question)) == named
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("ban toi o da nang goi hoi ngay chuyen doi so la ngay nao", set()),  # where the one who asked lives
+    ("chi hai ngoai ha noi nhan hoi vneid cai o dau", set()),
+    ("o da nang co bao nhieu to cong nghe so", {"place:Đà Nẵng"}),  # the place asked
+])
+def test_where_someone_who_asked_the_speaker_lives_is_context(question: str, named: set[str]) -> None:
+    """Round 11: a place right before "hỏi", "gọi", "nhắn" says where a relayed question came from."""
+    from bot.kb.asks import named_places
+
+    assert set(named_places(question)) == named

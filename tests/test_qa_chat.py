@@ -367,6 +367,48 @@ def test_which_button_to_press_gets_the_help(bot: BotHarness) -> None:
 def test_round9_questions_near_the_commands_are_not_executed(bot: BotHarness, text: str) -> None:
     assert_not_executed(bot, text)
 
+# Round 11 (qa11cmd): a long message that asks first and says why after, a stop said of a wait, and questions that
+# use a command's words (a question said as such, another registration, a yes/no, a stop already done). Written for
+# these tests, not taken from an evaluation set; phrase-level cases are in tests/unit/test_plain_commands_round11.py.
+
+def test_a_long_message_that_asks_first_unsubscribes(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    text = ("Ad ơi ngưng gửi bản tin cho tui nghen, tại tui làm ca đêm ở xưởng, về tới nhà là ngủ luôn, "
+            "mấy cái tin dài quá đọc hổng có nổi, để dành tiền mạng cho con nó học")
+    assert ask(bot, text)["text"] == render("sub_unsubscribed")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_erase_asked_first_in_a_long_message_still_asks_first(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    text = ("Xóa hết dữ liệu của tui trên kênh đi ad, tui sắp đi làm xa, đổi qua số mới rồi, "
+            "hổng muốn để lại cái gì hết trơn, con gái tui nói làm vậy cho chắc ăn")
+    assert ask(bot, text)["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
+
+
+def test_what_the_erase_confirmation_protects(bot: BotHarness) -> None:
+    """A question sent while the confirmation waits is not a yes: asked again, then kept; nothing erased."""
+    ask(bot, "đăng ký")
+    assert ask(bot, "xóa hết dữ liệu của tui nghen")["text"] == render("erase_ask").strip()
+    assert ask(bot, "bản tin gửi vào thứ mấy?")["text"].startswith(render("erase_reask").strip()[:40])
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_a_stop_said_of_a_wait_gets_the_digest(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, "gửi bản tin tuần này đi ad, khỏi chờ tới cuối tuần")["text"] == ask(bot, "bản tin")["text"]
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+@pytest.mark.parametrize("text", ["nhận bản tin thì phải làm sao?", "xóa dữ liệu cá nhân có mất tài khoản VNeID không?",
+                                  "Thôi cho hỏi, đăng ký khai sinh online cần gì?",
+                                  "đừng gửi mã OTP cho ai nhé, đúng không?", "tôi đã hủy đăng ký rồi sao còn nhận",
+                                  "gửi câu chuyện cho kênh có bị lộ tên không", "hủy đăng ký sim chính chủ được không",
+                                  "xóa dữ liệu của tôi thì còn hỏi bot được không"])
+def test_round11_questions_with_a_commands_words_are_not_executed(bot: BotHarness, text: str) -> None:
+    assert_not_executed(bot, text)
+
 # --- item 6: learn from the chat, under editors' control --------------------------------------------------
 
 def run_cli(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

@@ -62,6 +62,30 @@ Round 9:
 * ``document:<n>`` — a numbered document the question names ("Nghị định 13", "quyết định số 749"): the entry
   says that number ("Nghị định 13 có hiệu lực từ ngày nào?" was answered with the entry on Nghị định 69);
 * ``compute`` also covers a conversion asked ("tính ra được bao nhiêu", "quy ra", "đổi ra / sang tiền …").
+
+Round 11 (kinds of look-alike the fresh writers of dev5–dev11a and the engineer's own probes share):
+
+* ``amount`` — how much a fee or a price is ("lệ phí bao nhiêu", "tốn bao nhiêu tiền", "giá bao nhiêu", "rẻ
+  nhất"): the answer names a sum or says it is free; an entry that only says a fee exists ("Có thể nộp phí, lệ
+  phí trên Cổng…") gives ``fee``, not the amount ("Làm hộ chiếu online trên dịch vụ công lệ phí bao nhiêu?");
+* ``bank`` — a bank's own service: a loan, a credit card, an interest rate, a bank's fee for a transfer or a
+  withdrawal, opening a bank account ("… bằng thẻ ATM có mất phí chuyển khoản không", "Kích hoạt VNeID mức 2
+  xong có vay tiền ngân hàng online được không?"): the answer speaks of banks, loans or credit;
+* ``hours`` — a time of day or opening hours ("mở cửa mấy giờ", "giờ làm việc", "làm việc thứ bảy không"): the
+  answer gives a clock time or the days of work;
+* ``list:<n>`` — every one of the n items of a set the question names ("liệt kê đầy đủ 21 câu chuyện", "kể
+  hết 55 bài toán", n ≥ 5): the answer enumerates at least n items (no entry lists more than six; the KB says
+  where the lists are published);
+* ``count:<noun>`` — how many staff, units or offices ("bao nhiêu nhân viên / cán bộ / chi nhánh"): the entry
+  names them ("Sau sáp nhập Bộ … có bao nhiêu nhân viên?" was answered with what the ministry became);
+* ``block`` — how to block calls, numbers or messages on a phone ("Cách chặn cuộc gọi lừa đảo …"): the answer
+  speaks of blocking (none does: the KB tells scams apart, a phone's settings are the maker's);
+* ``change`` — how to change an account's phone number, e-mail, password or name ("đổi số điện thoại đã đăng ký
+  VNeID"): the answer speaks of changing or updating it (none does);
+* ``certificate`` — a certificate or diploma and its exam ("Chứng chỉ kỹ năng số cơ bản thi ở đâu"): the answer
+  speaks of certificates (none does: the KB says where to learn the skills, not where to sit an exam);
+* ``compute`` also reads an operation between two figures with their units between ("27.218 tổ chia đều cho 34
+  tỉnh"), and ``opinion`` "ý ad / ý bạn thế nào".
 """
 
 from __future__ import annotations
@@ -117,6 +141,9 @@ _ROLE = re.compile(r"(?<!quyet dinh )(?<!chi thi )(?<!cong dien )(?<!toi la )(?<
                    r"\b(?:pho )?"
                    r"(?:thu truong|bo truong|cuc truong|vu truong|giam doc|chu tich|thu tuong|tong bi thu"
                    r"|chanh van phong|truong phong|bi thu)\b")
+# Round 11: the office that issued a numbered document ("quyết định 942 của thủ tướng là về chuyện gì") names the
+# document, as "quyết định thủ tướng" does (the look-behinds of _ROLE): the question asks what the document says.
+_ISSUER = re.compile(r"\b(?:quyet dinh|chi thi|cong dien|nghi quyet|van ban)\s+(?:so\s+)?\d[\w/.-]*\s+(?:cua|do)\s+$")
 # "Luật <name>": the name's first word, not a function word ("luật nào", "luật về …"), nor "pháp luật", "luật sư".
 _LAW = re.compile(r"(?<!phap )(?<!quy )\bluat (?!(?:nao|gi|ve|moi|cua|la|nay|do|su|phap|le|choi|chung)\b)(\w+)")
 # An opinion asked of the bot; not "văn bản nghị quyết / nghị định" ("ban nghi quyet" folded).
@@ -124,6 +151,7 @@ _OPINION = re.compile(r"\btheo (?:ban|bot|ad|admin|kenh)\b"
                       r"|\b(?:ban|bot|ad|admin|kenh) (?:nghi\b(?! (?:quyet|dinh|luan|si|le|hoi|phep|ngo)\b)"
                       r"|thay (?:sao|the nao|gi)\b)"
                       r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b"
+                      r"|\by (?:ban|bot|ad|admin|kenh) (?:the nao|sao|ra sao|nhu the nao)\b"
                       r"|\b(?:ban|bot|ad|admin|kenh) thay(?: \w+){1,8} (?:co )?(?:tot|hay|hieu qua|on|nen|dang)"
                       r" (?:khong|ko|k|hong|hok)\b")
 _OPINION_SAID = re.compile(r"\by kien\b")
@@ -143,6 +171,7 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _NUMBER_OPS = r"(?:nhan|nhan voi|chia|chia cho|cong|cong voi|cong them|tru|tru di|x)"
 _COMPUTE = re.compile(r"\b(?:giai|tinh) (?:giup|ho|dum|gium|thu|xem)\b"
                       rf"|\b\d+ {_NUMBER_OPS} \d+"
+                      r"|\b\d+(?: \w+){1,3} (?:chia deu cho|chia deu|chia cho|nhan voi|cong voi|tru di) \d+"
                       r"|\bmoi(?: \w+){1,2} (?:co |la |gom |duoc )?\d+\b(?: \w+){0,8} (?:bao nhieu|may)\b"
                       r"|\b(?:den|toi) (?:hom nay|nay|bay gio|gio|hien tai)(?: \w+){0,3} (?:bao nhieu|may) "
                       r"(?:ngay|tuan|thang|nam)\b"
@@ -191,9 +220,71 @@ _ADMISSION_SAID = re.compile(r"\bđiểm chuẩn\b|\btuyển sinh\b|\bxét tuy�
 _LOGIN = re.compile(r"\bdang nhap bang\b|\bmat khau (?:mac dinh|la gi|la bao nhieu)\b")
 _LOGIN_SAID = re.compile(r"\bđăng nhập\b|\bmật khẩu\b")
 _OPERATION = re.compile(r"\d\s*[+*×÷]\s*\d|\d\s+[x:]\s+\d")
+# Round 11. How much a fee or a price is (folded; read only where ``fee`` is asked): the entry must name a sum or
+# say the thing is free — saying that a fee exists does not tell how much it is.
+_AMOUNT = re.compile(r"\b(?:le phi|phi|chi phi)\b(?: \w+){0,3} (?:bao nhieu|may)\b|\bbao nhieu tien\b"
+                     r"|\b(?:mat|het|ton|dong|tra|nop) (?:bao nhieu|may)\b|\bgia (?:bao nhieu|may)\b"
+                     r"|\b(?:re nhat|gia re)\b")
+_CHEAPEST = re.compile(r"\b(?:re nhat|gia re|dat nhat)\b")  # not "rẻ hơn … không": whether, not how much
+_AMOUNT_SAID = re.compile(r"\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|usd|đô la)\b"
+                          r"|\b(?:nghìn|ngàn|triệu|tỷ|tỉ) đồng\b"
+                          r"|\bmiễn phí\b|\bkhông (?:mất|thu|tốn|phải trả|phải nộp) (?:phí|tiền|lệ phí)\b")
+# A bank's own service (folded): a loan, a credit card, an interest rate, a bank's fee, opening a bank account.
+# "vay" alone is not read: unmarked, it is "vậy".
+_BANK = re.compile(r"\bvay (?:von|tien|tin chap|the chap)\b|\bcho vay\b|\bthe tin dung\b|\blai suat\b"
+                   r"|\bphi (?:chuyen khoan|chuyen tien|giao dich|ngan hang|rut tien|duy tri|thuong nien)\b"
+                   r"|\bmo (?:the|tai khoan) (?:ngan hang|atm|tin dung)\b|\bngan hang (?:co )?(?:thu|tru|tinh) phi\b"
+                   r"|\bgui tiet kiem\b")
+_BANK_HINTS = ("vay von", "vay tien", "vay tin", "vay the", "cho vay", "tin dung", "lai suat", "phi chuyen", "phi giao",
+               "phi ngan", "phi rut", "phi duy", "phi thuong", "ngan hang", "tiet kiem")
+_BANK_SAID = re.compile(r"\b(?:ngân hàng|cho vay|khoản vay|vay vốn|tín dụng|lãi suất)\b")
+# A time of day or opening hours (folded); "mấy giờ" is not "bây giờ".
+_HOURS = re.compile(r"\b(?:may|bao nhieu) gio\b|\bgio (?:lam viec|mo cua|dong cua|hanh chinh)\b"
+                    r"|\b(?:mo|dong) cua\b(?: \w+){0,3} (?:may gio|luc nao|khi nao|den may|tu may)\b"
+                    r"|\b(?:lam viec|mo cua)(?: \w+){0,2} (?:thu bay|chu nhat|cuoi tuan)\b")
+_HOURS_HINTS = ("may gio", "bao nhieu gio", "gio lam", "gio mo", "gio dong", "gio hanh", "mo cua", "dong cua",
+                "thu bay", "chu nhat", "cuoi tuan")
+_HOURS_SAID = re.compile(r"\b\d+ ?(?:gio|h)\b|\b\d+h\d+\b|\bgio (?:hanh chinh|lam viec)\b|\bthu bay\b|\bchu nhat\b")
+# Every item of a set asked ("liệt kê đầy đủ", "kể hết / từng", "danh sách đầy đủ") with the set's size named.
+_WHOLE_LIST = re.compile(r"\bliet ke\b|\bke (?:ten |ra )?(?:het|tung|day du|tat ca|toan bo)\b"
+                         r"|\bdanh sach (?:day du|chi tiet|tat ca|toan bo|cu the|het)\b")
+_LIST_HINTS = ("liet ke", "ke het", "ke tung", "ke ten", "ke ra", "ke day", "ke tat", "ke toan", "danh sach")
+_LIST_SIZE = re.compile(r"\b(\d{1,3})\b")
+LIST_MIN = 5  # a set of fewer items is listed by the entries that name it ("ba trụ cột")
+_LIST_ITEM = re.compile(r"(?m)^\s*(?:[-•*]|\d+[.)])\s")
+# How many staff, units or offices (folded): the noun counted must be the entry's.
+_COUNTED = re.compile(r"\b(?:bao nhieu|may) (nhan vien|can bo|cong chuc|vien chuc|chien si|nguoi lao dong|phong ban"
+                      r"|chi nhanh|don vi|van phong)\b")
+# Blocking calls, numbers or messages; changing an account's details ("chuyển đổi số điện thoại" is no change of
+# a number); a certificate or diploma.
+_COUNT_NOUNS = ("nhan vien", "can bo", "cong chuc", "vien chuc", "chien si", "nguoi lao dong", "phong ban", "chi nhanh",
+                "don vi", "van phong")
+_BLOCK = re.compile(r"\bchan (?:cuoc goi|so|tin nhan|spam|quang cao|sdt|cac cuoc|nhung cuoc|nhung so|cac so)\b")
+_BLOCK_SAID = re.compile(r"\bchặn\b")
+_CHANGE = re.compile(r"(?<!chuyen )\b(?:thay doi|cap nhat|thay|sua|chinh sua) (?:lai )?"
+                     r"(?:so dien thoai|sdt|so dt|email|thu dien tu|mat khau|ho ten|anh dai dien)\b")
+_CHANGE_HINTS = ("so dien thoai", "sdt", "so dt", "email", "thu dien tu", "mat khau", "ho ten", "anh dai")
+_CHANGE_SAID = re.compile(r"\b(?:đổi|thay đổi|cập nhật|chỉnh sửa) (?:lại )?(?:số điện thoại|email|thư điện tử|mật khẩu"
+                          r"|họ tên|ảnh)\b")
+# Folded, "đổi" (change) is "đòi" (demand: "người lạ đòi mật khẩu") and "chặn" (block) is "chán" (tired of): both
+# verbs are read as typed, with their marks; unmarked, "doi" is not read as a change and "chan" not as a block.
+_CHANGE_TYPED = re.compile(r"(?<!chuyển )\bđổi (?:lại )?"
+                           r"(?:số điện thoại|sđt|sdt|số đt|email|thư điện tử|mật khẩu|họ tên|ảnh đại diện)\b")
+_BLOCK_TYPED = re.compile(r"\bchặn\b")
+_CERTIFICATE = re.compile(r"\bchung chi\b|\bvan bang\b|\bbang tot nghiep\b")
+_CERTIFICATE_SAID = re.compile(r"\b(?:chứng chỉ|văn bằng|bằng tốt nghiệp)\b")
+_CERTIFICATE_HINTS = ("chung chi", "van bang", "bang tot")
+# The word pairs (and two words) without which none of round 11's kinds can match: a question holding none of them is
+# passed over with one set test of its neighbouring words (latency: most questions ask none of these kinds).
+_ROUND11_PAIRS = frozenset(tuple(pair.split()) for pair in (
+    *(h for h in (*_BANK_HINTS, *_HOURS_HINTS, *_LIST_HINTS, *_COUNT_NOUNS, *_CHANGE_HINTS, *_CERTIFICATE_HINTS)
+      if h.count(" ") == 1),
+    "nhieu gio", "nguoi lao", "dien thoai", "thu dien", "chan cuoc", "chan so", "chan tin", "chan spam", "chan quang",
+    "chan sdt", "chan cac", "chan nhung", "re nhat", "gia re", "dat nhat"))
+_ROUND11_WORDS = frozenset(("sdt", "email"))
 # Substrings every match of a round-7 expression holds (checked first: a substring test costs far less).
 _PHONE_HINTS = ("dien thoai", "so dt", "sdt", "hotline", "tong dai", "duong day nong", "goi so")
-_OPINION_HINTS = ("theo ", "nghi", "thay", "y kien")
+_OPINION_HINTS = ("theo ", "nghi", "thay", "y kien", "y ban", "y bot", "y ad", "y kenh")
 _FEE_HINTS = ("phi", "tien", "gia ")
 _ROLE_HINTS = ("truong", "tuong", "giam doc", "chu tich", "bi thu")
 _NUMBERED_DOC = re.compile(r"\d+[/-](?:\d{4}/)?[A-ZĐ]|\b(?:số|Số) \d+|(?:Quyết định|Nghị định|Nghị quyết|Công văn|"
@@ -218,7 +309,8 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     if "pay" not in kinds and _hinted(normalized, _FEE_HINTS) and _FEE.search(normalized):
         kinds.add("fee")  # "bao nhiêu tiền một tháng" is pay, not a fee
     if _hinted(normalized, _ROLE_HINTS):
-        kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized))
+        kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized)
+                     if not _ISSUER.search(normalized, 0, m.start()))
     if "luat" in normalized:
         kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(normalized))
     if "ngay" in normalized:
@@ -237,6 +329,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.add("admission")
     if ("dang nhap" in normalized or "mat khau" in normalized) and _LOGIN.search(normalized):
         kinds.add("login")
+    kinds.update(_asks_round11(normalized, raw, "fee" in kinds, "pay" in kinds))
     if ("nao" in normalized or "gi" in normalized):
         kinds.update(f"which:{m.group(1)}" for m in _WHICH_DOC.finditer(normalized))
     if ("tinh" in normalized or "thanh pho" in normalized) and _WHICH_PROVINCE.search(normalized):
@@ -245,6 +338,38 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
     return frozenset(kinds) | named_places(normalized) if with_places else frozenset(kinds)
+
+
+def _asks_round11(normalized: str, raw: str, fee: bool, pay: bool) -> frozenset[str]:
+    """Round 11's kinds: ``amount`` (of a fee or price asked; "rẻ nhất" asks a price too), ``bank``, ``hours``,
+    ``list:<n>``, ``count:<noun>``, ``block``, ``change`` and ``certificate`` (see the module's docstring);
+    ``fee``/``pay``: whether the question asks a fee or pay already (pay has its own kind, never an amount here)."""
+    kinds = set()
+    if not fee:
+        words = normalized.split()
+        if _ROUND11_PAIRS.isdisjoint(zip(words, words[1:], strict=False)) and _ROUND11_WORDS.isdisjoint(words):
+            return frozenset()  # latency: one set test for the many questions that hold none of the kinds' words
+    if fee and _AMOUNT.search(normalized):
+        kinds.add("amount")
+    elif not pay and "re" in normalized and _CHEAPEST.search(normalized):
+        kinds.update(("fee", "amount"))
+    if _hinted(normalized, _BANK_HINTS) and _BANK.search(normalized):
+        kinds.add("bank")
+    if _hinted(normalized, _HOURS_HINTS) and _HOURS.search(normalized):
+        kinds.add("hours")
+    if _hinted(normalized, _LIST_HINTS) and _WHOLE_LIST.search(normalized):
+        sizes = [int(n) for n in _LIST_SIZE.findall(normalized) if LIST_MIN <= int(n) < 1000]
+        kinds.update(f"list:{n}" for n in sizes[:1])
+    if _hinted(normalized, _COUNT_NOUNS):
+        kinds.update(f"count:{m.group(1)}" for m in _COUNTED.finditer(normalized))
+    typed = "" if raw.isascii() else unicodedata.normalize("NFC", raw).lower()
+    if "chan " in normalized and _BLOCK.search(normalized) and _BLOCK_TYPED.search(typed):
+        kinds.add("block")
+    if _hinted(normalized, _CHANGE_HINTS) and (_CHANGE.search(normalized) or _CHANGE_TYPED.search(typed)):
+        kinds.add("change")
+    if _hinted(normalized, _CERTIFICATE_HINTS) and _CERTIFICATE.search(normalized):
+        kinds.add("certificate")
+    return frozenset(kinds)
 
 
 def _hinted(text: str, hints: tuple[str, ...]) -> bool:
@@ -314,6 +439,15 @@ def _provided(entry: Entry) -> frozenset[str]:
     written_answer = unicodedata.normalize("NFC", entry.answer).lower()
     if _FEE_SAID.search(written_answer):
         kinds.add("fee")
+    if _AMOUNT_SAID.search(written_answer):
+        kinds.add("amount")
+    if _BANK_SAID.search(written_answer):
+        kinds.add("bank")
+    if _HOURS_SAID.search(answer):
+        kinds.add("hours")
+    kinds.update(f"list:{n}" for n in range(LIST_MIN, len(_LIST_ITEM.findall(entry.answer)) + 1))
+    kinds.update(kind for kind, rx in (("block", _BLOCK_SAID), ("change", _CHANGE_SAID),
+                                       ("certificate", _CERTIFICATE_SAID)) if rx.search(written_answer))
     if _CURRENCY_SAID.search(written_answer):
         kinds.add("currency")
     if _PERSONAL_SAID.search(written_answer):
@@ -325,6 +459,7 @@ def _provided(entry: Entry) -> frozenset[str]:
     phrasings = fold(" ".join((entry.title, *entry.questions, *entry.keywords)))
     everything = f"{answer} {phrasings}"
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
+    kinds.update(f"count:{noun}" for noun in _COUNT_NOUNS if noun in everything)
     kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(everything))
     kinds.update(f"day:{m.group(1)}" for m in _DAY_SAID.finditer(everything))
     kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))

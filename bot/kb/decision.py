@@ -36,6 +36,7 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 # A near tie with an equally covered runner-up is offered unless the model is very sure (TIE_P, round 4).
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.45, 0.25, 0.03, 0.1
 TIE_P = 0.90
+OVERTAKEN_LEAD = 0.2  # coverage and match by which a runner-up that says more of the question overtakes (round 11)
 OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses without a word beyond it (outside)
 # The out-of-scope classifier (bot.kb.outside, session 6): its probability that confirms the nearest-phrasing rule,
 # and the one that refuses alone (held-out table in docs/question-answering.md, round 6).
@@ -232,8 +233,15 @@ def overtaken(hits: Sequence[Hit]) -> bool:
     if len(hits) < 2:
         return False
     top, second = hits[0], hits[1]
+    if _decided(top, second):
+        return False
+    # round 11: the runner-up says far more of the question in words and in one phrasing — the top entry is first
+    # by the words of a context sentence ("…bài viết của Sở Thông tin và Truyền thông… Chuyển đổi số trước tiên
+    # là chuyển đổi cái gì?": who runs the channel over what the question asks)
+    if second.coverage >= top.coverage + OVERTAKEN_LEAD and second.match >= top.match + OVERTAKEN_LEAD:
+        return True
     return (second.coverage >= top.coverage and second.match >= top.match and second.kind > top.kind + KIND_LEAD
-            and not _leads(top, second) and not _decided(top, second))
+            and not _leads(top, second))
 
 
 def outside(top: Hit) -> bool:

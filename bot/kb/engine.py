@@ -16,7 +16,7 @@ from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
-from bot.nlp.clauses import announces, asks_by_itself, clauses, is_question, self_contained
+from bot.nlp.clauses import announces, asks_by_itself, clauses, is_question, self_contained, tells_reason
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze
 
@@ -105,7 +105,7 @@ class KnowledgeBase:
             asking = [p for p in asks if asks_by_itself(p)]
             asks = asking or asks
         if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
-                and texts.query(parts[-1]) is not None:
+                and not tells_reason(parts[-1]) and texts.query(parts[-1]) is not None:
             # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
             # message ("ngày cđs 2025", "Tôi cần số lượng tài khoản …"): that is the question
             asks = parts[-1:]
@@ -133,6 +133,8 @@ class KnowledgeBase:
         else:
             pulled = None
             if gated_reading is not None and gated_reading[0].confident and len(asks) < 2:
+                if whole is not None and whole[0].kind == "unknown" and points_back(parts, asks):
+                    return self._resolved(texts, parts, gated_reading), None
                 return gated_reading, None  # the question inside its context is answered (latency: no clause search)
         # the first two questions, or with more (a rambling message whose context sentences read as questions)
         # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
@@ -147,11 +149,18 @@ class KnowledgeBase:
             readings[GATED] = gated_reading
         if len(asks) >= 2:
             first, second = readings[tried[0]], readings[tried[-1]]
-            if first[0].confident and second[0].confident and second[1][0].entry.id != first[0].entry:
+            # a first question pointing back at the context ("Cháu hỏi ngày này để làm gì mà tôi không trả lời
+            # được. Ngày Chuyển đổi số có mục đích gì?") may be the story told, not a question: answered first only
+            # where the whole message agrees (round 11)
+            told = not self_contained(tried[0])
+            if first[0].confident and second[0].confident and second[1][0].entry.id != first[0].entry \
+                    and not told:
                 return first, second[1][0].entry  # the whole message is not needed (latency: one search less)
             if whole is None:
                 whole = self._decide(texts, text)
-            if first[0].confident:
+            if first[0].confident and told and first[0].entry not in {h.entry.id for h in whole[1][:3]}:
+                pass  # read as one question below, its entry agreeing with the whole message
+            elif first[0].confident:
                 # an unsure second question ("… và hoạt động từ ngày nào?" says no subject) is offered only
                 # where the whole message agrees; else the whole message's next entry
                 near = {h.entry.id for h in whole[1][:3]}
@@ -185,6 +194,17 @@ class KnowledgeBase:
             if first is not None and first.entry.id != best[0].entry and first.coverage > NEAR_MISS:
                 return best, first.entry
         return best, None
+
+    def _resolved(self, texts: _Texts, parts: Sequence[str],
+                  gated: tuple[Answer, list[Hit]]) -> tuple[Answer, list[Hit]]:
+        """The one question points back ("Mục tiêu đó là gì ạ?") and only its gate answered it, the whole message
+        being read as nothing: the question is read again with the sentence it points back to ("…còn một mục tiêu
+        nữa về doanh nghiệp. Mục tiêu đó là gì ạ?"). Where that reading answers another entry, the question's few
+        words ("mục tiêu") named the wrong one (round 11)."""
+        together = self._decide(texts, f"{parts[-2].rstrip('.,;: ')}. {parts[-1]}")
+        if together[0].confident and together[0].entry != gated[0].entry:
+            return together
+        return gated
 
     @staticmethod
     def _borrowed(texts: _Texts, parts: Sequence[str], tried: Sequence[str],
@@ -276,6 +296,11 @@ class _Texts:
                 self._readings[analysis.text] = (analysis, query)
             self._queries[text] = query
         return self._queries[text]
+
+
+def points_back(parts: Sequence[str], asks: Sequence[str]) -> bool:
+    """The message's one question ends it, after a sentence, and names nothing by itself ("Mục tiêu đó là gì?")."""
+    return len(asks) == 1 and len(parts) > 1 and asks[0] == parts[-1] and not self_contained(asks[0])
 
 
 def load_kb(path: Path | None = None, messages_path: Path | None = None,

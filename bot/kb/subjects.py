@@ -65,8 +65,11 @@ def _table() -> tuple[dict[str, str], dict[str, int]]:
 
 # Where the speaker lives is context, not the subject asked: "tôi ở Hà Nội, …", "thôn tôi ở Đắk Lắk …", "em là sinh
 # viên ở Đà Nẵng …": a place right after "ở"/"tại" with a first-person pronoun at most SPEAKER_SPAN words before.
-SPEAKER = frozenset({"toi", "tui", "minh", "em", "to", "tao"})
-SPEAKER_AT = frozenset({"o", "tai"})
+# Round 11 (Central and Southern chat): where the speaker comes from or moved to is context too — "e quê Hà Tĩnh
+# vô Bình Dương làm", "tui dân Quảng Nam vô Đồng Nai", "mạ tui ngoài Nghệ An hỏi" ("vô" = vào; "ngoài"/"ra" for the
+# north of the speaker); "e" is chat's "em".
+SPEAKER = frozenset({"toi", "tui", "minh", "em", "to", "tao", "e"})
+SPEAKER_AT = frozenset({"o", "tai", "que", "dan", "vo", "vao", "ngoai", "ra"})
 SPEAKER_SPAN = 4
 
 
@@ -74,6 +77,15 @@ def _speaker_at(tokens: list[str], i: int) -> bool:
     """Whether the place starting at ``tokens[i]`` is where the speaker is ("nhà tôi ở <place>")."""
     before = tokens[max(0, i - 1 - SPEAKER_SPAN):i - 1]
     return i > 0 and tokens[i - 1] in SPEAKER_AT and any(t in SPEAKER for t in before)
+
+
+RELAY = frozenset({"hoi", "goi", "nhan"})
+
+
+def _relays(tokens: list[str], i: int, size: int) -> bool:
+    """Whether the place at ``tokens[i:i+size]`` is where someone lives who asked the speaker ("thằng nhỏ ở Quảng
+    Ngãi gọi hỏi …", "bạn tôi ngoài Huế nhắn hỏi"): after "ở"/"ngoài"/…, and "hỏi", "gọi" or "nhắn" right after."""
+    return i > 0 and tokens[i - 1] in SPEAKER_AT and bool(RELAY.intersection(tokens[i + size:i + size + 2]))
 
 
 def places(folded: str, asked: bool = False) -> frozenset[str]:
@@ -90,7 +102,7 @@ def places(folded: str, asked: bool = False) -> frozenset[str]:
         for size in range(min(longest.get(tokens[i], 0), len(tokens) - i), 0, -1):
             key = names.get(" ".join(tokens[i:i + size]))
             if key is not None:
-                if not (asked and _speaker_at(tokens, i)):
+                if not (asked and (_speaker_at(tokens, i) or _relays(tokens, i, size))):
                     found.add(key)
                 i += size
                 break

@@ -28,6 +28,8 @@ _QUESTION_TEXT = ("gì nào sao đâu mấy bao nhiêu ai không chưa hả à n
                   " j ko k hok hog hk kg ntn bn")
 _QUESTION_MARKED = frozenset(_QUESTION_TEXT.split())
 _QUESTION_FOLDED = frozenset(fold(w) for w in _QUESTION_MARKED) - {"bao", "the", "khi", "chi", "mo", "a"}
+# the question words spelt without marks as they are ("sao", "ai") and the chat shorthand ("ko", "j", "bn")
+_QUESTION_SHORTHAND = frozenset(w for w in _QUESTION_MARKED if w.isascii()) & _QUESTION_FOLDED
 # Phrases that ask by themselves, and request/need phrases that only announce a question ("cho hỏi", "cần thông
 # tin"): these also appear in the context people tell first ("Sếp giao tìm hiểu kỹ.", "Thầy hướng dẫn bảo em…").
 _ASKING_PHRASES = tuple(fold(p) for p in (
@@ -90,13 +92,30 @@ def _sentences(text: str) -> list[str]:
 _SPEAKER = frozenset({"toi", "tui", "em", "e", "minh", "mik", "t", "chau", "con", "tao", "to"})
 
 
-def _tells_after(right: str) -> bool:
+def tells_after(right: str) -> bool:
     """A sentence of the asker's own life after the question ("…mở từ năm nào z a, e bán trái cây ở chợ … mà chưa
     xài bao h"): no question of its own, no "?", four words or more, the asker its subject (round 10: read with
     the question, it diluted what the question says). Cut off, it is context: the whole message still ranks."""
     words = fold(right).split()
     return ("?" not in right and len(words) >= 4 and any(w in _SPEAKER for w in words[:3])
             and not is_question(right))
+
+
+_BECAUSE = frozenset({"tai", "vi", "boi", "do"})  # "tại / vì / bởi / do mình …": the asker's reason, told after
+
+
+def tells_reason(right: str) -> bool:
+    """The asker's reason, told after what they ask ("tại mình chạy xe ôm mà giờ khách toàn chuyển khoản"): a
+    sentence of their own life (:func:`tells_after`) opened by "tại / vì / bởi / do" (round 11)."""
+    first = fold(right).split()[:1]
+    return bool(first) and first[0] in _BECAUSE and tells_after(right)
+
+
+def _asks_for(left: str, right: str) -> bool:
+    """A request ("Mình muốn biết …", "cho hỏi …") before the comma and the asker's reason for it after ("…, tại
+    mình chạy xe ôm mà giờ khách toàn chuyển khoản"): the reason is context, as a life told after a question is
+    (round 11)."""
+    return is_question(left) and tells_reason(right)
 
 
 _STILL = re.compile(r"^\W*con\b.*\b(?:khong|ko|k|kg|hong|hok|chua)\W*$")
@@ -123,9 +142,9 @@ def _split_connectors(sentence: str) -> list[str]:
         # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
         # a request before the comma announces the question after it ("Tôi cần thông tin về việc này, …"): one
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
-                and (is_question(right.rstrip(" ?")) or _tells_after(right))):
+                and (is_question(right.rstrip(" ?")) or tells_after(right))):
             cuts.append(m.end())
-        elif m.group().startswith(",") and _ends_asking(left) and _tells_after(right):
+        elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) and tells_after(right):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
             # the context is cut off so the question is read alone (round 10). Only the asker's own life: a
             # qualifier after the comma ("…, tính riêng cấp xã năm 2024") is still the question's, and what the
@@ -222,8 +241,11 @@ def fold_keep_positions(text: str) -> str:
 
 
 # "không", "chưa" ask only at the end of a clause ("… có được không ạ"); inside it they negate ("mà không nghe
-# rõ", "không ai rành điện thoại"). "ai" after a negation or before "cũng" is anyone ("không hỏi được ai",
-# "ai cũng cài"), except after "không biết", which opens a question ("không biết ai ký").
+# rõ", "không ai rành điện thoại"). "ai" after a negation is anyone ("không hỏi được ai"), except after "không
+# biết", which opens a question ("không biết ai ký"). Round 11: a question word before "cũng" is an indefinite,
+# "every / any" ("ai cũng cài", "đêm nào cũng rảnh", "đi đâu cũng nghe", "gì cũng phải", "ngày nào tôi cũng"): with
+# "cũng" the interrogatives read as universal quantifiers (Thuan Tran, *Wh-quantification in Vietnamese*, PhD thesis,
+# University of Delaware, 2009), a fact told, not a question.
 _END_ONLY = frozenset({"không", "chưa", "hông", "khong", "chua", "hong", "ko", "k", "hok", "hog", "hk", "kg"})
 _NEGATION = frozenset({"không", "chẳng", "chả", "chưa", "hông", "khong", "chang", "cha", "chua", "ko", "k", "hok",
                        "hog"})
@@ -242,8 +264,12 @@ def _asks_by_word(words: list[str]) -> bool:
     for i in range(len(words) - 2, -1, -1):
         ends_after[i] = ends_after[i + 1] and words[i + 1] in _AFTER_END
     negated = False
+    # a clause typed with marks spells its question words with them: an unmarked word there is another word
+    # ("công nhân may", "xưởng may": to sew, not "mấy"), unless it is chat shorthand ("ko", "j", "bn")
+    marked = len(words) >= _MARKED_MIN and sum(not w.isascii() for w in words) * 3 >= 2 * len(words)
+    folded = _QUESTION_SHORTHAND if marked else _QUESTION_FOLDED
     for i, word in enumerate(words):
-        if not (word in _QUESTION_FOLDED if word.isascii() else word in _QUESTION_MARKED):
+        if not (word in folded if word.isascii() else word in _QUESTION_MARKED):
             negated = negated or (word in _NEGATION and words[i + 1 : i + 2] != ["biết"]
                                   and words[i + 1 : i + 2] != ["biet"])
             continue
@@ -251,13 +277,36 @@ def _asks_by_word(words: list[str]) -> bool:
             if ends_after[i]:
                 return True
             negated = negated or words[i + 1 : i + 2] not in (["biết"], ["biet"])
-        elif word == "ai" and (negated or words[i + 1 : i + 2] in (["cũng"], ["cung"])):
-            continue
+        elif _universal(words, i) or _somewhere(words, i, ends_after) or (word == "ai" and negated):
+            continue  # "every / any", no question ("đêm nào cũng", "đi đâu cũng", "ai cũng", "ngày nào tôi cũng")
         elif word in _NOT_VERY and negated and ends_after[i]:
             continue  # "không rành công nghệ mấy": not very (round 10), no question
         else:
             return True
     return False
+
+
+_ALSO = frozenset({"cũng", "cung"})
+_WHICH = frozenset({"nào", "nao"})
+_WHICH_SPAN = 3  # "[noun] nào [subject] cũng": a word or two between ("ngày nào tôi cũng", "tối nào ba cũng")
+
+
+def _universal(words: list[str], i: int) -> bool:
+    """The question word ``words[i]`` is an indefinite of "every / any": right before "cũng" ("ai cũng", "gì cũng",
+    "đâu cũng"), or "nào" with a short subject between ("ngày nào tôi cũng đi") — see ``_END_ONLY``'s comment."""
+    if words[i + 1 : i + 2] and words[i + 1] in _ALSO:
+        return True
+    return words[i] in _WHICH and any(w in _ALSO for w in words[i + 2 : i + 1 + _WHICH_SPAN])
+
+
+_THAT = frozenset({"đó", "đấy"})
+_MARKED_MIN = 4  # words from which a clause's marks say how it is typed
+
+
+def _somewhere(words: list[str], i: int, ends_after: list[bool]) -> bool:
+    """The question word ``words[i]`` is an indefinite "some-": before "đó" / "đấy" with the sentence going on
+    ("đọc đâu đấy bảo…", "ai đó nói…", "cái gì đó không ổn") — at the end, "cái gì đó?" still asks what that is."""
+    return words[i + 1 : i + 2] != [] and words[i + 1] in _THAT and not ends_after[i + 1]
 
 
 # The readings of one clause are asked again and again while a message is cut and its questions chosen (each
@@ -274,6 +323,15 @@ def _padded(clause: str) -> str:
     return f" {fold(clause)} "
 
 
+def _opens_name(raws: list[str], i: int) -> bool:
+    """Whether the word at ``i`` (not the first) opens a name typed without marks: capitalised after a lower-case
+    word and before another capitalised word ("quê Ha Tinh", "ở Ha Noi": not the particle "hả"). A title-cased
+    message ("Cho Hoi Ai La …") has no lower-case word before, and keeps its question words (round 11)."""
+    raw = raws[i]
+    return (raw.isascii() and raw[:1].isupper() and raws[i - 1][:1].islower()
+            and i + 1 < len(raws) and raws[i + 1][:1].isupper())
+
+
 @lru_cache(maxsize=_CLAUSE_CACHE)
 def asks_by_itself(clause: str) -> bool:
     """Whether ``clause`` asks with a question mark, a question word or an asking phrase ("là gì", "ở đâu") — not
@@ -281,8 +339,9 @@ def asks_by_itself(clause: str) -> bool:
     if "?" in clause:
         return True
     raws = clause.split()
-    # a word of a name is no question word ("ở Cái Răng")
-    words = ["" if i and continues_name(raws[i - 1], raw) else _plain(raw) for i, raw in enumerate(raws)]
+    # a word of a name is no question word ("ở Cái Răng", and round 11: an unmarked "Ha" opening "Ha Tinh")
+    words = ["" if i and (continues_name(raws[i - 1], raw) or _opens_name(raws, i)) else _plain(raw)
+             for i, raw in enumerate(raws)]
     if _asks_by_word([w for w in words if w]):
         return True
     padded = _padded(clause)

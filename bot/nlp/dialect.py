@@ -12,6 +12,11 @@ Sources (collected with the search tool, not guessed; paraphrased):
   thapgiainhietliangchi.com/rua-tieng-mien-trung-la-gi; "chộ" = thấy, "ngái" = xa, "mủ" = mũ, "đọi" = bát,
   "bọ" = bố — vhearts.net (from m5s.vn); "chi, mô, răng, rứa, hỹ" as Central function words —
   vietnamesetutor.com.au/node/37.
+  Round 11: "bữa" = "hôm" (a day) in Nghệ–Tĩnh: "bữa qua" = hôm qua — vjol.info/bua-qua-la-gi; "bữa tê" = hôm kia
+  — vjol.info/bua-te-la-gi; "chiều ni", "tối ni", "hôm ni" = chiều nay, tối nay, hôm nay ("ni" after a time word
+  is "nay") — tiengmientrung.com/cach-dien-dat-thoi-gian-trong-tieng-mien-trung; "chừ, mô, răng, rứa, ni" =
+  "bây giờ, đâu, sao, thế, này" and "tui" for "tôi" — tiengmientrung.com/tu-vung-dac-trung-mien-trung; "Mô là
+  đâu. Tê là kia. Ni là này. Rứa là thế. Răng là sao." — vi.phongnhaexplorer.com (mi tiếng miền Trung là gì).
 * Southern: "nghen", "hén", "hen" particles — chuyenxua.net (từ ngữ miền Nam và Sài Gòn xưa); "à nha",
   "hổng" = không — tongphuochiep-vinhlong.com (Chữ nghĩa miền Nam); "coi" = xem, "hông" = không —
   diendan.hocmai.vn (Một số phương ngữ Nam Bộ); "vậy" pronounced "yạ"/"dzậy", "nhen" —
@@ -61,9 +66,14 @@ REGIONAL: dict[str, str] = {
     "cơ quan mô": "cơ quan nào", "đơn vị mô": "đơn vị nào", "bộ mô": "bộ nào", "người mô": "người nào",
     "hồi mô": "khi nào", "lúc mô": "lúc nào", "năm mô": "năm nào", "ngày mô": "ngày nào", "tháng mô": "tháng nào",
     "cái mô": "cái nào", "trang mô": "trang nào", "năm ni": "năm nay",
+    # round 11: days and times ("bữa" is "hôm"; "ni" after a time word is "nay"), and "mô" after a person ("ông
+    # mô ký" = "ông nào ký")
+    "bữa qua": "hôm qua", "bữa nớ": "hôm đó", "hôm ni": "hôm nay", "tối ni": "tối nay",
+    "chiều ni": "chiều nay", "sáng ni": "sáng nay", "hồi nớ": "lúc đó", "ông mô": "ông nào", "bà mô": "bà nào",
     # Southern
     "hông": "không", "hổng": "không", "hôn": "không", "nghen": "nhé", "nhen": "nhé", "hen": "nhé",
-    "hén": "nhé", "nghe hông": "nhé", "dzậy": "vậy", "zậy": "vậy", "dị": "vậy", "vầy": "vậy", "chớ": "chứ",
+    "hén": "nhé", "nghe hông": "nhé", "bữa hổm": "hôm trước",
+    "dzậy": "vậy", "zậy": "vậy", "dị": "vậy", "vầy": "vậy", "chớ": "chứ",
     "coi": "xem", "đặng": "để", "ổng": "ông ấy", "bả": "bà ấy", "hổm": "hôm", "bển": "bên đó",
     "làm sao ta": "làm sao", "sao ta": "sao", "hả ta": "hả", "hông ta": "không", "nhiêu": "bao nhiêu",
     # "… vậy ta?": a Southern "ta" ending a question is a particle (wondering), not "we"
@@ -224,7 +234,24 @@ PARTICLES = frozenset({"rứa", "ri", "vậy", "thế", "hè", "hỉ", "nhỉ", 
 _FINAL_UNMARKED = {"rua": "vậy", "hi": "nhỉ"}
 # Phrases rewritten only where typed with their marks: unmarked they fold like another standard phrase
 # ("hoi nao" is also "hội nào", "chung nao" also "chung nào").
-MARKED_ONLY = frozenset({"hồi nào", "chừng nào"})
+MARKED_ONLY = frozenset({"hồi nào", "chừng nào", "hồi nớ", "ông mô", "bà mô"})  # "hoi no": "hỏi nó" (ask him)
+# Round 11: a message that speaks Central gives its unmarked Central words away. Typed without marks, "ni", "rua",
+# "man" are also "nỉ", "rửa"/"rùa", "màn"/"mặn", so they are read as Central only in a message with a sure Central
+# sign: one of these words typed with its marks, one of these unmarked phrases (no standard phrase folds to them),
+# or an unmarked "rua" ending a clause (``_FINAL_UNMARKED``). Sources: the module docstring (round 11).
+CENTRAL_MARKS = frozenset({"rứa", "răng", "mần", "chừ", "nớ", "tê", "hỉ", "hỹ", "mô"})
+CENTRAL_PHRASES = frozenset({("chi", "rua"), ("rang", "rua"), ("mo", "rua"), ("lam", "rang"), ("man", "rang"),
+                             ("man", "chi"), ("o", "mo"), ("bua", "ni"), ("bua", "te"), ("ri", "he"), ("cai", "chi")})
+# What those words are in such a message. "ni" (này) follows the word it points at; "rua" (vậy, thế) also opens a
+# clause ("Rứa tổ ni gồm những ai?" = "Vậy tổ này …"); "răng" (sao) only ends one ("không biết trả lời răng"), since
+# "rằng" (that) is followed by what is said; "ông mô" is "ông nào" ("ông mở" elsewhere).
+_CENTRAL_UNMARKED: dict[tuple[str, ...], str] = {("ni",): "này", ("rua",): "vậy", ("man",): "làm", ("rang",): "sao",
+                                                 ("ong", "mo"): "ông nào", ("ba", "mo"): "bà nào"}
+_CENTRAL_FINAL = frozenset({"rang"})
+_CENTRAL_LONGEST = {"ni": 1, "rua": 1, "man": 1, "rang": 1, "ong": 2, "ba": 2}
+# Words of address and end particles a question may close with after its last particle ("… là chi rua ad, …"):
+# the particle still ends the question.
+_TRAILING = frozenset({"ad", "admin", "ạ", "ah", "ơi", "oi", "nha", "nhé", "nhe", "nè", "ne"})
 # Marked forms no standard word has: rewritten even beside a neighbour the KB pairs with their folded form.
 # ("hông" is also a hip, which no one asks this channel about)
 DIALECT_ONLY = frozenset({"rứa", "chừ", "nhiêu", "nhứt", "nhựt", "bịnh", "hổng", "hông", "dzậy", "zậy", "nghen",
@@ -312,12 +339,29 @@ def _clause_ends(words: list[str], marked: list[str]) -> list[bool]:
     """For each word, whether it ends its sentence or clause: punctuation, the end, or only end particles or
     emoji after it (one pass from the right: linear in the number of words)."""
     ends = [False] * len(words)
-    only_particles = True  # everything after the current word is an end particle or emoji
+    only_particles = True  # everything after the current word, to its clause's end, is an end particle or emoji
     for j in range(len(words) - 1, -1, -1):
-        ends[j] = only_particles or words[j][-1:] in ".,!?;:…"
-        only_particles = only_particles and (marked[j] in FINAL_ONLY or marked[j].rstrip("?") in _FINAL_UNMARKED
-                                             or not any(ch.isalnum() for ch in words[j]))
+        if words[j][-1:] in ".,!?;:…":
+            only_particles = True  # round 11: what follows is another clause ("… là chi rua ad, nhờ giúp với")
+        ends[j] = only_particles
+        only_particles = only_particles and (marked[j] in FINAL_ONLY or marked[j] in _FINAL_UNMARKED
+                                             or marked[j] in _TRAILING or not any(ch.isalnum() for ch in words[j]))
     return ends
+
+
+def _central(marked: list[str], folded: list[str], ends: list[bool]) -> bool:
+    """Whether the message gives a sure Central sign (see ``CENTRAL_MARKS``): a marked Central word ("mô" not in
+    "mô hình"), an unmarked Central phrase, or an unmarked "rua" ending a clause after other words."""
+    for i, word in enumerate(marked):
+        if word in CENTRAL_MARKS and not (i + 1 < len(marked) and marked[i + 1] in COMPOUNDS.get(word, ())):
+            return True
+        if folded[i] in _CENTRAL_SECOND and i and word.isascii() and (
+                (folded[i - 1], folded[i]) in CENTRAL_PHRASES or (folded[i] == "rua" and ends[i])):
+            return True
+    return False
+
+
+_CENTRAL_SECOND = frozenset(second for _, second in CENTRAL_PHRASES) | {"rua"}  # latency: most words end none
 
 
 def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False, *,
@@ -345,10 +389,12 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
     # their tone, and a folded "muc" there is "mục"/"mực" at tone level, not "mức".
     with_marks = marks or plain[-1] < len(marked)
     ends = _clause_ends(words, marked)
+    central = _central(marked, folded, ends)
     out: list[str] = []
     i = 0
     while i < len(words):
-        longest = max(_LONGEST.get(marked[i], 0), _LONGEST.get(folded[i], 0))
+        longest = max(_LONGEST.get(marked[i], 0), _LONGEST.get(folded[i], 0),
+                      _CENTRAL_LONGEST.get(folded[i], 0) if central else 0)
         for n in range(min(longest, len(words) - i), 0, -1):
             span_m, span_f = tuple(marked[i : i + n]), tuple(folded[i : i + n])
             unmarked = plain[i + n] - plain[i] == n
@@ -357,6 +403,9 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
                 target = _FOLDED.get(span_f)
                 if target is None and n == 1 and ends[i] and i:
                     target = _FINAL_UNMARKED.get(span_f[0])
+                if target is None and central and (i or span_f == ("rua",)) \
+                        and (span_f[0] not in _CENTRAL_FINAL or ends[i]):
+                    target = _CENTRAL_UNMARKED.get(span_f)
             if target is None:
                 continue
             before = folded[i - 1] if i else ""
@@ -367,11 +416,10 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
                 out.append(words[i])  # part of a name ("Cái Răng")
                 i += 1
                 break
-            if n == 1 and not ends[i]:
-                if marked[i + 1] in COMPOUNDS.get(span_m[0], ()):
-                    continue
-                if span_m[0] == "mô" and i and marked[i + 1] not in PARTICLES:
-                    target = "nào"
+            if i + n < len(words) and marked[i + n] in COMPOUNDS.get(span_m[-1], ()):
+                continue  # "mô hình" after "cái", "ông": the phrase is not "cái mô" (round 11)
+            if n == 1 and not ends[i] and span_m[0] == "mô" and i and marked[i + 1] not in PARTICLES:
+                target = "nào"
             if n == 1 and span_m[0] not in DIALECT_ONLY and span_m[0] not in FINAL_ONLY and (
                     (before and known_pair(before, span_f[0])) or (after and known_pair(span_f[0], after))):
                 continue

@@ -29,6 +29,11 @@ words that carry no request are set aside (``filler``: "ad ơi", "giúp tôi", "
 alone asks how to use the channel; "hướng dẫn sử dụng sổ sức khỏe điện tử" asks about something else, so
 the phrase cannot be a pattern of its own. Compared folded (the whole message must be the phrase: marks
 add nothing).
+
+Round 11: a phrase is read within one sentence ("… mà bả quên. Tui cũng …" says no "quên tôi"); a stop word said
+of something else (``elsewhere``: "khỏi đợi", "đừng lo") stops nothing; a how said as the message's last word
+(``asks_last``: "… sao?") asks like ``asks``; a long message is also read in its first clauses (the request before
+the reasons), guarded by the rest of the message.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ import itertools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +53,9 @@ from bot.nlp.normalize import command_form, command_words, fold_token, is_syllab
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
 MAX_WORDS = 25  # a longer message is read in its last clauses (``_last_clauses``): why first, the request last
+# where a sentence ends: a phrase never spans it (a full stop, "?", "!", "…", ";" or a new line, then a space)
+_SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|\n+")
+_BREAK = " | "  # in the padded word strings: no phrase holds "|", so none is found across it
 
 
 def _marked_words(text: str) -> str:
@@ -166,6 +175,9 @@ class Intent:
     wants: tuple[Exclusion, ...] = ()  # a wish for this command that overrides ``asks`` whatever ``but_not`` says
     wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = ()  # a wish said in parts: every group present
     alone: frozenset[str] = frozenset()  # folded phrases that match when they are the whole message (fillers aside)
+    # folded last words that ask how, like ``asks``, only where they end the message, fillers aside (round 11:
+    # "dừng nhận tin nhắn từ shop online sao"; "sao" elsewhere is often a complaint before the request)
+    asks_last: frozenset[str] = frozenset()
     # the patterns' phrases by their first word, and each group as a set: a message is looked up word by word
     # (a class expands to hundreds of phrases, "@bot @can_do"; testing each one per message cost 60 µs)
     marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
@@ -176,9 +188,10 @@ class Intent:
     def of(cls, name: str, patterns: tuple[tuple[tuple[Phrase, ...], ...], ...], unless: tuple[Exclusion, ...],
            asks: tuple[Exclusion, ...] = (), request: Request = Request(), wants: tuple[Exclusion, ...] = (),
            alone: frozenset[str] = frozenset(),
-           wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = ()) -> Intent:
+           wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = (),
+           asks_last: frozenset[str] = frozenset()) -> Intent:
         phrases = [p for pattern in patterns for group in pattern for p in group]
-        return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone,
+        return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone, asks_last,
                    _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns))
@@ -200,7 +213,8 @@ class Intent:
             return False
         if _any(self.unless, folded, words):
             return False
-        return (not _any(self.asks, folded, words) or self.request.said(folded, words)
+        asked = _any(self.asks, folded, words) or bare.rpartition(" ")[2] in self.asks_last
+        return (not asked or self.request.said(folded, words)
                 or _any(self.wants, folded, words) or self.wished(folded, words))
 
     def wished(self, folded: str, words: tuple[Word, ...]) -> bool:
@@ -232,28 +246,48 @@ class Intents:
 
     commands: tuple[Intent, ...]
     filler: frozenset[str] = frozenset()  # folded single words
+    # a stop word said of something else ("khỏi đợi", "đừng lo"): its words read as a sentence break (round 11)
+    elsewhere: tuple[Phrase, ...] = ()
     # every command's phrases in one index: a message looks its words up once, not once per command (latency)
     marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
     folded_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    # the ``elsewhere`` phrases by their first two words, as the patterns' (a class expands them to hundreds)
+    aside_marked: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    aside_folded: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset()) -> Intents:
+    def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
+           elsewhere: tuple[Phrase, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
-        return cls(commands, filler, _by_first_word([(p.marked, p) for p in phrases]),
-                   _by_first_word([(p.folded, p) for p in phrases]))
+        return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
+                   _by_first_word([(p.folded, p) for p in phrases]),
+                   _by_first_word([(p.marked, p) for p in elsewhere]),
+                   _by_first_word([(p.folded, p) for p in elsewhere]))
+
+    def set_aside(self, text: str, accented: bool) -> str:
+        """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
+        a sentence break: "cho xem tin tuần này luôn đi ad, khỏi đợi" stops no digest; its "khỏi" is said of
+        the waiting. Only the patterns' text: the exclusions still read every word."""
+        heads = self.aside_marked if accented else self.aside_folded
+        candidates = {(p.marked if accented else p.folded) for w in _keys(text) for p in heads.get(w, ())}
+        for said in sorted(candidates, key=lambda c: (-len(c), c)):  # the longest first, in a fixed order
+            if said in text:
+                text = text.replace(said, _BREAK)
+        return text
 
     def said(self, marked: str, folded: str, accented: bool) -> set[Phrase]:
         return _said(self.marked_heads, self.folded_heads, marked, folded, accented)
 
     def bare(self, folded: str) -> str:
         """``folded`` without its filler words ("ad oi huong dan su dung voi" → "huong dan su dung")."""
-        return " ".join(w for w in folded.split() if w not in self.filler)
+        return " ".join(w for w in folded.split() if w not in self.filler and w != "|")
 
 
 def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     plain = frozenset(data.pop("unmarked_words", ()))
     filler = frozenset(w for p in data.pop("filler", ()) for w in command_form(p).split())
+    elsewhere_spec, elsewhere_marked = data.pop("elsewhere", ()), data.pop("elsewhere_marked", ())
     vocabulary: dict[str, list[str]] = {}
     for name, words in data.pop("vocabulary", {}).items():  # a class may use the classes listed before it
         vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
@@ -272,9 +306,11 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                         for pattern in spec["patterns"]),
                   exclusions(spec.get("unless", [])), exclusions(spec.get("asks", [])), request,
                   exclusions(spec.get("wants", [])), frozenset(command_form(p) for p in phrases(spec.get("alone", []))),
-                  tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])))
+                  tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])),
+                  frozenset(command_form(p) for p in spec.get("asks_last", [])))
         for name, spec in data.items()
-    ), filler)
+    ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
+                *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))))
 
 
 @lru_cache(maxsize=1)
@@ -285,38 +321,95 @@ def _intents() -> Intents:
 _CLAUSE_END = re.compile(r"(?<=[,.;!?…])\s+")
 
 
+def _within(clauses: Iterable[str]) -> list[str]:
+    """The clauses, in the order given, while their words stay within ``MAX_WORDS``."""
+    taken: list[str] = []
+    words = 0
+    for clause in clauses:
+        words += len(clause.split())
+        if words > MAX_WORDS:
+            break
+        taken.append(clause)
+    return taken
+
+
 def _last_clauses(text: str) -> str:
     """The message's last clauses, whole, within ``MAX_WORDS`` (round 10): a long message that asks for a command
     says why first and asks last ("bà đọc không kịp, mắt kém, …, thôi đừng gửi bản tin cho bà nữa nghe con").
     The request is read there, with only the words said with it; "" when even the last clause is too long."""
-    tail: list[str] = []
-    words = 0
-    for clause in reversed(_CLAUSE_END.split(text.strip())):
-        words += len(clause.split())
-        if words > MAX_WORDS:
-            break
-        tail.insert(0, clause)
-    return " ".join(tail)
+    return " ".join(reversed(_within(reversed(_CLAUSE_END.split(text.strip())))))
+
+
+def _first_clauses(text: str) -> str:
+    """The message's first clauses, whole, within ``MAX_WORDS`` (round 11): a long message may ask first and say
+    why after ("Ad ơi hủy bản tin giùm tui, tại dạo này tui đi làm ca đêm …"); "" when the first is too long."""
+    return " ".join(_within(_CLAUSE_END.split(text.strip())))
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A message as the patterns read it: its words with their marks (when typed with them) and folded, each
+    sentence apart, and its words one by one for the exclusions."""
+
+    accented: bool
+    marked: str
+    folded: str
+    message: tuple[Word, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Reading:
+        words = _marked_words(text).split()
+        accented = bool(words) and sum(not w.isascii() for w in words) * 3 >= len(words)
+        # regional and English words read as the standard ones first, as the KB reads them ("Mần răng để dùng
+        # cái kênh ni?" = "làm sao để dùng cái kênh này?", "stop gửi newsletter" = "stop gửi bản tin")
+        text = standardize(text, marks=True)
+        # a phrase is read within one sentence (round 11): "… mà bả quên. Tui cũng không nhớ" says no "quên tôi"
+        sentences = [s for s in _SENTENCE_END.split(text) if s.strip()] or [text]
+        marked = f" {_BREAK.join(' '.join(_shorthand(w) for w in _marked_words(s).split()) for s in sentences)} " \
+            if accented else ""
+        spoken = [command_words(s) for s in sentences]
+        folded = f" {_BREAK.join(' '.join(w for w, _, _ in words) for words in spoken)} "  # = command_form
+        return cls(accented, marked, folded, tuple(w for words in spoken for w in words))
+
+
+def _read(text: str, intents: Intents) -> str | None:
+    """The command ``text`` (a message short enough to be read whole) asks for, or None."""
+    if not text:
+        return None
+    r = _Reading.of(text)
+    bare = intents.bare(r.folded)
+    found = intents.said(r.marked, r.folded, r.accented)
+    name = next((c.name for c in intents.commands
+                 if c.matches(r.marked, r.folded, r.accented, r.message, bare, found)), None)
+    if name is None or not intents.elsewhere:
+        return name
+    # the words said of something else set aside, read again: setting aside only removes phrases, so a message
+    # that reached no command above reaches none here, and most messages stop above (latency)
+    found = intents.said(intents.set_aside(r.marked, True), intents.set_aside(r.folded, False), r.accented)
+    return next((c.name for c in intents.commands
+                 if c.matches(r.marked, r.folded, r.accented, r.message, bare, found)), None)
 
 
 def plain_command(text: str, intents: Intents | None = None) -> str | None:
-    """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None."""
-    if text and len(text.split()) > MAX_WORDS:
-        text = _last_clauses(text)
-    if not text:
-        return None
-    words = _marked_words(text).split()
-    accented = bool(words) and sum(not w.isascii() for w in words) * 3 >= len(words)
-    # regional and English words read as the standard ones first, as the KB reads them ("Mần răng để dùng
-    # cái kênh ni?" = "làm sao để dùng cái kênh này?", "stop gửi newsletter" = "stop gửi bản tin")
-    text = standardize(text, marks=True)
-    marked = f" {' '.join(_shorthand(w) for w in _marked_words(text).split())} " if accented else ""
-    message = command_words(text)
-    folded = f" {' '.join(w for w, _, _ in message)} "  # = command_form(text), one pass (latency)
+    """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None.
+
+    A message longer than ``MAX_WORDS`` is read in its last clauses (the request after the reasons, round 10),
+    then in its first (the request before them, round 11). Read first, the request must not be undone by what
+    follows: no question mark after it, and none of the command's ``unless`` or ``asks`` phrases anywhere in the
+    message ("Zalo của tui bị khóa …, mất hết tin nhắn với nhóm. Làm sao mở khóa …?" stays a question)."""
     intents = intents if intents is not None else _intents()
-    bare = intents.bare(folded)
-    found = intents.said(marked, folded, accented)
-    for intent in intents.commands:
-        if intent.matches(marked, folded, accented, message, bare, found):
-            return intent.name
-    return None
+    if not text or len(text.split()) <= MAX_WORDS:
+        return _read(text, intents)
+    name = _read(_last_clauses(text), intents)
+    if name is not None:
+        return name
+    head = _first_clauses(text)
+    if "?" in text[len(head):]:  # reasons do not ask: a question follows the words read (checked first: latency)
+        return None
+    name = _read(head, intents)
+    if name is None:
+        return None
+    whole = _Reading.of(text)
+    intent = next(c for c in intents.commands if c.name == name)
+    return None if _any(intent.unless, whole.folded, whole.message) or _any(intent.asks, whole.folded,
+                                                                             whole.message) else name

@@ -266,3 +266,53 @@ def test_unmarked_central_particles_ending_a_question_are_read(text: str, standa
     phrases by first word had left them out, so they were never looked at."""
     assert standardize(text) == standard
     assert standardize("rua tay dung cach") == "rua tay dung cach"  # not at the end: "rửa"
+
+
+@pytest.mark.parametrize(("text", "standard"), [
+    # a sure Central sign (an unmarked "chi rua", a clause-final "rua", a marked "mần") gives the other unmarked
+    # Central words of the message away: "ni" (này), "man" (làm), a clause-opening "rua" (vậy), "ong mo" (ông nào)
+    ("xom ni ai lo vu nay, cai chi rua", "xom nay ai lo vu nay, cai gi vay"),
+    ("anh man o xa, hoi to ni lap de lam chi rua", "anh lam o xa, hoi to nay lap de lam gi vay"),
+    ("rua ong mo phu trach, o mo rua?", "vay ong nao phu trach, o dau vay?"),
+    ("tui mần ở huyện, phong ni ai lo?", "tui làm ở huyện, phong này ai lo?"),
+    ("biet tra loi rang, nam ni cai chi rua", "biet tra loi sao, nam nay cai gi vay"),
+])
+def test_a_central_message_gives_its_unmarked_words_away(text: str, standard: str) -> None:
+    """Round 11: unmarked "ni", "man", "rua", "rang", "ong mo" are Central only in a message with a Central sign."""
+    assert standardize(text) == standard
+
+
+@pytest.mark.parametrize("text", [
+    "rua tay dung cach", "man hinh dien thoai bi loi", "ao ni mua o dau", "ong mo cua luc 7 gio",
+    "em noi rang he thong bi loi", "ba mo hinh chuyen doi so",
+])
+def test_without_a_central_sign_the_unmarked_words_stay(text: str) -> None:
+    """"rửa tay", "màn hình", "áo nỉ", "ông mở cửa", "nói rằng", "ba mô hình": standard words typed without marks."""
+    assert standardize(text) == text
+
+
+def test_a_central_sign_keeps_the_standard_words_the_kb_pairs() -> None:
+    """"màn hình" stays in a Central message: the known-pair guard still holds for the unmarked words."""
+    assert standardize("man hinh cai chi rua", lambda a, b: (a, b) == ("man", "hinh")) == "man hinh cai gi vay"
+
+
+@pytest.mark.parametrize(("text", "standard"), [
+    ("Bữa qua tui nghe nói rứa", "hôm qua tôi nghe nói vậy"),
+    ("Tối ni cổng có mở không?", "tối nay cổng có mở không?"),
+    ("Hồi nớ ai ký rứa?", "lúc đó ai ký vậy?"),
+    ("hoi no di dau", "hoi no di dau"),  # unmarked: "hỏi nó"
+    ("Ông mô ký quyết định rứa?", "ông nào ký quyết định vậy?"),
+    ("Cái mô hình ni là chi?", "Cái mô hình này là gì?"),  # "mô hình" is not "cái mô"
+])
+def test_central_days_and_persons(text: str, standard: str) -> None:
+    """Round 11 (sources in the module docstring): "bữa" is "hôm", "ni" after a time word "nay", "hồi nớ" "lúc đó"."""
+    assert standardize(text) == standard
+
+
+@pytest.mark.parametrize(("text", "standard"), [
+    ("chu de nam ni la chi rua ad, nho giup voi", "chu de nam nay la gi vay ad, nho giup voi"),
+    ("số mấy rứa hỉ ạ, em cảm ơn", "số mấy vậy nhỉ ạ, em cảm ơn"),
+])
+def test_a_particle_ends_its_clause_before_an_address_and_a_comma(text: str, standard: str) -> None:
+    """Round 11: a final particle followed by "ad"/"ạ" and a comma ends its clause, though the message goes on."""
+    assert standardize(text) == standard
