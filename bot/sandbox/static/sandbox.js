@@ -150,22 +150,35 @@ function ensurePersonas() {
 }
 
 function renderPersonas() {
+  // The poll re-renders this list whenever a message arrives. A button a finger is on is updated in place, never
+  // replaced: a node swapped between touch-down and touch-up swallows the tap (seen as a lost persona switch).
   const list = $("personas");
-  list.replaceChildren();
+  const kept = new Map([...list.querySelectorAll("button[data-persona]")].map((b) => [b.dataset.persona, b]));
+  const items = [];
   for (const p of store.personas) {
     const count = botMessages.filter((m) => m.user_id === p.id).length;
     const unread = Math.max(0, count - (store.seen[p.id] || 0));
     const roleLabel = p.role === "moderator" ? (p.authorised ? "Kiểm duyệt" : "Kiểm duyệt ✗") : "Người dân";
-    list.append(el("li", {},
-      el("button", {
-        type: "button", class: p.id === store.active ? "active" : "", "data-persona": p.id,
-        title: p.authorised ? "" : "Mã này không có trong MODERATOR_IDS: bot sẽ từ chối lệnh kiểm duyệt",
-        onclick: () => switchPersona(p.id),
-      },
-      el("span", { class: "who" }, p.name, el("small", { text: p.id })),
-      el("span", { class: "role" + (p.role === "moderator" ? " mod" : ""), text: roleLabel }),
-      unread ? el("span", { class: "badge", text: String(unread), "aria-label": `${unread} tin mới` }) : null)));
+    const fresh = el("button", {
+      type: "button", class: p.id === store.active ? "active" : "", "data-persona": p.id,
+      title: p.authorised ? "" : "Mã này không có trong MODERATOR_IDS: bot sẽ từ chối lệnh kiểm duyệt",
+      onclick: () => switchPersona(p.id),
+    },
+    el("span", { class: "who" }, p.name, el("small", { text: p.id })),
+    el("span", { class: "role" + (p.role === "moderator" ? " mod" : ""), text: roleLabel }),
+    unread ? el("span", { class: "badge", text: String(unread), "aria-label": `${unread} tin mới` }) : null);
+    const old = kept.get(p.id);
+    if (old && old.parentElement) {
+      old.className = fresh.className;
+      old.title = fresh.title;
+      old.replaceChildren(...fresh.childNodes);
+      items.push(old.parentElement);
+    } else {
+      items.push(el("li", {}, fresh));
+    }
   }
+  const same = items.length === list.children.length && items.every((li, i) => li === list.children[i]);
+  if (!same) list.replaceChildren(...items);
   const me = active();
   $("persona-line").textContent = `Bạn: ${me.name} · ${me.role === "moderator" ? "kiểm duyệt viên" : "người dân"}`;
   renderChips();
