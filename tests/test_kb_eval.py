@@ -126,6 +126,19 @@ FLOORS = {
     # on, failures never read; before round 10 (45641bc): 94.1 %, 99.0 %, 1.0 %, 8.8 % (7/80, 3 redirects), 96.7 %;
     # after round 10: 94.4 %, 99.0 %, 1.0 %, 5.0 % (4/80, 3 redirects), 96.7 %
     "test13": (0.90, 0.97, 0.02, 0.09, 0.85),
+    # session 11's dev set by five fresh writers (Quảng coast, Hà Nội families, Southern factory workers; Huế
+    # retirees, northern-mountain officials), 20 hard off-topic look-alikes each, cut by writer: dev11a (w1-w3) tuned
+    # on (untouched at 3103eb9: 85.2 %, 96.9 %, 2.5 %, 6.7 % (4/60, 2 redirects), 88.9 %, 1 question taken by a
+    # command; after round 11: 92.6 %, 99.4 %, 0.6 %, 5.0 % (3/60, 2 redirects), 100 %, none taken); dev11b (w4, w5)
+    # held out, figures only (3103eb9: 91.7 %, 100 %, 0 %, 5.0 % (2/40, both redirects), 75.0 %; after round 11: the
+    # same)
+    "dev11a": (0.90, 0.97, 0.015, 0.07, 0.95),
+    "dev11b": (0.88, 0.97, 0.02, 0.08, 0.70),
+    # the regeneration at the end of session 11: two fresh writers (North and Centre; South and Highlands), written
+    # before any round-11 merge, never tuned on, failures never read; before round 11 (3103eb9): 94.1 %, 99.0 %,
+    # 1.0 %, 12.5 % (10/80, 5 redirects), 86.7 %; after round 11: 94.4 %, 99.0 %, 1.0 %, 10.0 % (8/80, 5 redirects),
+    # 86.7 %
+    "test14": (0.91, 0.97, 0.015, 0.12, 0.83),
 }
 
 
