@@ -442,6 +442,22 @@ def settled(client: redis.Redis) -> bool:
             and client.llen(f"rq:queue:{QUEUE_NAME}") == 0)
 
 
+def unsettled(client: redis.Redis, ignore: frozenset[str] = frozenset()) -> str:
+    """What still holds work, for a failure message: each pending user with its due time (seconds from now) and
+    the remaining TTL of its lease, and the queue's length."""
+    from bot.core.ingest import QUEUE_NAME
+
+    now_ms = time.time() * 1000
+    rows = []
+    for key in (keys.PENDING_USERS, keys.SEND_DUE):
+        for raw, score in client.zrange(key, 0, -1, withscores=True):
+            user = raw.decode()
+            if user not in ignore:
+                rows.append(f"{key}: {user} due {(score - now_ms) / 1000:+.1f} s, lease ttl "
+                            f"{client.pttl(keys.lease(user))} ms")
+    return "; ".join(rows) + f"; queue {client.llen(f'rq:queue:{QUEUE_NAME}')}"
+
+
 def wait_settled(client: redis.Redis, timeout: float, *, ignore: frozenset[str] = frozenset()) -> bool:
     """Wait until nothing is pending (users in `ignore`, e.g. moderators with parked alerts, excepted)."""
     from bot.core.ingest import QUEUE_NAME
