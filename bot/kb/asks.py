@@ -144,6 +144,7 @@ _ROLE = re.compile(r"(?<!quyet dinh )(?<!chi thi )(?<!cong dien )(?<!toi la )(?<
 # Round 11: the office that issued a numbered document ("quyết định 942 của thủ tướng là về chuyện gì") names the
 # document, as "quyết định thủ tướng" does (the look-behinds of _ROLE): the question asks what the document says.
 _ISSUER = re.compile(r"\b(?:quyet dinh|chi thi|cong dien|nghi quyet|van ban)\s+(?:so\s+)?\d[\w/.-]*\s+(?:cua|do)\s+$")
+_ISSUER_SPAN = 80  # "quyết định số 1234/QĐ-TTg của " fits: each role looks back this far, not to the start
 # "Luật <name>": the name's first word, not a function word ("luật nào", "luật về …"), nor "pháp luật", "luật sư".
 _LAW = re.compile(r"(?<!phap )(?<!quy )\bluat (?!(?:nao|gi|ve|moi|cua|la|nay|do|su|phap|le|choi|chung)\b)(\w+)")
 # An opinion asked of the bot; not "văn bản nghị quyết / nghị định" ("ban nghi quyet" folded).
@@ -310,7 +311,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
         kinds.add("fee")  # "bao nhiêu tiền một tháng" is pay, not a fee
     if _hinted(normalized, _ROLE_HINTS):
         kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized)
-                     if not _ISSUER.search(normalized, 0, m.start()))
+                     if not _ISSUER.search(normalized, max(0, m.start() - _ISSUER_SPAN), m.start()))
     if "luat" in normalized:
         kinds.update(f"law:{m.group(1)}" for m in _LAW.finditer(normalized))
     if "ngay" in normalized:
