@@ -23,6 +23,7 @@ DATA_TABLES = {
     "bot/zalo/emulator/api_users.py": "the emulator's fake Zalo users' names and its OA's name (Zalo's data)",
     "bot/nlp/dialect.py": "regional words and particles the normalizer rewrites (input spellings, with sources)",
     "bot/nlp/clauses.py": "question words and connectives that split a message into clauses (input)",
+    "bot/nlp/reference.py": "the demonstratives that close a noun a question points back at (input)",
     "bot/kb/asks.py": "patterns that recognise the kind of fact a question asks for (input)",
     "bot/kb/factsheet.py": "patterns that read dates, document numbers and names in answers and the fact sheet (input)",
     "bot/kb/sourcing.py": "the letter đ, used to tell a Vietnamese source title from a foreign one",

@@ -19,6 +19,7 @@ from bot.kb.phrasings import load_phrasings
 from bot.nlp.clauses import announces, asks_by_itself, clauses, is_question, self_contained, tells_reason
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze
+from bot.nlp.reference import resolve
 
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
@@ -92,7 +93,7 @@ class KnowledgeBase:
         confidently wins and the second's best entry (its own clause, else the whole message) is offered.
         """
         text = standardize(question, self.index.known_pair)
-        parts = clauses(text)
+        parts = _resolved_parts(clauses(text))
         # a lone question pointing back at nothing said ("Ứng dụng ấy do ai phát triển") is not read by the intent
         # reader: it would name the entry its words suggest, a guess the ranker's evidence alone must carry
         texts = _Texts(self.index, self.intent, text if len(parts) > 1 or self_contained(text) else "")
@@ -226,6 +227,16 @@ class KnowledgeBase:
         """
         (result, _), second = self._read(question)
         return with_second(result, second) if second is not None else result
+
+
+def _resolved_parts(parts: list[str]) -> list[str]:
+    """The clauses, each question pointing back at a noun the story before it named read with what the story said
+    of it ("…có chương trình của Thủ tướng phê duyệt từ năm 2020. Chương trình đó là quyết định số mấy?",
+    ``bot.nlp.reference``, round 12): alone it named too little, and the whole message too much."""
+    if len(parts) < 2:
+        return parts
+    return [p if i == 0 or self_contained(p) or not is_question(p) else resolve(p, parts[:i])
+            for i, p in enumerate(parts)]
 
 
 def _last_asking(parts: Sequence[str], question: str) -> bool:

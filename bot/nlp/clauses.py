@@ -273,6 +273,11 @@ def _asks_by_word(words: list[str]) -> bool:
             negated = negated or (word in _NEGATION and words[i + 1 : i + 2] != ["biết"]
                                   and words[i + 1 : i + 2] != ["biet"])
             continue
+        if _denies(words, i):
+            negated = True  # "tui đâu có hiểu gì": "đâu" denies (round 12), it asks no place
+            continue
+        if _negative_indefinite(words, i, ends_after) or _several(words, i, ends_after):
+            continue  # "tìm mãi không thấy đâu", "không hiểu gì hết"; "mấy năm nay", "mấy đứa nhỏ … lập" (round 12)
         if word in _END_ONLY:
             if ends_after[i]:
                 return True
@@ -284,6 +289,65 @@ def _asks_by_word(words: list[str]) -> bool:
         else:
             return True
     return False
+
+
+# Round 12: three more uses of the question words that ask nothing, each common in the stories citizens tell before
+# their question (dev12a: a context sentence read as a question took the message's first reading, and its words were
+# answered — "e tìm mãi không thấy đâu" got the entry on typing without marks):
+# - under a negation a question word is an indefinite, "any-" (Thuan Tran, 2009, cited above, on wh-indefinites
+#   licensed by negation): "không thấy đâu" (nowhere), "chẳng hiểu gì (hết)" (nothing). Only right after the negated
+#   verb and ending the clause: "không có VNeID thì làm gì" still asks, and so does not knowing ("không biết đăng ký
+#   ở đâu", "chưa rõ làm gì": a question asked indirectly);
+# - "đâu" before "có / phải" with no verb of place before it is the colloquial negation ("tui đâu có biết", "đâu phải
+#   ngày 10/10"), not "where";
+# - "mấy" is also the quantifier "several" (Wikipedia, *Vietnamese grammar*, quantifiers: "mấy con gà"): before a time
+#   noun and "nay / rồi / qua / trước" ("mấy năm nay", "mấy bữa nay", "mấy chục năm rồi": these past few), alone
+#   before "nay" ("mấy nay"), and before a person with the sentence going on ("mấy đứa nhỏ … lập cái tổ", "mấy anh
+#   đoàn thanh niên xuống …": those people); "tổ có mấy người", "gồm mấy anh?" ending the clause still ask.
+_INDEFINITE = frozenset({"gì", "đâu", "gi", "dau", "j"})
+# "không biết làm gì", "chưa rõ ở đâu": not knowing what / where is a question asked indirectly, not "nothing"
+_KNOW = frozenset({"biết", "rõ", "nhớ", "biet", "ro", "nho", "bít", "bik"})
+_AT_ALL = frozenset({"cả", "hết", "luôn", "ca", "het", "luon"})
+_NEGATORS = _NEGATION | {"đâu", "dau"}
+_DENIED = frozenset({"có", "phải", "co", "phai"})
+_PLACE_VERBS = frozenset({"ở", "đi", "tới", "về", "đến", "từ", "chỗ", "nơi", "vô", "vào", "ra", "lên", "xuống", "tại",
+                          "bên", "o", "di", "toi", "ve", "den", "tu", "cho", "noi", "vo", "vao", "len", "xuong",
+                          "tai", "ben"})
+_TIME_NOUNS = frozenset({"năm", "hôm", "bữa", "ngày", "tháng", "tuần", "bận", "lần", "nam", "hom", "bua", "ngay",
+                         "thang", "tuan", "ban", "lan"})
+_PAST = frozenset({"nay", "rồi", "qua", "trước", "rày", "gần", "vừa", "roi", "truoc", "ray", "gan", "vua"})
+_TENS = frozenset({"chục", "trăm", "chuc", "tram"})
+_PEOPLE = frozenset({"đứa", "anh", "chị", "ông", "bà", "cô", "chú", "bác", "cụ", "bạn", "em", "cháu", "thằng", "ổng",
+                     "bả", "ảnh", "chỉ", "cổ", "dua", "ong", "ba", "co", "chu", "bac", "cu", "ban", "chau", "thang"})
+
+
+def _denies(words: list[str], i: int) -> bool:
+    """"đâu" denying ("tui đâu có hiểu gì", "đâu phải ngày 10/10"), not asking where (see ``_INDEFINITE``)."""
+    return (words[i] in ("đâu", "dau") and words[i + 1 : i + 2] != [] and words[i + 1] in _DENIED
+            and (i == 0 or words[i - 1] not in _PLACE_VERBS))
+
+
+def _negative_indefinite(words: list[str], i: int, ends_after: list[bool]) -> bool:
+    """"gì / đâu" right after a negated verb, ending the clause or before "cả / hết / luôn": "nothing / nowhere"."""
+    before = words[max(0, i - 3) : i]
+    if words[i] not in _INDEFINITE or not any(w in _NEGATORS for w in before) or any(w in _KNOW for w in before):
+        return False
+    return ends_after[i] or (words[i + 1 : i + 2] != [] and words[i + 1] in _AT_ALL)
+
+
+def _several(words: list[str], i: int, ends_after: list[bool]) -> bool:
+    """"mấy" the quantifier: these past few ("mấy năm nay", "mấy chục năm rồi", "mấy nay") or those people with the
+    sentence going on ("mấy đứa nhỏ … lập cái tổ") — see ``_INDEFINITE``."""
+    if words[i] not in _NOT_VERY:
+        return False
+    rest = words[i + 1 : i + 4]
+    if rest[:1] and rest[0] in ("nay", "rày", "ray"):
+        return True
+    if rest[:1] and rest[0] in _TENS:
+        rest = rest[1:]
+    if len(rest) >= 2 and rest[0] in _TIME_NOUNS and rest[1] in _PAST:
+        return True
+    return bool(rest) and rest[0] in _PEOPLE and i + 2 < len(words) and not ends_after[i + 1]
 
 
 _ALSO = frozenset({"cũng", "cung"})

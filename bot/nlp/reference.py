@@ -1,0 +1,125 @@
+"""What a question pointing back names: "Chương trình đó là quyết định số mấy?" after "…có chương trình của Thủ
+tướng phê duyệt từ năm 2020." asks about *that* programme.
+
+Citizens who tell a story first ask about what the story named, with a demonstrative after the noun ("chương trình
+đó", "cái tổ này", "tài khoản kiểu cũ đó", "bộ đó", "năm đó"): the question alone names too little to choose an entry
+("trang đó địa chỉ là gì" is any site's address), and the whole message says too much (round 12: six of dev12a's
+fifteen rambling messages ended so, none was answered). In Vietnamese the demonstrative follows the noun phrase it
+closes (*cái bàn này*, "this table"; W. Nguyễn Đình Hoà, *Vietnamese*, London Oriental and African Language Library
+9, 1997, ch. 5; the summary in Wikipedia's "Vietnamese grammar", section *Demonstratives*), and a noun's modifiers
+follow the noun (*chương trình [của Thủ tướng phê duyệt năm 2020]*). So the noun before the demonstrative is looked
+up in the sentences told before, the nearest first, and the words that followed it there, up to a comma, are what
+the demonstrative stands for: "Chương trình đó là…" → "Chương trình của Thủ tướng phê duyệt từ năm 2020 là…".
+
+A noun the story never said ("Đó là văn bản số mấy?", "kênh này": the channel itself) is left as typed. Deterministic
+and linear in the message (a handful of clauses of bounded length are scanned once per demonstrative).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from bot.nlp.normalize import fold
+
+# typed with their marks: unmarked "do", "nay", "ay", "no" are other words ("do ai ký", "hôm nay"); "kia" is one word
+DEMONSTRATIVES = frozenset({"đó", "đấy", "ấy", "này", "kia", "nọ"})
+# a word before a demonstrative that heads no noun phrase of the story: function words, pronouns, numbers, question
+# words and particles (folded), and the time words whose "đó / này" is deictic ("hồi đó", "lúc này", "giờ đây")
+_NOT_HEADS_TEXT = ("vay the thi ma la cua cho con cai chiec nhung cac may mot hai ba bon sau muoi tram nghin van"
+                   " voi va co khong ko k duoc da se dang nen roi bay hien nay ve o tai tu den toi"
+                   " em e minh anh chi ong ba chu bac chau cau no ho ay do day kia"
+                   " gi j nao sao dau ai bao nhieu khi nhi nhe a ha ne"
+                   " hoi luc bua hom dao thoi gio dip")
+_NOT_HEADS = frozenset(_NOT_HEADS_TEXT.split())
+_WINDOW = 4  # words of the noun phrase before the demonstrative ("tài khoản kiểu cũ đó")
+MAX_TAIL = 8  # words the antecedent brings ("của Thủ tướng phê duyệt từ năm 2020")
+_STRIP = ".,!?;:…\"'()"
+
+
+def _plain(raw: str) -> str:
+    return unicodedata.normalize("NFC", raw).lower().strip(_STRIP)
+
+
+def _head(words: Sequence[str], at: int) -> tuple[int, int]:
+    """The run of content words closing at ``at`` (the demonstrative's index), as (start, end): up to ``_WINDOW``
+    words, stopped by a function word ("Tên đầy đủ của [chương trình] đó", "cái [tổ] này", "Vậy [tài khoản kiểu
+    cũ] đó")."""
+    start = at
+    while start > max(0, at - _WINDOW) and fold(_plain(words[start - 1])) not in _NOT_HEADS \
+            and _plain(words[start - 1]) and not words[start - 1].endswith(","):
+        start -= 1
+    return start, at
+
+
+def _antecedent(head: Sequence[str], story: Sequence[str]) -> list[str] | None:
+    """Where the story last said the folded words ``head``: the raw words after them there, up to a comma, the end
+    of the sentence, a question word (a story's "không còn nữa" is no part of the noun) or ``MAX_TAIL`` words;
+    ``None`` when the story never said them (an occurrence that is itself followed by a demonstrative or "nay", "năm
+    nay", is deictic too and skipped)."""
+    n = len(head)
+    for sentence in reversed(story):
+        raws = sentence.split()
+        folded = [fold(_plain(w)) for w in raws]
+        for i in range(len(raws) - n, -1, -1):
+            if folded[i : i + n] != list(head):
+                continue
+            if raws[i + n - 1].endswith((",", ";", ":")):
+                return []  # said last before a comma: the noun alone is what it names
+            after = raws[i + n :]
+            if after and (_plain(after[0]) in DEMONSTRATIVES or folded[i + n] in {"nay", "day"}):
+                continue
+            tail: list[str] = []
+            for raw in after[:MAX_TAIL]:
+                word = raw.rstrip(_STRIP)
+                if fold(_plain(word)) in _QUESTION_WORDS:
+                    if tail:
+                        break  # "Bộ Thông tin và Truyền thông [không còn nữa]": the story goes on, the noun ended
+                    continue  # "quyết định [nào] lấy 10/10 làm …": what it asked is no part of the noun
+                if word:
+                    tail.append(word)
+                if raw.endswith((",", ";", ":")):
+                    break
+            return tail
+    return None
+
+
+# question words a story's words must not bring into the question (folded)
+_QUESTION_WORDS = frozenset({"gi", "j", "nao", "sao", "dau", "ai", "bao", "nhieu", "may", "khong", "ko", "chua",
+                             "hong", "nhi", "ha", "a"})
+
+
+def resolve(question: str, story: Sequence[str]) -> str:
+    """``question`` with each demonstrative that closes a noun the ``story`` (the clauses told before it) named
+    replaced by what followed that noun there; the question as typed when it points at nothing the story said."""
+    words = question.split()
+    if not any(_plain(w) in DEMONSTRATIVES for w in words[1:]):
+        return question
+    out: list[str] = []
+    changed = False
+    for i, raw in enumerate(words):
+        if i == 0 or _plain(raw) not in DEMONSTRATIVES:
+            out.append(raw)
+            continue
+        start, end = _head(words, i)
+        found = None
+        for s in range(start, end):  # the noun first, then what qualifies it ("[tài khoản] kiểu cũ đó")
+            for n in (2, 1):
+                if s + n <= end:
+                    head = [fold(_plain(w)) for w in words[s : s + n]]
+                    if all(head) and head[0] not in _NOT_HEADS:
+                        found = _antecedent(head, story)
+                        if found is not None:
+                            break
+            if found is not None:
+                break
+        if found is None:
+            out.append(raw)
+            continue
+        changed = True
+        trail = raw[len(raw.rstrip(_STRIP)) :]  # "đó?" keeps its "?"
+        if found:
+            out.extend([*found[:-1], found[-1] + trail])
+        elif trail and out:
+            out[-1] += trail
+    return " ".join(out) if changed else question
