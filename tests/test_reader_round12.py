@@ -114,3 +114,24 @@ def test_a_day_described_by_what_follows_names_no_day() -> None:
 ])
 def test_these_stories_are_answered_with_their_entry(real_kb: KnowledgeBase, question: str, entry: str) -> None:
     assert real_kb.answer(question).entry == entry
+
+
+def test_a_dictated_story_is_cut_before_its_question() -> None:
+    """No punctuation at all (voice typing): cut before the question's opener, else before the last words of a story
+    the asker tells; a plain question however long, or a short one, stays whole."""
+    said = ("tôi năm nay 62 tuổi ở nhà hay nghe loa phường nói về chuyển đổi số con cháu bảo có hẳn một ngày dành "
+            "cho chuyển đổi số vậy ngày đó là ngày nào")
+    assert clauses(said)[-1] == "vậy ngày đó là ngày nào"
+    told = ("cơ quan tôi năm 2023 được giao làm kế hoạch dữ liệu mở sếp bảo năm đó là năm đặc biệt về dữ liệu năm "
+            "2023 được gọi là năm gì")
+    assert len(clauses(told)) == 2 and clauses(told)[-1].endswith("được gọi là năm gì")
+    plain = "Đến năm 2030 bao nhiêu phần trăm hồ sơ cấp xã được xử lý trực tuyến theo chương trình quốc gia vậy"
+    assert clauses(plain) == [plain]
+    short = "Cho hỏi ngày chuyển đổi số quốc gia là ngày nào"
+    assert clauses(short) == [short]
+
+
+def test_a_dictated_story_is_answered_with_its_entry(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.answer("tôi năm nay 62 tuổi ở nhà hay nghe loa phường nói về chuyển đổi số con cháu bảo có hẳn "
+                            "một ngày dành cho chuyển đổi số vậy ngày đó là ngày nào")
+    assert answer.entry == "ngay-cds-la-ngay-nao"

@@ -55,9 +55,43 @@ def clauses(text: str) -> list[str]:
             part = _clean(part)
             if part:
                 out.append(part)
+    if len(out) == 1 and _RUN_ON.search(text) is None:
+        out = _spoken(out[0])
     if len(out) > MAX_CLAUSES:  # a long message: keep the tail whole (the question usually ends it)
         out = [*out[: MAX_CLAUSES - 1], " ".join(out[MAX_CLAUSES - 1 :])]
     return out
+
+
+_RUN_ON = re.compile(r"[.?!;…,\n]")
+_SPOKEN_TAIL = 12  # words read as the question of such a message when no opener says where it starts
+_SPOKEN_STORY = 24  # words of such a message with no opener before its last words are read as the question
+_SPOKEN_MIN = 16  # words of a message dictated without punctuation before its openers are looked for
+_OPENERS = frozenset({"vậy", "thế", "rứa", "vay", "rua"})
+_ASK_VERBS = frozenset({"hỏi", "hoi", "biết", "biet"})
+_ASKERS = frozenset({"cho", "xin", "muốn", "muon"})
+
+
+def _spoken(text: str) -> list[str]:
+    """A message dictated to a phone keyboard, with no punctuation at all (round 12): cut before the last opener of
+    its question ("… vậy ngày đó là ngày nào", "… cho tôi hỏi …", "… muốn hỏi …") whose words after it ask."""
+    words = text.split()
+    if len(words) < _SPOKEN_MIN:
+        return [text]
+    plain = [_plain(w) for w in words]
+    for i in range(len(words) - 3, 2, -1):
+        opener = plain[i] in _OPENERS or (plain[i] in _ASKERS and (
+            plain[i + 1 : i + 2] != [] and plain[i + 1] in _ASK_VERBS
+            or plain[i + 2 : i + 3] != [] and plain[i + 2] in _ASK_VERBS))
+        tail = " ".join(words[i:])
+        if opener and asks_by_itself(tail):
+            return [" ".join(words[:i]), tail]
+    # no opener: a story told by the asker ("tôi …", "con tui …") before the question, which ends the message (who
+    # explains first asks last): its last words are read as the question
+    if len(words) < _SPOKEN_STORY:
+        return [text]
+    head, tail = " ".join(words[:-_SPOKEN_TAIL]), " ".join(words[-_SPOKEN_TAIL:])
+    told = any(fold(w) in _SPEAKER for w in head.split()[:_SPOKEN_TAIL]) and not asks_by_itself(head)
+    return [head, tail] if told and asks_by_itself(tail) else [text]
 
 
 _COLON = re.compile(r":\s+")
