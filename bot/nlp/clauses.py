@@ -64,6 +64,7 @@ def clauses(text: str) -> list[str]:
 
 _RUN_ON = re.compile(r"[.?!;…,\n]")
 _SPOKEN_TAIL = 12  # words read as the question of such a message when no opener says where it starts
+_SPOKEN_WINDOW = 40  # last words of such a message where the opener of its question is looked for
 _SPOKEN_STORY = 24  # words of such a message with no opener before its last words are read as the question
 _SPOKEN_MIN = 16  # words of a message dictated without punctuation before its openers are looked for
 _OPENERS = frozenset({"vậy", "thế", "rứa", "vay", "rua"})
@@ -78,7 +79,8 @@ def _spoken(text: str) -> list[str]:
     if len(words) < _SPOKEN_MIN:
         return [text]
     plain = [_plain(w) for w in words]
-    for i in range(len(words) - 3, 2, -1):
+    # only the last _SPOKEN_WINDOW words hold the opener: each is tested on the words after it (linear time)
+    for i in range(len(words) - 3, max(2, len(words) - _SPOKEN_WINDOW), -1):
         opener = plain[i] in _OPENERS or (plain[i] in _ASKERS and (
             plain[i + 1 : i + 2] != [] and plain[i + 1] in _ASK_VERBS
             or plain[i + 2 : i + 3] != [] and plain[i + 2] in _ASK_VERBS))

@@ -33,6 +33,7 @@ _NOT_HEADS_TEXT = ("vay the thi ma la cua cho con cai chiec nhung cac may mot ha
                    " hoi luc bua hom dao thoi gio dip")
 _NOT_HEADS = frozenset(_NOT_HEADS_TEXT.split())
 _WINDOW = 4  # words of the noun phrase before the demonstrative ("tài khoản kiểu cũ đó")
+MAX_RESOLVED = 2  # demonstratives of one question looked up in the story
 MAX_TAIL = 8  # words the antecedent brings ("của Thủ tướng phê duyệt từ năm 2020")
 _STRIP = ".,!?;:…\"'()"
 
@@ -97,10 +98,12 @@ def resolve(question: str, story: Sequence[str]) -> str:
         return question
     out: list[str] = []
     changed = False
+    tried = 0  # demonstratives looked up: each scans the story once (linear in a message full of "này")
     for i, raw in enumerate(words):
-        if i == 0 or _plain(raw) not in DEMONSTRATIVES:
+        if i == 0 or _plain(raw) not in DEMONSTRATIVES or tried >= MAX_RESOLVED:
             out.append(raw)
             continue
+        tried += 1
         start, end = _head(words, i)
         found = None
         for s in range(start, end):  # the noun first, then what qualifies it ("[tài khoản] kiểu cũ đó")
