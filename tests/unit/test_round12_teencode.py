@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlp.clauses import is_question
+from bot.nlp.clauses import clauses, is_question, tells_state
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import analyze
 
@@ -83,3 +83,32 @@ def test_dt_is_read_by_its_neighbour(text: str, reading: str) -> None:
 ])
 def test_negated_where_is_no_question(text: str, asks: bool) -> None:
     assert is_question(standardize(text)) is asks
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # the asker's not knowing, told after the question with only a comma: context, cut off
+    ("ad ơi đề án 06 dc thủ tướng ký ngày nào v, ở xã nhắc hoài mà mk ko bít",
+     ["ad ơi đề án 06 dc thủ tướng ký ngày nào v", "ở xã nhắc hoài mà mình không biết"]),
+    # the deadline the asker asks for
+    ("cđs có mấy trụ cột z ad, kể tên giúp e vs, mai ktra r",
+     ["cđs có mấy trụ cột z ad, kể tên giúp e vs", "mai ktra r"]),
+    # a qualifier after the comma stays the question's ("…, tính riêng cấp xã")
+    ("đến 2030 bao nhiêu phần trăm hồ sơ xử lý trực tuyến, tính riêng cấp xã",
+     ["đến 2030 bao nhiêu phần trăm hồ sơ xử lý trực tuyến, tính riêng cấp xã"]),
+    # not knowing *which* is a question of its own, not a state told
+    ("ngày cđs là ngày nào, mình không biết là ai ký quyết định",
+     ["ngày cđs là ngày nào", "mình không biết là ai ký quyết định"]),
+    # "mãi" typed without marks opens no deadline when it follows its verb ("tìm mai ko thấy")
+    ("chủ đề năm 2022 là gì, một số người nói là khác",
+     ["chủ đề năm 2022 là gì, một số người nói là khác"]),
+])
+def test_what_the_asker_tells_after_a_comma(text: str, parts: list[str]) -> None:
+    assert clauses(standardize(text)) == parts
+
+
+def test_a_state_told_is_not_a_question() -> None:
+    assert tells_state("ở xã nhắc hoài mà mình không biết")
+    assert tells_state("mai kiểm tra rồi")
+    assert not tells_state("mình không biết là ai ký")  # asks who
+    assert not tells_state("mai có đăng ký được không")  # asks
+    assert not tells_state("tính riêng cấp xã")
