@@ -112,3 +112,9 @@ def test_a_state_told_is_not_a_question() -> None:
     assert not tells_state("mình không biết là ai ký")  # asks who
     assert not tells_state("mai có đăng ký được không")  # asks
     assert not tells_state("tính riêng cấp xã")
+
+
+def test_a_slip_of_nam_is_not_nhung_ma() -> None:
+    # "nma" typed without marks is ViLexNorm's "nhưng mà"; "nmă" is "năm" with two letters swapped (noise harness)
+    assert read("nma bai bao") == "nhung ma bai bao"
+    assert "nhung" not in read("Chủ đề Ngày Chuyển đổi số nmă 2022 là gì")
