@@ -41,7 +41,7 @@ COMMON: dict[str, str] = {
     "ctr": "chương trình", "ctrinh": "chương trình", "chtrinh": "chương trình",
     # round 12 (qa12mixed): forms the blind writers typed that the table lacked, each attested in a public
     # normalisation resource (not guessed): ViLexNorm, the Vietnamese social-media normalisation corpus of Nguyen et
-    # al., EACL 2024 (github.com/ngxtnhi/ViLexNorm, dev.csv: "nma" → "nhưng mà", "hnao"/"hum nèo" → "hôm nào",
+    # al., EACL 2024 (github.com/ngxtnhi/ViLexNorm, dev.csv: "hnao"/"hum nèo" → "hôm nào",
     # "ae" → "anh em", "ktx" → "ký túc xá", "bthuong"/"bthg" → "bình thường", "ngta đâu bt" → "biết"), and the
     # teencode table of github.com/duytran-vio/correct_teencode (short_word.json: "cug" → "cũng", "hqua"/"hqa" →
     # "hôm qua", "hnao", "bth", "fai" → "phải", "bt" → "bình thường"); "hnay" → "hôm nay" beside "hqua" in
