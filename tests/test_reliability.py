@@ -158,6 +158,40 @@ def test_a_drain_job_whose_worker_died_before_it_started_does_not_hold_the_user(
     assert bot.replies(user) == [render("help")]
 
 
+def test_a_drain_job_dequeued_by_a_worker_that_died_before_starting_it_does_not_hold_the_user(
+        bot: BotHarness) -> None:
+    """Regression (the flaky fault run): RQ's dequeue moves the job from the queue to its intermediate list, and
+    only the worker's next transaction marks it `started`. A worker SIGKILLed in between (or cut off by a Redis
+    SIGKILL: its next command fails) leaves the job `queued` in that list: the claim took it for a job still
+    waiting in the queue, and the user waited until RQ failed the job (a minute or more) or the queued lease
+    ran out (5 minutes)."""
+    from rq import Queue
+
+    from bot.core.ingest import QUEUE_NAME
+    from bot.infra.texts import render
+    from bot.maintenance import sweep
+    from tests.support import InProcessWorker
+
+    user = "6811111111111111112"
+    bot.send(user, "menu")
+    owner = bot.redis.get(keys.lease(user)).decode()
+    assert sweep() == 0  # waiting in the queue: nobody else may take the user
+    queue = Queue(QUEUE_NAME, connection=bot.redis)
+    dequeued = Queue.dequeue_any([queue], None, connection=bot.redis)  # RQ's own dequeue, as a worker's ...
+    assert dequeued is not None
+    job, _ = dequeued  # ... which then dies: nothing marks the job started
+    assert job.id == owner and job.get_status(refresh=True) == "queued"
+
+    assert sweep() == 1  # a job that left the queue for a worker that never started it
+    assert bot.redis.get(keys.lease(user)).decode() != owner
+    assert bot.metric("leases_reclaimed_total") == 1
+    # had that worker been slow rather than dead, its job starts now: it finds the lease changed, leaves the user
+    # to the new job (or, lingering, takes that job from the queue and drains the user as that job)
+    assert InProcessWorker([queue], connection=bot.redis).perform_job(job, queue)
+    bot.settle()
+    assert bot.replies(user) == [render("help")]  # answered, once
+
+
 def test_a_running_drain_keeps_its_user(bot: BotHarness) -> None:
     """The take-over never touches a lease a running drain holds (it is shorter than the queued lease)."""
     from bot.maintenance import sweep
