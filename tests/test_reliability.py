@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import redis
 
 from benchmarks import citizens
@@ -190,6 +191,39 @@ def test_a_drain_job_dequeued_by_a_worker_that_died_before_starting_it_does_not_
     assert InProcessWorker([queue], connection=bot.redis).perform_job(job, queue)
     bot.settle()
     assert bot.replies(user) == [render("help")]  # answered, once
+
+
+def test_a_send_mark_a_redis_rollback_brought_back_does_not_hold_the_user(
+        bot: BotHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (the flaky fault run): Redis with `appendfsync everysec`, SIGKILLed while its disk was slow, lost
+    writes it had acknowledged (the fault test saw a counter go from 4 back to 2), here the pop after a sent reply.
+    The reply's in-flight mark came back under a process that still lived but no longer sent it: every taker,
+    that process too, waited SEND_IN_FLIGHT_MAX_SECONDS (2 minutes) before settling it "unknown". The process that
+    set the mark knows the send went out: it pops it at once, and sends it no second time."""
+    from bot.core import outbox
+    from bot.infra.texts import render
+    from bot.maintenance import sweep
+
+    marks: list[bytes] = []
+    sent_args = outbox._sent_args  # noqa: SLF001 - the one place that sees the mark of a send Zalo accepted
+    monkeypatch.setattr(outbox, "_sent_args", lambda mine, message: marks.append(mine) or sent_args(mine, message))
+    user = "6811111111111111113"
+    bot.send(user, "menu")
+    bot.settle()
+    assert bot.replies(user) == [render("help")] and len(marks) == 1
+    # what the append-only file brings back: the head marked in flight by this (live) process, the user due again
+    now_ms = int(time.time() * 1000)
+    bot.redis.rpush(keys.outbox(user), marks[0].split(b"\n", 3)[3])
+    bot.redis.set(keys.sending(user), marks[0])
+    bot.redis.zadd(keys.SEND_DUE, {user: now_ms})
+    bot.redis.zadd(keys.PENDING_USERS, {user: now_ms})
+
+    assert sweep() == 1
+    bot.run_worker()
+    assert bot.redis.get(keys.sending(user)) is None and bot.redis.llen(keys.outbox(user)) == 0
+    assert bot.redis.zscore(keys.SEND_DUE, user) is None and bot.redis.zscore(keys.PENDING_USERS, user) is None
+    assert bot.replies(user) == [render("help")]  # not sent again
+    assert bot.metric("messages_waited_total", reason="owner_alive") == 0
 
 
 def test_a_running_drain_keeps_its_user(bot: BotHarness) -> None:

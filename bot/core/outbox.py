@@ -61,13 +61,15 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
     is still ours. So a process stalled past the lease's TTL (CPU starvation, GC, SIGSTOP) cannot start a send once
     another took the user over, and cannot pop or rewrite a message that is no longer the one it sent. A taker that
     finds another's mark waits while that process lives and sends the message again once it is dead
-    (bot/core/inflight.py). A flush that raises (Redis gone mid-flush) tells this process what its mark left."""
+    (bot/core/inflight.py). A flush that raises (Redis gone mid-flush) tells this process what its mark left; each
+    send's outcome is remembered too, for a mark a Redis rollback brings back after the flush moved on."""
     flight = _Flight()
-    try:
-        return _flush(user_id, client, zalo, settings, lease, flight, first, out_of_time)
-    except Exception:
-        inflight.abandon(user_id, lease.owner, flight.fate, flight.mark)
-        raise
+    with inflight.flying(user_id, lease.owner):
+        try:
+            return _flush(user_id, client, zalo, settings, lease, flight, first, out_of_time)
+        except Exception:
+            inflight.abandon(user_id, lease.owner, flight.fate, flight.mark)
+            raise
 
 
 class _Flight:
@@ -152,9 +154,11 @@ def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settin
             flight.fate = inflight.UNKNOWN
             result = _send(zalo, message)
             flight.fate = inflight.SENT
+            inflight.ended(mine, inflight.SENT)
         except ZaloError as exc:
             if not isinstance(exc, OutcomeUnknown):
                 flight.fate = inflight.UNSENT
+            inflight.ended(mine, flight.fate)
             form = message_forms.to_give_up(message, exc.code, settings.max_text_chars)
             if form is not None:
                 refused_forms.remember(client, settings, form, exc.code)
