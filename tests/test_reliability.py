@@ -226,6 +226,29 @@ def test_a_send_mark_a_redis_rollback_brought_back_does_not_hold_the_user(
     assert bot.metric("messages_waited_total", reason="owner_alive") == 0
 
 
+def test_a_connection_lost_while_settling_a_mark_is_not_taken_for_another_process_settling_it(
+        bot: BotHarness) -> None:
+    """Regression (the flaky fault run, logs: a worker's flush returned "taken over" as Redis died, then its
+    FINISH_SEND failed; its mark stood 90 s under the live worker): redis-py turns a connection lost while watching
+    into a WatchError, which the settle read as another process having settled the mark."""
+    from bot.core import outbox
+
+    user = "6811111111111111114"
+    mine = b"proc\n1\nowner\n{}"
+    bot.redis.set(keys.sending(user), mine)
+    bot.redis.rpush(keys.outbox(user), b"{}")
+    cuts: list[int] = []
+
+    def fill(pipe: redis.client.Pipeline) -> None:
+        pipe.lpop(keys.outbox(user))
+        if not cuts:  # the connection breaks before the transaction is sent, as when Redis is killed
+            cuts.append(int(bot.redis.client_kill_filter(skipme=True)))
+
+    assert outbox._settle(bot.redis, user, mine, fill)  # noqa: SLF001 - the one step every settle takes
+    assert cuts and cuts[0] >= 1
+    assert bot.redis.get(keys.sending(user)) is None and bot.redis.llen(keys.outbox(user)) == 0
+
+
 def test_a_running_drain_keeps_its_user(bot: BotHarness) -> None:
     """The take-over never touches a lease a running drain holds (it is shorter than the queued lease)."""
     from bot.maintenance import sweep

@@ -38,6 +38,7 @@ UNDELIVERABLE_KEEP = 10_000
 # quiet week gets the latest alerts rather than hundreds (the queue itself is always in /hangdoi).
 DEFERRED_KEEP = 20
 OWNER_ALIVE_RETRY_S = 0.5  # the head is in flight under a live process: look again this soon
+SETTLE_TRIES = 3  # a settle whose connection broke while the mark was still ours is tried again this many times
 
 
 @dataclass(frozen=True)
@@ -256,18 +257,26 @@ def _settle(client: redis.Redis, user_id: str, mine: bytes, fill: Callable[[Pipe
     """Change the outbox's head in one transaction, only while the in-flight mark is still `mine` (what
     `OUTBOX_TAKE` set: "owner\nhead"): False when another process took the user over and settled that message."""
     mark = keys.sending(user_id)
-    with client.pipeline() as pipe:
-        try:
-            pipe.watch(mark)
-            if pipe.get(mark) != mine:
-                return False
-            pipe.multi()
-            fill(pipe)
-            pipe.delete(mark)
-            pipe.execute()
-        except redis.WatchError:
-            return False
-    return True
+    for _ in range(SETTLE_TRIES):
+        with client.pipeline() as pipe:
+            try:
+                pipe.watch(mark)
+                if pipe.get(mark) != mine:
+                    return False
+                pipe.multi()
+                fill(pipe)
+                pipe.delete(mark)
+                pipe.execute()
+                return True
+            except redis.WatchError:
+                # redis-py reports a connection lost while watching as a WatchError too. Read as "another process
+                # settled it", that left this live process's own mark standing with nothing to settle it: every
+                # taker waited SEND_IN_FLIGHT_MAX_SECONDS (found by the fault test: a Redis SIGKILL mid-settle). A
+                # mark still ours was not taken over: try again (a Redis still down raises, and flush() records
+                # the mark for this process to settle later).
+                if client.get(mark) != mine:
+                    return False
+    raise redis.ConnectionError(f"could not settle the in-flight mark of {user_id}")
 
 
 def _replace_head(client: redis.Redis, user_id: str, mine: bytes, key: str, parts: list[OutMessage], *, cause: str,
