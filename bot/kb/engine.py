@@ -81,7 +81,8 @@ class KnowledgeBase:
         # the places of the message's question(s), whichever text is read: not those of a context sentence
         asks = texts.asked(text) | texts.places
         reader = partial(texts.intent, text)  # read only when the decision asks (bot.kb.intent_model.agrees)
-        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader), hits
+        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader,
+                      self.index.idf_of), hits
 
     def _read(self, question: str) -> tuple[tuple[Answer, list[Hit]], Entry | None]:
         """The best reading of a message, and the entry of its second question when it asks two.
