@@ -94,6 +94,7 @@ import re
 import unicodedata
 
 from bot.kb import wh
+from bot.kb.asks_round12 import asked_round12, provided_round12, typed_countries
 from bot.kb.loader import Entry
 from bot.kb.subjects import places, subplaces
 from bot.nlp.normalize import fold
@@ -338,7 +339,8 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
-    return frozenset(kinds) | named_places(normalized) if with_places else frozenset(kinds)
+    kinds.update(asked_round12(normalized, raw))
+    return frozenset(kinds) | named_places(normalized, raw) if with_places else frozenset(kinds)
 
 
 def _asks_round11(normalized: str, raw: str, fee: bool, pay: bool) -> frozenset[str]:
@@ -406,9 +408,10 @@ def _asks_personal(normalized: str, raw: str) -> bool:
     return _PERSONAL_TYPED.search(unicodedata.normalize("NFC", raw).lower()) is not None
 
 
-def named_places(normalized: str) -> frozenset[str]:
-    """The ``place:<key>`` kinds of a question: the provinces, cities and countries it names."""
-    return frozenset(f"place:{p}" for p in places(normalized, asked=True))
+def named_places(normalized: str, raw: str = "") -> frozenset[str]:
+    """The ``place:<key>`` kinds of a question: the provinces, cities and countries it names (``raw``, the question
+    as typed: the countries only its marks tell, round 12)."""
+    return frozenset(f"place:{p}" for p in places(normalized, asked=True)) | typed_countries(raw)
 
 
 _PROVIDED: dict[int, tuple[Entry, frozenset[str]]] = {}  # by id(entry): entries are immutable and live long
@@ -458,6 +461,7 @@ def _provided(entry: Entry) -> frozenset[str]:
                  if rx.search(written_all))
     kinds.update(kind for kind, rx in (("phone", _PHONE_SAID), ("opinion", _OPINION_SAID)) if rx.search(answer))
     phrasings = fold(" ".join((entry.title, *entry.questions, *entry.keywords)))
+    kinds.update(provided_round12(entry.answer, answer, tuple(fold(t) for t in (entry.title, *entry.questions))))
     everything = f"{answer} {phrasings}"
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
     kinds.update(f"count:{noun}" for noun in _COUNT_NOUNS if noun in everything)
