@@ -95,10 +95,14 @@ _PROCEDURE_ALIASES = re.compile(
     r"\b(" + "|".join(sorted({_iy(a) for _, al in _PROCEDURES for a in al}, key=len, reverse=True)) + r")\b")
 _PROCEDURE_KEY = {_iy(a): key for key, al in _PROCEDURES for a in al}
 _LAND_TYPED = re.compile(r"\bsổ đỏ\b")
-_PROCEDURE_HINTS = ("ho ", "quyen", "truoc", "muc dich", "sang ten", "li lich", "khai ", "ket hon", "tru", "vang",
-                    "bao hiem", "bh", "vssid", "luong huu", "tro cap", "thue", "etax", "hoa don", "phat nguoi",
-                    "vi pham", "dang kiem", "bien so", "lai", "gplx", "dang ki xe", "hoc ba", "lien lac", "sang che",
-                    "nhan hieu", "tri tue", "giay phep", "kinh doanh", "passport", "so hong")
+# The first two words of every alias (in both spellings of a final "y") and the one-word aliases: a question holding
+# none of them names no procedure ("so do" stands for "sổ đỏ", read as typed).
+_ALIAS_WORDS = [a.split() for _, al in _PROCEDURES for a in al] + [["so", "do"]]
+_PROCEDURE_PAIRS = frozenset(p for w in _ALIAS_WORDS if len(w) > 1
+                             for p in ((w[0], w[1]), (_iy(w[0]), _iy(w[1]))))
+_PROCEDURE_WORDS = frozenset(w[0] for w in _ALIAS_WORDS if len(w) == 1)
+_RANK_HINTS = ("thu may", "thu bao", "thu nhieu", "hang may", "hang bao", "hang nhieu", "tri may", "tri bao")
+_DURATION_HINTS = ("bao lau", "may ngay", "nhieu ngay", "thoi gian")
 
 # How long a procedure takes (folded); a duration said: a number of days, weeks, months or years, or a word one.
 _DURATION = re.compile(r"\bbao lau (?:thi |moi |la |se |nua )?(?:co|nhan|xong|lay|duoc cap|ra|duoc)\b"
@@ -121,24 +125,30 @@ _GUESS_TYPED = re.compile(r"\bđoán\b")
 
 
 def asked_round12(normalized: str, raw: str) -> frozenset[str]:
-    """Round 12's kinds asked by a question: ``normalized`` is its analysed, folded text; ``raw`` as typed."""
+    """Round 12's kinds asked by a question: ``normalized`` is its analysed, folded text; ``raw`` as typed. Each kind
+    runs behind substrings or word pairs every match holds (latency: most questions ask none of them)."""
     kinds: set[str] = set()
-    typed = "" if raw.isascii() else unicodedata.normalize("NFC", raw).lower()
-    if ("thu" in normalized or "hang" in normalized) and _RANK.search(normalized) \
-            and not _TARGET.search(normalized):
+    if any(h in normalized for h in _RANK_HINTS) and _RANK.search(normalized) and not _TARGET.search(normalized):
         named = {_INDEX_KEY[m.group(1)] for m in _INDEX_ALIASES.finditer(normalized)}
         if not named and _OTHER_INDEX.search(normalized):
             named = {"other"}
         kinds.update(f"rank:{key}" for key in named)
-    if any(h in normalized for h in _PROCEDURE_HINTS) or "sổ đỏ" in typed:
+    words = normalized.split()
+    if not _PROCEDURE_PAIRS.isdisjoint(zip(words, words[1:], strict=False)) \
+            or not _PROCEDURE_WORDS.isdisjoint(words):
         kinds.update(_procedures(normalized, raw))
-    if ("bao lau" in normalized or "ngay" in normalized or "thoi gian" in normalized) and _DURATION.search(normalized) \
+    if any(h in normalized for h in _DURATION_HINTS) and _DURATION.search(normalized) \
             and (_PAPERS.search(normalized) or any(k.startswith("procedure:") for k in kinds)):
         kinds.add("duration")
-    if ("doan" in normalized or "du bao" in normalized) and (
-            _FORECAST.search(normalized) or (typed and _GUESS_TYPED.search(typed))):
+    guessed = "doan " in normalized or normalized.endswith("doan") or "du bao" in normalized
+    if guessed and (_FORECAST.search(normalized) or (not raw.isascii() and _GUESS_TYPED.search(_typed(raw)))):
         kinds.add("opinion")
     return frozenset(kinds)
+
+
+def _typed(raw: str) -> str:
+    """The message as typed, composed and lower case: what the expressions that need the marks read."""
+    return unicodedata.normalize("NFC", raw).lower()
 
 
 def typed_countries(raw: str) -> frozenset[str]:
