@@ -122,3 +122,13 @@ def test_no_phrasing_of_the_kb_asks_a_round_12_kind_its_own_entry_lacks(real_kb:
             if ours and unanswered(kinds(t), e) & ours:
                 lacking.append((e.id, t))
     assert lacking == []
+
+
+def test_a_banks_account_or_app_is_a_banks_service_not_the_vneid_redirect(real_kb: KnowledgeBase) -> None:
+    """The redirect for a forgotten VNeID password sends the citizen to the police: apt for VNeID, not for a bank's
+    own account or app (round 11's ``bank`` kind, grown)."""
+    assert "bank" in kinds("Quên mật khẩu tài khoản ngân hàng trên app thì làm sao?")
+    assert "bank" in kinds("App ngân hàng bắt xác thực khuôn mặt, làm thế nào?")
+    assert not real_kb.answer("Quên mật khẩu tài khoản ngân hàng trên app thì làm sao?").confident
+    kept = real_kb.answer("Quên mật khẩu VNeID lấy lại thế nào?")
+    assert kept.confident and kept.entry == "npv-lay-lai-tai-khoan"
