@@ -70,7 +70,9 @@ Round 11 (kinds of look-alike the fresh writers of dev5–dev11a and the enginee
   phí trên Cổng…") gives ``fee``, not the amount ("Làm hộ chiếu online trên dịch vụ công lệ phí bao nhiêu?");
 * ``bank`` — a bank's own service: a loan, a credit card, an interest rate, a bank's fee for a transfer or a
   withdrawal, opening a bank account ("… bằng thẻ ATM có mất phí chuyển khoản không", "Kích hoạt VNeID mức 2
-  xong có vay tiền ngân hàng online được không?"): the answer speaks of banks, loans or credit;
+  xong có vay tiền ngân hàng online được không?"): the answer speaks of banks, loans or credit; round 12 adds a
+  bank's own account or app ("quên mật khẩu tài khoản ngân hàng", "app ngân hàng bắt xác thực …"), which the
+  redirect for a forgotten VNeID password (go to the police) answered;
 * ``hours`` — a time of day or opening hours ("mở cửa mấy giờ", "giờ làm việc", "làm việc thứ bảy không"): the
   answer gives a clock time or the days of work;
 * ``list:<n>`` — every one of the n items of a set the question names ("liệt kê đầy đủ 21 câu chuyện", "kể
@@ -86,6 +88,9 @@ Round 11 (kinds of look-alike the fresh writers of dev5–dev11a and the enginee
   speaks of certificates (none does: the KB says where to learn the skills, not where to sit an exam);
 * ``compute`` also reads an operation between two figures with their units between ("27.218 tổ chia đều cho 34
   tỉnh"), and ``opinion`` "ý ad / ý bạn thế nào".
+
+Round 12: a rank in an index no entry ranks, another agency's procedure, a procedure's duration, Laos typed with
+its mark, a guess or a forecast (``bot.kb.asks_round12``).
 """
 
 from __future__ import annotations
