@@ -114,7 +114,7 @@ class KnowledgeBase:
             asks = parts[-1:]  # no clause asks ("…, con cháu đi làm xa. chủ đề 2024"): the last one is the question
         # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
         # context sentence for none ("Tôi ở Hà Nội, muốn hỏi cả nước còn 34 tỉnh từ bao giờ?").
-        texts.places = frozenset().union(*(named_places(texts.analysis(p).text) for p in (asks or [text])))
+        texts.places = frozenset().union(*(named_places(texts.analysis(p).text, p) for p in (asks or [text])))
         texts.names = frozenset().union(*(names(p, self.index.known_pair) for p in (asks or [text])))
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
