@@ -443,19 +443,41 @@ def settled(client: redis.Redis) -> bool:
 
 
 def unsettled(client: redis.Redis, ignore: frozenset[str] = frozenset()) -> str:
-    """What still holds work, for a failure message: each pending user with its due time (seconds from now) and
-    the remaining TTL of its lease, and the queue's length."""
+    """What still holds work, for a failure message: each pending user with its due time (seconds from now), the
+    remaining TTL of its lease and the job the lease names (its RQ status, and whether it waits in the queue or in
+    RQ's intermediate list, where a worker's dequeue puts it until the job starts), its send lease and outbox, the
+    send in flight (its age, and whether the process that marked it still lives), and the queue's length."""
     from bot.core.ingest import QUEUE_NAME
 
     now_ms = time.time() * 1000
+    queue_key = f"rq:queue:{QUEUE_NAME}"
+    queued = {raw.decode() for raw in client.lrange(queue_key, 0, -1)}
+    dequeued = {raw.decode() for raw in client.lrange(f"{queue_key}:intermediate", 0, -1)}
     rows = []
     for key in (keys.PENDING_USERS, keys.SEND_DUE):
         for raw, score in client.zrange(key, 0, -1, withscores=True):
             user = raw.decode()
-            if user not in ignore:
-                rows.append(f"{key}: {user} due {(score - now_ms) / 1000:+.1f} s, lease ttl "
-                            f"{client.pttl(keys.lease(user))} ms")
-    return "; ".join(rows) + f"; queue {client.llen(f'rq:queue:{QUEUE_NAME}')}"
+            if user in ignore:
+                continue
+            owner = (client.get(keys.lease(user)) or b"").decode()
+            job = ""
+            if owner:
+                status = (client.hget(f"rq:job:{owner}", "status") or b"-").decode()
+                where = "queue" if owner in queued else "intermediate" if owner in dequeued else "neither list"
+                job = f" (job {owner[:8]} status {status}, in {where})"
+            mark = client.get(keys.sending(user))  # "process\nms\nowner\nhead" of a send in flight
+            flight = ""
+            parts = mark.decode(errors="replace").split("\n", 3) if mark else []
+            if len(parts) == 4 and parts[1].isdigit():
+                proc, at, owner, _ = parts
+                flight = (f", in flight {(now_ms - int(at)) / 1000:.1f} s under process {proc} (alive ttl "
+                          f"{client.pttl(keys.proc_alive(proc))} ms) owner {owner[:8]}")
+            elif mark:
+                flight = f", in-flight mark {mark[:40]!r}"
+            rows.append(f"{key}: {user} due {(score - now_ms) / 1000:+.1f} s, lease ttl "
+                        f"{client.pttl(keys.lease(user))} ms{job}, send lease ttl "
+                        f"{client.pttl(keys.send_lease(user))} ms, outbox {client.llen(keys.outbox(user))}{flight}")
+    return "; ".join(rows) + f"; queue {len(queued)}, intermediate {len(dequeued)}"
 
 
 def wait_settled(client: redis.Redis, timeout: float, *, ignore: frozenset[str] = frozenset()) -> bool:

@@ -87,6 +87,23 @@ def test_rq_runs_the_hand_written_job(redis_client: redis.Redis) -> None:
     assert job.return_value() == 3
 
 
+def test_a_dequeued_job_waits_queued_in_the_list_the_claim_reads_until_its_worker_starts_it(
+        redis_client: redis.Redis) -> None:
+    """The claim script takes over a user whose `queued` job sits in `rqjob.dequeued_key` (a worker took it and
+    died before starting it): RQ's dequeue must put it there, and starting it must take it out."""
+    writer = JobWriter(redis_client)
+    assert writer.ingest(event_key="m2", user_id="4321", timestamp_ms=1, member="1:{}") == 2
+    job_id = redis_client.get("dxbot:lease:4321").decode()
+    queue = Queue(QUEUE_NAME, connection=redis_client)
+    dequeued = rqjob.dequeued_key(queue)
+    job, _ = Queue.dequeue_any([queue], None, connection=redis_client)  # what a worker's loop calls
+    assert job.id == job_id and job.get_status(refresh=True) == JobStatus.QUEUED
+    assert redis_client.lrange(dequeued, 0, -1) == [job_id.encode()] and redis_client.llen(queue.key) == 0
+    SimpleWorker([queue], connection=redis_client).prepare_job_execution(job, remove_from_intermediate_queue=True)
+    assert job.get_status(refresh=True) == JobStatus.STARTED
+    assert redis_client.llen(dequeued) == 0
+
+
 def test_start_up_refuses_another_rq_version() -> None:
     rqjob.check_version()  # the installed one is the one the contract above was run against
     assert rq.__version__ == rqjob.RQ_VERSION

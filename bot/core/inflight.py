@@ -15,14 +15,23 @@ A taker that finds another's mark then tells:
   outcome", recorded, never re-sent, so no user waits forever.
 A process knows the fate of its own flushes that ended with an exception (Redis gone mid-flush): it remembers them
 here (`abandon`), so when it meets its own mark again it settles it at once and rightly (`fate`).
+It also remembers what became of each send it made (`ended`), for a mark that comes back after its flush moved on:
+Redis with `appendfsync everysec`, SIGKILLed while its disk is slow, loses up to two seconds of writes it had
+acknowledged (a background fsync still running postpones the AOF write; measured in the fault test: counters
+went back), and with them the pop that followed a send. The mark is back under a process that lives and no longer
+sends it: every taker waited SEND_IN_FLIGHT_MAX_SECONDS (2 minutes), then settled it "unknown". That process, when
+it meets the mark again with no flush of its own on it (`flying`), settles it from what it remembers.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import redis
 
@@ -31,9 +40,12 @@ from bot.infra import keys
 
 UNSENT, UNKNOWN, SENT = "unsent", "unknown", "sent"  # what a flush that died left behind its mark
 ABANDONED_KEEP = 4096  # a process remembers this many of its abandoned marks (another process may settle them)
+ENDED_KEEP = 4096  # ... and the fates of this many of its last sends (a Redis rollback brings back seconds' worth)
 
 _id: tuple[int, str] = (0, "")
 _abandoned: OrderedDict[tuple[str, str], tuple[bytes | None, str]] = OrderedDict()
+_ended: OrderedDict[bytes, str] = OrderedDict()  # digest of a mark this process set -> what became of its send
+_flying: Counter[tuple[str, str]] = Counter()  # (user, owner) of the flushes running in this process now
 _lock = threading.Lock()
 _beating = 0  # the pid whose liveness key the lease keeper renews (a forked child starts its own)
 
@@ -95,20 +107,54 @@ def abandon(user_id: str, owner: str, fate: str, mark: bytes | None) -> None:
             _abandoned.popitem(last=False)
 
 
+@contextmanager
+def flying(user_id: str, owner: str) -> Iterator[None]:
+    """A flush of `owner` for `user_id` runs in this process while the body does: its marks are not to be settled
+    from memory meanwhile (`fate`)."""
+    with _lock:
+        _flying[(user_id, owner)] += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _flying[(user_id, owner)] -= 1
+            if _flying[(user_id, owner)] <= 0:
+                del _flying[(user_id, owner)]
+
+
+def _digest(mark: bytes) -> bytes:
+    return hashlib.blake2b(mark, digest_size=16).digest()
+
+
+def ended(mark: bytes, fate_of_send: str) -> None:
+    """This process's send behind `mark` is over: it left (SENT), it may have (UNKNOWN), or it never reached the
+    user (UNSENT). Kept for a mark that a Redis rollback brings back after the flush moved on."""
+    with _lock:
+        _ended[_digest(mark)] = fate_of_send
+        _ended.move_to_end(_digest(mark))
+        while len(_ended) > ENDED_KEEP:
+            _ended.popitem(last=False)
+
+
 def fate(user_id: str, mark: bytes) -> str | None:
-    """What happened to the send behind `mark`, when this process set it and its flush has ended (else None: the
-    mark is another process's, or its owner is still sending)."""
+    """What happened to the send behind `mark`, when this process set it and no flush of this process is on it
+    any more (else None: the mark is another process's, or its owner is still sending, or it is not remembered)."""
     proc, owner = split(mark)
     if proc != process_id():
         return None
     with _lock:
         known = _abandoned.get((user_id, owner))
+        remembered = None if (user_id, owner) in _flying else _ended.get(_digest(mark))
+    if remembered is not None:  # the send's own record: its flush moved on, then Redis lost what it wrote after
+        return remembered
     if known is None:
         return None
     return known[1] if known[0] == mark else UNSENT
 
 
 def settled(user_id: str, mark: bytes) -> None:
-    """The abandoned `mark` is settled: forget it (kept until then, so a Redis error while settling loses nothing)."""
+    """The abandoned or brought-back `mark` is settled: forget it (kept until then, so a Redis error while settling
+    loses nothing)."""
     with _lock:
         _abandoned.pop((user_id, split(mark)[1]), None)
+        _ended.pop(_digest(mark), None)

@@ -56,6 +56,7 @@ class JobWriter:
             queue_key="KEYS[3]"))
         self._claim = scripts.Lua(claim.replace("@METRICS@", lua(keys.METRICS)).replace("@QUEUED@", lua(rqjob.QUEUED)))
         self._job_prefix = rqjob.job_key_prefix(self.queue)
+        self._dequeued_key = rqjob.dequeued_key(self.queue)
         # how a drain job is found in the queue (TAKE_NEXT_DRAIN, and DRAIN_NEXT when it releases a user)
         self.drain_job_prefixes = (self._job_prefix, DRAIN_DESCRIPTION)
         self._hot = _HotPath(client)
@@ -94,7 +95,8 @@ class JobWriter:
     def claim(self, user_id: str) -> bool:
         """Queue a drain job for `user_id` unless a live job holds the lease."""
         job_id, data, stamp, description = self._variable(user_id)
-        return bool(self._claim(self.redis, keys=[keys.lease(user_id), self._job_prefix + job_id, self.queue.key],
+        return bool(self._claim(self.redis, keys=[keys.lease(user_id), self._job_prefix + job_id, self.queue.key,
+                                                  self._dequeued_key],
                                 args=[job_id, QUEUED_LEASE_MS, data, stamp, description, self.user_lease_ms,
                                       self._job_prefix]))
 

@@ -38,6 +38,7 @@ UNDELIVERABLE_KEEP = 10_000
 # quiet week gets the latest alerts rather than hundreds (the queue itself is always in /hangdoi).
 DEFERRED_KEEP = 20
 OWNER_ALIVE_RETRY_S = 0.5  # the head is in flight under a live process: look again this soon
+SETTLE_TRIES = 3  # a settle whose connection broke while the mark was still ours is tried again this many times
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,15 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
     is still ours. So a process stalled past the lease's TTL (CPU starvation, GC, SIGSTOP) cannot start a send once
     another took the user over, and cannot pop or rewrite a message that is no longer the one it sent. A taker that
     finds another's mark waits while that process lives and sends the message again once it is dead
-    (bot/core/inflight.py). A flush that raises (Redis gone mid-flush) tells this process what its mark left."""
+    (bot/core/inflight.py). A flush that raises (Redis gone mid-flush) tells this process what its mark left; each
+    send's outcome is remembered too, for a mark a Redis rollback brings back after the flush moved on."""
     flight = _Flight()
-    try:
-        return _flush(user_id, client, zalo, settings, lease, flight, first, out_of_time)
-    except Exception:
-        inflight.abandon(user_id, lease.owner, flight.fate, flight.mark)
-        raise
+    with inflight.flying(user_id, lease.owner):
+        try:
+            return _flush(user_id, client, zalo, settings, lease, flight, first, out_of_time)
+        except Exception:
+            inflight.abandon(user_id, lease.owner, flight.fate, flight.mark)
+            raise
 
 
 class _Flight:
@@ -152,9 +155,11 @@ def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settin
             flight.fate = inflight.UNKNOWN
             result = _send(zalo, message)
             flight.fate = inflight.SENT
+            inflight.ended(mine, inflight.SENT)
         except ZaloError as exc:
             if not isinstance(exc, OutcomeUnknown):
                 flight.fate = inflight.UNSENT
+            inflight.ended(mine, flight.fate)
             form = message_forms.to_give_up(message, exc.code, settings.max_text_chars)
             if form is not None:
                 refused_forms.remember(client, settings, form, exc.code)
@@ -252,18 +257,26 @@ def _settle(client: redis.Redis, user_id: str, mine: bytes, fill: Callable[[Pipe
     """Change the outbox's head in one transaction, only while the in-flight mark is still `mine` (what
     `OUTBOX_TAKE` set: "owner\nhead"): False when another process took the user over and settled that message."""
     mark = keys.sending(user_id)
-    with client.pipeline() as pipe:
-        try:
-            pipe.watch(mark)
-            if pipe.get(mark) != mine:
-                return False
-            pipe.multi()
-            fill(pipe)
-            pipe.delete(mark)
-            pipe.execute()
-        except redis.WatchError:
-            return False
-    return True
+    for _ in range(SETTLE_TRIES):
+        with client.pipeline() as pipe:
+            try:
+                pipe.watch(mark)
+                if pipe.get(mark) != mine:
+                    return False
+                pipe.multi()
+                fill(pipe)
+                pipe.delete(mark)
+                pipe.execute()
+                return True
+            except redis.WatchError:
+                # redis-py reports a connection lost while watching as a WatchError too. Read as "another process
+                # settled it", that left this live process's own mark standing with nothing to settle it: every
+                # taker waited SEND_IN_FLIGHT_MAX_SECONDS (found by the fault test: a Redis SIGKILL mid-settle). A
+                # mark still ours was not taken over: try again (a Redis still down raises, and flush() records
+                # the mark for this process to settle later).
+                if client.get(mark) != mine:
+                    return False
+    raise redis.ConnectionError(f"could not settle the in-flight mark of {user_id}")
 
 
 def _replace_head(client: redis.Redis, user_id: str, mine: bytes, key: str, parts: list[OutMessage], *, cause: str,

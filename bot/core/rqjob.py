@@ -10,6 +10,7 @@ here, and nowhere else:
 - the `data` field (RQ reads an uncompressed pickle of `(func, instance, args, kwargs)` too: `Job.restore`
   falls back when zlib fails, and skipping zlib saves more CPU than it saves bytes);
 - the timestamp format and the `queued` status string;
+- the intermediate list a worker's dequeue moves a job into before it marks the job `started`;
 - a worker's `_shutdown_requested_date` (the only way to tell SIGTERM from a crash of `work()`).
 
 `tests/test_rq_contract.py` builds a job through this module's Lua and one through RQ's public
@@ -84,6 +85,12 @@ def timestamp(now: float) -> str:
 
 def job_key_prefix(queue: Queue) -> str:
     return queue.job_class.redis_job_namespace_prefix
+
+
+def dequeued_key(queue: Queue) -> str:
+    """The list a worker's dequeue moves a job into (BLMOVE), where it stays, still `queued`, until the worker's
+    next transaction marks it `started`: a job found there was taken by a worker, not waiting in the queue."""
+    return queue.intermediate_queue_key
 
 
 def lua_string(value: str) -> str:

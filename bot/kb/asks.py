@@ -70,7 +70,9 @@ Round 11 (kinds of look-alike the fresh writers of dev5–dev11a and the enginee
   phí trên Cổng…") gives ``fee``, not the amount ("Làm hộ chiếu online trên dịch vụ công lệ phí bao nhiêu?");
 * ``bank`` — a bank's own service: a loan, a credit card, an interest rate, a bank's fee for a transfer or a
   withdrawal, opening a bank account ("… bằng thẻ ATM có mất phí chuyển khoản không", "Kích hoạt VNeID mức 2
-  xong có vay tiền ngân hàng online được không?"): the answer speaks of banks, loans or credit;
+  xong có vay tiền ngân hàng online được không?"): the answer speaks of banks, loans or credit; round 12 adds a
+  bank's own account or app ("quên mật khẩu tài khoản ngân hàng", "app ngân hàng bắt xác thực …"), which the
+  redirect for a forgotten VNeID password (go to the police) answered;
 * ``hours`` — a time of day or opening hours ("mở cửa mấy giờ", "giờ làm việc", "làm việc thứ bảy không"): the
   answer gives a clock time or the days of work;
 * ``list:<n>`` — every one of the n items of a set the question names ("liệt kê đầy đủ 21 câu chuyện", "kể
@@ -86,6 +88,9 @@ Round 11 (kinds of look-alike the fresh writers of dev5–dev11a and the enginee
   speaks of certificates (none does: the KB says where to learn the skills, not where to sit an exam);
 * ``compute`` also reads an operation between two figures with their units between ("27.218 tổ chia đều cho 34
   tỉnh"), and ``opinion`` "ý ad / ý bạn thế nào".
+
+Round 12: a rank in an index no entry ranks, another agency's procedure, a procedure's duration, Laos typed with
+its mark, a guess or a forecast (``bot.kb.asks_round12``).
 """
 
 from __future__ import annotations
@@ -94,6 +99,7 @@ import re
 import unicodedata
 
 from bot.kb import wh
+from bot.kb.asks_round12 import asked_round12, provided_round12, typed_countries
 from bot.kb.loader import Entry
 from bot.kb.subjects import places, subplaces
 from bot.nlp.normalize import fold
@@ -237,7 +243,7 @@ _AMOUNT_SAID = re.compile(r"\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đ�
 _BANK = re.compile(r"\bvay (?:von|tien|tin chap|the chap)\b|\bcho vay\b|\bthe tin dung\b|\blai suat\b"
                    r"|\bphi (?:chuyen khoan|chuyen tien|giao dich|ngan hang|rut tien|duy tri|thuong nien)\b"
                    r"|\bmo (?:the|tai khoan) (?:ngan hang|atm|tin dung)\b|\bngan hang (?:co )?(?:thu|tru|tinh) phi\b"
-                   r"|\bgui tiet kiem\b")
+                   r"|\bgui tiet kiem\b|\b(?:tai khoan|tk|app|ung dung) ngan hang\b")
 _BANK_HINTS = ("vay von", "vay tien", "vay tin", "vay the", "cho vay", "tin dung", "lai suat", "phi chuyen", "phi giao",
                "phi ngan", "phi rut", "phi duy", "phi thuong", "ngan hang", "tiet kiem")
 _BANK_SAID = re.compile(r"\b(?:ngân hàng|cho vay|khoản vay|vay vốn|tín dụng|lãi suất)\b")
@@ -340,7 +346,8 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     if "%" in raw and _COUNT.search(normalized):
         kinds.add("percent")
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
-    return frozenset(kinds) | named_places(normalized) if with_places else frozenset(kinds)
+    kinds.update(asked_round12(normalized, raw))
+    return frozenset(kinds) | named_places(normalized, raw) if with_places else frozenset(kinds)
 
 
 def _asks_round11(normalized: str, raw: str, fee: bool, pay: bool) -> frozenset[str]:
@@ -408,9 +415,10 @@ def _asks_personal(normalized: str, raw: str) -> bool:
     return _PERSONAL_TYPED.search(unicodedata.normalize("NFC", raw).lower()) is not None
 
 
-def named_places(normalized: str) -> frozenset[str]:
-    """The ``place:<key>`` kinds of a question: the provinces, cities and countries it names."""
-    return frozenset(f"place:{p}" for p in places(normalized, asked=True))
+def named_places(normalized: str, raw: str = "") -> frozenset[str]:
+    """The ``place:<key>`` kinds of a question: the provinces, cities and countries it names (``raw``, the question
+    as typed: the countries only its marks tell, round 12)."""
+    return frozenset(f"place:{p}" for p in places(normalized, asked=True)) | typed_countries(raw)
 
 
 _PROVIDED: dict[int, tuple[Entry, frozenset[str]]] = {}  # by id(entry): entries are immutable and live long
@@ -460,6 +468,7 @@ def _provided(entry: Entry) -> frozenset[str]:
                  if rx.search(written_all))
     kinds.update(kind for kind, rx in (("phone", _PHONE_SAID), ("opinion", _OPINION_SAID)) if rx.search(answer))
     phrasings = fold(" ".join((entry.title, *entry.questions, *entry.keywords)))
+    kinds.update(provided_round12(entry.answer, answer, tuple(fold(t) for t in (entry.title, *entry.questions))))
     everything = f"{answer} {phrasings}"
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
     kinds.update(f"count:{noun}" for noun in _COUNT_NOUNS if noun in everything)

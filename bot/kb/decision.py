@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.kb.asks import asks_address, typed_address, unanswered, web_addresses
+from bot.kb.bound import unbound_year
 from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.intent_model import RESCUE_P, Reading, agrees, no_reader
@@ -202,7 +203,8 @@ def probability(hits: Sequence[Hit]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0.0, moot: bool = False) -> bool:
+def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0.0, moot: bool = False,
+           idf: Callable[[str], float] | None = None) -> bool:
     """Whether the hard floors under the model allow a confident answer with the top hit.
 
     A question that stops something answered by an entry that does not, too little of the question found in
@@ -216,13 +218,14 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     bao nhiêu tổ công nghệ số" over what the teams are), where offering both made the citizen tap for it.
     Two entries the question cannot tell apart ("làm thẻ căn cước" for children or the elderly) are still
     offered. ``moot``: both entries of the tie give what the question asks (:func:`moot_tie`), so the tie is no
-    ambiguity to the citizen.
+    ambiguity to the citizen. Round 12: a year the entry names only apart from what the question asks
+    (``bot.kb.bound``; ``idf``: the index's word weights) is offered too.
     """
     top = hits[0]
     tie = near_tie(hits) and not moot and not (p >= TIE_P and _leads(top, hits[1]))
     return (not tie and not top.against and top.coverage >= FLOOR_COVERAGE and top.match >= FLOOR_MATCH
             and not unanswered(asks, top.entry) and not outside(top) and not trained_outside(top)
-            and not overtaken(hits))
+            and not overtaken(hits) and unbound_year(top.question, top.record, asks, idf) is None)
 
 
 def overtaken(hits: Sequence[Hit]) -> bool:
@@ -290,7 +293,7 @@ def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
            suggest: Sequence[Entry], asks: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
-           intent: Callable[[], Reading] = no_reader) -> Answer:
+           intent: Callable[[], Reading] = no_reader, idf: Callable[[str], float] | None = None) -> Answer:
     """Confident when the calibrated probability is high, or the intent reader agrees (:func:`agrees`), and the
     :func:`floors` allow it, "Ý bạn là…?" in between, else an apology. ``asks``: the kinds of fact the question
     asks for (``bot.kb.asks``); ``names``: the names the question types that the KB does not know
@@ -306,7 +309,7 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     lowest = min(CONFIDENT_P, RESCUE_P)
     unsaid = gap(top.question, top.record, names) if p >= lowest and names else None
     # the floors first, the reader last: it reads the question only for an answer the floors allow (latency)
-    allowed = p >= lowest and unsaid is None and floors(hits, asks, p, moot_tie(hits, normalized))
+    allowed = p >= lowest and unsaid is None and floors(hits, asks, p, moot_tie(hits, normalized), idf)
     if allowed and (p >= CONFIDENT_P or agrees(top, p, intent)):
         return replace(confident(top, messages, normalized, margin), score=p)
     gap_outside = unsaid is not None and p >= CONFIDENT_P and top.oos >= GAP_OOS

@@ -82,7 +82,8 @@ class KnowledgeBase:
         # the places of the message's question(s), whichever text is read: not those of a context sentence
         asks = texts.asked(text) | texts.places
         reader = partial(texts.intent, text)  # read only when the decision asks (bot.kb.intent_model.agrees)
-        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader), hits
+        return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader,
+                      self.index.idf_of), hits
 
     def _read(self, question: str) -> tuple[tuple[Answer, list[Hit]], Entry | None]:
         """The best reading of a message, and the entry of its second question when it asks two.
@@ -114,7 +115,7 @@ class KnowledgeBase:
             asks = parts[-1:]  # no clause asks ("…, con cháu đi làm xa. chủ đề 2024"): the last one is the question
         # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
         # context sentence for none ("Tôi ở Hà Nội, muốn hỏi cả nước còn 34 tỉnh từ bao giờ?").
-        texts.places = frozenset().union(*(named_places(texts.analysis(p).text) for p in (asks or [text])))
+        texts.places = frozenset().union(*(named_places(texts.analysis(p).text, p) for p in (asks or [text])))
         texts.names = frozenset().union(*(names(p, self.index.known_pair) for p in (asks or [text])))
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None

@@ -137,6 +137,29 @@ def tells_after(right: str) -> bool:
             and not is_question(right))
 
 
+# Round 12 (qa12mixed): what chat writers tell after a question with only a comma before it, where an edited text
+# would end the sentence: that they do not know ("…, ở xã nhắc hoài mà mk ko bít", "…, mà tui ko bik"), and the
+# deadline they ask for ("…, mai ktra r", "…, t6 e thuyết trình r"). Folded words.
+_NOT_KNOWING = frozenset({"biet", "bik", "bit", "hieu", "ranh"})
+_NEGATIONS = frozenset({"khong", "ko", "k", "kh", "hk", "hok", "hong", "chua", "chang", "cha"})
+_DEADLINES = frozenset({"mai", "t2", "t3", "t4", "t5", "t6", "t7"})  # not "mot" (một), "cn" (công nghệ)
+
+
+def tells_state(right: str) -> bool:
+    """What the asker tells of their own state after the question (see ``_NOT_KNOWING``): no question of its own,
+    no "?", three words or more, and either the asker saying they do not know ("<tui> không biết"), or a deadline
+    opening it ("mai …", "t6 …")."""
+    if "?" in right or is_question(right):
+        return False
+    words = fold(right).split()
+    if len(words) < 3:
+        return False
+    if words[0] in _DEADLINES:
+        return True
+    return any(a in _SPEAKER and b in _NEGATIONS and c in _NOT_KNOWING
+               for a, b, c in zip(words, words[1:], words[2:], strict=False))
+
+
 _BECAUSE = frozenset({"tai", "vi", "boi", "do"})  # "tại / vì / bởi / do mình …": the asker's reason, told after
 
 
@@ -178,9 +201,10 @@ def _split_connectors(sentence: str) -> list[str]:
         # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
         # a request before the comma announces the question after it ("Tôi cần thông tin về việc này, …"): one
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
-                and (is_question(right.rstrip(" ?")) or tells_after(right))):
+                and (is_question(right.rstrip(" ?")) or tells_after(right) or tells_state(right))):
             cuts.append(m.end())
-        elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) and tells_after(right):
+        elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
+                and (tells_after(right) or tells_state(right)):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
             # the context is cut off so the question is read alone (round 10). Only the asker's own life: a
             # qualifier after the comma ("…, tính riêng cấp xã năm 2024") is still the question's, and what the

@@ -47,7 +47,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from bot.nlp.abbreviations import CHAT_PHRASES, CHAT_WORDS, COMMAND, COMMON, DOMAIN
+from bot.nlp.abbreviations import CHAT_PHRASES, CHAT_SYLLABLES, CHAT_WORDS, COMMAND, COMMON, DOMAIN
 from bot.nlp.normalize import continues_name, decode_telex, decode_vni, fold, fold_token, is_syllable
 from bot.nlp.syllables import VOWELS, strip_marks
 
@@ -209,18 +209,30 @@ GLOSSARY: dict[str, str] = {
 # Misspellings so common they read as the word meant (round 10, mixed style: "năng xuất lao động"): "x" for "s" is
 # a Northern merger of the two sounds, and "xuất" is a word of its own, which the one-edit typo repair never touches.
 MISSPELLINGS: dict[str, str] = {"năng xuất": "năng suất"}
+# Round 12 (qa12mixed): "đâu" ending a negated clause is an emphatic particle, not "where": "Tôi không đi đâu" is
+# "I am not going", "đâu" there "has no meaning of its own" (poethansy.blogspot.com/2019/05/au-ay-ay.html, "Đâu –
+# đây – đấy"; tiengviet-tv.blogspot.com/2012/02/co-x-au-va-khong-x-au.html, "Có X đâu và không X đâu"). Read as a
+# question word, the asker's "e tìm mãi ko thấy đâu" (I looked and found nothing) became a first question of its
+# own. Only after the verbs of finding and understanding, and only ending a clause ("không biết ở đâu", "không thấy
+# nó đâu cả" are left alone).
+_NEGATORS = {"không": "không", "ko": "không", "k": "không", "hk": "không", "hok": "không", "hông": "không",
+             "hổng": "không", "chẳng": "chẳng", "chả": "chả", "chưa": "chưa"}
+NEGATED_WHERE: dict[str, str] = {f"{neg} {verb} đâu": f"{std} {verb}" for neg, std in _NEGATORS.items()
+                                 for verb in ("thấy", "hiểu", "ra")}
 REGIONAL.update(GLOSSARY)
 REGIONAL.update(MISSPELLINGS)
 REGIONAL.update(CHAT_PHRASES)
 REGIONAL.update(CHAT_WORDS)
+REGIONAL.update(CHAT_SYLLABLES)
+REGIONAL.update(NEGATED_WHERE)
 
 # Unmarked forms safe to rewrite (no common standard word folds to them).
-SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen", *CHAT_WORDS,
+SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen", "khum", "nma", *CHAT_WORDS,
                            *(fold(k) for k in GLOSSARY if " " not in k)})
 # Particles that end a question ("… rứa hỉ?", "… nghen"): rewritten only there, since "hè" is also summer
 # ("hè về quê") and "hen" a date ("hen gap").
 FINAL_ONLY = frozenset({"hè", "hỉ", "hỹ", "hen", "hén", "nghen", "nhen", "nghe hông", "vậy ta", "dzậy ta", "gì ta",
-                        "nào ta", "đâu ta", "không ta", "chưa ta", "mấy ta", "dậy"})
+                        "nào ta", "đâu ta", "không ta", "chưa ta", "mấy ta", "dậy", *NEGATED_WHERE})
 # Standard words that begin with a Central question word: "chi nhánh", "chi hội", "mô tả" stay whatever the KB
 # holds. A "mô" followed by more of the question is "nào" ("công văn mô của Bộ"), before a particle "đâu".
 COMPOUNDS = {"chi": frozenset({"phí", "tiêu", "trả", "nhánh", "hội", "đoàn", "bộ", "cục", "tiết", "ngân", "viện",
