@@ -139,6 +139,19 @@ FLOORS = {
     # 1.0 %, 12.5 % (10/80, 5 redirects), 86.7 %; after round 11: 94.4 %, 99.0 %, 1.0 %, 10.0 % (8/80, 5 redirects),
     # 86.7 %
     "test14": (0.91, 0.97, 0.015, 0.12, 0.83),
+    # session 12's dev set by five fresh writers (Nghệ Tĩnh farmers, Mekong-delta farmers and sellers, Hải Phòng/Nam
+    # Định teachers and online sellers; Highlands growers, Gen-Z city workers), 20+ hard off-topic look-alikes each,
+    # cut by writer: dev12a (w1-w3) tuned on (untouched at 27458ae: 88.3 %, 98.1 %, 1.2 %, 6.9 % (5/72, none a
+    # redirect), 100 %; after round 12: 93.8 %, 100 %, 0 %, 1.4 % (1/72), 100 %); dev12b (w4, w5) held out, figures
+    # only (27458ae: 89.8 %, 97.2 %, 0.9 %, 8.3 % (4/48, 2 redirects), 91.7 %, 1 question taken by a command; after
+    # round 12: 91.7 %, 98.1 %, 0.9 %, 4.2 % (2/48, both redirects), 91.7 %, the same 1 taken)
+    "dev12a": (0.91, 0.97, 0.015, 0.05, 0.95),
+    "dev12b": (0.89, 0.96, 0.02, 0.07, 0.83),
+    # the regeneration of session 12: two fresh writers (North and Centre; South and Highlands), 20 cases of each of
+    # the 16 styles between them, written before any round-12 merge, never tuned on, failures never read; before
+    # round 12 (27458ae): 94.1 %, 98.4 %, 1.9 %, 3.8 % (3/80, all redirects), 90.0 %; after round 12: 94.4 %,
+    # 98.8 %, 1.6 %, 3.8 % (3/80, all redirects), 90.0 %
+    "test15": (0.91, 0.97, 0.02, 0.06, 0.85),
 }
 
 
@@ -185,7 +198,8 @@ def test_blind_split_holds_its_floors(split: str, real_kb: KnowledgeBase, probe:
     assert report.confident_wrong_rate <= wrong, detail
     assert report.off_topic_rate <= off_topic, detail
     assert report.command_accuracy >= commands, detail
-    if split.startswith("dev"):
+    if split.startswith("dev") and not split.endswith("b"):
         # round 8: no question of a set tuned on is taken by a plain-word command (in scope or off-topic; an
-        # off-topic one moves no other figure). The test splits' count is the lead's figure, not a floor.
+        # off-topic one moves no other figure). The test splits' and the held-out halves' counts are the lead's
+        # figures, not a floor (dev12b has one).
         assert report.commands_taken == 0, "\n".join(f for f in report.failures if "taken by command" in f)
