@@ -67,11 +67,11 @@ def _antecedent(head: Sequence[str], story: Sequence[str]) -> list[str] | None:
                 continue
             if raws[i + n - 1].endswith((",", ";", ":")):
                 return []  # said last before a comma: the noun alone is what it names
-            after = raws[i + n :]
+            after = raws[i + n : i + n + MAX_TAIL]  # not the sentence's whole rest: linear with many matches
             if after and (_plain(after[0]) in DEMONSTRATIVES or folded[i + n] in {"nay", "day"}):
                 continue
             tail: list[str] = []
-            for raw in after[:MAX_TAIL]:
+            for raw in after:
                 word = raw.rstrip(_STRIP)
                 if fold(_plain(word)) in _QUESTION_WORDS:
                     if tail:
