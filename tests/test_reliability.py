@@ -226,6 +226,33 @@ def test_a_send_mark_a_redis_rollback_brought_back_does_not_hold_the_user(
     assert bot.metric("messages_waited_total", reason="owner_alive") == 0
 
 
+def test_a_send_mark_brought_back_under_the_same_owner_is_not_sent_again(
+        bot: BotHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (session 12's review): the rollback above, met by a later flush of the SAME owner (a drain job
+    delivers its user's outbox after each event it handles). The process remembered the send went out, but a flush
+    of that owner was running, the one meeting the mark, so the memory was not read and the mark was taken for a
+    take whose answer was lost: the reply went out twice. Each mark is one take (it carries the take's time), so
+    what the process remembers of it holds whoever meets it."""
+    from bot.core import delivery, inflight, outbox
+    from bot.infra.texts import render
+
+    marks: list[bytes] = []
+    sent_args = outbox._sent_args  # noqa: SLF001 - the one place that sees the mark of a send Zalo accepted
+    monkeypatch.setattr(outbox, "_sent_args", lambda mine, message: marks.append(mine) or sent_args(mine, message))
+    user = "6811111111111111115"
+    bot.send(user, "menu")
+    bot.settle()
+    assert bot.replies(user) == [render("help")] and len(marks) == 1
+    owner = inflight.split(marks[0])[1]
+    # what the append-only file brings back: the head marked in flight under this process and that owner
+    bot.redis.rpush(keys.outbox(user), marks[0].split(b"\n", 3)[3])
+    bot.redis.set(keys.sending(user), marks[0])
+
+    delivery.deliver_inline(bot.rt, user, owner)
+    assert bot.redis.get(keys.sending(user)) is None and bot.redis.llen(keys.outbox(user)) == 0
+    assert bot.replies(user) == [render("help")]  # not sent again
+
+
 def test_a_connection_lost_while_settling_a_mark_is_not_taken_for_another_process_settling_it(
         bot: BotHarness) -> None:
     """Regression (the flaky fault run, logs: a worker's flush returned "taken over" as Redis died, then its

@@ -20,7 +20,9 @@ Redis with `appendfsync everysec`, SIGKILLed while its disk is slow, loses up to
 acknowledged (a background fsync still running postpones the AOF write; measured in the fault test: counters
 went back), and with them the pop that followed a send. The mark is back under a process that lives and no longer
 sends it: every taker waited SEND_IN_FLIGHT_MAX_SECONDS (2 minutes), then settled it "unknown". That process, when
-it meets the mark again with no flush of its own on it (`flying`), settles it from what it remembers.
+it meets the mark again, settles it from what it remembers, whichever of its flushes meets it (a later flush of the
+same owner too: a drain job delivers its user's outbox after each event): each mark is one take, stamped with the
+take's time, so what is remembered of it cannot belong to a later send.
 """
 
 from __future__ import annotations
@@ -29,9 +31,7 @@ import hashlib
 import os
 import threading
 import uuid
-from collections import Counter, OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections import OrderedDict
 
 import redis
 
@@ -45,7 +45,6 @@ ENDED_KEEP = 4096  # ... and the fates of this many of its last sends (a Redis r
 _id: tuple[int, str] = (0, "")
 _abandoned: OrderedDict[tuple[str, str], tuple[bytes | None, str]] = OrderedDict()
 _ended: OrderedDict[bytes, str] = OrderedDict()  # digest of a mark this process set -> what became of its send
-_flying: Counter[tuple[str, str]] = Counter()  # (user, owner) of the flushes running in this process now
 _lock = threading.Lock()
 _beating = 0  # the pid whose liveness key the lease keeper renews (a forked child starts its own)
 
@@ -107,23 +106,15 @@ def abandon(user_id: str, owner: str, fate: str, mark: bytes | None) -> None:
             _abandoned.popitem(last=False)
 
 
-@contextmanager
-def flying(user_id: str, owner: str) -> Iterator[None]:
-    """A flush of `owner` for `user_id` runs in this process while the body does: its marks are not to be settled
-    from memory meanwhile (`fate`)."""
-    with _lock:
-        _flying[(user_id, owner)] += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _flying[(user_id, owner)] -= 1
-            if _flying[(user_id, owner)] <= 0:
-                del _flying[(user_id, owner)]
-
-
 def _digest(mark: bytes) -> bytes:
     return hashlib.blake2b(mark, digest_size=16).digest()
+
+
+def starting(mark: bytes) -> None:
+    """A send under `mark` starts: nothing remembered of an earlier send under the same mark holds (two takes of
+    one head in one millisecond by one owner would stamp the same mark)."""
+    with _lock:
+        _ended.pop(_digest(mark), None)
 
 
 def ended(mark: bytes, fate_of_send: str) -> None:
@@ -138,13 +129,13 @@ def ended(mark: bytes, fate_of_send: str) -> None:
 
 def fate(user_id: str, mark: bytes) -> str | None:
     """What happened to the send behind `mark`, when this process set it and no flush of this process is on it
-    any more (else None: the mark is another process's, or its owner is still sending, or it is not remembered)."""
+    any more (else None: the mark is another process's, or its send has not ended, or it is not remembered)."""
     proc, owner = split(mark)
     if proc != process_id():
         return None
     with _lock:
         known = _abandoned.get((user_id, owner))
-        remembered = None if (user_id, owner) in _flying else _ended.get(_digest(mark))
+        remembered = _ended.get(_digest(mark))  # recorded only once the send behind this very take has ended
     if remembered is not None:  # the send's own record: its flush moved on, then Redis lost what it wrote after
         return remembered
     if known is None:

@@ -65,12 +65,11 @@ def flush(user_id: str, *, client: redis.Redis, zalo: ZaloClient, settings: Sett
     (bot/core/inflight.py). A flush that raises (Redis gone mid-flush) tells this process what its mark left; each
     send's outcome is remembered too, for a mark a Redis rollback brings back after the flush moved on."""
     flight = _Flight()
-    with inflight.flying(user_id, lease.owner):
-        try:
-            return _flush(user_id, client, zalo, settings, lease, flight, first, out_of_time)
-        except Exception:
-            inflight.abandon(user_id, lease.owner, flight.fate, flight.mark)
-            raise
+    try:
+        return _flush(user_id, client, zalo, settings, lease, flight, first, out_of_time)
+    except Exception:
+        inflight.abandon(user_id, lease.owner, flight.fate, flight.mark)
+        raise
 
 
 class _Flight:
@@ -151,6 +150,7 @@ def _flush(user_id: str, client: redis.Redis, zalo: ZaloClient, settings: Settin
             _settle(client, user_id, mine, lambda pipe: None)
             log.info("send stopped user=%s msg=%s: out of time, left in the outbox", user_id, message.id)
             return FlushResult(sent, retry_after_s=0)
+        inflight.starting(mine)
         try:
             flight.fate = inflight.UNKNOWN
             result = _send(zalo, message)
