@@ -193,6 +193,21 @@ def test_a_drain_job_dequeued_by_a_worker_that_died_before_starting_it_does_not_
     assert bot.replies(user) == [render("help")]  # answered, once
 
 
+def _answered_with_its_mark(bot: BotHarness, monkeypatch: pytest.MonkeyPatch, user: str) -> list[bytes]:
+    """`user` asks for the menu and gets it; the in-flight mark its one send went out under (what a Redis rollback
+    brings back in the tests below)."""
+    from bot.core import outbox
+    from bot.infra.texts import render
+
+    marks: list[bytes] = []
+    sent_args = outbox._sent_args  # noqa: SLF001 - the one place that sees the mark of a send Zalo accepted
+    monkeypatch.setattr(outbox, "_sent_args", lambda mine, message: marks.append(mine) or sent_args(mine, message))
+    bot.send(user, "menu")
+    bot.settle()
+    assert bot.replies(user) == [render("help")] and len(marks) == 1
+    return marks
+
+
 def test_a_send_mark_a_redis_rollback_brought_back_does_not_hold_the_user(
         bot: BotHarness, monkeypatch: pytest.MonkeyPatch) -> None:
     """Regression (the flaky fault run): Redis with `appendfsync everysec`, SIGKILLed while its disk was slow, lost
@@ -200,17 +215,11 @@ def test_a_send_mark_a_redis_rollback_brought_back_does_not_hold_the_user(
     The reply's in-flight mark came back under a process that still lived but no longer sent it: every taker,
     that process too, waited SEND_IN_FLIGHT_MAX_SECONDS (2 minutes) before settling it "unknown". The process that
     set the mark knows the send went out: it pops it at once, and sends it no second time."""
-    from bot.core import outbox
     from bot.infra.texts import render
     from bot.maintenance import sweep
 
-    marks: list[bytes] = []
-    sent_args = outbox._sent_args  # noqa: SLF001 - the one place that sees the mark of a send Zalo accepted
-    monkeypatch.setattr(outbox, "_sent_args", lambda mine, message: marks.append(mine) or sent_args(mine, message))
     user = "6811111111111111113"
-    bot.send(user, "menu")
-    bot.settle()
-    assert bot.replies(user) == [render("help")] and len(marks) == 1
+    marks = _answered_with_its_mark(bot, monkeypatch, user)
     # what the append-only file brings back: the head marked in flight by this (live) process, the user due again
     now_ms = int(time.time() * 1000)
     bot.redis.rpush(keys.outbox(user), marks[0].split(b"\n", 3)[3])
@@ -233,16 +242,11 @@ def test_a_send_mark_brought_back_under_the_same_owner_is_not_sent_again(
     of that owner was running, the one meeting the mark, so the memory was not read and the mark was taken for a
     take whose answer was lost: the reply went out twice. Each mark is one take (it carries the take's time), so
     what the process remembers of it holds whoever meets it."""
-    from bot.core import delivery, inflight, outbox
+    from bot.core import delivery, inflight
     from bot.infra.texts import render
 
-    marks: list[bytes] = []
-    sent_args = outbox._sent_args  # noqa: SLF001 - the one place that sees the mark of a send Zalo accepted
-    monkeypatch.setattr(outbox, "_sent_args", lambda mine, message: marks.append(mine) or sent_args(mine, message))
     user = "6811111111111111115"
-    bot.send(user, "menu")
-    bot.settle()
-    assert bot.replies(user) == [render("help")] and len(marks) == 1
+    marks = _answered_with_its_mark(bot, monkeypatch, user)
     owner = inflight.split(marks[0])[1]
     # what the append-only file brings back: the head marked in flight under this process and that owner
     bot.redis.rpush(keys.outbox(user), marks[0].split(b"\n", 3)[3])

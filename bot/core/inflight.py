@@ -120,16 +120,17 @@ def starting(mark: bytes) -> None:
 def ended(mark: bytes, fate_of_send: str) -> None:
     """This process's send behind `mark` is over: it left (SENT), it may have (UNKNOWN), or it never reached the
     user (UNSENT). Kept for a mark that a Redis rollback brings back after the flush moved on."""
+    digest = _digest(mark)
     with _lock:
-        _ended[_digest(mark)] = fate_of_send
-        _ended.move_to_end(_digest(mark))
+        _ended[digest] = fate_of_send
+        _ended.move_to_end(digest)
         while len(_ended) > ENDED_KEEP:
             _ended.popitem(last=False)
 
 
 def fate(user_id: str, mark: bytes) -> str | None:
-    """What happened to the send behind `mark`, when this process set it and no flush of this process is on it
-    any more (else None: the mark is another process's, or its send has not ended, or it is not remembered)."""
+    """What happened to the send behind `mark`, when this process set it and that send has ended (else None: the
+    mark is another process's, or its send has not ended, or it is not remembered)."""
     proc, owner = split(mark)
     if proc != process_id():
         return None

@@ -53,17 +53,16 @@ def _head(words: Sequence[str], at: int) -> tuple[int, int]:
     return start, at
 
 
-def _antecedent(head: Sequence[str], story: Sequence[str]) -> list[str] | None:
+def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str]]]) -> list[str] | None:
     """Where the story last said the folded words ``head``: the raw words after them there, up to a comma, the end
     of the sentence, a question word (a story's "không còn nữa" is no part of the noun) or ``MAX_TAIL`` words;
     ``None`` when the story never said them (an occurrence that is itself followed by a demonstrative or "nay", "năm
-    nay", is deictic too and skipped)."""
+    nay", is deictic too and skipped). ``story``: each sentence's raw and folded words (:func:`_words`)."""
     n = len(head)
-    for sentence in reversed(story):
-        raws = sentence.split()
-        folded = [fold(_plain(w)) for w in raws]
+    wanted = list(head)
+    for raws, folded in reversed(story):
         for i in range(len(raws) - n, -1, -1):
-            if folded[i : i + n] != list(head):
+            if folded[i : i + n] != wanted:
                 continue
             if raws[i + n - 1].endswith((",", ";", ":")):
                 return []  # said last before a comma: the noun alone is what it names
@@ -90,12 +89,20 @@ _QUESTION_WORDS = frozenset({"gi", "j", "nao", "sao", "dau", "ai", "bao", "nhieu
                              "hong", "nhi", "ha", "a"})
 
 
+def _words(sentence: str) -> tuple[list[str], list[str]]:
+    """A story sentence's raw words and their folded forms, made once per message (each demonstrative's lookups
+    scan the story up to 2 × ``_WINDOW`` times)."""
+    raws = sentence.split()
+    return raws, [fold(_plain(w)) for w in raws]
+
+
 def resolve(question: str, story: Sequence[str]) -> str:
     """``question`` with each demonstrative that closes a noun the ``story`` (the clauses told before it) named
     replaced by what followed that noun there; the question as typed when it points at nothing the story said."""
     words = question.split()
     if not any(_plain(w) in DEMONSTRATIVES for w in words[1:]):
         return question
+    told = [_words(sentence) for sentence in story]
     out: list[str] = []
     changed = False
     tried = 0  # demonstratives looked up: each scans the story once (linear in a message full of "này")
@@ -111,7 +118,7 @@ def resolve(question: str, story: Sequence[str]) -> str:
                 if s + n <= end:
                     head = [fold(_plain(w)) for w in words[s : s + n]]
                     if all(head) and head[0] not in _NOT_HEADS:
-                        found = _antecedent(head, story)
+                        found = _antecedent(head, told)
                         if found is not None:
                             break
             if found is not None:
