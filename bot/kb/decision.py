@@ -325,6 +325,18 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     return replace(unknown(suggest, messages, normalized, p, candidates=[h.entry.id for h in hits[:3]]), score=p)
 
 
+def unsure_with_second(first: Answer, entry: Entry, messages: dict[str, str]) -> Answer:
+    """"Ý bạn là…?" for the first question of two, its last choice giving way to the second question's entry (round
+    13): the second question was answered with confidence where the first was not, and that answer alone read to
+    the citizen as the reply to what they asked first (a confident wrong answer). ``first``: the first question's
+    own "Ý bạn là…?"."""
+    pairs = [(t, i) for (t, _), i in zip(first.choices, first.choice_entries, strict=False) if i != entry.id]
+    pairs = [*pairs[: SUGGESTIONS - 1], (entry.title, entry.id)]
+    titles = [t for t, _ in pairs]
+    return replace(first, text=_choice_text(messages["did_you_mean"], titles, messages),
+                   choices=[(t, t) for t in titles], choice_entries=[i for _, i in pairs])
+
+
 def with_second(first: Answer, entry: Entry) -> Answer:
     """A confident answer to the first question, with the second question's entry offered as a choice."""
     return replace(first, choices=[(entry.title, entry.title)], choice_entries=[entry.id])

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from bot.kb.asks import asked, named_places
-from bot.kb.decision import NEAR_MISS, SUGGESTIONS, Answer, confident, decide, unknown, with_second
+from bot.kb.decision import NEAR_MISS, SUGGESTIONS, Answer, confident, decide, unknown, unsure_with_second, with_second
 from bot.kb.explained import borrowed_subject, names
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
@@ -190,12 +190,33 @@ class KnowledgeBase:
         if best[0].confident and self._borrowed(texts, parts, tried, readings, best):
             return readings[tried[0]], None
         if len(asks) >= 2 and best[0].confident:
+            offered = self._unsure_first(tried[0], readings[tried[0]], best[0])
+            if offered is not None:
+                return offered, None
             # the first question was not answered but another reading was: offer the entry that explains most of
             # the first question ("VNeID do cơ quan nào làm": the app's entry, not the one who runs the channel)
             first = max(readings[tried[0]][1][:SUGGESTIONS], key=lambda h: h.coverage, default=None)
             if first is not None and first.entry.id != best[0].entry and first.coverage > NEAR_MISS:
                 return best, first.entry
         return best, None
+
+    def _unsure_first(self, first: str, reading: tuple[Answer, list[Hit]],
+                      answered: Answer) -> tuple[Answer, list[Hit]] | None:
+        """Two questions, the first typed with its "?" and only offered ("Ý bạn là…?"), and another reading answered
+        with an entry of a topic none of the first's choices is of: that answer is the second question's, and alone
+        it reads as the reply to the first (round 13: "Cổng dịch vụ công quốc gia mở từ bựa mô? Rồi chừ sau sáp
+        nhập cả nước còn mấy tỉnh thành?" was answered with the provinces). The first question's choices are offered
+        with the answered entry last (``decision.unsure_with_second``). A first "question" typed without "?" is
+        often a context sentence ("Giờ đăng nhập tài khoản cũ không được nữa."), and an answer of the first's topic
+        often says both ("Mục tiêu EGDI 2025 là top mấy? Năm 2030 là top mấy?"): both are answered as before."""
+        opening = reading[0]
+        if opening.kind != "ambiguous" or not first.rstrip().endswith("?") or answered.entry is None \
+                or answered.entry in opening.choice_entries:
+            return None
+        entry = self.by_id[answered.entry]
+        if entry.topic in {self.by_id[i].topic for i in opening.choice_entries if i in self.by_id}:
+            return None
+        return unsure_with_second(opening, entry, self.messages), reading[1]
 
     def _resolved(self, texts: _Texts, parts: Sequence[str],
                   gated: tuple[Answer, list[Hit]]) -> tuple[Answer, list[Hit]]:

@@ -185,7 +185,9 @@ def _still(piece: str) -> bool:
     return len(piece.split()) <= 5 and bool(_STILL.match(fold(piece)))
 
 
-_SOFT_CUT = re.compile(r",\s*|(?<!\s)\s+(?=(?:và|va|rồi|roi)\s)")
+# "với" (folded "voi") joins a second question only after a question word (``_ends_on_question``, round 13)
+_SOFT_CUT = re.compile(r",\s*|(?<!\s)\s+(?=(?:và|va|rồi|roi|voi)\s)")
+_WITH = re.compile(r"\s+voi\s")
 
 
 def _split_connectors(sentence: str) -> list[str]:
@@ -200,6 +202,8 @@ def _split_connectors(sentence: str) -> list[str]:
         left, right = sentence[: m.start()], sentence[m.end() :]
         # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
         # a request before the comma announces the question after it ("Tôi cần thông tin về việc này, …"): one
+        if _WITH.match(folded, m.start()) and not _ends_on_question(left):
+            continue  # "so với 2019", "liên kết với ngân hàng nào": the preposition
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
                 and (is_question(right.rstrip(" ?")) or tells_after(right) or tells_state(right))):
             cuts.append(m.end())
@@ -228,6 +232,19 @@ def _split_connectors(sentence: str) -> list[str]:
 def _plain(raw: str) -> str:
     """A typed word as the question-word lists compare it: NFC, lower case, no punctuation around it."""
     return unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()")
+
+
+def _ends_on_question(clause: str) -> bool:
+    """Whether the last word of ``clause``, end particles aside, is a question word ("… năm 2022 là gì", "…
+    bao nhiêu"): "với" after it joins a second question ("… là gì với năm 2024 là gì", round 13), where after
+    any other word it is the preposition ("so với 2019", "liên kết với ngân hàng nào")."""
+    words = [w for w in map(_plain, clause.split()) if w]
+    while words and words[-1] in _AFTER_END:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1]
+    return last in _QUESTION_FOLDED if last.isascii() else last in _QUESTION_MARKED
 
 
 def _ends_asking(clause: str) -> bool:

@@ -1,0 +1,66 @@
+"""Round 13 (`qa13wrong`): two questions in one message — answer the first, offer the second, never answer the second
+as if it were the first.
+
+- "với" after a question word joins a second question ("… năm 2022 là gì với năm 2024 là gì"), where after any other
+  word it is the preposition ("so với 2019", "liên kết với ngân hàng nào") (bot/nlp/clauses.py);
+- a first question typed with its "?" that the engine is unsure of, followed by one it answers with an entry of
+  another topic, gets "Ý bạn là…?" with the first question's entries and the second's, not the second's answer alone
+  (bot/kb/engine.py, bot/kb/decision.py ``unsure_with_second``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb.decision import SUGGESTIONS, Answer, unsure_with_second
+from bot.kb.engine import KnowledgeBase
+from bot.nlp.clauses import clauses
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("chủ đề ngày cđs năm 2022 là gì với năm 2024 là gì dzậy ad",
+     ["chủ đề ngày cđs năm 2022 là gì", "với năm 2024 là gì dzậy ad"]),
+    ("Cổng dịch vụ công ra đời năm nào với ai xây dựng nó vậy",
+     ["Cổng dịch vụ công ra đời năm nào", "với ai xây dựng nó vậy"]),
+])
+def test_with_after_a_question_word_starts_a_second_question(text: str, parts: list[str]) -> None:
+    assert clauses(text) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "Online dossiers năm 2025 được bao nhiêu %, so với 2019 thế nào?",  # "so với": compared with
+    "VNeID là gì và liên kết với ngân hàng nào được?",
+    "Tổ công nghệ số cộng đồng phối hợp với ai để hướng dẫn bà con?",
+    "Bộ Thông tin và Truyền thông hợp nhất với bộ nào vậy ạ?",
+])
+def test_with_as_a_preposition_cuts_nothing(text: str) -> None:
+    assert all(not p.startswith(("với", "voi")) for p in clauses(text))
+
+
+def test_the_second_question_s_entry_takes_the_last_choice() -> None:
+    first = Answer("ambiguous", "", None, 0.5, False, choices=[("A", "A"), ("B", "B"), ("C", "C")],
+                   choice_entries=["a", "b", "c"])
+    second = type("E", (), {"id": "z", "title": "Z"})()
+    messages = {"did_you_mean": "Ý bạn là:", "choice_item": "• {title}"}
+    offered = unsure_with_second(first, second, messages)  # type: ignore[arg-type]
+    assert offered.kind == "ambiguous" and not offered.confident
+    assert offered.choice_entries == ["a", "b", "z"] and len(offered.choices) == SUGGESTIONS
+    assert offered.text == "Ý bạn là:\n• A\n• B\n• Z"
+    # already among the choices: listed once, last
+    again = unsure_with_second(first, type("E", (), {"id": "b", "title": "B"})(), messages)  # type: ignore[arg-type]
+    assert again.choice_entries == ["a", "c", "b"]
+
+
+def test_an_unsure_first_question_is_not_answered_with_the_second_s_entry(real_kb: KnowledgeBase) -> None:
+    """The portal's opening day ("bựa mô", unsure between its launch and its first services) asked first, the
+    provinces left after the merger second: the merger's entry alone would read as the reply to the first."""
+    answer = real_kb.answer("Cổng dịch vụ công quốc gia mở bựa mô? Sau sáp nhập nước mình còn mấy tỉnh thành rứa?")
+    assert not answer.confident
+    assert answer.choice_entries[0] == "dvcqg-ra-doi"
+    assert "chinh-quyen-hai-cap-2025" in answer.choice_entries
+
+
+def test_themes_of_two_years_answer_the_first_and_offer_the_second(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.answer("chủ đề ngày chuyển đổi số năm 2023 là gì với năm 2025 là gì vậy")
+    assert answer.entry == "ngay-cds-chu-de-2023"
+    assert answer.choice_entries == ["ngay-cds-chu-de-2025"]
