@@ -102,8 +102,11 @@ def test_a_runner_up_saying_far_more_of_the_question_is_not_answered_past(real_k
     top = dataclasses.replace(runner, entry=first, score=3.6, coverage=0.5, match=0.4)
     assert overtaken([top, runner]) and floors([top, runner], p=1.0) is False
     # a runner-up ahead in one dimension only, or by less than the lead, leaves the top entry its answer
-    assert not overtaken([top, dataclasses.replace(runner, match=0.4 + OVERTAKEN_LEAD / 2)])
+    assert not overtaken([top, dataclasses.replace(runner, coverage=0.7, match=0.4 + OVERTAKEN_LEAD / 2)])
     assert not overtaken([top, dataclasses.replace(runner, coverage=0.5)])
+    assert not overtaken([top, dataclasses.replace(runner, match=0.35)])
+    # round 13: far more of the question's words (FAR_LEAD) and no less of one phrasing is enough
+    assert overtaken([top, dataclasses.replace(runner, match=0.4 + OVERTAKEN_LEAD / 2)])
 
 
 def test_a_context_sentence_naming_the_channel_s_runner_does_not_take_the_answer(real_kb: KnowledgeBase) -> None:

@@ -38,6 +38,7 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.45, 0.25, 0.03, 0.1
 TIE_P = 0.90
 OVERTAKEN_LEAD = 0.2  # coverage and match by which a runner-up that says more of the question overtakes (round 11)
+FAR_LEAD = 0.3  # coverage by which one of the top three, matching no less, says far more of the question (round 13)
 OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses without a word beyond it (outside)
 # The out-of-scope classifier (bot.kb.outside, session 6): its probability that confirms the nearest-phrasing rule,
 # and the one that refuses alone (held-out table in docs/question-answering.md, round 6).
@@ -242,6 +243,12 @@ def overtaken(hits: Sequence[Hit]) -> bool:
     # by the words of a context sentence ("…bài viết của Sở Thông tin và Truyền thông… Chuyển đổi số trước tiên
     # là chuyển đổi cái gì?": who runs the channel over what the question asks)
     if second.coverage >= top.coverage + OVERTAKEN_LEAD and second.match >= top.match + OVERTAKEN_LEAD:
+        return True
+    # round 13: one of the top three says far more of the question's words and no less of one phrasing — the top
+    # entry is first by the context's words ("Hồi 2019 … khai trương cổng dịch vụ công … Cổng đó gồm những phần
+    # nào?": the launch, 0.6 of the question, over the portal's components, 1.0 and third)
+    if any(h.coverage >= top.coverage + FAR_LEAD and h.match >= top.match and not _decided(top, h)
+           for h in hits[1:SUGGESTIONS]):
         return True
     return (second.coverage >= top.coverage and second.match >= top.match and second.kind > top.kind + KIND_LEAD
             and not _leads(top, second))

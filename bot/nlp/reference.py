@@ -53,16 +53,21 @@ def _head(words: Sequence[str], at: int) -> tuple[int, int]:
     return start, at
 
 
-def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str]]]) -> list[str] | None:
-    """Where the story last said the folded words ``head``: the raw words after them there, up to a comma, the end
-    of the sentence, a question word (a story's "không còn nữa" is no part of the noun) or ``MAX_TAIL`` words;
-    ``None`` when the story never said them (an occurrence that is itself followed by a demonstrative or "nay", "năm
-    nay", is deictic too and skipped). ``story``: each sentence's raw and folded words (:func:`_words`)."""
+def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str], list[str]]]) -> list[str] | None:
+    """Where the story last said the words ``head`` (as typed, :func:`_plain`): the raw words after them there, up
+    to a comma, the end of the sentence, a question word (a story's "không còn nữa" is no part of the noun) or
+    ``MAX_TAIL`` words; ``None`` when the story never said them (an occurrence that is itself followed by a
+    demonstrative or "nay", "năm nay", is deictic too and skipped). ``story``: each sentence's raw, folded and plain
+    words (:func:`_words`). A head word typed with its marks matches only the same word with the same marks (round
+    13: "cái cổng đó" had found the "công" of "Cổng dịch vụ công quốc gia", the portal read as "quốc gia địa chỉ
+    trang"); one typed without marks matches any marks, as chat writers type."""
     n = len(head)
-    wanted = list(head)
-    for raws, folded in reversed(story):
+    folded_head = [fold(w) for w in head]
+    marked = [not w.isascii() for w in head]
+    for raws, folded, plains in reversed(story):
         for i in range(len(raws) - n, -1, -1):
-            if folded[i : i + n] != wanted:
+            if folded[i : i + n] != folded_head or any(
+                    m and plains[i + k] != w for k, (w, m) in enumerate(zip(head, marked, strict=True))):
                 continue
             if raws[i + n - 1].endswith((",", ";", ":")):
                 return []  # said last before a comma: the noun alone is what it names
@@ -89,11 +94,12 @@ _QUESTION_WORDS = frozenset({"gi", "j", "nao", "sao", "dau", "ai", "bao", "nhieu
                              "hong", "nhi", "ha", "a"})
 
 
-def _words(sentence: str) -> tuple[list[str], list[str]]:
-    """A story sentence's raw words and their folded forms, made once per message (each demonstrative's lookups
-    scan the story up to 2 × ``_WINDOW`` times)."""
+def _words(sentence: str) -> tuple[list[str], list[str], list[str]]:
+    """A story sentence's raw words, their folded and their plain forms, made once per message (each
+    demonstrative's lookups scan the story up to 2 × ``_WINDOW`` times)."""
     raws = sentence.split()
-    return raws, [fold(_plain(w)) for w in raws]
+    plains = [_plain(w) for w in raws]
+    return raws, [fold(w) for w in plains], plains
 
 
 def resolve(question: str, story: Sequence[str]) -> str:
@@ -116,8 +122,8 @@ def resolve(question: str, story: Sequence[str]) -> str:
         for s in range(start, end):  # the noun first, then what qualifies it ("[tài khoản] kiểu cũ đó")
             for n in (2, 1):
                 if s + n <= end:
-                    head = [fold(_plain(w)) for w in words[s : s + n]]
-                    if all(head) and head[0] not in _NOT_HEADS:
+                    head = [_plain(w) for w in words[s : s + n]]
+                    if all(head) and fold(head[0]) not in _NOT_HEADS:
                         found = _antecedent(head, told)
                         if found is not None:
                             break
