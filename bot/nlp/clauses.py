@@ -222,7 +222,7 @@ def _split_connectors(sentence: str) -> list[str]:
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
                 and (is_question(right.rstrip(" ?")) or tells_after(right) or tells_state(right))):
             cuts.append(m.end())
-        elif m.group().startswith(",") and len(left.split()) >= _INTRODUCTION and len(right.split()) >= 3 \
+        elif m.group().startswith(",") and len(left.split()) >= 3 and len(right.split()) >= 3 \
                 and _opens_request(right) and not is_question(left):
             # round 13: the asker tells who they are with only commas before asking ("Dạ thưa anh chị, em là giáo
             # viên mầm non ở Thuận Thành, cho em hỏi năm 2025 …"): the request opens the question, the rest is context
@@ -247,11 +247,6 @@ def _split_connectors(sentence: str) -> list[str]:
         else:
             merged.append(piece)
     return merged
-
-
-# Words of an introduction told before a request with only commas, from which it is cut off as context: a short one
-# ("Em là đoàn viên, muốn hỏi …") dilutes little and is read with the question, as before round 13.
-_INTRODUCTION = 6
 
 
 def _opens_request(right: str) -> bool:

@@ -44,6 +44,11 @@ def test_a_request_after_commas_of_context_opens_the_question() -> None:
     assert parts == ["Thưa anh chị, tôi là cán bộ hưu trí ở Đông Anh", "cho tôi hỏi Đề án 06 ban hành năm nào ạ?"]
 
 
+def test_a_short_introduction_before_a_request_is_context_too() -> None:
+    assert clauses("Em là đoàn viên, muốn hỏi tổ công nghệ số làm gì") == ["Em là đoàn viên",
+                                                                          "muốn hỏi tổ công nghệ số làm gì"]
+
+
 def test_a_request_after_a_request_is_not_cut() -> None:
     # the left side already asks (a need phrase): the request after the comma goes on with it, no context before it
     assert len(clauses("Tôi muốn biết thêm về đề án, cho tôi hỏi Đề án 06 là gì")) == 1
