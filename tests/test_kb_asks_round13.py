@@ -109,3 +109,19 @@ def test_a_judgement_asked_of_the_addressee_who_thinks_is_an_opinion_but_a_rest_
     assert "opinion" not in kinds("Chị nghỉ hưu rồi có dùng VNeID được không?")
     assert "opinion" not in kinds("Anh thấy trên báo nói kinh tế số năm 2030 chiếm 30% GDP phải không?")
     assert "opinion" not in kinds("Bác thấy con cháu dùng VNeID, bác có đăng ký được không?")
+
+
+@pytest.mark.parametrize("question", [
+    "Ngày 10/10 năm 2025 là thứ mấy?",
+    "Ngày chuyển đổi số năm 2026 rơi vào thứ mấy vậy ad",
+    "21/10/2025 nhằm thứ mấy rứa",
+])
+def test_a_weekday_asked_needs_an_entry_that_names_one(real_kb: KnowledgeBase, question: str) -> None:
+    assert "weekday" in kinds(question)
+    assert not real_kb.answer(question).confident
+
+
+def test_a_rank_or_an_ordinal_is_no_weekday() -> None:
+    assert "weekday" not in kinds("Năm 2024 Việt Nam xếp hạng chính phủ điện tử là thứ mấy?")
+    assert "weekday" not in kinds("Năm 2022 là năm thứ mấy của công cuộc chuyển đổi số?")
+    assert "weekday" not in kinds("Ngày chuyển đổi số năm 2025 là lần thứ mấy được tổ chức?")

@@ -91,7 +91,7 @@ Round 11 (kinds of look-alike the fresh writers of dev5–dev11a and the enginee
 
 Round 12: a rank in an index no entry ranks, another agency's procedure, a procedure's duration, Laos typed with
 its mark, a guess or a forecast (``bot.kb.asks_round12``). Round 13: a storm's or the weather's own facts, a
-judgement asked by kinship address, "tỉnh mô" (``bot.kb.asks_round13``).
+judgement asked by kinship address, a weekday, "tỉnh mô" (``bot.kb.asks_round13``).
 """
 
 from __future__ import annotations
@@ -472,7 +472,7 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(kind for kind, rx in (("phone", _PHONE_SAID), ("opinion", _OPINION_SAID)) if rx.search(answer))
     phrasings = fold(" ".join((entry.title, *entry.questions, *entry.keywords)))
     kinds.update(provided_round12(entry.answer, answer, tuple(fold(t) for t in (entry.title, *entry.questions))))
-    kinds.update(provided_round13(answer))
+    kinds.update(provided_round13(entry.answer, answer))
     everything = f"{answer} {phrasings}"
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
     kinds.update(f"count:{noun}" for noun in _COUNT_NOUNS if noun in everything)

@@ -15,6 +15,9 @@ of the KB (a test keeps that true), so a question of the channel is never refuse
   không": "nổi" typed with its mark is "manage to"). A fact asked with a question word ("theo anh thì ngày chuyển
   đổi số là ngày nào") or a confirmation asked ("… đúng không", "phải không") is polite framing, not an opinion,
   and keeps its answer.
+* ``weekday`` — the day of the week of a date ("Ngày 10/10 năm 2025 là thứ mấy?", "rơi vào thứ mấy", "nhằm thứ
+  mấy"): the answer names a weekday ("vào thứ Sáu", "chủ nhật, ngày 12/10"). Not a rank ("xếp / đứng … là thứ
+  mấy") nor an ordinal ("năm thứ mấy", "lần thứ mấy": a word stands between "là" and "thứ").
 * ``province`` also reads the Central "tỉnh mô" after a verb of going or being ("đổ bộ vô tỉnh mô", "ở tỉnh mô"):
   the dialect reader makes "mô" "đâu" where the message is plainly Central, and "tỉnh đâu" folded is also "tinh
   dầu" ("tinh mô" also "tinh mơ"), so only after "vô / vào / ở / tại / thuộc".
@@ -65,6 +68,12 @@ _WH = re.compile(r"\b(?:gi|nao|bao nhieu|may|dau|ai|khi nao|bao gio|luc nao|sao|
 # "nổi" typed with its mark before a question particle: a feat doubted ("… có lên 30 % GDP nổi không").
 _FEAT_TYPED = re.compile(r"\bnổi (?:không|hông|ko|k|hok|hem|hăm|hong|khum)\b")
 
+# A weekday asked (folded), unless the question speaks of a rank; a weekday said by an answer (as typed).
+_WEEKDAY = re.compile(r"\b(?:la|vao|roi vao|nham|trung|trung vao|la ngay) thu (?:may|gi|nao|bao nhieu)\b")
+_RANKING_WORDS = re.compile(r"\b(?:xep|dung|hang|vi tri|top)\b")
+_DAYS = r"(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)"
+_WEEKDAY_SAID = re.compile(rf"\b(?:vào|hôm|nhằm|rơi vào|là) {_DAYS}\b|\b{_DAYS},? (?:ngày )?\d{{1,2}}/\d{{1,2}}")
+
 # "tỉnh mô" after a verb of going or being, folded ("tinh mo") or as the dialect reader leaves it ("tinh dau").
 _PROVINCE_WHERE = re.compile(r"\b(?:vo|vao|o|tai|thuoc) (?:cai )?tinh (?:dau|mo)\b")
 
@@ -78,6 +87,8 @@ def asked_round13(normalized: str, raw: str) -> frozenset[str]:
     if ("theo " in normalized or "nghi" in normalized or "thay" in normalized) and _THEO_KIN.search(normalized) \
             and _YES_NO.search(normalized) and not _WH.search(normalized) and not _confirms(normalized, raw):
         kinds.add("opinion")
+    if "thu " in normalized and _WEEKDAY.search(normalized) and not _RANKING_WORDS.search(normalized):
+        kinds.add("weekday")
     if raw.isascii():
         return frozenset(kinds)
     typed = unicodedata.normalize("NFC", raw).lower()
@@ -108,6 +119,12 @@ def _asks_event(typed: str) -> bool:
     return False
 
 
-def provided_round13(answer_folded: str) -> frozenset[str]:
-    """Round 13's kinds an entry gives (``answer_folded``: its answer, folded): the facts of a disaster."""
-    return frozenset({"disaster"}) if _EVENT_SAID.search(answer_folded) else frozenset()
+def provided_round13(answer: str, answer_folded: str) -> frozenset[str]:
+    """Round 13's kinds an entry gives (``answer`` as written, ``answer_folded`` folded): the facts of a disaster, a
+    weekday."""
+    kinds = set()
+    if _EVENT_SAID.search(answer_folded):
+        kinds.add("disaster")
+    if _WEEKDAY_SAID.search(unicodedata.normalize("NFC", answer).lower()):
+        kinds.add("weekday")
+    return frozenset(kinds)
