@@ -425,6 +425,14 @@ def test_erasing_the_name_and_phone_number_still_asks_first(bot: BotHarness) -> 
     assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
 
 
+def test_a_polite_letter_asking_between_greeting_and_reasons_unsubscribes(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    text = ("Kính gửi ban quản trị kênh, tôi là cán bộ hưu trí ở xã Kim Sơn, tôi xin phép dừng nhận bản tin hàng tuần, "
+            "vì mắt tôi giờ kém lắm, đọc chữ nhỏ trên điện thoại không được nữa. Trân trọng cảm ơn.")
+    assert ask(bot, text)["text"] == render("sub_unsubscribed")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
 def test_the_channel_named_then_show_me_gets_the_help(bot: BotHarness) -> None:
     assert ask(bot, "kênh này nè, chỉ em xài với")["text"] == ask(bot, "trợ giúp")["text"]
 

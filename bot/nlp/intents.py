@@ -47,7 +47,7 @@ import itertools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -375,6 +375,22 @@ def _first_clauses(text: str) -> str:
     return " ".join(_within(_CLAUSE_END.split(text.strip())))
 
 
+def _windows(text: str) -> Iterator[tuple[str, str]]:
+    """Each run of whole clauses within ``MAX_WORDS`` that ends before the message does, from the first clause on,
+    with the clauses after it. Round 11 read the first only ("Ad ơi hủy bản tin giùm tui, tại …"); a polite letter
+    greets and introduces itself first, asks in the middle and thanks last (round 13: "Kính gửi quý kênh, tôi là hưu
+    trí ở Gia Lâm, từ nay tôi xin phép thôi không nhận bản tin nữa vì …, và …. Xin cảm ơn."). A run that reaches the
+    end lies within the last clauses, read before."""
+    clauses = _CLAUSE_END.split(text.strip())
+    for start in range(len(clauses)):
+        window = _within(clauses[start:])
+        end = start + len(window)
+        if end >= len(clauses):
+            return
+        if window:
+            yield " ".join(window), " ".join(clauses[end:])
+
+
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """A message as the patterns read it: its words with their marks (when typed with them) and folded, each
@@ -423,19 +439,19 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None.
 
     A message longer than ``MAX_WORDS`` is read in its last clauses (the request after the reasons, round 10),
-    then in its first (the request before them, round 11). Read first, the request must not be undone by what
-    follows: no question mark after it, and none of the command's ``unless`` or ``asks`` phrases anywhere in the
-    message ("Zalo của tui bị khóa …, mất hết tin nhắn với nhóm. Làm sao mở khóa …?" stays a question)."""
+    then in its first (the request before them, round 11), then in the runs of clauses after the first (the request
+    between a greeting and the reasons, round 13: ``_windows``). Read before the end, the request must not be undone
+    by what follows: no question mark after it, and none of the command's ``unless`` or ``asks`` phrases anywhere in
+    the message ("Zalo của tui bị khóa …, mất hết tin nhắn với nhóm. Làm sao mở khóa …?" stays a question)."""
     intents = intents if intents is not None else _intents()
     if not text or len(text.split()) <= MAX_WORDS:
         return _read(text, intents)
     name = _read(_last_clauses(text), intents)
     if name is not None:
         return name
-    head = _first_clauses(text)
-    if "?" in text[len(head):]:  # reasons do not ask: a question follows the words read (checked first: latency)
-        return None
-    name = _read(head, intents)
+    # reasons do not ask: a run followed by a question mark is not read (checked first: latency)
+    name = next((n for said, after in _windows(text) if "?" not in after
+                 for n in (_read(said, intents),) if n is not None), None)
     if name is None:
         return None
     whole = _Reading.of(text)

@@ -5,15 +5,17 @@ chat-level cases are in tests/test_qa_chat.py). Commands reached / questions tak
 when the list was written → at the end: list 1 (16 / 34), written before any change: 2/16, 8 taken → 16/16, 0.
 List 2 (16 / 31), after the first changes: main 1/16, 5 taken; branch 15/16, 2 taken → 16/16, 0. List 3 (14 / 27):
 main 5/14, 6 taken; branch 13/14, 0 → 14/14, 0. List 4 (28 / 22: every command, as the round's four writers
-write): main 28/28, 2 taken; branch 28/28, 1 taken → 28/28, 0. The held-out evidence and what each list found are in
-docs/question-answering.md, round 13.
+write): main 28/28, 2 taken; branch 28/28, 1 taken → 28/28, 0. List 5 (24 / 20), after the first commit: main
+19/24, 1 taken; branch 20/24, 0 → 23/24, 0. List 6 (6 long messages asking between a greeting and the reasons / 8 long
+questions): main 3/6, 0; branch 3/6, 0 → 5/6, 0. Only the cases the reader gets right are here; the held-out
+evidence and what each list found are in docs/question-answering.md, round 13.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from bot.nlp.intents import load_intents, plain_command
+from bot.nlp.intents import _windows, load_intents, plain_command
 
 COMMANDS = [
     ('ấp tui có mấy chị làm mắm bán qua mạng giỏi lắm, muốn kể cho kênh nghe', 'story'),
@@ -93,6 +95,41 @@ COMMANDS = [
     ('hướng dẫn sử dụng', 'help'),
     ('tui mới vô, chỉ tui với', 'help'),
     ('bot này làm được những gì', 'help'),
+    # lists 5 and 6
+    ('Tôi xin phép được dừng nhận bản tin của kênh ạ, lý do là dạo này tôi bận chăm cháu nên không có thời'
+     ' gian đọc, khi nào rảnh tôi sẽ đăng ký lại sau', 'unsubscribe'),
+    ('ad oi dung gui tin nua nha e di lam ca dem ve met lam k doc dc dau', 'unsubscribe'),
+    ('khỏi gởi tin cho tui nữa nghen ad', 'unsubscribe'),
+    ('mi khỏi nhắn tin cho o mỗi tuần nữa hỉ', 'unsubscribe'),
+    ('thôi cắt bản tin giùm tui, tàu đi biển không có sóng', 'unsubscribe'),
+    ('có thể cho tôi ngưng nhận bản tin được không ạ', 'unsubscribe'),
+    ('Cho tôi đăng ký nhận bản tin với ạ, tôi muốn cập nhật tình hình chuyển đổi số của tỉnh', 'subscribe'),
+    ('tui mún nhận tin mỗi tuần dzậy ad đăng ký giùm tui nha', 'subscribe'),
+    ('o muốn theo dõi kênh ni, có tin chi mới thì nhắn cho o với', 'subscribe'),
+    ('có thể gửi bản tin hằng tuần cho tôi được không', 'subscribe'),
+    ('bản tin tuần ni có chi mới không o coi với', 'digest'),
+    ('cho e xin bản tin mới nhất đi ad', 'digest'),
+    ('tuần này có tin gì hot không ad gửi e coi với', 'digest'),
+    ('xóa tên tui ra khỏi danh sách của kênh luôn đi', 'erase'),
+    ('ad ơi xoá sạch mấy tin nhắn tui đã gửi cho kênh giùm', 'erase'),
+    ('Tôi đề nghị kênh không lưu giữ thông tin cá nhân của tôi nữa, xin xóa toàn bộ', 'erase'),
+    ('e mún xoá hết dữ liệu đã lưu của e dzậy ad', 'erase'),
+    ('Tôi có câu chuyện về mô hình chợ 4.0 ở phường, muốn gửi kênh đăng cho bà con cùng biết', 'story'),
+    ('ghe tui có mấy anh bạn dùng app theo dõi thời tiết trên biển hay lắm, muốn kể cho kênh nghe', 'story'),
+    ('e mún gửi câu chuyện về xưởng e cho kênh', 'story'),
+    ('kênh ni để mần chi rứa, chỉ o với', 'help'),
+    ('bot này có những chức năng gì vậy ad', 'help'),
+    ('ad ơi tui mới vô chưa biết xài sao hết', 'help'),
+    ('Kính gửi ban quản trị kênh, tôi là cán bộ hưu trí ở xã Kim Sơn, tôi xin phép dừng nhận bản tin hàng '
+     'tuần, vì mắt tôi giờ kém lắm, đọc chữ nhỏ trên điện thoại không được nữa. Trân trọng cảm ơn.', 'unsubscribe'),
+    ('Thưa ad, tôi năm nay đã bảy mươi tuổi, ở phường Phúc Diễn, nhờ kênh xóa giúp toàn bộ thông tin cá '
+     'nhân của tôi đã lưu, vì tôi sắp chuyển vào Nam sống với con trai. Xin cảm ơn kênh nhiều.', 'erase'),
+    ('Dạ chào ad, con là ngư dân ở Tam Hải, Núi Thành, con có câu chuyện về tổ đội tàu cá dùng điện thoại '
+     'báo bão muốn gửi kênh đăng, tại thấy hay lắm, bà con trong xóm ai cũng khen.', 'story'),
+    ('ad ơi tui làm ca đêm ở khu công nghiệp Sóng Thần, ngưng gửi bản tin giùm tui nha, tại về tới phòng '
+     'trọ là ngủ liền, đọc hổng kịp đâu, với lại điện thoại tui cũ rồi mạng yếu lắm.', 'unsubscribe'),
+    ('Kính chào kênh, tôi là giáo viên về hưu ở Đông Anh, xin cho tôi xem bản tin tuần này, vì tuần rồi '
+     'tôi đi viện nên chưa đọc được gì, nghe mấy ông bạn nói có nhiều tin hay về chuyển đổi số.', 'digest'),
 ]
 
 QUESTIONS = [
@@ -210,6 +247,43 @@ QUESTIONS = [
     'tôi không muốn nhận tin nhắn quảng cáo nữa thì làm thế nào',
     'Bộ Thông tin và Truyền thông có còn gửi tin nhắn cảnh báo lừa đảo không',
     'bỏ cấp huyện thì thông tin hộ khẩu có phải làm lại không',
+    # lists 5 and 6
+    'Bộ Thông tin và Truyền thông với Bộ Khoa học sáp nhập thì cái tên cũ bỏ luôn hả',
+    'Sở Thông tin và Truyền thông tỉnh Quảng Nam giờ nhập vào đâu, ngưng hoạt động chưa',
+    'công nghệ thông tin thì bỏ nghề được không, chuyển đổi số có cần không',
+    'tui không nhớ mật khẩu VNeID với thông tin đăng nhập',
+    'ghe tui có mấy người chưa làm căn cước, đi biển hoài thì làm sao',
+    'có mấy bản tin trong một tháng vậy ad',
+    'bản tin gửi mấy giờ vậy ad',
+    'đăng ký tàu cá trên app có cần không',
+    'ngưng đánh bắt thì có được hỗ trợ không',
+    'bão về thì có nhận được tin nhắn cảnh báo không',
+    'xóa tài khoản Zalo thì dữ liệu có mất không',
+    'hủy đăng ký thường trú thì làm sao',
+    'kể tên các dịch vụ công trực tuyến cho ngư dân',
+    'tui có chuyện muốn hỏi về định danh điện tử',
+    'chỉ tui cách đăng ký tài khoản định danh mức 2 với',
+    'bot có biết thông tin bão số 5 không',
+    'cho tôi hỏi thôi không dùng VNeID nữa thì có sao không',
+    'không muốn nhận tin nhắn rác từ số lạ thì chặn sao',
+    'tổ công nghệ số có giúp xóa tài khoản mạng xã hội không',
+    'đề án 06 có bỏ sổ hộ khẩu không',
+    ('Kính gửi kênh, tôi là hưu trí ở Gia Lâm, hồi trước tôi có đăng ký nhận bản tin, nay muốn hỏi Bộ '
+     'Thông tin và Truyền thông năm 2025 đã hợp nhất với bộ nào và ai ký quyết định ấy ạ'),
+    ('Chào ad, em là công nhân ở Dĩ An, em nghe tổ trưởng nói đừng gửi mã OTP cho ai, mà giờ ngân hàng '
+     'nhắn tin đòi mã hoài, vậy em phải làm sao cho khỏi bị lừa đảo'),
+    ('tui ở xóm chài Mỹ Khê, xóm tui có mấy người muốn kể chuyện lên kênh lắm mà không biết kênh có duyệt '
+     'bài không, với lại gửi thì mất bao lâu mới đăng được, ad nói giùm'),
+    ('Thưa kênh, tôi là cựu chiến binh ở Phong Điền, tôi đã xóa hết dữ liệu trên điện thoại cũ rồi, giờ '
+     'mua điện thoại mới thì cài VNeID lại như thế nào, có phải ra công an xã không'),
+    ('Dạ thưa ad, cháu là sinh viên ở Huế, cháu muốn hỏi năm 2022 chủ đề ngày chuyển đổi số là gì, vì cháu'
+     ' đang làm bài thu hoạch, thầy giáo bảo phải nêu đủ các năm ạ'),
+    ('em chào ad, em làm công nhân ở Biên Hòa, em có đăng ký tài khoản định danh mức 2 rồi, giờ muốn hủy '
+     'đăng ký thường trú ở quê để nhập khẩu vô đây thì làm sao ad'),
+    ('Kính gửi kênh, tôi là trưởng thôn ở Sóc Sơn, thôn tôi có mấy hộ vẫn chưa có căn cước gắn chip, tôi '
+     'muốn biết tổ công nghệ số thôn có được giao nhiệm vụ hướng dẫn bà con không'),
+    ('ad ơi tui ở Hội An, bữa trước nghe nói kênh gửi bản tin mỗi tuần, mà tui thôi không đọc báo giấy lâu'
+     ' rồi, giờ muốn hỏi chuyển đổi số là gì nói dễ hiểu giùm tui'),
 ]
 
 
@@ -259,3 +333,31 @@ def test_the_citizens_own_memory_erases_nothing(text: str) -> None:
 @pytest.mark.parametrize("text", ["để bot không nhớ gì về tui nữa", "kênh đừng nhớ thông tin của tôi nữa nha"])
 def test_not_to_be_remembered_said_with_its_object_still_erases(text: str) -> None:
     assert plain_command(text) == "erase"
+
+
+def test_a_polite_letter_is_read_in_the_clauses_between_greeting_and_reasons() -> None:
+    letter = ("Kính gửi ban quản trị kênh, tôi là cán bộ hưu trí ở xã Kim Sơn, tôi xin phép dừng nhận bản tin hàng "
+              "tuần, vì mắt tôi giờ kém lắm, đọc chữ nhỏ trên điện thoại không được nữa. Trân trọng cảm ơn.")
+    runs = [said for said, _ in _windows(letter)]
+    assert runs[0].startswith("Kính gửi") and any(r.startswith("tôi xin phép dừng") for r in runs)
+    assert all(after for _, after in _windows(letter))  # a run that reaches the end is the last clauses' business
+    assert plain_command(letter) == "unsubscribe"
+
+
+def test_a_run_followed_by_a_question_is_not_read() -> None:
+    """The same letter ending in a question mark: the request read in the middle could be undone by what is asked."""
+    letter = ("Kính gửi kênh, tôi là hưu trí ở Gia Lâm, tôi xin phép dừng nhận bản tin hàng tuần, vì mắt kém, đọc chữ "
+              "nhỏ không được, giờ đọc báo giấy thôi, con cháu nó đọc cho nghe cũng được")
+    assert plain_command(letter + ".") == "unsubscribe"
+    assert plain_command(letter + " ạ?") is None
+
+
+@pytest.mark.parametrize(("text", "command"), [
+    ("Tạm thời cho em ngưng nhận bản tin nhé, khi nào cần em đăng ký lại", "unsubscribe"),
+    ("khi nào rảnh thì hủy bản tin được không", None),
+    ("khi nào cần ngưng nhận bản tin", None),
+])
+def test_a_when_of_the_citizens_future_is_not_a_question(text: str, command: str | None) -> None:
+    """Round 11 left "khi nào cần em đăng ký lại" (a condition) read as the question word; the citizen as subject
+    after it makes it a condition. Without one it still asks."""
+    assert plain_command(text) == command
