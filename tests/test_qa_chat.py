@@ -409,6 +409,41 @@ def test_a_stop_said_of_a_wait_gets_the_digest(bot: BotHarness) -> None:
 def test_round11_questions_with_a_commands_words_are_not_executed(bot: BotHarness, text: str) -> None:
     assert_not_executed(bot, text)
 
+# Round 13 (qa13cmd): "có mấy" said of the citizen's own people, the citizen's phone number among what to erase, the
+# channel named then "chỉ tui xài với"; questions naming the ministry ("Bộ Thông tin"), the citizen's own memory, a
+# removal told. Written for these tests, not taken from an evaluation set; phrase-level cases are in
+# tests/unit/test_plain_commands_round13.py.
+
+def test_a_story_of_some_neighbours_starts_the_story(bot: BotHarness) -> None:
+    text = "thôn tôi có mấy cụ già học dùng điện thoại hay lắm, tôi muốn gửi câu chuyện cho kênh"
+    assert ask(bot, text)["text"] == render("story_ask_title").strip()
+
+
+def test_erasing_the_name_and_phone_number_still_asks_first(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, "kênh xóa giúp tôi số điện thoại với tên đã lưu nhé")["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
+
+
+def test_a_polite_letter_asking_between_greeting_and_reasons_unsubscribes(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    text = ("Kính gửi ban quản trị kênh, tôi là cán bộ hưu trí ở xã Kim Sơn, tôi xin phép dừng nhận bản tin hàng tuần, "
+            "vì mắt tôi giờ kém lắm, đọc chữ nhỏ trên điện thoại không được nữa. Trân trọng cảm ơn.")
+    assert ask(bot, text)["text"] == render("sub_unsubscribed")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_the_channel_named_then_show_me_gets_the_help(bot: BotHarness) -> None:
+    assert ask(bot, "kênh này nè, chỉ em xài với")["text"] == ask(bot, "trợ giúp")["text"]
+
+
+@pytest.mark.parametrize("text", ["Bộ Thông tin và Truyền thông giờ bỏ rồi hả, nhập vô bộ nào",
+                                  "tôi không nhớ thông tin về Ngày chuyển đổi số năm 2022, ad nhắc lại giùm",
+                                  "sao tin nhắn của tui với kênh bị xóa hết vậy", "kênh có mấy người kể chuyện rồi vậy",
+                                  "kênh có hướng dẫn chỉ tui xài ví điện tử không"])
+def test_round13_questions_with_a_commands_words_are_not_executed(bot: BotHarness, text: str) -> None:
+    assert_not_executed(bot, text)
+
 # --- item 6: learn from the chat, under editors' control --------------------------------------------------
 
 def run_cli(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

@@ -34,7 +34,7 @@ from bot.nlp.normalize import fold
 
 # A rank asked (folded): "xếp thứ mấy", "đứng thứ bao nhiêu", "xếp hạng mấy", "hạng mấy", "vị trí thứ mấy"; not a
 # target ("mục tiêu … top mấy": the KB gives targets as groups, "nhóm 50") and not a weekday ("rơi vào thứ mấy").
-_RANK = re.compile(r"\b(?:xep|dung|xep hang|dung hang)(?: \w+){0,8} (?:thu|hang|vi tri|vi tri thu) (?:may|bao nhieu)\b"
+_RANK = re.compile(r"\b(?:xep|dung|xep hang|dung hang)(?: \w+){0,10} (?:thu|hang|vi tri|vi tri thu) (?:may|bao nhieu)\b"
                    r"|\b(?:xep|dung) (?:thu|hang) (?:may|bao nhieu|nhieu)\b|\bhang (?:may|bao nhieu|nhieu)\b"
                    r"|\bxep hang (?:may|bao nhieu|nhieu)\b")
 _TARGET = re.compile(r"\b(?:muc tieu|phan dau|chi tieu|dat ra|ke hoach|huong toi|h[iy] vong|can dat"
@@ -51,6 +51,16 @@ _INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pci", ("pci", "papi", "par index", "cai cach hanh chinh", "sipas", "hai long")),
     ("happiness", ("hanh phuc",)),
     ("human capital", ("von nhan luc", "nhan luc")),
+    # round 13: indexes of other fields a look-alike names (none is ranked by the KB)
+    ("hdi", ("hdi", "phat trien con nguoi")),
+    ("corruption", ("tham nhung", "cpi")),
+    ("education", ("pisa", "giao duc")),
+    ("logistics", ("logistics", "lpi")),
+    ("press", ("tu do bao chi",)),
+    ("sdg", ("sdg", "phat trien ben vung")),
+    ("gdp", ("gdp", "binh quan dau nguoi", "quy mo kinh te")),
+    ("business", ("moi truong kinh doanh",)),
+    ("english", ("tieng anh", "epi")),
 )
 _INDEX_ALIASES = re.compile(r"\b(" + "|".join(sorted({a for _, al in _INDEXES for a in al}, key=len, reverse=True))
                             + r")\b")

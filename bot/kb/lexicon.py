@@ -50,8 +50,15 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     # questions of quantity and need phrases: how the question is asked, not what about
     "phần trăm": frozenset(), "bao nhiêu": frozenset(), "số mấy": frozenset(), "thứ mấy": frozenset(),
     "thông tin về": frozenset({"toan", "nghe", "mat", "lo", "cong"}), "cần thông tin": frozenset(),
-    "tìm hiểu": frozenset(), "muốn hỏi": frozenset(), "cho hỏi": frozenset(), "xin hỏi": frozenset(),
+    "tìm hiểu": frozenset(), "muốn hiểu": frozenset(), "muốn hỏi": frozenset(),
+    # round 13: finding out whether ("hiểu xem", "biết xem", "hỏi xem": "Tui muốn hiểu coi tới năm 2030 …", "coi"
+    # being Southern and Central "xem"), and being curious ("mới tò mò"), like "thắc mắc": how it is asked
+    "hiểu xem": frozenset(), "biết xem": frozenset(), "hỏi xem": frozenset(), "tò mò": frozenset(),
+    "cho hỏi": frozenset(), "xin hỏi": frozenset(),
     "người ta": frozenset(), "nghe nói": frozenset(), "nghe bảo": frozenset(), "xin phép": frozenset(),
+    # round 13: hearsay seen on television ("coi tivi thấy nói …") like "nghe nói", and the exclamation opening a
+    # spoken message ("chời ơi", the Southern "trời ơi")
+    "thấy nói": frozenset(), "thấy bảo": frozenset(), "trời ơi": frozenset(), "chời ơi": frozenset(),
     "làm ơn": frozenset(), "chỉ giúp": frozenset(), "chỉ giùm": frozenset(), "chỉ dùm": frozenset(),
     "nói thật": frozenset(), "thật tình": frozenset(), "thật ra": frozenset(),  # "to be honest", "in fact"
     # round 7 (qa7r): hearsay ("… mà ai cũng nói", "thấy ai cũng nhắc"), framing like "nghe nói"
@@ -101,6 +108,9 @@ NEGATION_FOLDS = frozenset({"huy", "ngung"})
 NEGATION_PAIRS = frozenset({"dung_lai", "dung_nhan", "dung_gui", "thoi_nhan", "thoi_gui", "khong_muon", "bo_nhan"})
 # "bỏ" before "vô/vào" puts something in ("bỏ vô báo cáo", Southern for "đưa vào"): it stops nothing (round 10).
 _PUT_INTO = frozenset({("vo",), ("vao",)})
+# Round 13: "bỏ" before a level of the state ("bỏ cấp huyện", "bỏ huyện") abolishes it — news the KB tells (the
+# two-level local government), not a request to stop something the channel does.
+_LEVELS = frozenset({("huyen",), ("tinh",), ("xa",), ("quan",), ("phuong",), ("thon",)})
 # Small numbers written as words (typed with marks only: unmarked "ba", "hai" have other readings).
 NUMBER_WORD_KEYS = {"hai0": "2", "ba0": "3", "bôn1": "4"}
 
@@ -360,7 +370,7 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
         if index in nouns:
             uv, roles = _content(uv), tuple((alt, (CONTENT,) * len(alt)) for alt, _ in roles)
         if negation and unit.tokens == ("bo",) and index + 1 < len(analysis.units) \
-                and analysis.units[index + 1].tokens in _PUT_INTO:
+                and (analysis.units[index + 1].tokens in _PUT_INTO or _abolishes(analysis, index + 1)):
             negation = False
         if negation:
             negated = True
@@ -408,6 +418,14 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
                     optional_pairs.append((ib, pair))
     return View(tuple(units), frozenset(required), frozenset(optional), tuple(dict.fromkeys(pairs)),
                 tuple(dict.fromkeys(optional_pairs)), frozenset(numbers), negated, frozenset(negations))
+
+
+def _abolishes(analysis: Analysis, at: int) -> bool:
+    """Whether the units from ``at`` name a level of the state ("cấp huyện", "huyện"): after "bỏ", abolished."""
+    units = analysis.units
+    if units[at].tokens == ("cap",) and at + 1 < len(units):
+        at += 1
+    return units[at].tokens in _LEVELS
 
 
 def filler_tokens(analysis: Analysis) -> frozenset[str]:

@@ -73,10 +73,17 @@ SPEAKER_AT = frozenset({"o", "tai", "que", "dan", "vo", "vao", "ngoai", "ra"})
 SPEAKER_SPAN = 4
 
 
+# Round 13 (factory workers from the Mekong): where the asker lodges is where they are — "coi tivi trong phòng trọ
+# ở Biên Hòa", "xóm trọ tui ở Dĩ An": the rented room or row stands for the speaker (folded pairs).
+LODGINGS = frozenset({("phong", "tro"), ("nha", "tro"), ("xom", "tro"), ("day", "tro"), ("khu", "tro")})
+
+
 def _speaker_at(tokens: list[str], i: int) -> bool:
-    """Whether the place starting at ``tokens[i]`` is where the speaker is ("nhà tôi ở <place>")."""
+    """Whether the place starting at ``tokens[i]`` is where the speaker is ("nhà tôi ở <place>", "phòng trọ ở
+    <place>")."""
     before = tokens[max(0, i - 1 - SPEAKER_SPAN):i - 1]
-    return i > 0 and tokens[i - 1] in SPEAKER_AT and any(t in SPEAKER for t in before)
+    return i > 0 and tokens[i - 1] in SPEAKER_AT and (
+        any(t in SPEAKER for t in before) or any(pair in LODGINGS for pair in zip(before, before[1:], strict=False)))
 
 
 RELAY = frozenset({"hoi", "goi", "nhan"})

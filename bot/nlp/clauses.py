@@ -38,6 +38,7 @@ _ASKING_PHRASES = tuple(fold(p) for p in (
 _REQUEST_PHRASES = tuple(fold(p) for p in (
     "cho hỏi", "xin hỏi", "muốn hỏi", "muốn biết", "cần biết", "cần thông tin", "muốn tìm hiểu", "tìm hiểu",
     "hướng dẫn", "chỉ giúp", "chỉ dùm", "chỉ giùm", "giải thích", "thắc mắc", "tư vấn",
+    "tò mò",  # round 13: "… mới tò mò: hồi đó cả nước lập được bao nhiêu tổ?" (curious, like "thắc mắc")
 ))
 MAX_CLAUSES = 6
 MAX_SOFT_CUTS = 4 * MAX_CLAUSES  # commas (and "và") of one sentence judged as cuts (linear time)
@@ -105,7 +106,15 @@ def announces(head: str) -> bool:
     one that names its subject ("Cần thông tin về tổ công nghệ số: ai lập, gồm những ai") stays whole."""
     words = head.lower().split()
     return (is_question(head) and not asks_by_itself(head)
-            and (len(words) <= 3 or unicodedata.normalize("NFC", words[-1]) in _PLACEHOLDERS))
+            and (len(words) <= 3 or unicodedata.normalize("NFC", words[-1]) in _PLACEHOLDERS
+                 or _ends_request(head)))
+
+
+def _ends_request(head: str) -> bool:
+    """Round 13: the head ends with its request phrase ("Bữa ni ngồi nhớ lại mới tò mò:", "… nên em muốn hỏi:"):
+    what follows the colon is what it asks, whatever the head told before."""
+    padded = _padded(head)
+    return any(padded.endswith(p) for p in _REQUEST_PADDED)
 
 
 def _sentences(text: str) -> list[str]:
@@ -133,8 +142,18 @@ def tells_after(right: str) -> bool:
     xài bao h"): no question of its own, no "?", four words or more, the asker its subject (round 10: read with
     the question, it diluted what the question says). Cut off, it is context: the whole message still ranks."""
     words = fold(right).split()
-    return ("?" not in right and len(words) >= 4 and any(w in _SPEAKER for w in words[:3])
+    return ("?" not in right and len(words) >= 4 and any(w in _SPEAKER for w in words[:_told_from(words)])
             and not is_question(right))
+
+
+_WHERE = frozenset({"o", "tai", "ngoai", "trong"})  # "ở / tại / ngoài / trong <place> tui …" (folded)
+_WHERE_SPAN = 3  # words of the place between
+
+
+def _told_from(words: list[str]) -> int:
+    """How many first words may hold the asker of a sentence told after the question: three, or past a place told
+    first ("…, ở Sa Huỳnh tui chưa thấy 5G", round 13: where the asker is opens the sentence of their life)."""
+    return 3 + _WHERE_SPAN if words and words[0] in _WHERE else 3
 
 
 # Round 12 (qa12mixed): what chat writers tell after a question with only a comma before it, where an edited text
@@ -207,6 +226,11 @@ def _split_connectors(sentence: str) -> list[str]:
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
                 and (is_question(right.rstrip(" ?")) or tells_after(right) or tells_state(right))):
             cuts.append(m.end())
+        elif m.group().startswith(",") and len(left.split()) >= 3 and len(right.split()) >= 3 \
+                and _opens_request(right) and not is_question(left):
+            # round 13: the asker tells who they are with only commas before asking ("Dạ thưa anh chị, em là giáo
+            # viên mầm non ở Thuận Thành, cho em hỏi năm 2025 …"): the request opens the question, the rest is context
+            cuts.append(m.end())
         elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
                 and (tells_after(right) or tells_state(right)):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
@@ -227,6 +251,15 @@ def _split_connectors(sentence: str) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+def _opens_request(right: str) -> bool:
+    """Whether ``right`` opens with a request to ask ("cho em hỏi …", "xin hỏi …", "em muốn hỏi …", "cho tôi biết
+    …"): the words of ``_spoken``'s openers, the asker first or not."""
+    plain = [_plain(w) for w in right.split()[:4]]
+    if plain[:1] and fold(plain[0]) in _SPEAKER:
+        plain = plain[1:]
+    return bool(plain) and plain[0] in _ASKERS and any(w in _ASK_VERBS for w in plain[1:3])
 
 
 def _plain(raw: str) -> str:

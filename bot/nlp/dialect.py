@@ -17,6 +17,10 @@ Sources (collected with the search tool, not guessed; paraphrased):
   is "nay") — tiengmientrung.com/cach-dien-dat-thoi-gian-trong-tieng-mien-trung; "chừ, mô, răng, rứa, ni" =
   "bây giờ, đâu, sao, thế, này" and "tui" for "tôi" — tiengmientrung.com/tu-vung-dac-trung-mien-trung; "Mô là
   đâu. Tê là kia. Ni là này. Rứa là thế. Răng là sao." — vi.phongnhaexplorer.com (mi tiếng miền Trung là gì).
+  Round 13: "mô" also means "nào, khi nào, lúc nào" ("khi mô mi đi" = lúc nào mày đi) —
+  nghengu.vn/tu-dien-tieng-nghe/cac-tu-tieng-nghe-an-1073.html; Nghệ speakers say the ngã tone as nặng ("xin lỗi"
+  said "xin lội") — nghengu.vn/hoi-dap-tieng-nghe/hoi-dap-tieng-nghe-vo-khac-ru-cho-rang-nua-1386.html, so "bữa"
+  is said and typed "bựa" ("bựa" among the common Nghệ words — nghengu.vn, top 8 những câu nói tiếng Nghệ An).
 * Southern: "nghen", "hén", "hen" particles — chuyenxua.net (từ ngữ miền Nam và Sài Gòn xưa); "à nha",
   "hổng" = không — tongphuochiep-vinhlong.com (Chữ nghĩa miền Nam); "coi" = xem, "hông" = không —
   diendan.hocmai.vn (Một số phương ngữ Nam Bộ); "vậy" pronounced "yạ"/"dzậy", "nhen" —
@@ -27,7 +31,8 @@ Sources (collected with the search tool, not guessed; paraphrased):
   "iu" ("hỉu" = "hiểu") — vi10.ilovetranslation.com (Southern pronunciation); "tui" in Southern example
   sentences — diendan.hocmai.vn (Một số phương ngữ Nam Bộ); "Chừng nào anh đi?" as the Southern way to ask when —
   daytiengnhat.edu.vn/ngay-mot-la-ngay-nao (cách nói đặc trưng của người Nam Bộ); "hồi" = lúc, khi ("hồi nào" =
-  khi nào, already a *when* word of ``bot.kb.wh``).
+  khi nào, already a *when* word of ``bot.kb.wh``). Round 13: the same Southern "v" said [j], typed "dz"/"z" as
+  in "dzậy" above, gives "dzô", "zô" (vô = vào) and "dzìa" (về).
 * Northern: "ạ" (politeness, very common in the North), "đấy", "cơ", "nhỉ", "nhé" —
   fsckvmap.blogspot.com; thu-tram.github.io/viet-grammar-guide (Lesson 13); "anh ơi / chị ơi / ông ơi"
   address — vietnameselab.com/blog/vietnamese-particles.
@@ -70,10 +75,18 @@ REGIONAL: dict[str, str] = {
     # mô ký" = "ông nào ký")
     "bữa qua": "hôm qua", "bữa nớ": "hôm đó", "hôm ni": "hôm nay", "tối ni": "tối nay",
     "chiều ni": "chiều nay", "sáng ni": "sáng nay", "hồi nớ": "lúc đó", "ông mô": "ông nào", "bà mô": "bà nào",
+    # round 13: Nghệ–Tĩnh and Quảng Bình say the ngã tone as nặng ("lỗi" → "lội"), so "bữa" is also "bựa"; and
+    # "mô" after a time word asks when ("bựa mô", "bữa mô" = hôm nào: "Đề án 06 ban hành bựa mô?"). Only in these
+    # phrases: "bựa" alone → "bữa" (or "bựa ni" → "hôm nay") cost "bựa ni ra xã làm giấy tờ, …" its answer (the
+    # story's day read as topic, or a margin's fine print)
+    "bựa qua": "hôm qua", "bựa mô": "khi nào", "bữa mô": "khi nào", "hôm mô": "khi nào",
     # Southern
     "hông": "không", "hổng": "không", "hôn": "không", "nghen": "nhé", "nhen": "nhé", "hen": "nhé",
     "hén": "nhé", "nghe hông": "nhé", "bữa hổm": "hôm trước",
     "dzậy": "vậy", "zậy": "vậy", "dị": "vậy", "vầy": "vậy", "chớ": "chứ",
+    # round 13: the Southern "v" said [j] and typed "dz"/"z" by chat writers ("dzậy" above): "nhập dzô bộ nào" is
+    # "nhập vô (vào) bộ nào", "dzìa" is "về"
+    "dzô": "vào", "zô": "vào", "dzìa": "về", "zìa": "về",
     "coi": "xem", "đặng": "để", "ổng": "ông ấy", "bả": "bà ấy", "hổm": "hôm", "bển": "bên đó",
     "làm sao ta": "làm sao", "sao ta": "sao", "hả ta": "hả", "hông ta": "không", "nhiêu": "bao nhiêu",
     # "… vậy ta?": a Southern "ta" ending a question is a particle (wondering), not "we"
@@ -246,7 +259,8 @@ PARTICLES = frozenset({"rứa", "ri", "vậy", "thế", "hè", "hỉ", "nhỉ", 
 _FINAL_UNMARKED = {"rua": "vậy", "hi": "nhỉ"}
 # Phrases rewritten only where typed with their marks: unmarked they fold like another standard phrase
 # ("hoi nao" is also "hội nào", "chung nao" also "chung nào").
-MARKED_ONLY = frozenset({"hồi nào", "chừng nào", "hồi nớ", "ông mô", "bà mô"})  # "hoi no": "hỏi nó" (ask him)
+MARKED_ONLY = frozenset({"hồi nào", "chừng nào", "hồi nớ", "ông mô", "bà mô", "bữa mô", "hôm mô", "bựa mô",
+                         "bựa qua"})  # "hoi no": "hỏi nó" (ask him)
 # Round 11: a message that speaks Central gives its unmarked Central words away. Typed without marks, "ni", "rua",
 # "man" are also "nỉ", "rửa"/"rùa", "màn"/"mặn", so they are read as Central only in a message with a sure Central
 # sign: one of these words typed with its marks, one of these unmarked phrases (no standard phrase folds to them),

@@ -34,6 +34,11 @@ Round 11: a phrase is read within one sentence ("… mà bả quên. Tui cũng �
 of something else (``elsewhere``: "khỏi đợi", "đừng lo") stops nothing; a how said as the message's last word
 (``asks_last``: "… sao?") asks like ``asks``; a long message is also read in its first clauses (the request before
 the reasons), guarded by the rest of the message.
+
+Round 13: a command may name phrases its exclusions do not see (``spare``): "có mấy" is erased from the story's view
+only where it is said of the citizen's own people ("xóm tui có mấy bà bán cá …": there are some, not how many), "số
+điện thoại" from erase's (the citizen's number is data the channel keeps; "điện thoại" alone is a device). Sparing
+only hides words from the exclusions, so it can only let a message that reached a command's patterns through.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ import itertools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -112,12 +117,14 @@ class Exclusion:
         """Whether the phrase is in the message. A message word's marks count only where they are known
         (``sure``): a word typed without marks may be any word of its folded form ("dung" may be "dừng"), and
         an exclusion only ever sends the message to the knowledge base."""
-        if self.folded not in folded:
-            return False
+        return self.folded in folded and any(True for _ in self.at(message))
+
+    def at(self, message: tuple[Word, ...]) -> Iterable[int]:
+        """Where in the message the phrase starts (word positions), compared as :meth:`found` says."""
         n = len(self.words)
-        return any(all(f == w and not (sure and k and key and k != key)
-                       for (w, k), (f, key, sure) in zip(self.words, message[i : i + n], strict=True))
-                   for i in range(len(message) - n + 1))
+        return (i for i in range(len(message) - n + 1)
+                if all(f == w and not (sure and k and key and k != key)
+                       for (w, k), (f, key, sure) in zip(self.words, message[i : i + n], strict=True)))
 
 
 def _any(phrases: tuple[Exclusion, ...], folded: str, words: tuple[Word, ...]) -> bool:
@@ -178,6 +185,10 @@ class Intent:
     # folded last words that ask how, like ``asks``, only where they end the message, fillers aside (round 11:
     # "dừng nhận tin nhắn từ shop online sao"; "sao" elsewhere is often a complaint before the request)
     asks_last: frozenset[str] = frozenset()
+    # phrases the exclusions do not see (round 13): a question word said as an indefinite ("xóm tui có mấy bà bán
+    # cá … muốn kể": "có mấy" = there are some, not how many), the citizen's own data named among what to erase
+    # ("cả tên với số điện thoại": not the device "điện thoại")
+    spare: tuple[Exclusion, ...] = ()
     # the patterns' phrases by their first word, and each group as a set: a message is looked up word by word
     # (a class expands to hundreds of phrases, "@bot @can_do"; testing each one per message cost 60 µs)
     marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
@@ -189,9 +200,9 @@ class Intent:
            asks: tuple[Exclusion, ...] = (), request: Request = Request(), wants: tuple[Exclusion, ...] = (),
            alone: frozenset[str] = frozenset(),
            wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = (),
-           asks_last: frozenset[str] = frozenset()) -> Intent:
+           asks_last: frozenset[str] = frozenset(), spare: tuple[Exclusion, ...] = ()) -> Intent:
         phrases = [p for pattern in patterns for group in pattern for p in group]
-        return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone, asks_last,
+        return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone, asks_last, spare,
                    _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns))
@@ -211,17 +222,34 @@ class Intent:
             found = self.said(marked, folded, accented)
         if not found or not any(all(not group.isdisjoint(found) for group in pattern) for pattern in self.groups):
             return False
+        folded, words = self.spared(folded, words)
         if _any(self.unless, folded, words):
             return False
         asked = _any(self.asks, folded, words) or bare.rpartition(" ")[2] in self.asks_last
         return (not asked or self.request.said(folded, words)
                 or _any(self.wants, folded, words) or self.wished(folded, words))
 
+    def spared(self, folded: str, words: tuple[Word, ...]) -> tuple[str, tuple[Word, ...]]:
+        """The message as the exclusions read it: each ``spare`` phrase said in it read as a break (``"|"``), so
+        no exclusion finds its words. Unchanged (the same objects) when none is said: most messages."""
+        hits = [(i, len(p.words)) for p in self.spare if p.folded in folded for i in p.at(words)]
+        if not hits:
+            return folded, words
+        masked = list(words)
+        for i, n in hits:
+            masked[i : i + n] = [_SPARED] * n
+        return f" {' '.join(w for w, _, _ in masked)} ", tuple(masked)
+
+    def excluded(self, folded: str, words: tuple[Word, ...]) -> bool:
+        """Whether an ``unless`` phrase is said, ``spare`` aside."""
+        return _any(self.unless, *self.spared(folded, words))
+
     def wished(self, folded: str, words: tuple[Word, ...]) -> bool:
         """Whether one of the ``wish_patterns`` is said: each group somewhere in the message."""
         return any(all(_any(group, folded, words) for group in pattern) for pattern in self.wish_patterns)
 
 
+_SPARED: Word = ("|", "", False)  # a spared word: no exclusion holds "|"
 _REF = re.compile(r"@(\w+)")
 
 
@@ -307,7 +335,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                   exclusions(spec.get("unless", [])), exclusions(spec.get("asks", [])), request,
                   exclusions(spec.get("wants", [])), frozenset(command_form(p) for p in phrases(spec.get("alone", []))),
                   tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])),
-                  frozenset(command_form(p) for p in spec.get("asks_last", [])))
+                  frozenset(command_form(p) for p in spec.get("asks_last", [])),
+                  exclusions(spec.get("spare", [])))
         for name, spec in data.items()
     ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
                 *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))))
@@ -344,6 +373,22 @@ def _first_clauses(text: str) -> str:
     """The message's first clauses, whole, within ``MAX_WORDS`` (round 11): a long message may ask first and say
     why after ("Ad ơi hủy bản tin giùm tui, tại dạo này tui đi làm ca đêm …"); "" when the first is too long."""
     return " ".join(_within(_CLAUSE_END.split(text.strip())))
+
+
+def _windows(text: str) -> Iterator[tuple[str, str]]:
+    """Each run of whole clauses within ``MAX_WORDS`` that ends before the message does, from the first clause on,
+    with the clauses after it. Round 11 read the first only ("Ad ơi hủy bản tin giùm tui, tại …"); a polite letter
+    greets and introduces itself first, asks in the middle and thanks last (round 13: "Kính gửi quý kênh, tôi là hưu
+    trí ở Gia Lâm, từ nay tôi xin phép thôi không nhận bản tin nữa vì …, và …. Xin cảm ơn."). A run that reaches the
+    end lies within the last clauses, read before."""
+    clauses = _CLAUSE_END.split(text.strip())
+    for start in range(len(clauses)):
+        window = _within(clauses[start:])
+        end = start + len(window)
+        if end >= len(clauses):
+            return
+        if window:
+            yield " ".join(window), " ".join(clauses[end:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,22 +439,22 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None.
 
     A message longer than ``MAX_WORDS`` is read in its last clauses (the request after the reasons, round 10),
-    then in its first (the request before them, round 11). Read first, the request must not be undone by what
-    follows: no question mark after it, and none of the command's ``unless`` or ``asks`` phrases anywhere in the
-    message ("Zalo của tui bị khóa …, mất hết tin nhắn với nhóm. Làm sao mở khóa …?" stays a question)."""
+    then in its first (the request before them, round 11), then in the runs of clauses after the first (the request
+    between a greeting and the reasons, round 13: ``_windows``). Read before the end, the request must not be undone
+    by what follows: no question mark after it, and none of the command's ``unless`` or ``asks`` phrases anywhere in
+    the message ("Zalo của tui bị khóa …, mất hết tin nhắn với nhóm. Làm sao mở khóa …?" stays a question)."""
     intents = intents if intents is not None else _intents()
     if not text or len(text.split()) <= MAX_WORDS:
         return _read(text, intents)
     name = _read(_last_clauses(text), intents)
     if name is not None:
         return name
-    head = _first_clauses(text)
-    if "?" in text[len(head):]:  # reasons do not ask: a question follows the words read (checked first: latency)
-        return None
-    name = _read(head, intents)
+    # reasons do not ask: a run followed by a question mark is not read (checked first: latency)
+    name = next((n for said, after in _windows(text) if "?" not in after
+                 for n in (_read(said, intents),) if n is not None), None)
     if name is None:
         return None
     whole = _Reading.of(text)
     intent = next(c for c in intents.commands if c.name == name)
-    return None if _any(intent.unless, whole.folded, whole.message) or _any(intent.asks, whole.folded,
-                                                                             whole.message) else name
+    return None if intent.excluded(whole.folded, whole.message) or _any(intent.asks, whole.folded,
+                                                                         whole.message) else name
