@@ -18,7 +18,7 @@ the reader may not know: "khum", "bít", "gj"), the regional words of ``bot.nlp.
 that module cites (each swap is checked to be one of its entries), a QWERTY phone keyboard for slips. Synthetic
 noise is not a real writer: use the table as a guide to what breaks, judge changes on the blind dev sets.
 
-Never pass a held-out or test split (``dev8b`` … ``dev12b``, ``test*``): they are figures only, never read.
+Never pass a held-out or test split (``dev8b`` … ``dev13b``, ``test*``): they are figures only, never read.
 """
 
 from __future__ import annotations
