@@ -58,6 +58,7 @@ from bot.nlp.normalize import command_form, command_words, fold_token, is_syllab
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
 MAX_WORDS = 25  # a longer message is read in its last clauses (``_last_clauses``): why first, the request last
+MAX_WINDOWS = 8  # the runs of clauses read before the last ones (``_windows``): the request comes near the greeting
 # where a sentence ends: a phrase never spans it (a full stop, "?", "!", "…", ";" or a new line, then a space)
 _SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|\n+")
 _BREAK = " | "  # in the padded word strings: no phrase holds "|", so none is found across it
@@ -238,7 +239,10 @@ class Intent:
         masked = list(words)
         for i, n in hits:
             masked[i : i + n] = [_SPARED] * n
-        return f" {' '.join(w for w, _, _ in masked)} ", tuple(masked)
+        # the words masked where they stand in ``folded``, so its sentence breaks stay (review 13, L1: rebuilt from
+        # ``words``, "… đừng để bị. Hủy luôn nha" read "bị hủy" across the full stop)
+        position = iter(masked)
+        return f" {' '.join(t if t == '|' else next(position)[0] for t in folded.split())} ", tuple(masked)
 
     def excluded(self, folded: str, words: tuple[Word, ...]) -> bool:
         """Whether an ``unless`` phrase is said, ``spare`` aside."""
@@ -282,15 +286,18 @@ class Intents:
     # the ``elsewhere`` phrases by their first two words, as the patterns' (a class expands them to hundreds)
     aside_marked: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
     aside_folded: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    # the words that say a request to the channel ("xin", "giùm", "cho tôi", "nhé"): a run of clauses read in the
+    # middle of a long message needs one (review 13, M4), else it tells of something done, not asked
+    addressed: tuple[Exclusion, ...] = ()
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
-           elsewhere: tuple[Phrase, ...] = ()) -> Intents:
+           elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    _by_first_word([(p.marked, p) for p in elsewhere]),
-                   _by_first_word([(p.folded, p) for p in elsewhere]))
+                   _by_first_word([(p.folded, p) for p in elsewhere]), addressed)
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -339,7 +346,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                   exclusions(spec.get("spare", [])))
         for name, spec in data.items()
     ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
-                *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))))
+                *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))),
+        exclusions(request_spec.get("addressed", [])))
 
 
 @lru_cache(maxsize=1)
@@ -375,20 +383,31 @@ def _first_clauses(text: str) -> str:
     return " ".join(_within(_CLAUSE_END.split(text.strip())))
 
 
-def _windows(text: str) -> Iterator[tuple[str, str]]:
-    """Each run of whole clauses within ``MAX_WORDS`` that ends before the message does, from the first clause on,
-    with the clauses after it. Round 11 read the first only ("Ad ơi hủy bản tin giùm tui, tại …"); a polite letter
-    greets and introduces itself first, asks in the middle and thanks last (round 13: "Kính gửi quý kênh, tôi là hưu
-    trí ở Gia Lâm, từ nay tôi xin phép thôi không nhận bản tin nữa vì …, và …. Xin cảm ơn."). A run that reaches the
-    end lies within the last clauses, read before."""
+def _windows(text: str) -> Iterator[tuple[int, str]]:
+    """Each run of whole clauses within ``MAX_WORDS`` that ends before the message does, with the index of its first
+    clause, from the first clause on. Round 11 read the first only ("Ad ơi hủy bản tin giùm tui, tại …"); a polite
+    letter greets and introduces itself first, asks in the middle and thanks last (round 13: "Kính gửi quý kênh, tôi
+    là hưu trí ở Gia Lâm, từ nay tôi xin phép thôi không nhận bản tin nữa vì …, và …. Xin cảm ơn."). A run that
+    reaches the end lies within the last clauses, read before.
+
+    Reasons do not ask: no run is read that holds or precedes a question mark, so the runs start after the last
+    clause that asks. At most ``MAX_WINDOWS`` runs, found with a running word count (review 13, P2: one pass over
+    the clauses, each joined into at most ``MAX_WINDOWS`` runs; it was quadratic in the clauses)."""
     clauses = _CLAUSE_END.split(text.strip())
-    for start in range(len(clauses)):
-        window = _within(clauses[start:])
-        end = start + len(window)
+    sizes = [len(c.split()) for c in clauses]
+    first = 1 + max((i for i, c in enumerate(clauses) if "?" in c), default=-1)
+    end = words = 0
+    for start in range(first, min(len(clauses), first + MAX_WINDOWS)):
+        if end <= start:
+            end, words = start, 0
+        while end < len(clauses) and words + sizes[end] <= MAX_WORDS:
+            words += sizes[end]
+            end += 1
         if end >= len(clauses):
             return
-        if window:
-            yield " ".join(window), " ".join(clauses[end:])
+        if end > start:
+            yield start, " ".join(clauses[start:end])
+            words -= sizes[start]
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,11 +436,14 @@ class _Reading:
         return cls(accented, marked, folded, tuple(w for words in spoken for w in words))
 
 
-def _read(text: str, intents: Intents) -> str | None:
-    """The command ``text`` (a message short enough to be read whole) asks for, or None."""
+def _read(text: str, intents: Intents, addressed: bool = False) -> str | None:
+    """The command ``text`` (a message short enough to be read whole) asks for, or None. With ``addressed``, only
+    when it also says the request to the channel (``[request] addressed``: a run read in the middle of a letter)."""
     if not text:
         return None
     r = _Reading.of(text)
+    if addressed and not _any(intents.addressed, r.folded, r.message):
+        return None
     bare = intents.bare(r.folded)
     found = intents.said(r.marked, r.folded, r.accented)
     name = next((c.name for c in intents.commands
@@ -449,9 +471,10 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     name = _read(_last_clauses(text), intents)
     if name is not None:
         return name
-    # reasons do not ask: a run followed by a question mark is not read (checked first: latency)
-    name = next((n for said, after in _windows(text) if "?" not in after
-                 for n in (_read(said, intents),) if n is not None), None)
+    # a run after the first clause is a request only when said to the channel (review 13, M4: "…, hôm qua thằng cháu
+    # lỡ tay xóa hết thông tin của tôi trong máy, tôi rất buồn …" tells of a deletion, it asks none)
+    name = next((n for start, said in _windows(text)
+                 for n in (_read(said, intents, addressed=start > 0),) if n is not None), None)
     if name is None:
         return None
     whole = _Reading.of(text)

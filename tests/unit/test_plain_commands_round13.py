@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlp.intents import _windows, load_intents, plain_command
+from bot.nlp import intents as intents_module
+from bot.nlp.intents import MAX_WINDOWS, _Reading, _windows, load_intents, plain_command
 
 COMMANDS = [
     ('ấp tui có mấy chị làm mắm bán qua mạng giỏi lắm, muốn kể cho kênh nghe', 'story'),
@@ -338,9 +339,10 @@ def test_not_to_be_remembered_said_with_its_object_still_erases(text: str) -> No
 def test_a_polite_letter_is_read_in_the_clauses_between_greeting_and_reasons() -> None:
     letter = ("Kính gửi ban quản trị kênh, tôi là cán bộ hưu trí ở xã Kim Sơn, tôi xin phép dừng nhận bản tin hàng "
               "tuần, vì mắt tôi giờ kém lắm, đọc chữ nhỏ trên điện thoại không được nữa. Trân trọng cảm ơn.")
-    runs = [said for said, _ in _windows(letter)]
-    assert runs[0].startswith("Kính gửi") and any(r.startswith("tôi xin phép dừng") for r in runs)
-    assert all(after for _, after in _windows(letter))  # a run that reaches the end is the last clauses' business
+    runs = list(_windows(letter))
+    assert runs[0][1].startswith("Kính gửi") and any(r.startswith("tôi xin phép dừng") for _, r in runs)
+    # a run that reaches the end is the last clauses' business
+    assert all(not letter.endswith(r) for _, r in runs)
     assert plain_command(letter) == "unsubscribe"
 
 
@@ -361,3 +363,71 @@ def test_a_when_of_the_citizens_future_is_not_a_question(text: str, command: str
     """Round 11 left "khi nào cần em đăng ký lại" (a condition) read as the question word; the citizen as subject
     after it makes it a condition. Without one it still asks."""
     assert plain_command(text) == command
+
+
+# Review fixes (review 13: M4, P2, L1)
+
+_STORY = ("Kính gửi quý kênh, tôi là cán bộ hưu trí ở Gia Lâm, năm nay đã bảy mươi tuổi, sức khỏe còn tốt, hôm qua "
+          "thằng cháu lỡ tay xóa hết thông tin của tôi trong máy, "
+          "tôi rất buồn vì mất nhiều ảnh kỷ niệm quý giá của gia đình.")
+
+
+_LETTER = ("Kính gửi quý kênh, tôi là cán bộ hưu trí ở Gia Lâm, năm nay đã bảy mươi tuổi, sức khỏe còn tốt, nhờ kênh "
+           "xóa hết thông tin của tôi giùm, vì tôi già rồi, con cháu đi làm xa cả, không ai chỉ cho. "
+           "Trân trọng cảm ơn.")
+
+
+@pytest.mark.parametrize("text", [
+    _STORY,
+    _LETTER.replace("nhờ kênh xóa hết thông tin của tôi giùm", "hôm qua thằng cháu lỡ tay xóa hết thông tin của tôi"),
+])
+def test_a_deletion_told_in_the_middle_of_a_letter_erases_nothing(text: str) -> None:
+    """M4: the middle run "hôm qua thằng cháu lỡ tay xóa hết thông tin của tôi trong máy" tells, it does not ask."""
+    assert plain_command(text) is None
+
+
+def test_a_request_said_to_the_channel_in_the_middle_is_still_read() -> None:
+    assert plain_command(_LETTER) == "erase"
+
+
+def test_a_question_in_a_run_is_never_read_as_a_command() -> None:
+    """No run that holds or precedes a question mark is read: the request could be what is asked."""
+    letter = ("Kính gửi kênh, tôi là hưu trí ở Gia Lâm, dừng nhận bản tin hàng tuần thì làm sao ạ? tôi đọc chữ nhỏ "
+              "không được, mắt kém, con cháu nó đọc cho nghe cũng được, giờ đọc báo giấy thôi, cảm ơn kênh nhiều nhé.")
+    assert all(i > 2 for i, _ in _windows(letter))
+    assert plain_command(letter) is None
+
+
+@pytest.mark.parametrize("unit", [", ", "ừ, ", "tôi là hưu trí ở Gia Lâm, "])
+def test_the_middle_runs_are_read_in_bounded_work(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """P2: the runs read in a long message are at most ``MAX_WINDOWS``, each within ``MAX_WORDS``, however long the
+    message: the work counted (runs read, characters joined) does not grow with it."""
+    calls: list[str] = []
+    read = intents_module._read
+
+    def counting(text: str, *args: object, **kwargs: object) -> str | None:
+        calls.append(text)
+        return read(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(intents_module, "_read", counting)
+    work = []
+    for n in (200, 400, 800):
+        calls.clear()
+        assert plain_command(unit * n + "xin cảm ơn.") is None
+        assert len(calls) <= MAX_WINDOWS + 1  # the last clauses, then the runs
+        work.append(sum(len(c) for c in calls))
+        assert len(list(_windows(unit * n))) <= MAX_WINDOWS
+    assert work[0] == work[1] == work[2]
+
+
+def test_sparing_keeps_the_sentence_breaks() -> None:
+    """L1: a spared phrase ("số điện thoại") once rebuilt the message without its sentence ends, so erase's unless
+    "bị hủy" was found across the full stop of "… đừng để bị. Hủy luôn nha"."""
+    text = "Xóa hết thông tin của tôi, số điện thoại nữa, đừng để bị. Hủy luôn nha"
+    erase = next(c for c in load_intents().commands if c.name == "erase")
+    r = _Reading.of(text)
+    folded, _ = erase.spared(r.folded, r.message)
+    assert folded.count("|") - r.folded.count("|") == 3 and " bi | huy " in folded
+    assert not erase.excluded(r.folded, r.message)
+    assert plain_command(text) == "erase"
+    assert plain_command("Xóa hết thông tin của tôi, số điện thoại nữa, đừng để bị hủy nha") is None
