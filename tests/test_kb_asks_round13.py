@@ -8,6 +8,8 @@ with it. Each test also checks that the channel's own questions near the look-al
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.kb import KnowledgeBase
@@ -125,3 +127,53 @@ def test_a_rank_or_an_ordinal_is_no_weekday() -> None:
     assert "weekday" not in kinds("Năm 2024 Việt Nam xếp hạng chính phủ điện tử là thứ mấy?")
     assert "weekday" not in kinds("Năm 2022 là năm thứ mấy của công cuộc chuyển đổi số?")
     assert "weekday" not in kinds("Ngày chuyển đổi số năm 2025 là lần thứ mấy được tổ chức?")
+
+
+# Review 13's fixes (/work/review13.md M1–M3, P1): each input lost a confident right answer, or cost a rescan.
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Chỉ số EGDI của Việt Nam năm 2024 là thứ mấy trên thế giới?", "ct-xep-hang-egdi-2024"),
+    ("Chỉ thấy nói VNeID mức 2 có được dùng thay CCCD không?", "vneid-kich-hoat-muc-2"),
+    ("Ngày Chuyển đổi số quốc gia năm 2025 bị dời vì mưa bão gây ngập à?", "ngay-cds-2025-ngay-to-chuc"),
+])
+def test_review_13_questions_keep_their_answers(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    """A rank asked "là thứ mấy trên thế giới" (M1), the adverb "chỉ thấy" (M2), a compound storm cause (M3)."""
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == entry
+
+
+def test_a_rank_where_it_ranks_is_no_weekday_and_only_is_no_sister() -> None:
+    assert "weekday" not in kinds("Việt Nam là thứ mấy trong ASEAN về chính phủ số?")
+    assert "weekday" not in kinds("Chỉ số EGDI của Việt Nam năm 2024 là thứ mấy trên thế giới?")
+    assert "opinion" not in kinds("Chỉ thấy nói VNeID mức 2 có được dùng thay CCCD không?")
+    assert "opinion" in kinds("Chị thấy VNeID mức 2 có dễ dùng không?")
+    assert "opinion" in kinds("chi thay app VNeID co tot khong")
+
+
+def test_a_compound_storm_cause_asks_no_disaster() -> None:
+    assert "disaster" not in kinds("Ngày Chuyển đổi số quốc gia năm 2025 bị dời vì mưa bão gây ngập à?")
+    assert "disaster" not in kinds("Ngày chuyển đổi số năm 2025 dời lại do bão lũ làm ngập nhiều nơi hả ad?")
+    assert "disaster" in kinds("Vì mưa bão mà Huế ngập, bão số 10 đổ bộ vào tỉnh nào?")
+
+
+def test_the_storm_check_finds_the_causes_once_per_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """P1: the causes are scanned once per sentence, not once per event word, so the check is linear in the
+    sentence ("bão, " × 500 rescanned the whole sentence 500 times)."""
+    import bot.kb.asks_round13 as r13
+
+    scans = []
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def finditer(self, text: str):  # noqa: ANN202 - a stand-in for re.Pattern.finditer
+            scans.append(len(text))
+            return self.pattern.finditer(text)
+
+    monkeypatch.setattr(r13, "_EVENT_AS_CAUSE", Counting(r13._EVENT_AS_CAUSE))
+    assert r13._asks_event("bão, " * 500 + "thiệt hại")
+    assert len(scans) <= 1
+    scans.clear()
+    assert not r13._asks_event("hoãn vì bão, " * 300 + "ngập")
+    assert len(scans) == 1

@@ -107,3 +107,17 @@ def test_second_question_pointing_back_at_the_portal_offers_its_builder(real_kb:
                             "chính phủ vậy?")
     assert answer.entry == "dvcqg-la-gi"
     assert answer.choice_entries == ["dvcqg-ra-doi"]
+
+
+def test_prepositional_with_does_not_use_up_the_soft_cut_budget() -> None:
+    """Review 13 L2: 24 "so với" before the real comma were each counted as a judged cut, so the comma between two
+    questions was never judged."""
+    text = ("Tỷ lệ hồ sơ trực tuyến " + "so với năm 2019 " * 24
+            + "tăng bao nhiêu phần trăm, ai là người chịu trách nhiệm chính vậy?")
+    assert clauses(text)[-1] == "ai là người chịu trách nhiệm chính vậy?"
+
+
+def test_with_a_topic_after_a_question_word_is_not_a_second_question() -> None:
+    """Review 13 L3: "với <noun phrase> thì …" is the subject of what follows, not a second question."""
+    text = "Ví điện tử là gì với người già không rành công nghệ thì dùng được không?"
+    assert clauses(text) == [text]

@@ -217,12 +217,12 @@ def _split_connectors(sentence: str) -> list[str]:
     cuts = [m.end() for m in _CONNECTOR.finditer(folded) if not _adverb_con(folded, m)]
     # each comma is judged on the whole sentence either side of it: only the first MAX_SOFT_CUTS are, so a sentence
     # of thousands of commas stays linear (clauses() keeps at most MAX_CLAUSES pieces anyway)
-    for m in itertools.islice(_SOFT_CUT.finditer(folded), MAX_SOFT_CUTS):
+    # a prepositional "với" is skipped before the budget counts ("so với" × 24 must not starve the real comma)
+    soft = (m for m in _SOFT_CUT.finditer(folded) if not _preposition_with(sentence, folded, m))
+    for m in itertools.islice(soft, MAX_SOFT_CUTS):
         left, right = sentence[: m.start()], sentence[m.end() :]
         # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
         # a request before the comma announces the question after it ("Tôi cần thông tin về việc này, …"): one
-        if _WITH.match(folded, m.start()) and not _ends_on_question(left):
-            continue  # "so với 2019", "liên kết với ngân hàng nào": the preposition
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
                 and (is_question(right.rstrip(" ?")) or tells_after(right) or tells_state(right))):
             cuts.append(m.end())
@@ -265,6 +265,21 @@ def _opens_request(right: str) -> bool:
 def _plain(raw: str) -> str:
     """A typed word as the question-word lists compare it: NFC, lower case, no punctuation around it."""
     return unicodedata.normalize("NFC", raw).lower().strip(".,!;:…\"'()")
+
+
+# "với <noun phrase> thì …" (folded, up to the next comma): "as for …", the topic of the question before it
+_WITH_TOPIC = re.compile(r"voi [^,]*?\bthi\b")
+
+
+def _preposition_with(sentence: str, folded: str, m: re.Match[str]) -> bool:
+    """Whether the soft cut ``m`` is a "với" that is a preposition, not a second question: after any word but a
+    question word ("so với 2019", "liên kết với ngân hàng nào"), or a topic after one ("Ví điện tử là gì với người
+    già … thì dùng được không": the subject of what follows, review 13 L3). Only the last 200 characters before it are
+    read, so filtering every "với" of a long sentence stays linear."""
+    if not _WITH.match(folded, m.start()):
+        return False
+    return not _ends_on_question(sentence[max(0, m.start() - 200) : m.start()]) \
+        or _WITH_TOPIC.match(folded, m.end()) is not None
 
 
 def _ends_on_question(clause: str) -> bool:
