@@ -24,7 +24,7 @@ from bot.digest import schedule as digest_schedule
 from bot.digest.stories import DigestStory, add_fixture_story
 from bot.infra import keys
 from tests.conftest import RedisServer
-from tests.support import BotHarness, spawn, stop, wait_for
+from tests.support import BotHarness, spawn, stop, wait_for, wait_for_worker
 
 MODERATOR = "9000000000000000009"
 READERS = [f"68{i:017d}" for i in range(15)]
@@ -317,6 +317,7 @@ def test_a_busy_worker_rides_out_a_redis_restart(bot: BotHarness, redis_server: 
     worker = spawn(["worker"], env)
     sweeper = spawn(["scheduler", "--interval", "0.3"], env)
     try:
+        wait_for_worker(bot.redis, worker)  # its start-up is CPU-bound: the 20 s below count from a running worker
         bot.send(user, "slow 1")
         wait_for(lambda: bot.redis.get("test:slow-started") == b"1", 20, "the handler to start")
         redis_server.stop(kill=True)  # the handler is sleeping; its commit will find Redis gone

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from bot.core.notify import queue_text
 from bot.infra import keys
 from tests.routers import slow_echo
-from tests.support import BotHarness, quiet, spawn, stop, wait_for
+from tests.support import BotHarness, quiet, spawn, stop, wait_for, wait_for_worker
 
 CS = "/v3.0/oa/message/cs"
 USER = "5151515151515151515"
@@ -114,6 +114,7 @@ def test_a_worker_stalled_in_a_handler_past_its_lease_cannot_commit_after_the_ta
     first = spawn(["worker"], env)
     others: list[subprocess.Popen[bytes]] = []
     try:
+        wait_for_worker(bot.redis, first)  # its start-up is CPU-bound: the 20 s below count from a running worker
         bot.send(USER, "slow một")
         wait_for(lambda: bot.redis.get("test:slow-started") == b"1", 20, "the first worker's handler to start")
         job_id = _owner(bot, keys.lease(USER))
