@@ -52,6 +52,22 @@ def test_ask_json_batch_one_line_per_question(monkeypatch: pytest.MonkeyPatch,
     assert rows[1]["kind"] == "unknown" and len(rows[1]["choices"]) == 3 and rows[1]["confident"] is False
 
 
+def test_ask_json_marks_a_redirect_out_of_scope(monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Round 14: a reply from one of the KB's redirect entries (topic ``ngoai-pham-vi``) says ``out_of_scope``
+    and stays ``confident`` (the contract); its choices are the closest in-scope entries. An in-scope answer and
+    the out-of-scope apology keep what they said."""
+    stdin = "Số điện thoại tổng đài hỗ trợ VNeID là số mấy\nNgày chuyển đổi số quốc gia là ngày nào\ngiá vàng hôm nay\n"
+    code, out, _ = run(["ask", "--json"], monkeypatch, capsys, stdin)
+    assert code == 0
+    redirect, inside, apology = (json.loads(line) for line in out.splitlines())
+    assert redirect["entry"] == "npv-so-dien-thoai-tong-dai" and redirect["confident"] is True
+    assert redirect["out_of_scope"] is True and redirect["kind"] == "confident" and len(redirect["choices"]) == 3
+    assert not any(e.startswith("npv-") for e in redirect["choice_entries"])
+    assert inside["confident"] is True and inside["out_of_scope"] is False and inside["choices"] == []
+    assert apology["confident"] is False and apology["entry"] is None
+
+
 def test_ask_plain_batch_keeps_one_line_per_answer(monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["ask", "--kb", str(GOOD)], monkeypatch, capsys, "cds la gi\nxổ số\n")

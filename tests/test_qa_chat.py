@@ -171,6 +171,26 @@ def test_a_look_alike_gets_the_apology_with_the_closest_topics_not_an_answer(bot
     assert entry_answer("bo-truong-khcn") in answered["text"]
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Số điện thoại tổng đài hỗ trợ VNeID là số mấy, gọi hoài không ai bắt máy", "npv-so-dien-thoai-tong-dai"),
+    ("quên mật khẩu VNeID thì lấy lại sao, điện thoại tui đổi số sim mới rồi", "npv-lay-lai-tai-khoan"),
+])
+def test_a_redirect_answers_and_offers_the_closest_topics_in_scope(bot: BotHarness, text: str, entry: str) -> None:
+    """Round 14: a redirect entry's reply ("the channel has no hotline", "ask the police") is the channel's own
+    out-of-scope reply: it is given as the answer, with the closest in-scope entries as buttons the way the
+    out-of-scope apology lists them (never another redirect), and a tap on one gets that entry's answer."""
+    before = count_unanswered(bot.redis)
+    message = ask(bot, text)
+    assert message["text"].startswith(entry_answer(entry)), message["text"]
+    kb = get_kb()
+    offered = [kb.answer(b["payload"]) for b in buttons(message)[:3]]
+    assert len(offered) == 3 and all(a.confident and kb.by_id[a.entry].topic != "ngoai-pham-vi" for a in offered)
+    assert buttons(message)[-1]["title"] == render("answer_button_more")
+    assert count_unanswered(bot.redis) == before
+    tapped = ask(bot, buttons(message)[0]["payload"])
+    assert tapped["text"].startswith(entry_answer(offered[0].entry)), tapped["text"]
+
+
 def test_a_follow_up_about_an_unknown_subject_gets_the_apology_not_another_answer(bot: BotHarness) -> None:
     """Round 9: "…, có mất phí không?" asks about the first question's subject (a child's ID card, which the KB does
     not cover); the fee of online public services is no answer to it. The message gets the first question's own

@@ -344,6 +344,18 @@ def unsure_with_second(first: Answer, entry: Entry, messages: dict[str, str]) ->
                    choices=[(t, t) for t in titles], choice_entries=[i for _, i in pairs])
 
 
+def redirected(answer: Answer, closest: Sequence[Entry], n: int = SUGGESTIONS) -> Answer:
+    """A confident answer from one of the KB's redirect entries (``REDIRECT_TOPIC``: "ask the police", "the channel
+    has no hotline") marked out of scope (round 14): on every blind set they fired only on off-topic requests, so
+    they are the channel's specific out-of-scope replies. ``confident`` stays (the contract: the answer is the
+    entry's); like the out-of-scope apology, the closest in-scope entries ``closest`` are offered after any second
+    question's entry, up to ``n`` choices in all."""
+    have = set(answer.choice_entries)
+    extra = [e for e in closest if e.id not in have][: max(0, n - len(answer.choices))]
+    return replace(answer, out_of_scope=True, choices=[*answer.choices, *((e.title, e.title) for e in extra)],
+                   choice_entries=[*answer.choice_entries, *(e.id for e in extra)])
+
+
 def with_second(first: Answer, entry: Entry) -> Answer:
     """A confident answer to the first question, with the second question's entry offered as a choice."""
     return replace(first, choices=[(entry.title, entry.title)], choice_entries=[entry.id])

@@ -9,7 +9,18 @@ from functools import partial
 from pathlib import Path
 
 from bot.kb.asks import asked, named_places
-from bot.kb.decision import NEAR_MISS, SUGGESTIONS, Answer, confident, decide, unknown, unsure_with_second, with_second
+from bot.kb.decision import (
+    NEAR_MISS,
+    REDIRECT_TOPIC,
+    SUGGESTIONS,
+    Answer,
+    confident,
+    decide,
+    redirected,
+    unknown,
+    unsure_with_second,
+    with_second,
+)
 from bot.kb.explained import borrowed_subject, names
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
@@ -55,10 +66,11 @@ class KnowledgeBase:
         """Ranked hits of the message's main reading, without any decision (evaluation and debugging)."""
         return self._read(question)[0][1][:k]
 
-    def suggestions(self, hits: Sequence[Hit], n: int = SUGGESTIONS) -> list[Entry]:
-        """Up to ``n`` entries: the closest near misses first (even from one topic), then other topics' heads."""
-        chosen = [h.entry for h in hits if h.coverage > NEAR_MISS][:n]
-        topics = {e.topic for e in chosen}
+    def suggestions(self, hits: Sequence[Hit], n: int = SUGGESTIONS, without: str = "") -> list[Entry]:
+        """Up to ``n`` entries: the closest near misses first (even from one topic), then other topics' heads;
+        none of topic ``without`` (a redirect's reply offers the channel's own topics, not other redirects)."""
+        chosen = [h.entry for h in hits if h.coverage > NEAR_MISS and h.entry.topic != without][:n]
+        topics = {e.topic for e in chosen} | {without}
         for entry in self.topic_heads:
             if len(chosen) >= n:
                 break
@@ -247,8 +259,14 @@ class KnowledgeBase:
 
         A message with two questions gets the first answered and the second offered as a choice.
         """
-        (result, _), second = self._read(question)
-        return with_second(result, second) if second is not None else result
+        (result, hits), second = self._read(question)
+        result = with_second(result, second) if second is not None else result
+        entry = self.by_id.get(result.entry or "") if result.confident else None
+        if entry is not None and entry.topic == REDIRECT_TOPIC:
+            # one of the KB's redirect entries (round 14): the channel's own reply to a request it does not handle,
+            # so it is out of scope, still confident (the contract), with the closest in-scope topics offered
+            return redirected(result, self.suggestions(hits, without=REDIRECT_TOPIC))
+        return result
 
 
 def _resolved_parts(parts: list[str]) -> list[str]:
