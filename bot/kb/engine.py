@@ -21,7 +21,7 @@ from bot.kb.decision import (
     unsure_with_second,
     with_second,
 )
-from bot.kb.explained import borrowed_subject, names
+from bot.kb.explained import ELLIPTICAL_WORDS, OUTSIDE_ELLIPTICAL_WORDS, borrowed_subject, names
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
@@ -252,7 +252,9 @@ class KnowledgeBase:
             return False
         first = texts.query(tried[0])
         top = best[1][0]
-        return first is not None and borrowed_subject(first.view, top.question, top.record)
+        # round 14: a first question refused as out of scope leaves a longer follow-up no subject of its own either
+        elliptical = OUTSIDE_ELLIPTICAL_WORDS if readings[tried[0]][0].out_of_scope else ELLIPTICAL_WORDS
+        return first is not None and borrowed_subject(first.view, top.question, top.record, elliptical)
 
     def answer(self, question: str) -> Answer:
         """Answer one citizen question (no side effects; the caller records unanswered ones).

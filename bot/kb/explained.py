@@ -168,6 +168,9 @@ def gap(question: View | None, record: EntryRecord | None, typed_names: frozense
 # Round 9: a follow-up with at most this many content syllables names no subject of its own ("có mất phí không")
 ELLIPTICAL_WORDS = 3
 BORROWED_SHARE = 0.5  # ... and the entry answering it leaves at least this share of the first question unexplained
+# Round 14: after a first question the channel refused as out of scope, a follow-up of up to this many ("có phải đăng
+# nhập bằng VNeID không" after "Quyết toán thuế … trên eTax làm sao") still borrows that question's subject
+OUTSIDE_ELLIPTICAL_WORDS = 5
 
 
 def content_words(view: View) -> int:
@@ -175,7 +178,8 @@ def content_words(view: View) -> int:
     return sum(1 for uv in view.units if uv.role == CONTENT and uv.alts)
 
 
-def borrowed_subject(first: View | None, follow_up: View | None, record: EntryRecord | None) -> bool:
+def borrowed_subject(first: View | None, follow_up: View | None, record: EntryRecord | None,
+                     elliptical: int = ELLIPTICAL_WORDS) -> bool:
     """Whether the entry of ``record``, found for a short ``follow_up`` clause, answers it without the subject the
     ``first`` question of the same sentence gave it (round 9, see the module docstring).
 
@@ -184,7 +188,7 @@ def borrowed_subject(first: View | None, follow_up: View | None, record: EntryRe
     entry mostly explains ("Cái VNeID đó là của bên công an làm hả": VNeID and the police are in the answer). Of
     the first question's content words, those the entry does not say are counted one by one
     as units, like the total."""
-    if first is None or follow_up is None or record is None or content_words(follow_up) > ELLIPTICAL_WORDS:
+    if first is None or follow_up is None or record is None or content_words(follow_up) > elliptical:
         return False
     total = content_words(first)
     if total < 2:

@@ -1,0 +1,73 @@
+"""Round 14's kinds of fact asked that no entry gives (``bot.kb.asks`` reads them).
+
+The session-14 look-alikes the KB answered were, once more, entries *about* the question's words that do not *say*
+what it asks. The kinds below are requests, checked against every title, question, keyword and learned phrasing of
+the KB (a test keeps that true), so a question of the channel is never refused by one.
+
+* ``opinion`` also reads a claim doubted as talk: "… có đạt 30 % GDP thiệt hông, hay (chỉ) nói cho vui / cho hay /
+  nói chơi / nói suông", "… hay chỉ là khẩu hiệu / trên giấy". The asker wants a judgement of whether a target is
+  real; the entry that states the target does not judge it. Three of dev14a's four writers (and one of dev13a's)
+  closed a doubt this way; the verb and the "hay" are both needed ("khẩu hiệu ngày chuyển đổi số" is the day's
+  slogan, a fact of the KB).
+* ``phone`` also reads a number asked with "where" ("số điện thoại với địa chỉ của Cục … ở đâu", "số tổng đài
+  … chỗ nào"): round 7's ``phone`` needed "bao nhiêu / số mấy / là gì / nào" after the phone word. An entry gives
+  it when it speaks of a phone number or a hotline (round 7's test, the channel's own redirect among them).
+* ``leader`` — which country leads a ranking ("nước nào đứng đầu bảng xếp hạng EGDI", "top 1 là quốc gia nào"):
+  the entry states Viet Nam's rank, not who is first. Not "nhóm nước nào" (the group Viet Nam joined) nor "nước
+  nào" alone. Given by an answer that names who leads (none does).
+* ``broadband:fixed`` — the speed or rank of fixed broadband ("tốc độ internet cáp quang cố định xếp thứ mấy"): the
+  2025 figures rank the *mobile* speed (146.64 Mb/s, 20th), and fixed and mobile speeds are ranked apart (Ookla's
+  Speedtest Global Index publishes the two lists). Given by an answer that says "cố định" or "cáp quang" in a
+  sentence with a speed or a rank.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A claim doubted as talk (folded): "hay (chỉ) nói cho vui", "hay nói chơi", "hay chỉ là khẩu hiệu".
+_DOUBT = re.compile(r"\bhay (?:chi |la |chi la |cung chi )?(?:noi|ho|hua|ghi|viet|de) "
+                    r"(?:cho vui|cho hay|cho co|choi|suong|lay le|vay thoi|cho sang)\b"
+                    r"|\bhay (?:chi |chi la |la |cung chi la )(?:khau hieu|tren giay|ban giay|hua suong|noi suong)\b")
+# A phone number asked with "where" (folded), the phone word at most 10 words before.
+_PHONE_WORD = r"(?:so dien thoai|so dt|sdt|hotline|so tong dai|tong dai|duong day nong)"
+_PHONE_WHERE = re.compile(rf"\b{_PHONE_WORD}\b(?: \w+){{0,10}} (?:o dau|cho nao|o cho nao|tim o dau)\b")
+# Which country leads (folded): the country asked first or after the lead.
+_LEAD = (r"(?:dung dau|dan dau|dung nhat|xep nhat|xep thu nhat|dung thu nhat|hang nhat|top 1|top mot|top dau"
+         r"|so 1|so mot)")
+_LEADER = re.compile(rf"(?<!nhom )\b(?:nuoc|quoc gia) (?:nao|gi)\b(?: \w+){{0,3}} (?:la |thi )?{_LEAD}\b"
+                     rf"|\b{_LEAD}\b(?: \w+){{0,10}} (?:la |thuoc |ve tay )?(?:nuoc|quoc gia) (?:nao|gi)\b")
+_LEADER_SAID = re.compile(r"\b(?:đứng đầu|dẫn đầu|xếp thứ nhất|hạng nhất) (?:là|thuộc về)\b")
+# Fixed broadband named (folded) in a question that asks a speed or a rank.
+_FIXED = re.compile(r"\b(?:cap quang|wifi|mang day)\b"
+                    r"|\b(?:internet|mang|bang rong|duong truyen)(?: \w+){0,2} co dinh\b")
+_SPEED_OR_RANK = re.compile(r"\b(?:toc do|mbps|mb s|xep|hang (?:may|bao nhieu|thu)|thu (?:may|bao nhieu)|dung thu)\b")
+_FIXED_SAID = re.compile(r"\b(?:cố định|cáp quang)\b[^.;\n]*\b(?:tốc độ|mb/s|xếp thứ|hạng)\b"
+                         r"|\b(?:tốc độ|xếp thứ|hạng)\b[^.;\n]*\b(?:cố định|cáp quang)\b")
+
+
+def asked_round14(normalized: str) -> frozenset[str]:
+    """Round 14's kinds asked by a question (``normalized``: its analysed, folded text). Each kind runs behind a
+    substring every match holds (latency: most questions ask none of them)."""
+    kinds: set[str] = set()
+    if "hay " in normalized and _DOUBT.search(normalized):
+        kinds.add("opinion")
+    if (" dau" in normalized or " cho nao" in normalized) and _PHONE_WHERE.search(normalized):
+        kinds.add("phone")
+    if ("nuoc" in normalized or "quoc gia" in normalized) and _LEADER.search(normalized):
+        kinds.add("leader")
+    if _FIXED.search(normalized) and _SPEED_OR_RANK.search(normalized):
+        kinds.add("broadband:fixed")
+    return frozenset(kinds)
+
+
+def provided_round14(answer: str) -> frozenset[str]:
+    """Round 14's kinds an entry gives (``answer`` as written): who leads a ranking, a fixed-broadband speed or rank."""
+    written = unicodedata.normalize("NFC", answer).lower()
+    kinds = set()
+    if _LEADER_SAID.search(written):
+        kinds.add("leader")
+    if _FIXED_SAID.search(written):
+        kinds.add("broadband:fixed")
+    return frozenset(kinds)
