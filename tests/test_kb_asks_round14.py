@@ -31,6 +31,8 @@ def kinds(question: str) -> frozenset[str]:
     ("đứng đầu bảng xếp hạng chính phủ điện tử 2024 là quốc gia nào thế", "leader"),
     ("internet cố định Việt Nam xếp hạng mấy thế giới năm 2025", "broadband:fixed"),
     ("wifi cáp quang ở Việt Nam tốc độ trung bình bao nhiêu, xếp thứ mấy", "broadband:fixed"),
+    ("Việt Nam đứng sau mấy nước ASEAN về EGDI năm 2024", "region"),
+    ("chỉ số chính phủ điện tử của Việt Nam năm 2024 xếp thứ mấy trong khu vực Đông Nam Á", "region"),
 ])
 def test_a_round_14_look_alike_asks_its_kind_and_is_not_answered(real_kb: KnowledgeBase, question: str,
                                                                  kind: str) -> None:
@@ -59,7 +61,9 @@ def test_the_channels_own_questions_near_them_keep_their_answers(real_kb: Knowle
 def test_the_group_asked_or_the_lead_without_a_country_is_no_leader_and_a_slogan_no_doubt() -> None:
     for question in ("Việt Nam lọt vào nhóm nước nào về chính phủ điện tử", "ai đứng đầu bộ khoa học và công nghệ",
                      "mục tiêu vào nhóm 50 nước dẫn đầu là năm nào", "khẩu hiệu ngày chuyển đổi số 2024 là gì",
-                     "kênh hay nói về chuyển đổi số cho vui không", "tốc độ internet di động xếp thứ mấy"):
+                     "kênh hay nói về chuyển đổi số cho vui không", "tốc độ internet di động xếp thứ mấy",
+                     "mục tiêu 2025 hạ tầng số đạt trình độ nào trong khu vực ASEAN",
+                     "5G phủ bao nhiêu phần trăm khu vực dân cư"):
         assert not asked_round14(analyze(question).text), question
 
 
@@ -68,6 +72,8 @@ def test_an_answer_that_names_the_leader_or_a_fixed_speed_gives_the_kind() -> No
     assert provided_round14("Tốc độ băng rộng cố định đạt 150 Mb/s, xếp thứ 40.") == {"broadband:fixed"}
     assert provided_round14("Tốc độ internet di động 146,64 Mb/s, xếp thứ 20 thế giới. Cáp quang phủ 99 % xã.") \
         == frozenset()
+    assert provided_round14("Việt Nam đứng thứ 5 trong ASEAN.") == {"region"}
+    assert provided_round14("Hạ tầng số đạt trình độ tiên tiến của khu vực ASEAN.") == frozenset()
 
 
 def test_no_phrasing_of_the_kb_asks_a_round_14_kind_its_own_entry_lacks(real_kb: KnowledgeBase) -> None:

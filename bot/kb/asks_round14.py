@@ -19,6 +19,10 @@ the KB (a test keeps that true), so a question of the channel is never refused b
   2025 figures rank the *mobile* speed (146.64 Mb/s, 20th), and fixed and mobile speeds are ranked apart (Ookla's
   Speedtest Global Index publishes the two lists). Given by an answer that says "cố định" or "cáp quang" in a
   sentence with a speed or a rank.
+* ``region`` — a rank or a comparison within a region ("Việt Nam đứng sau mấy nước ASEAN về EGDI", "trong Đông Nam
+  Á nước nào hơn mình"): the entries state world ranks (71/193), none a place in ASEAN. Given by an answer that
+  names ASEAN, Southeast Asia or Asia in a sentence with a rank ("thứ", "hạng", "đứng"). No question of the tuned
+  sets names these regions; found by probes of the EGDI entry.
 """
 
 from __future__ import annotations
@@ -45,6 +49,15 @@ _FIXED = re.compile(r"\b(?:cap quang|wifi|mang day)\b"
 _SPEED_OR_RANK = re.compile(r"\b(?:toc do|mbps|mb s|xep|hang (?:may|bao nhieu|thu)|thu (?:may|bao nhieu)|dung thu)\b")
 _FIXED_SAID = re.compile(r"\b(?:cố định|cáp quang)\b[^.;\n]*\b(?:tốc độ|mb/s|xếp thứ|hạng)\b"
                          r"|\b(?:tốc độ|xếp thứ|hạng)\b[^.;\n]*\b(?:cố định|cáp quang)\b")
+# A region (folded) and a rank or a comparison asked within it; a region said with a rank by an answer (as written).
+# "thua" only before what is lost to: folded, "thưa" (the polite "sir") is "thua" too.
+_REGION_HINTS = ("asean", "nam a", "chau a", "khu vuc")
+_REGION = re.compile(r"\b(?:asean|dong nam a|chau a|trong khu vuc)\b")
+_REGION_RANK = re.compile(r"\b(?:thu|hang|top) (?:may|bao nhieu)\b|\b(?:dung|xep) (?:sau|truoc)\b"
+                          r"|\bthua (?:kem|nuoc|may)\b|\bvuot (?:qua|mat)\b"
+                          r"|\b(?:may|bao nhieu) nuoc\b|\bnuoc nao\b|\b(?:dan|dung) dau\b")
+_REGION_SAID = re.compile(r"\b(?:asean|đông nam á|châu á)\b[^.;\n]*\b(?:thứ|hạng|đứng)\b"
+                          r"|\b(?:thứ|hạng|đứng)\b[^.;\n]*\b(?:asean|đông nam á|châu á)\b")
 
 
 def asked_round14(normalized: str) -> frozenset[str]:
@@ -59,15 +72,20 @@ def asked_round14(normalized: str) -> frozenset[str]:
         kinds.add("leader")
     if _FIXED.search(normalized) and _SPEED_OR_RANK.search(normalized):
         kinds.add("broadband:fixed")
+    if any(r in normalized for r in _REGION_HINTS) and _REGION.search(normalized) and _REGION_RANK.search(normalized):
+        kinds.add("region")
     return frozenset(kinds)
 
 
 def provided_round14(answer: str) -> frozenset[str]:
-    """Round 14's kinds an entry gives (``answer`` as written): who leads a ranking, a fixed-broadband speed or rank."""
+    """Round 14's kinds an entry gives (``answer`` as written): who leads a ranking, a fixed-broadband speed or rank,
+    a rank within a region."""
     written = unicodedata.normalize("NFC", answer).lower()
     kinds = set()
     if _LEADER_SAID.search(written):
         kinds.add("leader")
     if _FIXED_SAID.search(written):
         kinds.add("broadband:fixed")
+    if _REGION_SAID.search(written):
+        kinds.add("region")
     return frozenset(kinds)
