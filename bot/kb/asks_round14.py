@@ -51,7 +51,7 @@ _FIXED_SAID = re.compile(r"\b(?:cố định|cáp quang)\b[^.;\n]*\b(?:tốc đ�
                          r"|\b(?:tốc độ|xếp thứ|hạng)\b[^.;\n]*\b(?:cố định|cáp quang)\b")
 # A region (folded) and a rank or a comparison asked within it; a region said with a rank by an answer (as written).
 # "thua" only before what is lost to: folded, "thưa" (the polite "sir") is "thua" too.
-_REGION_HINTS = ("asean", "nam a", "chau a", "khu vuc")
+_REGION_HINTS = ("asean", "dong nam a", "chau a", "khu vuc")
 _REGION = re.compile(r"\b(?:asean|dong nam a|chau a|trong khu vuc)\b")
 _REGION_RANK = re.compile(r"\b(?:thu|hang|top) (?:may|bao nhieu)\b|\b(?:dung|xep) (?:sau|truoc)\b"
                           r"|\bthua (?:kem|nuoc|may)\b|\bvuot (?:qua|mat)\b"
