@@ -198,7 +198,25 @@ class KnowledgeBase:
             first = max(readings[tried[0]][1][:SUGGESTIONS], key=lambda h: h.coverage, default=None)
             if first is not None and first.entry.id != best[0].entry and first.coverage > NEAR_MISS:
                 return best, first.entry
+        if not best[0].confident and len(asks) == 1:
+            told = self._told_before(texts, parts, asks[0], near)
+            if told is not None:
+                return told, None
         return best, None
+
+    def _told_before(self, texts: _Texts, parts: Sequence[str], question: str,
+                     near: set[str]) -> tuple[Answer, list[Hit]] | None:
+        """The one question, read with the clause told right before it, when neither it nor the whole message was
+        answered (round 14). A rambling message names its subject in the sentence before the question and the
+        question drops it, as Vietnamese drops a subject the talk already holds ("Ông bảo ngày chuyển đổi số năm
+        2025 vẫn tổ chức 10/10 như mọi năm, thằng cháu lại bảo bị lùi vì bão. Rốt cuộc năm 2025 tổ chức hôm nào
+        thế?"): alone the question names too little, the whole message too much (the asker's life before). Answered
+        only where that reading is confident and its entry is among the whole message's first three."""
+        i = parts.index(question) if question in parts else -1
+        if i < 1 or not _last_asking(parts, question):
+            return None
+        together = self._decide(texts, f"{parts[i - 1].rstrip('.,;: ')}. {question}")
+        return together if together[0].confident and together[0].entry in near else None
 
     def _unsure_first(self, first: str, reading: tuple[Answer, list[Hit]],
                       answered: Answer) -> tuple[Answer, list[Hit]] | None:
