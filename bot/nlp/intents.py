@@ -469,8 +469,9 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     intents = intents if intents is not None else _intents()
     if not text or len(text.split()) <= MAX_WORDS:
         return _read(text, intents)
-    name = _read(_last_clauses(text), intents)
-    if name is not None:
+    last = _last_clauses(text)
+    name = _read(last, intents)
+    if name is not None and not _asks_besides(name, last, intents):
         return name
     # a run after the first clause is a request only when said to the channel (review 13, M4: "…, hôm qua thằng cháu
     # lỡ tay xóa hết thông tin của tôi trong máy, tôi rất buồn …" tells of a deletion, it asks none). A run whose
@@ -481,7 +482,27 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         name = _read(said, intents, addressed=start > 0)
         if name is not None and not _undone(name, clauses, start, intents):
             return name
-    return None
+    return _asked_help(text, intents)
+
+
+def _asked_help(text: str, intents: Intents) -> str | None:
+    """Help asked as the letter's question ("Em mới vào lần đầu nên chưa biết gì cả. Anh chị chỉ giúp em kênh có
+    những chức năng gì, em có thể nhắn những gì để được hỗ trợ ạ? Em cảm ơn, …"): what the channel can do is asked
+    as a question, so its "?" hides it from the runs. The last sentence holding "?", read alone, reaches help as the
+    same question does typed short, and no other sentence asks to know anything (round 14)."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    asking = [i for i, s in enumerate(sentences) if "?" in s]
+    if not asking or _read(sentences[asking[-1]], intents) != "help":
+        return None
+    others = (s for i, s in enumerate(sentences) if i != asking[-1])
+    return None if any(asks_to_know(s) for s in others) else "help"
+
+
+def _asks_besides(name: str, text: str, intents: Intents) -> bool:
+    """Whether a sentence of ``text`` asks and says the wish to know (``asks_to_know``) and is not the request ``name``
+    itself: "… có đọc bản tin. Xin hỏi kênh này do cơ quan nào lập ra, có phải của Bộ không? Tôi cảm ơn." asks who set
+    the channel up; its "đọc bản tin" is told (round 14: a long letter's last clauses were read with no such check)."""
+    return any(asks_to_know(s) and _read(s, intents) != name for s in _SENTENCE_END.split(text) if s.strip())
 
 
 def _undone(name: str, clauses: list[str], start: int, intents: Intents) -> bool:
@@ -507,8 +528,7 @@ def _undone(name: str, clauses: list[str], start: int, intents: Intents) -> bool
     # a sentence from the request on that asks and says the wish to know (``asks_to_know``), question mark or not, and
     # is not the request itself ("…, sau đó tôi dừng nhận tin vì bận. Nay muốn biết năm 2025 Ngày Chuyển đổi số có chủ
     # đề gì, …": the stop was told, the question is what is asked)
-    if not wished and any(asks_to_know(s) and _read(s, intents) != name
-                          for s in _SENTENCE_END.split(" ".join(clauses[start:])) if s.strip()):
+    if not wished and _asks_besides(name, " ".join(clauses[start:]), intents):
         return True
     for sentence in _SENTENCE_END.split(" ".join(clauses[:start])):
         if sentence.strip() and asks_by_itself(sentence):

@@ -6,7 +6,9 @@ letter by what it does: what was told before the request is context (only a sent
 holds the command's exclusions keeps the letter a question), what follows is read as before plus one more sign — a
 sentence that asks and says the wish to know ("Nay muốn biết …") — and a refused run leaves the next runs to be read.
 Three words a question's list holds ask nothing here: "ở đâu cả" (nowhere), "không phải không" (a double negation),
-and "khỏi phải đi tìm" (an errand spared) stops nothing. The cases are the engineer's own three lists (not taken from
+and "khỏi phải đi tìm" (an errand spared) stops nothing. The last clauses, read first (round 10), are no command
+when another of their sentences asks to know something; help asked as the letter's question (its "?" hides it from
+the runs) is read in the last sentence holding "?". The cases are the engineer's own three lists (not taken from
 an evaluation set); the figures are in docs/question-answering.md, round 14.
 """
 
@@ -42,6 +44,10 @@ COMMANDS = [
      "ít thời gian. Nên tôi muốn kênh gửi bản tin mỗi tuần cho tôi luôn, khỏi phải đi tìm.", "subscribe"),
     ("Hồi trước tôi hay phải ra bưu điện hỏi tin tức, giờ có điện thoại rồi. Tôi muốn đăng ký nhận tin tổng hợp hằng "
      "tuần của kênh nhé, khỏi phải chạy đi hỏi. Tôi ở Phú Thọ, cảm ơn kênh nhiều.", "subscribe"),
+    # help asked as the letter's question, its "?" before the thanks
+    ("Dạ chào anh chị, em học lớp 12 ở Vinh, cô chủ nhiệm giới thiệu kênh này. Em mới vào nên chưa biết gì cả. Anh chị "
+     "chỉ giúp em kênh có những chức năng gì, em nhắn những gì thì được hỗ trợ ạ? Em cảm ơn, em sẽ rủ cả lớp cùng "
+     "theo dõi.", "help"),
 ]
 
 QUESTIONS = [
@@ -60,6 +66,9 @@ QUESTIONS = [
     "được lưu ở đâu, ai quản lý, có an toàn không",
     "Tôi ngưng nhận bản tin lâu rồi vì bận, nay mới quay lại. Ông hàng xóm nói từ năm 2025 cả nước sắp xếp lại còn "
     "34 tỉnh thành. Chuyện đó có đúng không, từ ngày nào vậy kênh?",
+    # the last clauses tell a reading of the digest and ask who set the channel up (main read the digest)
+    "Tôi theo dõi kênh từ tuần trước, có đọc bản tin. Xin hỏi kênh này do cơ quan nào lập ra, có phải của Bộ không? "
+    "Tôi cảm ơn.",
     "Tôi muốn xóa tài khoản Zalo cũ của mẹ tôi vì mẹ không dùng nữa, trong đó có nhận tin của kênh. Kênh có biết cách "
     "xóa tài khoản Zalo không, hay phải ra cửa hàng?",
 ]
