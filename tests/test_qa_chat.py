@@ -444,6 +444,23 @@ def test_the_channel_named_then_show_me_gets_the_help(bot: BotHarness) -> None:
 def test_round13_questions_with_a_commands_words_are_not_executed(bot: BotHarness, text: str) -> None:
     assert_not_executed(bot, text)
 
+# Round 14 (qa14long): a long letter asking to erase, its reasons ending on "ở đâu cả" (nowhere, no question); a long
+# letter that tells a stop and then asks, without "?". Written for these tests, not taken from an evaluation set (both
+# fail on main 15558d7); phrase-level cases are in tests/unit/test_plain_commands_round14.py.
+
+def test_a_letter_asking_to_erase_what_should_be_nowhere_asks_first(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    text = ("Em chào anh chị, trước em có nhắn hỏi kênh vài câu và để lại số điện thoại. Giờ em muốn kênh xóa toàn bộ "
+            "thông tin của em đang lưu ạ. Em cảm ơn, em đổi số rồi nên không muốn thông tin cũ nằm ở đâu cả.")
+    assert ask(bot, text)["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
+
+
+def test_a_letter_telling_a_stop_then_asking_is_a_question(bot: BotHarness) -> None:
+    assert_not_executed(bot, "Trước đây tôi có theo dõi nhận tin hàng tuần của kênh, sau đó tôi dừng nhận tin vì bận. "
+                             "Nay muốn biết năm 2025 Ngày Chuyển đổi số quốc gia có chủ đề gì, để nói chuyện với hội "
+                             "nông dân xã")
+
 # --- item 6: learn from the chat, under editors' control --------------------------------------------------
 
 def run_cli(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
