@@ -113,6 +113,12 @@ REGIONAL: dict[str, str] = {
     # grandmother, which read as a question pointing back at someone (bot.nlp.clauses.self_contained); Southern
     # "dậy" for "vậy" where it ends a clause ("… cho dân mình dậy, tui đọc …"; elsewhere it is "thức dậy")
     "ổng bà": "ông bà", "dậy": "vậy",
+    # round 14: the United Nations as the South and the older press name it ("Liên Hiệp Quốc"), the KB's "Liên Hợp
+    # Quốc"; Nghệ–Tĩnh "nỏ" = "không" ("ông nỏ tin" = "ông không tin")
+    "liên hiệp quốc": "liên hợp quốc", "nỏ": "không",
+    # round 14: getting into a ranking's top ("tính lọt top mấy", "phải lọt vào top"), the KB's "vào top"; Southern
+    # "xài" = "dùng" ("phải xài VNeID")
+    "lọt top": "vào top", "lọt vào top": "vào top", "xài": "dùng",
 }
 # English words of the domain that citizens mix into Vietnamese ("target 2025 của VN", "portal dịch vụ công").
 GLOSSARY: dict[str, str] = {
