@@ -157,7 +157,10 @@ class KnowledgeBase:
             told = not self_contained(tried[0])
             if first[0].confident and second[0].confident and second[1][0].entry.id != first[0].entry \
                     and not told:
-                return first, second[1][0].entry  # the whole message is not needed (latency: one search less)
+                both = self._says_both(texts, text, whole, first, second)
+                if both is not None:
+                    return both
+                return first, second[1][0].entry
             if whole is None:
                 whole = self._decide(texts, text)
             if first[0].confident and told and first[0].entry not in {h.entry.id for h in whole[1][:3]}:
@@ -235,6 +238,22 @@ class KnowledgeBase:
         if entry.topic in {self.by_id[i].topic for i in opening.choice_entries if i in self.by_id}:
             return None
         return unsure_with_second(opening, entry, self.messages), reading[1]
+
+    def _says_both(self, texts: _Texts, text: str, whole: tuple[Answer, list[Hit]] | None,
+                   first: tuple[Answer, list[Hit]],
+                   second: tuple[Answer, list[Hit]]) -> tuple[tuple[Answer, list[Hit]], Entry | None] | None:
+        """Two questions of one sentence, each answered by its own entry, and the whole message answered by one
+        entry that ranks among the top three of both questions: that entry says both (round 14: "tổ đó gồm những
+        ai, ai ký quyết định lập" answered the members, the second question alone, with no subject, the day's
+        decision; who sets the team up says both). Answered, the first question's entry offered."""
+        if whole is None:
+            whole = self._decide(texts, text)
+        entry = whole[0].entry
+        if not whole[0].confident or entry is None or entry in (first[0].entry, second[0].entry):
+            return None
+        if not all(entry in {h.entry.id for h in r[1][:SUGGESTIONS]} for r in (first, second)):
+            return None
+        return whole, self.by_id.get(first[0].entry or "")
 
     def _resolved(self, texts: _Texts, parts: Sequence[str],
                   gated: tuple[Answer, list[Hit]]) -> tuple[Answer, list[Hit]]:
