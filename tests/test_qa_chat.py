@@ -399,10 +399,15 @@ def test_a_long_message_that_asks_first_unsubscribes(bot: BotHarness) -> None:
     assert not subscribers.is_subscribed(bot.redis, USER)
 
 
-def test_erase_asked_first_in_a_long_message_still_asks_first(bot: BotHarness) -> None:
+@pytest.mark.parametrize("text", [
+    ("Xóa hết dữ liệu của tui trên kênh đi ad, tui sắp đi làm xa, đổi qua số mới rồi, "
+     "hổng muốn để lại cái gì hết trơn, con gái tui nói làm vậy cho chắc ăn"),
+    # round 14 (qa14long): a letter whose reasons end on "ở đâu cả" (nowhere, no question); fails on main 15558d7
+    ("Em chào anh chị, trước em có nhắn hỏi kênh vài câu và để lại số điện thoại. Giờ em muốn kênh xóa toàn bộ "
+     "thông tin của em đang lưu ạ. Em cảm ơn, em đổi số rồi nên không muốn thông tin cũ nằm ở đâu cả."),
+])
+def test_erase_asked_first_in_a_long_message_still_asks_first(bot: BotHarness, text: str) -> None:
     ask(bot, "đăng ký")
-    text = ("Xóa hết dữ liệu của tui trên kênh đi ad, tui sắp đi làm xa, đổi qua số mới rồi, "
-            "hổng muốn để lại cái gì hết trơn, con gái tui nói làm vậy cho chắc ăn")
     assert ask(bot, text)["text"] == render("erase_ask").strip()
     assert subscribers.is_subscribed(bot.redis, USER)  # nothing deleted before the confirmation
 
@@ -463,6 +468,15 @@ def test_the_channel_named_then_show_me_gets_the_help(bot: BotHarness) -> None:
                                   "kênh có hướng dẫn chỉ tui xài ví điện tử không"])
 def test_round13_questions_with_a_commands_words_are_not_executed(bot: BotHarness, text: str) -> None:
     assert_not_executed(bot, text)
+
+# Round 14 (qa14long): a letter that tells a stop and then asks, without "?" (fails on main 15558d7; a long erase letter
+# is a case of test_erase_asked_first_in_a_long_message_still_asks_first). Phrase-level cases are in
+# tests/unit/test_plain_commands_round14.py.
+
+def test_a_letter_telling_a_stop_then_asking_is_a_question(bot: BotHarness) -> None:
+    assert_not_executed(bot, "Trước đây tôi có theo dõi nhận tin hàng tuần của kênh, sau đó tôi dừng nhận tin vì bận. "
+                             "Nay muốn biết năm 2025 Ngày Chuyển đổi số quốc gia có chủ đề gì, để nói chuyện với hội "
+                             "nông dân xã")
 
 # --- item 6: learn from the chat, under editors' control --------------------------------------------------
 

@@ -169,7 +169,10 @@ class KnowledgeBase:
             told = not self_contained(tried[0])
             if first[0].confident and second[0].confident and second[1][0].entry.id != first[0].entry \
                     and not told:
-                return first, second[1][0].entry  # the whole message is not needed (latency: one search less)
+                both = self._says_both(texts, text, whole, first, second)
+                if both is not None:
+                    return both
+                return first, second[1][0].entry
             if whole is None:
                 whole = self._decide(texts, text)
             if first[0].confident and told and first[0].entry not in {h.entry.id for h in whole[1][:3]}:
@@ -210,7 +213,25 @@ class KnowledgeBase:
             first = max(readings[tried[0]][1][:SUGGESTIONS], key=lambda h: h.coverage, default=None)
             if first is not None and first.entry.id != best[0].entry and first.coverage > NEAR_MISS:
                 return best, first.entry
+        if not best[0].confident and len(asks) == 1:
+            told = self._told_before(texts, parts, asks[0], near)
+            if told is not None:
+                return told, None
         return best, None
+
+    def _told_before(self, texts: _Texts, parts: Sequence[str], question: str,
+                     near: set[str]) -> tuple[Answer, list[Hit]] | None:
+        """The one question, read with the clause told right before it, when neither it nor the whole message was
+        answered (round 14). A rambling message names its subject in the sentence before the question and the
+        question drops it, as Vietnamese drops a subject the talk already holds ("Ông bảo ngày chuyển đổi số năm
+        2025 vẫn tổ chức 10/10 như mọi năm, thằng cháu lại bảo bị lùi vì bão. Rốt cuộc năm 2025 tổ chức hôm nào
+        thế?"): alone the question names too little, the whole message too much (the asker's life before). Answered
+        only where that reading is confident and its entry is among the whole message's first three."""
+        i = parts.index(question) if question in parts else -1
+        if i < 1 or not _last_asking(parts, question):
+            return None
+        together = self._decide(texts, f"{parts[i - 1].rstrip('.,;: ')}. {question}")
+        return together if together[0].confident and together[0].entry in near else None
 
     def _unsure_first(self, first: str, reading: tuple[Answer, list[Hit]],
                       answered: Answer) -> tuple[Answer, list[Hit]] | None:
@@ -229,6 +250,22 @@ class KnowledgeBase:
         if entry.topic in {self.by_id[i].topic for i in opening.choice_entries if i in self.by_id}:
             return None
         return unsure_with_second(opening, entry, self.messages), reading[1]
+
+    def _says_both(self, texts: _Texts, text: str, whole: tuple[Answer, list[Hit]] | None,
+                   first: tuple[Answer, list[Hit]],
+                   second: tuple[Answer, list[Hit]]) -> tuple[tuple[Answer, list[Hit]], Entry | None] | None:
+        """Two questions of one sentence, each answered by its own entry, and the whole message answered by one
+        entry that ranks among the top three of both questions: that entry says both (round 14: "tổ đó gồm những
+        ai, ai ký quyết định lập" answered the members, the second question alone, with no subject, the day's
+        decision; who sets the team up says both). Answered, the first question's entry offered."""
+        if whole is None:
+            whole = self._decide(texts, text)
+        entry = whole[0].entry
+        if not whole[0].confident or entry is None or entry in (first[0].entry, second[0].entry):
+            return None
+        if not all(entry in {h.entry.id for h in r[1][:SUGGESTIONS]} for r in (first, second)):
+            return None
+        return whole, self.by_id.get(first[0].entry or "")
 
     def _resolved(self, texts: _Texts, parts: Sequence[str],
                   gated: tuple[Answer, list[Hit]]) -> tuple[Answer, list[Hit]]:

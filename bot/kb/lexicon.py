@@ -28,6 +28,7 @@ ad admin shop
 mấy nhiêu bao bây giờ hiện nay khoảng chừng cụ thể còn ta nói nghe bảo thưa phép chút thắc mắc theo lúc hồi bữa
 thứ đấy cơ chứ chớ ấy mọi người mn cô chú bác ông bà cụ cháu con em anh chị quý vị dạ vâng
 e
+hihi hehe haha hic hix
 """
 # Folded fillers that have no common content reading: never optional, always ignored.
 PURE_FILLER = frozenset({
@@ -36,6 +37,8 @@ PURE_FILLER = frozenset({
     "cam", "on", "nua", "phai", "luon", "hem", "vay", "admin", "ad", "shop", "nao", "sao", "nhu", "la",
     "va", "ay", "em", "nhieu", "mn", "chut", "thua",
     "e",  # chat's "em" typed as one letter ("dạ e chào ad"): no word of the KB folds to it
+    # round 14: chat laughter and sighs ("… lười tra qá hihi"), no word of the KB
+    "hihi", "hehe", "haha", "hic", "hix",
 })
 # Multi-word question scaffolding: ignored as a whole although its words carry content elsewhere ("làm" in
 # "làm định danh", "nghĩa" in "ý nghĩa", "kênh" in "kênh Zalo"). A phrase is not scaffolding after one of its
@@ -91,6 +94,18 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     # round 10 (mixed style): what the asker forgot or got wrong before asking ("t đọc lướt r quên mất", "tui quên
     # mất r", "mà t trả lời sai bét"); "quên mất" and "quên rồi" only typed with marks (``MARKED_PHRASES``)
     "quên mất": frozenset(), "quên rồi": frozenset(), "đọc lướt": frozenset(), "trả lời sai": frozenset(),
+    # round 14: "in the end" before the question ("Rốt cuộc năm 2025 tổ chức hôm nào?"), how it is asked
+    "rốt cuộc": frozenset(), "rốt cục": frozenset(),
+    # round 14 (Southern speech): intensifiers "hết trơn" (all, completely), "quá trời" (very much) and the
+    # exclamations "chèn ơi", "mèn ơi" (like "trời ơi"): how it is said, not what about
+    "hết trơn": frozenset(), "quá trời": frozenset(), "chèn ơi": frozenset(), "mèn ơi": frozenset(),
+    # round 14: where the asker heard it — on television, the news, the commune's loudspeaker — like "nghe nói"
+    # (the KB says none of these words: they only thinned the question)
+    "trên tivi": frozenset(), "trên ti vi": frozenset(), "xem thời sự": frozenset(), "trên thời sự": frozenset(),
+    "loa xã": frozenset(), "loa phường": frozenset(), "loa ấp": frozenset(), "loa thôn": frozenset(),
+    "hoài mà không hiểu": frozenset(), "mãi mà không hiểu": frozenset(),
+    # round 14: what the asker does not know well ("ông tui ko rành", "nói tiếng Việt không rành"), like "chưa hiểu"
+    "không rành": frozenset(), "chưa rành": frozenset(),
 }
 # Stop phrases read only where typed with their marks: unmarked, "quen mat" is also "quên mật (khẩu)", the
 # password a citizen forgot, which the KB answers.

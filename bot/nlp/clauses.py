@@ -433,6 +433,7 @@ _INDEFINITE = frozenset({"gì", "đâu", "gi", "dau", "j"})
 # "không biết làm gì", "chưa rõ ở đâu": not knowing what / where is a question asked indirectly, not "nothing"
 _KNOW = frozenset({"biết", "rõ", "nhớ", "biet", "ro", "nho", "bít", "bik"})
 _AT_ALL = frozenset({"cả", "hết", "luôn", "ca", "het", "luon"})
+_AT_ALL_REACH = 8  # words before "gì / đâu + cả" where its negation may stand (round 14)
 _NEGATORS = _NEGATION | {"đâu", "dau"}
 _DENIED = frozenset({"có", "phải", "co", "phai"})
 _PLACE_VERBS = frozenset({"ở", "đi", "tới", "về", "đến", "từ", "chỗ", "nơi", "vô", "vào", "ra", "lên", "xuống", "tại",
@@ -454,10 +455,16 @@ def _denies(words: list[str], i: int) -> bool:
 
 def _negative_indefinite(words: list[str], i: int, ends_after: list[bool]) -> bool:
     """"gì / đâu" right after a negated verb, ending the clause or before "cả / hết / luôn": "nothing / nowhere"."""
-    before = words[max(0, i - 3) : i]
+    at_all = words[i + 1 : i + 2] != [] and words[i + 1] in _AT_ALL
+    # round 14: with "cả / hết" after it the negation may stand further back ("không muốn để thông tin cũ ở đâu cả":
+    # nowhere at all), within the clause; and "đâu" ending a negated clause, no verb of place before it, is the
+    # emphatic negation ("không phải kênh viết dở đâu": not at all — Wikipedia, *Vietnamese grammar*, sentence-final
+    # particles), while "không biết bắt đầu từ đâu" still asks where
+    emphatic = words[i] in ("đâu", "dau") and ends_after[i] and i > 0 and words[i - 1] not in _PLACE_VERBS
+    before = words[max(0, i - (_AT_ALL_REACH if at_all or emphatic else 3)) : i]
     if words[i] not in _INDEFINITE or not any(w in _NEGATORS for w in before) or any(w in _KNOW for w in before):
         return False
-    return ends_after[i] or (words[i + 1 : i + 2] != [] and words[i + 1] in _AT_ALL)
+    return ends_after[i] or at_all
 
 
 def _several(words: list[str], i: int, ends_after: list[bool]) -> bool:
@@ -477,6 +484,7 @@ def _several(words: list[str], i: int, ends_after: list[bool]) -> bool:
 
 _ALSO = frozenset({"cũng", "cung"})
 _WHICH = frozenset({"nào", "nao"})
+_RANGING = frozenset({"gì", "ai", "đâu", "gi", "dau"})
 _WHICH_SPAN = 3  # "[noun] nào [subject] cũng": a word or two between ("ngày nào tôi cũng", "tối nào ba cũng")
 
 
@@ -485,7 +493,12 @@ def _universal(words: list[str], i: int) -> bool:
     "đâu cũng"), or "nào" with a short subject between ("ngày nào tôi cũng đi") — see ``_END_ONLY``'s comment."""
     if words[i + 1 : i + 2] and words[i + 1] in _ALSO:
         return True
-    return words[i] in _WHICH and any(w in _ALSO for w in words[i + 2 : i + 1 + _WHICH_SPAN])
+    if words[i] in _WHICH:
+        return any(w in _ALSO for w in words[i + 2 : i + 1 + _WHICH_SPAN])
+    # round 14: "gì / ai / đâu" with what it ranges over between ("cái gì trên mạng cũng lưu lại hết", "ai ở xóm cũng
+    # biết"): the same universal reading (Tran 2009), two words between at most, the clause going on after "cũng"
+    return words[i] in _RANGING and any(w in _ALSO for w in words[i + 2 : i + 1 + _WHICH_SPAN]) \
+        and words[-1] not in _ALSO
 
 
 _THAT = frozenset({"đó", "đấy"})
@@ -534,7 +547,24 @@ def asks_by_itself(clause: str) -> bool:
     if _asks_by_word([w for w in words if w]):
         return True
     padded = _padded(clause)
-    return any(p in padded for p in _ASKING_PADDED)
+    return any(p in padded for p in _ASKING_PADDED if p != _WHERE_PADDED or not _NOWHERE.search(padded))
+
+
+# "ở đâu" as nowhere, not where (round 14): a negation before it in the clause and "cả / hết" right after ("không muốn
+# để thông tin cũ ở đâu cả"); its words are read by ``_negative_indefinite``, the phrase here
+_WHERE_PADDED = " o dau "
+_NOWHERE = re.compile(r" (?:khong|chang|cha|chua|ko|k|hong) (?:\S+ ){0,6}o dau (?:ca|het) ")
+
+
+# a wish to know, said (folded): "cho (tôi) hỏi", "xin hỏi", "muốn hỏi / biết", "cần biết", "thắc mắc", "tò mò"
+_TO_KNOW = re.compile(r" (?:(?:cho|xin)(?: \S+)? hoi|muon (?:hoi|biet)|can biet|thac mac|to mo) ")
+
+
+def asks_to_know(sentence: str) -> bool:
+    """Whether ``sentence`` asks something and says the wish to know it ("Nay muốn biết năm 2025 … có chủ đề gì"):
+    a question by every sign, where a question word alone is often a story's ("có gì bác hỏi sau", "khi nào rảnh tôi
+    tự vào đọc", round 14). The command reader asks it of a long letter's sentences after a request."""
+    return asks_by_itself(sentence) and _TO_KNOW.search(_padded(sentence)) is not None
 
 
 def is_question(clause: str) -> bool:

@@ -33,6 +33,12 @@ Sources (collected with the search tool, not guessed; paraphrased):
   daytiengnhat.edu.vn/ngay-mot-la-ngay-nao (cách nói đặc trưng của người Nam Bộ); "hồi" = lúc, khi ("hồi nào" =
   khi nào, already a *when* word of ``bot.kb.wh``). Round 13: the same Southern "v" said [j], typed "dz"/"z" as
   in "dzậy" above, gives "dzô", "zô" (vô = vào) and "dzìa" (về).
+* Round 14: Nghệ–Tĩnh "nỏ" = "không" — nghengu.vn/hoi-dap-tieng-nghe/no-tieng-ha-tinh-la-gi-1016.html; Southern
+  "xài" = "dùng" ("xài" comes from the Southern dialect, the North says "dùng") —
+  tripi.vn/blog/vi/giao-duc/tieu-sai-hay-tieu-xai-dau-moi-la-tu-viet-dung-chinh-ta-tieng-viet-tripi; "Liên Hiệp
+  Quốc" for the United Nations in Vietnamese text ("Ủy ban tạm thời của Liên Hiệp Quốc về vấn đề Triều Tiên (United
+  Nations Temporary Commission on Korea)", a repost on redlib.private.coffee/r/UnitedEagle): a usage, not a dialect
+  feature; the KB and the official press write "Liên Hợp Quốc".
 * Northern: "ạ" (politeness, very common in the North), "đấy", "cơ", "nhỉ", "nhé" —
   fsckvmap.blogspot.com; thu-tram.github.io/viet-grammar-guide (Lesson 13); "anh ơi / chị ơi / ông ơi"
   address — vietnameselab.com/blog/vietnamese-particles.
@@ -113,6 +119,12 @@ REGIONAL: dict[str, str] = {
     # grandmother, which read as a question pointing back at someone (bot.nlp.clauses.self_contained); Southern
     # "dậy" for "vậy" where it ends a clause ("… cho dân mình dậy, tui đọc …"; elsewhere it is "thức dậy")
     "ổng bà": "ông bà", "dậy": "vậy",
+    # round 14: the United Nations as the South and the older press name it ("Liên Hiệp Quốc"), the KB's "Liên Hợp
+    # Quốc"; Nghệ–Tĩnh "nỏ" = "không" ("ông nỏ tin" = "ông không tin")
+    "liên hiệp quốc": "liên hợp quốc", "nỏ": "không",
+    # round 14: getting into a ranking's top ("tính lọt top mấy", "phải lọt vào top"), the KB's "vào top"; Southern
+    # "xài" = "dùng" ("phải xài VNeID")
+    "lọt top": "vào top", "lọt vào top": "vào top", "xài": "dùng",
 }
 # English words of the domain that citizens mix into Vietnamese ("target 2025 của VN", "portal dịch vụ công").
 GLOSSARY: dict[str, str] = {

@@ -53,6 +53,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.nlp.abbreviations import COMMAND, COMMON
+from bot.nlp.clauses import asks_by_itself, asks_to_know
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
 
@@ -468,16 +469,70 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     intents = intents if intents is not None else _intents()
     if not text or len(text.split()) <= MAX_WORDS:
         return _read(text, intents)
-    name = _read(_last_clauses(text), intents)
-    if name is not None:
+    last = _last_clauses(text)
+    name = _read(last, intents)
+    if name is not None and not _asks_besides(name, last, intents):
         return name
     # a run after the first clause is a request only when said to the channel (review 13, M4: "…, hôm qua thằng cháu
-    # lỡ tay xóa hết thông tin của tôi trong máy, tôi rất buồn …" tells of a deletion, it asks none)
-    name = next((n for start, said in _windows(text)
-                 for n in (_read(said, intents, addressed=start > 0),) if n is not None), None)
-    if name is None:
+    # lỡ tay xóa hết thông tin của tôi trong máy, tôi rất buồn …" tells of a deletion, it asks none). A run whose
+    # request the rest of the letter undoes leaves the next runs to be read (round 14: "trước em có theo dõi để nhận
+    # tin mỗi tuần …. Giờ em tốt nghiệp rồi, cho em dừng nhận tin …" tells a past subscription, then stops it)
+    clauses = _CLAUSE_END.split(text.strip())
+    for start, said in _windows(text):
+        name = _read(said, intents, addressed=start > 0)
+        if name is not None and not _undone(name, clauses, start, intents):
+            return name
+    return _asked_help(text, intents)
+
+
+def _asked_help(text: str, intents: Intents) -> str | None:
+    """Help asked as the letter's question ("Em mới vào lần đầu nên chưa biết gì cả. Anh chị chỉ giúp em kênh có
+    những chức năng gì, em có thể nhắn những gì để được hỗ trợ ạ? Em cảm ơn, …"): what the channel can do is asked
+    as a question, so its "?" hides it from the runs. The last sentence holding "?", read alone, reaches help as the
+    same question does typed short, and no other sentence asks to know anything (round 14)."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    asking = [i for i, s in enumerate(sentences) if "?" in s]
+    if not asking or _read(sentences[asking[-1]], intents) != "help":
         return None
-    whole = _Reading.of(text)
+    others = (s for i, s in enumerate(sentences) if i != asking[-1])
+    return None if any(asks_to_know(s) for s in others) else "help"
+
+
+def _asks_besides(name: str, text: str, intents: Intents) -> bool:
+    """Whether a sentence of ``text`` asks and says the wish to know (``asks_to_know``) and is not the request ``name``
+    itself: "… có đọc bản tin. Xin hỏi kênh này do cơ quan nào lập ra, có phải của Bộ không? Tôi cảm ơn." asks who set
+    the channel up; its "đọc bản tin" is told (round 14: a long letter's last clauses were read with no such check)."""
+    return any(asks_to_know(s) and _read(s, intents) != name for s in _SENTENCE_END.split(text) if s.strip())
+
+
+def _undone(name: str, clauses: list[str], start: int, intents: Intents) -> bool:
+    """Whether the rest of a long letter undoes the request ``name`` read in its run of clauses from ``start``.
+
+    What follows the request is read as round 13 read the whole message: none of the command's ``unless`` phrases
+    (spares aside), and none of its ``asks`` unless the letter also says the command's own wish (``wants``,
+    ``wish_patterns``: "Tôi muốn gửi cho kênh một chuyện ở xóm tôi. … Kênh chỉ tôi gửi thế nào nhé" — starting the
+    story is the how, as :meth:`Intent.matches` reads it in a short message). What the letter told *before* the
+    request is context (round 14: "Nhà tôi có hai người cùng nhận tin …. Kênh ngừng gửi tin hằng tuần cho số này
+    giùm tôi" — its "có hai" folds onto the exclusion "có hại", and "Con bác bảo cái gì trên mạng cũng lưu lại hết"
+    names the internet erase excludes): only a sentence there that asks by itself (``asks_by_itself``) *and* holds
+    one of the command's ``unless`` or ``asks`` phrases keeps the letter a question ("Bản tin gửi vào thứ mấy. Tôi
+    muốn nhận mỗi tuần nhé"; "hôm trước em có nhắn kênh mấy câu" asks nothing of erasing)."""
     intent = next(c for c in intents.commands if c.name == name)
-    return None if intent.excluded(whole.folded, whole.message) or _any(intent.asks, whole.folded,
-                                                                         whole.message) else name
+    after = _Reading.of(" ".join(clauses[start:]))
+    if intent.excluded(after.folded, after.message):
+        return True
+    whole = _Reading.of(" ".join(clauses))
+    wished = _any(intent.wants, whole.folded, whole.message) or intent.wished(whole.folded, whole.message)
+    if not wished and _any(intent.asks, *intent.spared(after.folded, after.message)):
+        return True
+    # a sentence from the request on that asks and says the wish to know (``asks_to_know``), question mark or not, and
+    # is not the request itself ("…, sau đó tôi dừng nhận tin vì bận. Nay muốn biết năm 2025 Ngày Chuyển đổi số có chủ
+    # đề gì, …": the stop was told, the question is what is asked)
+    if not wished and _asks_besides(name, " ".join(clauses[start:]), intents):
+        return True
+    for sentence in _SENTENCE_END.split(" ".join(clauses[:start])):
+        if sentence.strip() and asks_by_itself(sentence):
+            told = _Reading.of(sentence)
+            if intent.excluded(told.folded, told.message) or _any(intent.asks, told.folded, told.message):
+                return True
+    return False

@@ -170,6 +170,8 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     if decoded:
         base, tone = decoded
         return (Unit(((y_to_i(strip_marks(base)),),), (syllable_key(base, tone),), "decoded", True),)
+    if not command and not raw.isascii() and len(f) > 2 and f[-1] in _TELEX_TONE_KEYS and not split_tone(raw)[1]:
+        return _tone_key_left(raw, f[-1])
     # An abbreviation typed with the IME's đ (Telex "qdd", VNI "qd9" for "qđ").
     plain = f.replace("dd", "d").replace("d9", "d")
     if plain != f and plain and not plain.isdigit():
@@ -179,6 +181,24 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     if glued and is_syllable(glued[1]):
         return (*_units(glued[1], command), *_units(glued[2], command))
     return (Unit(((f,),), (), "other", False),)
+
+
+# Telex tone keys (sắc, huyền, hỏi, ngã, nặng): no Vietnamese syllable ends in one of these letters.
+_TELEX_TONE_KEYS = {"s": 1, "f": 2, "r": 3, "x": 4, "j": 5}
+
+
+def _tone_key_left(raw: str, key: str) -> tuple[Unit, ...]:
+    """A word whose letters the input method marked but whose Telex tone key it did not take ("đingj", "đươcj",
+    "quyêts": the đ, the horn or the circumflex typed, then the tone key left as a letter; round 14, the typo
+    writers). A word already carrying a tone is left alone: its last letter is a slipped final consonant ("điệj"
+    for "điện"), which the typo repair reads. The word without the key takes its tone where it spells a syllable;
+    otherwise it is left to the typo repair without it ("đing" → "định", one slip away instead of two)."""
+    rest = raw[:-1]
+    folded = fold(rest)
+    if is_syllable(folded):
+        base = y_to_i(split_tone(rest)[0])
+        return (Unit(((y_to_i(folded),),), (syllable_key(base, _TELEX_TONE_KEYS[key]),), "syllable", True),)
+    return _units(rest, False)
 
 
 def analyze(text: str) -> Analysis:
