@@ -153,7 +153,10 @@ _ROLE = re.compile(r"(?<!quyet dinh )(?<!chi thi )(?<!cong dien )(?<!toi la )(?<
                    r"|chanh van phong|truong phong|bi thu)\b")
 # Round 11: the office that issued a numbered document ("quyết định 942 của thủ tướng là về chuyện gì") names the
 # document, as "quyết định thủ tướng" does (the look-behinds of _ROLE): the question asks what the document says.
-_ISSUER = re.compile(r"\b(?:quyet dinh|chi thi|cong dien|nghi quyet|van ban)\s+(?:so\s+)?\d[\w/.-]*\s+(?:cua|do)\s+$")
+# Round 14b: so does the issuer of a document whose number is asked ("… là quyết định số mấy của Thủ tướng?": the
+# number is asked, the Prime Minister names whose decision it is).
+_ISSUER = re.compile(r"\b(?:quyet dinh|chi thi|cong dien|nghi quyet|van ban)\s+(?:so\s+)?"
+                     r"(?:\d[\w/.-]*|may|bao nhieu|gi|nao)\s+(?:cua|do)\s+$")
 _ISSUER_SPAN = 80  # "quyết định số 1234/QĐ-TTg của " fits: each role looks back this far, not to the start
 # "Luật <name>": the name's first word, not a function word ("luật nào", "luật về …"), nor "pháp luật", "luật sư".
 _LAW = re.compile(r"(?<!phap )(?<!quy )\bluat (?!(?:nao|gi|ve|moi|cua|la|nay|do|su|phap|le|choi|chung)\b)(\w+)")

@@ -127,7 +127,8 @@ class KnowledgeBase:
             asks = parts[-1:]  # no clause asks ("…, con cháu đi làm xa. chủ đề 2024"): the last one is the question
         # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
         # context sentence for none ("Tôi ở Hà Nội, muốn hỏi cả nước còn 34 tỉnh từ bao giờ?").
-        texts.places = frozenset().union(*(named_places(texts.analysis(p).text, p) for p in (asks or [text])))
+        placed = _marked(asks, text) or [text]
+        texts.places = frozenset().union(*(named_places(texts.analysis(p).text, p) for p in placed))
         texts.names = frozenset().union(*(names(p, self.index.known_pair) for p in (asks or [text])))
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
@@ -316,6 +317,23 @@ def _resolved_parts(parts: list[str]) -> list[str]:
         return parts
     return [p if i == 0 or self_contained(p) or not is_question(p) else resolve(p, parts[:i])
             for i, p in enumerate(parts)]
+
+
+def _marked(asks: Sequence[str], text: str) -> list[str]:
+    """The asking clauses whose places hold for the message: not a sentence the writer ended with a full stop when
+    another ends on a question mark (round 14b: "Em … mới xuống Bình Dương làm công nhân được mấy tháng. … Tên đăng
+    nhập VNeID là số gì vậy anh chị?" — the story's "mấy tháng" reads as a question, the marks tell which sentence
+    is asked). A clause cut at a comma stays ("Hà Tĩnh có bao nhiêu tổ, bao nhiêu thành viên?")."""
+    if not any(p.rstrip().endswith("?") for p in asks):
+        return list(asks)
+    return [p for p in asks if not _told(p, text)]
+
+
+def _told(part: str, text: str) -> bool:
+    """Whether ``part`` is a sentence of ``text`` ended by a full stop or an exclamation mark."""
+    at = text.find(part)
+    end = text[at + len(part):].lstrip(" ")[:1] if at >= 0 else ""
+    return end in {".", "!", "\n"}
 
 
 def _last_asking(parts: Sequence[str], question: str) -> bool:

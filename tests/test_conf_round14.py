@@ -1,0 +1,50 @@
+"""Round 14b (`qa14conf`): right answers held back by a kind of fact the question seemed to ask.
+
+- The issuer of a document whose number is asked ("… là quyết định số mấy của Thủ tướng?") names whose decision
+  it is, as the issuer of a numbered one does (``bot.kb.asks._ISSUER``): it is no office asked.
+- A place told in a sentence the writer ended with a full stop, when another sentence ends on a question mark, is
+  the asker's story, not the place asked (``bot.kb.engine._marked``): "được mấy năm" reads as a question, the marks
+  say which sentence is one. A clause cut at a comma still asks its place.
+"""
+
+from __future__ import annotations
+
+from bot.kb.asks import asked
+from bot.kb.engine import KnowledgeBase, _marked
+
+
+def test_the_issuer_of_an_asked_number_is_no_office_asked() -> None:
+    kinds = asked("chien luoc chinh phu so la quyet dinh so may cua thu tuong", "x", with_places=False)
+    assert "docnumber" in kinds and not any(k.startswith("role:") for k in kinds)
+
+
+def test_an_office_asked_by_itself_is_still_asked() -> None:
+    assert "role:thu tuong" in asked("thu tuong hien nay la ai", "x", with_places=False)
+
+
+def test_a_sentence_ended_by_a_full_stop_is_told_when_another_asks() -> None:
+    text = "Tôi xuống Đồng Nai làm được mấy năm. Tên đăng nhập là gì?"
+    assert _marked(["Tôi xuống Đồng Nai làm được mấy năm", "Tên đăng nhập là gì?"], text) == ["Tên đăng nhập là gì?"]
+
+
+def test_clauses_cut_at_a_comma_keep_their_place() -> None:
+    text = "Hà Tĩnh có bao nhiêu tổ, bao nhiêu thành viên?"
+    parts = ["Hà Tĩnh có bao nhiêu tổ", "bao nhiêu thành viên?"]
+    assert _marked(parts, text) == parts
+
+
+def test_without_a_question_mark_every_asking_clause_keeps_its_place() -> None:
+    parts = ["Tôi xuống Đồng Nai làm được mấy năm", "Tên đăng nhập là gì"]
+    assert _marked(parts, "Tôi xuống Đồng Nai làm được mấy năm. Tên đăng nhập là gì") == parts
+
+
+def test_the_place_of_the_story_no_longer_holds_the_answer_back(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.answer("Tôi quê Gia Lai, xuống Đồng Nai làm công nhân được mấy năm. Công ty bảo phải cài VNeID "
+                            "mà tôi không biết đăng nhập. Tên đăng nhập VNeID là số gì vậy?")
+    assert answer.confident and answer.entry == "vneid-ten-dang-nhap"
+
+
+def test_a_place_the_question_names_still_holds_it_back(real_kb: KnowledgeBase) -> None:
+    for question in ("Tỉnh Gia Lai có bao nhiêu tổ công nghệ số cộng đồng, bao nhiêu thành viên?",
+                     "Tôi ở Gia Lai. Gia Lai có bao nhiêu tổ công nghệ số cộng đồng?"):
+        assert not real_kb.answer(question).confident, question
