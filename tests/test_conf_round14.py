@@ -5,12 +5,15 @@
 - A place told in a sentence the writer ended with a full stop, when another sentence ends on a question mark, is
   the asker's story, not the place asked (``bot.kb.engine._marked``): "được mấy năm" reads as a question, the marks
   say which sentence is one. A clause cut at a comma still asks its place.
+- The speaker's own whereabouts (``bot.kb.subjects._speaker_at``) may be told with the unit or the move first ("ở xã
+  ngoài quê Nghệ An", "mới xuống Bình Dương").
 """
 
 from __future__ import annotations
 
 from bot.kb.asks import asked
 from bot.kb.engine import KnowledgeBase, _marked
+from bot.kb.subjects import places
 
 
 def test_the_issuer_of_an_asked_number_is_no_office_asked() -> None:
@@ -48,3 +51,14 @@ def test_a_place_the_question_names_still_holds_it_back(real_kb: KnowledgeBase) 
     for question in ("Tỉnh Gia Lai có bao nhiêu tổ công nghệ số cộng đồng, bao nhiêu thành viên?",
                      "Tôi ở Gia Lai. Gia Lai có bao nhiêu tổ công nghệ số cộng đồng?"):
         assert not real_kb.answer(question).confident, question
+
+
+def test_the_way_to_the_speakers_place_may_name_the_unit_or_the_move_first() -> None:
+    # the asker's kin at the commune of their home province, the asker moved down to a province for work
+    assert places("ma toi lam van thu o xa ngoai que nghe an", asked=True) == frozenset()
+    assert places("em moi xuong binh duong lam cong nhan", asked=True) == frozenset()
+
+
+def test_a_province_asked_is_still_a_place_asked() -> None:
+    assert places("tinh nghe an co bao nhieu to cong nghe so", asked=True) == {"Nghệ An"}
+    assert places("toi muon hoi o tinh nghe an co bao nhieu to", asked=True) == {"Nghệ An"}

@@ -69,8 +69,14 @@ def _table() -> tuple[dict[str, str], dict[str, int]]:
 # vô Bình Dương làm", "tui dân Quảng Nam vô Đồng Nai", "mạ tui ngoài Nghệ An hỏi" ("vô" = vào; "ngoài"/"ra" for the
 # north of the speaker); "e" is chat's "em".
 SPEAKER = frozenset({"toi", "tui", "minh", "em", "to", "tao", "e"})
-SPEAKER_AT = frozenset({"o", "tai", "que", "dan", "vo", "vao", "ngoai", "ra"})
+SPEAKER_AT = frozenset({"o", "tai", "que", "dan", "vo", "vao", "ngoai", "ra", "xuong", "len"})
 SPEAKER_SPAN = 4
+# Round 14b (session-14 workers and parents): the way to the place may name the unit or the way first — "mẹ tôi làm
+# văn thư ở xã ngoài quê Nghệ An", "em mới xuống Bình Dương", "lên Bình Dương làm công nhân" ("xuống"/"lên": moved
+# there) — and a sub-place of up to two words may stand between "ở" and the province ("tôi làm công ty giày ở Dĩ An
+# Bình Dương"). The span to the pronoun counts from the first word of that way.
+LOCALITIES = frozenset({"xa", "huyen", "tinh", "thon", "ap", "buon", "phuong", "quan", "lang"})
+SUBPLACE_WORDS = 2
 
 
 # Round 13 (factory workers from the Mekong): where the asker lodges is where they are — "coi tivi trong phòng trọ
@@ -81,8 +87,15 @@ LODGINGS = frozenset({("phong", "tro"), ("nha", "tro"), ("xom", "tro"), ("day", 
 def _speaker_at(tokens: list[str], i: int) -> bool:
     """Whether the place starting at ``tokens[i]`` is where the speaker is ("nhà tôi ở <place>", "phòng trọ ở
     <place>")."""
-    before = tokens[max(0, i - 1 - SPEAKER_SPAN):i - 1]
-    return i > 0 and tokens[i - 1] in SPEAKER_AT and (
+    start = i
+    if i > SUBPLACE_WORDS and tokens[i - 1] not in SPEAKER_AT and tokens[i - 1 - SUBPLACE_WORDS] in {"o", "tai"}:
+        start = i - SUBPLACE_WORDS  # "ở Dĩ An Bình Dương": the sub-place's words are part of the way
+    while start > 0 and (tokens[start - 1] in SPEAKER_AT or (start < i and tokens[start - 1] in LOCALITIES)):
+        start -= 1
+    if start == i or tokens[start] not in SPEAKER_AT:
+        return False
+    before = tokens[max(0, start - SPEAKER_SPAN):start]
+    return (
         any(t in SPEAKER for t in before) or any(pair in LODGINGS for pair in zip(before, before[1:], strict=False)))
 
 
