@@ -90,8 +90,11 @@ def _speaker_at(tokens: list[str], i: int) -> bool:
     start = i
     if i > SUBPLACE_WORDS and tokens[i - 1] not in SPEAKER_AT and tokens[i - 1 - SUBPLACE_WORDS] in {"o", "tai"}:
         start = i - SUBPLACE_WORDS  # "ở Dĩ An Bình Dương": the sub-place's words are part of the way
-    while start > 0 and (tokens[start - 1] in SPEAKER_AT or (start < i and tokens[start - 1] in LOCALITIES)):
-        start -= 1
+    j = start
+    while j > 0 and (tokens[j - 1] in SPEAKER_AT or (j < i and tokens[j - 1] in LOCALITIES)):
+        j -= 1
+        if tokens[j] in SPEAKER_AT:
+            start = j  # the way's first word of moving or being ("ở", "quê", "xuống"), not a unit before it
     if start == i or tokens[start] not in SPEAKER_AT:
         return False
     before = tokens[max(0, start - SPEAKER_SPAN):start]
