@@ -382,7 +382,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
     kinds.update(asked_round12(normalized, raw))
     kinds.update(asked_round13(normalized, raw))
-    kinds.update(asked_round14(normalized))
+    kinds.update(asked_round14(normalized, raw))
     return frozenset(kinds) | named_places(normalized, raw) if with_places else frozenset(kinds)
 
 
