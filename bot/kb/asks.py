@@ -99,6 +99,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from bot.kb import wh
 from bot.kb.asks_round12 import asked_round12, provided_round12, typed_countries
@@ -108,9 +109,38 @@ from bot.kb.loader import Entry
 from bot.kb.subjects import places, subplaces
 from bot.nlp.normalize import fold
 
-_PERCENT = re.compile(r"\bpha[nm] tram\b|\bbao nhieu ?%|\bt[iy] le\b.*\b(?:bao nhieu|may)\b")
+
+@dataclass(frozen=True, slots=True)
+class _Either:
+    """Alternatives, each a pattern or a pair said in this order on one line (what ``a.*b`` matches). The regex
+    ``a.*b`` scans the rest of the text from every "a" and backtracks: ×4 per doubling of a long message of many
+    "a" and no "b" (review of round 14, asks.py's "quyết định … số mấy"). The first "a" and one search for "b"
+    after its end give the same answer in linear time (the "a" phrases here never overlap, so the first one also
+    ends first)."""
+
+    alternatives: tuple[re.Pattern[str] | tuple[re.Pattern[str], re.Pattern[str]], ...]
+
+    def search(self, text: str) -> bool:
+        """Whether one alternative is in ``text``."""
+        for alternative in self.alternatives:
+            if isinstance(alternative, re.Pattern):
+                if alternative.search(text):
+                    return True
+                continue
+            first, then = alternative
+            for line in text.split("\n"):  # "." of ``a.*b`` stops at a line break
+                found = first.search(line)
+                if found and then.search(line, found.end()):
+                    return True
+        return False
+
+
+_PERCENT = _Either((re.compile(r"\bpha[nm] tram\b|\bbao nhieu ?%"),
+                    (re.compile(r"\bt[iy] le\b"), re.compile(r"\b(?:bao nhieu|may)\b"))))
 _DOC = r"(?:quyet dinh|cong van|nghi dinh|ke hoach|thong tu|nghi quyet|chi thi|van ban)"
-_DOCNUMBER = re.compile(rf"\b{_DOC}\b.*\bso (?:may|bao nhieu|hieu|gi)\b|\bso hieu\b|\bso bao nhieu\b.*\b{_DOC}\b")
+_DOC_NAMED = re.compile(rf"\b{_DOC}\b")
+_DOCNUMBER = _Either(((_DOC_NAMED, re.compile(r"\bso (?:may|bao nhieu|hieu|gi)\b")), re.compile(r"\bso hieu\b"),
+                      (re.compile(r"\bso bao nhieu\b"), _DOC_NAMED)))
 # "sao … lại / bị …" (why … again / get …), but not "làm sao" (how).
 _REASON = re.compile(r"\b(?:vi sao|tai sao|l[iy] do|nguyen nhan|vi dau|do dau)\b"
                      r"|(?<!lam )\bsao\b(?: \w+){0,8} (?:lai|bi)\b")
@@ -355,7 +385,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
     kinds.update(asked_round12(normalized, raw))
     kinds.update(asked_round13(normalized, raw))
-    kinds.update(asked_round14(normalized))
+    kinds.update(asked_round14(normalized, raw))
     return frozenset(kinds) | named_places(normalized, raw) if with_places else frozenset(kinds)
 
 

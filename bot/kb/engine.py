@@ -35,6 +35,10 @@ from bot.nlp.reference import resolve
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
 GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
+# A second question whose own top entry explains all of it (coverage 1.0) at this match or more has a full answer
+# of its own, so no entry of the whole message "says both" (``KnowledgeBase._says_both``; the case it was built for
+# matched 0.78, the review's counter-example 1.0)
+SAYS_BOTH_FULL_MATCH = 0.9
 
 log = logging.getLogger(__name__)
 
@@ -255,12 +259,18 @@ class KnowledgeBase:
     def _says_both(self, texts: _Texts, text: str, whole: tuple[Answer, list[Hit]] | None,
                    first: tuple[Answer, list[Hit]],
                    second: tuple[Answer, list[Hit]]) -> tuple[tuple[Answer, list[Hit]], Entry | None] | None:
-        """Two questions of one sentence, each answered by its own entry, and the whole message answered by one
-        entry that ranks among the top three of both questions: that entry says both (round 14: "tổ đó gồm những
-        ai, ai ký quyết định lập" answered the members, the second question alone, with no subject, the day's
-        decision; who sets the team up says both). Answered, the first question's entry offered."""
+        """Two questions, each answered by its own entry, the second only partly (it has no subject of its own and
+        borrows the first's), and the whole message answered by one entry that ranks among the top three of both
+        questions: that entry says both (round 14: "tổ đó gồm những ai, ai ký quyết định lập" answered the
+        members, the second question alone, with no subject, the day's decision at coverage 0.88 / match 0.78;
+        who sets the team up says both). Answered, the first question's entry offered. A second question fully
+        answered by its own entry ("Tổ công nghệ số cộng đồng là gì? Cả nước còn bao nhiêu tỉnh?", coverage and
+        match 1.0) names its own subject: the whole message's entry answers neither (review of round 14, M1)."""
         if whole is None:
             whole = self._decide(texts, text)
+        top = second[1][0] if second[1] else None
+        if top is None or (top.coverage >= 1.0 and top.match >= SAYS_BOTH_FULL_MATCH):
+            return None
         entry = whole[0].entry
         if not whole[0].confident or entry is None or entry in (first[0].entry, second[0].entry):
             return None

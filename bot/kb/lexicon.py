@@ -100,16 +100,26 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     # exclamations "chèn ơi", "mèn ơi" (like "trời ơi"): how it is said, not what about
     "hết trơn": frozenset(), "quá trời": frozenset(), "chèn ơi": frozenset(), "mèn ơi": frozenset(),
     # round 14: where the asker heard it — on television, the news, the commune's loudspeaker — like "nghe nói"
-    # (the KB says none of these words: they only thinned the question)
+    # (the KB says none of these words: they only thinned the question); "trên tivi" and "loa xã" only as
+    # framing, next to a verb of hearing or seeing (``FRAMED_PHRASES``): "Loa xã có được chuyển đổi số không?"
+    # and "Cài VNeID trên tivi được không?" ask about the loudspeaker and the set (review of round 14, L2)
     "trên tivi": frozenset(), "trên ti vi": frozenset(), "xem thời sự": frozenset(), "trên thời sự": frozenset(),
     "loa xã": frozenset(), "loa phường": frozenset(), "loa ấp": frozenset(), "loa thôn": frozenset(),
     "hoài mà không hiểu": frozenset(), "mãi mà không hiểu": frozenset(),
     # round 14: what the asker does not know well ("ông tui ko rành", "nói tiếng Việt không rành"), like "chưa hiểu"
+    # (typed with marks only, ``MARKED_PHRASES``)
     "không rành": frozenset(), "chưa rành": frozenset(),
 }
-# Stop phrases read only where typed with their marks: unmarked, "quen mat" is also "quên mật (khẩu)", the
-# password a citizen forgot, which the KB answers.
-MARKED_PHRASES = frozenset({"quên mất", "quên rồi"})
+# Stop phrases read only where typed with their marks (a chat abbreviation such as "ko" for "không" counts as
+# marked: it has one reading): unmarked, "quen mat" is also "quên mật (khẩu)", the password a citizen forgot,
+# which the KB answers, and "khong ranh" is also "không rảnh", not free (review of round 14, L3).
+MARKED_PHRASES = frozenset({"quên mất", "quên rồi", "không rành", "chưa rành"})
+# Stop phrases that are framing only next to a verb of hearing or seeing, before ("nghe loa phường nói", "coi
+# trên tivi") or after ("loa phường nói", "trên tivi có đưa tin"); elsewhere they are what the question is about
+# (folded words; review of round 14, L2).
+_HEARD_BEFORE = frozenset({"nghe", "coi", "xem", "thay"})
+_HEARD_AFTER = frozenset({"noi", "bao", "doc", "dua", "phat", "chieu", "thay"})  # not "có": "Loa xã có được …"
+FRAMED_PHRASES = frozenset({"trên tivi", "trên ti vi", "loa xã", "loa phường", "loa ấp", "loa thôn"})
 # Politeness and address only: excluded from phrasing similarity (scaffolding like "là gì" stays there).
 FILLER_TEXT = """
 à ạ ơi ah vậy nhé nha hả ha cho mình hỏi xin tôi tui em anh chị bạn giúp vui lòng dùm giùm nè ừ ok cám cảm ơn
@@ -142,10 +152,10 @@ def _keys(text: str) -> tuple[frozenset[str], frozenset[str]]:
 STOP_FOLDS, STOP_KEYS = _keys(STOP_TEXT)
 _PHRASES = [
     (tuple(fold(w) for w in phrase.split()), tuple(syllable_key(*split_tone(w)) for w in phrase.split()), blockers,
-     phrase in MARKED_PHRASES)
+     phrase in MARKED_PHRASES, phrase in FRAMED_PHRASES)
     for phrase, blockers in STOP_PHRASES.items()
 ]
-_PHRASE_STARTS = frozenset(folds[0] for folds, _, _, _ in _PHRASES)
+_PHRASE_STARTS = frozenset(p[0][0] for p in _PHRASES)
 FILLER_FOLDS, FILLER_KEYS = _keys(FILLER_TEXT)
 _, NEGATION_KEYS = _keys(NEGATION_TEXT)
 
@@ -230,7 +240,7 @@ def _phrases(analysis: Analysis) -> frozenset[int]:
         return frozenset()
     accented_text = accented(analysis)
     found: set[int] = set()
-    for folds, keys, blockers, marked_only in _PHRASES:
+    for folds, keys, blockers, marked_only, framed in _PHRASES:
         n = len(folds)
         for i in starts.get(folds[0], ()):
             if heads[i : i + n] != folds:
@@ -238,7 +248,10 @@ def _phrases(analysis: Analysis) -> frozenset[int]:
             span = units[i : i + n]
             if any(keyed(u, accented_text) and u.keys[0] != k for u, k in zip(span, keys, strict=True)):
                 continue
-            if marked_only and not all(u.marked for u in span):
+            if marked_only and not all(u.marked or u.kind == "abbrev" for u in span):
+                continue
+            if framed and not ((i and heads[i - 1] in _HEARD_BEFORE)
+                               or (i + n < len(heads) and heads[i + n] in _HEARD_AFTER)):
                 continue
             if i and (units[i - 1].kind == "abbrev" or (units[i - 1].tokens and units[i - 1].tokens[-1] in blockers)):
                 continue

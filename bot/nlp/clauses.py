@@ -434,6 +434,8 @@ _INDEFINITE = frozenset({"gì", "đâu", "gi", "dau", "j"})
 _KNOW = frozenset({"biết", "rõ", "nhớ", "biet", "ro", "nho", "bít", "bik"})
 _AT_ALL = frozenset({"cả", "hết", "luôn", "ca", "het", "luon"})
 _AT_ALL_REACH = 8  # words before "gì / đâu + cả" where its negation may stand (round 14)
+# words that close a negated condition before what it leads to (review 14b, M5: "không có thì mượn đâu")
+_CONDITION_TURNS = frozenset({"thì", "mà", "chứ", "vậy", "thi", "ma", "chu", "vay"})
 _NEGATORS = _NEGATION | {"đâu", "dau"}
 _DENIED = frozenset({"có", "phải", "co", "phai"})
 _PLACE_VERBS = frozenset({"ở", "đi", "tới", "về", "đến", "từ", "chỗ", "nơi", "vô", "vào", "ra", "lên", "xuống", "tại",
@@ -460,9 +462,13 @@ def _negative_indefinite(words: list[str], i: int, ends_after: list[bool]) -> bo
     # nowhere at all), within the clause; and "đâu" ending a negated clause, no verb of place before it, is the
     # emphatic negation ("không phải kênh viết dở đâu": not at all — Wikipedia, *Vietnamese grammar*, sentence-final
     # particles), while "không biết bắt đầu từ đâu" still asks where
+    # review 14b, M5: a negation followed by "thì / mà / chứ / vậy" negates a condition, not what "đâu" ends
+    # ("công an xã không làm thì làm đâu": if not there, where then?)
     emphatic = words[i] in ("đâu", "dau") and ends_after[i] and i > 0 and words[i - 1] not in _PLACE_VERBS
     before = words[max(0, i - (_AT_ALL_REACH if at_all or emphatic else 3)) : i]
-    if words[i] not in _INDEFINITE or not any(w in _NEGATORS for w in before) or any(w in _KNOW for w in before):
+    negated = [j for j, w in enumerate(before) if w in _NEGATORS]
+    if words[i] not in _INDEFINITE or not negated or any(w in _KNOW for w in before) \
+            or any(w in _CONDITION_TURNS for w in before[negated[-1] + 1 :]):
         return False
     return ends_after[i] or at_all
 
@@ -553,7 +559,15 @@ def asks_by_itself(clause: str) -> bool:
 # "ở đâu" as nowhere, not where (round 14): a negation before it in the clause and "cả / hết" right after ("không muốn
 # để thông tin cũ ở đâu cả"); its words are read by ``_negative_indefinite``, the phrase here
 _WHERE_PADDED = " o dau "
-_NOWHERE = re.compile(r" (?:khong|chang|cha|chua|ko|k|hong) (?:\S+ ){0,6}o dau (?:ca|het) ")
+# No verb of knowing may stand between (review 14b, M4: "không biết thông tin lưu ở đâu cả" asks where), and no tag
+# question may close it ("… lưu ở đâu cả không").
+_NOWHERE = re.compile(r" (?:khong|chang|cha|chua|ko|k|hong) (?:(?!(?:biet|ro|nho|bit|bik) )\S+ ){0,6}o dau (?:ca|het) "
+                      r"(?!(?:khong|ko|k|hong|chua|ha|vay) $)")
+
+
+def says_nowhere(text: str) -> bool:
+    """Whether ``text`` says "ở đâu cả / hết" as nowhere (see :data:`_NOWHERE`), not as a where asked."""
+    return _NOWHERE.search(_padded(text)) is not None
 
 
 # a wish to know, said (folded): "cho (tôi) hỏi", "xin hỏi", "muốn hỏi / biết", "cần biết", "thắc mắc", "tò mò"

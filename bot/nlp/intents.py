@@ -53,7 +53,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.nlp.abbreviations import COMMAND, COMMON
-from bot.nlp.clauses import asks_by_itself, asks_to_know
+from bot.nlp.clauses import asks_by_itself, asks_to_know, says_nowhere
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
 
@@ -234,7 +234,8 @@ class Intent:
     def spared(self, folded: str, words: tuple[Word, ...]) -> tuple[str, tuple[Word, ...]]:
         """The message as the exclusions read it: each ``spare`` phrase said in it read as a break (``"|"``), so
         no exclusion finds its words. Unchanged (the same objects) when none is said: most messages."""
-        hits = [(i, len(p.words)) for p in self.spare if p.folded in folded for i in p.at(words)]
+        hits = [(i, len(p.words)) for p in self.spare if p.folded in folded and _spares(p, folded)
+                for i in p.at(words)]
         if not hits:
             return folded, words
         masked = list(words)
@@ -255,6 +256,12 @@ class Intent:
 
 
 _SPARED: Word = ("|", "", False)  # a spared word: no exclusion holds "|"
+
+
+def _spares(phrase: Exclusion, folded: str) -> bool:
+    """Whether a ``spare`` phrase said in ``folded`` is spared there: "ở đâu cả" only where it says nowhere
+    (review 14b, M4: "chỉ không biết thông tin của tôi lưu ở đâu cả" asks where, and no command takes it)."""
+    return " o dau " not in phrase.folded or says_nowhere(folded)
 _REF = re.compile(r"@(\w+)")
 
 

@@ -192,13 +192,21 @@ def _tone_key_left(raw: str, key: str) -> tuple[Unit, ...]:
     "quyêts": the đ, the horn or the circumflex typed, then the tone key left as a letter; round 14, the typo
     writers). A word already carrying a tone is left alone: its last letter is a slipped final consonant ("điệj"
     for "điện"), which the typo repair reads. The word without the key takes its tone where it spells a syllable;
-    otherwise it is left to the typo repair without it ("đing" → "định", one slip away instead of two)."""
+    otherwise it is left to the typo repair without it ("đing" → "định", one slip away instead of two).
+
+    At most one key is stripped, and the rest is never read again by ``_units``: a run of keys ("đsss…s") would
+    otherwise recurse once per letter, quadratic and past Python's recursion limit inside the chat cap (review
+    of round 14, H1), and a rest that only an abbreviation spells ("đc" of "ĐCS") is not that abbreviation. A
+    "j" after a vowel that "i" completes ("tôj", "chơj", "đôj") is teencode for that "i" (tôi, chơi, đôi), not
+    the nặng tone ("tộ", "chợ"): the whole word is left to the typo repair, as before round 14 (review, L1)."""
     rest = raw[:-1]
     folded = fold(rest)
+    if key == "j" and is_syllable(folded + "i"):
+        return (Unit(((fold(raw),),), (), "other", False),)
     if is_syllable(folded):
         base = y_to_i(split_tone(rest)[0])
         return (Unit(((y_to_i(folded),),), (syllable_key(base, _TELEX_TONE_KEYS[key]),), "syllable", True),)
-    return _units(rest, False)
+    return (Unit(((folded,),), (), "other", False),)
 
 
 def analyze(text: str) -> Analysis:
