@@ -62,3 +62,54 @@ def test_the_way_to_the_speakers_place_may_name_the_unit_or_the_move_first() -> 
 def test_a_province_asked_is_still_a_place_asked() -> None:
     assert places("tinh nghe an co bao nhieu to cong nghe so", asked=True) == {"Nghệ An"}
     assert places("toi muon hoi o tinh nghe an co bao nhieu to", asked=True) == {"Nghệ An"}
+
+
+# Review fixes (fix14c). H1: a full-stopped question with no speaker in it still asks its place, and the short
+# follow-up that carries the "?" asks about it too.
+_FULL_STOPPED_QUESTIONS = (
+    "Tổ công nghệ số cộng đồng Nghệ An có bao nhiêu tổ. Bao nhiêu thành viên?",
+    "nghe an co bao nhieu to cong nghe so cong dong. bao nhieu thanh vien?",
+    "Nghệ An có bao nhiêu tổ công nghệ số cộng đồng. Còn thành viên thì sao?",
+    "Cho hỏi Hà Tĩnh có bao nhiêu tổ công nghệ số cộng đồng. Bao nhiêu thành viên vậy?",
+    "Gia Lai có bao nhiêu tổ công nghệ số cộng đồng! Bao nhiêu thành viên?",
+    "Quảng Ninh có ngày chuyển đổi số riêng không. Là ngày nào vậy?",
+)
+# H2: "tại sao"/"tại vì" and "ở nhà hỏi/coi" are no sub-place of the speaker's address.
+_WHY_OR_AT_HOME = (
+    "Em hỏi tại sao tỉnh Nghệ An chưa có tổ công nghệ số cộng đồng?",
+    "e hoi tai sao tinh nghe an chua co to cong nghe so cong dong",
+    "Tôi muốn biết tại sao tỉnh Gia Lai có bao nhiêu tổ công nghệ số cộng đồng?",
+    "Em hỏi tại sao tỉnh Quảng Ninh có ngày chuyển đổi số riêng vậy?",
+    "Tôi muốn hỏi tại sao tỉnh Bình Dương có ngày chuyển đổi số riêng?",
+    "Tôi ở nhà hỏi Hà Nội có bao nhiêu tổ công nghệ số cộng đồng?",
+    "Mình ở nhà coi Hà Nội có bao nhiêu tổ công nghệ số cộng đồng?",
+)
+
+
+def test_a_full_stopped_question_without_the_speaker_keeps_its_place() -> None:
+    text = "Nghệ An có bao nhiêu tổ. Bao nhiêu thành viên?"
+    parts = ["Nghệ An có bao nhiêu tổ", "Bao nhiêu thành viên?"]
+    assert _marked(parts, text) == parts
+
+
+def test_a_repeated_clause_is_judged_by_its_own_mark() -> None:
+    text = "Tôi ở Huế hỏi, tôi ở Huế hỏi. Là gì?"
+    parts = ["tôi ở Huế hỏi", "tôi ở Huế hỏi", "Là gì?"]
+    assert _marked(parts, text) == ["tôi ở Huế hỏi", "Là gì?"]
+
+
+def test_a_full_stopped_provincial_question_is_not_answered_nationally(real_kb: KnowledgeBase) -> None:
+    for question in _FULL_STOPPED_QUESTIONS:
+        assert not real_kb.answer(question).confident, question
+
+
+def test_why_and_at_home_are_no_sub_place_of_the_speaker() -> None:
+    assert places("e hoi tai sao tinh nghe an chua co to", asked=True) == {"Nghệ An"}
+    assert places("toi o nha hoi ha noi co bao nhieu to", asked=True) == {"Hà Nội"}
+    assert places("minh o nha coi ha noi co bao nhieu to", asked=True) == {"Hà Nội"}
+    assert places("toi o di an binh duong", asked=True) == frozenset()  # a sub-place of two words still stands
+
+
+def test_a_provincial_why_question_is_not_answered_nationally(real_kb: KnowledgeBase) -> None:
+    for question in _WHY_OR_AT_HOME:
+        assert not real_kb.answer(question).confident, question

@@ -330,20 +330,43 @@ def _resolved_parts(parts: list[str]) -> list[str]:
 
 
 def _marked(asks: Sequence[str], text: str) -> list[str]:
-    """The asking clauses whose places hold for the message: not a sentence the writer ended with a full stop when
-    another ends on a question mark (round 14b: "Em … mới xuống Bình Dương làm công nhân được mấy tháng. … Tên đăng
-    nhập VNeID là số gì vậy anh chị?" — the story's "mấy tháng" reads as a question, the marks tell which sentence
-    is asked). A clause cut at a comma stays ("Hà Tĩnh có bao nhiêu tổ, bao nhiêu thành viên?")."""
+    """The asking clauses whose places hold for the message: not a sentence of the speaker's own story the writer
+    ended with a full stop when another ends on a question mark (round 14b: "Em … mới xuống Bình Dương làm công nhân
+    được mấy tháng. … Tên đăng nhập VNeID là số gì vậy anh chị?" — the story's "mấy tháng" reads as a question, the
+    marks tell which sentence is asked). A clause cut at a comma stays ("Hà Tĩnh có bao nhiêu tổ, bao nhiêu thành
+    viên?"), and so does a full-stopped question with no speaker in it (review 14c: "Nghệ An có bao nhiêu tổ. Bao
+    nhiêu thành viên?" — citizens often put "?" only on the short follow-up, which asks about the same place)."""
     if not any(p.rstrip().endswith("?") for p in asks):
         return list(asks)
-    return [p for p in asks if not _told(p, text)]
+    kept: list[str] = []
+    pos = 0
+    for part in asks:
+        told, pos = _told(part, text, pos)
+        if not (told and _speaker_in(part)):
+            kept.append(part)
+    return kept
 
 
-def _told(part: str, text: str) -> bool:
-    """Whether ``part`` is a sentence of ``text`` ended by a full stop or an exclamation mark."""
-    at = text.find(part)
-    end = text[at + len(part):].lstrip(" ")[:1] if at >= 0 else ""
-    return end in {".", "!", "\n"}
+def _told(part: str, text: str, pos: int = 0) -> tuple[bool, int]:
+    """Whether ``part`` is a sentence of ``text`` ended by a full stop or an exclamation mark, searched from ``pos``
+    (the clauses come in order: each search starts where the last match ended, so the whole walk is linear and a
+    repeated clause is judged by its own mark), and where to search next."""
+    at = text.find(part, pos)
+    if at < 0:
+        return False, pos
+    after = at + len(part)
+    return text[after:].lstrip(" ")[:1] in {".", "!", "\n"}, after
+
+
+# The first-person pronouns of a story sentence, as written (``bot.kb.subjects.SPEAKER`` is folded, and folded
+# "to" is also "tổ", the team a question counts), with the spellings written without diacritics.
+_STORY_SPEAKER = frozenset({"tôi", "toi", "tui", "mình", "minh", "em", "e", "tớ", "tao"})
+
+
+def _speaker_in(part: str) -> bool:
+    """Whether the speaker tells of themself in ``part`` (a first-person pronoun): only then is a full-stopped
+    sentence the asker's story rather than a question written without its mark."""
+    return any(w.strip(".,!?;:…\"'()") in _STORY_SPEAKER for w in part.lower().split())
 
 
 def _last_asking(parts: Sequence[str], question: str) -> bool:

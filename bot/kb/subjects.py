@@ -77,6 +77,11 @@ SPEAKER_SPAN = 4
 # Bình Dương"). The span to the pronoun counts from the first word of that way.
 LOCALITIES = frozenset({"xa", "huyen", "tinh", "thon", "ap", "buon", "phuong", "quan", "lang"})
 SUBPLACE_WORDS = 2
+# Review 14c: words that cannot be a sub-place's — "tại sao"/"tại vì" (why/because), "ở nhà"/"ở đây" (at home/here)
+# and the verbs of asking or looking that follow them ("ở nhà hỏi Hà Nội …", "ở nhà coi …"): with them the place is
+# the one asked, not the speaker's address.
+NOT_SUBPLACE = frozenset({"sao", "vi", "nha", "day", "do", "hoi", "coi", "xem", "biet", "muon", "thay", "la", "co",
+                          "thi", "ma", "ve", "cho", "nghe", "doc", "tim"})
 
 
 # Round 13 (factory workers from the Mekong): where the asker lodges is where they are — "coi tivi trong phòng trọ
@@ -88,7 +93,8 @@ def _speaker_at(tokens: list[str], i: int) -> bool:
     """Whether the place starting at ``tokens[i]`` is where the speaker is ("nhà tôi ở <place>", "phòng trọ ở
     <place>")."""
     start = i
-    if i > SUBPLACE_WORDS and tokens[i - 1] not in SPEAKER_AT and tokens[i - 1 - SUBPLACE_WORDS] in {"o", "tai"}:
+    if i > SUBPLACE_WORDS and tokens[i - 1] not in SPEAKER_AT and tokens[i - 1 - SUBPLACE_WORDS] in {"o", "tai"} \
+            and not any(t in NOT_SUBPLACE for t in tokens[i - SUBPLACE_WORDS:i]):
         start = i - SUBPLACE_WORDS  # "ở Dĩ An Bình Dương": the sub-place's words are part of the way
     j = start
     while j > 0 and (tokens[j - 1] in SPEAKER_AT or (j < i and tokens[j - 1] in LOCALITIES)):
