@@ -27,9 +27,10 @@ from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
+from bot.kb.subjects import SPEAKER
 from bot.nlp.clauses import announces, asks_by_itself, clauses, is_question, self_contained, tells_reason
 from bot.nlp.dialect import standardize
-from bot.nlp.normalize import Analysis, analyze
+from bot.nlp.normalize import Analysis, analyze, fold
 from bot.nlp.reference import resolve
 
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
@@ -358,15 +359,15 @@ def _told(part: str, text: str, pos: int = 0) -> tuple[bool, int]:
     return text[after:].lstrip(" ")[:1] in {".", "!", "\n"}, after
 
 
-# The first-person pronouns of a story sentence, as written (``bot.kb.subjects.SPEAKER`` is folded, and folded
-# "to" is also "tổ", the team a question counts), with the spellings written without diacritics.
-_STORY_SPEAKER = frozenset({"tôi", "toi", "tui", "mình", "minh", "em", "e", "tớ", "tao"})
+# The first-person pronouns of a story sentence, folded (``bot.kb.subjects.SPEAKER``) but for "to": folded, "tớ" is
+# also "tổ", the team a question counts ("Nghệ An có bao nhiêu tổ.").
+_STORY_SPEAKER = SPEAKER - {"to"}
 
 
 def _speaker_in(part: str) -> bool:
     """Whether the speaker tells of themself in ``part`` (a first-person pronoun): only then is a full-stopped
     sentence the asker's story rather than a question written without its mark."""
-    return any(w.strip(".,!?;:…\"'()") in _STORY_SPEAKER for w in part.lower().split())
+    return any(t in _STORY_SPEAKER for t in fold(part).split())
 
 
 def _last_asking(parts: Sequence[str], question: str) -> bool:
