@@ -165,6 +165,22 @@ FLOORS = {
     # round 13 (2a1854f): 93.4 %, 98.4 %, 1.6 %, 7.5 % (6/80, 4 redirects), 96.7 %; after round 13: 93.4 %, 98.4 %,
     # 1.2 %, 6.2 % (5/80, 4 redirects), 96.7 %, 1 question taken by a command (none before)
     "test16": (0.91, 0.97, 0.02, 0.08, 0.90),
+    # session 14's dev set by six fresh writers (Sóc Trăng/Cần Thơ/An Giang farmers, Hải Phòng/Quảng Ninh/Thái Bình
+    # dockworkers and their kids, Nghệ An/Hà Tĩnh teachers and parents, Central Highlands growers; Huế/Quảng Trị/Đà
+    # Nẵng office workers, TP.HCM/Long An drivers and sellers), 22 hard off-topic look-alikes each, cut by writer:
+    # dev14a (w1-w4) tuned on (untouched at 15558d7: 88.4 %, 99.1 %, 0.5 %, 8.3 % (8/96, 3 redirects), 100 %; after
+    # round 14: 93.1 %, 99.1 %, 0.5 %, 3.1 % (3/96, all redirects), 100 %); dev14b (w5, w6) held out, figures only
+    # (15558d7: 93.5 %, 98.1 %, 0 %, 10.4 % (5/48, 2 redirects), 100 %; after round 14: 94.4 %, 98.1 %, 0 %, 8.3 %
+    # (4/48, 2 redirects), 100 %)
+    "dev14a": (0.90, 0.97, 0.01, 0.05, 0.95),
+    "dev14b": (0.91, 0.96, 0.01, 0.11, 0.90),
+    # the regenerations of session 14, two fresh writers each (North and Centre; South and Highlands), 20 cases of
+    # each of the 16 styles, never tuned on, failures never read. test17 was written before any round-14 work
+    # (15558d7: 93.4 %, 98.1 %, 1.9 %, 6.2 % (5/80, 4 redirects), 93.3 %; after round 14: 94.1 %, 99.1 %, 1.2 %,
+    # 6.2 % (5/80, 4 redirects), 93.3 %); test18 after round 14's four branches were merged (15558d7: 95.9 %, 99.4 %,
+    # 1.2 %, 7.5 % (6/80, 4 redirects), 100 %; at the end: 97.2 %, 99.7 %, 0.6 %, 7.5 % (6/80, 4 redirects), 100 %)
+    "test17": (0.91, 0.97, 0.02, 0.08, 0.90),
+    "test18": (0.94, 0.97, 0.015, 0.10, 0.93),
 }
 
 

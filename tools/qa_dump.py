@@ -43,7 +43,8 @@ CASE_FILES = ("tests/eval/questions.toml",)
 # the splits tuned on, named: never a test split, never a held-out half (dev8b, dev9b, dev10b), whose questions a
 # dump would show
 DEV_SPLITS = tuple(f"tests/eval/blind/{name}.toml" for name in (
-    "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8a", "dev9a", "dev10a", "dev11a", "dev12a", "dev13a"))
+    "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8a", "dev9a", "dev10a", "dev11a", "dev12a", "dev13a",
+    "dev14a"))
 
 
 def chat_messages() -> list[str]:
