@@ -355,8 +355,10 @@ def _told(part: str, text: str, pos: int = 0) -> tuple[bool, int]:
     at = text.find(part, pos)
     if at < 0:
         return False, pos
-    after = at + len(part)
-    return text[after:].lstrip(" ")[:1] in {".", "!", "\n"}, after
+    after = mark = at + len(part)
+    while mark < len(text) and text[mark] == " ":  # the mark after the spaces, read in place (no copy of the rest)
+        mark += 1
+    return text[mark : mark + 1] in {".", "!", "\n"}, after
 
 
 # The first-person pronouns of a story sentence, folded (``bot.kb.subjects.SPEAKER``) but for "to": folded, "tớ" is

@@ -485,9 +485,10 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     # request the rest of the letter undoes leaves the next runs to be read (round 14: "trước em có theo dõi để nhận
     # tin mỗi tuần …. Giờ em tốt nghiệp rồi, cho em dừng nhận tin …" tells a past subscription, then stops it)
     clauses = _CLAUSE_END.split(text.strip())
+    whole = _Reading.of(" ".join(clauses))  # read once for every run (up to MAX_WINDOWS) whose request is checked
     for start, said in _windows(text):
         name = _read(said, intents, addressed=start > 0)
-        if name is not None and not _undone(name, clauses, start, intents):
+        if name is not None and not _undone(name, clauses, start, intents, whole):
             return name
     return _asked_help(text, intents)
 
@@ -512,7 +513,7 @@ def _asks_besides(name: str, text: str, intents: Intents) -> bool:
     return any(asks_to_know(s) and _read(s, intents) != name for s in _SENTENCE_END.split(text) if s.strip())
 
 
-def _undone(name: str, clauses: list[str], start: int, intents: Intents) -> bool:
+def _undone(name: str, clauses: list[str], start: int, intents: Intents, whole: _Reading) -> bool:
     """Whether the rest of a long letter undoes the request ``name`` read in its run of clauses from ``start``.
 
     What follows the request is read as round 13 read the whole message: none of the command's ``unless`` phrases
@@ -528,7 +529,6 @@ def _undone(name: str, clauses: list[str], start: int, intents: Intents) -> bool
     after = _Reading.of(" ".join(clauses[start:]))
     if intent.excluded(after.folded, after.message):
         return True
-    whole = _Reading.of(" ".join(clauses))
     wished = _any(intent.wants, whole.folded, whole.message) or intent.wished(whole.folded, whole.message)
     if not wished and _any(intent.asks, *intent.spared(after.folded, after.message)):
         return True
