@@ -167,7 +167,7 @@ FLOORS = {
     "test16": (0.91, 0.97, 0.02, 0.08, 0.90),
     # session 14's dev set by six fresh writers (Sóc Trăng/Cần Thơ/An Giang farmers, Hải Phòng/Quảng Ninh/Thái Bình
     # dockworkers and their kids, Nghệ An/Hà Tĩnh teachers and parents, Central Highlands growers; Huế/Quảng Trị/Đà
-    # Nẵng office workers, TP.HCM/Long An drivers and sellers), 22 hard off-topic look-alikes each, cut by writer:
+    # Nẵng office workers, TP.HCM/Long An drivers and sellers), 21-23 hard off-topic look-alikes each, cut by writer:
     # dev14a (w1-w4) tuned on (untouched at 15558d7: 88.4 %, 99.1 %, 0.5 %, 8.3 % (8/96, 3 redirects), 100 %; after
     # round 14: 93.1 %, 99.1 %, 0.5 %, 3.1 % (3/96, all redirects), 100 %); dev14b (w5, w6) held out, figures only
     # (15558d7: 93.5 %, 98.1 %, 0 %, 10.4 % (5/48, 2 redirects), 100 %; after round 14: 94.4 %, 98.1 %, 0 %, 8.3 %
