@@ -89,6 +89,9 @@ def run_dev(settings: Settings) -> int:
 
 def _run_dev(settings: Settings) -> int:
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    # A shell without job control starts background commands with SIGINT ignored, and Python then installs
+    # no handler of its own: Ctrl-C on the terminal this process now owns would do nothing at all.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     var_dir = settings.var_dir.resolve()
     env = dict(os.environ, DXBOT_VAR_DIR=str(var_dir), PYTHONUNBUFFERED="1")
     procs: list[tuple[str, subprocess.Popen[bytes]]] = []
