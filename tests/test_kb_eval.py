@@ -181,6 +181,17 @@ FLOORS = {
     # 1.2 %, 7.5 % (6/80, 4 redirects), 100 %; at the end: 97.2 %, 99.7 %, 0.6 %, 7.5 % (6/80, 4 redirects), 100 %)
     "test17": (0.91, 0.97, 0.02, 0.08, 0.90),
     "test18": (0.94, 0.97, 0.015, 0.10, 0.93),
+    # session 15's dev set by six fresh writers (Bến Tre/Vĩnh Long coconut farmers, Hà Nội old-quarter shopkeepers,
+    # Quảng Ngãi/Bình Định fishermen, Kon Tum/Gia Lai teachers; Thanh Hóa/Nghệ An migrant workers abroad, TP.HCM
+    # students), 24-26 hard off-topic look-alikes each, cut by writer: dev15a (w1-w4) tuned on (untouched at
+    # 968200b: 84.1 %, 94.2 %, 7.7 %, 5.4 % (6/112, 5 redirects), 91.7 %, 1 question taken by a command); dev15b
+    # (w5, w6) held out, figures only (968200b: 90.4 %, 98.1 %, 1.0 %, 1.8 % (1/56, a redirect), 91.7 %)
+    "dev15a": (0.83, 0.93, 0.08, 0.06, 0.90),
+    "dev15b": (0.89, 0.97, 0.015, 0.03, 0.90),
+    # the regeneration at the start of session 15, two fresh writers (North and Centre; South and Highlands), 20
+    # cases of each of the 16 styles, written before any round-15 work, never tuned on, failures never read
+    # (968200b: 95.0 %, 99.1 %, 0.6 %, 3.8 % (3/80, 2 redirects), 93.3 %, 1 question taken by a command)
+    "test19": (0.94, 0.98, 0.01, 0.05, 0.90),
 }
 
 
@@ -216,6 +227,10 @@ def blind_report(split: str, kb: KnowledgeBase, route: Callable[[str], str | Non
     return evaluate(kb, cases, route)
 
 
+# a dev set committed untouched, before its round's work: its questions taken by a command are that round's to fix
+NOT_YET_TUNED: set[str] = {"dev15a"}
+
+
 @pytest.mark.parametrize("split", sorted(FLOORS))
 def test_blind_split_holds_its_floors(split: str, real_kb: KnowledgeBase, probe: Callable[[str], str | None]) -> None:
     # one KB and one probe for every split (loading the KB took 2-3 s a split); answering has no side effects
@@ -227,7 +242,7 @@ def test_blind_split_holds_its_floors(split: str, real_kb: KnowledgeBase, probe:
     assert report.confident_wrong_rate <= wrong, detail
     assert report.off_topic_rate <= off_topic, detail
     assert report.command_accuracy >= commands, detail
-    if split.startswith("dev") and not split.endswith("b"):
+    if split.startswith("dev") and not split.endswith("b") and split not in NOT_YET_TUNED:
         # round 8: no question of a set tuned on is taken by a plain-word command (in scope or off-topic; an
         # off-topic one moves no other figure). The test splits' and the held-out halves' counts are the lead's
         # figures, not a floor (dev12b had one; test16 has one).
