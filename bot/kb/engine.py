@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from bot.kb.asks import asked, named_places
 from bot.kb.decision import (
+    FLOOR_COVERAGE,
+    FLOOR_MATCH,
     NEAR_MISS,
     REDIRECT_TOPIC,
     SUGGESTIONS,
@@ -28,7 +33,16 @@ from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
 from bot.kb.subjects import SPEAKER
-from bot.nlp.clauses import announces, asks_by_itself, clauses, is_question, self_contained, tells_reason
+from bot.kb.years import names_year, states_both, two_years
+from bot.nlp.clauses import (
+    announces,
+    asks_by_itself,
+    asks_to_know,
+    clauses,
+    is_question,
+    self_contained,
+    tells_reason,
+)
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze, fold
 from bot.nlp.reference import resolve
@@ -111,7 +125,10 @@ class KnowledgeBase:
         confidently wins and the second's best entry (its own clause, else the whole message) is offered.
         """
         text = standardize(question, self.index.known_pair)
-        parts = _resolved_parts(clauses(text))
+        cut = clauses(text)
+        parts = _resolved_parts(cut)
+        # each clause's sentence, found as typed (a resolved clause reads the story's words)
+        sentences = dict(zip(parts, _sentences_of(cut, text), strict=True))
         # a lone question pointing back at nothing said ("Ứng dụng ấy do ai phát triển") is not read by the intent
         # reader: it would name the entry its words suggest, a guess the ranker's evidence alone must carry
         texts = _Texts(self.index, self.intent, text if len(parts) > 1 or self_contained(text) else "")
@@ -123,6 +140,9 @@ class KnowledgeBase:
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
             asking = [p for p in asks if asks_by_itself(p)]
             asks = asking or asks
+        if len(asks) > 1:
+            # round 15: the story told in full-stopped sentences is not asked where the questions end on "?"
+            asks = _unstoried(asks, sentences)
         if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
                 and not tells_reason(parts[-1]) and texts.query(parts[-1]) is not None:
             # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
@@ -158,7 +178,7 @@ class KnowledgeBase:
                 return gated_reading, None  # the question inside its context is answered (latency: no clause search)
         # the first two questions, or with more (a rambling message whose context sentences read as questions)
         # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
-        tried = list(dict.fromkeys(asks if len(asks) <= MAX_READINGS - 1 else [asks[0], asks[-1]]))
+        tried = list(dict.fromkeys(asks if len(asks) <= MAX_READINGS - 1 else _first_two(asks, sentences)))
         readings = {p: self._decide(texts, p) for p in tried}
         if pulled is not None:
             alone = readings[asks[0]]
@@ -183,6 +203,10 @@ class KnowledgeBase:
                 whole = self._decide(texts, text)
             if first[0].confident and told and first[0].entry not in {h.entry.id for h in whole[1][:3]}:
                 pass  # read as one question below, its entry agreeing with the whole message
+            elif first[0].confident and second[0].confident and second[0].entry == first[0].entry:
+                # round 15: the first answer says the second too ("nghị định mới là số mấy và có hiệu lực từ ngày
+                # nào?"): nothing is left to offer, where the whole message's next entry was (another decree)
+                return first, None
             elif first[0].confident:
                 # an unsure second question ("… và hoạt động từ ngày nào?" says no subject) is offered only
                 # where the whole message agrees; else the whole message's next entry
@@ -279,6 +303,28 @@ class KnowledgeBase:
             return None
         return whole, self.by_id.get(first[0].entry or "")
 
+    def _years_apart(self, question: str, result: Answer, hits: Sequence[Hit]) -> tuple[Answer, Entry | None]:
+        """Two years asked side by side ("… top bao nhiêu về chính phủ điện tử, năm 2025 vs 2030", ``bot.kb.years``)
+        and answered with an entry that names one of them only: the other year is the message's next question
+        (round 15). An entry of the top three that states both in one sentence, and says enough of the question to
+        be answered (the hard floors of coverage and match), is answered instead; else the first year's answer
+        stands and the best-ranked entry naming the other year is offered."""
+        years = two_years(question)
+        entry = self.by_id.get(result.entry or "")
+        if years is None or entry is None:
+            return result, None
+        named = [y for y in years if names_year(f"{entry.title} {entry.answer}", y)]
+        if len(named) != 1:
+            return result, None
+        for hit in hits[:SUGGESTIONS]:
+            if hit.entry is not entry and states_both(hit.entry.answer, years) \
+                    and hit.coverage >= FLOOR_COVERAGE and hit.match >= FLOOR_MATCH:
+                return confident(hit, self.messages, result.normalized, result.margin), None
+        missing = next(y for y in years if y not in named)
+        other = next((h.entry for h in hits if h.entry is not entry
+                      and names_year(f"{h.entry.title} {h.entry.answer}", missing)), None)
+        return result, other
+
     def _resolved(self, texts: _Texts, parts: Sequence[str],
                   gated: tuple[Answer, list[Hit]]) -> tuple[Answer, list[Hit]]:
         """The one question points back ("Mục tiêu đó là gì ạ?") and only its gate answered it, the whole message
@@ -311,6 +357,8 @@ class KnowledgeBase:
         A message with two questions gets the first answered and the second offered as a choice.
         """
         (result, hits), second = self._read(question)
+        if second is None and result.confident:
+            result, second = self._years_apart(question, result, hits)
         result = with_second(result, second) if second is not None else result
         entry = self.by_id.get(result.entry or "") if result.confident else None
         if entry is not None and entry.topic == REDIRECT_TOPIC:
@@ -346,6 +394,65 @@ def _marked(asks: Sequence[str], text: str) -> list[str]:
         if not (told and _speaker_in(part)):
             kept.append(part)
     return kept
+
+
+# Where a sentence ends, for the clauses' sentences: the marks ``bot.nlp.clauses`` cuts sentences at (a full stop only
+# before a space or the end: "1.000", "dichvucong.gov.vn" are one word)
+_SENTENCE_END = re.compile(r"[?!;…\n]|\.(?=\s|$)")
+_TOLD_MARKS = frozenset({".", "!", "\n"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """The sentence of ``text`` a clause was cut from: its place among the message's sentences, the mark that ends it
+    ("?", ".", … or "" where the message ends without one) and its text."""
+
+    index: int
+    mark: str
+    text: str
+
+
+def _sentences_of(cut: Sequence[str], text: str) -> list[_Sentence | None]:
+    """The sentence of each clause ``cut`` from ``text`` (``None`` for one not found as typed, as a long message's
+    merged tail): the sentence ends are found once and each clause's looked up by bisection (linear in the text)."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    out: list[_Sentence | None] = []
+    pos = 0
+    for clause in cut:
+        at = text.find(clause, pos)
+        if at < 0 or not clause:
+            out.append(None)
+            continue
+        pos = at + len(clause)
+        i = bisect_left(ends, pos - 1)  # a clause keeps its "?": the end may be its own last character
+        start = ends[i - 1] + 1 if i > 0 else 0
+        stop = ends[i] if i < len(ends) else len(text)
+        out.append(_Sentence(i, text[stop : stop + 1], text[start:stop]))
+    return out
+
+
+def _unstoried(asks: Sequence[str], sentences: Mapping[str, _Sentence | None]) -> list[str]:
+    """The asking clauses without the sentences of the asker's story (round 15): where a question ends on "?", a
+    sentence ended by a full stop that tells of the speaker ("Tôi thấy bài viết của kênh năm 2022 cũng có nói về
+    mấy cái hạn chế.", "Nó đi làm cả ngày, tôi sợ nó không biết làm cái gì.") reads as a question by a word of
+    the story ("mấy", "cái gì") but is what the asker tells, as ``_marked`` reads it for places. A clause that
+    says the wish to know ("Tôi muốn hỏi VNeID là gì.") is asked, whatever its mark. Only a message left with two
+    questions or more is read so: its first question is looked for, and one question alone is read as before."""
+    if not any((s := sentences.get(p)) is not None and s.mark == "?" for p in asks):
+        return list(asks)
+    kept = [p for p in asks if (s := sentences.get(p)) is None or s.mark not in _TOLD_MARKS
+            or not _speaker_in(s.text) or asks_to_know(p)]
+    return kept if len(kept) > 1 else list(asks)
+
+
+def _first_two(asks: Sequence[str], sentences: Mapping[str, _Sentence | None]) -> list[str]:
+    """The two questions read of a message asking more than two (latency: ``MAX_READINGS``): the first and the one
+    after it where both are of one sentence ending on "?" ("… gồm những ai, ai ra quyết định lập, và tổ làm những
+    việc gì?": the citizen asks them in turn, the first is answered and the next offered, round 15); else the
+    first and the last, as before (a rambling message whose context sentences read as questions asks last)."""
+    first, then = sentences.get(asks[0]), sentences.get(asks[1])
+    together = first is not None and then is not None and first.mark == "?" and first.index == then.index
+    return [asks[0], asks[1]] if together else [asks[0], asks[-1]]
 
 
 def _told(part: str, text: str, pos: int = 0) -> tuple[bool, int]:

@@ -218,7 +218,8 @@ def _split_connectors(sentence: str) -> list[str]:
     # each comma is judged on the whole sentence either side of it: only the first MAX_SOFT_CUTS are, so a sentence
     # of thousands of commas stays linear (clauses() keeps at most MAX_CLAUSES pieces anyway)
     # a prepositional "với" is skipped before the budget counts ("so với" × 24 must not starve the real comma)
-    soft = (m for m in _SOFT_CUT.finditer(folded) if not _preposition_with(sentence, folded, m))
+    soft = (m for m in _SOFT_CUT.finditer(folded)
+            if not _preposition_with(sentence, folded, m) and not _and_in_name(folded, m))
     for m in itertools.islice(soft, MAX_SOFT_CUTS):
         left, right = sentence[: m.start()], sentence[m.end() :]
         # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
@@ -251,6 +252,32 @@ def _split_connectors(sentence: str) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+# The names of ministries that hold "và" (folded: the word before it, the two after), one noun, not two questions
+# joined ("Bộ trưởng Bộ Khoa học và Công nghệ là ai", round 15: cut there, "… Bộ Khoa học" asked by its "Thế")
+_NAMES_WITH_AND = frozenset({
+    ("hoc", "cong nghe"),  # Khoa học và Công nghệ
+    ("tin", "truyen thong"),  # Thông tin và Truyền thông
+    ("thao", "du lich"),  # Văn hóa, Thể thao và Du lịch
+    ("nguyen", "moi truong"),  # Tài nguyên và Môi trường
+    ("nghiep", "moi truong"),  # Nông nghiệp và Môi trường
+    ("nghiep", "phat trien"),  # Nông nghiệp và Phát triển nông thôn
+    ("duc", "dao tao"),  # Giáo dục và Đào tạo
+    ("hoach", "dau tu"),  # Kế hoạch và Đầu tư
+    ("binh", "xa hoi"),  # Lao động – Thương binh và Xã hội
+})
+_AND_AT = re.compile(r"\s+va\s+(\S+)\s+(\S+)")
+
+
+def _and_in_name(folded: str, m: re.Match[str]) -> bool:
+    """Whether the soft cut ``m`` is a "và" inside a ministry's name (:data:`_NAMES_WITH_AND`), read on the folded
+    sentence: the word before it and the two after it (a bounded look, linear over the sentence's cuts)."""
+    after = _AND_AT.match(folded, m.start())
+    if after is None:
+        return False
+    return (_word_before(folded, m.start()), f"{after.group(1)} {after.group(2)}".strip(",.?!;:")) \
+        in _NAMES_WITH_AND
 
 
 def _opens_request(right: str) -> bool:
