@@ -163,3 +163,12 @@ def test_two_years_answered_by_an_entry_stating_both(real_kb: KnowledgeBase) -> 
     answer = real_kb.answer("Việt Nam muốn đứng top bao nhiêu về chính phủ điện tử của Liên Hợp Quốc, năm 2025 vs 2030")
     assert answer.confident and answer.entry is not None
     assert states_both(real_kb.by_id[answer.entry].answer, ("2025", "2030"))
+
+
+def test_questions_of_one_sentence_none_answered_offer_the_first_one_s_entries(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.answer(
+        "Hồi trước tôi nghe nói Bộ Thông tin và Truyền thông lo chuyện chuyển đổi số. Mà giờ thời sự nói bộ đó không "
+        "còn nữa, nhập vô bộ khác rồi. Tôi già rồi nghe không kịp. Vậy giờ nhập vô bộ nào, từ ngày nào, ai làm bộ "
+        "trưởng?")
+    assert not answer.confident
+    assert "bo-tttt-nay-la-bo-nao" in answer.choice_entries

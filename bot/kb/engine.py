@@ -243,6 +243,11 @@ class KnowledgeBase:
             first = max(readings[tried[0]][1][:SUGGESTIONS], key=lambda h: h.coverage, default=None)
             if first is not None and first.entry.id != best[0].entry and first.coverage > NEAR_MISS:
                 return best, first.entry
+        if len(asks) >= 2 and not best[0].confident and readings[tried[0]][0].kind == "ambiguous" \
+                and _together(tried[0], tried[1], sentences):
+            # round 15: questions of one sentence, none answered ("Vậy giờ nhập vô bộ nào, từ ngày nào, ai làm bộ
+            # trưởng?"): the first one's own "Ý bạn là…?", not the whole message's, which the later ones pull
+            return readings[tried[0]], None
         if not best[0].confident and len(asks) == 1:
             told = self._told_before(texts, parts, asks[0], near)
             if told is not None:
@@ -450,9 +455,13 @@ def _first_two(asks: Sequence[str], sentences: Mapping[str, _Sentence | None]) -
     after it where both are of one sentence ending on "?" ("… gồm những ai, ai ra quyết định lập, và tổ làm những
     việc gì?": the citizen asks them in turn, the first is answered and the next offered, round 15); else the
     first and the last, as before (a rambling message whose context sentences read as questions asks last)."""
-    first, then = sentences.get(asks[0]), sentences.get(asks[1])
-    together = first is not None and then is not None and first.mark == "?" and first.index == then.index
-    return [asks[0], asks[1]] if together else [asks[0], asks[-1]]
+    return [asks[0], asks[1]] if _together(asks[0], asks[1], sentences) else [asks[0], asks[-1]]
+
+
+def _together(first: str, then: str, sentences: Mapping[str, _Sentence | None]) -> bool:
+    """Whether the questions ``first`` and ``then`` are of one sentence that ends on "?" (asked in turn)."""
+    one, other = sentences.get(first), sentences.get(then)
+    return one is not None and other is not None and one.mark == "?" and one.index == other.index
 
 
 def _told(part: str, text: str, pos: int = 0) -> tuple[bool, int]:
