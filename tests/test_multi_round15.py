@@ -172,3 +172,14 @@ def test_questions_of_one_sentence_none_answered_offer_the_first_one_s_entries(r
         "trưởng?")
     assert not answer.confident
     assert "bo-tttt-nay-la-bo-nao" in answer.choice_entries
+
+
+def test_two_years_reads_a_long_run_of_spaces_in_linear_time() -> None:
+    import time
+
+    from bot.kb.years import _SIDE_BY_SIDE
+
+    started = time.perf_counter()
+    assert _SIDE_BY_SIDE.search("2025" + " " * 50_000 + "x") is None  # two adjacent runs of spaces took minutes
+    assert two_years("năm 2025" + " " * 50_000 + "2030") == ("2025", "2030")
+    assert time.perf_counter() - started < 5.0

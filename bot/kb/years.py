@@ -17,7 +17,8 @@ from bot.nlp.normalize import fold
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # two years joined as a list, on the folded text ("va", "voi", "lan" are và, với, lẫn); "nam" (năm) may repeat
-_SIDE_BY_SIDE = re.compile(rf"\b({_YEAR})\s*(?:,|&|\bvs\b\.?|\bva\b|\bvoi\b|\blan\b)?\s*(?:nam\s+)?({_YEAR})\b")
+# (one run of spaces before the joiner, one after it: no two adjacent runs that could split one run of spaces)
+_SIDE_BY_SIDE = re.compile(rf"\b({_YEAR})\s*(?:(?:,|&|\bvs\b\.?|\bva\b|\bvoi\b|\blan\b)\s*)?(?:nam\s+)?({_YEAR})\b")
 # a range or a school year as typed: folding drops the dash and keeps no slash between the years
 _RANGE = re.compile(rf"{_YEAR}\s*[-–—/]\s*{_YEAR}")
 _SENTENCE = re.compile(r"(?<=[.;!?:])\s+|\n+")
