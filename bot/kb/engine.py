@@ -203,10 +203,6 @@ class KnowledgeBase:
                 whole = self._decide(texts, text)
             if first[0].confident and told and first[0].entry not in {h.entry.id for h in whole[1][:3]}:
                 pass  # read as one question below, its entry agreeing with the whole message
-            elif first[0].confident and second[0].confident and second[0].entry == first[0].entry:
-                # round 15: the first answer says the second too ("nghị định mới là số mấy và có hiệu lực từ ngày
-                # nào?"): nothing is left to offer, where the whole message's next entry was (another decree)
-                return first, None
             elif first[0].confident:
                 # an unsure second question ("… và hoạt động từ ngày nào?" says no subject) is offered only
                 # where the whole message agrees; else the whole message's next entry
