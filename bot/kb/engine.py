@@ -28,7 +28,15 @@ from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
 from bot.kb.subjects import SPEAKER
-from bot.nlp.clauses import announces, asks_by_itself, clauses, is_question, self_contained, tells_reason
+from bot.nlp.clauses import (
+    announces,
+    asks_by_itself,
+    clauses,
+    is_question,
+    self_contained,
+    tells_purpose,
+    tells_reason,
+)
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze, fold
 from bot.nlp.reference import resolve
@@ -116,15 +124,22 @@ class KnowledgeBase:
         # reader: it would name the entry its words suggest, a guess the ranker's evidence alone must carry
         texts = _Texts(self.index, self.intent, text if len(parts) > 1 or self_contained(text) else "")
         # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
-        asks = [p for i, p in enumerate(parts) if is_question(p) and not (i < len(parts) - 1 and announces(p))] \
+        # nor does the asker's purpose told after the request ("…, để giải thích cho phụ huynh", round 15)
+        asks = [p for i, p in enumerate(parts)
+                if is_question(p) and not (i < len(parts) - 1 and announces(p)) and not (i and tells_purpose(p))] \
             if len(parts) > 1 else []
         if len(asks) > 1:
             # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
             asking = [p for p in asks if asks_by_itself(p)]
             asks = asking or asks
+            # round 15: a sentence of the asker's own story the writer ended with a full stop, where another ends on
+            # "?" (``_marked``), is context, not a question ("Tuần rồi … tôi hỏi đổi khi nào thì anh ấy cũng không
+            # rõ. Vậy tài khoản cũ dùng được đến ngày nào, …?"): read as the first question, it was answered or
+            # held the answer back
+            asks = _marked(asks, text) or asks
         if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
-                and not tells_reason(parts[-1]) and texts.query(parts[-1]) is not None:
+                and not tells_reason(parts[-1]) and not tells_purpose(parts[-1]) and texts.query(parts[-1]) is not None:
             # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
             # message ("ngày cđs 2025", "Tôi cần số lượng tài khoản …"): that is the question
             asks = parts[-1:]

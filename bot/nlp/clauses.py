@@ -189,6 +189,21 @@ def tells_reason(right: str) -> bool:
     return bool(first) and first[0] in _BECAUSE and tells_after(right)
 
 
+# Round 15: the asker's purpose, told after the request with a comma ("Mình muốn biết định nghĩa chuyển đổi số …, để
+# giải thích cho phụ huynh trong buổi họp lớp tuần sau", "…, để (em / về) nói lại cho bà con"): "để" (folded) and,
+# up to two words on, a verb of passing the answer on. What the asker will do with the answer is context, as the
+# reason told after a question is (``tells_reason``); "…, để góp phần chuyển đổi số?" stays the question's.
+_PURPOSE = re.compile(r"^de (?:\S+ ){0,2}?(?:giai thich|noi lai|ke lai|noi cho|ke cho|chi lai|huong dan lai|trinh bay"
+                      r"|thuyet trinh|bao cao|viet bai|viet bao cao|lam bai|tuyen truyen|pho bien|tra loi)\b")
+
+
+def tells_purpose(right: str) -> bool:
+    """What the asker will do with the answer, told after the request (see ``_PURPOSE``): no question of its own, no
+    "?", four words or more."""
+    return "?" not in right and len(right.split()) >= 4 and _PURPOSE.match(fold(right).strip()) is not None \
+        and not asks_by_itself(right)
+
+
 def _asks_for(left: str, right: str) -> bool:
     """A request ("Mình muốn biết …", "cho hỏi …") before the comma and the asker's reason for it after ("…, tại
     mình chạy xe ôm mà giờ khách toàn chuyển khoản"): the reason is context, as a life told after a question is
@@ -231,6 +246,8 @@ def _split_connectors(sentence: str) -> list[str]:
             # round 13: the asker tells who they are with only commas before asking ("Dạ thưa anh chị, em là giáo
             # viên mầm non ở Thuận Thành, cho em hỏi năm 2025 …"): the request opens the question, the rest is context
             cuts.append(m.end())
+        elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right):
+            cuts.append(m.end())  # round 15: the asker's purpose after the request is context (``tells_purpose``)
         elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
                 and (tells_after(right) or tells_state(right)):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
