@@ -68,6 +68,13 @@ def test_a_story_sentence_with_a_question_word_is_no_first_question(real_kb: Kno
     assert answer.confident and answer.entry == "vneid-dang-nhap-dich-vu-cong"
 
 
+def test_a_story_sentence_that_says_what_the_asker_does_not_know_still_asks(real_kb: KnowledgeBase) -> None:
+    # "chưa biết ai làm ra …" asks who, though the asker ended it with a full stop (guard of the rule above)
+    answer = real_kb.answer("Năm nay tôi 60 tuổi, con cháu cứ bảo cài VNeID. Tôi cài rồi nhưng chưa biết ai làm ra "
+                            "cái ứng dụng này. Có phải của bên công an không?")
+    assert answer.confident and answer.entry == "vneid-la-gi"
+
+
 def test_a_full_stopped_question_without_a_speaker_still_asks(real_kb: KnowledgeBase) -> None:
     # review 14c's guard: a question written without its mark, no story of the asker in it
     answer = real_kb.answer("Nghệ An có bao nhiêu tổ công nghệ số cộng đồng. Bao nhiêu thành viên?")

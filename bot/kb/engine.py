@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Mapping, Sequence
 from functools import partial
@@ -137,7 +138,8 @@ class KnowledgeBase:
             # "?" (``_marked``), is context, not a question ("Tuần rồi … tôi hỏi đổi khi nào thì anh ấy cũng không
             # rõ. Vậy tài khoản cũ dùng được đến ngày nào, …?"): read as the first question, it was answered or
             # held the answer back
-            asks = _marked(asks, text) or asks
+            kept = _marked(asks, text)
+            asks = [p for p in asks if p in kept or _wonders(p)] or asks
         if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
                 and not tells_reason(parts[-1]) and not tells_purpose(parts[-1]) and texts.query(parts[-1]) is not None:
             # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
@@ -361,6 +363,17 @@ def _marked(asks: Sequence[str], text: str) -> list[str]:
         if not (told and _speaker_in(part)):
             kept.append(part)
     return kept
+
+
+# Not knowing who / what / where … ("Tôi cài rồi nhưng chưa biết ai làm ra cái ứng dụng này."): a question asked
+# indirectly, even in a full-stopped sentence of the asker's story (folded; not "mấy": "không biết mấy cái này")
+_WONDERS = re.compile(r"\b(?:khong|chua|ko|k|hong|chang|cha) (?:biet|ro|nho|hieu)\b(?: \S+){0,6}? "
+                      r"(?:ai|gi|nao|dau|sao|bao nhieu|khi nao|bao gio)\b")
+
+
+def _wonders(part: str) -> bool:
+    """Whether ``part`` asks by saying the asker does not know something (see ``_WONDERS``), round 15."""
+    return _WONDERS.search(fold(part)) is not None
 
 
 def _told(part: str, text: str, pos: int = 0) -> tuple[bool, int]:
