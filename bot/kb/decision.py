@@ -18,15 +18,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.kb import wh
 from bot.kb.asks import asks_address, typed_address, unanswered, web_addresses
 from bot.kb.bound import unbound_year
 from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.intent_model import RESCUE_P, Reading, agrees, no_reader
-from bot.kb.lexicon import STOP_FOLDS
 from bot.kb.loader import Entry, Source
-from bot.nlp.normalize import fold
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
 SUGGESTIONS = 3
@@ -298,25 +295,7 @@ def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
         return False
     both = web_addresses(hits[0].entry) & web_addresses(hits[1].entry)
     # round 9: the question is the address itself ("dichvucong.gov.vn") and both answers say what that site is
-    return (bool(both) and (asks_address(normalized) or typed_address(normalized) in both)) \
-        or _both_answers_say(hits, normalized)
-
-
-MOOT_WORDS = (2, 6)  # content words of a bare keyword query whose tie both answers may settle (round 15)
-MOOT_COVERAGE = 0.9
-
-
-def _both_answers_say(hits: Sequence[Hit], normalized: str) -> bool:
-    """Round 15: a bare keyword query ("thí điểm tổ công nghệ": no kind of answer asked, a few content words) that the
-    top two entries both explain whole and whose every word both *answers* say ("… thí điểm … Văn bản 793 …" in what
-    the team is and in who sets it up): either answer says what was typed, so the tie asks the citizen nothing."""
-    top, second = hits[0], hits[1]
-    if min(top.coverage, second.coverage) < MOOT_COVERAGE or wh.kinds(normalized):
-        return False
-    words = [w for w in normalized.split() if w not in STOP_FOLDS]
-    if not MOOT_WORDS[0] <= len(words) <= MOOT_WORDS[1]:
-        return False
-    return all(set(words) <= set(fold(h.entry.answer).split()) for h in (top, second))
+    return bool(both) and (asks_address(normalized) or typed_address(normalized) in both)
 
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
