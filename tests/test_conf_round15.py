@@ -148,3 +148,14 @@ def test_a_phone_number_asked_is_still_asked() -> None:
 def test_the_login_asked_as_phone_or_what_is_answered(real_kb: KnowledgeBase) -> None:
     answer = real_kb.answer("Tên đăng nhập VNeID là số điện thoại hay là số gì vậy? Mấy chữ số?")
     assert answer.confident and answer.entry == "vneid-ten-dang-nhap"
+
+
+def test_the_old_accounts_answer_names_the_decree_that_ended_them(real_kb: KnowledgeBase) -> None:
+    # "… dùng được đến ngày nào, theo nghị định nào …": the entry now says the decree its source quotes (69/2024)
+    from bot.kb.asks import provided
+
+    assert "which:nghi dinh" in provided(real_kb.by_id["vneid-dang-nhap-dich-vu-cong"])
+    answer = real_kb.answer("Năm ngoái tôi tạo tài khoản trên cổng dịch vụ công bằng số điện thoại. Giờ vào lại không "
+                            "được, cứ bắt sang VNeID, tôi loay hoay mãi. Tài khoản cũ dùng được đến ngày nào, theo nghị "
+                            "định nào?")
+    assert answer.confident and answer.entry == "vneid-dang-nhap-dich-vu-cong"
