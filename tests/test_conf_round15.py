@@ -155,7 +155,7 @@ def test_the_old_accounts_answer_names_the_decree_that_ended_them(real_kb: Knowl
     from bot.kb.asks import provided
 
     assert "which:nghi dinh" in provided(real_kb.by_id["vneid-dang-nhap-dich-vu-cong"])
-    answer = real_kb.answer("Năm ngoái tôi tạo tài khoản trên cổng dịch vụ công bằng số điện thoại. Giờ vào lại không "
-                            "được, cứ bắt sang VNeID, tôi loay hoay mãi. Tài khoản cũ dùng được đến ngày nào, theo nghị "
-                            "định nào?")
+    answer = real_kb.answer("Năm ngoái tôi tạo tài khoản trên cổng dịch vụ công bằng số điện thoại. Giờ vào lại "
+                            "không được, cứ bắt sang VNeID, tôi loay hoay mãi. Tài khoản cũ dùng được đến ngày nào, "
+                            "theo nghị định nào?")
     assert answer.confident and answer.entry == "vneid-dang-nhap-dich-vu-cong"
