@@ -28,14 +28,23 @@ from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
 from bot.kb.subjects import SPEAKER
-from bot.nlp.clauses import announces, asks_by_itself, clauses, is_question, self_contained, tells_reason
+from bot.nlp.clauses import (
+    announces,
+    asks_by_itself,
+    clauses,
+    is_question,
+    self_contained,
+    tells_reason,
+    told_vaguely,
+)
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze, fold
 from bot.nlp.reference import resolve
 
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
-GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
+GATED = "\0gated"
+YEAR = "year:"  # the prefix of a year asked among the kinds (``bot.kb.asks``)  # key of the reading ranked on the whole message and gated on its question
 # A second question whose own top entry explains all of it (coverage 1.0) at this match or more has a full answer
 # of its own, so no entry of the whole message "says both" (``KnowledgeBase._says_both``; the case it was built for
 # matched 0.78, the review's counter-example 1.0)
@@ -97,7 +106,7 @@ class KnowledgeBase:
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
         # the places of the message's question(s), whichever text is read: not those of a context sentence
-        asks = texts.asked(text) | texts.places
+        asks = texts.kinds(text) | texts.places
         reader = partial(texts.intent, text)  # read only when the decision asks (bot.kb.intent_model.agrees)
         return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader,
                       self.index.idf_of), hits
@@ -119,6 +128,10 @@ class KnowledgeBase:
         asks = [p for i, p in enumerate(parts) if is_question(p) and not (i < len(parts) - 1 and announces(p))] \
             if len(parts) > 1 else []
         if len(asks) > 1:
+            # a clause that asks only by the indefinite closing it ("Tôi có nghe chủ đề năm 2023 là gì đó. Chủ đề năm
+            # 2026 là gì?", round 15) tells what the asker heard: the question is the other clause's
+            asks = [p for p in asks if not told_vaguely(p)] or asks
+        if len(asks) > 1:
             # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
             asking = [p for p in asks if asks_by_itself(p)]
@@ -135,6 +148,7 @@ class KnowledgeBase:
         placed = _marked(asks, text) or [text]
         texts.places = frozenset().union(*(named_places(texts.analysis(p).text, p) for p in placed))
         texts.names = frozenset().union(*(names(p, self.index.known_pair) for p in (asks or [text])))
+        texts.question = " ".join(asks)
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):
@@ -397,6 +411,8 @@ class _Texts:
         self.places: frozenset[str] = frozenset()
         # The same for the names typed capitalised that the KB does not know (bot.kb.explained.names).
         self.names: frozenset[str] = frozenset()
+        # the message's question clause(s), joined: the years it names hold over those of its context (``kinds``)
+        self.question = ""
 
     def analysis(self, text: str) -> Analysis:
         found = self._analyses.get(text)
@@ -412,6 +428,19 @@ class _Texts:
         if found is None:
             found = self._asked[text] = asked(self.analysis(text).text, text, with_places=False)
         return found
+
+    def kinds(self, text: str) -> frozenset[str]:
+        """The kinds of fact a reading of ``text`` is held to: those ``text`` asks, but where the message's question
+        names a year of its own, that year and not a year told around it (round 15: "Tôi có nghe … chủ đề năm 2023 là
+        gì đó. Chủ đề năm 2026 là gì?" asks 2026; the 2023 told before made any 2023 entry enough). A question naming
+        no year keeps the years of its context ("Năm 2025 lễ đó tổ chức rồi. Vào ngày nào?" borrows 2025)."""
+        found = self.asked(text)
+        if not self.question or text == self.question:
+            return found
+        years = frozenset(k for k in self.asked(self.question) if k.startswith(YEAR))
+        if not years:
+            return found
+        return frozenset(k for k in found if not k.startswith(YEAR)) | years
 
     def intent(self, text: str) -> Reading:
         """What the intent reader makes of ``text`` (nothing without a model), once per text.

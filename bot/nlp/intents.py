@@ -297,15 +297,18 @@ class Intents:
     # the words that say a request to the channel ("xin", "giùm", "cho tôi", "nhé"): a run of clauses read in the
     # middle of a long message needs one (review 13, M4), else it tells of something done, not asked
     addressed: tuple[Exclusion, ...] = ()
+    # a condition ("nếu", "giả sử"): told before "nhưng", the request after it is a case asked about (round 15)
+    conditional: tuple[Exclusion, ...] = ()
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
-           elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = ()) -> Intents:
+           elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = (),
+           conditional: tuple[Exclusion, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    _by_first_word([(p.marked, p) for p in elsewhere]),
-                   _by_first_word([(p.folded, p) for p in elsewhere]), addressed)
+                   _by_first_word([(p.folded, p) for p in elsewhere]), addressed, conditional)
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -355,7 +358,7 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         for name, spec in data.items()
     ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
                 *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))),
-        exclusions(request_spec.get("addressed", [])))
+        exclusions(request_spec.get("addressed", [])), exclusions(request_spec.get("conditional", [])))
 
 
 @lru_cache(maxsize=1)
@@ -474,6 +477,9 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     by what follows: no question mark after it, and none of the command's ``unless`` or ``asks`` phrases anywhere in
     the message ("Zalo của tui bị khóa …, mất hết tin nhắn với nhóm. Làm sao mở khóa …?" stays a question)."""
     intents = intents if intents is not None else _intents()
+    conceded = _conceded(text, intents)
+    if conceded is not None:
+        return conceded
     if not text or len(text.split()) <= MAX_WORDS:
         return _read(text, intents)
     last = _last_clauses(text)
@@ -491,6 +497,35 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         if name is not None and not _undone(name, clauses, start, intents, whole):
             return name
     return _asked_help(text, intents)
+
+
+# "nhưng (mà)" opening what the speaker asks after a concession: typed with its mark anywhere, or unmarked after a
+# comma (folded, "nhung" is also "những", the plural: "nhung gi")
+_CONTRAST = re.compile(r"(?<!\w)nhưng(?:\s+mà)?(?!\w)|,\s*nhung(?:\s+ma)?(?!\w)", re.IGNORECASE)
+_CONCEDED_MIN = 2  # words after "nhưng" that can say a request ("hủy giúp")
+
+
+def _conceded(text: str, intents: Intents) -> str | None:
+    """The command asked after the last "nhưng" of a message, the words before it a concession (round 15: "Tôi không
+    phải không muốn đọc, nhưng hủy bản tin giúp tôi" — the double negation before holds "phải không", which keeps the
+    whole message from unsubscribing, and "muốn đọc" reads as the digest). What follows "nhưng" is what the speaker
+    asks; what precedes it is granted, so its words neither ask for a command nor undo one — unless it asks something
+    itself (``asks_by_itself``) or sets a condition (``[request] conditional``: "nếu …"), when the whole message is
+    read as before. ``None`` when no request follows "nhưng"."""
+    last = None
+    for last in _CONTRAST.finditer(unicodedata.normalize("NFC", text)):
+        pass
+    if last is None:
+        return None
+    normalized = unicodedata.normalize("NFC", text)
+    before, after = normalized[: last.start()], normalized[last.end() :]
+    if len(after.split()) < _CONCEDED_MIN or not before.strip():
+        return None
+    name = plain_command(after, intents)
+    if name is None or asks_by_itself(before):
+        return None
+    told = _Reading.of(before)
+    return None if _any(intents.conditional, told.folded, told.message) else name
 
 
 def _asked_help(text: str, intents: Intents) -> str | None:
