@@ -21,7 +21,13 @@ from bot.kb.decision import (
     unsure_with_second,
     with_second,
 )
-from bot.kb.explained import ELLIPTICAL_WORDS, OUTSIDE_ELLIPTICAL_WORDS, borrowed_subject, names
+from bot.kb.explained import (
+    ELLIPTICAL_WORDS,
+    OUTSIDE_ELLIPTICAL_WORDS,
+    borrowed_subject,
+    names,
+    subject_left,
+)
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
@@ -67,6 +73,7 @@ class KnowledgeBase:
         self.path = path
         self.phrasings = {k: tuple(v) for k, v in (phrasings or {}).items() if k in self.by_id}
         self.index = Index(self.entries, self.phrasings, Outside(outside) if outside else None)
+        self.records = {e.id: r for e, r in zip(self.entries, self.index.records, strict=True)}
         self.intent = intent  # the trained intent reader (bot.kb.intent_model), evidence for the decision
         self.index_seconds = time.perf_counter() - started
         self.load_seconds = self.index_seconds
@@ -176,7 +183,8 @@ class KnowledgeBase:
         readings = {p: self._decide(texts, p) for p in tried}
         if pulled is not None:
             alone = readings[asks[0]]
-            if alone[0].confident and alone[0].entry != pulled[0].entry:
+            if alone[0].confident and alone[0].entry != pulled[0].entry \
+                    and not self._subject_left(texts, parts, asks[0], alone, pulled):
                 return alone, None
             return pulled, None
         if gated_reading is not None:
@@ -238,6 +246,18 @@ class KnowledgeBase:
             if told is not None:
                 return told, None
         return best, None
+
+    def _subject_left(self, texts: _Texts, parts: Sequence[str], question: str, alone: tuple[Answer, list[Hit]],
+                      whole: tuple[Answer, list[Hit]]) -> bool:
+        """Whether the one question's answer read alone drops the subject its context told, which the whole
+        message's answer keeps (``bot.kb.explained.subject_left``, round 15: "… Quyết định 749 …. Rốt cuộc ai ký
+        vậy?" was answered, alone, with the DX day's Decision 505)."""
+        i = parts.index(question) if question in parts else -1
+        if i < 1 or not alone[1] or not whole[1]:
+            return False
+        context, asked = texts.query(". ".join(parts[:i])), texts.query(question)
+        return subject_left(context.view if context else None, asked.view if asked else None,
+                            self.records.get(alone[1][0].entry.id), self.records.get(whole[1][0].entry.id))
 
     def _told_before(self, texts: _Texts, parts: Sequence[str], question: str,
                      near: set[str]) -> tuple[Answer, list[Hit]] | None:
