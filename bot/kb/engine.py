@@ -49,8 +49,8 @@ from bot.nlp.reference import resolve
 
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
-GATED = "\0gated"
-YEAR = "year:"  # the prefix of a year asked among the kinds (``bot.kb.asks``)  # key of the reading ranked on the whole message and gated on its question
+GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
+YEAR = "year:"  # the prefix of a year asked among the kinds (``bot.kb.asks``)
 # A second question whose own top entry explains all of it (coverage 1.0) at this match or more has a full answer
 # of its own, so no entry of the whole message "says both" (``KnowledgeBase._says_both``; the case it was built for
 # matched 0.78, the review's counter-example 1.0)

@@ -512,12 +512,12 @@ def _conceded(text: str, intents: Intents) -> str | None:
     asks; what precedes it is granted, so its words neither ask for a command nor undo one — unless it asks something
     itself (``asks_by_itself``) or sets a condition (``[request] conditional``: "nếu …"), when the whole message is
     read as before. ``None`` when no request follows "nhưng"."""
+    normalized = unicodedata.normalize("NFC", text)
     last = None
-    for last in _CONTRAST.finditer(unicodedata.normalize("NFC", text)):
-        pass
+    for found in _CONTRAST.finditer(normalized):
+        last = found
     if last is None:
         return None
-    normalized = unicodedata.normalize("NFC", text)
     before, after = normalized[: last.start()], normalized[last.end() :]
     if len(after.split()) < _CONCEDED_MIN or not before.strip():
         return None
@@ -578,3 +578,17 @@ def _undone(name: str, clauses: list[str], start: int, intents: Intents, whole: 
             if intent.excluded(told.folded, told.message) or _any(intent.asks, told.folded, told.message):
                 return True
     return False
+
+
+def question_after(text: str, name: str, intents: Intents | None = None) -> str | None:
+    """The question a message asks after its request for the command ``name``, or None (round 15: "… Kênh cho tôi
+    dừng nhận bản tin từ tuần này nhé. Mà Ngày Chuyển đổi số quốc gia là ngày nào vậy?" — the stop is done, and the
+    question was dropped). The request is the first sentence that reads as ``name`` by itself; the question is the
+    first sentence after it that asks by itself (``asks_by_itself``) and reads as no command. The chat does the
+    command and offers the question's answer as a button."""
+    intents = intents if intents is not None else _intents()
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    at = next((i for i, s in enumerate(sentences) if _read(s, intents) == name), None)
+    if at is None:
+        return None
+    return next((s for s in sentences[at + 1 :] if asks_by_itself(s) and _read(s, intents) is None), None)
