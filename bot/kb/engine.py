@@ -155,7 +155,7 @@ class KnowledgeBase:
         placed = _marked(asks, text) or [text]
         texts.places = frozenset().union(*(named_places(texts.analysis(p).text, p) for p in placed))
         texts.names = frozenset().union(*(names(p, self.index.known_pair) for p in (asks or [text])))
-        texts.question = " ".join(asks)
+        texts.question, texts.message = (asks[0] if len(asks) == 1 else ""), text
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):
@@ -431,8 +431,10 @@ class _Texts:
         self.places: frozenset[str] = frozenset()
         # The same for the names typed capitalised that the KB does not know (bot.kb.explained.names).
         self.names: frozenset[str] = frozenset()
-        # the message's question clause(s), joined: the years it names hold over those of its context (``kinds``)
+        # the message's one question clause, and the message: the years the question names hold over those of its
+        # context when the whole message is read (``kinds``); a clause read alone keeps its own
         self.question = ""
+        self.message = ""
 
     def analysis(self, text: str) -> Analysis:
         found = self._analyses.get(text)
@@ -450,12 +452,13 @@ class _Texts:
         return found
 
     def kinds(self, text: str) -> frozenset[str]:
-        """The kinds of fact a reading of ``text`` is held to: those ``text`` asks, but where the message's question
-        names a year of its own, that year and not a year told around it (round 15: "Tôi có nghe … chủ đề năm 2023 là
-        gì đó. Chủ đề năm 2026 là gì?" asks 2026; the 2023 told before made any 2023 entry enough). A question naming
-        no year keeps the years of its context ("Năm 2025 lễ đó tổ chức rồi. Vào ngày nào?" borrows 2025)."""
+        """The kinds of fact a reading of ``text`` is held to: those ``text`` asks, but where ``text`` is the whole
+        message and its one question names a year of its own, that year and not a year told around it (round 15:
+        "Tôi có nghe … chủ đề năm 2023 là gì đó. Chủ đề năm 2026 là gì?" asks 2026; the 2023 told before made any
+        2023 entry enough). A question naming no year keeps the years of its context ("Năm 2025 lễ đó tổ chức rồi.
+        Vào ngày nào?" borrows 2025); a clause read alone keeps its own."""
         found = self.asked(text)
-        if not self.question or text == self.question:
+        if not self.question or text != self.message:
             return found
         years = frozenset(k for k in self.asked(self.question) if k.startswith(YEAR))
         if not years:
