@@ -158,3 +158,36 @@ def test_the_question_after_a_stop_request_is_found() -> None:
 @pytest.mark.parametrize("text", ["Hủy bản tin giúp tôi nhé", "Kênh cho tôi dừng nhận bản tin nhé. Cảm ơn kênh."])
 def test_no_question_after_a_stop_request(text: str) -> None:
     assert question_after(text, "unsubscribe") is None
+
+
+STOP_THEN_ASK = [
+    ("Chào kênh, tôi là giáo viên về hưu ở Nam Định, mấy tháng nay tôi có nhận bản tin hằng tuần nhưng dạo này mắt kém "
+     "đọc không nổi nữa. Kênh cho tôi dừng nhận bản tin từ tuần này nhé. Tiện đây cho tôi hỏi Ngày Chuyển đổi số quốc "
+     "gia là ngày nào?", "Tiện đây cho tôi hỏi Ngày Chuyển đổi số quốc gia là ngày nào?"),
+    ("Chào kênh, tôi là giáo viên về hưu ở Nam Định, mấy tháng nay tôi có nhận bản tin hằng tuần nhưng dạo này mắt kém "
+     "đọc không nổi nữa. Kênh cho tôi dừng nhận bản tin từ tuần này nhé. Còn tổ công nghệ số cộng đồng là gì vậy?",
+     "Còn tổ công nghệ số cộng đồng là gì vậy?"),
+    ("Kính gửi kênh, tôi là nông dân ở Tiền Giang, con tôi đăng ký cho tôi nhận bản tin mỗi tuần mà tôi bận rộn ruộng "
+     "vườn không có thời gian coi. Kênh ngừng gửi bản tin cho tôi giùm nha. VNeID mức 2 đăng ký ở đâu vậy kênh?",
+     "VNeID mức 2 đăng ký ở đâu vậy kênh?"),
+]
+
+
+@pytest.mark.parametrize(("text", "question"), STOP_THEN_ASK)
+def test_a_letter_asking_to_stop_then_asking_a_question_stops(text: str, question: str) -> None:
+    assert plain_command(text) == "unsubscribe"
+    assert question_after(text, "unsubscribe") == question
+
+
+@pytest.mark.parametrize("text", [
+    # the stop told, not asked (round 14's letter)
+    "Trước đây tôi có theo dõi nhận tin hàng tuần của kênh, sau đó tôi dừng nhận tin vì bận. Nay muốn biết năm 2025 "
+    "Ngày Chuyển đổi số quốc gia có chủ đề gì, để nói chuyện với hội nông dân xã",
+    # the question after is about the stop: a condition, a how
+    "Chào kênh, tôi là giáo viên về hưu ở Nam Định, mấy tháng nay tôi có nhận bản tin hằng tuần nhưng dạo này mắt kém "
+    "đọc không nổi nữa. Tôi muốn dừng nhận bản tin. Nếu dừng rồi thì sau này có nhận lại được không?",
+    "Tôi muốn xóa tài khoản Zalo cũ của mẹ tôi vì mẹ không dùng nữa, trong đó có nhận tin của kênh. Kênh có biết cách "
+    "xóa tài khoản Zalo không, hay phải ra cửa hàng?",
+])
+def test_a_letter_asking_about_the_stop_stays_a_question(text: str) -> None:
+    assert plain_command(text) is None

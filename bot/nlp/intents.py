@@ -496,7 +496,7 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         name = _read(said, intents, addressed=start > 0)
         if name is not None and not _undone(name, clauses, start, intents, whole):
             return name
-    return _asked_help(text, intents)
+    return _asked_after(text, intents) or _asked_help(text, intents)
 
 
 # "nhưng (mà)" opening what the speaker asks after a concession: typed with its mark anywhere, or unmarked after a
@@ -526,6 +526,44 @@ def _conceded(text: str, intents: Intents) -> str | None:
         return None
     told = _Reading.of(before)
     return None if _any(intents.conditional, told.folded, told.message) else name
+
+
+# The commands whose reply offers the question a letter asks after the request (``handlers/asked_too``, round 15)
+ASKED_AFTER = ("unsubscribe",)
+
+
+def _asked_after(text: str, intents: Intents) -> str | None:
+    """A long letter's request said to the channel in a sentence of its own, then a question (round 15: "… Kênh cho
+    tôi dừng nhận bản tin từ tuần này nhé. Tiện đây cho tôi hỏi Ngày Chuyển đổi số quốc gia là ngày nào?"): the
+    question's "?" hides the request from the runs, and its wish to know made the whole letter a question, so the
+    stop was dropped. The command is done and its reply offers the question (:func:`question_after`). Only for the
+    commands of ``ASKED_AFTER``; the request sentence must say it to the channel (``[request] addressed``), what
+    follows it must ask about something else — no whole pattern of the command ("Dừng nhận bản tin thì bao lâu mới
+    hết?"), none of its how phrases ("Kênh có biết cách xóa … không?") and no condition ("Nếu dừng thì có nhận lại
+    được không?") —, and what was told before it is read as :func:`_undone` reads it. At most ``MAX_WINDOWS``
+    sentences of ``MAX_WORDS`` words or fewer are read, each before a sentence that asks (bounded work)."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    asking = [asks_by_itself(s) for s in sentences]
+    last = max((i for i, a in enumerate(asking) if a), default=-1)
+    candidates = [i for i in range(last) if len(sentences[i].split()) <= MAX_WORDS][:MAX_WINDOWS]
+    for i in candidates:
+        name = _read(sentences[i], intents, addressed=True)
+        if name not in ASKED_AFTER:
+            continue  # no request, or another command's words told in the story ("con tôi đăng ký cho tôi nhận …")
+        intent = next(c for c in intents.commands if c.name == name)
+        rest = _Reading.of(" ".join(sentences[i + 1 :]))
+        found = intent.said(rest.marked, rest.folded, rest.accented)
+        if any(all(not group.isdisjoint(found) for group in pattern) for pattern in intent.groups) \
+                or _any(intent.asks, rest.folded, rest.message) or _any(intents.conditional, rest.folded, rest.message):
+            return None
+        for told, asks in zip(sentences[:i], asking[:i], strict=True):
+            if asks:
+                reading = _Reading.of(told)
+                if intent.excluded(reading.folded, reading.message) or _any(intent.asks, reading.folded,
+                                                                            reading.message):
+                    return None
+        return name
+    return None
 
 
 def _asked_help(text: str, intents: Intents) -> str | None:

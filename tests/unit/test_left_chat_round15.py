@@ -28,11 +28,15 @@ def test_a_stop_then_a_question_unsubscribes_and_offers_the_question(chat: Chat)
     assert chat.say(title)[0].startswith(get_kb().by_id["ngay-cds-la-ngay-nao"].answer[:60])
 
 
-def test_a_short_stop_and_question_offers_the_answer(chat: Chat) -> None:
+def test_a_stop_then_a_question_asked_to_know_unsubscribes_and_offers_it(chat: Chat) -> None:
     chat.say("đăng ký")
-    chat.say("Hủy bản tin giúp tôi. VNeID là gì?")
+    chat.say("Kính gửi kênh, tôi là nông dân ở Tiền Giang, con tôi đăng ký cho tôi nhận bản tin mỗi tuần mà tôi bận "
+             "rộn ruộng vườn không có thời gian coi. Kênh ngừng gửi bản tin cho tôi giùm nha. Với lại cho tôi hỏi VNeID "
+             "mức 2 đăng ký ở đâu vậy kênh?")
     message = chat.messages()[-1]
-    title = get_kb().by_id["vneid-la-gi"].title
+    assert message.text.startswith(render("sub_unsubscribed"))
+    assert not subscribers.is_subscribed(chat.redis, USER)
+    title = get_kb().by_id["vneid-kich-hoat-muc-2"].title
     assert [tuple(b) for b in message.buttons] == [(title, title)]
 
 
