@@ -188,6 +188,9 @@ def test_a_letter_asking_to_stop_then_asking_a_question_stops(text: str, questio
     "đọc không nổi nữa. Tôi muốn dừng nhận bản tin. Nếu dừng rồi thì sau này có nhận lại được không?",
     "Tôi muốn xóa tài khoản Zalo cũ của mẹ tôi vì mẹ không dùng nữa, trong đó có nhận tin của kênh. Kênh có biết cách "
     "xóa tài khoản Zalo không, hay phải ra cửa hàng?",
+    # a sentence that asks something itself is no request ("muốn hỏi gì … xin nghỉ …, … nhắn hỏi được luôn")
+    "Tui làm công nhân ở Dĩ An. Hồi trước muốn hỏi gì ở xã phải xin nghỉ làm lên tận nơi, giờ xã có Zalo nhắn hỏi được "
+    "luôn, tiện ghê. Tui muốn biết cả nước có bao nhiêu tổ công nghệ số cộng đồng?",
 ])
 def test_a_letter_asking_about_the_stop_stays_a_question(text: str) -> None:
     assert plain_command(text) is None

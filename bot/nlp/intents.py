@@ -545,7 +545,9 @@ def _asked_after(text: str, intents: Intents) -> str | None:
     sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
     asking = [asks_by_itself(s) for s in sentences]
     last = max((i for i, a in enumerate(asking) if a), default=-1)
-    candidates = [i for i in range(last) if len(sentences[i].split()) <= MAX_WORDS][:MAX_WINDOWS]
+    # the request sentence asks nothing itself ("Hồi trước muốn hỏi gì ở phường phải xin nghỉ …, giờ … nhắn hỏi được
+    # luôn" tells how it was: its "xin nghỉ … nhắn" is no stop)
+    candidates = [i for i in range(last) if not asking[i] and len(sentences[i].split()) <= MAX_WORDS][:MAX_WINDOWS]
     for i in candidates:
         name = _read(sentences[i], intents, addressed=True)
         if name not in ASKED_AFTER:
