@@ -299,16 +299,19 @@ class Intents:
     addressed: tuple[Exclusion, ...] = ()
     # a condition ("nếu", "giả sử"): told before "nhưng", the request after it is a case asked about (round 15)
     conditional: tuple[Exclusion, ...] = ()
+    # "but" (``[request] contrast``): where a concession ends and the request starts (round 15, ``_conceded``)
+    contrast: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
            elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = (),
-           conditional: tuple[Exclusion, ...] = ()) -> Intents:
+           conditional: tuple[Exclusion, ...] = (), contrast: tuple[str, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    _by_first_word([(p.marked, p) for p in elsewhere]),
-                   _by_first_word([(p.folded, p) for p in elsewhere]), addressed, conditional)
+                   _by_first_word([(p.folded, p) for p in elsewhere]), addressed, conditional,
+                   _contrast(contrast))
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -358,7 +361,19 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         for name, spec in data.items()
     ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
                 *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))),
-        exclusions(request_spec.get("addressed", [])), exclusions(request_spec.get("conditional", [])))
+        exclusions(request_spec.get("addressed", [])), exclusions(request_spec.get("conditional", [])),
+        tuple(request_spec.get("contrast", [])))
+
+
+def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The "but" words as one pattern: typed with their marks anywhere as whole words, or folded right after a comma
+    (unmarked "nhung" is also "những"). Longest first, so "nhưng mà" is taken whole."""
+    if not words:
+        return None
+    ordered = sorted(dict.fromkeys(unicodedata.normalize("NFC", w.lower()) for w in words), key=len, reverse=True)
+    marked = "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
+    folded = "|".join(r"\s+".join(map(re.escape, command_form(w).split())) for w in ordered)
+    return re.compile(rf"(?<!\w)(?:{marked})(?!\w)|,\s*(?:{folded})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -499,9 +514,6 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     return _asked_after(text, intents) or _asked_help(text, intents)
 
 
-# "nhưng (mà)" opening what the speaker asks after a concession: typed with its mark anywhere, or unmarked after a
-# comma (folded, "nhung" is also "những", the plural: "nhung gi")
-_CONTRAST = re.compile(r"(?<!\w)nhưng(?:\s+mà)?(?!\w)|,\s*nhung(?:\s+ma)?(?!\w)", re.IGNORECASE)
 _CONCEDED_MIN = 2  # words after "nhưng" that can say a request ("hủy giúp")
 
 
@@ -512,9 +524,11 @@ def _conceded(text: str, intents: Intents) -> str | None:
     asks; what precedes it is granted, so its words neither ask for a command nor undo one — unless it asks something
     itself (``asks_by_itself``) or sets a condition (``[request] conditional``: "nếu …"), when the whole message is
     read as before. ``None`` when no request follows "nhưng"."""
+    if intents.contrast is None:
+        return None
     normalized = unicodedata.normalize("NFC", text)
     last = None
-    for found in _CONTRAST.finditer(normalized):
+    for found in intents.contrast.finditer(normalized):
         last = found
     if last is None:
         return None

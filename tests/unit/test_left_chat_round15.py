@@ -31,8 +31,8 @@ def test_a_stop_then_a_question_unsubscribes_and_offers_the_question(chat: Chat)
 def test_a_stop_then_a_question_asked_to_know_unsubscribes_and_offers_it(chat: Chat) -> None:
     chat.say("đăng ký")
     chat.say("Kính gửi kênh, tôi là nông dân ở Tiền Giang, con tôi đăng ký cho tôi nhận bản tin mỗi tuần mà tôi bận "
-             "rộn ruộng vườn không có thời gian coi. Kênh ngừng gửi bản tin cho tôi giùm nha. Với lại cho tôi hỏi VNeID "
-             "mức 2 đăng ký ở đâu vậy kênh?")
+             "rộn ruộng vườn không có thời gian coi. Kênh ngừng gửi bản tin cho tôi giùm nha. Với lại cho tôi hỏi "
+             "VNeID mức 2 đăng ký ở đâu vậy kênh?")
     message = chat.messages()[-1]
     assert message.text.startswith(render("sub_unsubscribed"))
     assert not subscribers.is_subscribed(chat.redis, USER)
