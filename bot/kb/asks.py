@@ -93,6 +93,7 @@ Round 12: a rank in an index no entry ranks, another agency's procedure, a proce
 its mark, a guess or a forecast (``bot.kb.asks_round12``). Round 13: a storm's or the weather's own facts, a
 judgement asked by kinship address, a weekday, "tỉnh mô" (``bot.kb.asks_round13``). Round 14: a claim doubted as
 talk, a phone number asked with "where", which country leads a ranking, fixed broadband (``bot.kb.asks_round14``).
+Round 15: which country began something (``bot.kb.asks_round15``).
 """
 
 from __future__ import annotations
@@ -105,6 +106,7 @@ from bot.kb import wh
 from bot.kb.asks_round12 import asked_round12, provided_round12, typed_countries
 from bot.kb.asks_round13 import asked_round13, provided_round13
 from bot.kb.asks_round14 import asked_round14, provided_round14
+from bot.kb.asks_round15 import asked_round15, provided_round15
 from bot.kb.loader import Entry
 from bot.kb.subjects import places, subplaces
 from bot.nlp.normalize import fold
@@ -389,6 +391,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     kinds.update(asked_round12(normalized, raw))
     kinds.update(asked_round13(normalized, raw))
     kinds.update(asked_round14(normalized, raw))
+    kinds.update(asked_round15(normalized))
     return frozenset(kinds) | named_places(normalized, raw) if with_places else frozenset(kinds)
 
 
@@ -513,6 +516,7 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(provided_round12(entry.answer, answer, tuple(fold(t) for t in (entry.title, *entry.questions))))
     kinds.update(provided_round13(entry.answer, answer))
     kinds.update(provided_round14(entry.answer))
+    kinds.update(provided_round15(answer))
     everything = f"{answer} {phrasings}"
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
     kinds.update(f"count:{noun}" for noun in _COUNT_NOUNS if noun in everything)

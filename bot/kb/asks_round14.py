@@ -49,7 +49,8 @@ _PHONE_WORD = r"(?:so dien thoai|so dt|sdt|hotline|so tong dai|tong dai|duong da
 _PHONE_WHERE = re.compile(rf"(?<!\bla )(?<!\bbang )(?<!\bhay )\b{_PHONE_WORD}\b(?: \w+){{0,10}} "
                           r"(?:o dau|cho nao|o cho nao|tim o dau)\b")
 # Which country leads (folded): the country asked first or after the lead.
-_LEAD = (r"(?:dung dau|dan dau|dung nhat|xep nhat|xep thu nhat|dung thu nhat|hang nhat|top 1|top mot|top dau"
+# Round 15: "thứ nhất / thứ 1 / hạng 1" bare ("thứ nhất là nước nào") ask the first place as "đứng thứ nhất" does
+_LEAD = (r"(?:dung dau|dan dau|dung nhat|xep nhat|thu nhat|thu 1|hang nhat|hang 1|top 1|top mot|top dau"
          r"|so 1|so mot)")
 _LEADER = re.compile(rf"(?<!nhom )\b(?:nuoc|quoc gia) (?:nao|gi)\b(?: \w+){{0,3}} (?:la |thi )?{_LEAD}\b"
                      rf"|\b{_LEAD}\b(?: \w+){{0,10}} (?:la |thuoc |ve tay )?(?:nuoc|quoc gia) (?:nao|gi)\b")

@@ -22,7 +22,13 @@ from bot.kb.decision import (
     unsure_with_second,
     with_second,
 )
-from bot.kb.explained import ELLIPTICAL_WORDS, OUTSIDE_ELLIPTICAL_WORDS, borrowed_subject, names
+from bot.kb.explained import (
+    ELLIPTICAL_WORDS,
+    OUTSIDE_ELLIPTICAL_WORDS,
+    borrowed_subject,
+    names,
+    subject_left,
+)
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
@@ -37,6 +43,7 @@ from bot.nlp.clauses import (
     self_contained,
     tells_purpose,
     tells_reason,
+    told_vaguely,
 )
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze, fold
@@ -45,6 +52,7 @@ from bot.nlp.reference import resolve
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
 GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
+YEAR = "year:"  # the prefix of a year asked among the kinds (``bot.kb.asks``)
 # A second question whose own top entry explains all of it (coverage 1.0) at this match or more has a full answer
 # of its own, so no entry of the whole message "says both" (``KnowledgeBase._says_both``; the case it was built for
 # matched 0.78, the review's counter-example 1.0)
@@ -67,6 +75,7 @@ class KnowledgeBase:
         self.path = path
         self.phrasings = {k: tuple(v) for k, v in (phrasings or {}).items() if k in self.by_id}
         self.index = Index(self.entries, self.phrasings, Outside(outside) if outside else None)
+        self.records = {e.id: r for e, r in zip(self.entries, self.index.records, strict=True)}
         self.intent = intent  # the trained intent reader (bot.kb.intent_model), evidence for the decision
         self.index_seconds = time.perf_counter() - started
         self.load_seconds = self.index_seconds
@@ -106,7 +115,7 @@ class KnowledgeBase:
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
         # the places of the message's question(s), whichever text is read: not those of a context sentence
-        asks = texts.asked(text) | texts.places
+        asks = texts.kinds(text) | texts.places
         reader = partial(texts.intent, text)  # read only when the decision asks (bot.kb.intent_model.agrees)
         return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader,
                       self.index.idf_of), hits
@@ -130,6 +139,10 @@ class KnowledgeBase:
                 if is_question(p) and not (i < len(parts) - 1 and announces(p)) and not (i and tells_purpose(p))] \
             if len(parts) > 1 else []
         if len(asks) > 1:
+            # a clause that asks only by the indefinite closing it ("Tôi có nghe chủ đề năm 2023 là gì đó. Chủ đề năm
+            # 2026 là gì?", round 15) tells what the asker heard: the question is the other clause's
+            asks = [p for p in asks if not told_vaguely(p)] or asks
+        if len(asks) > 1:
             # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
             asking = [p for p in asks if asks_by_itself(p)]
@@ -152,6 +165,7 @@ class KnowledgeBase:
         placed = _marked(asks, text) or [text]
         texts.places = frozenset().union(*(named_places(texts.analysis(p).text, p) for p in placed))
         texts.names = frozenset().union(*(names(p, self.index.known_pair) for p in (asks or [text])))
+        texts.question, texts.message = (asks[0] if len(asks) == 1 else ""), text
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):
@@ -179,7 +193,8 @@ class KnowledgeBase:
         readings = {p: self._decide(texts, p) for p in tried}
         if pulled is not None:
             alone = readings[asks[0]]
-            if alone[0].confident and alone[0].entry != pulled[0].entry:
+            if alone[0].confident and alone[0].entry != pulled[0].entry \
+                    and not self._subject_left(texts, parts, asks[0], alone, pulled):
                 return alone, None
             return pulled, None
         if gated_reading is not None:
@@ -241,6 +256,18 @@ class KnowledgeBase:
             if told is not None:
                 return told, None
         return best, None
+
+    def _subject_left(self, texts: _Texts, parts: Sequence[str], question: str, alone: tuple[Answer, list[Hit]],
+                      whole: tuple[Answer, list[Hit]]) -> bool:
+        """Whether the one question's answer read alone drops the subject its context told, which the whole
+        message's answer keeps (``bot.kb.explained.subject_left``, round 15: "… Quyết định 749 …. Rốt cuộc ai ký
+        vậy?" was answered, alone, with the DX day's Decision 505)."""
+        i = parts.index(question) if question in parts else -1
+        if i < 1 or not alone[1] or not whole[1]:
+            return False
+        context, asked = texts.query(". ".join(parts[:i])), texts.query(question)
+        return subject_left(context.view if context else None, asked.view if asked else None,
+                            self.records.get(alone[1][0].entry.id), self.records.get(whole[1][0].entry.id))
 
     def _told_before(self, texts: _Texts, parts: Sequence[str], question: str,
                      near: set[str]) -> tuple[Answer, list[Hit]] | None:
@@ -425,6 +452,10 @@ class _Texts:
         self.places: frozenset[str] = frozenset()
         # The same for the names typed capitalised that the KB does not know (bot.kb.explained.names).
         self.names: frozenset[str] = frozenset()
+        # the message's one question clause, and the message: the years the question names hold over those of its
+        # context when the whole message is read (``kinds``); a clause read alone keeps its own
+        self.question = ""
+        self.message = ""
 
     def analysis(self, text: str) -> Analysis:
         found = self._analyses.get(text)
@@ -440,6 +471,20 @@ class _Texts:
         if found is None:
             found = self._asked[text] = asked(self.analysis(text).text, text, with_places=False)
         return found
+
+    def kinds(self, text: str) -> frozenset[str]:
+        """The kinds of fact a reading of ``text`` is held to: those ``text`` asks, but where ``text`` is the whole
+        message and its one question names a year of its own, that year and not a year told around it (round 15:
+        "Tôi có nghe … chủ đề năm 2023 là gì đó. Chủ đề năm 2026 là gì?" asks 2026; the 2023 told before made any
+        2023 entry enough). A question naming no year keeps the years of its context ("Năm 2025 lễ đó tổ chức rồi.
+        Vào ngày nào?" borrows 2025); a clause read alone keeps its own."""
+        found = self.asked(text)
+        if not self.question or text != self.message:
+            return found
+        years = frozenset(k for k in self.asked(self.question) if k.startswith(YEAR))
+        if not years:
+            return found
+        return frozenset(k for k in found if not k.startswith(YEAR)) | years
 
     def intent(self, text: str) -> Reading:
         """What the intent reader makes of ``text`` (nothing without a model), once per text.

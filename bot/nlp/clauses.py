@@ -534,6 +534,24 @@ def _somewhere(words: list[str], i: int, ends_after: list[bool]) -> bool:
     return words[i + 1 : i + 2] != [] and words[i + 1] in _THAT and not ends_after[i + 1]
 
 
+# "gì / ai / đâu / nào" + "đó / đấy" closing a clause typed without "?": "something / someone" (round 15)
+_VAGUE_WH = frozenset({"gì", "gi", "j", "ai", "đâu", "dau", "nào", "nao"})
+_VAGUE_THAT = frozenset({"đó", "đấy", "do"})
+
+
+def told_vaguely(clause: str) -> bool:
+    """Whether ``clause`` asks only by an indefinite that closes it ("… có chủ đề năm 2023 là gì đó": the theme is
+    something or other, the asker does not recall it): no "?", the clause ends on "gì / ai / đâu / nào + đó / đấy",
+    and without those two words it asks nothing. Typed with "?" ("cái gì đó?") it asks what that is, and a message
+    of this clause alone is read as a question still (the engine drops it only beside a clause that asks)."""
+    if "?" in clause:
+        return False
+    raws = clause.split()
+    if len(raws) < 3 or _plain(raws[-1]) not in _VAGUE_THAT or _plain(raws[-2]) not in _VAGUE_WH:
+        return False
+    return not asks_by_itself(" ".join(raws[:-2]))
+
+
 # The readings of one clause are asked again and again while a message is cut and its questions chosen (each
 # comma's two sides, ``announces``, the engine's tests: a clause was folded up to six times), so each is cached for
 # the last clauses seen (latency; bounded, and each a pure function of the clause).
