@@ -26,7 +26,13 @@ from bot.kb.decision import (
     unsure_with_second,
     with_second,
 )
-from bot.kb.explained import ELLIPTICAL_WORDS, OUTSIDE_ELLIPTICAL_WORDS, borrowed_subject, names
+from bot.kb.explained import (
+    ELLIPTICAL_WORDS,
+    OUTSIDE_ELLIPTICAL_WORDS,
+    borrowed_subject,
+    names,
+    subject_left,
+)
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
@@ -41,7 +47,9 @@ from bot.nlp.clauses import (
     clauses,
     is_question,
     self_contained,
+    tells_purpose,
     tells_reason,
+    told_vaguely,
 )
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze, fold
@@ -50,6 +58,7 @@ from bot.nlp.reference import resolve
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
 GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
+YEAR = "year:"  # the prefix of a year asked among the kinds (``bot.kb.asks``)
 # A second question whose own top entry explains all of it (coverage 1.0) at this match or more has a full answer
 # of its own, so no entry of the whole message "says both" (``KnowledgeBase._says_both``; the case it was built for
 # matched 0.78, the review's counter-example 1.0)
@@ -72,6 +81,7 @@ class KnowledgeBase:
         self.path = path
         self.phrasings = {k: tuple(v) for k, v in (phrasings or {}).items() if k in self.by_id}
         self.index = Index(self.entries, self.phrasings, Outside(outside) if outside else None)
+        self.records = {e.id: r for e, r in zip(self.entries, self.index.records, strict=True)}
         self.intent = intent  # the trained intent reader (bot.kb.intent_model), evidence for the decision
         self.index_seconds = time.perf_counter() - started
         self.load_seconds = self.index_seconds
@@ -111,7 +121,7 @@ class KnowledgeBase:
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
         # the places of the message's question(s), whichever text is read: not those of a context sentence
-        asks = texts.asked(text) | texts.places
+        asks = texts.kinds(text) | texts.places
         reader = partial(texts.intent, text)  # read only when the decision asks (bot.kb.intent_model.agrees)
         return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader,
                       self.index.idf_of), hits
@@ -133,18 +143,30 @@ class KnowledgeBase:
         # reader: it would name the entry its words suggest, a guess the ranker's evidence alone must carry
         texts = _Texts(self.index, self.intent, text if len(parts) > 1 or self_contained(text) else "")
         # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
-        asks = [p for i, p in enumerate(parts) if is_question(p) and not (i < len(parts) - 1 and announces(p))] \
+        # nor does the asker's purpose told after the request ("…, để giải thích cho phụ huynh", round 15)
+        asks = [p for i, p in enumerate(parts)
+                if is_question(p) and not (i < len(parts) - 1 and announces(p)) and not (i and tells_purpose(p))] \
             if len(parts) > 1 else []
+        if len(asks) > 1:
+            # a clause that asks only by the indefinite closing it ("Tôi có nghe chủ đề năm 2023 là gì đó. Chủ đề năm
+            # 2026 là gì?", round 15) tells what the asker heard: the question is the other clause's
+            asks = [p for p in asks if not told_vaguely(p)] or asks
         if len(asks) > 1:
             # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
             asking = [p for p in asks if asks_by_itself(p)]
             asks = asking or asks
+            # round 15: a sentence of the asker's own story the writer ended with a full stop, where another ends on
+            # "?" (``_marked``), is context, not a question ("Tuần rồi … tôi hỏi đổi khi nào thì anh ấy cũng không
+            # rõ. Vậy tài khoản cũ dùng được đến ngày nào, …?"): read as the first question, it was answered or
+            # held the answer back
+            kept = _marked(asks, text)
+            asks = [p for p in asks if p in kept or _wonders(p)] or asks
         if len(asks) > 1:
             # round 15: the story told in full-stopped sentences is not asked where the questions end on "?"
             asks = _unstoried(asks, sentences)
         if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
-                and not tells_reason(parts[-1]) and texts.query(parts[-1]) is not None:
+                and not tells_reason(parts[-1]) and not tells_purpose(parts[-1]) and texts.query(parts[-1]) is not None:
             # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
             # message ("ngày cđs 2025", "Tôi cần số lượng tài khoản …"): that is the question
             asks = parts[-1:]
@@ -155,6 +177,7 @@ class KnowledgeBase:
         placed = _marked(asks, text) or [text]
         texts.places = frozenset().union(*(named_places(texts.analysis(p).text, p) for p in placed))
         texts.names = frozenset().union(*(names(p, self.index.known_pair) for p in (asks or [text])))
+        texts.question, texts.message = (asks[0] if len(asks) == 1 else ""), text
         gated: list[Hit] | None = None
         whole: tuple[Answer, list[Hit]] | None = None
         if len(asks) == 1 or (asks and len(parts) > len(asks)):
@@ -182,7 +205,8 @@ class KnowledgeBase:
         readings = {p: self._decide(texts, p) for p in tried}
         if pulled is not None:
             alone = readings[asks[0]]
-            if alone[0].confident and alone[0].entry != pulled[0].entry:
+            if alone[0].confident and alone[0].entry != pulled[0].entry \
+                    and not self._subject_left(texts, parts, asks[0], alone, pulled):
                 return alone, None
             return pulled, None
         if gated_reading is not None:
@@ -249,6 +273,18 @@ class KnowledgeBase:
             if told is not None:
                 return told, None
         return best, None
+
+    def _subject_left(self, texts: _Texts, parts: Sequence[str], question: str, alone: tuple[Answer, list[Hit]],
+                      whole: tuple[Answer, list[Hit]]) -> bool:
+        """Whether the one question's answer read alone drops the subject its context told, which the whole
+        message's answer keeps (``bot.kb.explained.subject_left``, round 15: "… Quyết định 749 …. Rốt cuộc ai ký
+        vậy?" was answered, alone, with the DX day's Decision 505)."""
+        i = parts.index(question) if question in parts else -1
+        if i < 1 or not alone[1] or not whole[1]:
+            return False
+        context, asked = texts.query(". ".join(parts[:i])), texts.query(question)
+        return subject_left(context.view if context else None, asked.view if asked else None,
+                            self.records.get(alone[1][0].entry.id), self.records.get(whole[1][0].entry.id))
 
     def _told_before(self, texts: _Texts, parts: Sequence[str], question: str,
                      near: set[str]) -> tuple[Answer, list[Hit]] | None:
@@ -460,6 +496,17 @@ def _together(first: str, then: str, sentences: Mapping[str, _Sentence | None]) 
     return one is not None and other is not None and one.mark == "?" and one.index == other.index
 
 
+# Not knowing who / what / where … ("Tôi cài rồi nhưng chưa biết ai làm ra cái ứng dụng này."): a question asked
+# indirectly, even in a full-stopped sentence of the asker's story (folded; not "mấy": "không biết mấy cái này")
+_WONDERS = re.compile(r"\b(?:khong|chua|ko|k|hong|chang|cha) (?:biet|ro|nho|hieu)\b(?: \S+){0,6}? "
+                      r"(?:ai|gi|nao|dau|sao|bao nhieu|khi nao|bao gio)\b")
+
+
+def _wonders(part: str) -> bool:
+    """Whether ``part`` asks by saying the asker does not know something (see ``_WONDERS``), round 15."""
+    return _WONDERS.search(fold(part)) is not None
+
+
 def _told(part: str, text: str, pos: int = 0) -> tuple[bool, int]:
     """Whether ``part`` is a sentence of ``text`` ended by a full stop or an exclamation mark, searched from ``pos``
     (the clauses come in order: each search starts where the last match ended, so the whole walk is linear and a
@@ -509,6 +556,10 @@ class _Texts:
         self.places: frozenset[str] = frozenset()
         # The same for the names typed capitalised that the KB does not know (bot.kb.explained.names).
         self.names: frozenset[str] = frozenset()
+        # the message's one question clause, and the message: the years the question names hold over those of its
+        # context when the whole message is read (``kinds``); a clause read alone keeps its own
+        self.question = ""
+        self.message = ""
 
     def analysis(self, text: str) -> Analysis:
         found = self._analyses.get(text)
@@ -524,6 +575,20 @@ class _Texts:
         if found is None:
             found = self._asked[text] = asked(self.analysis(text).text, text, with_places=False)
         return found
+
+    def kinds(self, text: str) -> frozenset[str]:
+        """The kinds of fact a reading of ``text`` is held to: those ``text`` asks, but where ``text`` is the whole
+        message and its one question names a year of its own, that year and not a year told around it (round 15:
+        "Tôi có nghe … chủ đề năm 2023 là gì đó. Chủ đề năm 2026 là gì?" asks 2026; the 2023 told before made any
+        2023 entry enough). A question naming no year keeps the years of its context ("Năm 2025 lễ đó tổ chức rồi.
+        Vào ngày nào?" borrows 2025); a clause read alone keeps its own."""
+        found = self.asked(text)
+        if not self.question or text != self.message:
+            return found
+        years = frozenset(k for k in self.asked(self.question) if k.startswith(YEAR))
+        if not years:
+            return found
+        return frozenset(k for k in found if not k.startswith(YEAR)) | years
 
     def intent(self, text: str) -> Reading:
         """What the intent reader makes of ``text`` (nothing without a model), once per text.

@@ -143,5 +143,9 @@ CHAT_PHRASES.update({f"{before} {dt}": f"{before} điện tử" for dt in ("dt",
     "định danh", "chính phủ", "thương mại", "thanh toán", "ví", "giao dịch", "hóa đơn", "hồ sơ", "cổng",
     "chứng thực", "xác thực")})
 
+# Round 15 (qa15oos): "nhg" is "nhưng" (COMMON) except before "gì", where only the plural "những" makes Vietnamese
+# ("kênh này làm đc nhg j cho mình"): "những gì" (what things) asks; "nhưng gì" is no phrase.
+CHAT_PHRASES.update({f"nhg {what}": f"những {std}" for what, std in (("j", "gì"), ("gì", "gì"), ("gi", "gì"))})
+
 # Teencode words read only where typed as a word of their own: "s ad bảo…" is "sao", the "s" of "VNeID's" is not.
 CHAT_WORDS: dict[str, str] = {"s": "sao"}
