@@ -39,7 +39,7 @@ from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
 from bot.kb.subjects import SPEAKER
-from bot.kb.years import names_year, states_both, two_years
+from bot.kb.years import names_year, same_title, states_both, two_years
 from bot.nlp.clauses import (
     announces,
     asks_by_itself,
@@ -160,8 +160,11 @@ class KnowledgeBase:
             # "?" (``_marked``), is context, not a question ("Tuần rồi … tôi hỏi đổi khi nào thì anh ấy cũng không
             # rõ. Vậy tài khoản cũ dùng được đến ngày nào, …?"): read as the first question, it was answered or
             # held the answer back
+            # a request to know ("Tôi muốn hỏi VNeID là gì.") or not knowing ("Em chưa rõ … ở đâu.") is asked
+            # whatever its mark (review of round 15, H1), and the story stays where the questions left only point
+            # back at it ("… Tôi cũng không rõ. Ngày đó có nghỉ lễ không?", review of round 15, M3)
             kept = _marked(asks, text)
-            asks = [p for p in asks if p in kept or _wonders(p)] or asks
+            asks = _unless_pointing_back([p for p in asks if p in kept or _asks_anyway(p)], asks)
         if len(asks) > 1:
             # round 15: the story told in full-stopped sentences is not asked where the questions end on "?"
             asks = _unstoried(asks, sentences)
@@ -222,6 +225,11 @@ class KnowledgeBase:
                 both = self._says_both(texts, text, whole, first, second)
                 if both is not None:
                     return both
+                if self._borrowed_by(texts, tried[0], second):
+                    # review of round 15, M2: a follow-up naming no subject of its own ("Bao lâu thì có?") answered
+                    # by an entry that does not explain the first question's subject: its button would be about
+                    # another subject, so nothing is offered
+                    return first, None
                 return first, second[1][0].entry
             if whole is None:
                 whole = self._decide(texts, text)
@@ -233,6 +241,11 @@ class KnowledgeBase:
                 near = {h.entry.id for h in whole[1][:3]}
                 own = [h.entry for h in second[1][:1] if h.entry.id in near] if second[0].kind != "unknown" else []
                 others = [e for e in (*own, *(h.entry for h in whole[1])) if e.id != first[0].entry]
+                if not second[0].confident:
+                    # review of round 15, M2: a second question not answered on its own ("ai lam ra?" says no
+                    # subject) asks of the first one's subject: only an entry of the first answer's topic is offered
+                    topic = self.by_id[first[0].entry].topic if first[0].entry in self.by_id else None
+                    others = [e for e in others if e.topic == topic]
                 return first, (others[0] if others else None)
 
         def strength(reading: tuple[Answer, list[Hit]]) -> tuple[int, float]:
@@ -353,13 +366,20 @@ class KnowledgeBase:
         named = [y for y in years if names_year(f"{entry.title} {entry.answer}", y)]
         if len(named) != 1:
             return result, None
+        own = next((h for h in hits if h.entry is entry), None)
         for hit in hits[:SUGGESTIONS]:
-            if hit.entry is not entry and states_both(hit.entry.answer, years) \
+            # review of round 15, H1: only an entry of the answer's topic that says at least as much of the
+            # question's own words ("xã hội số" is not answered by a "kinh tế số" entry stating 2025 and 2030)
+            if hit.entry is not entry and states_both(hit.entry.answer, years) and own is not None \
+                    and hit.entry.topic == entry.topic and hit.coverage >= own.coverage and hit.match >= own.match \
                     and hit.coverage >= FLOOR_COVERAGE and hit.match >= FLOOR_MATCH:
                 return confident(hit, self.messages, result.normalized, result.margin), None
         missing = next(y for y in years if y not in named)
-        other = next((h.entry for h in hits if h.entry is not entry
-                      and names_year(f"{h.entry.title} {h.entry.answer}", missing)), None)
+        # review of round 15, M3: the other year's entry of the same kind (topic, and the title once the years are
+        # taken out), not any entry that names the year
+        other = next((h.entry for h in hits if h.entry is not entry and h.entry.topic == entry.topic
+                      and names_year(f"{h.entry.title} {h.entry.answer}", missing)
+                      and same_title(h.entry.title, entry.title)), None)
         return result, other
 
     def _resolved(self, texts: _Texts, parts: Sequence[str],
@@ -380,13 +400,21 @@ class KnowledgeBase:
         không?") was, by an entry that does not explain the first one's subject (``bot.kb.explained
         .borrowed_subject``, round 9): that answer is about another subject, so the first question's own reply
         (the apology or "Ý bạn là…?", with its closest entries) is given instead."""
-        if len(parts) != 2 or len(tried) != 2 or best is not readings.get(tried[1]) or not best[1]:
+        if len(tried) != 2 or best is not readings.get(tried[1]) or not best[1]:
             return False
         first = texts.query(tried[0])
         top = best[1][0]
         # round 14: a first question refused as out of scope leaves a longer follow-up no subject of its own either
         elliptical = OUTSIDE_ELLIPTICAL_WORDS if readings[tried[0]][0].out_of_scope else ELLIPTICAL_WORDS
         return first is not None and borrowed_subject(first.view, top.question, top.record, elliptical)
+
+    def _borrowed_by(self, texts: _Texts, first: str, second: tuple[Answer, list[Hit]]) -> bool:
+        """Whether the second question's entry answers it without the subject the ``first`` question gave it
+        (``bot.kb.explained.borrowed_subject``): a short follow-up's reading is about another subject."""
+        if not second[1]:
+            return False
+        asked, top = texts.query(first), second[1][0]
+        return asked is not None and borrowed_subject(asked.view, top.question, top.record, ELLIPTICAL_WORDS)
 
     def answer(self, question: str) -> Answer:
         """Answer one citizen question (no side effects; the caller records unanswered ones).
@@ -478,8 +506,23 @@ def _unstoried(asks: Sequence[str], sentences: Mapping[str, _Sentence | None]) -
     if not any((s := sentences.get(p)) is not None and s.mark == "?" for p in asks):
         return list(asks)
     kept = [p for p in asks if (s := sentences.get(p)) is None or s.mark not in _TOLD_MARKS
-            or not _speaker_in(s.text) or asks_to_know(p)]
+            or not _speaker_in(s.text) or _asks_anyway(p)]
     return kept if len(kept) > 1 else list(asks)
+
+
+def _asks_anyway(part: str) -> bool:
+    """Whether ``part`` is asked even as a full-stopped sentence with the asker in it: it says the wish to know
+    ("Tôi muốn hỏi VNeID là gì.", "em muon hoi …", ``asks_to_know``) or that the asker does not know ("Em chưa rõ
+    VNeID đăng ký ở đâu.", ``_wonders``). Both story filters of ``_read`` keep it (review of round 15, H1/H2)."""
+    return asks_to_know(part) or _wonders(part)
+
+
+def _unless_pointing_back(kept: Sequence[str], asks: Sequence[str]) -> list[str]:
+    """``kept`` (the asking clauses without the story), or all of ``asks`` where every clause kept points back at
+    what the story named ("Ngày đó có nghỉ lễ không?": alone it names no subject, review of round 15, M3)."""
+    if not kept or not any(self_contained(p) for p in kept):
+        return list(asks)
+    return list(kept)
 
 
 def _first_two(asks: Sequence[str], sentences: Mapping[str, _Sentence | None]) -> list[str]:

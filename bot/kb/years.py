@@ -18,9 +18,16 @@ from bot.nlp.normalize import fold
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # two years joined as a list, on the folded text ("va", "voi", "lan" are và, với, lẫn); "nam" (năm) may repeat
 # (one run of spaces before the joiner, one after it: no two adjacent runs that could split one run of spaces)
-_SIDE_BY_SIDE = re.compile(rf"\b({_YEAR})\s*(?:(?:,|&|\bvs\b\.?|\bva\b|\bvoi\b|\blan\b)\s*)?(?:nam\s+)?({_YEAR})\b")
-# a range or a school year as typed: folding drops the dash and keeps no slash between the years
-_RANGE = re.compile(rf"{_YEAR}\s*[-–—/]\s*{_YEAR}")
+# (a separator is required: "20212025" is no two years; nor are years inside a longer run of digit groups, as a
+# phone number "0912 2021 2022": no digit, alone or before one space, right before or after the pair)
+_SIDE_BY_SIDE = re.compile(rf"(?<!\d)(?<!\d\s)\b({_YEAR})(?:\s*(?:,|&|\bvs\b\.?|\bva\b|\bvoi\b|\blan\b)\s*|\s+)"
+                           rf"(?:nam\s+)?({_YEAR})\b(?!\s?\d)")
+# a range or a school year as typed: any mark but a comma or "&" between two years ("2021-2025", "2021–2025",
+# "2021 ~ 2025", "2021 → 2025", "2021 − 2025", "2025/2026", "2021..2025", "(2021 2025)" after a year: folding drops
+# them, so they are read on the typed text; review of round 15, H3)
+_RANGE = re.compile(rf"{_YEAR}\s*[^\w\s,&]+\s*{_YEAR}")
+# the words of a title that say its kind, without the years (``same_title``)
+_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE = re.compile(r"(?<=[.;!?:])\s+|\n+")
 
 
@@ -44,3 +51,10 @@ def states_both(answer: str, years: tuple[str, str]) -> bool:
 def names_year(answer: str, year: str) -> bool:
     """Whether ``answer`` names ``year`` at all."""
     return re.search(rf"\b{year}\b", answer) is not None
+
+
+def same_title(one: str, other: str) -> bool:
+    """Whether two entries' titles say the same thing once their years are taken out ("Mục tiêu chính phủ số đến
+    năm 2025 là gì?" / "… năm 2030 …"): most of their words are shared (review of round 15, M3)."""
+    a, b = set(_WORD.findall(fold(one))), set(_WORD.findall(fold(other)))
+    return bool(a and b) and len(a & b) >= 0.75 * len(a | b)

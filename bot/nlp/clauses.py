@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import itertools
 import re
+import tomllib
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from bot.nlp.normalize import continues_name, fold, fold_token
 
@@ -273,28 +275,42 @@ def _split_connectors(sentence: str) -> list[str]:
 
 # The names of ministries that hold "và" (folded: the word before it, the two after), one noun, not two questions
 # joined ("Bộ trưởng Bộ Khoa học và Công nghệ là ai", round 15: cut there, "… Bộ Khoa học" asked by its "Thế")
-_NAMES_WITH_AND = frozenset({
-    ("hoc", "cong nghe"),  # Khoa học và Công nghệ
-    ("tin", "truyen thong"),  # Thông tin và Truyền thông
-    ("thao", "du lich"),  # Văn hóa, Thể thao và Du lịch
-    ("nguyen", "moi truong"),  # Tài nguyên và Môi trường
-    ("nghiep", "moi truong"),  # Nông nghiệp và Môi trường
-    ("nghiep", "phat trien"),  # Nông nghiệp và Phát triển nông thôn
-    ("duc", "dao tao"),  # Giáo dục và Đào tạo
-    ("hoach", "dau tu"),  # Kế hoạch và Đầu tư
-    ("binh", "xa hoi"),  # Lao động – Thương binh và Xã hội
-})
-_AND_AT = re.compile(r"\s+va\s+(\S+)\s+(\S+)")
+_NAMES_FILE = Path(__file__).resolve().parents[2] / "content" / "names_with_and.toml"
+_NAME_WORDS = re.compile(r"[^\W_]+")
+_AND_AT = re.compile(r"\s+va\s+")
+
+
+@lru_cache(maxsize=1)
+def _names_with_and() -> tuple[frozenset[tuple[tuple[str, ...], tuple[str, ...]]], frozenset[str]]:
+    """The names with "và" inside (content/names_with_and.toml), each as its folded words before "và" (without
+    "Bộ") and after it, and the words that show a name ended earlier (review of round 15, M1)."""
+    data = tomllib.loads(_NAMES_FILE.read_text(encoding="utf-8"))
+    names = set()
+    for name in data.get("names", []):
+        words = _NAME_WORDS.findall(fold(name))
+        if "va" not in words or words[:1] != ["bo"]:
+            continue
+        at = len(words) - 1 - words[::-1].index("va")
+        names.add((tuple(words[1:at]), tuple(words[at + 1 :])))
+    return frozenset(names), frozenset(fold(w) for w in data.get("continues", []))
 
 
 def _and_in_name(folded: str, m: re.Match[str]) -> bool:
-    """Whether the soft cut ``m`` is a "và" inside a ministry's name (:data:`_NAMES_WITH_AND`), read on the folded
-    sentence: the word before it and the two after it (a bounded look, linear over the sentence's cuts)."""
-    after = _AND_AT.match(folded, m.start())
-    if after is None:
+    """Whether the soft cut ``m`` is a "và" inside a ministry's name (content/names_with_and.toml), read on the folded
+    sentence: the name's words before "và" with "bộ" 1–3 words before them, its words after "và", and no word that
+    continues the phrase right after it (a bounded look of a few words either side, linear over the cuts)."""
+    if _AND_AT.match(folded, m.start()) is None:
         return False
-    return (_word_before(folded, m.start()), f"{after.group(1)} {after.group(2)}".strip(",.?!;:")) \
-        in _NAMES_WITH_AND
+    before = _NAME_WORDS.findall(folded[max(0, m.start() - 120) : m.start()])[-10:]
+    after = _NAME_WORDS.findall(folded[m.start() : m.start() + 120])[1:10]  # without the "va"
+    names, continues = _names_with_and()
+    for left, right in names:
+        if tuple(before[len(before) - len(left) :]) != left or tuple(after[: len(right)]) != right:
+            continue
+        lead = before[: len(before) - len(left)][-3:]
+        if "bo" in lead and (len(after) == len(right) or after[len(right)] not in continues):
+            return True
+    return False
 
 
 def _opens_request(right: str) -> bool:
