@@ -18,6 +18,7 @@ from bot.kb.decision import (
     NEAR_MISS,
     REDIRECT_TOPIC,
     SUGGESTIONS,
+    TIE_MARGIN,
     Answer,
     confident,
     decide,
@@ -369,9 +370,11 @@ class KnowledgeBase:
         own = next((h for h in hits if h.entry is entry), None)
         for hit in hits[:SUGGESTIONS]:
             # review of round 15, H1: only an entry of the answer's topic that says at least as much of the
-            # question's own words ("xã hội số" is not answered by a "kinh tế số" entry stating 2025 and 2030)
+            # question's own words, its match within the tie margin ("xã hội số" is not answered by a "kinh tế số"
+            # entry stating 2025 and 2030)
             if hit.entry is not entry and states_both(hit.entry.answer, years) and own is not None \
-                    and hit.entry.topic == entry.topic and hit.coverage >= own.coverage and hit.match >= own.match \
+                    and hit.entry.topic == entry.topic and hit.coverage >= own.coverage \
+                    and hit.match >= own.match - TIE_MARGIN \
                     and hit.coverage >= FLOOR_COVERAGE and hit.match >= FLOOR_MATCH:
                 return confident(hit, self.messages, result.normalized, result.margin), None
         missing = next(y for y in years if y not in named)
