@@ -6,7 +6,7 @@ import logging
 import re
 import time
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -165,7 +165,8 @@ class KnowledgeBase:
             # whatever its mark (review of round 15, H1), and the story stays where the questions left only point
             # back at it ("… Tôi cũng không rõ. Ngày đó có nghỉ lễ không?", review of round 15, M3)
             kept = _marked(asks, text)
-            asks = _unless_pointing_back([p for p in asks if p in kept or _asks_anyway(p)], asks)
+            pointing = {p for p, typed in zip(parts, cut, strict=True) if p != typed}  # read with the story
+            asks = _unless_pointing_back([p for p in asks if p in kept or _asks_anyway(p)], asks, pointing)
         if len(asks) > 1:
             # round 15: the story told in full-stopped sentences is not asked where the questions end on "?"
             asks = _unstoried(asks, sentences)
@@ -520,10 +521,11 @@ def _asks_anyway(part: str) -> bool:
     return asks_to_know(part) or _wonders(part)
 
 
-def _unless_pointing_back(kept: Sequence[str], asks: Sequence[str]) -> list[str]:
+def _unless_pointing_back(kept: Sequence[str], asks: Sequence[str], pointing: Set[str]) -> list[str]:
     """``kept`` (the asking clauses without the story), or all of ``asks`` where every clause kept points back at
-    what the story named ("Ngày đó có nghỉ lễ không?": alone it names no subject, review of round 15, M3)."""
-    if not kept or not any(self_contained(p) for p in kept):
+    what the story named (``pointing``, the clauses resolved with it: "Ngày đó có nghỉ lễ không?") or names no
+    subject: alone it asks of nothing (review of round 15, M3)."""
+    if not kept or not any(self_contained(p) and p not in pointing for p in kept):
         return list(asks)
     return list(kept)
 
