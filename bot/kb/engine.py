@@ -227,7 +227,7 @@ class KnowledgeBase:
                 both = self._says_both(texts, text, whole, first, second)
                 if both is not None:
                     return both
-                if self._borrowed_by(texts, tried[0], second):
+                if self._borrowed_by(texts, tried[0], first[0], second):
                     # review of round 15, M2: a follow-up naming no subject of its own ("Bao lâu thì có?") answered
                     # by an entry that does not explain the first question's subject: its button would be about
                     # another subject, so nothing is offered
@@ -412,10 +412,12 @@ class KnowledgeBase:
         elliptical = OUTSIDE_ELLIPTICAL_WORDS if readings[tried[0]][0].out_of_scope else ELLIPTICAL_WORDS
         return first is not None and borrowed_subject(first.view, top.question, top.record, elliptical)
 
-    def _borrowed_by(self, texts: _Texts, first: str, second: tuple[Answer, list[Hit]]) -> bool:
-        """Whether the second question's entry answers it without the subject the ``first`` question gave it
-        (``bot.kb.explained.borrowed_subject``): a short follow-up's reading is about another subject."""
-        if not second[1]:
+    def _borrowed_by(self, texts: _Texts, first: str, answered: Answer, second: tuple[Answer, list[Hit]]) -> bool:
+        """Whether the second question's entry, of another topic than the first question's ``answered`` entry,
+        answers it without the subject the ``first`` question gave it (``bot.kb.explained.borrowed_subject``): a
+        short follow-up's reading is about another subject."""
+        own = self.by_id.get(answered.entry or "")
+        if not second[1] or own is None or second[1][0].entry.topic == own.topic:
             return False
         asked, top = texts.query(first), second[1][0]
         return asked is not None and borrowed_subject(asked.view, top.question, top.record, ELLIPTICAL_WORDS)
