@@ -144,7 +144,9 @@ def test_two_years_side_by_side(text: str, years: tuple[str, str] | None) -> Non
 def test_two_years_answer_the_first_and_offer_the_other(real_kb: KnowledgeBase) -> None:
     answer = real_kb.answer("Mục tiêu chính phủ số năm 2025 và 2030 là gì")
     assert answer.confident and answer.entry == "ct-2025-chinh-phu-so"
-    assert answer.choice_entries == ["ct-muc-tieu-2030"]
+    # review of round 15, M3: only the other year's entry of the same kind is offered ("Chương trình CĐS đặt mục
+    # tiêu gì cho năm 2030?" is not: its title says another thing), so none here
+    assert answer.choice_entries == []
 
 
 def test_two_years_answered_by_an_entry_stating_both(real_kb: KnowledgeBase) -> None:

@@ -166,7 +166,8 @@ class KnowledgeBase:
             # back at it ("… Tôi cũng không rõ. Ngày đó có nghỉ lễ không?", review of round 15, M3)
             kept = _marked(asks, text)
             pointing = {p for p, typed in zip(parts, cut, strict=True) if p != typed}  # read with the story
-            asks = _unless_pointing_back([p for p in asks if p in kept or _asks_anyway(p)], asks, pointing)
+            asks = _unless_pointing_back([p for p in asks if p in kept or _wonders(p) or asks_to_know(p)], asks,
+                                         pointing)
         if len(asks) > 1:
             # round 15: the story told in full-stopped sentences is not asked where the questions end on "?"
             asks = _unstoried(asks, sentences)
@@ -519,8 +520,25 @@ def _unstoried(asks: Sequence[str], sentences: Mapping[str, _Sentence | None]) -
 def _asks_anyway(part: str) -> bool:
     """Whether ``part`` is asked even as a full-stopped sentence with the asker in it: it says the wish to know
     ("Tôi muốn hỏi VNeID là gì.", "em muon hoi …", ``asks_to_know``) or that the asker does not know ("Em chưa rõ
-    VNeID đăng ký ở đâu.", ``_wonders``). Both story filters of ``_read`` keep it (review of round 15, H1/H2)."""
-    return asks_to_know(part) or _wonders(part)
+    VNeID đăng ký ở đâu.", ``_wonders_first``): ``_unstoried`` keeps it (review of round 15, H2), as ``_read``'s
+    first filter keeps a request and any not-knowing (``_wonders``: "Tôi cài rồi nhưng chưa biết ai làm ra …")."""
+    return asks_to_know(part) or _wonders_first(part)
+
+
+def _wonders_first(part: str) -> bool:
+    """Whether ``part`` opens by saying the asker does not know something ("Em chưa rõ VNeID đăng ký ở đâu.", "tui
+    hok bit vneid la gi"): only the speaker may come before the not-knowing, so a story's "Tôi sợ vào rồi không
+    biết làm cái gì" (the fear told) stays the story."""
+    folded = fold(part)
+    found = _WONDERS.search(folded)
+    if found is None:
+        return False
+    before = folded[: found.start()].split()
+    return len(before) <= 2 and all(w in _STORY_SPEAKER or w in _OPENING_ADVERBS for w in before)
+
+
+# the words that may come between the speaker and the not-knowing ("em vẫn chưa rõ", "mình thật không biết"), folded
+_OPENING_ADVERBS = frozenset({"van", "that", "cung", "con", "thi"})
 
 
 def _unless_pointing_back(kept: Sequence[str], asks: Sequence[str], pointing: Set[str]) -> list[str]:
