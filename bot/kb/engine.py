@@ -228,7 +228,7 @@ class KnowledgeBase:
                 both = self._says_both(texts, text, whole, first, second)
                 if both is not None:
                     return both
-                if self._borrowed_by(texts, tried[0], first[0], second):
+                if len(tried[-1].split()) <= SHORT_FOLLOW_UP and self._borrowed_by(texts, tried[0], first[0], second):
                     # review of round 15, M2: a follow-up naming no subject of its own ("Bao lâu thì có?") answered
                     # by an entry that does not explain the first question's subject: its button would be about
                     # another subject, so nothing is offered
@@ -438,6 +438,10 @@ class KnowledgeBase:
             # so it is out of scope, still confident (the contract), with the closest in-scope topics offered
             return redirected(result, self.suggestions(hits, without=REDIRECT_TOPIC))
         return result
+
+
+# a follow-up of this many words or fewer ("Bao lâu thì có?") may name no subject of its own (review of round 15, M2)
+SHORT_FOLLOW_UP = 4
 
 
 def _resolved_parts(parts: list[str]) -> list[str]:
