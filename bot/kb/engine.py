@@ -46,6 +46,7 @@ from bot.nlp.clauses import (
     asks_to_know,
     clauses,
     is_question,
+    names_subject,
     self_contained,
     tells_purpose,
     tells_reason,
@@ -145,7 +146,8 @@ class KnowledgeBase:
         # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
         # nor does the asker's purpose told after the request ("…, để giải thích cho phụ huynh", round 15)
         asks = [p for i, p in enumerate(parts)
-                if is_question(p) and not (i < len(parts) - 1 and announces(p)) and not (i and tells_purpose(p))] \
+                if is_question(p) and not (i < len(parts) - 1 and announces(p))
+                and not (i and tells_purpose(p) and names_subject(parts[i - 1]))] \
             if len(parts) > 1 else []
         if len(asks) > 1:
             # a clause that asks only by the indefinite closing it ("Tôi có nghe chủ đề năm 2023 là gì đó. Chủ đề năm

@@ -204,6 +204,22 @@ def tells_purpose(right: str) -> bool:
         and not asks_by_itself(right)
 
 
+# Fix15conf (review 15, H4): the words of a request that name no subject ("Nhờ anh chị hướng dẫn giúp", "cho em hỏi
+# với", "Chỉ giúp em với"): who asks and is asked, politeness, the request's own verbs (folded).
+_REQUEST_ONLY_TEXT = (
+    "nhờ anh chị em mình tôi tui tớ cháu con bạn ad admin ơi cho xin giúp giùm dùm với ạ nha nhé hỏi biết muốn cần"
+    " hướng dẫn chỉ giải thích tư vấn tìm hiểu thắc mắc tò mò thông tin vui lòng làm ơn có thể được không mọi người"
+    " thầy cô chú bác ông bà ấy vậy đi")
+_REQUEST_ONLY = frozenset(fold(w) for w in _REQUEST_ONLY_TEXT.split())
+
+
+def names_subject(request: str) -> bool:
+    """Whether a request names what it asks about: two words or more besides who asks, politeness and the request's
+    verbs (``_REQUEST_ONLY``). Only then is a purpose told after it (``tells_purpose``) context; a request that
+    names nothing ("Nhờ anh chị hướng dẫn giúp, để hướng dẫn lại cho mẹ cách cài VNeID") needs the purpose's words."""
+    return sum(1 for w in fold(request).split() if w not in _REQUEST_ONLY) >= 2
+
+
 def _asks_for(left: str, right: str) -> bool:
     """A request ("Mình muốn biết …", "cho hỏi …") before the comma and the asker's reason for it after ("…, tại
     mình chạy xe ôm mà giờ khách toàn chuyển khoản"): the reason is context, as a life told after a question is
@@ -247,7 +263,8 @@ def _split_connectors(sentence: str) -> list[str]:
             # round 13: the asker tells who they are with only commas before asking ("Dạ thưa anh chị, em là giáo
             # viên mầm non ở Thuận Thành, cho em hỏi năm 2025 …"): the request opens the question, the rest is context
             cuts.append(m.end())
-        elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right):
+        elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right) \
+                and names_subject(left):
             cuts.append(m.end())  # round 15: the asker's purpose after the request is context (``tells_purpose``)
         elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
                 and (tells_after(right) or tells_state(right)):
