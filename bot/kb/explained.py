@@ -209,10 +209,6 @@ def subject_left(context: View | None, question: View | None, alone: EntryRecord
     if context is None or question is None or alone is None or whole is None \
             or content_words(question) > elliptical:
         return False
-    if any(True for _ in _unsaid(question, whole)):
-        # review 15, H1: the question names what the context's entry does not explain ("Tôi đọc Quyết định 749 rồi.
-        # VNeID là gì?"): a subject of its own, not the one told before
-        return False
     if borrowed_subject(context, question, alone, elliptical):
         return True
     lost = {alt for _, uv in _unsaid(context, alone) if uv.unit.kind == "number" for alt in uv.alts}
