@@ -71,7 +71,8 @@ def test_a_request_before_but_keeps_its_command() -> None:
 @pytest.mark.parametrize(("text", "name"), [
     ("Mẹ tôi bảo hủy bản tin nhưng tôi muốn tiếp tục nhận bản tin", "subscribe"),  # a change of mind
     ("Hôm trước tôi nhờ hủy, nhưng mà giờ tôi muốn nhận bản tin lại", "subscribe"),
-    ("Tôi đã hủy rồi nhưng vẫn nhận, hủy bản tin giúp tôi lần nữa nhé", "unsubscribe"),  # the complaint, then the request
+    # the complaint, then the request
+    ("Tôi đã hủy rồi nhưng vẫn nhận, hủy bản tin giúp tôi lần nữa nhé", "unsubscribe"),
     # M3: a condition closed before "nhưng" ("… thì sao,"), then the wish said outright
     ("Nếu hủy bản tin thì sao, nhưng mà hủy bản tin giúp tôi luôn đi", "unsubscribe"),
 ])
