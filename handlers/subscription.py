@@ -21,6 +21,7 @@ from bot.infra import keys, provinces, safe_text
 from bot.infra.texts import phrases
 from bot.nlp.normalize import command_form
 from bot.stories import model as stories
+from handlers import asked_too
 from handlers import help as help_handlers
 
 SUBSCRIBE = phrases("subscribe")
@@ -85,13 +86,21 @@ def subscribe(event: Event, ctx: Context) -> None:
 
 
 def unsubscribe(event: Event, ctx: Context) -> None:
-    """Immediate: every later fan-out step checks membership right before sending."""
+    """Immediate: every later fan-out step checks membership right before sending. A question the message asks
+    after the stop ("… dừng nhận bản tin giúp tôi nhé. Mà Ngày Chuyển đổi số là ngày nào?") is offered as buttons
+    under the confirmation (round 15: it was dropped)."""
     ctx.marks.add(LEFT)
+    key = "sub_unsubscribed"
     if not subscribers.is_subscribed(ctx.redis, ctx.user_id):
-        ctx.say("sub_not_subscribed")
+        key = "sub_not_subscribed"
+    else:
+        ctx.on_commit(lambda pipe: subscribers.unsubscribe(pipe, ctx.user_id))
+    text = event.text if isinstance(event, TextMessage) else ""
+    offered = asked_too.buttons(text, "unsubscribe")
+    if not offered:
+        ctx.say(key)
         return
-    ctx.on_commit(lambda pipe: subscribers.unsubscribe(pipe, ctx.user_id))
-    ctx.say("sub_unsubscribed")
+    ctx.send_text(f"{ctx.text(key)}\n\n{ctx.text('asked_too')}", buttons=offered)
 
 
 def follow(event: Event, ctx: Context) -> None:

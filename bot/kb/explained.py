@@ -195,3 +195,24 @@ def borrowed_subject(first: View | None, follow_up: View | None, record: EntryRe
         return False
     missing = sum(1 for _ in _unsaid(first, record))
     return missing >= BORROWED_SHARE * total
+
+
+def subject_left(context: View | None, question: View | None, alone: EntryRecord | None,
+                 whole: EntryRecord | None, elliptical: int = ELLIPTICAL_WORDS) -> bool:
+    """Whether the entry ``alone`` found for a short ``question`` read by itself drops the subject the ``context``
+    told before it, which the entry ``whole`` found for the whole message keeps (round 15: "Tôi đọc báo thấy nói
+    Quyết định 749 về chương trình chuyển đổi số quốc gia. Rốt cuộc ai ký vậy?" — alone, "ai ký" is any signing, and
+    the DX day's Decision 505 answered it; Vietnamese drops the subject the talk already holds). The question must
+    name little (``elliptical`` content words or fewer); the context's subject is lost when ``alone`` leaves half of
+    the context unexplained (:func:`borrowed_subject`) or leaves out a number the context names (a document's number,
+    a year) that ``whole`` says."""
+    if context is None or question is None or alone is None or whole is None \
+            or content_words(question) > elliptical:
+        return False
+    if borrowed_subject(context, question, alone, elliptical):
+        return True
+    lost = {alt for _, uv in _unsaid(context, alone) if uv.unit.kind == "number" for alt in uv.alts}
+    if not lost:
+        return False
+    kept = {alt for _, uv in _unsaid(context, whole) if uv.unit.kind == "number" for alt in uv.alts}
+    return bool(lost - kept)

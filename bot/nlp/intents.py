@@ -381,15 +381,21 @@ class Intents:
     # the words that say a request to the channel ("xin", "giùm", "cho tôi", "nhé"): a run of clauses read in the
     # middle of a long message needs one (review 13, M4), else it tells of something done, not asked
     addressed: tuple[Exclusion, ...] = ()
+    # a condition ("nếu", "giả sử"): told before "nhưng", the request after it is a case asked about (round 15)
+    conditional: tuple[Exclusion, ...] = ()
+    # "but" (``[request] contrast``): where a concession ends and the request starts (round 15, ``_conceded``)
+    contrast: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
-           elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = ()) -> Intents:
+           elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = (),
+           conditional: tuple[Exclusion, ...] = (), contrast: tuple[str, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    _by_first_word([(p.marked, p) for p in elsewhere]),
-                   _by_first_word([(p.folded, p) for p in elsewhere]), addressed)
+                   _by_first_word([(p.folded, p) for p in elsewhere]), addressed, conditional,
+                   _contrast(contrast))
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -441,7 +447,19 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         for name, spec in data.items()
     ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
                 *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))),
-        exclusions(request_spec.get("addressed", [])))
+        exclusions(request_spec.get("addressed", [])), exclusions(request_spec.get("conditional", [])),
+        tuple(request_spec.get("contrast", [])))
+
+
+def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The "but" words as one pattern: typed with their marks anywhere as whole words, or folded right after a comma
+    (unmarked "nhung" is also "những"). Longest first, so "nhưng mà" is taken whole."""
+    if not words:
+        return None
+    ordered = sorted(dict.fromkeys(unicodedata.normalize("NFC", w.lower()) for w in words), key=len, reverse=True)
+    marked = "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
+    folded = "|".join(r"\s+".join(map(re.escape, command_form(w).split())) for w in ordered)
+    return re.compile(rf"(?<!\w)(?:{marked})(?!\w)|,\s*(?:{folded})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -560,6 +578,9 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     by what follows: no question mark after it, and none of the command's ``unless`` or ``asks`` phrases anywhere in
     the message ("Zalo của tui bị khóa …, mất hết tin nhắn với nhóm. Làm sao mở khóa …?" stays a question)."""
     intents = intents if intents is not None else _intents()
+    conceded = _conceded(text, intents)
+    if conceded is not None:
+        return conceded
     if not text or len(text.split()) <= MAX_WORDS:
         return _read(text, intents)
     last = _last_clauses(text)
@@ -576,7 +597,75 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         name = _read(said, intents, addressed=start > 0)
         if name is not None and not _undone(name, clauses, start, intents, whole):
             return name
-    return _asked_help(text, intents)
+    return _asked_after(text, intents) or _asked_help(text, intents)
+
+
+_CONCEDED_MIN = 2  # words after "nhưng" that can say a request ("hủy giúp")
+
+
+def _conceded(text: str, intents: Intents) -> str | None:
+    """The command asked after the last "nhưng" of a message, the words before it a concession (round 15: "Tôi không
+    phải không muốn đọc, nhưng hủy bản tin giúp tôi" — the double negation before holds "phải không", which keeps the
+    whole message from unsubscribing, and "muốn đọc" reads as the digest). What follows "nhưng" is what the speaker
+    asks; what precedes it is granted, so its words neither ask for a command nor undo one — unless it asks something
+    itself (``asks_by_itself``) or sets a condition (``[request] conditional``: "nếu …"), when the whole message is
+    read as before. ``None`` when no request follows "nhưng"."""
+    if intents.contrast is None:
+        return None
+    normalized = unicodedata.normalize("NFC", text)
+    last = None
+    for found in intents.contrast.finditer(normalized):
+        last = found
+    if last is None:
+        return None
+    before, after = normalized[: last.start()], normalized[last.end() :]
+    if len(after.split()) < _CONCEDED_MIN or not before.strip():
+        return None
+    name = plain_command(after, intents)
+    if name is None or asks_by_itself(before):
+        return None
+    told = _Reading.of(before)
+    return None if _any(intents.conditional, told.folded, told.message) else name
+
+
+# The commands whose reply offers the question a letter asks after the request (``handlers/asked_too``, round 15)
+ASKED_AFTER = ("unsubscribe",)
+
+
+def _asked_after(text: str, intents: Intents) -> str | None:
+    """A long letter's request said to the channel in a sentence of its own, then a question (round 15: "… Kênh cho
+    tôi dừng nhận bản tin từ tuần này nhé. Tiện đây cho tôi hỏi Ngày Chuyển đổi số quốc gia là ngày nào?"): the
+    question's "?" hides the request from the runs, and its wish to know made the whole letter a question, so the
+    stop was dropped. The command is done and its reply offers the question (:func:`question_after`). Only for the
+    commands of ``ASKED_AFTER``; the request sentence must say it to the channel (``[request] addressed``), what
+    follows it must ask about something else — no whole pattern of the command ("Dừng nhận bản tin thì bao lâu mới
+    hết?"), none of its how phrases ("Kênh có biết cách xóa … không?") and no condition ("Nếu dừng thì có nhận lại
+    được không?") —, and what was told before it is read as :func:`_undone` reads it. At most ``MAX_WINDOWS``
+    sentences of ``MAX_WORDS`` words or fewer are read, each before a sentence that asks (bounded work)."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    asking = [asks_by_itself(s) for s in sentences]
+    last = max((i for i, a in enumerate(asking) if a), default=-1)
+    # the request sentence asks nothing itself ("Hồi trước muốn hỏi gì ở phường phải xin nghỉ …, giờ … nhắn hỏi được
+    # luôn" tells how it was: its "xin nghỉ … nhắn" is no stop)
+    candidates = [i for i in range(last) if not asking[i] and len(sentences[i].split()) <= MAX_WORDS][:MAX_WINDOWS]
+    for i in candidates:
+        name = _read(sentences[i], intents, addressed=True)
+        if name not in ASKED_AFTER:
+            continue  # no request, or another command's words told in the story ("con tôi đăng ký cho tôi nhận …")
+        intent = next(c for c in intents.commands if c.name == name)
+        rest = _Reading.of(" ".join(sentences[i + 1 :]))
+        found = intent.said(rest.marked, rest.folded, rest.accented)
+        if any(all(not group.isdisjoint(found) for group in pattern) for pattern in intent.groups) \
+                or _any(intent.asks, rest.folded, rest.message) or _any(intents.conditional, rest.folded, rest.message):
+            return None
+        for told, asks in zip(sentences[:i], asking[:i], strict=True):
+            if asks:
+                reading = _Reading.of(told)
+                if intent.excluded(reading.folded, reading.message) or _any(intent.asks, reading.folded,
+                                                                            reading.message):
+                    return None
+        return name
+    return None
 
 
 def _asked_help(text: str, intents: Intents) -> str | None:
@@ -629,3 +718,17 @@ def _undone(name: str, clauses: list[str], start: int, intents: Intents, whole: 
             if intent.excluded(told.folded, told.message) or _any(intent.asks, told.folded, told.message):
                 return True
     return False
+
+
+def question_after(text: str, name: str, intents: Intents | None = None) -> str | None:
+    """The question a message asks after its request for the command ``name``, or None (round 15: "… Kênh cho tôi
+    dừng nhận bản tin từ tuần này nhé. Mà Ngày Chuyển đổi số quốc gia là ngày nào vậy?" — the stop is done, and the
+    question was dropped). The request is the first sentence that reads as ``name`` by itself; the question is the
+    first sentence after it that asks by itself (``asks_by_itself``) and reads as no command. The chat does the
+    command and offers the question's answer as a button."""
+    intents = intents if intents is not None else _intents()
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    at = next((i for i, s in enumerate(sentences) if _read(s, intents) == name), None)
+    if at is None:
+        return None
+    return next((s for s in sentences[at + 1 :] if asks_by_itself(s) and _read(s, intents) is None), None)
