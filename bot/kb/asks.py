@@ -93,7 +93,7 @@ Round 12: a rank in an index no entry ranks, another agency's procedure, a proce
 its mark, a guess or a forecast (``bot.kb.asks_round12``). Round 13: a storm's or the weather's own facts, a
 judgement asked by kinship address, a weekday, "tỉnh mô" (``bot.kb.asks_round13``). Round 14: a claim doubted as
 talk, a phone number asked with "where", which country leads a ranking, fixed broadband (``bot.kb.asks_round14``).
-Round 15: which country began something (``bot.kb.asks_round15``).
+Round 15: which country, place or person began something (``bot.kb.asks_round15``).
 """
 
 from __future__ import annotations
@@ -172,7 +172,10 @@ _FEE_SAID = re.compile(r"\b(?:lệ phí|phí|chi phí|miễn phí|kinh phí|mấ
                        r"|\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|usd|đô la)\b"
                        r"|\b(?:nghìn|ngàn|triệu|tỷ|tỉ) đồng\b")
 _PHONE_WORD = r"(?:so dien thoai|so dt|sdt|hotline|so tong dai|tong dai|duong day nong)"
-_PHONE = re.compile(rf"\b{_PHONE_WORD}\b(?: \w+){{0,8}} (?:bao nhieu|so may|so nao|so gi|la gi|nao)\b"
+# Round 15: not a phone word that is a predicate or an alternative ("tên đăng nhập là số điện thoại hay là số gì": what
+# the login is, as round 14's review read the "where" kind, ``bot.kb.asks_round14``)
+_PHONE = re.compile(rf"(?<!\bla )(?<!\bbang )(?<!\bhay )\b{_PHONE_WORD}\b(?: \w+){{0,8}} "
+                    r"(?:bao nhieu|so may|so nao|so gi|la gi|nao)\b"
                     rf"|\b(?:xin|cho)\b(?: \w+){{0,3}} {_PHONE_WORD}\b|\bgoi (?:so|tong dai|hotline) nao\b")
 _PHONE_SAID = re.compile(r"\b(?:so dien thoai|tong dai|hotline|duong day nong)\b|\b(?:11[345]|1900|1800)\b"
                          r"|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b")
@@ -388,7 +391,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     kinds.update(asked_round12(normalized, raw))
     kinds.update(asked_round13(normalized, raw))
     kinds.update(asked_round14(normalized, raw))
-    kinds.update(asked_round15(normalized))
+    kinds.update(asked_round15(normalized, raw))
     return frozenset(kinds) | named_places(normalized, raw) if with_places else frozenset(kinds)
 
 

@@ -8,7 +8,8 @@ the KB (a test keeps that true), so a question of the channel is never refused b
   nói chơi / nói suông", "… hay chỉ là khẩu hiệu / trên giấy". The asker wants a judgement of whether a target is
   real; the entry that states the target does not judge it. Three of dev14a's four writers (and one of dev13a's)
   closed a doubt this way; the verb and the "hay" are both needed ("khẩu hiệu ngày chuyển đổi số" is the day's
-  slogan, a fact of the KB).
+  slogan, a fact of the KB). Round 15: not after a fact asked ("… tiết kiệm được bao nhiêu tiền, có thiệt không hay
+  nói cho vui?"): the figure answers the doubt.
 * ``phone`` also reads a number asked with "where" ("số điện thoại với địa chỉ của Cục … ở đâu", "số tổng đài
   … chỗ nào"): round 7's ``phone`` needed "bao nhiêu / số mấy / là gì / nào" after the phone word. An entry gives
   it when it speaks of a phone number or a hotline (round 7's test, the channel's own redirect among them).
@@ -37,6 +38,12 @@ from bot.nlp.normalize import analyze
 _DOUBT = re.compile(r"\bhay (?:chi |la |chi la |cung chi )?(?:noi|ho|hua|ghi|viet|de) "
                     r"(?:cho vui|cho hay|cho co|choi|suong|lay le|vay thoi|cho sang)\b"
                     r"|\bhay (?:chi |chi la |cung chi la )(?:khau hieu|tren giay|ban giay|hua suong|noi suong)\b")
+# Round 15: a fact asked before the doubt ("Cổng … mỗi năm tiết kiệm được bao nhiêu tiền rứa, có thiệt không hay nói
+# cho vui?"): the figure is what is asked and answers the doubt; the doubt alone over a target ("… tới 2030 có chiếm
+# được 30% GDP thiệt hông hay nói cho vui") still asks a judgement. Question words of a fact (folded), not "mấy" ("theo
+# mấy người thì": Southern "you all").
+_FACT_ASKED = re.compile(r"\b(?:bao nhieu|la gi|khi nao|bao gio|o dau|(?:ngay|nam|thang|bo|nuoc|co quan|cai) nao"
+                         r"|(?:cai|nhung|viec) gi)\b")
 # A phone number asked with "where" (folded), the phone word at most 10 words before (a ministry's name): not a
 # predicate or an alternative (review 14b, M3: "tên đăng nhập là số điện thoại hay số định danh, xem ở đâu" asks
 # where to look the login up, after "là … hay …").
@@ -87,7 +94,8 @@ def asked_round14(normalized: str, raw: str = "") -> frozenset[str]:
     """Round 14's kinds asked by a question (``normalized``: its analysed, folded text; ``raw`` as typed). Each kind
     runs behind a substring every match holds (latency: most questions ask none of them)."""
     kinds: set[str] = set()
-    if "hay " in normalized and _DOUBT.search(normalized):
+    doubt = _DOUBT.search(normalized) if "hay " in normalized else None
+    if doubt is not None and _FACT_ASKED.search(normalized, 0, doubt.start()) is None:
         kinds.add("opinion")
     if (" dau" in normalized or " cho nao" in normalized) and _PHONE_WHERE.search(normalized):
         kinds.add("phone")

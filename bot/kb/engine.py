@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from bot.kb.asks import asked, named_places
 from bot.kb.decision import (
+    FLOOR_COVERAGE,
+    FLOOR_MATCH,
     NEAR_MISS,
     REDIRECT_TOPIC,
     SUGGESTIONS,
@@ -34,12 +39,15 @@ from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
 from bot.kb.subjects import SPEAKER
+from bot.kb.years import names_year, states_both, two_years
 from bot.nlp.clauses import (
     announces,
     asks_by_itself,
+    asks_to_know,
     clauses,
     is_question,
     self_contained,
+    tells_purpose,
     tells_reason,
     told_vaguely,
 )
@@ -127,12 +135,17 @@ class KnowledgeBase:
         confidently wins and the second's best entry (its own clause, else the whole message) is offered.
         """
         text = standardize(question, self.index.known_pair)
-        parts = _resolved_parts(clauses(text))
+        cut = clauses(text)
+        parts = _resolved_parts(cut)
+        # each clause's sentence, found as typed (a resolved clause reads the story's words)
+        sentences = dict(zip(parts, _sentences_of(cut, text), strict=True))
         # a lone question pointing back at nothing said ("Ứng dụng ấy do ai phát triển") is not read by the intent
         # reader: it would name the entry its words suggest, a guess the ranker's evidence alone must carry
         texts = _Texts(self.index, self.intent, text if len(parts) > 1 or self_contained(text) else "")
         # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
-        asks = [p for i, p in enumerate(parts) if is_question(p) and not (i < len(parts) - 1 and announces(p))] \
+        # nor does the asker's purpose told after the request ("…, để giải thích cho phụ huynh", round 15)
+        asks = [p for i, p in enumerate(parts)
+                if is_question(p) and not (i < len(parts) - 1 and announces(p)) and not (i and tells_purpose(p))] \
             if len(parts) > 1 else []
         if len(asks) > 1:
             # a clause that asks only by the indefinite closing it ("Tôi có nghe chủ đề năm 2023 là gì đó. Chủ đề năm
@@ -143,8 +156,17 @@ class KnowledgeBase:
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
             asking = [p for p in asks if asks_by_itself(p)]
             asks = asking or asks
+            # round 15: a sentence of the asker's own story the writer ended with a full stop, where another ends on
+            # "?" (``_marked``), is context, not a question ("Tuần rồi … tôi hỏi đổi khi nào thì anh ấy cũng không
+            # rõ. Vậy tài khoản cũ dùng được đến ngày nào, …?"): read as the first question, it was answered or
+            # held the answer back
+            kept = _marked(asks, text)
+            asks = [p for p in asks if p in kept or _wonders(p)] or asks
+        if len(asks) > 1:
+            # round 15: the story told in full-stopped sentences is not asked where the questions end on "?"
+            asks = _unstoried(asks, sentences)
         if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
-                and not tells_reason(parts[-1]) and texts.query(parts[-1]) is not None:
+                and not tells_reason(parts[-1]) and not tells_purpose(parts[-1]) and texts.query(parts[-1]) is not None:
             # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
             # message ("ngày cđs 2025", "Tôi cần số lượng tài khoản …"): that is the question
             asks = parts[-1:]
@@ -179,7 +201,7 @@ class KnowledgeBase:
                 return gated_reading, None  # the question inside its context is answered (latency: no clause search)
         # the first two questions, or with more (a rambling message whose context sentences read as questions)
         # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
-        tried = list(dict.fromkeys(asks if len(asks) <= MAX_READINGS - 1 else [asks[0], asks[-1]]))
+        tried = list(dict.fromkeys(asks if len(asks) <= MAX_READINGS - 1 else _first_two(asks, sentences)))
         readings = {p: self._decide(texts, p) for p in tried}
         if pulled is not None:
             alone = readings[asks[0]]
@@ -241,6 +263,11 @@ class KnowledgeBase:
             first = max(readings[tried[0]][1][:SUGGESTIONS], key=lambda h: h.coverage, default=None)
             if first is not None and first.entry.id != best[0].entry and first.coverage > NEAR_MISS:
                 return best, first.entry
+        if len(asks) >= 2 and not best[0].confident and readings[tried[0]][0].kind == "ambiguous" \
+                and _together(tried[0], tried[1], sentences):
+            # round 15: questions of one sentence, none answered ("Vậy giờ nhập vô bộ nào, từ ngày nào, ai làm bộ
+            # trưởng?"): the first one's own "Ý bạn là…?", not the whole message's, which the later ones pull
+            return readings[tried[0]], None
         if not best[0].confident and len(asks) == 1:
             told = self._told_before(texts, parts, asks[0], near)
             if told is not None:
@@ -318,6 +345,28 @@ class KnowledgeBase:
             return None
         return whole, self.by_id.get(first[0].entry or "")
 
+    def _years_apart(self, question: str, result: Answer, hits: Sequence[Hit]) -> tuple[Answer, Entry | None]:
+        """Two years asked side by side ("… top bao nhiêu về chính phủ điện tử, năm 2025 vs 2030", ``bot.kb.years``)
+        and answered with an entry that names one of them only: the other year is the message's next question
+        (round 15). An entry of the top three that states both in one sentence, and says enough of the question to
+        be answered (the hard floors of coverage and match), is answered instead; else the first year's answer
+        stands and the best-ranked entry naming the other year is offered."""
+        years = two_years(question)
+        entry = self.by_id.get(result.entry or "")
+        if years is None or entry is None:
+            return result, None
+        named = [y for y in years if names_year(f"{entry.title} {entry.answer}", y)]
+        if len(named) != 1:
+            return result, None
+        for hit in hits[:SUGGESTIONS]:
+            if hit.entry is not entry and states_both(hit.entry.answer, years) \
+                    and hit.coverage >= FLOOR_COVERAGE and hit.match >= FLOOR_MATCH:
+                return confident(hit, self.messages, result.normalized, result.margin), None
+        missing = next(y for y in years if y not in named)
+        other = next((h.entry for h in hits if h.entry is not entry
+                      and names_year(f"{h.entry.title} {h.entry.answer}", missing)), None)
+        return result, other
+
     def _resolved(self, texts: _Texts, parts: Sequence[str],
                   gated: tuple[Answer, list[Hit]]) -> tuple[Answer, list[Hit]]:
         """The one question points back ("Mục tiêu đó là gì ạ?") and only its gate answered it, the whole message
@@ -350,6 +399,8 @@ class KnowledgeBase:
         A message with two questions gets the first answered and the second offered as a choice.
         """
         (result, hits), second = self._read(question)
+        if second is None and result.confident:
+            result, second = self._years_apart(question, result, hits)
         result = with_second(result, second) if second is not None else result
         entry = self.by_id.get(result.entry or "") if result.confident else None
         if entry is not None and entry.topic == REDIRECT_TOPIC:
@@ -385,6 +436,80 @@ def _marked(asks: Sequence[str], text: str) -> list[str]:
         if not (told and _speaker_in(part)):
             kept.append(part)
     return kept
+
+
+# Where a sentence ends, for the clauses' sentences: the marks ``bot.nlp.clauses`` cuts sentences at (a full stop only
+# before a space or the end: "1.000", "dichvucong.gov.vn" are one word)
+_SENTENCE_END = re.compile(r"[?!;…\n]|\.(?=\s|$)")
+_TOLD_MARKS = frozenset({".", "!", "\n"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """The sentence of ``text`` a clause was cut from: its place among the message's sentences, the mark that ends it
+    ("?", ".", … or "" where the message ends without one) and its text."""
+
+    index: int
+    mark: str
+    text: str
+
+
+def _sentences_of(cut: Sequence[str], text: str) -> list[_Sentence | None]:
+    """The sentence of each clause ``cut`` from ``text`` (``None`` for one not found as typed, as a long message's
+    merged tail): the sentence ends are found once and each clause's looked up by bisection (linear in the text)."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    out: list[_Sentence | None] = []
+    pos = 0
+    for clause in cut:
+        at = text.find(clause, pos)
+        if at < 0 or not clause:
+            out.append(None)
+            continue
+        pos = at + len(clause)
+        i = bisect_left(ends, pos - 1)  # a clause keeps its "?": the end may be its own last character
+        start = ends[i - 1] + 1 if i > 0 else 0
+        stop = ends[i] if i < len(ends) else len(text)
+        out.append(_Sentence(i, text[stop : stop + 1], text[start:stop]))
+    return out
+
+
+def _unstoried(asks: Sequence[str], sentences: Mapping[str, _Sentence | None]) -> list[str]:
+    """The asking clauses without the sentences of the asker's story (round 15): where a question ends on "?", a
+    sentence ended by a full stop that tells of the speaker ("Tôi thấy bài viết của kênh năm 2022 cũng có nói về
+    mấy cái hạn chế.", "Nó đi làm cả ngày, tôi sợ nó không biết làm cái gì.") reads as a question by a word of
+    the story ("mấy", "cái gì") but is what the asker tells, as ``_marked`` reads it for places. A clause that
+    says the wish to know ("Tôi muốn hỏi VNeID là gì.") is asked, whatever its mark. Only a message left with two
+    questions or more is read so: its first question is looked for, and one question alone is read as before."""
+    if not any((s := sentences.get(p)) is not None and s.mark == "?" for p in asks):
+        return list(asks)
+    kept = [p for p in asks if (s := sentences.get(p)) is None or s.mark not in _TOLD_MARKS
+            or not _speaker_in(s.text) or asks_to_know(p)]
+    return kept if len(kept) > 1 else list(asks)
+
+
+def _first_two(asks: Sequence[str], sentences: Mapping[str, _Sentence | None]) -> list[str]:
+    """The two questions read of a message asking more than two (latency: ``MAX_READINGS``): the first and the one
+    after it where both are of one sentence ending on "?" ("… gồm những ai, ai ra quyết định lập, và tổ làm những
+    việc gì?": the citizen asks them in turn, the first is answered and the next offered, round 15); else the
+    first and the last, as before (a rambling message whose context sentences read as questions asks last)."""
+    return [asks[0], asks[1]] if _together(asks[0], asks[1], sentences) else [asks[0], asks[-1]]
+
+
+def _together(first: str, then: str, sentences: Mapping[str, _Sentence | None]) -> bool:
+    """Whether the questions ``first`` and ``then`` are of one sentence that ends on "?" (asked in turn)."""
+    one, other = sentences.get(first), sentences.get(then)
+    return one is not None and other is not None and one.mark == "?" and one.index == other.index
+
+
+# Not knowing who / what / where … ("Tôi cài rồi nhưng chưa biết ai làm ra cái ứng dụng này."): a question asked
+# indirectly, even in a full-stopped sentence of the asker's story (folded; not "mấy": "không biết mấy cái này")
+_WONDERS = re.compile(r"\b(?:khong|chua|ko|k|hong|chang|cha) (?:biet|ro|nho|hieu)\b(?: \S+){0,6}? "
+                      r"(?:ai|gi|nao|dau|sao|bao nhieu|khi nao|bao gio)\b")
+
+
+def _wonders(part: str) -> bool:
+    """Whether ``part`` asks by saying the asker does not know something (see ``_WONDERS``), round 15."""
+    return _WONDERS.search(fold(part)) is not None
 
 
 def _told(part: str, text: str, pos: int = 0) -> tuple[bool, int]:

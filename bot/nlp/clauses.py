@@ -189,6 +189,21 @@ def tells_reason(right: str) -> bool:
     return bool(first) and first[0] in _BECAUSE and tells_after(right)
 
 
+# Round 15: the asker's purpose, told after the request with a comma ("Mình muốn biết định nghĩa chuyển đổi số …, để
+# giải thích cho phụ huynh trong buổi họp lớp tuần sau", "…, để (em / về) nói lại cho bà con"): "để" (folded) and,
+# up to two words on, a verb of passing the answer on. What the asker will do with the answer is context, as the
+# reason told after a question is (``tells_reason``); "…, để góp phần chuyển đổi số?" stays the question's.
+_PURPOSE = re.compile(r"^de (?:\S+ ){0,2}?(?:giai thich|noi lai|ke lai|noi cho|ke cho|chi lai|huong dan lai|trinh bay"
+                      r"|thuyet trinh|bao cao|viet bai|viet bao cao|lam bai|tuyen truyen|pho bien|tra loi)\b")
+
+
+def tells_purpose(right: str) -> bool:
+    """What the asker will do with the answer, told after the request (see ``_PURPOSE``): no question of its own, no
+    "?", four words or more."""
+    return "?" not in right and len(right.split()) >= 4 and _PURPOSE.match(fold(right).strip()) is not None \
+        and not asks_by_itself(right)
+
+
 def _asks_for(left: str, right: str) -> bool:
     """A request ("Mình muốn biết …", "cho hỏi …") before the comma and the asker's reason for it after ("…, tại
     mình chạy xe ôm mà giờ khách toàn chuyển khoản"): the reason is context, as a life told after a question is
@@ -218,7 +233,8 @@ def _split_connectors(sentence: str) -> list[str]:
     # each comma is judged on the whole sentence either side of it: only the first MAX_SOFT_CUTS are, so a sentence
     # of thousands of commas stays linear (clauses() keeps at most MAX_CLAUSES pieces anyway)
     # a prepositional "với" is skipped before the budget counts ("so với" × 24 must not starve the real comma)
-    soft = (m for m in _SOFT_CUT.finditer(folded) if not _preposition_with(sentence, folded, m))
+    soft = (m for m in _SOFT_CUT.finditer(folded)
+            if not _preposition_with(sentence, folded, m) and not _and_in_name(folded, m))
     for m in itertools.islice(soft, MAX_SOFT_CUTS):
         left, right = sentence[: m.start()], sentence[m.end() :]
         # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
@@ -231,6 +247,8 @@ def _split_connectors(sentence: str) -> list[str]:
             # round 13: the asker tells who they are with only commas before asking ("Dạ thưa anh chị, em là giáo
             # viên mầm non ở Thuận Thành, cho em hỏi năm 2025 …"): the request opens the question, the rest is context
             cuts.append(m.end())
+        elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right):
+            cuts.append(m.end())  # round 15: the asker's purpose after the request is context (``tells_purpose``)
         elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
                 and (tells_after(right) or tells_state(right)):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
@@ -251,6 +269,32 @@ def _split_connectors(sentence: str) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+# The names of ministries that hold "và" (folded: the word before it, the two after), one noun, not two questions
+# joined ("Bộ trưởng Bộ Khoa học và Công nghệ là ai", round 15: cut there, "… Bộ Khoa học" asked by its "Thế")
+_NAMES_WITH_AND = frozenset({
+    ("hoc", "cong nghe"),  # Khoa học và Công nghệ
+    ("tin", "truyen thong"),  # Thông tin và Truyền thông
+    ("thao", "du lich"),  # Văn hóa, Thể thao và Du lịch
+    ("nguyen", "moi truong"),  # Tài nguyên và Môi trường
+    ("nghiep", "moi truong"),  # Nông nghiệp và Môi trường
+    ("nghiep", "phat trien"),  # Nông nghiệp và Phát triển nông thôn
+    ("duc", "dao tao"),  # Giáo dục và Đào tạo
+    ("hoach", "dau tu"),  # Kế hoạch và Đầu tư
+    ("binh", "xa hoi"),  # Lao động – Thương binh và Xã hội
+})
+_AND_AT = re.compile(r"\s+va\s+(\S+)\s+(\S+)")
+
+
+def _and_in_name(folded: str, m: re.Match[str]) -> bool:
+    """Whether the soft cut ``m`` is a "và" inside a ministry's name (:data:`_NAMES_WITH_AND`), read on the folded
+    sentence: the word before it and the two after it (a bounded look, linear over the sentence's cuts)."""
+    after = _AND_AT.match(folded, m.start())
+    if after is None:
+        return False
+    return (_word_before(folded, m.start()), f"{after.group(1)} {after.group(2)}".strip(",.?!;:")) \
+        in _NAMES_WITH_AND
 
 
 def _opens_request(right: str) -> bool:

@@ -133,6 +133,23 @@ def _any(phrases: tuple[Exclusion, ...], folded: str, words: tuple[Word, ...]) -
     return any(p.folded in folded and p.found(folded, words) for p in phrases)
 
 
+def _by_head(phrases: tuple[Exclusion, ...]) -> dict[str, tuple[Exclusion, ...]]:
+    """The phrases by their first folded word (review of round 15: a class product such as "@for_whom @others" holds
+    thousands of phrases; a message looks up its own words instead of testing each one)."""
+    index: dict[str, list[Exclusion]] = {}
+    for p in phrases:
+        if p.words:
+            index.setdefault(p.words[0][0], []).append(p)
+    return {w: tuple(ps) for w, ps in index.items()}
+
+
+def _any_by_head(index: dict[str, tuple[Exclusion, ...]], folded: str, words: tuple[Word, ...]) -> bool:
+    """:func:`_any` over the phrases of ``index`` (:func:`_by_head`) whose first word the message says: the same
+    answer, since a phrase is found only where its first word is one of the message's words."""
+    return any(p.folded in folded and p.found(folded, words)
+               for w in set(folded.split()) for p in index.get(w, ()))
+
+
 @dataclass(frozen=True, slots=True)
 class Request:
     """Whether a message says the citizen wants something done (overrides a command's ``asks``)."""
@@ -194,11 +211,20 @@ class Intent:
     # phrases spared only where no sentence of the message asks by itself (review 15, H5): "nên tôi" is "so I" in a
     # story told ("… hay lắm nên tôi muốn kể cho kênh") and "should I" in a question ("không biết nên tôi gửi … không")
     spare_told: tuple[Exclusion, ...] = ()
+    # an exclusion said in parts, in order, within one sentence (review of round 15, H3): a wish before "thì làm gì"
+    # ("muốn góp sức … thì làm gì") asks about the goal; "mới vào không biết gì thì làm gì" says none
+    in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = ()
+    # a request to be shown (``shown``) followed by anything but ``shown_bare`` or the sentence's end asks to be shown
+    # something else (review of round 15, H4: "chỉ bà cách gọi video với" is Zalo's, not the channel's help)
+    shown: tuple[Exclusion, ...] = ()
+    shown_bare: tuple[Exclusion, ...] = ()
     # the patterns' phrases by their first word, and each group as a set: a message is looked up word by word
     # (a class expands to hundreds of phrases, "@bot @can_do"; testing each one per message cost 60 µs)
     marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
     folded_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
     groups: tuple[tuple[frozenset[Phrase], ...], ...] = ()
+    unless_heads: dict[str, tuple[Exclusion, ...]] = field(default_factory=dict, compare=False)
+    spare_heads: dict[str, tuple[Exclusion, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, name: str, patterns: tuple[tuple[tuple[Phrase, ...], ...], ...], unless: tuple[Exclusion, ...],
@@ -206,12 +232,16 @@ class Intent:
            alone: frozenset[str] = frozenset(),
            wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = (),
            asks_last: frozenset[str] = frozenset(), spare: tuple[Exclusion, ...] = (),
-           spare_told: tuple[Exclusion, ...] = ()) -> Intent:
+           spare_told: tuple[Exclusion, ...] = (),
+           in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = (),
+           shown: tuple[Exclusion, ...] = (), shown_bare: tuple[Exclusion, ...] = ()) -> Intent:
         phrases = [p for pattern in patterns for group in pattern for p in group]
         return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone, asks_last, spare, spare_told,
+                   in_order, shown, shown_bare,
                    _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
-                   tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns))
+                   tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns), _by_head(unless),
+                   _by_head(spare))
 
     def said(self, marked: str, folded: str, accented: bool) -> set[Phrase]:
         """The patterns' phrases the message says (see :func:`_said`)."""
@@ -228,8 +258,10 @@ class Intent:
             found = self.said(marked, folded, accented)
         if not found or not any(all(not group.isdisjoint(found) for group in pattern) for pattern in self.groups):
             return False
+        if self.shows_else(folded, words):
+            return False
         folded, words = self.spared(folded, words)
-        if _any(self.unless, folded, words):
+        if _any_by_head(self.unless_heads, folded, words) or self.said_in_order(folded, words):
             return False
         asked = _any(self.asks, folded, words) or bare.rpartition(" ")[2] in self.asks_last
         return (not asked or self.request.said(folded, words)
@@ -238,8 +270,8 @@ class Intent:
     def spared(self, folded: str, words: tuple[Word, ...]) -> tuple[str, tuple[Word, ...]]:
         """The message as the exclusions read it: each ``spare`` phrase said in it read as a break (``"|"``), so
         no exclusion finds its words. Unchanged (the same objects) when none is said: most messages."""
-        hits = [(i, len(p.words)) for p in self.spare if p.folded in folded and _spares(p, folded)
-                for i in p.at(words)]
+        hits = [(i, len(p.words)) for w in set(folded.split()) for p in self.spare_heads.get(w, ())
+                if p.folded in folded and _spares(p, folded) for i in p.at(words)]
         told = [p for p in self.spare_told if p.folded in folded]
         if told and not any(asks_by_itself(s) for s in folded.split(_BREAK)):
             hits += [(i, len(p.words)) for p in told for i in p.at(words)]
@@ -254,8 +286,41 @@ class Intent:
         return f" {' '.join(t if t == '|' else next(position)[0] for t in folded.split())} ", tuple(masked)
 
     def excluded(self, folded: str, words: tuple[Word, ...]) -> bool:
-        """Whether an ``unless`` phrase is said, ``spare`` aside."""
-        return _any(self.unless, *self.spared(folded, words))
+        """Whether an ``unless`` phrase is said (or an ``in_order`` one, or something else is to be shown), ``spare``
+        aside."""
+        if self.shows_else(folded, words):
+            return True
+        spared = self.spared(folded, words)
+        return _any_by_head(self.unless_heads, *spared) or self.said_in_order(*spared)
+
+    def said_in_order(self, folded: str, words: tuple[Word, ...]) -> bool:
+        """Whether, for one ``in_order`` pair, a phrase of the first group is said before one of the second within
+        one sentence (no break between them in ``folded``)."""
+        for first, then in self.in_order:
+            starts = [folded.find(p.folded) for p in first if p.folded in folded and p.found(folded, words)]
+            if not starts:
+                continue
+            start = min(starts)
+            for p in then:
+                end = folded.rfind(p.folded)
+                if end > start and " | " not in folded[start:end] and p.found(folded, words):
+                    return True
+        return False
+
+    def shows_else(self, folded: str, words: tuple[Word, ...]) -> bool:
+        """Whether a ``shown`` request is followed, in its sentence, by words no ``shown_bare`` phrase starts with: the
+        asker wants to be shown how to do something else ("chỉ bà cách gọi video", "hướng dẫn bác gọi điện")."""
+        said = [p for p in self.shown if p.folded in folded]
+        if not said:
+            return False
+        breaks = _sentence_starts(folded)
+        for p in said:
+            for i in p.at(words):
+                after = i + len(p.words)
+                if after < len(words) and after not in breaks \
+                        and not any(_starts_at(q, words, after) for q in self.shown_bare):
+                    return True
+        return False
 
     def wished(self, folded: str, words: tuple[Word, ...]) -> bool:
         """Whether one of the ``wish_patterns`` is said: each group somewhere in the message."""
@@ -263,6 +328,25 @@ class Intent:
 
 
 _SPARED: Word = ("|", "", False)  # a spared word: no exclusion holds "|"
+
+
+def _sentence_starts(folded: str) -> frozenset[int]:
+    """The word positions (in the words of ``folded``, breaks not counted) that begin a sentence after the first."""
+    starts: set[int] = set()
+    i = 0
+    for token in folded.split():
+        if token == "|":
+            starts.add(i)
+        else:
+            i += 1
+    return frozenset(starts)
+
+
+def _starts_at(phrase: Exclusion, words: tuple[Word, ...], i: int) -> bool:
+    """Whether ``phrase`` is said at word ``i`` of ``words`` (marks compared as :meth:`Exclusion.at` does)."""
+    n = len(phrase.words)
+    return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
+                                       for (w, k), (f, key, sure) in zip(phrase.words, words[i : i + n], strict=True))
 
 
 def _spares(phrase: Exclusion, folded: str) -> bool:
@@ -379,7 +463,9 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                   exclusions(spec.get("wants", [])), frozenset(command_form(p) for p in phrases(spec.get("alone", []))),
                   tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])),
                   frozenset(command_form(p) for p in spec.get("asks_last", [])),
-                  exclusions(spec.get("spare", [])), exclusions(spec.get("spare_told", [])))
+                  exclusions(spec.get("spare", [])), exclusions(spec.get("spare_told", [])),
+                  tuple((exclusions(first), exclusions(then)) for first, then in spec.get("unless_in_order", [])),
+                  exclusions(spec.get("shown", [])), exclusions(spec.get("shown_bare", [])))
         for name, spec in data.items()
     ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
                 *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))),

@@ -45,10 +45,12 @@ def _plain(raw: str) -> str:
 def _head(words: Sequence[str], at: int) -> tuple[int, int]:
     """The run of content words closing at ``at`` (the demonstrative's index), as (start, end): up to ``_WINDOW``
     words, stopped by a function word ("Tên đầy đủ của [chương trình] đó", "cái [tổ] này", "Vậy [tài khoản kiểu
-    cũ] đó")."""
+    cũ] đó") or by a number before the noun (round 15: "Năm 2025 [lễ] đó" — the year is when, not the noun; a
+    number right before the demonstrative is the noun's own, "[quyết định 749] đó")."""
     start = at
     while start > max(0, at - _WINDOW) and fold(_plain(words[start - 1])) not in _NOT_HEADS \
-            and _plain(words[start - 1]) and not words[start - 1].endswith(","):
+            and _plain(words[start - 1]) and not words[start - 1].endswith(",") \
+            and not (start < at and _plain(words[start - 1]).isdigit()):
         start -= 1
     return start, at
 
