@@ -93,7 +93,7 @@ Round 12: a rank in an index no entry ranks, another agency's procedure, a proce
 its mark, a guess or a forecast (``bot.kb.asks_round12``). Round 13: a storm's or the weather's own facts, a
 judgement asked by kinship address, a weekday, "tỉnh mô" (``bot.kb.asks_round13``). Round 14: a claim doubted as
 talk, a phone number asked with "where", which country leads a ranking, fixed broadband (``bot.kb.asks_round14``).
-Round 15: which country began something (``bot.kb.asks_round15``).
+Round 15: which country, place or person began something (``bot.kb.asks_round15``).
 """
 
 from __future__ import annotations
@@ -404,7 +404,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     kinds.update(asked_round12(normalized, raw))
     kinds.update(asked_round13(normalized, raw))
     kinds.update(asked_round14(normalized, raw))
-    kinds.update(asked_round15(normalized))
+    kinds.update(asked_round15(normalized, raw))
     return frozenset(kinds) | named_places(normalized, raw) if with_places else frozenset(kinds)
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.nlp.normalize import fold
+from bot.nlp.normalize import analyze, fold
 
 # A claim doubted as talk (folded): "hay (chỉ) nói cho vui", "hay nói chơi", "hay chỉ là khẩu hiệu". Before a noun
 # the "chỉ" is needed (review 14b, M2): "… là 'Nhanh hơn, …' hay là khẩu hiệu?" is the plain "or", theme or slogan.
@@ -66,8 +66,13 @@ _PHONE_WHERE = re.compile(rf"(?<!\bla )(?<!\bbang )(?<!\bhay )\b{_PHONE_WORD}\b(
 # Round 15: "thứ nhất / thứ 1 / hạng 1" bare ("thứ nhất là nước nào") ask the first place as "đứng thứ nhất" does
 _LEAD = (r"(?:dung dau|dan dau|dung nhat|xep nhat|thu nhat|thu 1|hang nhat|hang 1|top 1|top mot|top dau"
          r"|so 1|so mot)")
+# Review 15, M2: the lead said right after Viet Nam is Viet Nam's own place ("Việt Nam xếp hạng 1 về chỉ số nào"), and
+# the lead and the country asked must stand in one sentence (the analysed text has no sentence ends: "… hạng 1 về chỉ
+# số nào? Nước nào xếp sau?" asks who comes after, see :func:`_asks_leader`)
+_OWN = r"(?<!viet nam )(?<!viet nam xep )(?<!viet nam dung )(?<!viet nam dat )(?<!nuoc ta xep )(?<!nuoc ta dung )"
 _LEADER = re.compile(rf"(?<!nhom )\b(?:nuoc|quoc gia) (?:nao|gi)\b(?: \w+){{0,3}} (?:la |thi )?{_LEAD}\b"
-                     rf"|\b{_LEAD}\b(?: \w+){{0,10}} (?:la |thuoc |ve tay )?(?:nuoc|quoc gia) (?:nao|gi)\b")
+                     rf"|{_OWN}\b{_LEAD}\b(?: \w+){{0,10}} (?:la |thuoc |ve tay )?(?:nuoc|quoc gia) (?:nao|gi)\b")
+_RAW_SENTENCE_END = re.compile(r"(?<=[.?!;…])\s+|\n+")
 _LEADER_SAID = re.compile(r"\b(?:đứng đầu|dẫn đầu|xếp thứ nhất|hạng nhất) (?:là|thuộc về)\b")
 # Fixed broadband named (folded) in a question that asks a speed or a rank.
 # "co dinh" is also "có định (danh / kỳ)", "có đính (kèm)", and "xếp hàng" (to queue) folds onto "xếp hạng" (review
@@ -128,7 +133,7 @@ def asked_round14(normalized: str, raw: str = "") -> frozenset[str]:
         kinds.add("opinion")
     if (" dau" in normalized or " cho nao" in normalized) and _PHONE_WHERE.search(normalized):
         kinds.add("phone")
-    if ("nuoc" in normalized or "quoc gia" in normalized) and _LEADER.search(normalized):
+    if ("nuoc" in normalized or "quoc gia" in normalized) and _asks_leader(normalized, raw):
         kinds.add("leader")
     if _FIXED.search(normalized) and _SPEED_OR_RANK.search(normalized):
         kinds.add("broadband:fixed")
@@ -136,6 +141,15 @@ def asked_round14(normalized: str, raw: str = "") -> frozenset[str]:
             and _REGION_RANK.search(normalized):
         kinds.add("region")
     return frozenset(kinds)
+
+
+def _asks_leader(normalized: str, raw: str) -> bool:
+    """Whether the question asks which country leads a ranking (:data:`_LEADER`) within one of its sentences: typed
+    in several, each is analysed and read apart (only when the whole text matched: rare)."""
+    if not _LEADER.search(normalized):
+        return False
+    sentences = [s for s in _RAW_SENTENCE_END.split(raw) if s.strip()] if raw else []
+    return len(sentences) < 2 or any(_LEADER.search(analyze(s).text) for s in sentences)
 
 
 def _names_region(normalized: str, raw: str) -> bool:

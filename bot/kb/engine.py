@@ -284,9 +284,14 @@ class KnowledgeBase:
         i = parts.index(question) if question in parts else -1
         if i < 1 or not alone[1] or not whole[1]:
             return False
+        own = alone[1][0]
+        if own.coverage >= 1.0 and own.match >= SAYS_BOTH_FULL_MATCH:
+            # review 15, H1: the question is one of its entry's own phrasings, whole ("Tôi đã xem Nghị quyết 52 rồi.
+            # Vậy VNeID là gì?", "… Còn Đề án 06 là gì?"): it names its own subject, the talk moved on
+            return False
         context, asked = texts.query(". ".join(parts[:i])), texts.query(question)
         return subject_left(context.view if context else None, asked.view if asked else None,
-                            self.records.get(alone[1][0].entry.id), self.records.get(whole[1][0].entry.id))
+                            self.records.get(own.entry.id), self.records.get(whole[1][0].entry.id))
 
     def _told_before(self, texts: _Texts, parts: Sequence[str], question: str,
                      near: set[str]) -> tuple[Answer, list[Hit]] | None:

@@ -581,19 +581,29 @@ def _somewhere(words: list[str], i: int, ends_after: list[bool]) -> bool:
 # "gì / ai / đâu / nào" + "đó / đấy" closing a clause typed without "?": "something / someone" (round 15)
 _VAGUE_WH = frozenset({"gì", "gi", "j", "ai", "đâu", "dau", "nào", "nao"})
 _VAGUE_THAT = frozenset({"đó", "đấy", "do"})
+# Review 15, M1: "là gì đó / ở đâu đó" also closes a plain Southern question typed without "?" ("Cái app VNeID la gi
+# do"), so the indefinite reading needs the asker to say they heard or read it: a verb of hearing, telling or reading
+# ("nghe", "bảo", "nói", "kể", "kêu", "biểu", "đọc", "thấy", "nhớ") or "hình như" before the closing words
+_HEARD = frozenset({"nghe", "bảo", "bao", "nói", "noi", "kể", "ke", "kêu", "keu", "biểu", "bieu", "đọc", "doc",
+                    "thấy", "thay", "nhớ", "nho"})
+_SEEMS = ("hình như", "hinh nhu")
 
 
 def told_vaguely(clause: str) -> bool:
-    """Whether ``clause`` asks only by an indefinite that closes it ("… có chủ đề năm 2023 là gì đó": the theme is
-    something or other, the asker does not recall it): no "?", the clause ends on "gì / ai / đâu / nào + đó / đấy",
-    and without those two words it asks nothing. Typed with "?" ("cái gì đó?") it asks what that is, and a message
-    of this clause alone is read as a question still (the engine drops it only beside a clause that asks)."""
+    """Whether ``clause`` tells what the asker heard, asking only by an indefinite that closes it ("Tôi có nghe … chủ
+    đề năm 2023 là gì đó": the theme is something or other, the asker does not recall it): no "?", the clause ends
+    on "gì / ai / đâu / nào + đó / đấy", a word before those says it was heard, told or read (``_HEARD``, "hình
+    như"), and without the two closing words it asks nothing. Without such a word it is a question ("Chuyển đổi số
+    là gì đó", review 15, M1); typed with "?" ("cái gì đó?") it asks what that is, and a message of this clause
+    alone is read as a question still (the engine drops it only beside a clause that asks)."""
     if "?" in clause:
         return False
     raws = clause.split()
     if len(raws) < 3 or _plain(raws[-1]) not in _VAGUE_THAT or _plain(raws[-2]) not in _VAGUE_WH:
         return False
-    return not asks_by_itself(" ".join(raws[:-2]))
+    told = [_plain(w) for w in raws[:-2]]
+    heard = any(w in _HEARD for w in told) or any(f"{a} {b}" in _SEEMS for a, b in itertools.pairwise(told))
+    return heard and not asks_by_itself(" ".join(raws[:-2]))
 
 
 # The readings of one clause are asked again and again while a message is cut and its questions chosen (each
