@@ -96,11 +96,11 @@ def unsubscribe(event: Event, ctx: Context) -> None:
     else:
         ctx.on_commit(lambda pipe: subscribers.unsubscribe(pipe, ctx.user_id))
     text = event.text if isinstance(event, TextMessage) else ""
-    offered = asked_too.buttons(text, "unsubscribe")
+    line, offered = asked_too.offer(text, "unsubscribe")
     if not offered:
         ctx.say(key)
         return
-    ctx.send_text(f"{ctx.text(key)}\n\n{ctx.text('asked_too')}", buttons=offered)
+    ctx.send_text(f"{ctx.text(key)}\n\n{ctx.text(line)}", buttons=offered)
 
 
 def follow(event: Event, ctx: Context) -> None:

@@ -193,6 +193,10 @@ FLOORS = {
     # cases of each of the 16 styles, written before any round-15 work, never tuned on, failures never read
     # (968200b: 95.0 %, 99.1 %, 0.6 %, 3.8 % (3/80, 2 redirects), 93.3 %, 1 question taken by a command)
     "test19": (0.94, 0.98, 0.01, 0.05, 0.90),
+    # the regeneration at the end of session 15, two fresh writers (North and Centre; South and Highlands), written
+    # while round 15's engineers worked, never read, measured only by the lead (7e871da: 92.5 %, 97.8 %, 3.75 % by the
+    # keyword rule -- 12, of which two judges found 7-8 right anyway and 4 wrong --, 3.8 % (3/80, 2 redirects), 93.3 %)
+    "test20": (0.92, 0.97, 0.04, 0.05, 0.90),
 }
 
 

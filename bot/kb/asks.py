@@ -93,7 +93,7 @@ Round 12: a rank in an index no entry ranks, another agency's procedure, a proce
 its mark, a guess or a forecast (``bot.kb.asks_round12``). Round 13: a storm's or the weather's own facts, a
 judgement asked by kinship address, a weekday, "tỉnh mô" (``bot.kb.asks_round13``). Round 14: a claim doubted as
 talk, a phone number asked with "where", which country leads a ranking, fixed broadband (``bot.kb.asks_round14``).
-Round 15: which country began something (``bot.kb.asks_round15``).
+Round 15: which country, place or person began something (``bot.kb.asks_round15``).
 """
 
 from __future__ import annotations
@@ -174,7 +174,9 @@ _FEE_SAID = re.compile(r"\b(?:lệ phí|phí|chi phí|miễn phí|kinh phí|mấ
 _PHONE_WORD = r"(?:so dien thoai|so dt|sdt|hotline|so tong dai|tong dai|duong day nong)"
 # Round 15: not a phone word that is a predicate or an alternative ("tên đăng nhập là số điện thoại hay là số gì": what
 # the login is, as round 14's review read the "where" kind, ``bot.kb.asks_round14``)
-_PHONE = re.compile(rf"(?<!\bla )(?<!\bbang )(?<!\bhay )\b{_PHONE_WORD}\b(?: \w+){{0,8}} "
+# Fix15conf (review 15, M2): "bằng <phone word>" is the means only after a verb of logging in or registering
+# ("đăng nhập VNeID bằng số điện thoại nào", ``_by_login``); "liên lạc / gọi bằng số nào" asks for a number.
+_PHONE = re.compile(rf"(?<!\bla )(?<!\bhay )\b{_PHONE_WORD}\b(?: \w+){{0,8}} "
                     r"(?:bao nhieu|so may|so nao|so gi|la gi|nao)\b"
                     rf"|\b(?:xin|cho)\b(?: \w+){{0,3}} {_PHONE_WORD}\b|\bgoi (?:so|tong dai|hotline) nao\b")
 _PHONE_SAID = re.compile(r"\b(?:so dien thoai|tong dai|hotline|duong day nong)\b|\b(?:11[345]|1900|1800)\b"
@@ -342,6 +344,16 @@ _NUMBERED_DOC = re.compile(r"\d+[/-](?:\d{4}/)?[A-ZĐ]|\b(?:số|Số) \d+|(?:Qu
                            r"Kế hoạch|Thông tư|Chỉ thị) (?:số )?\d+")
 
 
+_LOGIN_BY = re.compile(r"\b(?:dang nhap|dang ky|dang ki|xac thuc|xac minh|tao tai khoan)\b(?: \w+){0,6} bang $")
+_LOGIN_BY_REACH = 60  # characters looked back (linear)
+
+
+def _by_login(normalized: str, start: int) -> bool:
+    """Whether the phone word at ``start`` is the means of logging in or registering ("đăng nhập … bằng số điện
+    thoại nào"), not a number asked (``_PHONE``)."""
+    return _LOGIN_BY.search(normalized[max(0, start - _LOGIN_BY_REACH):start]) is not None
+
+
 def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset[str]:
     """The kinds of fact a question asks for: ``normalized`` is its analysed text (folded, telex and VNI
     decoded, abbreviations expanded), ``raw`` the message as typed (only its "%" signs are read);
@@ -350,7 +362,8 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
                                    ("age", _AGE), ("hometown", _HOMETOWN), ("pay", _PAY))
              if rx.search(normalized)}
     # Round 7's kinds, each behind the substring every match holds (latency: most questions ask none of them).
-    if _hinted(normalized, _PHONE_HINTS) and _PHONE.search(normalized):
+    if _hinted(normalized, _PHONE_HINTS) and any(not _by_login(normalized, m.start())
+                                                 for m in _PHONE.finditer(normalized)):
         kinds.add("phone")
     if _hinted(normalized, _OPINION_HINTS) and _OPINION.search(normalized):
         kinds.add("opinion")
@@ -391,7 +404,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     kinds.update(asked_round12(normalized, raw))
     kinds.update(asked_round13(normalized, raw))
     kinds.update(asked_round14(normalized, raw))
-    kinds.update(asked_round15(normalized))
+    kinds.update(asked_round15(normalized, raw))
     return frozenset(kinds) | named_places(normalized, raw) if with_places else frozenset(kinds)
 
 

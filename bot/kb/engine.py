@@ -47,6 +47,7 @@ from bot.nlp.clauses import (
     asks_to_know,
     clauses,
     is_question,
+    names_subject,
     self_contained,
     tells_purpose,
     tells_reason,
@@ -146,7 +147,8 @@ class KnowledgeBase:
         # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
         # nor does the asker's purpose told after the request ("…, để giải thích cho phụ huynh", round 15)
         asks = [p for i, p in enumerate(parts)
-                if is_question(p) and not (i < len(parts) - 1 and announces(p)) and not (i and tells_purpose(p))] \
+                if is_question(p) and not (i < len(parts) - 1 and announces(p))
+                and not (i and tells_purpose(p) and names_subject(parts[i - 1]))] \
             if len(parts) > 1 else []
         if len(asks) > 1:
             # a clause that asks only by the indefinite closing it ("Tôi có nghe chủ đề năm 2023 là gì đó. Chủ đề năm
@@ -298,9 +300,14 @@ class KnowledgeBase:
         i = parts.index(question) if question in parts else -1
         if i < 1 or not alone[1] or not whole[1]:
             return False
+        own = alone[1][0]
+        if own.coverage >= 1.0 and own.match >= SAYS_BOTH_FULL_MATCH:
+            # review 15, H1: the question is one of its entry's own phrasings, whole ("Tôi đã xem Nghị quyết 52 rồi.
+            # Vậy VNeID là gì?", "… Còn Đề án 06 là gì?"): it names its own subject, the talk moved on
+            return False
         context, asked = texts.query(". ".join(parts[:i])), texts.query(question)
         return subject_left(context.view if context else None, asked.view if asked else None,
-                            self.records.get(alone[1][0].entry.id), self.records.get(whole[1][0].entry.id))
+                            self.records.get(own.entry.id), self.records.get(whole[1][0].entry.id))
 
     def _told_before(self, texts: _Texts, parts: Sequence[str], question: str,
                      near: set[str]) -> tuple[Answer, list[Hit]] | None:

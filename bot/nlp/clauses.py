@@ -206,6 +206,22 @@ def tells_purpose(right: str) -> bool:
         and not asks_by_itself(right)
 
 
+# Fix15conf (review 15, H4): the words of a request that name no subject ("Nhờ anh chị hướng dẫn giúp", "cho em hỏi
+# với", "Chỉ giúp em với"): who asks and is asked, politeness, the request's own verbs (folded).
+_REQUEST_ONLY_TEXT = (
+    "nhờ anh chị em mình tôi tui tớ cháu con bạn ad admin ơi cho xin giúp giùm dùm với ạ nha nhé hỏi biết muốn cần"
+    " hướng dẫn chỉ giải thích tư vấn tìm hiểu thắc mắc tò mò thông tin vui lòng làm ơn có thể được không mọi người"
+    " thầy cô chú bác ông bà ấy vậy đi")
+_REQUEST_ONLY = frozenset(fold(w) for w in _REQUEST_ONLY_TEXT.split())
+
+
+def names_subject(request: str) -> bool:
+    """Whether a request names what it asks about: two words or more besides who asks, politeness and the request's
+    verbs (``_REQUEST_ONLY``). Only then is a purpose told after it (``tells_purpose``) context; a request that
+    names nothing ("Nhờ anh chị hướng dẫn giúp, để hướng dẫn lại cho mẹ cách cài VNeID") needs the purpose's words."""
+    return sum(1 for w in fold(request).split() if w not in _REQUEST_ONLY) >= 2
+
+
 def _asks_for(left: str, right: str) -> bool:
     """A request ("Mình muốn biết …", "cho hỏi …") before the comma and the asker's reason for it after ("…, tại
     mình chạy xe ôm mà giờ khách toàn chuyển khoản"): the reason is context, as a life told after a question is
@@ -249,7 +265,8 @@ def _split_connectors(sentence: str) -> list[str]:
             # round 13: the asker tells who they are with only commas before asking ("Dạ thưa anh chị, em là giáo
             # viên mầm non ở Thuận Thành, cho em hỏi năm 2025 …"): the request opens the question, the rest is context
             cuts.append(m.end())
-        elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right):
+        elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right) \
+                and names_subject(left):
             cuts.append(m.end())  # round 15: the asker's purpose after the request is context (``tells_purpose``)
         elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
                 and (tells_after(right) or tells_state(right)):
@@ -580,19 +597,29 @@ def _somewhere(words: list[str], i: int, ends_after: list[bool]) -> bool:
 # "gì / ai / đâu / nào" + "đó / đấy" closing a clause typed without "?": "something / someone" (round 15)
 _VAGUE_WH = frozenset({"gì", "gi", "j", "ai", "đâu", "dau", "nào", "nao"})
 _VAGUE_THAT = frozenset({"đó", "đấy", "do"})
+# Review 15, M1: "là gì đó / ở đâu đó" also closes a plain Southern question typed without "?" ("Cái app VNeID la gi
+# do"), so the indefinite reading needs the asker to say they heard or read it: a verb of hearing, telling or reading
+# ("nghe", "bảo", "nói", "kể", "kêu", "biểu", "đọc", "thấy", "nhớ") or "hình như" before the closing words
+_HEARD = frozenset({"nghe", "bảo", "bao", "nói", "noi", "kể", "ke", "kêu", "keu", "biểu", "bieu", "đọc", "doc",
+                    "thấy", "thay", "nhớ", "nho"})
+_SEEMS = ("hình như", "hinh nhu")
 
 
 def told_vaguely(clause: str) -> bool:
-    """Whether ``clause`` asks only by an indefinite that closes it ("… có chủ đề năm 2023 là gì đó": the theme is
-    something or other, the asker does not recall it): no "?", the clause ends on "gì / ai / đâu / nào + đó / đấy",
-    and without those two words it asks nothing. Typed with "?" ("cái gì đó?") it asks what that is, and a message
-    of this clause alone is read as a question still (the engine drops it only beside a clause that asks)."""
+    """Whether ``clause`` tells what the asker heard, asking only by an indefinite that closes it ("Tôi có nghe … chủ
+    đề năm 2023 là gì đó": the theme is something or other, the asker does not recall it): no "?", the clause ends
+    on "gì / ai / đâu / nào + đó / đấy", a word before those says it was heard, told or read (``_HEARD``, "hình
+    như"), and without the two closing words it asks nothing. Without such a word it is a question ("Chuyển đổi số
+    là gì đó", review 15, M1); typed with "?" ("cái gì đó?") it asks what that is, and a message of this clause
+    alone is read as a question still (the engine drops it only beside a clause that asks)."""
     if "?" in clause:
         return False
     raws = clause.split()
     if len(raws) < 3 or _plain(raws[-1]) not in _VAGUE_THAT or _plain(raws[-2]) not in _VAGUE_WH:
         return False
-    return not asks_by_itself(" ".join(raws[:-2]))
+    told = [_plain(w) for w in raws[:-2]]
+    heard = any(w in _HEARD for w in told) or any(f"{a} {b}" in _SEEMS for a, b in itertools.pairwise(told))
+    return heard and not asks_by_itself(" ".join(raws[:-2]))
 
 
 # The readings of one clause are asked again and again while a message is cut and its questions chosen (each

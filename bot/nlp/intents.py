@@ -133,6 +133,23 @@ def _any(phrases: tuple[Exclusion, ...], folded: str, words: tuple[Word, ...]) -
     return any(p.folded in folded and p.found(folded, words) for p in phrases)
 
 
+def _by_head(phrases: tuple[Exclusion, ...]) -> dict[str, tuple[Exclusion, ...]]:
+    """The phrases by their first folded word (review of round 15: a class product such as "@for_whom @others" holds
+    thousands of phrases; a message looks up its own words instead of testing each one)."""
+    index: dict[str, list[Exclusion]] = {}
+    for p in phrases:
+        if p.words:
+            index.setdefault(p.words[0][0], []).append(p)
+    return {w: tuple(ps) for w, ps in index.items()}
+
+
+def _any_by_head(index: dict[str, tuple[Exclusion, ...]], folded: str, words: tuple[Word, ...]) -> bool:
+    """:func:`_any` over the phrases of ``index`` (:func:`_by_head`) whose first word the message says: the same
+    answer, since a phrase is found only where its first word is one of the message's words."""
+    return any(p.folded in folded and p.found(folded, words)
+               for w in set(folded.split()) for p in index.get(w, ()))
+
+
 @dataclass(frozen=True, slots=True)
 class Request:
     """Whether a message says the citizen wants something done (overrides a command's ``asks``)."""
@@ -191,23 +208,40 @@ class Intent:
     # cá … muốn kể": "có mấy" = there are some, not how many), the citizen's own data named among what to erase
     # ("cả tên với số điện thoại": not the device "điện thoại")
     spare: tuple[Exclusion, ...] = ()
+    # phrases spared only where no sentence of the message asks by itself (review 15, H5): "nên tôi" is "so I" in a
+    # story told ("… hay lắm nên tôi muốn kể cho kênh") and "should I" in a question ("không biết nên tôi gửi … không")
+    spare_told: tuple[Exclusion, ...] = ()
+    # an exclusion said in parts, in order, within one sentence (review of round 15, H3): a wish before "thì làm gì"
+    # ("muốn góp sức … thì làm gì") asks about the goal; "mới vào không biết gì thì làm gì" says none
+    in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = ()
+    # a request to be shown (``shown``) followed by anything but ``shown_bare`` or the sentence's end asks to be shown
+    # something else (review of round 15, H4: "chỉ bà cách gọi video với" is Zalo's, not the channel's help)
+    shown: tuple[Exclusion, ...] = ()
+    shown_bare: tuple[Exclusion, ...] = ()
     # the patterns' phrases by their first word, and each group as a set: a message is looked up word by word
     # (a class expands to hundreds of phrases, "@bot @can_do"; testing each one per message cost 60 µs)
     marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
     folded_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
     groups: tuple[tuple[frozenset[Phrase], ...], ...] = ()
+    unless_heads: dict[str, tuple[Exclusion, ...]] = field(default_factory=dict, compare=False)
+    spare_heads: dict[str, tuple[Exclusion, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, name: str, patterns: tuple[tuple[tuple[Phrase, ...], ...], ...], unless: tuple[Exclusion, ...],
            asks: tuple[Exclusion, ...] = (), request: Request = Request(), wants: tuple[Exclusion, ...] = (),
            alone: frozenset[str] = frozenset(),
            wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = (),
-           asks_last: frozenset[str] = frozenset(), spare: tuple[Exclusion, ...] = ()) -> Intent:
+           asks_last: frozenset[str] = frozenset(), spare: tuple[Exclusion, ...] = (),
+           spare_told: tuple[Exclusion, ...] = (),
+           in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = (),
+           shown: tuple[Exclusion, ...] = (), shown_bare: tuple[Exclusion, ...] = ()) -> Intent:
         phrases = [p for pattern in patterns for group in pattern for p in group]
-        return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone, asks_last, spare,
+        return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone, asks_last, spare, spare_told,
+                   in_order, shown, shown_bare,
                    _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
-                   tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns))
+                   tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns), _by_head(unless),
+                   _by_head(spare))
 
     def said(self, marked: str, folded: str, accented: bool) -> set[Phrase]:
         """The patterns' phrases the message says (see :func:`_said`)."""
@@ -224,8 +258,10 @@ class Intent:
             found = self.said(marked, folded, accented)
         if not found or not any(all(not group.isdisjoint(found) for group in pattern) for pattern in self.groups):
             return False
+        if self.shows_else(folded, words):
+            return False
         folded, words = self.spared(folded, words)
-        if _any(self.unless, folded, words):
+        if _any_by_head(self.unless_heads, folded, words) or self.said_in_order(folded, words):
             return False
         asked = _any(self.asks, folded, words) or bare.rpartition(" ")[2] in self.asks_last
         return (not asked or self.request.said(folded, words)
@@ -234,8 +270,11 @@ class Intent:
     def spared(self, folded: str, words: tuple[Word, ...]) -> tuple[str, tuple[Word, ...]]:
         """The message as the exclusions read it: each ``spare`` phrase said in it read as a break (``"|"``), so
         no exclusion finds its words. Unchanged (the same objects) when none is said: most messages."""
-        hits = [(i, len(p.words)) for p in self.spare if p.folded in folded and _spares(p, folded)
-                for i in p.at(words)]
+        hits = [(i, len(p.words)) for w in set(folded.split()) for p in self.spare_heads.get(w, ())
+                if p.folded in folded and _spares(p, folded) for i in p.at(words)]
+        told = [p for p in self.spare_told if p.folded in folded]
+        if told and not any(asks_by_itself(s) for s in folded.split(_BREAK)):
+            hits += [(i, len(p.words)) for p in told for i in p.at(words)]
         if not hits:
             return folded, words
         masked = list(words)
@@ -247,8 +286,41 @@ class Intent:
         return f" {' '.join(t if t == '|' else next(position)[0] for t in folded.split())} ", tuple(masked)
 
     def excluded(self, folded: str, words: tuple[Word, ...]) -> bool:
-        """Whether an ``unless`` phrase is said, ``spare`` aside."""
-        return _any(self.unless, *self.spared(folded, words))
+        """Whether an ``unless`` phrase is said (or an ``in_order`` one, or something else is to be shown), ``spare``
+        aside."""
+        if self.shows_else(folded, words):
+            return True
+        spared = self.spared(folded, words)
+        return _any_by_head(self.unless_heads, *spared) or self.said_in_order(*spared)
+
+    def said_in_order(self, folded: str, words: tuple[Word, ...]) -> bool:
+        """Whether, for one ``in_order`` pair, a phrase of the first group is said before one of the second within
+        one sentence (no break between them in ``folded``)."""
+        for first, then in self.in_order:
+            starts = [folded.find(p.folded) for p in first if p.folded in folded and p.found(folded, words)]
+            if not starts:
+                continue
+            start = min(starts)
+            for p in then:
+                end = folded.rfind(p.folded)
+                if end > start and " | " not in folded[start:end] and p.found(folded, words):
+                    return True
+        return False
+
+    def shows_else(self, folded: str, words: tuple[Word, ...]) -> bool:
+        """Whether a ``shown`` request is followed, in its sentence, by words no ``shown_bare`` phrase starts with: the
+        asker wants to be shown how to do something else ("chỉ bà cách gọi video", "hướng dẫn bác gọi điện")."""
+        said = [p for p in self.shown if p.folded in folded]
+        if not said:
+            return False
+        breaks = _sentence_starts(folded)
+        for p in said:
+            for i in p.at(words):
+                after = i + len(p.words)
+                if after < len(words) and after not in breaks \
+                        and not any(_starts_at(q, words, after) for q in self.shown_bare):
+                    return True
+        return False
 
     def wished(self, folded: str, words: tuple[Word, ...]) -> bool:
         """Whether one of the ``wish_patterns`` is said: each group somewhere in the message."""
@@ -256,6 +328,25 @@ class Intent:
 
 
 _SPARED: Word = ("|", "", False)  # a spared word: no exclusion holds "|"
+
+
+def _sentence_starts(folded: str) -> frozenset[int]:
+    """The word positions (in the words of ``folded``, breaks not counted) that begin a sentence after the first."""
+    starts: set[int] = set()
+    i = 0
+    for token in folded.split():
+        if token == "|":
+            starts.add(i)
+        else:
+            i += 1
+    return frozenset(starts)
+
+
+def _starts_at(phrase: Exclusion, words: tuple[Word, ...], i: int) -> bool:
+    """Whether ``phrase`` is said at word ``i`` of ``words`` (marks compared as :meth:`Exclusion.at` does)."""
+    n = len(phrase.words)
+    return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
+                                       for (w, k), (f, key, sure) in zip(phrase.words, words[i : i + n], strict=True))
 
 
 def _spares(phrase: Exclusion, folded: str) -> bool:
@@ -281,6 +372,17 @@ def expand(text: str, vocabulary: dict[str, list[str]]) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Told:
+    """Words that make a clause tell rather than ask (review 15, ``[request]`` of content/intents.toml)."""
+
+    still: tuple[Exclusion, ...] = ()  # a state that goes on: "vẫn", "hoài" ("… nhưng vẫn nhận bản tin hoài")
+    done: tuple[Exclusion, ...] = ()  # an act done: "đã", "rồi", "xong" ("Em đã bấm hủy đăng ký …")
+    closes: tuple[Exclusion, ...] = ()  # what closes a condition: "thì" ("Nếu hủy bản tin thì sao, …")
+    reported: tuple[Exclusion, ...] = ()  # someone else's words, a past slip: "bảo", "nói", "lỡ nhắn", "tuần trước"
+    wants: tuple[Exclusion, ...] = ()  # ``[request] wants``: a wish said ("muốn", "hủy giúp tôi", "… luôn")
+
+
+@dataclass(frozen=True, slots=True)
 class Intents:
     """The commands in the order they are tried, and the words that carry no request (for ``alone``)."""
 
@@ -301,17 +403,21 @@ class Intents:
     conditional: tuple[Exclusion, ...] = ()
     # "but" (``[request] contrast``): where a concession ends and the request starts (round 15, ``_conceded``)
     contrast: re.Pattern[str] | None = None
+    # what a message tells rather than asks (review 15, ``[request]``): a state that goes on ("vẫn", ``still``), an
+    # act done (``done``), a condition closed ("thì", ``closes``), someone else's words or a past slip (``reported``)
+    told: Told = field(default_factory=lambda: Told())
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
            elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = (),
-           conditional: tuple[Exclusion, ...] = (), contrast: tuple[str, ...] = ()) -> Intents:
+           conditional: tuple[Exclusion, ...] = (), contrast: tuple[str, ...] = (),
+           told: Told | None = None) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    _by_first_word([(p.marked, p) for p in elsewhere]),
                    _by_first_word([(p.folded, p) for p in elsewhere]), addressed, conditional,
-                   _contrast(contrast))
+                   _contrast(contrast), told if told is not None else Told())
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -357,12 +463,17 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                   exclusions(spec.get("wants", [])), frozenset(command_form(p) for p in phrases(spec.get("alone", []))),
                   tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])),
                   frozenset(command_form(p) for p in spec.get("asks_last", [])),
-                  exclusions(spec.get("spare", [])))
+                  exclusions(spec.get("spare", [])), exclusions(spec.get("spare_told", [])),
+                  tuple((exclusions(first), exclusions(then)) for first, then in spec.get("unless_in_order", [])),
+                  exclusions(spec.get("shown", [])), exclusions(spec.get("shown_bare", [])))
         for name, spec in data.items()
     ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
                 *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))),
         exclusions(request_spec.get("addressed", [])), exclusions(request_spec.get("conditional", [])),
-        tuple(request_spec.get("contrast", [])))
+        tuple(request_spec.get("contrast", [])),
+        Told(exclusions(request_spec.get("still", [])), exclusions(request_spec.get("done", [])),
+             exclusions(request_spec.get("closes", [])), exclusions(request_spec.get("reported", [])),
+             request.wants))
 
 
 def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -494,7 +605,7 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     intents = intents if intents is not None else _intents()
     conceded = _conceded(text, intents)
     if conceded is not None:
-        return conceded
+        return None if conceded == _COMPLAINT else conceded
     if not text or len(text.split()) <= MAX_WORDS:
         return _read(text, intents)
     last = _last_clauses(text)
@@ -515,15 +626,32 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
 
 
 _CONCEDED_MIN = 2  # words after "nhưng" that can say a request ("hủy giúp")
+# What the concession reading decides: a command, the whole message read as before (None), or no command at all
+_COMPLAINT = "\0complaint"
+# Commands that undo each other: a concession telling one, then asking the other, changed its mind ("Mẹ tôi bảo hủy
+# bản tin nhưng tôi muốn tiếp tục nhận bản tin")
+_REVERSED = (frozenset({"subscribe", "unsubscribe"}),)
 
 
 def _conceded(text: str, intents: Intents) -> str | None:
     """The command asked after the last "nhưng" of a message, the words before it a concession (round 15: "Tôi không
     phải không muốn đọc, nhưng hủy bản tin giúp tôi" — the double negation before holds "phải không", which keeps the
     whole message from unsubscribing, and "muốn đọc" reads as the digest). What follows "nhưng" is what the speaker
-    asks; what precedes it is granted, so its words neither ask for a command nor undo one — unless it asks something
-    itself (``asks_by_itself``) or sets a condition (``[request] conditional``: "nếu …"), when the whole message is
-    read as before. ``None`` when no request follows "nhưng"."""
+    asks; what precedes it is granted, so its words neither ask for a command nor undo one. ``None`` (the whole
+    message read as before) when no request follows "nhưng", or when the request after it is not said to the channel
+    (``[request] addressed``), or when the words before it
+
+    - ask something themselves (``asks_by_itself``), unless what follows says the wish outright (``[request]
+      wants``: "Nếu hủy bản tin thì sao, nhưng mà hủy giúp tôi luôn đi", review 15, M3);
+    - set a condition still open at "nhưng" (``[request] conditional`` with no ``closes`` word after it: "Nếu tôi
+      không muốn đọc nữa nhưng lỡ đăng ký rồi thì hủy …" asks about a case);
+    - ask for another command themselves, not its reversal (review 15, H3: "Xóa hết dữ liệu của tôi nhưng …"
+      keeps the erase; "Mẹ tôi bảo hủy bản tin nhưng tôi muốn tiếp tục nhận" changed its mind).
+
+    ``_COMPLAINT`` (no command at all) when what follows "nhưng" reports a state that goes on (``[request] still``:
+    "… nhưng vẫn nhận bản tin hoài") with no wish said, and the words before it ask for no command or tell it done:
+    "Tôi đã hủy đăng ký rồi nhưng vẫn nhận bản tin" complains that the stop did not work (review 15, H2: it
+    subscribed)."""
     if intents.contrast is None:
         return None
     normalized = unicodedata.normalize("NFC", text)
@@ -536,10 +664,43 @@ def _conceded(text: str, intents: Intents) -> str | None:
     if len(after.split()) < _CONCEDED_MIN or not before.strip():
         return None
     name = plain_command(after, intents)
-    if name is None or asks_by_itself(before):
+    if name is None:
         return None
-    told = _Reading.of(before)
-    return None if _any(intents.conditional, told.folded, told.message) else name
+    told, words = _Reading.of(before), intents.told
+    first = _read(before, intents)
+    # the clauses after "nhưng" that report a state going on, no wish said with it, ask nothing ("vẫn nhận, hủy bản
+    # tin giúp tôi lần nữa nhé" asks in its second clause only)
+    clauses = [c for c in _CLAUSE_END.split(after.strip()) if c.strip()]
+    asked = [c for c in clauses if not _states(_Reading.of(c), words)]
+    if len(asked) < len(clauses):
+        after = " ".join(asked)
+        name = plain_command(after, intents) if after else None
+        if name is None:
+            return _COMPLAINT if first is None or _any(words.done, told.folded, told.message) else None
+    said = _Reading.of(after)
+    wished = _any(words.wants, said.folded, said.message)
+    if not _any(intents.addressed, said.folded, said.message):
+        return None
+    if asks_by_itself(before) and not wished:
+        return None
+    if _open_condition(told, intents):
+        return None
+    if first is not None and first != name and frozenset({first, name}) not in _REVERSED:
+        return None
+    return name
+
+
+def _states(clause: _Reading, words: Told) -> bool:
+    """Whether ``clause`` reports a state that goes on (``still``: "vẫn nhận bản tin hoài") and says no wish."""
+    return _any(words.still, clause.folded, clause.message) and not _any(words.wants, clause.folded, clause.message)
+
+
+def _open_condition(told: _Reading, intents: Intents) -> bool:
+    """Whether ``told`` sets a condition (``[request] conditional``) that no ``closes`` word ("thì") after it ends."""
+    opened = min((i for p in intents.conditional if p.folded in told.folded for i in p.at(told.message)), default=None)
+    if opened is None:
+        return False
+    return not any(i > opened for p in intents.told.closes for i in p.at(told.message))
 
 
 # The commands whose reply offers the question a letter asks after the request (``handlers/asked_too``, round 15)
@@ -566,11 +727,15 @@ def _asked_after(text: str, intents: Intents) -> str | None:
         name = _read(sentences[i], intents, addressed=True)
         if name not in ASKED_AFTER:
             continue  # no request, or another command's words told in the story ("con tôi đăng ký cho tôi nhận …")
+        request = _Reading.of(sentences[i])
+        if ":" in sentences[i] or _any(intents.told.reported, request.folded, request.message):
+            # review 15, H4: someone else's words ("Con gái tôi bảo kênh cho tôi dừng …", "… nói với tôi là: xin
+            # dừng …") or a past slip ("Tuần trước tôi lỡ nhắn dừng …") ask nothing of the channel now
+            return None
         intent = next(c for c in intents.commands if c.name == name)
         rest = _Reading.of(" ".join(sentences[i + 1 :]))
-        found = intent.said(rest.marked, rest.folded, rest.accented)
-        if any(all(not group.isdisjoint(found) for group in pattern) for pattern in intent.groups) \
-                or _any(intent.asks, rest.folded, rest.message) or _any(intents.conditional, rest.folded, rest.message):
+        if _says_command(rest, intents) or _any(intent.asks, rest.folded, rest.message) \
+                or _any(intents.conditional, rest.folded, rest.message):
             return None
         for told, asks in zip(sentences[:i], asking[:i], strict=True):
             if asks:
@@ -580,6 +745,15 @@ def _asked_after(text: str, intents: Intents) -> str | None:
                     return None
         return name
     return None
+
+
+def _says_command(reading: _Reading, intents: Intents) -> bool:
+    """Whether ``reading`` says a whole pattern or a wish of any command, exclusions aside (review 15, H4: the
+    question after a stop that asks to get the digest back, "Giờ tôi muốn được nhận lại bản tin thì phải làm gì?",
+    is about the commands, not something else)."""
+    found = intents.said(reading.marked, reading.folded, reading.accented)
+    return any(any(all(not group.isdisjoint(found) for group in pattern) for pattern in c.groups)
+               or c.wished(reading.folded, reading.message) for c in intents.commands)
 
 
 def _asked_help(text: str, intents: Intents) -> str | None:
