@@ -48,9 +48,15 @@ def _wait_reading(pid: int, fd: int, buf: bytearray, timeout: float) -> int:
         if done:
             return status
         _read_until(fd, buf, None, 0.2)
+    with contextlib.suppress(OSError):  # `dxbot dev` owns the terminal: its SIGTERM stops the stack it started
+        os.killpg(os.tcgetpgrp(fd), signal.SIGTERM)
+    ends = time.monotonic() + 15
+    while time.monotonic() < ends and not os.waitpid(pid, os.WNOHANG)[0]:
+        _read_until(fd, buf, None, 0.2)
     with contextlib.suppress(OSError):
         os.killpg(os.getpgid(pid), signal.SIGKILL)
-    os.waitpid(pid, 0)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
     pytest.fail(f"`make run` still running {timeout:.0f} s after Ctrl-C:\n" + buf.decode(errors="replace")[-2000:])
 
 
