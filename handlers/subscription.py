@@ -79,11 +79,17 @@ def subscribe(event: Event, ctx: Context) -> None:
         province=command_form(province.name) if province else None))
     when = when_label(ctx.settings)
     if province is not None:
-        ctx.say("sub_subscribed_province", when=when, province=province.display)
+        key, values = "sub_subscribed_province", {"when": when, "province": province.display}
     elif already:
-        ctx.say("sub_already", when=when)
+        key, values = "sub_already", {"when": when}
     else:
-        ctx.say("sub_subscribed", when=when)
+        key, values = "sub_subscribed", {"when": when}
+    # a question asked after the request is offered under the confirmation, as after a stop (round 16)
+    line, offered = asked_too.offer(event.text, "subscribe")
+    if not offered:
+        ctx.say(key, **values)
+        return
+    ctx.send_text(f"{ctx.text(key, **values)}\n\n{ctx.text(line)}", buttons=offered)
 
 
 def unsubscribe(event: Event, ctx: Context) -> None:

@@ -725,7 +725,7 @@ def _open_condition(told: _Reading, intents: Intents) -> bool:
 
 
 # The commands whose reply offers the question a letter asks after the request (``handlers/asked_too``, round 15)
-ASKED_AFTER = ("unsubscribe",)
+ASKED_AFTER = ("unsubscribe", "subscribe")  # round 16: subscribe too ("Đăng ký bản tin cho tôi nhé. VNeID là gì?")
 
 
 def _asked_after(text: str, intents: Intents) -> str | None:

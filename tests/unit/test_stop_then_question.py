@@ -3,6 +3,8 @@
 * "Hủy bản tin giúp tôi. VNeID là gì?" (under ``MAX_WORDS``) was read whole: its "là gì" kept the stop from it, the
   question was answered and the stop dropped. Like round 15's long letters, the stop is done and the question offered
   as a button under the confirmation (``intents._short_asked_after``, ``handlers/asked_too``).
+* The same for a subscription ("Đăng ký nhận bản tin cho tôi nhé. VNeID là gì?"): subscribe is now one of
+  ``ASKED_AFTER`` and its reply offers the question too.
 * "hủy đăng ký cho mẹ tôi" stopped the asker's own digest. The channel changes only the subscription of the Zalo
   account that writes, so nothing is stopped and the reply says how that person stops it (``intents.for_others``).
 
@@ -59,6 +61,32 @@ def test_the_stop_is_done_and_the_question_offered(chat: Chat) -> None:
     assert not subscribers.is_subscribed(chat.redis, USER)
     title = get_kb().by_id["vneid-la-gi"].title
     assert (title, title) in [tuple(b) for b in message.buttons]
+
+
+SUBSCRIBE_THEN_QUESTION = [
+    "Đăng ký nhận bản tin cho tôi nhé. VNeID là gì?",
+    "Cho tôi đăng ký bản tin hằng tuần nhé. Mà VNeID là gì vậy?",
+]
+
+
+@pytest.mark.parametrize("text", SUBSCRIBE_THEN_QUESTION)
+def test_a_short_subscription_then_a_question_is_the_subscription(text: str) -> None:
+    assert plain_command(text) == "subscribe"
+
+
+def test_the_subscription_is_done_and_the_question_offered(chat: Chat) -> None:
+    chat.say(SUBSCRIBE_THEN_QUESTION[0])
+    message = chat.messages()[-1]
+    assert subscribers.is_subscribed(chat.redis, USER)
+    assert render("asked_too") in message.text or render("asked_too_choices") in message.text
+    title = get_kb().by_id["vneid-la-gi"].title
+    assert (title, title) in [tuple(b) for b in message.buttons]
+
+
+def test_a_plain_subscription_is_confirmed_as_before(chat: Chat) -> None:
+    chat.say("đăng ký nhận bản tin cho tôi nhé")
+    assert subscribers.is_subscribed(chat.redis, USER)
+    assert not chat.messages()[-1].buttons
 
 
 @pytest.mark.parametrize("text", FOR_OTHERS)
