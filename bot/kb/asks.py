@@ -103,6 +103,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.kb import wh
+from bot.kb.asks_hours import asked_hours
+from bot.kb.asks_minor import asked_minor, provided_minor
+from bot.kb.asks_recruitment import asked_recruitment, provided_recruitment
 from bot.kb.asks_round12 import asked_round12, provided_round12, typed_countries
 from bot.kb.asks_round13 import asked_round13, provided_round13
 from bot.kb.asks_round14 import asked_round14, provided_round14
@@ -405,6 +408,7 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     kinds.update(asked_round13(normalized, raw))
     kinds.update(asked_round14(normalized, raw))
     kinds.update(asked_round15(normalized, raw))
+    kinds.update(asked_hours(normalized) | asked_minor(normalized, raw) | asked_recruitment(normalized, raw))
     return frozenset(kinds) | named_places(normalized, raw) if with_places else frozenset(kinds)
 
 
@@ -530,6 +534,7 @@ def _provided(entry: Entry) -> frozenset[str]:
     kinds.update(provided_round13(entry.answer, answer))
     kinds.update(provided_round14(entry.answer))
     kinds.update(provided_round15(answer))
+    kinds.update(provided_minor(answer) | provided_recruitment(answer))
     everything = f"{answer} {phrasings}"
     kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(everything))
     kinds.update(f"count:{noun}" for noun in _COUNT_NOUNS if noun in everything)

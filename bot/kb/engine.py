@@ -34,6 +34,7 @@ from bot.kb.explained import (
     names,
     subject_left,
 )
+from bot.kb.follow_up import borrowed_kind
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
@@ -418,6 +419,10 @@ class KnowledgeBase:
         top = best[1][0]
         # round 14: a first question refused as out of scope leaves a longer follow-up no subject of its own either
         elliptical = OUTSIDE_ELLIPTICAL_WORDS if readings[tried[0]][0].out_of_scope else ELLIPTICAL_WORDS
+        closest = (h.entry.id for h in readings[tried[0]][1][:SUGGESTIONS])
+        if first is not None and borrowed_kind(texts.kinds(tried[0]), texts.kinds(tried[1]), top.question, top.entry,
+                                               closest):
+            return True  # round 16: the follow-up asks its fact of what the first question asked (bot.kb.follow_up)
         return first is not None and borrowed_subject(first.view, top.question, top.record, elliptical)
 
     def _borrowed_by(self, texts: _Texts, first: str, answered: Answer, second: tuple[Answer, list[Hit]]) -> bool:
