@@ -421,7 +421,7 @@ class KnowledgeBase:
         elliptical = OUTSIDE_ELLIPTICAL_WORDS if readings[tried[0]][0].out_of_scope else ELLIPTICAL_WORDS
         closest = (h.entry.id for h in readings[tried[0]][1][:SUGGESTIONS])
         if first is not None and borrowed_kind(texts.kinds(tried[0]), texts.kinds(tried[1]), top.question, top.entry,
-                                               closest):
+                                               closest, readings[tried[0]][0].out_of_scope, tried[1]):
             return True  # round 16: the follow-up asks its fact of what the first question asked (bot.kb.follow_up)
         return first is not None and borrowed_subject(first.view, top.question, top.record, elliptical)
 
