@@ -53,8 +53,10 @@ def test_a_short_follow_up_asks_of_the_child_too(real_kb: KnowledgeBase) -> None
 def test_an_answer_that_speaks_of_children_gives_the_kind() -> None:
     assert provided_minor(fold("Trẻ em dưới 14 tuổi được cấp tài khoản qua người đại diện.")) == {"minor"}
     assert provided_minor(fold("Người cao tuổi được tổ công nghệ số hướng dẫn tại nhà.")) == frozenset()
-    assert asked_minor(analyze("mẹ tôi 70 tuổi làm vneid được không").text,
-                       "mẹ tôi 70 tuổi làm vneid được không") == frozenset()
+    for question in ("mẹ tôi 70 tuổi làm vneid được không",
+                     "Bà nội con nhờ con hỏi giùm: tổ công nghệ số cộng đồng là gì ạ?",  # "nhờ" folds to "nhỏ"
+                     "Mấy đứa nhỏ trong xóm nói kinh tế số là gì, tui không hiểu?"):  # the kids told it
+        assert asked_minor(analyze(question).text, question) == frozenset(), question
 
 
 def test_no_phrasing_of_the_kb_asks_of_a_child(real_kb: KnowledgeBase) -> None:

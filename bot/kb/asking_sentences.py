@@ -19,11 +19,12 @@ from bot.nlp.normalize import analyze
 _SENTENCE_END = re.compile(r"(?<=[.;!?\n])")
 
 
-def named_where_asked(raw: str, names: Callable[[str], bool]) -> bool:
-    """Whether a sentence of ``raw`` (as typed) that asks holds what ``names`` finds in an analysed, folded text; a
+def named_where_asked(raw: str, names: Callable[[str, str], bool]) -> bool:
+    """Whether a sentence of ``raw`` (as typed) that asks holds what ``names`` finds (given the sentence analysed and
+    folded, and as typed); a
     message of one sentence (or no ``raw``) only has to ask. Each sentence is analysed: call it only when the whole
     message names the thing (rare)."""
     sentences = [c for c in _SENTENCE_END.split(raw) if c.strip()] if raw else []
     if len(sentences) > 1:
-        return any(asks_by_itself(c) and names(analyze(c).text) for c in sentences)
+        return any(asks_by_itself(c) and names(analyze(c).text, c) for c in sentences)
     return not raw or asks_by_itself(raw)

@@ -24,7 +24,7 @@ _HINTS = ("tuyen", "viec")
 _RECRUIT_SAID = re.compile(r"\btuyen dung\b|\btuyen (?:cong chuc|vien chuc|nhan vien)\b|\b(?:xin|tim) viec\b")
 
 
-def _names_recruitment(folded: str) -> bool:
+def _names_recruitment(folded: str, raw: str = "") -> bool:
     return _RECRUIT.search(folded) is not None
 
 
