@@ -29,6 +29,7 @@ DATA_TABLES = {
     "bot/kb/asks_round13.py": "round 13's patterns of the kinds a question asks for, read as typed (input)",
     "bot/kb/asks_round14.py": "round 14's patterns of the kinds a question asks for and an answer says (input)",
     "bot/kb/asks_round15.py": "round 15's patterns of a kind a question asks for, a country typed with marks (input)",
+    "bot/kb/follow_up.py": "the connector that opens a second question, typed with its mark (input)",
     "bot/kb/factsheet.py": "patterns that read dates, document numbers and names in answers and the fact sheet (input)",
     "bot/kb/sourcing.py": "the letter đ, used to tell a Vietnamese source title from a foreign one",
     "bot/golive/cli.py": "English instructions for the operator that quote Zalo's own button label",
