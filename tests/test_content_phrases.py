@@ -24,6 +24,7 @@ DATA_TABLES = {
     "bot/nlp/dialect.py": "regional words and particles the normalizer rewrites (input spellings, with sources)",
     "bot/nlp/clauses.py": "question words and connectives that split a message into clauses (input)",
     "bot/nlp/reference.py": "the demonstratives that close a noun a question points back at (input)",
+    "handlers/warm.py": "sample citizen messages a starting worker routes and discards (input, never sent)",
     "bot/kb/asks.py": "patterns that recognise the kind of fact a question asks for (input)",
     "bot/kb/asks_round12.py": "round 12's patterns of the kinds a question asks for, and a country's key (input)",
     "bot/kb/asks_round13.py": "round 13's patterns of the kinds a question asks for, read as typed (input)",

@@ -87,9 +87,17 @@ class Router:
         return warm
 
     def warm_up(self, settings: Settings, client: redis.Redis) -> None:
-        """Run the registered warm-ups, in registration order (a router with none, as tests build, does nothing)."""
+        """Run the registered warm-ups, in registration order (a router with none, as tests build, does nothing).
+        A Redis error propagates (the worker waits for Redis and warms up again); any other failure is logged and
+        the worker starts anyway: its first messages build what the warm-up did not."""
         for warm in self.warm_ups:
-            warm(self, settings, client)
+            try:
+                warm(self, settings, client)
+            except redis.RedisError:
+                raise
+            except Exception:  # noqa: BLE001 - a warm-up's bug must not keep a worker from taking jobs
+                log.exception("warm-up %s failed; the first messages build its tables instead",
+                              getattr(warm, "__qualname__", warm))
 
     def add(self, matcher: Matcher, handler: Handler, *, require: Check | None = None,
             name: str | None = None) -> Handler:

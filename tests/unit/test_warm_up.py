@@ -29,3 +29,24 @@ def test_the_warm_up_writes_nothing_to_redis(router: Router, unit_settings: Sett
     assert redis_client.keys("*") == [b"canary"]
     assert not [r for r in caplog.records if r.levelno <= logging.INFO]  # no "qa: kind=…" line of a citizen
     assert logging.root.manager.disable == logging.NOTSET  # logging is back as it was
+
+
+def test_a_failing_warm_up_does_not_stop_the_worker_but_redis_errors_reach_it(unit_settings: Settings,
+                                                                             redis_client: redis.Redis) -> None:
+    ran = []
+
+    def broken(router: Router, settings: Settings, client: redis.Redis) -> None:
+        raise KeyError("a handler's bug")
+
+    router = Router()
+    router.add_warm_up(broken)
+    router.add_warm_up(lambda *_: ran.append("next"))
+    router.warm_up(unit_settings, redis_client)  # logged, not raised
+    assert ran == ["next"]
+
+    def redis_gone(router: Router, settings: Settings, client: redis.Redis) -> None:
+        raise redis.ConnectionError("Redis restarting")
+
+    router.add_warm_up(redis_gone)
+    with pytest.raises(redis.ConnectionError):  # `dxbot worker` waits for Redis, then warms up again
+        router.warm_up(unit_settings, redis_client)
