@@ -32,12 +32,12 @@ FLOORS = {
     "dev2": (0.89, 0.94, 0.035, 0.03, 0.90),
     # a third dev split (helper 6, session 4), measured once untouched on main before round 4: 89.2 %, 97.2 %,
     # 2.5 %, 6.2 %, 70.0 %; round 4: 90.5 %, 97.8 %, 2.5 %, 6.2 %, 70.0 % (commands and off-topic: not the
-    # decision's — the plain-words intents and the out-of-scope entries, docs/question-answering.md, round 4)
+    # decision's — the plain-words intents and the out-of-scope entries, docs/qa-history/round-04.md)
     "dev3": (0.88, 0.95, 0.035, 0.04, 0.65),
     # a fourth dev split (session 5: 300 in scope, 120 hard off-topic, 40 commands), measured once untouched on
     # the branch's start (e16765f): 90.7 %, 98.0 %, 1.7 %, 13.3 %, 72.5 %; with the out-of-scope class written
     # before it was read (held out): 90.7 %, 98.0 %, 1.7 %, 8.3 %, 72.5 % (5 of its 10 off-topic answers are the
-    # KB's own out-of-scope entries giving their redirect; docs/question-answering.md, round 5)
+    # KB's own out-of-scope entries giving their redirect; docs/qa-history/round-05.md)
     # session 6 (qa6oos: the class grown with an editor's training file, the classifier, precise redirects):
     # 95.7 %, 100 %, 0 %, 1.7 % (2/120, 1 a redirect), 100 %; dev3 on the same branch: 97.0 %, 100 %, 0 %, 1.2 %
     "dev4": (0.88, 0.95, 0.03, 0.04, 0.67),
@@ -197,6 +197,17 @@ FLOORS = {
     # while round 15's engineers worked, never read, measured only by the lead (7e871da: 92.5 %, 97.8 %, 3.75 % by the
     # keyword rule -- 12, of which two judges found 7-8 right anyway and 4 wrong --, 3.8 % (3/80, 2 redirects), 93.3 %)
     "test20": (0.92, 0.97, 0.04, 0.05, 0.90),
+    # session 16's dev set by six fresh writers (Thái Bình/Hải Phòng rice farmers, Cần Thơ/Sóc Trăng traders, Huế/
+    # Quảng Trị/Đà Nẵng retired teachers, Hà Nội/Hải Dương young parents; Sơn La/Điện Biên/Hà Giang village heads,
+    # Biên Hòa/Vũng Tàu/Long An gig drivers), 24-26 hard off-topic look-alikes each, cut by writer: dev16a (w1-w4)
+    # tuned on (untouched at 16ce57f: 90.4 %, 96.6 %, 7.7 %, 5.4 % (6/112, 1 redirect), 91.7 %, none taken); dev16b
+    # (w5, w6) held out, figures only (16ce57f: 88.5 %, 95.2 %, 6.7 %, 5.4 % (3/56, 1 redirect), 91.7 %)
+    "dev16a": (0.89, 0.96, 0.08, 0.06, 0.90),
+    "dev16b": (0.87, 0.94, 0.07, 0.06, 0.90),
+    # the regeneration at the start of session 16, two fresh writers (North and Centre; South and Highlands), 20
+    # cases of each of the 16 styles, written before any round-16 work, never tuned on, failures never read
+    # (16ce57f: 93.8 %, 98.1 %, 0.6 %, 2.5 % (2/80, 1 redirect), 96.7 %, none taken)
+    "test21": (0.93, 0.97, 0.01, 0.03, 0.93),
 }
 
 

@@ -15,7 +15,7 @@ differs from the real KB's at that size. One line per message: decision, entry, 
 score and margin (rounded to 9 places), the normalized text and a hash of the reply text. ``--exact`` prints
 score and margin in full and, under each message, every signal of its main reading's hits (``KnowledgeBase.search``)
 at full precision: since session 7 every float sum runs in a fixed order, so two processes with different
-``PYTHONHASHSEED`` print the same bits (``tests/test_qa_latency_round7.py`` runs ``--exact --sample`` under two
+``PYTHONHASHSEED`` print the same bits (``tests/test_qa_latency_outside_pruning.py`` runs ``--exact --sample`` under two
 seeds). ``--sample N``: only N of the chat messages, evenly spaced, and no KB phrasings (a quick check).
 """
 
@@ -44,7 +44,7 @@ CASE_FILES = ("tests/eval/questions.toml",)
 # dump would show
 DEV_SPLITS = tuple(f"tests/eval/blind/{name}.toml" for name in (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8a", "dev9a", "dev10a", "dev11a", "dev12a", "dev13a",
-    "dev14a", "dev15a"))
+    "dev14a", "dev15a", "dev16a"))
 
 
 def chat_messages() -> list[str]:

@@ -1,8 +1,8 @@
 """Round 14 (qa14read): words the session-14 writers typed that the reader lacked — the United Nations as the South
 names it, Nghệ–Tĩnh "nỏ" (không), "lọt top", Southern "xài" (dùng), a Telex tone key the input method left after a
 word it marked ("đingj"), and framing that says how, not what, is asked: "rốt cuộc", Southern "hết trơn", "quá trời",
-"chèn ơi", where the asker heard it ("trên tivi", "loa xã"), "không rành", chat laughter (docs/question-answering.md,
-round 14)."""
+"chèn ơi", where the asker heard it ("trên tivi", "loa xã"), "không rành", chat laughter
+(docs/qa-history/round-14.md)."""
 
 from __future__ import annotations
 

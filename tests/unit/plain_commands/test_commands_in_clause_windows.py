@@ -8,7 +8,7 @@ main 5/14, 6 taken; branch 13/14, 0 → 14/14, 0. List 4 (28 / 22: every command
 write): main 28/28, 2 taken; branch 28/28, 1 taken → 28/28, 0. List 5 (24 / 20), after the first commit: main
 19/24, 1 taken; branch 20/24, 0 → 23/24, 0. List 6 (6 long messages asking between a greeting and the reasons / 8 long
 questions): main 3/6, 0; branch 3/6, 0 → 5/6, 0. Only the cases the reader gets right are here; the held-out
-evidence and what each list found are in docs/question-answering.md, round 13.
+evidence and what each list found are in docs/qa-history/round-13.md.
 """
 
 from __future__ import annotations

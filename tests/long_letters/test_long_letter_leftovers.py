@@ -9,7 +9,7 @@
   .subject_left``): after Decision 749 it is not answered with Decision 505.
 - Commands: a request after "nhưng" is read past its concession ("Tôi không phải không muốn đọc, nhưng hủy bản tin
   giúp tôi"); the story's "nên" before the speaker is "so", not "should"; the question after a stop request is found
-  (``bot.nlp.intents.question_after``; the chat offers it: tests/unit/test_left_chat_round15.py).
+  (``bot.nlp.intents.question_after``; the chat offers it: tests/unit/long_letters/test_stop_then_question_chat.py).
 
 The messages are the engineer's own, written in the shapes the round-14 review described (not taken from any
 evaluation set).

@@ -6,7 +6,7 @@ List 1 (39 commands, 18 questions) and list 2 (41, 16) were written before any r
 30/41, no question taken. List 3 (31, 16) after the first changes: main 24/31, the branch 30/31 with 1 question
 taken ("có lệnh nào cấm bán hàng online không"). List 4 (33, 14) after list 3's fixes: main and the branch 31/33,
 1 taken ("con tôi muốn viết bài … cho trường, có tài liệu nào không", which main takes too). Their misses were then
-fixed, so the lists are tuned now; the held-out evidence is in docs/question-answering.md, round 10. Left out: "muốn
+fixed, so the lists are tuned now; the held-out evidence is in docs/qa-history/round-10.md. Left out: "muốn
 post lên kênh" (the dialect reads "post" as Telex, "pót").
 """
 

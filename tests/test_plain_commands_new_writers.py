@@ -1,7 +1,7 @@
 """Round 8: commands in the words new writers use, and the questions that share those words (issue 12 item 5).
 
 Phrasings written by the engineer (qa8cmd) in five lists — the first before any round-8 change, the
-others each before the changes they were measured against, once (docs/question-answering.md, round 8) —
+others each before the changes they were measured against, once (docs/qa-history/round-08.md) —
 not taken from any evaluation set: regional verbs and particles ("hổng", "dẹp", "khỏi", "thui"), the digest by
 its other names ("điểm tin", "tin tổng hợp"), no diacritics, teencode, Telex left in ("huyr ddangw kys"), a
 community's story told before the wish, and "alone" requests ("hướng dẫn sử dụng"). The questions ask about

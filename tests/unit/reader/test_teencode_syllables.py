@@ -1,6 +1,6 @@
 """Round 12 (qa12mixed): teencode the tables lacked, attested in public normalisation resources; teencode that is a
 syllable of its own read by its neighbour ("ko bít", "mk ko", "mua dt"); "không thấy đâu" asks nothing
-(docs/question-answering.md, round 12)."""
+(docs/qa-history/round-12.md)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@
 * What to do for a goal said before "thì" ("muốn góp sức cho cds … thì làm j đc hả kênh, tui … không rành") asks
   about the goal: help's exclusion, unless the goal is the channel ("kênh này thì làm được gì").
 
-The messages are the engineer's own (not from an evaluation set); figures in docs/question-answering.md, round 15.
+The messages are the engineer's own (not from an evaluation set); figures in docs/qa-history/round-15.md.
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ def test_what_is_told_after_the_question_is_cut_off(text: str, parts: list[str])
     # what follows asks too: no context to cut off (the older rule may cut, never into a context)
     "VNeID do ai làm, Bộ Công an phải không",
     # a context before the question is no question ending before the comma (round 13: a request opening the
-    # question, "…, muốn hỏi …", cuts its context off instead: tests/unit/test_round13_reader.py)
+    # question, "…, muốn hỏi …", cuts its context off instead:
+    # tests/unit/reader/test_regional_words_and_request_openers.py)
     "Em là đoàn viên, em thắc mắc tổ công nghệ số làm gì",
 ])
 def test_a_comma_that_ends_no_question_is_not_cut_as_context(text: str) -> None:

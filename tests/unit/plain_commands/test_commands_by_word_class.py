@@ -6,7 +6,7 @@ taken, on main → on the branch when the list was written → at the end: list 
 104/107, 3 taken → 106/107, 0. List 2 (81 / 43): 74/81, 2 → 78/81, 0. List 3 (52 / 25): 51/52, 2 → 51/52, 1. List 4
 (9 long messages, the request first): 4/9 → 8/9. List 5 (41 / 30): main 41/41 and 4 taken, the branch 41/41 and 3
 → 0. List 6 (36 / 20): main and the branch 36/36 and 3 taken → 1. So each fresh list found question classes the
-earlier fixes missed: the held-out evidence is in docs/question-answering.md, round 11. Only the cases the reader
+earlier fixes missed: the held-out evidence is in docs/qa-history/round-11.md. Only the cases the reader
 gets right are here; the misses left (a "turn off" read as Telex, "khi nào cần" read as a question, a question about
 what the digest says answered with the digest) are listed there.
 """

@@ -9,7 +9,7 @@ Three words a question's list holds ask nothing here: "ở đâu cả" (nowhere)
 and "khỏi phải đi tìm" (an errand spared) stops nothing. The last clauses, read first (round 10), are no command
 when another of their sentences asks to know something; help asked as the letter's question (its "?" hides it from
 the runs) is read in the last sentence holding "?". The cases are the engineer's own three lists (not taken from
-an evaluation set); the figures are in docs/question-answering.md, round 14.
+an evaluation set); the figures are in docs/qa-history/round-14.md.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Round 13 (qa13read): what the session-13 writers' messages showed the reader lacked — Nghệ–Tĩnh "bựa mô" (when),
 Southern "dzô" (vào), "bỏ cấp huyện" (abolishing a level, no stop), a request opening the question after commas of
 context, a place before the asker in a sentence told after the question, "…tò mò:" announcing the question, and a
-lodging that stands for the asker (docs/question-answering.md, round 13)."""
+lodging that stands for the asker (docs/qa-history/round-13.md)."""
 
 from __future__ import annotations
 

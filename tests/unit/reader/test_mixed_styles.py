@@ -1,5 +1,5 @@
 """Round 10 (qa10mix): messages typed in several styles at once — no marks, teencode, a regional word, a typo, a
-context told after the question — read like their clean equivalents (docs/question-answering.md, round 10)."""
+context told after the question — read like their clean equivalents (docs/qa-history/round-10.md)."""
 
 from __future__ import annotations
 
