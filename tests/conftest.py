@@ -142,7 +142,7 @@ HTTP_FIXTURES = {"bot", "web_server", "emulator"}
 
 def layer_of(item: pytest.Item) -> str:
     path = Path(str(item.fspath))
-    if path.parent.name == "unit":
+    if path.is_relative_to(Path(__file__).parent / "unit"):  # tests/unit/ and its folders by area
         return "unit"
     if path.name in SYSTEM_FILES:
         return "system"
