@@ -1,5 +1,5 @@
-"""Whether a thing a question names is named in a sentence that asks (``bot.kb.asks_minor``,
-``bot.kb.asks_recruitment``).
+"""Whether a thing a question names is named in a sentence that asks (``bot.kb.asks.minor``,
+``bot.kb.asks.recruitment``).
 
 A message tells its asker's life around its question ("Em mới đủ 14 tuổi, vừa làm căn cước xong. … Em phải đi đâu để
 làm mức 2 ạ?", "Tôi đang ôn thi công chức, … Mục tiêu đó do nghị quyết nào đặt ra?"): a child or a civil-service exam

@@ -2,7 +2,7 @@
 
 "Con tui 10 tuổi thì có làm định danh điện tử được không rứa, làm ở mô?": the first question is held back, its entry
 (where a citizen registers a level-2 account) does not say the kind of fact it asks (a child's rule,
-``bot.kb.asks_minor``); the follow-up "làm ở đâu?" names no subject of its own and was answered with that same entry,
+``bot.kb.asks.minor``); the follow-up "làm ở đâu?" names no subject of its own and was answered with that same entry,
 confidently — where a ten-year-old registers is still the child's rule. So a follow-up of at most
 ``bot.kb.explained.OUTSIDE_ELLIPTICAL_WORDS`` content words (as after a question refused as out of scope, round 14),
 answered by an entry the first question ranks among its own closest (the same subject) that does not say a kind the
