@@ -183,6 +183,8 @@ class KnowledgeBase:
             asks = parts[-1:]  # no clause asks ("…, con cháu đi làm xa. chủ đề 2024"): the last one is the question
         # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
         # context sentence for none ("Tôi ở Hà Nội, muốn hỏi cả nước còn 34 tỉnh từ bao giờ?").
+        # a clause typed twice ("VNeID là gì? VNeID là gì?", "?? ??", "Hả? Hả?") is one question asked again
+        asks = list(dict.fromkeys(asks))
         placed = _marked(asks, text) or [text]
         texts.places = frozenset().union(*(named_places(texts.analysis(p).text, p) for p in placed))
         texts.names = frozenset().union(*(names(p, self.index.known_pair) for p in (asks or [text])))
@@ -286,7 +288,7 @@ class KnowledgeBase:
             first = max(readings[tried[0]][1][:SUGGESTIONS], key=lambda h: h.coverage, default=None)
             if first is not None and first.entry.id != best[0].entry and first.coverage > NEAR_MISS:
                 return best, first.entry
-        if len(asks) >= 2 and not best[0].confident and readings[tried[0]][0].kind == "ambiguous" \
+        if len(tried) >= 2 and not best[0].confident and readings[tried[0]][0].kind == "ambiguous" \
                 and _together(tried[0], tried[1], sentences):
             # round 15: questions of one sentence, none answered ("Vậy giờ nhập vô bộ nào, từ ngày nào, ai làm bộ
             # trưởng?"): the first one's own "Ý bạn là…?", not the whole message's, which the later ones pull
@@ -410,6 +412,8 @@ class KnowledgeBase:
         that entry answers both (round 16). Before, the first
         year's entry was answered and the other year's offered, or the second year's answered when the first
         question, alone, was unsure. The whole message's order picks among several such entries."""
+        if len(tried) < 2:
+            return None
         years = (one_year(tried[0]), one_year(tried[1]))
         if None in years or years[0] == years[1] or not first[1]:
             return None
