@@ -29,6 +29,11 @@ def test_an_answer_year_by_year_lists_both() -> None:
     assert not lists_both("Năm 2025 nhóm 70. Năm 2030 nhóm 50.", ("2025", "2030"))
 
 
+def test_one_heading_naming_both_years_is_not_a_list_year_by_year() -> None:
+    answer = "Chương trình đến năm 2025, định hướng đến năm 2030 đặt các mục tiêu sau:\n\n- nhóm 70 về EGDI."
+    assert not lists_both(answer, ("2025", "2030"))
+
+
 @pytest.mark.parametrize("question", [
     "uh vay den 2025 vn phai lot top bn the gioi ve chinh phu dien tu (EGDI) z ad, con 2030 thi top may",
     "Mục tiêu EGDI 2025 là top mấy? Năm 2030 là top mấy?",

@@ -76,4 +76,7 @@ def lists_both(answer: str, years: tuple[str, str]) -> bool:
     """Whether ``answer`` states its facts year by year, each of ``years`` heading its own statement ("Đến năm 2025:
     nhóm 70 … Đến năm 2030: nhóm 50 …", round 16): the entry gives both years' facts, like ``states_both``."""
     heads = [s for s in _SENTENCE.split(answer) if s.rstrip().endswith(":")]
-    return all(any(re.search(rf"\b{y}\b", h) for h in heads) for y in years)
+    named = [{y for y in years if re.search(rf"\b{y}\b", h)} for h in heads]
+    # a heading naming both years ("… đến năm 2025, định hướng đến năm 2030 đặt các mục tiêu sau:") heads one
+    # statement, not each year's own
+    return all(any(n == {y} for n in named) for y in years)
