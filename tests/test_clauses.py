@@ -104,3 +104,17 @@ def test_a_colon_ends_a_request_that_names_nothing(text: str, parts: list[str]) 
 def test_an_unmarked_name_is_no_question_word(clause: str, asks: bool) -> None:
     """Round 11: a capitalised unmarked word after a lower-case one and before a capitalised one opens a name."""
     assert asks_by_itself(clause) is asks
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # a run of marks ends one sentence: "???" is no question of its own
+    ("Mục tiêu EGDI 2025 là top mấy??? Năm 2030 là top mấy???",
+     ["Mục tiêu EGDI 2025 là top mấy???", "Năm 2030 là top mấy???"]),
+    ("VNeID là gì?! Chữ ký số là gì?", ["VNeID là gì?", "Chữ ký số là gì?"]),
+    # marks or emoji typed alone between questions ask nothing
+    ("VNeID là gì? ?? Chữ ký số là gì? 😀", ["VNeID là gì?", "Chữ ký số là gì?"]),
+    # a message of marks alone is still read
+    ("??", ["??"]),
+])
+def test_marks_alone_are_no_question(text: str, parts: list[str]) -> None:
+    assert clauses(text) == parts

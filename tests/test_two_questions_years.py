@@ -37,6 +37,8 @@ def test_one_heading_naming_both_years_is_not_a_list_year_by_year() -> None:
 @pytest.mark.parametrize("question", [
     "uh vay den 2025 vn phai lot top bn the gioi ve chinh phu dien tu (EGDI) z ad, con 2030 thi top may",
     "Mục tiêu EGDI 2025 là top mấy? Năm 2030 là top mấy?",
+    "Mục tiêu EGDI 2025 là top mấy??? Năm 2030 là top mấy???",
+    "2025 vn top may egdi?? 2030 top may??",
 ])
 def test_one_fact_of_two_years_is_answered_by_the_entry_stating_both(real_kb: KnowledgeBase, question: str) -> None:
     answer = real_kb.answer(question)

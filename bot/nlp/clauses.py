@@ -19,7 +19,8 @@ from bot.nlp.normalize import continues_name, fold, fold_token
 
 # A full stop ends a sentence only before a space: "c63.mic.gov.vn", "1.000" and "10.10" are one word.
 # Every whitespace run is tried once, from its start ((?<!\s)): a run of spaces costs its length, not its square.
-_SENTENCE = re.compile(r"(?<=[?!;…\n])\s*|(?<=\.)\s+|(?<!\s)\s*\n\s*")
+# a run of marks ends one sentence ("… top mấy??? Năm 2030 …", "thật à?!"): cut after its last mark
+_SENTENCE = re.compile(r"(?<=[?!;…\n])(?![?!;…])\s*|(?<=\.)\s+|(?<!\s)\s*\n\s*")
 # Words that open a second question inside one sentence (folded). Cut before them.
 _CONNECTORS = ("còn", "voi lai", "ngoai ra", "them nua", "them cau nua", "va cho hoi", "cho hoi them",
                "hoi them", "tien thi cho hoi", "nhan tien cho hoi", "tien cho hoi")
@@ -58,6 +59,8 @@ def clauses(text: str) -> list[str]:
             part = _clean(part)
             if part:
                 out.append(part)
+    # marks or emoji typed alone between questions ("VNeID là gì? ?? Chữ ký số là gì?") ask nothing of their own
+    out = [p for p in out if any(c.isalnum() for c in p)] or out
     if len(out) == 1 and _RUN_ON.search(text) is None:
         out = _spoken(out[0])
     if len(out) > MAX_CLAUSES:  # a long message: keep the tail whole (the question usually ends it)
