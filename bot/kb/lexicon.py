@@ -44,6 +44,11 @@ PURE_FILLER = frozenset({
 # "làm định danh", "nghĩa" in "ý nghĩa", "kênh" in "kênh Zalo"). A phrase is not scaffolding after one of its
 # blockers ("ý nghĩa là", "định nghĩa là") nor after an abbreviation ("CĐS nghĩa là gì" asks what the letters
 # stand for).
+# Verbs asking for an answer, after which how briefly or plainly it is wanted is not the subject ("giải thích ngắn
+# gọn", "được hiểu một cách nôm na"; "được hiểu" is read by "hiểu"). Not "kể": telling a story briefly is the subject
+# of the channel's advice on stories.
+_ANSWER_VERBS = ("hiểu", "nói", "trả lời", "tóm tắt", "giải thích", "trình bày", "biết", "viết", "định nghĩa",
+                 "diễn giải")
 STOP_PHRASES: dict[str, frozenset[str]] = {
     "nghĩa là": frozenset({"y", "dinh", "co"}), "có nghĩa là": frozenset({"y", "dinh"}),
     "làm sao": frozenset(), "làm thế nào": frozenset(), "làm như thế nào": frozenset(),
@@ -83,12 +88,14 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     # how a meaning is asked ("… được hiểu là gì", "nên hiểu là sao"), like "hiểu thế nào"
     "hiểu là": frozenset({"tim"}),
     # how briefly or plainly the answer is wanted ("… được hiểu một cách ngắn gọn là gì", "hiểu nôm na là gì", "nói
-    # đơn giản là gì"): the manner of the answer, not its subject (round 16). Never "ngắn gọn" or "đơn giản" alone:
-    # "kể ngắn gọn", "một cách đơn giản khác" are what the channel's entries say
-    **{f"{verb}{manner}": frozenset() for verb in ("hiểu ", "nói ", "được hiểu ", "")
-       for manner in ("một cách ngắn gọn", "một cách nôm na", "một cách đơn giản", "một cách dễ hiểu")},
-    **{f"{verb} {manner}": frozenset() for verb in ("hiểu", "nói", "trả lời", "tóm tắt")
-       for manner in ("ngắn gọn", "nôm na", "đơn giản", "dễ hiểu")},
+    # đơn giản là gì", "giải thích ngắn gọn …", "cho tôi biết ngắn gọn …"): the manner of the answer, not its subject.
+    # Only after a verb asking for an answer (``_ANSWER_VERBS``), never "ngắn gọn" or "đơn giản" alone nor after
+    # "kể" ("kể ngắn gọn", "một cách đơn giản khác" are what the channel's entries say). A request for the manner
+    # alone ("nói ngắn gọn thôi", "thôi nói dễ hiểu đi") leaves no subject, not "thôi" (stop) either: read alone it
+    # was a cancellation
+    **{f"{lead}{verb} {how}{manner}{end}": frozenset()
+       for verb in _ANSWER_VERBS for how in ("", "một cách ") for manner in ("ngắn gọn", "nôm na", "đơn giản", "dễ hiểu")
+       for lead, end in (("", ""), ("thôi ", ""), ("", " thôi"))},
     "ngắn gọn là": frozenset(), "nôm na là": frozenset(),
     # telling what went wrong before asking: read and did not understand, searched and did not find ("tui đọc
     # hoài hổng hiểu", "e tìm mãi ko thấy", "kiếm không ra")
