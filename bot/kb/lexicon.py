@@ -93,8 +93,9 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     # "kể" ("kể ngắn gọn", "một cách đơn giản khác" are what the channel's entries say). A request for the manner
     # alone ("nói ngắn gọn thôi", "thôi nói dễ hiểu đi") leaves no subject, not "thôi" (stop) either: read alone it
     # was a cancellation
-    **{f"{lead}{verb} {how}{manner}{end}": frozenset()
-       for verb in _ANSWER_VERBS for how in ("", "một cách ") for manner in ("ngắn gọn", "nôm na", "đơn giản", "dễ hiểu")
+    **{f"{lead}{verb}{how}{manner}{end}": frozenset()
+       for verb in _ANSWER_VERBS for how in ("", " một cách")
+       for manner in (" ngắn gọn", " nôm na", " đơn giản", " dễ hiểu")
        for lead, end in (("", ""), ("thôi ", ""), ("", " thôi"))},
     "ngắn gọn là": frozenset(), "nôm na là": frozenset(),
     # telling what went wrong before asking: read and did not understand, searched and did not find ("tui đọc
