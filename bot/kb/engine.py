@@ -41,7 +41,7 @@ from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
 from bot.kb.subjects import SPEAKER
-from bot.kb.years import asked_again, lists_both, names_year, one_year, same_title, states_both, two_years
+from bot.kb.years import lists_both, names_year, one_year, same_title, states_both, two_years
 from bot.nlp.clauses import (
     announces,
     asks_by_itself,
@@ -423,9 +423,7 @@ class KnowledgeBase:
             whole = self._decide(texts, text)
         order = {h.entry.id: i for i, h in enumerate(whole[1])}
         again = {h.entry.id for h in second[1][:SUGGESTIONS]}
-        # the second question naming no subject of its own asks the first one's fact, whatever it ranks alone
-        same = asked_again(tried[0], tried[1])
-        candidates = sorted((h for h in first[1][:SUGGESTIONS] if same or h.entry.id in again),
+        candidates = sorted((h for h in first[1][:SUGGESTIONS] if h.entry.id in again),
                             key=lambda h: order.get(h.entry.id, len(order)))
         for hit in candidates:
             if hit.entry.topic == topic and hit.coverage >= FLOOR_COVERAGE and hit.match >= FLOOR_MATCH \

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.kb.lexicon import CONTENT, view
-from bot.nlp.normalize import analyze, fold
+from bot.nlp.normalize import fold
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # two years joined as a list, on the folded text ("va", "voi", "lan" are và, với, lẫn); "nam" (năm) may repeat
@@ -81,22 +80,3 @@ def lists_both(answer: str, years: tuple[str, str]) -> bool:
     # a heading naming both years ("… đến năm 2025, định hướng đến năm 2030 đặt các mục tiêu sau:") heads one
     # statement, not each year's own
     return all(any(n == {y} for n in named) for y in years)
-
-
-# the words that lead a year ("năm 2030", "đến 2030", "tới năm 2030"), folded: not what a question asks about
-_YEAR_LEADS = frozenset({"nam", "den", "toi"})
-
-
-def _subject_words(text: str) -> frozenset[str]:
-    """The content words of ``text`` other than numbers and the words leading a year."""
-    return frozenset(w for u in view(analyze(text)).units
-                     if u.role == CONTENT and u.unit.kind != "number" for w in u.unit.tokens) - _YEAR_LEADS
-
-
-def asked_again(first: str, then: str) -> bool:
-    """Whether the question ``then`` asks the question ``first`` again of another year: it names no word of a subject
-    the first did not ("Mục tiêu EGDI 2025 là top mấy? Năm 2030 là top mấy?", "… còn 2030 thì sao"), so however
-    its few words rank on their own, it asks the first one's fact (review of round 16, M1: typed without marks, "nam
-    2030 la top may" alone ranked the entry stating both years fourth). "… phê duyệt năm 2020? Mục tiêu chính phủ
-    số năm 2025 là gì?" names a subject of its own."""
-    return _subject_words(then) <= _subject_words(first)
