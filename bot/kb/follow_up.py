@@ -11,8 +11,8 @@ entries) is given (``bot.kb.engine``, ``_borrowed``). After a first question ref
 be one it ranks ("Cổng thông tin tuyển dụng công chức tỉnh mình mở chưa, nộp hồ sơ ở mô?": the recruitment's papers,
 not the national portal's). A second question opened by a connector ("…, còn VNeID là gì?", "với lại", "ngoài ra")
 asks a question of its own and is read as before, and so is a follow-up that names the entry's own subject ("…, chữ ký
-số là gì?", "…? Mức 2 khác mức 1 thế nào?": a word of it is in the entry's title or keywords). Round 9's ``borrowed_subject`` reads the subject a follow-up drops;
-this reads the kind it drops.
+số là gì?", "…? Mức 2 khác mức 1 thế nào?": two or more of its words, and half, are in the entry's title or keywords).
+Round 9's ``borrowed_subject`` reads the subject a follow-up drops; this reads the kind it drops.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def borrowed_kind(first_asks: frozenset[str], follow_up_asks: frozenset[str], fo
     that the follow-up does not ask itself (``follow_up_asks``)."""
     borrowed = first_asks - follow_up_asks
     if not borrowed or follow_up is None or content_words(follow_up) > OUTSIDE_ELLIPTICAL_WORDS \
-            or not (first_outside or entry.id in first_closest) or _opens_with_connector(follow_up_text) or names_subject(follow_up, entry):
+            or not (first_outside or entry.id in first_closest) or _opens_with_connector(follow_up_text) \
+            or names_subject(follow_up, entry):
         return False
     return bool(unanswered(borrowed, entry))
