@@ -6,9 +6,9 @@ portal, its papers) or a job sought is a province's or an employer's, and no ent
 "tuyển dụng", "thi (tuyển) công chức / viên chức", "tuyển công chức / viên chức / nhân viên / lao động / cán bộ",
 "xin việc", "tìm / kiếm việc (làm)", "việc làm thêm / online / tại nhà". Not "tuyển thành viên" (whether a community
 digital-technology team takes members is the channel's own question), nor "tuyển sinh" (an admission, round 10).
-A message asking about a scam ("lừa đảo", "bị lừa") is
-not read: the job is the scammer's pretext. Read only in a sentence that asks: "Tôi đang ôn thi công chức, phần kiến thức chung có chuyển đổi số. … Mục tiêu đó do
-nghị quyết nào đặt ra?" tells why the asker studies. Given by an answer that speaks of recruiting or of jobs sought;
+A message asking about a scam ("lừa đảo", "bị lừa") is not read: the job is the scammer's pretext. Read only in a
+sentence that asks: "Tôi đang ôn thi công chức, phần kiến thức chung có chuyển đổi số. … Mục tiêu đó do nghị quyết nào
+đặt ra?" tells why the asker studies. Given by an answer that speaks of recruiting or of jobs sought;
 none does.
 """
 
