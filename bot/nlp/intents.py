@@ -426,18 +426,23 @@ class Intents:
     told: Told = field(default_factory=lambda: Told())
     # a request made for someone else (round 16, ``[request] for_others``: "hủy đăng ký cho mẹ tôi"), by first word
     for_others: dict[str, tuple[Exclusion, ...]] = field(default_factory=dict, compare=False)
+    # the asker saying that what follows is asked, with a colon ("Tôi hỏi: …", ``[request] asks_as``, review 16 H2/H3:
+    # said bare, "tôi hỏi lại lần nữa" tells, and unmarked "toi hoi" is also "tôi hơi", a bit)
+    asks_as: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
            elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = (),
            conditional: tuple[Exclusion, ...] = (), contrast: tuple[str, ...] = (),
-           told: Told | None = None, for_others: tuple[Exclusion, ...] = ()) -> Intents:
+           told: Told | None = None, for_others: tuple[Exclusion, ...] = (),
+           asks_as: tuple[str, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    _by_first_word([(p.marked, p) for p in elsewhere]),
                    _by_first_word([(p.folded, p) for p in elsewhere]), addressed, conditional,
-                   _contrast(contrast), told if told is not None else Told(), _by_head(for_others))
+                   _contrast(contrast), told if told is not None else Told(), _by_head(for_others),
+                   _asks_as(asks_as))
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -494,7 +499,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         tuple(request_spec.get("contrast", [])),
         Told(exclusions(request_spec.get("still", [])), exclusions(request_spec.get("done", [])),
              exclusions(request_spec.get("closes", [])), exclusions(request_spec.get("reported", [])),
-             request.wants), exclusions(request_spec.get("for_others", [])))
+             request.wants), exclusions(request_spec.get("for_others", [])),
+        tuple(phrases(request_spec.get("asks_as", []))))
 
 
 def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -506,6 +512,15 @@ def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
     marked = "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
     folded = "|".join(r"\s+".join(map(re.escape, command_form(w).split())) for w in ordered)
     return re.compile(rf"(?<!\w)(?:{marked})(?!\w)|,\s*(?:{folded})(?!\w)", re.IGNORECASE)
+
+
+def _asks_as(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The "X hỏi" words followed by a colon, typed with their marks or without (folded), as whole words."""
+    if not words:
+        return None
+    forms = {unicodedata.normalize("NFC", w.lower()) for w in words} | {command_form(w) for w in words}
+    said = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{said})\s*:", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -624,6 +639,8 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     by what follows: no question mark after it, and none of the command's ``unless`` or ``asks`` phrases anywhere in
     the message ("Zalo của tui bị khóa …, mất hết tin nhắn với nhóm. Làm sao mở khóa …?" stays a question)."""
     intents = intents if intents is not None else _intents()
+    if intents.asks_as is not None and intents.asks_as.search(unicodedata.normalize("NFC", text)):
+        return None  # "Tôi hỏi: kể chuyện lên kênh được không?" asks about the command (review 16, H2/H3)
     conceded = _conceded(text, intents)
     if conceded is not None:
         return None if conceded == _COMPLAINT else conceded
@@ -847,15 +864,25 @@ def _undone(name: str, clauses: list[str], start: int, intents: Intents, whole: 
 def for_others(text: str, intents: Intents | None = None) -> bool:
     """Whether a request names someone else as the one it is for, within one clause (round 16: "hủy đăng ký cho mẹ
     tôi", "ngưng gửi bản tin giùm ba tui" — the channel can change only the subscription of the Zalo account that
-    writes, so the asker's own would be stopped). Read per clause: "hủy giúp em, mình cảm ơn" names no one else."""
+    writes, so the asker's own would be stopped). Read per clause: "hủy giúp em, mình cảm ơn" names no one else. Only
+    the clause that says the stop counts (review 16, H1: "Hủy đăng ký giúp tôi, tôi đọc cho mẹ tôi nghe …", "Tôi dùng
+    zalo của mẹ tôi, hủy đăng ký giúp" stop the asker's own)."""
     intents = intents if intents is not None else _intents()
     if not intents.for_others:
         return False
+    stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
     for clause in _CLAUSE_END.split(text.strip()):
         reading = _Reading.of(clause)
-        if _any_by_head(intents.for_others, reading.folded, reading.message):
+        if _any_by_head(intents.for_others, reading.folded, reading.message) \
+                and (stop is None or _says(stop, reading, intents)):
             return True
     return False
+
+
+def _says(intent: Intent, reading: _Reading, intents: Intents) -> bool:
+    """Whether ``reading`` says a whole pattern of ``intent``, exclusions aside."""
+    found = intents.said(reading.marked, reading.folded, reading.accented)
+    return any(all(not group.isdisjoint(found) for group in pattern) for pattern in intent.groups)
 
 
 def question_after(text: str, name: str, intents: Intents | None = None) -> str | None:
