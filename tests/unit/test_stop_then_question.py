@@ -42,9 +42,11 @@ FOR_OTHERS = ["hủy đăng ký cho mẹ tôi", "ngưng gửi bản tin giùm ba
 FOR_ME = ["hủy đăng ký", "hủy bản tin cho tôi", "hủy bản tin giúp em, mình cảm ơn", "dừng nhận bản tin giùm bà con nhé",
           "Mẹ tôi bảo hủy bản tin cho tôi",
           # review 16 (H1): a relative named in another clause than the stop, or whose phone is used
-          "dừng gửi cho tôi, nhưng cho mẹ tôi nhận lại", "Hủy đăng ký giúp tôi, tôi đọc cho mẹ tôi nghe rồi giờ không cần",
+          "dừng gửi cho tôi, nhưng cho mẹ tôi nhận lại",
+          "Hủy đăng ký giúp tôi, tôi đọc cho mẹ tôi nghe rồi giờ không cần",
           "Tôi đọc tin cho bố mẹ nghe, giờ bận quá hủy giúp tôi",
-          "Hủy nhận tin giúp tôi, tôi sẽ chuyển tin cho người nhà sau", "Dừng gửi bản tin cho tôi, của mẹ tôi thì cứ để",
+          "Hủy nhận tin giúp tôi, tôi sẽ chuyển tin cho người nhà sau",
+          "Dừng gửi bản tin cho tôi, của mẹ tôi thì cứ để",
           "Tôi dùng zalo của mẹ tôi, hủy đăng ký giúp"]
 
 
