@@ -38,7 +38,10 @@ STILL_QUESTIONS = [
 ]
 
 FOR_OTHERS = ["hủy đăng ký cho mẹ tôi", "ngưng gửi bản tin giùm ba tui nha", "huy dang ky ban tin cho me toi",
-              "hủy bản tin của bố mình đi"]
+              "hủy bản tin của bố mình đi",
+              # review 16 (M1): the asker as "em", "con", "cháu"; a grandparent named
+              "hủy bản tin cho chồng em", "hủy đăng ký cho mẹ em", "hủy bản tin cho bà ngoại tôi",
+              "hủy đăng ký giùm ông bà"]
 FOR_ME = ["hủy đăng ký", "hủy bản tin cho tôi", "hủy bản tin giúp em, mình cảm ơn", "dừng nhận bản tin giùm bà con nhé",
           "Mẹ tôi bảo hủy bản tin cho tôi",
           # review 16 (H1): a relative named in another clause than the stop, or whose phone is used
@@ -47,7 +50,7 @@ FOR_ME = ["hủy đăng ký", "hủy bản tin cho tôi", "hủy bản tin giúp
           "Tôi đọc tin cho bố mẹ nghe, giờ bận quá hủy giúp tôi",
           "Hủy nhận tin giúp tôi, tôi sẽ chuyển tin cho người nhà sau",
           "Dừng gửi bản tin cho tôi, của mẹ tôi thì cứ để",
-          "Tôi dùng zalo của mẹ tôi, hủy đăng ký giúp"]
+          "Tôi dùng zalo của mẹ tôi, hủy đăng ký giúp", "hủy bản tin giúp anh em"]
 
 
 @pytest.mark.parametrize("text", STOP_THEN_QUESTION)

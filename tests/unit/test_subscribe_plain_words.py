@@ -44,6 +44,9 @@ UNSUBSCRIBE = [
     # review 16 (H5): the wish to receive again is someone else's
     "Hủy đăng ký đi. Bạn tôi muốn nhận lại thì bảo nó gõ",
     "Đừng gửi nữa, ai muốn nhận lại thì tự đăng ký",
+    # review 16 (M3): the digest named by its summary
+    "Tắt bản tin tóm tắt đi",
+    "tắt thông báo tin tóm tắt giúp tôi",
 ]
 
 QUESTIONS = [
@@ -57,6 +60,7 @@ QUESTIONS = [
     "dung nhan ban tin roi bat lai duoc khong",
     # review 16 (H6): a yes/no about another service's notice before "thì cho tôi đăng ký"
     "Kênh có gửi thông báo lịch tiêm không thì cho tôi đăng ký",
+    "cho xem bản tin tóm tắt tuần này",
 ]
 
 
