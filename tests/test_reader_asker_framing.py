@@ -1,14 +1,11 @@
 """How the asker frames a question that names its subject: what they will write the answer into, the authority they
-want it from, a request opening that names nothing, lending a hand ("góp sức"), and a story that pulls the whole
-message off the question's own entry.
+want it from, a request opening that names nothing, and lending a hand ("góp sức").
 
 - "để ghi / viết / điền vào …" after the question is the asker's purpose (``bot.nlp.clauses.tells_purpose``), also
   with no comma before it.
 - "theo tài liệu chính thức" is framing (``bot.kb.lexicon.STOP_PHRASES``).
 - "Cho em hỏi răng chớ, …" announces the clause after it (``bot.nlp.clauses.announces``).
 - "góp sức" reads as the KB's "góp phần" (``bot.nlp.dialect``).
-- The one question, naming its subject, is read alone where the story before it pulled the ranking elsewhere
-  (``bot.kb.engine.KnowledgeBase._unpulled``).
 """
 
 from __future__ import annotations
@@ -72,12 +69,14 @@ def test_the_authority_asked_for_is_framing(real_kb: KnowledgeBase) -> None:
 
 # --- a request opening that names nothing ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("head", ["Cho em hỏi răng chớ", "Xin hỏi chút nha", "cho mình hỏi cái"])
+@pytest.mark.parametrize("head", ["Cho em hỏi răng chớ", "Xin hỏi chút nha", "cho mình hỏi chút xíu"])
 def test_a_bare_request_announces_what_follows(head: str) -> None:
     assert announces(head)
 
 
-@pytest.mark.parametrize("head", ["Cho em hỏi VNeID là gì", "Cho em hỏi răng chớ tổ công nghệ số lập ra"])
+@pytest.mark.parametrize("head", ["Cho em hỏi VNeID là gì", "Cho em hỏi răng chớ tổ công nghệ số lập ra",
+                                  # review of round 16, H1: "cai" folded is also "cài" (install)
+                                  "Cho em hỏi cài sao vậy", "Xin hỏi cai sao z"])
 def test_a_request_that_names_its_subject_announces_nothing(head: str) -> None:
     assert not announces(head)
 
@@ -97,20 +96,15 @@ def test_lending_a_hand_is_contributing(real_kb: KnowledgeBase, question: str) -
     assert answer.confident and answer.entry == "cds-nguoi-dan-gop-phan"
 
 
-# --- a story that pulls the ranking off the question ----------------------------------------------------------------
-
-def test_the_question_is_read_alone_where_the_story_pulled_the_ranking(real_kb: KnowledgeBase) -> None:
-    # the story's "đem ra nước ngoài cạnh tranh" pulled the whole message to the international rankings (the
-    # competitiveness index); the question names its own subject, the digital-tech firms of the dual goal
-    answer = real_kb.answer(
-        "Thằng cháu nội tôi học công nghệ thông tin ở Đà Nẵng ra, giờ làm cho một công ty phần mềm, nó cứ nói với tôi "
-        "là nhà nước muốn doanh nghiệp Việt làm công nghệ rồi đem ra nước ngoài cạnh tranh. Tôi dạy văn cả đời nên "
-        "không rành mấy chuyện ni. Xin hỏi Chương trình Chuyển đổi số quốc gia có đặt mục tiêu chi về doanh nghiệp "
-        "công nghệ số Việt Nam không?")
-    assert answer.confident and answer.entry == "ct-muc-tieu-kep"
-
+# --- a question that points back at the story -----------------------------------------------------------------------
 
 def test_a_story_that_names_the_subject_still_holds(real_kb: KnowledgeBase) -> None:
     # guard: a question that points back at the story is not read alone
     answer = real_kb.answer("Tôi nghe nói có Quyết định 749 về chương trình chuyển đổi số. Rốt cuộc ai ký vậy?")
     assert answer.entry != "ngay-cds-quyet-dinh-505"
+
+
+def test_which_document_is_still_asked(real_kb: KnowledgeBase) -> None:
+    # review of round 16, M1: "theo tài liệu" alone is not framing — "theo tài liệu nào" asks the source
+    answer = real_kb.answer("Theo tài liệu nào thì xã phải hoàn thành chuyển đổi số?")
+    assert answer.kind != "unknown"

@@ -199,15 +199,14 @@ class KnowledgeBase:
         gated_reading = self._decide(texts, text, gated, exact=False) if gated is not None else None
         if whole is not None and whole[0].confident and len(asks) < 2:
             if gated_reading is None or gated_reading[0].confident:
-                return self._unpulled(texts, parts, asks, whole, gated_reading), None
+                return whole, None
             pulled = whole  # the context explains the top entry, the question does not: read the question alone
         else:
             pulled = None
             if gated_reading is not None and gated_reading[0].confident and len(asks) < 2:
                 if whole is not None and whole[0].kind == "unknown" and points_back(parts, asks):
                     return self._resolved(texts, parts, gated_reading), None
-                # the question inside its context is answered (latency: no clause search)
-                return self._unpulled(texts, parts, asks, gated_reading, gated_reading), None
+                return gated_reading, None  # the question inside its context is answered (latency: no clause search)
         # the first two questions, or with more (a rambling message whose context sentences read as questions)
         # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
         tried = list(dict.fromkeys(asks if len(asks) <= MAX_READINGS - 1 else _first_two(asks, sentences)))
@@ -292,29 +291,6 @@ class KnowledgeBase:
             if told is not None:
                 return told, None
         return best, None
-
-    def _unpulled(self, texts: _Texts, parts: Sequence[str], asks: Sequence[str], whole: tuple[Answer, list[Hit]],
-                  gated: tuple[Answer, list[Hit]] | None) -> tuple[Answer, list[Hit]]:
-        """The one question, naming its own subject and ending what is asked, read alone where the story before it
-        pulled the whole message's ranking off the entry that says it (round 16: "… muốn doanh nghiệp Việt làm công
-        nghệ rồi đem ra nước ngoài cạnh tranh. … Xin hỏi Chương trình … có đặt mục tiêu chi về doanh nghiệp công nghệ
-        số Việt Nam không?" was answered with the international rankings, the competitiveness index's "cạnh tranh").
-        Only where the whole message's answer leaves part of the question unexplained (gated coverage under
-        ``UNPULLED_COVERAGE``: latency, one more search for those only), and the question's own entry, answered alone,
-        says clearly more of it (coverage and match each by ``UNPULLED_LEAD``)."""
-        if gated is None or len(asks) != 1 or len(parts) < 2 or not gated[1] \
-                or gated[1][0].coverage >= UNPULLED_COVERAGE:
-            return whole
-        question = asks[0]
-        if not self_contained(question) or not _last_asking(parts, question):
-            return whole
-        alone = self._decide(texts, question)
-        top, pulled = (alone[1][0] if alone[1] else None), gated[1][0]
-        if not alone[0].confident or top is None or top.entry.id != alone[0].entry or top.entry is pulled.entry:
-            return whole
-        if top.coverage >= pulled.coverage + UNPULLED_LEAD and top.match >= pulled.match + UNPULLED_LEAD:
-            return alone
-        return whole
 
     def _subject_left(self, texts: _Texts, parts: Sequence[str], question: str, alone: tuple[Answer, list[Hit]],
                       whole: tuple[Answer, list[Hit]]) -> bool:
@@ -470,12 +446,6 @@ class KnowledgeBase:
             return redirected(result, self.suggestions(hits, without=REDIRECT_TOPIC))
         return result
 
-
-# the one question read alone past a whole message its story pulled (``KnowledgeBase._unpulled``, round 16): only
-# where the whole message's answer explains less than this of the question, and the question's own entry says at
-# least this much more of it (coverage and match each)
-UNPULLED_COVERAGE = 0.85
-UNPULLED_LEAD = 0.1
 
 # a follow-up of this many words or fewer ("Bao lâu thì có?") may name no subject of its own (review of round 15, M2)
 SHORT_FOLLOW_UP = 4

@@ -113,7 +113,7 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     # tài liệu chính thức"): every answer of the channel is sourced, so it only thinned the question; "theo văn
     # bản" alone stays a word ("… theo văn bản nào" asks the document)
     "theo tài liệu chính thức": frozenset(), "theo văn bản chính thức": frozenset(),
-    "theo nguồn chính thức": frozenset(), "theo tài liệu": frozenset(),
+    "theo nguồn chính thức": frozenset(),
 }
 # Stop phrases read only where typed with their marks (a chat abbreviation such as "ko" for "không" counts as
 # marked: it has one reading): unmarked, "quen mat" is also "quên mật (khẩu)", the password a citizen forgot,
