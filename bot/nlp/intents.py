@@ -84,8 +84,8 @@ def _shorthand(word: str) -> str:
     return reading if reading and "|" not in reading else word
 
 
-# Building the table word by word (intspeed): content/intents.toml expands to some 26 000 phrases made of a few
-# hundred distinct words, and reading each phrase whole (Unicode normalisation, splitting, decoding) cost most of the
+# Building the table word by word (intspeed): content/intents.toml expands to some 26 000 phrases made of some 600
+# distinct words, and reading each phrase whole (Unicode normalisation, splitting, decoding) cost most of the
 # 0.7 s ``load_intents`` took. Both readings below work within a whitespace-separated word (a word's marks and its
 # command form never depend on the next word), so a phrase's reading is its words' readings in order. An "&" can
 # join two words ("TT & TT") and a capital sigma is lowercased by its neighbours: such a phrase is read whole.
