@@ -1,8 +1,12 @@
 """Reply latency from webhook to Zalo at a steady event rate, through the whole stack.
 
-Processes as in production: gunicorn web (2 sync workers), one `dxbot worker`, `dxbot scheduler`, a private
-redis-server (AOF on), and the emulator standing in for Zalo. Events go in through the emulator (built and
-signed like Zalo's); latency = emulator time the reply was accepted − the event's own timestamp.
+Processes as the Procfile runs them: gunicorn web (2 sync workers), one `dxbot worker`, one `dxbot sender`,
+`dxbot scheduler`, a private redis-server (AOF on), and the emulator standing in for Zalo. Events go in through the
+emulator (built and signed like Zalo's); latency = emulator time the reply was accepted − the event's own timestamp.
+The first line printed is that production stack; the second the same without a sender, where each drain delivers
+its user's replies itself (bot/core/delivery.py: a deployment that runs no sender, and the README's figures before
+session 16, which measured only this case). Both wait until the worker has registered with RQ (it has indexed the KB
+and warmed the route table's tables: handlers/warm.py) and, with a sender, until the sender's heartbeat is up.
 """
 
 from __future__ import annotations
@@ -19,6 +23,19 @@ QUESTIONS = ["menu", "chuyển đổi số là gì", "ngay cds la ngay nao", "vn
 
 
 def run(rate: float = 20.0, seconds: int = 15, workers: int = 1) -> dict[str, float]:
+    """The stack with a sender (production), then without (drains deliver inline); returns the first's figures
+    and the second's under `inline_*`."""
+    modes = (("sender", 1), ("inline", 0))
+    results = {mode: measure(rate, seconds, workers, senders=senders) for mode, senders in modes}
+    print(f"\nReply latency at {rate:.0f} events/s for {seconds} s ({workers} worker, gunicorn 2 workers)")
+    for mode, label in (("sender", "1 sender (Procfile)"), ("inline", "no sender, inline")):
+        r = results[mode]
+        print(f"{label:<20} events sent {r['sent']}, answered {r['answered']}; latency ms p50 {r['p50_ms']:.1f}  "
+              f"p95 {r['p95_ms']:.1f}  p99 {r['p99_ms']:.1f}  (target p95 ≤ 50)")
+    return {**results["sender"], **{f"inline_{k}": v for k, v in results["inline"].items()}}
+
+
+def measure(rate: float, seconds: int, workers: int, *, senders: int) -> dict[str, float]:
     port, emulator_port = free_port(), free_port()
     with redis_server() as url:
         env = bench_env(REDIS_URL=url, PORT=str(port), EMULATOR_PORT=str(emulator_port))
@@ -28,22 +45,35 @@ def run(rate: float = 20.0, seconds: int = 15, workers: int = 1) -> dict[str, fl
         with process(emulator_cmd, env, ready_url=emulator_url + "/_emulator/clock"), \
                 gunicorn("bot.app:create_app()", port, env), \
                 process([sys.executable, "-m", "bot.cli", "scheduler"], env):
-            procs = [process([sys.executable, "-m", "bot.cli", "worker"], env) for _ in range(workers)]
+            procs = [process([sys.executable, "-m", "bot.cli", "sender"], env) for _ in range(senders)]
+            procs += [process([sys.executable, "-m", "bot.cli", "worker"], env) for _ in range(workers)]
             for p in procs:
                 p.__enter__()
             try:
                 _await_workers(url, workers)  # each has indexed the knowledge base before it registers
+                if senders:
+                    _await_sender(url)
                 sent = _drive(emulator_url, rate, seconds)
                 latencies = _collect(emulator_url, sent, timeout=30)
             finally:
                 for p in procs:
                     p.__exit__(None, None, None)
-    answered = len(latencies)
     p50, p95, p99 = (percentile(latencies, q) for q in (50, 95, 99))
-    print(f"\nReply latency at {rate:.0f} events/s for {seconds} s ({workers} worker, gunicorn 2 workers)")
-    print(f"events sent {len(sent)}, answered {answered}; latency ms p50 {p50:.1f}  p95 {p95:.1f}  p99 {p99:.1f}"
-          f"  (target p95 ≤ 50)")
-    return {"sent": len(sent), "answered": answered, "p50_ms": p50, "p95_ms": p95, "p99_ms": p99}
+    return {"sent": len(sent), "answered": len(latencies), "p50_ms": p50, "p95_ms": p95, "p99_ms": p99}
+
+
+def _await_sender(redis_url: str, timeout: float = 60.0) -> None:
+    """Wait for a sender's heartbeat: until then the drains deliver inline (bot/core/delivery.py)."""
+    import redis
+
+    from bot.infra import keys
+
+    client = redis.Redis.from_url(redis_url)
+    deadline = time.monotonic() + timeout
+    while not client.exists(keys.SENDER_ALIVE):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"no sender heartbeat after {timeout:.0f} s")
+        time.sleep(0.05)
 
 
 def _await_workers(redis_url: str, count: int, timeout: float = 60.0) -> None:

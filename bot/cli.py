@@ -120,6 +120,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
     get_kb()  # index the knowledge base before taking a job: the first citizen must not wait ~1 s for it
     while True:  # Redis may go away during the seconds get_kb() takes on a busy machine: wait again, do not die
         try:
+            # the route table's other tables too (content/intents.toml's phrases: 0.7 s of CPU), not on the first
+            # question with the events queued behind it waiting (handlers/warm.py)
+            rt.router.warm_up(rt.settings, rt.redis)
             sweep()
             digest_tick(rt.redis, rt.settings)  # this week's digest slot is scheduled; stalled fan-outs resume
             break

@@ -35,6 +35,7 @@ from handlers import (
     smalltalk,
     story,
     subscription,
+    warm,
 )
 from handlers import help as help_handlers
 from handlers.qa import answer_question, show_more
@@ -45,6 +46,7 @@ def build_router() -> Router:
     router.forbidden = moderation.refuse  # the polite refusal, plus an audit entry of the attempt
     router.add_commit_hook(digest_inbox.prepare, reads=digest_inbox.reads)  # interaction time; a kept digest follows
     router.add_commit_hook(moderation_window.prepare)  # a moderator back after Zalo's window: what waits
+    router.add_warm_up(warm.route_samples)  # a worker builds the tables below before its first job (handlers/warm.py)
     # 1. events without text
     router.add(on_event(Follow, ChatNow), subscription.follow)
     router.add(on_event(Unfollow), subscription.unfollow)

@@ -19,6 +19,7 @@ from bot.digest.inbox import LEFT, READ, latest_slot, run_text
 from bot.digest.stories import get_approved
 from bot.infra import keys, provinces, safe_text
 from bot.infra.texts import phrases
+from bot.nlp.intents import for_others
 from bot.nlp.normalize import command_form
 from bot.stories import model as stories
 from handlers import asked_too
@@ -78,24 +79,34 @@ def subscribe(event: Event, ctx: Context) -> None:
         province=command_form(province.name) if province else None))
     when = when_label(ctx.settings)
     if province is not None:
-        ctx.say("sub_subscribed_province", when=when, province=province.display)
+        key, values = "sub_subscribed_province", {"when": when, "province": province.display}
     elif already:
-        ctx.say("sub_already", when=when)
+        key, values = "sub_already", {"when": when}
     else:
-        ctx.say("sub_subscribed", when=when)
+        key, values = "sub_subscribed", {"when": when}
+    # a question asked after the request is offered under the confirmation, as after a stop (round 16)
+    line, offered = asked_too.offer(event.text, "subscribe")
+    if not offered:
+        ctx.say(key, **values)
+        return
+    ctx.send_text(f"{ctx.text(key, **values)}\n\n{ctx.text(line)}", buttons=offered)
 
 
 def unsubscribe(event: Event, ctx: Context) -> None:
     """Immediate: every later fan-out step checks membership right before sending. A question the message asks
     after the stop ("… dừng nhận bản tin giúp tôi nhé. Mà Ngày Chuyển đổi số là ngày nào?") is offered as buttons
-    under the confirmation (round 15: it was dropped)."""
+    under the confirmation (round 15: it was dropped). A stop asked for someone else ("hủy đăng ký cho mẹ tôi")
+    stops nothing: the reply says that person stops it from their own Zalo (round 16: the asker's was stopped)."""
+    text = event.text if isinstance(event, TextMessage) else ""
+    if text and for_others(text):
+        ctx.say("sub_for_others")
+        return
     ctx.marks.add(LEFT)
     key = "sub_unsubscribed"
     if not subscribers.is_subscribed(ctx.redis, ctx.user_id):
         key = "sub_not_subscribed"
     else:
         ctx.on_commit(lambda pipe: subscribers.unsubscribe(pipe, ctx.user_id))
-    text = event.text if isinstance(event, TextMessage) else ""
     line, offered = asked_too.offer(text, "unsubscribe")
     if not offered:
         ctx.say(key)

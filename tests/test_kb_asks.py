@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.kb import KnowledgeBase
-from bot.kb.asks import _without_lacking, asked, provided, unanswered
+from bot.kb.asks import asked, provided, unanswered
+from bot.kb.asks.dates import _without_lacking
 from bot.nlp.normalize import analyze, fold
 
 
@@ -175,7 +176,7 @@ def test_the_substring_hints_change_no_kind(monkeypatch: pytest.MonkeyPatch, rea
     of the out-of-scope class, and on the old set, the kinds are those of the expressions run everywhere."""
     from pathlib import Path
 
-    from bot.kb import asks
+    from bot.kb.asks import patterns
     from bot.kb.evaluate import load_cases
     from bot.kb.outside import load_outside
 
@@ -185,7 +186,7 @@ def test_the_substring_hints_change_no_kind(monkeypatch: pytest.MonkeyPatch, rea
     texts += [c.question for c in load_cases(Path("tests/eval/questions.toml"))]
     texts += ["gọi số nào để báo mất nước", "ông giám đốc sở có mấy phó giám đốc", "luật đất đai hiệu lực khi nào"]
     hinted = [kinds(t) for t in texts]
-    monkeypatch.setattr(asks, "_hinted", lambda text, hints: True)
+    monkeypatch.setattr(patterns, "hinted", lambda text, hints: True)
     assert [kinds(t) for t in texts] == hinted
 
 

@@ -32,12 +32,12 @@ FLOORS = {
     "dev2": (0.89, 0.94, 0.035, 0.03, 0.90),
     # a third dev split (helper 6, session 4), measured once untouched on main before round 4: 89.2 %, 97.2 %,
     # 2.5 %, 6.2 %, 70.0 %; round 4: 90.5 %, 97.8 %, 2.5 %, 6.2 %, 70.0 % (commands and off-topic: not the
-    # decision's — the plain-words intents and the out-of-scope entries, docs/question-answering.md, round 4)
+    # decision's — the plain-words intents and the out-of-scope entries, docs/qa-history/round-04.md)
     "dev3": (0.88, 0.95, 0.035, 0.04, 0.65),
     # a fourth dev split (session 5: 300 in scope, 120 hard off-topic, 40 commands), measured once untouched on
     # the branch's start (e16765f): 90.7 %, 98.0 %, 1.7 %, 13.3 %, 72.5 %; with the out-of-scope class written
     # before it was read (held out): 90.7 %, 98.0 %, 1.7 %, 8.3 %, 72.5 % (5 of its 10 off-topic answers are the
-    # KB's own out-of-scope entries giving their redirect; docs/question-answering.md, round 5)
+    # KB's own out-of-scope entries giving their redirect; docs/qa-history/round-05.md)
     # session 6 (qa6oos: the class grown with an editor's training file, the classifier, precise redirects):
     # 95.7 %, 100 %, 0 %, 1.7 % (2/120, 1 a redirect), 100 %; dev3 on the same branch: 97.0 %, 100 %, 0 %, 1.2 %
     "dev4": (0.88, 0.95, 0.03, 0.04, 0.67),

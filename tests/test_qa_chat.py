@@ -276,7 +276,8 @@ def test_erase_in_plain_words_asks_for_confirmation_first(bot: BotHarness, text:
 
 def test_erase_in_chat_words_still_confirms_first(bot: BotHarness) -> None:
     """Round 10: a loan word and chat shorthand ("clear", "data", "tớ") reach erase, and erasing still waits for
-    the citizen's confirmation (phrase-level cases are in tests/unit/test_plain_commands_round10.py)."""
+    the citizen's confirmation (phrase-level cases are in
+    tests/unit/plain_commands/test_commands_in_last_clauses.py)."""
     ask(bot, "đăng ký")
     assert ask(bot, "clear data của tớ đi ad")["text"] == render("erase_ask").strip()
     assert subscribers.is_subscribed(bot.redis, USER)
@@ -389,7 +390,8 @@ def test_round9_questions_near_the_commands_are_not_executed(bot: BotHarness, te
 
 # Round 11 (qa11cmd): a long message that asks first and says why after, a stop said of a wait, and questions that
 # use a command's words (a question said as such, another registration, a yes/no, a stop already done). Written for
-# these tests, not taken from an evaluation set; phrase-level cases are in tests/unit/test_plain_commands_round11.py.
+# these tests, not taken from an evaluation set; phrase-level cases are in
+# tests/unit/plain_commands/test_commands_by_word_class.py.
 
 def test_a_long_message_that_asks_first_unsubscribes(bot: BotHarness) -> None:
     ask(bot, "đăng ký")
@@ -437,7 +439,7 @@ def test_round11_questions_with_a_commands_words_are_not_executed(bot: BotHarnes
 # Round 13 (qa13cmd): "có mấy" said of the citizen's own people, the citizen's phone number among what to erase, the
 # channel named then "chỉ tui xài với"; questions naming the ministry ("Bộ Thông tin"), the citizen's own memory, a
 # removal told. Written for these tests, not taken from an evaluation set; phrase-level cases are in
-# tests/unit/test_plain_commands_round13.py.
+# tests/unit/plain_commands/test_commands_in_clause_windows.py.
 
 def test_a_story_of_some_neighbours_starts_the_story(bot: BotHarness) -> None:
     text = "thôn tôi có mấy cụ già học dùng điện thoại hay lắm, tôi muốn gửi câu chuyện cho kênh"
@@ -471,7 +473,7 @@ def test_round13_questions_with_a_commands_words_are_not_executed(bot: BotHarnes
 
 # Round 14 (qa14long): a letter that tells a stop and then asks, without "?" (fails on main 15558d7; a long erase letter
 # is a case of test_erase_asked_first_in_a_long_message_still_asks_first). Phrase-level cases are in
-# tests/unit/test_plain_commands_round14.py.
+# tests/unit/plain_commands/test_commands_in_long_letters.py.
 
 def test_a_letter_telling_a_stop_then_asking_is_a_question(bot: BotHarness) -> None:
     assert_not_executed(bot, "Trước đây tôi có theo dõi nhận tin hàng tuần của kênh, sau đó tôi dừng nhận tin vì bận. "

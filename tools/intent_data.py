@@ -9,7 +9,7 @@ written by people who never saw the KB, but they live in ``tests/`` — which th
 copies them into ``content/intent_examples.toml``, each with the set it comes from (so a measurement can leave a
 set out: ``tools/intent_loso.py``) and its label.
 
-The label (deterministic, documented in docs/question-answering.md, round 8):
+The label (deterministic, documented in docs/qa-history/round-08.md):
 
 * the old set (``tests/eval/questions.toml``) names its entry; a case naming several takes the first of them the
   ranker ranks (its top five), else the first named;

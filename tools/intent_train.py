@@ -30,7 +30,7 @@ from tools.intent_data import write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "content" / "intent_examples.toml"
-ALPHA = 0.01  # additive smoothing of the weighted counts (docs/question-answering.md, round 8: measured)
+ALPHA = 0.01  # additive smoothing of the weighted counts (docs/qa-history/round-08.md: measured)
 MIN_DF = 2  # a feature seen in one example only is dropped (the weights file halves, held-out figures kept)
 TEMPERATURE = 1.0
 

@@ -15,7 +15,7 @@ differs from the real KB's at that size. One line per message: decision, entry, 
 score and margin (rounded to 9 places), the normalized text and a hash of the reply text. ``--exact`` prints
 score and margin in full and, under each message, every signal of its main reading's hits (``KnowledgeBase.search``)
 at full precision: since session 7 every float sum runs in a fixed order, so two processes with different
-``PYTHONHASHSEED`` print the same bits (``tests/test_qa_latency_round7.py`` runs ``--exact --sample`` under two
+``PYTHONHASHSEED`` print the same bits (``tests/test_qa_latency_outside_pruning.py`` runs ``--exact --sample`` under two
 seeds). ``--sample N``: only N of the chat messages, evenly spaced, and no KB phrasings (a quick check).
 """
 

@@ -7,8 +7,9 @@ is not permitted goes to the router's `forbidden` handler, so it can neither fal
 answering nor run.
 
 The router is also where features register with the core, which never names them: commit hooks run
-inside every event's transaction (`add_commit_hook`), and a handler that has done its part and wants the
-event routed again with the state it left returns `REDISPATCH` instead of reaching for the router.
+inside every event's transaction (`add_commit_hook`), warm-ups run once when a worker starts, before its first
+job (`add_warm_up`), and a handler that has done its part and wants the event routed again with the state it left
+returns `REDISPATCH` instead of reaching for the router.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+import redis
 from redis.client import Pipeline
 
+from bot.config import Settings
 from bot.core.context import Context
 from bot.core.events import Event, TextMessage
 from bot.infra.safe_text import command_text
@@ -49,6 +52,7 @@ Check = Callable[[Context], bool]
 Write = Callable[[Pipeline], None]
 CommitHook = Callable[[Pipeline, Context], Write | None]
 CommitReads = Callable[[Context], list[str]]  # the keys a commit hook reads for an event
+WarmUp = Callable[["Router", Settings, redis.Redis], None]  # builds a process's tables; reads Redis, writes nothing
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Router:
         self.forbidden: Handler | None = None
         self.commit_hooks: list[CommitHook] = []
         self.commit_reads: list[CommitReads] = []
+        self.warm_ups: list[WarmUp] = []
 
     def add_commit_hook(self, hook: CommitHook, *, reads: CommitReads | None = None) -> CommitHook:
         """Run `hook` in every event's commit, in registration order. `reads` names the keys the hook GETs for
@@ -73,6 +78,26 @@ class Router:
         if reads is not None:
             self.commit_reads.append(reads)
         return hook
+
+    def add_warm_up(self, warm: WarmUp) -> WarmUp:
+        """Run `warm` when a worker starts, before it takes a job (`warm_up`): the tables its handlers would
+        otherwise build on the first message that needs them, while that citizen's reply and every event queued
+        behind it waited."""
+        self.warm_ups.append(warm)
+        return warm
+
+    def warm_up(self, settings: Settings, client: redis.Redis) -> None:
+        """Run the registered warm-ups, in registration order (a router with none, as tests build, does nothing).
+        A Redis error propagates (the worker waits for Redis and warms up again); any other failure is logged and
+        the worker starts anyway: its first messages build what the warm-up did not."""
+        for warm in self.warm_ups:
+            try:
+                warm(self, settings, client)
+            except redis.RedisError:
+                raise
+            except Exception:  # noqa: BLE001 - a warm-up's bug must not keep a worker from taking jobs
+                log.exception("warm-up %s failed; the first messages build its tables instead",
+                              getattr(warm, "__qualname__", warm))
 
     def add(self, matcher: Matcher, handler: Handler, *, require: Check | None = None,
             name: str | None = None) -> Handler:

@@ -109,6 +109,7 @@ class TwoFieldBM25:
         at = sorted(map(slots.__getitem__, found))
         # Both fields in one sum, in C: a complex sum adds the real parts and the imaginary parts as two float sums
         # would, one double addition after another, from 0 (CPython 3.11, the project's Python; 3.12's compensated
-        # float sum would not: tests/test_qa_latency_round8.py compares the two). No term found: (0, 0), as before.
+        # float sum would not: tests/test_qa_latency_ranker_shortcuts.py compares the two). No term found: (0, 0),
+        # as before.
         both = sum(map(self.both[doc].__getitem__, at))
         return both.real, both.imag

@@ -41,7 +41,7 @@ OVERTAKEN_LEAD = 0.2  # coverage and match by which a runner-up that says more o
 FAR_LEAD = 0.3  # coverage by which one of the top three, matching no less, says far more of the question (round 13)
 OUTSIDE_LEAD = 0.1  # out-of-scope match over the top entry's that refuses without a word beyond it (outside)
 # The out-of-scope classifier (bot.kb.outside, session 6): its probability that confirms the nearest-phrasing rule,
-# and the one that refuses alone (held-out table in docs/question-answering.md, round 6).
+# and the one that refuses alone (held-out table in docs/qa-history/round-06.md).
 OOS_CONFIRM, OOS_ALONE = 0.2, 0.99
 OOS_SAID = 0.9  # a question that says an out-of-scope phrasing nearly word for word needs no confirmation
 # The trained off-topic model (bot.kb.offtopic_model, round 8) refuses where the naive Bayes leans out too, never

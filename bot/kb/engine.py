@@ -34,13 +34,14 @@ from bot.kb.explained import (
     names,
     subject_left,
 )
+from bot.kb.follow_up import borrowed_kind
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
 from bot.kb.subjects import SPEAKER
-from bot.kb.years import names_year, same_title, states_both, two_years
+from bot.kb.years import lists_both, names_year, one_year, same_title, states_both, two_years
 from bot.nlp.clauses import (
     announces,
     asks_by_itself,
@@ -221,6 +222,10 @@ class KnowledgeBase:
             readings[GATED] = gated_reading
         if len(asks) >= 2:
             first, second = readings[tried[0]], readings[tried[-1]]
+            # round 16: one fact asked of two years in turn ("… đến 2025 top mấy, còn 2030 top mấy?")
+            apart = self._years_in_turn(texts, text, whole, tried, first, second)
+            if apart is not None:
+                return apart, None
             # a first question pointing back at the context ("Cháu hỏi ngày này để làm gì mà tôi không trả lời
             # được. Ngày Chuyển đổi số có mục đích gì?") may be the story told, not a question: answered first only
             # where the whole message agrees (round 11)
@@ -394,6 +399,35 @@ class KnowledgeBase:
                       and same_title(h.entry.title, entry.title)), None)
         return result, other
 
+    def _years_in_turn(self, texts: _Texts, text: str, whole: tuple[Answer, list[Hit]] | None,
+                       tried: Sequence[str], first: tuple[Answer, list[Hit]],
+                       second: tuple[Answer, list[Hit]]) -> tuple[Answer, list[Hit]] | None:
+        """Two questions, each naming one year of its own ("… đến 2025 vn phải lọt top bn về chính phủ điện tử, còn
+        2030 thì top mấy", "Mục tiêu EGDI 2025 là top mấy? Năm 2030 là top mấy?"), and an entry that states the fact
+        of both years (in one sentence, or year by year: ``bot.kb.years``) among the first question's first three and
+        of its top entry's topic, holding the hard floors there, and among the second question's first three too (the
+        same fact asked again, not another fact of another year: "… phê duyệt năm 2020? Mục tiêu năm 2025 là gì?"):
+        that entry answers both (round 16). Before, the first
+        year's entry was answered and the other year's offered, or the second year's answered when the first
+        question, alone, was unsure. The whole message's order picks among several such entries."""
+        years = (one_year(tried[0]), one_year(tried[1]))
+        if None in years or years[0] == years[1] or not first[1]:
+            return None
+        pair = (years[0] or "", years[1] or "")
+        topic = first[1][0].entry.topic
+        if whole is None:
+            whole = self._decide(texts, text)
+        order = {h.entry.id: i for i, h in enumerate(whole[1])}
+        again = {h.entry.id for h in second[1][:SUGGESTIONS]}
+        candidates = sorted((h for h in first[1][:SUGGESTIONS] if h.entry.id in again),
+                            key=lambda h: order.get(h.entry.id, len(order)))
+        for hit in candidates:
+            if hit.entry.topic == topic and hit.coverage >= FLOOR_COVERAGE and hit.match >= FLOOR_MATCH \
+                    and (states_both(hit.entry.answer, pair) or lists_both(hit.entry.answer, pair)):
+                hits = [hit, *(h for h in whole[1] if h.entry is not hit.entry)]
+                return confident(hit, self.messages, first[0].normalized, first[0].margin), hits
+        return None
+
     def _resolved(self, texts: _Texts, parts: Sequence[str],
                   gated: tuple[Answer, list[Hit]]) -> tuple[Answer, list[Hit]]:
         """The one question points back ("Mục tiêu đó là gì ạ?") and only its gate answered it, the whole message
@@ -418,6 +452,10 @@ class KnowledgeBase:
         top = best[1][0]
         # round 14: a first question refused as out of scope leaves a longer follow-up no subject of its own either
         elliptical = OUTSIDE_ELLIPTICAL_WORDS if readings[tried[0]][0].out_of_scope else ELLIPTICAL_WORDS
+        closest = (h.entry.id for h in readings[tried[0]][1][:SUGGESTIONS])
+        if first is not None and borrowed_kind(texts.kinds(tried[0]), texts.kinds(tried[1]), top.question, top.entry,
+                                               closest, readings[tried[0]][0].out_of_scope, tried[1]):
+            return True  # round 16: the follow-up asks its fact of what the first question asked (bot.kb.follow_up)
         return first is not None and borrowed_subject(first.view, top.question, top.record, elliptical)
 
     def _borrowed_by(self, texts: _Texts, first: str, answered: Answer, second: tuple[Answer, list[Hit]]) -> bool:

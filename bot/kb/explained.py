@@ -14,7 +14,7 @@ showed (``bot.kb.asks``), and the fresh writers invented new ones. This is the g
    itself); a name right after "ở / tại / từ" is where the speaker is ("tui ở An Giang, …"), context rather than
    the subject asked.
 
-   Measured and dropped (docs/question-answering.md, round 8): rarity in the tuning sets' in-scope questions
+   Measured and dropped (docs/qa-history/round-08.md): rarity in the tuning sets' in-scope questions
    (rare words alone cost 1.6–3 % of right answers: each fresh writer brings chat words nobody used before),
    unexplained numbers (three right answers on dev: "1 năm", "sinh viên năm 3"), and a word the KB never uses
    while the out-of-scope class leans out (no right answer lost on the sets as written, but 4–5 on the same

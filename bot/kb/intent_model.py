@@ -10,7 +10,7 @@ to the next keeps most of its n-grams), weighted by TF-IDF.
 
 The model is a multinomial naive Bayes over those weighted features — linear, trained by counting
 (``tools/intent_train.py``), measured against a nearest centroid and nearest neighbours in
-docs/question-answering.md, round 8. Its score for an entry is ``Σ x_f · log P(f | entry)``; written as
+docs/qa-history/round-08.md. Its score for an entry is ``Σ x_f · log P(f | entry)``; written as
 ``base_e · Σ x_f + Σ x_f · w_ef`` where ``w_ef`` is nonzero only for the features seen with the entry, so the
 weights are sparse (``content/intent_model.tsv``) and a question costs one pass over its own features.
 
@@ -34,7 +34,7 @@ NGRAMS = (3, 4, 5)
 OUTSIDE = "(outside)"  # the label of the dev sets' off-topic questions: none of the entries (never an entry id)
 # Agreement (:func:`agrees`): the reader's first entry, at this probability, is the ranker's first entry; then a
 # question the decision finds likely enough (RESCUE_P), mostly found in the entry (RESCUE_COVERAGE, a little over
-# the floor) and the floors allow is answered (held-out table in docs/question-answering.md, round 8).
+# the floor) and the floors allow is answered (held-out table in docs/qa-history/round-08.md).
 INTENT_AGREE, RESCUE_P, RESCUE_COVERAGE = 0.8, 0.3, 0.5
 
 

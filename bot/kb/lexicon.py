@@ -82,6 +82,14 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     "hay là": frozenset(), "lộn quá": frozenset(), "nhầm quá": frozenset(),
     # how a meaning is asked ("… được hiểu là gì", "nên hiểu là sao"), like "hiểu thế nào"
     "hiểu là": frozenset({"tim"}),
+    # how briefly or plainly the answer is wanted ("… được hiểu một cách ngắn gọn là gì", "hiểu nôm na là gì", "nói
+    # đơn giản là gì"): the manner of the answer, not its subject (round 16). Never "ngắn gọn" or "đơn giản" alone:
+    # "kể ngắn gọn", "một cách đơn giản khác" are what the channel's entries say
+    **{f"{verb}{manner}": frozenset() for verb in ("hiểu ", "nói ", "được hiểu ", "")
+       for manner in ("một cách ngắn gọn", "một cách nôm na", "một cách đơn giản", "một cách dễ hiểu")},
+    **{f"{verb} {manner}": frozenset() for verb in ("hiểu", "nói", "trả lời", "tóm tắt")
+       for manner in ("ngắn gọn", "nôm na", "đơn giản", "dễ hiểu")},
+    "ngắn gọn là": frozenset(), "nôm na là": frozenset(),
     # telling what went wrong before asking: read and did not understand, searched and did not find ("tui đọc
     # hoài hổng hiểu", "e tìm mãi ko thấy", "kiếm không ra")
     # (not "không hiểu" alone: "bot không hiểu" asks what to do when the channel does not understand)

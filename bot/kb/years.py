@@ -58,3 +58,22 @@ def same_title(one: str, other: str) -> bool:
     năm 2025 là gì?" / "… năm 2030 …"): most of their words are shared (review of round 15, M3)."""
     a, b = set(_WORD.findall(fold(one))), set(_WORD.findall(fold(other)))
     return bool(a and b) and len(a & b) >= 0.75 * len(a | b)
+
+
+_ONE_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
+
+
+def one_year(text: str) -> str | None:
+    """The one year ``text`` names ("… đến 2025 … top mấy", "còn năm 2030 thì sao"), or ``None`` (none, several, a
+    range)."""
+    if _RANGE.search(text) is not None:
+        return None
+    found = set(_ONE_YEAR.findall(text))
+    return found.pop() if len(found) == 1 else None
+
+
+def lists_both(answer: str, years: tuple[str, str]) -> bool:
+    """Whether ``answer`` states its facts year by year, each of ``years`` heading its own statement ("Đến năm 2025:
+    nhóm 70 … Đến năm 2030: nhóm 50 …", round 16): the entry gives both years' facts, like ``states_both``."""
+    heads = [s for s in _SENTENCE.split(answer) if s.rstrip().endswith(":")]
+    return all(any(re.search(rf"\b{y}\b", h) for h in heads) for y in years)

@@ -51,6 +51,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.nlp.abbreviations import COMMAND, COMMON
 from bot.nlp.clauses import asks_by_itself, asks_to_know, says_nowhere
@@ -83,6 +84,39 @@ def _shorthand(word: str) -> str:
     return reading if reading and "|" not in reading else word
 
 
+# Building the table word by word (intspeed): content/intents.toml expands to some 26 000 phrases made of some 600
+# distinct words, and reading each phrase whole (Unicode normalisation, splitting, decoding) cost most of the
+# 0.7 s ``load_intents`` took. Both readings below work within a whitespace-separated word (a word's marks and its
+# command form never depend on the next word), so a phrase's reading is its words' readings in order. An "&" can
+# join two words ("TT & TT") and a capital sigma is lowercased by its neighbours: such a phrase is read whole.
+def _whole_only(text: str) -> bool:
+    return "&" in text or "\u03a3" in text
+
+
+class _WordForms(NamedTuple):
+    """One whitespace-separated word of a phrase, read as the table reads a whole phrase."""
+
+    folded: str  # command_form(word): the folded words joined ("" for none)
+    keyed: tuple[tuple[str, str], ...]  # (folded, tone key) per word, as Exclusion keeps them
+    marked: str  # _marked_words(word) unpadded ("" for none)
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(word: str) -> _WordForms:
+    words = command_words.__wrapped__(word)
+    return _WordForms(" ".join(w for w, _, _ in words), tuple((w, k) for w, k, _ in words),
+                      _marked_words(word).strip())
+
+
+def _phrase_forms(text: str) -> list[_WordForms] | None:
+    """The forms of a phrase's words, or None when the phrase must be read whole (``_whole_only``)."""
+    return None if _whole_only(text) else list(map(_word_forms, text.split()))
+
+
+def _joined(parts: Iterable[str]) -> str:
+    return " ".join(filter(None, parts))
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     marked: str  # " bỏ " (with marks, padded)
@@ -90,9 +124,11 @@ class Phrase:
 
     @classmethod
     def of(cls, text: str, unmarked_words: frozenset[str]) -> Phrase:
-        folded = command_form(text)
+        forms = _phrase_forms(text)  # read word by word: the same as read whole
+        folded = command_form(text) if forms is None else _joined(f.folded for f in forms)
+        marked = _marked_words(text) if forms is None else f" {_joined(f.marked for f in forms)} "
         usable = len(folded.split()) > 1 or folded in unmarked_words
-        return cls(_marked_words(text), f" {folded} " if usable else "")
+        return cls(marked, f" {folded} " if usable else "")
 
     def found(self, marked: str, folded: str, accented: bool) -> bool:
         if accented:
@@ -112,8 +148,12 @@ class Exclusion:
 
     @classmethod
     def of(cls, text: str) -> Exclusion:
-        words = command_words(text)
-        return cls(f" {' '.join(w for w, _, _ in words)} ", tuple((w, k) for w, k, _ in words))
+        forms = _phrase_forms(text)  # read word by word: the same as read whole
+        if forms is None:
+            words = command_words(text)
+            return cls(f" {' '.join(w for w, _, _ in words)} ", tuple((w, k) for w, k, _ in words))
+        return cls(f" {_joined(f.folded for f in forms)} ",
+                   tuple(itertools.chain.from_iterable(f.keyed for f in forms)))
 
     def found(self, folded: str, message: tuple[Word, ...]) -> bool:
         """Whether the phrase is in the message. A message word's marks count only where they are known
@@ -172,7 +212,7 @@ def _by_first_word(phrases: list[tuple[str, Phrase]]) -> dict[str, tuple[Phrase,
     index: dict[str, list[Phrase]] = {}
     for text, phrase in phrases:
         if text:
-            index.setdefault(_head(text.split()), []).append(phrase)
+            index.setdefault(_head(text.split(None, 2)), []).append(phrase)  # the first two words are enough
     return {w: tuple(dict.fromkeys(ps)) for w, ps in index.items()}
 
 
@@ -211,6 +251,10 @@ class Intent:
     # phrases spared only where no sentence of the message asks by itself (review 15, H5): "nên tôi" is "so I" in a
     # story told ("… hay lắm nên tôi muốn kể cho kênh") and "should I" in a question ("không biết nên tôi gửi … không")
     spare_told: tuple[Exclusion, ...] = ()
+    # phrases spared where one of their anchors is said after them (round 16): a stop told before a wish to receive
+    # again ("Tuần trước tôi lỡ nhắn dừng nhận bản tin, giờ muốn nhận lại …" resumes), a yes/no asked before "thì" and
+    # a request ("Mỗi tuần kênh có gửi tin tổng hợp … thì cho tôi nhận với": the question is the request's condition)
+    spare_before: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = ()
     # an exclusion said in parts, in order, within one sentence (review of round 15, H3): a wish before "thì làm gì"
     # ("muốn góp sức … thì làm gì") asks about the goal; "mới vào không biết gì thì làm gì" says none
     in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = ()
@@ -233,11 +277,12 @@ class Intent:
            wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = (),
            asks_last: frozenset[str] = frozenset(), spare: tuple[Exclusion, ...] = (),
            spare_told: tuple[Exclusion, ...] = (),
+           spare_before: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = (),
            in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = (),
            shown: tuple[Exclusion, ...] = (), shown_bare: tuple[Exclusion, ...] = ()) -> Intent:
         phrases = [p for pattern in patterns for group in pattern for p in group]
         return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone, asks_last, spare, spare_told,
-                   in_order, shown, shown_bare,
+                   spare_before, in_order, shown, shown_bare,
                    _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns), _by_head(unless),
@@ -275,6 +320,7 @@ class Intent:
         told = [p for p in self.spare_told if p.folded in folded]
         if told and not any(asks_by_itself(s) for s in folded.split(_BREAK)):
             hits += [(i, len(p.words)) for p in told for i in p.at(words)]
+        hits += _spared_before(self.spare_before, folded, words)
         if not hits:
             return folded, words
         masked = list(words)
@@ -330,6 +376,18 @@ class Intent:
 _SPARED: Word = ("|", "", False)  # a spared word: no exclusion holds "|"
 
 
+def _spared_before(pairs: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...], folded: str,
+                   words: tuple[Word, ...]) -> list[tuple[int, int]]:
+    """The (position, length) of each phrase of a ``spare_before`` pair said before the last of its anchors (a
+    bounded number of substring tests, then word matches only where the substring is found)."""
+    hits: list[tuple[int, int]] = []
+    for spared, anchors in pairs:
+        last = max((i for a in anchors if a.folded in folded for i in a.at(words)), default=-1)
+        if last > 0:
+            hits += [(i, len(p.words)) for p in spared if p.folded in folded for i in p.at(words) if i < last]
+    return hits
+
+
 def _sentence_starts(folded: str) -> frozenset[int]:
     """The word positions (in the words of ``folded``, breaks not counted) that begin a sentence after the first."""
     starts: set[int] = set()
@@ -364,11 +422,10 @@ def expand(text: str, vocabulary: dict[str, list[str]]) -> list[str]:
     unknown = [n for n in names if n not in vocabulary]
     if unknown:
         raise ValueError(f"intents: unknown word class @{unknown[0]} in {text!r}")
-    parts = _REF.split(text)  # literal, name, literal, name, …, literal
-    out: list[str] = []
-    for choice in itertools.product(*(vocabulary[n] for n in names)):
-        out.append(" ".join("".join(p if i % 2 == 0 else choice[i // 2] for i, p in enumerate(parts)).split()))
-    return out
+    literals = _REF.split(text)[::2]  # literal, name, literal, name, …, literal: the literals around the names
+    template = "{}".join(p.replace("{", "{{").replace("}", "}}") for p in literals)
+    return [" ".join(template.format(*choice).split())
+            for choice in itertools.product(*(vocabulary[n] for n in names))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,18 +463,20 @@ class Intents:
     # what a message tells rather than asks (review 15, ``[request]``): a state that goes on ("vẫn", ``still``), an
     # act done (``done``), a condition closed ("thì", ``closes``), someone else's words or a past slip (``reported``)
     told: Told = field(default_factory=lambda: Told())
+    # a request made for someone else (round 16, ``[request] for_others``: "hủy đăng ký cho mẹ tôi"), by first word
+    for_others: dict[str, tuple[Exclusion, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
            elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = (),
            conditional: tuple[Exclusion, ...] = (), contrast: tuple[str, ...] = (),
-           told: Told | None = None) -> Intents:
+           told: Told | None = None, for_others: tuple[Exclusion, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    _by_first_word([(p.marked, p) for p in elsewhere]),
                    _by_first_word([(p.folded, p) for p in elsewhere]), addressed, conditional,
-                   _contrast(contrast), told if told is not None else Told())
+                   _contrast(contrast), told if told is not None else Told(), _by_head(for_others))
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -464,6 +523,7 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                   tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])),
                   frozenset(command_form(p) for p in spec.get("asks_last", [])),
                   exclusions(spec.get("spare", [])), exclusions(spec.get("spare_told", [])),
+                  tuple((exclusions(first), exclusions(then)) for first, then in spec.get("spare_before", [])),
                   tuple((exclusions(first), exclusions(then)) for first, then in spec.get("unless_in_order", [])),
                   exclusions(spec.get("shown", [])), exclusions(spec.get("shown_bare", [])))
         for name, spec in data.items()
@@ -473,7 +533,7 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         tuple(request_spec.get("contrast", [])),
         Told(exclusions(request_spec.get("still", [])), exclusions(request_spec.get("done", [])),
              exclusions(request_spec.get("closes", [])), exclusions(request_spec.get("reported", [])),
-             request.wants))
+             request.wants), exclusions(request_spec.get("for_others", [])))
 
 
 def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -607,7 +667,7 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     if conceded is not None:
         return None if conceded == _COMPLAINT else conceded
     if not text or len(text.split()) <= MAX_WORDS:
-        return _read(text, intents)
+        return _read(text, intents) or _short_asked_after(text, intents)
     last = _last_clauses(text)
     name = _read(last, intents)
     if name is not None and not _asks_besides(name, last, intents):
@@ -704,7 +764,7 @@ def _open_condition(told: _Reading, intents: Intents) -> bool:
 
 
 # The commands whose reply offers the question a letter asks after the request (``handlers/asked_too``, round 15)
-ASKED_AFTER = ("unsubscribe",)
+ASKED_AFTER = ("unsubscribe", "subscribe")  # round 16: subscribe too ("Đăng ký bản tin cho tôi nhé. VNeID là gì?")
 
 
 def _asked_after(text: str, intents: Intents) -> str | None:
@@ -745,6 +805,21 @@ def _asked_after(text: str, intents: Intents) -> str | None:
                     return None
         return name
     return None
+
+
+def _short_asked_after(text: str, intents: Intents) -> str | None:
+    """:func:`_asked_after` for a short message of several sentences (round 16: "Hủy bản tin giúp tôi. VNeID là gì?"
+    was read whole, its "là gì" and "vneid" kept the stop from it, and the question was answered with the stop
+    dropped). Read only where a sentence break follows a word and a pattern of a command of ``ASKED_AFTER`` is said
+    in the message (one lookup of its phrases), so a message that names no such command costs nothing more."""
+    if not _SENTENCE_END.search(text.strip()):
+        return None
+    r = _Reading.of(text)
+    found = intents.said(r.marked, r.folded, r.accented)
+    if not any(c.name in ASKED_AFTER and any(all(not g.isdisjoint(found) for g in pattern) for pattern in c.groups)
+               for c in intents.commands):
+        return None
+    return _asked_after(text, intents)
 
 
 def _says_command(reading: _Reading, intents: Intents) -> bool:
@@ -805,6 +880,20 @@ def _undone(name: str, clauses: list[str], start: int, intents: Intents, whole: 
             told = _Reading.of(sentence)
             if intent.excluded(told.folded, told.message) or _any(intent.asks, told.folded, told.message):
                 return True
+    return False
+
+
+def for_others(text: str, intents: Intents | None = None) -> bool:
+    """Whether a request names someone else as the one it is for, within one clause (round 16: "hủy đăng ký cho mẹ
+    tôi", "ngưng gửi bản tin giùm ba tui" — the channel can change only the subscription of the Zalo account that
+    writes, so the asker's own would be stopped). Read per clause: "hủy giúp em, mình cảm ơn" names no one else."""
+    intents = intents if intents is not None else _intents()
+    if not intents.for_others:
+        return False
+    for clause in _CLAUSE_END.split(text.strip()):
+        reading = _Reading.of(clause)
+        if _any_by_head(intents.for_others, reading.folded, reading.message):
+            return True
     return False
 
 

@@ -1,0 +1,94 @@
+"""What kind of fact a question asks for, and whether an entry's answer holds one.
+
+The ranker finds the entry *about* the question's topic; it cannot tell whether that entry *says* the fact
+asked. "Kế hoạch năm 2022 là quyết định số mấy?" ranks the 2022 entry first although its answer names no
+document number; "cuối năm 2023 có bao nhiêu…" ranks the entry with the end-2024 count. Such an entry may be
+offered ("Ý bạn là…?") but never answered with confidence (``bot.kb.decision``). Kinds are read on the folded text
+(so unmarked and telex/VNI questions count alike), and on the message as typed where folding would confuse words.
+
+Each family of kinds is a module that registers what reads its kinds in a question and what finds them said by an
+entry (``bot.kb.asks.registry``); the module's docstring says each kind and why:
+
+* ``amounts`` — ``percent``, ``pay``, ``fee``, ``compute``, ``currency``;
+* ``services`` — ``amount``, ``bank``, ``hours``, ``list:<n>``, ``count:<noun>``, ``block``, ``change``,
+  ``certificate`` (read after ``fee`` and ``pay``: they look at them);
+* ``documents`` — ``docnumber``, ``document:<n>``, ``which:<sort>``, ``law:<name>``;
+* ``reasons`` — ``reason``;
+* ``people`` — ``age``, ``hometown``, ``personal``, ``role:<title>``, ``phone``;
+* ``dates`` — ``year:NNNN``, ``quarter:<n>``, ``day:<name>``, ``weekday``;
+* ``places`` — ``place:<key>``, ``province``, ``subplace:<unit name>``;
+* ``opinion`` — ``opinion`` (asked of the bot, a guess, a judgement asked by kinship address, a feat or a claim
+  doubted);
+* ``ranks`` — ``rank:<index>``, ``leader``, ``broadband:fixed``, ``region``;
+* ``procedures`` — ``procedure:<name>``, ``duration``, ``login``, ``admission``;
+* ``world`` — ``disaster``, ``origin``.
+
+``addresses`` reads web addresses for the decision (no kind). The history of each kind is in
+docs/question-answering.md (rounds 2–15).
+"""
+
+from __future__ import annotations
+
+# Each family registers its kinds on import (``bot.kb.asks.registry``); ``services`` imports ``amounts`` itself, as
+# it reads the fee and pay that ``amounts`` reads first.
+from bot.kb.asks import (  # noqa: F401
+    amounts,
+    dates,
+    documents,
+    hours_by_day,
+    minor,
+    opinion,
+    people,
+    places,
+    procedures,
+    ranks,
+    reasons,
+    recruitment,
+    registry,
+    services,
+    world,
+)
+from bot.kb.asks.addresses import asks_address, typed_address, web_addresses
+from bot.kb.asks.places import named_places
+from bot.kb.loader import Entry
+
+__all__ = ["asked", "asks_address", "named_places", "provided", "typed_address", "unanswered", "web_addresses"]
+
+
+def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset[str]:
+    """The kinds of fact a question asks for: ``normalized`` is its analysed text (folded, telex and VNI
+    decoded, abbreviations expanded), ``raw`` the message as typed; ``with_places=False`` leaves the places out, for
+    a caller that reads them from the question's own clauses."""
+    kinds: set[str] = set()
+    for reader in registry.ASKED:
+        kinds.update(reader(normalized, raw, kinds))
+    if with_places:
+        for reader in registry.PLACES:
+            kinds.update(reader(normalized, raw, kinds))
+    return frozenset(kinds)
+
+
+_PROVIDED: dict[int, tuple[Entry, frozenset[str]]] = {}  # by id(entry): entries are immutable and live long
+
+
+def provided(entry: Entry) -> frozenset[str]:
+    """The kinds of fact ``entry`` can give (years and places: any of its answer, title, questions or keywords)."""
+    cached = _PROVIDED.get(id(entry))
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    said = registry.Said(entry)
+    kinds = frozenset().union(*(test(said) for test in registry.PROVIDED))
+    if len(_PROVIDED) > 65536:
+        _PROVIDED.clear()
+    _PROVIDED[id(entry)] = (entry, kinds)
+    return kinds
+
+
+def unanswered(asks: frozenset[str], entry: Entry) -> frozenset[str]:
+    """What the question asks that ``entry`` does not say (empty: nothing missing). Of several years asked
+    ("giai đoạn 2021–2025") one named by the entry is enough."""
+    if not asks:
+        return frozenset()
+    missing = asks - provided(entry)
+    years = {k for k in asks if k.startswith("year:")}
+    return missing - years if years - missing else missing

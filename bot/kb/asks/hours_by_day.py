@@ -1,0 +1,59 @@
+"""Opening hours asked by the day (registered with ``bot.kb.asks``): an extra reading of the kind ``hours``.
+
+Round 11's ``hours`` reads "mấy giờ", "giờ làm việc", "mở cửa … lúc nào" and "làm việc … thứ bảy"; an office's days
+asked with the day first and by its number were missed: "bo phan mot cua phuong thu 7 co lam viec ko ad" was
+answered with the entry on the single national portal, which says nothing of any office's days. Read here (folded):
+
+* a weekday, the weekend, a holiday or the lunch break, then an office's work and a yes-or-no ("thứ 7 có làm việc
+  không", "chủ nhật UBND có tiếp dân ko", "ngày lễ bộ phận một cửa có mở cửa không", "T7 xã có làm việc k");
+* the work, then the day, then a yes-or-no ("làm căn cước vào thứ bảy không", "nhận hồ sơ chủ nhật không");
+* an office's schedule ("lịch làm việc", "lịch tiếp dân", "giờ giấc làm việc").
+
+A weekday's number is also an ordinal ("bé thứ 2", "lần thứ 4", "trụ cột thứ 3"): not after such a noun. Given, as
+round 11's kind, by an answer with a clock time or the days of work (``bot.kb.asks``); none states an office's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.kb.asks.registry import register
+
+# Nouns an ordinal follows (folded): "bé thứ 2", "lần thứ 4", "năm thứ 3", "hạng thứ 5"
+_ORDINAL_OF = ("be ", "con ", "lan ", "nam ", "lop ", "hang ", "ky ", "mon ", "dot ", "buoc ", "dua ", "nguoi ", "cau ",
+               "phan ", "muc ", "diem ", "cot ", "ve ", "tang ", "giai ", "ngay ", "dem ", "bai ", "y ", "so ", "dong ",
+               "trang ", "chuong ", "dieu ", "khoan ", "nguyen tac ")
+_WEEKDAY = r"(?:thu (?:[2-7]|hai|ba|tu|nam|sau|bay)|t[2-7])"
+_DAY = rf"(?:{_WEEKDAY}|chu nhat|cuoi tuan|ngay (?:le|tet)|dip (?:le|tet)|buoi trua|gio trua|ngoai gio hanh chinh)"
+_WORK = r"(?:lam viec|mo cua|tiep dan|truc|nhan ho so|tra ho so|lam (?:can cuoc|ho so|thu tuc|giay to|dinh danh|vneid))"
+_YES_NO = r"(?:khong|chua|hong|hem|ha)"
+_BY_DAY = re.compile(rf"\b(?P<day>{_DAY})\b(?: \w+){{0,5}} (?:co |van |con )?(?:{_WORK}|lam)\b(?: \w+){{0,3}}"
+                     rf" {_YES_NO}\b"
+                     rf"|\b{_WORK}\b(?: \w+){{0,3}} (?P<after>{_DAY})\b(?: \w+){{0,3}} {_YES_NO}\b"
+                     r"|\blich (?:lam viec|tiep dan|truc)\b|\bgio giac\b")
+_HINTS = ("thu ", "t2", "t3", "t4", "t5", "t6", "t7", "chu nhat", "cuoi tuan", "ngay le", "ngay tet", "dip ", "trua",
+          "ngoai gio", "lich ", "gio giac")
+
+
+def _ordinal(folded: str, m: re.Match[str]) -> bool:
+    """Whether the weekday matched is an ordinal after a noun ("bé thứ 2")."""
+    start = m.start("day") if m.group("day") else m.start("after") if m.group("after") else -1
+    if start < 0 or not folded.startswith(("thu ", "t"), start):
+        return False
+    return folded[max(0, start - 12):start].endswith(_ORDINAL_OF)
+
+
+def asked_hours(normalized: str) -> frozenset[str]:
+    """``hours`` when the question (analysed, folded) asks an office's days or schedule (see the module)."""
+    if not any(h in normalized for h in _HINTS):
+        return frozenset()
+    if any(not _ordinal(normalized, m) for m in _BY_DAY.finditer(normalized)):
+        return frozenset({"hours"})
+    return frozenset()
+
+
+def _asked(normalized: str, raw: str, found: object) -> frozenset[str]:
+    return asked_hours(normalized)
+
+
+register(_asked)

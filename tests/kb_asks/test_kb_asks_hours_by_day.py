@@ -1,0 +1,45 @@
+"""An office's days asked with the day first or by its number (bot.kb.asks.hours_by_day): round 11's ``hours`` read
+"làm việc … thứ bảy", not "thứ 7 có làm việc không". Look-alikes written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb import KnowledgeBase
+from bot.kb.asks import asked
+from bot.kb.asks.hours_by_day import asked_hours
+from bot.nlp.normalize import analyze
+
+pytestmark = pytest.mark.unit
+
+
+def kinds(question: str) -> frozenset[str]:
+    return asked(analyze(question).text, question)
+
+
+@pytest.mark.parametrize("question", [
+    "bo phan mot cua xa thu 7 co lam viec khong, tui can nop ho so dich vu cong",
+    "Chủ nhật UBND phường có tiếp dân không ạ?",
+    "ngày lễ bộ phận một cửa có nhận hồ sơ dịch vụ công không",
+    "T7 cong an xa co lam dinh danh muc 2 ko",
+])
+def test_an_offices_days_are_asked_and_not_answered(real_kb: KnowledgeBase, question: str) -> None:
+    assert "hours" in kinds(question)
+    answer = real_kb.answer(question)
+    assert not answer.confident, answer.entry
+
+
+@pytest.mark.parametrize("question", [
+    "mình mới sinh bé thứ 2, làm định danh mức 2 cho mình ở đâu",  # an ordinal, not a weekday
+    "trụ cột thứ 3 của chuyển đổi số là gì",
+    "Chủ nhật này ở xã ai hướng dẫn cài VNeID?",
+])
+def test_an_ordinal_or_a_day_told_asks_no_hours(question: str) -> None:
+    assert asked_hours(analyze(question).text) == frozenset()
+
+
+def test_no_phrasing_of_the_kb_asks_an_offices_days(real_kb: KnowledgeBase) -> None:
+    found = [(e.id, t) for e in real_kb.entries
+             for t in (e.title, *e.questions, *e.keywords, *real_kb.phrasings.get(e.id, ()))
+             if asked_hours(analyze(t).text)]
+    assert found == []

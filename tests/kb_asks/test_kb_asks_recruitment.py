@@ -1,0 +1,47 @@
+"""A recruitment or a job sought (bot.kb.asks.recruitment): no entry states one. Look-alikes written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb import KnowledgeBase
+from bot.kb.asks import asked
+from bot.kb.asks.recruitment import asked_recruitment, provided_recruitment
+from bot.nlp.normalize import analyze, fold
+
+pytestmark = pytest.mark.unit
+
+
+def kinds(question: str) -> frozenset[str]:
+    return asked(analyze(question).text, question)
+
+
+@pytest.mark.parametrize("question", [
+    "Cổng thông tin tuyển dụng viên chức của tỉnh đã mở chưa ạ?",
+    "năm nay sở có thi tuyển công chức không ad",
+    "tìm việc làm online trên cổng dịch vụ công được không",
+])
+def test_a_recruitment_is_asked_and_not_answered(real_kb: KnowledgeBase, question: str) -> None:
+    assert "recruitment" in kinds(question)
+    answer = real_kb.answer(question)
+    assert not answer.confident, answer.entry
+
+
+@pytest.mark.parametrize("question", [
+    "Tôi đang ôn thi công chức, tài liệu có phần chuyển đổi số. Ba trụ cột của chuyển đổi số là gì?",
+    "tổ công nghệ số cộng đồng tuyển thành viên không",
+])
+def test_an_exam_told_as_context_or_a_team_taking_members_asks_none(question: str) -> None:
+    assert "recruitment" not in kinds(question)
+
+
+def test_an_answer_that_speaks_of_recruiting_gives_the_kind() -> None:
+    assert provided_recruitment(fold("Kỳ tuyển dụng công chức được đăng trên cổng của Sở Nội vụ.")) == {"recruitment"}
+    assert provided_recruitment(fold("Dịch vụ công trực tuyến toàn trình.")) == frozenset()
+
+
+def test_no_phrasing_of_the_kb_asks_a_recruitment(real_kb: KnowledgeBase) -> None:
+    found = [(e.id, t) for e in real_kb.entries
+             for t in (e.title, *e.questions, *e.keywords, *real_kb.phrasings.get(e.id, ()))
+             if asked_recruitment(analyze(t).text, t)]
+    assert found == []
