@@ -51,6 +51,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.nlp.abbreviations import COMMAND, COMMON
 from bot.nlp.clauses import asks_by_itself, asks_to_know, says_nowhere
@@ -83,6 +84,39 @@ def _shorthand(word: str) -> str:
     return reading if reading and "|" not in reading else word
 
 
+# Building the table word by word (intspeed): content/intents.toml expands to some 26 000 phrases made of some 600
+# distinct words, and reading each phrase whole (Unicode normalisation, splitting, decoding) cost most of the
+# 0.7 s ``load_intents`` took. Both readings below work within a whitespace-separated word (a word's marks and its
+# command form never depend on the next word), so a phrase's reading is its words' readings in order. An "&" can
+# join two words ("TT & TT") and a capital sigma is lowercased by its neighbours: such a phrase is read whole.
+def _whole_only(text: str) -> bool:
+    return "&" in text or "\u03a3" in text
+
+
+class _WordForms(NamedTuple):
+    """One whitespace-separated word of a phrase, read as the table reads a whole phrase."""
+
+    folded: str  # command_form(word): the folded words joined ("" for none)
+    keyed: tuple[tuple[str, str], ...]  # (folded, tone key) per word, as Exclusion keeps them
+    marked: str  # _marked_words(word) unpadded ("" for none)
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(word: str) -> _WordForms:
+    words = command_words.__wrapped__(word)
+    return _WordForms(" ".join(w for w, _, _ in words), tuple((w, k) for w, k, _ in words),
+                      _marked_words(word).strip())
+
+
+def _phrase_forms(text: str) -> list[_WordForms] | None:
+    """The forms of a phrase's words, or None when the phrase must be read whole (``_whole_only``)."""
+    return None if _whole_only(text) else list(map(_word_forms, text.split()))
+
+
+def _joined(parts: Iterable[str]) -> str:
+    return " ".join(filter(None, parts))
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     marked: str  # " bỏ " (with marks, padded)
@@ -90,9 +124,11 @@ class Phrase:
 
     @classmethod
     def of(cls, text: str, unmarked_words: frozenset[str]) -> Phrase:
-        folded = command_form(text)
+        forms = _phrase_forms(text)  # read word by word: the same as read whole
+        folded = command_form(text) if forms is None else _joined(f.folded for f in forms)
+        marked = _marked_words(text) if forms is None else f" {_joined(f.marked for f in forms)} "
         usable = len(folded.split()) > 1 or folded in unmarked_words
-        return cls(_marked_words(text), f" {folded} " if usable else "")
+        return cls(marked, f" {folded} " if usable else "")
 
     def found(self, marked: str, folded: str, accented: bool) -> bool:
         if accented:
@@ -112,8 +148,12 @@ class Exclusion:
 
     @classmethod
     def of(cls, text: str) -> Exclusion:
-        words = command_words(text)
-        return cls(f" {' '.join(w for w, _, _ in words)} ", tuple((w, k) for w, k, _ in words))
+        forms = _phrase_forms(text)  # read word by word: the same as read whole
+        if forms is None:
+            words = command_words(text)
+            return cls(f" {' '.join(w for w, _, _ in words)} ", tuple((w, k) for w, k, _ in words))
+        return cls(f" {_joined(f.folded for f in forms)} ",
+                   tuple(itertools.chain.from_iterable(f.keyed for f in forms)))
 
     def found(self, folded: str, message: tuple[Word, ...]) -> bool:
         """Whether the phrase is in the message. A message word's marks count only where they are known
@@ -172,7 +212,7 @@ def _by_first_word(phrases: list[tuple[str, Phrase]]) -> dict[str, tuple[Phrase,
     index: dict[str, list[Phrase]] = {}
     for text, phrase in phrases:
         if text:
-            index.setdefault(_head(text.split()), []).append(phrase)
+            index.setdefault(_head(text.split(None, 2)), []).append(phrase)  # the first two words are enough
     return {w: tuple(dict.fromkeys(ps)) for w, ps in index.items()}
 
 
@@ -382,11 +422,10 @@ def expand(text: str, vocabulary: dict[str, list[str]]) -> list[str]:
     unknown = [n for n in names if n not in vocabulary]
     if unknown:
         raise ValueError(f"intents: unknown word class @{unknown[0]} in {text!r}")
-    parts = _REF.split(text)  # literal, name, literal, name, …, literal
-    out: list[str] = []
-    for choice in itertools.product(*(vocabulary[n] for n in names)):
-        out.append(" ".join("".join(p if i % 2 == 0 else choice[i // 2] for i, p in enumerate(parts)).split()))
-    return out
+    literals = _REF.split(text)[::2]  # literal, name, literal, name, …, literal: the literals around the names
+    template = "{}".join(p.replace("{", "{{").replace("}", "}}") for p in literals)
+    return [" ".join(template.format(*choice).split())
+            for choice in itertools.product(*(vocabulary[n] for n in names))]
 
 
 @dataclass(frozen=True, slots=True)
