@@ -99,14 +99,14 @@ def unsubscribe(event: Event, ctx: Context) -> None:
     stops nothing: the reply says that person stops it from their own Zalo (round 16: the asker's was stopped)."""
     text = event.text if isinstance(event, TextMessage) else ""
     if text and for_others(text):
-        ctx.say("sub_for_others")
-        return
-    ctx.marks.add(LEFT)
-    key = "sub_unsubscribed"
-    if not subscribers.is_subscribed(ctx.redis, ctx.user_id):
-        key = "sub_not_subscribed"
+        key = "sub_for_others"  # the question asked after it is still offered (review 16, M2)
     else:
-        ctx.on_commit(lambda pipe: subscribers.unsubscribe(pipe, ctx.user_id))
+        ctx.marks.add(LEFT)
+        key = "sub_unsubscribed"
+        if not subscribers.is_subscribed(ctx.redis, ctx.user_id):
+            key = "sub_not_subscribed"
+        else:
+            ctx.on_commit(lambda pipe: subscribers.unsubscribe(pipe, ctx.user_id))
     line, offered = asked_too.offer(text, "unsubscribe")
     if not offered:
         ctx.say(key)

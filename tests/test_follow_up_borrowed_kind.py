@@ -29,3 +29,14 @@ def test_a_follow_up_after_a_question_of_the_channel_is_answered(real_kb: Knowle
 def test_a_second_question_opened_by_a_connector_is_its_own(real_kb: KnowledgeBase) -> None:
     answer = real_kb.answer("Giá vàng hôm nay bao nhiêu, còn ngày chuyển đổi số quốc gia là ngày nào?")
     assert answer.confident and answer.entry == "ngay-cds-la-ngay-nao", (answer.kind, answer.entry)
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Bé nhà tôi 12 tuổi có đăng ký chữ ký số được không, chữ ký số là gì vậy?", "chu-ky-so-la-gi"),
+    ("Chủ nhật có làm căn cước không? Định danh mức 1 khác mức 2 ra sao?", "vneid-muc-1-khac-muc-2"),
+    ("Thi tuyển viên chức có cần chữ ký số không, chữ ký số là gì?", "chu-ky-so-la-gi"),
+])
+def test_a_second_question_that_names_its_own_subject_is_answered(real_kb: KnowledgeBase, question: str,
+                                                                   entry: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == entry, (answer.kind, answer.entry)

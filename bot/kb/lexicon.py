@@ -125,6 +125,11 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     # round 14: what the asker does not know well ("ông tui ko rành", "nói tiếng Việt không rành"), like "chưa hiểu"
     # (typed with marks only, ``MARKED_PHRASES``)
     "không rành": frozenset(), "chưa rành": frozenset(),
+    # round 16 (qa16conf): the authority the asker wants the answer from ("định nghĩa chuẩn của chuyển đổi số theo
+    # tài liệu chính thức"): every answer of the channel is sourced, so it only thinned the question; "theo văn
+    # bản" alone stays a word ("… theo văn bản nào" asks the document)
+    "theo tài liệu chính thức": frozenset(), "theo văn bản chính thức": frozenset(),
+    "theo nguồn chính thức": frozenset(),
 }
 # Stop phrases read only where typed with their marks (a chat abbreviation such as "ko" for "không" counts as
 # marked: it has one reading): unmarked, "quen mat" is also "quên mật (khẩu)", the password a citizen forgot,

@@ -112,7 +112,26 @@ def announces(head: str) -> bool:
     words = head.lower().split()
     return (is_question(head) and not asks_by_itself(head)
             and (len(words) <= 3 or unicodedata.normalize("NFC", words[-1]) in _PLACEHOLDERS
-                 or _ends_request(head)))
+                 or _ends_request(head))) or _bare_request(head)
+
+
+# Round 16 (qa16conf): the words a request opening a message may hold besides ``_REQUEST_ONLY`` and still name
+# nothing: a bare question word and the particles around it ("Cho em hỏi răng chớ, chỉ số GCI …": Central "how about
+# it", asking nothing itself), folded
+# (review of round 16, H1: not "cai", "the", "nay": folded they are also "cài" install, "thẻ" card, "nay" now —
+# "Cho em hỏi cài sao vậy" asks how to install)
+_BARE_WORDS = frozenset({"rang", "sao", "chut", "ni", "chu", "rua", "nhe", "nha", "ha", "hi", "he", "ti", "xiu", "a",
+                         "nhi", "vay", "z", "v"})
+_BARE_MAX = 6  # words of such an opening
+
+
+def _bare_request(head: str) -> bool:
+    """A request opening the message that names nothing, only a question word or a particle after it ("Cho em hỏi
+    răng chớ", "Xin hỏi chút nha"): it announces the clause after it, as a request before a colon does, and asks
+    nothing of its own (read alone it was answered with how to ask the channel)."""
+    words = fold(head).split()
+    return (0 < len(words) <= _BARE_MAX and _opens_request(head)
+            and all(w in _REQUEST_ONLY or w in _BARE_WORDS for w in words))
 
 
 def _ends_request(head: str) -> bool:
@@ -198,8 +217,11 @@ def tells_reason(right: str) -> bool:
 # giải thích cho phụ huynh trong buổi họp lớp tuần sau", "…, để (em / về) nói lại cho bà con"): "để" (folded) and,
 # up to two words on, a verb of passing the answer on. What the asker will do with the answer is context, as the
 # reason told after a question is (``tells_reason``); "…, để góp phần chuyển đổi số?" stays the question's.
+# Round 16 (qa16conf): or a verb of writing it into the asker's own paper ("…, để viết vào bài thu hoạch", "… năm nào
+# để ghi vào tài liệu sinh hoạt chi bộ"): "ghi / viết / điền / chép vào", "ghi lại", "soạn".
 _PURPOSE = re.compile(r"^de (?:\S+ ){0,2}?(?:giai thich|noi lai|ke lai|noi cho|ke cho|chi lai|huong dan lai|trinh bay"
-                      r"|thuyet trinh|bao cao|viet bai|viet bao cao|lam bai|tuyen truyen|pho bien|tra loi)\b")
+                      r"|thuyet trinh|bao cao|viet bai|viet bao cao|lam bai|tuyen truyen|pho bien|tra loi"
+                      r"|ghi vao|viet vao|dien vao|chep vao|ghi lai|soan)\b")
 
 
 def tells_purpose(right: str) -> bool:
@@ -278,6 +300,7 @@ def _split_connectors(sentence: str) -> list[str]:
             # qualifier after the comma ("…, tính riêng cấp xã năm 2024") is still the question's, and what the
             # entry must explain
             cuts.append(m.end())
+    cuts.extend(_purpose_cuts(sentence, folded))
     if not cuts:
         return [sentence]
     bounds = [0, *sorted(set(cuts)), len(sentence)]
@@ -291,6 +314,24 @@ def _split_connectors(sentence: str) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+# "để" opening the asker's purpose with no comma before it ("… khai trương vào ngày tháng năm nào để ghi vào tài liệu
+# sinh hoạt chi bộ", round 16): found folded, then kept only where typed with its marks ("đề án" folds alike)
+_PURPOSE_AT = re.compile(r"(?<!\s)\s+(?=de\s)")
+
+
+def _purpose_cuts(sentence: str, folded: str) -> list[int]:
+    """Cuts before a "để" that opens the asker's purpose (``tells_purpose``) right after the question ends
+    (``_ends_asking``: "… năm nào để ghi vào …"), where no comma parts them. The question must name its subject
+    (``names_subject``); only the first MAX_SOFT_CUTS are judged, so a long sentence stays linear."""
+    cuts: list[int] = []
+    for m in itertools.islice(_PURPOSE_AT.finditer(folded), MAX_SOFT_CUTS):
+        left, right = sentence[: m.start()], sentence[m.end() :]
+        if _plain(right.split(maxsplit=1)[0]) == "để" and len(left.split()) >= 3 and _ends_asking(left) \
+                and names_subject(left) and tells_purpose(right):
+            cuts.append(m.end())
+    return cuts
 
 
 # The names of ministries that hold "và" (folded: the word before it, the two after), one noun, not two questions

@@ -125,6 +125,8 @@ REGIONAL: dict[str, str] = {
     # round 14: getting into a ranking's top ("tính lọt top mấy", "phải lọt vào top"), the KB's "vào top"; Southern
     # "xài" = "dùng" ("phải xài VNeID")
     "lọt top": "vào top", "lọt vào top": "vào top", "xài": "dùng",
+    # round 16: lending a hand ("mik mún góp sức cho kênh cđs", "góp công sức"), the KB's "góp phần"
+    "góp sức": "góp phần", "góp công sức": "góp phần",
 }
 # English words of the domain that citizens mix into Vietnamese ("target 2025 của VN", "portal dịch vụ công").
 GLOSSARY: dict[str, str] = {

@@ -51,6 +51,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.nlp.abbreviations import COMMAND, COMMON
 from bot.nlp.clauses import asks_by_itself, asks_to_know, says_nowhere
@@ -83,6 +84,39 @@ def _shorthand(word: str) -> str:
     return reading if reading and "|" not in reading else word
 
 
+# Building the table word by word (intspeed): content/intents.toml expands to some 26 000 phrases made of some 600
+# distinct words, and reading each phrase whole (Unicode normalisation, splitting, decoding) cost most of the
+# 0.7 s ``load_intents`` took. Both readings below work within a whitespace-separated word (a word's marks and its
+# command form never depend on the next word), so a phrase's reading is its words' readings in order. An "&" can
+# join two words ("TT & TT") and a capital sigma is lowercased by its neighbours: such a phrase is read whole.
+def _whole_only(text: str) -> bool:
+    return "&" in text or "\u03a3" in text
+
+
+class _WordForms(NamedTuple):
+    """One whitespace-separated word of a phrase, read as the table reads a whole phrase."""
+
+    folded: str  # command_form(word): the folded words joined ("" for none)
+    keyed: tuple[tuple[str, str], ...]  # (folded, tone key) per word, as Exclusion keeps them
+    marked: str  # _marked_words(word) unpadded ("" for none)
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(word: str) -> _WordForms:
+    words = command_words.__wrapped__(word)
+    return _WordForms(" ".join(w for w, _, _ in words), tuple((w, k) for w, k, _ in words),
+                      _marked_words(word).strip())
+
+
+def _phrase_forms(text: str) -> list[_WordForms] | None:
+    """The forms of a phrase's words, or None when the phrase must be read whole (``_whole_only``)."""
+    return None if _whole_only(text) else list(map(_word_forms, text.split()))
+
+
+def _joined(parts: Iterable[str]) -> str:
+    return " ".join(filter(None, parts))
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     marked: str  # " bỏ " (with marks, padded)
@@ -90,9 +124,11 @@ class Phrase:
 
     @classmethod
     def of(cls, text: str, unmarked_words: frozenset[str]) -> Phrase:
-        folded = command_form(text)
+        forms = _phrase_forms(text)  # read word by word: the same as read whole
+        folded = command_form(text) if forms is None else _joined(f.folded for f in forms)
+        marked = _marked_words(text) if forms is None else f" {_joined(f.marked for f in forms)} "
         usable = len(folded.split()) > 1 or folded in unmarked_words
-        return cls(_marked_words(text), f" {folded} " if usable else "")
+        return cls(marked, f" {folded} " if usable else "")
 
     def found(self, marked: str, folded: str, accented: bool) -> bool:
         if accented:
@@ -112,8 +148,12 @@ class Exclusion:
 
     @classmethod
     def of(cls, text: str) -> Exclusion:
-        words = command_words(text)
-        return cls(f" {' '.join(w for w, _, _ in words)} ", tuple((w, k) for w, k, _ in words))
+        forms = _phrase_forms(text)  # read word by word: the same as read whole
+        if forms is None:
+            words = command_words(text)
+            return cls(f" {' '.join(w for w, _, _ in words)} ", tuple((w, k) for w, k, _ in words))
+        return cls(f" {_joined(f.folded for f in forms)} ",
+                   tuple(itertools.chain.from_iterable(f.keyed for f in forms)))
 
     def found(self, folded: str, message: tuple[Word, ...]) -> bool:
         """Whether the phrase is in the message. A message word's marks count only where they are known
@@ -172,7 +212,7 @@ def _by_first_word(phrases: list[tuple[str, Phrase]]) -> dict[str, tuple[Phrase,
     index: dict[str, list[Phrase]] = {}
     for text, phrase in phrases:
         if text:
-            index.setdefault(_head(text.split()), []).append(phrase)
+            index.setdefault(_head(text.split(None, 2)), []).append(phrase)  # the first two words are enough
     return {w: tuple(dict.fromkeys(ps)) for w, ps in index.items()}
 
 
@@ -382,11 +422,10 @@ def expand(text: str, vocabulary: dict[str, list[str]]) -> list[str]:
     unknown = [n for n in names if n not in vocabulary]
     if unknown:
         raise ValueError(f"intents: unknown word class @{unknown[0]} in {text!r}")
-    parts = _REF.split(text)  # literal, name, literal, name, …, literal
-    out: list[str] = []
-    for choice in itertools.product(*(vocabulary[n] for n in names)):
-        out.append(" ".join("".join(p if i % 2 == 0 else choice[i // 2] for i, p in enumerate(parts)).split()))
-    return out
+    literals = _REF.split(text)[::2]  # literal, name, literal, name, …, literal: the literals around the names
+    template = "{}".join(p.replace("{", "{{").replace("}", "}}") for p in literals)
+    return [" ".join(template.format(*choice).split())
+            for choice in itertools.product(*(vocabulary[n] for n in names))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,18 +465,23 @@ class Intents:
     told: Told = field(default_factory=lambda: Told())
     # a request made for someone else (round 16, ``[request] for_others``: "hủy đăng ký cho mẹ tôi"), by first word
     for_others: dict[str, tuple[Exclusion, ...]] = field(default_factory=dict, compare=False)
+    # the asker saying that what follows is asked, with a colon ("Tôi hỏi: …", ``[request] asks_as``, review 16 H2/H3:
+    # said bare, "tôi hỏi lại lần nữa" tells, and unmarked "toi hoi" is also "tôi hơi", a bit)
+    asks_as: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
            elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = (),
            conditional: tuple[Exclusion, ...] = (), contrast: tuple[str, ...] = (),
-           told: Told | None = None, for_others: tuple[Exclusion, ...] = ()) -> Intents:
+           told: Told | None = None, for_others: tuple[Exclusion, ...] = (),
+           asks_as: tuple[str, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    _by_first_word([(p.marked, p) for p in elsewhere]),
                    _by_first_word([(p.folded, p) for p in elsewhere]), addressed, conditional,
-                   _contrast(contrast), told if told is not None else Told(), _by_head(for_others))
+                   _contrast(contrast), told if told is not None else Told(), _by_head(for_others),
+                   _asks_as(asks_as))
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -494,7 +538,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         tuple(request_spec.get("contrast", [])),
         Told(exclusions(request_spec.get("still", [])), exclusions(request_spec.get("done", [])),
              exclusions(request_spec.get("closes", [])), exclusions(request_spec.get("reported", [])),
-             request.wants), exclusions(request_spec.get("for_others", [])))
+             request.wants), exclusions(request_spec.get("for_others", [])),
+        tuple(phrases(request_spec.get("asks_as", []))))
 
 
 def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -506,6 +551,15 @@ def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
     marked = "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
     folded = "|".join(r"\s+".join(map(re.escape, command_form(w).split())) for w in ordered)
     return re.compile(rf"(?<!\w)(?:{marked})(?!\w)|,\s*(?:{folded})(?!\w)", re.IGNORECASE)
+
+
+def _asks_as(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The "X hỏi" words followed by a colon, typed with their marks or without (folded), as whole words."""
+    if not words:
+        return None
+    forms = {unicodedata.normalize("NFC", w.lower()) for w in words} | {command_form(w) for w in words}
+    said = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{said})\s*:", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -624,6 +678,8 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     by what follows: no question mark after it, and none of the command's ``unless`` or ``asks`` phrases anywhere in
     the message ("Zalo của tui bị khóa …, mất hết tin nhắn với nhóm. Làm sao mở khóa …?" stays a question)."""
     intents = intents if intents is not None else _intents()
+    if intents.asks_as is not None and intents.asks_as.search(unicodedata.normalize("NFC", text)):
+        return None  # "Tôi hỏi: kể chuyện lên kênh được không?" asks about the command (review 16, H2/H3)
     conceded = _conceded(text, intents)
     if conceded is not None:
         return None if conceded == _COMPLAINT else conceded
@@ -847,15 +903,25 @@ def _undone(name: str, clauses: list[str], start: int, intents: Intents, whole: 
 def for_others(text: str, intents: Intents | None = None) -> bool:
     """Whether a request names someone else as the one it is for, within one clause (round 16: "hủy đăng ký cho mẹ
     tôi", "ngưng gửi bản tin giùm ba tui" — the channel can change only the subscription of the Zalo account that
-    writes, so the asker's own would be stopped). Read per clause: "hủy giúp em, mình cảm ơn" names no one else."""
+    writes, so the asker's own would be stopped). Read per clause: "hủy giúp em, mình cảm ơn" names no one else. Only
+    the clause that says the stop counts (review 16, H1: "Hủy đăng ký giúp tôi, tôi đọc cho mẹ tôi nghe …", "Tôi dùng
+    zalo của mẹ tôi, hủy đăng ký giúp" stop the asker's own)."""
     intents = intents if intents is not None else _intents()
     if not intents.for_others:
         return False
+    stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
     for clause in _CLAUSE_END.split(text.strip()):
         reading = _Reading.of(clause)
-        if _any_by_head(intents.for_others, reading.folded, reading.message):
+        if _any_by_head(intents.for_others, reading.folded, reading.message) \
+                and (stop is None or _says(stop, reading, intents)):
             return True
     return False
+
+
+def _says(intent: Intent, reading: _Reading, intents: Intents) -> bool:
+    """Whether ``reading`` says a whole pattern of ``intent``, exclusions aside."""
+    found = intents.said(reading.marked, reading.folded, reading.accented)
+    return any(all(not group.isdisjoint(found) for group in pattern) for pattern in intent.groups)
 
 
 def question_after(text: str, name: str, intents: Intents | None = None) -> str | None:

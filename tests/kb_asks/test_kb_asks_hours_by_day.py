@@ -43,3 +43,24 @@ def test_no_phrasing_of_the_kb_asks_an_offices_days(real_kb: KnowledgeBase) -> N
              for t in (e.title, *e.questions, *e.keywords, *real_kb.phrasings.get(e.id, ()))
              if asked_hours(analyze(t).text)]
     assert found == []
+
+
+@pytest.mark.parametrize("question", [
+    "Trung tâm hành chính công huyện có hoạt động vào dịp Tết không",  # "hoạt động": the office's work
+    "buổi trưa có nộp hồ sơ ở một cửa được không",  # "nộp hồ sơ"
+    "mình nộp hồ sơ qua cổng dịch vụ công vào chủ nhật có được không",  # the work, five words, then the day
+    "Ngày 10/10 năm nay rơi vào chủ nhật thì cơ quan có nghỉ bù không",  # a day off
+])
+def test_other_words_of_an_offices_work_ask_hours(real_kb: KnowledgeBase, question: str) -> None:
+    assert "hours" in kinds(question)
+    answer = real_kb.answer(question)
+    assert not answer.confident, answer.entry
+
+
+@pytest.mark.parametrize("question", [
+    "Thứ 7 này tôi đi làm căn cước ở Hà Nội, cần mang giấy tờ gì?",  # "Hà" is no yes-or-no... nor asks a day
+    "thứ 7 vừa rồi tôi nộp trực tuyến xong, tra cứu ở đâu",  # "trực tuyến" is online, not on duty
+    "Giờ giấc gửi bản tin của kênh thế nào",  # "giờ giấc" of no office's work
+])
+def test_a_day_or_hours_without_an_offices_work_asks_no_hours(question: str) -> None:
+    assert "hours" not in kinds(question)

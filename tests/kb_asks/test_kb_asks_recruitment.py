@@ -45,3 +45,11 @@ def test_no_phrasing_of_the_kb_asks_a_recruitment(real_kb: KnowledgeBase) -> Non
              for t in (e.title, *e.questions, *e.keywords, *real_kb.phrasings.get(e.id, ()))
              if asked_recruitment(analyze(t).text, t)]
     assert found == []
+
+
+@pytest.mark.parametrize("question", [
+    "có người gọi tự xưng công an bảo cài app để tuyển dụng, có phải lừa đảo không",
+    "nhan tin moi tuyen nhan vien viec nhe luong cao, co phai lua dao ko",
+])
+def test_a_scam_with_a_job_as_its_pretext_asks_no_recruitment(question: str) -> None:
+    assert "recruitment" not in asked(analyze(question).text, question)

@@ -24,6 +24,16 @@ STILL_COMMANDS = [
     ("tôi muốn kể chuyện ở xóm tôi cho kênh", "story"),
     ("cho tôi gửi câu chuyện", "story"),
     ("đăng ký nhận bản tin cho tôi với", "subscribe"),
+    # review 16 (H2): typed without marks "toi hoi" is also "tôi hơi" (a bit)
+    ("toi hoi ban nen huy ban tin giup toi", "unsubscribe"),
+    ("minh hoi ban, dung gui ban tin nhe", "unsubscribe"),
+    ("em hoi met roi, thoi huy dang ky ban tin di", "unsubscribe"),
+    # review 16 (H3): "X hỏi" that tells (a complaint, something done), not a question it introduces
+    ("Huỷ đăng ký giúp tôi, tôi hỏi lại lần nữa đây", "unsubscribe"),
+    ("Mình hỏi nhiều quá, thôi dừng gửi bản tin nhé", "unsubscribe"),
+    ("tui hỏi hoài không ai trả lời, hủy đăng ký", "unsubscribe"),
+    ("Hủy đăng ký giúp tôi, tôi hỏi thật", "unsubscribe"),
+    ("Em hỏi ý mẹ rồi, đăng ký bản tin cho em với", "subscribe"),
 ]
 
 

@@ -38,9 +38,19 @@ STILL_QUESTIONS = [
 ]
 
 FOR_OTHERS = ["hủy đăng ký cho mẹ tôi", "ngưng gửi bản tin giùm ba tui nha", "huy dang ky ban tin cho me toi",
-              "hủy bản tin của bố mình đi"]
+              "hủy bản tin của bố mình đi",
+              # review 16 (M1): the asker as "em", "con", "cháu"; a grandparent named
+              "hủy bản tin cho chồng em", "hủy đăng ký cho mẹ em", "hủy bản tin cho bà ngoại tôi",
+              "hủy đăng ký giùm ông bà"]
 FOR_ME = ["hủy đăng ký", "hủy bản tin cho tôi", "hủy bản tin giúp em, mình cảm ơn", "dừng nhận bản tin giùm bà con nhé",
-          "Mẹ tôi bảo hủy bản tin cho tôi"]
+          "Mẹ tôi bảo hủy bản tin cho tôi",
+          # review 16 (H1): a relative named in another clause than the stop, or whose phone is used
+          "dừng gửi cho tôi, nhưng cho mẹ tôi nhận lại",
+          "Hủy đăng ký giúp tôi, tôi đọc cho mẹ tôi nghe rồi giờ không cần",
+          "Tôi đọc tin cho bố mẹ nghe, giờ bận quá hủy giúp tôi",
+          "Hủy nhận tin giúp tôi, tôi sẽ chuyển tin cho người nhà sau",
+          "Dừng gửi bản tin cho tôi, của mẹ tôi thì cứ để",
+          "Tôi dùng zalo của mẹ tôi, hủy đăng ký giúp", "hủy bản tin giúp anh em"]
 
 
 @pytest.mark.parametrize("text", STOP_THEN_QUESTION)
@@ -110,3 +120,20 @@ def test_the_asker_own_stop_still_stops(chat: Chat) -> None:
     chat.say("đăng ký")
     assert chat.say("hủy bản tin cho tôi") == [render("sub_unsubscribed")]
     assert not subscribers.is_subscribed(chat.redis, USER)
+
+
+@pytest.mark.parametrize("text", FOR_ME[5:])
+def test_a_relative_named_beside_the_stop_still_stops_the_asker(chat: Chat, text: str) -> None:
+    chat.say("đăng ký")
+    chat.say(text)
+    assert not subscribers.is_subscribed(chat.redis, USER)
+
+
+def test_a_stop_for_someone_else_still_offers_the_question(chat: Chat) -> None:
+    chat.say("đăng ký")
+    chat.say("hủy bản tin giùm mẹ tôi nhé. VNeID là gì?")
+    message = chat.messages()[-1]
+    assert message.text.startswith(render("sub_for_others"))
+    assert subscribers.is_subscribed(chat.redis, USER)
+    title = get_kb().by_id["vneid-la-gi"].title
+    assert (title, title) in [tuple(b) for b in message.buttons]

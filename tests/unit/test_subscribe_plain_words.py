@@ -41,6 +41,12 @@ UNSUBSCRIBE = [
     "Hủy bản tin giúp tôi, sau này muốn nhận lại tôi sẽ đăng ký",
     "dừng nhận bản tin giúp tôi nhé",
     "thôi đừng gửi bản tin cho tôi nữa",
+    # review 16 (H5): the wish to receive again is someone else's
+    "Hủy đăng ký đi. Bạn tôi muốn nhận lại thì bảo nó gõ",
+    "Đừng gửi nữa, ai muốn nhận lại thì tự đăng ký",
+    # review 16 (M3): the digest named by its summary
+    "Tắt bản tin tóm tắt đi",
+    "tắt thông báo tin tóm tắt giúp tôi",
 ]
 
 QUESTIONS = [
@@ -49,6 +55,12 @@ QUESTIONS = [
     "Bản tin gửi vào thứ mấy vậy?",
     "Nếu tôi hủy bản tin thì có nhận lại được không?",
     "Lỡ hủy bản tin rồi thì muốn nhận lại làm sao?",
+    # review 16 (H4): turning it back on, asked
+    "Dừng nhận bản tin rồi bật lại được không?",
+    "dung nhan ban tin roi bat lai duoc khong",
+    # review 16 (H6): a yes/no about another service's notice before "thì cho tôi đăng ký"
+    "Kênh có gửi thông báo lịch tiêm không thì cho tôi đăng ký",
+    "cho xem bản tin tóm tắt tuần này",
 ]
 
 

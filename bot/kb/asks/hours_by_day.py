@@ -7,7 +7,11 @@ answered with the entry on the single national portal, which says nothing of any
 * a weekday, the weekend, a holiday or the lunch break, then an office's work and a yes-or-no ("thứ 7 có làm việc
   không", "chủ nhật UBND có tiếp dân ko", "ngày lễ bộ phận một cửa có mở cửa không", "T7 xã có làm việc k");
 * the work, then the day, then a yes-or-no ("làm căn cước vào thứ bảy không", "nhận hồ sơ chủ nhật không");
-* an office's schedule ("lịch làm việc", "lịch tiếp dân", "giờ giấc làm việc").
+* an office's schedule ("lịch làm việc", "lịch tiếp dân", "giờ giấc làm việc"; not "giờ giấc" of anything else).
+
+The work is also "hoạt động", "nộp hồ sơ" or "nghỉ (bù)" ("cổng dịch vụ công có hoạt động vào ngày lễ không", "giờ
+trưa có nộp hồ sơ được không", "10/10 rơi vào thứ 7 thì có nghỉ bù không"); a bare "làm" only right before the
+yes-or-no, and "trực" not of "trực tuyến".
 
 A weekday's number is also an ordinal ("bé thứ 2", "lần thứ 4", "trụ cột thứ 3"): not after such a noun. Given, as
 round 11's kind, by an answer with a clock time or the days of work (``bot.kb.asks``); none states an office's.
@@ -25,12 +29,17 @@ _ORDINAL_OF = ("be ", "con ", "lan ", "nam ", "lop ", "hang ", "ky ", "mon ", "d
                "trang ", "chuong ", "dieu ", "khoan ", "nguyen tac ")
 _WEEKDAY = r"(?:thu (?:[2-7]|hai|ba|tu|nam|sau|bay)|t[2-7])"
 _DAY = rf"(?:{_WEEKDAY}|chu nhat|cuoi tuan|ngay (?:le|tet)|dip (?:le|tet)|buoi trua|gio trua|ngoai gio hanh chinh)"
-_WORK = r"(?:lam viec|mo cua|tiep dan|truc|nhan ho so|tra ho so|lam (?:can cuoc|ho so|thu tuc|giay to|dinh danh|vneid))"
-_YES_NO = r"(?:khong|chua|hong|hem|ha)"
-_BY_DAY = re.compile(rf"\b(?P<day>{_DAY})\b(?: \w+){{0,5}} (?:co |van |con )?(?:{_WORK}|lam)\b(?: \w+){{0,3}}"
-                     rf" {_YES_NO}\b"
-                     rf"|\b{_WORK}\b(?: \w+){{0,3}} (?P<after>{_DAY})\b(?: \w+){{0,3}} {_YES_NO}\b"
-                     r"|\blich (?:lam viec|tiep dan|truc)\b|\bgio giac\b")
+# An office's work (folded): "trực" not of "trực tuyến" (online); "hoạt động", "nộp hồ sơ" and "nghỉ (bù)" (a day
+# off) ask the same of the day
+_WORK = (r"(?:lam viec|mo cua|tiep dan|truc(?! tuyen)|hoat dong|nghi|(?:nhan|tra|nop) ho so"
+         r"|lam (?:can cuoc|ho so|thu tuc|giay to|dinh danh|vneid))")
+# "hả" only at the end or before "ạ / ad" (folded, "ha" is also "Hà" of "Hà Nội", "Hà Tĩnh")
+_YES_NO = r"(?:khong|chua|hong|hem|ha(?=$| a\b| ad\b))"
+# A bare "làm" is the work only right before the yes-or-no ("chủ nhật xã có làm không")
+_BY_DAY = re.compile(rf"\b(?P<day>{_DAY})\b(?: \w+){{0,5}} (?:co |van |con )?(?:{_WORK}|lam(?= {_YES_NO}\b))\b"
+                     rf"(?: \w+){{0,4}} {_YES_NO}\b"
+                     rf"|\b{_WORK}\b(?: \w+){{0,6}} (?P<after>{_DAY})\b(?: \w+){{0,3}} {_YES_NO}\b"
+                     r"|\blich (?:lam viec|tiep dan|truc)\b|\bgio giac (?:lam viec|tiep dan)\b")
 _HINTS = ("thu ", "t2", "t3", "t4", "t5", "t6", "t7", "chu nhat", "cuoi tuan", "ngay le", "ngay tet", "dip ", "trua",
           "ngoai gio", "lich ", "gio giac")
 

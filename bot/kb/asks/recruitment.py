@@ -6,8 +6,9 @@ portal, its papers) or a job sought is a province's or an employer's, and no ent
 "tuyển dụng", "thi (tuyển) công chức / viên chức", "tuyển công chức / viên chức / nhân viên / lao động / cán bộ",
 "xin việc", "tìm / kiếm việc (làm)", "việc làm thêm / online / tại nhà". Not "tuyển thành viên" (whether a community
 digital-technology team takes members is the channel's own question), nor "tuyển sinh" (an admission, round 10).
-Read only in a sentence that asks: "Tôi đang ôn thi công chức, phần kiến thức chung có chuyển đổi số. … Mục tiêu đó do
-nghị quyết nào đặt ra?" tells why the asker studies. Given by an answer that speaks of recruiting or of jobs sought;
+A message asking about a scam ("lừa đảo", "bị lừa") is not read: the job is the scammer's pretext. Read only in a
+sentence that asks: "Tôi đang ôn thi công chức, phần kiến thức chung có chuyển đổi số. … Mục tiêu đó do nghị quyết nào
+đặt ra?" tells why the asker studies. Given by an answer that speaks of recruiting or of jobs sought;
 none does.
 """
 
@@ -22,6 +23,9 @@ _RECRUIT = re.compile(r"\btuyen dung\b|\bthi (?:tuyen )?(?:cong chuc|vien chuc)\
                       r"|\btuyen (?:cong chuc|vien chuc|nhan vien|nhan su|lao dong|can bo)\b"
                       r"|\b(?:xin|tim|kiem) viec\b|\bviec lam (?:them|online|tai nha|thoi vu)\b")
 _HINTS = ("tuyen", "viec")
+# A scam asked about (folded): the job is the scammer's pretext ("gọi bảo cài app để tuyển dụng, có phải lừa đảo
+# không", "việc nhẹ lương cao … bị lừa"), and the channel's entries on scams answer it
+_SCAM = re.compile(r"\blua dao\b|\b(?:bi|co phai|phai) lua\b")
 _RECRUIT_SAID = re.compile(r"\btuyen dung\b|\btuyen (?:cong chuc|vien chuc|nhan vien)\b|\b(?:xin|tim) viec\b")
 
 
@@ -32,7 +36,7 @@ def _names_recruitment(folded: str, raw: str = "") -> bool:
 def asked_recruitment(normalized: str, raw: str = "") -> frozenset[str]:
     """``recruitment`` when a sentence of ``raw`` (as typed; ``normalized``: the whole question analysed and folded)
     that asks names a recruitment or a job sought (``bot.kb.asking_sentences``)."""
-    if any(h in normalized for h in _HINTS) and _names_recruitment(normalized) \
+    if any(h in normalized for h in _HINTS) and _names_recruitment(normalized) and not _SCAM.search(normalized) \
             and named_where_asked(raw, _names_recruitment):
         return frozenset({"recruitment"})
     return frozenset()
