@@ -208,6 +208,10 @@ FLOORS = {
     # cases of each of the 16 styles, written before any round-16 work, never tuned on, failures never read
     # (16ce57f: 93.8 %, 98.1 %, 0.6 %, 2.5 % (2/80, 1 redirect), 96.7 %, none taken)
     "test21": (0.93, 0.97, 0.01, 0.03, 0.93),
+    # the regeneration at the end of session 16, two fresh writers (North and Centre; South and Highlands), written
+    # while round 16's engineers worked, never read, measured only by the lead (16ce57f: 93.8 %, 98.8 %, 0.9 %, 5.0 %
+    # (4/80, 1 redirect), 93.3 %; at the end, ed8ba59: the same but commands 96.7 %)
+    "test22": (0.93, 0.98, 0.01, 0.06, 0.93),
 }
 
 
