@@ -212,6 +212,17 @@ FLOORS = {
     # while round 16's engineers worked, never read, measured only by the lead (16ce57f: 93.8 %, 98.8 %, 0.9 %, 5.0 %
     # (4/80, 1 redirect), 93.3 %; at the end, ed8ba59: the same but commands 96.7 %)
     "test22": (0.93, 0.98, 0.01, 0.06, 0.93),
+    # session 17's dev set by four fresh writers (Phú Quốc/Rạch Giá/Phan Thiết fishermen, Nghệ An/Hà Tĩnh commune
+    # officials, Bắc Ninh/Bình Dương factory workers and students; Hà Nội/Nam Định/Huế elders and grandchildren typing
+    # for them), 24-26 hard off-topic look-alikes each, cut by writer: dev17a (w1-w3) tuned on (untouched at 2bc3a8c:
+    # 85.3 %, 94.9 %, 6.4 %, 2.4 % (2/84, 1 redirect), 88.9 %, none taken); dev17b (w4) held out, figures only
+    # (2bc3a8c: 88.5 %, 100 %, 0 %, 3.6 % (1/28, a redirect), 100 %)
+    "dev17a": (0.84, 0.94, 0.07, 0.03, 0.88),
+    "dev17b": (0.86, 0.98, 0.02, 0.04, 0.83),
+    # the regeneration at the start of session 17, two fresh writers (North and Centre; South and Highlands), 20
+    # cases of each of the 16 styles, written before any round-17 work, never tuned on, failures never read
+    # (2bc3a8c: 92.5 %, 98.4 %, 2.2 % by the keyword rule, 1.2 % (1/80, a redirect), 90.0 %, none taken)
+    "test23": (0.92, 0.98, 0.025, 0.02, 0.90),
 }
 
 
