@@ -12,6 +12,8 @@ from functools import partial
 from pathlib import Path
 
 from bot.kb.asks import asked, named_places
+from bot.kb.closings import closes
+from bot.kb.reported import unreported
 from bot.kb.decision import (
     FLOOR_COVERAGE,
     FLOOR_MATCH,
@@ -155,6 +157,7 @@ class KnowledgeBase:
             # a clause that asks only by the indefinite closing it ("Tôi có nghe chủ đề năm 2023 là gì đó. Chủ đề năm
             # 2026 là gì?", round 15) tells what the asker heard: the question is the other clause's
             asks = [p for p in asks if not told_vaguely(p)] or asks
+            asks = unreported(asks) or asks  # round 17: "nhiều đảng viên hỏi … là gì. Nhờ kênh giải thích …"
         if len(asks) > 1:
             # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
@@ -175,7 +178,8 @@ class KnowledgeBase:
             # round 15: the story told in full-stopped sentences is not asked where the questions end on "?"
             asks = _unstoried(asks, sentences)
         if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
-                and not tells_reason(parts[-1]) and not tells_purpose(parts[-1]) and texts.query(parts[-1]) is not None:
+                and not tells_reason(parts[-1]) and not tells_purpose(parts[-1]) and not closes(parts[-1]) \
+                and texts.query(parts[-1]) is not None:
             # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
             # message ("ngày cđs 2025", "Tôi cần số lượng tài khoản …"): that is the question
             asks = parts[-1:]
