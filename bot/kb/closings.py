@@ -1,5 +1,5 @@
 """Whether a clause of a message only closes it: thanks or goodbye, with the fillers around them ("Cam on.",
-"Em cảm ơn nhiều ạ", "tks ad") — no question, no topic.
+"Em cảm ơn nhiều ạ", "tks ad"), or the source the asker cites ("…, theo kênh này kêu gọi") — no question, no topic.
 
 The engine takes the last clause of a message as its question when the clauses before it only ask by a request
 ("Nhờ kênh giải thích giúp …"): a closing is never that question. Unmarked "Cam on" folds like "cam" (orange), a
@@ -13,6 +13,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from bot.nlp.clauses import cites_source
 from bot.nlp.normalize import fold
 
 _FILE = Path(__file__).resolve().parents[2] / "content" / "conversation.toml"
@@ -29,7 +30,10 @@ def _phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], 
 
 
 def closes(clause: str) -> bool:
-    """Every word of ``clause`` is a thanks or goodbye phrase or a filler, and one of them a thanks or goodbye."""
+    """Every word of ``clause`` is a thanks or goodbye phrase or a filler, and one of them a thanks or goodbye; or the
+    clause only cites where the asker heard what they ask ("theo kênh này kêu gọi", ``bot.nlp.clauses.cites_source``)."""
+    if cites_source(clause):
+        return True
     tokens = fold(clause).split()
     if not tokens:
         return False

@@ -235,6 +235,21 @@ def tells_purpose(right: str) -> bool:
         and not asks_by_itself(right)
 
 
+# Round 17 (qa17conf): the source the asker cites after the question ("… góp sức cho chuyển đổi số bằng cách nào, theo
+# kênh này kêu gọi", "…, theo như báo đưa tin"): "theo (như)" opening a short clause with a verb of saying, folded. A
+# qualifier ("…, theo quy định mới") has no such verb and stays the question's; "nói / đưa / đăng" alone fold like
+# "nội / đủa / đang" ("theo quy định nội bộ"), so only the verbs with one reading folded.
+_CITES = re.compile(r"^theo (?:nhu )?(?:\S+ ){1,4}?(?:keu goi|dua tin|cho biet|viet|thong bao|gioi thieu"
+                    r"|tuyen truyen|phat dong)\b")
+MAX_CITATION = 9  # words of a citation clause
+
+
+def cites_source(right: str) -> bool:
+    """Whether ``right`` only says where the asker heard what they ask (see ``_CITES``): no question of its own."""
+    folded = fold(right).strip()
+    return len(folded.split()) <= MAX_CITATION and _CITES.match(folded) is not None and not asks_by_itself(right)
+
+
 # Fix15conf (review 15, H4): the words of a request that name no subject ("Nhờ anh chị hướng dẫn giúp", "cho em hỏi
 # với", "Chỉ giúp em với"): who asks and is asked, politeness, the request's own verbs (folded).
 _REQUEST_ONLY_TEXT = (
@@ -297,6 +312,8 @@ def _split_connectors(sentence: str) -> list[str]:
         elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right) \
                 and names_subject(left):
             cuts.append(m.end())  # round 15: the asker's purpose after the request is context (``tells_purpose``)
+        elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and cites_source(right):
+            cuts.append(m.end())  # round 17: "…, theo kênh này kêu gọi": where the asker heard it (``cites_source``)
         elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
                 and (tells_after(right) or tells_state(right)):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
