@@ -19,6 +19,10 @@ from bot.nlp.normalize import fold
 # words right before "hỏi" that make it the asker's own request, folded
 _ASKING_NOW = frozenset({"cho", "xin", "muon", "can", "de", "duoc", "dinh", "phai", "hay", "nho", "the", "gi"})
 _ASK = "hỏi"
+# who asks when it is the asker ("Dạ em hỏi …", "Cho mình hỏi …"), and the openings before them (folded); "con tôi
+# hỏi", "bạn tôi hỏi" have someone before the pronoun: another person asked
+_SPEAKERS = frozenset({"toi", "tui", "em", "e", "minh", "chau", "to", "tao"})
+_OPENINGS = frozenset({"da", "thua", "chao", "ad", "admin", "oi", "kenh", "a", "vay", "the", "nay", "cho", "xin"})
 
 
 def reported(clause: str) -> bool:
@@ -28,17 +32,19 @@ def reported(clause: str) -> bool:
     raws = [unicodedata.normalize("NFC", w).lower().strip(".,!:;…\"'()") for w in clause.split()]
     for i, raw in enumerate(raws):
         typed = raw == _ASK or (raw == "hoi" and raw.isascii())
-        if typed and i >= 2 and fold(raws[i - 1]) not in _ASKING_NOW:
-            return asks_by_itself(" ".join(raws[i + 1:]))
+        if typed:
+            before = fold(raws[i - 1]) if i else ""
+            asker = before in _ASKING_NOW or (before in _SPEAKERS and all(fold(w) in _OPENINGS for w in raws[:i - 1]))
+            return i >= 2 and not asker and asks_by_itself(" ".join(raws[i + 1:]))
     return False
 
 
 def unreported(asks: Sequence[str]) -> list[str]:
     """``asks`` without the reported questions (:func:`reported`) that a later request naming its subject follows."""
     keep: list[str] = []
-    for i, clause in enumerate(asks):
-        if reported(clause) and any(not asks_by_itself(later) and is_question(later) and names_subject(later)
-                                    for later in asks[i + 1:]):
-            continue
-        keep.append(clause)
-    return keep
+    requested = False  # a request naming its subject comes later (read from the end: each clause judged once)
+    for clause in reversed(asks):
+        if not (requested and reported(clause)):
+            keep.append(clause)
+        requested = requested or (not asks_by_itself(clause) and is_question(clause) and names_subject(clause))
+    return keep[::-1]
