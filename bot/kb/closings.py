@@ -30,8 +30,8 @@ def _phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], 
 
 
 def closes(clause: str) -> bool:
-    """Every word of ``clause`` is a thanks or goodbye phrase or a filler, and one of them a thanks or goodbye; or the
-    clause only cites where the asker heard what they ask ("theo kênh này kêu gọi", ``bot.nlp.clauses.cites_source``)."""
+    """Every word of ``clause`` is a thanks or goodbye phrase or a filler, and one of them a thanks or goodbye; or
+    the clause only cites where the asker heard what they ask ("theo kênh này kêu gọi", ``clauses.cites_source``)."""
     if cites_source(clause):
         return True
     tokens = fold(clause).split()

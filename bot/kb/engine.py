@@ -13,7 +13,6 @@ from pathlib import Path
 
 from bot.kb.asks import asked, named_places
 from bot.kb.closings import closes
-from bot.kb.reported import unreported
 from bot.kb.decision import (
     FLOOR_COVERAGE,
     FLOOR_MATCH,
@@ -42,6 +41,7 @@ from bot.kb.intent_model import NOTHING, IntentModel, Reading, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
+from bot.kb.reported import unreported
 from bot.kb.subjects import SPEAKER
 from bot.kb.years import lists_both, names_year, one_year, same_title, states_both, two_years
 from bot.nlp.clauses import (

@@ -221,7 +221,7 @@ def tells_reason(right: str) -> bool:
 # Round 16 (qa16conf): or a verb of writing it into the asker's own paper ("…, để viết vào bài thu hoạch", "… năm nào
 # để ghi vào tài liệu sinh hoạt chi bộ"): "ghi / viết / điền / chép vào", "ghi lại", "soạn".
 # Round 17 (qa17conf): putting it into the asker's paper ("để đưa vào phần tồn tại của báo cáo chi bộ"), the paper
-# they make ("để làm tiểu luận / luận văn / đề tài / slide"), the speech they give ("để phát biểu / nói trong buổi họp").
+# they make ("để làm tiểu luận / luận văn / đề tài / slide"), the speech they give ("để phát biểu / nói trong …").
 _PURPOSE = re.compile(r"^de (?:\S+ ){0,2}?(?:giai thich|noi lai|ke lai|noi cho|ke cho|chi lai|huong dan lai|trinh bay"
                       r"|thuyet trinh|bao cao|viet bai|viet bao cao|lam bai|tuyen truyen|pho bien|tra loi"
                       r"|ghi vao|viet vao|dien vao|chep vao|ghi lai|soan|dua vao|cho vao|them vao|trich dan"

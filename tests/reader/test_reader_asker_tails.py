@@ -22,7 +22,7 @@ from bot.nlp.clauses import cites_source, clauses, is_question, tells_purpose
 pytestmark = pytest.mark.unit
 
 
-# --- the asker's purpose -----------------------------------------------------------------------------------------------
+# --- the asker's purpose ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "để đưa vào phần kết quả của báo cáo tháng",
@@ -61,7 +61,7 @@ def test_a_question_with_the_askers_purpose_is_answered(real_kb: KnowledgeBase, 
     assert answer.confident and answer.entry == entry
 
 
-# --- the source cited ------------------------------------------------------------------------------------------------------
+# --- the source cited ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["theo kênh này kêu gọi", "theo như báo đưa tin", "theo loa xã thông báo"])
 def test_a_citation_after_the_question(text: str) -> None:
@@ -85,7 +85,7 @@ def test_the_cited_article_is_framing(real_kb: KnowledgeBase) -> None:
     assert answer.confident and answer.entry == "cds-bat-dau-tu-nhan-thuc"
 
 
-# --- thanks ------------------------------------------------------------------------------------------------------------------
+# --- thanks ----------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["Cam on.", "Em cảm ơn nhiều ạ", "tks ad", "cam on nha"])
 def test_thanks_close_a_message(text: str) -> None:
@@ -97,7 +97,7 @@ def test_no_closing_with_a_question_or_a_topic(text: str) -> None:
     assert not closes(text)
 
 
-# --- a question someone else asked --------------------------------------------------------------------------------------
+# --- a question someone else asked -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["Hôm họp tổ dân phố, nhiều bà con hỏi chữ ký số là gì", "Con tôi hỏi VNeID là gì"])
 def test_a_question_another_person_asked(text: str) -> None:
@@ -118,6 +118,6 @@ def test_a_reported_question_before_a_request_is_the_story() -> None:
 
 
 def test_the_request_after_a_reported_question_is_answered(real_kb: KnowledgeBase) -> None:
-    answer = real_kb.answer("Chao kenh. Hom hop to dan pho, nhieu ba con hoi chuyen doi so la gi ma nhac hoai. Nho kenh "
-                            "giai thich giup dinh nghia chuyen doi so theo tai lieu chinh thuc. Cam on.")
+    answer = real_kb.answer("Chao kenh. Hom hop to dan pho, nhieu ba con hoi chuyen doi so la gi ma nhac hoai. "
+                            "Nho kenh giai thich giup dinh nghia chuyen doi so theo tai lieu chinh thuc. Cam on.")
     assert answer.confident and answer.entry == "cds-la-gi"
