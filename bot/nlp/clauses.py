@@ -360,12 +360,12 @@ def _purpose_cuts(sentence: str, folded: str) -> list[int]:
 # Round 17 (qa17conf): who will pass the answer on, right after an unmarked "de" ("… theo tài liệu chính thức de toi
 # pho bien lai cho ba con"): "đề tôi / đề em" is no phrase, so the folded "de" is the purpose's "để" here, and the
 # request before it need not end on its question word ("Nhờ kênh giải thích giúp định nghĩa …").
-_ASKERS = frozenset({"toi", "tui", "em", "minh", "chau", "con", "to"})
+_PASSING_ON = frozenset({"toi", "tui", "em", "minh", "chau", "con", "to"})
 
 
 def _for_the_asker(right: str) -> bool:
     words = fold(right).split()[:2]
-    return len(words) == 2 and words[0] == "de" and words[1] in _ASKERS
+    return len(words) == 2 and words[0] == "de" and words[1] in _PASSING_ON
 
 
 # The names of ministries that hold "và" (folded: the word before it, the two after), one noun, not two questions
