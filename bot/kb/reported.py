@@ -18,7 +18,7 @@ from bot.nlp.normalize import fold
 
 # words right before "hỏi" that make it the asker's own request, folded
 _ASKING_NOW = frozenset({"cho", "xin", "muon", "can", "de", "duoc", "dinh", "phai", "hay", "nho", "the", "gi"})
-_ASK = unicodedata.normalize("NFC", "ho\u0309i")  # "hỏi" typed with its marks (not "hội", "hơi")
+_ASK = "hỏi"  # typed with its marks (not "hội", "hơi"); unmarked "hoi" is read as it too
 # who asks when it is the asker ("Dạ em hỏi …", "Cho mình hỏi …"), and the openings before them (folded); "con tôi
 # hỏi", "bạn tôi hỏi" have someone before the pronoun: another person asked
 _SPEAKERS = frozenset({"toi", "tui", "em", "e", "minh", "chau", "to", "tao"})
