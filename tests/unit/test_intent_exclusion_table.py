@@ -15,8 +15,19 @@ import unicodedata
 
 import pytest
 
-from bot.nlp.intents import (DEFAULT_INTENTS, Exclusion, ExclusionTable, Phrase, _any, _Reading, _Slot, _spares,
-                             _TableBuilder, expand, load_intents)
+from bot.nlp.intents import (
+    DEFAULT_INTENTS,
+    Exclusion,
+    ExclusionTable,
+    Phrase,
+    _any,
+    _Reading,
+    _Slot,
+    _spares,
+    _TableBuilder,
+    expand,
+    load_intents,
+)
 
 pytestmark = pytest.mark.unit
 
