@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from bot.kb.afterthoughts import vaguely_told
 from bot.kb.asks import asked, named_places
+from bot.kb.both_years import answered_both
 from bot.kb.decision import (
     FLOOR_COVERAGE,
     FLOOR_MATCH,
@@ -41,7 +43,7 @@ from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages
 from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
 from bot.kb.subjects import SPEAKER
-from bot.kb.years import lists_both, names_year, one_year, same_title, states_both, two_years
+from bot.kb.years import asked_again, lists_both, names_year, one_year, same_title, states_both, two_years
 from bot.nlp.clauses import (
     announces,
     asks_by_itself,
@@ -52,7 +54,6 @@ from bot.nlp.clauses import (
     self_contained,
     tells_purpose,
     tells_reason,
-    told_vaguely,
 )
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze, fold
@@ -154,7 +155,7 @@ class KnowledgeBase:
         if len(asks) > 1:
             # a clause that asks only by the indefinite closing it ("Tôi có nghe chủ đề năm 2023 là gì đó. Chủ đề năm
             # 2026 là gì?", round 15) tells what the asker heard: the question is the other clause's
-            asks = [p for p in asks if not told_vaguely(p)] or asks
+            asks = vaguely_told(asks)  # one told after a question asks again (bot.kb.afterthoughts)
         if len(asks) > 1:
             # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
             # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
@@ -257,7 +258,10 @@ class KnowledgeBase:
                     # review of round 15, M2: a second question not answered on its own ("ai lam ra?" says no
                     # subject) asks of the first one's subject: only an entry of the first answer's topic is offered
                     topic = self.by_id[first[0].entry].topic if first[0].entry in self.by_id else None
-                    others = [e for e in others if e.topic == topic]
+                    # unless its own entry answers it with a subject of its own ("… ? Mà Bộ Thông tin và Truyền
+                    # thông giờ nhập vào bộ nào rồi?"): that question is no follow-up of the first
+                    others = [e for e in others if e.topic == topic
+                              or (e in own and not self._borrowed_by(texts, tried[0], first[0], second))]
                 return first, (others[0] if others else None)
 
         def strength(reading: tuple[Answer, list[Hit]]) -> tuple[int, float]:
@@ -422,7 +426,9 @@ class KnowledgeBase:
         if whole is None:
             whole = self._decide(texts, text)
         order = {h.entry.id: i for i, h in enumerate(whole[1])}
-        again = {h.entry.id for h in second[1][:SUGGESTIONS]}
+        # the same fact asked again of the other year, no subject of its own ("… ? Năm 2030 là top mấy?"): any of its
+        # hits, which rank what it leaves unsaid by chance (years.asked_again)
+        again = {h.entry.id for h in second[1][:None if asked_again(tried[0], tried[1]) else SUGGESTIONS]}
         candidates = sorted((h for h in first[1][:SUGGESTIONS] if h.entry.id in again),
                             key=lambda h: order.get(h.entry.id, len(order)))
         for hit in candidates:
@@ -480,6 +486,8 @@ class KnowledgeBase:
         (result, hits), second = self._read(question)
         if second is None and result.confident:
             result, second = self._years_apart(question, result, hits)
+        elif second is None:
+            result = answered_both(question, result, hits, self.messages)  # two years asked (bot.kb.both_years)
         result = with_second(result, second) if second is not None else result
         entry = self.by_id.get(result.entry or "") if result.confident else None
         if entry is not None and entry.topic == REDIRECT_TOPIC:
