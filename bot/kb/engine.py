@@ -426,9 +426,11 @@ class KnowledgeBase:
         if whole is None:
             whole = self._decide(texts, text)
         order = {h.entry.id: i for i, h in enumerate(whole[1])}
-        # the same fact asked again of the other year, no subject of its own ("… ? Năm 2030 là top mấy?"): any of its
-        # hits, which rank what it leaves unsaid by chance (years.asked_again)
-        again = {h.entry.id for h in second[1][:None if asked_again(tried[0], tried[1]) else SUGGESTIONS]}
+        # the first question unsure alone and the second the same fact asked again of the other year, no subject of
+        # its own ("… ? Năm 2030 là top mấy?"): any of its hits, which rank what it leaves unsaid by chance
+        # (years.asked_again; a first question answered alone keeps its year's entry: "Chủ đề 2023 là gì? Năm 2024…")
+        wide = not first[0].confident and asked_again(tried[0], tried[1])
+        again = {h.entry.id for h in second[1][:None if wide else SUGGESTIONS]}
         candidates = sorted((h for h in first[1][:SUGGESTIONS] if h.entry.id in again),
                             key=lambda h: order.get(h.entry.id, len(order)))
         for hit in candidates:

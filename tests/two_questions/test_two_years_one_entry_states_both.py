@@ -4,7 +4,8 @@
   entry stating both: the one that states both, and says as much of the question, is answered;
 - in turn, the second question naming nothing but its year ("muc tieu egdi 2025 la top may? nam 2030 la top may?",
   typed without marks): it asks the first one's fact again (``years.asked_again``), so any of its hits may be the
-  entry stating both (round 16 answered the marked form only)."""
+  entry stating both (round 16 answered the marked form only) — where the first question alone is unsure; one answered
+  alone keeps its year's entry and offers the next ("Chủ đề 2023 là gì? Năm 2024 là gì?", the review of round 16)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,14 @@ def test_a_question_asked_again_of_its_year() -> None:
 def test_the_year_asked_again_is_answered_by_the_entry_stating_both(real_kb: KnowledgeBase, question: str) -> None:
     answer = real_kb.answer(question)
     assert answer.confident and answer.entry == "ct-xep-hang-quoc-te-muc-tieu"
+
+
+@pytest.mark.parametrize("question", [
+    "Chủ đề 2023 là gì? Năm 2024 là gì?",
+    "Chủ đề ngày chuyển đổi số 2023 là gì? Năm 2024 là gì?",
+])
+def test_a_first_question_answered_alone_keeps_its_year_and_offers_the_next(real_kb: KnowledgeBase,
+                                                                           question: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == "ngay-cds-chu-de-2023"
+    assert answer.choice_entries == ["ngay-cds-chu-de-2024"]
