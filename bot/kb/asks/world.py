@@ -100,12 +100,19 @@ _WHERE_FROM = re.compile(rf"\b(?:bat nguon|khoi nguon|xuat phat|nguon goc|xuat x
                          rf"|\b(?:co|xuat hien) {_FIRST} (?:o |tai )?{_WHERE}|\bo (?:dau|noi nao) {_FIRST}")
 # Who thought of it (review of round 15, M3): invented or first put forward by whom ("ai nghĩ ra", "do ai đưa ra đầu
 # tiên"); "ai khởi xướng" is the channel's own question (the Prime Minister)
+# The one who first put it forward named as a person ("ai là người đầu tiên đưa ra khái niệm …", "người đầu tiên
+# nêu ra … là ai") and the coiner of a concept or term ("khái niệm … do ai đưa ra"): the KB says what Viet Nam decided,
+# never who coined a word; "do ai ký / ban hành / thành lập" (a document's signer) are the channel's own questions
+_COINED = r"(?:dua ra|de xuat|dat ra|neu ra|nghi ra|phat minh|sang che|khoi xuong|de xuong|tim ra)"
 _WHO_FIRST = re.compile(r"\bai (?:nghi ra|phat minh|sang che)\b"
-                        r"|\bai (?:dua ra|de xuat|dat ra|neu ra)(?: \w+){0,3} (?:dau tien|truoc tien|truoc nhat)\b")
+                        r"|\bai (?:dua ra|de xuat|dat ra|neu ra)(?: \w+){0,3} (?:dau tien|truoc tien|truoc nhat)\b"
+                        rf"|\bai la nguoi (?:dau tien|truoc tien|truoc nhat) {_COINED}\b"
+                        rf"|\bnguoi (?:dau tien|truoc tien|truoc nhat) {_COINED}\b(?: \w+){{0,8}} (?:la )?ai\b"
+                        rf"|\b(?:khai niem|thuat ngu)\b(?: \w+){{0,8}} (?:do |la cua |cua )?ai {_COINED}\b")
 # A country named as where it began, as typed with marks (review of round 15, M3: "cách mạng công nghiệp 4.0 bắt đầu
 # từ Đức phải không"): folded, "Đức" is "dục", so only a marked message is read so
 _BEGAN_TYPED = r"(?:bắt đầu|bắt nguồn|khởi nguồn|xuất phát|ra đời|khởi xướng|có đầu tiên|xuất hiện đầu tiên)"
-_HINTS = ("nuoc", "quoc gia", " dau", "noi nao", "cho nao", " ai ")
+_HINTS = ("nuoc", "quoc gia", " dau", "noi nao", "cho nao", " ai ")  # " ai " holds every reading of _WHO_FIRST
 _CLAUSE = re.compile(r"[,.;?!\n]+")
 _ORIGIN_SAID = re.compile(r"\b(?:nuoc|quoc gia|nguoi) (?:dau tien|khoi xuong|de xuong|tien phong)\b"
                           r"|\b(?:bat nguon|khoi nguon|nguon goc) (?:tu|o|tai)\b")
