@@ -42,3 +42,24 @@ def test_the_channels_own_who_questions_keep_their_answers(real_kb: KnowledgeBas
     assert "origin" not in kinds(question)
     answer = real_kb.answer(question)
     assert answer.confident and answer.entry == entry, (answer.kind, answer.entry)
+
+
+@pytest.mark.parametrize("question", [
+    "Cách mạng công nghiệp lần thứ tư được nêu ra lần đầu ở diễn đàn nào?",
+    "chính phủ số được đề xuất tại hội thảo nào vậy ad",
+    "Người đặt ra cụm từ kinh tế số là ai?",
+    "cha đẻ của khái niệm chính phủ điện tử là ai",
+])
+def test_the_forum_or_the_father_of_a_concept_is_asked_and_not_answered(real_kb: KnowledgeBase,
+                                                                       question: str) -> None:
+    assert "origin" in kinds(question)
+    answer = real_kb.answer(question)
+    assert not answer.confident, answer.entry
+
+
+@pytest.mark.parametrize("question", [
+    "21 câu chuyện chuyển đổi số được công bố ở đâu?",  # where the channel's stories were published
+    "Ngày chuyển đổi số năm 2024 tổ chức tại hội nghị nào",
+])
+def test_where_the_channels_own_things_were_announced_is_no_origin(question: str) -> None:
+    assert "origin" not in kinds(question)
