@@ -469,7 +469,7 @@ def _ends_asking(clause: str) -> bool:
 # Words after which "còn" is the adverb "still / left" ("hiện còn thiếu", "thì còn thêm mấy người"), not
 # the opening of a second question.
 _BEFORE_STILL = frozenset({"thi", "hien", "van", "ma", "chi", "cung", "dang", "se", "co", "khong", "chua", "nay",
-                           "gio", "nua", "la", "ra"})
+                           "gio", "nua", "la", "ra", "noi"})
 
 
 def _adverb_con(folded: str, m: re.Match[str]) -> bool:
