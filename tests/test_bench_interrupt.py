@@ -14,7 +14,8 @@ the run's temp dirs are made under a TMPDIR of the test's own. Cases:
   fails with `_stop_started_since` made a no-op;
 - a stub whose child ignores SIGTERM, signalled three times: the cleanup says it is stopping, then that it still is,
   then kills everything at once;
-- soak's `Stack`, a worker SIGKILLed and restarted (as in the fault phase), then signalled.
+- soak's `Stack`, a worker SIGKILLed and restarted (as in the fault phase), then signalled;
+- a benchmark that failed and was tearing down when signalled: its error is still printed.
 """
 
 from __future__ import annotations
@@ -225,5 +226,23 @@ def test_soak_stack_with_a_restarted_worker_is_stopped(tmp_path: Path) -> None:
         assert any("bot.cli worker" in cmd for cmd in run.marked().values()), run.marked()
         os.killpg(run.popen.pid, signal.SIGTERM)
         run.stopped_by(signal.SIGTERM)
+    finally:
+        run.clean_up()
+
+
+def test_a_failure_cut_short_by_a_signal_is_still_printed(tmp_path: Path) -> None:
+    """The benchmark had failed and was tearing down when the signal came: its error is shown, not only
+    "interrupted"."""
+    run = Run(tmp_path, _stub(tmp_path, """\
+        try:
+            raise ConnectionError("the emulator went away")
+        finally:
+            ready()
+        """))
+    try:
+        run.until(lambda: (tmp_path / "ready").exists(), 60, "stub ready")
+        os.kill(run.popen.pid, signal.SIGTERM)
+        run.stopped_by(signal.SIGTERM)
+        assert "ConnectionError: the emulator went away" in run.printed(), run.printed()[-3000:]
     finally:
         run.clean_up()
