@@ -736,12 +736,16 @@ def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
         return None
     if "?" in text.rstrip().rstrip("?"):
         return None
-    said, whole = _Reading.of(last), _Reading.of(text)
+    said = _Reading.of(last)
+    found = intents.said(said.marked, said.folded, said.accented)
+    if not found:
+        return None  # most letters: no command's phrase in their last clauses (latency: the whole is not read)
     for intent in intents.commands:
-        if intent.wish_patterns and _says(intent, said, intents) and _any(intent.asks, said.folded, said.message) \
-                and not intent.excluded(said.folded, said.message) and intent.wished(whole.folded, whole.message) \
-                and not intent.excluded(whole.folded, whole.message):
-            return intent.name
+        if intent.wish_patterns and any(all(not g.isdisjoint(found) for g in p) for p in intent.groups) \
+                and _any(intent.asks, said.folded, said.message) and not intent.excluded(said.folded, said.message):
+            whole = _Reading.of(text)
+            if intent.wished(whole.folded, whole.message) and not intent.excluded(whole.folded, whole.message):
+                return intent.name
     return None
 
 
