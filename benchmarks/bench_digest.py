@@ -98,7 +98,8 @@ def _fan_out(stack: Stack, client: redis.Redis, slot: str) -> float:
     """Start the fan-out's worker in the stack and wait for the run to finish; returns the wall seconds."""
     started = time.monotonic()
     worker = Proc([sys.executable, "-m", "bot.cli", "worker"], stack.env, stack.dir / "worker0.log")
-    stack.workers.append(worker.start())
+    stack.workers.append(worker)  # the stack stops it on the way out
+    worker.start()
     while client.hget(keys.digest_run(slot), "status") != b"done":
         if not worker.alive():
             raise RuntimeError(f"the fan-out worker exited (log: {worker.log})")

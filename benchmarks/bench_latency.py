@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import ExitStack
 from datetime import datetime
 
 import requests
@@ -42,22 +43,16 @@ def measure(rate: float, seconds: int, workers: int, *, senders: int) -> dict[st
         emulator_url = f"http://127.0.0.1:{emulator_port}"
         emulator_cmd = [sys.executable, "-m", "bot.zalo.emulator", "--port", str(emulator_port),
                         "--webhook-url", f"http://127.0.0.1:{port}/webhook", "--log-level", "WARNING"]
-        with process(emulator_cmd, env, ready_url=emulator_url + "/_emulator/clock"), \
-                gunicorn("bot.app:create_app()", port, env), \
-                process([sys.executable, "-m", "bot.cli", "scheduler"], env):
-            procs = [process([sys.executable, "-m", "bot.cli", "sender"], env) for _ in range(senders)]
-            procs += [process([sys.executable, "-m", "bot.cli", "worker"], env) for _ in range(workers)]
-            for p in procs:
-                p.__enter__()
-            try:
-                _await_workers(url, workers)  # each has indexed the knowledge base before it registers
-                if senders:
-                    _await_sender(url)
-                sent = _drive(emulator_url, rate, seconds)
-                latencies = _collect(emulator_url, sent, timeout=30)
-            finally:
-                for p in procs:
-                    p.__exit__(None, None, None)
+        with ExitStack() as stack:  # each process stopped on the way out, however the way out is taken
+            stack.enter_context(process(emulator_cmd, env, ready_url=emulator_url + "/_emulator/clock"))
+            stack.enter_context(gunicorn("bot.app:create_app()", port, env))
+            for cli in ["scheduler"] + ["sender"] * senders + ["worker"] * workers:
+                stack.enter_context(process([sys.executable, "-m", "bot.cli", cli], env))
+            _await_workers(url, workers)  # each has indexed the knowledge base before it registers
+            if senders:
+                _await_sender(url)
+            sent = _drive(emulator_url, rate, seconds)
+            latencies = _collect(emulator_url, sent, timeout=30)
     p50, p95, p99 = (percentile(latencies, q) for q in (50, 95, 99))
     return {"sent": len(sent), "answered": len(latencies), "p50_ms": p50, "p95_ms": p95, "p99_ms": p99}
 

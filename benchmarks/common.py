@@ -1,7 +1,9 @@
-"""Shared plumbing for benchmarks: a private redis-server, gunicorn processes, signed event bodies, wrk."""
+"""Shared plumbing for benchmarks: a private redis-server, gunicorn processes, signed event bodies, wrk, and
+`interruptible`, which makes whatever stops a run stop everything the run started."""
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import re
@@ -11,9 +13,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 import requests
@@ -37,15 +41,16 @@ def redis_server(*, unix: bool = False) -> Iterator[str]:
     that `dxbot dev`'s embedded Redis uses)."""
     directory = Path(tempfile.mkdtemp(prefix="dxbot-bench-"))
     port = free_port()
-    proc = subprocess.Popen(server_args(directory, port=port, unix_socket=directory / "redis.sock"),
-                            stdout=subprocess.DEVNULL)
     url = f"unix://{directory / 'redis.sock'}" if unix else f"redis://127.0.0.1:{port}/0"
     try:
-        wait_http_or_redis(url)
-        yield url
+        proc = subprocess.Popen(server_args(directory, port=port, unix_socket=directory / "redis.sock"),
+                                stdout=subprocess.DEVNULL, start_new_session=True)
+        try:
+            wait_http_or_redis(url)
+            yield url
+        finally:
+            stop_group(proc, timeout=10)
     finally:
-        proc.terminate()
-        proc.wait(10)
         shutil.rmtree(directory, ignore_errors=True)
 
 
@@ -81,12 +86,23 @@ def process(args: list[str], env: dict[str, str], ready_url: str | None = None) 
             wait_http_or_redis(ready_url)
         yield proc
     finally:
+        stop_group(proc)
+
+
+def stop_group(proc: subprocess.Popen, timeout: float = 15) -> None:
+    """Stop a process started in its own session and everything in its group: SIGTERM, SIGKILL after `timeout`,
+    then SIGKILL to what is left of the group (children of a parent that exited on SIGTERM: gunicorn's workers,
+    an RQ work horse)."""
+    with suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        with suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        proc.wait()
+    with suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def gunicorn(app: str, port: int, env: dict[str, str], workers: int = 2) -> AbstractContextManager[subprocess.Popen]:
@@ -167,10 +183,18 @@ def _ms(out: str, label: str) -> float:
 def burst_workers(env: dict[str, str], count: int) -> float:
     """Run `count` burst workers (`dxbot worker --burst`) to completion; returns the wall seconds."""
     started = time.monotonic()
-    procs = [subprocess.Popen([sys.executable, "-m", "bot.cli", "worker", "--burst"], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(count)]
-    for proc in procs:
-        proc.wait()
+    procs: list[subprocess.Popen] = []
+    try:
+        for _ in range(count):
+            procs.append(subprocess.Popen([sys.executable, "-m", "bot.cli", "worker", "--burst"], env=env, cwd=ROOT,
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                          start_new_session=True))
+        for proc in procs:
+            proc.wait()
+    finally:  # interrupted: the workers still running, and their work horses
+        for proc in procs:
+            if proc.returncode is None:
+                stop_group(proc)
     return time.monotonic() - started
 
 
@@ -179,3 +203,150 @@ def percentile(values: list[float], q: float) -> float:
     if not ordered:
         return float("nan")
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+# ---- stopping a run, whatever stops it ---------------------------------------------------------------------
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+_PR_SET_CHILD_SUBREAPER, _PR_GET_CHILD_SUBREAPER = 36, 37
+
+
+@dataclass
+class Interrupt:
+    """What stopped the run: the first stop signal received, if any."""
+
+    signum: int | None = None
+    stopping: bool = False  # cleaning up: a signal now is only recorded
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.signum).name if self.signum else "KeyboardInterrupt"
+
+    @property
+    def exit_status(self) -> int:
+        return 128 + (self.signum or signal.SIGINT)
+
+
+_ACTIVE: Interrupt | None = None
+
+
+@contextmanager
+def interruptible() -> Iterator[Interrupt]:
+    """SIGINT, SIGTERM and SIGHUP stop a benchmark run the way Ctrl-C does, and nothing the run started outlives it.
+
+    The first of them raises KeyboardInterrupt in the main thread, so every benchmark's `with` and `finally` stop
+    its processes and remove its temp dirs; later ones are only recorded, so that a second Ctrl-C, or make's
+    SIGTERM after its group's, does not cut that cleanup short. A signal ignored when the run started (`nohup`, a
+    shell's `&`) stays ignored. Then, however the run ended, a backstop: every process started meanwhile that is
+    still alive (this process's descendants; it is their subreaper, so orphans come back to it) gets SIGTERM, then
+    SIGKILL, with its group, and the run's own TMPDIR, where all its temp dirs are made, is removed (kept with
+    DXBOT_SOAK_KEEP). Used by `python -m benchmarks` and `benchmarks/soak.py`; nested, the outer one does it all.
+    """
+    global _ACTIVE
+    if _ACTIVE is not None or threading.current_thread() is not threading.main_thread():
+        yield _ACTIVE or Interrupt()
+        return
+    state = _ACTIVE = Interrupt()
+
+    def on_signal(signum: int, frame: object) -> None:
+        if state.signum is None:
+            state.signum = signum
+            if not state.stopping:
+                raise KeyboardInterrupt
+
+    before = {pid: info[3] for pid, info in _descendants().items()}
+    was_subreaper = _subreaper(True)
+    root = Path(tempfile.mkdtemp(prefix="dxbot-bench-run-"))
+    saved_tmp = (tempfile.tempdir, os.environ.get("TMPDIR"))
+    tempfile.tempdir = os.environ["TMPDIR"] = str(root)
+    handlers = {sig: signal.getsignal(sig) for sig in STOP_SIGNALS}
+    for sig, handler in handlers.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(sig, on_signal)
+    try:
+        yield state
+    finally:
+        state.stopping = True
+        try:
+            left = _stop_started_since(before)
+            if left:
+                with suppress(OSError):  # a terminal that hung up
+                    print(f"stopped {len(left)} process(es) still running at the end: {'; '.join(left)}",
+                          file=sys.stderr, flush=True)
+        finally:
+            tempfile.tempdir = saved_tmp[0]
+            if saved_tmp[1] is None:
+                os.environ.pop("TMPDIR", None)
+            else:
+                os.environ["TMPDIR"] = saved_tmp[1]
+            if not os.environ.get("DXBOT_SOAK_KEEP"):
+                shutil.rmtree(root, ignore_errors=True)
+            _subreaper(was_subreaper)
+            for sig, handler in handlers.items():
+                signal.signal(sig, signal.SIG_DFL if handler is None else handler)  # None: set outside Python
+            _ACTIVE = None
+
+
+def _descendants() -> dict[int, tuple[int, int, str, int]]:
+    """This process's descendants from /proc: pid -> (parent, process group, state, start time in ticks)."""
+    table: dict[int, tuple[int, int, str, int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            table[int(entry.name)] = (int(fields[1]), int(fields[2]), fields[0], int(fields[19]))
+    children: dict[int, list[int]] = {}
+    for pid, (parent, *_) in table.items():
+        children.setdefault(parent, []).append(pid)
+    found: dict[int, tuple[int, int, str, int]] = {}
+    todo = [os.getpid()]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found[child] = table[child]
+            todo.append(child)
+    return found
+
+
+def _stop_started_since(before: dict[int, int], grace_s: float = 5.0) -> list[str]:
+    """SIGTERM, then after `grace_s` SIGKILL, to every live descendant not in `before` (pid -> start time) and to
+    its group if it leads one; zombies left to this process are reaped. Returns their command lines."""
+    def alive() -> dict[int, tuple[int, int, str, int]]:
+        return {pid: info for pid, info in _descendants().items() if info[2] != "Z" and before.get(pid) != info[3]}
+
+    left = alive()
+    names = []
+    for pid in left:
+        with suppress(OSError):
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            names.append(f"{pid} {cmdline.strip()}")
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        for pid, (_, group, _, _) in left.items():
+            with suppress(OSError):
+                if group == pid:
+                    os.killpg(pid, sig)
+                os.kill(pid, sig)
+        deadline = time.monotonic() + grace_s
+        while (left := alive()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if not left:
+            break
+    for pid, (parent, _, state, _) in _descendants().items():
+        if parent == os.getpid() and state == "Z" and pid not in before:
+            with suppress(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)
+    return names
+
+
+def _subreaper(on: bool) -> bool:
+    """Make this process the subreaper of its descendants (Linux), so that an orphan is re-parented to it, not to
+    init, and the backstop still finds it. Returns whether it was one before."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return False
+    was = ctypes.c_int(0)
+    prctl(_PR_GET_CHILD_SUBREAPER, ctypes.byref(was), 0, 0, 0)
+    prctl(_PR_SET_CHILD_SUBREAPER, int(on), 0, 0, 0)
+    return bool(was.value)

@@ -19,7 +19,6 @@ import redis
 import requests
 
 from benchmarks import procstats
-from benchmarks.common import wait_http_or_redis
 from benchmarks.soak import Stack
 from bot.core import delivery
 from bot.core.context import text_messages
@@ -37,19 +36,14 @@ class _Button:
 
 
 def run(users: int = 3000, rate: float = 150.0, latency_s: float = 0.15) -> dict[str, float]:
-    stack = Stack(workers=0, senders=1)
-    stack.redis.start()
-    wait_http_or_redis(stack.redis_url)
-    stack.emulator.start()
-    wait_http_or_redis(stack.emulator_url + "/_emulator/health")
-    stack.set_latency(latency_s)
-    made = requests.post(f"{stack.emulator_url}/_emulator/users/bulk", timeout=60, json={
-        "count": users, "follower": False, "last_interaction_days": [1 / 24, 1 / 24]})
-    made.raise_for_status()
-    first = int(made.json()["first_user_id"])
-    client = stack.client
-    sender = stack.senders[0].start()
-    try:
+    with Stack(workers=0, senders=1, bare=True) as stack:  # redis-server and the emulator; stops all on exit
+        stack.set_latency(latency_s)
+        made = requests.post(f"{stack.emulator_url}/_emulator/users/bulk", timeout=60, json={
+            "count": users, "follower": False, "last_interaction_days": [1 / 24, 1 / 24]})
+        made.raise_for_status()
+        first = int(made.json()["first_user_id"])
+        client = stack.client
+        sender = stack.senders[0].start()
         while not client.exists(keys.SENDER_ALIVE):
             time.sleep(0.05)
         pid = sender.popen.pid if sender.popen is not None else 0
@@ -61,10 +55,6 @@ def run(users: int = 3000, rate: float = 150.0, latency_s: float = 0.15) -> dict
             time.sleep(0.01)
         wall, cpu_ms = time.monotonic() - t0, (procstats.cpu_s(pid) - cpu0) * 1000 / replies
         sent = int(client.hget(keys.METRICS, "messages_sent_total|kind=text") or 0)
-    finally:
-        for proc in (sender, stack.emulator, stack.redis):
-            proc.stop()
-        stack.client.close()
     print(f"one sender, {replies} replies to {users} users offered at {rate:.0f}/s in {offered:.1f} s, all sent in "
           f"{wall:.1f} s ({sent} accepted), Zalo at {latency_s * 1000:.0f} ms: {cpu_ms:.2f} ms CPU per reply; idle "
           f"{idle_ms_per_s:.1f} ms CPU per second (load average {os.getloadavg()[0]:.2f})", flush=True)

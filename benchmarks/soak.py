@@ -40,7 +40,7 @@ import redis
 import requests
 
 from benchmarks import citizens
-from benchmarks.common import ROOT, bench_env, free_port, percentile, wait_http_or_redis
+from benchmarks.common import ROOT, bench_env, free_port, interruptible, percentile, stop_group, wait_http_or_redis
 from bot.infra import keys
 from bot.infra.redis_conn import server_args
 
@@ -89,20 +89,18 @@ class Proc:
             self.popen.wait(10)
 
     def stop(self) -> None:
-        if self.popen is None:
-            return
-        self.signal(signal.SIGTERM)
-        try:
-            self.popen.wait(15)
-        except subprocess.TimeoutExpired:
-            self.kill()
-        self.signal(signal.SIGKILL)  # children left behind by a parent that exited on SIGTERM
+        if self.popen is not None:
+            stop_group(self.popen)  # its children too, left behind by a parent that exited on SIGTERM
 
 
 class Stack:
-    """redis-server + emulator + gunicorn + scheduler + workers, each restartable."""
+    """redis-server + emulator + gunicorn + scheduler + workers, each restartable. Entered, it starts them all, or
+    with `bare` only redis-server and the emulator (the caller starts what else it needs); left, however, it stops
+    every one that runs and removes its directory."""
 
-    def __init__(self, workers: int = 2, senders: int = 1, env: dict[str, str] | None = None) -> None:
+    def __init__(self, workers: int = 2, senders: int = 1, env: dict[str, str] | None = None, *,
+                 bare: bool = False) -> None:
+        self.bare = bare
         self.dir = Path(tempfile.mkdtemp(prefix="dxbot-soak-"))
         self.redis_port, self.port, self.emulator_port = free_port(), free_port(), free_port()
         self.redis_url = f"redis://127.0.0.1:{self.redis_port}/0"
@@ -127,15 +125,20 @@ class Stack:
         self.unexpected_exits = 0
 
     def __enter__(self) -> Stack:
-        self.redis.start()
-        wait_http_or_redis(self.redis_url)
-        self.emulator.start()
-        wait_http_or_redis(self.emulator_url + "/_emulator/health")
-        self.web.start()
-        wait_http_or_redis(f"http://127.0.0.1:{self.port}/healthz")
-        self.scheduler.start()
-        for proc in (*self.workers, *self.senders):
-            proc.start()
+        try:
+            self.redis.start()
+            wait_http_or_redis(self.redis_url)
+            self.emulator.start()
+            wait_http_or_redis(self.emulator_url + "/_emulator/health")
+            if not self.bare:
+                self.web.start()
+                wait_http_or_redis(f"http://127.0.0.1:{self.port}/healthz")
+                self.scheduler.start()
+                for proc in (*self.workers, *self.senders):
+                    proc.start()
+        except BaseException:  # failed or interrupted while starting: `with` would not call __exit__
+            self.__exit__()
+            raise
         return self
 
     def processes(self) -> dict[str, Proc]:
@@ -146,11 +149,14 @@ class Stack:
         return named
 
     def __exit__(self, *exc: object) -> None:
-        for proc in (*self.workers, *self.senders, self.scheduler, self.web, self.emulator, self.redis):
-            proc.stop()
-        self.client.close()
-        if not os.environ.get("DXBOT_SOAK_KEEP"):
-            shutil.rmtree(self.dir, ignore_errors=True)
+        try:
+            for proc in (*self.workers, *self.senders, self.scheduler, self.web, self.emulator, self.redis):
+                with contextlib.suppress(subprocess.TimeoutExpired):  # unkillable: on to the next one
+                    proc.stop()
+        finally:
+            self.client.close()
+            if not os.environ.get("DXBOT_SOAK_KEEP"):
+                shutil.rmtree(self.dir, ignore_errors=True)
 
     def kill_worker(self, i: int) -> None:
         """A machine loss: SIGKILL to the worker's whole group, then a fresh worker in its place."""
@@ -231,10 +237,8 @@ def run(seconds: float = 60, rates: tuple[float, ...] = RATES, fault_rate: float
     """The soak; `run(seconds=10)` for a quick look. Prints the tables and returns the figures."""
     fault_seconds = fault_seconds or seconds
     phases: list[Phase] = []
-    if threading.current_thread() is threading.main_thread():  # a SIGTERM stops every process it started
-        signal.signal(signal.SIGTERM, _interrupt)
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start", flush=True)
-    with Stack() as stack:
+    with interruptible(), Stack() as stack:  # SIGTERM, SIGHUP stop it as Ctrl-C does: every process it started
         expected = citizens.calibrate(citizens.emulator_converse(stack.emulator_url), 6_900_000_000_000_000_000)
         print(f"calibrated {len(expected)} conversation variants", flush=True)
         for n, rate in enumerate(rates):
@@ -247,10 +251,6 @@ def run(seconds: float = 60, rates: tuple[float, ...] = RATES, fault_rate: float
         _print_row(phases[-1])
     _print_tables(phases)
     return {"phases": [p.row() for p in phases]}
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _load_phase(stack: Stack, expected: dict[str, list[str]], rate: float, seconds: float,

@@ -19,7 +19,6 @@ import time
 import redis
 
 from benchmarks import citizens, procstats
-from benchmarks.common import wait_http_or_redis
 from benchmarks.soak import Stack
 from bot.core.ingest import JobWriter
 from bot.infra import keys
@@ -29,15 +28,10 @@ IDLE_S = 5.0
 
 
 def run(users: int = 500) -> dict[str, float]:
-    stack = Stack(workers=1, senders=0)
-    stack.redis.start()
-    wait_http_or_redis(stack.redis_url)
-    stack.emulator.start()
-    wait_http_or_redis(stack.emulator_url + "/_emulator/health")
-    client = stack.client
-    client.set(keys.SENDER_ALIVE, "worker_cpu", px=3_600_000)  # replies stay in the outboxes: nothing is sent
-    worker = stack.workers[0].start()
-    try:
+    with Stack(workers=1, senders=0, bare=True) as stack:  # redis-server and the emulator; stops all on exit
+        client = stack.client
+        client.set(keys.SENDER_ALIVE, "worker_cpu", px=3_600_000)  # replies stay in the outboxes: nothing is sent
+        worker = stack.workers[0].start()
         while not client.smembers("rq:workers"):  # registered: the knowledge base is indexed
             time.sleep(0.1)
         pid = worker.popen.pid if worker.popen is not None else 0
@@ -50,11 +44,6 @@ def run(users: int = 500) -> dict[str, float]:
         wall = time.monotonic() - t0
         cpu_ms = (procstats.cpu_s(pid) - before) * 1000 / events
         processed = int(client.hget(keys.METRICS, "events_processed_total|outcome=ok") or 0)
-    finally:
-        worker.stop()
-        stack.emulator.stop()
-        stack.redis.stop()
-        stack.client.close()
     print(f"one worker, {events} events of {users} citizens in {wall:.1f} s ({processed} committed): "
           f"{cpu_ms:.2f} ms CPU per event; idle {idle_ms_per_s:.1f} ms CPU per second "
           f"(load average {os.getloadavg()[0]:.2f})", flush=True)

@@ -122,7 +122,7 @@ SYSTEM_FILES = {
     # processes, crashes and Redis restarts
     "test_processes.py", "test_reliability.py", "test_story_durability.py", "test_digest_processes.py",
     "test_dev_ctrl_c.py", "test_digest_schedule.py", "test_stalled_processes.py", "test_stop_signals.py",
-    "test_worker_warm_up.py",
+    "test_worker_warm_up.py", "test_bench_interrupt.py",
     # throughput: the sender, scaling, timing ratios
     "test_sender.py", "test_scaling.py", "test_linear_time.py",
     # security: signatures, the webhook's answers, fuzzing, hostile input through the whole path

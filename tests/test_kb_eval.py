@@ -254,7 +254,8 @@ def probe() -> Callable[[str], str | None]:
 def blind_report(split: str, kb: KnowledgeBase, route: Callable[[str], str | None]) -> EvalReport:
     path = EVAL_DIR / "blind" / f"{split}.toml"
     cases = load_cases(path)
-    assert len(cases) >= 100 and any(c.command for c in cases) and any(c.off_topic for c in cases)
+    # a whole writer's file at least (dev17b is one writer's 86 cases): a split cut short fails here, not in a figure
+    assert len(cases) >= 80 and any(c.command for c in cases) and any(c.off_topic for c in cases)
     return evaluate(kb, cases, route)
 
 

@@ -2,7 +2,7 @@
 
 The clause readings (``bot.nlp.clauses``) are cached for the last clauses seen, an entry's answer text with its
 source lines is built once per entry and wording (``bot.kb.decision``), the kinds a reading asks for are read
-once per text of a message (``bot.kb.engine._Texts``), and the phrasing postings are counted into a plain dict
+once per text of a message (``bot.kb.texts.Texts``), and the phrasing postings are counted into a plain dict
 (``bot.kb.signals._counted``). Each is checked against the uncached computation on the chat messages of the dev
 splits and the real KB's entries.
 """
@@ -18,9 +18,9 @@ import pytest
 from bot.kb import KnowledgeBase
 from bot.kb.asks import asked
 from bot.kb.decision import _answer_text, answer_text
-from bot.kb.engine import _Texts
 from bot.kb.evaluate import load_cases
 from bot.kb.signals import _counted
+from bot.kb.texts import Texts
 from bot.nlp import clauses as clauses_module
 from bot.nlp.clauses import _REQUEST_PHRASES, asks_by_itself, clauses, is_question
 from bot.nlp.dialect import standardize
@@ -80,7 +80,7 @@ def test_an_answer_text_follows_the_wording_of_its_source_lines(kb: KnowledgeBas
 
 
 def test_a_readings_asked_kinds_are_the_computed_ones(kb: KnowledgeBase, messages: list[str]) -> None:
-    texts = _Texts(kb.index)
+    texts = Texts(kb.index)
     for text in [*messages, *_clauses_of(kb, messages)]:
         expected = asked(texts.analysis(text).text, text, with_places=False)
         assert texts.asked(text) == expected

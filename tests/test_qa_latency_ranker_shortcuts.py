@@ -4,7 +4,7 @@ BM25 postings kept as per-term tuples (``bot.kb.bm25``), candidates picked by ``
 ``heapq.nlargest``, the char vector of a once-seen n-gram without its logarithm, the IDF looked up in C
 (``bot.kb.index``), filler words skipped unless a token can be one, the pairs of a view built without a call
 per pair (``bot.kb.lexicon``), and texts of one message that analyse alike sharing one ``Query``
-(``bot.kb.engine._Texts``, ``Index.search_gated``). Each is checked against the plain computation on the chat
+(``bot.kb.texts.Texts``, ``Index.search_gated``). Each is checked against the plain computation on the chat
 messages of the dev splits, the old set and the KB's phrasings; ``tools/qa_dump --exact`` checks the answers.
 """
 
@@ -20,10 +20,10 @@ import pytest
 
 from bot.kb import KnowledgeBase, lexicon
 from bot.kb.bm25 import SELECT_POSTINGS, TwoFieldBM25, bm25_weights
-from bot.kb.engine import _Texts
 from bot.kb.evaluate import load_cases
 from bot.kb.index import Hit, Query
 from bot.kb.records import build_record, terms
+from bot.kb.texts import Texts
 from bot.nlp.clauses import clauses
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import Analysis, analyze
@@ -197,7 +197,7 @@ def test_view_pairs_are_those_of_a_call_per_pair(texts: list[str]) -> None:
 
 
 def test_texts_that_analyse_alike_share_one_query(kb: KnowledgeBase) -> None:
-    texts = _Texts(kb.index)
+    texts = Texts(kb.index)
     a = texts.query("Chuyển đổi số là gì?")
     assert texts.query("chuyển đổi số là gì") is a
     assert texts.query("Chuyển đổi số là gì nhỉ") is not a

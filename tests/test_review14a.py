@@ -2,7 +2,7 @@
 
 - H1: a run of Telex tone keys after a marked letter ("đsss…s") recursed once per letter in
   ``bot.nlp.normalize._tone_key_left`` (RecursionError from ~400 letters, quadratic below): one key at most.
-- M1: ``KnowledgeBase._says_both`` answered a third entry where the second question had a full answer of its own.
+- M1: ``bot.kb.several.says_both`` answered a third entry where the second question had a full answer of its own.
 - L1: teencode "j" for a final "i" ("tôj", "chơj") was read as the nặng tone ("tộ", "chợ").
 - L2: "loa xã", "trên tivi" were framing even as the question's subject ("Loa xã có được chuyển đổi số không?").
 - L3: "không rành" typed without marks also swallowed "không rảnh" (not free).

@@ -7,7 +7,7 @@ confidently — where a ten-year-old registers is still the child's rule. So a f
 ``bot.kb.explained.OUTSIDE_ELLIPTICAL_WORDS`` content words (as after a question refused as out of scope, round 14),
 answered by an entry the first question ranks among its own closest (the same subject) that does not say a kind the
 first question asks and the follow-up does not, is no answer: the first question's own reply ("Ý bạn là…?" with its
-entries) is given (``bot.kb.engine``, ``_borrowed``). After a first question refused as out of scope the entry need not
+entries) is given (``bot.kb.several``, ``borrowed``). After a first question refused as out of scope the entry need not
 be one it ranks ("Cổng thông tin tuyển dụng công chức tỉnh mình mở chưa, nộp hồ sơ ở mô?": the recruitment's papers,
 not the national portal's). A second question opened by a connector ("…, còn VNeID là gì?", "với lại", "ngoài ra")
 asks a question of its own and is read as before, and so is a follow-up that names the entry's own subject ("…, chữ ký

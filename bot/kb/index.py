@@ -124,7 +124,7 @@ class Index:
     def query(self, analysis: Analysis) -> Query | None:
         """``analysis`` as the ranker reads it (None when there is nothing to rank).
 
-        Built once per text of a message (``bot.kb.engine``): a message's question is both the gate of the
+        Built once per text of a message (``bot.kb.texts``): a message's question is both the gate of the
         whole message's ranking and, often, ranked alone, and up to three searches share this work (latency).
         """
         if not self.entries or not analysis.tokens:
@@ -155,7 +155,7 @@ class Index:
             return [], []
         plain = self._hits(ranked, k, None)
         if gate is query:
-            # the question is the whole message (``engine._Texts`` gives texts that analyse alike one query): the
+            # the question is the whole message (``bot.kb.texts.Texts`` gives texts that analyse alike one query): the
             # gate's view is the ranking's own, so its hits are these (latency: measured once, not twice)
             return plain, list(plain)
         return plain, self._hits(ranked, k, gate)

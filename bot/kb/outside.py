@@ -63,7 +63,7 @@ class Outside:
     """The out-of-scope groups, indexed once at load like entries (one record per group), with an inverted index
     from each content item (word or pair) to the phrasings that say it: a question is compared only with the
     phrasings that share an item with it, whatever the size of the class (session 6: 60 groups, 539 phrasings;
-    latency, ``bot.kb.engine`` measures every reading against it)."""
+    latency, ``bot.kb.reading`` measures every reading against it)."""
 
     def __init__(self, groups: Sequence[Group], model: Model | None | bool = True) -> None:
         """``model``: the trained off-topic model (``bot.kb.offtopic_model``); True loads the committed one,

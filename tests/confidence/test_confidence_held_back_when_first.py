@@ -1,7 +1,7 @@
 """Round 15 (`qa15conf`): right answers held back although the right entry ranked first.
 
 - A story sentence of the asker's own, ended with a full stop when another sentence ends on "?", is context, not a
-  question (``bot.kb.engine._marked`` now also picks the questions, not only the places).
+  question (``bot.kb.message.marked`` now also picks the questions, not only the places).
 - The asker's purpose told after the request ("…, để giải thích cho phụ huynh …") is context
   (``bot.nlp.clauses.tells_purpose``).
 - A doubt ("có thiệt không hay nói cho vui") closing a fact asked ("… tiết kiệm được bao nhiêu tiền") asks no opinion

@@ -3,7 +3,7 @@
 - The issuer of a document whose number is asked ("… là quyết định số mấy của Thủ tướng?") names whose decision
   it is, as the issuer of a numbered one does (``bot.kb.asks._ISSUER``): it is no office asked.
 - A place told in a sentence the writer ended with a full stop, when another sentence ends on a question mark, is
-  the asker's story, not the place asked (``bot.kb.engine._marked``): "được mấy năm" reads as a question, the marks
+  the asker's story, not the place asked (``bot.kb.message.marked``): "được mấy năm" reads as a question, the marks
   say which sentence is one. A clause cut at a comma still asks its place.
 - The speaker's own whereabouts (``bot.kb.subjects._speaker_at``) may be told with the unit or the move first ("ở xã
   ngoài quê Nghệ An", "mới xuống Bình Dương").
@@ -12,7 +12,8 @@
 from __future__ import annotations
 
 from bot.kb.asks import asked
-from bot.kb.engine import KnowledgeBase, _marked
+from bot.kb.engine import KnowledgeBase
+from bot.kb.message import marked
 from bot.kb.subjects import places
 
 
@@ -27,18 +28,18 @@ def test_an_office_asked_by_itself_is_still_asked() -> None:
 
 def test_a_sentence_ended_by_a_full_stop_is_told_when_another_asks() -> None:
     text = "Tôi xuống Đồng Nai làm được mấy năm. Tên đăng nhập là gì?"
-    assert _marked(["Tôi xuống Đồng Nai làm được mấy năm", "Tên đăng nhập là gì?"], text) == ["Tên đăng nhập là gì?"]
+    assert marked(["Tôi xuống Đồng Nai làm được mấy năm", "Tên đăng nhập là gì?"], text) == ["Tên đăng nhập là gì?"]
 
 
 def test_clauses_cut_at_a_comma_keep_their_place() -> None:
     text = "Hà Tĩnh có bao nhiêu tổ, bao nhiêu thành viên?"
     parts = ["Hà Tĩnh có bao nhiêu tổ", "bao nhiêu thành viên?"]
-    assert _marked(parts, text) == parts
+    assert marked(parts, text) == parts
 
 
 def test_without_a_question_mark_every_asking_clause_keeps_its_place() -> None:
     parts = ["Tôi xuống Đồng Nai làm được mấy năm", "Tên đăng nhập là gì"]
-    assert _marked(parts, "Tôi xuống Đồng Nai làm được mấy năm. Tên đăng nhập là gì") == parts
+    assert marked(parts, "Tôi xuống Đồng Nai làm được mấy năm. Tên đăng nhập là gì") == parts
 
 
 def test_the_place_of_the_story_no_longer_holds_the_answer_back(real_kb: KnowledgeBase) -> None:
@@ -89,13 +90,13 @@ _WHY_OR_AT_HOME = (
 def test_a_full_stopped_question_without_the_speaker_keeps_its_place() -> None:
     text = "Nghệ An có bao nhiêu tổ. Bao nhiêu thành viên?"
     parts = ["Nghệ An có bao nhiêu tổ", "Bao nhiêu thành viên?"]
-    assert _marked(parts, text) == parts
+    assert marked(parts, text) == parts
 
 
 def test_a_repeated_clause_is_judged_by_its_own_mark() -> None:
     text = "Tôi ở Huế hỏi, tôi ở Huế hỏi. Là gì?"
     parts = ["tôi ở Huế hỏi", "tôi ở Huế hỏi", "Là gì?"]
-    assert _marked(parts, text) == ["tôi ở Huế hỏi", "Là gì?"]
+    assert marked(parts, text) == ["tôi ở Huế hỏi", "Là gì?"]
 
 
 def test_a_full_stopped_provincial_question_is_not_answered_nationally(real_kb: KnowledgeBase) -> None:

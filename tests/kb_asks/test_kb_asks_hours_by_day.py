@@ -64,3 +64,15 @@ def test_other_words_of_an_offices_work_ask_hours(real_kb: KnowledgeBase, questi
 ])
 def test_a_day_or_hours_without_an_offices_work_asks_no_hours(question: str) -> None:
     assert "hours" not in kinds(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Tổng đài hỗ trợ có trực cuối tuần không",
+    "tong dai ho tro co lam viec chu nhat ko",
+    "hotline VNeID thứ 7 có trực không",
+])
+def test_a_hotlines_days_get_the_redirect_that_says_there_is_none(real_kb: KnowledgeBase, question: str) -> None:
+    """The channel's redirect says it has no hotline and where to go instead: it answers when that hotline works."""
+    assert "hours" in kinds(question)
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == "npv-so-dien-thoai-tong-dai", (answer.kind, answer.entry)

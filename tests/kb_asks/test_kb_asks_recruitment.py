@@ -53,3 +53,14 @@ def test_no_phrasing_of_the_kb_asks_a_recruitment(real_kb: KnowledgeBase) -> Non
 ])
 def test_a_scam_with_a_job_as_its_pretext_asks_no_recruitment(question: str) -> None:
     assert "recruitment" not in asked(analyze(question).text, question)
+
+
+@pytest.mark.parametrize("question", [
+    "năm nay tỉnh có thi công chức không, nộp hồ sơ ở đâu?",
+    "Năm nay có thi viên chức giáo viên không ạ",
+])
+def test_a_civil_service_exam_without_the_word_for_recruiting_is_read(real_kb: KnowledgeBase, question: str) -> None:
+    """"thi công chức" holds neither "tuyển" nor "việc": the reader's substring test let it through unread."""
+    assert "recruitment" in asked(analyze(question).text, question)
+    answer = real_kb.answer(question)
+    assert not answer.confident, answer.entry

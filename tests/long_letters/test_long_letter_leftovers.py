@@ -4,7 +4,7 @@
   no entry names the leader, so it is offered, never answered with Viet Nam's rank.
 - A clause closed by "gì / ai / đâu + đó" without "?" ("… chủ đề năm 2023 là gì đó.") tells what the asker heard; the
   other clause is the question (``bot.nlp.clauses.told_vaguely``), and the year the question names holds over the
-  year told around it (``engine._Texts.kinds``): 2026 has no theme in the facts, so no theme is answered.
+  year told around it (``bot.kb.texts.Texts.kinds``): 2026 has no theme in the facts, so no theme is answered.
 - A short question read alone ("Rốt cuộc ai ký vậy?") keeps the subject its context told (``bot.kb.explained
   .subject_left``): after Decision 749 it is not answered with Decision 505.
 - Commands: a request after "nhưng" is read past its concession ("Tôi không phải không muốn đọc, nhưng hủy bản tin

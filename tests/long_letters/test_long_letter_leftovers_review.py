@@ -1,7 +1,7 @@
 """Round 15 (`fix15left`): the review of qa15left (/work/review15-left.md), each finding a general reading narrowed.
 
 - H1: a short question that names its own subject after a context naming a document is answered for that subject
-  (``engine._subject_left``, ``bot.kb.explained.subject_left``), the design case ("Rốt cuộc ai ký vậy?") kept.
+  (``bot.kb.reading._subject_left``, ``bot.kb.explained.subject_left``), the design case ("Rốt cuộc ai ký vậy?") kept.
 - H2, H3, M3: "nhưng" (``bot.nlp.intents._conceded``): a state that goes on after it ("vẫn nhận bản tin hoài") is a
   complaint, no command; a request before it for another command keeps that command; a question or a closed
   condition before it yields to a wish said outright after it.

@@ -19,8 +19,9 @@ import dataclasses
 import pytest
 
 from bot.kb.decision import OVERTAKEN_LEAD, floors, overtaken
-from bot.kb.engine import KnowledgeBase, points_back
+from bot.kb.engine import KnowledgeBase
 from bot.kb.index import Hit
+from bot.kb.message import points_back
 from bot.nlp.clauses import asks_by_itself, clauses, is_question, tells_reason
 
 

@@ -1,7 +1,7 @@
 """Round 12 (`qa12ramble`): long messages that tell a story before the question.
 
 - a question pointing back at a noun the story named ("Chương trình đó là quyết định số mấy?") is read with what the
-  story said of it (bot/nlp/reference.py, bot/kb/engine.py ``_resolved_parts``);
+  story said of it (bot/nlp/reference.py, bot/kb/message.py ``resolved_parts``);
 - under a negation "gì / đâu" ask nothing ("tìm mãi không thấy đâu"), "đâu có" denies, and "mấy" is also "several"
   ("mấy năm nay", "mấy đứa nhỏ … lập"): such story sentences are no questions (bot/nlp/clauses.py);
 - "ngày dành cho …" describes a day, it names none (bot/kb/asks.py ``_NOT_A_NAME``).
@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from bot.kb.asks import asked
-from bot.kb.engine import KnowledgeBase, _resolved_parts
+from bot.kb.engine import KnowledgeBase
+from bot.kb.message import resolved_parts
 from bot.nlp.clauses import asks_by_itself, clauses
 from bot.nlp.normalize import analyze
 from bot.nlp.reference import resolve
@@ -87,10 +88,10 @@ def test_a_story_repeating_the_noun_with_a_demonstrative_is_scanned_in_linear_ti
 
 def test_only_questions_after_the_story_are_resolved() -> None:
     parts = ["Bố tôi vừa được mời vào tổ công nghệ số cộng đồng của xóm", "Tổ này có nhiệm vụ gì vậy?"]
-    assert _resolved_parts(parts) == [parts[0], "Tổ công nghệ số cộng đồng của xóm có nhiệm vụ gì vậy?"]
-    assert _resolved_parts(parts[1:]) == parts[1:]  # alone: nothing to point at
+    assert resolved_parts(parts) == [parts[0], "Tổ công nghệ số cộng đồng của xóm có nhiệm vụ gì vậy?"]
+    assert resolved_parts(parts[1:]) == parts[1:]  # alone: nothing to point at
     told = ["Tôi mới vào tổ công nghệ số cộng đồng", "Tổ này họp hằng tháng"]  # no question: left as it is
-    assert _resolved_parts(told) == told
+    assert resolved_parts(told) == told
 
 
 @pytest.mark.parametrize("clause", [

@@ -2,7 +2,7 @@
 
 The question drops the subject the sentence before it named ("… năm 2025 ngày chuyển đổi số bị lùi lại vì mưa bão
 ngoài Bắc. Vậy cuối cùng năm 2025 tổ chức vào hôm nào?"): alone it names too little, the whole message too much (the
-asker's life first). ``KnowledgeBase._told_before`` reads the two together when neither was answered, and answers
+asker's life first). ``bot.kb.reading._told_before`` reads the two together when neither was answered, and answers
 only where that reading is confident and agrees with the whole message's first three entries.
 """
 

@@ -1,8 +1,8 @@
 """A question typed twice ("VNeID là gì? VNeID là gì?"), marks alone sent again when nothing came back ("??", "Hả?
 Hả?") or a question wrapped in the same interjection ("Ủa? VNeID là gì? Ủa?"): the repeated clause is one question
-asked again, read as one (``KnowledgeBase._read``). Before, the clauses de-duplicated to one reading while the message
-still counted two asks, and reading the second one raised ``IndexError`` — in production the event was retried and
-crashed each time, so the citizen got no reply."""
+asked again, read as one (``bot.kb.message.questions``). Before, the clauses de-duplicated to one reading while the
+message still counted two asks, and reading the second one raised ``IndexError`` — in production the event was retried
+and crashed each time, so the citizen got no reply."""
 
 from __future__ import annotations
 

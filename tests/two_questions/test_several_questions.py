@@ -3,20 +3,21 @@ next one's entry.
 
 - a sentence of the asker's story ended by a full stop reads as a question by a word of the story ("mấy cái hạn chế",
   "không biết làm cái gì"); where the questions end on "?" and two or more are left, it is set aside
-  (``bot.kb.engine._unstoried``), and of three questions in one sentence the first two are read, not the first and
-  the last (``_first_two``);
+  (``bot.kb.message.unstoried``), and of three questions in one sentence the first two are read, not the first and
+  the last (``first_two``);
 - "và" inside a ministry's name joins no second question (``bot.nlp.clauses._and_in_name``);
 - a year before a noun and its demonstrative ("Năm 2025 lễ đó") is no part of the noun looked up in the story
   (``bot.nlp.reference._head``);
 - two years asked side by side ("… năm 2025 vs 2030") are two questions: an entry stating both is answered, else the
-  first year's answer stands and the other year's entry is offered (``bot.kb.years``, ``KnowledgeBase._years_apart``).
+  first year's answer stands and the other year's entry is offered (``bot.kb.years``, ``bot.kb.several.years_apart``).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from bot.kb.engine import KnowledgeBase, _first_two, _Sentence, _sentences_of, _unstoried
+from bot.kb.engine import KnowledgeBase
+from bot.kb.message import Sentence, first_two, sentences_of, unstoried
 from bot.kb.years import states_both, two_years
 from bot.nlp.clauses import clauses
 from bot.nlp.reference import resolve
@@ -24,14 +25,14 @@ from bot.nlp.reference import resolve
 pytestmark = pytest.mark.unit
 
 
-def _sentences(parts: list[str], text: str) -> dict[str, _Sentence | None]:
-    return dict(zip(parts, _sentences_of(parts, text), strict=True))
+def _sentences(parts: list[str], text: str) -> dict[str, Sentence | None]:
+    return dict(zip(parts, sentences_of(parts, text), strict=True))
 
 
 def test_each_clause_knows_its_sentence_and_mark() -> None:
     text = "Tôi đọc bài năm 2022. Bài đó nêu gì, và tôi làm gì được?"
     parts = clauses(text)
-    found = _sentences_of(parts, text)
+    found = sentences_of(parts, text)
     assert [s.mark if s else None for s in found] == [".", "?", "?"]
     assert found[1] is not None and found[2] is not None and found[1].index == found[2].index
     assert found[0] is not None and found[0].index != found[1].index
@@ -42,31 +43,31 @@ def test_a_told_story_sentence_is_not_the_first_question() -> None:
             "Bài viết nêu những hạn chế nào, và người dân có thể làm gì để góp phần?")
     parts = clauses(text)
     asks = [p for p in parts if p]
-    kept = _unstoried(asks, _sentences(parts, text))
+    kept = unstoried(asks, _sentences(parts, text))
     assert kept == parts[1:]
 
 
 def test_a_told_sentence_that_says_the_wish_to_know_is_asked() -> None:
     text = "Tôi muốn hỏi VNeID là gì. Tên đăng nhập là số gì, mật khẩu gửi qua đâu?"
     parts = clauses(text)
-    assert _unstoried(parts, _sentences(parts, text)) == parts
+    assert unstoried(parts, _sentences(parts, text)) == parts
 
 
 def test_one_question_left_is_read_as_before() -> None:
     text = "Tôi đọc mấy bài của kênh rồi. Bài viết nêu những hạn chế gì thế?"
     parts = clauses(text)
-    assert _unstoried(parts, _sentences(parts, text)) == parts
+    assert unstoried(parts, _sentences(parts, text)) == parts
 
 
 def test_of_three_questions_in_one_sentence_the_first_two_are_read() -> None:
     text = "Tổ công nghệ số cộng đồng gồm những ai, ai ra quyết định thành lập, và tổ làm những việc gì?"
     parts = clauses(text)
     assert len(parts) == 3
-    assert _first_two(parts, _sentences(parts, text)) == parts[:2]
+    assert first_two(parts, _sentences(parts, text)) == parts[:2]
     # questions of different sentences, the first not ending on "?": the first and the last, as before
     told = "Nó đi làm cả ngày, không biết làm cái gì. Vậy tổ gồm những ai, ai ra quyết định thành lập?"
     cut = clauses(told)
-    assert _first_two(cut, _sentences(cut, told)) == [cut[0], cut[-1]]
+    assert first_two(cut, _sentences(cut, told)) == [cut[0], cut[-1]]
 
 
 @pytest.mark.parametrize("message", [

@@ -1,7 +1,7 @@
 """Round 15 review fixes (`fix15multi`): the reviews of qa15multi (H1–H3, M1–M3, L1–L3) and of qa15conf (H1, M3, L1).
 
 - a full-stopped sentence that asks by a request ("Tôi muốn hỏi …", "em muon hoi …") or by not knowing ("Em chưa rõ
-  … ở đâu.") is a question, never the asker's story, in both story filters of ``KnowledgeBase._read``; the story
+  … ở đâu.") is a question, never the asker's story, in both story filters of ``bot.kb.message.questions``; the story
   stays where the questions left only point back at it ("Ngày đó có nghỉ lễ không?");
 - two years side by side are answered by an entry stating both only where it is of the answer's topic and says at
   least as much of the question; the other year's entry offered is one of the same kind; a range typed with any mark
@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.kb.engine import KnowledgeBase, _asks_anyway
+from bot.kb.engine import KnowledgeBase
+from bot.kb.message import asks_anyway
 from bot.kb.years import same_title, two_years
 from bot.nlp.clauses import clauses
 
@@ -29,11 +30,11 @@ pytestmark = pytest.mark.unit
     "Em chưa rõ VNeID mức 2 đăng ký ở đâu.", "Mình không biết ngày chuyển đổi số là ngày nào.",
 ])
 def test_a_request_or_not_knowing_is_asked_whatever_its_mark(sentence: str) -> None:
-    assert _asks_anyway(sentence)
+    assert asks_anyway(sentence)
 
 
 def test_a_story_sentence_is_not_asked_anyway() -> None:
-    assert not _asks_anyway("Tuần rồi tôi hỏi anh ấy đổi khi nào.")
+    assert not asks_anyway("Tuần rồi tôi hỏi anh ấy đổi khi nào.")
 
 
 def test_a_full_stopped_request_is_the_first_question(real_kb: KnowledgeBase) -> None:

@@ -2,7 +2,7 @@
 
 - Two questions of one subject in one sentence ("tổ đó gồm những ai, ai ký quyết định lập"), each answered by its own
   entry, where the whole message is answered by an entry ranked among the top three of both questions: that entry
-  says both, and is answered (bot/kb/engine.py ``_says_both``); the first question's entry is offered.
+  says both, and is answered (bot/kb/several.py ``says_both``); the first question's entry is offered.
 - Two questions whose entries are not both explained by one entry are still answered first and offered second.
 """
 

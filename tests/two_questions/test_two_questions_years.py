@@ -1,6 +1,6 @@
 """One fact asked of two years in turn, one question per year ("… đến 2025 top mấy, còn 2030 top mấy?"): an entry that
 states the fact of both years — in one sentence or year by year ("Đến năm 2025: … Đến năm 2030: …") — answers both
-(``bot.kb.years.one_year``, ``lists_both``, ``KnowledgeBase._years_in_turn``). Before, the first year's entry was
+(``bot.kb.years.one_year``, ``lists_both``, ``bot.kb.several.years_in_turn``). Before, the first year's entry was
 answered and the other's offered, or, where the first question alone was unsure, the second year's entry was answered
 as if it were the first question's."""
 

@@ -14,14 +14,16 @@ trưa có nộp hồ sơ được không", "10/10 rơi vào thứ 7 thì có ngh
 yes-or-no, and "trực" not of "trực tuyến".
 
 A weekday's number is also an ordinal ("bé thứ 2", "lần thứ 4", "trụ cột thứ 3"): not after such a noun. Given, as
-round 11's kind, by an answer with a clock time or the days of work (``bot.kb.asks``); none states an office's.
+round 11's kind, by an answer with a clock time or the days of work (``bot.kb.asks``); none states an office's. Also
+given by an answer that says there is no such hotline ("Kênh này không có tổng đài điện thoại riêng", the channel's
+redirect): "Tổng đài hỗ trợ có trực cuối tuần không" is answered by saying there is none to call and where to go.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.kb.asks.registry import register
+from bot.kb.asks.registry import Said, register
 
 # Nouns an ordinal follows (folded): "bé thứ 2", "lần thứ 4", "năm thứ 3", "hạng thứ 5"
 _ORDINAL_OF = ("be ", "con ", "lan ", "nam ", "lop ", "hang ", "ky ", "mon ", "dot ", "buoc ", "dua ", "nguoi ", "cau ",
@@ -61,8 +63,21 @@ def asked_hours(normalized: str) -> frozenset[str]:
     return frozenset()
 
 
+# An answer that says there is no hotline to call (folded): a hotline's hours are then answered
+_NO_HOTLINE_SAID = re.compile(r"\bkhong co (?:tong dai|hotline|duong day nong)\b")
+
+
 def _asked(normalized: str, raw: str, found: object) -> frozenset[str]:
     return asked_hours(normalized)
 
 
-register(_asked)
+def provided_hours(folded_answer: str) -> frozenset[str]:
+    """``hours`` when the answer (folded) says there is no hotline, whose hours are then moot."""
+    return frozenset({"hours"}) if _NO_HOTLINE_SAID.search(folded_answer) else frozenset()
+
+
+def _provided(said: Said) -> frozenset[str]:
+    return provided_hours(said.folded)
+
+
+register(_asked, _provided)

@@ -10,7 +10,14 @@ em", "chưa thành niên", "người giám hộ", "dưới 14 tuổi"); no entry
 A child is an age under 18 in years ("10 tuổi", "dưới 14 tuổi"), or "trẻ em / trẻ nhỏ / chưa thành niên / chưa đủ
 tuổi". Read only in a sentence that asks (``bot.kb.asking_sentences``): "Em mới đủ 14 tuổi, vừa làm căn
 cước xong. … Em phải đi đâu để làm mức 2 ạ?" tells the asker's age and asks where level 2 is registered, which the
-entry answers. An adult's age ("mẹ tôi 70 tuổi") is no child's.
+entry answers. An adult's age ("mẹ tôi 70 tuổi") is no child's, and neither are:
+
+* a limit a child cannot have: "dưới / chưa đủ N tuổi" is a child's only for N up to 18 ("dưới 30 tuổi" is youth);
+* the age of a thing ("Tổ công nghệ số của xã tôi đã 3 tuổi", "kênh này tròn 2 tuổi"): the nearest owner named before
+  the age is a team, a channel, a programme or the like, not a person;
+* a child who is only the one who learns, is taught or protected ("Trẻ em thì học kỹ năng số ở đâu", "dạy trẻ nhỏ
+  an toàn trên mạng thế nào"), where the sentence asks no rule of the child's (may, must, an account, an identity,
+  a registration): the entries on learning and safety speak to everyone, children too.
 
 Patterns are folded (no Vietnamese letter); each runs behind a substring every match holds.
 """
@@ -34,10 +41,32 @@ _HINTS = ("tuoi", "tre ", "thanh nien")
 _CHILD_SAID = re.compile(r"\btre em\b|\bchua thanh nien\b|\bnguoi giam ho\b|\b(?:duoi|chua du) \d+ tuoi\b")
 
 
+# Who an age belongs to (folded), the nearest named before it: a thing ("tổ công nghệ số …", "kênh", "đề án") or a
+# person ("con", "cháu", "bé", "em", "trẻ"); pronouns after a noun are possessors ("con tôi", "xã tôi") and not read
+_OWNER = re.compile(r"\b(?:(?P<thing>to (?:cong nghe|cns|dan pho)|kenh|cong (?:dich vu|dvc|thong tin)|ung dung|app"
+                    r"|de an|chuong trinh|trang|website|nhom|cau lac bo|clb|doi|cong ty|du an|mo hinh|phong trao"
+                    r"|hop tac xa|ngay (?:chuyen doi so|cds))|(?P<person>con|chau|be|em|dua|thang|tre|hoc sinh|ban"
+                    r"|nguoi))\b")
+_OWNER_SPAN = 48  # characters before the age where its owner is looked for (about eight words)
+# A child only learning, taught or protected (folded) …
+_AUDIENCE = re.compile(r"\b(?:hoc|day|huong dan|bao ve|an toan|ky nang|giao duc)\b")
+# … unless the sentence asks a rule of the child's: may, must, an account, an identity, a registration
+_RULE = re.compile(r"\b(?:duoc (?:khong|ko|k|hong|hk|phep|chua)|co duoc|dc (?:khong|ko|k|hong|hk)|phai|can|bat buoc"
+                   r"|du tuoi|bao nhieu tuoi|may tuoi|tai khoan|dinh danh|vneid|dang ky|cap|lam the|chu ky so"
+                   r"|khai sinh|giam ho|thu tuc|ho so)\b")
+
+
+def _a_childs_age(folded: str, m: re.Match[str]) -> bool:
+    """Whether the age ``m`` is a child's: under 18, or a limit of at most 18, and not a thing's."""
+    if int(m.group(2)) > ADULT_AGE or (not m.group(1) and int(m.group(2)) == ADULT_AGE):
+        return False
+    owners = list(_OWNER.finditer(folded, max(0, m.start() - _OWNER_SPAN), m.start()))
+    return not owners or owners[-1].group("thing") is None
+
+
 def _names_child(folded: str, raw: str = "") -> bool:
-    if _CHILD.search(folded):
-        return True
-    return any(m.group(1) or int(m.group(2)) < ADULT_AGE for m in _AGE.finditer(folded))
+    named = _CHILD.search(folded) is not None or any(_a_childs_age(folded, m) for m in _AGE.finditer(folded))
+    return named and not (_AUDIENCE.search(folded) and not _RULE.search(folded))
 
 
 def asked_minor(normalized: str, raw: str = "") -> frozenset[str]:

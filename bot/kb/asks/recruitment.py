@@ -22,7 +22,8 @@ from bot.kb.asks.registry import Said, register
 _RECRUIT = re.compile(r"\btuyen dung\b|\bthi (?:tuyen )?(?:cong chuc|vien chuc)\b|\bthi tuyen\b"
                       r"|\btuyen (?:cong chuc|vien chuc|nhan vien|nhan su|lao dong|can bo)\b"
                       r"|\b(?:xin|tim|kiem) viec\b|\bviec lam (?:them|online|tai nha|thoi vu)\b")
-_HINTS = ("tuyen", "viec")
+# every match holds one ("thi công chức" holds neither "tuyen" nor "viec")
+_HINTS = ("tuyen", "viec", "cong chuc", "vien chuc")
 # A scam asked about (folded): the job is the scammer's pretext ("gọi bảo cài app để tuyển dụng, có phải lừa đảo
 # không", "việc nhẹ lương cao … bị lừa"), and the channel's entries on scams answer it
 _SCAM = re.compile(r"\blua dao\b|\b(?:bi|co phai|phai) lua\b")

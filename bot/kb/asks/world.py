@@ -12,7 +12,9 @@ word of the question, not what it asks (``bot.kb.asks``). Kinds:
   nước nào khởi xướng đầu tiên", "chính phủ điện tử bắt nguồn từ nước nào", "nước nào làm chuyển đổi số đầu tiên"),
   where it came from ("chuyển đổi số bắt nguồn từ đâu", "chính phủ điện tử có đầu tiên ở đâu", "internet ra đời ở
   đâu"), whose it is ("cách mạng 4.0 là của nước nào"), who thought of it ("cách mạng 4.0 ai nghĩ ra", "khái niệm
-  chuyển đổi số do ai đưa ra đầu tiên") and a country typed as where it began ("bắt đầu từ Đức"): the entry says what
+  chuyển đổi số do ai đưa ra đầu tiên", "ai là người đầu tiên đưa ra khái niệm …", "người đặt ra cụm từ … là ai",
+  "cha đẻ của … là ai"), the forum where it was first put forward ("… nêu ra lần đầu ở diễn đàn nào") and a country
+  typed as where it began ("bắt đầu từ Đức"): the entry says what
   Viet Nam decided about the thing, never who or where began it. Not this kind: "bộ / cơ quan nào khởi xướng chuyển
   đổi số" and "ai khởi xướng" are the channel's own questions (the ministry that initiated it, the Prime Minister),
   "tỉnh / nơi nào đầu tiên" may ask where a pilot was, "chuyển đổi số bắt đầu từ đâu" asks where to start (with
@@ -22,7 +24,8 @@ word of the question, not what it asks (``bot.kb.asks``). Kinds:
   and "đầu tiên cần làm" (the first step) are no beginning; "(trở) thành quốc gia gì" asks what a country becomes,
   not which one.
 
-(disaster from round 13, origin from round 15 and its review; docs/question-answering.md)
+(disaster from round 13, origin from round 15 and its review, the coiner and the forum from round 17;
+docs/question-answering.md)
 """
 
 from __future__ import annotations
@@ -100,19 +103,34 @@ _WHERE_FROM = re.compile(rf"\b(?:bat nguon|khoi nguon|xuat phat|nguon goc|xuat x
                          rf"|\b(?:co|xuat hien) {_FIRST} (?:o |tai )?{_WHERE}|\bo (?:dau|noi nao) {_FIRST}")
 # Who thought of it (review of round 15, M3): invented or first put forward by whom ("ai nghĩ ra", "do ai đưa ra đầu
 # tiên"); "ai khởi xướng" is the channel's own question (the Prime Minister)
+# The one who first put it forward named as a person ("ai là người đầu tiên đưa ra khái niệm …", "người đầu tiên
+# nêu ra … là ai") and the coiner of a concept or term ("khái niệm … do ai đưa ra"): the KB says what Viet Nam decided,
+# never who coined a word; "do ai ký / ban hành / thành lập" (a document's signer) are the channel's own questions
+_COINED = r"(?:dua ra|de xuat|dat ra|neu ra|nghi ra|phat minh|sang che|khoi xuong|de xuong|tim ra)"
 _WHO_FIRST = re.compile(r"\bai (?:nghi ra|phat minh|sang che)\b"
-                        r"|\bai (?:dua ra|de xuat|dat ra|neu ra)(?: \w+){0,3} (?:dau tien|truoc tien|truoc nhat)\b")
+                        r"|\bai (?:dua ra|de xuat|dat ra|neu ra)(?: \w+){0,3} (?:dau tien|truoc tien|truoc nhat)\b"
+                        rf"|\bai la nguoi (?:dau tien|truoc tien|truoc nhat) {_COINED}\b"
+                        rf"|\bnguoi (?:dau tien|truoc tien|truoc nhat) {_COINED}\b(?: \w+){{0,8}} (?:la )?ai\b"
+                        rf"|\b(?:khai niem|thuat ngu|cum tu)\b(?: \w+){{0,8}} (?:do |la cua |cua )?ai {_COINED}\b"
+                        rf"|\bnguoi {_COINED} (?:khai niem|thuat ngu|cum tu)\b(?: \w+){{0,8}} (?:la )?ai\b"
+                        r"|\bcha de\b(?: \w+){0,8} (?:la )?ai\b|\bai la cha de\b")
+# The forum where a concept was first put forward ("… được nêu ra lần đầu ở diễn đàn nào", "đưa ra tại hội nghị
+# nào"): a putting-forward verb, then at which forum or conference; "công bố / tổ chức tại …" (where the channel's
+# own stories or days were announced or held) is not read
+_FORUM = re.compile(rf"\b{_COINED}\b(?: lan dau(?: tien)?)? (?:o|tai) (?:dien dan|hoi nghi|hoi thao) (?:nao|gi)\b")
 # A country named as where it began, as typed with marks (review of round 15, M3: "cách mạng công nghiệp 4.0 bắt đầu
 # từ Đức phải không"): folded, "Đức" is "dục", so only a marked message is read so
 _BEGAN_TYPED = r"(?:bắt đầu|bắt nguồn|khởi nguồn|xuất phát|ra đời|khởi xướng|có đầu tiên|xuất hiện đầu tiên)"
-_HINTS = ("nuoc", "quoc gia", " dau", "noi nao", "cho nao", " ai ")
+# " ai " holds every reading of _WHO_FIRST, " nao" and " gi" of _FORUM
+_HINTS = ("nuoc", "quoc gia", " dau", "noi nao", "cho nao", " ai ", "dien dan", "hoi nghi", "hoi thao")
 _CLAUSE = re.compile(r"[,.;?!\n]+")
 _ORIGIN_SAID = re.compile(r"\b(?:nuoc|quoc gia|nguoi) (?:dau tien|khoi xuong|de xuong|tien phong)\b"
                           r"|\b(?:bat nguon|khoi nguon|nguon goc) (?:tu|o|tai)\b")
 
 
 def _origin(folded: str) -> bool:
-    return bool(_ORIGIN.search(folded) or _WHERE_FROM.search(folded) or _WHO_FIRST.search(folded))
+    return bool(_ORIGIN.search(folded) or _WHERE_FROM.search(folded) or _WHO_FIRST.search(folded)
+                or _FORUM.search(folded))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,200 @@
+"""Reading a message: which of its readings answers it (round 7 on; docs/question-answering.md).
+
+A message is read several ways: whole (regional words standardized), ranked whole but gated on its question
+(``Index.search_gated``), and each question alone (``bot.kb.message`` says which clauses ask). The best reading is
+the most decided (confident, then "Ý bạn là", then unknown), then the strongest evidence; a clause read alone must
+agree with the whole message. A question that points back or drops its subject is read with the sentence before
+it; with two questions the first answered wins and the next is offered (``bot.kb.several``). At most
+``MAX_READINGS`` searches a message (latency), their texts read once (``bot.kb.texts``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from bot.kb import several
+from bot.kb.asks import named_places
+from bot.kb.decision import NEAR_MISS, SUGGESTIONS
+from bot.kb.explained import names, subject_left
+from bot.kb.index import Hit, Index
+from bot.kb.intent_model import IntentModel
+from bot.kb.loader import Entry
+from bot.kb.message import (
+    first_two,
+    last_asking,
+    marked,
+    points_back,
+    questions,
+    resolved_parts,
+    sentences_of,
+    together,
+)
+from bot.kb.records import EntryRecord
+from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
+from bot.kb.texts import Texts
+from bot.nlp.clauses import clauses, self_contained
+from bot.nlp.dialect import standardize
+
+MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
+_RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
+GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
+
+
+class Knowledge(Protocol):
+    """What reading a message needs of the knowledge base (``bot.kb.engine.KnowledgeBase``)."""
+
+    index: Index
+    intent: IntentModel | None
+    by_id: dict[str, Entry]
+    records: dict[str, EntryRecord]
+    messages: dict[str, str]
+
+    def decide(self, texts: Texts, text: str, hits: list[Hit] | None = None, exact: bool = True) -> Decided:
+        """The decision on ``text``, one text of the message ``texts`` holds, and its ranked hits."""
+        ...
+
+
+def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
+    """The best reading of a message, and the entry of its second question when it asks two.
+
+    Readings: the whole message (regional words standardized) and each clause that asks something — the
+    question after a context ("Nhà tôi ở quê… Cho hỏi …"). The best is the most decided (confident, then
+    "Ý bạn là", then unknown), then the strongest evidence. With two questions, the first one answered
+    confidently wins and the second's best entry (its own clause, else the whole message) is offered.
+    """
+    text = standardize(question, kb.index.known_pair)
+    cut = clauses(text)
+    parts = resolved_parts(cut)
+    # each clause's sentence, found as typed (a resolved clause reads the story's words)
+    sentences = dict(zip(parts, sentences_of(cut, text), strict=True))
+    # a lone question pointing back at nothing said ("Ứng dụng ấy do ai phát triển") is not read by the intent
+    # reader: it would name the entry its words suggest, a guess the ranker's evidence alone must carry
+    texts = Texts(kb.index, kb.intent, text if len(parts) > 1 or self_contained(text) else "")
+    asks = questions(parts, cut, text, sentences, lambda p: texts.query(p) is not None)
+    # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
+    # context sentence for none ("Tôi ở Hà Nội, muốn hỏi cả nước còn 34 tỉnh từ bao giờ?").
+    placed = marked(asks, text) or [text]
+    texts.places = frozenset().union(*(named_places(texts.analysis(p).text, p) for p in placed))
+    texts.names = frozenset().union(*(names(p, kb.index.known_pair) for p in (asks or [text])))
+    texts.question, texts.message = (asks[0] if len(asks) == 1 else ""), text
+    gated: list[Hit] | None = None
+    whole: Decided | None = None
+    if len(asks) == 1 or (asks and len(parts) > len(asks)):
+        # context around the question: the whole message ranks, the question alone is gated
+        plain, gated = kb.index.search_gated(texts.query(text), texts.query(" ".join(asks)))
+        whole = kb.decide(texts, text, plain)
+    elif not asks:
+        whole = kb.decide(texts, text)
+        if whole[0].confident:
+            return whole, None  # nothing a clause could add (latency: one search for most messages)
+    gated_reading = kb.decide(texts, text, gated, exact=False) if gated is not None else None
+    if whole is not None and whole[0].confident and len(asks) < 2:
+        if gated_reading is None or gated_reading[0].confident:
+            return whole, None
+        pulled = whole  # the context explains the top entry, the question does not: read the question alone
+    else:
+        pulled = None
+        if gated_reading is not None and gated_reading[0].confident and len(asks) < 2:
+            if whole is not None and whole[0].kind == "unknown" and points_back(parts, asks):
+                return _resolved(kb, texts, parts, gated_reading), None
+            return gated_reading, None  # the question inside its context is answered (latency: no clause search)
+    # the first two questions, or with more (a rambling message whose context sentences read as questions)
+    # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
+    tried = list(dict.fromkeys(asks if len(asks) <= MAX_READINGS - 1 else first_two(asks, sentences)))
+    readings = {p: kb.decide(texts, p) for p in tried}
+    if pulled is not None:
+        alone = readings[asks[0]]
+        if alone[0].confident and alone[0].entry != pulled[0].entry \
+                and not _subject_left(kb, texts, parts, asks[0], alone, pulled):
+            return alone, None
+        return pulled, None
+    if gated_reading is not None:
+        readings[GATED] = gated_reading
+    if whole is None:
+        whole = kb.decide(texts, text)
+    if len(asks) >= 2:
+        answered = several.first_answered(texts, tried, whole, readings[tried[0]], readings[tried[-1]], kb.by_id,
+                                          kb.messages)
+        if answered is not None:
+            return answered
+
+    def strength(reading: Decided) -> tuple[int, float]:
+        result, hits = reading
+        return _RANK[result.kind], (hits[0].coverage + hits[0].match) if hits else 0.0
+
+    # A clause ranked on its own must agree with the whole message ("…, số điện thoại hay số gì" alone is
+    # another question); the gated reading ranks the whole message, so it always agrees.
+    near = {h.entry.id for h in whole[1][:3]}
+    # the one question, pointing back at nothing said before ("bộ đó", "app này"), needs no agreement: a long
+    # context ("Mình là cán bộ văn hóa xã, …") may pull the whole message elsewhere. It may be followed by
+    # sentences that ask nothing ("… là gì? Em cảm ơn nhiều.", round 11): those are closing words, not topic
+    alone_ok = asks[-1] if len(asks) == 1 and self_contained(asks[-1]) and last_asking(parts, asks[-1]) else None
+    agreeing = [r for key, r in readings.items()
+                if key == GATED or (r[1] and (r[1][0].entry.id in near or key == alone_ok))]
+    best = max([whole, *agreeing], key=strength)
+    if best[0].confident and several.borrowed(texts, tried, readings, best):
+        return readings[tried[0]], None
+    if len(asks) >= 2 and best[0].confident:
+        offered = several.unsure_first(tried[0], readings[tried[0]], best[0], kb.by_id, kb.messages)
+        if offered is not None:
+            return offered, None
+        # the first question was not answered but another reading was: offer the entry that explains most of
+        # the first question ("VNeID do cơ quan nào làm": the app's entry, not the one who runs the channel)
+        first = max(readings[tried[0]][1][:SUGGESTIONS], key=lambda h: h.coverage, default=None)
+        if first is not None and first.entry.id != best[0].entry and first.coverage > NEAR_MISS:
+            return best, first.entry
+    if len(tried) >= 2 and not best[0].confident and readings[tried[0]][0].kind == "ambiguous" \
+            and together(tried[0], tried[1], sentences):
+        # round 15: questions of one sentence, none answered ("Vậy giờ nhập vô bộ nào, từ ngày nào, ai làm bộ
+        # trưởng?"): the first one's own "Ý bạn là…?", not the whole message's, which the later ones pull
+        return readings[tried[0]], None
+    if not best[0].confident and len(asks) == 1:
+        told = _told_before(kb, texts, parts, asks[0], near)
+        if told is not None:
+            return told, None
+    return best, None
+
+
+def _subject_left(kb: Knowledge, texts: Texts, parts: Sequence[str], question: str, alone: Decided,
+                  whole: Decided) -> bool:
+    """Whether the one question's answer read alone drops the subject its context told, which the whole
+    message's answer keeps (``bot.kb.explained.subject_left``, round 15: "… Quyết định 749 …. Rốt cuộc ai ký
+    vậy?" was answered, alone, with the DX day's Decision 505)."""
+    i = parts.index(question) if question in parts else -1
+    if i < 1 or not alone[1] or not whole[1]:
+        return False
+    own = alone[1][0]
+    if own.coverage >= 1.0 and own.match >= SAYS_BOTH_FULL_MATCH:
+        # review 15, H1: the question is one of its entry's own phrasings, whole ("Tôi đã xem Nghị quyết 52 rồi.
+        # Vậy VNeID là gì?", "… Còn Đề án 06 là gì?"): it names its own subject, the talk moved on
+        return False
+    context, asked = texts.query(". ".join(parts[:i])), texts.query(question)
+    return subject_left(context.view if context else None, asked.view if asked else None,
+                        kb.records.get(own.entry.id), kb.records.get(whole[1][0].entry.id))
+
+
+def _told_before(kb: Knowledge, texts: Texts, parts: Sequence[str], question: str,
+                 near: set[str]) -> Decided | None:
+    """The one question, read with the clause told right before it, when neither it nor the whole message was
+    answered (round 14). A rambling message names its subject in the sentence before the question and the
+    question drops it, as Vietnamese drops a subject the talk already holds ("Ông bảo ngày chuyển đổi số năm
+    2025 vẫn tổ chức 10/10 như mọi năm, thằng cháu lại bảo bị lùi vì bão. Rốt cuộc năm 2025 tổ chức hôm nào
+    thế?"): alone the question names too little, the whole message too much (the asker's life before). Answered
+    only where that reading is confident and its entry is among the whole message's first three."""
+    i = parts.index(question) if question in parts else -1
+    if i < 1 or not last_asking(parts, question):
+        return None
+    joined = kb.decide(texts, f"{parts[i - 1].rstrip('.,;: ')}. {question}")
+    return joined if joined[0].confident and joined[0].entry in near else None
+
+
+def _resolved(kb: Knowledge, texts: Texts, parts: Sequence[str], gated: Decided) -> Decided:
+    """The one question points back ("Mục tiêu đó là gì ạ?") and only its gate answered it, the whole message
+    being read as nothing: the question is read again with the sentence it points back to ("…còn một mục tiêu
+    nữa về doanh nghiệp. Mục tiêu đó là gì ạ?"). Where that reading answers another entry, the question's few
+    words ("mục tiêu") named the wrong one (round 11)."""
+    joined = kb.decide(texts, f"{parts[-2].rstrip('.,;: ')}. {parts[-1]}")
+    if joined[0].confident and joined[0].entry != gated[0].entry:
+        return joined
+    return gated
