@@ -614,13 +614,24 @@ class Intents:
     # the asker saying that what follows is asked, with a colon ("Tôi hỏi: …", ``[request] asks_as``, review 16 H2/H3:
     # said bare, "tôi hỏi lại lần nữa" tells, and unmarked "toi hoi" is also "tôi hơi", a bit)
     asks_as: re.Pattern[str] | None = None
+    # round 17: a relative named bare ("hủy đăng ký cho bố"), compared with marks only (padded marked phrases: typed
+    # without them "cho ba" is also "cho bà", a grandmother speaking), and someone named by a title and a name ("giùm
+    # chị Lan"): the words said on someone's behalf (``on_behalf``), the titles, the words no name is (``not_named``)
+    for_others_marked: tuple[str, ...] = ()
+    on_behalf: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    not_named: frozenset[str] = frozenset()
+    # how a request said to the channel may open (``[request] opens``: the stop itself, "xin", the channel called)
+    opens: tuple[Exclusion, ...] = ()
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
            elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = (),
            conditional: tuple[Exclusion, ...] = (), contrast: tuple[str, ...] = (),
            told: Told | None = None, for_others: ExclusionTable | None = None,
-           asks_as: tuple[str, ...] = ()) -> Intents:
+           asks_as: tuple[str, ...] = (), for_others_marked: tuple[str, ...] = (),
+           on_behalf: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
+           not_named: frozenset[str] = frozenset(), opens: tuple[Exclusion, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
@@ -628,7 +639,8 @@ class Intents:
                    _by_first_word([(p.folded, p) for p in elsewhere]), addressed, conditional,
                    _contrast(contrast), told if told is not None else Told(),
                    for_others if for_others is not None else ExclusionTable(),
-                   _asks_as(asks_as))
+                   _asks_as(asks_as), tuple(dict.fromkeys(_marked_words(p) for p in for_others_marked)),
+                   on_behalf, titles, not_named, opens)
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -694,7 +706,11 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         Told(exclusions(request_spec.get("still", [])), exclusions(request_spec.get("done", [])),
              exclusions(request_spec.get("closes", [])), exclusions(request_spec.get("reported", [])),
              request.wants), table(request_spec.get("for_others", [])),
-        tuple(phrases(request_spec.get("asks_as", []))))
+        tuple(phrases(request_spec.get("asks_as", []))), tuple(phrases(request_spec.get("for_others_marked", []))),
+        *(frozenset(_marked_words(w).strip() for w in phrases(words))
+          for words in (vocabulary.get("on_behalf", []), request_spec.get("titles", []),
+                        request_spec.get("not_named", []))),
+        exclusions(request_spec.get("opens", [])))
 
 
 def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -837,13 +853,18 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         return None  # "Tôi hỏi: kể chuyện lên kênh được không?" asks about the command (review 16, H2/H3)
     conceded = _conceded(text, intents)
     if conceded is not None:
-        return None if conceded == _COMPLAINT else conceded
+        return STOP_COMPLAINT if conceded == _COMPLAINT else conceded
+    if _complains_of_stop(text, intents):
+        return STOP_COMPLAINT
     if not text or len(text.split()) <= MAX_WORDS:
         return _read(text, intents) or _short_asked_after(text, intents)
     last = _last_clauses(text)
     name = _read(last, intents)
     if name is not None and not _asks_besides(name, last, intents):
         return name
+    told_how = _how_of_wish(text, last, intents)
+    if told_how is not None:
+        return told_how
     # a run after the first clause is a request only when said to the channel (review 13, M4: "…, hôm qua thằng cháu
     # lỡ tay xóa hết thông tin của tôi trong máy, tôi rất buồn …" tells of a deletion, it asks none). A run whose
     # request the rest of the letter undoes leaves the next runs to be read (round 14: "trước em có theo dõi để nhận
@@ -857,6 +878,62 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     return _asked_after(text, intents) or _asked_help(text, intents)
 
 
+def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
+    """A long letter that tells what the citizen has first and asks how to do the command last (round 17: "Xóm tôi có
+    bà cụ gần 80 tuổi tự học bán cam qua Zalo, …. Tôi muốn kể chuyện này gửi lên kênh để mọi người học hỏi thì làm
+    thế nào?"): the last clauses say a pattern of the command and a how (``asks``), which alone keeps them a question,
+    and what makes the how a wish in hand (``wish_patterns``: the story's place, "xóm tôi") was said earlier, out of
+    their reach. The command, when the whole letter says its wish and none of its exclusions, and only its end holds a
+    question mark (a letter that asks something else first stays a question; "mỗi vụ bán được mấy tấn." tells)."""
+    clauses = _CLAUSE_END.split(text.strip())
+    taken = len(_within(reversed(clauses)))
+    if not last or taken >= len(clauses):
+        return None
+    if "?" in text.rstrip().rstrip("?"):
+        return None
+    said = _Reading.of(last)
+    found = intents.said(said.marked, said.folded, said.accented)
+    if not found:
+        return None  # most letters: no command's phrase in their last clauses (latency: the whole is not read)
+    for intent in intents.commands:
+        if intent.wish_patterns and any(all(not g.isdisjoint(found) for g in p) for p in intent.groups) \
+                and _any(intent.asks, said.folded, said.message) and not intent.excluded(said.folded, said.message):
+            whole = _Reading.of(text)
+            if intent.wished(whole.folded, whole.message) and not intent.excluded(whole.folded, whole.message):
+                return intent.name
+    return None
+
+
+def _complains_of_stop(text: str, intents: Intents) -> bool:
+    """Whether a message tells a stop done, then that the digest still comes, and asks nothing done after it (round
+    17: "Tôi hủy bản tin rồi. Sao vẫn nhận?" unsubscribed again, silently): a clause says a whole stop with an act done
+    (``[request] done``: "rồi", "đã"), and that clause or a later one reports a state that goes on (``still``: "vẫn",
+    no wish said). A clause after the stop that asks for a command by itself ("…, hủy giúp tôi lần nữa nhé") is a
+    request, and the message is read as before. Only read when the message says a ``still`` word (one substring test
+    per phrase on its folded form)."""
+    words = intents.told
+    folded = f" {command_form(text)} "
+    stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
+    if stop is None or not any(p.folded in folded for p in words.still):
+        return False
+    readings = [_Reading.of(c) for c in _CLAUSE_END.split(text.strip()) if c.strip()]
+    told = next((i for i, r in enumerate(readings)
+                 if _says(stop, r, intents) and _any(words.done, r.folded, r.message)), None)
+    if told is None or not any(_states(r, words) for r in readings[told:]):
+        return False
+    return not any(not _states(r, words) and _read_reading(r, intents) is not None for r in readings[told + 1 :])
+
+
+def _read_reading(r: _Reading, intents: Intents) -> str | None:
+    """The command a clause already read asks for (:func:`_read` without reading it again)."""
+    bare, found = intents.bare(r.folded), intents.said(r.marked, r.folded, r.accented)
+    return next((c.name for c in intents.commands if c.matches(r.marked, r.folded, r.accented, r.message, bare, found)),
+                None)
+
+
+# What a complaint about a stop told done reads as (round 17): no command in content/intents.toml, a route of its own
+# (``handlers.subscription.stop_complaint``) that checks the asker's subscription and says it, changing nothing
+STOP_COMPLAINT = "stop_complaint"
 _CONCEDED_MIN = 2  # words after "nhưng" that can say a request ("hủy giúp")
 # What the concession reading decides: a command, the whole message read as before (None), or no command at all
 _COMPLAINT = "\0complaint"
@@ -956,7 +1033,13 @@ def _asked_after(text: str, intents: Intents) -> str | None:
     # luôn" tells how it was: its "xin nghỉ … nhắn" is no stop)
     candidates = [i for i in range(last) if not asking[i] and len(sentences[i].split()) <= MAX_WORDS][:MAX_WINDOWS]
     for i in candidates:
-        name = _read(sentences[i], intents, addressed=True)
+        # a stop for someone else ("Hủy đăng ký cho mẹ tôi. VNeID là gì?", round 17) is said to the channel: its reply
+        # says how that person stops it (``for_others``), then offers the question
+        # that opens with the request, not with who did it ("Con tôi hủy đăng ký cho mẹ tôi." tells)
+        reading = _Reading.of(sentences[i])
+        someone = _for_someone(sentences[i], reading, intents) \
+            and any(i == 0 for p in intents.opens if p.folded in reading.folded for i in p.at(reading.message))
+        name = _read(sentences[i], intents, addressed=not someone)
         if name not in ASKED_AFTER:
             continue  # no request, or another command's words told in the story ("con tôi đăng ký cho tôi nhận …")
         request = _Reading.of(sentences[i])
@@ -1067,10 +1150,31 @@ def for_others(text: str, intents: Intents | None = None) -> bool:
     stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
     for clause in _CLAUSE_END.split(text.strip()):
         reading = _Reading.of(clause)
-        if intents.for_others.found(reading.folded, reading.message) \
-                and (stop is None or _says(stop, reading, intents)):
+        if _for_someone(clause, reading, intents) and (stop is None or _says(stop, reading, intents)):
             return True
     return False
+
+
+def _for_someone(clause: str, reading: _Reading, intents: Intents) -> bool:
+    """Whether ``clause`` says it is for someone else: "cho mẹ tôi" (``for_others``), a relative named bare where the
+    clause is typed with marks ("cho bố", "giùm vợ": ``for_others_marked``, round 17), or a title and a name after a
+    word said on someone's behalf ("hủy đăng ký giùm chị Lan": a name is capitalised; not in a message that
+    capitalises most of its words, nor a pronoun or the channel — "cho Tôi", "giúp Ad")."""
+    if intents.for_others.found(reading.folded, reading.message):
+        return True
+    if reading.accented and any(p in reading.marked for p in intents.for_others_marked):
+        return True
+    return _names_someone(clause, intents)
+
+
+def _names_someone(clause: str, intents: Intents) -> bool:
+    """A word said on someone's behalf, a title, then a capitalised word that is no pronoun ("giùm chị Lan")."""
+    raws = [w.strip(".,;:!?…\"'()") for w in unicodedata.normalize("NFC", clause).split()]
+    raws = [w for w in raws if w]
+    if not raws or sum(w[:1].isupper() for w in raws) * 2 > len(raws):
+        return False
+    return any(a.lower() in intents.on_behalf and b.lower() in intents.titles and c[:1].isupper()
+               and c.lower() not in intents.not_named for a, b, c in zip(raws, raws[1:], raws[2:], strict=False))
 
 
 def _says(intent: Intent, reading: _Reading, intents: Intents) -> bool:
