@@ -583,6 +583,14 @@ class Told:
     closes: tuple[Exclusion, ...] = ()  # what closes a condition: "thì" ("Nếu hủy bản tin thì sao, …")
     reported: tuple[Exclusion, ...] = ()  # someone else's words, a past slip: "bảo", "nói", "lỡ nhắn", "tuần trước"
     wants: tuple[Exclusion, ...] = ()  # ``[request] wants``: a wish said ("muốn", "hủy giúp tôi", "… luôn")
+    # review 17 (H1/H2): what makes a stop told done the digest's (``complained_of``: the digest or this channel named,
+    # or the stop said bare, "hủy đăng ký rồi"), what makes it something else's (``complained_elsewhere``: a bank, a
+    # SIM, an account, an advertiser), what the state that goes on must say (``still_received``: "vẫn nhận / thấy /
+    # gửi", not "vẫn bị trừ tiền"), and a wish to get the digest back (``resumed``: "nhận lại", "đăng ký lại")
+    complained_of: tuple[Exclusion, ...] = ()
+    complained_elsewhere: tuple[Exclusion, ...] = ()
+    still_received: tuple[Exclusion, ...] = ()
+    resumed: tuple[Exclusion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -705,7 +713,9 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         tuple(request_spec.get("contrast", [])),
         Told(exclusions(request_spec.get("still", [])), exclusions(request_spec.get("done", [])),
              exclusions(request_spec.get("closes", [])), exclusions(request_spec.get("reported", [])),
-             request.wants), table(request_spec.get("for_others", [])),
+             request.wants, *(exclusions(request_spec.get(k, [])) for k in
+                              ("complained_of", "complained_elsewhere", "still_received", "resumed"))),
+        table(request_spec.get("for_others", [])),
         tuple(phrases(request_spec.get("asks_as", []))), tuple(phrases(request_spec.get("for_others_marked", []))),
         *(frozenset(_marked_words(w).strip() for w in phrases(words))
           for words in (vocabulary.get("on_behalf", []), request_spec.get("titles", []),
@@ -905,23 +915,42 @@ def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
 
 
 def _complains_of_stop(text: str, intents: Intents) -> bool:
-    """Whether a message tells a stop done, then that the digest still comes, and asks nothing done after it (round
-    17: "Tôi hủy bản tin rồi. Sao vẫn nhận?" unsubscribed again, silently): a clause says a whole stop with an act done
-    (``[request] done``: "rồi", "đã"), and that clause or a later one reports a state that goes on (``still``: "vẫn",
-    no wish said). A clause after the stop that asks for a command by itself ("…, hủy giúp tôi lần nữa nhé") is a
-    request, and the message is read as before. Only read when the message says a ``still`` word (one substring test
-    per phrase on its folded form)."""
+    """Whether a message tells a stop of the digest done, then that the digest still comes, and asks nothing after it
+    (round 17: "Tôi hủy bản tin rồi. Sao vẫn nhận?" unsubscribed again, silently): a clause says a whole stop with an
+    act done (``[request] done``: "rồi", "đã"), and that clause or a later one reports a state that goes on (``still``:
+    "vẫn", no wish said) of something received (``still_received``). The stop must be the digest's
+    (:func:`_complaint_of_digest`). A clause after the stop that asks for a command by itself ("…, hủy giúp tôi lần
+    nữa nhé"), asks anything ("…, tôi muốn nhận lại thì gõ gì", review 17 H2) or says a wish is no complaint: the
+    message is read as before. Only read when the message says a ``still`` word (one substring test per phrase on its
+    folded form)."""
     words = intents.told
     folded = f" {command_form(text)} "
     stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
     if stop is None or not any(p.folded in folded for p in words.still):
         return False
-    readings = [_Reading.of(c) for c in _CLAUSE_END.split(text.strip()) if c.strip()]
+    clauses = [c for c in _CLAUSE_END.split(text.strip()) if c.strip()]
+    readings = [_Reading.of(c) for c in clauses]
     told = next((i for i, r in enumerate(readings)
                  if _says(stop, r, intents) and _any(words.done, r.folded, r.message)), None)
-    if told is None or not any(_states(r, words) for r in readings[told:]):
+    if told is None or not any(_states(r, words) and _any(words.still_received, r.folded, r.message)
+                               for r in readings[told:]):
         return False
-    return not any(not _states(r, words) and _read_reading(r, intents) is not None for r in readings[told + 1 :])
+    if not _complaint_of_digest(_Reading.of(text), intents):
+        return False
+    return not any(not _states(r, words) and (_read_reading(r, intents) is not None or asks_by_itself(c)
+                                              or _any(words.wants, r.folded, r.message))
+                   for c, r in zip(clauses[told + 1 :], readings[told + 1 :], strict=True))
+
+
+def _complaint_of_digest(whole: _Reading, intents: Intents) -> bool:
+    """Whether a complaint about a stop told done is about this channel's digest (review 17, H1): the message names the
+    digest or the channel, or says the stop bare (``[request] complained_of``: "hủy bản tin rồi", "hủy đăng ký rồi"),
+    names nothing else stopped (``complained_elsewhere``: "hủy đăng ký gói cước", "tài khoản Zalo", "quảng cáo") and
+    no wish to get it back ("nhận lại": the complaint's reply offers a stop)."""
+    words = intents.told
+    return (_any(words.complained_of, whole.folded, whole.message)
+            and not _any(words.complained_elsewhere, whole.folded, whole.message)
+            and not _any(words.resumed, whole.folded, whole.message))
 
 
 def _read_reading(r: _Reading, intents: Intents) -> str | None:
@@ -985,6 +1014,8 @@ def _conceded(text: str, intents: Intents) -> str | None:
         after = " ".join(asked)
         name = plain_command(after, intents) if after else None
         if name is None:
+            if not _complaint_of_digest(_Reading.of(text), intents):
+                return None  # a stop of something else ("… gói cước rồi nhưng vẫn nhận"): the knowledge base's
             return _COMPLAINT if first is None or _any(words.done, told.folded, told.message) else None
     said = _Reading.of(after)
     wished = _any(words.wants, said.folded, said.message)
