@@ -21,12 +21,21 @@ UNMET = [
     "Có gửi bản tin bằng tiếng Khmer không thì cho tôi nhận với",
     "Kênh có gửi bản tin bằng tiếng Anh không thì cho tôi nhận với",
     "đăng ký nhận bản tin mỗi ngày cho tôi nhé",
+    # said of the digest, before or after the request (review 17, M1)
+    "mỗi ngày gửi bản tin cho tôi nhé",
+    "đăng ký nhận tin hằng ngày giúp tôi",
 ]
 
 MET = [
     "đăng ký nhận bản tin cho tôi nhé",
     "Có gửi bản tin bằng tiếng Việt không thì cho tôi nhận với",
     "Mỗi tuần kênh có gửi tin tổng hợp về chuyển đổi số không thì cho tôi nhận với",
+    # review 17 (M1): a language, a habit or a paper said of the asker, not of the digest: a plain request
+    "Tôi xài Zalo hàng ngày, đăng ký nhận bản tin cho tôi",
+    "Tôi đang học tiếng Anh, đăng ký bản tin cho tôi nhé",
+    "Đăng ký nhận bản tin giúp tôi, tôi là cô giáo dạy tiếng Anh",
+    "đăng ký nhận bản tin, cháu tôi đọc bản in cho tôi nghe",
+    "Đăng ký nhận bản tin giúp tôi, tôi muốn mỗi ngày biết thêm một chút",
 ]
 
 
