@@ -631,6 +631,10 @@ class Intents:
     not_named: frozenset[str] = frozenset()
     # how a request said to the channel may open (``[request] opens``: the stop itself, "xin", the channel called)
     opens: tuple[Exclusion, ...] = ()
+    # review 17 (M3/M4): what "cho X" is followed by when it means "so that X …" (``purpose``: "cho vợ khỏi cằn nhằn"),
+    # and the relatives named bare that are read folded too (``for_others_folded``: "huy dang ky cho bo")
+    purpose: frozenset[str] = frozenset()
+    for_others_folded: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
@@ -639,7 +643,8 @@ class Intents:
            told: Told | None = None, for_others: ExclusionTable | None = None,
            asks_as: tuple[str, ...] = (), for_others_marked: tuple[str, ...] = (),
            on_behalf: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
-           not_named: frozenset[str] = frozenset(), opens: tuple[Exclusion, ...] = ()) -> Intents:
+           not_named: frozenset[str] = frozenset(), opens: tuple[Exclusion, ...] = (),
+           purpose: frozenset[str] = frozenset(), for_others_folded: tuple[str, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
@@ -648,7 +653,7 @@ class Intents:
                    _contrast(contrast), told if told is not None else Told(),
                    for_others if for_others is not None else ExclusionTable(),
                    _asks_as(asks_as), tuple(dict.fromkeys(_marked_words(p) for p in for_others_marked)),
-                   on_behalf, titles, not_named, opens)
+                   on_behalf, titles, not_named, opens, purpose, for_others_folded)
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -720,7 +725,10 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         *(frozenset(_marked_words(w).strip() for w in phrases(words))
           for words in (vocabulary.get("on_behalf", []), request_spec.get("titles", []),
                         request_spec.get("not_named", []))),
-        exclusions(request_spec.get("opens", [])))
+        exclusions(request_spec.get("opens", [])),
+        frozenset(form(w).strip() for w in phrases(request_spec.get("purpose", []))
+                  for form in (_marked_words, command_form)),
+        tuple(dict.fromkeys(f" {command_form(p)} " for p in phrases(request_spec.get("for_others_folded", [])))))
 
 
 def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -1188,24 +1196,45 @@ def for_others(text: str, intents: Intents | None = None) -> bool:
 
 def _for_someone(clause: str, reading: _Reading, intents: Intents) -> bool:
     """Whether ``clause`` says it is for someone else: "cho mẹ tôi" (``for_others``), a relative named bare where the
-    clause is typed with marks ("cho bố", "giùm vợ": ``for_others_marked``, round 17), or a title and a name after a
-    word said on someone's behalf ("hủy đăng ký giùm chị Lan": a name is capitalised; not in a message that
-    capitalises most of its words, nor a pronoun or the channel — "cho Tôi", "giúp Ad")."""
+    clause is typed with marks ("cho bố", "giùm vợ": ``for_others_marked``, round 17) or, for the relatives whose
+    unmarked form is no other word, without them ("cho bo", "giup chong": ``for_others_folded``, review 17 M4), or a
+    title and a name after a word said on someone's behalf ("hủy đăng ký giùm chị Lan": a name is capitalised; not a
+    pronoun, the channel or a command's word — "cho Tôi", "giúp Ad", "cho em Hủy"). A relative followed by what "cho"
+    means as "so that" (``purpose``: "cho vợ khỏi cằn nhằn", review 17 M3) is no one the request is for."""
     if intents.for_others.found(reading.folded, reading.message):
         return True
-    if reading.accented and any(p in reading.marked for p in intents.for_others_marked):
+    if reading.accented and any(_named_for(p, reading.marked, intents) for p in intents.for_others_marked):
+        return True
+    if not reading.accented and any(_named_for(p, reading.folded, intents) for p in intents.for_others_folded):
         return True
     return _names_someone(clause, intents)
 
 
+def _named_for(phrase: str, padded: str, intents: Intents) -> bool:
+    """Whether ``phrase`` (padded) is said in ``padded`` and, somewhere, not followed by a ``purpose`` word."""
+    at = padded.find(phrase)
+    while at >= 0:
+        after = padded[at + len(phrase) :].split(" ", 1)[0]
+        if after not in intents.purpose:
+            return True
+        at = padded.find(phrase, at + 1)
+    return False
+
+
 def _names_someone(clause: str, intents: Intents) -> bool:
-    """A word said on someone's behalf, a title, then a capitalised word that is no pronoun ("giùm chị Lan")."""
+    """A word said on someone's behalf, a title, then a name: a capitalised word that is no pronoun nor a command's
+    word, alone or with the word after it ("cho em Hủy đăng ký": ``not_named``, review 17 M2). In a message that
+    capitalises most of its words ("Hủy Đăng Ký Giùm Chị Lan", review 17 M4) every word is, so any word that is not
+    one of ``not_named`` counts."""
     raws = [w.strip(".,;:!?…\"'()") for w in unicodedata.normalize("NFC", clause).split()]
     raws = [w for w in raws if w]
-    if not raws or sum(w[:1].isupper() for w in raws) * 2 > len(raws):
+    if not raws:
         return False
-    return any(a.lower() in intents.on_behalf and b.lower() in intents.titles and c[:1].isupper()
-               and c.lower() not in intents.not_named for a, b, c in zip(raws, raws[1:], raws[2:], strict=False))
+    titled = sum(w[:1].isupper() for w in raws) * 2 > len(raws)
+    nexts = [*raws[3:], ""]
+    return any(a.lower() in intents.on_behalf and b.lower() in intents.titles and (titled or c[:1].isupper())
+               and c.lower() not in intents.not_named and f"{c} {d}".lower() not in intents.not_named
+               for a, b, c, d in zip(raws, raws[1:], raws[2:], nexts, strict=False))
 
 
 def _says(intent: Intent, reading: _Reading, intents: Intents) -> bool:

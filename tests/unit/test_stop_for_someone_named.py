@@ -30,9 +30,24 @@ FOR_OTHERS = [
     "hủy bản tin cho con gái nhé",
     "Hủy đăng ký giùm chị Lan nhé",
     "Dừng gửi bản tin hộ anh Tư",
+    # review 17 (M4): typed without marks (the relatives whose unmarked form is no other word) or in Title Case
+    "huy dang ky cho bo",
+    "ngung gui ban tin giup chong",
+    "dung nhan ban tin ho me nhe",
+    "Hủy Đăng Ký Giùm Chị Mai",
+    "Ngưng Gửi Bản Tin Cho Anh Hùng",
 ]
 
 FOR_ME = [
+    # review 17 (M2): a command's word typed capitalised after "cho em / nhờ chị" is no name
+    "Cho em Hủy đăng ký bản tin",
+    "Nhờ chị Dừng gửi bản tin giúp em",
+    "Giúp em Ngưng nhận tin nhé",
+    "Hủy Bản Tin Giúp Anh Với",
+    # review 17 (M3): "cho X khỏi / đỡ …" is "so that X …", not "for X"
+    "Hủy bản tin giúp tôi cho vợ khỏi cằn nhằn",
+    "Dừng gửi bản tin cho con trai đỡ xem điện thoại",
+    "ngung gui ban tin cho chong do phai doc",
     "hủy đăng ký cho bà",  # a grandmother speaking
     "huy dang ky cho ba",  # unmarked: "bà" too
     "dừng gửi tin cho bác nha",
@@ -50,6 +65,13 @@ def test_a_relative_or_a_name_is_someone_else(text: str) -> None:
 @pytest.mark.parametrize("text", FOR_ME)
 def test_the_asker_own_words_for_himself_are_not(text: str) -> None:
     assert not for_others(text)
+
+
+@pytest.mark.parametrize("text", FOR_ME[:7])
+def test_the_asker_own_stop_is_done(chat: Chat, text: str) -> None:
+    chat.say("đăng ký")
+    chat.say(text)
+    assert not subscribers.is_subscribed(chat.redis, USER)
 
 
 @pytest.mark.parametrize("text", FOR_OTHERS[:2])
