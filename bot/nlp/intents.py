@@ -591,6 +591,10 @@ class Told:
     complained_elsewhere: tuple[Exclusion, ...] = ()
     still_received: tuple[Exclusion, ...] = ()
     resumed: tuple[Exclusion, ...] = ()
+    # review 17 (M5): who did the stop, when someone else ("Mẹ tôi đã hủy đăng ký rồi mà vẫn nhận bản tin": the reply
+    # would speak of the asker's account), and the words that make it the asker's all the same ("… giúp tôi")
+    stopped_by: tuple[Exclusion, ...] = ()
+    stopped_for_me: tuple[Exclusion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -719,7 +723,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         Told(exclusions(request_spec.get("still", [])), exclusions(request_spec.get("done", [])),
              exclusions(request_spec.get("closes", [])), exclusions(request_spec.get("reported", [])),
              request.wants, *(exclusions(request_spec.get(k, [])) for k in
-                              ("complained_of", "complained_elsewhere", "still_received", "resumed"))),
+                              ("complained_of", "complained_elsewhere", "still_received", "resumed",
+                               "stopped_by", "stopped_for_me"))),
         table(request_spec.get("for_others", [])),
         tuple(phrases(request_spec.get("asks_as", []))), tuple(phrases(request_spec.get("for_others_marked", []))),
         *(frozenset(_marked_words(w).strip() for w in phrases(words))
@@ -871,9 +876,10 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         return None  # "Tôi hỏi: kể chuyện lên kênh được không?" asks about the command (review 16, H2/H3)
     conceded = _conceded(text, intents)
     if conceded is not None:
-        return STOP_COMPLAINT if conceded == _COMPLAINT else conceded
-    if _complains_of_stop(text, intents):
-        return STOP_COMPLAINT
+        return STOP_COMPLAINT if conceded == _COMPLAINT else None if conceded == _COMPLAINT_BY_ANOTHER else conceded
+    complained = _complains_of_stop(text, intents)
+    if complained is not None:
+        return None if complained == _COMPLAINT_BY_ANOTHER else complained
     if not text or len(text.split()) <= MAX_WORDS:
         return _read(text, intents) or _short_asked_after(text, intents)
     last = _last_clauses(text)
@@ -922,32 +928,43 @@ def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
     return None
 
 
-def _complains_of_stop(text: str, intents: Intents) -> bool:
+def _complains_of_stop(text: str, intents: Intents) -> str | None:
     """Whether a message tells a stop of the digest done, then that the digest still comes, and asks nothing after it
     (round 17: "Tôi hủy bản tin rồi. Sao vẫn nhận?" unsubscribed again, silently): a clause says a whole stop with an
     act done (``[request] done``: "rồi", "đã"), and that clause or a later one reports a state that goes on (``still``:
     "vẫn", no wish said) of something received (``still_received``). The stop must be the digest's
     (:func:`_complaint_of_digest`). A clause after the stop that asks for a command by itself ("…, hủy giúp tôi lần
     nữa nhé"), asks anything ("…, tôi muốn nhận lại thì gõ gì", review 17 H2) or says a wish is no complaint: the
-    message is read as before. Only read when the message says a ``still`` word (one substring test per phrase on its
+    message is read as before (None). ``_COMPLAINT_BY_ANOTHER`` (no command at all) when the stop told is someone
+    else's (review 17, M5). Only read when the message says a ``still`` word (one substring test per phrase on its
     folded form)."""
     words = intents.told
     folded = f" {command_form(text)} "
     stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
     if stop is None or not any(p.folded in folded for p in words.still):
-        return False
+        return None
     clauses = [c for c in _CLAUSE_END.split(text.strip()) if c.strip()]
     readings = [_Reading.of(c) for c in clauses]
     told = next((i for i, r in enumerate(readings)
                  if _says(stop, r, intents) and _any(words.done, r.folded, r.message)), None)
     if told is None or not any(_states(r, words) and _any(words.still_received, r.folded, r.message)
                                for r in readings[told:]):
-        return False
+        return None
     if not _complaint_of_digest(_Reading.of(text), intents):
-        return False
-    return not any(not _states(r, words) and (_read_reading(r, intents) is not None or asks_by_itself(c)
-                                              or _any(words.wants, r.folded, r.message))
-                   for c, r in zip(clauses[told + 1 :], readings[told + 1 :], strict=True))
+        return None
+    if any(not _states(r, words) and (_read_reading(r, intents) is not None or asks_by_itself(c)
+                                      or _any(words.wants, r.folded, r.message))
+           for c, r in zip(clauses[told + 1 :], readings[told + 1 :], strict=True)):
+        return None
+    return _COMPLAINT_BY_ANOTHER if _stopped_by_another(readings[told], intents) else STOP_COMPLAINT
+
+
+def _stopped_by_another(clause: _Reading, intents: Intents) -> bool:
+    """Whether the clause that tells the stop opens with someone else as its doer ("Mẹ tôi đã hủy …", ``[request]
+    stopped_by``) and does not say it was for the asker ("… giúp tôi", ``stopped_for_me``) (review 17, M5)."""
+    words = intents.told
+    return (any(i == 0 for p in words.stopped_by if p.folded in clause.folded for i in p.at(clause.message))
+            and not _any(words.stopped_for_me, clause.folded, clause.message))
 
 
 def _complaint_of_digest(whole: _Reading, intents: Intents) -> bool:
@@ -974,6 +991,8 @@ STOP_COMPLAINT = "stop_complaint"
 _CONCEDED_MIN = 2  # words after "nhưng" that can say a request ("hủy giúp")
 # What the concession reading decides: a command, the whole message read as before (None), or no command at all
 _COMPLAINT = "\0complaint"
+# … or a complaint of a stop someone else did (review 17, M5): no command, the knowledge base's
+_COMPLAINT_BY_ANOTHER = "\0complaint by another"
 # Commands that undo each other: a concession telling one, then asking the other, changed its mind ("Mẹ tôi bảo hủy
 # bản tin nhưng tôi muốn tiếp tục nhận bản tin")
 _REVERSED = (frozenset({"subscribe", "unsubscribe"}),)
@@ -1024,6 +1043,8 @@ def _conceded(text: str, intents: Intents) -> str | None:
         if name is None:
             if not _complaint_of_digest(_Reading.of(text), intents):
                 return None  # a stop of something else ("… gói cước rồi nhưng vẫn nhận"): the knowledge base's
+            if _stopped_by_another(told, intents):
+                return _COMPLAINT_BY_ANOTHER  # "Vợ tôi hủy bản tin rồi nhưng vẫn nhận": no account of the asker's
             return _COMPLAINT if first is None or _any(words.done, told.folded, told.message) else None
     said = _Reading.of(after)
     wished = _any(words.wants, said.folded, said.message)

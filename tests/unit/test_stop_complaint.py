@@ -57,6 +57,17 @@ ASKED_AFTER = [
     "Tôi đã hủy bản tin rồi, tôi vẫn thấy bản tin, làm sao để nhận lại?",
 ]
 
+# review 17 (M5): a stop someone else did on their own account: the complaint's reply would speak of the asker's
+BY_ANOTHER = [
+    "Mẹ tôi đã hủy đăng ký rồi mà vẫn nhận bản tin",
+    "Vợ tôi hủy bản tin rồi nhưng vẫn nhận bản tin hoài",
+]
+
+
+@pytest.mark.parametrize("text", BY_ANOTHER)
+def test_a_stop_someone_else_did_is_no_complaint_of_this_account(text: str) -> None:
+    assert plain_command(text) is None  # neither the complaint nor a stop of the asker's own digest
+
 
 @pytest.mark.parametrize("text", ELSEWHERE)
 def test_a_stop_of_something_else_is_no_complaint_of_the_digest(text: str) -> None:
