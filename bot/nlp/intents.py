@@ -595,6 +595,8 @@ class Told:
     # would speak of the asker's account), and the words that make it the asker's all the same ("… giúp tôi")
     stopped_by: tuple[Exclusion, ...] = ()
     stopped_for_me: tuple[Exclusion, ...] = ()
+    # a how asked after the complaint (review 17, H2: "…, tôi muốn nhận lại thì gõ gì"; not "sao vậy?", a why)
+    complaint_asks: tuple[Exclusion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -724,7 +726,7 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
              exclusions(request_spec.get("closes", [])), exclusions(request_spec.get("reported", [])),
              request.wants, *(exclusions(request_spec.get(k, [])) for k in
                               ("complained_of", "complained_elsewhere", "still_received", "resumed",
-                               "stopped_by", "stopped_for_me"))),
+                               "stopped_by", "stopped_for_me", "complaint_asks"))),
         table(request_spec.get("for_others", [])),
         tuple(phrases(request_spec.get("asks_as", []))), tuple(phrases(request_spec.get("for_others_marked", []))),
         *(frozenset(_marked_words(w).strip() for w in phrases(words))
@@ -934,7 +936,8 @@ def _complains_of_stop(text: str, intents: Intents) -> str | None:
     act done (``[request] done``: "rồi", "đã"), and that clause or a later one reports a state that goes on (``still``:
     "vẫn", no wish said) of something received (``still_received``). The stop must be the digest's
     (:func:`_complaint_of_digest`). A clause after the stop that asks for a command by itself ("…, hủy giúp tôi lần
-    nữa nhé"), asks anything ("…, tôi muốn nhận lại thì gõ gì", review 17 H2) or says a wish is no complaint: the
+    nữa nhé"), asks how (``complaint_asks``: "…, tôi muốn nhận lại thì gõ gì", review 17 H2) or says a wish is no
+    complaint: the
     message is read as before (None). ``_COMPLAINT_BY_ANOTHER`` (no command at all) when the stop told is someone
     else's (review 17, M5). Only read when the message says a ``still`` word (one substring test per phrase on its
     folded form)."""
@@ -952,9 +955,10 @@ def _complains_of_stop(text: str, intents: Intents) -> str | None:
         return None
     if not _complaint_of_digest(_Reading.of(text), intents):
         return None
-    if any(not _states(r, words) and (_read_reading(r, intents) is not None or asks_by_itself(c)
+    if any(not _states(r, words) and (_read_reading(r, intents) is not None
+                                      or _any(words.complaint_asks, r.folded, r.message)
                                       or _any(words.wants, r.folded, r.message))
-           for c, r in zip(clauses[told + 1 :], readings[told + 1 :], strict=True)):
+           for r in readings[told + 1 :]):
         return None
     return _COMPLAINT_BY_ANOTHER if _stopped_by_another(readings[told], intents) else STOP_COMPLAINT
 
