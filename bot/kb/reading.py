@@ -30,6 +30,7 @@ from bot.kb.message import (
     sentences_of,
     together,
 )
+from bot.kb.purposes import without_purpose
 from bot.kb.records import EntryRecord
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
 from bot.kb.texts import Texts
@@ -65,6 +66,8 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     """
     text = standardize(question, kb.index.known_pair)
     cut = clauses(text)
+    if (told := without_purpose(cut, text)) is not None:  # the purpose's words rank nothing (bot.kb.purposes)
+        text, cut = told, clauses(told)
     parts = resolved_parts(cut)
     # each clause's sentence, found as typed (a resolved clause reads the story's words)
     sentences = dict(zip(parts, sentences_of(cut, text), strict=True))

@@ -239,15 +239,33 @@ def tells_purpose(right: str) -> bool:
 # kênh này kêu gọi", "…, theo như báo đưa tin"): "theo (như)" opening a short clause with a verb of saying, folded. A
 # qualifier ("…, theo quy định mới") has no such verb and stays the question's; "nói / đưa / đăng" alone fold like
 # "nội / đủa / đang" ("theo quy định nội bộ"), so only the verbs with one reading folded.
-_CITES = re.compile(r"^theo (?:nhu )?(?:\S+ ){1,4}?(?:keu goi|dua tin|cho biet|viet|thong bao|gioi thieu"
+_CITES = re.compile(r"^theo (?:nhu )?(?:\S+ ){1,4}?(keu goi|dua tin|cho biet|viet|thong bao|gioi thieu"
                     r"|tuyen truyen|phat dong)\b")
 MAX_CITATION = 9  # words of a citation clause
+
+
+# Review of round 17 (M1): folded "viet" is also "Việt" ("theo tiếng Việt", "theo quy định của Việt Nam"): the verb
+# counts only typed as "viết" or all unmarked ("theo bao viet"); "tuyên truyền / phát động" are nouns after these
+_PLANS = frozenset({"ke hoach", "chuong trinh", "dot", "chien dich", "phong trao", "cong tac", "noi dung", "tai lieu"})
 
 
 def cites_source(right: str) -> bool:
     """Whether ``right`` only says where the asker heard what they ask (see ``_CITES``): no question of its own."""
     folded = fold(right).strip()
-    return len(folded.split()) <= MAX_CITATION and _CITES.match(folded) is not None and not asks_by_itself(right)
+    found = _CITES.match(folded)
+    if len(folded.split()) > MAX_CITATION or found is None or asks_by_itself(right):
+        return False
+    verb = found.group(1)
+    typed = right.strip().split()
+    if verb == "viet":
+        at = len(found.group().split())
+        said = typed[at - 1].lower().strip(".,!?") if at <= len(typed) else ""
+        then = folded.split()[at : at + 1]
+        return then != ["nam"] and (said == "viết" or said.isascii() and right.isascii())
+    if verb in {"tuyen truyen", "phat dong"}:
+        before = found.group()[: -len(verb)].split()
+        return " ".join(before[-2:]) not in _PLANS and before[-1:] != ["dot"]
+    return True
 
 
 # Fix15conf (review 15, H4): the words of a request that name no subject ("Nhờ anh chị hướng dẫn giúp", "cho em hỏi
@@ -349,7 +367,7 @@ def _purpose_cuts(sentence: str, folded: str) -> list[int]:
     cuts: list[int] = []
     for m in itertools.islice(_PURPOSE_AT.finditer(folded), MAX_SOFT_CUTS):
         left, right = sentence[: m.start()], sentence[m.end() :]
-        if len(left.split()) < 3 or not names_subject(left) or not tells_purpose(right):
+        if len(left.split()) < 3 or asks_how(left) or not names_subject(left) or not tells_purpose(right):
             continue
         if (_plain(right.split(maxsplit=1)[0]) == "để" and _ends_asking(left)) \
                 or (_for_the_asker(right) and is_question(left)):
@@ -361,6 +379,22 @@ def _purpose_cuts(sentence: str, folded: str) -> list[int]:
 # pho bien lai cho ba con"): "đề tôi / đề em" is no phrase, so the folded "de" is the purpose's "để" here, and the
 # request before it need not end on its question word ("Nhờ kênh giải thích giúp định nghĩa …").
 _PASSING_ON = frozenset({"toi", "tui", "em", "minh", "chau", "con", "to"})
+
+
+# Review of round 17 (H3): "làm thế nào / làm sao / bằng cách nào / cần làm gì … để …" asks how to reach the goal
+# after "để" ("Tài khoản VNeID làm thế nào để thêm vào thông tin người thân", "lam sao de em them vao giay phep lai
+# xe"): that goal is what is asked, not what the asker will do with the answer. The how-words ending the left side,
+# folded (end particles dropped).
+_HOW = ("the nao", "lam sao", "cach nao", "lam gi", "ra sao")
+
+
+def asks_how(left: str) -> bool:
+    """Whether ``left`` ends on a how / what-to-do question word, so a "để" after it opens the goal asked."""
+    words = [w for w in map(_plain, left.split()) if w]
+    while words and words[-1] in _AFTER_END:
+        words.pop()
+    tail = f" {fold(' '.join(words[-3:]))}"
+    return any(tail.endswith(f" {h}") for h in _HOW)
 
 
 def _for_the_asker(right: str) -> bool:
