@@ -358,6 +358,7 @@ def _split_connectors(sentence: str) -> list[str]:
 # "để" opening the asker's purpose with no comma before it ("… khai trương vào ngày tháng năm nào để ghi vào tài liệu
 # sinh hoạt chi bộ", round 16): found folded, then kept only where typed with its marks ("đề án" folds alike)
 _PURPOSE_AT = re.compile(r"(?<!\s)\s+(?=de\s)")
+_PURPOSE_WORDS = 6  # words read of either side before the costly tests: "để" + two words + a verb of three
 
 
 def _purpose_cuts(sentence: str, folded: str) -> list[int]:
@@ -367,7 +368,11 @@ def _purpose_cuts(sentence: str, folded: str) -> list[int]:
     cuts: list[int] = []
     for m in itertools.islice(_PURPOSE_AT.finditer(folded), MAX_SOFT_CUTS):
         left, right = sentence[: m.start()], sentence[m.end() :]
-        if len(left.split()) < 3 or asks_how(left) or not names_subject(left) or not tells_purpose(right):
+        # the cheap tests first (review of round 17, L3): the purpose's opening words, then the question's last ones
+        if _PURPOSE.match(fold(" ".join(right.split(maxsplit=_PURPOSE_WORDS)[:_PURPOSE_WORDS]))) is None \
+                or len(left.split(maxsplit=3)) < 3 or asks_how(left):
+            continue
+        if not names_subject(left) or not tells_purpose(right):
             continue
         if (_plain(right.split(maxsplit=1)[0]) == "để" and _ends_asking(left)) \
                 or (_for_the_asker(right) and is_question(left)):
@@ -389,8 +394,9 @@ _HOW = ("the nao", "lam sao", "cach nao", "lam gi", "ra sao")
 
 
 def asks_how(left: str) -> bool:
-    """Whether ``left`` ends on a how / what-to-do question word, so a "để" after it opens the goal asked."""
-    words = [w for w in map(_plain, left.split()) if w]
+    """Whether ``left`` ends on a how / what-to-do question word, so a "để" after it opens the goal asked (its last
+    few words are read: linear in the message however many "để" it holds)."""
+    words = [w for w in map(_plain, left.rsplit(maxsplit=_PURPOSE_WORDS)[-_PURPOSE_WORDS:]) if w]
     while words and words[-1] in _AFTER_END:
         words.pop()
     tail = f" {fold(' '.join(words[-3:]))}"
