@@ -4,8 +4,8 @@
 nghĩa chuyển đổi số …": the first sentence holds a question word, so it was read as the message's question (and the
 request, which asks by no question word, as context); it tells what others asked. Where a later clause is a request
 that names its subject (``bot.nlp.clauses.names_subject``), that request is the question and the reported one is
-the story. A reported question is a full-stopped clause (no "?") whose "hỏi" has someone before it and no request
-word right before it ("cho / xin / muốn / cần hỏi" is the asker asking).
+the story. A reported question is a full-stopped clause (no "?") whose "hỏi" has another person named right before
+it ("nhiều đảng viên", "con tôi"; not "cho / xin / muốn / cần hỏi", the asker asking, nor the asker by any name).
 """
 
 from __future__ import annotations
