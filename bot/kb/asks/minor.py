@@ -13,11 +13,13 @@ cước xong. … Em phải đi đâu để làm mức 2 ạ?" tells the asker's
 entry answers. An adult's age ("mẹ tôi 70 tuổi") is no child's, and neither are:
 
 * a limit a child cannot have: "dưới / chưa đủ N tuổi" is a child's only for N up to 18 ("dưới 30 tuổi" is youth);
-* the age of a thing ("Tổ công nghệ số của xã tôi đã 3 tuổi", "kênh này tròn 2 tuổi"): the nearest owner named before
-  the age is a team, a channel, a programme or the like, not a person;
-* a child who is only the one who learns, is taught or protected ("Trẻ em thì học kỹ năng số ở đâu", "dạy trẻ nhỏ
-  an toàn trên mạng thế nào"), where the sentence asks no rule of the child's (may, must, an account, an identity,
-  a registration): the entries on learning and safety speak to everyone, children too.
+* the age of a thing ("Tổ công nghệ số của xã tôi đã 3 tuổi", "kênh này tròn 2 tuổi"): a team, a channel, a
+  programme or the like right before the age, with at most its name, who holds it and how old it got between; any
+  other words between ("Kênh ơi mình 15 tuổi", "Ứng dụng VNeID cho phép 15 tuổi") leave the age a person's;
+* a child who only asks where to learn ("Trẻ em thì học kỹ năng số ở đâu"), where the sentence asks no rule of the
+  child's (may, must, join, an account, an identity, a registration): the entry on where to learn speaks to everyone.
+  A child taught or kept safe online ("dạy trẻ nhỏ an toàn trên mạng thế nào") is still a child: no entry speaks of
+  children's safety, so such a question is offered. "Học sinh" (a pupil) is a child, not one who learns.
 
 Patterns are folded (no Vietnamese letter); each runs behind a substring every match holds.
 """
