@@ -25,6 +25,7 @@ from bot.core.routing import (
 )
 from bot.digest import inbox as digest_inbox
 from bot.infra.texts import moderator_command, phrases
+from bot.nlp.intents import STOP_COMPLAINT
 from handlers import (
     articles,
     command_guard,
@@ -80,6 +81,7 @@ def build_router() -> Router:
     router.add(subscription.read_story_matcher(), subscription.read_story)
     # 6. the same commands said in plain words (content/intents.toml); erasing still asks to confirm
     router.add(plain_words("unsubscribe"), subscription.unsubscribe)
+    router.add(plain_words(STOP_COMPLAINT), subscription.stop_complaint)  # a stop told done, the digest still comes
     router.add(plain_words("erase"), erase.ask)
     router.add(plain_words("digest"), subscription.show_latest_digest)
     router.add(plain_words("subscribe"), subscription.subscribe)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from redis.client import Pipeline
 
-from bot.core.context import Context
+from bot.core.context import Button, Context
 from bot.core.events import Event, Follow, TextMessage
 from bot.core.routing import Matcher, command, command_args
 from bot.digest import schedule as digest_schedule
@@ -19,6 +19,7 @@ from bot.digest.inbox import LEFT, READ, latest_slot, run_text
 from bot.digest.stories import get_approved
 from bot.infra import keys, provinces, safe_text
 from bot.infra.texts import phrases
+from bot.nlp.digest_asked import asks_unmet
 from bot.nlp.intents import for_others
 from bot.nlp.normalize import command_form
 from bot.stories import model as stories
@@ -71,6 +72,10 @@ def subscribe(event: Event, ctx: Context) -> None:
     """The command, or the same said in plain words: "theo dõi tin tỉnh Lào Cai", "gửi tin cho tôi, tôi ở Huế"
     name the place anywhere in the message (the route already decided it asks to subscribe)."""
     assert isinstance(event, TextMessage)
+    if asks_unmet(event.text):  # "Có gửi bản tin bằng tiếng Khmer không thì cho tôi nhận với" (round 17)
+        ctx.say("sub_unmet", when=when_label(ctx.settings),
+                buttons=[Button(ctx.text("sub_unmet_button"), SUBSCRIBE[0])])
+        return
     found = _province_after_subscribe(event.text) or provinces.match(event.text)
     province = found.province if found else None
     already = subscribers.is_subscribed(ctx.redis, ctx.user_id)
@@ -112,6 +117,18 @@ def unsubscribe(event: Event, ctx: Context) -> None:
         ctx.say(key)
         return
     ctx.send_text(f"{ctx.text(key)}\n\n{ctx.text(line)}", buttons=offered)
+
+
+def stop_complaint(event: Event, ctx: Context) -> None:
+    """A complaint about a stop told done ("Tôi hủy bản tin rồi. Sao vẫn nhận?", round 17): nothing is changed. The
+    reply says the asker's state: still subscribed (the stop was never recorded, or following the channel again signed
+    them up) with a button to stop now, or not subscribed (what still comes is the channel's article Zalo sends every
+    follower)."""
+    if subscribers.is_subscribed(ctx.redis, ctx.user_id):
+        ctx.say("sub_complaint_subscribed", buttons=[Button(ctx.text("sub_complaint_stop_button"),
+                                                            UNSUBSCRIBE[0])])
+        return
+    ctx.say("sub_complaint_not_subscribed")
 
 
 def follow(event: Event, ctx: Context) -> None:

@@ -38,6 +38,7 @@ DATA_TABLES = {
     "bot/kb/asks/recruitment.py": "a civil-service exam read as typed: \"thi\" without its mark, not \"thì\" (input)",
     "bot/kb/follow_up.py": "the connector that opens a second question, typed with its mark (input)",
     "bot/kb/factsheet.py": "patterns that read dates, document numbers and names in answers and the fact sheet (input)",
+    "bot/kb/reported.py": "the verb of asking a reported question is told with, typed with its marks (input)",
     "bot/kb/sourcing.py": "the letter đ, used to tell a Vietnamese source title from a foreign one",
     "bot/golive/cli.py": "English instructions for the operator that quote Zalo's own button label",
 }

@@ -24,6 +24,7 @@ from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.intent_model import RESCUE_P, Reading, agrees, no_reader
 from bot.kb.loader import Entry, Source
+from bot.kb.year_rivals import year_rivals_dropped
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
 SUGGESTIONS = 3
@@ -313,6 +314,8 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     second = hits[1] if len(hits) > 1 else None
     margin = _margin(top, second)
     p = probability(hits)
+    if p < CONFIDENT_P:  # runners-up that name no year asked are no rivals (bot.kb.year_rivals)
+        p = max(p, probability(year_rivals_dropped(hits, asks)))
     lowest = min(CONFIDENT_P, RESCUE_P)
     unsaid = gap(top.question, top.record, names) if p >= lowest and names else None
     # the floors first, the reader last: it reads the question only for an answer the floors allow (latency)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
+from bot.kb.both_years import answered_both
 from bot.kb.decision import (
     NEAR_MISS,
     REDIRECT_TOPIC,
@@ -109,6 +110,8 @@ class KnowledgeBase:
         (result, hits), second = self._read(question)
         if second is None and result.confident:
             result, second = years_apart(question, result, hits, self.by_id, self.messages)
+        elif second is None:
+            result = answered_both(question, result, hits, self.messages)  # two years asked (bot.kb.both_years)
         result = with_second(result, second) if second is not None else result
         entry = self.by_id.get(result.entry or "") if result.confident else None
         if entry is not None and entry.topic == REDIRECT_TOPIC:

@@ -15,6 +15,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
+from bot.kb.afterthoughts import vaguely_told
+from bot.kb.closings import closes
+from bot.kb.reported import unreported
 from bot.kb.subjects import SPEAKER
 from bot.nlp.clauses import (
     announces,
@@ -25,7 +28,6 @@ from bot.nlp.clauses import (
     self_contained,
     tells_purpose,
     tells_reason,
-    told_vaguely,
 )
 from bot.nlp.normalize import fold
 from bot.nlp.reference import resolve
@@ -46,7 +48,8 @@ def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Ma
     if len(asks) > 1:
         # a clause that asks only by the indefinite closing it ("Tôi có nghe chủ đề năm 2023 là gì đó. Chủ đề năm
         # 2026 là gì?", round 15) tells what the asker heard: the question is the other clause's
-        asks = [p for p in asks if not told_vaguely(p)] or asks
+        asks = vaguely_told(asks)  # one told after a question asks again (bot.kb.afterthoughts)
+        asks = unreported(asks) or asks  # "nhiều đảng viên hỏi … là gì. Nhờ kênh giải thích …" (bot.kb.reported)
     if len(asks) > 1:
         # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
         # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
@@ -67,7 +70,8 @@ def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Ma
         # round 15: the story told in full-stopped sentences is not asked where the questions end on "?"
         asks = unstoried(asks, sentences)
     if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
-            and not tells_reason(parts[-1]) and not tells_purpose(parts[-1]) and ranked(parts[-1]):
+            and not tells_reason(parts[-1]) and not tells_purpose(parts[-1]) and not closes(parts[-1]) \
+            and ranked(parts[-1]):
         # a request told before ("Sếp giao tìm hiểu kỹ.", "Em cần thông tin này.") announces what ends the
         # message ("ngày cđs 2025", "Tôi cần số lượng tài khoản …"): that is the question
         asks = list(parts[-1:])

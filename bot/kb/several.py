@@ -26,7 +26,7 @@ from bot.kb.follow_up import borrowed_kind
 from bot.kb.index import Hit
 from bot.kb.loader import Entry
 from bot.kb.texts import Texts
-from bot.kb.years import lists_both, names_year, one_year, same_title, states_both, two_years
+from bot.kb.years import asked_again, lists_both, names_year, one_year, same_title, states_both, two_years
 from bot.nlp.clauses import self_contained
 
 Decided = tuple[Answer, list[Hit]]  # one reading: the decision on one text and its ranked hits
@@ -74,7 +74,10 @@ def first_answered(texts: Texts, tried: Sequence[str], whole: Decided, first: De
             # review of round 15, M2: a second question not answered on its own ("ai lam ra?" says no
             # subject) asks of the first one's subject: only an entry of the first answer's topic is offered
             topic = by_id[first[0].entry].topic if first[0].entry in by_id else None
-            others = [e for e in others if e.topic == topic]
+            # unless its own entry answers it with a subject of its own ("… ? Mà Bộ Thông tin và Truyền
+            # thông giờ nhập vào bộ nào rồi?"): that question is no follow-up of the first
+            others = [e for e in others if e.topic == topic
+                      or (e in own and not borrowed_by(texts, tried[0], first[0], second, by_id))]
         return first, (others[0] if others else None)
     return None
 
@@ -169,7 +172,11 @@ def years_in_turn(tried: Sequence[str], whole: Decided, first: Decided, second: 
     pair = (years[0] or "", years[1] or "")
     topic = first[1][0].entry.topic
     order = {h.entry.id: i for i, h in enumerate(whole[1])}
-    again = {h.entry.id for h in second[1][:SUGGESTIONS]}
+    # the first question unsure alone and the second the same fact asked again of the other year, no subject of
+    # its own ("… ? Năm 2030 là top mấy?"): any of its hits, which rank what it leaves unsaid by chance
+    # (years.asked_again; a first question answered alone keeps its year's entry: "Chủ đề 2023 là gì? Năm 2024…")
+    wide = not first[0].confident and asked_again(tried[0], tried[1])
+    again = {h.entry.id for h in second[1][:None if wide else SUGGESTIONS]}
     candidates = sorted((h for h in first[1][:SUGGESTIONS] if h.entry.id in again),
                         key=lambda h: order.get(h.entry.id, len(order)))
     for hit in candidates:

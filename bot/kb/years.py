@@ -80,3 +80,19 @@ def lists_both(answer: str, years: tuple[str, str]) -> bool:
     # a heading naming both years ("… đến năm 2025, định hướng đến năm 2030 đặt các mục tiêu sau:") heads one
     # statement, not each year's own
     return all(any(n == {y} for n in named) for y in years)
+
+
+# the words that only put a year again ("còn năm 2030 thì sao", "đến 2030 thì"), folded: not a subject of their own
+_AGAIN_WORDS = frozenset({"nam", "con", "thi", "den", "toi", "vao", "vay", "the", "sao", "nua", "a", "ha", "nhi"})
+_FOLDED_WORD = re.compile(r"[a-z0-9]+")
+
+
+def asked_again(first: str, second: str) -> bool:
+    """Whether ``second`` asks ``first``'s fact again of its own year and names nothing else ("Mục tiêu EGDI 2025 là
+    top mấy? Năm 2030 là top mấy?", "… đến 2025 top mấy, còn 2030 thì sao"): once its year and the words that only
+    put a year again are taken out, every word it has is one ``first`` has."""
+    year = one_year(second)
+    if year is None or one_year(first) in (None, year):
+        return False
+    own = set(_FOLDED_WORD.findall(fold(second))) - _AGAIN_WORDS - {year}
+    return own <= set(_FOLDED_WORD.findall(fold(first)))

@@ -42,6 +42,7 @@ _REQUEST_PHRASES = tuple(fold(p) for p in (
     "cho hỏi", "xin hỏi", "muốn hỏi", "muốn biết", "cần biết", "cần thông tin", "muốn tìm hiểu", "tìm hiểu",
     "hướng dẫn", "chỉ giúp", "chỉ dùm", "chỉ giùm", "giải thích", "thắc mắc", "tư vấn",
     "tò mò",  # round 13: "… mới tò mò: hồi đó cả nước lập được bao nhiêu tổ?" (curious, like "thắc mắc")
+    "cần nắm", "muốn nắm",  # round 17: "Tôi cần nắm mục đích của …" (to grasp, like "cần biết")
 ))
 MAX_CLAUSES = 6
 MAX_SOFT_CUTS = 4 * MAX_CLAUSES  # commas (and "và") of one sentence judged as cuts (linear time)
@@ -219,9 +220,12 @@ def tells_reason(right: str) -> bool:
 # reason told after a question is (``tells_reason``); "…, để góp phần chuyển đổi số?" stays the question's.
 # Round 16 (qa16conf): or a verb of writing it into the asker's own paper ("…, để viết vào bài thu hoạch", "… năm nào
 # để ghi vào tài liệu sinh hoạt chi bộ"): "ghi / viết / điền / chép vào", "ghi lại", "soạn".
+# Round 17 (qa17conf): putting it into the asker's paper ("để đưa vào phần tồn tại của báo cáo chi bộ"), the paper
+# they make ("để làm tiểu luận / luận văn / đề tài / slide"), the speech they give ("để phát biểu / nói trong …").
 _PURPOSE = re.compile(r"^de (?:\S+ ){0,2}?(?:giai thich|noi lai|ke lai|noi cho|ke cho|chi lai|huong dan lai|trinh bay"
                       r"|thuyet trinh|bao cao|viet bai|viet bao cao|lam bai|tuyen truyen|pho bien|tra loi"
-                      r"|ghi vao|viet vao|dien vao|chep vao|ghi lai|soan)\b")
+                      r"|ghi vao|viet vao|dien vao|chep vao|ghi lai|soan|dua vao|cho vao|them vao|trich dan"
+                      r"|lam (?:tieu luan|luan van|khoa luan|de tai|slide|bao cao)|phat bieu|noi trong)\b")
 
 
 def tells_purpose(right: str) -> bool:
@@ -229,6 +233,21 @@ def tells_purpose(right: str) -> bool:
     "?", four words or more."""
     return "?" not in right and len(right.split()) >= 4 and _PURPOSE.match(fold(right).strip()) is not None \
         and not asks_by_itself(right)
+
+
+# Round 17 (qa17conf): the source the asker cites after the question ("… góp sức cho chuyển đổi số bằng cách nào, theo
+# kênh này kêu gọi", "…, theo như báo đưa tin"): "theo (như)" opening a short clause with a verb of saying, folded. A
+# qualifier ("…, theo quy định mới") has no such verb and stays the question's; "nói / đưa / đăng" alone fold like
+# "nội / đủa / đang" ("theo quy định nội bộ"), so only the verbs with one reading folded.
+_CITES = re.compile(r"^theo (?:nhu )?(?:\S+ ){1,4}?(?:keu goi|dua tin|cho biet|viet|thong bao|gioi thieu"
+                    r"|tuyen truyen|phat dong)\b")
+MAX_CITATION = 9  # words of a citation clause
+
+
+def cites_source(right: str) -> bool:
+    """Whether ``right`` only says where the asker heard what they ask (see ``_CITES``): no question of its own."""
+    folded = fold(right).strip()
+    return len(folded.split()) <= MAX_CITATION and _CITES.match(folded) is not None and not asks_by_itself(right)
 
 
 # Fix15conf (review 15, H4): the words of a request that name no subject ("Nhờ anh chị hướng dẫn giúp", "cho em hỏi
@@ -293,6 +312,8 @@ def _split_connectors(sentence: str) -> list[str]:
         elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right) \
                 and names_subject(left):
             cuts.append(m.end())  # round 15: the asker's purpose after the request is context (``tells_purpose``)
+        elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and cites_source(right):
+            cuts.append(m.end())  # round 17: "…, theo kênh này kêu gọi": where the asker heard it (``cites_source``)
         elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
                 and (tells_after(right) or tells_state(right)):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
@@ -328,10 +349,23 @@ def _purpose_cuts(sentence: str, folded: str) -> list[int]:
     cuts: list[int] = []
     for m in itertools.islice(_PURPOSE_AT.finditer(folded), MAX_SOFT_CUTS):
         left, right = sentence[: m.start()], sentence[m.end() :]
-        if _plain(right.split(maxsplit=1)[0]) == "để" and len(left.split()) >= 3 and _ends_asking(left) \
-                and names_subject(left) and tells_purpose(right):
+        if len(left.split()) < 3 or not names_subject(left) or not tells_purpose(right):
+            continue
+        if (_plain(right.split(maxsplit=1)[0]) == "để" and _ends_asking(left)) \
+                or (_for_the_asker(right) and is_question(left)):
             cuts.append(m.end())
     return cuts
+
+
+# Round 17 (qa17conf): who will pass the answer on, right after an unmarked "de" ("… theo tài liệu chính thức de toi
+# pho bien lai cho ba con"): "đề tôi / đề em" is no phrase, so the folded "de" is the purpose's "để" here, and the
+# request before it need not end on its question word ("Nhờ kênh giải thích giúp định nghĩa …").
+_PASSING_ON = frozenset({"toi", "tui", "em", "minh", "chau", "con", "to"})
+
+
+def _for_the_asker(right: str) -> bool:
+    words = fold(right).split()[:2]
+    return len(words) == 2 and words[0] == "de" and words[1] in _PASSING_ON
 
 
 # The names of ministries that hold "và" (folded: the word before it, the two after), one noun, not two questions
@@ -435,7 +469,7 @@ def _ends_asking(clause: str) -> bool:
 # Words after which "còn" is the adverb "still / left" ("hiện còn thiếu", "thì còn thêm mấy người"), not
 # the opening of a second question.
 _BEFORE_STILL = frozenset({"thi", "hien", "van", "ma", "chi", "cung", "dang", "se", "co", "khong", "chua", "nay",
-                           "gio", "nua", "la", "ra"})
+                           "gio", "nua", "la", "ra", "noi"})
 
 
 def _adverb_con(folded: str, m: re.Match[str]) -> bool:

@@ -173,21 +173,171 @@ def _any(phrases: tuple[Exclusion, ...], folded: str, words: tuple[Word, ...]) -
     return any(p.folded in folded and p.found(folded, words) for p in phrases)
 
 
-def _by_head(phrases: tuple[Exclusion, ...]) -> dict[str, tuple[Exclusion, ...]]:
-    """The phrases by their first folded word (review of round 15: a class product such as "@for_whom @others" holds
-    thousands of phrases; a message looks up its own words instead of testing each one)."""
-    index: dict[str, list[Exclusion]] = {}
-    for p in phrases:
-        if p.words:
-            index.setdefault(p.words[0][0], []).append(p)
-    return {w: tuple(ps) for w, ps in index.items()}
+Token = tuple[str, str]  # (folded, tone key): one word of an exclusion, as Exclusion.words holds it
 
 
-def _any_by_head(index: dict[str, tuple[Exclusion, ...]], folded: str, words: tuple[Word, ...]) -> bool:
-    """:func:`_any` over the phrases of ``index`` (:func:`_by_head`) whose first word the message says: the same
-    answer, since a phrase is found only where its first word is one of the message's words."""
-    return any(p.folded in folded and p.found(folded, words)
-               for w in set(folded.split()) for p in index.get(w, ()))
+def _tokens_at(tokens: tuple[Token, ...], words: tuple[Word, ...], i: int) -> bool:
+    """Whether ``tokens`` are said at word ``i`` of ``words`` (marks compared as :meth:`Exclusion.at` does)."""
+    n = len(tokens)
+    return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
+                                       for (w, k), (f, key, sure) in zip(tokens, words[i : i + n], strict=True))
+
+
+class _Slot:
+    """One place of a phrase template: a class's members (each read into its words once) or a literal, by their first
+    folded word. ``empty``: a member reads to no word."""
+
+    __slots__ = ("empty", "heads")
+
+    def __init__(self, alternatives: Iterable[tuple[Token, ...]]) -> None:
+        heads: dict[str, list[tuple[Token, ...]]] = {}
+        self.empty = False
+        for tokens in dict.fromkeys(alternatives):
+            if tokens:
+                heads.setdefault(tokens[0][0], []).append(tokens)
+            else:
+                self.empty = True
+        self.heads = {w: tuple(ts) for w, ts in heads.items()}
+
+    def ends(self, words: tuple[Word, ...], starts: Iterable[int]) -> set[int]:
+        """Where a member said at one of ``starts`` ends."""
+        ends: set[int] = set()
+        for i in starts:
+            if self.empty:
+                ends.add(i)
+            if i < len(words):
+                ends.update(i + len(t) for t in self.heads.get(words[i][0], ()) if _tokens_at(t, words, i))
+        return ends
+
+
+_Template = tuple[_Slot, ...]
+
+
+class ExclusionTable:
+    """A long list of exclusions kept as the templates content/intents.toml writes ("@for_whom @others", "@kin của @me
+    @want @resume_verb"), not as every phrase they expand to (session 17: the ``unless``, ``spare`` and ``for_others``
+    lists expanded to some 96 000 :class:`Exclusion` objects, 24 MiB of a worker's memory). A class's members are read
+    once (:class:`_Slot`, shared by every template that names it); a template is matched at a message's word by
+    following its slots. Says what a tuple of the expanded phrases said: a phrase is found where its words are said
+    (:meth:`Exclusion.at`) and its folded text is in ``folded`` (:meth:`Exclusion.found`); a phrase of no word is
+    never found (it had no first word to be indexed by)."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, templates: Iterable[_Template] = ()) -> None:
+        starts: dict[str, dict[_Template, None]] = {}
+        for template in dict.fromkeys(templates):
+            for w in _first_words(template):
+                starts.setdefault(w, {})[template] = None
+        self.starts = {w: tuple(ts) for w, ts in starts.items()}  # the templates by the folded words they start with
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def spans(self, words: tuple[Word, ...]) -> Iterator[tuple[int, int]]:
+        """Each (start, end) of ``words`` where a phrase of the table is said (no phrase's folded text checked)."""
+        for i, (w, _, _) in enumerate(words):
+            for template in self.starts.get(w, ()):
+                ends = {i}
+                for slot in template:
+                    ends = slot.ends(words, ends)
+                    if not ends:
+                        break
+                yield from ((i, j) for j in ends if j > i)
+
+    def said(self, folded: str, words: tuple[Word, ...]) -> Iterator[tuple[int, int, str]]:
+        """Each (start, end, folded phrase) of a phrase found in the message (:meth:`Exclusion.found`): said at that
+        place, and its folded text also in ``folded`` (so within a sentence somewhere)."""
+        for i, j in self.spans(words):
+            phrase = f" {' '.join(w for w, _, _ in words[i:j])} "
+            if phrase in folded:
+                yield i, j, phrase
+
+    def found(self, folded: str, words: tuple[Word, ...]) -> bool:
+        """Whether a phrase of the table is found in the message (as :func:`_any` over the expanded phrases)."""
+        return any(True for _ in self.said(folded, words))
+
+    def phrases(self) -> Iterator[tuple[Token, ...]]:
+        """Every phrase of the table, as words (for tests: the expansion read whole)."""
+        for template in dict.fromkeys(t for ts in self.starts.values() for t in ts):
+            for choice in itertools.product(*(_alternatives(slot) for slot in template)):
+                yield tuple(itertools.chain.from_iterable(choice))
+
+
+_NO_EXCLUSIONS = ExclusionTable()
+
+
+def _alternatives(slot: _Slot) -> list[tuple[Token, ...]]:
+    return [*([()] if slot.empty else []), *itertools.chain.from_iterable(slot.heads.values())]
+
+
+def _first_words(template: _Template) -> set[str]:
+    """The folded words a phrase of ``template`` can start with (a slot that may be empty lets the next one start)."""
+    words: set[str] = set()
+    for slot in template:
+        words.update(slot.heads)
+        if not slot.empty:
+            break
+    return words
+
+
+def _tokens(text: str) -> tuple[Token, ...] | None:
+    """The words of ``text`` as :meth:`Exclusion.of` reads them, word by word; None when it must be read whole."""
+    forms = _phrase_forms(text)
+    return None if forms is None else tuple(itertools.chain.from_iterable(f.keyed for f in forms))
+
+
+class _TableBuilder:
+    """Reads templates into :class:`ExclusionTable` s, one :class:`_Slot` per class and per literal for the whole table
+    (every list that names ``@me`` shares its slot)."""
+
+    def __init__(self, vocabulary: dict[str, list[str]]) -> None:
+        self.vocabulary = vocabulary
+        self.slots: dict[object, _Slot] = {}
+
+    def table(self, texts: Iterable[str]) -> ExclusionTable:
+        templates: list[_Template] = []
+        for text in dict.fromkeys(texts):
+            template = self._template(text)
+            if template is not None:
+                templates.append(template)
+            else:  # read each phrase whole, as before
+                templates += [(self._slot(("", tokens), [tokens]),)
+                              for tokens in dict.fromkeys(Exclusion.of(p).words for p in expand(text, self.vocabulary))]
+        return ExclusionTable(templates)
+
+    def _slot(self, key: object, alternatives: Iterable[tuple[Token, ...]]) -> _Slot:
+        slot = self.slots.get(key)
+        if slot is None:
+            slot = self.slots[key] = _Slot(alternatives)
+        return slot
+
+    def _template(self, text: str) -> _Template | None:
+        """``text``'s slots, or None where its expansion must be read phrase by phrase: an unknown class (``expand``
+        says which), a class named with no space between it and a word ("@me's": the words join), a phrase read
+        whole (``_whole_only``)."""
+        names = _REF.findall(text)
+        literals = _REF.split(text)[::2]
+        if any(n not in self.vocabulary for n in names):
+            return None
+        for m in range(len(names)):
+            before, after = literals[m], literals[m + 1]
+            if not (before[-1:].isspace() or (m == 0 and not before)) \
+                    or not (after[:1].isspace() or (m == len(names) - 1 and not after)):
+                return None
+        slots: list[_Slot] = []
+        for m, literal in enumerate(literals):
+            tokens = _tokens(literal)
+            if tokens is None:
+                return None
+            if tokens:
+                slots.append(self._slot(("", tokens), [tokens]))
+            if m < len(names):
+                members = [_tokens(w) for w in self.vocabulary[names[m]]]
+                if any(t is None for t in members):
+                    return None
+                slots.append(self._slot(("@", names[m]), members))  # type: ignore[arg-type]
+        return tuple(slots)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +385,7 @@ def _said(marked_heads: dict[str, tuple[Phrase, ...]], folded_heads: dict[str, t
 class Intent:
     name: str
     patterns: tuple[tuple[tuple[Phrase, ...], ...], ...]
-    unless: tuple[Exclusion, ...]
+    unless: ExclusionTable
     asks: tuple[Exclusion, ...] = ()
     request: Request = Request()
     wants: tuple[Exclusion, ...] = ()  # a wish for this command that overrides ``asks`` whatever ``but_not`` says
@@ -247,7 +397,7 @@ class Intent:
     # phrases the exclusions do not see (round 13): a question word said as an indefinite ("xóm tui có mấy bà bán
     # cá … muốn kể": "có mấy" = there are some, not how many), the citizen's own data named among what to erase
     # ("cả tên với số điện thoại": not the device "điện thoại")
-    spare: tuple[Exclusion, ...] = ()
+    spare: ExclusionTable = _NO_EXCLUSIONS
     # phrases spared only where no sentence of the message asks by itself (review 15, H5): "nên tôi" is "so I" in a
     # story told ("… hay lắm nên tôi muốn kể cho kênh") and "should I" in a question ("không biết nên tôi gửi … không")
     spare_told: tuple[Exclusion, ...] = ()
@@ -267,15 +417,13 @@ class Intent:
     marked_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
     folded_heads: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
     groups: tuple[tuple[frozenset[Phrase], ...], ...] = ()
-    unless_heads: dict[str, tuple[Exclusion, ...]] = field(default_factory=dict, compare=False)
-    spare_heads: dict[str, tuple[Exclusion, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def of(cls, name: str, patterns: tuple[tuple[tuple[Phrase, ...], ...], ...], unless: tuple[Exclusion, ...],
+    def of(cls, name: str, patterns: tuple[tuple[tuple[Phrase, ...], ...], ...], unless: ExclusionTable,
            asks: tuple[Exclusion, ...] = (), request: Request = Request(), wants: tuple[Exclusion, ...] = (),
            alone: frozenset[str] = frozenset(),
            wish_patterns: tuple[tuple[tuple[Exclusion, ...], ...], ...] = (),
-           asks_last: frozenset[str] = frozenset(), spare: tuple[Exclusion, ...] = (),
+           asks_last: frozenset[str] = frozenset(), spare: ExclusionTable = _NO_EXCLUSIONS,
            spare_told: tuple[Exclusion, ...] = (),
            spare_before: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = (),
            in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = (),
@@ -285,8 +433,7 @@ class Intent:
                    spare_before, in_order, shown, shown_bare,
                    _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
-                   tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns), _by_head(unless),
-                   _by_head(spare))
+                   tuple(tuple(frozenset(group) for group in pattern) for pattern in patterns))
 
     def said(self, marked: str, folded: str, accented: bool) -> set[Phrase]:
         """The patterns' phrases the message says (see :func:`_said`)."""
@@ -306,7 +453,7 @@ class Intent:
         if self.shows_else(folded, words):
             return False
         folded, words = self.spared(folded, words)
-        if _any_by_head(self.unless_heads, folded, words) or self.said_in_order(folded, words):
+        if self.unless.found(folded, words) or self.said_in_order(folded, words):
             return False
         asked = _any(self.asks, folded, words) or bare.rpartition(" ")[2] in self.asks_last
         return (not asked or self.request.said(folded, words)
@@ -315,8 +462,7 @@ class Intent:
     def spared(self, folded: str, words: tuple[Word, ...]) -> tuple[str, tuple[Word, ...]]:
         """The message as the exclusions read it: each ``spare`` phrase said in it read as a break (``"|"``), so
         no exclusion finds its words. Unchanged (the same objects) when none is said: most messages."""
-        hits = [(i, len(p.words)) for w in set(folded.split()) for p in self.spare_heads.get(w, ())
-                if p.folded in folded and _spares(p, folded) for i in p.at(words)]
+        hits = [(i, j - i) for i, j, said in self.spare.said(folded, words) if _spares(said, folded)]
         told = [p for p in self.spare_told if p.folded in folded]
         if told and not any(asks_by_itself(s) for s in folded.split(_BREAK)):
             hits += [(i, len(p.words)) for p in told for i in p.at(words)]
@@ -337,7 +483,7 @@ class Intent:
         if self.shows_else(folded, words):
             return True
         spared = self.spared(folded, words)
-        return _any_by_head(self.unless_heads, *spared) or self.said_in_order(*spared)
+        return self.unless.found(*spared) or self.said_in_order(*spared)
 
     def said_in_order(self, folded: str, words: tuple[Word, ...]) -> bool:
         """Whether, for one ``in_order`` pair, a phrase of the first group is said before one of the second within
@@ -407,10 +553,10 @@ def _starts_at(phrase: Exclusion, words: tuple[Word, ...], i: int) -> bool:
                                        for (w, k), (f, key, sure) in zip(phrase.words, words[i : i + n], strict=True))
 
 
-def _spares(phrase: Exclusion, folded: str) -> bool:
-    """Whether a ``spare`` phrase said in ``folded`` is spared there: "ở đâu cả" only where it says nowhere
-    (review 14b, M4: "chỉ không biết thông tin của tôi lưu ở đâu cả" asks where, and no command takes it)."""
-    return " o dau " not in phrase.folded or says_nowhere(folded)
+def _spares(phrase: str, folded: str) -> bool:
+    """Whether a ``spare`` phrase (folded, padded) said in ``folded`` is spared there: "ở đâu cả" only where it says
+    nowhere (review 14b, M4: "chỉ không biết thông tin của tôi lưu ở đâu cả" asks where, and no command takes it)."""
+    return " o dau " not in phrase or says_nowhere(folded)
 _REF = re.compile(r"@(\w+)")
 
 
@@ -464,24 +610,37 @@ class Intents:
     # act done (``done``), a condition closed ("thì", ``closes``), someone else's words or a past slip (``reported``)
     told: Told = field(default_factory=lambda: Told())
     # a request made for someone else (round 16, ``[request] for_others``: "hủy đăng ký cho mẹ tôi"), by first word
-    for_others: dict[str, tuple[Exclusion, ...]] = field(default_factory=dict, compare=False)
+    for_others: ExclusionTable = field(default_factory=ExclusionTable, compare=False)
     # the asker saying that what follows is asked, with a colon ("Tôi hỏi: …", ``[request] asks_as``, review 16 H2/H3:
     # said bare, "tôi hỏi lại lần nữa" tells, and unmarked "toi hoi" is also "tôi hơi", a bit)
     asks_as: re.Pattern[str] | None = None
+    # round 17: a relative named bare ("hủy đăng ký cho bố"), compared with marks only (padded marked phrases: typed
+    # without them "cho ba" is also "cho bà", a grandmother speaking), and someone named by a title and a name ("giùm
+    # chị Lan"): the words said on someone's behalf (``on_behalf``), the titles, the words no name is (``not_named``)
+    for_others_marked: tuple[str, ...] = ()
+    on_behalf: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    not_named: frozenset[str] = frozenset()
+    # how a request said to the channel may open (``[request] opens``: the stop itself, "xin", the channel called)
+    opens: tuple[Exclusion, ...] = ()
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
            elsewhere: tuple[Phrase, ...] = (), addressed: tuple[Exclusion, ...] = (),
            conditional: tuple[Exclusion, ...] = (), contrast: tuple[str, ...] = (),
-           told: Told | None = None, for_others: tuple[Exclusion, ...] = (),
-           asks_as: tuple[str, ...] = ()) -> Intents:
+           told: Told | None = None, for_others: ExclusionTable | None = None,
+           asks_as: tuple[str, ...] = (), for_others_marked: tuple[str, ...] = (),
+           on_behalf: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
+           not_named: frozenset[str] = frozenset(), opens: tuple[Exclusion, ...] = ()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
                    _by_first_word([(p.marked, p) for p in elsewhere]),
                    _by_first_word([(p.folded, p) for p in elsewhere]), addressed, conditional,
-                   _contrast(contrast), told if told is not None else Told(), _by_head(for_others),
-                   _asks_as(asks_as))
+                   _contrast(contrast), told if told is not None else Told(),
+                   for_others if for_others is not None else ExclusionTable(),
+                   _asks_as(asks_as), tuple(dict.fromkeys(_marked_words(p) for p in for_others_marked)),
+                   on_behalf, titles, not_named, opens)
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -515,31 +674,43 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
     def phrases(texts: list[str]) -> list[str]:
         return list(dict.fromkeys(w for t in texts for w in expand(t, vocabulary)))
 
+    # one object per distinct exclusion and phrase of the whole table (the same words recur in many lists), and the
+    # long lists kept as their templates (:class:`ExclusionTable`)
+    shared: dict[object, object] = {}
+    table = _TableBuilder(vocabulary).table
+
     def exclusions(texts: list[str]) -> tuple[Exclusion, ...]:
-        return tuple(Exclusion.of(p) for p in phrases(texts))
+        return tuple(dict.fromkeys(shared.setdefault(x, x) for x in map(Exclusion.of, phrases(texts))))  # type: ignore[misc]
+
+    def phrase(text: str) -> Phrase:
+        return shared.setdefault(p := Phrase.of(text, plain), p)  # type: ignore[return-value]
 
     request = Request(exclusions(request_spec.get("wants", [])), exclusions(request_spec.get("but_not", [])))
     return Intents.of(tuple(
         Intent.of(name,
-                  tuple(tuple(tuple(Phrase.of(p, plain) for p in phrases(group)) for group in pattern)
+                  tuple(tuple(tuple(phrase(p) for p in phrases(group)) for group in pattern)
                         for pattern in spec["patterns"]),
-                  exclusions(spec.get("unless", [])), exclusions(spec.get("asks", [])), request,
+                  table(spec.get("unless", [])), exclusions(spec.get("asks", [])), request,
                   exclusions(spec.get("wants", [])), frozenset(command_form(p) for p in phrases(spec.get("alone", []))),
                   tuple(tuple(exclusions(group) for group in pattern) for pattern in spec.get("wish_patterns", [])),
                   frozenset(command_form(p) for p in spec.get("asks_last", [])),
-                  exclusions(spec.get("spare", [])), exclusions(spec.get("spare_told", [])),
+                  table(spec.get("spare", [])), exclusions(spec.get("spare_told", [])),
                   tuple((exclusions(first), exclusions(then)) for first, then in spec.get("spare_before", [])),
                   tuple((exclusions(first), exclusions(then)) for first, then in spec.get("unless_in_order", [])),
                   exclusions(spec.get("shown", [])), exclusions(spec.get("shown_bare", [])))
         for name, spec in data.items()
-    ), filler, (*(Phrase.of(p, plain) for p in phrases(elsewhere_spec)),
+    ), filler, (*(phrase(p) for p in phrases(elsewhere_spec)),
                 *(Phrase(_marked_words(p), "") for p in phrases(elsewhere_marked))),
         exclusions(request_spec.get("addressed", [])), exclusions(request_spec.get("conditional", [])),
         tuple(request_spec.get("contrast", [])),
         Told(exclusions(request_spec.get("still", [])), exclusions(request_spec.get("done", [])),
              exclusions(request_spec.get("closes", [])), exclusions(request_spec.get("reported", [])),
-             request.wants), exclusions(request_spec.get("for_others", [])),
-        tuple(phrases(request_spec.get("asks_as", []))))
+             request.wants), table(request_spec.get("for_others", [])),
+        tuple(phrases(request_spec.get("asks_as", []))), tuple(phrases(request_spec.get("for_others_marked", []))),
+        *(frozenset(_marked_words(w).strip() for w in phrases(words))
+          for words in (vocabulary.get("on_behalf", []), request_spec.get("titles", []),
+                        request_spec.get("not_named", []))),
+        exclusions(request_spec.get("opens", [])))
 
 
 def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -682,13 +853,18 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         return None  # "Tôi hỏi: kể chuyện lên kênh được không?" asks about the command (review 16, H2/H3)
     conceded = _conceded(text, intents)
     if conceded is not None:
-        return None if conceded == _COMPLAINT else conceded
+        return STOP_COMPLAINT if conceded == _COMPLAINT else conceded
+    if _complains_of_stop(text, intents):
+        return STOP_COMPLAINT
     if not text or len(text.split()) <= MAX_WORDS:
         return _read(text, intents) or _short_asked_after(text, intents)
     last = _last_clauses(text)
     name = _read(last, intents)
     if name is not None and not _asks_besides(name, last, intents):
         return name
+    told_how = _how_of_wish(text, last, intents)
+    if told_how is not None:
+        return told_how
     # a run after the first clause is a request only when said to the channel (review 13, M4: "…, hôm qua thằng cháu
     # lỡ tay xóa hết thông tin của tôi trong máy, tôi rất buồn …" tells of a deletion, it asks none). A run whose
     # request the rest of the letter undoes leaves the next runs to be read (round 14: "trước em có theo dõi để nhận
@@ -702,6 +878,62 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     return _asked_after(text, intents) or _asked_help(text, intents)
 
 
+def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
+    """A long letter that tells what the citizen has first and asks how to do the command last (round 17: "Xóm tôi có
+    bà cụ gần 80 tuổi tự học bán cam qua Zalo, …. Tôi muốn kể chuyện này gửi lên kênh để mọi người học hỏi thì làm
+    thế nào?"): the last clauses say a pattern of the command and a how (``asks``), which alone keeps them a question,
+    and what makes the how a wish in hand (``wish_patterns``: the story's place, "xóm tôi") was said earlier, out of
+    their reach. The command, when the whole letter says its wish and none of its exclusions, and only its end holds a
+    question mark (a letter that asks something else first stays a question; "mỗi vụ bán được mấy tấn." tells)."""
+    clauses = _CLAUSE_END.split(text.strip())
+    taken = len(_within(reversed(clauses)))
+    if not last or taken >= len(clauses):
+        return None
+    if "?" in text.rstrip().rstrip("?"):
+        return None
+    said = _Reading.of(last)
+    found = intents.said(said.marked, said.folded, said.accented)
+    if not found:
+        return None  # most letters: no command's phrase in their last clauses (latency: the whole is not read)
+    for intent in intents.commands:
+        if intent.wish_patterns and any(all(not g.isdisjoint(found) for g in p) for p in intent.groups) \
+                and _any(intent.asks, said.folded, said.message) and not intent.excluded(said.folded, said.message):
+            whole = _Reading.of(text)
+            if intent.wished(whole.folded, whole.message) and not intent.excluded(whole.folded, whole.message):
+                return intent.name
+    return None
+
+
+def _complains_of_stop(text: str, intents: Intents) -> bool:
+    """Whether a message tells a stop done, then that the digest still comes, and asks nothing done after it (round
+    17: "Tôi hủy bản tin rồi. Sao vẫn nhận?" unsubscribed again, silently): a clause says a whole stop with an act done
+    (``[request] done``: "rồi", "đã"), and that clause or a later one reports a state that goes on (``still``: "vẫn",
+    no wish said). A clause after the stop that asks for a command by itself ("…, hủy giúp tôi lần nữa nhé") is a
+    request, and the message is read as before. Only read when the message says a ``still`` word (one substring test
+    per phrase on its folded form)."""
+    words = intents.told
+    folded = f" {command_form(text)} "
+    stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
+    if stop is None or not any(p.folded in folded for p in words.still):
+        return False
+    readings = [_Reading.of(c) for c in _CLAUSE_END.split(text.strip()) if c.strip()]
+    told = next((i for i, r in enumerate(readings)
+                 if _says(stop, r, intents) and _any(words.done, r.folded, r.message)), None)
+    if told is None or not any(_states(r, words) for r in readings[told:]):
+        return False
+    return not any(not _states(r, words) and _read_reading(r, intents) is not None for r in readings[told + 1 :])
+
+
+def _read_reading(r: _Reading, intents: Intents) -> str | None:
+    """The command a clause already read asks for (:func:`_read` without reading it again)."""
+    bare, found = intents.bare(r.folded), intents.said(r.marked, r.folded, r.accented)
+    return next((c.name for c in intents.commands if c.matches(r.marked, r.folded, r.accented, r.message, bare, found)),
+                None)
+
+
+# What a complaint about a stop told done reads as (round 17): no command in content/intents.toml, a route of its own
+# (``handlers.subscription.stop_complaint``) that checks the asker's subscription and says it, changing nothing
+STOP_COMPLAINT = "stop_complaint"
 _CONCEDED_MIN = 2  # words after "nhưng" that can say a request ("hủy giúp")
 # What the concession reading decides: a command, the whole message read as before (None), or no command at all
 _COMPLAINT = "\0complaint"
@@ -801,7 +1033,13 @@ def _asked_after(text: str, intents: Intents) -> str | None:
     # luôn" tells how it was: its "xin nghỉ … nhắn" is no stop)
     candidates = [i for i in range(last) if not asking[i] and len(sentences[i].split()) <= MAX_WORDS][:MAX_WINDOWS]
     for i in candidates:
-        name = _read(sentences[i], intents, addressed=True)
+        # a stop for someone else ("Hủy đăng ký cho mẹ tôi. VNeID là gì?", round 17) is said to the channel: its reply
+        # says how that person stops it (``for_others``), then offers the question
+        # that opens with the request, not with who did it ("Con tôi hủy đăng ký cho mẹ tôi." tells)
+        reading = _Reading.of(sentences[i])
+        someone = _for_someone(sentences[i], reading, intents) \
+            and any(i == 0 for p in intents.opens if p.folded in reading.folded for i in p.at(reading.message))
+        name = _read(sentences[i], intents, addressed=not someone)
         if name not in ASKED_AFTER:
             continue  # no request, or another command's words told in the story ("con tôi đăng ký cho tôi nhận …")
         request = _Reading.of(sentences[i])
@@ -912,10 +1150,31 @@ def for_others(text: str, intents: Intents | None = None) -> bool:
     stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
     for clause in _CLAUSE_END.split(text.strip()):
         reading = _Reading.of(clause)
-        if _any_by_head(intents.for_others, reading.folded, reading.message) \
-                and (stop is None or _says(stop, reading, intents)):
+        if _for_someone(clause, reading, intents) and (stop is None or _says(stop, reading, intents)):
             return True
     return False
+
+
+def _for_someone(clause: str, reading: _Reading, intents: Intents) -> bool:
+    """Whether ``clause`` says it is for someone else: "cho mẹ tôi" (``for_others``), a relative named bare where the
+    clause is typed with marks ("cho bố", "giùm vợ": ``for_others_marked``, round 17), or a title and a name after a
+    word said on someone's behalf ("hủy đăng ký giùm chị Lan": a name is capitalised; not in a message that
+    capitalises most of its words, nor a pronoun or the channel — "cho Tôi", "giúp Ad")."""
+    if intents.for_others.found(reading.folded, reading.message):
+        return True
+    if reading.accented and any(p in reading.marked for p in intents.for_others_marked):
+        return True
+    return _names_someone(clause, intents)
+
+
+def _names_someone(clause: str, intents: Intents) -> bool:
+    """A word said on someone's behalf, a title, then a capitalised word that is no pronoun ("giùm chị Lan")."""
+    raws = [w.strip(".,;:!?…\"'()") for w in unicodedata.normalize("NFC", clause).split()]
+    raws = [w for w in raws if w]
+    if not raws or sum(w[:1].isupper() for w in raws) * 2 > len(raws):
+        return False
+    return any(a.lower() in intents.on_behalf and b.lower() in intents.titles and c[:1].isupper()
+               and c.lower() not in intents.not_named for a, b, c in zip(raws, raws[1:], raws[2:], strict=False))
 
 
 def _says(intent: Intent, reading: _Reading, intents: Intents) -> bool:

@@ -1,0 +1,46 @@
+"""One fact asked of two years side by side, left unsure: the entry that states both years answers it.
+
+"… top bao nhiêu về chỉ số EGDI … vào năm 2025 và năm 2030?" asks one fact of two years (``bot.kb.years``). The KB
+holds each year's targets apart and one entry stating the fact year by year; ranked close together, the three were
+offered ("Ý bạn là…?"), although only one of them gives the citizen all that was asked. Where the message asks no
+second question and exactly one entry of the first three states the fact of both years (in one sentence, or each
+year heading its own statement), is of the top entry's topic, holds the hard floors, and says as much of the
+question as any of the three (its coverage the highest, its best phrasing within the tie margin of theirs), that
+entry is answered. A fact of one year only, or of two facts, is not read here (``KnowledgeBase._years_apart`` and
+``_years_in_turn`` read those). Linear in the message (``bot.kb.years``) and in the three answers read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.kb.decision import FLOOR_COVERAGE, FLOOR_MATCH, SUGGESTIONS, TIE_MARGIN, Answer, confident
+from bot.kb.index import Hit
+from bot.kb.years import lists_both, states_both, two_years
+
+
+def stating_both(question: str, hits: Sequence[Hit]) -> Hit | None:
+    """The one hit of the first three that states the fact of both years ``question`` asks side by side, and says
+    as much of the question as the others; else ``None``."""
+    years = two_years(question)
+    top = hits[:SUGGESTIONS]
+    if years is None or not top:
+        return None
+    topic = top[0].entry.topic
+    both = [h for h in top if h.entry.topic == topic and not h.against
+            and h.coverage >= FLOOR_COVERAGE and h.match >= FLOOR_MATCH
+            and (states_both(h.entry.answer, years) or lists_both(h.entry.answer, years))]
+    if len(both) != 1:
+        return None
+    hit = both[0]
+    if hit.coverage < max(h.coverage for h in top) or hit.match < max(h.match for h in top) - TIE_MARGIN:
+        return None
+    return hit
+
+
+def answered_both(question: str, result: Answer, hits: Sequence[Hit], messages: dict[str, str]) -> Answer:
+    """``result`` itself, or, where it offered choices for a fact asked of two years, the one entry stating both."""
+    if result.kind != "ambiguous":
+        return result
+    hit = stating_both(question, hits)
+    return result if hit is None else confident(hit, messages, result.normalized, result.margin)

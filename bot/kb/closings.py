@@ -1,0 +1,52 @@
+"""Whether a clause of a message only closes it: thanks or goodbye, with the fillers around them ("Cam on.",
+"Em cảm ơn nhiều ạ", "tks ad"), or the source the asker cites ("…, theo kênh này kêu gọi") — no question, no topic.
+
+The engine takes the last clause of a message as its question when the clauses before it only ask by a request
+("Nhờ kênh giải thích giúp …"): a closing is never that question. Unmarked "Cam on" folds like "cam" (orange), a
+word the ranker keeps, so the closing is found by the small-talk phrases of ``content/conversation.toml``
+(``[smalltalk]`` thanks, bye and fillers), every word of the clause one of them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from bot.nlp.clauses import cites_source
+from bot.nlp.normalize import fold
+
+_FILE = Path(__file__).resolve().parents[2] / "content" / "conversation.toml"
+_KINDS = ("thanks", "bye")
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
+    """The thanks and goodbye phrases, those and the fillers, as folded token tuples; the longest one's length."""
+    table = tomllib.loads(_FILE.read_text(encoding="utf-8"))["smalltalk"]
+    closing = frozenset(t for t in (tuple(fold(p).split()) for kind in _KINDS for p in table[kind]) if t)
+    found = closing | frozenset(t for t in (tuple(fold(f).split()) for f in table["fillers"]) if t)
+    return closing, found, max(len(t) for t in found)
+
+
+def closes(clause: str) -> bool:
+    """Every word of ``clause`` is a thanks or goodbye phrase or a filler, and one of them a thanks or goodbye; or
+    the clause only cites where the asker heard what they ask ("theo kênh này kêu gọi", ``clauses.cites_source``)."""
+    if cites_source(clause):
+        return True
+    tokens = fold(clause).split()
+    if not tokens:
+        return False
+    closing, phrases, longest = _phrases()
+    said = False
+    i = 0
+    while i < len(tokens):  # greedy, longest phrase first: at most ``longest`` tries a word (linear)
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            chunk = tuple(tokens[i:i + size])
+            if chunk in phrases:
+                said = said or chunk in closing
+                i += size
+                break
+        else:
+            return False
+    return said
