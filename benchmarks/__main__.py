@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 import time
+import traceback
 from contextlib import suppress
 
 from benchmarks.common import interruptible
@@ -36,8 +37,11 @@ def main() -> int:
                 print(f"\n===== {current} =====", flush=True)
                 module.run()
                 print(f"[{current}] took {time.monotonic() - started:.0f} s", flush=True)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stopped:
             interrupted = True  # leaving `interruptible` stops whatever is still running
+            if stopped.__context__ is not None and not isinstance(stopped.__context__, KeyboardInterrupt):
+                with suppress(OSError):  # the benchmark had failed: the signal came during its teardown
+                    traceback.print_exception(stopped.__context__)
     if interrupted or stop.signum is not None:
         with suppress(OSError):  # the terminal may have hung up
             print(f"\ninterrupted by {stop.name} during {current}: every process the run started was stopped "

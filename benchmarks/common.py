@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
@@ -38,12 +38,14 @@ def free_port() -> int:
 @contextmanager
 def redis_server(*, unix: bool = False) -> Iterator[str]:
     """A throwaway redis-server with AOF on (as in production); yields its URL (TCP, or the unix socket
-    that `dxbot dev`'s embedded Redis uses)."""
+    that `dxbot dev`'s embedded Redis uses). The socket lives in a short directory right under /tmp: a unix
+    socket path is cut at 107 bytes, and the run's TMPDIR (`interruptible`) can be deep."""
     directory = Path(tempfile.mkdtemp(prefix="dxbot-bench-"))
+    sockets = Path(tempfile.mkdtemp(prefix="dxbot-sock-", dir="/tmp")) if unix else None
     port = free_port()
-    url = f"unix://{directory / 'redis.sock'}" if unix else f"redis://127.0.0.1:{port}/0"
+    url = f"unix://{sockets / 'redis.sock'}" if sockets else f"redis://127.0.0.1:{port}/0"
     try:
-        proc = subprocess.Popen(server_args(directory, port=port, unix_socket=directory / "redis.sock"),
+        proc = subprocess.Popen(server_args(directory, port=port, unix_socket=sockets and sockets / "redis.sock"),
                                 stdout=subprocess.DEVNULL, start_new_session=True)
         try:
             wait_http_or_redis(url)
@@ -52,6 +54,8 @@ def redis_server(*, unix: bool = False) -> Iterator[str]:
             stop_group(proc, timeout=10)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
+        if sockets:
+            shutil.rmtree(sockets, ignore_errors=True)
 
 
 def wait_http_or_redis(url: str, timeout: float = 20) -> None:
@@ -92,17 +96,33 @@ def process(args: list[str], env: dict[str, str], ready_url: str | None = None) 
 def stop_group(proc: subprocess.Popen, timeout: float = 15) -> None:
     """Stop a process started in its own session and everything in its group: SIGTERM, SIGKILL after `timeout`,
     then SIGKILL to what is left of the group (children of a parent that exited on SIGTERM: gunicorn's workers,
-    an RQ work horse)."""
+    an RQ work horse). Every wait is bounded: while a run is being stopped (`interruptible`) the SIGTERM grace is
+    at most STOP_GRACE_S, and none once the stop is forced; a process still there KILL_WAIT_S after SIGKILL is
+    given up on here (never raises TimeoutExpired) and left to the backstop, which kills and reports it."""
+    if _ACTIVE is not None and _ACTIVE.signum is not None:
+        timeout = min(timeout, STOP_GRACE_S)
     with suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout)
-    except subprocess.TimeoutExpired:
+    if not _bounded_wait(proc, timeout):
         with suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+        _bounded_wait(proc, KILL_WAIT_S)
     with suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _bounded_wait(proc: subprocess.Popen, timeout: float) -> bool:
+    """Wait up to `timeout` for `proc` to exit, up to FORCED_WAIT_S once the run's stop is forced; whether it did."""
+    deadline = time.monotonic() + timeout
+    while True:
+        forced_at = _ACTIVE.forced_at if _ACTIVE is not None else None
+        end = deadline if forced_at is None else min(deadline, forced_at + FORCED_WAIT_S)
+        try:
+            proc.wait(max(0.0, min(0.2, end - time.monotonic())))
+            return True
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= end:
+                return False
 
 
 def gunicorn(app: str, port: int, env: dict[str, str], workers: int = 2) -> AbstractContextManager[subprocess.Popen]:
@@ -208,15 +228,22 @@ def percentile(values: list[float], q: float) -> float:
 # ---- stopping a run, whatever stops it ---------------------------------------------------------------------
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+STOP_GRACE_S = 5.0  # once a run is being stopped: SIGTERM, then SIGKILL this long after
+KILL_WAIT_S = 5.0  # after SIGKILL: a process still there (D state) is given up on and reported
+FORCED_WAIT_S = 1.0  # once forced: the longest any wait for a process lasts
+STOP_DEADLINE_S = 30.0  # after the first signal: everything still running is SIGKILLed, as by a third signal
 _PR_SET_CHILD_SUBREAPER, _PR_GET_CHILD_SUBREAPER = 36, 37
 
 
 @dataclass
 class Interrupt:
-    """What stopped the run: the first stop signal received, if any."""
+    """What stopped the run: the first stop signal received, if any, and how far the stop has gone."""
 
     signum: int | None = None
-    stopping: bool = False  # cleaning up: a signal now is only recorded
+    signals: int = 0  # stop signals received
+    stopping: bool = False  # in the backstop: a first signal now is recorded, not raised
+    forced_at: float | None = None  # monotonic time everything was SIGKILLed (third signal or deadline)
+    before: dict[int, int] = field(default_factory=dict)  # descendants when the run started: pid -> start time
 
     @property
     def name(self) -> str:
@@ -226,8 +253,26 @@ class Interrupt:
     def exit_status(self) -> int:
         return 128 + (self.signum or signal.SIGINT)
 
+    def force(self, why: str) -> None:
+        """SIGKILL to every process the run started that is still alive, and to its group; from then on no wait
+        for a process lasts more than FORCED_WAIT_S."""
+        if _ACTIVE is not self:  # a deadline that fired after the run ended
+            return
+        if self.forced_at is None:
+            self.forced_at = time.monotonic()
+        left = _alive_since(self.before)
+        for pid, (_, group, _, _) in left.items():
+            _signal(pid, group, signal.SIGKILL)
+        _say(f"{why}: killed the {len(left)} process(es) still running (SIGKILL)")
+
 
 _ACTIVE: Interrupt | None = None
+
+
+def _say(line: str) -> None:
+    """A line on stderr, safe in a signal handler (no buffered stream to re-enter) and on a hung-up terminal."""
+    with suppress(OSError):
+        os.write(2, f"\n{line}\n".encode())
 
 
 @contextmanager
@@ -235,51 +280,75 @@ def interruptible() -> Iterator[Interrupt]:
     """SIGINT, SIGTERM and SIGHUP stop a benchmark run the way Ctrl-C does, and nothing the run started outlives it.
 
     The first of them raises KeyboardInterrupt in the main thread, so every benchmark's `with` and `finally` stop
-    its processes and remove its temp dirs; later ones are only recorded, so that a second Ctrl-C, or make's
-    SIGTERM after its group's, does not cut that cleanup short. A signal ignored when the run started (`nohup`, a
-    shell's `&`) stays ignored. Then, however the run ended, a backstop: every process started meanwhile that is
-    still alive (this process's descendants; it is their subreaper, so orphans come back to it) gets SIGTERM, then
-    SIGKILL, with its group, and the run's own TMPDIR, where all its temp dirs are made, is removed (kept with
-    DXBOT_SOAK_KEEP). Used by `python -m benchmarks` and `benchmarks/soak.py`; nested, the outer one does it all.
+    its processes (SIGTERM, SIGKILL STOP_GRACE_S later) and remove its temp dirs; it says so at once. A second one
+    does not cut that cleanup short: it says the cleanup is in progress and how many processes are left. A third
+    one, or STOP_DEADLINE_S after the first, SIGKILLs every process still running at once, and no wait lasts more
+    than FORCED_WAIT_S after that: a stuck child cannot hang the run. A signal ignored when the run started
+    (`nohup`, a shell's `&`) stays ignored. Then, however the run ended, a backstop: every process started
+    meanwhile that is still alive (this process's descendants; it is their subreaper, so orphans come back to it)
+    gets SIGTERM, then SIGKILL, with its group, and the run's own TMPDIR, where all its temp dirs are made, is
+    removed (kept with DXBOT_SOAK_KEEP). Used by `python -m benchmarks` and `benchmarks/soak.py`; nested, the outer
+    one does it all.
     """
     global _ACTIVE
     if _ACTIVE is not None or threading.current_thread() is not threading.main_thread():
         yield _ACTIVE or Interrupt()
         return
     state = _ACTIVE = Interrupt()
+    deadline: list[threading.Timer] = []
 
     def on_signal(signum: int, frame: object) -> None:
+        state.signals += 1
+        name = signal.Signals(signum).name
         if state.signum is None:
             state.signum = signum
+            _say(f"{name}: stopping the {len(_alive_since(state.before))} process(es) this run started "
+                 f"(once more: progress; a third time: kill them all at once)")
+            timer = threading.Timer(STOP_DEADLINE_S, state.force, (f"still stopping after {STOP_DEADLINE_S:.0f} s",))
+            timer.daemon = True
+            timer.start()
+            deadline.append(timer)
             if not state.stopping:
                 raise KeyboardInterrupt
+        elif state.signals == 2:
+            _say(f"{name}: still stopping {len(_alive_since(state.before))} process(es): each gets SIGKILL "
+                 f"{STOP_GRACE_S:.0f} s after its SIGTERM, all of them {STOP_DEADLINE_S:.0f} s after the first "
+                 f"signal; once more to kill them all now")
+        else:
+            state.force(name)
 
-    before = {pid: info[3] for pid, info in _descendants().items()}
-    was_subreaper = _subreaper(True)
-    root = Path(tempfile.mkdtemp(prefix="dxbot-bench-run-"))
-    saved_tmp = (tempfile.tempdir, os.environ.get("TMPDIR"))
-    tempfile.tempdir = os.environ["TMPDIR"] = str(root)
     handlers = {sig: signal.getsignal(sig) for sig in STOP_SIGNALS}
-    for sig, handler in handlers.items():
-        if handler is not signal.SIG_IGN:
-            signal.signal(sig, on_signal)
+    saved_tmp = (tempfile.tempdir, os.environ.get("TMPDIR"))
+    was_subreaper, root = False, None
     try:
-        yield state
+        state.before = {pid: info[3] for pid, info in _descendants().items()}
+        was_subreaper = _subreaper(True)
+        root = Path(tempfile.mkdtemp(prefix="dxbot-bench-run-"))
+        tempfile.tempdir = os.environ["TMPDIR"] = str(root)
+        for sig, handler in handlers.items():
+            if handler is not signal.SIG_IGN:
+                signal.signal(sig, on_signal)
+        try:
+            yield state
+        finally:  # a first signal raised here, before the next line, still leaves the outer `finally` to run
+            state.stopping = True
     finally:
         state.stopping = True
         try:
-            left = _stop_started_since(before)
-            if left:
-                with suppress(OSError):  # a terminal that hung up
-                    print(f"stopped {len(left)} process(es) still running at the end: {'; '.join(left)}",
-                          file=sys.stderr, flush=True)
+            stopped, stuck = _stop_started_since(state)
+            if stopped:
+                _say(f"stopped {len(stopped)} process(es) still running at the end: {'; '.join(stopped)}")
+            if stuck:
+                _say(f"could not kill {len(stuck)} process(es) (stuck in the kernel?): {'; '.join(stuck)}")
         finally:
+            for timer in deadline:
+                timer.cancel()
             tempfile.tempdir = saved_tmp[0]
             if saved_tmp[1] is None:
                 os.environ.pop("TMPDIR", None)
             else:
                 os.environ["TMPDIR"] = saved_tmp[1]
-            if not os.environ.get("DXBOT_SOAK_KEEP"):
+            if root is not None and not os.environ.get("DXBOT_SOAK_KEEP"):
                 shutil.rmtree(root, ignore_errors=True)
             _subreaper(was_subreaper)
             for sig, handler in handlers.items():
@@ -309,34 +378,53 @@ def _descendants() -> dict[int, tuple[int, int, str, int]]:
     return found
 
 
-def _stop_started_since(before: dict[int, int], grace_s: float = 5.0) -> list[str]:
-    """SIGTERM, then after `grace_s` SIGKILL, to every live descendant not in `before` (pid -> start time) and to
-    its group if it leads one; zombies left to this process are reaped. Returns their command lines."""
-    def alive() -> dict[int, tuple[int, int, str, int]]:
-        return {pid: info for pid, info in _descendants().items() if info[2] != "Z" and before.get(pid) != info[3]}
+def _alive_since(before: dict[int, int]) -> dict[int, tuple[int, int, str, int]]:
+    """Live (not zombie) descendants that were not there in `before` (pid -> start time)."""
+    return {pid: info for pid, info in _descendants().items() if info[2] != "Z" and before.get(pid) != info[3]}
 
-    left = alive()
-    names = []
-    for pid in left:
-        with suppress(OSError):
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            names.append(f"{pid} {cmdline.strip()}")
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        for pid, (_, group, _, _) in left.items():
-            with suppress(OSError):
-                if group == pid:
-                    os.killpg(pid, sig)
-                os.kill(pid, sig)
-        deadline = time.monotonic() + grace_s
-        while (left := alive()) and time.monotonic() < deadline:
+
+def _signal(pid: int, group: int, sig: int) -> None:
+    """`sig` to `pid`, and to its group if it leads one."""
+    with suppress(OSError):
+        if group == pid:
+            os.killpg(pid, sig)
+        os.kill(pid, sig)
+
+
+def _stop_started_since(state: Interrupt) -> tuple[list[str], list[str]]:
+    """SIGTERM, then after STOP_GRACE_S SIGKILL (at once if the stop was forced), to every live descendant not
+    in `state.before` and to its group if it leads one; one that appears meanwhile (a respawned worker, an orphan)
+    gets the same. Zombies left to this process are reaped. Returns the command lines of those stopped, and of
+    those still alive KILL_WAIT_S after SIGKILL."""
+    names: dict[int, str] = {}
+    left: dict[int, tuple[int, int, str, int]] = {}
+    for sig, wait_s in ((signal.SIGTERM, STOP_GRACE_S), (signal.SIGKILL, KILL_WAIT_S)):
+        if state.forced_at is not None:
+            if sig == signal.SIGTERM:
+                continue
+            wait_s = FORCED_WAIT_S
+        sent: set[int] = set()
+        deadline = time.monotonic() + wait_s
+        while (left := _alive_since(state.before)):
+            for pid, (_, group, _, _) in left.items():
+                if pid not in names:
+                    with suppress(OSError):
+                        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+                        names[pid] = f"{pid} {cmdline.decode(errors='replace').strip()}"
+                if pid not in sent:
+                    sent.add(pid)
+                    _signal(pid, group, sig)
+            forced_now = sig == signal.SIGTERM and state.forced_at is not None
+            if time.monotonic() >= deadline or forced_now:
+                break
             time.sleep(0.1)
         if not left:
             break
-    for pid, (parent, _, state, _) in _descendants().items():
-        if parent == os.getpid() and state == "Z" and pid not in before:
+    for pid, (parent, _, proc_state, _) in _descendants().items():
+        if parent == os.getpid() and proc_state == "Z" and pid not in state.before:
             with suppress(ChildProcessError):
                 os.waitpid(pid, os.WNOHANG)
-    return names
+    return list(names.values()), [names.get(pid, str(pid)) for pid in left]
 
 
 def _subreaper(on: bool) -> bool:

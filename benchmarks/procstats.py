@@ -21,7 +21,7 @@ def group_pids(pgid: int) -> list[int]:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[2]) == pgid:  # after the command: state, ppid, pgrp, ...
+        if int(fields[2]) == pgid and fields[0] != "Z":  # state, ppid, pgrp, ...; a zombie (subreaper) is gone
             pids.append(int(entry.name))
     return pids
 

@@ -151,8 +151,7 @@ class Stack:
     def __exit__(self, *exc: object) -> None:
         try:
             for proc in (*self.workers, *self.senders, self.scheduler, self.web, self.emulator, self.redis):
-                with contextlib.suppress(subprocess.TimeoutExpired):  # unkillable: on to the next one
-                    proc.stop()
+                proc.stop()  # bounded: one that outlives SIGKILL is given up on and left to the backstop
         finally:
             self.client.close()
             if not os.environ.get("DXBOT_SOAK_KEEP"):

@@ -509,7 +509,12 @@ def _ends_asking(clause: str) -> bool:
 # Words after which "còn" is the adverb "still / left" ("hiện còn thiếu", "thì còn thêm mấy người"), not
 # the opening of a second question.
 _BEFORE_STILL = frozenset({"thi", "hien", "van", "ma", "chi", "cung", "dang", "se", "co", "khong", "chua", "nay",
-                           "gio", "nua", "la", "ra", "noi"})
+                           "gio", "nua", "la", "ra"})
+# After "nói", "còn" is the adverb ("nghe nói còn có cả một tháng khuyến mãi gì đó": it is said there is also …)
+# except before what opens a question of its own: a year, or what the next question is about ("…, nói còn năm 2024?",
+# "nói còn về …", "nói còn cái …"; review 17, M2)
+_SAID = "noi"
+_NEXT_AFTER_SAID = re.compile(r"còn\s+(?:nam\b|\d|ve\b|cai\b|viec\b|vu\b|chuyen\b)")
 
 
 def _adverb_con(folded: str, m: re.Match[str]) -> bool:
@@ -518,7 +523,10 @@ def _adverb_con(folded: str, m: re.Match[str]) -> bool:
         return False
     if _REMAINING.match(folded, m.end()):  # "mục tiêu còn lại", "còn bao nhiêu tỉnh": no second question
         return True
-    return _word_before(folded, m.start()) in _BEFORE_STILL
+    before = _word_before(folded, m.start())
+    if before == _SAID:
+        return _NEXT_AFTER_SAID.match(folded, m.end()) is None
+    return before in _BEFORE_STILL
 
 
 # "còn lại" (the remaining one), and "còn bao nhiêu / mấy" without a comma before it: how many are *left* ("cả nước
