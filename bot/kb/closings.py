@@ -18,14 +18,19 @@ from bot.nlp.normalize import fold
 
 _FILE = Path(__file__).resolve().parents[2] / "content" / "conversation.toml"
 _KINDS = ("thanks", "bye")
+# Review of round 17 (M3): the acknowledgements ("ok", "dạ", "vâng") come before thanks as fillers do ("ok cảm ơn",
+# "dạ em cảm ơn"); folded "bai" is also "bài" (an article, a lesson), so alone it says no goodbye here
+_AROUND = ("fillers", "ack")
+_NOT_CLOSING = frozenset({("bai",)})
 
 
 @lru_cache(maxsize=1)
 def _phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]:
     """The thanks and goodbye phrases, those and the fillers, as folded token tuples; the longest one's length."""
     table = tomllib.loads(_FILE.read_text(encoding="utf-8"))["smalltalk"]
-    closing = frozenset(t for t in (tuple(fold(p).split()) for kind in _KINDS for p in table[kind]) if t)
-    found = closing | frozenset(t for t in (tuple(fold(f).split()) for f in table["fillers"]) if t)
+    closing = frozenset(t for t in (tuple(fold(p).split()) for kind in _KINDS for p in table[kind]) if t) - _NOT_CLOSING
+    around = frozenset(t for t in (tuple(fold(f).split()) for kind in _AROUND for f in table[kind]) if t)
+    found = closing | (around - _NOT_CLOSING)
     return closing, found, max(len(t) for t in found)
 
 

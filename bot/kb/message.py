@@ -34,11 +34,12 @@ from bot.nlp.reference import resolve
 
 
 def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Mapping[str, Sentence | None],
-              ranked: Callable[[str], bool]) -> list[str]:
+              ranked: Callable[[str], bool], afterthoughts: bool = True) -> list[str]:
     """The clauses of a message that ask, in order and each once: ``parts`` are the clauses ``cut`` from ``text``
     (regional words standardized), resolved (``resolved_parts``); ``sentences`` their sentences (``sentences_of``);
     ``ranked`` tells whether the ranker reads anything of a clause. A message of one clause asks nothing here (the
-    whole message is its question); a message of several whose clauses ask nothing asks its last one."""
+    whole message is its question); a message of several whose clauses ask nothing asks its last one. Without
+    ``afterthoughts``, a clause told vaguely after a question is dropped too (``bot.kb.afterthoughts``)."""
     # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
     # nor does the asker's purpose told after the request ("…, để giải thích cho phụ huynh", round 15)
     asks = [p for i, p in enumerate(parts)
@@ -48,7 +49,7 @@ def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Ma
     if len(asks) > 1:
         # a clause that asks only by the indefinite closing it ("Tôi có nghe chủ đề năm 2023 là gì đó. Chủ đề năm
         # 2026 là gì?", round 15) tells what the asker heard: the question is the other clause's
-        asks = vaguely_told(asks)  # one told after a question asks again (bot.kb.afterthoughts)
+        asks = vaguely_told(asks, afterthoughts)  # one told after a question asks again (bot.kb.afterthoughts)
         asks = unreported(asks) or asks  # "nhiều đảng viên hỏi … là gì. Nhờ kênh giải thích …" (bot.kb.reported)
     if len(asks) > 1:
         # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.kb import several
+from bot.kb.afterthoughts import only_offered
 from bot.kb.asks import named_places
 from bot.kb.decision import NEAR_MISS, SUGGESTIONS
 from bot.kb.explained import names, subject_left
@@ -21,6 +22,7 @@ from bot.kb.index import Hit, Index
 from bot.kb.intent_model import IntentModel
 from bot.kb.loader import Entry
 from bot.kb.message import (
+    Sentence,
     first_two,
     last_asking,
     marked,
@@ -30,6 +32,7 @@ from bot.kb.message import (
     sentences_of,
     together,
 )
+from bot.kb.purposes import without_purpose
 from bot.kb.records import EntryRecord
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
 from bot.kb.texts import Texts
@@ -65,13 +68,33 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     """
     text = standardize(question, kb.index.known_pair)
     cut = clauses(text)
+    if (told := without_purpose(cut, text)) is not None:  # the purpose's words rank nothing (bot.kb.purposes)
+        text, cut = told, clauses(told)
     parts = resolved_parts(cut)
     # each clause's sentence, found as typed (a resolved clause reads the story's words)
     sentences = dict(zip(parts, sentences_of(cut, text), strict=True))
     # a lone question pointing back at nothing said ("Ứng dụng ấy do ai phát triển") is not read by the intent
     # reader: it would name the entry its words suggest, a guess the ranker's evidence alone must carry
     texts = Texts(kb.index, kb.intent, text if len(parts) > 1 or self_contained(text) else "")
-    asks = questions(parts, cut, text, sentences, lambda p: texts.query(p) is not None)
+    ranked = lambda p: texts.query(p) is not None  # noqa: E731
+    asks = questions(parts, cut, text, sentences, ranked)
+    plain = questions(parts, cut, text, sentences, ranked, afterthoughts=False)
+    if plain == asks:
+        return _read_asks(kb, texts, text, parts, sentences, asks)
+    # review 17, H1: a vague afterthought ("…, nghe nói năm 2025 là gì đó") is only ever offered: the message is
+    # read without it (round 15), and with it only where that is answered, to offer its entry next
+    without = _read_asks(kb, texts, text, parts, sentences, plain)
+    if not without[0][0].confident or without[1] is not None:
+        return without
+    with_it = _read_asks(kb, texts, text, parts, sentences, asks)
+    if only_offered(with_it[0][0], without[0][0], lambda: kb.decide(texts, asks[0])[0]):
+        return with_it
+    return without
+
+
+def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
+               sentences: dict[str, Sentence | None], asks: list[str]) -> tuple[Decided, Entry | None]:
+    """``read`` of the message ``text`` (its clauses ``parts``, their ``sentences``) whose questions are ``asks``."""
     # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
     # context sentence for none ("Tôi ở Hà Nội, muốn hỏi cả nước còn 34 tỉnh từ bao giờ?").
     placed = marked(asks, text) or [text]

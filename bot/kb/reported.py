@@ -4,8 +4,8 @@
 nghĩa chuyển đổi số …": the first sentence holds a question word, so it was read as the message's question (and the
 request, which asks by no question word, as context); it tells what others asked. Where a later clause is a request
 that names its subject (``bot.nlp.clauses.names_subject``), that request is the question and the reported one is
-the story. A reported question is a full-stopped clause (no "?") whose "hỏi" has someone before it and no request
-word right before it ("cho / xin / muốn / cần hỏi" is the asker asking).
+the story. A reported question is a full-stopped clause (no "?") whose "hỏi" has another person named right before
+it ("nhiều đảng viên", "con tôi"; not "cho / xin / muốn / cần hỏi", the asker asking, nor the asker by any name).
 """
 
 from __future__ import annotations
@@ -19,24 +19,46 @@ from bot.nlp.normalize import fold
 # words right before "hỏi" that make it the asker's own request, folded
 _ASKING_NOW = frozenset({"cho", "xin", "muon", "can", "de", "duoc", "dinh", "phai", "hay", "nho", "the", "gi"})
 _ASK = "hỏi"  # typed with its marks (not "hội", "hơi"); unmarked "hoi" is read as it too
-# who asks when it is the asker ("Dạ em hỏi …", "Cho mình hỏi …"), and the openings before them (folded); "con tôi
-# hỏi", "bạn tôi hỏi" have someone before the pronoun: another person asked
+# Review of round 17 (H1): whoever asks is the asker unless the words that name them say it is someone else. The
+# asker calls themself "bác / chú / chị / cháu", greets first ("Chào bác, cháu hỏi …", "Anh chị ơi em hỏi …") or
+# asks politely ("Tôi xin phép hỏi …"): a speaker outside a short list is no evidence of another person. Evidence is
+# a group or a pointed-at person among the (at most ``_WHO``) words before "hỏi" since the last mark ("nhiều đảng
+# viên", "mọi người", "bà con", "anh ấy", "người ta"; folded), or someone of the speaker's ("con tôi", "mẹ em",
+# "bạn mình": a person's noun, then the speaker, with no mark between).
+_OTHERS = frozenset({"nhieu", "cac", "nhung", "moi", "nguoi", "ay", "kia", "ho", "xom", "huynh", "nghiep", "vien",
+                     "khach", "sinh"})
 _SPEAKERS = frozenset({"toi", "tui", "em", "e", "minh", "chau", "to", "tao"})
-_OPENINGS = frozenset({"da", "thua", "chao", "ad", "admin", "oi", "kenh", "a", "vay", "the", "nay", "cho", "xin"})
+_THEIRS = frozenset({"con", "me", "bo", "ba", "cha", "ong", "anh", "chi", "em", "ban", "vo", "chong", "chau", "co",
+                     "chu", "bac", "di", "cau", "thim", "sep", "thay", "hang"})
+_WHO = 3
+_MARKS = ".,!:;…\"'()"
 
 
 def reported(clause: str) -> bool:
     """Whether ``clause`` tells a question another person asked (see the module's doc)."""
     if "?" in clause:
         return False
-    raws = [unicodedata.normalize("NFC", w).lower().strip(".,!:;…\"'()") for w in clause.split()]
+    typed = [unicodedata.normalize("NFC", w).lower() for w in clause.split()]
+    raws = [w.strip(_MARKS) for w in typed]
     for i, raw in enumerate(raws):
-        typed = raw == _ASK or (raw == "hoi" and raw.isascii())
-        if typed:
-            before = fold(raws[i - 1]) if i else ""
-            asker = before in _ASKING_NOW or (before in _SPEAKERS and all(fold(w) in _OPENINGS for w in raws[:i - 1]))
-            return i >= 2 and not asker and asks_by_itself(" ".join(raws[i + 1:]))
+        if raw == _ASK or (raw == "hoi" and raw.isascii()):
+            return i >= 1 and _someone_else(typed[max(0, i - _WHO):i]) and asks_by_itself(" ".join(raws[i + 1:]))
     return False
+
+
+def _someone_else(before: Sequence[str]) -> bool:
+    """Whether the words ``before`` "hỏi" (as typed, lower-cased) name someone other than the asker."""
+    who: list[str] = []
+    for word in reversed(before):  # back to the last mark: "Chào bác, cháu hỏi" names "cháu"
+        if word[-1:] in _MARKS:
+            break
+        who.append(fold(word.strip(_MARKS)))
+    who.reverse()
+    if not who or who[-1] in _ASKING_NOW:
+        return False
+    if any(w in _OTHERS for w in who):
+        return True
+    return len(who) >= 2 and who[-1] in _SPEAKERS and who[-2] in _THEIRS
 
 
 def unreported(asks: Sequence[str]) -> list[str]:

@@ -73,11 +73,11 @@ def first_answered(texts: Texts, tried: Sequence[str], whole: Decided, first: De
         if not second[0].confident:
             # review of round 15, M2: a second question not answered on its own ("ai lam ra?" says no
             # subject) asks of the first one's subject: only an entry of the first answer's topic is offered
+            # (round 17 offered its own entry of another topic where it did not borrow the first's subject;
+            # taken out by review 17: its own top entry was often of another subject than the one asked, "Mà
+            # VNeID đăng ký ở đâu?" offered the digital signature's registration, LOW-4)
             topic = by_id[first[0].entry].topic if first[0].entry in by_id else None
-            # unless its own entry answers it with a subject of its own ("… ? Mà Bộ Thông tin và Truyền
-            # thông giờ nhập vào bộ nào rồi?"): that question is no follow-up of the first
-            others = [e for e in others if e.topic == topic
-                      or (e in own and not borrowed_by(texts, tried[0], first[0], second, by_id))]
+            others = [e for e in others if e.topic == topic]
         return first, (others[0] if others else None)
     return None
 

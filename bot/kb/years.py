@@ -96,3 +96,10 @@ def asked_again(first: str, second: str) -> bool:
         return False
     own = set(_FOLDED_WORD.findall(fold(second))) - _AGAIN_WORDS - {year}
     return own <= set(_FOLDED_WORD.findall(fold(first)))
+
+
+def names_year_itself(text: str, year: str) -> bool:
+    """Whether ``text`` names ``year`` as a year ("năm 2023", "đến 2030", "(2023)"), not only inside a document's
+    number ("Thông tư 63/2023/TT-BTC") or a date ("từ 1/12/2023"), where it says when a document was signed or a
+    rule holds from, not a fact of that year (review 17, H2)."""
+    return re.search(rf"(?<![\w/]){year}(?![\w/])", text) is not None

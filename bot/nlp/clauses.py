@@ -239,15 +239,33 @@ def tells_purpose(right: str) -> bool:
 # kênh này kêu gọi", "…, theo như báo đưa tin"): "theo (như)" opening a short clause with a verb of saying, folded. A
 # qualifier ("…, theo quy định mới") has no such verb and stays the question's; "nói / đưa / đăng" alone fold like
 # "nội / đủa / đang" ("theo quy định nội bộ"), so only the verbs with one reading folded.
-_CITES = re.compile(r"^theo (?:nhu )?(?:\S+ ){1,4}?(?:keu goi|dua tin|cho biet|viet|thong bao|gioi thieu"
+_CITES = re.compile(r"^theo (?:nhu )?(?:\S+ ){1,4}?(keu goi|dua tin|cho biet|viet|thong bao|gioi thieu"
                     r"|tuyen truyen|phat dong)\b")
 MAX_CITATION = 9  # words of a citation clause
+
+
+# Review of round 17 (M1): folded "viet" is also "Việt" ("theo tiếng Việt", "theo quy định của Việt Nam"): the verb
+# counts only typed as "viết" or all unmarked ("theo bao viet"); "tuyên truyền / phát động" are nouns after these
+_PLANS = frozenset({"ke hoach", "chuong trinh", "dot", "chien dich", "phong trao", "cong tac", "noi dung", "tai lieu"})
 
 
 def cites_source(right: str) -> bool:
     """Whether ``right`` only says where the asker heard what they ask (see ``_CITES``): no question of its own."""
     folded = fold(right).strip()
-    return len(folded.split()) <= MAX_CITATION and _CITES.match(folded) is not None and not asks_by_itself(right)
+    found = _CITES.match(folded)
+    if len(folded.split()) > MAX_CITATION or found is None or asks_by_itself(right):
+        return False
+    verb = found.group(1)
+    typed = right.strip().split()
+    if verb == "viet":
+        at = len(found.group().split())
+        said = typed[at - 1].lower().strip(".,!?") if at <= len(typed) else ""
+        then = folded.split()[at : at + 1]
+        return then != ["nam"] and (said == "viết" or said.isascii() and right.isascii())
+    if verb in {"tuyen truyen", "phat dong"}:
+        before = found.group()[: -len(verb)].split()
+        return " ".join(before[-2:]) not in _PLANS and before[-1:] != ["dot"]
+    return True
 
 
 # Fix15conf (review 15, H4): the words of a request that name no subject ("Nhờ anh chị hướng dẫn giúp", "cho em hỏi
@@ -340,6 +358,7 @@ def _split_connectors(sentence: str) -> list[str]:
 # "để" opening the asker's purpose with no comma before it ("… khai trương vào ngày tháng năm nào để ghi vào tài liệu
 # sinh hoạt chi bộ", round 16): found folded, then kept only where typed with its marks ("đề án" folds alike)
 _PURPOSE_AT = re.compile(r"(?<!\s)\s+(?=de\s)")
+_PURPOSE_WORDS = 6  # words read of either side before the costly tests: "để" + two words + a verb of three
 
 
 def _purpose_cuts(sentence: str, folded: str) -> list[int]:
@@ -349,7 +368,11 @@ def _purpose_cuts(sentence: str, folded: str) -> list[int]:
     cuts: list[int] = []
     for m in itertools.islice(_PURPOSE_AT.finditer(folded), MAX_SOFT_CUTS):
         left, right = sentence[: m.start()], sentence[m.end() :]
-        if len(left.split()) < 3 or not names_subject(left) or not tells_purpose(right):
+        # the cheap tests first (review of round 17, L3): the purpose's opening words, then the question's last ones
+        if _PURPOSE.match(fold(" ".join(right.split(maxsplit=_PURPOSE_WORDS)[:_PURPOSE_WORDS]))) is None \
+                or len(left.split(maxsplit=3)) < 3 or asks_how(left):
+            continue
+        if not names_subject(left) or not tells_purpose(right):
             continue
         if (_plain(right.split(maxsplit=1)[0]) == "để" and _ends_asking(left)) \
                 or (_for_the_asker(right) and is_question(left)):
@@ -361,6 +384,23 @@ def _purpose_cuts(sentence: str, folded: str) -> list[int]:
 # pho bien lai cho ba con"): "đề tôi / đề em" is no phrase, so the folded "de" is the purpose's "để" here, and the
 # request before it need not end on its question word ("Nhờ kênh giải thích giúp định nghĩa …").
 _PASSING_ON = frozenset({"toi", "tui", "em", "minh", "chau", "con", "to"})
+
+
+# Review of round 17 (H3): "làm thế nào / làm sao / bằng cách nào / cần làm gì … để …" asks how to reach the goal
+# after "để" ("Tài khoản VNeID làm thế nào để thêm vào thông tin người thân", "lam sao de em them vao giay phep lai
+# xe"): that goal is what is asked, not what the asker will do with the answer. The how-words ending the left side,
+# folded (end particles dropped).
+_HOW = ("the nao", "lam sao", "cach nao", "lam gi", "ra sao")
+
+
+def asks_how(left: str) -> bool:
+    """Whether ``left`` ends on a how / what-to-do question word, so a "để" after it opens the goal asked (its last
+    few words are read: linear in the message however many "để" it holds)."""
+    words = [w for w in map(_plain, left.rsplit(maxsplit=_PURPOSE_WORDS)[-_PURPOSE_WORDS:]) if w]
+    while words and words[-1] in _AFTER_END:
+        words.pop()
+    tail = f" {fold(' '.join(words[-3:]))}"
+    return any(tail.endswith(f" {h}") for h in _HOW)
 
 
 def _for_the_asker(right: str) -> bool:
@@ -469,7 +509,12 @@ def _ends_asking(clause: str) -> bool:
 # Words after which "còn" is the adverb "still / left" ("hiện còn thiếu", "thì còn thêm mấy người"), not
 # the opening of a second question.
 _BEFORE_STILL = frozenset({"thi", "hien", "van", "ma", "chi", "cung", "dang", "se", "co", "khong", "chua", "nay",
-                           "gio", "nua", "la", "ra", "noi"})
+                           "gio", "nua", "la", "ra"})
+# After "nói", "còn" is the adverb ("nghe nói còn có cả một tháng khuyến mãi gì đó": it is said there is also …)
+# except before what opens a question of its own: a year, or what the next question is about ("…, nói còn năm 2024?",
+# "nói còn về …", "nói còn cái …"; review 17, M2)
+_SAID = "noi"
+_NEXT_AFTER_SAID = re.compile(r"còn\s+(?:nam\b|\d|ve\b|cai\b|viec\b|vu\b|chuyen\b)")
 
 
 def _adverb_con(folded: str, m: re.Match[str]) -> bool:
@@ -478,7 +523,10 @@ def _adverb_con(folded: str, m: re.Match[str]) -> bool:
         return False
     if _REMAINING.match(folded, m.end()):  # "mục tiêu còn lại", "còn bao nhiêu tỉnh": no second question
         return True
-    return _word_before(folded, m.start()) in _BEFORE_STILL
+    before = _word_before(folded, m.start())
+    if before == _SAID:
+        return _NEXT_AFTER_SAID.match(folded, m.end()) is None
+    return before in _BEFORE_STILL
 
 
 # "còn lại" (the remaining one), and "còn bao nhiêu / mấy" without a comma before it: how many are *left* ("cả nước

@@ -64,3 +64,26 @@ def test_a_civil_service_exam_without_the_word_for_recruiting_is_read(real_kb: K
     assert "recruitment" in asked(analyze(question).text, question)
     answer = real_kb.answer(question)
     assert not answer.confident, answer.entry
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # "X thì công chức …" folds to "thi cong chuc" (an exam) but asks what the officials do (review, M1)
+    ("Khi đã có VNeID thì công chức một cửa có còn yêu cầu bản sao giấy tờ không", "de-an-06-khong-nop-lai-giay-to"),
+    ("Làm định danh mức 2 thì công chức nào tiếp nhận", "vneid-kich-hoat-muc-2"),
+])
+def test_then_the_officials_is_no_exam(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    assert "recruitment" not in kinds(question)
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == entry, (answer.kind, answer.entry)
+
+
+@pytest.mark.parametrize(("question", "recruits"), [
+    ("Chuyển đổi số thì công chức xã phải làm gì", False),
+    ("Nghị quyết 57 thì viên chức có phải học không", False),
+    ("chuyen doi so thi cong chuc can ky nang gi", False),  # unmarked, no word of exams: not read
+    ("năm nay tỉnh có thi công chức không, nộp hồ sơ ở đâu?", True),  # "thi" typed without its mark
+    ("ky thi cong chuc nam nay khi nao", True),
+    ("Đợt thi viên chức năm nay đăng ký ở đâu", True),
+])
+def test_a_civil_service_exam_is_read_as_typed(question: str, recruits: bool) -> None:
+    assert ("recruitment" in kinds(question)) is recruits

@@ -16,8 +16,9 @@ import pytest
 
 from bot.kb.closings import closes
 from bot.kb.engine import KnowledgeBase
+from bot.kb.purposes import without_purpose
 from bot.kb.reported import reported, unreported
-from bot.nlp.clauses import cites_source, clauses, is_question, tells_purpose
+from bot.nlp.clauses import asks_how, cites_source, clauses, is_question, tells_purpose
 
 pytestmark = pytest.mark.unit
 
@@ -61,14 +62,64 @@ def test_a_question_with_the_askers_purpose_is_answered(real_kb: KnowledgeBase, 
     assert answer.confident and answer.entry == entry
 
 
+@pytest.mark.parametrize("question", [
+    "Chuyển đổi số là gì để trích dẫn vào luận văn",
+    "Chuyển đổi số là gì để đưa vào bài thu hoạch",
+    "Chuyển đổi số là gì, để đưa vào báo cáo chi bộ",
+])
+def test_the_purposes_words_rank_nothing(real_kb: KnowledgeBase, question: str) -> None:
+    # review of round 17, H2: "bài", "luận văn", "báo cáo" of the purpose pulled another entry through the gate
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == real_kb.answer("Chuyển đổi số là gì").entry == "cds-la-gi"
+
+
+def test_the_purpose_is_taken_out_of_the_message() -> None:
+    text = "Chuyển đổi số là gì, để đưa vào báo cáo chi bộ. Cảm ơn."
+    assert without_purpose(clauses(text), text) == "Chuyển đổi số là gì. Cảm ơn."
+    assert without_purpose(clauses("Chuyển đổi số là gì"), "Chuyển đổi số là gì") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Tài khoản VNeID làm thế nào để thêm vào thông tin người thân",
+    "Tài khoản định danh lam sao de em them vao giay phep lai xe",
+    "Chữ ký số dùng thế nào de toi soan van ban",
+    "Chuyển đổi số cần làm gì để đưa vào cuộc sống người dân",
+    "Tài khoản VNeID bằng cách nào để thêm vào giấy phép lái xe",
+])
+def test_the_goal_after_a_how_question_is_asked(text: str) -> None:
+    # review of round 17, H3: "làm thế nào / làm sao / bằng cách nào … để …" asks how to reach what follows "để"
+    assert len(clauses(text)) == 1
+
+
+@pytest.mark.parametrize("left, how", [("Tài khoản VNeID làm thế nào", True), ("Tài khoản lam sao", True),
+                                       ("Em cần làm gì ạ", True), ("Chuyển đổi số là gì", False),
+                                       ("Ngày chuyển đổi số là ngày nào", False)])
+def test_asks_how(left: str, how: bool) -> None:
+    assert asks_how(left) is how
+
+
+@pytest.mark.parametrize("question, wrong", [
+    ("Tài khoản VNeID làm thế nào để thêm vào thông tin người thân", "vneid-dang-ky-muc-1"),
+    ("Tài khoản định danh lam sao de em them vao giay phep lai xe", "vneid-dang-ky-muc-1"),
+    ("Chữ ký số dùng thế nào de toi soan van ban", "chu-ky-so-la-gi"),
+])
+def test_no_confident_answer_for_a_how_question_cut_at_its_goal(real_kb: KnowledgeBase, question: str,
+                                                                  wrong: str) -> None:
+    answer = real_kb.answer(question)
+    assert not (answer.confident and answer.entry == wrong)
+
+
 # --- the source cited ------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["theo kênh này kêu gọi", "theo như báo đưa tin", "theo loa xã thông báo"])
+@pytest.mark.parametrize("text", ["theo kênh này kêu gọi", "theo như báo đưa tin", "theo loa xã thông báo",
+                                  "theo báo này viết", "theo bao viet", "theo xã tuyên truyền"])
 def test_a_citation_after_the_question(text: str) -> None:
     assert cites_source(text) and closes(text)
 
 
-@pytest.mark.parametrize("text", ["theo quy định mới", "theo quy định nội bộ", "theo dõi ở đâu"])
+@pytest.mark.parametrize("text", ["theo quy định mới", "theo quy định nội bộ", "theo dõi ở đâu",
+                                  "theo quy định của Việt Nam", "theo tiếng Việt", "theo quy dinh cua viet nam",
+                                  "theo kế hoạch tuyên truyền", "theo chương trình phát động"])
 def test_a_qualifier_is_no_citation(text: str) -> None:
     assert not cites_source(text)
 
@@ -87,25 +138,36 @@ def test_the_cited_article_is_framing(real_kb: KnowledgeBase) -> None:
 
 # --- thanks ----------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["Cam on.", "Em cảm ơn nhiều ạ", "tks ad", "cam on nha"])
+@pytest.mark.parametrize("text", ["Cam on.", "Em cảm ơn nhiều ạ", "tks ad", "cam on nha",
+                                  # review of round 17, M3: an acknowledgement before the thanks
+                                  "ok cảm ơn", "Dạ em cảm ơn ạ", "vâng cám ơn kênh nhé", "oke tks ad"])
 def test_thanks_close_a_message(text: str) -> None:
     assert closes(text)
 
 
-@pytest.mark.parametrize("text", ["Cam", "Cảm ơn, VNeID là gì", "bán cam online"])
+@pytest.mark.parametrize("text", ["cam on, ban cam o dau", "Cảm ơn, VNeID là gì", "bán cam online",
+                                  # folded "bai" is "bài" too (an article, a lesson); an acknowledgement thanks no one
+                                  "bai", "bai nhe", "ok", "dạ vâng"])
 def test_no_closing_with_a_question_or_a_topic(text: str) -> None:
     assert not closes(text)
 
 
 # --- a question someone else asked -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["Hôm họp tổ dân phố, nhiều bà con hỏi chữ ký số là gì", "Con tôi hỏi VNeID là gì"])
+@pytest.mark.parametrize("text", ["Hôm họp tổ dân phố, nhiều bà con hỏi chữ ký số là gì", "Con tôi hỏi VNeID là gì",
+                                  "Hôm qua mẹ em hỏi VNeID là gì", "Trong buổi họp mọi người hỏi chữ ký số là gì",
+                                  "Hôm trước anh ấy hỏi VNeID là gì", "hom qua nhieu dang vien hoi vneid la gi"])
 def test_a_question_another_person_asked(text: str) -> None:
     assert reported(text)
 
 
 @pytest.mark.parametrize("text", ["Cho em hỏi VNeID là gì", "Dạ em hỏi chữ ký số là gì", "Chữ ký số là gì?",
-                                  "Hội nông dân xã là gì"])
+                                  "Dạ thưa kênh hội nông dân xã là gì",
+                                  # review of round 17, H1: the asker by kinship, after a greeting, asking politely
+                                  "Chào cháu, bác hỏi VNeID là gì", "Dạ thưa kênh, chú hỏi đề án 06 là gì",
+                                  "Anh chị ơi em hỏi VNeID là gì", "Tôi xin phép hỏi VNeID là gì",
+                                  "toi man phep hoi vneid la gi", "Tôi có câu hỏi đề án 06 là gì",
+                                  "Ờ em hỏi chữ ký số là gì", "Hôm qua tôi hỏi VNeID là gì"])
 def test_the_askers_own_question_is_not_reported(text: str) -> None:
     assert not reported(text)
 
@@ -121,3 +183,18 @@ def test_the_request_after_a_reported_question_is_answered(real_kb: KnowledgeBas
     answer = real_kb.answer("Chao kenh. Hom hop to dan pho, nhieu ba con hoi chuyen doi so la gi ma nhac hoai. "
                             "Nho kenh giai thich giup dinh nghia chuyen doi so theo tai lieu chinh thuc. Cam on.")
     assert answer.confident and answer.entry == "cds-la-gi"
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("Chào cháu, bác hỏi VNeID là gì. Cháu hướng dẫn giúp bác cách kích hoạt tài khoản định danh mức 2",
+     "vneid-kich-hoat-muc-2"),
+    ("Anh chị ơi em hỏi VNeID là gì. Hướng dẫn em cách cài đặt VNeID", "vneid-la-gi"),
+    ("Tôi mạn phép hỏi ngày chuyển đổi số là ngày nào. Nhờ kênh giải thích thêm chủ đề năm 2025",
+     "ngay-cds-la-ngay-nao"),
+    ("Dạ thưa kênh, chú hỏi đề án 06 là gì. Nhờ kênh giải thích thêm về tổ công nghệ số cộng đồng", "de-an-06-la-gi"),
+    ("Ờ em hỏi chữ ký số là gì. Hướng dẫn em cách đăng ký chữ ký số trên VNeID", "chu-ky-so-la-gi"),
+])
+def test_the_askers_own_first_question_is_answered(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    # review of round 17, H1: read as someone else's question, it was dropped for the request after it
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == entry

@@ -15,13 +15,21 @@ none does.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.kb.asking_sentences import named_where_asked
 from bot.kb.asks.registry import Said, register
 
-_RECRUIT = re.compile(r"\btuyen dung\b|\bthi (?:tuyen )?(?:cong chuc|vien chuc)\b|\bthi tuyen\b"
+_RECRUIT = re.compile(r"\btuyen dung\b|\bthi tuyen\b"
                       r"|\btuyen (?:cong chuc|vien chuc|nhan vien|nhan su|lao dong|can bo)\b"
                       r"|\b(?:xin|tim|kiem) viec\b|\bviec lam (?:them|online|tai nha|thoi vu)\b")
+# A civil-service exam (review of round 17, M1): folded, "thì công chức" ("Chuyển đổi số thì công chức xã phải làm
+# gì", "X thì công chức nào tiếp nhận") reads "thi cong chuc" too. So "thi" is an exam only as typed without its mark in
+# a marked message ("năm nay có thi công chức không"), or after a word of exams ("kỳ / đợt / ôn / dự thi công chức")
+_EXAM_FOLDED = re.compile(r"\b(?:(?:ky|ki|dot|on|du|lich|cuoc) )?thi (?:cong chuc|vien chuc)\b")
+_EXAM_TYPED = re.compile(r"\b(?:thi|thi tuyển|(?:kỳ|kì|đợt|ôn|dự|lịch|cuộc) thì?) (?:công chức|viên chức|cong chuc"
+                         r"|vien chuc)\b")
+_EXAM_WORD = re.compile(r"\b(?:ky|ki|dot|on|du|lich|cuoc) thi (?:cong chuc|vien chuc)\b")
 # every match holds one ("thi công chức" holds neither "tuyen" nor "viec")
 _HINTS = ("tuyen", "viec", "cong chuc", "vien chuc")
 # A scam asked about (folded): the job is the scammer's pretext ("gọi bảo cài app để tuyển dụng, có phải lừa đảo
@@ -30,14 +38,22 @@ _SCAM = re.compile(r"\blua dao\b|\b(?:bi|co phai|phai) lua\b")
 _RECRUIT_SAID = re.compile(r"\btuyen dung\b|\btuyen (?:cong chuc|vien chuc|nhan vien)\b|\b(?:xin|tim) viec\b")
 
 
+def _names_exam(folded: str, raw: str) -> bool:
+    if _EXAM_FOLDED.search(folded) is None:
+        return False
+    if raw and not raw.isascii():
+        return _EXAM_TYPED.search(unicodedata.normalize("NFC", raw).lower()) is not None
+    return _EXAM_WORD.search(folded) is not None
+
+
 def _names_recruitment(folded: str, raw: str = "") -> bool:
-    return _RECRUIT.search(folded) is not None
+    return _RECRUIT.search(folded) is not None or _names_exam(folded, raw)
 
 
 def asked_recruitment(normalized: str, raw: str = "") -> frozenset[str]:
     """``recruitment`` when a sentence of ``raw`` (as typed; ``normalized``: the whole question analysed and folded)
     that asks names a recruitment or a job sought (``bot.kb.asking_sentences``)."""
-    if any(h in normalized for h in _HINTS) and _names_recruitment(normalized) and not _SCAM.search(normalized) \
+    if any(h in normalized for h in _HINTS) and _names_recruitment(normalized, raw) and not _SCAM.search(normalized) \
             and named_where_asked(raw, _names_recruitment):
         return frozenset({"recruitment"})
     return frozenset()

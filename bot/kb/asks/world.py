@@ -107,30 +107,76 @@ _WHERE_FROM = re.compile(rf"\b(?:bat nguon|khoi nguon|xuat phat|nguon goc|xuat x
 # nêu ra … là ai") and the coiner of a concept or term ("khái niệm … do ai đưa ra"): the KB says what Viet Nam decided,
 # never who coined a word; "do ai ký / ban hành / thành lập" (a document's signer) are the channel's own questions
 _COINED = r"(?:dua ra|de xuat|dat ra|neu ra|nghi ra|phat minh|sang che|khoi xuong|de xuong|tim ra)"
+# A word, a term or a world-wide idea whose coiner is asked (review of round 17, H4, M3): "khái niệm / thuật ngữ /
+# cụm từ", the Fourth Industrial Revolution, and the ideas the channel explains but never says who named
+_TERM = r"(?:khai niem|thuat ngu|cum tu)"
+_CONCEPT = (rf"(?:{_TERM}|cach mang(?: cong nghiep)?(?: 4 0| lan thu tu| thu tu)|cmcn(?: 4 0)?|chuyen doi so"
+            r"|chinh phu (?:so|dien tu)|kinh te so|xa hoi so|cong dan so|tri tue nhan tao|du lieu lon|internet)")
+# Who coined it, as a person: "ai", "ông / bà / người nào", its author ("tác giả")
+_WHO = r"(?:ai|(?:ong|ba|nguoi) nao)"
 _WHO_FIRST = re.compile(r"\bai (?:nghi ra|phat minh|sang che)\b"
                         r"|\bai (?:dua ra|de xuat|dat ra|neu ra)(?: \w+){0,3} (?:dau tien|truoc tien|truoc nhat)\b"
                         rf"|\bai la nguoi (?:dau tien|truoc tien|truoc nhat) {_COINED}\b"
                         rf"|\bnguoi (?:dau tien|truoc tien|truoc nhat) {_COINED}\b(?: \w+){{0,8}} (?:la )?ai\b"
-                        rf"|\b(?:khai niem|thuat ngu|cum tu)\b(?: \w+){{0,8}} (?:do |la cua |cua )?ai {_COINED}\b"
-                        rf"|\bnguoi {_COINED} (?:khai niem|thuat ngu|cum tu)\b(?: \w+){{0,8}} (?:la )?ai\b"
-                        r"|\bcha de\b(?: \w+){0,8} (?:la )?ai\b|\bai la cha de\b")
+                        rf"|\b{_TERM}\b(?: \w+){{0,8}} (?:do |la cua |cua )?{_WHO} {_COINED}\b"
+                        rf"|\bnguoi {_COINED} {_TERM}\b(?: \w+){{0,8}} (?:la )?ai\b"
+                        # a world-wide idea begun by whom, first ("cách mạng công nghiệp 4.0 do ai khởi xướng đầu
+                        # tiên"); without "đầu tiên", "ai khởi xướng" stays the channel's question
+                        rf"|\b{_CONCEPT}\b(?: \w+){{0,6}} (?:do |la )?{_WHO} {_COINED}(?: \w+){{0,3}}"
+                        r" (?:dau tien|truoc tien|truoc nhat)\b"
+                        # its author ("ai là tác giả của khái niệm …", "tác giả của thuật ngữ … là ai")
+                        rf"|\btac gia (?:cua )?{_CONCEPT}\b"
+                        # the "father" of an idea, not of an app, a portal, a project or a child ("cha đẻ của ứng
+                        # dụng VNeID" is its maker, which its entry says; "cha đẻ … thì ai đăng ký" is a parent)
+                        rf"|\bcha de cua {_CONCEPT}\b(?: (?!thi\b)\w+){{0,6}} (?:la )?ai\b"
+                        rf"|\bai la cha de cua {_CONCEPT}\b")
 # The forum where a concept was first put forward ("… được nêu ra lần đầu ở diễn đàn nào", "đưa ra tại hội nghị
 # nào"): a putting-forward verb, then at which forum or conference; "công bố / tổ chức tại …" (where the channel's
-# own stories or days were announced or held) is not read
-_FORUM = re.compile(rf"\b{_COINED}\b(?: lan dau(?: tien)?)? (?:o|tai) (?:dien dan|hoi nghi|hoi thao) (?:nao|gi)\b")
+# own stories or days were announced or held) is not read. First put forward where ("khái niệm … được nêu ra lần đầu ở
+# đâu"), and a named forum doubted ("… được đưa ra tại Diễn đàn Kinh tế thế giới phải không") of an idea
+_FORUM = re.compile(rf"\b{_COINED}\b(?: lan dau(?: tien)?)? (?:o|tai) (?:dien dan|hoi nghi|hoi thao) (?:nao|gi)\b"
+                    rf"|\b{_COINED} lan dau(?: tien)? (?:o|tai) (?:dau|noi nao)\b")
+_FORUM_NAMED = re.compile(rf"\b{_CONCEPT}\b(?: \w+){{0,6}} (?:duoc )?{_COINED}(?: lan dau(?: tien)?)? (?:o|tai)"
+                          r" (?:dien dan|hoi nghi|hoi thao)\b(?: \w+){0,8} (?:phai|dung) (?:khong|ko|k|hong|hk)\b")
+# The channel's own documents: at which conference one was put forward asks about the document, whose entry says
+# who issued it (review of round 17, M2: "Nghị quyết 52 / Đề án 06 được đưa ra tại hội nghị nào")
+_OWN_DOCUMENT = re.compile(r"\b(?:de an|chuong trinh|nghi quyet|quyet dinh|chi thi|ke hoach|luat|nghi dinh|thong tu"
+                           r"|cong van)\b")
+_TERM_NAMED = re.compile(rf"\b{_TERM}\b")
+# "AI" typed in capitals is artificial intelligence, not "ai" (who) (review of round 17, M4)
+_AI_TYPED = re.compile(r"\bAI\b")
+_WHO_TYPED = re.compile(r"\b(?:ai|Ai)\b")
+_AI_FOLDED = re.compile(r"\bai\b")
 # A country named as where it began, as typed with marks (review of round 15, M3: "cách mạng công nghiệp 4.0 bắt đầu
 # từ Đức phải không"): folded, "Đức" is "dục", so only a marked message is read so
 _BEGAN_TYPED = r"(?:bắt đầu|bắt nguồn|khởi nguồn|xuất phát|ra đời|khởi xướng|có đầu tiên|xuất hiện đầu tiên)"
-# " ai " holds every reading of _WHO_FIRST, " nao" and " gi" of _FORUM
-_HINTS = ("nuoc", "quoc gia", " dau", "noi nao", "cho nao", " ai ", "dien dan", "hoi nghi", "hoi thao")
-_CLAUSE = re.compile(r"[,.;?!\n]+")
+# " ai ", " nao " or "tac gia" holds every reading of _WHO_FIRST; "dien dan", "hoi nghi", "hoi thao" or " dau" of
+# _FORUM
+_HINTS = ("nuoc", "quoc gia", " dau", "noi nao", "cho nao", " ai ", "dien dan", "hoi nghi", "hoi thao", " nao ",
+          "tac gia")
+# a clause ends at punctuation, not at a number's point or comma ("cách mạng công nghiệp 4.0")
+_CLAUSE = re.compile(r"(?:[;?!\n]|[,.](?!\d))+")
 _ORIGIN_SAID = re.compile(r"\b(?:nuoc|quoc gia|nguoi) (?:dau tien|khoi xuong|de xuong|tien phong)\b"
                           r"|\b(?:bat nguon|khoi nguon|nguon goc) (?:tu|o|tai)\b")
 
 
+def _forum(folded: str) -> bool:
+    if _FORUM_NAMED.search(folded):
+        return True
+    return _FORUM.search(folded) is not None and (_OWN_DOCUMENT.search(folded) is None
+                                                  or _TERM_NAMED.search(folded) is not None)
+
+
 def _origin(folded: str) -> bool:
     return bool(_ORIGIN.search(folded) or _WHERE_FROM.search(folded) or _WHO_FIRST.search(folded)
-                or _FORUM.search(folded))
+                or _forum(folded))
+
+
+def _without_tech_ai(folded: str, raw: str) -> str:
+    """``folded`` with "ai" read as artificial intelligence when ``raw`` types it only as "AI" (not all in capitals)."""
+    if raw and _AI_TYPED.search(raw) and not raw.isupper() and not _WHO_TYPED.search(raw):
+        return _AI_FOLDED.sub("tri tue nhan tao", folded)
+    return folded
 
 
 @lru_cache(maxsize=1)
@@ -157,10 +203,10 @@ def _asks_origin(normalized: str, raw: str) -> bool:
     """Whether the question asks who or where began something: an origin read within one clause of ``raw`` (each
     clause analysed only when the whole text reads one: rare)."""
     padded = f" {normalized} "
-    if not any(h in padded for h in _HINTS) or not _origin(normalized):
+    if not any(h in padded for h in _HINTS) or not _origin(_without_tech_ai(normalized, raw)):
         return bool(raw) and _from_country_typed(raw)
     clauses = [c for c in _CLAUSE.split(raw) if c.strip()] if raw else []
-    return not (len(clauses) > 1 and not any(_origin(analyze(c).text) for c in clauses))
+    return not (len(clauses) > 1 and not any(_origin(_without_tech_ai(analyze(c).text, c)) for c in clauses))
 
 
 def _asked(normalized: str, raw: str, _found: Set[str]) -> set[str]:
