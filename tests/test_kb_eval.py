@@ -221,8 +221,14 @@ FLOORS = {
     "dev17b": (0.86, 0.98, 0.02, 0.04, 0.83),
     # the regeneration at the start of session 17, two fresh writers (North and Centre; South and Highlands), 20
     # cases of each of the 16 styles, written before any round-17 work, never tuned on, failures never read
-    # (2bc3a8c: 92.5 %, 98.4 %, 2.2 % by the keyword rule, 1.2 % (1/80, a redirect), 90.0 %, none taken)
+    # (2bc3a8c: 92.5 %, 98.4 %, 2.2 % by the keyword rule, 1.2 % (1/80, a redirect), 90.0 %, none taken; the same at
+    # the end of round 17, 0cd8494 -- two judges: 3 of the 7 wrong (0.9 %), 2-3 partial; the redirect apt)
     "test23": (0.92, 0.98, 0.025, 0.02, 0.90),
+    # the regeneration at the end of session 17, two fresh writers (North and Centre; South and Highlands), written
+    # while round 17's engineers worked, never read, measured only by the lead (bf1115b and at the end, 0cd8494, the
+    # same: 95.0 %, 99.7 %, 0.3 % by the keyword rule -- two judges: right anyway --, 3.75 % (3/80, 1 redirect;
+    # judges: 1 apt redirect, 1 harmless, 1 misleading), 100 %, 1 question taken by a command)
+    "test24": (0.94, 0.99, 0.01, 0.04, 0.96),
 }
 
 
