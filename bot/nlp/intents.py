@@ -163,10 +163,7 @@ class Exclusion:
 
     def at(self, message: tuple[Word, ...]) -> Iterable[int]:
         """Where in the message the phrase starts (word positions), compared as :meth:`found` says."""
-        n = len(self.words)
-        return (i for i in range(len(message) - n + 1)
-                if all(f == w and not (sure and k and key and k != key)
-                       for (w, k), (f, key, sure) in zip(self.words, message[i : i + n], strict=True)))
+        return (i for i in range(len(message) - len(self.words) + 1) if _tokens_at(self.words, message, i))
 
 
 def _any(phrases: tuple[Exclusion, ...], folded: str, words: tuple[Word, ...]) -> bool:
@@ -177,7 +174,8 @@ Token = tuple[str, str]  # (folded, tone key): one word of an exclusion, as Excl
 
 
 def _tokens_at(tokens: tuple[Token, ...], words: tuple[Word, ...], i: int) -> bool:
-    """Whether ``tokens`` are said at word ``i`` of ``words`` (marks compared as :meth:`Exclusion.at` does)."""
+    """Whether ``tokens`` are said at word ``i`` of ``words``: the same folded words, and the same tone where both the
+    phrase and the message say it (a message's word whose marks are not known matches any tone)."""
     n = len(tokens)
     return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
                                        for (w, k), (f, key, sure) in zip(tokens, words[i : i + n], strict=True))
@@ -547,10 +545,8 @@ def _sentence_starts(folded: str) -> frozenset[int]:
 
 
 def _starts_at(phrase: Exclusion, words: tuple[Word, ...], i: int) -> bool:
-    """Whether ``phrase`` is said at word ``i`` of ``words`` (marks compared as :meth:`Exclusion.at` does)."""
-    n = len(phrase.words)
-    return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
-                                       for (w, k), (f, key, sure) in zip(phrase.words, words[i : i + n], strict=True))
+    """Whether ``phrase`` is said at word ``i`` of ``words``."""
+    return _tokens_at(phrase.words, words, i)
 
 
 def _spares(phrase: str, folded: str) -> bool:
