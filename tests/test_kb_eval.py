@@ -229,6 +229,21 @@ FLOORS = {
     # same: 95.0 %, 99.7 %, 0.3 % by the keyword rule -- two judges: right anyway --, 3.75 % (3/80, 1 redirect;
     # judges: 1 apt redirect, 1 harmless, 1 misleading), 100 %, 1 question taken by a command)
     "test24": (0.94, 0.99, 0.01, 0.04, 0.96),
+    # session 18's dev set by four fresh writers (Cần Thơ/Vĩnh Long/Sóc Trăng shop owners and market sellers,
+    # Quảng Bình/Quảng Trị/Đà Nẵng teachers and principals, Hà Nội/Hải Phòng young office workers and delivery
+    # drivers; Thái Bình/Bắc Ninh/Thanh Hóa retired people and village elders typing through grandchildren), 25-26
+    # hard off-topic look-alikes each, cut by writer: dev18a (w1-w3) tuned on (untouched at f09c089: 87.8 %, 93.6 %,
+    # 5.8 %, 1.2 % (1/84), 94.4 %, none taken); dev18b (w4) held out, figures only (f09c089: 100 %, 100 %, 0 %,
+    # 3.6 % (1/28, a redirect), 83.3 %, 1 question taken by a command)
+    "dev18a": (0.87, 0.93, 0.06, 0.02, 0.94),
+    "dev18b": (0.98, 0.98, 0.02, 0.04, 0.83),
+    # the regeneration at the start of session 18, two fresh writers (North and Centre; South and Highlands), 20
+    # cases of each of the 16 styles, written before any round-18 work, never tuned on, failures never read
+    # (f09c089: 92.5 %, 97.8 %, 2.8 % by the keyword rule, 3.75 % (3/80, 1 redirect), 96.7 %, 1 taken)
+    "test25": (0.92, 0.97, 0.03, 0.04, 0.96),
+    # the regeneration at the end of session 18, two fresh writers, written while round 18's engineers worked,
+    # never read, measured only by the lead (f09c089: 92.5 %, 99.1 %, 1.6 %, 1.25 % (1/80, a redirect), 93.3 %)
+    "test26": (0.92, 0.98, 0.02, 0.02, 0.93),
 }
 
 
