@@ -63,3 +63,23 @@ def test_no_phrasing_of_the_kb_asks_a_lookup(real_kb: KnowledgeBase) -> None:
              for t in (e.title, *e.questions, *e.keywords, *real_kb.phrasings.get(e.id, ()))
              if asked_lookups(analyze(t).text, t)]
     assert found == []
+
+
+@pytest.mark.parametrize("question", [
+    "Sổ đỏ nhà tôi làm xong chưa, xem trên cổng dịch vụ công được không?",
+    "Làm sao biết mình có bị phạt nguội không, tra trên cổng dịch vụ công được không?",
+    "Hồ sơ cấp sổ đỏ của tui đang tới đâu rồi, coi trên cổng được hông?",
+])
+def test_a_clause_that_looks_up_what_the_message_names_is_not_answered_alone(real_kb: KnowledgeBase,
+                                                                             question: str) -> None:
+    answer = real_kb.answer(question)
+    assert not answer.confident or answer.out_of_scope, answer.entry
+
+
+def test_carried_only_to_a_clause_that_looks_up_without_naming() -> None:
+    from bot.kb.asks.lookups import carried
+    message = frozenset({"lookup:land", "procedure:dat dai"})
+    assert carried(fold("xem trên cổng dịch vụ công được không"), message) == {"lookup:land"}
+    assert carried(fold("cổng dịch vụ công là gì"), message) == frozenset()
+    assert carried(fold("xem điểm thi ở đâu"), message) == frozenset()  # names its own record
+    assert carried(fold("xem trên cổng được không"), frozenset({"procedure:dat dai"})) == frozenset()

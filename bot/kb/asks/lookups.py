@@ -19,7 +19,8 @@ Read (folded), in a sentence that asks (``bot.kb.asking_sentences``): a word of 
 Paying (a fee, a fine, a tax) is no lookup: no word of looking up, no kind. Given by an answer that says how to look
 that record up ("tra cứu" and the record within a few words), or by the channel's redirect that says it cannot look up
 anyone's own records ("không tra cứu được hồ sơ của từng người"): that is the channel's reply to every such lookup.
-Each expression runs behind a substring every match holds; windows are bounded, so the cost is linear.
+A clause read alone that looks up without naming what ("…, xem trên cổng được không?") carries the records the
+message looks up (``carried``, ``bot.kb.texts``). Each expression runs behind a substring every match holds; windows are bounded, so the cost is linear.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ from bot.kb.asks.registry import Said, register
 
 # "tra" folds "trả" too: "trả tiền / nợ" pays, it looks nothing up
 _LOOK = r"(?:tra(?! tien| no)|tra cuu|xem|coi|kiem tra|biet|tim|check|(?:den|toi) dau roi)"
-_WHOSE = re.compile(r"\b(?:cua (?:toi|minh|em|tui|tao|con|me|ba|bo|vo|chong|nha|gia dinh)|(?:nha|xe) (?:toi|minh|em|tui)"
-                    r"|ca nhan)\b")
+_WHOSE = re.compile(r"\b(?:cua (?:toi|minh|em|tui|tao|con|me|ma|ba|bo|vo|chong|nha|gia dinh)"
+                    r"|(?:nha|xe) (?:toi|minh|em|tui)|ca nhan)\b")
 # record → its words (folded); the first group is one's own whoever is named, the second only with ``_WHOSE``
 _OWN = {
     "tax": r"ma so thue|mst|no thue|tien thue",
@@ -87,6 +88,19 @@ def asked_lookups(normalized: str, raw: str = "") -> frozenset[str]:
     if _SEVERAL.search(raw.strip()) and not named_where_asked(raw, lambda folded, _typed: bool(_records(folded))):
         return frozenset()
     return frozenset(f"lookup:{name}" for name in records)
+
+
+_LOOK_RX = re.compile(rf"\b{_LOOK}\b")
+
+
+def carried(clause: str, message_kinds: frozenset[str]) -> frozenset[str]:
+    """The records the message (its kinds: ``message_kinds``) looks up, for a clause read alone (``clause``: analysed
+    and folded) that looks something up without naming it ("Sổ đỏ nhà tôi làm xong chưa, xem trên cổng được
+    không?": the second clause looks up the certificate the first names)."""
+    looked = frozenset(k for k in message_kinds if k.startswith("lookup:"))
+    if not looked or _records(clause) or not _LOOK_RX.search(clause):
+        return frozenset()
+    return looked
 
 
 def provided_lookups(folded_answer: str) -> frozenset[str]:
