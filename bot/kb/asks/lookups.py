@@ -20,7 +20,8 @@ Paying (a fee, a fine, a tax) is no lookup: no word of looking up, no kind. Give
 that record up ("tra cứu" and the record within a few words), or by the channel's redirect that says it cannot look up
 anyone's own records ("không tra cứu được hồ sơ của từng người"): that is the channel's reply to every such lookup.
 A clause read alone that looks up without naming what ("…, xem trên cổng được không?") carries the records the
-message looks up (``carried``, ``bot.kb.texts``). Each expression runs behind a substring every match holds; windows are bounded, so the cost is linear.
+message looks up (``carried``, ``bot.kb.texts``). Each expression runs behind a substring every match holds; windows
+are bounded, so the cost is linear.
 """
 
 from __future__ import annotations
