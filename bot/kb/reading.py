@@ -16,6 +16,7 @@ from typing import Protocol
 from bot.kb import several
 from bot.kb.afterthoughts import only_offered
 from bot.kb.asks import named_places
+from bot.kb.citations import without_citation
 from bot.kb.decision import NEAR_MISS, SUGGESTIONS
 from bot.kb.explained import names, subject_left
 from bot.kb.index import Hit, Index
@@ -70,6 +71,8 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     cut = clauses(text)
     if (told := without_purpose(cut, text)) is not None:  # the purpose's words rank nothing (bot.kb.purposes)
         text, cut = told, clauses(told)
+    if (asked := without_citation(text)) is not None:  # nor the source cited before it (bot.kb.citations)
+        text, cut = asked, clauses(asked)
     parts = resolved_parts(cut)
     # each clause's sentence, found as typed (a resolved clause reads the story's words)
     sentences = dict(zip(parts, sentences_of(cut, text), strict=True))
