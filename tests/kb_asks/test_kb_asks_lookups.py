@@ -83,3 +83,11 @@ def test_carried_only_to_a_clause_that_looks_up_without_naming() -> None:
     assert carried(fold("cổng dịch vụ công là gì"), message) == frozenset()
     assert carried(fold("xem điểm thi ở đâu"), message) == frozenset()  # names its own record
     assert carried(fold("xem trên cổng được không"), frozenset({"procedure:dat dai"})) == frozenset()
+
+
+@pytest.mark.parametrize("question", [
+    "Nhà tôi muốn thanh toán tiền điện trên cổng, xem hướng dẫn ở đâu?",
+    "nop phat nguoi cua xe toi tren cong dvc, xem o dau",
+])
+def test_a_record_paid_is_no_lookup(question: str) -> None:
+    assert not any(k.startswith("lookup:") for k in kinds(question))

@@ -52,9 +52,15 @@ _WHOSE_ONLY = {
 }
 
 
+# a record paid, not looked up: "thanh toán / nộp / đóng" right before it ("thanh toán tiền điện nhà tôi, xem hướng
+# dẫn ở đâu" asks how to pay, which the portal's services say)
+_PAID = r"(?<!thanh toan )(?<!nop )(?<!dong )"
+
+
 def _near(record: str) -> re.Pattern[str]:
-    """A word of looking up at most six words before or after ``record``."""
-    return re.compile(rf"\b{_LOOK}\b(?: \w+){{0,6}} (?:{record})\b|\b(?:{record})\b(?: \w+){{0,6}} {_LOOK}\b")
+    """A word of looking up at most six words before or after ``record`` (not a record paid)."""
+    return re.compile(rf"\b{_LOOK}\b(?: \w+){{0,6}} {_PAID}(?:{record})\b"
+                      rf"|{_PAID}\b(?:{record})\b(?: \w+){{0,6}} {_LOOK}\b")
 
 
 _OWN_RX = {name: _near(words) for name, words in _OWN.items()}
