@@ -30,11 +30,12 @@ _SOURCE = re.compile(r"\b(?:loa|dai|tivi|ti vi|tv|truyen hinh|phat thanh|radio|b
 _LEAD = frozenset({"theo", "nghe"})
 _SAYING = frozenset({"noi", "bao", "doc", "dua", "thong", "cho"})  # "nói / bảo / đọc / đưa tin / thông báo / cho biết"
 _SAID_THAT = frozenset({"la", "rang"})
+_THEN = "thì"  # as typed (a word of the message, not a phrase of the bot's)
 
 
 def _then(typed: str, ascii_message: bool) -> bool:
     word = typed.lower().strip(",.:;")
-    return word == "thì" or (ascii_message and word == "thi")
+    return word == _THEN or (ascii_message and word == "thi")
 
 
 def without_citation(text: str) -> str | None:
