@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bot.nlp.abbreviations import COMMAND, COMMON
+from bot.nlp.bare_names import names_bare
 from bot.nlp.clauses import asks_by_itself, asks_to_know, says_nowhere
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
@@ -729,7 +730,7 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
           for words in (vocabulary.get("on_behalf", []), request_spec.get("titles", []),
                         request_spec.get("not_named", []))),
         exclusions(request_spec.get("opens", [])),
-        frozenset(form(w).strip() for w in phrases(request_spec.get("purpose", []))
+        frozenset(form(w).strip() for w in phrases(request_spec.get("purpose", []) + request_spec.get("counted", []))
                   for form in (_marked_words, command_form)),
         tuple(dict.fromkeys(f" {command_form(p)} " for p in phrases(request_spec.get("for_others_folded", [])))))
 
@@ -1252,6 +1253,8 @@ def _names_someone(clause: str, intents: Intents) -> bool:
     if not raws:
         return False
     titled = sum(w[:1].isupper() for w in raws) * 2 > len(raws)
+    if names_bare(raws, intents.on_behalf, intents.titles, intents.not_named, titled):
+        return True  # "hủy đăng ký giùm Lan" (round 18)
     nexts = [*raws[3:], ""]
     return any(a.lower() in intents.on_behalf and b.lower() in intents.titles and (titled or c[:1].isupper())
                and c.lower() not in intents.not_named and f"{c} {d}".lower() not in intents.not_named
