@@ -1,0 +1,50 @@
+"""A stop of the digest asked together with this week's digest ("Tôi bận quá, hủy giúp, nhưng vẫn muốn đọc bản tin
+tuần này", "Hủy bản tin giúp tôi nhưng cho tôi xem bản tin tuần này đã"), round 18. Read whole, such a message reached
+either command alone: the digest, the stop dropped, or the stop, the digest it asks for never sent. The chat shows
+this week's digest and asks whether to stop from next week (a button), stopping nothing silently.
+
+Read part by part (clauses, and the words on each side of "nhưng"): one part reads as the stop — the command itself,
+or a bare stop said as a request in a short part (``[request] stop_bare``: "hủy giúp", "dừng giùm nhé") — and another
+as the digest. Only called by the two commands' handlers, on messages already routed to one of them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand, plain_command
+from bot.nlp.normalize import command_form, command_words
+
+_PARTS = re.compile(r"[,.;!?…\n]+|(?<!\w)(?:nhưng mà|nhưng|nhung ma|nhung)(?!\w)", re.IGNORECASE)
+_BARE_MAX = 5  # words of a part that says the stop bare ("tôi bận quá hủy giúp nhé" is said whole)
+
+
+@lru_cache(maxsize=1)
+def _stop_bare() -> tuple[Exclusion, ...]:
+    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
+    vocabulary: dict[str, list[str]] = {}
+    for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
+        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
+    said = data.get("request", {}).get("stop_bare", [])
+    return tuple(dict.fromkeys(Exclusion.of(p) for t in said for p in expand(t, vocabulary)))
+
+
+def _says_stop_bare(part: str) -> bool:
+    if len(part.split()) > _BARE_MAX:
+        return False
+    folded, words = f" {command_form(part)} ", tuple(command_words(part))
+    return any(p.folded in folded and p.found(folded, words) for p in _stop_bare())
+
+
+def stop_with_digest(text: str) -> bool:
+    """Whether ``text`` asks to stop the digest and, in another part, for this week's digest."""
+    parts = [p.strip() for p in _PARTS.split(text) if p and p.strip()]
+    if len(parts) < 2:
+        return False
+    read = [plain_command(p) for p in parts]
+    digest = [i for i, name in enumerate(read) if name == "digest"]
+    stop = [i for i, (p, name) in enumerate(zip(parts, read, strict=True))
+            if name == "unsubscribe" or (name is None and _says_stop_bare(p))]
+    return bool(digest) and bool(stop) and set(digest) != set(stop)
