@@ -764,6 +764,11 @@ def _intents() -> Intents:
     return load_intents()
 
 
+def intents_table() -> Intents:
+    """The commands of content/intents.toml, read once."""
+    return _intents()
+
+
 _CLAUSE_END = re.compile(r"(?<=[,.;!?…])\s+")
 
 

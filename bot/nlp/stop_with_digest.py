@@ -14,7 +14,7 @@ import re
 import tomllib
 from functools import lru_cache
 
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand, plain_command
+from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand, intents_table, plain_command
 from bot.nlp.normalize import command_form, command_words
 
 _PARTS = re.compile(r"[,.;!?…\n]+|(?<!\w)(?:nhưng mà|nhưng|nhung ma|nhung)(?!\w)", re.IGNORECASE)
@@ -31,11 +31,21 @@ def _stop_bare() -> tuple[Exclusion, ...]:
     return tuple(dict.fromkeys(Exclusion.of(p) for t in said for p in expand(t, vocabulary)))
 
 
-def _says_stop_bare(part: str) -> bool:
-    if len(part.split()) > _BARE_MAX:
-        return False
+def _found(phrases: tuple[Exclusion, ...], part: str, opening: bool = False) -> bool:
     folded, words = f" {command_form(part)} ", tuple(command_words(part))
-    return any(p.folded in folded and p.found(folded, words) for p in _stop_bare())
+    return any(p.folded in folded and (0 in p.at(words) if opening else p.found(folded, words)) for p in phrases)
+
+
+def _says_stop_bare(part: str) -> bool:
+    return len(part.split()) <= _BARE_MAX and _found(_stop_bare(), part)
+
+
+def _asks_stop(part: str) -> bool:
+    """The stop read in a part said to the channel (``[request] addressed``: "hủy bản tin giúp tôi"), opening with it
+    (``opens``: "hủy đăng ký") or told done ("Tôi hủy đăng ký rồi nhưng vẫn muốn đọc bản tin tuần này": the digest,
+    and the stop asked again if it was not recorded); "… hỏng nên bỏ lỡ mất tin kênh gửi" tells what happened."""
+    table = intents_table()
+    return _found(table.addressed, part) or _found(table.opens, part, opening=True) or _found(table.told.done, part)
 
 
 def stop_with_digest(text: str) -> bool:
@@ -46,5 +56,5 @@ def stop_with_digest(text: str) -> bool:
     read = [plain_command(p) for p in parts]
     digest = [i for i, name in enumerate(read) if name == "digest"]
     stop = [i for i, (p, name) in enumerate(zip(parts, read, strict=True))
-            if name == "unsubscribe" or (name is None and _says_stop_bare(p))]
+            if (name == "unsubscribe" and _asks_stop(p)) or (name is None and _says_stop_bare(p))]
     return bool(digest) and bool(stop) and set(digest) != set(stop)
