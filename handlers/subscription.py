@@ -21,8 +21,8 @@ from bot.infra import keys, provinces, safe_text
 from bot.infra.texts import phrases
 from bot.nlp.digest_asked import asks_unmet
 from bot.nlp.intents import for_others
-from bot.nlp.stop_with_digest import stop_with_digest
 from bot.nlp.normalize import command_form
+from bot.nlp.stop_with_digest import stop_with_digest
 from bot.stories import model as stories
 from handlers import asked_too
 from handlers import help as help_handlers

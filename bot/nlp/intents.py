@@ -1009,7 +1009,8 @@ def _subscribes_for_someone(text: str, intents: Intents) -> bool:
         for k in marks:
             tail = " ".join(raws[k:])
             # a name is read in the whole clause (how much of it is capitalised tells a name from a title case)
-            if _for_someone(clause, _Reading.of(tail), intents, speaks) and _read(" ".join(raws[:k]), intents) == "subscribe":
+            if _for_someone(clause, _Reading.of(tail), intents, speaks) \
+                    and _read(" ".join(raws[:k]), intents) == "subscribe":
                 return True
     return False
 
