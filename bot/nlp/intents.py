@@ -956,7 +956,7 @@ def _complains_of_stop(text: str, intents: Intents) -> str | None:
         return None
     # "… rồi mà vẫn nhận" reads as two clauses (round 18): the wish a stop done for the asker says ("Con tôi hủy đăng ký
     # giúp tôi rồi") is told, and no wish of the state that goes on
-    clauses = [c for c in _CLAUSE_END.split(_BUT_STILL.sub(", ", text.strip())) if c.strip()]
+    clauses = [c for c in _CLAUSE_END.split(_but_still().sub(", ", text.strip())) if c.strip()]
     readings = [_Reading.of(c) for c in clauses]
     told = next((i for i, r in enumerate(readings)
                  if _says(stop, r, intents) and _any(words.done, r.folded, r.message)), None)
@@ -987,7 +987,18 @@ def _erased_before(readings: list[_Reading], intents: Intents) -> int | None:
                  if _says(erase, r, intents) and _any(intents.told.done, r.folded, r.message)), None)
 
 
-_BUT_STILL = re.compile(r"\s+(?:mà|ma)\s+(?=(?:sao\s+|lại\s+|lai\s+)?(?:vẫn|van|hoài|hoai)(?!\w))", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _but_still() -> re.Pattern[str]:
+    """Where "… rồi mà vẫn …" turns from the act told to the state that goes on (``[request] but_still``: its first
+    word is the turn, the rest must follow it), typed with marks or without."""
+    request = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8")).get("request", {})
+    turns: list[str] = []
+    for phrase in request.get("but_still", []):
+        for form in {unicodedata.normalize("NFC", phrase.lower()), command_form(phrase)}:
+            turn, _, rest = form.partition(" ")
+            after = r"\s+".join(map(re.escape, rest.split()))
+            turns.append(rf"\s+{re.escape(turn)}\s+(?={after}(?!\w))")
+    return re.compile("|".join(turns) or r"(?!)", re.IGNORECASE)
 
 
 def _subscribes_for_someone(text: str, intents: Intents) -> bool:
@@ -1004,8 +1015,11 @@ def _subscribes_for_someone(text: str, intents: Intents) -> bool:
     for clause in _CLAUSE_END.split(text.strip()):
         raws = clause.split()
         marks = [k for k, w in enumerate(raws) if k > 0 and w.lower().strip(".,;:!?…") in behalf]
-        if not marks or not _says(sub, _Reading.of(clause), intents):
+        if not marks:
             continue
+        said = _Reading.of(clause)
+        if not _says(sub, said, intents) or _any(sub.asks, said.folded, said.message):
+            continue  # "… cho mẹ tôi thì làm sao" asks how: the knowledge base's
         for k in marks:
             tail = " ".join(raws[k:])
             # a name is read in the whole clause (how much of it is capitalised tells a name from a title case)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand, intents_table, plain_command
 from bot.nlp.normalize import command_form, command_words
 
-_PARTS = re.compile(r"[,.;!?…\n]+|(?<!\w)(?:nhưng mà|nhưng|nhung ma|nhung)(?!\w)", re.IGNORECASE)
+_PARTS = re.compile(r"[,.;!?…\n]+")
 _BARE_MAX = 5  # words of a part that says the stop bare ("tôi bận quá hủy giúp nhé" is said whole)
 
 
@@ -50,7 +50,8 @@ def _asks_stop(part: str) -> bool:
 
 def stop_with_digest(text: str) -> bool:
     """Whether ``text`` asks to stop the digest and, in another part, for this week's digest."""
-    parts = [p.strip() for p in _PARTS.split(text) if p and p.strip()]
+    contrast = intents_table().contrast  # "nhưng" ([request] contrast) parts too
+    parts = [q.strip() for p in _PARTS.split(text) for q in (contrast.split(p) if contrast else [p]) if q.strip()]
     if len(parts) < 2:
         return False
     read = [plain_command(p) for p in parts]
