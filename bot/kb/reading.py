@@ -19,6 +19,7 @@ from bot.kb.asks import named_places
 from bot.kb.citations import without_citation
 from bot.kb.decision import NEAR_MISS, SUGGESTIONS
 from bot.kb.explained import names, subject_left
+from bot.kb.further_questions import offered_too
 from bot.kb.index import Hit, Index
 from bot.kb.intent_model import IntentModel
 from bot.kb.loader import Entry
@@ -143,7 +144,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
         answered = several.first_answered(texts, tried, whole, readings[tried[0]], readings[tried[-1]], kb.by_id,
                                           kb.messages)
         if answered is not None:
-            return answered
+            return offered_too(kb, texts, asks, tried, sentences, readings, answered)  # a third question offered too
 
     def strength(reading: Decided) -> tuple[int, float]:
         result, hits = reading
