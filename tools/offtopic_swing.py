@@ -1,7 +1,7 @@
 """How much the off-topic model's decisions swing when the engine changes a little.
 
     .venv/bin/python -m tools.offtopic_swing            # K shuffle seeds and K fits without 3 % of the messages
-    .venv/bin/python -m tools.offtopic_swing --k 3 --bag 5 --share 0.8 --l2 0.003 --loso
+    .venv/bin/python -m tools.offtopic_swing --k 3 --bag 5 --share 0.8 --l2 0.003 --loso --cache
 
 The committed weights (``content/out_of_scope_model.json``) are retrained from the engine's own readings at every
 change, so any change that moves a reading moves the weights, and the new weights move other questions across the
@@ -22,10 +22,12 @@ answers alike, and the ones that do not are replayed through the engine with eac
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 import pickle
 import random
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +92,24 @@ def record(kb: KnowledgeBase, paths: Sequence[Path], route: Callable[[str], str 
     finally:
         del outside.against
     return found
+
+
+def engine_key(root: Path = trainer.ROOT) -> str:
+    """A digest of what the readings depend on (the engine's code and content, the chat router, the evaluation
+    sets): a cache recorded by another engine has another key and is never replayed."""
+    digest = hashlib.sha256()
+    for folder in ("bot", "content", "handlers", "tests/eval"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".toml", ".json", ".txt"):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_path(key: str) -> Path:
+    """Where ``--cache`` keeps the recorded messages (held-out texts among them): the system's temporary folder,
+    never the repository, named by the engine's key."""
+    return Path(tempfile.gettempdir()) / f"offtopic_swing-{key}.pkl"
 
 
 def _p(model: Model, names: Sequence[str]) -> float:
@@ -173,12 +193,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--drop", type=float, default=0.03, help="share of training messages a drop fit leaves out")
     parser.add_argument("--near", type=float, default=0.05, help="the band around the cut-off counted as near")
     parser.add_argument("--bag", type=int, default=trainer.BAG, help="fits averaged (the recipe measured)")
-    parser.add_argument("--share", type=float, default=trainer.SHARE, help="share of messages each bagged fit sees")
+    parser.add_argument("--share", type=trainer.share_arg, default=trainer.SHARE,
+                        help="share of messages each bagged fit sees")
     parser.add_argument("--l2", type=float, default=trainer.L2, help="the L2 penalty")
     parser.add_argument("--loso", action="store_true", help="also the leave-one-set-out figures of the recipe")
     parser.add_argument("--thresholds", type=float, nargs="+", default=[decision.OOS_TRAINED],
                         help="the cut-offs --loso measures")
-    parser.add_argument("--cache", type=Path, help="a pickle of the training messages and the recorded readings")
+    parser.add_argument("--cache", action="store_true",
+                        help="keep the recorded readings in the temporary folder, keyed by the engine's code")
     parser.add_argument("--sets", action="store_true", help="one line per tuned set (held-out: sums only)")
     args = parser.parse_args(argv)
     trainer.BAG, trainer.SHARE, trainer.L2 = args.bag, args.share, args.l2
@@ -187,16 +209,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert outside is not None
     committed = outside.model
     route = trainer._route()
-    if args.cache is not None and args.cache.is_file():
-        examples, tuned, held = pickle.loads(args.cache.read_bytes())
+    cached = cache_path(engine_key()) if args.cache else None
+    if cached is not None and cached.is_file():
+        examples, tuned, held = pickle.loads(cached.read_bytes())
     else:
         outside.model = None
         examples = trainer.collect(kb, route=route)
         outside.model = committed
         tuned = record(kb, tuned_sets(), route)
         held = record(kb, held_out_sets(), route)
-        if args.cache is not None:
-            args.cache.write_bytes(pickle.dumps((examples, tuned, held)))
+        if cached is not None:
+            cached.write_bytes(pickle.dumps((examples, tuned, held)))
     base = Model(trainer.train(examples))
     print(f"recipe: bag {trainer.BAG}, share {trainer.SHARE}, l2 {trainer.L2}; {len(base.weights)} weights",
           file=sys.stderr)
