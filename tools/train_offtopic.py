@@ -49,8 +49,8 @@ MIN_COUNT = 2  # a feature seen in fewer training messages is not kept (noise, a
 KEEP = 1e-3  # weights smaller than this are not written
 DIGITS = 3
 # The fits averaged (each in its own seed's order) and the share of the messages each sees. The committed recipe is
-# one fit: the mean of several, at L2 3e-3, 1e-3 or 3e-4, swung less but answered fresh polite look-alikes that one
-# fit refuses ("cho mình hỏi chút chuyen doi so ngan hang la gi"); ``tools/offtopic_swing.py --bag`` measures it.
+# one fit: a mean of several (at L2 3e-3, 1e-3 or 3e-4) answered fresh polite look-alikes that this fit refuses
+# ("cho mình hỏi chút chuyen doi so ngan hang la gi"); ``tools/offtopic_swing.py --bag`` measures a mean's swing.
 BAG, SHARE = 1, 1.0
 
 
