@@ -22,7 +22,7 @@ from bot.infra.texts import phrases
 from bot.nlp.digest_asked import asks_unmet
 from bot.nlp.intents import for_others
 from bot.nlp.normalize import command_form
-from bot.nlp.stop_with_digest import stop_with_digest
+from bot.nlp.stop_with_digest import digest_not_stop, stop_with_digest
 from bot.stories import model as stories
 from handlers import asked_too
 from handlers import help as help_handlers
@@ -110,7 +110,7 @@ def unsubscribe(event: Event, ctx: Context) -> None:
     under the confirmation (round 15: it was dropped). A stop asked for someone else ("hủy đăng ký cho mẹ tôi")
     stops nothing: the reply says that person stops it from their own Zalo (round 16: the asker's was stopped)."""
     text = event.text if isinstance(event, TextMessage) else ""
-    if text and stop_with_digest(text):  # "hủy giúp, nhưng vẫn muốn đọc bản tin tuần này" (round 18)
+    if text and (stop_with_digest(text) or digest_not_stop(text)):  # "hủy giúp, nhưng vẫn muốn đọc bản tin tuần này"
         show_latest_digest(event, ctx)
         return
     if text and for_others(text):

@@ -641,6 +641,8 @@ class Intents:
     # round 18: the unmarked relatives the asker may call himself ("ba" = "bà", "ma" = "má", ``speaks_as``)
     speaks_as: frozenset[str] = frozenset()
     pleads: frozenset[str] = frozenset()  # review 18: "… giùm mà" (``[request] pleads``)
+    mine: frozenset[str] = frozenset()  # review 18: "ba tui" (``[request] mine``)
+    vocative: frozenset[str] = frozenset()  # review 18: "…, nghe con" (``[request] vocative``)
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
@@ -651,7 +653,8 @@ class Intents:
            on_behalf: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
            not_named: frozenset[str] = frozenset(), opens: tuple[Exclusion, ...] = (),
            purpose: frozenset[str] = frozenset(), for_others_folded: tuple[str, ...] = (),
-           speaks_as: frozenset[str] = frozenset(), pleads: frozenset[str] = frozenset()) -> Intents:
+           speaks_as: frozenset[str] = frozenset(), pleads: frozenset[str] = frozenset(),
+           mine: frozenset[str] = frozenset(), vocative: frozenset[str] = frozenset()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
@@ -660,7 +663,8 @@ class Intents:
                    _contrast(contrast), told if told is not None else Told(),
                    for_others if for_others is not None else ExclusionTable(),
                    _asks_as(asks_as), tuple(dict.fromkeys(_marked_words(p) for p in for_others_marked)),
-                   on_behalf, titles, not_named, opens, purpose, for_others_folded, speaks_as, pleads)
+                   on_behalf, titles, not_named, opens, purpose, for_others_folded, speaks_as, pleads, mine,
+                   vocative)
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -738,7 +742,7 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                   for form in (_marked_words, command_form)),
         tuple(dict.fromkeys(f" {command_form(p)} " for p in phrases(request_spec.get("for_others_folded", [])))),
         frozenset(command_form(w) for w in request_spec.get("speaks_as", [])),
-        frozenset(command_form(w) for w in request_spec.get("pleads", [])))
+        *(frozenset(command_form(w) for w in request_spec.get(k, [])) for k in ("pleads", "mine", "vocative")))
 
 
 def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -1332,10 +1336,11 @@ def _speaks_as(text: str, intents: Intents) -> frozenset[str]:
         return frozenset({words[-1]})
     if not intents.speaks_as.intersection(words):
         return frozenset()
+    if words[-1] in intents.vocative:  # "dung gui ban tin cho ba nua nghe con": an elder speaking (review 18, M6)
+        return intents.speaks_as.intersection(words)
     behalf = {command_form(w) for w in intents.on_behalf}
-    mine = {"toi", "tui", "minh", "em", "con", "chau", "tao", "to"}
     return frozenset(w for i, w in enumerate(words) if w in intents.speaks_as and (i == 0 or words[i - 1] not in behalf)
-                     and (i + 1 == len(words) or words[i + 1] not in mine))
+                     and (i + 1 == len(words) or words[i + 1] not in intents.mine))
 
 
 def _for_someone(clause: str, reading: _Reading, intents: Intents, speaks: frozenset[str] = frozenset()) -> bool:

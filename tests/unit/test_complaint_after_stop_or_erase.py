@@ -76,6 +76,11 @@ def test_erased_and_not_subscribed_says_what_still_comes(chat: Chat) -> None:
     assert chat.state() == {}
 
 
+def test_erased_and_not_subscribed_says_the_state_once(chat: Chat) -> None:
+    """Review 18 (M5): the state, as after a stop, with no line before it that says the same."""
+    assert chat.say(ERASED[0]) == chat.say("Tôi hủy bản tin rồi. Sao vẫn nhận?")
+
+
 # review 18 (H1): a stop told bare ("tôi hủy rồi"), the object only in the state that goes on ("… mà vẫn nhận tin")
 STOP_TOLD_BARE = [
     "tôi hủy rồi mà vẫn nhận tin",

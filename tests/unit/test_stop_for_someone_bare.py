@@ -54,6 +54,9 @@ FOR_ME = [
     # review 18 (H6): a province is no person
     "hủy đăng ký cho Huế",
     "hủy đăng ký giùm Huế",
+    # review 18 (M6): the bot called "con" at the end, an elder speaking of herself
+    "dung gui ban tin cho ba nua nghe con",
+    "huy dang ky gium ba voi con",
 ]
 
 

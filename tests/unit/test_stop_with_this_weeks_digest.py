@@ -14,7 +14,7 @@ from bot.digest import subscribers
 from bot.digest.compose import when_label
 from bot.infra import keys
 from bot.infra.texts import render
-from bot.nlp.stop_with_digest import stop_with_digest
+from bot.nlp.stop_with_digest import digest_not_stop, stop_with_digest
 from tests.unit.handler_support import CITIZEN as USER
 from tests.unit.handler_support import Chat
 
@@ -93,3 +93,32 @@ def test_a_question_asked_after_is_offered(chat: Chat) -> None:
     buttons = chat.messages()[-1].buttons
     assert len(buttons) >= 2  # the stop, then the question's answer
     assert subscribers.is_subscribed(chat.redis, USER)
+
+
+# review 18 (M1): a stop said negated is no stop: the digest only, nothing stopped and no stop asked
+NEGATED = [
+    "Gửi bản tin tuần này cho tôi, nhưng đừng hủy đăng ký nhé",
+    "Xem bản tin tuần này. Tôi không muốn hủy đăng ký đâu",
+    "Bản tin tuần này hay quá, đừng hủy nhé",
+    "xem ban tin tuan nay, dung huy nha",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_a_negated_stop_is_no_stop(text: str) -> None:
+    assert not stop_with_digest(text)
+    assert digest_not_stop(text)
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_a_negated_stop_gets_the_digest_only(chat: Chat, text: str) -> None:
+    chat.say("đăng ký")
+    _publish_digest(chat)
+    replies = chat.say(text)
+    assert len(replies) == 1 and replies[0] != render("sub_stop_after_digest")
+    assert subscribers.is_subscribed(chat.redis, USER)
+
+
+@pytest.mark.parametrize("text", BOTH + ["hủy đăng ký", "Hủy bản tin giúp tôi. VNeID là gì?"])
+def test_a_stop_said_is_not_negated(text: str) -> None:
+    assert not digest_not_stop(text)
