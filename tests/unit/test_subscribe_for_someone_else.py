@@ -35,6 +35,7 @@ FOR_ME = [
     "Cho tôi đăng ký nhận bản tin",
     "đăng ký nhận bản tin cho bà",
     "đăng ký nhận tin cho Hà Nội",
+    "dang ky nhan ban tin cho vo danh sach",  # review 18 (L4): "vô danh sách", on the list
 ]
 
 
