@@ -19,6 +19,7 @@ from bot.kb.afterthoughts import vaguely_told
 from bot.kb.closings import closes
 from bot.kb.reported import unreported
 from bot.kb.subjects import SPEAKER
+from bot.kb.tails import without_tails
 from bot.nlp.clauses import (
     announces,
     asks_by_itself,
@@ -29,6 +30,7 @@ from bot.nlp.clauses import (
     tells_purpose,
     tells_reason,
 )
+from bot.nlp.introductions import without_introduction
 from bot.nlp.normalize import fold
 from bot.nlp.reference import resolve
 
@@ -51,6 +53,8 @@ def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Ma
         # 2026 là gì?", round 15) tells what the asker heard: the question is the other clause's
         asks = vaguely_told(asks, afterthoughts)  # one told after a question asks again (bot.kb.afterthoughts)
         asks = unreported(asks) or asks  # "nhiều đảng viên hỏi … là gì. Nhờ kênh giải thích …" (bot.kb.reported)
+        asks = without_tails(asks)  # "…? ai bik chỉ mik vs nha", "…? bài viết của kênh có nói không" (bot.kb.tails)
+        asks = without_introduction(asks, parts)  # "e ban sua dau nanh o …, …?" (bot.nlp.introductions)
     if len(asks) > 1:
         # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
         # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
