@@ -1,0 +1,76 @@
+"""The sentences of a story told before the question sentence: context, though a word of them reads as asking.
+
+A rambling letter tells the asker's life and the people in it in full-stopped sentences, then asks in one sentence
+ending on "?" ("… Bà em cứ thắc mắc sao lại có người đến giúp không công, sợ lừa đảo, em giải thích mãi bà không
+tin. Thế cái tổ này lập ra để làm những việc gì ạ?", "… Bạn bè ở mấy phường khác cũng y như vậy. Theo kênh thì …
+còn những hạn chế gì?"). A story's "mấy" (some), "sao" (why, wondered by someone else), "cái gì" reads as a
+question word, so the story sentence was read as the first question and its words ranked other entries (scams,
+the channel's stories) over what the letter asks. Round 15's ``bot.kb.message.unstoried`` drops such a sentence
+only where two questions are left; here a story sentence goes whenever a later sentence ends on "?", down to that
+one question: full-stopped, telling of a person (the asker, or someone of theirs, their friends), not a request to
+know (``bot.kb.message.asks_anyway``) unless another person wonders ("Bà em cứ thắc mắc …"). A full-stopped question that tells of no person stays ("Nghệ An có bao nhiêu
+tổ. Bao nhiêu thành viên?", review 14c). One pass over the clauses, each sentence's words read once.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
+
+from bot.nlp.normalize import fold
+
+_TOLD = frozenset({".", "!", "\n"})  # the marks ending a sentence told, not asked
+# the people of a story, typed with their marks (unmarked "ba", "co", "con" are also "three", "có", "còn")
+_PEOPLE = frozenset({"bà", "ông", "mẹ", "bố", "má", "cha", "con", "chị", "anh", "em", "cô", "chú", "bác", "dì", "cậu",
+                     "bạn", "vợ", "chồng", "cháu", "tôi", "tui", "mình", "tớ", "nhà", "xóm"})
+# the first persons of chat, unmarked (``bot.kb.subjects.SPEAKER`` but for "to", which folds like "tổ")
+_SPEAKER = frozenset({"toi", "tui", "minh", "mik", "em", "e", "chau"})
+# the asker, typed with marks: the people of ``_PEOPLE`` a story sentence may open with and still be the asker's own
+_ASKER = frozenset({"tôi", "tui", "mình", "tớ", "em", "cháu", "con"})
+# someone else's wondering or asking told in the story ("Bà em cứ thắc mắc sao …"): not the asker's request
+_WONDERING = ("thắc mắc", "hỏi")
+_MARKS = ".,!?;:…\"'()"
+
+
+class _Sentence(Protocol):
+    mark: str
+    text: str
+
+
+def tells_of_people(sentence: str) -> bool:
+    """Whether ``sentence`` tells of a person: a story's person typed with marks, or a first person unmarked."""
+    for raw in sentence.split():
+        word = unicodedata.normalize("NFC", raw).lower().strip(_MARKS)
+        if word in _PEOPLE or (word.isascii() and fold(word) in _SPEAKER):
+            return True
+    return False
+
+
+def wondered_by_other(clause: str) -> bool:
+    """Whether ``clause`` tells another person wondering or asking ("Bà em cứ thắc mắc sao …", "Mẹ tôi hỏi …"): it
+    opens with a person of the story who is not the asker, and says "thắc mắc" or "hỏi" (typed with marks)."""
+    words = [unicodedata.normalize("NFC", w).lower().strip(_MARKS) for w in clause.split()]
+    if not words or words[0] not in _PEOPLE or words[0] in _ASKER:
+        return False
+    padded = f" {' '.join(words)} "
+    return any(f" {w} " in padded for w in _WONDERING)
+
+
+def before_question(asks: Sequence[str], sentences: Mapping[str, _Sentence | None],
+                    asked_anyway: Callable[[str], bool]) -> list[str]:
+    """``asks`` without the story sentences told before a sentence ending on "?" (see the module's doc);
+    ``asked_anyway`` tells a clause that asks whatever its mark (a request to know, not knowing)."""
+    if len(asks) < 2:
+        return list(asks)
+    last = max((i for i, p in enumerate(asks) if (s := sentences.get(p)) is not None and s.mark == "?"), default=-1)
+    if last < 1:
+        return list(asks)
+    kept = []
+    for i, part in enumerate(asks):
+        found = sentences.get(part)
+        if i < last and found is not None and found.mark in _TOLD and tells_of_people(found.text) \
+                and (wondered_by_other(part) or not asked_anyway(part)):
+            continue
+        kept.append(part)
+    return kept or list(asks)
