@@ -35,6 +35,7 @@ from bot.kb.message import (
 from bot.kb.purposes import without_purpose
 from bot.kb.records import EntryRecord
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
+from bot.kb.tails import without_tail
 from bot.kb.texts import Texts
 from bot.nlp.clauses import clauses, self_contained
 from bot.nlp.dialect import standardize
@@ -70,6 +71,8 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     cut = clauses(text)
     if (told := without_purpose(cut, text)) is not None:  # the purpose's words rank nothing (bot.kb.purposes)
         text, cut = told, clauses(told)
+    if (pleaded := without_tail(cut, text)) is not None:  # "…? bài viết của kênh có nói không" (bot.kb.tails)
+        text, cut = pleaded, clauses(pleaded)
     parts = resolved_parts(cut)
     # each clause's sentence, found as typed (a resolved clause reads the story's words)
     sentences = dict(zip(parts, sentences_of(cut, text), strict=True))

@@ -12,9 +12,11 @@ words, longest phrase first (linear).
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from bot.nlp.clauses import is_question
 from bot.nlp.normalize import fold
 
 _FILE = Path(__file__).resolve().parents[2] / "content" / "asking_tails.toml"
@@ -57,3 +59,20 @@ def without_tails(asks: list[str]) -> list[str]:
     clause asks: a message of such a clause alone is still read as asking."""
     kept = [p for p in asks if not only_asks_answer(p)]
     return kept or asks
+
+
+def without_tail(cut: Sequence[str], text: str) -> str | None:
+    """``text`` without the clauses of ``cut`` that end it and only plead for the answer or ask of the channel's
+    writing (``only_asks_answer``), where a clause before them asks; ``None`` where there are none. As the asker's
+    purpose is (``bot.kb.purposes``), the plea is taken out before the message is ranked: its words ("bài viết",
+    "kênh", "trả lời") are the channel's own entries' words and pulled them through the question's gate."""
+    end = len(cut)
+    while end > 1 and only_asks_answer(cut[end - 1]):
+        end -= 1
+    if end == len(cut) or not any(is_question(c) for c in cut[:end]):
+        return None
+    last = cut[end - 1]
+    at = text.rfind(last, 0, text.find(cut[end]) if cut[end] in text else len(text))
+    if at < 0:
+        return None  # a clause not found as typed (a long message's merged tail): read as before
+    return text[: at + len(last)].strip() or None
