@@ -54,7 +54,7 @@ def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Ma
         # 2026 là gì?", round 15) tells what the asker heard: the question is the other clause's
         asks = vaguely_told(asks, afterthoughts)  # one told after a question asks again (bot.kb.afterthoughts)
         asks = unreported(asks) or asks  # "nhiều đảng viên hỏi … là gì. Nhờ kênh giải thích …" (bot.kb.reported)
-        asks = without_tails(asks)  # "…? ai bik chỉ mik vs nha", "…? bài viết của kênh có nói không" (bot.kb.tails)
+        asks = without_tails(asks)  # "…? ai bik chỉ e với", "…? trên kênh có nhắc không" (bot.kb.tails)
         asks = without_introduction(asks, parts)  # "e ban sua dau nanh o …, …?" (bot.nlp.introductions)
     if len(asks) > 1:
         # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao

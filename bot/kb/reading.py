@@ -71,7 +71,7 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     cut = clauses(text)
     if (told := without_purpose(cut, text)) is not None:  # the purpose's words rank nothing (bot.kb.purposes)
         text, cut = told, clauses(told)
-    if (pleaded := without_tail(cut, text)) is not None:  # "…? bài viết của kênh có nói không" (bot.kb.tails)
+    if (pleaded := without_tail(cut, text)) is not None:  # "…? trên kênh có nhắc không" (bot.kb.tails)
         text, cut = pleaded, clauses(pleaded)
     parts = resolved_parts(cut)
     # each clause's sentence, found as typed (a resolved clause reads the story's words)

@@ -1,14 +1,14 @@
 """The sentences of a story told before the question sentence: context, though a word of them reads as asking.
 
 A rambling letter tells the asker's life and the people in it in full-stopped sentences, then asks in one sentence
-ending on "?" ("… Bà em cứ thắc mắc sao lại có người đến giúp không công, sợ lừa đảo, em giải thích mãi bà không
-tin. Thế cái tổ này lập ra để làm những việc gì ạ?", "… Bạn bè ở mấy phường khác cũng y như vậy. Theo kênh thì …
-còn những hạn chế gì?"). A story's "mấy" (some), "sao" (why, wondered by someone else), "cái gì" reads as a
-question word, so the story sentence was read as the first question and its words ranked other entries (scams,
-the channel's stories) over what the letter asks. Round 15's ``bot.kb.message.unstoried`` drops such a sentence
-only where two questions are left; here a story sentence goes whenever a later sentence ends on "?", down to that
-one question: full-stopped, telling of a person (the asker, or someone of theirs, their friends), not a request to
-know (``bot.kb.message.asks_anyway``) unless another person wonders ("Bà em cứ thắc mắc …"). A full-stopped question that tells of no person stays ("Nghệ An có bao nhiêu
+ending on "?" ("… Mẹ tôi cứ thắc mắc sao người ta bán hàng không cần tiền mặt. Thanh toán không dùng tiền mặt là
+gì vậy?", "Tụi bạn em ở mấy trường khác cũng chưa biết gì. Em cũng thế. Chính phủ số là gì ạ?"). A story's "mấy"
+(some), "sao" (why, wondered by someone else), "cái gì" reads as a question word, so the story sentence was read as
+the first question and its words ranked other entries over what the letter asks. Round 15's
+``bot.kb.message.unstoried`` drops such a sentence only where two questions are left; here a story sentence goes
+whenever a later sentence ends on "?", down to that one question: full-stopped, telling of a person (the asker, or
+someone of theirs, their friends), not a request to know (``bot.kb.message.asks_anyway``) unless another person
+wonders ("Mẹ tôi cứ thắc mắc …"). A full-stopped question that tells of no person stays ("Nghệ An có bao nhiêu
 tổ. Bao nhiêu thành viên?", review 14c). One pass over the clauses, each sentence's words read once.
 """
 
@@ -48,7 +48,7 @@ def tells_of_people(sentence: str) -> bool:
 
 
 def wondered_by_other(clause: str) -> bool:
-    """Whether ``clause`` tells another person wondering or asking ("Bà em cứ thắc mắc sao …", "Mẹ tôi hỏi …"): it
+    """Whether ``clause`` tells another person wondering or asking ("Mẹ tôi cứ thắc mắc sao …", "Bà em hỏi …"): it
     opens with a person of the story who is not the asker, and says "thắc mắc" or "hỏi" (typed with marks)."""
     words = [unicodedata.normalize("NFC", w).lower().strip(_MARKS) for w in clause.split()]
     if not words or words[0] not in _PEOPLE or words[0] in _ASKER:

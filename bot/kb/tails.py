@@ -1,10 +1,10 @@
 """A clause after the question that only asks for the answer or whether the channel said it: no topic of its own.
 
-Chat writers end a question with a plea for the answer ("…cdso gồm mấy trụ cột z mn? ai bik chỉ mik vs nha",
-"…? mong ad tl som") or ask whether the channel's own writing says it ("…lam j don gian nhat z cac em? bai viet cua
-kenh co noi hong"). Such a clause holds a question word ("ai", "không") and was read as a second question: ranked
-alone it named the channel's own entries, and with two questions the first was held to an "Ý bạn là…?". It asks
-nothing of a topic: every word is one of who asks and is asked, politeness, the plea, or the channel's writing
+Chat writers end a question with a plea for the answer ("…ba trụ cột của cđs là gì vậy? ai bik chỉ e với", "…? mong
+ad trả lời sớm") or ask whether the channel's own writing says it ("…chữ ký số là gì thế? trên kênh có nhắc chuyện
+này không"). Such a clause holds a question word ("ai", "không") and was read as a second question: ranked alone it
+named the channel's own entries, and with two questions the first was held to an "Ý bạn là…?". It asks nothing of
+a topic: every word is one of who asks and is asked, politeness, the plea, or the channel's writing
 (``content/asking_tails.toml``), with at least one word of the plea or of the channel. One pass over the clause's
 words, longest phrase first (linear).
 """

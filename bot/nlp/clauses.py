@@ -330,7 +330,7 @@ def _split_connectors(sentence: str) -> list[str]:
             cuts.append(m.end())
         elif m.group().startswith(",") and len(right.split()) >= 3 and introduces(left) and not is_question(left) \
                 and "?" in right and is_question(right):
-            cuts.append(m.end())  # the asker introduces themself first ("mik bán … ở ST, …?", bot.nlp.introductions)
+            cuts.append(m.end())  # the asker introduces themself first ("e chạy xe ôm ở …, …?", bot.nlp.introductions)
         elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right) \
                 and names_subject(left):
             cuts.append(m.end())  # round 15: the asker's purpose after the request is context (``tells_purpose``)

@@ -1,13 +1,12 @@
-"""The asker introducing themself before the question, with only a comma between ("mik bán quần áo onl ở ST, cdso
-gồm mấy trụ cột z mn?", "e lam van thu truong tieu hoc o xa, nghe noi toi 2025 …", "chị bán bánh xèo ở chợ …,
-người dân mình muốn góp sức … thì làm gì").
+"""The asker introducing themself before the question, with only a comma between ("e chạy xe ôm ở Bình Dương, ba trụ
+cột của cđs là gì vậy?", "tui lam ruong o Dong Thap, …?", "chị buôn vải ở chợ …, …?").
 
 Chat writers say who they are and what they do in the question's own sentence. Read as one clause, the stall, the
 school, the market are words of the question the right entry does not explain (its coverage falls under the
 floors). ``bot.nlp.clauses`` cuts at that comma when the words before it introduce the asker — a first person, or
 the kin term the asker calls themself by, then a verb of their life (selling, working, living, teaching, studying)
-— and the words after it ask: the introduction is context, as round 13's "…, em là giáo viên mầm non ở Thuận
-Thành, cho em hỏi …" was. Only the sentence's first words are read (constant work per comma).
+— and the sentence after it asks and ends on "?": the introduction is context, as round 13's "…, em là giáo viên
+mầm non ở Thuận Thành, cho em hỏi …" was. Only the sentence's first words are read (constant work per comma).
 """
 
 from __future__ import annotations
@@ -40,9 +39,9 @@ def introduces(left: str) -> bool:
 
 
 def without_introduction(asks: list[str], parts: list[str]) -> list[str]:
-    """The asking clauses without the message's first clause where it only introduces the asker ("e ban sua dau
-    nanh o ninh kieu, nam 2022 …": unmarked "dau" (đậu, soy) reads as "đâu", where) and other clauses ask: who the
-    asker is asks nothing. A clause with "?" is kept, and so is one that goes on after a comma (it asks more)."""
+    """The asking clauses without the message's first clause where it only introduces the asker ("e ban dau phu o
+    cho, …": unmarked "dau" (đậu, beans) reads as "đâu", where) and other clauses ask: who the asker is asks
+    nothing. A clause with "?" is kept, and so is one that goes on after a comma (it asks more)."""
     if len(asks) < 2 or not parts or asks[0] != parts[0] or "?" in asks[0] or "," in asks[0] \
             or not introduces(asks[0]):
         return asks
