@@ -75,7 +75,7 @@ def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Ma
     if len(asks) > 1:
         # round 15: the story told in full-stopped sentences is not asked where the questions end on "?"
         asks = unstoried(asks, sentences)
-        asks = before_question(asks, sentences, asks_anyway)  # down to one question too (bot.kb.stories)
+        asks = before_question(asks, sentences, lambda p: asks_anyway(p) or wonders(p))  # down to one (bot.kb.stories)
     if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
             and not tells_reason(parts[-1]) and not tells_purpose(parts[-1]) and not closes(parts[-1]) \
             and ranked(parts[-1]):
