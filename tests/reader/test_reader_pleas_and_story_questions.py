@@ -124,3 +124,23 @@ def test_the_portal_is_the_page_the_story_named() -> None:
 def test_the_question_is_answered(real_kb: KnowledgeBase, question: str, entry: str) -> None:
     answer = real_kb.answer(question)
     assert answer.confident and answer.entry == entry
+
+
+def _asks(text: str) -> list[str]:
+    from bot.kb.message import questions, resolved_parts, sentences_of
+
+    cut = clauses(text)
+    parts = resolved_parts(cut)
+    sentences = dict(zip(parts, sentences_of(cut, text), strict=True))
+    return questions(parts, cut, text, sentences, lambda p: True)
+
+
+def test_a_story_sentence_saying_the_asker_does_not_know_is_still_asked() -> None:
+    asks = _asks("Tôi đã cài VNeID từ tháng trước. Tôi cài rồi nhưng chưa biết ai làm ra cái ứng dụng VNeID. Có phải "
+                 "của công an không?")
+    assert asks[0].startswith("Tôi cài rồi nhưng chưa biết ai")
+
+
+def test_the_story_before_the_question_sentence_is_not_asked() -> None:
+    assert _asks("Tụi bạn em ở mấy trường khác cũng chưa biết gì. Em cũng thế. Chính phủ số là gì ạ?") == [
+        "Chính phủ số là gì ạ?"]
