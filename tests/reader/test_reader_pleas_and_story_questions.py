@@ -144,3 +144,13 @@ def test_a_story_sentence_saying_the_asker_does_not_know_is_still_asked() -> Non
 def test_the_story_before_the_question_sentence_is_not_asked() -> None:
     assert _asks("Tụi bạn em ở mấy trường khác cũng chưa biết gì. Em cũng thế. Chính phủ số là gì ạ?") == [
         "Chính phủ số là gì ạ?"]
+
+
+@pytest.mark.parametrize("question", [
+    "tôi làm ở ngân hàng, số điện thoại tổng đài là số mấy vậy?",
+    "em bán vé số ở chợ Bà Chiểu, xổ số hôm nay ra số mấy vậy?",
+    "chị bán vàng ở chợ Long Xuyên, giá vàng hôm nay bao nhiêu một chỉ?",
+    "tôi làm ở bệnh viện tỉnh, số điện thoại của bệnh viện là bao nhiêu?",
+])
+def test_a_question_not_ours_after_an_introduction_is_not_answered(real_kb: KnowledgeBase, question: str) -> None:
+    assert not real_kb.answer(question).confident
