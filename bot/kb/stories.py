@@ -8,12 +8,14 @@ the first question and its words ranked other entries over what the letter asks.
 ``bot.kb.message.unstoried`` drops such a sentence only where two questions are left; here a story sentence goes
 whenever a later sentence ends on "?", down to that one question: full-stopped, telling of a person (the asker, or
 someone of theirs, their friends), not a request to know (``bot.kb.message.asks_anyway``) unless another person
-wonders ("Mẹ tôi cứ thắc mắc …"). A full-stopped question that tells of no person stays ("Nghệ An có bao nhiêu
-tổ. Bao nhiêu thành viên?", review 14c). One pass over the clauses, each sentence's words read once.
+wonders ("Mẹ tôi cứ thắc mắc …") or the asker tells they cannot answer someone ("con không biết trả lời sao"). A
+full-stopped question that tells of no person stays ("Nghệ An có bao nhiêu tổ. Bao nhiêu thành viên?", review 14c).
+One pass over the clauses, each sentence's words read once.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
@@ -47,6 +49,17 @@ def tells_of_people(sentence: str) -> bool:
     return False
 
 
+# the asker not knowing how to answer someone ("con cũng không biết trả lời sao", "tôi chưa biết giải thích thế nào"):
+# the story of a question put to them, not a question of their own (folded)
+_CANNOT_ANSWER = re.compile(r"\b(?:khong|chua|ko|k|hong|chang) (?:biet|bik|bit) (?:tra loi|tl|giai thich|noi|dap)"
+                            r"(?: lai)? (?:sao|the nao|ra sao|nhu nao|gi)\b")
+
+
+def cannot_answer(clause: str) -> bool:
+    """Whether ``clause`` tells that the asker does not know how to answer someone (see ``_CANNOT_ANSWER``)."""
+    return _CANNOT_ANSWER.search(fold(clause)) is not None
+
+
 def wondered_by_other(clause: str) -> bool:
     """Whether ``clause`` tells another person wondering or asking ("Mẹ tôi cứ thắc mắc sao …", "Bà em hỏi …"): it
     opens with a person of the story who is not the asker, and says "thắc mắc" or "hỏi" (typed with marks)."""
@@ -70,7 +83,7 @@ def before_question(asks: Sequence[str], sentences: Mapping[str, _Sentence | Non
     for i, part in enumerate(asks):
         found = sentences.get(part)
         if i < last and found is not None and found.mark in _TOLD and tells_of_people(found.text) \
-                and (wondered_by_other(part) or not asked_anyway(part)):
+                and (wondered_by_other(part) or cannot_answer(part) or not asked_anyway(part)):
             continue
         kept.append(part)
     return kept or list(asks)

@@ -154,3 +154,9 @@ def test_the_story_before_the_question_sentence_is_not_asked() -> None:
 ])
 def test_a_question_not_ours_after_an_introduction_is_not_answered(real_kb: KnowledgeBase, question: str) -> None:
     assert not real_kb.answer(question).confident
+
+
+def test_not_knowing_how_to_answer_someone_is_the_story() -> None:
+    asks = _asks("Em chào kênh ạ. Mẹ em hỏi VNeID là gì, em cũng không biết trả lời sao. Cho em hỏi ba trụ cột của "
+                 "chuyển đổi số là gì ạ?")
+    assert asks == ["Cho em hỏi ba trụ cột của chuyển đổi số là gì ạ?"]
