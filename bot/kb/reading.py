@@ -39,7 +39,7 @@ from bot.kb.tails import without_tail
 from bot.kb.texts import Texts
 from bot.nlp.clauses import clauses, self_contained
 from bot.nlp.dialect import standardize
-from bot.nlp.introductions import introduces
+from bot.nlp.introductions import only_introduces
 
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
@@ -111,7 +111,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
         # context around the question: the whole message ranks, the question alone is gated
         plain, gated = kb.index.search_gated(texts.query(text), texts.query(" ".join(asks)))
         whole = kb.decide(texts, text, plain)
-        if whole[0].out_of_scope and parts[0] not in asks and introduces(parts[0]):
+        if whole[0].out_of_scope and parts[0] not in asks and only_introduces(parts[0]):
             return whole, None  # who the asker is told why the question is not the channel's (bot.nlp.introductions)
     elif not asks:
         whole = kb.decide(texts, text)

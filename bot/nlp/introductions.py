@@ -38,11 +38,16 @@ def introduces(left: str) -> bool:
     return False
 
 
+def only_introduces(clause: str) -> bool:
+    """Whether ``clause`` is only the asker's introduction, cut off the question (``introduces``, no "?", no comma:
+    "Tôi ở Phú Yên, tháng sau phải đi làm lại căn cước …" goes on telling and is not only that)."""
+    return "?" not in clause and "," not in clause and introduces(clause)
+
+
 def without_introduction(asks: list[str], parts: list[str]) -> list[str]:
     """The asking clauses without the message's first clause where it only introduces the asker ("e ban dau phu o
     cho, …": unmarked "dau" (đậu, beans) reads as "đâu", where) and other clauses ask: who the asker is asks
     nothing. A clause with "?" is kept, and so is one that goes on after a comma (it asks more)."""
-    if len(asks) < 2 or not parts or asks[0] != parts[0] or "?" in asks[0] or "," in asks[0] \
-            or not introduces(asks[0]):
+    if len(asks) < 2 or not parts or asks[0] != parts[0] or not only_introduces(asks[0]):
         return asks
     return asks[1:]

@@ -19,7 +19,7 @@ from bot.kb.message import Sentence
 from bot.kb.stories import before_question, wondered_by_other
 from bot.kb.tails import only_asks_answer, without_tail
 from bot.nlp.clauses import clauses
-from bot.nlp.introductions import introduces, without_introduction
+from bot.nlp.introductions import introduces, only_introduces, without_introduction
 from bot.nlp.reference import resolve
 
 pytestmark = pytest.mark.unit
@@ -160,3 +160,8 @@ def test_not_knowing_how_to_answer_someone_is_the_story() -> None:
     asks = _asks("Em chào kênh ạ. Mẹ em hỏi VNeID là gì, em cũng không biết trả lời sao. Cho em hỏi ba trụ cột của "
                  "chuyển đổi số là gì ạ?")
     assert asks == ["Cho em hỏi ba trụ cột của chuyển đổi số là gì ạ?"]
+
+
+def test_a_first_clause_that_goes_on_telling_is_not_only_an_introduction() -> None:
+    assert only_introduces("em bán rau ở chợ Long Xuyên")
+    assert not only_introduces("Tôi ở Quy Nhơn, tuần sau phải đi làm lại thẻ căn cước vì thẻ cũ bị mất")
