@@ -16,7 +16,7 @@ from typing import Protocol
 from bot.kb import several
 from bot.kb.afterthoughts import only_offered
 from bot.kb.asks import named_places
-from bot.kb.decision import NEAR_MISS, SUGGESTIONS
+from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS
 from bot.kb.explained import names, subject_left
 from bot.kb.index import Hit, Index
 from bot.kb.intent_model import IntentModel
@@ -111,7 +111,8 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
         # context around the question: the whole message ranks, the question alone is gated
         plain, gated = kb.index.search_gated(texts.query(text), texts.query(" ".join(asks)))
         whole = kb.decide(texts, text, plain)
-        if whole[0].out_of_scope and parts[0] not in asks and only_introduces(parts[0]):
+        if (whole[0].out_of_scope or (whole[1] and whole[1][0].entry.topic == REDIRECT_TOPIC)) \
+                and parts[0] not in asks and only_introduces(parts[0]):
             return whole, None  # who the asker is told why the question is not the channel's (bot.nlp.introductions)
     elif not asks:
         whole = kb.decide(texts, text)
