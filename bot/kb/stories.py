@@ -16,22 +16,24 @@ One pass over the clauses, each sentence's words read once.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Protocol
 
+from bot.nlp.clauses import self_contained
 from bot.nlp.normalize import fold
 
+_STORY = tomllib.loads((Path(__file__).resolve().parents[2] / "content" / "asking_tails.toml").read_text(
+    encoding="utf-8"))["story"]
+_PEOPLE = frozenset(_STORY["people"])  # the people of a story, typed with their marks
+_ASKER = frozenset(_STORY["asker"])  # the people a story sentence may open with and still be the asker's own
+_WONDERING = tuple(_STORY["wondering"])  # someone else's wondering or asking told in the story
+
 _TOLD = frozenset({".", "!", "\n"})  # the marks ending a sentence told, not asked
-# the people of a story, typed with their marks (unmarked "ba", "co", "con" are also "three", "có", "còn")
-_PEOPLE = frozenset({"bà", "ông", "mẹ", "bố", "má", "cha", "con", "chị", "anh", "em", "cô", "chú", "bác", "dì", "cậu",
-                     "bạn", "vợ", "chồng", "cháu", "tôi", "tui", "mình", "tớ", "nhà", "xóm"})
 # the first persons of chat, unmarked (``bot.kb.subjects.SPEAKER`` but for "to", which folds like "tổ")
 _SPEAKER = frozenset({"toi", "tui", "minh", "mik", "em", "e", "chau"})
-# the asker, typed with marks: the people of ``_PEOPLE`` a story sentence may open with and still be the asker's own
-_ASKER = frozenset({"tôi", "tui", "mình", "tớ", "em", "cháu", "con"})
-# someone else's wondering or asking told in the story ("Bà em cứ thắc mắc sao …"): not the asker's request
-_WONDERING = ("thắc mắc", "hỏi")
 _MARKS = ".,!?;:…\"'()"
 
 
@@ -77,8 +79,8 @@ def before_question(asks: Sequence[str], sentences: Mapping[str, _Sentence | Non
     if len(asks) < 2:
         return list(asks)
     last = max((i for i, p in enumerate(asks) if (s := sentences.get(p)) is not None and s.mark == "?"), default=-1)
-    if last < 1:
-        return list(asks)
+    if last < 1 or ((s := sentences.get(asks[last])) is not None and not self_contained(s.text)):
+        return list(asks)  # the question points back at the story ("Ngày đó có nghỉ lễ không?", review 15, M3)
     kept = []
     for i, part in enumerate(asks):
         found = sentences.get(part)
