@@ -25,7 +25,7 @@ from bot.core.routing import (
 )
 from bot.digest import inbox as digest_inbox
 from bot.infra.texts import moderator_command, phrases
-from bot.nlp.intents import STOP_COMPLAINT
+from bot.nlp.intents import ERASE_COMPLAINT, STOP_COMPLAINT, SUBSCRIBE_FOR_OTHERS
 from handlers import (
     articles,
     command_guard,
@@ -82,8 +82,10 @@ def build_router() -> Router:
     # 6. the same commands said in plain words (content/intents.toml); erasing still asks to confirm
     router.add(plain_words("unsubscribe"), subscription.unsubscribe)
     router.add(plain_words(STOP_COMPLAINT), subscription.stop_complaint)  # a stop told done, the digest still comes
+    router.add(plain_words(ERASE_COMPLAINT), subscription.erase_complaint)  # erased, the digest still comes
     router.add(plain_words("erase"), erase.ask)
     router.add(plain_words("digest"), subscription.show_latest_digest)
+    router.add(plain_words(SUBSCRIBE_FOR_OTHERS), subscription.subscribe_for_others)  # nothing subscribed
     router.add(plain_words("subscribe"), subscription.subscribe)
     router.add(plain_words("story"), story.start)
     router.add(plain_words("help"), help_handlers.show_help)

@@ -22,6 +22,7 @@ from bot.infra.texts import phrases
 from bot.nlp.digest_asked import asks_unmet
 from bot.nlp.intents import for_others
 from bot.nlp.normalize import command_form
+from bot.nlp.stop_with_digest import stop_with_digest
 from bot.stories import model as stories
 from handlers import asked_too
 from handlers import help as help_handlers
@@ -97,12 +98,21 @@ def subscribe(event: Event, ctx: Context) -> None:
     ctx.send_text(f"{ctx.text(key, **values)}\n\n{ctx.text(line)}", buttons=offered)
 
 
+def subscribe_for_others(event: Event, ctx: Context) -> None:
+    """A subscription asked for someone else ("đăng ký nhận bản tin cho mẹ tôi", round 18): the channel can sign up
+    only the Zalo account that writes, so nothing is subscribed; the reply says how that person does it."""
+    ctx.say("sub_for_others_subscribe")
+
+
 def unsubscribe(event: Event, ctx: Context) -> None:
     """Immediate: every later fan-out step checks membership right before sending. A question the message asks
     after the stop ("… dừng nhận bản tin giúp tôi nhé. Mà Ngày Chuyển đổi số là ngày nào?") is offered as buttons
     under the confirmation (round 15: it was dropped). A stop asked for someone else ("hủy đăng ký cho mẹ tôi")
     stops nothing: the reply says that person stops it from their own Zalo (round 16: the asker's was stopped)."""
     text = event.text if isinstance(event, TextMessage) else ""
+    if text and stop_with_digest(text):  # "hủy giúp, nhưng vẫn muốn đọc bản tin tuần này" (round 18)
+        show_latest_digest(event, ctx)
+        return
     if text and for_others(text):
         key = "sub_for_others"  # the question asked after it is still offered (review 16, M2)
     else:
@@ -131,6 +141,17 @@ def stop_complaint(event: Event, ctx: Context) -> None:
     ctx.say("sub_complaint_not_subscribed")
 
 
+def erase_complaint(event: Event, ctx: Context) -> None:
+    """A complaint that the digest still comes after the asker erased their data ("Tôi đã xóa dữ liệu rồi mà vẫn thấy
+    bản tin", round 18: it started another erase): nothing is changed. Erasing ended the subscription, so the reply
+    says the state as :func:`stop_complaint` does, with what erasing did."""
+    if subscribers.is_subscribed(ctx.redis, ctx.user_id):
+        ctx.say("sub_erase_complaint_subscribed", buttons=[Button(ctx.text("sub_complaint_stop_button"),
+                                                                  UNSUBSCRIBE[0])])
+        return
+    ctx.say("sub_erase_complaint_not_subscribed", then=ctx.text("sub_complaint_not_subscribed"))
+
+
 def follow(event: Event, ctx: Context) -> None:
     """`follow` subscribes (the welcome says how to stop); "Nhắn tin" (chat now) only welcomes."""
     if not isinstance(event, Follow):
@@ -154,12 +175,21 @@ def show_latest_digest(event: Event, ctx: Context) -> None:
     text = run_text(ctx.redis, ctx.settings, slot, sub.province if sub else "") if slot else None
     if text is None:
         ctx.say("digest_none_yet", when=when_label(ctx.settings))
+        _ask_stop_after(event, ctx, sub is not None)
         return
     if sub is None:  # e.g. after "xóa dữ liệu của tôi": "you receive this because you subscribed" is untrue
         footer = ctx.text("digest_footer")
         if text.endswith(footer):
             text = text[: -len(footer)] + ctx.text("digest_footer_not_subscribed")
     ctx.send_text(text)
+    _ask_stop_after(event, ctx, sub is not None)
+
+
+def _ask_stop_after(event: Event, ctx: Context, subscribed: bool) -> None:
+    """A stop asked with the digest ("Tôi bận quá, hủy giúp, nhưng vẫn muốn đọc bản tin tuần này", round 18): this
+    week's first, then the stop asked with a button, never done silently."""
+    if subscribed and isinstance(event, TextMessage) and stop_with_digest(event.text):
+        ctx.say("sub_stop_after_digest", buttons=[Button(ctx.text("sub_complaint_stop_button"), UNSUBSCRIBE[0])])
 
 
 def read_story(event: Event, ctx: Context) -> None:

@@ -360,5 +360,8 @@ def redirected(answer: Answer, closest: Sequence[Entry], n: int = SUGGESTIONS) -
 
 
 def with_second(first: Answer, entry: Entry) -> Answer:
-    """A confident answer to the first question, with the second question's entry offered as a choice."""
+    """A confident answer to the first question, with the second question's entry offered as a choice (the later
+    questions' entries already offered after it stay: ``bot.kb.further_questions``)."""
+    if entry.id in first.choice_entries:
+        return first
     return replace(first, choices=[(entry.title, entry.title)], choice_entries=[entry.id])

@@ -64,6 +64,9 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     "hiểu xem": frozenset(), "biết xem": frozenset(), "hỏi xem": frozenset(), "tò mò": frozenset(),
     "cho hỏi": frozenset(), "xin hỏi": frozenset(),
     "người ta": frozenset(), "nghe nói": frozenset(), "nghe bảo": frozenset(), "xin phép": frozenset(),
+    # what people often say, before the question ("Người ta hay nói chuyển đổi số trước tiên là chuyển đổi cái gì?"),
+    # hearsay like "nghe nói": "người ta" was dropped, "hay nói" ranked entries that say "nói"
+    **{f"người ta {often} {say}": frozenset() for often in ("hay", "thường", "vẫn", "cứ") for say in ("nói", "bảo")},
     # round 13: hearsay seen on television ("coi tivi thấy nói …") like "nghe nói", and the exclamation opening a
     # spoken message ("chời ơi", the Southern "trời ơi")
     "thấy nói": frozenset(), "thấy bảo": frozenset(), "trời ơi": frozenset(), "chời ơi": frozenset(),

@@ -16,8 +16,10 @@ from typing import Protocol
 from bot.kb import several
 from bot.kb.afterthoughts import only_offered
 from bot.kb.asks import named_places
+from bot.kb.citations import without_citation
 from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS
 from bot.kb.explained import names, subject_left
+from bot.kb.further_questions import offered_too
 from bot.kb.index import Hit, Index
 from bot.kb.intent_model import IntentModel
 from bot.kb.loader import Entry
@@ -74,6 +76,8 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
         text, cut = told, clauses(told)
     if (pleaded := without_tail(cut, text)) is not None:  # "…? trên kênh có nhắc không" (bot.kb.tails)
         text, cut = pleaded, clauses(pleaded)
+    if (asked := without_citation(text)) is not None:  # nor the source cited before it (bot.kb.citations)
+        text, cut = asked, clauses(asked)
     parts = resolved_parts(cut)
     # each clause's sentence, found as typed (a resolved clause reads the story's words)
     sentences = dict(zip(parts, sentences_of(cut, text), strict=True))
@@ -147,7 +151,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
         answered = several.first_answered(texts, tried, whole, readings[tried[0]], readings[tried[-1]], kb.by_id,
                                           kb.messages)
         if answered is not None:
-            return answered
+            return offered_too(kb, texts, asks, tried, sentences, readings, answered)  # a third question offered too
 
     def strength(reading: Decided) -> tuple[int, float]:
         result, hits = reading

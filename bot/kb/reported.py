@@ -10,6 +10,7 @@ it ("nhiều đảng viên", "con tôi"; not "cho / xin / muốn / cần hỏi",
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -31,6 +32,11 @@ _SPEAKERS = frozenset({"toi", "tui", "em", "e", "minh", "chau", "to", "tao"})
 _THEIRS = frozenset({"con", "me", "bo", "ba", "cha", "ong", "anh", "chi", "em", "ban", "vo", "chong", "chau", "co",
                      "chu", "bac", "di", "cau", "thim", "sep", "thay", "hang"})
 _WHO = 3
+_FOLK = "ba con"  # "bà con" (the folk around the asker), folded: others whoever follows ("Bà con có hỏi …")
+# The asker's own question after a reported one (folded, at the clause's start): the speaker, then at most "thì / lại
+# / cũng" and "muốn / cần", then "hỏi / biết" ("…, còn tôi muốn hỏi …", "Tôi thì hỏi …", "mà em muốn biết …")
+_OWN_QUESTION = re.compile(r"^(?:(?:con|ma|nhung|vay|the|con ve) )?(?:toi|tui|em|minh|chau|tao)(?: (?:thi|lai|cung))?"
+                           r"(?: (?:muon|can|dinh|xin))? (?:hoi|biet)\b")
 _MARKS = ".,!:;…\"'()"
 
 
@@ -56,17 +62,19 @@ def _someone_else(before: Sequence[str]) -> bool:
     who.reverse()
     if not who or who[-1] in _ASKING_NOW:
         return False
-    if any(w in _OTHERS for w in who):
+    if any(w in _OTHERS for w in who) or _FOLK in " ".join(who):
         return True
     return len(who) >= 2 and who[-1] in _SPEAKERS and who[-2] in _THEIRS
 
 
 def unreported(asks: Sequence[str]) -> list[str]:
-    """``asks`` without the reported questions (:func:`reported`) that a later request naming its subject follows."""
+    """``asks`` without the reported questions (:func:`reported`) that a later request naming its subject, or the
+    asker's own question ("…, còn tôi muốn hỏi …"), follows."""
     keep: list[str] = []
     requested = False  # a request naming its subject comes later (read from the end: each clause judged once)
     for clause in reversed(asks):
         if not (requested and reported(clause)):
             keep.append(clause)
-        requested = requested or (not asks_by_itself(clause) and is_question(clause) and names_subject(clause))
+        requested = requested or (not asks_by_itself(clause) and is_question(clause) and names_subject(clause)) \
+            or _OWN_QUESTION.search(fold(clause)) is not None
     return keep[::-1]

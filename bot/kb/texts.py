@@ -9,6 +9,7 @@ with what the whole message's question clauses hold for all of them (the places 
 from __future__ import annotations
 
 from bot.kb.asks import asked
+from bot.kb.asks.lookups import carried
 from bot.kb.index import Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading
 from bot.nlp.normalize import Analysis, analyze
@@ -61,6 +62,8 @@ class Texts:
         2023 entry enough). A question naming no year keeps the years of its context ("Năm 2025 lễ đó tổ chức rồi.
         Vào ngày nào?" borrows 2025); a clause read alone keeps its own."""
         found = self.asked(text)
+        if self.message and text != self.message:  # a clause looking up what the message names (bot.kb.asks.lookups)
+            found |= carried(self.analysis(text).text, self.asked(self.message))
         if not self.question or text != self.message:
             return found
         years = frozenset(k for k in self.asked(self.question) if k.startswith(YEAR))

@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bot.nlp.abbreviations import COMMAND, COMMON
+from bot.nlp.bare_names import names_bare
 from bot.nlp.clauses import asks_by_itself, asks_to_know, says_nowhere
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
@@ -637,6 +638,8 @@ class Intents:
     # and the relatives named bare that are read folded too (``for_others_folded``: "huy dang ky cho bo")
     purpose: frozenset[str] = frozenset()
     for_others_folded: tuple[str, ...] = ()
+    # round 18: the unmarked relatives the asker may call himself ("ba" = "bà", "ma" = "má", ``speaks_as``)
+    speaks_as: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
@@ -646,7 +649,8 @@ class Intents:
            asks_as: tuple[str, ...] = (), for_others_marked: tuple[str, ...] = (),
            on_behalf: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
            not_named: frozenset[str] = frozenset(), opens: tuple[Exclusion, ...] = (),
-           purpose: frozenset[str] = frozenset(), for_others_folded: tuple[str, ...] = ()) -> Intents:
+           purpose: frozenset[str] = frozenset(), for_others_folded: tuple[str, ...] = (),
+           speaks_as: frozenset[str] = frozenset()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
@@ -655,7 +659,7 @@ class Intents:
                    _contrast(contrast), told if told is not None else Told(),
                    for_others if for_others is not None else ExclusionTable(),
                    _asks_as(asks_as), tuple(dict.fromkeys(_marked_words(p) for p in for_others_marked)),
-                   on_behalf, titles, not_named, opens, purpose, for_others_folded)
+                   on_behalf, titles, not_named, opens, purpose, for_others_folded, speaks_as)
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -729,9 +733,10 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
           for words in (vocabulary.get("on_behalf", []), request_spec.get("titles", []),
                         request_spec.get("not_named", []))),
         exclusions(request_spec.get("opens", [])),
-        frozenset(form(w).strip() for w in phrases(request_spec.get("purpose", []))
+        frozenset(form(w).strip() for w in phrases(request_spec.get("purpose", []) + request_spec.get("counted", []))
                   for form in (_marked_words, command_form)),
-        tuple(dict.fromkeys(f" {command_form(p)} " for p in phrases(request_spec.get("for_others_folded", [])))))
+        tuple(dict.fromkeys(f" {command_form(p)} " for p in phrases(request_spec.get("for_others_folded", [])))),
+        frozenset(command_form(w) for w in request_spec.get("speaks_as", [])))
 
 
 def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -757,6 +762,11 @@ def _asks_as(words: tuple[str, ...]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=1)
 def _intents() -> Intents:
     return load_intents()
+
+
+def intents_table() -> Intents:
+    """The commands of content/intents.toml, read once."""
+    return _intents()
 
 
 _CLAUSE_END = re.compile(r"(?<=[,.;!?…])\s+")
@@ -879,6 +889,8 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     if complained is not None:
         return None if complained == _COMPLAINT_BY_ANOTHER else complained
     if not text or len(text.split()) <= MAX_WORDS:
+        if _subscribes_for_someone(text, intents):
+            return SUBSCRIBE_FOR_OTHERS
         return _read(text, intents) or _short_asked_after(text, intents)
     last = _last_clauses(text)
     name = _read(last, intents)
@@ -942,10 +954,15 @@ def _complains_of_stop(text: str, intents: Intents) -> str | None:
     stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
     if stop is None or not any(p.folded in folded for p in words.still):
         return None
-    clauses = [c for c in _CLAUSE_END.split(text.strip()) if c.strip()]
+    # "… rồi mà vẫn nhận" reads as two clauses (round 18): the wish a stop done for the asker says ("Con tôi hủy đăng ký
+    # giúp tôi rồi") is told, and no wish of the state that goes on
+    clauses = [c for c in _CLAUSE_END.split(_but_still().sub(", ", text.strip())) if c.strip()]
     readings = [_Reading.of(c) for c in clauses]
     told = next((i for i, r in enumerate(readings)
                  if _says(stop, r, intents) and _any(words.done, r.folded, r.message)), None)
+    reading = STOP_COMPLAINT
+    if told is None:  # an erase told done, the digest still seen (round 18): the erase also ended the subscription
+        told, reading = _erased_before(readings, intents), ERASE_COMPLAINT
     if told is None or not any(_states(r, words) and _any(words.still_received, r.folded, r.message)
                                for r in readings[told:]):
         return None
@@ -956,7 +973,60 @@ def _complains_of_stop(text: str, intents: Intents) -> str | None:
                                       or _any(words.wants, r.folded, r.message))
            for r in readings[told + 1 :]):
         return None
-    return _COMPLAINT_BY_ANOTHER if _stopped_by_another(readings[told], intents) else STOP_COMPLAINT
+    return _COMPLAINT_BY_ANOTHER if _stopped_by_another(readings[told], intents) else reading
+
+
+def _erased_before(readings: list[_Reading], intents: Intents) -> int | None:
+    """The first clause that tells an erase of the asker's data done ("Tôi đã xóa dữ liệu rồi mà vẫn thấy bản tin"),
+    or None: a complaint, not a request (round 18: it asked to confirm an erase). The digest must be what still comes
+    (:func:`_complaint_of_digest`)."""
+    erase = next((c for c in intents.commands if c.name == "erase"), None)
+    if erase is None:
+        return None
+    return next((i for i, r in enumerate(readings)
+                 if _says(erase, r, intents) and _any(intents.told.done, r.folded, r.message)), None)
+
+
+@lru_cache(maxsize=1)
+def _but_still() -> re.Pattern[str]:
+    """Where "… rồi mà vẫn …" turns from the act told to the state that goes on (``[request] but_still``: its first
+    word is the turn, the rest must follow it), typed with marks or without."""
+    request = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8")).get("request", {})
+    turns: list[str] = []
+    for phrase in request.get("but_still", []):
+        for form in {unicodedata.normalize("NFC", phrase.lower()), command_form(phrase)}:
+            turn, _, rest = form.partition(" ")
+            after = r"\s+".join(map(re.escape, rest.split()))
+            turns.append(rf"\s+{re.escape(turn)}\s+(?={after}(?!\w))")
+    return re.compile("|".join(turns) or r"(?!)", re.IGNORECASE)
+
+
+def _subscribes_for_someone(text: str, intents: Intents) -> bool:
+    """Whether a short message asks to subscribe someone else ("đăng ký nhận bản tin cho mẹ tôi", "… cho bố", round
+    18): a clause whose words before a word said on someone's behalf ask to subscribe by themselves, and whose words
+    from it on name someone else (:func:`_for_someone`). The channel cannot sign up another Zalo account; "cho mẹ tôi"
+    went to the knowledge base (whose answer subscribes the asker), "cho bố" subscribed the asker. Read only where the
+    message says a pattern of subscribe and one of ``on_behalf`` (a few set tests)."""
+    sub = next((c for c in intents.commands if c.name == "subscribe"), None)
+    if sub is None or not intents.for_others:
+        return False
+    behalf = intents.on_behalf | {command_form(w) for w in intents.on_behalf}
+    speaks = _speaks_as(text, intents)
+    for clause in _CLAUSE_END.split(text.strip()):
+        raws = clause.split()
+        marks = [k for k, w in enumerate(raws) if k > 0 and w.lower().strip(".,;:!?…") in behalf]
+        if not marks:
+            continue
+        said = _Reading.of(clause)
+        if not _says(sub, said, intents) or _any(sub.asks, said.folded, said.message):
+            continue  # "… cho mẹ tôi thì làm sao" asks how: the knowledge base's
+        for k in marks:
+            tail = " ".join(raws[k:])
+            # a name is read in the whole clause (how much of it is capitalised tells a name from a title case)
+            if _for_someone(clause, _Reading.of(tail), intents, speaks) \
+                    and _read(" ".join(raws[:k]), intents) == "subscribe":
+                return True
+    return False
 
 
 def _stopped_by_another(clause: _Reading, intents: Intents) -> bool:
@@ -988,6 +1058,10 @@ def _read_reading(r: _Reading, intents: Intents) -> str | None:
 # What a complaint about a stop told done reads as (round 17): no command in content/intents.toml, a route of its own
 # (``handlers.subscription.stop_complaint``) that checks the asker's subscription and says it, changing nothing
 STOP_COMPLAINT = "stop_complaint"
+# … and a complaint that the digest still comes after the asker erased their data (round 18), which ended it too
+ERASE_COMPLAINT = "erase_complaint"
+# … and a subscription asked for someone else (round 18): no command, a reply that says how that person subscribes
+SUBSCRIBE_FOR_OTHERS = "subscribe_for_others"
 _CONCEDED_MIN = 2  # words after "nhưng" that can say a request ("hủy giúp")
 # What the concession reading decides: a command, the whole message read as before (None), or no command at all
 _COMPLAINT = "\0complaint"
@@ -1208,14 +1282,28 @@ def for_others(text: str, intents: Intents | None = None) -> bool:
     if not intents.for_others:
         return False
     stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
+    speaks = _speaks_as(text, intents)
     for clause in _CLAUSE_END.split(text.strip()):
         reading = _Reading.of(clause)
-        if _for_someone(clause, reading, intents) and (stop is None or _says(stop, reading, intents)):
+        if _for_someone(clause, reading, intents, speaks) and (stop is None or _says(stop, reading, intents)):
             return True
     return False
 
 
-def _for_someone(clause: str, reading: _Reading, intents: Intents) -> bool:
+def _speaks_as(text: str, intents: Intents) -> frozenset[str]:
+    """The unmarked relatives (``speaks_as``: "ba", "ma") the asker calls himself in ``text`` (round 18: "thoi dung gui
+    ban tin cho ba nua, ba doc khong kip" — "bà" speaking): said again elsewhere, not after a word said on someone's
+    behalf, not followed by "my" ("ba tui" is the asker's father)."""
+    words = command_form(text).split()
+    if not intents.speaks_as.intersection(words):
+        return frozenset()
+    behalf = {command_form(w) for w in intents.on_behalf}
+    mine = {"toi", "tui", "minh", "em", "con", "chau", "tao", "to"}
+    return frozenset(w for i, w in enumerate(words) if w in intents.speaks_as and (i == 0 or words[i - 1] not in behalf)
+                     and (i + 1 == len(words) or words[i + 1] not in mine))
+
+
+def _for_someone(clause: str, reading: _Reading, intents: Intents, speaks: frozenset[str] = frozenset()) -> bool:
     """Whether ``clause`` says it is for someone else: "cho mẹ tôi" (``for_others``), a relative named bare where the
     clause is typed with marks ("cho bố", "giùm vợ": ``for_others_marked``, round 17) or, for the relatives whose
     unmarked form is no other word, without them ("cho bo", "giup chong": ``for_others_folded``, review 17 M4), or a
@@ -1226,7 +1314,8 @@ def _for_someone(clause: str, reading: _Reading, intents: Intents) -> bool:
         return True
     if reading.accented and any(_named_for(p, reading.marked, intents) for p in intents.for_others_marked):
         return True
-    if not reading.accented and any(_named_for(p, reading.folded, intents) for p in intents.for_others_folded):
+    if not reading.accented and any(_named_for(p, reading.folded, intents) for p in intents.for_others_folded
+                                    if p.split()[-1] not in speaks):  # round 18: "cho ba …, ba đọc không kịp"
         return True
     return _names_someone(clause, intents)
 
@@ -1252,6 +1341,8 @@ def _names_someone(clause: str, intents: Intents) -> bool:
     if not raws:
         return False
     titled = sum(w[:1].isupper() for w in raws) * 2 > len(raws)
+    if names_bare(raws, intents.on_behalf, intents.titles, intents.not_named, titled):
+        return True  # "hủy đăng ký giùm Lan" (round 18)
     nexts = [*raws[3:], ""]
     return any(a.lower() in intents.on_behalf and b.lower() in intents.titles and (titled or c[:1].isupper())
                and c.lower() not in intents.not_named and f"{c} {d}".lower() not in intents.not_named

@@ -49,7 +49,7 @@ FOR_ME = [
     "Dừng gửi bản tin cho con trai đỡ xem điện thoại",
     "ngung gui ban tin cho chong do phai doc",
     "hủy đăng ký cho bà",  # a grandmother speaking
-    "huy dang ky cho ba",  # unmarked: "bà" too
+    # round 18: unmarked "huy dang ky cho ba" is read as a father now (tests/unit/test_stop_for_someone_bare.py)
     "dừng gửi tin cho bác nha",
     "Hủy Đăng Ký Giùm Bác Nha",  # every word capitalised: no name
     "hủy đăng ký cho tôi, tôi đọc cho bố nghe rồi",

@@ -21,7 +21,8 @@ entry (``bot.kb.asks.registry``); the module's docstring says each kind and why:
   doubted);
 * ``ranks`` — ``rank:<index>``, ``leader``, ``broadband:fixed``, ``region``;
 * ``procedures`` — ``procedure:<name>``, ``duration``, ``login``, ``admission``;
-* ``world`` — ``disaster``, ``origin``.
+* ``world`` — ``disaster``, ``origin``;
+* ``lookups`` — ``lookup:<record>`` (one's own tax code, insurance, fines, exam results … looked up).
 
 ``addresses`` reads web addresses for the decision (no kind). The history of each kind is in
 docs/question-answering.md (rounds 2–15).
@@ -36,6 +37,7 @@ from bot.kb.asks import (  # noqa: F401
     dates,
     documents,
     hours_by_day,
+    lookups,
     minor,
     opinion,
     people,

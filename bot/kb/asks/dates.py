@@ -10,8 +10,8 @@ that names the date asked (``bot.kb.asks``). Kinds (read on the folded question)
 * ``day:<name>`` — the date or kind of a named day ("Ngày Khoa học … là ngày mấy", "… là ngày quốc tế gì"): the entry
   names that day ("ngày <name>");
 * ``weekday`` — the day of the week of a date ("Ngày 10/10 năm 2025 là thứ mấy?", "rơi vào thứ mấy", "nhằm thứ
-  mấy"): the answer names a weekday ("vào thứ Sáu", "chủ nhật, ngày 12/10"). Not a rank ("xếp / đứng … là thứ mấy")
-  nor an ordinal ("năm thứ mấy", "lần thứ mấy": a word stands between "là" and "thứ").
+  mấy", the Southern "rơi vô thứ mấy"): the answer names a weekday ("vào thứ Sáu", "chủ nhật, ngày 12/10"). Not a
+  rank ("xếp / đứng … là thứ mấy") nor an ordinal ("năm thứ mấy", "lần thứ mấy": a word stands between "là" and "thứ").
 
 (year from round 2, day and quarter from round 7, a year said as lacking from round 10, weekday from round 13;
 docs/question-answering.md)
@@ -54,7 +54,9 @@ def _without_lacking(written: str, folded: str) -> str:
 
 
 # A weekday asked (folded), unless the question speaks of a rank; a weekday said by an answer (as typed).
-_WEEKDAY = re.compile(r"\b(?:la|vao|roi vao|nham|trung|trung vao|la ngay) thu (?:may|gi|nao|bao nhieu)\b")
+# Southern "vô" for "vào" ("rơi vô thứ mấy") folds to "vo", as "vợ" does: read only after "rơi / nhằm / trúng"
+_WEEKDAY = re.compile(r"\b(?:la|vao|roi vao|nham|trung|trung vao|la ngay|(?:roi|nham|trung) vo) thu "
+                      r"(?:may|gi|nao|bao nhieu)\b")
 # A rank is also asked as "là thứ mấy" with where it ranks ("… là thứ mấy trên thế giới", "trong ASEAN") or of an
 # index ("chỉ số EGDI … là thứ mấy"): those name no date.
 _RANKING_WORDS = re.compile(r"\b(?:xep|dung|hang|vi tri|top|the gioi|quoc te|asean|khu vuc|chi so)\b")

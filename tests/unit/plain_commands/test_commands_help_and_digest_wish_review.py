@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 
 from bot.digest import subscribers
-from bot.nlp.intents import plain_command
+from bot.nlp.intents import SUBSCRIBE_FOR_OTHERS, plain_command
 from tests.unit.handler_support import CITIZEN as USER
 from tests.unit.handler_support import Chat
 
@@ -78,7 +78,9 @@ SUBSCRIBE = [  # still the asker's wish for this channel's news
 
 @pytest.mark.parametrize("text", ZALO_MESSAGES + FOR_SOMEONE_ELSE)
 def test_a_wish_for_another_message_or_another_person_does_not_subscribe(text: str) -> None:
-    assert plain_command(text) is None
+    # round 18: a request for someone else ("… cho ông bà tôi với") reads as such, nothing subscribed
+    # (tests/unit/test_subscribe_for_someone_else.py); a how asked stays the knowledge base's
+    assert plain_command(text) in (None, SUBSCRIBE_FOR_OTHERS)
 
 
 @pytest.mark.parametrize("text", SUBSCRIBE)
