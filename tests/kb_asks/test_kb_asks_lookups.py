@@ -157,3 +157,12 @@ def test_look_alike_words_are_no_lookup(question: str) -> None:
 ])
 def test_the_record_and_owner_still_read(question: str, record: str) -> None:
     assert f"lookup:{record}" in kinds(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Tôi nhận tin nhắn bảo vào link kiểm tra vi phạm giao thông của tôi, có phải lừa đảo không?",
+    "Có người gọi điện xưng công an nói tôi bị phạt nguội, bảo cài ứng dụng để xem, có phải lừa đảo không?",
+])
+def test_a_scam_asked_about_is_no_lookup(question: str) -> None:
+    # review of round 18 (L3): the scam entries answer these, the record is the bait
+    assert not any(k.startswith("lookup:") for k in kinds(question))

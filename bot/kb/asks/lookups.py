@@ -93,6 +93,9 @@ def _records(folded: str) -> set[str]:
     return found
 
 
+# a message asking whether a link or a call is a scam ("… bảo vào link kiểm tra vi phạm giao thông của tôi, có phải lừa
+# đảo không?") asks about the scam, which the scam entries answer, not for the record (review of round 18, L3)
+_SCAM = "lua dao"
 # "thì" typed with its mark is no exam ("điểm thì xem chỗ nào"): the exam's "thi" is typed unmarked
 _EXAM_TYPED = re.compile(r"\bthi\b", re.IGNORECASE)
 
@@ -100,7 +103,7 @@ _EXAM_TYPED = re.compile(r"\bthi\b", re.IGNORECASE)
 def asked_lookups(normalized: str, raw: str = "") -> frozenset[str]:
     """``lookup:<record>`` for each of one's own records a sentence of ``raw`` that asks looks up (``normalized``: the
     whole question analysed and folded)."""
-    if not patterns.hinted(normalized, _HINTS):
+    if not patterns.hinted(normalized, _HINTS) or _SCAM in normalized:
         return frozenset()
     records = _records(normalized)
     if "exam" in records and raw and not raw.isascii() and not _EXAM_TYPED.search(raw):
