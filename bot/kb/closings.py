@@ -13,6 +13,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from bot.kb.tails import only_asks_answer
 from bot.nlp.clauses import cites_source
 from bot.nlp.normalize import fold
 
@@ -37,7 +38,7 @@ def _phrases() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], 
 def closes(clause: str) -> bool:
     """Every word of ``clause`` is a thanks or goodbye phrase or a filler, and one of them a thanks or goodbye; or
     the clause only cites where the asker heard what they ask ("theo kênh này kêu gọi", ``clauses.cites_source``)."""
-    if cites_source(clause):
+    if cites_source(clause) or only_asks_answer(clause):  # "…, mong ad tl som" (bot.kb.tails)
         return True
     tokens = fold(clause).split()
     if not tokens:

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from bot.kb.afterthoughts import vaguely_told
 from bot.kb.closings import closes
 from bot.kb.reported import unreported
+from bot.kb.stories import before_question
 from bot.kb.subjects import SPEAKER
+from bot.kb.tails import without_tails
 from bot.nlp.clauses import (
     announces,
     asks_by_itself,
@@ -29,6 +31,7 @@ from bot.nlp.clauses import (
     tells_purpose,
     tells_reason,
 )
+from bot.nlp.introductions import without_introduction
 from bot.nlp.normalize import fold
 from bot.nlp.reference import resolve
 
@@ -51,6 +54,8 @@ def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Ma
         # 2026 là gì?", round 15) tells what the asker heard: the question is the other clause's
         asks = vaguely_told(asks, afterthoughts)  # one told after a question asks again (bot.kb.afterthoughts)
         asks = unreported(asks) or asks  # "nhiều đảng viên hỏi … là gì. Nhờ kênh giải thích …" (bot.kb.reported)
+        asks = without_tails(asks)  # "…? ai bik chỉ e với", "…? trên kênh có nhắc không" (bot.kb.tails)
+        asks = without_introduction(asks, parts)  # "e ban sua dau nanh o …, …?" (bot.nlp.introductions)
     if len(asks) > 1:
         # a clause that only holds a request phrase is context when another clause asks by itself ("Sếp giao
         # tìm hiểu kỹ. Ngày chuyển đổi số là ngày nào?"): the whole message still ranks, that question gates
@@ -70,6 +75,7 @@ def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Ma
     if len(asks) > 1:
         # round 15: the story told in full-stopped sentences is not asked where the questions end on "?"
         asks = unstoried(asks, sentences)
+        asks = before_question(asks, sentences, lambda p: asks_anyway(p) or wonders(p))  # down to one (bot.kb.stories)
     if asks and parts[-1] not in asks and not any(asks_by_itself(p) for p in asks) \
             and not tells_reason(parts[-1]) and not tells_purpose(parts[-1]) and not closes(parts[-1]) \
             and ranked(parts[-1]):

@@ -17,7 +17,7 @@ from bot.kb import several
 from bot.kb.afterthoughts import only_offered
 from bot.kb.asks import named_places
 from bot.kb.citations import without_citation
-from bot.kb.decision import NEAR_MISS, SUGGESTIONS
+from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS
 from bot.kb.explained import names, subject_left
 from bot.kb.further_questions import offered_too
 from bot.kb.index import Hit, Index
@@ -37,9 +37,11 @@ from bot.kb.message import (
 from bot.kb.purposes import without_purpose
 from bot.kb.records import EntryRecord
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
+from bot.kb.tails import without_tail
 from bot.kb.texts import Texts
 from bot.nlp.clauses import clauses, self_contained
 from bot.nlp.dialect import standardize
+from bot.nlp.introductions import only_introduces
 
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
@@ -72,6 +74,8 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     cut = clauses(text)
     if (told := without_purpose(cut, text)) is not None:  # the purpose's words rank nothing (bot.kb.purposes)
         text, cut = told, clauses(told)
+    if (pleaded := without_tail(cut, text)) is not None:  # "…? trên kênh có nhắc không" (bot.kb.tails)
+        text, cut = pleaded, clauses(pleaded)
     if (asked := without_citation(text)) is not None:  # nor the source cited before it (bot.kb.citations)
         text, cut = asked, clauses(asked)
     parts = resolved_parts(cut)
@@ -111,6 +115,9 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
         # context around the question: the whole message ranks, the question alone is gated
         plain, gated = kb.index.search_gated(texts.query(text), texts.query(" ".join(asks)))
         whole = kb.decide(texts, text, plain)
+        if (whole[0].out_of_scope or (whole[1] and whole[1][0].entry.topic == REDIRECT_TOPIC)) \
+                and parts[0] not in asks and only_introduces(parts[0]):
+            return whole, None  # who the asker is told why the question is not the channel's (bot.nlp.introductions)
     elif not asks:
         whole = kb.decide(texts, text)
         if whole[0].confident:
@@ -144,7 +151,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
         answered = several.first_answered(texts, tried, whole, readings[tried[0]], readings[tried[-1]], kb.by_id,
                                           kb.messages)
         if answered is not None:
-            return offered_too(kb, texts, asks, tried, sentences, readings, answered)  # a third question offered too
+            return offered_too(kb, texts, asks, tried, sentences, readings, answered, whole)  # a third one offered too
 
     def strength(reading: Decided) -> tuple[int, float]:
         result, hits = reading

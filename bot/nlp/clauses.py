@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from bot.nlp.introductions import introduces
 from bot.nlp.normalize import continues_name, fold, fold_token
 
 # A full stop ends a sentence only before a space: "c63.mic.gov.vn", "1.000" and "10.10" are one word.
@@ -327,6 +328,9 @@ def _split_connectors(sentence: str) -> list[str]:
             # round 13: the asker tells who they are with only commas before asking ("Dạ thưa anh chị, em là giáo
             # viên mầm non ở Thuận Thành, cho em hỏi năm 2025 …"): the request opens the question, the rest is context
             cuts.append(m.end())
+        elif m.group().startswith(",") and len(right.split()) >= 3 and introduces(left) and not is_question(left) \
+                and "?" in right and is_question(right):
+            cuts.append(m.end())  # the asker introduces themself first ("e chạy xe ôm ở …, …?", bot.nlp.introductions)
         elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right) \
                 and names_subject(left):
             cuts.append(m.end())  # round 15: the asker's purpose after the request is context (``tells_purpose``)

@@ -91,6 +91,15 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
     return None
 
 
+# the nouns a citizen uses for the same thing, typed with their marks: the portal they were shown is "cái trang …"
+# in the story and "cái cổng đó" in the question; the app is "app" and "ứng dụng" (each tried when the story never
+# said the question's own noun)
+_SAME_THING: dict[tuple[str, ...], tuple[list[str], ...]] = {
+    ("cổng",): (["trang"], ["web"], ["website"]), ("trang",): (["cổng"],), ("web",): (["trang"], ["cổng"]),
+    ("app",): (["ứng", "dụng"],), ("ứng", "dụng"): (["app"],),
+}
+
+
 # question words a story's words must not bring into the question (folded)
 _QUESTION_WORDS = frozenset({"gi", "j", "nao", "sao", "dau", "ai", "bao", "nhieu", "may", "khong", "ko", "chua",
                              "hong", "nhi", "ha", "a"})
@@ -127,6 +136,10 @@ def resolve(question: str, story: Sequence[str]) -> str:
                     head = [_plain(w) for w in words[s : s + n]]
                     if all(head) and fold(head[0]) not in _NOT_HEADS:
                         found = _antecedent(head, told)
+                        for other in _SAME_THING.get(tuple(head), ()) if found is None else ():
+                            found = _antecedent(other, told)  # "cái cổng đó" after "cái trang dịch vụ công …"
+                            if found is not None:
+                                break
                         if found is not None:
                             break
             if found is not None:
