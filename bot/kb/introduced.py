@@ -29,7 +29,10 @@ def cut_introduction(parts: Sequence[str], asks: Sequence[str], sentences: Mappi
     if not parts or parts[0] in asks or not only_introduces(parts[0]):
         return False
     found = sentences.get(parts[0])
-    return found is not None and found.text.strip() != parts[0].strip()
+    if found is None:
+        return False
+    told, first = found.text.strip(), parts[0].strip()
+    return told.startswith(first) and told[len(first):].lstrip().startswith(",")
 
 
 def names_entry(question: View, entry: Entry | None) -> bool:
