@@ -4,19 +4,17 @@
 asker (``bot.nlp.introductions``), so the question alone is gated. Read alone, a short look-alike ("xã hội học là
 gì", "kinh tế vĩ mô là gì", "lợi ích của nông nghiệp") reaches its nearest entry's floors; in the whole sentence the
 introduction's words kept it under them. The cut question's reading is taken only where every content word of the
-question is said by the entry's title or keywords (review of round 18, H2); otherwise the whole sentence's reading
-stands, as before the cut. One pass over the question's units.
+question the knowledge base knows is one the entry is asked by (review of round 18, H2); otherwise the whole
+sentence's reading stands, as before the cut. One pass over the question's units.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Container, Mapping, Sequence
 from typing import Protocol
 
 from bot.kb.lexicon import CONTENT, View
-from bot.kb.loader import Entry
 from bot.nlp.introductions import only_introduces
-from bot.nlp.normalize import analyze
 
 
 class _Sentence(Protocol):
@@ -35,10 +33,12 @@ def cut_introduction(parts: Sequence[str], asks: Sequence[str], sentences: Mappi
     return told.startswith(first) and told[len(first):].lstrip().startswith(",")
 
 
-def names_entry(question: View, entry: Entry | None) -> bool:
-    """Whether every content word of ``question`` is said whole by ``entry``'s title or keywords."""
-    if entry is None:
+def names_entry(question: View, asked: Collection[str] | None, known: Container[str]) -> bool:
+    """Whether every content word of ``question`` the knowledge base knows (``known``: a word no entry has, a chat
+    abbreviation like "cdso", tells nothing) is one the entry is asked by (``asked``: its question vocabulary, from
+    its title, keywords and phrasings)."""
+    if asked is None:
         return False
-    words = frozenset(t for text in (entry.title, *entry.keywords) for t in analyze(text).tokens)
-    units = [uv for uv in question.units if uv.role == CONTENT and uv.alts]
-    return bool(units) and all(any(all(t in words for t in alt) for alt in uv.alts) for uv in units)
+    units = [uv for uv in question.units if uv.role == CONTENT and uv.alts
+             and any(all(t in known for t in alt) for alt in uv.alts)]
+    return bool(units) and all(any(all(t in asked for t in alt) for alt in uv.alts) for uv in units)

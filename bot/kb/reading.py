@@ -101,6 +101,12 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     return without
 
 
+def _asked_by(kb: Knowledge, entry: str | None) -> frozenset[str] | None:
+    """The question vocabulary of ``entry`` (title, keywords, phrasings), ``None`` for none."""
+    record = kb.records.get(entry or "")
+    return None if record is None else record.q_vocab
+
+
 def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
                sentences: dict[str, Sentence | None], asks: list[str]) -> tuple[Decided, Entry | None]:
     """``read`` of the message ``text`` (its clauses ``parts``, their ``sentences``) whose questions are ``asks``."""
@@ -135,7 +141,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
             if whole is not None and whole[0].kind == "unknown" and points_back(parts, asks):
                 return _resolved(kb, texts, parts, gated_reading), None
             if whole is not None and cut_introduction(parts, asks, sentences) and not names_entry(
-                    texts.query(" ".join(asks)).view, kb.by_id.get(gated_reading[0].entry or "")):
+                    texts.query(" ".join(asks)).view, _asked_by(kb, gated_reading[0].entry), kb.index.token_df):
                 return whole, None  # a look-alike cut off an introduction (bot.kb.introduced)
             return gated_reading, None  # the question inside its context is answered (latency: no clause search)
     # the first two questions, or with more (a rambling message whose context sentences read as questions)
