@@ -22,7 +22,7 @@ from bot.infra.texts import phrases
 from bot.nlp.digest_asked import asks_unmet
 from bot.nlp.intents import for_others
 from bot.nlp.normalize import command_form
-from bot.nlp.stop_with_digest import stop_with_digest
+from bot.nlp.stop_with_digest import digest_not_stop, stop_with_digest
 from bot.stories import model as stories
 from handlers import asked_too
 from handlers import help as help_handlers
@@ -110,7 +110,7 @@ def unsubscribe(event: Event, ctx: Context) -> None:
     under the confirmation (round 15: it was dropped). A stop asked for someone else ("hủy đăng ký cho mẹ tôi")
     stops nothing: the reply says that person stops it from their own Zalo (round 16: the asker's was stopped)."""
     text = event.text if isinstance(event, TextMessage) else ""
-    if text and stop_with_digest(text):  # "hủy giúp, nhưng vẫn muốn đọc bản tin tuần này" (round 18)
+    if text and (stop_with_digest(text) or digest_not_stop(text)):  # "hủy giúp, nhưng vẫn muốn đọc bản tin tuần này"
         show_latest_digest(event, ctx)
         return
     if text and for_others(text):
@@ -173,23 +173,33 @@ def show_latest_digest(event: Event, ctx: Context) -> None:
     slot = latest_slot(ctx.redis)
     sub = subscribers.get(ctx.redis, ctx.user_id)
     text = run_text(ctx.redis, ctx.settings, slot, sub.province if sub else "") if slot else None
+    stop_asked = sub is not None and isinstance(event, TextMessage) and stop_with_digest(event.text)
     if text is None:
+        if stop_asked:  # none is out: say so and ask the stop, no "subscribe" said to a subscriber (review 18, H4)
+            _ask_stop_after(event, ctx, "sub_stop_no_digest_yet")
+            return
         ctx.say("digest_none_yet", when=when_label(ctx.settings))
-        _ask_stop_after(event, ctx, sub is not None)
         return
     if sub is None:  # e.g. after "xóa dữ liệu của tôi": "you receive this because you subscribed" is untrue
         footer = ctx.text("digest_footer")
         if text.endswith(footer):
             text = text[: -len(footer)] + ctx.text("digest_footer_not_subscribed")
     ctx.send_text(text)
-    _ask_stop_after(event, ctx, sub is not None)
+    if stop_asked:
+        _ask_stop_after(event, ctx, "sub_stop_after_digest")
 
 
-def _ask_stop_after(event: Event, ctx: Context, subscribed: bool) -> None:
+def _ask_stop_after(event: Event, ctx: Context, key: str) -> None:
     """A stop asked with the digest ("Tôi bận quá, hủy giúp, nhưng vẫn muốn đọc bản tin tuần này", round 18): this
-    week's first, then the stop asked with a button, never done silently."""
-    if subscribed and isinstance(event, TextMessage) and stop_with_digest(event.text):
-        ctx.say("sub_stop_after_digest", buttons=[Button(ctx.text("sub_complaint_stop_button"), UNSUBSCRIBE[0])])
+    week's first (or that none is out yet), then the stop asked with a button, never done silently. A question asked
+    after it is offered under it, as after a stop (review 18, H2)."""
+    assert isinstance(event, TextMessage)
+    stop = Button(ctx.text("sub_complaint_stop_button"), UNSUBSCRIBE[0])
+    line, offered = asked_too.offer(event.text, "unsubscribe")
+    if not offered:
+        line, offered = asked_too.offer(event.text, "digest")
+    asked = ctx.text(key, when=when_label(ctx.settings))
+    ctx.send_text(f"{asked}\n\n{ctx.text(line)}" if offered else asked, buttons=[stop, *offered])
 
 
 def read_story(event: Event, ctx: Context) -> None:

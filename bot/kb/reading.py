@@ -162,7 +162,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
         answered = several.first_answered(texts, tried, whole, readings[tried[0]], readings[tried[-1]], kb.by_id,
                                           kb.messages)
         if answered is not None:
-            return offered_too(kb, texts, asks, tried, sentences, readings, answered)  # a third question offered too
+            return offered_too(kb, texts, asks, tried, sentences, readings, answered, whole)  # a third one offered too
 
     def strength(reading: Decided) -> tuple[int, float]:
         result, hits = reading

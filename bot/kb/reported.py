@@ -35,8 +35,12 @@ _WHO = 3
 _FOLK = "ba con"  # "bà con" (the folk around the asker), folded: others whoever follows ("Bà con có hỏi …")
 # The asker's own question after a reported one (folded, at the clause's start): the speaker, then at most "thì / lại
 # / cũng" and "muốn / cần", then "hỏi / biết" ("…, còn tôi muốn hỏi …", "Tôi thì hỏi …", "mà em muốn biết …")
+# Review of round 18 (H2): "biết" asks only after a wish ("muốn / cần / xin biết"; "tôi biết đâu mà trả lời" tells
+# what the asker does not know), and "con" opens it only as "còn" — typed with its mark, or in a message typed
+# without marks ("con tôi muốn biết …" is the asker's child)
 _OWN_QUESTION = re.compile(r"^(?:(?:con|ma|nhung|vay|the|con ve) )?(?:toi|tui|em|minh|chau|tao)(?: (?:thi|lai|cung))?"
-                           r"(?: (?:muon|can|dinh|xin))? (?:hoi|biet)\b")
+                           r" (?:(?:(?:muon|can|dinh|xin) )?hoi|(?:muon|can|xin) biet)\b")
+_CHILD = "con"  # typed without the mark of "còn"
 _MARKS = ".,!:;…\"'()"
 
 
@@ -76,5 +80,13 @@ def unreported(asks: Sequence[str]) -> list[str]:
         if not (requested and reported(clause)):
             keep.append(clause)
         requested = requested or (not asks_by_itself(clause) and is_question(clause) and names_subject(clause)) \
-            or _OWN_QUESTION.search(fold(clause)) is not None
+            or _own_question(clause)
     return keep[::-1]
+
+
+def _own_question(clause: str) -> bool:
+    """Whether ``clause`` opens with the asker's own question ("…, còn tôi muốn hỏi …"; see ``_OWN_QUESTION``)."""
+    first = unicodedata.normalize("NFC", clause.split(maxsplit=1)[0]).lower() if clause.strip() else ""
+    if first == _CHILD and not clause.isascii():
+        return False
+    return _OWN_QUESTION.search(fold(clause)) is not None and is_question(clause) and names_subject(clause)

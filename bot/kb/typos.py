@@ -96,6 +96,9 @@ class TypoRepair:
                 for i in range(len(word)):
                     deletes[word[:i] + word[i + 1 :]].add(word)
         self.deletes = dict(deletes)
+        # the longest word a look-up can find: a token longer by two or more is one edit from none (linear time: an
+        # unbroken run of letters would otherwise build and hash one copy of itself per letter)
+        self.longest = max((len(w) for w in token_df if len(w) >= 2 and w.isalpha()), default=0)
         self._cached = lru_cache(maxsize=CANDIDATE_CACHE)(self._lookup)  # thread-safe, bounded
 
     def candidates(self, token: str) -> frozenset[str]:
@@ -106,6 +109,8 @@ class TypoRepair:
         return self._cached(token)
 
     def _lookup(self, token: str) -> frozenset[str]:
+        if len(token) > self.longest + 1:
+            return frozenset()
         found = set(self.deletes.get(token, ()))
         for i in range(len(token)):
             found |= self.deletes.get(token[:i] + token[i + 1 :], set())

@@ -640,6 +640,9 @@ class Intents:
     for_others_folded: tuple[str, ...] = ()
     # round 18: the unmarked relatives the asker may call himself ("ba" = "bà", "ma" = "má", ``speaks_as``)
     speaks_as: frozenset[str] = frozenset()
+    pleads: frozenset[str] = frozenset()  # review 18: "… giùm mà" (``[request] pleads``)
+    mine: frozenset[str] = frozenset()  # review 18: "ba tui" (``[request] mine``)
+    vocative: frozenset[str] = frozenset()  # review 18: "…, nghe con" (``[request] vocative``)
 
     @classmethod
     def of(cls, commands: tuple[Intent, ...], filler: frozenset[str] = frozenset(),
@@ -650,7 +653,8 @@ class Intents:
            on_behalf: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
            not_named: frozenset[str] = frozenset(), opens: tuple[Exclusion, ...] = (),
            purpose: frozenset[str] = frozenset(), for_others_folded: tuple[str, ...] = (),
-           speaks_as: frozenset[str] = frozenset()) -> Intents:
+           speaks_as: frozenset[str] = frozenset(), pleads: frozenset[str] = frozenset(),
+           mine: frozenset[str] = frozenset(), vocative: frozenset[str] = frozenset()) -> Intents:
         phrases = [p for c in commands for pattern in c.patterns for group in pattern for p in group]
         return cls(commands, filler, elsewhere, _by_first_word([(p.marked, p) for p in phrases]),
                    _by_first_word([(p.folded, p) for p in phrases]),
@@ -659,7 +663,8 @@ class Intents:
                    _contrast(contrast), told if told is not None else Told(),
                    for_others if for_others is not None else ExclusionTable(),
                    _asks_as(asks_as), tuple(dict.fromkeys(_marked_words(p) for p in for_others_marked)),
-                   on_behalf, titles, not_named, opens, purpose, for_others_folded, speaks_as)
+                   on_behalf, titles, not_named, opens, purpose, for_others_folded, speaks_as, pleads, mine,
+                   vocative)
 
     def set_aside(self, text: str, accented: bool) -> str:
         """``text`` (padded words, marked when ``accented``, else folded) with every ``elsewhere`` phrase read as
@@ -736,7 +741,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
         frozenset(form(w).strip() for w in phrases(request_spec.get("purpose", []) + request_spec.get("counted", []))
                   for form in (_marked_words, command_form)),
         tuple(dict.fromkeys(f" {command_form(p)} " for p in phrases(request_spec.get("for_others_folded", [])))),
-        frozenset(command_form(w) for w in request_spec.get("speaks_as", [])))
+        frozenset(command_form(w) for w in request_spec.get("speaks_as", [])),
+        *(frozenset(command_form(w) for w in request_spec.get(k, [])) for k in ("pleads", "mine", "vocative")))
 
 
 def _contrast(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -954,9 +960,23 @@ def _complains_of_stop(text: str, intents: Intents) -> str | None:
     stop = next((c for c in intents.commands if c.name == "unsubscribe"), None)
     if stop is None or not any(p.folded in folded for p in words.still):
         return None
-    # "… rồi mà vẫn nhận" reads as two clauses (round 18): the wish a stop done for the asker says ("Con tôi hủy đăng ký
-    # giúp tôi rồi") is told, and no wish of the state that goes on
-    clauses = [c for c in _CLAUSE_END.split(_but_still().sub(", ", text.strip())) if c.strip()]
+    # read whole clauses first ("tôi hủy rồi mà vẫn nhận tin": the stop needs its object), then "… rồi mà vẫn nhận" as
+    # two (round 18: the wish a stop done for the asker says, "Con tôi hủy đăng ký giúp tôi rồi", is told)
+    for split in (False, True):
+        clauses = [c for c in _CLAUSE_END.split(_but_still().sub(", ", text.strip()) if split else text.strip())
+                   if c.strip()]
+        found = _complaint_in(clauses, text, stop, intents)
+        if found is not None:
+            return found
+    return None
+
+
+def _complaint_in(clauses: list[str], text: str, stop: Intent, intents: Intents) -> str | None:
+    """:func:`_complains_of_stop` on the clauses ``clauses`` of ``text``."""
+    from bot.nlp.erase_told import AGAIN, CHAT, erase_told  # noqa: PLC0415 (they read this module's phrases)
+    from bot.nlp.stopped_for import stopped_for_another  # noqa: PLC0415
+
+    words = intents.told
     readings = [_Reading.of(c) for c in clauses]
     told = next((i for i, r in enumerate(readings)
                  if _says(stop, r, intents) and _any(words.done, r.folded, r.message)), None)
@@ -973,7 +993,20 @@ def _complains_of_stop(text: str, intents: Intents) -> str | None:
                                       or _any(words.wants, r.folded, r.message))
            for r in readings[told + 1 :]):
         return None
+    if reading == ERASE_COMPLAINT:  # review 18 (H7, H2): asked again, a story kept, the chat deleted; a question after
+        said = erase_told(clauses[told], clauses[told + 1 :])
+        if said == AGAIN or any(not _states(r, words) and asks_by_itself(c)
+                                for c, r in zip(clauses[told + 1 :], readings[told + 1 :], strict=True)):
+            return None
+        reading = STOP_COMPLAINT if said == CHAT else reading
+    elif stopped_for_another(clauses[told], intents.on_behalf, _persons(intents)):
+        return _COMPLAINT_BY_ANOTHER  # "Tôi đã hủy đăng ký giúp bà rồi mà vẫn nhận": her account (review 18, M2)
     return _COMPLAINT_BY_ANOTHER if _stopped_by_another(readings[told], intents) else reading
+
+
+def _persons(intents: Intents) -> frozenset[str]:
+    """The titles and the relatives named bare, folded."""
+    return frozenset({command_form(t) for t in intents.titles} | {p.split()[-1] for p in intents.for_others_folded})
 
 
 def _erased_before(readings: list[_Reading], intents: Intents) -> int | None:
@@ -1007,12 +1040,15 @@ def _subscribes_for_someone(text: str, intents: Intents) -> bool:
     from it on name someone else (:func:`_for_someone`). The channel cannot sign up another Zalo account; "cho mẹ tôi"
     went to the knowledge base (whose answer subscribes the asker), "cho bố" subscribed the asker. Read only where the
     message says a pattern of subscribe and one of ``on_behalf`` (a few set tests)."""
+    from bot.nlp.digest_named import names_digest  # noqa: PLC0415 (it reads this module's phrases)
+
     sub = next((c for c in intents.commands if c.name == "subscribe"), None)
     if sub is None or not intents.for_others:
         return False
     behalf = intents.on_behalf | {command_form(w) for w in intents.on_behalf}
     speaks = _speaks_as(text, intents)
-    for clause in _CLAUSE_END.split(text.strip()):
+    clauses = _CLAUSE_END.split(text.strip())
+    for at, clause in enumerate(clauses):
         raws = clause.split()
         marks = [k for k, w in enumerate(raws) if k > 0 and w.lower().strip(".,;:!?…") in behalf]
         if not marks:
@@ -1020,12 +1056,13 @@ def _subscribes_for_someone(text: str, intents: Intents) -> bool:
         said = _Reading.of(clause)
         if not _says(sub, said, intents) or _any(sub.asks, said.folded, said.message):
             continue  # "… cho mẹ tôi thì làm sao" asks how: the knowledge base's
-        for k in marks:
-            tail = " ".join(raws[k:])
-            # a name is read in the whole clause (how much of it is capitalised tells a name from a title case)
-            if _for_someone(clause, _Reading.of(tail), intents, speaks) \
-                    and _read(" ".join(raws[:k]), intents) == "subscribe":
-                return True
+        # a name is read in the whole clause (how much of it is capitalised tells a name from a title case)
+        if any(_for_someone(clause, _Reading.of(" ".join(raws[k:])), intents, speaks)
+               and _read(" ".join(raws[:k]), intents) == "subscribe" and names_digest(" ".join(raws[:k]))
+               and not asks_by_itself(" ".join(raws[k:]))  # "… cho me toi ma vneid la gi" (review 18, H2)
+               for k in marks):
+            # a question asked besides is left to the knowledge base, as before (review 18, H2)
+            return not any(asks_by_itself(c) and _read(c, intents) is None for c in clauses[:at] + clauses[at + 1 :])
     return False
 
 
@@ -1295,12 +1332,15 @@ def _speaks_as(text: str, intents: Intents) -> frozenset[str]:
     ban tin cho ba nua, ba doc khong kip" — "bà" speaking): said again elsewhere, not after a word said on someone's
     behalf, not followed by "my" ("ba tui" is the asker's father)."""
     words = command_form(text).split()
+    if words and words[-1] in intents.pleads:  # "huy dang ky gium ma": "giùm mà" (review 18, H5)
+        return frozenset({words[-1]})
     if not intents.speaks_as.intersection(words):
         return frozenset()
+    if words[-1] in intents.vocative:  # "dung gui ban tin cho ba nua nghe con": an elder speaking (review 18, M6)
+        return intents.speaks_as.intersection(words)
     behalf = {command_form(w) for w in intents.on_behalf}
-    mine = {"toi", "tui", "minh", "em", "con", "chau", "tao", "to"}
     return frozenset(w for i, w in enumerate(words) if w in intents.speaks_as and (i == 0 or words[i - 1] not in behalf)
-                     and (i + 1 == len(words) or words[i + 1] not in mine))
+                     and (i + 1 == len(words) or words[i + 1] not in intents.mine))
 
 
 def _for_someone(clause: str, reading: _Reading, intents: Intents, speaks: frozenset[str] = frozenset()) -> bool:

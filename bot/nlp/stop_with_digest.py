@@ -21,14 +21,18 @@ _PARTS = re.compile(r"[,.;!?…\n]+")
 _BARE_MAX = 5  # words of a part that says the stop bare ("tôi bận quá hủy giúp nhé" is said whole)
 
 
-@lru_cache(maxsize=1)
-def _stop_bare() -> tuple[Exclusion, ...]:
+@lru_cache(maxsize=2)
+def _request_phrases(key: str) -> tuple[Exclusion, ...]:
     data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
     vocabulary: dict[str, list[str]] = {}
     for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
         vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
-    said = data.get("request", {}).get("stop_bare", [])
+    said = data.get("request", {}).get(key, [])
     return tuple(dict.fromkeys(Exclusion.of(p) for t in said for p in expand(t, vocabulary)))
+
+
+def _stop_bare() -> tuple[Exclusion, ...]:
+    return _request_phrases("stop_bare")
 
 
 def _found(phrases: tuple[Exclusion, ...], part: str, opening: bool = False) -> bool:
@@ -48,14 +52,31 @@ def _asks_stop(part: str) -> bool:
     return _found(table.addressed, part) or _found(table.opens, part, opening=True) or _found(table.told.done, part)
 
 
+def _parts(text: str) -> list[str]:
+    contrast = intents_table().contrast  # "nhưng" ([request] contrast) parts too
+    return [q.strip() for p in _PARTS.split(text) for q in (contrast.split(p) if contrast else [p]) if q.strip()]
+
+
 def stop_with_digest(text: str) -> bool:
     """Whether ``text`` asks to stop the digest and, in another part, for this week's digest."""
-    contrast = intents_table().contrast  # "nhưng" ([request] contrast) parts too
-    parts = [q.strip() for p in _PARTS.split(text) for q in (contrast.split(p) if contrast else [p]) if q.strip()]
+    parts = _parts(text)
     if len(parts) < 2:
         return False
     read = [plain_command(p) for p in parts]
     digest = [i for i, name in enumerate(read) if name == "digest"]
     stop = [i for i, (p, name) in enumerate(zip(parts, read, strict=True))
-            if (name == "unsubscribe" and _asks_stop(p)) or (name is None and _says_stop_bare(p))]
+            if ((name == "unsubscribe" and _asks_stop(p)) or (name is None and _says_stop_bare(p)))
+            and not _found(_request_phrases("stop_negated"), p)]
     return bool(digest) and bool(stop) and set(digest) != set(stop)
+
+
+def digest_not_stop(text: str) -> bool:
+    """Whether ``text`` asks for this week's digest and says the stop only negated ("Gửi bản tin tuần này cho tôi, nhưng
+    đừng hủy đăng ký nhé", "xem ban tin tuan nay, dung huy nha": review 18, M1): the digest only."""
+    parts = _parts(text)
+    if len(parts) < 2:
+        return False
+    negated = [_found(_request_phrases("stop_negated"), p) for p in parts]
+    read = [plain_command(p) for p in parts]
+    return any(negated) and any(name == "digest" for name in read) and not any(
+        name == "unsubscribe" and not no for name, no in zip(read, negated, strict=True))

@@ -91,3 +91,78 @@ def test_carried_only_to_a_clause_that_looks_up_without_naming() -> None:
 ])
 def test_a_record_paid_is_no_lookup(question: str) -> None:
     assert not any(k.startswith("lookup:") for k in kinds(question))
+
+
+# Review of round 18 (M1): the records go only to a clause that names nothing of its own; an in-scope second question
+# keeps its answer
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Mã số thuế của tôi tra ở đâu, và tìm tổ công nghệ số ở xã tôi thế nào?", "tcns-tim-o-dau"),
+    ("Điểm thi của con tôi xem ở đâu, còn bản tin mới nhất của kênh xem ở đâu?", "kenh-doc-ban-tin-moi-nhat"),
+])
+def test_a_second_question_naming_its_subject_keeps_its_answer(real_kb: KnowledgeBase, question: str,
+                                                               entry: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == entry
+
+
+def test_records_are_not_carried_to_a_clause_naming_its_own_subject() -> None:
+    from bot.kb.asks.lookups import carried
+    message = frozenset({"lookup:tax"})
+    assert carried(fold("tìm tổ công nghệ số ở đâu"), message) == frozenset()
+    assert carried(fold("còn bản tin mới nhất của kênh xem ở đâu"), message) == frozenset()
+    assert carried(fold("tra ở đâu"), message) == {"lookup:tax"}
+    assert carried(fold("coi trên app được hông"), message) == {"lookup:tax"}
+
+
+# Review of round 18 (M2, L1): paying ("trả tiền", "nộp phạt", "đóng tiền") a few words before the record is no lookup,
+# whoever's record it is, and the portal's payments answer it
+@pytest.mark.parametrize("question", [
+    "Cho mình biết trả tiền điện nhà mình qua cổng dịch vụ công được không?",
+    "cho minh biet tra tien dien nha minh qua dvc dc ko",
+    "Nhà tôi muốn trả tiền điện trên cổng dịch vụ công, xem hướng dẫn ở đâu?",
+    "Tôi muốn biết có nộp phạt vi phạm giao thông qua cổng dịch vụ công được không?",
+    "Cho tôi biết đóng tiền phạt nguội qua cổng dịch vụ công được không?",
+    "Tôi muốn biết trả tiền nước của nhà tôi trên cổng được không?",
+])
+def test_paying_a_few_words_before_the_record_is_no_lookup(question: str) -> None:
+    assert not any(k.startswith("lookup:") for k in kinds(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Cho mình biết trả tiền điện nhà mình qua cổng dịch vụ công được không?",
+    "cho minh biet tra tien dien nha minh qua dvc dc ko",
+])
+def test_paying_ones_own_bill_is_answered_by_the_portals_payments(real_kb: KnowledgeBase, question: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == "dvc-thanh-toan-truc-tuyen"
+
+
+# Review of round 18 (M3): words that only look like a record or an owner
+@pytest.mark.parametrize("question", [
+    "Con tôi muốn biết điểm thì xem chỗ nào",  # "thì", not "thi"
+    "Tôi muốn biết kết quả thi đua của tổ công nghệ số xã mình",
+    "Cho tôi biết địa điểm thi sát hạch của con tôi ở đâu",
+    "Tôi muốn biết tiền thuê nhà của tôi có được giảm không",  # rent, not tax
+    "Chữ ký số cá nhân có dùng ký hóa đơn điện tử không, cho tôi biết với",  # "cá nhân" names no owner here
+    "Tôi hỏi về mã số thuế mà kênh không trả lời được thì sao?",  # "trả lời" looks nothing up
+    "Kênh có trả lời câu hỏi về phạt nguội không?",
+])
+def test_look_alike_words_are_no_lookup(question: str) -> None:
+    assert not any(k.startswith("lookup:") for k in kinds(question))
+
+
+@pytest.mark.parametrize(("question", "record"), [
+    ("Tôi muốn xem hóa đơn tiền điện cá nhân ở đâu?", "bill"),  # "cá nhân" right after the record
+    ("diem thi cua con toi xem o dau", "exam"),
+])
+def test_the_record_and_owner_still_read(question: str, record: str) -> None:
+    assert f"lookup:{record}" in kinds(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Tôi nhận tin nhắn bảo vào link kiểm tra vi phạm giao thông của tôi, có phải lừa đảo không?",
+    "Có người gọi điện xưng công an nói tôi bị phạt nguội, bảo cài ứng dụng để xem, có phải lừa đảo không?",
+])
+def test_a_scam_asked_about_is_no_lookup(question: str) -> None:
+    # review of round 18 (L3): the scam entries answer these, the record is the bait
+    assert not any(k.startswith("lookup:") for k in kinds(question))

@@ -74,3 +74,63 @@ def test_erased_and_not_subscribed_says_what_still_comes(chat: Chat) -> None:
     assert chat.say(ERASED[0]) == [render("sub_erase_complaint_not_subscribed",
                                           then=render("sub_complaint_not_subscribed"))]
     assert chat.state() == {}
+
+
+def test_erased_and_not_subscribed_says_the_state_once(chat: Chat) -> None:
+    """Review 18 (M5): the state, as after a stop, with no line before it that says the same."""
+    assert chat.say(ERASED[0]) == chat.say("Tôi hủy bản tin rồi. Sao vẫn nhận?")
+
+
+# review 18 (H1): a stop told bare ("tôi hủy rồi"), the object only in the state that goes on ("… mà vẫn nhận tin")
+STOP_TOLD_BARE = [
+    "tôi hủy rồi mà vẫn nhận tin",
+    "tôi huỷ rồi mà vẫn thấy tin",
+    "đã dừng rồi mà vẫn nhận tin",
+    "tôi tắt rồi mà vẫn nhận tin hoài",
+    "Tôi hủy rồi mà sao vẫn thấy bản tin gửi tới",
+    "tui huy r ma van nhan tin",
+]
+
+
+@pytest.mark.parametrize("text", STOP_TOLD_BARE)
+def test_a_stop_told_bare_then_still_receiving_is_a_complaint(text: str) -> None:
+    assert plain_command(text) == STOP_COMPLAINT
+
+
+@pytest.mark.parametrize("text", STOP_TOLD_BARE[:1])
+def test_a_stop_told_bare_says_the_state(chat: Chat, text: str) -> None:
+    chat.say("đăng ký")
+    assert chat.say(text) == [render("sub_complaint_subscribed")]
+    assert subscribers.is_subscribed(chat.redis, USER)
+
+
+# review 18 (H7): the chat deleted on the phone is no erase of the channel's data; a worry about a published story
+# and an erase asked again are the erase (it explains what stays and asks to confirm)
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tôi đã xóa lịch sử chat rồi mà vẫn thấy bản tin", STOP_COMPLAINT),
+    ("tôi xoá đoạn chat rồi mà vẫn nhận bản tin", STOP_COMPLAINT),
+    ("Tôi đã xóa dữ liệu rồi mà vẫn thấy câu chuyện của tôi trên bản tin", "erase"),
+    ("Hôm qua tôi bấm xóa dữ liệu rồi mà vẫn nhận bản tin, xóa lại giúp tôi", "erase"),
+    ("toi da xoa du lieu roi ma van nhan ban tin, xoa giup toi lan nua", "erase"),
+])
+def test_what_an_erase_told_done_complains_of(text: str, name: str) -> None:
+    assert plain_command(text) == name
+
+
+# review 18 (H2): a question asked besides the erase complaint is not dropped: the message is read as before
+@pytest.mark.parametrize("text", [
+    "Tôi đã xóa dữ liệu rồi mà vẫn thấy bản tin. Cho hỏi chữ ký số là gì?",
+    "Tôi xóa dữ liệu rồi mà vẫn nhận bản tin. VNeID là gì vậy?",
+])
+def test_an_erase_complaint_with_a_question_is_not_taken(text: str) -> None:
+    assert plain_command(text) != ERASE_COMPLAINT
+
+
+# review 18 (M2): the asker tells a stop done for someone else; that person's account is not the asker's
+@pytest.mark.parametrize("text", [
+    "Tôi đã hủy đăng ký giúp bà rồi mà vẫn nhận bản tin",
+    "tôi hủy đăng ký giúp mẹ tôi rồi mà mẹ vẫn nhận bản tin",
+    "mình đã hủy đăng ký cho bố rồi mà bố vẫn nhận bản tin",
+])
+def test_a_stop_done_by_the_asker_for_someone_else_is_no_complaint_of_his_own(text: str) -> None:
+    assert plain_command(text) is None

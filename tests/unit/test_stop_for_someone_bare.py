@@ -45,6 +45,18 @@ FOR_ME = [
     "dung gui ban tin cho ba thang",
     "thoi dung gui ban tin hang tuan cho ba nua, ba doc khong kip",
     "huy dang ky cho toi",
+    # review 18 (H5): how soon, or a plea, after "giúp / giùm", capitalised or typed without marks
+    "HỦY ĐĂNG KÝ GIÚP NGAY",
+    "Hủy đăng ký giúp Gấp",
+    "Hủy Đăng Ký Giùm Ngay Nhé",
+    "HUY DANG KY GIUP GAP",
+    "huy dang ky gium ma",
+    # review 18 (H6): a province is no person
+    "hủy đăng ký cho Huế",
+    "hủy đăng ký giùm Huế",
+    # review 18 (M6): the bot called "con" at the end, an elder speaking of herself
+    "dung gui ban tin cho ba nua nghe con",
+    "huy dang ky gium ba voi con",
 ]
 
 
@@ -67,7 +79,7 @@ def test_a_stop_for_someone_named_bare_stops_nothing(chat: Chat, text: str) -> N
     assert subscribers.is_subscribed(chat.redis, USER)
 
 
-@pytest.mark.parametrize("text", FOR_ME[-2:])
+@pytest.mark.parametrize("text", [FOR_ME[7], FOR_ME[8], FOR_ME[9], FOR_ME[13]])
 def test_the_asker_own_stop_is_done(chat: Chat, text: str) -> None:
     chat.say("đăng ký")
     chat.say(text)

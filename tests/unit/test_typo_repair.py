@@ -102,3 +102,39 @@ def test_no_tone_typed_and_a_letter_left_out_may_have_lost_the_tone() -> None:
     repair = TypoRepair(Counter({"dien": 5, "tu": 5}), ["dien_tu"], ["điện5", "tử3"])
     assert repair.fix(analyze("chính phủ đin tử")).text == "chinh phu dien tu"
     assert repair.fix(analyze("chính phủ đìn tử")).text == "chinh phu din tu"  # a typed tone must still agree
+
+
+class _CountingDeletes(dict[str, set[str]]):
+    """The delete dictionary, counting the characters of every key looked up (the work a look-up does)."""
+
+    looked = 0
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        self.looked += len(key)
+        return super().get(key, default)
+
+
+@pytest.mark.parametrize("length", [2_000, 8_000, 32_000])
+def test_an_unbroken_run_of_letters_costs_no_more_than_the_kb_longest_word(repair: TypoRepair, length: int) -> None:
+    # review of round 18 (L4): a look-up built one copy of the token per letter (quadratic in its length); a token
+    # longer than every KB word by two is one edit from none, and is looked up in none
+    counting = _CountingDeletes(repair.deletes)
+    repair.deletes = counting
+    try:
+        token = ("xemmasothue" * length)[:length]
+        assert repair._lookup(token) == frozenset()
+        assert counting.looked <= (repair.longest + 2) ** 2
+        assert repair._lookup("chuyenn") == {"chuyen"}  # one letter longer than the longest: still looked up
+    finally:
+        repair.deletes = dict(counting)
+
+
+def test_a_long_word_through_the_real_kb_is_looked_up_in_bounded_work(real_kb: KnowledgeBase) -> None:
+    repair = real_kb.index.typos
+    counting = _CountingDeletes(repair.deletes)
+    repair.deletes = counting
+    try:
+        real_kb.answer(("xemmasothuz" * 3_000)[:32_000])
+        assert counting.looked <= 64 * (repair.longest + 2) ** 2
+    finally:
+        repair.deletes = dict(counting)

@@ -55,7 +55,7 @@ def _without_lacking(written: str, folded: str) -> str:
 
 # A weekday asked (folded), unless the question speaks of a rank; a weekday said by an answer (as typed).
 # Southern "vô" for "vào" ("rơi vô thứ mấy") folds to "vo", as "vợ" does: read only after "rơi / nhằm / trúng"
-_WEEKDAY = re.compile(r"\b(?:la|vao|roi vao|nham|trung|trung vao|la ngay|(?:roi|nham|trung) vo) thu "
+_WEEKDAY = re.compile(r"\b(?:la|vao|roi vao|nham|trung|trung vao|(?:roi|nham|trung) (?:vo|do|zo))(?: ngay)? thu "
                       r"(?:may|gi|nao|bao nhieu)\b")
 # A rank is also asked as "là thứ mấy" with where it ranks ("… là thứ mấy trên thế giới", "trong ASEAN") or of an
 # index ("chỉ số EGDI … là thứ mấy"): those name no date.

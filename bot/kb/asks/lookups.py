@@ -32,16 +32,17 @@ from bot.kb.asking_sentences import named_where_asked
 from bot.kb.asks import patterns
 from bot.kb.asks.registry import Said, register
 
-# "tra" folds "trả" too: "trả tiền / nợ" pays, it looks nothing up
-_LOOK = r"(?:tra(?! tien| no)|tra cuu|xem|coi|kiem tra|biet|tim|check|(?:den|toi) dau roi)"
+# "tra" folds "trả" too: "trả tiền / nợ" pays and "trả lời / lại" answers; they look nothing up
+_LOOK = r"(?:tra(?! tien| no| loi| lai)|tra cuu|xem|coi|kiem tra|biet|tim|check|(?:den|toi) dau roi)"
+# whose (review of round 18, M3: "cá nhân" only right after the record — "chữ ký số cá nhân … hóa đơn" is not)
 _WHOSE = re.compile(r"\b(?:cua (?:toi|minh|em|tui|tao|con|me|ma|ba|bo|vo|chong|nha|gia dinh)"
-                    r"|(?:nha|xe) (?:toi|minh|em|tui)|ca nhan)\b")
+                    r"|(?:nha|xe) (?:toi|minh|em|tui))\b")
 # record → its words (folded); the first group is one's own whoever is named, the second only with ``_WHOSE``
 _OWN = {
-    "tax": r"ma so thue|mst|no thue|tien thue",
+    "tax": r"ma so thue|mst|no thue|tien thue(?! (?:nha|dat|phong|xe|mat bang)\b)",  # not rent ("tiền thuê nhà")
     "insurance": r"(?:so|ma|ma so|so so|qua trinh dong|qua trinh tham gia) (?:bao hiem xa hoi|bhxh)",
     "fines": r"phat nguoi|vi pham giao thong|loi vi pham",
-    "exam": r"diem thi|ket qua thi",
+    "exam": r"(?<!dia )(?:diem thi|ket qua thi)(?! (?:dua|cong|hanh|cu)\b)",  # not "địa điểm thi", "thi đua"
     "pension": r"luong huu",
 }
 _WHOSE_ONLY = {
@@ -52,19 +53,27 @@ _WHOSE_ONLY = {
 }
 
 
-# a record paid, not looked up: "thanh toán / nộp / đóng" right before it ("thanh toán tiền điện nhà tôi, xem hướng
-# dẫn ở đâu" asks how to pay, which the portal's services say)
-_PAID = r"(?<!thanh toan )(?<!nop )(?<!dong )"
+# a record paid, not looked up: "thanh toán / nộp / đóng / trả tiền" at most two words before it ("thanh toán tiền
+# điện nhà tôi, xem hướng dẫn ở đâu", "trả tiền điện nhà mình qua cổng", "nộp phạt vi phạm giao thông" ask how to pay,
+# which the portal's services say; review of round 18, M2). The record is taken out of the text read for lookups.
+_PAYING = r"\b(?:thanh toan|nop|dong|tra(?= tien| no))(?: \w+){0,2}? "
+_ALL_RECORDS = "|".join((*_OWN.values(), *_WHOSE_ONLY.values()))
+_PAID_RX = re.compile(rf"{_PAYING}(?:{_ALL_RECORDS})\b")
+
+
+def _unpaid(folded: str) -> str:
+    """``folded`` with every record paid taken out (its paying words kept)."""
+    return _PAID_RX.sub(lambda m: m.group(0).split(" ", 1)[0], folded) if _PAID_RX.search(folded) else folded
 
 
 def _near(record: str) -> re.Pattern[str]:
-    """A word of looking up at most six words before or after ``record`` (not a record paid)."""
-    return re.compile(rf"\b{_LOOK}\b(?: \w+){{0,6}} {_PAID}(?:{record})\b"
-                      rf"|{_PAID}\b(?:{record})\b(?: \w+){{0,6}} {_LOOK}\b")
+    """A word of looking up at most six words before or after ``record``."""
+    return re.compile(rf"\b{_LOOK}\b(?: \w+){{0,6}} (?:{record})\b|\b(?:{record})\b(?: \w+){{0,6}} {_LOOK}\b")
 
 
 _OWN_RX = {name: _near(words) for name, words in _OWN.items()}
 _WHOSE_RX = {name: _near(words) for name, words in _WHOSE_ONLY.items()}
+_PERSONAL_RX = {name: re.compile(rf"\b(?:{words}) ca nhan\b") for name, words in _WHOSE_ONLY.items()}
 # every match holds one (a record's word)
 _HINTS = ("thue", "mst", "bao hiem", "bhxh", "bhyt", "phat nguoi", "vi pham", "diem thi", "ket qua thi", "luong huu",
           "so do", "so hong", "quyen su dung dat", "tien dien", "tien nuoc", "hoa don", "lai xe", "gplx", "bang lai")
@@ -76,18 +85,29 @@ _SAID_RX = {name: re.compile(rf"\btra cuu\b(?: \w+){{0,4}} (?:{words})\b")
 
 
 def _records(folded: str) -> set[str]:
+    folded = _unpaid(folded)
     found = {name for name, rx in _OWN_RX.items() if rx.search(folded)}
-    if _WHOSE.search(folded):
-        found.update(name for name, rx in _WHOSE_RX.items() if rx.search(folded))
+    whose = _WHOSE.search(folded) is not None
+    found.update(name for name, rx in _WHOSE_RX.items()
+                 if (whose or _PERSONAL_RX[name].search(folded)) and rx.search(folded))
     return found
+
+
+# a message asking whether a link or a call is a scam ("… bảo vào link kiểm tra vi phạm giao thông của tôi, có phải lừa
+# đảo không?") asks about the scam, which the scam entries answer, not for the record (review of round 18, L3)
+_SCAM = "lua dao"
+# "thì" typed with its mark is no exam ("điểm thì xem chỗ nào"): the exam's "thi" is typed unmarked
+_EXAM_TYPED = re.compile(r"\bthi\b", re.IGNORECASE)
 
 
 def asked_lookups(normalized: str, raw: str = "") -> frozenset[str]:
     """``lookup:<record>`` for each of one's own records a sentence of ``raw`` that asks looks up (``normalized``: the
     whole question analysed and folded)."""
-    if not patterns.hinted(normalized, _HINTS):
+    if not patterns.hinted(normalized, _HINTS) or _SCAM in normalized:
         return frozenset()
     records = _records(normalized)
+    if "exam" in records and raw and not raw.isascii() and not _EXAM_TYPED.search(raw):
+        records.discard("exam")
     if not records:
         return frozenset()
     # a message of one sentence is its question, a wish included ("Tôi muốn xem tiền điện nhà tôi …"); of several,
@@ -107,7 +127,18 @@ def carried(clause: str, message_kinds: frozenset[str]) -> frozenset[str]:
     looked = frozenset(k for k in message_kinds if k.startswith("lookup:"))
     if not looked or _records(clause) or not _LOOK_RX.search(clause):
         return frozenset()
-    return looked
+    # review of round 18 (M1): only to a clause that names nothing besides looking, asking and where
+    named = sum(1 for w in _LOOK_RX.sub(" ", clause).split(maxsplit=64) if w not in _NAMING_NOTHING)
+    return looked if named < _NAMES_SUBJECT else frozenset()
+
+
+# words of a clause that looks up without naming what (folded): asking, the portal and where, who
+_NAMING_NOTHING_WORDS = (
+    "o dau the nao sao lam gi duoc dc khong ko k hong chua vay a ha co the tren qua vao cong dich vu dvc dvcqg "
+    "trang web app ung dung online truc tuyen mang nhu nao bang cach cho toi minh em tui hoi voi nhe giup duoc "
+    "con va roi thi ma de nay do day")
+_NAMING_NOTHING = frozenset(_NAMING_NOTHING_WORDS.split())
+_NAMES_SUBJECT = 2  # words beyond those
 
 
 def provided_lookups(folded_answer: str) -> frozenset[str]:

@@ -138,13 +138,17 @@ _FORUM = re.compile(rf"\b{_COINED}\b(?: lan dau(?: tien)?)? (?:o|tai) (?:dien da
                     rf"|\b{_COINED} lan dau(?: tien)? (?:o|tai) (?:dau|noi nao)\b")
 _FORUM_NAMED = re.compile(rf"\b{_CONCEPT}\b(?: \w+){{0,6}} (?:duoc )?{_COINED}(?: lan dau(?: tien)?)? (?:o|tai)"
                           r" (?:dien dan|hoi nghi|hoi thao)\b(?: \w+){0,8} (?:phai|dung) (?:khong|ko|k|hong|hk)\b")
-# A world-wide idea announced or introduced at a forum ("CMCN 4.0 được công bố tại hội nghị nào", "cách mạng công
-# nghiệp lần thứ tư được giới thiệu ở diễn đàn nào"): where it was first made known, which the KB never says. Only
+# A world-wide idea announced, introduced or first mentioned at which forum, where or when ("CMCN 4.0 được công bố
+# tại hội nghị nào", "… được nhắc đến lần đầu ở đâu", "… được công bố năm nào", review 18, M5): where or when it was
+# first made known, which the KB never says (Resolution 52's year is the country's, not the idea's). Only
 # the ideas the country did not start itself (not "chuyển đổi số", "chính phủ số"…: the channel's own programmes are
 # announced at the conferences its entries name)
 _WORLD_IDEA = r"(?:cach mang(?: cong nghiep)?(?: 4 0| lan thu tu| thu tu)|cmcn(?: 4 0)?|tri tue nhan tao|du lieu lon)"
-_FORUM_ANNOUNCED = re.compile(rf"\b{_WORLD_IDEA}\b(?: \w+){{0,6}} (?:duoc )?(?:cong bo|gioi thieu|khai sinh)"
-                              r"(?: lan dau(?: tien)?)? (?:o|tai) (?:dien dan|hoi nghi|hoi thao|su kien) (?:nao|gi)\b")
+_FORUM_ANNOUNCED = re.compile(rf"\b{_WORLD_IDEA}\b(?: \w+){{0,6}} (?:duoc )?(?:cong bo|gioi thieu|khai sinh"
+                              r"|nhac (?:den|toi)|de cap|xuat hien)(?: lan dau(?: tien)?)?"
+                              r" (?:(?:o|tai) (?:dien dan|hoi nghi|hoi thao|su kien) (?:nao|gi)"
+                              r"|(?:o|tai) (?:dau|noi nao)|(?:vao )?(?:nam nao|khi nao|bao gio|luc nao"
+                              r"|thoi gian nao))\b")
 # The channel's own documents: at which conference one was put forward asks about the document, whose entry says
 # who issued it (review of round 17, M2: "Nghị quyết 52 / Đề án 06 được đưa ra tại hội nghị nào")
 _OWN_DOCUMENT = re.compile(r"\b(?:de an|chuong trinh|nghi quyet|quyet dinh|chi thi|ke hoach|luat|nghi dinh|thong tu"
@@ -160,7 +164,7 @@ _BEGAN_TYPED = r"(?:bắt đầu|bắt nguồn|khởi nguồn|xuất phát|ra đ
 # " ai ", " nao " or "tac gia" holds every reading of _WHO_FIRST; "dien dan", "hoi nghi", "hoi thao" or " dau" of
 # _FORUM
 _HINTS = ("nuoc", "quoc gia", " dau", "noi nao", "cho nao", " ai ", "dien dan", "hoi nghi", "hoi thao", " nao ",
-          "tac gia")
+          "tac gia", "bao gio")
 # a clause ends at punctuation, not at a number's point or comma ("cách mạng công nghiệp 4.0")
 _CLAUSE = re.compile(r"(?:[;?!\n]|[,.](?!\d))+")
 _ORIGIN_SAID = re.compile(r"\b(?:nuoc|quoc gia|nguoi) (?:dau tien|khoi xuong|de xuong|tien phong)\b"
@@ -168,10 +172,13 @@ _ORIGIN_SAID = re.compile(r"\b(?:nuoc|quoc gia|nguoi) (?:dau tien|khoi xuong|de 
 
 
 def _forum(folded: str) -> bool:
-    if _FORUM_NAMED.search(folded) or _FORUM_ANNOUNCED.search(folded):
+    if _FORUM_NAMED.search(folded):
         return True
-    return _FORUM.search(folded) is not None and (_OWN_DOCUMENT.search(folded) is None
-                                                  or _TERM_NAMED.search(folded) is not None)
+    # the channel's own document named asks about the document, whatever its name holds (review 18, M4: "Nghị quyết
+    # 52 về cách mạng công nghiệp lần thứ tư được công bố ở hội nghị nào")
+    announced = _FORUM_ANNOUNCED.search(folded) is not None and _OWN_DOCUMENT.search(folded) is None
+    return announced or (_FORUM.search(folded) is not None and (_OWN_DOCUMENT.search(folded) is None
+                                                                or _TERM_NAMED.search(folded) is not None))
 
 
 def _origin(folded: str) -> bool:
