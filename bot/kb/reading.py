@@ -22,6 +22,7 @@ from bot.kb.explained import names, subject_left
 from bot.kb.further_questions import offered_too
 from bot.kb.index import Hit, Index
 from bot.kb.intent_model import IntentModel
+from bot.kb.introduced import cut_introduction, names_entry
 from bot.kb.loader import Entry
 from bot.kb.message import (
     Sentence,
@@ -41,7 +42,7 @@ from bot.kb.tails import without_tail
 from bot.kb.texts import Texts
 from bot.nlp.clauses import clauses, self_contained
 from bot.nlp.dialect import standardize
-from bot.nlp.introductions import only_introduces
+from bot.nlp.introductions import confidently_in_scope, only_introduces
 
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
@@ -100,6 +101,12 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     return without
 
 
+def _asked_by(kb: Knowledge, entry: str | None) -> frozenset[str] | None:
+    """The question vocabulary of ``entry`` (title, keywords, phrasings), ``None`` for none."""
+    record = kb.records.get(entry or "")
+    return None if record is None else record.q_vocab
+
+
 def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
                sentences: dict[str, Sentence | None], asks: list[str]) -> tuple[Decided, Entry | None]:
     """``read`` of the message ``text`` (its clauses ``parts``, their ``sentences``) whose questions are ``asks``."""
@@ -116,7 +123,8 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
         plain, gated = kb.index.search_gated(texts.query(text), texts.query(" ".join(asks)))
         whole = kb.decide(texts, text, plain)
         if (whole[0].out_of_scope or (whole[1] and whole[1][0].entry.topic == REDIRECT_TOPIC)) \
-                and parts[0] not in asks and only_introduces(parts[0]):
+                and parts[0] not in asks and only_introduces(parts[0]) \
+                and not confidently_in_scope(kb.decide(texts, " ".join(asks))[0]):
             return whole, None  # who the asker is told why the question is not the channel's (bot.nlp.introductions)
     elif not asks:
         whole = kb.decide(texts, text)
@@ -132,6 +140,9 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
         if gated_reading is not None and gated_reading[0].confident and len(asks) < 2:
             if whole is not None and whole[0].kind == "unknown" and points_back(parts, asks):
                 return _resolved(kb, texts, parts, gated_reading), None
+            if whole is not None and cut_introduction(parts, asks, sentences) and not names_entry(
+                    texts.query(" ".join(asks)).view, _asked_by(kb, gated_reading[0].entry), kb.index.token_df):
+                return whole, None  # a look-alike cut off an introduction (bot.kb.introduced)
             return gated_reading, None  # the question inside its context is answered (latency: no clause search)
     # the first two questions, or with more (a rambling message whose context sentences read as questions)
     # the first and the last (latency: at most MAX_READINGS searches with the whole message's)

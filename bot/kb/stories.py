@@ -30,6 +30,10 @@ _STORY = tomllib.loads((Path(__file__).resolve().parents[2] / "content" / "askin
 _PEOPLE = frozenset(_STORY["people"])  # the people of a story, typed with their marks
 _ASKER = frozenset(_STORY["asker"])  # the people a story sentence may open with and still be the asker's own
 _WONDERING = tuple(_STORY["wondering"])  # someone else's wondering or asking told in the story
+_CALLING = frozenset(_STORY["calling"])  # after the bot's title: "Chị ơi"
+_GREETING = frozenset(_STORY["greeting"])  # before it: "Chào bạn", "Dạ thưa anh"
+_LETTING = frozenset(_STORY["letting"])  # "Anh cho em hỏi"
+_ASKING = frozenset(_STORY["asking"])
 
 _TOLD = frozenset({".", "!", "\n"})  # the marks ending a sentence told, not asked
 # the first persons of chat, unmarked (``bot.kb.subjects.SPEAKER`` but for "to", which folds like "tổ")
@@ -42,13 +46,42 @@ class _Sentence(Protocol):
     text: str
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text``, NFC, lower-cased, without the marks around them."""
+    return [w for raw in text.split() if (w := unicodedata.normalize("NFC", raw).lower().strip(_MARKS))]
+
+
+def _person(word: str) -> bool:
+    return word in _PEOPLE or (word.isascii() and fold(word) in _SPEAKER)
+
+
+def unaddressed(words: list[str]) -> list[str]:
+    """``words`` without the opening that addresses the bot, which is no person of a story: a greeting ("Chào bạn",
+    "Dạ thưa anh chị"), a title then "ơi" ("Chị ơi", "Bác ơi,"), a title then "cho <asker> hỏi" ("Anh cho em hỏi",
+    "Anh chị cho em hỏi"), and after these the asker's own "cho em hỏi" / "cháu hỏi". Reads the first words only."""
+    i = 0
+    while i < len(words) and fold(words[i]) in _GREETING:
+        i += 1
+    j = i
+    while j < len(words) and _person(words[j]):
+        j += 1
+    if j == i:
+        return words
+    if j < len(words) and fold(words[j]) in _CALLING:
+        j += 1
+    elif not (j + 2 < len(words) and fold(words[j]) in _LETTING and fold(words[j + 2]) in _ASKING) and i == 0:
+        return words  # a person of the story opens it ("Mẹ tôi hỏi …", "Bạn em cũng chưa biết")
+    # the asker's own request after the address ("… cho em hỏi", "… cháu hỏi")
+    k = j + 1 if j < len(words) and fold(words[j]) in _LETTING else j
+    if k + 1 < len(words) and _person(words[k]) and fold(words[k + 1]) in _ASKING:
+        return words[k + 2:]
+    return words[j:]
+
+
 def tells_of_people(sentence: str) -> bool:
-    """Whether ``sentence`` tells of a person: a story's person typed with marks, or a first person unmarked."""
-    for raw in sentence.split():
-        word = unicodedata.normalize("NFC", raw).lower().strip(_MARKS)
-        if word in _PEOPLE or (word.isascii() and fold(word) in _SPEAKER):
-            return True
-    return False
+    """Whether ``sentence`` tells of a person: a story's person typed with marks, or a first person unmarked — not
+    the bot addressed (``unaddressed``: "Chị ơi VNeID là gì.")."""
+    return any(_person(word) for word in unaddressed(_words(sentence)))
 
 
 # the asker not knowing how to answer someone ("con cũng không biết trả lời sao", "tôi chưa biết giải thích thế nào"):
@@ -65,7 +98,9 @@ def cannot_answer(clause: str) -> bool:
 def wondered_by_other(clause: str) -> bool:
     """Whether ``clause`` tells another person wondering or asking ("Mẹ tôi cứ thắc mắc sao …", "Bà em hỏi …"): it
     opens with a person of the story who is not the asker, and says "thắc mắc" or "hỏi" (typed with marks)."""
-    words = [unicodedata.normalize("NFC", w).lower().strip(_MARKS) for w in clause.split()]
+    words = _words(clause)
+    if unaddressed(words) != words:
+        return False  # the bot addressed: "Anh cho em hỏi …" is the asker's own question
     if not words or words[0] not in _PEOPLE or words[0] in _ASKER:
         return False
     padded = f" {' '.join(words)} "

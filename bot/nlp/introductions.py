@@ -11,7 +11,14 @@ mầm non ở Thuận Thành, cho em hỏi …" was. Only the sentence's first w
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from bot.nlp.normalize import fold
+
+
+class _Decision(Protocol):
+    confident: bool
+    out_of_scope: bool
 
 # who introduces themself (folded): chat's first persons, and the kin terms a speaker calls themself by
 _WHO = frozenset({"toi", "tui", "em", "e", "minh", "mik", "mk", "t", "chau", "con", "to", "chi", "anh", "co", "chu",
@@ -42,6 +49,13 @@ def only_introduces(clause: str) -> bool:
     """Whether ``clause`` is only the asker's introduction, cut off the question (``introduces``, no "?", no comma:
     "Tôi ở Phú Yên, tháng sau phải đi làm lại căn cước …" goes on telling and is not only that)."""
     return "?" not in clause and "," not in clause and introduces(clause)
+
+
+def confidently_in_scope(alone: _Decision) -> bool:
+    """Whether the question read alone, without the introduction, is answered and is the channel's: then who the
+    asker is (Shopee, a province, a school) does not make it off-topic (review of round 18, H3: "Tôi bán hàng trên
+    Shopee. Thanh toán không dùng tiền mặt là gì?")."""
+    return alone.confident and not alone.out_of_scope
 
 
 def without_introduction(asks: list[str], parts: list[str]) -> list[str]:

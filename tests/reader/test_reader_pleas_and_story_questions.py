@@ -46,7 +46,6 @@ def test_a_plea_or_a_question_of_the_channels_writing_asks_no_topic(text: str) -
     "kênh có nói về chuyển đổi số không",
     "k bik có nộp tiền j dc k",
     "Kênh do ai lập",
-    "ai biết không",
 ])
 def test_a_question_of_its_own_is_no_plea(text: str) -> None:
     assert not only_asks_answer(text)
