@@ -234,15 +234,18 @@ FLOORS = {
     # drivers; Thái Bình/Bắc Ninh/Thanh Hóa retired people and village elders typing through grandchildren), 25-26
     # hard off-topic look-alikes each, cut by writer: dev18a (w1-w3) tuned on (untouched at f09c089: 87.8 %, 93.6 %,
     # 5.8 %, 1.2 % (1/84), 94.4 %, none taken); dev18b (w4) held out, figures only (f09c089: 100 %, 100 %, 0 %,
-    # 3.6 % (1/28, a redirect), 83.3 %, 1 question taken by a command)
-    "dev18a": (0.87, 0.93, 0.06, 0.02, 0.94),
+    # 3.6 % (1/28, a redirect), 83.3 %, 1 question taken by a command); after round 18 (76eab3f): dev18a 91.0 %,
+    # 94.9 %, 5.8 %, 0/84, 100 %; dev18b the same, none taken
+    "dev18a": (0.90, 0.94, 0.06, 0.02, 0.94),
     "dev18b": (0.98, 0.98, 0.02, 0.04, 0.83),
     # the regeneration at the start of session 18, two fresh writers (North and Centre; South and Highlands), 20
     # cases of each of the 16 styles, written before any round-18 work, never tuned on, failures never read
-    # (f09c089: 92.5 %, 97.8 %, 2.8 % by the keyword rule, 3.75 % (3/80, 1 redirect), 96.7 %, 1 taken)
+    # (f09c089: 92.5 %, 97.8 %, 2.8 % by the keyword rule, 3.75 % (3/80, 1 redirect), 96.7 %, 1 taken; at the end of
+    # round 18, 76eab3f: 92.2 %, the rest the same -- a judge: 5 of the 9 wrong (1.6 %), 1 misleading off-topic)
     "test25": (0.92, 0.97, 0.03, 0.04, 0.96),
     # the regeneration at the end of session 18, two fresh writers, written while round 18's engineers worked,
-    # never read, measured only by the lead (f09c089: 92.5 %, 99.1 %, 1.6 %, 1.25 % (1/80, a redirect), 93.3 %)
+    # never read, measured only by the lead (f09c089: 92.5 %, 99.1 %, 1.6 %, 1.25 % (1/80, a redirect), 93.3 %; at the
+    # end, 76eab3f: 92.2 %, the rest the same -- two judges: 4 of the 5 wrong (1.25 %), 1 partial; the redirect apt)
     "test26": (0.92, 0.98, 0.02, 0.02, 0.93),
 }
 
