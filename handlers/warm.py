@@ -34,6 +34,8 @@ SAMPLES = (
     "chào ad, cảm ơn nhiều nha",  # small talk and the way the citizen addresses the channel
     # a long letter: a stop request said to the channel, then a question about something else
     "Kênh cho tôi dừng nhận bản tin từ tuần này nhé. Mà VNeID mức 2 đăng ký ở đâu vậy?",
+    # a question, then a plea for the answer: the tails' and the story sentences' words (content/asking_tails.toml)
+    "Tổ công nghệ số làm những việc gì? ai biết chỉ mình với nha",
 )
 
 
