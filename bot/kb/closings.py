@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.kb.tails import only_asks_answer
 from bot.nlp.clauses import cites_source
 from bot.nlp.normalize import fold
+from bot.nlp.phrase_cover import only_phrases
 
 _FILE = Path(__file__).resolve().parents[2] / "content" / "conversation.toml"
 _KINDS = ("thanks", "bye")
@@ -44,15 +45,4 @@ def closes(clause: str) -> bool:
     if not tokens:
         return False
     closing, phrases, longest = _phrases()
-    said = False
-    i = 0
-    while i < len(tokens):  # greedy, longest phrase first: at most ``longest`` tries a word (linear)
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            chunk = tuple(tokens[i:i + size])
-            if chunk in phrases:
-                said = said or chunk in closing
-                i += size
-                break
-        else:
-            return False
-    return said
+    return only_phrases(tokens, phrases, closing, longest)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bot.nlp.clauses import is_question
 from bot.nlp.normalize import fold
+from bot.nlp.phrase_cover import only_phrases
 
 _FILE = Path(__file__).resolve().parents[2] / "content" / "asking_tails.toml"
 _GROUPS = ("people", "answer", "source")
@@ -40,18 +41,7 @@ def only_asks_answer(clause: str) -> bool:
     if not tokens:
         return False
     words, marks, longest = _words()
-    marked = False
-    i = 0
-    while i < len(tokens):  # greedy, longest phrase first: at most ``longest`` tries a word (linear)
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            chunk = tuple(tokens[i : i + size])
-            if chunk in words:
-                marked = marked or chunk in marks
-                i += size
-                break
-        else:
-            return False
-    return marked
+    return only_phrases(tokens, words, marks, longest)
 
 
 def without_tails(asks: list[str]) -> list[str]:
