@@ -247,6 +247,22 @@ FLOORS = {
     # never read, measured only by the lead (f09c089: 92.5 %, 99.1 %, 1.6 %, 1.25 % (1/80, a redirect), 93.3 %; at the
     # end, 76eab3f: 92.2 %, the rest the same -- two judges: 4 of the 5 wrong (1.25 %), 1 partial; the redirect apt)
     "test26": (0.92, 0.98, 0.02, 0.02, 0.93),
+    # session 19's dev set by four fresh writers (Đồng Tháp/Tiền Giang/Bạc Liêu cooperative members and extension
+    # staff, Quảng Ngãi/Bình Định/Kon Tum commune officials and health-station staff, Hà Nội/Bắc Ninh/Thái Nguyên
+    # students and young workers, Nam Định/Ninh Bình/Hà Tĩnh grandparents typing through grandchildren), 25-26 hard
+    # off-topic look-alikes each, cut by writer: dev19a (w1-w3) tuned on (untouched at 8141595: 89.1 %, 98.1 %,
+    # 4.5 %, 3.6 % (3/84, all redirects), 100 %, none taken); dev19b (w4) held out, figures only (8141595: 84.6 %,
+    # 96.2 %, 5.8 %, 3.6 % (1/28, a redirect), 83.3 %, none taken)
+    "dev19a": (0.89, 0.98, 0.05, 0.04, 0.94),
+    "dev19b": (0.84, 0.96, 0.06, 0.04, 0.83),
+    # the regeneration at the start of session 19, two fresh writers (North and Centre; South and Highlands), 20
+    # cases of each of the 16 styles, written before any round-19 work, never tuned on, failures never read
+    # (8141595: 94.7 %, 98.4 %, 1.6 % by the keyword rule, 2.5 % (2/80, 1 redirect), 93.3 %, 1 taken)
+    "test27": (0.94, 0.98, 0.02, 0.03, 0.93),
+    # the regeneration at the end of session 19, two fresh writers, written while round 19's engineers worked,
+    # never read, measured only by the lead (8141595: 91.6 %, 98.1 %, 3.4 %, 5.0 % (4/80, 1 redirect), 90.0 %, 1
+    # taken)
+    "test28": (0.91, 0.98, 0.035, 0.05, 0.90),
 }
 
 
