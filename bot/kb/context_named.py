@@ -10,8 +10,9 @@ with confidence; this reads it for a question of any length after a whole messag
 
 :func:`context_left`: the context's content word pairs (two-syllable words: "công việc", "cấp xã") that
 the whole message's top entry says as pairs (so words of the knowledge base, not chat) and the entry answering the
-question alone says nowhere as pairs. From ``LEFT_PAIRS`` of them the question alone answers another
-fact; the reader (``bot.kb.reading``) then gives the whole message's own reply, where both entries are offered.
+question alone says nowhere as pairs. From ``LEFT_PAIRS`` of them (two caught a story's chance pairs: "Thủ tướng
+| phê", "từ năm", and lost right answers) the question alone answers another fact; the reader
+(``bot.kb.reading``) then gives the whole message's own reply, where both entries are offered.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from bot.kb.several import Decided
 from bot.kb.texts import Texts
 from bot.nlp.clauses import self_contained
 
-LEFT_PAIRS = 2  # words of the context the whole message's entry says and the question's entry does not
+LEFT_PAIRS = 3  # words of the context the whole message's entry says and the question's entry does not
 
 
 def context_left(context: View | None, alone: EntryRecord | None, whole: EntryRecord | None,
