@@ -45,10 +45,10 @@ def question_left_context(texts: Texts, parts: Sequence[str], question: str, typ
     """:func:`context_left` of a message's one ``question`` (one of its clauses ``parts``; ``typed``: its sentence as
     the citizen typed it) whose reading alone (``alone``) answered another entry than the whole message's first
     (``whole``), the context being the clause told right before the question (a story's earlier sentences tell the
-asker's life: "Tôi làm bốc xếp ở cảng …, quét mã container trên máy tính bảng …"). Only a question that points back at the context
-    ("tỉ lệ đấy", "con số đó": ``bot.nlp.clauses.self_contained``) asks about what the context names; one that names
-    its own subject leaves a context that tells the asker's life or where they read it ("Bố mẹ mình lớn tuổi, dùng
-    smartphone chưa rành …", "… bài viết của Sở Thông tin và Truyền thông …")."""
+    asker's life: "Tôi làm bốc xếp ở cảng …, quét mã container trên máy tính bảng …"). Only a question that points
+    back at the context ("tỉ lệ đấy", "con số đó": ``bot.nlp.clauses.self_contained``) asks about what the context
+    names; one that names its own subject leaves a context that tells the asker's life or where they read it ("Bố
+    mẹ mình lớn tuổi, dùng smartphone chưa rành …", "… bài viết của Sở Thông tin và Truyền thông …")."""
     i = parts.index(question) if question in parts else -1
     if i < 1 or not alone[0].confident or not alone[1] or not whole[1] or alone[0].entry == whole[1][0].entry.id \
             or self_contained(typed.text if typed is not None else question):
