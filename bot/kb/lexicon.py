@@ -29,7 +29,6 @@ mấy nhiêu bao bây giờ hiện nay khoảng chừng cụ thể còn ta nói 
 thứ đấy cơ chứ chớ ấy mọi người mn cô chú bác ông bà cụ cháu con em anh chị quý vị dạ vâng
 e
 hihi hehe haha hic hix
-nó mà hoài lắm
 """
 # Folded fillers that have no common content reading: never optional, always ignored.
 PURE_FILLER = frozenset({
@@ -129,9 +128,6 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     # round 14: what the asker does not know well ("ông tui ko rành", "nói tiếng Việt không rành"), like "chưa hiểu"
     # (typed with marks only, ``MARKED_PHRASES``)
     "không rành": frozenset(), "chưa rành": frozenset(),
-    # round 19: not understanding well, and hearing a word again and again ("tui hông hiểu lắm nghen", "mấy bữa nay
-    # nghe hoài chữ chuyển đổi số"): how the asker came to ask, not what about
-    "không hiểu lắm": frozenset(), "chưa hiểu lắm": frozenset(), "nghe hoài": frozenset(), "nghe mãi": frozenset(),
     # round 16 (qa16conf): the authority the asker wants the answer from ("định nghĩa chuẩn của chuyển đổi số theo
     # tài liệu chính thức"): every answer of the channel is sourced, so it only thinned the question; "theo văn
     # bản" alone stays a word ("… theo văn bản nào" asks the document)
