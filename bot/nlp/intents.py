@@ -1076,8 +1076,12 @@ def _someone_within(clause: str, said: _Reading, intents: Intents, speaks: froze
 
     if _any(intents.told.done, said.folded, said.message):
         return False
-    for at, person, rest in someone_taken_out(clause.split(), intents.on_behalf, intents.vocative):
-        if (_for_someone(clause, _Reading.of(person), intents, speaks | intents.speaks_as if at == 0 else speaks)
+    raws = clause.split()
+    for at, person, rest in someone_taken_out(raws, intents.on_behalf, intents.vocative):
+        says = speaks | intents.speaks_as if at == 0 else speaks
+        # the run and the words from it on both name someone: the word after the run may undo it ("cho vo danh sach")
+        if (_for_someone(clause, _Reading.of(person), intents, says)
+                and _for_someone(clause, _Reading.of(" ".join(raws[at:])), intents, says)
                 and _read(rest, intents) == "subscribe" and names_digest(rest)):
             return True
     return False

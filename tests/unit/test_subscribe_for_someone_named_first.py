@@ -42,6 +42,7 @@ FOR_ME = [
     "Con giúp mẹ đăng ký nhận bản tin nhé",  # a mother calling the channel "con"
     "dang ky cho minh nhan ban tin",
     "Cho Hà Nội đăng ký nhận bản tin",
+    "dang ky cho vo danh sach nhan ban tin",  # "vô danh sách", on the list (review 18, L4)
 ]
 
 
