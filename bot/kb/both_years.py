@@ -10,7 +10,8 @@ entry is answered. Where the question names a short name the entries write ("EGD
 that does not write it states another fact of those years (the cyber-security targets, also given for 2025 and
 2030) and is left out; the one entry left that writes it, states both years and says the most of the question is
 answered even where its phrasings match less. A fact of one year only, or of two facts, is not read here
-(``KnowledgeBase._years_apart`` and ``_years_in_turn`` read those). Linear in the message (``bot.kb.years``) and in the three answers read.
+(``KnowledgeBase._years_apart`` and ``_years_in_turn`` read those). Linear in the message (``bot.kb.years``) and
+in the three answers read.
 """
 
 from __future__ import annotations
