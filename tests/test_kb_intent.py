@@ -47,7 +47,8 @@ def test_the_committed_weights_are_what_the_tool_trains(kb: KnowledgeBase) -> No
 def test_no_test_split_and_no_dev8_is_in_the_training_data() -> None:
     sets = {p.stem for p in intent_data.SETS}
     assert "questions" in sets and "dev7" in sets
-    held = ("test", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19")
+    held = ("test", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18",
+            "dev19")
     assert not any(s.startswith(held) for s in sets)
 
 
