@@ -11,6 +11,7 @@ decides is unchanged: ``tools/qa_dump`` (and ``--synthetic``) prints the same be
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -131,3 +132,32 @@ def test_two_years_looked_for_only_with_the_digits_of_two(monkeypatch: pytest.Mo
     assert years.two_years("Mục tiêu năm 2025 và 2030 khác nhau thế nào?") == ("2025", "2030")
     assert years.two_years("Giai đoạn 2021-2025 làm được gì?") is None  # a range
     assert len(folds) == 1
+
+
+def test_hints_searched_as_one_expression_compiled_once() -> None:
+    """``bot.kb.asks.patterns.hinted``: one search of the hints as alternatives finds one where a plain substring
+    test over them does, on the dev splits' messages and the families' own hint tuples; each tuple compiled once."""
+    import importlib
+    import pkgutil
+
+    from bot.kb import asks
+    from bot.kb.asks import patterns
+    from bot.kb.evaluate import load_cases
+    from bot.nlp.normalize import fold
+
+    tuples = []
+    for info in pkgutil.iter_modules(asks.__path__):
+        module = importlib.import_module(f"bot.kb.asks.{info.name}")
+        tuples += [v for k, v in vars(module).items() if k.isupper() and isinstance(v, tuple)
+                   and v and all(isinstance(h, str) for h in v)]
+    assert len(tuples) >= 10
+    blind = Path(__file__).parent / "eval" / "blind"
+    texts = [fold(c.question) for name in ("dev.toml", "dev2.toml") for c in load_cases(blind / name)]
+    texts += ["", "theo", "giai thich", "so dt cua tong dai"]
+    for hints in tuples:
+        for text in texts:
+            assert patterns.hinted(text, hints) == any(h in text for h in hints), (text, hints)
+    misses = patterns._any_of.cache_info().misses
+    for hints in tuples:
+        patterns.hinted(texts[0], hints)
+    assert patterns._any_of.cache_info().misses == misses
