@@ -198,3 +198,53 @@ def test_a_no_proxy_that_parts_zalos_hosts_keeps_the_environment_read_per_call(
     _proxy_env(monkeypatch, "http://proxy.example:3128", "")
     same = _new_session(4, bases=("http://openapi.zalo.me", "http://oauth.zaloapp.com"))
     assert not same.trust_env and same.proxies["http"] == "http://proxy.example:3128"
+
+
+def test_a_send_goes_straight_to_the_sessions_pool_without_requests_per_call_layers(
+        bot: BotHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client whose session read the environment once (no proxy, cookie or auth) sends through the adapter's
+    urllib3 pool itself: no PreparedRequest, Session.send or Response per reply (a third of a sender's CPU per
+    reply), the same JSON on the wire, one kept-alive connection for every send."""
+    interacted(bot)
+    client = ZaloClient(bot.settings, bot.redis)
+    client.tokens.current()  # the token is read (or refreshed) through requests: not what is counted here
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a send went through requests' per-call layers")
+
+    monkeypatch.setattr(client.session, "send", refuse)
+    monkeypatch.setattr(client.session, "request", refuse)
+    for n in range(3):
+        client.send_text(user_id=USER, text=f"Chào bạn {n}", buttons=[("Trợ giúp", "trợ giúp")])
+    assert [m["text"] for m in bot.messages(USER)] == ["Chào bạn 0", "Chào bạn 1", "Chào bạn 2"]
+    assert bot.messages(USER)[0]["attachment"]["payload"]["buttons"][0]["title"] == "Trợ giúp"
+    [pool] = [p for p in client.session.get_adapter(bot.settings.api_base).poolmanager.pools._container.values()
+              if p.port == int(bot.settings.api_base.rsplit(":", 1)[1])]
+    assert pool.num_connections == 1  # kept alive across the three sends
+
+
+def test_a_connection_dropped_after_the_request_left_is_an_unknown_outcome_not_a_retry(bot: BotHarness) -> None:
+    """Zalo may have sent a message whose answer never came back: the direct path tells that apart from a
+    connection never made exactly as requests did (OutcomeUnknown: never re-sent; refused: ZaloUnavailable)."""
+    import socket
+
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+
+    def drop_after_reading() -> None:
+        conn, _ = server.accept()
+        with conn:
+            conn.recv(65536)  # the whole request arrived; no answer
+
+    dropper = threading.Thread(target=drop_after_reading, daemon=True)
+    dropper.start()
+    client = ZaloClient(bot.settings.with_overrides(api_base=f"http://127.0.0.1:{port}"), bot.redis)
+    try:
+        with pytest.raises(OutcomeUnknown):
+            client.send_text(user_id=USER, text="a")
+    finally:
+        dropper.join(5)
+        server.close()
+    refused = ZaloClient(bot.settings.with_overrides(api_base=f"http://127.0.0.1:{free_port()}"), bot.redis)
+    with pytest.raises(ZaloUnavailable):
+        refused.send_text(user_id=USER, text="a")

@@ -6,17 +6,42 @@ offered ("Ý bạn là…?"), although only one of them gives the citizen all th
 second question and exactly one entry of the first three states the fact of both years (in one sentence, or each
 year heading its own statement), is of the top entry's topic, holds the hard floors, and says as much of the
 question as any of the three (its coverage the highest, its best phrasing within the tie margin of theirs), that
-entry is answered. A fact of one year only, or of two facts, is not read here (``KnowledgeBase._years_apart`` and
-``_years_in_turn`` read those). Linear in the message (``bot.kb.years``) and in the three answers read.
+entry is answered. Where the question names a short name the entries write ("EGDI", typed "egdi" too), an entry
+that does not write it states another fact of those years (the cyber-security targets, also given for 2025 and
+2030) and is left out; the one entry left that writes it, states both years and says the most of the question is
+answered even where its phrasings match less. A fact of one year only, or of two facts, is not read here
+(``KnowledgeBase._years_apart`` and ``_years_in_turn`` read those). Linear in the message (``bot.kb.years``) and
+in the three answers read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.kb.decision import FLOOR_COVERAGE, FLOOR_MATCH, SUGGESTIONS, TIE_MARGIN, Answer, confident
 from bot.kb.index import Hit
+from bot.kb.loader import Entry
 from bot.kb.years import lists_both, states_both, two_years
+from bot.nlp.normalize import fold
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")  # an index's or a body's short name as the KB writes it ("EGDI")
+_WORD = re.compile(r"\w+")
+
+
+def _said(entry: Entry) -> str:
+    return " ".join((entry.title, entry.answer, *entry.keywords))
+
+
+def asked_names(question: str, hits: Sequence[Hit]) -> frozenset[str]:
+    """The short names ("EGDI", "GCI") the first hits write that ``question`` says, however typed ("egdi")."""
+    words = set(_WORD.findall(fold(question)))
+    return frozenset(a for h in hits for a in (w.lower() for w in _ACRONYM.findall(_said(h.entry))) if a in words)
+
+
+def says_names(entry: Entry, names: frozenset[str]) -> bool:
+    """Whether ``entry`` writes every one of the short ``names`` asked."""
+    return not names or names <= set(_WORD.findall(_said(entry).lower()))
 
 
 def stating_both(question: str, hits: Sequence[Hit]) -> Hit | None:
@@ -26,6 +51,12 @@ def stating_both(question: str, hits: Sequence[Hit]) -> Hit | None:
     top = hits[:SUGGESTIONS]
     if years is None or not top:
         return None
+    # an entry that does not write the short name asked ("EGDI") states another fact of those years (the
+    # cyber-security targets): neither answered nor weighed against
+    asked = asked_names(question, top)
+    top = [h for h in top if says_names(h.entry, asked)]
+    if not top:
+        return None
     topic = top[0].entry.topic
     both = [h for h in top if h.entry.topic == topic and not h.against
             and h.coverage >= FLOOR_COVERAGE and h.match >= FLOOR_MATCH
@@ -33,7 +64,11 @@ def stating_both(question: str, hits: Sequence[Hit]) -> Hit | None:
     if len(both) != 1:
         return None
     hit = both[0]
-    if hit.coverage < max(h.coverage for h in top) or hit.match < max(h.match for h in top) - TIE_MARGIN:
+    if hit.coverage < max(h.coverage for h in top):
+        return None
+    if hit.match < max(h.match for h in top) - TIE_MARGIN and not asked:
+        # its phrasings say less of the question than another's, but it alone writes the name asked and states
+        # both years, saying the most of the question: answered
         return None
     return hit
 

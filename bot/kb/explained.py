@@ -32,8 +32,11 @@ apology with the entry first) or, when the class leans out, the out-of-scope rep
 from __future__ import annotations
 
 import re
+import tomllib
+import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from bot.kb.lexicon import CONTENT, UnitView, View
@@ -107,10 +110,18 @@ def _fold(word: str) -> str:
     return fold(word)
 
 
+# Round 19: an exclamation opening a sentence ("Ủa Bộ Thông tin …") is capitalised but no part of a name (content/)
+_INTERJECTIONS = frozenset(w for w in tomllib.loads((Path(__file__).resolve().parents[2] / "content"
+                                                      / "interjections.toml").read_text(encoding="utf-8"))["words"]
+                           if " " not in w)
+
+
 @lru_cache(maxsize=8192)
 def _capital(word: str) -> bool:
-    """A capitalised Vietnamese syllable ("Giang"), not an abbreviation ("UBND") nor another word ("Global")."""
-    return word[0].isupper() and not word.isupper() and is_syllable(_fold(word))
+    """A capitalised Vietnamese syllable ("Giang"), not an abbreviation ("UBND") nor another word ("Global"), nor
+    an exclamation (``_INTERJECTIONS``: "Ủa")."""
+    return word[0].isupper() and not word.isupper() and is_syllable(_fold(word)) \
+        and unicodedata.normalize("NFC", word).lower() not in _INTERJECTIONS
 
 
 def names(text: str, known_pair: Callable[[str, str], bool]) -> frozenset[str]:

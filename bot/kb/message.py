@@ -214,7 +214,8 @@ def together(first: str, then: str, sentences: Mapping[str, Sentence | None]) ->
 
 # Not knowing who / what / where … ("Tôi cài rồi nhưng chưa biết ai làm ra cái ứng dụng này."): a question asked
 # indirectly, even in a full-stopped sentence of the asker's story (folded; not "mấy": "không biết mấy cái này")
-_WONDERS = re.compile(r"\b(?:khong|chua|ko|k|hong|chang|cha) (?:biet|ro|nho|hieu)\b(?: \S+){0,6}? "
+# "chưa biết gì", "không hiểu gì": knows nothing, no wish to know (the verb right before "gì" ends the clause's sense)
+_WONDERS = re.compile(r"\b(?:khong|chua|ko|k|hong|chang|cha) (?:biet|ro|nho|hieu)\b(?! (?:gi|j)\b)(?: \S+){0,6}? "
                       r"(?:ai|gi|nao|dau|sao|bao nhieu|khi nao|bao gio)\b")
 
 

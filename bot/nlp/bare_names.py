@@ -27,11 +27,12 @@ def names_bare(raws: Sequence[str], on_behalf: frozenset[str], titles: frozenset
                titled: bool) -> bool:
     """Whether ``raws`` (a clause's words, punctuation stripped) say a word of ``on_behalf`` then a bare given name."""
     nexts = [*raws[2:], ""]
+    plain = typed_plain(raws, titled)
     for at, (a, b, c) in enumerate(zip(raws, raws[1:], nexts, strict=False), start=1):
-        if a.lower() not in on_behalf or not (titled or b[:1].isupper()):
+        if not (titled or b[:1].isupper()) or not said_as(a, on_behalf, plain and a.islower()):
             continue
         word = b.lower()
-        if word in titles or word in not_named or f"{word} {c.lower()}" in not_named:
+        if said_as(word, titles, plain) or word in not_named or f"{word} {c.lower()}" in not_named:
             continue
         if not is_syllable(fold_token(word)):
             continue
@@ -45,6 +46,20 @@ def names_bare(raws: Sequence[str], on_behalf: frozenset[str], titles: frozenset
     return False
 
 
+def typed_plain(raws: Sequence[str], titled: bool) -> bool:
+    """Whether a clause is typed without marks and does not capitalise most of its words: there, a capitalised word is
+    a name as surely as where marks are typed, and the short words around it are read folded (:func:`said_as`)."""
+    return not titled and all(w.isascii() for w in raws)
+
+
+def said_as(word: str, words: frozenset[str], plain: bool = False) -> bool:
+    """Whether ``word`` is one of ``words`` or, in a clause typed without marks (``plain``), one of them so folded
+    (round 19: "gium", "ho" in "huy dang ky gium Lan" are "giùm", "hộ"; "chi" before a name is "chị"). A clause typed
+    with marks compares the words as typed: there "Chi" is a name, not "chị"."""
+    word = word.lower()
+    return word in words or (plain and fold_token(word) in _folded(words))
+
+
 @lru_cache(maxsize=8)
 def _folded(words: frozenset[str]) -> frozenset[str]:
     return frozenset(fold_token(w) for w in words if " " not in w)
@@ -56,6 +71,13 @@ def _places() -> frozenset[str]:
     data = tomllib.loads(_PROVINCES.read_text(encoding="utf-8"))
     return frozenset(command_form(n) for p in data.get("province", [])
                      for n in (p["name"], *p.get("formerly", ()), *p.get("aliases", ())) if command_form(n))
+
+
+def opens_place(folded: Sequence[str], at: int) -> bool:
+    """Whether the folded words ``folded`` from ``at`` open with a province's name (round 19: typed without marks,
+    "hộ chị mình" is also "Hồ Chí Minh": "huy nhan tin Ho Chi Minh" names no one)."""
+    words = folded[at : at + _PLACE_WORDS + 1]
+    return any(" ".join(words[:n]) in _places() for n in range(1, len(words) + 1))
 
 
 def _names_place(raws: Sequence[str], at: int) -> bool:

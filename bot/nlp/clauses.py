@@ -378,10 +378,18 @@ def _purpose_cuts(sentence: str, folded: str) -> list[int]:
             continue
         if not names_subject(left) or not tells_purpose(right):
             continue
-        if (_plain(right.split(maxsplit=1)[0]) == "để" and _ends_asking(left)) \
+        # round 19: or after a need or request that names what it wants ("Tôi cần một định nghĩa … ngắn gọn để nói
+        # trong buổi họp …"), with the "để" typed with its marks
+        marked_de = _plain(right.split(maxsplit=1)[0]) == "để"
+        if (marked_de and (_ends_asking(left) or is_question(left) or _NEED_MARKED.search(left) is not None)) \
                 or (_for_the_asker(right) and is_question(left)):
             cuts.append(m.end())
     return cuts
+
+
+# Round 19: a need typed with its marks ("Tôi cần một định nghĩa …", "Cho tôi xin …"), before a marked "để" (see
+# ``_purpose_cuts``)
+_NEED_MARKED = re.compile(r"(?:^|\s)(?:cần|xin)\s", re.IGNORECASE)
 
 
 # Round 17 (qa17conf): who will pass the answer on, right after an unmarked "de" ("… theo tài liệu chính thức de toi

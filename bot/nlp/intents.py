@@ -54,10 +54,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bot.nlp.abbreviations import COMMAND, COMMON
-from bot.nlp.bare_names import names_bare
+from bot.nlp.bare_names import names_bare, opens_place, said_as, typed_plain
 from bot.nlp.clauses import asks_by_itself, asks_to_know, says_nowhere
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
+from bot.nlp.someone_within import someone_taken_out
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
 MAX_WORDS = 25  # a longer message is read in its last clauses (``_last_clauses``): why first, the request last
@@ -1050,7 +1051,7 @@ def _subscribes_for_someone(text: str, intents: Intents) -> bool:
     clauses = _CLAUSE_END.split(text.strip())
     for at, clause in enumerate(clauses):
         raws = clause.split()
-        marks = [k for k, w in enumerate(raws) if k > 0 and w.lower().strip(".,;:!?…") in behalf]
+        marks = [k for k, w in enumerate(raws) if w.lower().strip(".,;:!?…") in behalf]  # round 19: k = 0 too
         if not marks:
             continue
         said = _Reading.of(clause)
@@ -1060,9 +1061,29 @@ def _subscribes_for_someone(text: str, intents: Intents) -> bool:
         if any(_for_someone(clause, _Reading.of(" ".join(raws[k:])), intents, speaks)
                and _read(" ".join(raws[:k]), intents) == "subscribe" and names_digest(" ".join(raws[:k]))
                and not asks_by_itself(" ".join(raws[k:]))  # "… cho me toi ma vneid la gi" (review 18, H2)
-               for k in marks):
+               for k in marks) or _someone_within(clause, said, intents, speaks):
             # a question asked besides is left to the knowledge base, as before (review 18, H2)
             return not any(asks_by_itself(c) and _read(c, intents) is None for c in clauses[:at] + clauses[at + 1 :])
+    return False
+
+
+def _someone_within(clause: str, said: _Reading, intents: Intents, speaks: frozenset[str]) -> bool:
+    """Whether someone else is named before or inside the request ("Cho mẹ tôi đăng ký nhận bản tin", "đăng ký cho bố
+    tôi nhận bản tin", round 19): taken out, the words that name them leave a subscription to the digest. Not a
+    subscription told done ("Tôi giúp mẹ tôi đăng ký nhận bản tin rồi": ``done``), nor, opening the request, an
+    unmarked relative the asker calls himself ("cho ba dang ky …" is also "cho bà": ``speaks_as``)."""
+    from bot.nlp.digest_named import names_digest  # noqa: PLC0415 (it reads this module's phrases)
+
+    if _any(intents.told.done, said.folded, said.message):
+        return False
+    raws = clause.split()
+    for at, person, rest in someone_taken_out(raws, intents.on_behalf, intents.vocative):
+        says = speaks | intents.speaks_as if at == 0 else speaks
+        # the run and the words from it on both name someone: the word after the run may undo it ("cho vo danh sach")
+        if (_for_someone(clause, _Reading.of(person), intents, says)
+                and _for_someone(clause, _Reading.of(" ".join(raws[at:])), intents, says)
+                and _read(rest, intents) == "subscribe" and names_digest(rest)):
+            return True
     return False
 
 
@@ -1350,7 +1371,8 @@ def _for_someone(clause: str, reading: _Reading, intents: Intents, speaks: froze
     title and a name after a word said on someone's behalf ("hủy đăng ký giùm chị Lan": a name is capitalised; not a
     pronoun, the channel or a command's word — "cho Tôi", "giúp Ad", "cho em Hủy"). A relative followed by what "cho"
     means as "so that" (``purpose``: "cho vợ khỏi cằn nhằn", review 17 M3) is no one the request is for."""
-    if intents.for_others.found(reading.folded, reading.message):
+    if any(reading.accented or not opens_place([w for w, _, _ in reading.message], i)
+           for i, _, _ in intents.for_others.said(reading.folded, reading.message)):
         return True
     if reading.accented and any(_named_for(p, reading.marked, intents) for p in intents.for_others_marked):
         return True
@@ -1384,8 +1406,12 @@ def _names_someone(clause: str, intents: Intents) -> bool:
     if names_bare(raws, intents.on_behalf, intents.titles, intents.not_named, titled):
         return True  # "hủy đăng ký giùm Lan" (round 18)
     nexts = [*raws[3:], ""]
-    return any(a.lower() in intents.on_behalf and b.lower() in intents.titles and (titled or c[:1].isupper())
-               and c.lower() not in intents.not_named and f"{c} {d}".lower() not in intents.not_named
+    plain = typed_plain(raws, titled)  # "huy dang ky cho chi Lan" (round 19)
+    # typed without marks, the words before the name are read folded only as typed in lower case ("Ho Chi Minh")
+    return any(said_as(a, intents.on_behalf, plain and a.islower())
+               and said_as(b, intents.titles, plain and b.islower())
+               and (titled or c[:1].isupper()) and not said_as(c, intents.not_named, plain)
+               and f"{c} {d}".lower() not in intents.not_named
                for a, b, c, d in zip(raws, raws[1:], raws[2:], nexts, strict=False))
 
 

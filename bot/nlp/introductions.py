@@ -7,40 +7,81 @@ floors). ``bot.nlp.clauses`` cuts at that comma when the words before it introdu
 the kin term the asker calls themself by, then a verb of their life (selling, working, living, teaching, studying)
 — and the sentence after it asks and ends on "?": the introduction is context, as round 13's "…, em là giáo viên
 mầm non ở Thuận Thành, cho em hỏi …" was. Only the sentence's first words are read (constant work per comma).
+
+The words are in ``content/introductions.toml``. A word typed with its marks counts only with the same marks: "Tổ
+làm những việc gì", "Có bán ở đâu", "Đi làm ở đâu", "Còn làm ở xã" are no one introducing themself (their folded
+forms are "tớ", "cô", "dì", "con"). Typed without marks, "to / chi / co / di / con / ba / ong / cau" are everyday
+words as often as persons ("to lam nhung viec gi" is the team's work): such a clause introduces only where it asks
+nothing (``asks``).
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+import tomllib
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple, Protocol
 
 from bot.nlp.normalize import fold
+
+_FILE = Path(__file__).resolve().parents[2] / "content" / "introductions.toml"
+_LOOK = 3  # words read after who
+_STRIP = ".,!?;:…\"'()"
 
 
 class _Decision(Protocol):
     confident: bool
     out_of_scope: bool
 
-# who introduces themself (folded): chat's first persons, and the kin terms a speaker calls themself by
-_WHO = frozenset({"toi", "tui", "em", "e", "minh", "mik", "mk", "t", "chau", "con", "to", "chi", "anh", "co", "chu",
-                  "bac", "ong", "ba", "di", "cau"})
-# what may come between who and the verb ("em thì đang làm …", "tui hiện bán …", "mình cũng làm …")
-_BETWEEN = frozenset({"thi", "dang", "hien", "cung", "van", "moi", "hay", "chuyen", "la", "vua"})
-# the verbs of the asker's life (folded): selling, trading, working, living, teaching, studying, running, raising
-_LIFE = frozenset({"ban", "buon", "lam", "o", "song", "day", "hoc", "chay", "mo", "nuoi", "trong", "may", "phu"})
-_LOOK = 3  # words read after who
+
+class _Words(NamedTuple):
+    """One word class of content/introductions.toml: its words typed with marks, and their plain forms."""
+
+    marked: frozenset[str]
+    plain: frozenset[str]
+
+    def has(self, raw: str) -> bool:
+        """Whether the word as typed is one of the class: with its marks where it has any, else its plain form."""
+        word = unicodedata.normalize("NFC", raw).lower().strip(_STRIP)
+        return word in self.marked if not word.isascii() else word in self.plain
+
+
+class _Vocabulary(NamedTuple):
+    who: _Words
+    ambiguous: frozenset[str]
+    asks: frozenset[str]
+    between: _Words
+    life: _Words
+
+
+def _class(words: list[str], chat: list[str] = ()) -> _Words:  # type: ignore[assignment]
+    marked = frozenset(unicodedata.normalize("NFC", w).lower() for w in words)
+    return _Words(marked, frozenset(fold(w) for w in marked) | frozenset(chat))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
+    return _Vocabulary(_class(data["who"], data.get("who_chat", [])), frozenset(data["ambiguous_unmarked"]),
+                       frozenset(data["asks"]), _class(data["between"]), _class(data["life"]))
 
 
 def introduces(left: str) -> bool:
-    """Whether ``left`` (a sentence's words before its first comma) opens with the asker introducing themself: who
-    (``_WHO``), then within ``_LOOK`` words a verb of their life (``_LIFE``), with only ``_BETWEEN`` words before
-    it. The caller checks that ``left`` asks nothing and the words after the comma ask."""
-    words = fold(left).split()[: 1 + _LOOK]
-    if len(words) < 3 or words[0] not in _WHO:
+    """Whether ``left`` (a sentence's words before its first comma) opens with the asker introducing themself: who,
+    then within ``_LOOK`` words a verb of their life, with only ``between`` words before it (content/
+    introductions.toml). The caller checks that ``left`` asks nothing and the words after the comma ask."""
+    words = left.split()
+    if len(words) < 3:
         return False
-    for word in words[1:]:
-        if word in _LIFE:
-            return True
-        if word not in _BETWEEN:
+    vocabulary = _vocabulary()
+    if not vocabulary.who.has(words[0]):
+        return False
+    for word in words[1 : 1 + _LOOK]:
+        if vocabulary.life.has(word):
+            return not (words[0].isascii() and fold(words[0]).lower() in vocabulary.ambiguous
+                        and any(fold(w) in vocabulary.asks for w in words))
+        if not vocabulary.between.has(word):
             return False
     return False
 

@@ -66,6 +66,7 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
     n = len(head)
     folded_head = [fold(w) for w in head]
     marked = [not w.isascii() for w in head]
+    bare: list[str] | None = None  # the noun said last with a new clause right after it ("vô tổ vì nó …")
     for raws, folded, plains in reversed(story):
         for i in range(len(raws) - n, -1, -1):
             if folded[i : i + n] != folded_head or any(
@@ -76,9 +77,14 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
             after = raws[i + n : i + n + MAX_TAIL]  # not the sentence's whole rest: linear with many matches
             if after and (_plain(after[0]) in DEMONSTRATIVES or folded[i + n] in {"nay", "day"}):
                 continue
+            if after and _plain(after[0]) in _CLAUSE_OPENERS:
+                bare = []  # said there without what qualifies it: an earlier mention may say what it is
+                continue
             tail: list[str] = []
             for raw in after:
                 word = raw.rstrip(_STRIP)
+                if _plain(word) in _CLAUSE_OPENERS:
+                    break  # "tổ công nghệ số [vì nó rành …]": a new clause, no part of the noun
                 if fold(_plain(word)) in _QUESTION_WORDS:
                     if tail:
                         break  # "Bộ Thông tin và Truyền thông [không còn nữa]": the story goes on, the noun ended
@@ -88,7 +94,7 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
                 if raw.endswith((",", ";", ":")):
                     break
             return tail
-    return None
+    return bare
 
 
 # the nouns a citizen uses for the same thing, typed with their marks: the portal they were shown is "cái trang …"
@@ -100,6 +106,10 @@ _SAME_THING: dict[tuple[str, ...], tuple[list[str], ...]] = {
 }
 
 
+# words that open a new clause after a noun, typed with their marks (unmarked "vi", "thi", "roi" are other words:
+# "ví", "thí điểm", "rơi"): a noun's modifiers never begin so ("thằng con tui vô tổ vì nó rành điện thoại" says why,
+# not which team; "do", "mà", "để" may begin a modifier: "chương trình do Thủ tướng phê duyệt")
+_CLAUSE_OPENERS = frozenset({"vì", "nên", "nhưng", "thì", "nếu", "rồi", "bởi", "song", "chứ"})
 # question words a story's words must not bring into the question (folded)
 _QUESTION_WORDS = frozenset({"gi", "j", "nao", "sao", "dau", "ai", "bao", "nhieu", "may", "khong", "ko", "chua",
                              "hong", "nhi", "ha", "a"})

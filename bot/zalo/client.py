@@ -18,8 +18,10 @@ from typing import Any
 import redis
 import requests
 from requests.adapters import HTTPAdapter
-from requests.utils import get_environ_proxies, get_netrc_auth
-from urllib3.exceptions import NewConnectionError
+from requests.utils import get_environ_proxies, get_netrc_auth, select_proxy
+from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError, ReadTimeoutError
+from urllib3.exceptions import HTTPError as Urllib3Error
+from urllib3.util import Timeout
 
 from bot.config import Settings
 from bot.infra import metrics
@@ -44,6 +46,14 @@ class SendResult:
     quota_type: str | None
 
 
+@dataclass(frozen=True)
+class _Answer:
+    """What `_request` reads of an HTTP answer, whichever way it came."""
+
+    status_code: int
+    content: bytes
+
+
 class ZaloClient:
     """OA API client: one pooled `requests.Session` per process, tokens shared through Redis."""
 
@@ -53,6 +63,7 @@ class ZaloClient:
         self.session = session or _new_session(max(32, settings.sender_threads),
                                                bases=(settings.api_base, settings.oauth_base))
         self.tokens = TokenStore(settings, client, self.session)
+        self._templates: dict[str, tuple[requests.PreparedRequest, str]] = {}  # per URL: its pool, path (`_direct`)
 
     # --- customer-service messages (the reply path, §3.2) ---
 
@@ -163,7 +174,7 @@ class ZaloClient:
         if response.status_code >= 500:
             raise self._record(ZaloUnavailable(response.status_code, f"HTTP {response.status_code}"))
         try:
-            body = response.json()
+            body = json.loads(response.content)
         except ValueError as exc:
             raise self._record(ZaloUnavailable(response.status_code, "answer is not JSON")) from exc
         if not isinstance(body, dict):
@@ -176,20 +187,60 @@ class ZaloClient:
         data = body.get("data")
         return data if isinstance(data, dict) else {}
 
-    def _http(self, method: str, url: str, token: str, json_body: Any, params: dict[str, str] | None
-              ) -> requests.Response:
-        """One HTTP exchange through the session. Once `_new_session` has read the environment, the request is
-        prepared from the session's own headers and cookies and sent as is: `Session.request` would merge cookie
-        jars, hooks, auth and params afresh at each call, most of the client's own CPU per reply."""
+    def _http(self, method: str, url: str, token: str, json_body: Any, params: dict[str, str] | None) -> _Answer:
+        """One HTTP exchange through the session's pool. Once `_new_session` has read the environment, a call with
+        no query, proxy, cookie or auth goes straight to the session's urllib3 pool (`_direct`); others are prepared
+        from the session's own headers and cookies and sent as is: `Session.request` would merge cookie jars, hooks,
+        auth and params afresh at each call, most of the client's own CPU per reply."""
         session, timeout = self.session, (3.05, self.settings.zalo_timeout_s)
         if session.trust_env:  # the environment is read at each call: requests' own way
-            return session.request(method, url, json=json_body, params=params, headers={"access_token": token},
-                                   timeout=timeout)
+            response = session.request(method, url, json=json_body, params=params,
+                                       headers={"access_token": token}, timeout=timeout)
+            return _Answer(response.status_code, response.content)
+        if not (params or session.params or session.cookies or session.auth or select_proxy(url, session.proxies)):
+            return self._direct(method, url, token, json_body, timeout)
         prepared = requests.PreparedRequest()
         prepared.prepare(method=method, url=url, headers={**session.headers, "access_token": token}, json=json_body,
                          params={**session.params, **(params or {})} or None, cookies=session.cookies,
                          auth=session.auth)
-        return session.send(prepared, timeout=timeout)
+        response = session.send(prepared, timeout=timeout)
+        return _Answer(response.status_code, response.content)
+
+    def _direct(self, method: str, url: str, token: str, json_body: Any, timeout: tuple[float, float]) -> _Answer:
+        """The exchange on the session's own kept-alive pool (the adapter's, with its TLS settings and retries),
+        without requests' per-call layers (PreparedRequest, Session.send, Response): the same bytes on the wire
+        (requests' JSON encoding, the session's headers), about a third less of a sender's CPU per reply.
+        urllib3's failures are raised as the requests exceptions `HTTPAdapter.send` makes of them, so a
+        connection never made is told apart from a request that may have reached Zalo exactly as before."""
+        session = self.session
+        adapter = session.get_adapter(url)
+        known = self._templates.get(url)
+        if known is None:  # the adapter picks the pool from the URL only: one small request kept per URL
+            template = requests.PreparedRequest()
+            template.prepare(method=method, url=url)
+            known = self._templates[url] = (template, template.path_url)
+        template, path = known
+        body = None if json_body is None else json.dumps(json_body, allow_nan=False).encode()
+        headers = {**session.headers, "access_token": token}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            headers["Content-Length"] = str(len(body))
+        try:
+            pool = adapter.get_connection_with_tls_context(template, session.verify, proxies=session.proxies,
+                                                           cert=session.cert)
+            adapter.cert_verify(pool, url, session.verify, session.cert)
+            answer = pool.urlopen(method=method, url=path, body=body, headers=headers, redirect=False,
+                                  assert_same_host=False, preload_content=True, decode_content=True,
+                                  retries=adapter.max_retries, timeout=Timeout(connect=timeout[0], read=timeout[1]))
+        except MaxRetryError as exc:  # the connection was never made (refused, unresolved, connect timeout), or
+            if isinstance(exc.reason, ConnectTimeoutError) and not isinstance(exc.reason, NewConnectionError):
+                raise requests.ConnectTimeout(exc) from exc
+            raise requests.ConnectionError(exc) from exc  # failed after it was (a reason _never_sent reads)
+        except ReadTimeoutError as exc:
+            raise requests.ReadTimeout(exc) from exc
+        except (Urllib3Error, OSError) as exc:  # mid-exchange: it may have reached Zalo
+            raise requests.ConnectionError(exc) from exc
+        return _Answer(answer.status, answer.data)
 
     @staticmethod
     def _timeout(idempotent: bool) -> ZaloError:

@@ -1,0 +1,74 @@
+"""Who introduces themself before a comma, read as typed (``bot.nlp.introductions``, words in
+content/introductions.toml): a word typed with its marks counts only with the same marks ("Tổ", "Có", "Đi", "Còn",
+"Chỉ" fold like "tớ", "cô", "dì", "con", "chị" but introduce no one); typed without marks, the everyday look-alikes
+("to", "co", "di", "con", "chi") introduce only in a clause that asks nothing. "… cũng chưa biết gì" knows nothing:
+no wish to know (``bot.kb.message.wonders``)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot.kb.engine import KnowledgeBase
+from bot.kb.message import wonders
+from bot.nlp.introductions import introduces, only_introduces, without_introduction
+
+pytestmark = pytest.mark.unit
+
+_CONTENT = Path(__file__).resolve().parents[2] / "content" / "introductions.toml"
+
+
+@pytest.mark.parametrize("left", [
+    "Tổ làm những việc gì", "Tổ hay làm gì", "Có bán ở đâu", "Đi làm ở đâu", "Còn làm ở xã", "Chỉ làm trên mạng thôi",
+    "to lam nhung viec gi", "co ban o dau", "di lam o dau", "con lam o buu dien duoc ko",
+])
+def test_look_alikes_of_a_person_introduce_no_one(left: str) -> None:
+    assert not introduces(left)
+    assert not only_introduces(left)
+
+
+@pytest.mark.parametrize("left", [
+    "e chạy xe ôm ở Bình Dương", "tui lam ruong o Dong Thap", "chị buôn vải ở chợ Đồng Xuân", "Tớ làm ở xã",
+    "to lam o xa Tan Phu", "chi ban rau o cho", "co day o truong tieu hoc", "Cô dạy ở trường", "Em thì đang làm ở xã",
+    "mik bán quần áo onl ở ST",
+])
+def test_the_asker_introducing_themself_is_read(left: str) -> None:
+    assert introduces(left)
+
+
+def test_an_asking_clause_opened_by_a_look_alike_is_kept() -> None:
+    asks = ["Tổ làm những việc gì", "Tổ gồm những ai?"]
+    assert without_introduction(asks, asks) == asks
+    asks = ["e ban dau phu o cho", "ngay chuyen doi so la ngay nao?"]  # "dau" (đậu) after a real introduction
+    assert without_introduction(asks, asks) == asks[1:]
+
+
+def test_the_words_live_in_content() -> None:
+    data = tomllib.loads(_CONTENT.read_text(encoding="utf-8"))
+    assert {"who", "between", "life", "ambiguous_unmarked", "asks"} <= set(data)
+    assert "tổ" not in data["who"] and "tớ" in data["who"]
+
+
+@pytest.mark.parametrize(("question", "first", "second"), [
+    ("to lam nhung viec gi, to gom nhung ai?", "tcns-nhiem-vu", "tcns-thanh-vien"),
+    ("to lam j. de an 06 la gi?", "tcns-nhiem-vu", "de-an-06-la-gi"),
+])
+def test_a_question_opened_by_a_look_alike_is_asked(real_kb: KnowledgeBase, question: str, first: str,
+                                                     second: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == first
+    assert second in answer.choice_entries
+
+
+def test_both_questions_opened_by_a_look_alike_are_shown(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.answer("Tổ làm những việc gì. Tổ gồm những ai?")  # "Tổ làm …" was read as "tớ làm …"
+    assert answer.confident and {answer.entry, *answer.choice_entries} >= {"tcns-nhiem-vu", "tcns-thanh-vien"}
+
+
+def test_knowing_nothing_asks_nothing() -> None:
+    assert not wonders("Tụi bạn em ở mấy trường khác cũng chưa biết gì")
+    assert not wonders("bà con không hiểu gì hết")
+    assert wonders("Tôi cài rồi nhưng chưa biết ai làm ra cái ứng dụng này")
+    assert wonders("em chưa biết VNeID là gì")

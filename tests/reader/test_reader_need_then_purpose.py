@@ -1,0 +1,38 @@
+"""A need told with its marks ("Tôi cần một …", "Cho tôi xin …") and then, after a marked "để", what the asker will do
+with the answer: the purpose is cut off the question (``bot.nlp.clauses._purpose_cuts``), so the meeting, the hamlet
+or the Sunday it names do not thin the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb.engine import KnowledgeBase
+from bot.nlp.clauses import clauses
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("message", [
+    "Em cần một định nghĩa chuyển đổi số thật ngắn để nói trong buổi sinh hoạt chi đoàn.",
+    "Tôi cần một lời giải thích về Đề án 06 để phổ biến cho bà con trong xóm vào chủ nhật này.",
+])
+def test_a_need_then_its_purpose_is_two_clauses(message: str) -> None:
+    assert len(clauses(message)) == 2
+
+
+@pytest.mark.parametrize(("message", "entry"), [
+    ("Em cần một định nghĩa chuyển đổi số thật ngắn để nói trong buổi sinh hoạt chi đoàn.", "cds-la-gi"),
+    ("Tôi cần một lời giải thích về Đề án 06 để phổ biến cho bà con trong xóm vào chủ nhật này.", "de-an-06-la-gi"),
+])
+def test_a_need_with_its_purpose_is_answered(real_kb: KnowledgeBase, message: str, entry: str) -> None:
+    answer = real_kb.answer(message)
+    assert answer.confident and answer.entry == entry
+
+
+@pytest.mark.parametrize("message", [
+    "Tôi cần biết làm thế nào để báo cáo lừa đảo qua mạng",  # "làm thế nào để …" asks the goal
+    "Người dân cần làm gì để góp phần chuyển đổi số ở địa phương mình?",  # the goal is what is asked
+    "can mot dinh nghia de an 06 de trinh bay",  # unmarked: "de" is also "đề"
+])
+def test_no_purpose_cut_where_the_goal_is_asked_or_unmarked(message: str) -> None:
+    assert len(clauses(message)) == 1
