@@ -81,10 +81,12 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
                 bare = []  # said there without what qualifies it: an earlier mention may say what it is
                 continue
             tail: list[str] = []
-            for raw in after:
+            for j, raw in enumerate(after):
                 word = raw.rstrip(_STRIP)
                 if _plain(word) in _CLAUSE_OPENERS:
                     break  # "tổ công nghệ số [vì nó rành …]": a new clause, no part of the noun
+                if tail and _dates(after, j):
+                    break  # "chương trình chuyển đổi số quốc gia [từ 2020]": when the noun began, not which noun
                 if fold(_plain(word)) in _QUESTION_WORDS:
                     if tail:
                         break  # "Bộ Thông tin và Truyền thông [không còn nữa]": the story goes on, the noun ended
@@ -110,6 +112,27 @@ _SAME_THING: dict[tuple[str, ...], tuple[list[str], ...]] = {
 # "ví", "thí điểm", "rơi"): a noun's modifiers never begin so ("thằng con tui vô tổ vì nó rành điện thoại" says why,
 # not which team; "do", "mà", "để" may begin a modifier: "chương trình do Thủ tướng phê duyệt")
 _CLAUSE_OPENERS = frozenset({"vì", "nên", "nhưng", "thì", "nếu", "rồi", "bởi", "song", "chứ"})
+# words that open a time phrase before a year ("từ 2020", "năm 2021", "hồi 2022"), typed with their marks
+_WHEN = frozenset({"từ", "năm", "vào", "hồi", "đến", "tới", "trong"})
+
+
+def _year(raw: str) -> bool:
+    word = _plain(raw)
+    return len(word) == 4 and word.isdigit() and word[:2] in {"19", "20"}
+
+
+def _dates(words: Sequence[str], j: int) -> bool:
+    """Whether ``words[j]`` begins a date: a year, or a time word right before one ("từ 2020", "năm 2021"). A
+    story's year tells when its noun began, not which noun it is; carried into a question that asks a year of its
+    own ("… mục tiêu 2025 là gì?") it pulls the question onto that other year's entry (review of round 19, H3)."""
+    if _year(words[j]):
+        return True
+    k = j  # "từ năm 2020": time words, then the year
+    while k < len(words) and k < j + 2 and _plain(words[k]) in _WHEN:
+        k += 1
+    return j < k < len(words) and _year(words[k])
+
+
 # question words a story's words must not bring into the question (folded)
 _QUESTION_WORDS = frozenset({"gi", "j", "nao", "sao", "dau", "ai", "bao", "nhieu", "may", "khong", "ko", "chua",
                              "hong", "nhi", "ha", "a"})

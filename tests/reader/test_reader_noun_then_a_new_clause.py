@@ -49,3 +49,17 @@ def test_the_one_question_after_such_a_story_is_answered(real_kb: KnowledgeBase)
     answer = real_kb.answer("Xã tôi mới lập tổ công nghệ số cộng đồng. Con tôi được gọi vào tổ nên nó mừng lắm. "
                             "Cái tổ này gồm những ai vậy?")
     assert answer.confident and answer.entry == _MEMBERS
+
+
+# Review of round 19, H3: a year after the noun tells when it began, not which noun it is; carried into a question
+# asking a year of its own it pulled the question onto the other year's entry
+@pytest.mark.parametrize(("story", "question", "resolved"), [
+    (["Chính phủ có chương trình chuyển đổi số quốc gia từ 2020", "chương trình thì dài lắm"],
+     "Chương trình đó mục tiêu 2025 là gì?", "Chương trình chuyển đổi số quốc gia mục tiêu 2025 là gì?"),
+    (["Tỉnh tôi lập tổ công nghệ số cộng đồng năm 2022 rồi"],
+     "Tổ đó gồm những ai?", "Tổ công nghệ số cộng đồng gồm những ai?"),
+    (["Chính phủ có chương trình của Thủ tướng phê duyệt từ năm 2020"],
+     "Chương trình đó là quyết định số mấy?", "Chương trình của Thủ tướng phê duyệt là quyết định số mấy?"),
+])
+def test_a_date_after_the_noun_is_no_part_of_it(story: list[str], question: str, resolved: str) -> None:
+    assert resolve(question, story) == resolved
