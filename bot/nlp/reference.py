@@ -66,7 +66,6 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
     n = len(head)
     folded_head = [fold(w) for w in head]
     marked = [not w.isascii() for w in head]
-    bare: list[str] | None = None  # the noun said last with a new clause right after it ("vô tổ vì nó …")
     for raws, folded, plains in reversed(story):
         for i in range(len(raws) - n, -1, -1):
             if folded[i : i + n] != folded_head or any(
@@ -78,15 +77,15 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
             if after and (_plain(after[0]) in DEMONSTRATIVES or folded[i + n] in {"nay", "day"}):
                 continue
             if after and _plain(after[0]) in _CLAUSE_OPENERS:
-                bare = []  # said there without what qualifies it: an earlier mention may say what it is
-                continue
+                # said last with a new clause right after it ("vô tổ vì nó …"): the noun alone. An earlier mention
+                # is not read instead: what it carried ("chương trình … từ 2020") pulled a question asking another
+                # year onto that mention's entry, confidently (review of round 19, H3)
+                return []
             tail: list[str] = []
-            for j, raw in enumerate(after):
+            for raw in after:
                 word = raw.rstrip(_STRIP)
                 if _plain(word) in _CLAUSE_OPENERS:
                     break  # "tổ công nghệ số [vì nó rành …]": a new clause, no part of the noun
-                if tail and _dates(after, j):
-                    break  # "chương trình chuyển đổi số quốc gia [từ 2020]": when the noun began, not which noun
                 if fold(_plain(word)) in _QUESTION_WORDS:
                     if tail:
                         break  # "Bộ Thông tin và Truyền thông [không còn nữa]": the story goes on, the noun ended
@@ -96,7 +95,7 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
                 if raw.endswith((",", ";", ":")):
                     break
             return tail
-    return bare
+    return None
 
 
 # the nouns a citizen uses for the same thing, typed with their marks: the portal they were shown is "cái trang …"
@@ -112,27 +111,6 @@ _SAME_THING: dict[tuple[str, ...], tuple[list[str], ...]] = {
 # "ví", "thí điểm", "rơi"): a noun's modifiers never begin so ("thằng con tui vô tổ vì nó rành điện thoại" says why,
 # not which team; "do", "mà", "để" may begin a modifier: "chương trình do Thủ tướng phê duyệt")
 _CLAUSE_OPENERS = frozenset({"vì", "nên", "nhưng", "thì", "nếu", "rồi", "bởi", "song", "chứ"})
-# words that open a time phrase before a year ("từ 2020", "năm 2021", "hồi 2022"), typed with their marks
-_WHEN = frozenset({"từ", "năm", "vào", "hồi", "đến", "tới", "trong"})
-
-
-def _year(raw: str) -> bool:
-    word = _plain(raw)
-    return len(word) == 4 and word.isdigit() and word[:2] in {"19", "20"}
-
-
-def _dates(words: Sequence[str], j: int) -> bool:
-    """Whether ``words[j]`` begins a date: a year, or a time word right before one ("từ 2020", "năm 2021"). A
-    story's year tells when its noun began, not which noun it is; carried into a question that asks a year of its
-    own ("… mục tiêu 2025 là gì?") it pulls the question onto that other year's entry (review of round 19, H3)."""
-    if _year(words[j]):
-        return True
-    k = j  # "từ năm 2020": time words, then the year
-    while k < len(words) and k < j + 2 and _plain(words[k]) in _WHEN:
-        k += 1
-    return j < k < len(words) and _year(words[k])
-
-
 # question words a story's words must not bring into the question (folded)
 _QUESTION_WORDS = frozenset({"gi", "j", "nao", "sao", "dau", "ai", "bao", "nhieu", "may", "khong", "ko", "chua",
                              "hong", "nhi", "ha", "a"})
