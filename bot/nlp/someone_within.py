@@ -40,8 +40,8 @@ def someone_taken_out(raws: Sequence[str], on_behalf: frozenset[str], vocative: 
             continue
         for n in range(2, min(_PERSON_WORDS, len(words) - k - 1) + 1):
             last = words[k + n - 1]
-            if folded[k + n - 1] not in mine and said_as(last, not_named, plain):
-                break  # "Giúp mẹ tôi hủy …": the stop's own word is no part of the person
+            if n > 2 and folded[k + n - 1] not in mine and said_as(last, not_named, plain):
+                break  # "Giúp mẹ tôi hủy …": the stop's own word is no part of the person ("cho bo": "bố", not "bỏ")
             if (k == opening or called) and not _owned_or_named(words[k + 1 : k + n], folded[k + 1 : k + n], mine):
                 continue  # "Cho mẹ đăng ký …", "Con ơi cho mẹ …": a mother speaking of herself
             yield k, " ".join(raws[k : k + n]), " ".join([*raws[:k], *raws[k + n :]])
