@@ -75,8 +75,9 @@ def _places() -> frozenset[str]:
 
 def opens_place(folded: Sequence[str], at: int, typed: str = "") -> bool:
     """Whether the folded words ``folded`` from ``at`` open with a province's name (round 19: typed without marks,
-    "hộ chị mình" is also "Hồ Chí Minh": "huy nhan tin Ho Chi Minh" names no one). Only a name capitalised in
-    ``typed`` (the clause as typed, when given): "huy dang ky ho chi minh" is as likely "hộ chị mình" (review 19, M1)."""
+    "hộ chị mình" is also "Hồ Chí Minh": "huy nhan tin Ho Chi Minh" names no one). Given ``typed``
+    (the clause as typed), only where a word after its first is capitalised: all in lower case, "huy dang ky ho chi
+    minh" is as likely "hộ chị mình", for a sister (review 19, M1)."""
     if typed and not any(w[:1].isupper() for w in typed.split()[1:]):
         return False
     words = folded[at : at + _PLACE_WORDS + 1]
