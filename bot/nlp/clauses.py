@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from bot.nlp.explanation_asked import asks_explanation
 from bot.nlp.introductions import introduces
 from bot.nlp.normalize import continues_name, fold, fold_token
 
@@ -378,10 +379,12 @@ def _purpose_cuts(sentence: str, folded: str) -> list[int]:
             continue
         if not names_subject(left) or not tells_purpose(right):
             continue
-        # round 19: or after a need or request that names what it wants ("Tôi cần một định nghĩa … ngắn gọn để nói
-        # trong buổi họp …"), with the "để" typed with its marks
+        # round 19: or after a need or request for an explanation ("Tôi cần một định nghĩa … ngắn gọn để nói trong
+        # buổi họp …"), with the "để" typed with its marks; a need for anything else (materials, opinions, a guide)
+        # keeps its purpose (review of round 19, H1-H4)
         marked_de = _plain(right.split(maxsplit=1)[0]) == "để"
-        if (marked_de and (_ends_asking(left) or is_question(left) or _NEED_MARKED.search(left) is not None)) \
+        if (marked_de and (_ends_asking(left) or (asks_explanation(left)
+                                                   and (is_question(left) or _NEED_MARKED.search(left) is not None)))) \
                 or (_for_the_asker(right) and is_question(left)):
             cuts.append(m.end())
     return cuts
