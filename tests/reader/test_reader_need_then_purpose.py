@@ -8,6 +8,7 @@ import pytest
 
 from bot.kb.engine import KnowledgeBase
 from bot.nlp.clauses import clauses
+from bot.nlp.explanation_asked import says_need
 
 pytestmark = pytest.mark.unit
 
@@ -32,7 +33,6 @@ def test_a_need_with_its_purpose_is_answered(real_kb: KnowledgeBase, message: st
 @pytest.mark.parametrize("message", [
     "Tôi cần biết làm thế nào để báo cáo lừa đảo qua mạng",  # "làm thế nào để …" asks the goal
     "Người dân cần làm gì để góp phần chuyển đổi số ở địa phương mình?",  # the goal is what is asked
-    "can mot dinh nghia de an 06 de trinh bay",  # unmarked: "de" is also "đề"
 ])
 def test_no_purpose_cut_where_the_goal_is_asked_or_unmarked(message: str) -> None:
     assert len(clauses(message)) == 1
@@ -72,3 +72,30 @@ def test_a_request_for_an_explanation_then_its_purpose(real_kb: KnowledgeBase, m
     assert len(clauses(message)) == 2
     answer = real_kb.answer(message)
     assert answer.confident and answer.entry == entry
+
+
+# M2: a need for an explanation typed without marks ("Tui can dinh nghia … de trinh bay …") is cut like the marked one;
+# an unmarked "de" that is "đề án" stays in the question
+@pytest.mark.parametrize("message", [
+    "Tui can dinh nghia chinh phu so de trinh bay trong buoi hop chi bo",
+    "Toi can mot dinh nghia chuyen doi so ngan gon de noi trong buoi hop thon",
+])
+def test_a_need_for_an_explanation_typed_without_marks_is_cut(message: str) -> None:
+    assert len(clauses(message)) == 2
+
+
+def test_an_unmarked_de_an_stays_in_the_question() -> None:
+    parts = clauses("can mot dinh nghia de an 06 de trinh bay trong buoi hop")
+    assert "de an 06" in parts[0]
+
+
+@pytest.mark.parametrize(("clause", "need"), [
+    ("Tôi cần một định nghĩa chuyển đổi số", True),
+    ("Tui can dinh nghia chinh phu so", True),
+    ("Em muốn có khái niệm chính phủ số", True),
+    ("Tôi không cần định nghĩa chuyển đổi số", False),  # a need denied (M3)
+    ("Xin chào, định nghĩa chuyển đổi số ở đâu", False),  # a greeting
+    ("Định nghĩa chuyển đổi số có cần thiết", False),  # "cần thiết": necessary, no need said
+])
+def test_a_need_is_said(clause: str, need: bool) -> None:
+    assert says_need(clause) is need
