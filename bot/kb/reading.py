@@ -17,7 +17,6 @@ from bot.kb import several
 from bot.kb.afterthoughts import only_offered
 from bot.kb.asks import named_places
 from bot.kb.citations import without_citation
-from bot.kb.context_named import question_left_context
 from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS
 from bot.kb.explained import names, subject_left
 from bot.kb.further_questions import offered_too
@@ -155,8 +154,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     if pulled is not None:
         alone = readings[asks[0]]
         if alone[0].confident and alone[0].entry != pulled[0].entry \
-                and not _subject_left(kb, texts, parts, asks[0], alone, pulled) \
-                and not question_left_context(texts, parts, asks[0], sentences.get(asks[0]), alone, pulled, kb.records):
+                and not _subject_left(kb, texts, parts, asks[0], alone, pulled):
             return alone, None
         return pulled, None
     if gated_reading is not None:
@@ -183,9 +181,6 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     agreeing = [r for key, r in readings.items()
                 if key == GATED or (r[1] and (r[1][0].entry.id in near or key == alone_ok))]
     best = max([whole, *agreeing], key=strength)
-    if len(asks) == 1 and not whole[0].confident \
-            and question_left_context(texts, parts, asks[0], sentences.get(asks[0]), best, whole, kb.records):
-        return whole, None  # alone, the question answers another fact than its context names (bot.kb.context_named)
     if best[0].confident and several.borrowed(texts, tried, readings, best):
         return readings[tried[0]], None
     if len(asks) >= 2 and best[0].confident:
