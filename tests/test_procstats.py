@@ -7,6 +7,8 @@ went from 0.0 to 2.0 ms per second" was one tick). `run_ns` reads each thread's 
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -36,3 +38,48 @@ def test_run_ns_reads_a_process_groups_cpu_finer_than_a_clock_tick() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+THREADS_AND_CHILD = """
+import os, subprocess, sys, threading, time
+def burn(seconds):
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
+sys.stdout.write("ready\\n"); sys.stdout.flush()
+sys.stdin.readline()
+child = subprocess.Popen([sys.executable, "-c", "import time; end = time.thread_time() + 0.1\\n"
+                          "while time.thread_time() < end: pass\\ntime.sleep(30)"])  # same group
+worker = threading.Thread(target=burn, args=(0.15,))
+worker.start()
+worker.join()  # the thread's 150 ms must stay counted once it has ended
+time.sleep(0.5)
+sys.stdout.write("done\\n"); sys.stdout.flush()
+time.sleep(30)
+"""
+
+
+def test_run_ns_keeps_the_cpu_of_a_thread_that_ended_and_counts_a_child_in_the_group() -> None:
+    """A thread that burns 150 ms and ends, and a child in the same process group that burns 100 ms and lives
+    on: both are in the reading across the window (summing live threads' schedstat lost the ended thread's
+    whole lifetime, and could read below zero)."""
+    parent = subprocess.Popen([sys.executable, "-c", THREADS_AND_CHILD], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, start_new_session=True)
+    try:
+        assert parent.stdout is not None and parent.stdin is not None
+        assert parent.stdout.readline() == b"ready\n"
+        before = procstats.run_ns(parent.pid)
+        parent.stdin.write(b"go\n")
+        parent.stdin.flush()
+        assert parent.stdout.readline() == b"done\n"
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:  # the child's 100 ms (it may still be starting under load)
+            delta = procstats.run_ns(parent.pid) - before
+            if delta >= 250_000_000:
+                break
+            time.sleep(0.1)
+        assert delta >= 250_000_000, delta
+        assert len(procstats.group_pids(parent.pid)) == 2
+    finally:
+        os.killpg(parent.pid, signal.SIGKILL)
+        parent.wait()

@@ -248,3 +248,165 @@ def test_a_connection_dropped_after_the_request_left_is_an_unknown_outcome_not_a
     refused = ZaloClient(bot.settings.with_overrides(api_base=f"http://127.0.0.1:{free_port()}"), bot.redis)
     with pytest.raises(ZaloUnavailable):
         refused.send_text(user_id=USER, text="a")
+
+
+class _Answers:
+    """A tiny HTTP/1.1 keep-alive server answering what a path names, and remembering every request it got:
+    `/rNNN` a redirect NNN to /elsewhere (an empty body; `/rNNNjson` with a body saying "sent"), `/elsewhere` and
+    `/ok` Zalo's "sent", `/stray-byte` a "sent" with one byte that is not UTF-8, `/latin1` a "sent" in the
+    charset its Content-Type declares."""
+
+    SENT = b'{"error":0,"data":{"message_id":"m1"}}'
+
+    def __init__(self) -> None:
+        import http.server
+
+        seen = self.seen = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                self.answer()
+
+            def do_POST(self) -> None:
+                self.answer()
+
+            def answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                seen.append((self.command, self.path, self.rfile.read(length)))
+                status, headers, body = 200, {"Content-Type": "application/json"}, _Answers.SENT
+                if self.path.startswith("/r3"):
+                    status, headers = int(self.path[2:5]), {"Location": "/elsewhere"}
+                    body = b'{"error":0,"data":{"message_id":"redirect"}}' if self.path.endswith("json") else b""
+                elif self.path == "/stray-byte":
+                    headers, body = {}, b'{"error":0,"data":{"message_id":"\xff"}}'
+                elif self.path == "/stray-byte-json":
+                    body = b'{"error":0,"data":{"message_id":"\xff"}}'
+                elif self.path == "/latin1":
+                    headers = {"Content-Type": "application/json; charset=iso-8859-1"}
+                    body = '{"error":0,"data":{"message_id":"é"}}'.encode("latin-1")
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def answers(bot: BotHarness) -> object:
+    server = _Answers()
+    yield server
+    server.close()
+
+
+def _direct_client(bot: BotHarness, base: str) -> ZaloClient:
+    client = ZaloClient(bot.settings.with_overrides(api_base=base), bot.redis)
+    assert not client.session.trust_env and not client.session.cookies  # so a send takes the direct path
+    return client
+
+
+@pytest.mark.parametrize("status", [307, 308])
+def test_a_307_or_308_to_a_send_is_followed_with_the_same_post_as_requests_does(
+        bot: BotHarness, answers: _Answers, status: int) -> None:
+    """Before the direct path, `Session.send` followed every redirect: a 307/308 is re-POSTed once to Location,
+    never counted as sent from the redirect itself nor retried against the old URL as "unavailable"."""
+    client = _direct_client(bot, answers.url)
+    data = client._request("POST", f"/r{status}", "T", {"text": "Chào"}, None, False)
+    assert data == {"message_id": "m1"}
+    [(first, first_path, body), (second, second_path, body_again)] = answers.seen
+    assert (first, first_path, second, second_path) == ("POST", f"/r{status}", "POST", "/elsewhere")
+    assert body_again == body and b"Ch\\u00e0o" in body
+
+
+@pytest.mark.parametrize("path", ["/r301", "/r302", "/r303", "/r302json"])
+def test_a_301_302_or_303_to_a_send_is_followed_as_a_get_and_its_own_body_is_not_zalos_answer(
+        bot: BotHarness, answers: _Answers, path: str) -> None:
+    client = _direct_client(bot, answers.url)
+    assert client._request("POST", path, "T", {"text": "a"}, None, False) == {"message_id": "m1"}
+    assert [(method, where) for method, where, _ in answers.seen] == [("POST", path), ("GET", "/elsewhere")]
+
+
+@pytest.mark.parametrize("path", ["/stray-byte", "/stray-byte-json", "/latin1"])
+def test_a_200_that_zalo_sent_is_read_as_sent_whatever_its_encoding(
+        bot: BotHarness, answers: _Answers, path: str) -> None:
+    """`Response.json`'s decoding (the declared charset, else a guess; bad bytes replaced): a 200 "sent" is
+    never taken for "Zalo unavailable", which the outbox would send again."""
+    client = _direct_client(bot, answers.url)
+    data = client._request("POST", path, "T", {"text": "a"}, None, False)
+    assert set(data) == {"message_id"} and len(data["message_id"]) == 1  # the one character, however guessed
+    assert len(answers.seen) == 1
+    if path == "/latin1":
+        assert data["message_id"] == "é"
+
+
+@pytest.mark.parametrize(("body", "token"), [({"x": float("nan")}, "T"), ({"x": 1}, "T\r\nX-Injected: 1")])
+def test_a_request_refused_before_sending_is_a_zalo_error_not_a_bare_value_error(
+        bot: BotHarness, answers: _Answers, body: dict, token: str) -> None:
+    """As `PreparedRequest.prepare` refused them (InvalidJSONError, InvalidHeader): classified like any
+    requests failure, so the outbox and the digest see a ZaloError, and nothing reaches the server."""
+    client = _direct_client(bot, answers.url)
+    with pytest.raises(OutcomeUnknown):
+        client._request("POST", "/ok", token, body, None, False)
+    with pytest.raises(ZaloUnavailable):
+        client._request("POST", "/ok", token, body, None, True)
+    assert answers.seen == []
+
+
+def test_a_connect_timeout_is_never_sent_and_retried_but_a_read_timeout_is_an_unknown_outcome(
+        bot: BotHarness) -> None:
+    """A server whose accept queue is full drops the connection attempt: the connect timeout means the send
+    never left (ZaloUnavailable -1, retried). A server that accepted and read the request but never answers
+    is a read timeout: Zalo may have sent it (OutcomeUnknown, never re-sent)."""
+    import socket
+
+    full = socket.create_server(("127.0.0.1", 0), backlog=0)
+    waiting = []
+    try:
+        for _ in range(4):  # fill the accept queue: later SYNs are dropped, so connecting times out
+            s = socket.socket()
+            s.setblocking(False)
+            s.connect_ex(full.getsockname())
+            waiting.append(s)
+        client = _direct_client(bot, f"http://127.0.0.1:{full.getsockname()[1]}")
+        with pytest.raises(ZaloUnavailable) as info:
+            client._request("POST", "/ok", "T", {"text": "a"}, None, False)
+        assert info.value.code == -1 and isinstance(info.value.__cause__, requests.ConnectTimeout)
+    finally:
+        for s in waiting:
+            s.close()
+        full.close()
+
+    silent = socket.create_server(("127.0.0.1", 0))
+    held = []
+
+    def read_and_stay_silent() -> None:
+        conn, _ = silent.accept()
+        held.append(conn)
+        conn.recv(65536)
+
+    reader = threading.Thread(target=read_and_stay_silent, daemon=True)
+    reader.start()
+    try:
+        client = ZaloClient(bot.settings.with_overrides(api_base=f"http://127.0.0.1:{silent.getsockname()[1]}",
+                                                        zalo_timeout_s=0.3), bot.redis)
+        with pytest.raises(OutcomeUnknown) as unknown:
+            client._request("POST", "/ok", "T", {"text": "a"}, None, False)
+        assert isinstance(unknown.value.__cause__, requests.ReadTimeout)
+    finally:
+        reader.join(5)
+        for conn in held:
+            conn.close()
+        silent.close()

@@ -35,6 +35,7 @@ _SOURCE = re.compile(r"\b(?:loa|dai|tivi|ti vi|tv|truyen hinh|phat thanh|radio|b
                      r"|ban tin|thong bao|tin tuc|can bo|truong (?:thon|ap|ban|xom|khu pho)|hang xom|nguoi ta"
                      r"|mang xa hoi|facebook|zalo|youtube)\b")
 _LEAD = frozenset({"theo", "nghe"})
+_WHEN, _WHEN_WHICH = frozenset({"hom", "sang", "toi"}), frozenset({"qua", "nay", "truoc"})  # "hôm qua", "sáng nay" …
 # words between the lead and the source ("theo như lời", "nghe mấy bà hàng xóm", "theo ông trưởng thôn"), at most two
 _BEFORE_SOURCE = frozenset({"nhu", "loi", "may", "cac", "nhung", "ong", "ba", "anh", "chi", "chu", "bac", "co", "thay"})
 # the channel's own bulletin or news, or a notice about something: the citation holds what is asked about
@@ -59,10 +60,11 @@ def without_citation(text: str) -> str | None:
     words = text.split(maxsplit=MAX_CITED + 4)
     if len(words) < 3:
         return None
-    folded = [fold(w).strip() for w in words[:MAX_CITED + 3]]
-    start = 2 if folded[0] in {"hom", "sang", "toi"} and folded[1] in {"qua", "nay", "truoc"} else 0
-    if start >= len(folded) or folded[start] not in _LEAD:
+    # the lead first, folded alone (latency: most messages open with none, and their words are not folded again)
+    start = 2 if fold(words[0]).strip() in _WHEN and fold(words[1]).strip() in _WHEN_WHICH else 0
+    if fold(words[start]).strip() not in _LEAD:
         return None
+    folded = [fold(w).strip() for w in words[:MAX_CITED + 3]]
     ascii_message = text.isascii()
     source = start + 1  # where the source starts: right after the lead, past at most two words before it
     while source < min(len(folded), start + 3) and folded[source] in _BEFORE_SOURCE:

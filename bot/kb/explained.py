@@ -110,7 +110,7 @@ def _fold(word: str) -> str:
     return fold(word)
 
 
-# Round 19: an exclamation opening a sentence ("Ủa Bộ Thông tin …") is capitalised but no part of a name (content/)
+# Round 19: an exclamation, wherever it stands ("Ủa Bộ Thông tin …") is capitalised but no part of a name (content/)
 _INTERJECTIONS = frozenset(w for w in tomllib.loads((Path(__file__).resolve().parents[2] / "content"
                                                       / "interjections.toml").read_text(encoding="utf-8"))["words"]
                            if " " not in w)

@@ -185,7 +185,12 @@ _PHRASES = [
      phrase in MARKED_PHRASES, phrase in FRAMED_PHRASES)
     for phrase, blockers in STOP_PHRASES.items()
 ]
-_PHRASE_STARTS = frozenset(p[0][0] for p in _PHRASES)
+# the phrases by their first syllable (latency: a message is compared only with the phrases its syllables start,
+# not with all of them)
+_PHRASES_BY_START: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], frozenset[str], bool, bool]]] = {}
+for _phrase in _PHRASES:
+    _PHRASES_BY_START.setdefault(_phrase[0][0], []).append(_phrase)
+_PHRASE_STARTS = frozenset(_PHRASES_BY_START)
 FILLER_FOLDS, FILLER_KEYS = _keys(FILLER_TEXT)
 _, NEGATION_KEYS = _keys(NEGATION_TEXT)
 
@@ -275,22 +280,25 @@ def _phrases(analysis: Analysis) -> frozenset[int]:
         return frozenset()
     accented_text = accented(analysis)
     found: set[int] = set()
-    for folds, keys, blockers, marked_only, framed in _PHRASES:
-        n = len(folds)
-        for i in starts.get(folds[0], ()):
-            if heads[i : i + n] != folds:
-                continue
-            span = units[i : i + n]
-            if any(keyed(u, accented_text) and u.keys[0] != k for u, k in zip(span, keys, strict=True)):
-                continue
-            if marked_only and not all(u.marked or u.kind == "abbrev" for u in span):
-                continue
-            if framed and not ((i and heads[i - 1] in _HEARD_BEFORE)
-                               or (i + n < len(heads) and heads[i + n] in _HEARD_AFTER)):
-                continue
-            if i and (units[i - 1].kind == "abbrev" or (units[i - 1].tokens and units[i - 1].tokens[-1] in blockers)):
-                continue
-            found.update(range(i, i + n))
+    for head, at in starts.items():
+        for folds, keys, blockers, marked_only, framed in _PHRASES_BY_START[head]:
+            n = len(folds)
+            for i in at:
+                if heads[i : i + n] != folds:
+                    continue
+                span = units[i : i + n]
+                if any(keyed(u, accented_text) and u.keys[0] != k for u, k in zip(span, keys, strict=True)):
+                    continue
+                if marked_only and not all(u.marked or u.kind == "abbrev" for u in span):
+                    continue
+                if framed and not ((i and heads[i - 1] in _HEARD_BEFORE)
+                                   or (i + n < len(heads) and heads[i + n] in _HEARD_AFTER)):
+                    continue
+                before = units[i - 1] if i else None
+                if before is not None and (before.kind == "abbrev"
+                                           or (before.tokens and before.tokens[-1] in blockers)):
+                    continue
+                found.update(range(i, i + n))
     return frozenset(found)
 
 

@@ -17,7 +17,6 @@ from bot.kb import several
 from bot.kb.afterthoughts import only_offered
 from bot.kb.asks import named_places
 from bot.kb.citations import without_citation
-from bot.kb.context_named import question_left_context
 from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS
 from bot.kb.explained import names, subject_left
 from bot.kb.further_questions import offered_too
@@ -41,7 +40,7 @@ from bot.kb.records import EntryRecord
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
 from bot.kb.tails import without_tail
 from bot.kb.texts import Texts
-from bot.nlp.clauses import clauses, self_contained
+from bot.nlp.clauses import clauses, self_contained, told_vaguely
 from bot.nlp.dialect import standardize
 from bot.nlp.introductions import confidently_in_scope, only_introduces
 
@@ -88,7 +87,10 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     texts = Texts(kb.index, kb.intent, text if len(parts) > 1 or self_contained(text) else "")
     ranked = lambda p: texts.query(p) is not None  # noqa: E731
     asks = questions(parts, cut, text, sentences, ranked)
-    plain = questions(parts, cut, text, sentences, ranked, afterthoughts=False)
+    # the questions without afterthoughts differ only where a clause after the first is told vaguely (latency: the
+    # clauses are read once for most messages)
+    plain = questions(parts, cut, text, sentences, ranked, afterthoughts=False) \
+        if any(map(told_vaguely, parts[1:])) else asks
     if plain == asks:
         return _read_asks(kb, texts, text, parts, sentences, asks)
     # review 17, H1: a vague afterthought ("…, nghe nói năm 2025 là gì đó") is only ever offered: the message is
@@ -152,8 +154,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     if pulled is not None:
         alone = readings[asks[0]]
         if alone[0].confident and alone[0].entry != pulled[0].entry \
-                and not _subject_left(kb, texts, parts, asks[0], alone, pulled) \
-                and not question_left_context(texts, parts, asks[0], sentences.get(asks[0]), alone, pulled, kb.records):
+                and not _subject_left(kb, texts, parts, asks[0], alone, pulled):
             return alone, None
         return pulled, None
     if gated_reading is not None:
@@ -180,9 +181,6 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     agreeing = [r for key, r in readings.items()
                 if key == GATED or (r[1] and (r[1][0].entry.id in near or key == alone_ok))]
     best = max([whole, *agreeing], key=strength)
-    if len(asks) == 1 and not whole[0].confident \
-            and question_left_context(texts, parts, asks[0], sentences.get(asks[0]), best, whole, kb.records):
-        return whole, None  # alone, the question answers another fact than its context names (bot.kb.context_named)
     if best[0].confident and several.borrowed(texts, tried, readings, best):
         return readings[tried[0]], None
     if len(asks) >= 2 and best[0].confident:

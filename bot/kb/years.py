@@ -29,11 +29,15 @@ _RANGE = re.compile(rf"{_YEAR}\s*[^\w\s,&]+\s*{_YEAR}")
 # the words of a title that say its kind, without the years (``same_title``)
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE = re.compile(r"(?<=[.;!?:])\s+|\n+")
+# each year of ``_SIDE_BY_SIDE`` holds at least three ASCII digits ("19" or "20", then one of a class)
+_DIGITS, _TWO_YEARS_DIGITS = "0123456789", 6
 
 
 def two_years(text: str) -> tuple[str, str] | None:
     """The two different years ``text`` asks side by side, in the order typed, or ``None`` (none, one, a range, a
     choice)."""
+    if sum(map(text.count, _DIGITS)) < _TWO_YEARS_DIGITS:
+        return None  # too few digits for two years (latency: folding makes none)
     if _RANGE.search(text) is not None:
         return None
     found = _SIDE_BY_SIDE.search(fold(text))

@@ -73,9 +73,13 @@ def _places() -> frozenset[str]:
                      for n in (p["name"], *p.get("formerly", ()), *p.get("aliases", ())) if command_form(n))
 
 
-def opens_place(folded: Sequence[str], at: int) -> bool:
+def opens_place(folded: Sequence[str], at: int, typed: str = "") -> bool:
     """Whether the folded words ``folded`` from ``at`` open with a province's name (round 19: typed without marks,
-    "hộ chị mình" is also "Hồ Chí Minh": "huy nhan tin Ho Chi Minh" names no one)."""
+    "hộ chị mình" is also "Hồ Chí Minh": "huy nhan tin Ho Chi Minh" names no one). Given ``typed``
+    (the clause as typed), only where a word after its first is capitalised: all in lower case, "huy dang ky ho chi
+    minh" is as likely "hộ chị mình", for a sister (review 19, M1)."""
+    if typed and not any(w[:1].isupper() for w in typed.split()[1:]):
+        return False
     words = folded[at : at + _PLACE_WORDS + 1]
     return any(" ".join(words[:n]) in _places() for n in range(1, len(words) + 1))
 

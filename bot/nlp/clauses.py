@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from bot.nlp.explanation_asked import asks_explanation, says_need
 from bot.nlp.introductions import introduces
 from bot.nlp.normalize import continues_name, fold, fold_token
 
@@ -378,18 +379,15 @@ def _purpose_cuts(sentence: str, folded: str) -> list[int]:
             continue
         if not names_subject(left) or not tells_purpose(right):
             continue
-        # round 19: or after a need or request that names what it wants ("Tôi cần một định nghĩa … ngắn gọn để nói
-        # trong buổi họp …"), with the "để" typed with its marks
-        marked_de = _plain(right.split(maxsplit=1)[0]) == "để"
-        if (marked_de and (_ends_asking(left) or is_question(left) or _NEED_MARKED.search(left) is not None)) \
+        # round 19: or after a need or request for an explanation ("Tôi cần một định nghĩa … ngắn gọn để nói trong
+        # buổi họp …"; "Tui can dinh nghia … de trinh bay …" typed with no marks at all too, but not "đề", "dễ");
+        # a need for anything else (materials, opinions, a guide) keeps its purpose (review of round 19, H1-H4, M2)
+        first = _plain(right.split(maxsplit=1)[0])
+        if (first == "để" and _ends_asking(left)) \
+                or (first in ("để", "de") and asks_explanation(left) and (is_question(left) or says_need(left))) \
                 or (_for_the_asker(right) and is_question(left)):
             cuts.append(m.end())
     return cuts
-
-
-# Round 19: a need typed with its marks ("Tôi cần một định nghĩa …", "Cho tôi xin …"), before a marked "để" (see
-# ``_purpose_cuts``)
-_NEED_MARKED = re.compile(r"(?:^|\s)(?:cần|xin)\s", re.IGNORECASE)
 
 
 # Round 17 (qa17conf): who will pass the answer on, right after an unmarked "de" ("… theo tài liệu chính thức de toi

@@ -1062,8 +1062,9 @@ def _subscribes_for_someone(text: str, intents: Intents) -> bool:
                and _read(" ".join(raws[:k]), intents) == "subscribe" and names_digest(" ".join(raws[:k]))
                and not asks_by_itself(" ".join(raws[k:]))  # "… cho me toi ma vneid la gi" (review 18, H2)
                for k in marks) or _someone_within(clause, said, intents, speaks):
-            # a question asked besides is left to the knowledge base, as before (review 18, H2)
-            return not any(asks_by_itself(c) and _read(c, intents) is None for c in clauses[:at] + clauses[at + 1 :])
+            # a question asked besides is left to the knowledge base, as before (review 18, H2); the asker's own
+            # command in another clause is not answered with its opposite (review 19, H5)
+            return not any(_read(c, intents) is not None or asks_by_itself(c) for c in clauses[:at] + clauses[at + 1 :])
     return False
 
 
@@ -1074,10 +1075,11 @@ def _someone_within(clause: str, said: _Reading, intents: Intents, speaks: froze
     unmarked relative the asker calls himself ("cho ba dang ky …" is also "cho bà": ``speaks_as``)."""
     from bot.nlp.digest_named import names_digest  # noqa: PLC0415 (it reads this module's phrases)
 
-    if _any(intents.told.done, said.folded, said.message):
-        return False
+    if _any(intents.told.done, said.folded, said.message) or _read(clause, intents) not in (None, "subscribe"):
+        return False  # a clause that reads as another command ("Giúp mẹ tôi hủy đăng ký …") is that (review 19, H1)
     raws = clause.split()
-    for at, person, rest in someone_taken_out(raws, intents.on_behalf, intents.vocative):
+    for at, person, rest in someone_taken_out(raws, intents.on_behalf, intents.vocative, intents.not_named,
+                                              intents.mine):
         says = speaks | intents.speaks_as if at == 0 else speaks
         # the run and the words from it on both name someone: the word after the run may undo it ("cho vo danh sach")
         if (_for_someone(clause, _Reading.of(person), intents, says)
@@ -1371,7 +1373,7 @@ def _for_someone(clause: str, reading: _Reading, intents: Intents, speaks: froze
     title and a name after a word said on someone's behalf ("hủy đăng ký giùm chị Lan": a name is capitalised; not a
     pronoun, the channel or a command's word — "cho Tôi", "giúp Ad", "cho em Hủy"). A relative followed by what "cho"
     means as "so that" (``purpose``: "cho vợ khỏi cằn nhằn", review 17 M3) is no one the request is for."""
-    if any(reading.accented or not opens_place([w for w, _, _ in reading.message], i)
+    if any(reading.accented or not opens_place([w for w, _, _ in reading.message], i, clause)
            for i, _, _ in intents.for_others.said(reading.folded, reading.message)):
         return True
     if reading.accented and any(_named_for(p, reading.marked, intents) for p in intents.for_others_marked):
@@ -1410,7 +1412,8 @@ def _names_someone(clause: str, intents: Intents) -> bool:
     # typed without marks, the words before the name are read folded only as typed in lower case ("Ho Chi Minh")
     return any(said_as(a, intents.on_behalf, plain and a.islower())
                and said_as(b, intents.titles, plain and b.islower())
-               and (titled or c[:1].isupper()) and not said_as(c, intents.not_named, plain)
+               # the name compared as typed: "huy dang ky cho em Huy" names Huy, no "hủy" (review 19, H3)
+               and (titled or c[:1].isupper()) and c.lower() not in intents.not_named
                and f"{c} {d}".lower() not in intents.not_named
                for a, b, c, d in zip(raws, raws[1:], raws[2:], nexts, strict=False))
 

@@ -11,8 +11,9 @@ mầm non ở Thuận Thành, cho em hỏi …" was. Only the sentence's first w
 The words are in ``content/introductions.toml``. A word typed with its marks counts only with the same marks: "Tổ
 làm những việc gì", "Có bán ở đâu", "Đi làm ở đâu", "Còn làm ở xã" are no one introducing themself (their folded
 forms are "tớ", "cô", "dì", "con"). Typed without marks, "to / chi / co / di / con / ba / ong / cau" are everyday
-words as often as persons ("to lam nhung viec gi" is the team's work): such a clause introduces only where it asks
-nothing (``asks``).
+words as often as persons ("to lam nhung viec gi" is the team's work): in a clause typed with marks elsewhere the
+word is read as typed ("Con làm ở Hà Nội" introduces), in a wholly unmarked clause it introduces only where the clause
+asks nothing (``_look_alike``: place names such as "ha", "hong", "dau" ask only as the clause's last word).
 """
 
 from __future__ import annotations
@@ -51,8 +52,11 @@ class _Vocabulary(NamedTuple):
     who: _Words
     ambiguous: frozenset[str]
     asks: frozenset[str]
+    asks_at_end: frozenset[str]
+    closing: frozenset[str]
     between: _Words
     life: _Words
+    subjectless: _Words
 
 
 def _class(words: list[str], chat: list[str] = ()) -> _Words:  # type: ignore[assignment]
@@ -64,7 +68,52 @@ def _class(words: list[str], chat: list[str] = ()) -> _Words:  # type: ignore[as
 def _vocabulary() -> _Vocabulary:
     data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
     return _Vocabulary(_class(data["who"], data.get("who_chat", [])), frozenset(data["ambiguous_unmarked"]),
-                       frozenset(data["asks"]), _class(data["between"]), _class(data["life"]))
+                       frozenset(data["asks"]), frozenset(data["asks_at_end"]), frozenset(data["closing"]),
+                       _class(data["between"]), _class(data["life"]), _class(data["subjectless"]))
+
+
+def _look_alike(words: list[str], vocabulary: _Vocabulary) -> bool:
+    """Whether the clause's first word, an everyday word typed without marks that looks like a person
+    (``ambiguous_unmarked``), is no one introducing themself. Where the clause carries marks elsewhere the word is
+    read as typed ("Con làm ở Hà Nội": con; "Co làm ở xã": no one). Wholly unmarked, it is no one where the clause
+    asks: a word of ``asks`` anywhere, or of ``asks_at_end`` last before closing particles ("ha", "dau" in the
+    middle are Hà, đầu mối: "chi ban rau o cho ha dong"). One pass over the clause."""
+    first = words[0].strip(_STRIP).lower()
+    if not first.isascii() or fold(first) not in vocabulary.ambiguous:
+        return False
+    plain = [w.strip(_STRIP).lower() for w in words]
+    if not all(w.isascii() for w in plain):
+        return first not in vocabulary.who.marked
+    if any(w in vocabulary.asks for w in plain):
+        return True
+    for word in reversed(plain):
+        if word in vocabulary.asks_at_end:
+            return True
+        if word not in vocabulary.closing:
+            return False
+    return False
+
+
+def _opens_life(words: list[str], who: _Words, vocabulary: _Vocabulary) -> bool:
+    """Whether ``words`` open with a word of ``who``, then within ``_LOOK`` words a verb of life, with only
+    ``between`` words before it."""
+    if len(words) < 3 or not who.has(words[0]):
+        return False
+    for word in words[1 : 1 + _LOOK]:
+        if vocabulary.life.has(word):
+            return True
+        if not vocabulary.between.has(word):
+            return False
+    return False
+
+
+def points_forward(clause: str) -> bool:
+    """Whether ``clause`` asks with no subject of its own: opened by a look-alike that is no noun (``subjectless``:
+    "Có / Còn / Chỉ / Đi", typed with or without marks) and a verb of life ("Có làm ở xã được không", "co lam duoc
+    tren dien thoai ko"), with no "?" and no comma. It asks about the noun the next clause names ("…, chữ ký số cấp
+    ở đâu?"): read alone it matches whatever help entry it resembles (review of round 19, H2)."""
+    return "?" not in clause and "," not in clause and _opens_life(clause.split(), _vocabulary().subjectless,
+                                                                   _vocabulary())
 
 
 def introduces(left: str) -> bool:
@@ -79,8 +128,7 @@ def introduces(left: str) -> bool:
         return False
     for word in words[1 : 1 + _LOOK]:
         if vocabulary.life.has(word):
-            return not (words[0].isascii() and fold(words[0]).lower() in vocabulary.ambiguous
-                        and any(fold(w) in vocabulary.asks for w in words))
+            return not _look_alike(words, vocabulary)
         if not vocabulary.between.has(word):
             return False
     return False
@@ -102,7 +150,9 @@ def confidently_in_scope(alone: _Decision) -> bool:
 def without_introduction(asks: list[str], parts: list[str]) -> list[str]:
     """The asking clauses without the message's first clause where it only introduces the asker ("e ban dau phu o
     cho, …": unmarked "dau" (đậu, beans) reads as "đâu", where) and other clauses ask: who the asker is asks
-    nothing. A clause with "?" is kept, and so is one that goes on after a comma (it asks more)."""
-    if len(asks) < 2 or not parts or asks[0] != parts[0] or not only_introduces(asks[0]):
+    nothing. So does a first clause that names no subject of its own (``points_forward``): the next clause asks it
+    with its noun. A clause with "?" is kept, and so is one that goes on after a comma (it asks more)."""
+    if len(asks) < 2 or not parts or asks[0] != parts[0] \
+            or not (only_introduces(asks[0]) or points_forward(asks[0])):
         return asks
     return asks[1:]

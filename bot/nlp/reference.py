@@ -66,7 +66,6 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
     n = len(head)
     folded_head = [fold(w) for w in head]
     marked = [not w.isascii() for w in head]
-    bare: list[str] | None = None  # the noun said last with a new clause right after it ("vô tổ vì nó …")
     for raws, folded, plains in reversed(story):
         for i in range(len(raws) - n, -1, -1):
             if folded[i : i + n] != folded_head or any(
@@ -78,8 +77,10 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
             if after and (_plain(after[0]) in DEMONSTRATIVES or folded[i + n] in {"nay", "day"}):
                 continue
             if after and _plain(after[0]) in _CLAUSE_OPENERS:
-                bare = []  # said there without what qualifies it: an earlier mention may say what it is
-                continue
+                # said last with a new clause right after it ("vô tổ vì nó …"): the noun alone. An earlier mention
+                # is not read instead: what it carried ("chương trình … từ 2020") pulled a question asking another
+                # year onto that mention's entry, confidently (review of round 19, H3)
+                return []
             tail: list[str] = []
             for raw in after:
                 word = raw.rstrip(_STRIP)
@@ -94,7 +95,7 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
                 if raw.endswith((",", ";", ":")):
                     break
             return tail
-    return bare
+    return None
 
 
 # the nouns a citizen uses for the same thing, typed with their marks: the portal they were shown is "cái trang …"

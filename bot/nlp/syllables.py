@@ -40,6 +40,8 @@ VOWELS = set("aeiouy")
 
 def strip_marks(text: str) -> str:
     """Remove every combining mark and map đ→d (đ has no decomposition, a classic bug)."""
+    if text.isascii():
+        return text  # no mark, no đ (latency: most messages are typed without marks)
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))

@@ -18,12 +18,14 @@ def _unknown_pair(a: str, b: str) -> bool:
 
 @pytest.mark.parametrize("text", [
     "Ủa Đề án 06 là cái gì vậy mấy anh?",
-    "Ơ Bộ Thông tin và Truyền thông còn không?",
+    # review of round 19, L2: "Ơ …" could not fail (a one-letter word is never a name's capital); these can
+    "Ối Bộ Thông tin và Truyền thông còn không?",
+    "Vâng Cổng Dịch vụ công ra đời năm nào ạ?",
     "Dạ Cổng Dịch vụ công ra đời năm nào ạ?",
 ])
 def test_an_exclamation_opening_the_message_is_no_name(text: str) -> None:
     found = names(text, _unknown_pair)
-    assert not found & {"ua", "o", "da"}
+    assert not found & {"ua", "oi", "vang", "da"}
 
 
 def test_a_name_after_the_exclamation_is_still_a_name() -> None:

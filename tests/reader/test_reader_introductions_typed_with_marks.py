@@ -72,3 +72,51 @@ def test_knowing_nothing_asks_nothing() -> None:
     assert not wonders("bà con không hiểu gì hết")
     assert wonders("Tôi cài rồi nhưng chưa biết ai làm ra cái ứng dụng này")
     assert wonders("em chưa biết VNeID là gì")
+
+
+# Review of round 19, H1: a place or market name after the verb ("Hà", "Hồng", "Hạ", "chợ đầu mối", "chùa") is no
+# question word, and a "Con …" typed among marked words is a child introducing themself
+@pytest.mark.parametrize("left", [
+    "Con bán hàng ở chợ Hồng Ngự", "Con làm ở Hà Nội", "Con chạy xe ôm ở Hạ Long", "Con làm ở chùa Bái Đính",
+    "chi ban rau o cho ha dong", "ba ban tap hoa o ha nam", "con lam o ha noi", "con ban hang o cho dau moi",
+    "co day o truong ha noi", "con o xa hong phong",
+])
+def test_a_place_named_after_the_verb_asks_nothing(left: str) -> None:
+    assert introduces(left)
+
+
+@pytest.mark.parametrize("left", [
+    "co ban o dau", "di lam o dau vay", "to lam nhung viec gi", "con lam o xa duoc hong", "Co làm ở xã được không",
+])
+def test_an_unmarked_look_alike_asking_at_the_end_introduces_no_one(left: str) -> None:
+    assert not introduces(left)
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Con bán hàng ở chợ Hồng Ngự, thanh toán không dùng tiền mặt là gì?", "thanh-toan-khong-dung-tien-mat"),
+    ("chi ban rau o cho ha dong, vneid la gi?", "vneid-la-gi"),
+    ("ba ban tap hoa o ha nam, vneid la gi?", "vneid-la-gi"),
+    ("Con làm ở Hà Nội, VNeID là gì vậy?", "vneid-la-gi"),
+    ("Con chạy xe ôm ở Hạ Long, kinh tế số là gì?", "kinh-te-so-la-gi"),
+    ("Con làm ở chùa Bái Đính, chữ ký số là gì?", "chu-ky-so-la-gi"),
+    ("Con ở xã Hồng Phong, tổ công nghệ số cộng đồng gồm những ai?", "tcns-thanh-vien"),
+    ("con ban hang o cho dau moi, chuyen doi so la gi vay?", "cds-la-gi"),
+])
+def test_an_introduction_naming_a_place_leaves_the_question_answered(real_kb: KnowledgeBase, question: str,
+                                                                     entry: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and not answer.out_of_scope and answer.entry == entry
+
+
+# Review of round 19, L2/M1: the set test above passes with the second question answered first. The order is pinned
+# here; with marks the first clause ("Tổ làm những việc gì") is read unsure (ambiguous) inside the message though
+# confident alone, so the members are answered and the tasks offered. Known, not yet fixed.
+@pytest.mark.xfail(strict=True, reason="review of round 19, M1: the first clause is read unsure inside the message; "
+                                       "the second answered first")
+@pytest.mark.parametrize("question", [
+    "Tổ làm những việc gì, tổ gồm những ai?", "Tổ làm những việc gì. Tổ gồm những ai?",
+])
+def test_the_first_of_two_marked_questions_is_answered_first(real_kb: KnowledgeBase, question: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == "tcns-nhiem-vu"
+    assert answer.choice_entries[:1] == ["tcns-thanh-vien"]

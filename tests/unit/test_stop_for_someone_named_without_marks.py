@@ -64,3 +64,32 @@ def test_a_place_typed_without_marks_stops_the_asker_own(chat: Chat) -> None:
     chat.say("đăng ký")
     chat.say(FOR_ME[-2])
     assert not subscribers.is_subscribed(chat.redis, USER)
+
+
+# review 19 (H3): a name that folds to a command's word ("Huy" / "hủy", "Dung" / "dừng", "Dang" / "đăng") is compared
+# as typed: a capitalised word after "cho" + a title is a name
+NAMES_LIKE_COMMAND_WORDS = [
+    "huy dang ky cho em Huy",
+    "ngung gui ban tin cho anh Huy nha",
+    "huy dang ky cho anh Dung",
+    "dung gui ban tin cho em Dang nhe",
+]
+
+# review 19 (M1): typed in lower case, "ho chi minh" is as likely "hộ chị mình" (for my sister): the safer reading,
+# someone else's (nothing stopped), as before round 19; capitalised, it is the city (FOR_ME above)
+PLACE_IN_LOWER_CASE = [
+    "huy dang ky ho chi minh",
+    "ngung nhan ban tin ho chi minh nhe",
+]
+
+
+@pytest.mark.parametrize("text", NAMES_LIKE_COMMAND_WORDS + PLACE_IN_LOWER_CASE)
+def test_a_name_like_a_command_word_or_a_lowercase_sister_is_someone_else(text: str) -> None:
+    assert plain_command(text) == "unsubscribe"
+    assert for_others(text)
+
+
+def test_a_brother_named_huy_stops_nothing_of_the_asker(chat: Chat) -> None:
+    chat.say("đăng ký")
+    assert chat.say(NAMES_LIKE_COMMAND_WORDS[0]) == [render("sub_for_others")]
+    assert subscribers.is_subscribed(chat.redis, USER)

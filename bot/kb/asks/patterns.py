@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,5 +35,12 @@ class Either:
 
 def hinted(text: str, hints: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of the substrings without which a kind's expression cannot match (the families
-    call it as ``patterns.hinted``: a test replaces it to check that the hints change no kind)."""
-    return any(h in text for h in hints)
+    call it as ``patterns.hinted``: a test replaces it to check that the hints change no kind). One search of the
+    hints as alternatives, in C (latency: a generator over every hint, per kind, per text)."""
+    return _any_of(hints).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _any_of(hints: tuple[str, ...]) -> re.Pattern[str]:
+    """The hints as one expression: it finds one where any of them is a substring."""
+    return re.compile("|".join(map(re.escape, hints)))

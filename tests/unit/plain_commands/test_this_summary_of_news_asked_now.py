@@ -1,6 +1,8 @@
-"""This issue asked as a summary, now: "gui tom tat tin nay cho minh" ("send me this summary of the news") subscribed
-the asker — the summary named bare is a subscription's object (round 18), and "này" did not make it this issue. It is
-the digest now; the summary asked every week is still a subscription.
+"""This issue named as a summary ("tóm tắt tin này"). Round 19 read "gửi / xem / đọc" + "tóm tắt … này" as the digest
+asked now; review 19 (H2) found it sent the digest to a citizen who said not to send it ("Đừng gửi bản tóm tắt này
+nữa"), asked a question about it ("… có mất phí không?", "… được không") or told it read ("… đã đọc … rồi"). The
+pattern is taken out again (a word list for one sentence, review 19 M3): a summary said so is no request for the
+digest, and the summary asked every week is a subscription, as before.
 
 The messages are the engineer's own.
 """
@@ -17,11 +19,19 @@ from tests.unit.handler_support import Chat
 
 pytestmark = pytest.mark.unit
 
-NOW = [
-    "gui tom tat tin nay cho minh",
-    "gửi tóm tắt tin này cho mình",
-    "Gửi mình bản tóm tắt tin này nhé",
-    "cho xin ban tom tat nay voi",
+NOT_ASKED = [
+    # negated: do not send it
+    "Đừng gửi bản tóm tắt này nữa",
+    "ko gui tom tat tin nay nua",
+    "thôi khỏi gửi tóm tắt tin này",
+    # a question about it
+    "Xem tóm tắt tin này có mất phí không?",
+    "gửi tóm tắt tin này lên facebook được không",
+    "doc tom tat tin nay tren dien thoai the nao",
+    # told, nothing asked
+    "Tôi đã đọc bản tóm tắt này rồi",
+    "Mình chưa đọc tóm tắt tin này",
+    "không xem được tóm tắt tin này",
 ]
 
 EVERY_WEEK = [
@@ -31,9 +41,9 @@ EVERY_WEEK = [
 ]
 
 
-@pytest.mark.parametrize("text", NOW)
-def test_this_summary_asked_is_the_digest(text: str) -> None:
-    assert plain_command(text) == "digest"
+@pytest.mark.parametrize("text", NOT_ASKED)
+def test_this_summary_negated_asked_about_or_told_sends_no_digest(text: str) -> None:
+    assert plain_command(text) != "digest"
 
 
 @pytest.mark.parametrize("text", EVERY_WEEK)
@@ -41,7 +51,7 @@ def test_every_week_is_a_subscription(text: str) -> None:
     assert plain_command(text) == "subscribe"
 
 
-def test_the_router_sends_the_digest_and_subscribes_no_one(chat: Chat) -> None:
-    assert router_probe()(NOW[0]) == "digest"
-    chat.say(NOW[0])
+def test_the_router_sends_no_digest_to_a_citizen_who_said_not_to(chat: Chat) -> None:
+    assert router_probe()(NOT_ASKED[0]) != "digest"
+    chat.say(NOT_ASKED[0])
     assert not subscribers.is_subscribed(chat.redis, USER)
