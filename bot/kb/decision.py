@@ -24,7 +24,6 @@ from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.intent_model import RESCUE_P, Reading, agrees, no_reader
 from bot.kb.loader import Entry, Source
-from bot.kb.named_elsewhere import named_elsewhere
 from bot.kb.year_rivals import year_rivals_dropped
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
@@ -319,8 +318,6 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
         p = max(p, probability(year_rivals_dropped(hits, asks)))
     lowest = min(CONFIDENT_P, RESCUE_P)
     unsaid = gap(top.question, top.record, names) if p >= lowest and names else None
-    if unsaid is None and p >= lowest:  # a ministry, another country the entry does not say (round 19)
-        unsaid = named_elsewhere(normalized, top.record)
     # the floors first, the reader last: it reads the question only for an answer the floors allow (latency)
     allowed = p >= lowest and unsaid is None and floors(hits, asks, p, moot_tie(hits, normalized), idf)
     if allowed and (p >= CONFIDENT_P or agrees(top, p, intent)):
