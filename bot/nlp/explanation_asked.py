@@ -20,14 +20,19 @@ def _alternatives(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict[str, list[str]]:
+    """The content file, read once for both patterns."""
+    return tomllib.loads(_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    words = tomllib.loads(_FILE.read_text(encoding="utf-8")).get("words", [])
-    return re.compile(r"(?:^|\s)(?:" + _alternatives(words) + r")(?=\s|$)")
+    return re.compile(r"(?:^|\s)(?:" + _alternatives(_data().get("words", [])) + r")(?=\s|$)")
 
 
 @lru_cache(maxsize=1)
 def _need() -> tuple[re.Pattern[str], frozenset[str]]:
-    data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
+    data = _data()
     need = re.compile(r"(?:^|\s)(?:" + _alternatives(data.get("needs", [])) + r")(?=\s|$)(?!\s(?:"
                       + _alternatives(data.get("not_before", [])) + r")(?:\s|$))")
     return need, frozenset(fold(w) for w in data.get("not_after", []))
