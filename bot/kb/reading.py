@@ -40,6 +40,7 @@ from bot.kb.message import (
 from bot.kb.purposes import without_purpose
 from bot.kb.records import EntryRecord
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
+from bot.kb.story_pull import question_own
 from bot.kb.tails import without_tail
 from bot.kb.texts import Texts
 from bot.nlp.clauses import clauses, self_contained, told_vaguely
@@ -150,6 +151,9 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
             if whole is not None and cut_introduction(parts, asks, sentences) and not names_entry(
                     texts.query(" ".join(asks)).view, _asked_by(kb, gated_reading[0].entry), kb.index.token_df):
                 return whole, None  # a look-alike cut off an introduction (bot.kb.introduced)
+            own = question_own(texts, asks[0], gated_reading, lambda q: kb.decide(texts, q))  # bot.kb.story_pull
+            if own is not None and not _subject_left(kb, texts, parts, asks[0], own, gated_reading):
+                return own, None
             return gated_reading, None  # the question inside its context is answered (latency: no clause search)
     # the first two questions, or with more (a rambling message whose context sentences read as questions)
     # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
