@@ -21,7 +21,7 @@ from bot.nlp.normalize import analyze
 
 TRIGGER = ", hay "  # the cheap test the message reader makes before calling (lower case: "Hay" opens no guess)
 _LONGEST_GUESS = 8  # words: a guess is short ("hay chỉ là ngày kỷ niệm thôi"); a longer clause is a question's own
-_ASKING = frozenset({"count", "who", "helper", "when", "where", "why", "task", "what"})  # kinds a question word says
+_ASKING = frozenset({"count", "who", "when", "where", "why", "task", "what"})  # kinds a question word says
 _HOW = re.compile(r"\b(?:lam sao|the nao|ra sao|nhu nao)\b")  # "how" asked ("cách", "thủ tục" are nouns too)
 # yes/no words (folded, teencode expanded): a guess holding one asks, and a question holding one offers a choice
 _YES_NO = frozenset({"khong", "chua"})

@@ -24,11 +24,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx)) f
               r"|^so (?:to|nguoi|tinh|don vi|thanh vien|cau chuyen|bai toan|co quan)\b"
               # a need for figures ("cần số liệu …", round 7) asks a count
               r"|\b(?:can|xin) so lieu\b"),
-    # who did or does something ("do ai làm", "ai ký"), not whom to turn to for help ("nhờ ai", "ai hướng dẫn"):
-    # the help entry's phrasings ask the latter, and a question of who built the portal agreed with them
-    ("who", r"(?<!nho )(?<!lien he )(?<!tim )\bai\b(?! (?:huong dan|chi\b(?! dao)|ho tro|giup))"
-            r"|\b(?:co quan|don vi|bo|nguoi|to chuc|ong|ba) nao\b"),
-    ("helper", r"\b(?:nho|lien he|tim) ai\b|\bai (?:huong dan|chi\b(?! dao)|ho tro|giup)\b"),
+    ("who", r"\bai\b|\b(?:co quan|don vi|bo|nguoi|to chuc|ong|ba) nao\b"),
     ("when", r"\bkhi nao\b|\bbao gio\b|\b(?:nam|ngay|thang|hoi|luc|tu|dip) nao\b|\btu bao gio\b|\bbao lau\b"
              r"|\bthoi gian nao\b|\bmay gio\b|\bngay may\b"),
     ("where", r"\b(?:o|di|den|tim|tai|lam|dang ky) (?:o )?dau\b|\bcho nao\b|\bnoi nao\b|\btrang nao\b"),
