@@ -11,16 +11,18 @@ import pytest
 
 from bot.kb.decision import confident
 from bot.kb.engine import KnowledgeBase
+from bot.kb.several import Decided
 from bot.kb.story_pull import EXPLAINED, question_own
 from bot.kb.texts import Texts
 
 pytestmark = pytest.mark.unit
 
-_QUESTION = "Xin hỏi Chương trình Chuyển đổi số quốc gia có đặt mục tiêu gì về doanh nghiệp công nghệ số Việt Nam không?"
+_QUESTION = ("Xin hỏi Chương trình Chuyển đổi số quốc gia có đặt mục tiêu gì về doanh nghiệp công nghệ số Việt Nam "
+             "không?")
 _STORY = "Cháu tôi làm phần mềm, hay kể chuyện cạnh tranh với nước ngoài. " + _QUESTION
 
 
-def _gated(kb: KnowledgeBase, texts: Texts, question: str, entry: str, coverage: float):
+def _gated(kb: KnowledgeBase, texts: Texts, question: str, entry: str, coverage: float) -> Decided:
     """A gated reading answering ``entry`` with ``coverage`` of the question, as a story's ranking would give it."""
     hits = kb.index.hits(texts.query(question), k=10)
     hit = dataclasses.replace(next(h for h in hits if h.entry.id == entry), coverage=coverage)
