@@ -73,6 +73,14 @@ def stating_both(question: str, hits: Sequence[Hit]) -> Hit | None:
     return hit
 
 
+def named_both(question: str, hits: Sequence[Hit]) -> Hit | None:
+    """For an answer naming one of two years asked side by side: the one hit of the first three that states the
+    fact of both years (``stating_both``) where the question types a short name the entries write ("EGDI"), which
+    pins the fact asked; else ``None``. "… xếp hạng bao nhiêu về … (EGDI) … vào năm 2025 và năm 2030?" was answered
+    with the 2025 e-government targets (they say EGDI for 2025 only) and nothing offered for 2030."""
+    return stating_both(question, hits) if asked_names(question, hits[:SUGGESTIONS]) else None
+
+
 def answered_both(question: str, result: Answer, hits: Sequence[Hit], messages: dict[str, str]) -> Answer:
     """``result`` itself, or, where it offered choices for a fact asked of two years, the one entry stating both."""
     if result.kind != "ambiguous":
