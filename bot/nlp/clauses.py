@@ -843,6 +843,8 @@ _BACK_REFERENCES = frozenset({"đó", "đấy", "ấy", "nó", "này", "kia", "�
 def self_contained(clause: str) -> bool:
     """Whether the question clause names what it asks about: two words or more, none pointing back at the context
     before it ("bộ đó", "app này"). A bare query ends a message as well ("…. Sếp giao tìm hiểu kỹ. ngày cđs 2025")."""
-    words = [unicodedata.normalize("NFC", raw).lower().strip(".,!?;:…\"'()") for raw in clause.split()]
+    # NFC and lower case of the whole clause at once: neither crosses a space, so each word is as if done alone
+    # (latency: two calls per word before)
+    words = [raw.strip(".,!?;:…\"'()") for raw in unicodedata.normalize("NFC", clause).lower().split()]
     return (len(words) >= 2 and not any(w in _BACK_REFERENCES for w in words)
             and not any(a == "còn" and b == "lại" for a, b in zip(words, words[1:], strict=False)))
