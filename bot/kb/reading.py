@@ -19,6 +19,7 @@ from bot.kb.asks import named_places
 from bot.kb.citations import without_citation
 from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS
 from bot.kb.explained import names, subject_left
+from bot.kb.first_alone import first_read_alone
 from bot.kb.further_questions import offered_too
 from bot.kb.guesses import TRIGGER as _GUESS
 from bot.kb.guesses import without_guess
@@ -37,6 +38,7 @@ from bot.kb.message import (
     sentences_of,
     together,
 )
+from bot.kb.own_phrasing import own_phrasing
 from bot.kb.purposes import without_purpose
 from bot.kb.records import EntryRecord
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
@@ -141,7 +143,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     gated_reading = kb.decide(texts, text, gated, exact=False) if gated is not None else None
     if whole is not None and whole[0].confident and len(asks) < 2:
         if gated_reading is None or gated_reading[0].confident:
-            return whole, None
+            return own_phrasing(kb, texts, asks, whole) or whole, None  # a phrasing said (bot.kb.own_phrasing)
         pulled = whole  # the context explains the top entry, the question does not: read the question alone
     else:
         pulled = None
@@ -170,6 +172,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     if whole is None:
         whole = kb.decide(texts, text)
     if len(asks) >= 2:
+        first_read_alone(kb, texts, tried, readings)  # an unsure first question read as if sent alone
         answered = several.first_answered(texts, tried, whole, readings[tried[0]], readings[tried[-1]], kb.by_id,
                                           kb.messages)
         if answered is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.kb.both_years import stating_both
+from bot.kb.both_years import named_both, stating_both
 from bot.kb.decision import (
     FLOOR_COVERAGE,
     FLOOR_MATCH,
@@ -137,6 +137,9 @@ def years_apart(question: str, result: Answer, hits: Sequence[Hit], by_id: Mappi
     if len(named) != 1:
         return result, None
     own = next((h for h in hits if h.entry is entry), None)
+    written = named_both(question, hits)  # the short name asked pins the fact (bot.kb.both_years)
+    if written is not None and written.entry is not entry:
+        return confident(written, messages, result.normalized, result.margin), None
     for hit in hits[:SUGGESTIONS]:
         # review of round 15, H1: only an entry of the answer's topic that says at least as much of the
         # question's own words, its match within the tie margin ("xã hội số" is not answered by a "kinh tế số"
