@@ -4,11 +4,14 @@
 word for word (what DX is), but the whole message was ranked with the opening statement's words ("chưa biết … gì …
 chuyển đổi số" is most of a phrasing of what story to send the channel), and the question, gated, is found whole in
 that entry too — so the statement's entry was answered, confidently and wrong. A question that is an entry's own
-phrasing names what it asks in full: the asker's statement before it is context, and the question's own entry
-answers (as a question read alone whose entry holds it whole is answered over the context's pull since review 15,
-``bot.kb.reading._subject_left``). Runs only where the whole message was answered and its one question is,
-word for word, another entry's phrasing (a dictionary look-up of the question's analysis the reader made already);
-closing particles left out; only then is the question decided alone (one more search).
+phrasing and keeps the subject the statement told is answered by its own entry (as a question read alone whose
+entry holds it whole is answered over the context's pull since review 15, ``bot.kb.reading._subject_left``). Not
+every phrasing names its subject: "Mục tiêu 2030?" is the KB's shorthand for the national programme's targets, and
+after "Mình đang tìm hiểu về kinh tế số." the subject the asker named stands — the switch is made only where the
+question's entry does not drop the context's subject (``bot.kb.explained.subject_left``). Runs only where the whole
+message was answered and its one question is, word for word, another entry's phrasing (a dictionary look-up of the
+question's analysis the reader made already); closing particles left out; only then is the question decided alone
+(one more search).
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from bot.kb.explained import subject_left
 from bot.kb.index import Hit, Index
+from bot.kb.records import EntryRecord
 from bot.kb.several import Decided
 from bot.kb.texts import Texts
 from bot.nlp.clauses import self_contained
@@ -27,15 +32,17 @@ class Deciding(Protocol):
     """What deciding a text needs (``bot.kb.engine.KnowledgeBase``)."""
 
     index: Index
+    records: dict[str, EntryRecord]
 
     def decide(self, texts: Texts, text: str, hits: list[Hit] | None = None, exact: bool = True) -> Decided:
         """The decision on ``text``, one text of the message ``texts`` holds, and its ranked hits."""
         ...
 
 
-def own_phrasing(kb: Deciding, texts: Texts, asks: Sequence[str], whole: Decided) -> Decided | None:
+def own_phrasing(kb: Deciding, texts: Texts, asks: Sequence[str], context: str, whole: Decided) -> Decided | None:
     """The one question's own reading where it says another entry's phrasing word for word than the entry that
-    answered the whole message (``whole``), and is answered alone with that entry; else ``None``."""
+    answered the whole message (``whole``), and is answered alone with that entry without dropping the subject the
+    ``context`` before it named; else ``None``."""
     if len(asks) != 1 or not self_contained(asks[0]) or whole[0].entry is None:
         return None
     words = texts.analysis(asks[0]).text.split()
@@ -47,4 +54,12 @@ def own_phrasing(kb: Deciding, texts: Texts, asks: Sequence[str], whole: Decided
     if entry is None or entry.id == whole[0].entry:
         return None
     alone = kb.decide(texts, asks[0])
-    return alone if alone[0].confident and alone[0].entry == entry.id else None
+    if not alone[0].confident or alone[0].entry != entry.id:
+        return None
+    # a phrasing that names no subject ("Mục tiêu 2030?", "Tầm nhìn 2030?") is the KB's shorthand for its default
+    # subject: after "Mình đang tìm hiểu về kinh tế số." the subject the asker named stands (review, H1)
+    told, asked = texts.query(context), texts.query(asks[0])
+    if context and subject_left(told.view if told else None, asked.view if asked else None,
+                                kb.records.get(entry.id), kb.records.get(whole[0].entry)):
+        return None
+    return alone

@@ -143,7 +143,8 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     gated_reading = kb.decide(texts, text, gated, exact=False) if gated is not None else None
     if whole is not None and whole[0].confident and len(asks) < 2:
         if gated_reading is None or gated_reading[0].confident:
-            return own_phrasing(kb, texts, asks, whole) or whole, None  # a phrasing said (bot.kb.own_phrasing)
+            context = ". ".join(p for p in parts if p not in asks)
+            return own_phrasing(kb, texts, asks, context, whole) or whole, None  # a phrasing said (bot.kb.own_phrasing)
         pulled = whole  # the context explains the top entry, the question does not: read the question alone
     else:
         pulled = None

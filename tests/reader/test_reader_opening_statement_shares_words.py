@@ -52,3 +52,22 @@ def test_the_question_after_a_statement_of_its_words_is_answered(real_kb: Knowle
 def test_in_fact_typed_in_the_south_is_framing(real_kb: KnowledgeBase, question: str) -> None:
     answer = real_kb.answer(question)
     assert answer.confident and answer.entry == "cds-la-gi"
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Mình đang tìm hiểu về kinh tế số. Mục tiêu 2030?", "ct-kinh-te-so-30-gdp-2030"),
+    ("Kinh tế số chiếm bao nhiêu GDP thì tôi biết rồi. Mục tiêu 2030?", "ct-kinh-te-so-30-gdp-2030"),
+    ("Mình đang tìm hiểu về Đề án 06. Tầm nhìn 2030?", "de-an-06-la-gi"),
+    ("Mình đang tìm hiểu về Chiến lược kinh tế số 411. Mục tiêu 2030?", "ct-chien-luoc-411"),
+])
+def test_a_phrasing_naming_no_subject_keeps_the_subject_told_before(real_kb: KnowledgeBase, question: str,
+                                                                    entry: str) -> None:
+    # "Mục tiêu 2030" is word for word a phrasing of the national programme's targets, the KB's shorthand for
+    # its default subject: the subject the asker named first stands (bot.kb.own_phrasing, review H1)
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == entry
+
+
+def test_the_shorthand_alone_is_still_the_programme(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.answer("Mục tiêu 2030?")
+    assert answer.confident and answer.entry == "ct-muc-tieu-2030"
