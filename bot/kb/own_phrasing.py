@@ -39,10 +39,11 @@ class Deciding(Protocol):
         ...
 
 
-def own_phrasing(kb: Deciding, texts: Texts, asks: Sequence[str], context: str, whole: Decided) -> Decided | None:
+def own_phrasing(kb: Deciding, texts: Texts, asks: Sequence[str], parts: Sequence[str],
+                 whole: Decided) -> Decided | None:
     """The one question's own reading where it says another entry's phrasing word for word than the entry that
-    answered the whole message (``whole``), and is answered alone with that entry without dropping the subject the
-    ``context`` before it named; else ``None``."""
+    answered the message (``whole``: its whole or gated reading), and is answered alone with that entry without
+    dropping the subject the message's other clauses (``parts``) named; else ``None``."""
     if len(asks) != 1 or not self_contained(asks[0]) or whole[0].entry is None:
         return None
     words = texts.analysis(asks[0]).text.split()
@@ -58,6 +59,7 @@ def own_phrasing(kb: Deciding, texts: Texts, asks: Sequence[str], context: str, 
         return None
     # a phrasing that names no subject ("Mục tiêu 2030?", "Tầm nhìn 2030?") is the KB's shorthand for its default
     # subject: after "Mình đang tìm hiểu về kinh tế số." the subject the asker named stands (review, H1)
+    context = ". ".join(p for p in parts if p not in asks)
     told, asked = texts.query(context), texts.query(asks[0])
     if context and subject_left(told.view if told else None, asked.view if asked else None,
                                 kb.records.get(entry.id), kb.records.get(whole[0].entry)):

@@ -143,8 +143,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     gated_reading = kb.decide(texts, text, gated, exact=False) if gated is not None else None
     if whole is not None and whole[0].confident and len(asks) < 2:
         if gated_reading is None or gated_reading[0].confident:
-            context = ". ".join(p for p in parts if p not in asks)
-            return own_phrasing(kb, texts, asks, context, whole) or whole, None  # a phrasing said (bot.kb.own_phrasing)
+            return own_phrasing(kb, texts, asks, parts, whole) or whole, None  # a phrasing said (bot.kb.own_phrasing)
         pulled = whole  # the context explains the top entry, the question does not: read the question alone
     else:
         pulled = None
@@ -157,7 +156,8 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
             own = question_own(texts, asks[0], gated_reading, lambda q: kb.decide(texts, q))  # bot.kb.story_pull
             if own is not None and not _subject_left(kb, texts, parts, asks[0], own, gated_reading):
                 return own, None
-            return gated_reading, None  # the question inside its context is answered (latency: no clause search)
+            # the question inside its context is answered (latency: no clause search), or a phrasing said
+            return own_phrasing(kb, texts, asks, parts, gated_reading) or gated_reading, None
     # the first two questions, or with more (a rambling message whose context sentences read as questions)
     # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
     tried = list(dict.fromkeys(asks if len(asks) <= MAX_READINGS - 1 else first_two(asks, sentences)))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.nlp.explanation_asked import asks_explanation, says_need
 from bot.nlp.introductions import introduces
+from bot.nlp.knowing_nothing import knows_nothing
 from bot.nlp.normalize import continues_name, fold, fold_token
 
 # A full stop ends a sentence only before a space: "c63.mic.gov.vn", "1.000" and "10.10" are one word.
@@ -332,6 +333,9 @@ def _split_connectors(sentence: str) -> list[str]:
         elif m.group().startswith(",") and len(right.split()) >= 3 and introduces(left) and not is_question(left) \
                 and "?" in right and is_question(right):
             cuts.append(m.end())  # the asker introduces themself first ("e chạy xe ôm ở …, …?", bot.nlp.introductions)
+        elif m.group().startswith(",") and len(right.split()) >= 3 and knows_nothing(left) \
+                and asks_by_itself(right):
+            cuts.append(m.end())  # "Tôi chưa biết gì về tổ công nghệ số, tổ làm gì?" (bot.nlp.knowing_nothing)
         elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and tells_purpose(right) \
                 and names_subject(left):
             cuts.append(m.end())  # round 15: the asker's purpose after the request is context (``tells_purpose``)

@@ -32,6 +32,8 @@ def test_not_knowing_what_still_asks(clause: str) -> None:
 @pytest.mark.parametrize(("question", "entry"), [
     ("Tôi chưa biết gì về chuyển đổi số. Chuyển đổi số là gì?", "cds-la-gi"),
     ("toi chua biet gi ve chuyen doi so. chuyen doi so la gi?", "cds-la-gi"),
+    # the gated reading answered the statement's entry (review H2): the phrasing is checked there too
+    ("Tôi chưa biết gì về chuyển đổi số cả. Chuyển đổi số là gì?", "cds-la-gi"),
     ("Em chưa hiểu lắm về VNeID. VNeID là gì vậy?", "vneid-la-gi"),
     ("Ông bà tôi không biết gì về dịch vụ công trực tuyến. Dịch vụ công trực tuyến là gì?", "dvc-toan-trinh-la-gi"),
     ("Tôi không biết gì về Ngày Chuyển đổi số quốc gia. Ngày Chuyển đổi số quốc gia là ngày nào?",
