@@ -1,0 +1,66 @@
+"""This issue asked now, named as a summary or the digest with "this" ("gui tom tat tin nay cho minh", "cho xin bản
+tóm tắt này"): it subscribed the asker (subscribe read "gửi … tóm tắt tin … cho mình"), or reached the knowledge base.
+The digest now reads "gửi / xem / đọc / cho xin" + the digest's name + "này" as this issue asked (``[vocabulary]
+this_issue``). Round 19's list of six phrases for it was reverted because it sent the digest on "Đừng gửi bản tóm tắt
+này nữa": a send or a read said not wanted, told done or not done, or asked about (``[vocabulary] unwanted`` and
+digest's ``unless``) never sends it — also for this week's issue ("không cần gửi bản tóm tắt tuần này" sent it).
+
+The messages are the engineer's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.digest import subscribers
+from bot.nlp.intents import plain_command
+from handlers.probe import router_probe
+from tests.unit.handler_support import CITIZEN as USER
+from tests.unit.handler_support import Chat
+
+pytestmark = pytest.mark.unit
+
+ASKED_NOW = [
+    "gui tom tat tin nay cho minh",
+    "gửi tóm tắt tin này cho mình",
+    "cho xin bản tóm tắt này",
+    "gửi mình bản tóm tắt này nhé",
+    "ad ơi gởi em bản tin này với",
+    "xem tom tat ban tin nay",
+]
+
+NEVER_SENT = [
+    "Đừng gửi bản tóm tắt này nữa",
+    "dung gui tom tat tin nay cho minh nua",
+    "không cần gửi bản tóm tắt tuần này",
+    "ko can gui ban tom tat tuan nay dau",
+    "khỏi gửi tóm tắt tin này nha",
+    "chưa cần gửi bản tin này đâu",
+    "Tôi đã đọc bản tóm tắt này rồi",
+    "mình chưa xem tóm tắt tin này",
+    "không mở được bản tóm tắt này",
+    "Xem tóm tắt tin này có mất phí không?",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_NOW)
+def test_this_issue_asked_is_the_digest(text: str) -> None:
+    assert plain_command(text) == "digest"
+
+
+@pytest.mark.parametrize("text", NEVER_SENT)
+def test_not_wanted_told_or_asked_about_sends_no_digest(text: str) -> None:
+    assert plain_command(text) != "digest"
+
+
+def test_the_chat_shows_this_issue_and_subscribes_no_one(chat: Chat) -> None:
+    probe = router_probe()
+    assert probe(ASKED_NOW[0]) == "digest"
+    replies = chat.say(ASKED_NOW[0])
+    assert not subscribers.is_subscribed(chat.redis, USER)
+    assert replies and "bản tin" in replies[0].lower()
+
+
+@pytest.mark.parametrize("text", NEVER_SENT[:4])
+def test_the_router_sends_nothing_on_a_negation(text: str) -> None:
+    assert router_probe()(text) != "digest"
