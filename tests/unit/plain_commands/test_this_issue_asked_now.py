@@ -27,6 +27,9 @@ ASKED_NOW = [
     "gửi mình bản tóm tắt này nhé",
     "ad ơi gởi em bản tin này với",
     "xem tom tat ban tin nay",
+    # a negation of something else, the digest's Zalo named: still asked
+    "gửi bản tin mới nhất cho tôi, đừng gửi tin quảng cáo",
+    "gửi bản tin tuần này lên zalo cho mình nhé",
 ]
 
 NEVER_SENT = [
