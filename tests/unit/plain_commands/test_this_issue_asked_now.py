@@ -48,7 +48,14 @@ NEVER_SENT = [
     "chưa cần gửi bản tin này đâu",
     "Tôi đã đọc bản tóm tắt này rồi",
     "Xem tóm tắt tin này có mất phí không?",
+    "chưa cần gửi bản tin cho tôi đâu",
+    "chua can gui tom tat tin cho minh dau",
 ]
+
+
+@pytest.mark.parametrize("text", NEVER_SENT[-2:])
+def test_not_wanted_subscribes_no_one(text: str) -> None:
+    assert plain_command(text) not in ("digest", "subscribe")
 
 
 @pytest.mark.parametrize("text", ASKED_NOW)
