@@ -37,6 +37,9 @@ ASKED_NOW = [
     "mình chưa xem tóm tắt tin này, gửi mình với",
     "không mở được bản tóm tắt này, gửi lại giúp mình",
     "tuần này chưa xem tin tuần này, gửi cho mình nhé",
+    # not sent, told read: sent, as before (excluded from the digest, subscribe took them)
+    "sao kênh không gửi tin tuần này cho tôi vậy",
+    "tôi đã xem tin tuần này rồi, gửi tin mới cho tôi",
 ]
 
 NEVER_SENT = [
@@ -46,7 +49,6 @@ NEVER_SENT = [
     "ko can gui ban tom tat tuan nay dau",
     "khỏi gửi tóm tắt tin này nha",
     "chưa cần gửi bản tin này đâu",
-    "Tôi đã đọc bản tóm tắt này rồi",
     "Xem tóm tắt tin này có mất phí không?",
     "chưa cần gửi bản tin cho tôi đâu",
     "chua can gui tom tat tin cho minh dau",
