@@ -10,15 +10,25 @@ a stop verb said bare, then a word said on someone's behalf ("cho", "giùm", …
 
 from __future__ import annotations
 
+import tomllib
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
 from bot.nlp.normalize import command_form
 
-# the stop verbs said bare: with marks, and typed without them only where the folded word is no other common verb
-# ("dung" is also "dùng", "tat" is "tất")
-_MARKED = frozenset({"hủy", "huỷ", "ngưng", "ngừng", "dừng"})
-_FOLDED = frozenset({"huy", "ngung"})
+_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """The stop verbs said bare (``[request] bare_stop``), and those that count typed without marks, folded
+    (``bare_stop_unmarked``: "dung" is also "dùng")."""
+    request = tomllib.loads(_INTENTS.read_text(encoding="utf-8")).get("request", {})
+    return (frozenset(unicodedata.normalize("NFC", w) for w in request.get("bare_stop", [])),
+            frozenset(command_form(w) for w in request.get("bare_stop_unmarked", [])))
+
 _AFTER = 4  # the person and a please: "anh Tuấn", "bà ngoại tôi nhé"
 _SIGNS = ".,;:!?…\"'()"
 
@@ -37,7 +47,7 @@ def bare_stop_for(text: str, on_behalf: Iterable[str], filler: frozenset[str]) -
     at = next((i for i, w in enumerate(folded) if w not in filler), None)
     if at is None or at + 2 >= len(raws) or len(raws) - at - 2 > _AFTER:
         return None
-    verb = raws[at].lower()
-    if not (verb in _MARKED or (verb.isascii() and folded[at] in _FOLDED)) or folded[at + 1] not in behalf:
+    verb, (marked, unmarked) = raws[at].lower(), _verbs()
+    if not (verb in marked or (verb.isascii() and folded[at] in unmarked)) or folded[at + 1] not in behalf:
         return None
     return " ".join(raws[at + 1 :])
