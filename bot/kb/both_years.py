@@ -44,9 +44,9 @@ def says_names(entry: Entry, names: frozenset[str]) -> bool:
     return not names or names <= set(_WORD.findall(_said(entry).lower()))
 
 
-def stating_both(question: str, hits: Sequence[Hit]) -> Hit | None:
+def stating_both(question: str, hits: Sequence[Hit], slack: float = 0.0) -> Hit | None:
     """The one hit of the first three that states the fact of both years ``question`` asks side by side, and says
-    as much of the question as the others; else ``None``."""
+    as much of the question as the others (``slack`` less of its words at most); else ``None``."""
     years = two_years(question)
     top = hits[:SUGGESTIONS]
     if years is None or not top:
@@ -64,13 +64,22 @@ def stating_both(question: str, hits: Sequence[Hit]) -> Hit | None:
     if len(both) != 1:
         return None
     hit = both[0]
-    if hit.coverage < max(h.coverage for h in top):
+    if hit.coverage < max(h.coverage for h in top) - slack:
         return None
     if hit.match < max(h.match for h in top) - TIE_MARGIN and not asked:
         # its phrasings say less of the question than another's, but it alone writes the name asked and states
         # both years, saying the most of the question: answered
         return None
     return hit
+
+
+def named_both(question: str, hits: Sequence[Hit]) -> Hit | None:
+    """For an answer naming one of two years asked side by side: the one hit of the first three that states the
+    fact of both years (``stating_both``) where the question types a short name the entries write ("EGDI"), which
+    pins the fact asked; else ``None``. "… xếp hạng bao nhiêu về … (EGDI) … vào năm 2025 và năm 2030?" was answered
+    with the 2025 e-government targets (they say EGDI for 2025 only) and nothing offered for 2030. Its words may
+    say a little less of the question than the answer's (``TIE_MARGIN``): the answer gives half of what was asked."""
+    return stating_both(question, hits, TIE_MARGIN) if asked_names(question, hits[:SUGGESTIONS]) else None
 
 
 def answered_both(question: str, result: Answer, hits: Sequence[Hit], messages: dict[str, str]) -> Answer:

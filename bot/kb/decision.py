@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -201,7 +202,10 @@ def features(hits: Sequence[Hit]) -> list[float]:
 
 def probability(hits: Sequence[Hit]) -> float:
     """Calibrated probability that the top hit answers the question (logistic model over :func:`features`)."""
-    z = sum(w * x for w, x in zip(WEIGHTS, features(hits), strict=True))
+    values = features(hits)
+    if len(values) != len(WEIGHTS):
+        raise ValueError(f"{len(values)} features for {len(WEIGHTS)} weights")
+    z = sum(map(operator.mul, WEIGHTS, values))  # the same products and additions, in C (latency)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from bot.nlp.normalize import Analysis, Unit, analyze, fold, split_tone, syllable_key
 
@@ -305,12 +306,14 @@ def _phrases(analysis: Analysis) -> frozenset[int]:
 # Share of marked syllables from which a question counts as typed with diacritics: its plain syllables are
 # then really tone-less ("mang" in "cần mang gì" is not "mạng").
 ACCENTED_SHARE = 0.5
+_MARKED = attrgetter("marked")
 
 
 def accented(analysis: Analysis) -> bool:
     """Whether the user typed this question with diacritics (not just one mark somewhere)."""
     syllables = [u for u in analysis.units if u.kind in ("syllable", "decoded")]
-    return bool(syllables) and sum(u.marked for u in syllables) >= ACCENTED_SHARE * len(syllables)
+    # counted in C (latency: no generator step per syllable)
+    return bool(syllables) and sum(map(_MARKED, syllables)) >= ACCENTED_SHARE * len(syllables)
 
 
 def keyed(unit: Unit, accented_text: bool) -> bool:

@@ -22,6 +22,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from bot.kb.lexicon import CONTENT, View
@@ -63,8 +64,8 @@ class Model:
 
     def score(self, names: Iterable[str]) -> float:
         """The log-odds that the question is off-topic (summed in the features' sorted order: deterministic)."""
-        weights = self.weights
-        return sum(weights.get(n, 0.0) for n in names)
+        # the same additions in the same order, looked up in C (latency: no generator step per feature)
+        return sum(map(self.weights.get, names, repeat(0.0)))
 
     def probability(self, qv: View, top: EntryRecord | None) -> float:
         """The probability that the question is off-topic, with ``top`` the ranker's first entry."""

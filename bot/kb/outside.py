@@ -17,6 +17,7 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from bot.kb.lexicon import CONTENT, View
@@ -108,8 +109,8 @@ class Outside:
 
     def probability(self, qv: View) -> float:
         """The classifier's probability that the question is out of scope (0.5 with nothing known of it)."""
-        weights = self.weights
-        z = sum(weights.get(t, 0.0) for t in sorted(qv.required | qv.optional))  # a set: summed in a fixed order
+        # a set: summed in a fixed order; looked up in C (latency: no generator step per word)
+        z = sum(map(self.weights.get, sorted(qv.required | qv.optional), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def match(self, qv: View) -> tuple[float, EntryRecord | None]:

@@ -19,6 +19,7 @@ from bot.kb.asks import named_places
 from bot.kb.citations import without_citation
 from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS
 from bot.kb.explained import names, subject_left
+from bot.kb.first_alone import first_read_alone
 from bot.kb.further_questions import offered_too
 from bot.kb.index import Hit, Index
 from bot.kb.intent_model import IntentModel
@@ -35,9 +36,11 @@ from bot.kb.message import (
     sentences_of,
     together,
 )
+from bot.kb.own_phrasing import own_phrasing
 from bot.kb.purposes import without_purpose
 from bot.kb.records import EntryRecord
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
+from bot.kb.story_pull import question_own
 from bot.kb.tails import without_tail
 from bot.kb.texts import Texts
 from bot.nlp.clauses import clauses, self_contained, told_vaguely
@@ -136,7 +139,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     gated_reading = kb.decide(texts, text, gated, exact=False) if gated is not None else None
     if whole is not None and whole[0].confident and len(asks) < 2:
         if gated_reading is None or gated_reading[0].confident:
-            return whole, None
+            return own_phrasing(kb, texts, asks, whole) or whole, None  # a phrasing said (bot.kb.own_phrasing)
         pulled = whole  # the context explains the top entry, the question does not: read the question alone
     else:
         pulled = None
@@ -146,6 +149,9 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
             if whole is not None and cut_introduction(parts, asks, sentences) and not names_entry(
                     texts.query(" ".join(asks)).view, _asked_by(kb, gated_reading[0].entry), kb.index.token_df):
                 return whole, None  # a look-alike cut off an introduction (bot.kb.introduced)
+            own = question_own(texts, asks[0], gated_reading, lambda q: kb.decide(texts, q))  # bot.kb.story_pull
+            if own is not None and not _subject_left(kb, texts, parts, asks[0], own, gated_reading):
+                return own, None
             return gated_reading, None  # the question inside its context is answered (latency: no clause search)
     # the first two questions, or with more (a rambling message whose context sentences read as questions)
     # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
@@ -162,6 +168,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     if whole is None:
         whole = kb.decide(texts, text)
     if len(asks) >= 2:
+        first_read_alone(kb, texts, tried, readings)  # an unsure first question read as if sent alone
         answered = several.first_answered(texts, tried, whole, readings[tried[0]], readings[tried[-1]], kb.by_id,
                                           kb.messages)
         if answered is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from bot.kb.both_years import named_both, stating_both
 from bot.kb.decision import (
     FLOOR_COVERAGE,
     FLOOR_MATCH,
@@ -136,6 +137,9 @@ def years_apart(question: str, result: Answer, hits: Sequence[Hit], by_id: Mappi
     if len(named) != 1:
         return result, None
     own = next((h for h in hits if h.entry is entry), None)
+    written = named_both(question, hits)  # the short name asked pins the fact (bot.kb.both_years)
+    if written is not None and written.entry is not entry:
+        return confident(written, messages, result.normalized, result.margin), None
     for hit in hits[:SUGGESTIONS]:
         # review of round 15, H1: only an entry of the answer's topic that says at least as much of the
         # question's own words, its match within the tie margin ("xã hội số" is not answered by a "kinh tế số"
@@ -145,6 +149,11 @@ def years_apart(question: str, result: Answer, hits: Sequence[Hit], by_id: Mappi
                 and hit.match >= own.match - TIE_MARGIN \
                 and hit.coverage >= FLOOR_COVERAGE and hit.match >= FLOOR_MATCH:
             return confident(hit, messages, result.normalized, result.margin), None
+    # an entry stating the fact of both years year by year ("Đến năm 2025: … Đến năm 2030: …"), as for an unsure
+    # answer (bot.kb.both_years: the highest coverage of the first three, the short name asked written)
+    stated = stating_both(question, hits)
+    if stated is not None and stated.entry is not entry:
+        return confident(stated, messages, result.normalized, result.margin), None
     missing = next(y for y in years if y not in named)
     # review of round 15, M3: the other year's entry of the same kind (topic, and the title once the years are
     # taken out), not any entry that names the year

@@ -8,6 +8,9 @@ with what the whole message's question clauses hold for all of them (the places 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from bot.kb.asks import asked
 from bot.kb.asks.lookups import carried
 from bot.kb.index import Index, Query
@@ -15,6 +18,7 @@ from bot.kb.intent_model import NOTHING, IntentModel, Reading
 from bot.nlp.normalize import Analysis, analyze
 
 YEAR = "year:"  # the prefix of a year asked among the kinds (``bot.kb.asks``)
+_T = TypeVar("_T")
 
 
 class Texts:
@@ -26,6 +30,7 @@ class Texts:
         self.model = intent
         self.whole = whole  # the whole message (regional words standardized): what the intent reader reads
         self._intents: dict[str, Reading] = {}
+        self._alone = ""  # a question read as though sent alone (``read_alone``)
         self._analyses: dict[str, Analysis] = {}
         self._queries: dict[str, Query | None] = {}
         self._asked: dict[str, frozenset[str]] = {}
@@ -77,12 +82,21 @@ class Texts:
         Only the whole message is read: the reader learned whole messages, context and all, and a context
         sentence read alone as a question ("…muốn lập nhóm hướng dẫn bà con làm dịch vụ công.") is no question it
         knows — held out, agreeing on one answered it instead of the question after it (round 8)."""
-        if self.model is None or text != self.whole:
+        if self.model is None or (text != self.whole and text != self._alone):
             return NOTHING
         found = self._intents.get(text)
         if found is None:
             found = self._intents[text] = self.model.read(self.analysis(text).text)
         return found
+
+    def read_alone(self, text: str, reading: Callable[[], _T]) -> _T:
+        """``reading()`` with the intent reader reading ``text`` as though it were the whole message
+        (``bot.kb.first_alone``)."""
+        self._alone = text
+        try:
+            return reading()
+        finally:
+            self._alone = ""
 
     def query(self, text: str) -> Query | None:
         """``text`` as the ranker reads it. Two texts that analyse alike — the whole message and its one question

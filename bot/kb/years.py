@@ -17,10 +17,13 @@ from bot.nlp.normalize import fold
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # two years joined as a list, on the folded text ("va", "voi", "lan" are và, với, lẫn); "nam" (năm) may repeat
-# (one run of spaces before the joiner, one after it: no two adjacent runs that could split one run of spaces)
+# (one run of spaces before the joiner, one after it: no two adjacent runs that could split one run of spaces);
+# after a joiner, the second year may be led by "vào / đến / tới" as the first was ("năm 2025 và vào năm 2030",
+# "đến 2025 và đến 2030"; "2025 đến 2030" without a joiner is a range)
 # (a separator is required: "20212025" is no two years; nor are years inside a longer run of digit groups, as a
 # phone number "0912 2021 2022": no digit, alone or before one space, right before or after the pair)
-_SIDE_BY_SIDE = re.compile(rf"(?<!\d)(?<!\d\s)\b({_YEAR})(?:\s*(?:,|&|\bvs\b\.?|\bva\b|\bvoi\b|\blan\b)\s*|\s+)"
+_SIDE_BY_SIDE = re.compile(rf"(?<!\d)(?<!\d\s)\b({_YEAR})"
+                           rf"(?:\s*(?:,|&|\bvs\b\.?|\bva\b|\bvoi\b|\blan\b)\s*(?:(?:vao|den|toi)\s+)?|\s+)"
                            rf"(?:nam\s+)?({_YEAR})\b(?!\s?\d)")
 # a range or a school year as typed: any mark but a comma or "&" between two years ("2021-2025", "2021–2025",
 # "2021 ~ 2025", "2021 → 2025", "2021 − 2025", "2025/2026", "2021..2025", "(2021 2025)" after a year: folding drops

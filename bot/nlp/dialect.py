@@ -112,6 +112,9 @@ REGIONAL: dict[str, str] = {
     # round 7: asking who did something as "which side" ("VNeID do bên nào làm"); "nói thiệt" is Southern
     # "nói thật" (to be honest), framing like "nghe nói"
     "bên nào": "cơ quan nào", "nói thiệt": "nói thật", "thiệt tình": "thật tình",
+    # Southern "thiệt ra" = "thật ra" (in fact): framing, not a word the ranker repairs toward
+    # "thiết" ("thiết thực": "Thiệt ra chuyển đổi số là gì" was answered with the benefits to citizens)
+    "thiệt ra": "thật ra",
     # round 7 (qa7r): Southern "hồi nào" / "chừng nào" ask when ("mở hồi nào vậy ta?" = "mở khi nào?"), and the
     # KB's phrasings say "khi nào"; marked only ("hoi nao" is also "hội nào", which association)
     "hồi nào": "khi nào", "chừng nào": "khi nào",

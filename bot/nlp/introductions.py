@@ -72,6 +72,11 @@ def _vocabulary() -> _Vocabulary:
                        _class(data["between"]), _class(data["life"]), _class(data["subjectless"]))
 
 
+def closing_particles() -> frozenset[str]:
+    """The particles that may close a question after its question word, folded (``closing``: "vay", "a", "nhi")."""
+    return _vocabulary().closing
+
+
 def _look_alike(words: list[str], vocabulary: _Vocabulary) -> bool:
     """Whether the clause's first word, an everyday word typed without marks that looks like a person
     (``ambiguous_unmarked``), is no one introducing themself. Where the clause carries marks elsewhere the word is

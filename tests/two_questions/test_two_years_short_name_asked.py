@@ -8,6 +8,7 @@ import pytest
 
 from bot.kb.both_years import asked_names, says_names
 from bot.kb.engine import KnowledgeBase
+from bot.kb.years import lists_both, states_both
 
 pytestmark = pytest.mark.unit
 
@@ -37,3 +38,16 @@ def test_the_short_name_is_read_however_typed(real_kb: KnowledgeBase) -> None:
     assert says_names(real_kb.by_id[_RANKINGS], frozenset({"egdi"}))
     assert not says_names(real_kb.by_id[_CYBER], frozenset({"egdi"}))
     assert asked_names("Mục tiêu chính phủ số năm 2025 và 2030 là gì?", hits) == frozenset()
+
+
+
+@pytest.mark.parametrize("question", [
+    "Mục tiêu xếp hạng Chính phủ điện tử EGDI của Liên Hợp Quốc năm 2025 và năm 2030 là bao nhiêu?",
+    "chỉ số EGDI của LHQ, VN đặt mục tiêu đứng nhóm mấy năm 2025 và 2030 vậy",
+])
+def test_an_answer_of_one_year_gives_way_to_an_entry_writing_the_name(real_kb: KnowledgeBase, question: str) -> None:
+    # the first was answered confidently with the 2025 e-government targets (EGDI for 2025 only), nothing offered
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry in {_RANKINGS, "ct-xep-hang-egdi-2024"}
+    said = real_kb.by_id[answer.entry].answer
+    assert states_both(said, ("2025", "2030")) or lists_both(said, ("2025", "2030"))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from bot.kb.asks.patterns import any_substring
 from bot.kb.asks.registry import Said, register
 
 # Nouns an ordinal follows (folded): "bé thứ 2", "lần thứ 4", "năm thứ 3", "hạng thứ 5"
@@ -56,7 +57,7 @@ def _ordinal(folded: str, m: re.Match[str]) -> bool:
 
 def asked_hours(normalized: str) -> frozenset[str]:
     """``hours`` when the question (analysed, folded) asks an office's days or schedule (see the module)."""
-    if not any(h in normalized for h in _HINTS):
+    if not any_substring(normalized, _HINTS):
         return frozenset()
     if any(not _ordinal(normalized, m) for m in _BY_DAY.finditer(normalized)):
         return frozenset({"hours"})

@@ -40,6 +40,12 @@ def hinted(text: str, hints: tuple[str, ...]) -> bool:
     return _any_of(hints).search(text) is not None
 
 
+def any_substring(text: str, hints: tuple[str, ...]) -> bool:
+    """``any(h in text for h in hints)`` as one search in C (latency: a generator step per hint, per message). Unlike
+    :func:`hinted`, a plain filter of a reader, not a kind's necessary hint: no test replaces it."""
+    return _any_of(hints).search(text) is not None
+
+
 @lru_cache(maxsize=256)
 def _any_of(hints: tuple[str, ...]) -> re.Pattern[str]:
     """The hints as one expression: it finds one where any of them is a substring."""

@@ -37,6 +37,7 @@ from bisect import bisect_right
 from collections.abc import Set
 from functools import lru_cache
 
+from bot.kb.asks.patterns import any_substring
 from bot.kb.asks.registry import Said, register
 from bot.kb.subjects import COUNTRIES_FILE
 from bot.nlp.normalize import analyze
@@ -217,7 +218,7 @@ def _asks_origin(normalized: str, raw: str) -> bool:
     """Whether the question asks who or where began something: an origin read within one clause of ``raw`` (each
     clause analysed only when the whole text reads one: rare)."""
     padded = f" {normalized} "
-    if not any(h in padded for h in _HINTS) or not _origin(_without_tech_ai(normalized, raw)):
+    if not any_substring(padded, _HINTS) or not _origin(_without_tech_ai(normalized, raw)):
         return bool(raw) and _from_country_typed(raw)
     clauses = [c for c in _CLAUSE.split(raw) if c.strip()] if raw else []
     return not (len(clauses) > 1 and not any(_origin(_without_tech_ai(analyze(c).text, c)) for c in clauses))
@@ -227,7 +228,7 @@ def _asked(normalized: str, raw: str, _found: Set[str]) -> set[str]:
     kinds: set[str] = set()
     if not raw.isascii():
         typed = unicodedata.normalize("NFC", raw).lower()
-        if any(h in typed for h in _EVENT_HINTS) and _asks_event(typed):
+        if any_substring(typed, _EVENT_HINTS) and _asks_event(typed):
             kinds.add("disaster")
     if _asks_origin(normalized, raw):
         kinds.add("origin")
