@@ -21,8 +21,6 @@ from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS
 from bot.kb.explained import names, subject_left
 from bot.kb.first_alone import first_read_alone
 from bot.kb.further_questions import offered_too
-from bot.kb.guesses import TRIGGER as _GUESS
-from bot.kb.guesses import without_guess
 from bot.kb.index import Hit, Index
 from bot.kb.intent_model import IntentModel
 from bot.kb.introduced import cut_introduction, names_entry
@@ -84,8 +82,6 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
         text, cut = pleaded, clauses(pleaded)
     if (asked := without_citation(text)) is not None:  # nor the source cited before it (bot.kb.citations)
         text, cut = asked, clauses(asked)
-    if _GUESS in text and (unguessed := without_guess(text)) is not None:  # "…, hay chỉ là …" (bot.kb.guesses)
-        text, cut = unguessed, clauses(unguessed)
     parts = resolved_parts(cut)
     # each clause's sentence, found as typed (a resolved clause reads the story's words)
     sentences = dict(zip(parts, sentences_of(cut, text), strict=True))
