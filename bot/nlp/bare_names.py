@@ -20,8 +20,6 @@ from bot.nlp.normalize import command_form, fold_token, is_syllable
 _PROVINCES = Path(__file__).resolve().parents[2] / "content" / "provinces.toml"
 _PLACE_WORDS = 3  # the longest province name read after the word said on someone's behalf ("Bà Rịa Vũng Tàu": 4)
 
-_PLAIN_WORDS = 4  # unmarked words beside one marked word for a clause to count as typed without marks
-
 _PLACE_OPENER = "cho"  # "đăng ký nhận tin cho Hà Nội" names a province, not a person
 
 
@@ -50,14 +48,8 @@ def names_bare(raws: Sequence[str], on_behalf: frozenset[str], titles: frozenset
 
 def typed_plain(raws: Sequence[str], titled: bool) -> bool:
     """Whether a clause is typed without marks and does not capitalise most of its words: there, a capitalised word is
-    a name as surely as where marks are typed, and the short words around it are read folded (:func:`said_as`).
-
-    An emoji or a sign (a word with no letter) says nothing of how the words are typed, and one marked word among
-    ``_PLAIN_WORDS`` or more unmarked ones is a habit ("huy dang ky gium Lan nhé", "… gium Lan 😊"): the clause is still
-    typed without marks (round 19 left these read with marks, so no name was found)."""
-    words = [w for w in raws if any(c.isalpha() for c in w)]
-    marked = sum(not w.isascii() for w in words)
-    return not titled and (marked == 0 or (marked == 1 and len(words) - marked >= _PLAIN_WORDS))
+    a name as surely as where marks are typed, and the short words around it are read folded (:func:`said_as`)."""
+    return not titled and all(w.isascii() for w in raws)
 
 
 def said_as(word: str, words: frozenset[str], plain: bool = False) -> bool:

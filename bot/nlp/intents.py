@@ -55,10 +55,8 @@ from typing import NamedTuple
 
 from bot.nlp.abbreviations import COMMAND, COMMON
 from bot.nlp.bare_names import names_bare, opens_place, said_as, typed_plain
-from bot.nlp.bare_stop_for import bare_stop_for
 from bot.nlp.clauses import asks_by_itself, asks_to_know, says_nowhere
 from bot.nlp.dialect import standardize
-from bot.nlp.help_told import HELP, help_only_told
 from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
 from bot.nlp.someone_within import someone_taken_out
 
@@ -871,9 +869,6 @@ def _read(text: str, intents: Intents, addressed: bool = False) -> str | None:
     found = intents.said(r.marked, r.folded, r.accented)
     name = next((c.name for c in intents.commands
                  if c.matches(r.marked, r.folded, r.accented, r.message, bare, found)), None)
-    if name == HELP and help_only_told([s for s in _SENTENCE_END.split(text) if s.strip()],
-                                       lambda s: _read(s, intents)):
-        return None  # help told as a state, another thing asked (``help_told``)
     if name is None or not intents.elsewhere:
         return name
     # the words said of something else set aside, read again: setting aside only removes phrases, so a message
@@ -903,7 +898,7 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     if not text or len(text.split()) <= MAX_WORDS:
         if _subscribes_for_someone(text, intents):
             return SUBSCRIBE_FOR_OTHERS
-        return _read(text, intents) or _short_asked_after(text, intents) or _stop_bare_for(text, intents)
+        return _read(text, intents) or _short_asked_after(text, intents)
     last = _last_clauses(text)
     name = _read(last, intents)
     if name is not None and not _asks_besides(name, last, intents):
@@ -1352,16 +1347,7 @@ def for_others(text: str, intents: Intents | None = None) -> bool:
         reading = _Reading.of(clause)
         if _for_someone(clause, reading, intents, speaks) and (stop is None or _says(stop, reading, intents)):
             return True
-    return _stop_bare_for(text, intents) is not None
-
-
-def _stop_bare_for(text: str, intents: Intents) -> str | None:
-    """``"unsubscribe"`` for a stop said bare for someone else ("huy cho anh Tuan", :mod:`bot.nlp.bare_stop_for`):
-    the words after the verb name someone (:func:`_for_someone`); its reply stops nothing (``for_others``)."""
-    person = bare_stop_for(text, intents.on_behalf, intents.filler)
-    if person is None or not _for_someone(person, _Reading.of(person), intents, _speaks_as(text, intents)):
-        return None
-    return "unsubscribe"
+    return False
 
 
 def _speaks_as(text: str, intents: Intents) -> frozenset[str]:
