@@ -275,6 +275,10 @@ FLOORS = {
     # cases of each of the 16 styles, written before any round-20 work, never tuned on, failures never read
     # (ba1bcb4: 95.0 %, 98.4 %, 1.25 % by the keyword rule, 3.75 % (3/80), 96.7 %, 1 taken)
     "test29": (0.95, 0.98, 0.013, 0.04, 0.96),
+    # the regeneration at the end of session 20, two fresh writers, written before round 20's engineers started,
+    # kept outside the repository until the end, never read (ba1bcb4 and the end of round 20: 93.8 %, 99.1 %,
+    # 1.25 % by the keyword rule -- a judge: 2 of the 4 wrong (0.6 %) --, 2.5 % (2/80, 1 redirect), 93.3 %)
+    "test30": (0.93, 0.99, 0.013, 0.025, 0.93),
 }
 
 
@@ -320,12 +324,18 @@ def test_blind_split_holds_its_floors(split: str, real_kb: KnowledgeBase, probe:
     # one KB and one probe for every split (loading the KB took 2-3 s a split); answering has no side effects
     report = blind_report(split, real_kb, probe)
     right, shown, wrong, off_topic, commands = FLOORS[split]
-    detail = "\n".join([report.format(), *report.failures[:60]])
-    assert report.confident_accuracy >= right, detail
-    assert report.shown_accuracy >= shown, detail
-    assert report.confident_wrong_rate <= wrong, detail
-    assert report.off_topic_rate <= off_topic, detail
-    assert report.command_accuracy >= commands, detail
+    # a held-out split's failures are nobody's to read (round 20: an engineer's log showed a dozen of test29's):
+    # its floor fails with the figures only
+    held_out = split.startswith(("test", "long")) or split.endswith("b")
+    detail = report.format() if held_out else "\n".join([report.format(), *report.failures[:60]])
+    # figures taken out first: pytest's message would otherwise show the report's repr, failures and all
+    got_right, got_shown, got_wrong = report.confident_accuracy, report.shown_accuracy, report.confident_wrong_rate
+    got_off, got_commands = report.off_topic_rate, report.command_accuracy
+    assert got_right >= right, detail
+    assert got_shown >= shown, detail
+    assert got_wrong <= wrong, detail
+    assert got_off <= off_topic, detail
+    assert got_commands >= commands, detail
     if split.startswith("dev") and not split.endswith("b") and split not in NOT_YET_TUNED:
         # round 8: no question of a set tuned on is taken by a plain-word command (in scope or off-topic; an
         # off-topic one moves no other figure). The test splits' and the held-out halves' counts are the lead's
