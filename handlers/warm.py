@@ -36,6 +36,9 @@ SAMPLES = (
     "Kênh cho tôi dừng nhận bản tin từ tuần này nhé. Mà VNeID mức 2 đăng ký ở đâu vậy?",
     # a question, then a plea for the answer: the tails' and the story sentences' words (content/asking_tails.toml)
     "Tổ công nghệ số làm những việc gì? ai biết chỉ mình với nha",
+    # a statement sharing the question's words, then the question in an entry's own phrasing, closed politely: the
+    # closing particles of content/introductions.toml (bot.kb.own_phrasing, round 20)
+    "Tôi chưa biết gì về chuyển đổi số. Chuyển đổi số là gì ạ?",
 )
 
 
