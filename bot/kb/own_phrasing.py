@@ -60,8 +60,10 @@ def own_phrasing(kb: Deciding, texts: Texts, asks: Sequence[str], parts: Sequenc
     # a phrasing that names no subject ("Mục tiêu 2030?", "Tầm nhìn 2030?") is the KB's shorthand for its default
     # subject: after "Mình đang tìm hiểu về kinh tế số." the subject the asker named stands (review, H1)
     context = ". ".join(p for p in parts if p not in asks)
+    if not context:
+        return alone
     told, asked = texts.query(context), texts.query(asks[0])
-    if context and subject_left(told.view if told else None, asked.view if asked else None,
-                                kb.records.get(entry.id), kb.records.get(whole[0].entry)):
+    if subject_left(told.view if told else None, asked.view if asked else None,
+                    kb.records.get(entry.id), kb.records.get(whole[0].entry)):
         return None
     return alone
