@@ -279,6 +279,18 @@ FLOORS = {
     # kept outside the repository until the end, never read (ba1bcb4 and the end of round 20: 93.8 %, 99.1 %,
     # 1.25 % by the keyword rule -- a judge: 2 of the 4 wrong (0.6 %) --, 2.5 % (2/80, 1 redirect), 93.3 %)
     "test30": (0.93, 0.99, 0.013, 0.025, 0.93),
+    # session 21's dev set by four fresh writers (Biên Hòa/Long Xuyên/Mỹ Tho young parents and shop assistants,
+    # Quảng Bình/Quảng Nam/Bình Định cooperative members and commune officials, Hà Nội/Thái Nguyên/Nam Định journalism
+    # students and reporters, Thanh Hóa/Hải Dương/Vĩnh Long grandparents and retired civil servants), 25 hard off-topic
+    # look-alikes each, cut by writer: dev21a (n1-n3) tuned on (untouched at 7bfba0d: 82.1 %, 93.6 %, 9.0 %, 0/84,
+    # 88.9 %, 2 questions taken by a command); dev21b (n4) held out, figures only (7bfba0d: 100 %, 100 %, none wrong,
+    # 3.6 % (1/28), 83.3 %, none taken)
+    "dev21a": (0.82, 0.93, 0.09, 0.02, 0.88),
+    "dev21b": (0.98, 1.0, 0.02, 0.04, 0.83),
+    # the regeneration at the start of session 21, two fresh writers (North and Centre; South and Highlands), 20
+    # cases of each of the 16 styles, written before any round-21 work, never tuned on, failures never read
+    # (7bfba0d: 94.4 %, 100 %, 0.94 % by the keyword rule, 1.25 % (1/80), 100 %, none taken)
+    "test31": (0.94, 0.99, 0.01, 0.015, 0.96),
 }
 
 
@@ -316,7 +328,7 @@ def blind_report(split: str, kb: KnowledgeBase, route: Callable[[str], str | Non
 
 
 # a dev set committed untouched, before its round's work: its questions taken by a command are that round's to fix
-NOT_YET_TUNED: set[str] = {"dev20a"}  # dev20a: 2 taken at ba1bcb4, round 20's qa20cmd lane
+NOT_YET_TUNED: set[str] = {"dev20a", "dev21a"}  # 2 taken each at the start (ba1bcb4, 7bfba0d): lanes qa20cmd, cmd21
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
