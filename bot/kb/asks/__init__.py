@@ -40,6 +40,7 @@ from bot.kb.asks import (  # noqa: F401
     lookups,
     minor,
     opinion,
+    parts,
     people,
     places,
     procedures,
