@@ -25,7 +25,6 @@ from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.intent_model import RESCUE_P, Reading, agrees, no_reader
 from bot.kb.loader import Entry, Source
-from bot.kb.year_claims import claimed_elsewhere
 from bot.kb.year_rivals import year_rivals_dropped
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
@@ -232,8 +231,7 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     tie = near_tie(hits) and not moot and not (p >= TIE_P and _leads(top, hits[1]))
     return (not tie and not top.against and top.coverage >= FLOOR_COVERAGE and top.match >= FLOOR_MATCH
             and not unanswered(asks, top.entry) and not outside(top) and not trained_outside(top)
-            and not overtaken(hits) and unbound_year(top.question, top.record, asks, idf) is None
-            and not claimed_elsewhere(hits, asks))  # another year's entry (bot.kb.year_claims)
+            and not overtaken(hits) and unbound_year(top.question, top.record, asks, idf) is None)
 
 
 def overtaken(hits: Sequence[Hit]) -> bool:
