@@ -40,6 +40,12 @@ SAYS_BOTH_FULL_MATCH = 0.9
 SHORT_FOLLOW_UP = 4
 
 
+def said_whole(hit: Hit | None) -> bool:
+    """Whether a question is said whole by its top entry (coverage 1.0, match ``SAYS_BOTH_FULL_MATCH`` or more: one
+    of its phrasings, "VNeID là gì?"): it names its own subject, however few its words (review 15, H1)."""
+    return hit is not None and hit.coverage >= 1.0 and hit.match >= SAYS_BOTH_FULL_MATCH
+
+
 def first_answered(texts: Texts, tried: Sequence[str], whole: Decided, first: Decided, second: Decided,
                    by_id: Mapping[str, Entry], messages: dict[str, str]) -> tuple[Decided, Entry | None] | None:
     """Two questions read (``tried``; ``first`` and ``second`` their readings, ``whole`` the whole message's): the
@@ -112,7 +118,7 @@ def says_both(whole: Decided, first: Decided, second: Decided,
     answered by its own entry ("Tổ công nghệ số cộng đồng là gì? Cả nước còn bao nhiêu tỉnh?", coverage and
     match 1.0) names its own subject: the whole message's entry answers neither (review of round 14, M1)."""
     top = second[1][0] if second[1] else None
-    if top is None or (top.coverage >= 1.0 and top.match >= SAYS_BOTH_FULL_MATCH):
+    if top is None or said_whole(top):
         return None
     entry = whole[0].entry
     if not whole[0].confident or entry is None or entry in (first[0].entry, second[0].entry):
@@ -219,7 +225,7 @@ def borrowed_by(texts: Texts, first: str, answered: Answer, second: Decided, by_
     answers it without the subject the ``first`` question gave it (``bot.kb.explained.borrowed_subject``): a
     short follow-up's reading is about another subject."""
     own = by_id.get(answered.entry or "")
-    if not second[1] or own is None or second[1][0].entry.topic == own.topic:
-        return False
+    if not second[1] or own is None or second[1][0].entry.topic == own.topic or said_whole(second[1][0]):
+        return False  # review 20, M2: "Tổ làm những việc gì, VNeID là gì?" names the second subject itself
     asked, top = texts.query(first), second[1][0]
     return asked is not None and borrowed_subject(asked.view, top.question, top.record, ELLIPTICAL_WORDS)
