@@ -18,7 +18,7 @@ from typing import Protocol
 
 from bot.kb.decision import ambiguous
 from bot.kb.index import Hit
-from bot.kb.several import Decided, said_whole
+from bot.kb.several import Decided, names_itself
 from bot.kb.texts import Texts
 from bot.kb.years import two_years
 from bot.nlp.clauses import self_contained
@@ -55,12 +55,12 @@ def first_read_alone(kb: Deciding, texts: Texts, tried: Sequence[str], readings:
 
 def of_one_talk(first: Decided, last: Decided) -> bool:
     """Whether the last question's entry may follow the first's answer (review of round 20, M2): it is of the
-    same topic ("Tổ làm những việc gì, tổ gồm những ai?"), or the last question names its own subject, said whole
-    by its entry ("…, VNeID là gì?"). A follow-up naming none ("Đề án 06 triển khai giai đoạn nào, mục tiêu là gì
-    ạ?") found another subject's entry (the national programme's goals): its button would be on the wrong subject,
-    so it is read unsure: only an entry of the first answer's topic is offered."""
+    same topic ("Tổ làm những việc gì, tổ gồm những ai?"), or the last question names its own subject
+    (``bot.kb.several.names_itself``: "…, VNeID là gì?"). A follow-up naming none ("Đề án 06 triển khai giai đoạn
+    nào, mục tiêu là gì ạ?") found another subject's entry (the national programme's goals): its button would be
+    on the wrong subject, so it is read unsure and only an entry of the first answer's topic is offered."""
     first_hits, last_hits = first[1], last[1]
     if not first_hits or not last_hits:
         return False
     own = next((h.entry for h in first_hits if h.entry.id == first[0].entry), first_hits[0].entry)
-    return last_hits[0].entry.topic == own.topic or said_whole(last_hits[0])
+    return last_hits[0].entry.topic == own.topic or names_itself(last_hits[0])

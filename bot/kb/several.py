@@ -25,10 +25,12 @@ from bot.kb.decision import (
 from bot.kb.explained import ELLIPTICAL_WORDS, OUTSIDE_ELLIPTICAL_WORDS, borrowed_subject
 from bot.kb.follow_up import borrowed_kind
 from bot.kb.index import Hit
+from bot.kb.lexicon import CONTENT
 from bot.kb.loader import Entry
 from bot.kb.texts import Texts
 from bot.kb.years import asked_again, lists_both, names_year, one_year, same_title, states_both, two_years
 from bot.nlp.clauses import self_contained
+from bot.nlp.normalize import is_syllable
 
 Decided = tuple[Answer, list[Hit]]  # one reading: the decision on one text and its ranked hits
 
@@ -42,8 +44,18 @@ SHORT_FOLLOW_UP = 4
 
 def said_whole(hit: Hit | None) -> bool:
     """Whether a question is said whole by its top entry (coverage 1.0, match ``SAYS_BOTH_FULL_MATCH`` or more: one
-    of its phrasings, "VNeID là gì?"): it names its own subject, however few its words (review 15, H1)."""
+    of its phrasings, "VNeID là gì?", review 15, H1)."""
     return hit is not None and hit.coverage >= 1.0 and hit.match >= SAYS_BOTH_FULL_MATCH
+
+
+def names_itself(hit: Hit | None) -> bool:
+    """Whether a short question said whole by its top entry (:func:`said_whole`) names its own subject: a word of it
+    is no Vietnamese syllable but a name or an abbreviation the entry says ("VNeID là gì?", "EGDI là gì?"), where
+    one syllable ("mấy tỉnh thế?") asks of the subject the talk holds (review of round 20, M2)."""
+    if not said_whole(hit) or hit is None or hit.question is None:
+        return False
+    return any(uv.role == CONTENT and any(not is_syllable(t) for alt in uv.alts for t in alt)
+               for uv in hit.question.units)
 
 
 def first_answered(texts: Texts, tried: Sequence[str], whole: Decided, first: Decided, second: Decided,
@@ -225,7 +237,7 @@ def borrowed_by(texts: Texts, first: str, answered: Answer, second: Decided, by_
     answers it without the subject the ``first`` question gave it (``bot.kb.explained.borrowed_subject``): a
     short follow-up's reading is about another subject."""
     own = by_id.get(answered.entry or "")
-    if not second[1] or own is None or second[1][0].entry.topic == own.topic or said_whole(second[1][0]):
+    if not second[1] or own is None or second[1][0].entry.topic == own.topic or names_itself(second[1][0]):
         return False  # review 20, M2: "Tổ làm những việc gì, VNeID là gì?" names the second subject itself
     asked, top = texts.query(first), second[1][0]
     return asked is not None and borrowed_subject(asked.view, top.question, top.record, ELLIPTICAL_WORDS)

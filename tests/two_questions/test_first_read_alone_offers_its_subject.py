@@ -50,3 +50,10 @@ def test_one_talk_is_answered_and_offered_as_before(real_kb: KnowledgeBase) -> N
     answer = real_kb.answer("Tổ làm những việc gì, tổ gồm những ai?")
     assert answer.confident and answer.entry == "tcns-nhiem-vu"
     assert answer.choice_entries[:1] == ["tcns-thanh-vien"]
+
+
+def test_a_one_syllable_follow_up_said_whole_still_borrows_the_subject(real_kb: KnowledgeBase) -> None:
+    # "mấy tỉnh thế" is a phrasing of the provinces' entry, but it asks how many provinces had the teams
+    answer = real_kb.answer("ad ơi hồi 2022 cả nc lập đc bn tổ công nghệ số cộng đồnng rồi nhỉ, mấy tỉnh thế")
+    assert answer.confident and answer.entry == "tcns-so-luong"
+    assert "chinh-quyen-hai-cap-2025" not in answer.choice_entries
