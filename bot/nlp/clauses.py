@@ -226,10 +226,13 @@ def tells_reason(right: str) -> bool:
 # để ghi vào tài liệu sinh hoạt chi bộ"): "ghi / viết / điền / chép vào", "ghi lại", "soạn".
 # Round 17 (qa17conf): putting it into the asker's paper ("để đưa vào phần tồn tại của báo cáo chi bộ"), the paper
 # they make ("để làm tiểu luận / luận văn / đề tài / slide"), the speech they give ("để phát biểu / nói trong …").
+# Or preparing the talk or paper ("để chuẩn bị bài nói chuyện / tài liệu / cho buổi sinh hoạt"); "để chuẩn bị cho
+# chuyển đổi số" (what to prepare) is no paper and stays the question's.
 _PURPOSE = re.compile(r"^de (?:\S+ ){0,2}?(?:giai thich|noi lai|ke lai|noi cho|ke cho|chi lai|huong dan lai|trinh bay"
                       r"|thuyet trinh|bao cao|viet bai|viet bao cao|lam bai|tuyen truyen|pho bien|tra loi"
                       r"|ghi vao|viet vao|dien vao|chep vao|ghi lai|soan|dua vao|cho vao|them vao|trich dan"
-                      r"|lam (?:tieu luan|luan van|khoa luan|de tai|slide|bao cao)|phat bieu|noi trong)\b")
+                      r"|lam (?:tieu luan|luan van|khoa luan|de tai|slide|bao cao)|phat bieu|noi trong"
+                      r"|chuan bi (?:bai|tai lieu|noi dung|bao cao|slide|cho buoi|buoi))\b")
 
 
 def tells_purpose(right: str) -> bool:
