@@ -31,3 +31,11 @@ def test_the_vision_asked_third_is_still_offered(real_kb: KnowledgeBase) -> None
 def test_the_days_decision_is_offered_after_the_day(real_kb: KnowledgeBase) -> None:
     answer = real_kb.answer("Ngày chuyển đổi số là ngày nào, ai ký quyết định?")
     assert answer.entry == "ngay-cds-la-ngay-nao" and answer.choice_entries[:1] == ["ngay-cds-quyet-dinh-505"]
+
+
+def test_a_follow_up_of_few_content_words_in_many_words_borrows_the_subject(real_kb: KnowledgeBase) -> None:
+    # "mất bao lâu mới làm xong ạ" names no subject: its own entry (how long a complaint takes) is another subject's
+    answer = real_kb.answer("Dạ cho con hỏi với ạ, Cổng Dịch vụ công quốc gia là do đơn vị nào xây dựng, mất bao lâu"
+                            " mới làm xong ạ?")
+    assert answer.confident and answer.entry == "dvcqg-ra-doi"
+    assert all(real_kb.by_id[e].topic == real_kb.by_id["dvcqg-ra-doi"].topic for e in answer.choice_entries)
