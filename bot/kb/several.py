@@ -23,7 +23,7 @@ from bot.kb.decision import (
     unsure_with_second,
 )
 from bot.kb.explained import ELLIPTICAL_WORDS, OUTSIDE_ELLIPTICAL_WORDS, borrowed_subject, subject_left
-from bot.kb.follow_up import borrowed_kind
+from bot.kb.follow_up import borrowed_kind, opens_with_connector
 from bot.kb.index import Hit
 from bot.kb.lexicon import CONTENT
 from bot.kb.loader import Entry
@@ -79,7 +79,7 @@ def first_answered(texts: Texts, tried: Sequence[str], whole: Decided, first: De
         own = first[1][0].record if first[1] and first[1][0].entry.id == first[0].entry else None
         # a follow-up of few content words (``bot.kb.explained.ELLIPTICAL_WORDS``) however many words it takes to say
         # them ("mất bao lâu mới làm xong ạ?") names no subject either
-        if borrowed_by(texts, tried[0], first[0], second, by_id, own):
+        if borrowed_by(texts, tried[0], first[0], second, by_id, own, tried[-1]):
             # review of round 15, M2: a follow-up naming no subject of its own ("Bao lâu thì có?") answered
             # by an entry that does not explain the first question's subject: its button would be about
             # another subject, so nothing is offered
@@ -237,16 +237,18 @@ def borrowed(texts: Texts, tried: Sequence[str], readings: Mapping[str, Decided]
 
 
 def borrowed_by(texts: Texts, first: str, answered: Answer, second: Decided, by_id: Mapping[str, Entry],
-                own_record: EntryRecord | None = None) -> bool:
+                own_record: EntryRecord | None = None, follow_up: str = "") -> bool:
     """Whether the second question's entry, of another topic than the first question's ``answered`` entry,
     answers it without the subject the ``first`` question gave it (``bot.kb.explained.borrowed_subject``): a
     short follow-up's reading is about another subject. With the answer's record (``own_record``), a number the
     first question names that the answer says and the follow-up's entry leaves out is that subject too ("Quyết
     định 749 … do ai ký, ký ngày nào": the DX day's Decision 505 is another decision's signing;
-    ``bot.kb.explained.subject_left``, round 15)."""
+    ``bot.kb.explained.subject_left``, round 15). A ``follow_up`` opened by a connector asks one of its own."""
     own = by_id.get(answered.entry or "")
     if not second[1] or own is None or second[1][0].entry.topic == own.topic or names_itself(second[1][0]):
         return False  # review 20, M2: "Tổ làm những việc gì, VNeID là gì?" names the second subject itself
+    if opens_with_connector(follow_up):
+        return False  # "…, còn năm 2023 là gì?": a question of its own (bot.kb.follow_up)
     asked, top = texts.query(first), second[1][0]
     if asked is not None and own_record is not None:
         return subject_left(asked.view, top.question, top.record, own_record, ELLIPTICAL_WORDS)

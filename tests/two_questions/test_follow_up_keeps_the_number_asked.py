@@ -1,6 +1,8 @@
 """A short follow-up ("…, ký ngày nào?") asks of the document the first question numbered ("Quyết định 749"): an
 entry of another topic that leaves that number out (the DX day's Decision 505) answers another document's signing,
-so it is not offered (``bot.kb.several.borrowed_by`` reads the number as ``bot.kb.explained.subject_left`` does)."""
+so it is not offered (``bot.kb.several.borrowed_by`` reads the number as ``bot.kb.explained.subject_left`` does). A
+follow-up of few content words names no subject however many words it takes, unless a connector opens it ("…, còn
+năm 2023 là gì?" asks one of its own)."""
 
 from __future__ import annotations
 
@@ -39,3 +41,12 @@ def test_a_follow_up_of_few_content_words_in_many_words_borrows_the_subject(real
                             " mới làm xong ạ?")
     assert answer.confident and answer.entry == "dvcqg-ra-doi"
     assert all(real_kb.by_id[e].topic == real_kb.by_id["dvcqg-ra-doi"].topic for e in answer.choice_entries)
+
+
+@pytest.mark.parametrize(("question", "offered"), [
+    ("Chủ đề năm 2022 là gì, còn năm 2023 là gì?", "nam-du-lieu-so-2023"),
+    ("Có bao nhiêu địa phương chọn ngày chuyển đổi số riêng khác ngày 10/10? Còn bài của Sở nói chuyển đổi số còn"
+     " những hạn chế gì?", "cds-han-che-2022"),
+])
+def test_a_follow_up_opened_by_a_connector_is_offered(real_kb: KnowledgeBase, question: str, offered: str) -> None:
+    assert real_kb.answer(question).choice_entries[:1] == [offered]
