@@ -73,7 +73,9 @@ def own_phrasing(kb: Deciding, texts: Texts, asks: Sequence[str], parts: Sequenc
     return alone
 
 
-_ASKING_VERBS = frozenset({"hoi", "biet"})  # the verb closing a request opener ("cho em hỏi", "xin hỏi", "muốn biết")
+# the verb closing a request opener ("cho em hỏi", "xin hỏi", "muốn biết") and the words of requesting before it
+_ASKING_VERBS = frozenset({"hoi", "biet"})
+_REQUESTING = frozenset({"cho", "xin", "muon", "can"})
 
 
 def _without_request(words: list[str], typed: int, query: Query | None) -> list[str] | None:
@@ -83,4 +85,6 @@ def _without_request(words: list[str], typed: int, query: Query | None) -> list[
     if query is None or len(query.view.units) != typed:
         return None  # a unit of several words (an abbreviation read out): the words are not told apart here
     first = next((i for i, uv in enumerate(query.view.units) if uv.role == CONTENT), 0)
-    return words[first:] if first and words[first - 1] in _ASKING_VERBS else None
+    # a request: "cho / xin / muốn / cần" before the verb ("bác hỏi VNeID là gì" tells what someone asked)
+    asked = first and words[first - 1] in _ASKING_VERBS and not _REQUESTING.isdisjoint(words[: first - 1])
+    return words[first:] if asked else None

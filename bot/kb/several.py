@@ -77,9 +77,8 @@ def first_answered(texts: Texts, tried: Sequence[str], whole: Decided, first: De
         if both is not None:
             return both
         own = first[1][0].record if first[1] and first[1][0].entry.id == first[0].entry else None
-        # a follow-up of few content words (``bot.kb.explained.ELLIPTICAL_WORDS``) however many words it takes to say
-        # them ("mất bao lâu mới làm xong ạ?") names no subject either
-        if borrowed_by(texts, tried[0], first[0], second, by_id, own, tried[-1]):
+        if len(tried[-1].split()) <= SHORT_FOLLOW_UP and borrowed_by(texts, tried[0], first[0], second, by_id, own,
+                                                                     tried[-1]):
             # review of round 15, M2: a follow-up naming no subject of its own ("Bao lâu thì có?") answered
             # by an entry that does not explain the first question's subject: its button would be about
             # another subject, so nothing is offered
