@@ -40,7 +40,6 @@ _QUESTION_SHORTHAND = frozenset(w for w in _QUESTION_MARKED if w.isascii()) & _Q
 # tin"): these also appear in the context people tell first ("Sếp giao tìm hiểu kỹ.", "Thầy hướng dẫn bảo em…").
 _ASKING_PHRASES = tuple(fold(p) for p in (
     "là gì", "ở đâu", "thế nào", "như nào", "làm sao", "bao nhiêu", "có phải", "được không", "bao giờ", "khi nào",
-    "bao lâu",  # how long ("xây dựng mất bao lâu"); "bao lâu nay" (for so long now) tells (``_LONG_NOW``)
 ))
 _REQUEST_PHRASES = tuple(fold(p) for p in (
     "cho hỏi", "xin hỏi", "muốn hỏi", "muốn biết", "cần biết", "cần thông tin", "muốn tìm hiểu", "tìm hiểu",
@@ -806,14 +805,12 @@ def asks_by_itself(clause: str) -> bool:
     if _asks_by_word([w for w in words if w]):
         return True
     padded = _padded(clause)
-    return any(p in padded for p in _ASKING_PADDED if (p != _WHERE_PADDED or not _NOWHERE.search(padded))
-               and (p != _HOW_LONG_PADDED or _LONG_NOW not in padded))
+    return any(p in padded for p in _ASKING_PADDED if p != _WHERE_PADDED or not _NOWHERE.search(padded))
 
 
 # "ở đâu" as nowhere, not where (round 14): a negation before it in the clause and "cả / hết" right after ("không muốn
 # để thông tin cũ ở đâu cả"); its words are read by ``_negative_indefinite``, the phrase here
 _WHERE_PADDED = " o dau "
-_HOW_LONG_PADDED, _LONG_NOW = " bao lau ", " bao lau nay "  # "bao lâu nay" is "for so long now", no question
 # No verb of knowing may stand between (review 14b, M4: "không biết thông tin lưu ở đâu cả" asks where), and no tag
 # question may close it ("… lưu ở đâu cả không").
 _NOWHERE = re.compile(r" (?:khong|chang|cha|chua|ko|k|hong) (?:(?!(?:biet|ro|nho|bit|bik) )\S+ ){0,6}o dau (?:ca|het) "
