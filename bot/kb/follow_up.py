@@ -37,6 +37,11 @@ def _opens_with_connector(text: str) -> bool:
         or fold(typed).startswith(_CONNECTORS)
 
 
+def opens_with_connector(text: str) -> bool:
+    """Whether a second question opens with a connector ("còn", "với lại", "ngoài ra"): it asks one of its own."""
+    return _opens_with_connector(text)
+
+
 SUBJECT_WORDS = 2  # content units of the follow-up in the entry's title or keywords: a subject of its own
 _TITLES: dict[str, tuple[Entry, frozenset[str]]] = {}
 

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.kb.explained import subject_left
-from bot.kb.index import Hit, Index
+from bot.kb.index import Hit, Index, Query
+from bot.kb.lexicon import CONTENT
 from bot.kb.records import EntryRecord
 from bot.kb.several import Decided
 from bot.kb.texts import Texts
@@ -47,10 +48,13 @@ def own_phrasing(kb: Deciding, texts: Texts, asks: Sequence[str], parts: Sequenc
     if len(asks) != 1 or not self_contained(asks[0]) or whole[0].entry is None:
         return None
     words = texts.analysis(asks[0]).text.split()
+    typed = len(words)
     closing = closing_particles()
     while len(words) > 1 and words[-1] in closing:  # "… là gì ạ", "… là gì vậy": the phrasing, closed politely
         words.pop()
     doc = kb.index.exact.get(" ".join(words), -1)
+    if doc < 0 and (asked := _without_request(words, typed, texts.query(asks[0]))) is not None:
+        doc = kb.index.exact.get(" ".join(asked), -1)  # "Cho hỏi chuyển đổi số là gì?": the phrasing, asked for
     entry = kb.index.entries[doc] if doc >= 0 else None
     if entry is None or entry.id == whole[0].entry:
         return None
@@ -67,3 +71,20 @@ def own_phrasing(kb: Deciding, texts: Texts, asks: Sequence[str], parts: Sequenc
                     kb.records.get(entry.id), kb.records.get(whole[0].entry)):
         return None
     return alone
+
+
+# the verb closing a request opener ("cho em hỏi", "xin hỏi", "muốn biết") and the words of requesting before it
+_ASKING_VERBS = frozenset({"hoi", "biet"})
+_REQUESTING = frozenset({"cho", "xin", "muon", "can"})
+
+
+def _without_request(words: list[str], typed: int, query: Query | None) -> list[str] | None:
+    """The question's words after the request that opens it ("Cho hỏi …", "Dạ cho em hỏi …", "Em muốn biết …": the
+    framing words before its first content word, ending on "hỏi / biết"), or ``None`` where it opens with none.
+    ``words``: the question's first words of the ``typed`` its analysis holds (closing particles left out)."""
+    if query is None or len(query.view.units) != typed:
+        return None  # a unit of several words (an abbreviation read out): the words are not told apart here
+    first = next((i for i, uv in enumerate(query.view.units) if uv.role == CONTENT), 0)
+    # a request: "cho / xin / muốn / cần" before the verb ("bác hỏi VNeID là gì" tells what someone asked)
+    asked = first and words[first - 1] in _ASKING_VERBS and not _REQUESTING.isdisjoint(words[: first - 1])
+    return words[first:] if asked else None

@@ -22,13 +22,16 @@ from bot.kb.decision import (
     confident,
     unsure_with_second,
 )
-from bot.kb.explained import ELLIPTICAL_WORDS, OUTSIDE_ELLIPTICAL_WORDS, borrowed_subject
-from bot.kb.follow_up import borrowed_kind
+from bot.kb.explained import ELLIPTICAL_WORDS, OUTSIDE_ELLIPTICAL_WORDS, borrowed_subject, subject_left
+from bot.kb.follow_up import borrowed_kind, opens_with_connector
 from bot.kb.index import Hit
+from bot.kb.lexicon import CONTENT
 from bot.kb.loader import Entry
+from bot.kb.records import EntryRecord
 from bot.kb.texts import Texts
 from bot.kb.years import asked_again, lists_both, names_year, one_year, same_title, states_both, two_years
 from bot.nlp.clauses import self_contained
+from bot.nlp.normalize import is_syllable
 
 Decided = tuple[Answer, list[Hit]]  # one reading: the decision on one text and its ranked hits
 
@@ -38,6 +41,22 @@ Decided = tuple[Answer, list[Hit]]  # one reading: the decision on one text and 
 SAYS_BOTH_FULL_MATCH = 0.9
 # a follow-up of this many words or fewer ("Bao lâu thì có?") may name no subject of its own (review of round 15, M2)
 SHORT_FOLLOW_UP = 4
+
+
+def said_whole(hit: Hit | None) -> bool:
+    """Whether a question is said whole by its top entry (coverage 1.0, match ``SAYS_BOTH_FULL_MATCH`` or more: one
+    of its phrasings, "VNeID là gì?", review 15, H1)."""
+    return hit is not None and hit.coverage >= 1.0 and hit.match >= SAYS_BOTH_FULL_MATCH
+
+
+def names_itself(hit: Hit | None) -> bool:
+    """Whether a short question said whole by its top entry (:func:`said_whole`) names its own subject: a word of it
+    is no Vietnamese syllable but a name or an abbreviation the entry says ("VNeID là gì?", "EGDI là gì?"), where
+    one syllable ("mấy tỉnh thế?") asks of the subject the talk holds (review of round 20, M2)."""
+    if not said_whole(hit) or hit is None or hit.question is None:
+        return False
+    return any(uv.role == CONTENT and any(not is_syllable(t) for alt in uv.alts for t in alt)
+               for uv in hit.question.units)
 
 
 def first_answered(texts: Texts, tried: Sequence[str], whole: Decided, first: Decided, second: Decided,
@@ -57,7 +76,9 @@ def first_answered(texts: Texts, tried: Sequence[str], whole: Decided, first: De
         both = says_both(whole, first, second, by_id)
         if both is not None:
             return both
-        if len(tried[-1].split()) <= SHORT_FOLLOW_UP and borrowed_by(texts, tried[0], first[0], second, by_id):
+        own = first[1][0].record if first[1] and first[1][0].entry.id == first[0].entry else None
+        if len(tried[-1].split()) <= SHORT_FOLLOW_UP and borrowed_by(texts, tried[0], first[0], second, by_id, own,
+                                                                     tried[-1]):
             # review of round 15, M2: a follow-up naming no subject of its own ("Bao lâu thì có?") answered
             # by an entry that does not explain the first question's subject: its button would be about
             # another subject, so nothing is offered
@@ -112,7 +133,7 @@ def says_both(whole: Decided, first: Decided, second: Decided,
     answered by its own entry ("Tổ công nghệ số cộng đồng là gì? Cả nước còn bao nhiêu tỉnh?", coverage and
     match 1.0) names its own subject: the whole message's entry answers neither (review of round 14, M1)."""
     top = second[1][0] if second[1] else None
-    if top is None or (top.coverage >= 1.0 and top.match >= SAYS_BOTH_FULL_MATCH):
+    if top is None or said_whole(top):
         return None
     entry = whole[0].entry
     if not whole[0].confident or entry is None or entry in (first[0].entry, second[0].entry):
@@ -214,12 +235,20 @@ def borrowed(texts: Texts, tried: Sequence[str], readings: Mapping[str, Decided]
     return first is not None and borrowed_subject(first.view, top.question, top.record, elliptical)
 
 
-def borrowed_by(texts: Texts, first: str, answered: Answer, second: Decided, by_id: Mapping[str, Entry]) -> bool:
+def borrowed_by(texts: Texts, first: str, answered: Answer, second: Decided, by_id: Mapping[str, Entry],
+                own_record: EntryRecord | None = None, follow_up: str = "") -> bool:
     """Whether the second question's entry, of another topic than the first question's ``answered`` entry,
     answers it without the subject the ``first`` question gave it (``bot.kb.explained.borrowed_subject``): a
-    short follow-up's reading is about another subject."""
+    short follow-up's reading is about another subject. With the answer's record (``own_record``), a number the
+    first question names that the answer says and the follow-up's entry leaves out is that subject too ("Quyết
+    định 749 … do ai ký, ký ngày nào": the DX day's Decision 505 is another decision's signing;
+    ``bot.kb.explained.subject_left``, round 15). A ``follow_up`` opened by a connector asks one of its own."""
     own = by_id.get(answered.entry or "")
-    if not second[1] or own is None or second[1][0].entry.topic == own.topic:
-        return False
+    if not second[1] or own is None or second[1][0].entry.topic == own.topic or names_itself(second[1][0]):
+        return False  # review 20, M2: "Tổ làm những việc gì, VNeID là gì?" names the second subject itself
+    if opens_with_connector(follow_up):
+        return False  # "…, còn năm 2023 là gì?": a question of its own (bot.kb.follow_up)
     asked, top = texts.query(first), second[1][0]
+    if asked is not None and own_record is not None:
+        return subject_left(asked.view, top.question, top.record, own_record, ELLIPTICAL_WORDS)
     return asked is not None and borrowed_subject(asked.view, top.question, top.record, ELLIPTICAL_WORDS)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.nlp.explanation_asked import asks_explanation, says_need
 from bot.nlp.introductions import introduces
-from bot.nlp.knowing_nothing import knows_nothing
+from bot.nlp.knowing_nothing import knows_nothing, nothing_at
 from bot.nlp.normalize import continues_name, fold, fold_token
 
 # A full stop ends a sentence only before a space: "c63.mic.gov.vn", "1.000" and "10.10" are one word.
@@ -225,10 +225,13 @@ def tells_reason(right: str) -> bool:
 # để ghi vào tài liệu sinh hoạt chi bộ"): "ghi / viết / điền / chép vào", "ghi lại", "soạn".
 # Round 17 (qa17conf): putting it into the asker's paper ("để đưa vào phần tồn tại của báo cáo chi bộ"), the paper
 # they make ("để làm tiểu luận / luận văn / đề tài / slide"), the speech they give ("để phát biểu / nói trong …").
+# Or preparing the talk or paper ("để chuẩn bị bài nói chuyện / tài liệu / cho buổi sinh hoạt"); "để chuẩn bị cho
+# chuyển đổi số" (what to prepare) is no paper and stays the question's.
 _PURPOSE = re.compile(r"^de (?:\S+ ){0,2}?(?:giai thich|noi lai|ke lai|noi cho|ke cho|chi lai|huong dan lai|trinh bay"
                       r"|thuyet trinh|bao cao|viet bai|viet bao cao|lam bai|tuyen truyen|pho bien|tra loi"
                       r"|ghi vao|viet vao|dien vao|chep vao|ghi lai|soan|dua vao|cho vao|them vao|trich dan"
-                      r"|lam (?:tieu luan|luan van|khoa luan|de tai|slide|bao cao)|phat bieu|noi trong)\b")
+                      r"|lam (?:tieu luan|luan van|khoa luan|de tai|slide|bao cao)|phat bieu|noi trong"
+                      r"|chuan bi (?:bai|tai lieu|noi dung|bao cao|slide|cho buoi|buoi))\b")
 
 
 def tells_purpose(right: str) -> bool:
@@ -647,9 +650,9 @@ def _asks_by_word(words: list[str]) -> bool:
 #   before "nay" ("mấy nay"), and before a person with the sentence going on ("mấy đứa nhỏ … lập cái tổ", "mấy anh
 #   đoàn thanh niên xuống …": those people); "tổ có mấy người", "gồm mấy anh?" ending the clause still ask.
 _INDEFINITE = frozenset({"gì", "đâu", "gi", "dau", "j"})
-# "không biết làm gì", "chưa rõ ở đâu": not knowing what / where is a question asked indirectly, not "nothing"
+# "không biết làm gì", "chưa rõ ở đâu": not knowing what / where is a question asked indirectly, unless "gì" says
+# nothing ("không biết gì về …", ``bot.nlp.knowing_nothing``)
 _KNOW = frozenset({"biết", "rõ", "nhớ", "biet", "ro", "nho", "bít", "bik"})
-_WHAT = frozenset({"gì", "gi", "j"})
 _AT_ALL = frozenset({"cả", "hết", "luôn", "ca", "het", "luon"})
 _AT_ALL_REACH = 8  # words before "gì / đâu + cả" where its negation may stand (round 14)
 # words that close a negated condition before what it leads to (review 14b, M5: "không có thì mượn đâu")
@@ -685,13 +688,13 @@ def _negative_indefinite(words: list[str], i: int, ends_after: list[bool]) -> bo
     emphatic = words[i] in ("đâu", "dau") and ends_after[i] and i > 0 and words[i - 1] not in _PLACE_VERBS
     before = words[max(0, i - (_AT_ALL_REACH if at_all or emphatic else 3)) : i]
     negated = [j for j, w in enumerate(before) if w in _NEGATORS]
-    # "chưa biết gì (về chuyển đổi số)": "gì" straight after a negated verb of knowing is "nothing" (as
-    # ``bot.kb.message.wonders`` reads it since round 19), where "không biết làm gì" still asks what
-    nothing = words[i] in _WHAT and i >= 2 and words[i - 1] in _KNOW and words[i - 2] in _NEGATION
+    # "chưa biết gì (về chuyển đổi số)", "không hiểu gì nhiều": "nothing" (bot.nlp.knowing_nothing, the one
+    # reader of it), where "không biết làm gì" still asks what
+    nothing = nothing_at(words, i, ends_after[i])
     if words[i] not in _INDEFINITE or not negated or (any(w in _KNOW for w in before) and not nothing) \
             or any(w in _CONDITION_TURNS for w in before[negated[-1] + 1 :]):
         return False
-    return ends_after[i] or at_all or (nothing and words[i + 1 : i + 2] in (["về"], ["ve"]))
+    return ends_after[i] or at_all or nothing
 
 
 def _several(words: list[str], i: int, ends_after: list[bool]) -> bool:
