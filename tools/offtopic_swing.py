@@ -17,11 +17,22 @@ only: no question of theirs is printed.
 Exact where it matters: each message's readings (features, naive Bayes, the top entry) are recorded once through
 the engine with the committed model; a message whose readings get the same vote (stop or not) from every fit
 answers alike, and the ones that do not are replayed through the engine with each fit.
+
+``--edits N`` measures what the brief of round 21 asks instead: N small edits of the knowledge base (``EDIT_KINDS``:
+one phrasing added to one entry, one removed, one entry retitled, one new entry split off an entry with two of its
+questions), each drawn by its own seed (``--edit-seed`` + i) and applied in memory to a copy of the KB's entries and
+phrasings (``content/`` is never written). For each edit the training messages are read again by the edited engine,
+the recipe is retrained, and every evaluation message whose decision could move (the retrained model votes otherwise
+on one of its readings) is read again by the edited engine: when its own readings did not change, it is replayed
+with the base fit and with the retrained one, and a different decision counts as **moved** — a decision the retrain
+changed on a message the edit did not touch. The table also gives the mean and the largest change of a message's
+off-topic log-odds under the retrain (its readings held fixed). ``--recipe`` and ``--prior`` pick the fit measured.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import math
 import pickle
@@ -44,15 +55,18 @@ BLIND = trainer.EVAL / "blind"
 
 
 def tuned_sets() -> list[Path]:
-    """The sets one may read: the old set, dev…dev7, the a-halves, dev14long."""
-    names = ["dev", *(f"dev{i}" for i in range(2, 8)), *(f"dev{i}a" for i in range(8, 19)), "dev14long"]
-    return [trainer.EVAL / "questions.toml", *(BLIND / f"{n}.toml" for n in names if (BLIND / f"{n}.toml").is_file())]
+    """The sets one may read: the old set, the probe sets, dev…dev7, the a-halves, dev14long."""
+    a_halves = sorted(BLIND.glob("dev*a.toml"), key=lambda p: int(p.stem[3:-1]))
+    old = [BLIND / f"{n}.toml" for n in ["dev", *(f"dev{i}" for i in range(2, 8))]]
+    return [trainer.EVAL / "questions.toml", *sorted(trainer.EVAL.glob("facts_*.toml")),
+            *(p for p in old if p.is_file()), *a_halves, *(p for p in [BLIND / "dev14long.toml"] if p.is_file())]
 
 
 def held_out_sets() -> list[Path]:
-    """The sets counted only (never test26, the lead's alone)."""
-    names = [*(f"dev{i}b" for i in range(8, 19)), "long13", "test", *(f"test{i}" for i in range(2, 26))]
-    return [BLIND / f"{n}.toml" for n in names if (BLIND / f"{n}.toml").is_file()]
+    """The sets counted only: the b-halves, long13 and every test split."""
+    b_halves = sorted(BLIND.glob("dev*b.toml"), key=lambda p: int(p.stem[3:-1]))
+    tests = sorted(BLIND.glob("test*.toml"), key=lambda p: int(p.stem[4:] or 1))
+    return [*b_halves, *(p for p in [BLIND / "long13.toml"] if p.is_file()), *tests]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +78,8 @@ class Message:
     readings: tuple[tuple[tuple[str, ...], bool], ...]
 
 
-def record(kb: KnowledgeBase, paths: Sequence[Path], route: Callable[[str], str | None]) -> dict[str, list[Message]]:
-    """Every message of each set with the readings the engine gives it (``Outside.against``'s calls)."""
+def _recorder(kb: KnowledgeBase) -> Callable[[str], tuple[tuple[tuple[str, ...], bool], ...]]:
+    """``text → its readings`` through the engine's calls of ``Outside.against`` (the KB's own ``outside``)."""
     outside = kb.index.outside
     assert outside is not None
     seen: list[tuple[View, EntryRecord, float]] = []
@@ -77,6 +91,22 @@ def record(kb: KnowledgeBase, paths: Sequence[Path], route: Callable[[str], str 
         return found
 
     outside.against = recording  # type: ignore[method-assign]
+
+    def read(text: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        seen.clear()
+        kb.answer(text)
+        kept = {(tuple(features(qv, top)), nb >= decision.OOS_TRAINED_NB and top.entry.topic != REDIRECT_TOPIC)
+                for qv, top, nb in seen}
+        return tuple(sorted(kept))
+
+    return read
+
+
+def record(kb: KnowledgeBase, paths: Sequence[Path], route: Callable[[str], str | None]) -> dict[str, list[Message]]:
+    """Every message of each set with the readings the engine gives it (``Outside.against``'s calls)."""
+    outside = kb.index.outside
+    assert outside is not None
+    read = _recorder(kb)
     found: dict[str, list[Message]] = {}
     try:
         for path in paths:
@@ -84,11 +114,7 @@ def record(kb: KnowledgeBase, paths: Sequence[Path], route: Callable[[str], str 
             for case in load_cases(path):
                 if case.command_only or route(case.question) is not None:
                     continue
-                seen.clear()
-                kb.answer(case.question)
-                kept = {(tuple(features(qv, top)), nb >= decision.OOS_TRAINED_NB and top.entry.topic != REDIRECT_TOPIC)
-                        for qv, top, nb in seen}
-                messages.append(Message(case.question, tuple(sorted(kept))))
+                messages.append(Message(case.question, read(case.question)))
     finally:
         del outside.against
     return found
@@ -187,6 +213,166 @@ def _table(title: str, rows: dict[str, tuple[int, int, float, int]], show: bool)
     return lines
 
 
+EDIT_KINDS = ("add a phrasing", "remove a phrasing", "retitle an entry", "split off a new entry")
+OPENERS = ("cho mình hỏi ", "ad ơi cho hỏi ", "xin hỏi ", "mọi người ơi ")
+
+
+def edit_kb(kb: KnowledgeBase, seed: int) -> tuple[KnowledgeBase, str]:
+    """One small edit of the KB drawn by ``seed`` (its kind: ``EDIT_KINDS[seed % 4]``), as a new engine over the
+    same messages, out-of-scope class, intent reader and committed off-topic model; and what the edit was (an entry
+    id and the kind, no text). The KB itself is not changed."""
+    rng = random.Random(seed)
+    kind = EDIT_KINDS[seed % len(EDIT_KINDS)]
+    entries = list(kb.entries)
+    phrasings = {k: list(v) for k, v in kb.phrasings.items()}
+    topical = [i for i, e in enumerate(entries) if e.topic != REDIRECT_TOPIC and len(e.questions) >= 3]
+    if kind == "remove a phrasing":
+        who = rng.choice(sorted(k for k, v in phrasings.items() if len(v) >= 2))
+        phrasings[who].pop(rng.randrange(len(phrasings[who])))
+    else:
+        i = rng.choice(topical)
+        entry = entries[i]
+        who = entry.id
+        if kind == "add a phrasing":
+            phrasings.setdefault(who, []).append(rng.choice(OPENERS) + rng.choice(entry.questions).rstrip("?").lower())
+        elif kind == "retitle an entry":
+            entries[i] = dataclasses.replace(entry, title=rng.choice([q for q in entry.questions if q != entry.title]
+                                                                     or entry.questions))
+        else:
+            moved = rng.sample(range(len(entry.questions)), 2)
+            taken = tuple(q for j, q in enumerate(entry.questions) if j in moved)
+            kept = tuple(q for j, q in enumerate(entry.questions) if j not in moved)
+            entries[i] = dataclasses.replace(entry, questions=kept)
+            entries.insert(i + 1, dataclasses.replace(entry, id=f"{entry.id}-tach", title=taken[0], questions=taken))
+    outside = kb.index.outside
+    assert outside is not None
+    edited = KnowledgeBase(entries, kb.messages, (), kb.path, phrasings, outside.groups, kb.intent)
+    assert edited.index.outside is not None
+    edited.index.outside.model = outside.model
+    return edited, f"{kind}: {who}"
+
+
+@dataclass(frozen=True, slots=True)
+class EditRow:
+    """One edit's figures on one group of sets."""
+
+    messages: int
+    reread: int  # messages the retrain votes otherwise on, read again by the edited engine
+    own: int  # ... of which the edit changed their own readings (not counted as moved)
+    moved: int  # ... of which the decision changed with the readings unchanged
+    mean_dz: float  # mean |change of the off-topic log-odds| over the messages (readings held fixed)
+    max_dz: float
+
+
+def _dz(base: Model, new: Model, message: Message) -> float:
+    return max((abs(new.score(names) - base.score(names)) for names, _ in message.readings), default=0.0)
+
+
+def edit_swing(edited: KnowledgeBase, recorded: dict[str, list[Message]], base: Model, new: Model,
+               committed: Model | None) -> dict[str, EditRow]:
+    """Per set, what the retrain after one edit moved (``EditRow``)."""
+    outside = edited.index.outside
+    assert outside is not None
+    rows = {}
+    for name, messages in recorded.items():
+        reread = own = moved = 0
+        dz = [_dz(base, new, m) for m in messages]
+        for message in messages:
+            if votes(base, message) == votes(new, message):
+                continue
+            reread += 1
+            outside.model = committed
+            read = _recorder(edited)
+            try:
+                again = read(message.text)
+            finally:
+                del outside.against
+            if again != message.readings:
+                own += 1
+                continue
+            moved += decided(edited, base, message.text) != decided(edited, new, message.text)
+        rows[name] = EditRow(len(messages), reread, own, moved, sum(dz) / max(1, len(dz)), max(dz, default=0.0))
+    outside.model = committed
+    return rows
+
+
+def _edit_table(title: str, per_edit: list[dict[str, EditRow]], show: bool) -> list[str]:
+    """Per set (tuned, when ``show``) and summed: messages, then over the edits the messages moved in total and
+    per edit, re-read, own readings changed, mean and largest |Δ log-odds|."""
+    lines = [f"{title:<16} {'messages':>9} {'moved':>6} {'/edit':>6} {'reread':>7} {'own':>5} {'mean|dz|':>9} "
+             f"{'max|dz|':>8}"]
+    names = list(per_edit[0])
+
+    def row(label: str, keys: Sequence[str]) -> str:
+        n = sum(per_edit[0][k].messages for k in keys)
+        moved = sum(e[k].moved for e in per_edit for k in keys)
+        reread = sum(e[k].reread for e in per_edit for k in keys)
+        own = sum(e[k].own for e in per_edit for k in keys)
+        mean = sum(e[k].mean_dz * e[k].messages for e in per_edit for k in keys) / max(1, n * len(per_edit))
+        top = max(e[k].max_dz for e in per_edit for k in keys)
+        return (f"{label:<16} {n:>9} {moved:>6} {moved / len(per_edit):>6.1f} {reread:>7} {own:>5} {mean:>9.4f} "
+                f"{top:>8.3f}")
+
+    if show:
+        lines += [row(k, [k]) for k in names]
+    lines.append(row("sum", names))
+    return lines
+
+
+def edit_cache(key: str, seed: int) -> Path:
+    """Where ``--cache`` keeps one edit's training readings: the temporary folder, keyed by engine and seed."""
+    return Path(tempfile.gettempdir()) / f"offtopic_swing-{key}-edit{seed}.pkl"
+
+
+def run_edits(kb: KnowledgeBase, examples: Sequence[trainer.Example], tuned: dict[str, list[Message]],
+              held: dict[str, list[Message]], route: Callable[[str], str | None], n: int, first_seed: int,
+              key: str | None, show: bool, recipes: Sequence[str] = ()) -> list[str]:
+    """``--edits``: per recipe (``trainer.RECIPE`` unless ``recipes``), the table of moved decisions over ``n``
+    edits (seeds ``first_seed`` …); each edit's training readings are recorded once for every recipe."""
+    outside = kb.index.outside
+    assert outside is not None
+    committed = outside.model
+    recipes = list(recipes) or [trainer.RECIPE]
+    saved = trainer.RECIPE
+
+    def train(data: Sequence[trainer.Example], recipe: str) -> Model:
+        trainer.RECIPE = recipe
+        try:
+            return Model(trainer.train(data))
+        finally:
+            trainer.RECIPE = saved
+
+    bases = {r: train(examples, r) for r in recipes}
+    per: dict[str, tuple[list[dict[str, EditRow]], list[dict[str, EditRow]]]] = {r: ([], []) for r in recipes}
+    lines = []
+    for j in range(n):
+        seed = first_seed + j
+        edited, what = edit_kb(kb, seed)
+        cached = edit_cache(key, seed) if key is not None else None
+        if cached is not None and cached.is_file():
+            new_examples = pickle.loads(cached.read_bytes())
+        else:
+            eo = edited.index.outside
+            assert eo is not None
+            eo.model = None
+            new_examples = trainer.collect(edited, route=route)
+            eo.model = committed
+            if cached is not None:
+                cached.write_bytes(pickle.dumps(new_examples))
+        for recipe in recipes:
+            new = train(new_examples, recipe)
+            per_tuned, per_held = per[recipe]
+            per_tuned.append(edit_swing(edited, tuned, bases[recipe], new, committed))
+            per_held.append(edit_swing(edited, held, bases[recipe], new, committed))
+            t, h = (sum(r.moved for r in rows.values()) for rows in (per_tuned[-1], per_held[-1]))
+            lines.append(f"edit {seed} ({what}), {recipe}: moved tuned {t}, held-out {h}")
+            print(lines[-1], file=sys.stderr, flush=True)
+    for recipe, (per_tuned, per_held) in per.items():
+        lines += [f"recipe {recipe}:", *_edit_table("tuned", per_tuned, show),
+                  *_edit_table("held-out", per_held, False)]
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.offtopic_swing", description=__doc__.split("\n")[0])
     parser.add_argument("--k", type=int, default=3, help="perturbed fits of each kind")
@@ -202,14 +388,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", action="store_true",
                         help="keep the recorded readings in the temporary folder, keyed by the engine's code")
     parser.add_argument("--sets", action="store_true", help="one line per tuned set (held-out: sums only)")
+    parser.add_argument("--edits", type=int, default=0, help="measure N small KB edits instead of perturbed fits")
+    parser.add_argument("--edit-seed", type=int, default=1, help="the first edit's seed")
+    parser.add_argument("--recipe", choices=("optimum", "sgd"), nargs="+", default=[trainer.RECIPE],
+                        help="the fit(s) measured (--edits compares several in one pass)")
+    parser.add_argument("--prior", type=float, default=trainer.PRIOR, help="the optimum's L2 penalty")
     args = parser.parse_args(argv)
     trainer.BAG, trainer.SHARE, trainer.L2 = args.bag, args.share, args.l2
+    trainer.RECIPE, trainer.PRIOR = args.recipe[0], args.prior
     kb = load_kb()
     outside = kb.index.outside
     assert outside is not None
     committed = outside.model
     route = trainer._route()
-    cached = cache_path(engine_key()) if args.cache else None
+    key = engine_key() if args.cache else None
+    cached = cache_path(key) if key is not None else None
     if cached is not None and cached.is_file():
         examples, tuned, held = pickle.loads(cached.read_bytes())
     else:
@@ -220,6 +413,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         held = record(kb, held_out_sets(), route)
         if cached is not None:
             cached.write_bytes(pickle.dumps((examples, tuned, held)))
+    if args.edits:
+        print(f"recipes: {', '.join(args.recipe)}; prior {trainer.PRIOR}, l2 {trainer.L2}; {args.edits} edits "
+              f"from seed {args.edit_seed}")
+        print("\n".join(run_edits(kb, examples, tuned, held, route, args.edits, args.edit_seed, key, args.sets,
+                                   args.recipe)), flush=True)
+        return 0
     base = Model(trainer.train(examples))
     print(f"recipe: bag {trainer.BAG}, share {trainer.SHARE}, l2 {trainer.L2}; {len(base.weights)} weights",
           file=sys.stderr)

@@ -66,11 +66,17 @@ def test_a_bagged_training_is_the_average_of_its_fits() -> None:
 
 
 def test_train_is_the_committed_recipe() -> None:
-    """Unset, ``train`` fits with the module's constants: one fit, or the mean of ``BAG`` fits in seeds SEED…"""
+    """Unset, ``train`` fits with the module's constants: the optimum (``RECIPE``), one AdaGrad fit, or the mean of
+    ``BAG`` fits in seeds SEED…"""
     examples = _examples()
+    if trainer.BAG == 1:
+        one = trainer.optimum(examples) if trainer.RECIPE == "optimum" else fit(examples, l2=trainer.L2,
+                                                                                  seed=trainer.SEED)
+        assert train(examples) == one
+        return
     parts = [fit(subsample(examples, trainer.SEED + i, trainer.SHARE), l2=trainer.L2, seed=trainer.SEED + i)
              for i in range(trainer.BAG)]
-    assert train(examples) == (parts[0] if trainer.BAG == 1 else average(parts))
+    assert train(examples) == average(parts)
 
 
 def _spread(weights: list[dict[str, float]], names: list[list[str]]) -> float:
@@ -98,7 +104,7 @@ for i in range(120):
     label = i % 2
     words = {f"w:{'a' if label else 'b'}{rng.randrange(6)}" for _ in range(2)} | {f"w:c{rng.randrange(8)}"}
     examples.append(Example("set", label, (("bias", *words),), str(i)))  # a set's order: the hash seed's
-print(render(train(examples, bag=3, share=0.8)))
+print(render(train(examples, bag=3, share=0.8)) + render(train(examples)))  # averaged SGD fits, the optimum
 """
 
 
