@@ -1,0 +1,35 @@
+"""A narrow fact is answered by the entry that states it, not by a neighbour that bundles it or only touches it
+(one question, one entry): one community tech team's size is not the national count of teams and members; the
+issuer of letter 793 is stated by the entry about who sets a team up. Each row asks the narrow fact in the words a
+citizen would use, and the entry answered (confidently) is the one whose answer states it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb.engine import KnowledgeBase
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # one team's size, not the national counts of teams and members
+    ("Một tổ công nghệ số cộng đồng có bao nhiêu thành viên?", "tcns-thanh-vien"),
+    ("tổ cns cộng đồng có mấy ng, gồm ai v", "tcns-thanh-vien"),
+    # the national counts stay with their entry
+    ("cả nước có bao nhiêu tổ công nghệ số cộng đồng", "tcns-so-luong"),
+    ("co bao nhieu thanh vien to cong nghe so tren ca nuoc", "tcns-so-luong"),
+])
+def test_the_narrow_fact_is_answered_by_its_own_entry(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == entry
+
+
+@pytest.mark.parametrize(("question", "entry", "fact"), [
+    # who issued letter 793: the answer about who sets a team up names the ministry that issued the guidance
+    ("Văn bản 793/BTTTT-THH do cơ quan nào ban hành?", "tcns-ai-thanh-lap", "Bộ Thông tin và Truyền thông"),
+])
+def test_the_answer_states_the_fact_asked(real_kb: KnowledgeBase, question: str, entry: str, fact: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == entry
+    assert fact in real_kb.by_id[entry].answer
