@@ -33,3 +33,18 @@ def test_the_answer_states_the_fact_asked(real_kb: KnowledgeBase, question: str,
     answer = real_kb.answer(question)
     assert answer.confident and answer.entry == entry
     assert fact in real_kb.by_id[entry].answer
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # who wrote the channel's founding article, not what the article says
+    ("Bài viết gốc của kênh «Chuyển đổi số trước tiên là chuyển đổi nhận thức» do ai viết?", "kenh-bai-viet-goc-nguon"),
+    ("bai viet chuyen doi so truoc tien la chuyen doi nhan thuc cua co quan nao", "kenh-bai-viet-goc-nguon"),
+    ("Bài viết gốc của kênh có ghi tên tác giả không?", "kenh-bai-viet-goc-nguon"),
+    # what the article says stays with the entries that say it
+    ("Bài viết gốc của kênh nói gì về nhận thức trong chuyển đổi số?", "cds-bat-dau-tu-nhan-thuc"),
+    ("Bài viết gốc kêu gọi bạn đọc làm gì?", "cds-nguoi-dan-gop-phan"),
+    ("chuyen doi so truoc tien la chuyen doi gi", "cds-bat-dau-tu-nhan-thuc"),
+])
+def test_who_wrote_the_article_is_not_what_it_says(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == entry
