@@ -64,3 +64,19 @@ def test_a_half_year_and_a_reception_are_answered_by_entries_that_state_them(
     assert answer.confident and answer.entry == entry
     if entry == "kenh-la-gi":
         assert "hưởng ứng" in real_kb.by_id[entry].answer
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    # the portal's services at launch, not the launch itself
+    ("cong dich vu cong quoc gia luc khai truong co may dich vu", "dvcqg-dich-vu-dau-tien"),
+    ("Cổng Dịch vụ công quốc gia chính thức khai trương vào ngày nào?", "dvcqg-ra-doi"),
+    # how long a plan runs: the plan's own entry (its first sentence names the period), not its 2030 vision
+    ("Rốt cuộc chương trình chuyển đổi số quốc gia có thời hạn đến năm nào?", "ct-749-la-gi"),
+    ("de an 06 keo dai bao lau", "de-an-06-la-gi"),
+    ("tầm nhìn chuyển đổi số đến năm 2030", "ct-tam-nhin-2030"),
+    # what the article lists stays with its entry, not with the entry about who wrote it
+    ("Bài viết gốc của kênh nêu mấy hạn chế của chuyển đổi số?", "cds-han-che-2022"),
+])
+def test_a_neighbour_s_fact_goes_to_the_neighbour(real_kb: KnowledgeBase, question: str, entry: str) -> None:
+    answer = real_kb.answer(question)
+    assert answer.confident and answer.entry == entry
