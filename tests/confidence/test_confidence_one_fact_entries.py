@@ -70,6 +70,9 @@ def test_a_half_year_and_a_reception_are_answered_by_entries_that_state_them(
     # the portal's services at launch, not the launch itself
     ("cong dich vu cong quoc gia luc khai truong co may dich vu", "dvcqg-dich-vu-dau-tien"),
     ("Cổng Dịch vụ công quốc gia chính thức khai trương vào ngày nào?", "dvcqg-ra-doi"),
+    ("thu tuong nao khai truong cong dich vu cong quoc gia", "dvcqg-ra-doi"),
+    # which ministry guided setting the teams up: the entry whose answer names it
+    ("Cái tổ công nghệ số ở thôn ấy, bộ nào hướng dẫn lập ra thế ạ?", "tcns-ai-thanh-lap"),
     # how long a plan runs: the plan's own entry (its first sentence names the period), not its 2030 vision
     ("Rốt cuộc chương trình chuyển đổi số quốc gia có thời hạn đến năm nào?", "ct-749-la-gi"),
     ("de an 06 keo dai bao lau", "de-an-06-la-gi"),
