@@ -43,6 +43,7 @@ def test_the_answer_states_the_fact_asked(real_kb: KnowledgeBase, question: str,
     # what the article says stays with the entries that say it
     ("Bài viết gốc của kênh nói gì về nhận thức trong chuyển đổi số?", "cds-bat-dau-tu-nhan-thuc"),
     ("Bài viết gốc kêu gọi bạn đọc làm gì?", "cds-nguoi-dan-gop-phan"),
+    ("mk la dan thuong thi giup dc j cho cds", "cds-nguoi-dan-gop-phan"),
     ("chuyen doi so truoc tien la chuyen doi gi", "cds-bat-dau-tu-nhan-thuc"),
 ])
 def test_who_wrote_the_article_is_not_what_it_says(real_kb: KnowledgeBase, question: str, entry: str) -> None:
