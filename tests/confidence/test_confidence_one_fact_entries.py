@@ -72,6 +72,7 @@ def test_a_half_year_and_a_reception_are_answered_by_entries_that_state_them(
     ("cong dich vu cong quoc gia luc khai truong co may dich vu", "dvcqg-dich-vu-dau-tien"),
     ("Cổng Dịch vụ công quốc gia chính thức khai trương vào ngày nào?", "dvcqg-ra-doi"),
     ("thu tuong nao khai truong cong dich vu cong quoc gia", "dvcqg-ra-doi"),
+    ("khai trương cổng dịch vụ công", "dvcqg-ra-doi"),
     # which ministry guided setting the teams up: the entry whose answer names it
     ("Cái tổ công nghệ số ở thôn ấy, bộ nào hướng dẫn lập ra thế ạ?", "tcns-ai-thanh-lap"),
     # how long a plan runs: the plan's own entry (its first sentence names the period), not its 2030 vision
