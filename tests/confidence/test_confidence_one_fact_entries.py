@@ -52,14 +52,10 @@ def test_who_wrote_the_article_is_not_what_it_says(real_kb: KnowledgeBase, quest
 
 
 @pytest.mark.parametrize(("question", "entry"), [
-    # what the ministry did in the first half of 2022, not the 2022 theme of DX Day
-    ("6 tháng đầu năm 2022 Bộ Thông tin và Truyền thông đã làm gì cho chuyển đổi số?", "bo-tttt-cds-nua-dau-2022"),
-    ("nua dau nam 2022 bo tttt co hoat dong chuyen doi so nao noi bat", "bo-tttt-cds-nua-dau-2022"),
-    ("chủ đề ngày chuyển đổi số năm 2022", "ngay-cds-chu-de-2022"),
     # the channel is said to be well received: the entry about the channel says so
     ("Kênh Zalo OA Chuyển đổi số quốc gia có được người dân hưởng ứng không?", "kenh-la-gi"),
 ])
-def test_a_half_year_and_a_reception_are_answered_by_entries_that_state_them(
+def test_a_reception_is_answered_by_the_entry_that_states_it(
         real_kb: KnowledgeBase, question: str, entry: str) -> None:
     answer = real_kb.answer(question)
     assert answer.confident and answer.entry == entry
