@@ -28,6 +28,10 @@ def kinds(question: str) -> frozenset[str]:
     "Cuộc cách mạng công nghiệp lần thứ tư là do ai đề xướng thế ạ?",
     "cmcn 4.0 ai là người đưa ra",
     "trí tuệ nhân tạo do ai phát minh ra vậy",
+    # begun in which country, "bắt đầu" first; a world-wide idea begun when
+    "cách mạng 4.0 bắt đầu từ năm nào, ở nước nào vậy",
+    "Cách mạng công nghiệp lần thứ tư bắt đầu từ khi nào thế?",
+    "cmcn 4.0 co tu bao gio",
 ])
 def test_who_coined_or_began_it_is_asked_and_not_answered(real_kb: KnowledgeBase, question: str) -> None:
     assert "origin" in kinds(question)
@@ -41,6 +45,9 @@ def test_who_coined_or_began_it_is_asked_and_not_answered(real_kb: KnowledgeBase
     ("cách mạng công nghiệp lần thứ tư là gì", "ct-nghi-quyet-52"),
     ("ai khởi xướng chương trình chuyển đổi số quốc gia", "ct-749-la-gi"),
     ("Cơ quan nào là bộ khởi xướng và chủ trì nhiệm vụ chuyển đổi số?", "co-quan-phu-trach-cds"),
+    # Viet Nam's own start, and the country's document: their entries give the year
+    ("cách mạng công nghiệp 4.0 ở Việt Nam bắt đầu từ khi nào", "ct-nghi-quyet-52"),
+    ("Nghị quyết 52 về cách mạng công nghiệp lần thứ tư có từ năm nào", "ct-nghi-quyet-52"),
 ])
 def test_the_channels_own_who_questions_keep_their_answers(real_kb: KnowledgeBase, question: str, entry: str) -> None:
     assert "origin" not in kinds(question)
