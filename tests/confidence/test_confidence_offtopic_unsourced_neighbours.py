@@ -2,11 +2,12 @@
 are not.
 
 ``content/out_of_scope.toml`` holds groups for other countries' and the world's digital economy, world and
-international days, the history of the industrial revolutions, one trade's or firm's own digital transformation and
-a firm's licences and signature token. Their phrasings name what makes the request foreign ("Mỹ", "thế giới",
-"quốc tế", a bank, a shop) and avoid the words the KB shares with them, so the naive Bayes does not learn those
-words as out of scope: "cách mạng công nghiệp lần thứ tư là gì" (Resolution 52), the national day, Viet Nam's
-digital-economy share and its world e-government rank stay answered. Messages written for these tests."""
+international days, one trade's or firm's own digital transformation and a firm's licences and signature token (who
+began the industrial revolutions is an ``origin`` asked: tests/kb_asks/test_asks_origin_coined_by_whom.py).
+Their phrasings name what makes the request foreign ("Mỹ", "thế giới", "quốc tế", a bank, a shop) and avoid the
+words the KB shares with them, so the naive Bayes does not learn those words as out of scope: "cách mạng công
+nghiệp lần thứ tư là gì" (Resolution 52), the national day, Viet Nam's digital-economy share and its world
+e-government rank stay answered. Messages written for these tests."""
 
 from __future__ import annotations
 
@@ -21,8 +22,7 @@ pytestmark = pytest.mark.unit
     "Kinh tế số của nước Mỹ chiếm mấy phần trăm GDP vậy?",
     "kinh tế số ở mỹ chiếm mấy phần trăm",
     "ngay chuyen doi so the gioi la ngay may",
-    "Diễn đàn Kinh tế thế giới ở Davos bàn về cách mạng công nghiệp 4.0 năm nào?",
-    "cha đẻ của công nghiệp 4.0 là ai",
+    "nuoc my kinh te so chiem bao nhieu phan tram gdp vay",
 ])
 def test_a_foreign_neighbour_gets_no_confident_answer(real_kb: KnowledgeBase, text: str) -> None:
     answer = real_kb.answer(text)
