@@ -938,7 +938,9 @@ def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
         return None  # most letters: no command's phrase in their last clauses (latency: the whole is not read)
     for intent in intents.commands:
         if intent.wish_patterns and any(all(not g.isdisjoint(found) for g in p) for p in intent.groups) \
-                and _any(intent.asks, said.folded, said.message) and not intent.excluded(said.folded, said.message):
+                and (_any(intent.asks, said.folded, said.message)
+                     or intents.bare(said.folded).rpartition(" ")[2] in intent.asks_last) \
+                and not intent.excluded(said.folded, said.message):
             whole = _Reading.of(text)
             if intent.wished(whole.folded, whole.message) and not intent.excluded(whole.folded, whole.message):
                 return intent.name
