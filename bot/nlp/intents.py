@@ -879,6 +879,20 @@ def _read(text: str, intents: Intents, addressed: bool = False) -> str | None:
 
 
 def plain_command(text: str, intents: Intents | None = None) -> str | None:
+    """The command a plain-words message asks for (:func:`_plain_command`), unless it is the digest or a subscription
+    that the message refuses in the clause asking for it ("không cần gửi bản tóm tắt tuần này": bot/nlp/send_refused.py)."""
+    name = _plain_command(text, intents)
+    if name in _SENT:
+        from bot.nlp.send_refused import send_refused  # noqa: PLC0415 (it reads this module's phrases)
+
+        return None if send_refused(text) else name
+    return name
+
+
+_SENT = frozenset({"digest", "subscribe"})
+
+
+def _plain_command(text: str, intents: Intents | None = None) -> str | None:
     """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None.
 
     A message longer than ``MAX_WORDS`` is read in its last clauses (the request after the reasons, round 10),

@@ -1,0 +1,79 @@
+"""A send of the digest, or a subscription, refused in the clause that asks for it: "không cần gửi bản tóm tắt tuần
+này", "cấm gửi bản tin tuần này", "bản tin mới nhất thì chưa cần đâu", "gửi bản tin tuần này cho mình thì không cần
+đâu", "gửi tóm tắt tin này cho mình, thôi khỏi nha", "chưa cần đăng ký nhận bản tin đâu".
+
+Why a reader of its own: the commands' patterns find the verb and the digest anywhere in the message, and their
+``unless`` lists find a refusal anywhere too, so a refusal said of something else ("Gửi bản tin tuần này cho tôi, nhưng
+đừng hủy đăng ký nhé", "…, khỏi đợi") would drop a request, and one said after the object ("… thì khỏi") was not read
+at all: a digest sent on a refusal is worse than a request missed. Here a refusal is bound to its verb's clause:
+
+* said right before a send verb (``[request] refused_send``: "không cần / chưa cần / khỏi / đừng / cấm" + "gửi / xem /
+  nhận / đăng ký …"), or
+* closing the clause, only words of no request after it (``[request] refused_tail``: "… thì khỏi nha", "… thì không
+  cần đâu con"); a clause that is such a refusal alone refuses the clause before it ("…, thôi khỏi nha").
+
+The message is refused when a clause is and every clause that says a send verb is refused: "không cần gửi mỗi tuần,
+chỉ gửi bản tin tuần này cho tôi" still asks for this week's digest. Read only for a message the commands read as the
+digest or a subscription (a few per thousand), one pass over each clause's words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand
+from bot.nlp.normalize import command_form, command_words
+
+_PARTS = re.compile(r"[,.;!?…\n]+|\s(?:nhưng|nhung)\s")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...], frozenset[str]]:
+    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
+    vocabulary: dict[str, list[str]] = {}
+    for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
+        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
+    request = data.get("request", {})
+
+    def phrases(texts: list[str]) -> tuple[Exclusion, ...]:
+        return tuple(dict.fromkeys(Exclusion.of(p) for t in texts for p in expand(t, vocabulary)))
+
+    tail = frozenset(w for t in request.get("refused_tail", []) for w in command_form(t).split())
+    return (phrases(request.get("refused_send", [])), phrases(vocabulary.get("refuse", [])),
+            phrases(vocabulary.get("refused_verb", [])), tail)
+
+
+def _found(phrases: tuple[Exclusion, ...], folded: str, words: tuple) -> bool:
+    return any(p.folded in folded and p.found(folded, words) for p in phrases)
+
+
+def _closes(refusals: tuple[Exclusion, ...], tail: frozenset[str], folded: str, words: tuple) -> bool:
+    """Whether a refusal is said with only words of no request after it, to the clause's end."""
+    for p in refusals:
+        if p.folded in folded:
+            for i in p.at(words):
+                if all(w in tail for w, _, _ in words[i + len(p.words):]):
+                    return True
+    return False
+
+
+def send_refused(text: str) -> bool:
+    """Whether ``text`` refuses, in the clause that says it, the send or subscription it asks for."""
+    send, refusals, verbs, tail = _lists()
+    whole = f" {command_form(text)} "
+    if not any(p.folded in whole for p in refusals):  # the cheap trigger: no refusal's words at all
+        return False
+    said: list[tuple[bool, bool]] = []  # (a send verb said, refused) per clause
+    for part in _PARTS.split(text):
+        if not part.strip():
+            continue
+        folded, words = f" {command_form(part)} ", tuple(command_words(part))
+        said.append((_found(verbs, folded, words),
+                     _found(send, folded, words) or _closes(refusals, tail, folded, words)))
+    # a clause that is a refusal alone refuses the request said in the clause before it ("…, thôi khỏi nha")
+    for i in range(len(said) - 1):
+        if said[i] == (True, False) and said[i + 1] == (False, True):
+            said[i] = (True, True)
+    return any(refused for _, refused in said) and all(refused for verb, refused in said if verb)
