@@ -880,7 +880,7 @@ def _read(text: str, intents: Intents, addressed: bool = False) -> str | None:
 
 def plain_command(text: str, intents: Intents | None = None) -> str | None:
     """The command a plain-words message asks for (:func:`_plain_command`), unless it is the digest or a subscription
-    that the message refuses in the clause asking for it ("không cần gửi bản tóm tắt tuần này": bot/nlp/send_refused.py)."""
+    that the message refuses in the clause asking for it ("không cần gửi bản tóm tắt tuần này", send_refused)."""
     name = _plain_command(text, intents)
     if name in _SENT:
         from bot.nlp.send_refused import send_refused  # noqa: PLC0415 (it reads this module's phrases)

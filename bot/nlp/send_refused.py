@@ -9,6 +9,8 @@ at all: a digest sent on a refusal is worse than a request missed. Here a refusa
 
 * said right before a send verb (``[request] refused_send``: "không cần / chưa cần / khỏi / đừng / cấm" + "gửi / xem /
   nhận / đăng ký …"), or
+* said as a plain "no" before the verb with "nữa" (any more) after it (``refused_more``: "ko gui tom tat tin nay
+  nua"), or
 * closing the clause, only words of no request after it (``[request] refused_tail``: "… thì khỏi nha", "… thì không
   cần đâu con"); a clause that is such a refusal alone refuses the clause before it ("…, thôi khỏi nha").
 
@@ -30,7 +32,8 @@ _PARTS = re.compile(r"[,.;!?…\n]+|\s(?:nhưng|nhung)\s")
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...], frozenset[str]]:
+def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...], frozenset[str],
+                      tuple[Exclusion, ...], frozenset[str]]:
     data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
     vocabulary: dict[str, list[str]] = {}
     for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
@@ -41,8 +44,9 @@ def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclus
         return tuple(dict.fromkeys(Exclusion.of(p) for t in texts for p in expand(t, vocabulary)))
 
     tail = frozenset(w for t in request.get("refused_tail", []) for w in command_form(t).split())
+    more = frozenset(command_form(t) for t in request.get("more", []))
     return (phrases(request.get("refused_send", [])), phrases(vocabulary.get("refuse", [])),
-            phrases(vocabulary.get("refused_verb", [])), tail)
+            phrases(vocabulary.get("refused_verb", [])), tail, phrases(request.get("refused_more", [])), more)
 
 
 def _found(phrases: tuple[Exclusion, ...], folded: str, words: tuple) -> bool:
@@ -59,19 +63,30 @@ def _closes(refusals: tuple[Exclusion, ...], tail: frozenset[str], folded: str, 
     return False
 
 
+def _not_any_more(no_more: tuple[Exclusion, ...], more: frozenset[str], folded: str, words: tuple) -> bool:
+    """Whether a plain "no" before a send verb is said with "nữa" after it ("ko gui tom tat tin nay nua")."""
+    for p in no_more:
+        if p.folded in folded:
+            for i in p.at(words):
+                if any(w in more for w, _, _ in words[i + len(p.words):]):
+                    return True
+    return False
+
+
 def send_refused(text: str) -> bool:
     """Whether ``text`` refuses, in the clause that says it, the send or subscription it asks for."""
-    send, refusals, verbs, tail = _lists()
+    send, refusals, verbs, tail, no_more, more = _lists()
     whole = f" {command_form(text)} "
-    if not any(p.folded in whole for p in refusals):  # the cheap trigger: no refusal's words at all
-        return False
+    if not any(p.folded in whole for p in refusals) and not any(f" {m} " in whole for m in more):
+        return False  # the cheap trigger: no refusal's words at all
     said: list[tuple[bool, bool]] = []  # (a send verb said, refused) per clause
     for part in _PARTS.split(text):
         if not part.strip():
             continue
         folded, words = f" {command_form(part)} ", tuple(command_words(part))
         said.append((_found(verbs, folded, words),
-                     _found(send, folded, words) or _closes(refusals, tail, folded, words)))
+                     _found(send, folded, words) or _closes(refusals, tail, folded, words)
+                     or _not_any_more(no_more, more, folded, words)))
     # a clause that is a refusal alone refuses the request said in the clause before it ("…, thôi khỏi nha")
     for i in range(len(said) - 1):
         if said[i] == (True, False) and said[i + 1] == (False, True):
