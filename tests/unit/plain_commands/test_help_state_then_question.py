@@ -14,12 +14,19 @@ ASKED = [
     "Tôi không rành mấy cái này, giá iPhone bây giờ bao nhiêu?",
     "Tôi không rành mấy cái này lắm, số hóa là gì vậy?",
     "tui ko rành mấy cái này, mua máy lọc nước loại nào tốt?",
+    "Mẹ tôi kêu máy cũ chậm quá. Tôi không rành mấy cái này lắm, đang tính mua cái máy tính bảng cho mẹ. Giá khoảng "
+    "bao nhiêu vậy em?",
+    # what one can do for a goal, the channel named as who calls for it
+    "Tôi cũng không rành công nghệ. Người dân như tôi có thể làm gì đơn giản để góp phần chuyển đổi số ở xã, như kênh "
+    "hay nói?",
 ]
 
 HELP = [
     "Tôi không rành mấy cái này. Giúp tôi với?",
     "tui không rành cái này, chỉ tui với",
     "tôi không rành bot, hướng dẫn tôi với",
+    "kênh này làm được gì vậy",
+    "tôi có thể làm gì ở kênh này",
 ]
 
 
