@@ -11,8 +11,9 @@ at all: a digest sent on a refusal is worse than a request missed. Here a refusa
   nhận / đăng ký …"), or
 * said as a plain "no" before the verb with "nữa" (any more) after it (``refused_more``: "ko gui tom tat tin nay
   nua"), or
-* closing the clause, only words of no request after it (``[request] refused_tail``: "… thì khỏi nha", "… thì không
-  cần đâu con"); a clause that is such a refusal alone refuses the clause before it ("…, thôi khỏi nha").
+* closing the clause, only words of no request after it (``[vocabulary] refuse_closing``, ``[request]
+  refused_tail``: "… thì khỏi nha", "… thì không cần đâu con"); a clause that is such a refusal alone refuses the
+  clause before it ("…, thôi khỏi nha").
 
 The message is refused when a clause is and every clause that says a send verb is refused: "không cần gửi mỗi tuần,
 chỉ gửi bản tin tuần này cho tôi" still asks for this week's digest. Read only for a message the commands read as the
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from functools import lru_cache
 
 from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand
@@ -33,7 +35,7 @@ _PARTS = re.compile(r"[,.;!?…\n]+|\s(?:nhưng|nhung)\s")
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...], frozenset[str],
-                      tuple[Exclusion, ...], frozenset[str]]:
+                      tuple[Exclusion, ...], frozenset[str], frozenset[str]]:
     data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
     vocabulary: dict[str, list[str]] = {}
     for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
@@ -45,39 +47,39 @@ def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclus
 
     tail = frozenset(w for t in request.get("refused_tail", []) for w in command_form(t).split())
     more = frozenset(command_form(t) for t in request.get("more", []))
-    return (phrases(request.get("refused_send", [])), phrases(vocabulary.get("refuse", [])),
-            phrases(vocabulary.get("refused_verb", [])), tail, phrases(request.get("refused_more", [])), more)
+    purpose = frozenset(command_form(t) for t in request.get("refused_purpose", []))
+    return (phrases(request.get("refused_send", [])), phrases(vocabulary.get("refuse_closing", [])),
+            phrases(vocabulary.get("refused_verb", [])), tail, phrases(request.get("refused_more", [])), more,
+            purpose)
 
 
 def _found(phrases: tuple[Exclusion, ...], folded: str, words: tuple) -> bool:
     return any(p.folded in folded and p.found(folded, words) for p in phrases)
 
 
-def _closes(refusals: tuple[Exclusion, ...], tail: frozenset[str], folded: str, words: tuple) -> bool:
-    """Whether a refusal is said with only words of no request after it, to the clause's end."""
-    for p in refusals:
+def _said(phrases: tuple[Exclusion, ...], folded: str, words: tuple, purpose: frozenset[str]) -> Iterator[int]:
+    """Where (the word after) each phrase is said, unless right after a word of purpose ("để khỏi xem trên web")."""
+    for p in phrases:
         if p.folded in folded:
-            for i in p.at(words):
-                if all(w in tail for w, _, _ in words[i + len(p.words):]):
-                    return True
-    return False
+            yield from (i + len(p.words) for i in p.at(words) if not (i and words[i - 1][0] in purpose))
+
+
+def _closes(refusals: tuple[Exclusion, ...], tail: frozenset[str], folded: str, words: tuple,
+            purpose: frozenset[str]) -> bool:
+    """Whether a refusal is said with only words of no request after it, to the clause's end."""
+    return any(all(w in tail for w, _, _ in words[end:]) for end in _said(refusals, folded, words, purpose))
 
 
 def _not_any_more(no_more: tuple[Exclusion, ...], more: frozenset[str], folded: str, words: tuple) -> bool:
     """Whether a plain "no" before a send verb is said with "nữa" after it ("ko gui tom tat tin nay nua")."""
-    for p in no_more:
-        if p.folded in folded:
-            for i in p.at(words):
-                if any(w in more for w, _, _ in words[i + len(p.words):]):
-                    return True
-    return False
+    return any(any(w in more for w, _, _ in words[end:]) for end in _said(no_more, folded, words, frozenset()))
 
 
 def send_refused(text: str) -> bool:
     """Whether ``text`` refuses, in the clause that says it, the send or subscription it asks for."""
-    send, refusals, verbs, tail, no_more, more = _lists()
+    send, refusals, verbs, tail, no_more, more, purpose = _lists()
     whole = f" {command_form(text)} "
-    if not any(p.folded in whole for p in refusals) and not any(f" {m} " in whole for m in more):
+    if not any(p.folded in whole for p in (*refusals, *send)) and not any(f" {m} " in whole for m in more):
         return False  # the cheap trigger: no refusal's words at all
     said: list[tuple[bool, bool]] = []  # (a send verb said, refused) per clause
     for part in _PARTS.split(text):
@@ -85,7 +87,7 @@ def send_refused(text: str) -> bool:
             continue
         folded, words = f" {command_form(part)} ", tuple(command_words(part))
         said.append((_found(verbs, folded, words),
-                     _found(send, folded, words) or _closes(refusals, tail, folded, words)
+                     any(_said(send, folded, words, purpose)) or _closes(refusals, tail, folded, words, purpose)
                      or _not_any_more(no_more, more, folded, words)))
     # a clause that is a refusal alone refuses the request said in the clause before it ("…, thôi khỏi nha")
     for i in range(len(said) - 1):

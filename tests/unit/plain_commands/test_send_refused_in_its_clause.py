@@ -45,7 +45,6 @@ STILL_ASKED = [
     "cho coi bản tin tuần này liền đi, khỏi đợi",
     "gửi bản tin tuần này cho tôi luôn, khỏi phải đi tìm",
     "Mình chưa đọc tóm tắt tin này, gửi cho mình với",
-    "gửi bản tin tuần này cho tôi thôi",
 ]
 
 
