@@ -886,6 +886,10 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         from bot.nlp.send_refused import send_refused  # noqa: PLC0415 (it reads this module's phrases)
 
         return None if send_refused(text) else name
+    if name == "help":
+        from bot.nlp.features_shown import shows_other_features  # noqa: PLC0415 (it reads this module's phrases)
+
+        return None if shows_other_features(text) else name
     return name
 
 

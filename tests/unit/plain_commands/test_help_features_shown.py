@@ -16,6 +16,10 @@ NOT_HELP = [
     "chỉ em chức năng chụp màn hình",
     "chỉ em mấy tính năng mới của Zalo",
     "máy giặt này có mấy chức năng",
+    # features asked to be shown, then something else named in their clause
+    "chỉ bà mấy chức năng gọi video",
+    "chỉ em mấy tính năng chỉnh ảnh với",
+    "chi em may chuc nang goi video",
 ]
 
 HELP = [
@@ -25,6 +29,9 @@ HELP = [
     "chỉ em mấy chức năng của kênh này với",
     "Chatbot này làm được những việc gì vậy, chỉ cho tôi với?",
     "chatbot này giúp được gì cho tôi",
+    "chi em may chuc nang",
+    "chỉ em các chức năng của bot nhé ad",
+    "chỉ cháu mấy chức năng gì vậy",
 ]
 
 
