@@ -27,10 +27,10 @@ import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand
+from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand, intents_table
 from bot.nlp.normalize import command_form, command_words
 
-_PARTS = re.compile(r"[,.;!?…\n]+|\s(?:nhưng|nhung)\s")
+_PARTS = re.compile(r"[,.;!?…\n]+")
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +82,8 @@ def send_refused(text: str) -> bool:
     if not any(p.folded in whole for p in (*refusals, *send)) and not any(f" {m} " in whole for m in more):
         return False  # the cheap trigger: no refusal's words at all
     said: list[tuple[bool, bool]] = []  # (a send verb said, refused) per clause
-    for part in _PARTS.split(text):
+    contrast = intents_table().contrast  # "nhưng" ([request] contrast) parts too
+    for part in (q for p in _PARTS.split(text) for q in (contrast.split(p) if contrast else [p])):
         if not part.strip():
             continue
         folded, words = f" {command_form(part)} ", tuple(command_words(part))
