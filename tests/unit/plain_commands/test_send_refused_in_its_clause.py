@@ -44,7 +44,6 @@ STILL_ASKED = [
     "gửi bản tin mới nhất cho tôi, đừng gửi tin quảng cáo",
     "cho coi bản tin tuần này liền đi, khỏi đợi",
     "gửi bản tin tuần này cho tôi luôn, khỏi phải đi tìm",
-    "Mình chưa đọc tóm tắt tin này, gửi cho mình với",
 ]
 
 
@@ -63,3 +62,10 @@ def test_the_reader_finds_the_refusal(text: str) -> None:
 def test_a_refusal_of_something_else_leaves_the_digest(text: str) -> None:
     assert not send_refused(text)
     assert plain_command(text) == "digest"
+
+
+def test_a_refusal_of_reading_leaves_the_request_as_main_reads_it() -> None:
+    # "chưa đọc" tells, it refuses nothing; with no "this issue" pattern (review of cmd21, H1) it is read as on main
+    text = "Mình chưa đọc tóm tắt tin này, gửi cho mình với"
+    assert not send_refused(text)
+    assert plain_command(text) in _SENT
