@@ -41,16 +41,29 @@ def shows_other_features(text: str) -> bool:
         if not said:
             continue
         words = tuple(command_words(part))
-        for p in said:
-            for i in p.at(words):
-                at = i + len(p.words)
-                while at < len(words):
-                    step = max((len(q.words) for q in bare if q.folded in folded and q.words
-                                and _at(q, words, at)), default=0)
-                    if not step:
-                        return True
-                    at += step
+        rest_bare = _bare_to_end(words, _by_head(bare, folded))
+        if any(not rest_bare[i + len(p.words)] for p in said for i in p.at(words)):
+            return True
     return False
+
+
+def _by_head(bare: tuple[Exclusion, ...], folded: str) -> dict[str, list[Exclusion]]:
+    """The bare phrases said in the clause (one substring test each, once per clause), by their first folded word."""
+    heads: dict[str, list[Exclusion]] = {}
+    for q in bare:
+        if q.words and q.folded in folded:
+            heads.setdefault(q.words[0][0], []).append(q)
+    return heads
+
+
+def _bare_to_end(words: tuple, heads: dict[str, list[Exclusion]]) -> list[bool]:
+    """Per word position, whether only bare phrases follow from it to the clause's end, the longest one read at each
+    step: one pass from the end (review of cmd21, H4: the scan per position was quadratic in the clause's length)."""
+    rest = [False] * len(words) + [True]
+    for at in range(len(words) - 1, -1, -1):
+        step = max((len(q.words) for q in heads.get(words[at][0], ()) if _at(q, words, at)), default=0)
+        rest[at] = bool(step) and rest[at + step]
+    return rest
 
 
 def _at(phrase: Exclusion, words: tuple, i: int) -> bool:

@@ -67,12 +67,16 @@ def _said(phrases: tuple[Exclusion, ...], folded: str, words: tuple, purpose: fr
 def _closes(refusals: tuple[Exclusion, ...], tail: frozenset[str], folded: str, words: tuple,
             purpose: frozenset[str]) -> bool:
     """Whether a refusal is said with only words of no request after it, to the clause's end."""
-    return any(all(w in tail for w, _, _ in words[end:]) for end in _said(refusals, folded, words, purpose))
+    first_tail = len(words)  # where the clause's closing run of words of no request begins (one pass from the end)
+    while first_tail and words[first_tail - 1][0] in tail:
+        first_tail -= 1
+    return any(end >= first_tail for end in _said(refusals, folded, words, purpose))
 
 
 def _not_any_more(no_more: tuple[Exclusion, ...], more: frozenset[str], folded: str, words: tuple) -> bool:
     """Whether a plain "no" before a send verb is said with "nữa" after it ("ko gui tom tat tin nay nua")."""
-    return any(any(w in more for w, _, _ in words[end:]) for end in _said(no_more, folded, words, frozenset()))
+    last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] in more), -1)  # the last "nữa", one pass
+    return any(end <= last for end in _said(no_more, folded, words, frozenset()))
 
 
 def send_refused(text: str) -> bool:
