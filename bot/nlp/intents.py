@@ -407,7 +407,9 @@ class Intent:
     spare_before: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = ()
     # an exclusion said in parts, in order, within one sentence (review of round 15, H3): a wish before "thì làm gì"
     # ("muốn góp sức … thì làm gì") asks about the goal; "mới vào không biết gì thì làm gì" says none
-    in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = ()
+    # … unless a phrase of its optional third group is said anywhere (the channel named: "tôi không rành, kênh này giúp
+    # được gì" stays help)
+    in_order: tuple[tuple[tuple[Exclusion, ...], ...], ...] = ()
     # a request to be shown (``shown``) followed by anything but ``shown_bare`` or the sentence's end asks to be shown
     # something else (review of round 15, H4: "chỉ bà cách gọi video với" is Zalo's, not the channel's help)
     shown: tuple[Exclusion, ...] = ()
@@ -426,7 +428,7 @@ class Intent:
            asks_last: frozenset[str] = frozenset(), spare: ExclusionTable = _NO_EXCLUSIONS,
            spare_told: tuple[Exclusion, ...] = (),
            spare_before: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = (),
-           in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = (),
+           in_order: tuple[tuple[tuple[Exclusion, ...], ...], ...] = (),
            shown: tuple[Exclusion, ...] = (), shown_bare: tuple[Exclusion, ...] = ()) -> Intent:
         phrases = [p for pattern in patterns for group in pattern for p in group]
         return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone, asks_last, spare, spare_told,
@@ -488,7 +490,9 @@ class Intent:
     def said_in_order(self, folded: str, words: tuple[Word, ...]) -> bool:
         """Whether, for one ``in_order`` pair, a phrase of the first group is said before one of the second within
         one sentence (no break between them in ``folded``)."""
-        for first, then in self.in_order:
+        for first, then, spared in self.in_order:
+            if _any(spared, folded, words):
+                continue
             starts = [folded.find(p.folded) for p in first if p.folded in folded and p.found(folded, words)]
             if not starts:
                 continue
@@ -721,7 +725,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                   frozenset(command_form(p) for p in spec.get("asks_last", [])),
                   table(spec.get("spare", [])), exclusions(spec.get("spare_told", [])),
                   tuple((exclusions(first), exclusions(then)) for first, then in spec.get("spare_before", [])),
-                  tuple((exclusions(first), exclusions(then)) for first, then in spec.get("unless_in_order", [])),
+                  tuple((exclusions(first), exclusions(then), exclusions(spared[0] if spared else []))
+                        for first, then, *spared in spec.get("unless_in_order", [])),
                   exclusions(spec.get("shown", [])), exclusions(spec.get("shown_bare", [])))
         for name, spec in data.items()
     ), filler, (*(phrase(p) for p in phrases(elsewhere_spec)),

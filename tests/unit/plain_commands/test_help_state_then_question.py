@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlp.intents import plain_command
+from handlers.probe import router_probe
 
 pytestmark = pytest.mark.unit
 
@@ -27,6 +28,11 @@ HELP = [
     "tôi không rành bot, hướng dẫn tôi với",
     "kênh này làm được gì vậy",
     "tôi có thể làm gì ở kênh này",
+    # the state, then the channel named or asked what it can do: help, whatever follows (review of cmd21, H6)
+    "tôi không rành mấy cái này, kênh này giúp được gì cho người già, có nên dùng không",
+    "tui không rành, chỉ tui cách xài kênh này, khi nào rảnh trả lời cũng được",
+    "tôi không rành công nghệ, bot này làm được gì cho tôi, có nên dùng không",
+    "tui hổng rành mấy vụ này, chatbot giúp được gì, giá bao nhiêu",
 ]
 
 
@@ -38,3 +44,4 @@ def test_a_state_then_a_question_is_the_question(text: str) -> None:
 @pytest.mark.parametrize("text", HELP)
 def test_a_state_then_a_plea_is_help(text: str) -> None:
     assert plain_command(text) == "help"
+    assert router_probe()(text) == "help"
