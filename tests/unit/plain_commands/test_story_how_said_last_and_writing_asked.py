@@ -14,6 +14,8 @@ NOT_STORY = [
     "AI có viết hộ em bài luận 1000 chữ về quê hương được ko ạ, mai em nộp rồi",
     "viết giúp em bài văn tả mẹ được không",
     "viết bài thơ về quê hương giúp mình nha",
+    "viết hộ em cái đơn xin nghỉ học với",
+    "viết giúp tôi bài phát biểu cho lễ khai giảng",
     "Thôn tôi có anh Ba nuôi cá bán qua mạng, mỗi tháng lời mấy chục triệu, tôi muốn kể chuyện anh ấy cho kênh để "
     "mọi người học theo, kênh đăng không thì sao?",
 ]
@@ -24,6 +26,9 @@ STORY = [
     "Thôn tôi có anh Ba nuôi cá bán qua mạng, mỗi tháng lời mấy chục triệu, tôi muốn kể chuyện anh ấy cho kênh để "
     "mọi người học theo, gửi kênh sao?",
     "tôi muốn viết bài về mô hình chợ 4.0 ở xã gửi cho kênh được không",
+    # a story or a song for the channel, written with it or sent to it (review of cmd21, M2)
+    "tôi muốn gửi bài hát về quê hương chuyển đổi số cho kênh đăng",
+    "kênh viết giúp tôi câu chuyện được không, tôi kể kênh viết",
 ]
 
 
