@@ -46,10 +46,20 @@ def names_bare(raws: Sequence[str], on_behalf: frozenset[str], titles: frozenset
     return False
 
 
+_PLAIN_AMONG = 4  # unmarked words that make a clause typed without marks despite one marked word ("… gium Lan nhé")
+
+
 def typed_plain(raws: Sequence[str], titled: bool) -> bool:
     """Whether a clause is typed without marks and does not capitalise most of its words: there, a capitalised word is
-    a name as surely as where marks are typed, and the short words around it are read folded (:func:`said_as`)."""
-    return not titled and all(w.isascii() for w in raws)
+    a name as surely as where marks are typed, and the short words around it are read folded (:func:`said_as`).
+    Words with no letter (an emoji, a sign) say nothing of how the clause is typed, and one marked word among four or
+    more unmarked ones (a closing "nhé" the keyboard marked) leaves it typed without marks: "huy dang ky gium Lan 😊",
+    "huy dang ky gium Lan nhé" name Lan as "huy dang ky gium Lan" does."""
+    if titled:
+        return False
+    words = [w for w in raws if any(c.isalpha() for c in w)]
+    marked = sum(not w.isascii() for w in words)
+    return marked == 0 or (marked == 1 and len(words) - marked >= _PLAIN_AMONG)
 
 
 def said_as(word: str, words: frozenset[str], plain: bool = False) -> bool:

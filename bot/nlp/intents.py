@@ -407,7 +407,9 @@ class Intent:
     spare_before: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = ()
     # an exclusion said in parts, in order, within one sentence (review of round 15, H3): a wish before "thì làm gì"
     # ("muốn góp sức … thì làm gì") asks about the goal; "mới vào không biết gì thì làm gì" says none
-    in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = ()
+    # … unless a phrase of its optional third group is said anywhere (the channel named: "tôi không rành, kênh này giúp
+    # được gì" stays help)
+    in_order: tuple[tuple[tuple[Exclusion, ...], ...], ...] = ()
     # a request to be shown (``shown``) followed by anything but ``shown_bare`` or the sentence's end asks to be shown
     # something else (review of round 15, H4: "chỉ bà cách gọi video với" is Zalo's, not the channel's help)
     shown: tuple[Exclusion, ...] = ()
@@ -426,7 +428,7 @@ class Intent:
            asks_last: frozenset[str] = frozenset(), spare: ExclusionTable = _NO_EXCLUSIONS,
            spare_told: tuple[Exclusion, ...] = (),
            spare_before: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = (),
-           in_order: tuple[tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]], ...] = (),
+           in_order: tuple[tuple[tuple[Exclusion, ...], ...], ...] = (),
            shown: tuple[Exclusion, ...] = (), shown_bare: tuple[Exclusion, ...] = ()) -> Intent:
         phrases = [p for pattern in patterns for group in pattern for p in group]
         return cls(name, patterns, unless, asks, request, wants, wish_patterns, alone, asks_last, spare, spare_told,
@@ -488,7 +490,9 @@ class Intent:
     def said_in_order(self, folded: str, words: tuple[Word, ...]) -> bool:
         """Whether, for one ``in_order`` pair, a phrase of the first group is said before one of the second within
         one sentence (no break between them in ``folded``)."""
-        for first, then in self.in_order:
+        for first, then, spared in self.in_order:
+            if _any(spared, folded, words):
+                continue
             starts = [folded.find(p.folded) for p in first if p.folded in folded and p.found(folded, words)]
             if not starts:
                 continue
@@ -721,7 +725,8 @@ def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
                   frozenset(command_form(p) for p in spec.get("asks_last", [])),
                   table(spec.get("spare", [])), exclusions(spec.get("spare_told", [])),
                   tuple((exclusions(first), exclusions(then)) for first, then in spec.get("spare_before", [])),
-                  tuple((exclusions(first), exclusions(then)) for first, then in spec.get("unless_in_order", [])),
+                  tuple((exclusions(first), exclusions(then), exclusions(spared[0] if spared else []))
+                        for first, then, *spared in spec.get("unless_in_order", [])),
                   exclusions(spec.get("shown", [])), exclusions(spec.get("shown_bare", [])))
         for name, spec in data.items()
     ), filler, (*(phrase(p) for p in phrases(elsewhere_spec)),
@@ -879,6 +884,24 @@ def _read(text: str, intents: Intents, addressed: bool = False) -> str | None:
 
 
 def plain_command(text: str, intents: Intents | None = None) -> str | None:
+    """The command a plain-words message asks for (:func:`_plain_command`), unless it is the digest or a subscription
+    that the message refuses in the clause asking for it ("không cần gửi bản tóm tắt tuần này", send_refused)."""
+    name = _plain_command(text, intents)
+    if name in _SENT:
+        from bot.nlp.send_refused import send_refused  # noqa: PLC0415 (it reads this module's phrases)
+
+        return None if send_refused(text) else name
+    if name == "help":
+        from bot.nlp.features_shown import shows_other_features  # noqa: PLC0415 (it reads this module's phrases)
+
+        return None if shows_other_features(text) else name
+    return name
+
+
+_SENT = frozenset({"digest", "subscribe"})
+
+
+def _plain_command(text: str, intents: Intents | None = None) -> str | None:
     """The command a plain-words message asks for (``"unsubscribe"``, ``"erase"``, ...), or None.
 
     A message longer than ``MAX_WORDS`` is read in its last clauses (the request after the reasons, round 10),
@@ -938,7 +961,9 @@ def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
         return None  # most letters: no command's phrase in their last clauses (latency: the whole is not read)
     for intent in intents.commands:
         if intent.wish_patterns and any(all(not g.isdisjoint(found) for g in p) for p in intent.groups) \
-                and _any(intent.asks, said.folded, said.message) and not intent.excluded(said.folded, said.message):
+                and (_any(intent.asks, said.folded, said.message)
+                     or intents.bare(said.folded).rpartition(" ")[2] in intent.asks_last) \
+                and not intent.excluded(said.folded, said.message):
             whole = _Reading.of(text)
             if intent.wished(whole.folded, whole.message) and not intent.excluded(whole.folded, whole.message):
                 return intent.name

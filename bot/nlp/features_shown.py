@@ -1,0 +1,73 @@
+"""The channel's features asked to be shown as a set ("chỉ em mấy chức năng", "hướng dẫn mình các tính năng nha") are
+help only when nothing but a please, the channel or a question word follows them in their clause: "chỉ bà mấy chức
+năng gọi video" asks to be shown another thing (how to call), "chỉ em mấy chức năng của kênh này với" is help.
+
+Read only for a message the commands read as help and that says such a request (``[request] features_shown``), one
+pass over each clause's words; the words that may follow are ``[request] features_bare``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand
+from bot.nlp.normalize import command_form, command_words
+
+_PARTS = re.compile(r"[,.;!?…\n]+")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]]:
+    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
+    vocabulary: dict[str, list[str]] = {}
+    for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
+        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
+    request = data.get("request", {})
+
+    def phrases(key: str) -> tuple[Exclusion, ...]:
+        return tuple(dict.fromkeys(Exclusion.of(p) for t in request.get(key, []) for p in expand(t, vocabulary)))
+
+    return phrases("features_shown"), phrases("features_bare")
+
+
+def shows_other_features(text: str) -> bool:
+    """Whether ``text`` asks to be shown features and names, after them in their clause, something else."""
+    shown, bare = _lists()
+    for part in _PARTS.split(text):
+        folded = f" {command_form(part)} "
+        said = [p for p in shown if p.folded in folded]
+        if not said:
+            continue
+        words = tuple(command_words(part))
+        rest_bare = _bare_to_end(words, _by_head(bare, folded))
+        if any(not rest_bare[i + len(p.words)] for p in said for i in p.at(words)):
+            return True
+    return False
+
+
+def _by_head(bare: tuple[Exclusion, ...], folded: str) -> dict[str, list[Exclusion]]:
+    """The bare phrases said in the clause (one substring test each, once per clause), by their first folded word."""
+    heads: dict[str, list[Exclusion]] = {}
+    for q in bare:
+        if q.words and q.folded in folded:
+            heads.setdefault(q.words[0][0], []).append(q)
+    return heads
+
+
+def _bare_to_end(words: tuple, heads: dict[str, list[Exclusion]]) -> list[bool]:
+    """Per word position, whether only bare phrases follow from it to the clause's end, the longest one read at each
+    step: one pass from the end (review of cmd21, H4: the scan per position was quadratic in the clause's length)."""
+    rest = [False] * len(words) + [True]
+    for at in range(len(words) - 1, -1, -1):
+        step = max((len(q.words) for q in heads.get(words[at][0], ()) if _at(q, words, at)), default=0)
+        rest[at] = bool(step) and rest[at + step]
+    return rest
+
+
+def _at(phrase: Exclusion, words: tuple, i: int) -> bool:
+    """Whether ``phrase`` is said at word ``i``: the same folded words, the same tone where both say it."""
+    n = len(phrase.words)
+    return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
+                                       for (w, k), (f, key, sure) in zip(phrase.words, words[i : i + n], strict=True))

@@ -1,0 +1,101 @@
+"""A send of the digest, or a subscription, refused in the clause that asks for it: "không cần gửi bản tóm tắt tuần
+này", "cấm gửi bản tin tuần này", "bản tin mới nhất thì chưa cần đâu", "gửi bản tin tuần này cho mình thì không cần
+đâu", "gửi tóm tắt tin này cho mình, thôi khỏi nha", "chưa cần đăng ký nhận bản tin đâu".
+
+Why a reader of its own: the commands' patterns find the verb and the digest anywhere in the message, and their
+``unless`` lists find a refusal anywhere too, so a refusal said of something else ("Gửi bản tin tuần này cho tôi, nhưng
+đừng hủy đăng ký nhé", "…, khỏi đợi") would drop a request, and one said after the object ("… thì khỏi") was not read
+at all: a digest sent on a refusal is worse than a request missed. Here a refusal is bound to its verb's clause:
+
+* said right before a send verb (``[request] refused_send``: "không cần / chưa cần / khỏi / đừng / cấm" + "gửi / xem /
+  nhận / đăng ký …"), or
+* said as a plain "no" before the verb with "nữa" (any more) after it (``refused_more``: "ko gui tom tat tin nay
+  nua"), or
+* closing the clause, only words of no request after it (``[vocabulary] refuse_closing``, ``[request]
+  refused_tail``: "… thì khỏi nha", "… thì không cần đâu con"); a clause that is such a refusal alone refuses the
+  clause before it ("…, thôi khỏi nha").
+
+The message is refused when a clause is and every clause that says a send verb is refused: "không cần gửi mỗi tuần,
+chỉ gửi bản tin tuần này cho tôi" still asks for this week's digest. Read only for a message the commands read as the
+digest or a subscription (a few per thousand), one pass over each clause's words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import lru_cache
+
+from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand, intents_table
+from bot.nlp.normalize import command_form, command_words
+
+_PARTS = re.compile(r"[,.;!?…\n]+")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...], frozenset[str],
+                      tuple[Exclusion, ...], frozenset[str], frozenset[str]]:
+    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
+    vocabulary: dict[str, list[str]] = {}
+    for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
+        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
+    request = data.get("request", {})
+
+    def phrases(texts: list[str]) -> tuple[Exclusion, ...]:
+        return tuple(dict.fromkeys(Exclusion.of(p) for t in texts for p in expand(t, vocabulary)))
+
+    tail = frozenset(w for t in request.get("refused_tail", []) for w in command_form(t).split())
+    more = frozenset(command_form(t) for t in request.get("more", []))
+    purpose = frozenset(command_form(t) for t in request.get("refused_purpose", []))
+    return (phrases(request.get("refused_send", [])), phrases(vocabulary.get("refuse_closing", [])),
+            phrases(vocabulary.get("refused_verb", [])), tail, phrases(request.get("refused_more", [])), more,
+            purpose)
+
+
+def _found(phrases: tuple[Exclusion, ...], folded: str, words: tuple) -> bool:
+    return any(p.folded in folded and p.found(folded, words) for p in phrases)
+
+
+def _said(phrases: tuple[Exclusion, ...], folded: str, words: tuple, purpose: frozenset[str]) -> Iterator[int]:
+    """Where (the word after) each phrase is said, unless right after a word of purpose ("để khỏi xem trên web")."""
+    for p in phrases:
+        if p.folded in folded:
+            yield from (i + len(p.words) for i in p.at(words) if not (i and words[i - 1][0] in purpose))
+
+
+def _closes(refusals: tuple[Exclusion, ...], tail: frozenset[str], folded: str, words: tuple,
+            purpose: frozenset[str]) -> bool:
+    """Whether a refusal is said with only words of no request after it, to the clause's end."""
+    first_tail = len(words)  # where the clause's closing run of words of no request begins (one pass from the end)
+    while first_tail and words[first_tail - 1][0] in tail:
+        first_tail -= 1
+    return any(end >= first_tail for end in _said(refusals, folded, words, purpose))
+
+
+def _not_any_more(no_more: tuple[Exclusion, ...], more: frozenset[str], folded: str, words: tuple) -> bool:
+    """Whether a plain "no" before a send verb is said with "nữa" after it ("ko gui tom tat tin nay nua")."""
+    last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] in more), -1)  # the last "nữa", one pass
+    return any(end <= last for end in _said(no_more, folded, words, frozenset()))
+
+
+def send_refused(text: str) -> bool:
+    """Whether ``text`` refuses, in the clause that says it, the send or subscription it asks for."""
+    send, refusals, verbs, tail, no_more, more, purpose = _lists()
+    whole = f" {command_form(text)} "
+    if not any(p.folded in whole for p in (*refusals, *send)) and not any(f" {m} " in whole for m in more):
+        return False  # the cheap trigger: no refusal's words at all
+    said: list[tuple[bool, bool]] = []  # (a send verb said, refused) per clause
+    contrast = intents_table().contrast  # "nhưng" ([request] contrast) parts too
+    for part in (q for p in _PARTS.split(text) for q in (contrast.split(p) if contrast else [p])):
+        if not part.strip():
+            continue
+        folded, words = f" {command_form(part)} ", tuple(command_words(part))
+        said.append((_found(verbs, folded, words),
+                     any(_said(send, folded, words, purpose)) or _closes(refusals, tail, folded, words, purpose)
+                     or _not_any_more(no_more, more, folded, words)))
+    # a clause that is a refusal alone refuses the request said in the clause before it ("…, thôi khỏi nha")
+    for i in range(len(said) - 1):
+        if said[i] == (True, False) and said[i + 1] == (False, True):
+            said[i] = (True, True)
+    return any(refused for _, refused in said) and all(refused for verb, refused in said if verb)

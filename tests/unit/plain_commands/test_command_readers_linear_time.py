@@ -1,0 +1,73 @@
+"""The readers that bind a command to its clause (bot/nlp/features_shown.py, bot/nlp/send_refused.py) do work linear in
+the message's length (review of cmd21, H4/H5: a scan to the clause's end from every word or every occurrence made a
+32,000-character message cost seconds to a minute). Counted in steps (calls, word tests), never timed: a message of
+repeated units 16 times longer may cost about 16 times the work, not 256 times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.nlp import features_shown, send_refused
+
+pytestmark = pytest.mark.unit
+
+
+def _of_length(unit: str, chars: int, last: str = "") -> str:
+    return unit * (chars // len(unit)) + last
+
+
+def _ratio(work: Callable[[str], int], unit: str, last: str = "") -> tuple[float, float]:
+    short, long = _of_length(unit, 2_000, last), _of_length(unit, 32_000, last)
+    return work(long) / max(work(short), 1), len(long) / len(short)
+
+
+@pytest.mark.parametrize("unit", ["chỉ em mấy chức năng nha ", "chi em may chuc nang voi ", "chỉ em mấy chức năng",
+                                  " nha"])
+def test_features_shown_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
+    calls = [0]
+    at = features_shown._at
+
+    def counted(*args: object) -> bool:
+        calls[0] += 1
+        return at(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(features_shown, "_at", counted)
+
+    def work(text: str) -> int:
+        calls[0] = 0
+        features_shown.shows_other_features("chỉ em mấy chức năng " + text)
+        return calls[0]
+
+    work_ratio, length_ratio = _ratio(work, unit)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+class _Counted(frozenset):
+    """A word set that counts its membership tests."""
+
+    tests = 0
+
+    def __contains__(self, word: object) -> bool:
+        _Counted.tests += 1
+        return super().__contains__(word)
+
+
+@pytest.mark.parametrize(("unit", "last"), [("không gửi ", " khỏi đợi, gửi bản tin tuần này cho tôi"),
+                                            ("ko xem ", " khỏi đợi, gửi bản tin tuần này cho tôi"),
+                                            ("khỏi nha ", ", gửi bản tin tuần này cho tôi")])
+def test_send_refused_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
+    lists = send_refused._lists()
+    send, refusals, verbs, tail, no_more, more, purpose = lists
+    monkeypatch.setattr(send_refused, "_lists",
+                        lambda: (send, refusals, verbs, _Counted(tail), no_more, _Counted(more), purpose))
+
+    def work(text: str) -> int:
+        _Counted.tests = 0
+        send_refused.send_refused(text)
+        return _Counted.tests
+
+    work_ratio, length_ratio = _ratio(work, unit, last)
+    assert work_ratio <= 1.5 * length_ratio
