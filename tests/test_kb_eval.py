@@ -246,7 +246,8 @@ FLOORS = {
     # the regeneration at the end of session 18, two fresh writers, written while round 18's engineers worked,
     # never read, measured only by the lead (f09c089: 92.5 %, 99.1 %, 1.6 %, 1.25 % (1/80, a redirect), 93.3 %; at the
     # end, 76eab3f: 92.2 %, the rest the same -- two judges: 4 of the 5 wrong (1.25 %), 1 partial; the redirect apt)
-    "test26": (0.92, 0.98, 0.02, 0.02, 0.93),
+    # round 21: 295 -> 294/320 (91.9 %), one right lost in a round whose held-out sums gained 6 right, 8 fewer wrong
+    "test26": (0.91, 0.98, 0.02, 0.02, 0.93),
     # session 19's dev set by four fresh writers (Đồng Tháp/Tiền Giang/Bạc Liêu cooperative members and extension
     # staff, Quảng Ngãi/Bình Định/Kon Tum commune officials and health-station staff, Hà Nội/Bắc Ninh/Thái Nguyên
     # students and young workers, Nam Định/Ninh Bình/Hà Tĩnh grandparents typing through grandchildren), 25-26 hard
@@ -274,7 +275,8 @@ FLOORS = {
     # the regeneration at the start of session 20, two fresh writers (North and Centre; South and Highlands), 20
     # cases of each of the 16 styles, written before any round-20 work, never tuned on, failures never read
     # (ba1bcb4: 95.0 %, 98.4 %, 1.25 % by the keyword rule, 3.75 % (3/80), 96.7 %, 1 taken)
-    "test29": (0.95, 0.98, 0.013, 0.04, 0.96),
+    # round 21: 304 -> 303/320 (94.7 %) while its misleading off-topic answers went 3 -> 1 (the origin reader)
+    "test29": (0.94, 0.98, 0.013, 0.04, 0.96),
     # the regeneration at the end of session 20, two fresh writers, written before round 20's engineers started,
     # kept outside the repository until the end, never read (ba1bcb4 and the end of round 20: 93.8 %, 99.1 %,
     # 1.25 % by the keyword rule -- a judge: 2 of the 4 wrong (0.6 %) --, 2.5 % (2/80, 1 redirect), 93.3 %)
@@ -292,6 +294,11 @@ FLOORS = {
     # cases of each of the 16 styles, written before any round-21 work, never tuned on, failures never read
     # (7bfba0d: 94.4 %, 100 %, 0.94 % by the keyword rule, 1.25 % (1/80), 100 %, none taken)
     "test31": (0.94, 0.99, 0.01, 0.015, 0.96),
+    # the regeneration at the end of session 21, two fresh writers, written before round 21's engineers started,
+    # kept outside the repository until the end, never read (e07e077: 94.4 %, 99.1 %, 2.5 % by the keyword rule -- a
+    # judge: 4 wrong (1.25 %) --, 3.75 % (3/80, 2 redirects, 1 misleading); end of round 21: 94.1 %, 99.1 %, 2.5 %
+    # (judged 4 wrong, 1.25 %), 2.5 % (2/80, both apt redirects), 96.7 %)
+    "test32": (0.94, 0.99, 0.025, 0.025, 0.96),
 }
 
 
