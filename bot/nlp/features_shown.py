@@ -12,7 +12,7 @@ import re
 import tomllib
 from functools import lru_cache
 
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand
+from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand, expanded_vocabulary
 from bot.nlp.normalize import command_form, command_words
 
 _PARTS = re.compile(r"[,.;!?…\n]+")
@@ -21,9 +21,7 @@ _PARTS = re.compile(r"[,.;!?…\n]+")
 @lru_cache(maxsize=1)
 def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]]:
     data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    vocabulary: dict[str, list[str]] = {}
-    for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
-        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
+    vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
     request = data.get("request", {})
 
     def phrases(key: str) -> tuple[Exclusion, ...]:
@@ -67,7 +65,6 @@ def _bare_to_end(words: tuple, heads: dict[str, list[Exclusion]]) -> list[bool]:
 
 
 def _at(phrase: Exclusion, words: tuple, i: int) -> bool:
-    """Whether ``phrase`` is said at word ``i``: the same folded words, the same tone where both say it."""
-    n = len(phrase.words)
-    return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
-                                       for (w, k), (f, key, sure) in zip(phrase.words, words[i : i + n], strict=True))
+    """Whether ``phrase`` is said at word ``i`` (the router's own comparison; one call per step, which the linear-time
+    test counts)."""
+    return phrase.said_at(words, i)

@@ -167,9 +167,16 @@ class Exclusion:
         """Where in the message the phrase starts (word positions), compared as :meth:`found` says."""
         return (i for i in range(len(message) - len(self.words) + 1) if _tokens_at(self.words, message, i))
 
+    def said_at(self, message: tuple[Word, ...], i: int) -> bool:
+        """Whether the phrase is said at word ``i`` of the message, compared as :meth:`found` says."""
+        return _tokens_at(self.words, message, i)
+
 
 def _any(phrases: tuple[Exclusion, ...], folded: str, words: tuple[Word, ...]) -> bool:
     return any(p.folded in folded and p.found(folded, words) for p in phrases)
+
+
+any_said = _any  # for the readers beside the router (send_refused)
 
 
 Token = tuple[str, str]  # (folded, tone key): one word of an exclusion, as Exclusion.words holds it
@@ -690,14 +697,21 @@ class Intents:
         return " ".join(w for w in folded.split() if w not in self.filler and w != "|")
 
 
+def expanded_vocabulary(table: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The ``[vocabulary]`` classes with their ``@class`` references expanded (one reading for every reader of the
+    file: the router here, ``send_refused``, ``features_shown``)."""
+    vocabulary: dict[str, list[str]] = {}
+    for name, words in table.items():  # a class may use the classes listed before it
+        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
+    return vocabulary
+
+
 def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     plain = frozenset(data.pop("unmarked_words", ()))
     filler = frozenset(w for p in data.pop("filler", ()) for w in command_form(p).split())
     elsewhere_spec, elsewhere_marked = data.pop("elsewhere", ()), data.pop("elsewhere_marked", ())
-    vocabulary: dict[str, list[str]] = {}
-    for name, words in data.pop("vocabulary", {}).items():  # a class may use the classes listed before it
-        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
+    vocabulary = expanded_vocabulary(data.pop("vocabulary", {}))
     request_spec = data.pop("request", {})
 
     def phrases(texts: list[str]) -> list[str]:

@@ -27,7 +27,7 @@ import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand, intents_table
+from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, any_said, expand, expanded_vocabulary, intents_table
 from bot.nlp.normalize import command_form, command_words
 
 _PARTS = re.compile(r"[,.;!?…\n]+")
@@ -37,9 +37,7 @@ _PARTS = re.compile(r"[,.;!?…\n]+")
 def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...], frozenset[str],
                       tuple[Exclusion, ...], frozenset[str], frozenset[str]]:
     data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    vocabulary: dict[str, list[str]] = {}
-    for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
-        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
+    vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
     request = data.get("request", {})
 
     def phrases(texts: list[str]) -> tuple[Exclusion, ...]:
@@ -51,10 +49,6 @@ def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclus
     return (phrases(request.get("refused_send", [])), phrases(vocabulary.get("refuse_closing", [])),
             phrases(vocabulary.get("refused_verb", [])), tail, phrases(request.get("refused_more", [])), more,
             purpose)
-
-
-def _found(phrases: tuple[Exclusion, ...], folded: str, words: tuple) -> bool:
-    return any(p.folded in folded and p.found(folded, words) for p in phrases)
 
 
 def _said(phrases: tuple[Exclusion, ...], folded: str, words: tuple, purpose: frozenset[str]) -> Iterator[int]:
@@ -91,7 +85,7 @@ def send_refused(text: str) -> bool:
         if not part.strip():
             continue
         folded, words = f" {command_form(part)} ", tuple(command_words(part))
-        said.append((_found(verbs, folded, words),
+        said.append((any_said(verbs, folded, words),
                      any(_said(send, folded, words, purpose)) or _closes(refusals, tail, folded, words, purpose)
                      or _not_any_more(no_more, more, folded, words)))
     # a clause that is a refusal alone refuses the request said in the clause before it ("…, thôi khỏi nha")
