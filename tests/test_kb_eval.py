@@ -299,6 +299,18 @@ FLOORS = {
     # judge: 4 wrong (1.25 %) --, 3.75 % (3/80, 2 redirects, 1 misleading); end of round 21: 94.1 %, 99.1 %, 2.5 %
     # (judged 4 wrong, 1.25 %), 2.5 % (2/80, both apt redirects), 96.7 %)
     "test32": (0.94, 0.99, 0.025, 0.025, 0.96),
+    # session 22's dev set by four fresh writers (Hải Phòng/Quảng Ninh/Nam Định fishermen's families and seafood
+    # traders, Ê Đê/Gia Rai/Ba Na youth and village officials in Gia Lai/Kon Tum/Đắk Lắk, Cần Thơ/Bạc Liêu/Cà Mau rice
+    # and shrimp farmers; Huế/Quảng Nam/Quảng Trị retired teachers and high-school students), 25+ hard off-topic
+    # look-alikes each, cut by writer: dev22a (ga-gc) tuned on (untouched at 2fb40bf: 87.2 %, 98.7 %, none wrong,
+    # 0/84, 94.4 %, none taken); dev22b (gd) held out, figures only (2fb40bf: 90.4 %, 100 %, none wrong, 3.6 %
+    # (1/28), 100 %, 1 question taken by a command)
+    "dev22a": (0.85, 0.97, 0.02, 0.02, 0.88),
+    "dev22b": (0.88, 0.98, 0.02, 0.04, 0.83),
+    # the regeneration at the start of session 22, two fresh writers (North and Centre; South and Highlands), 20
+    # cases of each of the 16 styles, written before any round-22 work, never tuned on, failures never read
+    # (2fb40bf: 93.4 %, 98.4 %, 0.31 % by the keyword rule, 0/80, 96.7 %, none taken)
+    "test33": (0.93, 0.98, 0.01, 0.0125, 0.96),
 }
 
 
