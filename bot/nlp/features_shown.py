@@ -3,7 +3,9 @@ help only when nothing but a please, the channel or a question word follows them
 năng gọi video" asks to be shown another thing (how to call), "chỉ em mấy chức năng của kênh này với" is help.
 
 Read only for a message the commands read as help and that says such a request (``[request] features_shown``), one
-pass over each clause's words; the words that may follow are ``[request] features_bare``.
+pass over each clause's words; the words that may follow are ``[request] features_bare``. Round 22 (review of cmd21,
+M3): the clause after, when it opens naming a thing or points at one (``features_next_opens``, ``features_next_points``:
+"chỉ tôi mấy chức năng, cái iPhone mới mua", "…, gọi video ấy"), must be bare too.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ _PARTS = re.compile(r"[,.;!?…\n]+")
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]]:
+def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...]]:
     data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
     vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
     request = data.get("request", {})
@@ -27,13 +29,15 @@ def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]]:
     def phrases(key: str) -> tuple[Exclusion, ...]:
         return tuple(dict.fromkeys(Exclusion.of(p) for t in request.get(key, []) for p in expand(t, vocabulary)))
 
-    return phrases("features_shown"), phrases("features_bare")
+    return (phrases("features_shown"), phrases("features_bare"), phrases("features_next_opens"),
+            phrases("features_next_points"))
 
 
 def shows_other_features(text: str) -> bool:
     """Whether ``text`` asks to be shown features and names, after them in their clause, something else."""
-    shown, bare = _lists()
-    for part in _PARTS.split(text):
+    shown, bare, opens, points = _lists()
+    parts = _PARTS.split(text)
+    for k, part in enumerate(parts):
         folded = f" {command_form(part)} "
         said = [p for p in shown if p.folded in folded]
         if not said:
@@ -42,7 +46,22 @@ def shows_other_features(text: str) -> bool:
         rest_bare = _bare_to_end(words, _by_head(bare, folded))
         if any(not rest_bare[i + len(p.words)] for p in said for i in p.at(words)):
             return True
+        if k + 1 < len(parts) and _names_other(parts[k + 1], bare, opens, points):
+            return True
     return False
+
+
+def _names_other(part: str, bare: tuple[Exclusion, ...], opens: tuple[Exclusion, ...],
+                 points: tuple[Exclusion, ...]) -> bool:
+    """Whether the clause after the features opens naming a thing or points at one, and is not bare ("cái iPhone mới
+    mua", "gọi video ấy"; "của kênh này nha" is the channel's)."""
+    words = tuple(command_words(part))
+    if not words:
+        return False
+    pointed = any(p.said_at(words, len(words) - len(p.words)) for p in points if len(p.words) <= len(words))
+    if not pointed and not any(_at(p, words, 0) for p in opens):
+        return False
+    return not _bare_to_end(words, _by_head(bare, f" {command_form(part)} "))[0]
 
 
 def _by_head(bare: tuple[Exclusion, ...], folded: str) -> dict[str, list[Exclusion]]:

@@ -899,8 +899,22 @@ def _read(text: str, intents: Intents, addressed: bool = False) -> str | None:
 
 def plain_command(text: str, intents: Intents | None = None) -> str | None:
     """The command a plain-words message asks for (:func:`_plain_command`), unless it is the digest or a subscription
-    that the message refuses in the clause asking for it ("không cần gửi bản tóm tắt tuần này", send_refused)."""
+    that the message refuses in the clause asking for it ("không cần gửi bản tóm tắt tuần này", send_refused), or a
+    stop said only of what a request spares the asker or of one issue ("đăng ký … để khỏi bỏ lỡ bản tin", "bản tin tuần
+    này thì thôi nha", stop_bound)."""
     name = _plain_command(text, intents)
+    if name == "unsubscribe":
+        from bot.nlp.stop_bound import stop_reread  # noqa: PLC0415 (it reads this module's phrases)
+
+        # a stop said only of what a request spares the asker, or of one issue, is no stop (review of cmd21, H3/H7);
+        # the text read again holds no purpose phrase, so this recursion ends at once
+        again = stop_reread(text)
+        if again is not None:
+            return plain_command(again, intents) if again.strip() else None
+    if name == "subscribe":
+        from bot.nlp.this_issue import asks_this_issue  # noqa: PLC0415 (it reads this module's phrases)
+
+        name = "digest" if asks_this_issue(text) else name  # "gui tom tat tin nay cho minh": this issue, now
     if name in _SENT:
         from bot.nlp.send_refused import send_refused  # noqa: PLC0415 (it reads this module's phrases)
 

@@ -12,8 +12,10 @@ at all: a digest sent on a refusal is worse than a request missed. Here a refusa
 * said as a plain "no" before the verb with "nữa" (any more) after it (``refused_more``: "ko gui tom tat tin nay
   nua"), or
 * closing the clause, only words of no request after it (``[vocabulary] refuse_closing``, ``[request]
-  refused_tail``: "… thì khỏi nha", "… thì không cần đâu con"); a clause that is such a refusal alone refuses the
-  clause before it ("…, thôi khỏi nha").
+  refused_tail``: "… thì khỏi nha", "… thì không cần đâu con"; ``[request] refused_closing``: "… tôi không đọc đâu");
+  a clause that is such a refusal alone refuses the clause before it ("…, thôi khỏi nha"), or
+* said right before the digest's name, no verb said (``[vocabulary] refuse_object``, round 22: "chưa cần bản tóm tắt
+  tuần này đâu", review of cmd21 H3).
 
 The message is refused when a clause is and every clause that says a send verb is refused: "không cần gửi mỗi tuần,
 chỉ gửi bản tin tuần này cho tôi" still asks for this week's digest. Read only for a message the commands read as the
@@ -26,6 +28,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, any_said, expand, expanded_vocabulary, intents_table
 from bot.nlp.normalize import command_form, command_words
@@ -33,9 +36,18 @@ from bot.nlp.normalize import command_form, command_words
 _PARTS = re.compile(r"[,.;!?…\n]+")
 
 
+class _Lists(NamedTuple):
+    send: tuple[Exclusion, ...]  # said anywhere in the clause: a refusal before the verb or the digest's name
+    refusals: tuple[Exclusion, ...]  # said closing the clause
+    verbs: tuple[Exclusion, ...]  # the send verbs
+    tail: frozenset[str]  # the words that may close a clause after a refusal
+    no_more: tuple[Exclusion, ...]  # a plain "no" + a verb, with "nữa" after it
+    more: frozenset[str]  # "nữa"
+    purpose: frozenset[str]  # a word of purpose, after which no refusal counts
+
+
 @lru_cache(maxsize=1)
-def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...], frozenset[str],
-                      tuple[Exclusion, ...], frozenset[str], frozenset[str]]:
+def _lists() -> _Lists:
     data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
     vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
     request = data.get("request", {})
@@ -46,9 +58,20 @@ def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclus
     tail = frozenset(w for t in request.get("refused_tail", []) for w in command_form(t).split())
     more = frozenset(command_form(t) for t in request.get("more", []))
     purpose = frozenset(command_form(t) for t in request.get("refused_purpose", []))
-    return (phrases(request.get("refused_send", [])), phrases(vocabulary.get("refuse_closing", [])),
-            phrases(vocabulary.get("refused_verb", [])), tail, phrases(request.get("refused_more", [])), more,
-            purpose)
+    return _Lists(phrases(request.get("refused_send", [])),
+                  phrases([*vocabulary.get("refuse_closing", []), *request.get("refused_closing", [])]),
+                  phrases(vocabulary.get("refused_verb", [])), tail, phrases(request.get("refused_more", [])), more,
+                  purpose)
+
+
+def clauses(text: str) -> Iterator[str]:
+    """The message's clauses as the command readers bind a word to one: split at punctuation and at "nhưng" (``[request]
+    contrast``), empty ones left out (shared with bot/nlp/stop_bound.py)."""
+    contrast = intents_table().contrast
+    for part in _PARTS.split(text):
+        for q in contrast.split(part) if contrast else [part]:
+            if q.strip():
+                yield q
 
 
 def _said(phrases: tuple[Exclusion, ...], folded: str, words: tuple, purpose: frozenset[str]) -> Iterator[int]:
@@ -80,10 +103,7 @@ def send_refused(text: str) -> bool:
     if not any(p.folded in whole for p in (*refusals, *send)) and not any(f" {m} " in whole for m in more):
         return False  # the cheap trigger: no refusal's words at all
     said: list[tuple[bool, bool]] = []  # (a send verb said, refused) per clause
-    contrast = intents_table().contrast  # "nhưng" ([request] contrast) parts too
-    for part in (q for p in _PARTS.split(text) for q in (contrast.split(p) if contrast else [p])):
-        if not part.strip():
-            continue
+    for part in clauses(text):
         folded, words = f" {command_form(part)} ", tuple(command_words(part))
         said.append((any_said(verbs, folded, words),
                      any(_said(send, folded, words, purpose)) or _closes(refusals, tail, folded, words, purpose)

@@ -10,9 +10,22 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.nlp import features_shown, send_refused
+from bot.nlp import features_shown, intents, send_refused, stop_bound, this_issue
 
 pytestmark = pytest.mark.unit
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    """``module.name`` replaced by a wrapper that counts its calls (in the returned one-item list)."""
+    calls = [0]
+    counted_function = getattr(module, name)
+
+    def counted(*args: object) -> bool:
+        calls[0] += 1
+        return counted_function(*args)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
 
 
 def _of_length(unit: str, chars: int, last: str = "") -> str:
@@ -27,14 +40,7 @@ def _ratio(work: Callable[[str], int], unit: str, last: str = "") -> tuple[float
 @pytest.mark.parametrize("unit", ["chỉ em mấy chức năng nha ", "chi em may chuc nang voi ", "chỉ em mấy chức năng",
                                   " nha"])
 def test_features_shown_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
-    calls = [0]
-    at = features_shown._at
-
-    def counted(*args: object) -> bool:
-        calls[0] += 1
-        return at(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(features_shown, "_at", counted)
+    calls = _counting(monkeypatch, features_shown, "_at")
 
     def work(text: str) -> int:
         calls[0] = 0
@@ -70,4 +76,39 @@ def test_send_refused_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch
         return _Counted.tests
 
     work_ratio, length_ratio = _ratio(work, unit, last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+def _counting_tokens(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the router's word-by-word phrase comparisons (``_tokens_at``: every ``Exclusion.at`` step)."""
+    return _counting(monkeypatch, intents, "_tokens_at")
+
+
+# round 22: the stop bound to its clause (bot/nlp/stop_bound.py) and this issue asked now (bot/nlp/this_issue.py)
+@pytest.mark.parametrize(("unit", "last"), [("đăng ký để khỏi bỏ lỡ bản tin, ", "khỏi gửi nữa"),
+                                            ("bản tin tuần này thì thôi nha, ", "thôi khỏi"),
+                                            ("thôi khỏi ", ", bản tin tuần này"),
+                                            ("de khoi bo lo ban tin tuan nay ", " nha")])
+def test_stop_bound_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
+    calls = _counting_tokens(monkeypatch)
+
+    def work(text: str) -> int:
+        calls[0] = 0
+        stop_bound.stop_reread(text)
+        return calls[0]
+
+    work_ratio, length_ratio = _ratio(work, unit, last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+@pytest.mark.parametrize("unit", ["gửi tin này cho mình ", "gui tom tat tin nay cho minh "])
+def test_this_issue_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
+    calls = _counting_tokens(monkeypatch)
+
+    def work(text: str) -> int:
+        calls[0] = 0
+        this_issue.asks_this_issue(text)
+        return calls[0]
+
+    work_ratio, length_ratio = _ratio(work, unit)
     assert work_ratio <= 1.5 * length_ratio

@@ -20,6 +20,11 @@ NOT_HELP = [
     "chỉ bà mấy chức năng gọi video",
     "chỉ em mấy tính năng chỉnh ảnh với",
     "chi em may chuc nang goi video",
+    # round 22 (review of cmd21, M3): the thing named in the next clause, opening it or pointed at
+    "chỉ tôi mấy chức năng, cái iPhone mới mua",
+    "chỉ bà mấy chức năng nha, gọi video ấy",
+    "chỉ em mấy tính năng với, chiếc đồng hồ thông minh",
+    "chi toi may chuc nang, cai may giat moi",
 ]
 
 HELP = [
@@ -32,6 +37,11 @@ HELP = [
     "chi em may chuc nang",
     "chỉ em các chức năng của bot nhé ad",
     "chỉ cháu mấy chức năng gì vậy",
+    # round 22: the next clause tells or thanks, or names the channel
+    "chỉ em mấy chức năng với, em mới vào",
+    "chỉ em mấy chức năng, của kênh này nha",
+    "chỉ tui mấy tính năng nhé, cảm ơn ad",
+    "chỉ em mấy chức năng, của kênh ấy",
 ]
 
 

@@ -65,3 +65,22 @@ def test_this_issue_forwarded_told_or_refused_is_not_the_digest(text: str) -> No
 
 def test_this_issue_every_week_is_a_subscription() -> None:
     assert plain_command("mỗi tuần gửi tóm tắt tin này cho mình") == "subscribe"
+
+
+# round 22 (bot/nlp/this_issue.py): this issue asked for the asker, read as a subscription on main, is the digest — a
+# one-off request; the look-alikes above reach no command, so none of them can become the digest this way
+@pytest.mark.parametrize("text", ["gui tom tat tin nay cho minh", "gửi tóm tắt tin này cho mình",
+                                  "gửi tin này cho mình", "tin này hay quá gửi cho mình đọc với",
+                                  "gửi bản tin này cho mình với"])
+def test_this_issue_asked_now_is_the_digest_not_a_subscription(text: str) -> None:
+    assert plain_command(text) == "digest"
+    assert router_probe()(text) == "digest"
+
+
+# … signing up, receiving or every week said too: a subscription; refused: nothing
+@pytest.mark.parametrize(("text", "command"), [("đăng ký nhận tin này cho mình", "subscribe"),
+                                               ("tuần nào cũng gửi tin này cho mình nha", "subscribe"),
+                                               ("từ nay gửi tin này cho mình nhé", "subscribe"),
+                                               ("chưa cần gửi tin này cho mình đâu", None)])
+def test_this_issue_with_a_subscription_said_or_refused(text: str, command: str | None) -> None:
+    assert plain_command(text) == command

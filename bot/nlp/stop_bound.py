@@ -1,0 +1,119 @@
+"""A stop of the digest read only where it is said of the digest, in its own clause (review of cmd21, H3/H7).
+
+Why a reader of its own: the stop's patterns find a stop word and the digest anywhere in the message, so a refusal of
+one issue ("bản tin tuần này thì thôi nha", "thôi, chưa cần bản tin tuần này") and a request that says what it spares
+the asker ("đăng ký cho tôi nhận bản tin để khỏi phải xem web", "… để khỏi bỏ lỡ bản tin") unsubscribed the asker. A
+subscription lost on a request for it is worse than a stop missed: a stop missed reaches the knowledge base, whose
+answer on stopping offers the stop as a button. Read only for a message the commands read as the stop (a few per
+thousand), with the clauses of :func:`bot.nlp.send_refused.clauses`, one pass over each clause's words:
+
+* **what the request spares the asker**: a word of purpose before a negation, or a miss (``[request] stop_purpose``:
+  "để khỏi", "để không", "bỏ lỡ"), to its clause's end, is set aside and the message read again without it — "đăng ký
+  cho tôi nhận bản tin" subscribes, "khỏi gửi nữa" stays the stop;
+* **one issue refused**: the issue named (``issue_named``: "tuần này", "mới nhất") in a clause that refuses
+  (``issue_refusal``: "không cần", "thôi", "không đọc"), or beside a clause that is a refusal alone ("bản tin tuần này,
+  thôi khỏi nha"), and no stop that lasts anywhere (``stop_lasting``: "nữa", every week, from now on, the subscription,
+  a stop's own verb): nothing is stopped and nothing sent.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from typing import NamedTuple
+
+from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, any_said, expand, expanded_vocabulary
+from bot.nlp.normalize import command_form, command_words
+from bot.nlp.send_refused import clauses
+
+_PUNCTUATED = re.compile(r"([,.;!?…\n]+)")  # the parts and their punctuation, kept to rebuild the message
+
+
+class _Lists(NamedTuple):
+    purpose: tuple[Exclusion, ...]  # what a request spares the asker
+    issue: tuple[Exclusion, ...]  # one issue named
+    refusal: tuple[Exclusion, ...]  # a refusal, with or without its verb
+    lasting: tuple[Exclusion, ...]  # a stop that lasts
+    alone: frozenset[str]  # the words of a clause that is a refusal alone (the refusals' own, and closing words)
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
+    vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
+    request = data.get("request", {})
+
+    def phrases(key: str) -> tuple[Exclusion, ...]:
+        return tuple(dict.fromkeys(Exclusion.of(p) for t in request.get(key, []) for p in expand(t, vocabulary)))
+
+    bare = phrases("issue_refusal")
+    alone = frozenset(w for t in request.get("refused_tail", []) for w in command_form(t).split()) | frozenset(
+        w for p in bare for w, _ in p.words)
+    return _Lists(phrases("stop_purpose"), phrases("issue_named"), bare + phrases("issue_refused_verb"),
+                  phrases("stop_lasting"), alone)
+
+
+def stop_reread(text: str) -> str | None:
+    """For a message the commands read as the stop: ``None`` when the stop stands, else the text to read instead —
+    the message without what its request spares the asker, or without the clauses that refuse one issue ("" when
+    nothing else is said). Each text returned is shorter than ``text``, so reading it again ends."""
+    lists = _lists()
+    spared = _without_purpose(text, lists.purpose)
+    if spared is not None:
+        return spared
+    return _without_issue_refused(text, lists)
+
+
+def _without_purpose(text: str, purpose: tuple[Exclusion, ...]) -> str | None:
+    """``text`` with each part cut where a purpose phrase starts (to the part's end), or None when none is said."""
+    whole = f" {command_form(text)} "
+    if not any(p.folded in whole for p in purpose):
+        return None  # the cheap trigger: most stops say no purpose
+    pieces = _PUNCTUATED.split(text)
+    cut = False
+    for k in range(0, len(pieces), 2):  # the parts (the odd pieces are their punctuation)
+        words = tuple(command_words(pieces[k]))
+        folded = f" {' '.join(w for w, _, _ in words)} "
+        starts = [i for p in purpose if p.folded in folded for i in p.at(words)]
+        if starts:
+            pieces[k] = _first_words(pieces[k], min(starts))
+            cut = True
+    return "".join(pieces).strip(" ,") if cut else None
+
+
+def _first_words(part: str, n: int) -> str:
+    """The raw tokens of ``part`` that hold its first ``n`` command words (one pass over the tokens)."""
+    kept: list[str] = []
+    count = 0
+    for token in part.split():
+        count += len(command_words(token))
+        if count > n:
+            break
+        kept.append(token)
+    return " ".join(kept)
+
+
+def _without_issue_refused(text: str, lists: _Lists) -> str | None:
+    """``text`` without its clauses that refuse one issue (the issue named in a refusing clause, and a clause beside it
+    that is a refusal alone: "bản tin tuần này, thôi khỏi nha"), or None when none does or a stop that lasts is said."""
+    whole_words = tuple(command_words(text))
+    whole = f" {' '.join(w for w, _, _ in whole_words)} "
+    if not any(p.folded in whole for p in lists.issue) or any_said(lists.lasting, whole, whole_words):
+        return None
+    parts = list(clauses(text))
+    read: list[tuple[bool, bool, bool]] = []  # (issue named, refusal said, the clause is a refusal alone) per clause
+    for part in parts:
+        words = tuple(command_words(part))
+        folded = f" {' '.join(w for w, _, _ in words)} "
+        refused = any_said(lists.refusal, folded, words)
+        read.append((any_said(lists.issue, folded, words), refused,
+                     refused and all(w in lists.alone for w, _, _ in words)))
+    dropped: set[int] = set()
+    for i, (issue, refused, _) in enumerate(read):
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(read) and read[j][2]]
+        if issue and (refused or beside):
+            dropped.update([i, *beside])
+    if not dropped:
+        return None
+    return ", ".join(p.strip() for i, p in enumerate(parts) if i not in dropped)

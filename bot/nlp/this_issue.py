@@ -1,0 +1,38 @@
+"""This issue asked for now, read as a subscription ("gui tom tat tin nay cho minh", "gửi tin này cho mình đọc với"):
+the one-off request is the digest, for a subscription asks for every issue from now on (round 21 left it; its review,
+H1/H2, withdrew a digest *pattern* "gửi + bản tin này" that took forwarded, thanked-for and asked-about issues).
+
+Why it holds where that pattern did not: it reads only a message the commands already read as a subscription (a few
+per thousand) and can only turn it into the digest, a one-off reply, never start a command; a message that says every
+week, signing up or receiving (``[request] subscribed``) stays a subscription. One substring test per phrase and one
+pass over the words.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+
+from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, any_said, expand, expanded_vocabulary
+from bot.nlp.normalize import command_words
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]]:
+    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
+    vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
+    request = data.get("request", {})
+
+    def phrases(key: str) -> tuple[Exclusion, ...]:
+        return tuple(dict.fromkeys(Exclusion.of(p) for t in request.get(key, []) for p in expand(t, vocabulary)))
+
+    return phrases("this_issue"), phrases("subscribed")
+
+
+def asks_this_issue(text: str) -> bool:
+    """Whether a message read as a subscription asks for this issue only: it names this issue and says nothing of
+    every week, signing up or receiving."""
+    issue, subscribed = _lists()
+    words = tuple(command_words(text))
+    folded = f" {' '.join(w for w, _, _ in words)} "
+    return any_said(issue, folded, words) and not any_said(subscribed, folded, words)
