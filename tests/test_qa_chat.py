@@ -617,3 +617,27 @@ def test_a_look_alike_naming_someone_the_kb_does_not_know_gets_buttons_not_the_a
         assert get_kb().by_id["tcns-so-luong"].title in [b["payload"] for b in buttons(message)]
     answered = ask(bot, "Cả nước có bao nhiêu tổ công nghệ số cộng đồng?")
     assert entry_answer("tcns-so-luong") in answered["text"]
+
+
+# Round 22 (cmd22): a stop bound to its clause, one issue refused, this issue asked now; the messages are the
+# engineer's own
+@pytest.mark.parametrize("text", ["bản tin tuần này thì thôi nha", "chưa cần bản tóm tắt tuần này đâu",
+                                  "tuần này đừng gửi bản tin nha, tôi đi vắng",
+                                  "muốn hủy đăng ký thì nhắn chữ gì?",
+                                  "chị tôi bảo kênh gửi bản tin mỗi tuần, có thật không?"])
+def test_one_issue_refused_or_a_question_stops_nothing_and_sends_nothing(bot: BotHarness, text: str) -> None:
+    assert_not_executed(bot, text)
+
+
+def test_a_request_that_says_what_it_spares_subscribes_and_a_stop_that_lasts_stops(bot: BotHarness) -> None:
+    assert not subscribers.is_subscribed(bot.redis, USER)
+    ask(bot, "đăng ký cho tôi nhận bản tin để khỏi phải xem web")
+    assert subscribers.is_subscribed(bot.redis, USER)
+    assert ask(bot, "khỏi gửi bản tin nữa nha")["text"] == render("sub_unsubscribed")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_this_issue_asked_now_gets_the_digest_without_subscribing(bot: BotHarness) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    assert ask(bot, "gui tom tat tin nay cho minh")["text"] == digest
+    assert not subscribers.is_subscribed(bot.redis, USER)
