@@ -35,7 +35,7 @@ class _Lists(NamedTuple):
     issue: tuple[Exclusion, ...]  # one issue named
     refusal: tuple[Exclusion, ...]  # a refusal, with or without its verb
     lasting: tuple[Exclusion, ...]  # a stop that lasts
-    alone: frozenset[str]  # the words of a clause that is a refusal alone (the refusals' own, and closing words)
+    alone: frozenset[str]  # the words of a clause that is a refusal alone (the refusals', the verb, closing words)
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +49,7 @@ def _lists() -> _Lists:
 
     bare = phrases("issue_refusal")
     alone = frozenset(w for t in request.get("refused_tail", []) for w in command_form(t).split()) | frozenset(
-        w for p in bare for w, _ in p.words)
+        w for p in (*bare, *phrases("refusal_alone")) for w, _ in p.words)
     return _Lists(phrases("stop_purpose"), phrases("issue_named"), bare + phrases("issue_refused_verb"),
                   phrases("stop_lasting"), alone)
 

@@ -29,6 +29,9 @@ ISSUE_REFUSED = [
     "chưa cần bản tin đâu",
     "không muốn bản tin tuần trước đâu",
     "hôm nay khỏi gửi bản tin cho bác nghen",
+    # the refusal alone in the clause beside the issue, with its verb, "again" and to whom
+    "Kênh ơi, bản tin tuần này tôi đọc rồi, thôi khỏi gửi lại nha",
+    "bản tin tuần này, thôi đừng gửi cho tôi",
 ]
 
 
@@ -72,6 +75,7 @@ STOPS = [
     "bản tin thì thôi khỏi nha",
     "không cần gửi bản tin hàng tuần nữa",
     "từ nay không nhận bản tin nữa, kể cả bản tin tuần này",
+    "Bản tin tuần này tôi đọc rồi. Thôi khỏi gửi cho tôi nữa",
 ]
 
 
