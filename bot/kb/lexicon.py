@@ -140,11 +140,17 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     # words ("những hạn chế mà bài viết năm 2022 … nêu ra")
     "theo bài viết": frozenset(), "theo bài báo": frozenset(),
     "theo bài viết của sở thông tin và truyền thông": frozenset(),
+    # round 22 (dev22a): hedging what the asker thinks they heard ("Hình như năm 2023 được gọi là năm gì đấy …",
+    # "hinh nhu 2024 fai ko"), like "nghe nói"; not knowing well before the question ("Mà em chưa rõ lắm, một tổ …
+    # gồm những ai"), like "không rành"; and forgetting outright ("cháu quên béng mất"), like "quên mất"
+    "hình như": frozenset(), "chưa rõ lắm": frozenset(), "không rõ lắm": frozenset(),
+    "quên béng": frozenset(), "quên béng mất": frozenset(), "quên bẵng": frozenset(),
 }
 # Stop phrases read only where typed with their marks (a chat abbreviation such as "ko" for "không" counts as
 # marked: it has one reading): unmarked, "quen mat" is also "quên mật (khẩu)", the password a citizen forgot,
 # which the KB answers, and "khong ranh" is also "không rảnh", not free (review of round 14, L3).
-MARKED_PHRASES = frozenset({"quên mất", "quên rồi", "không rành", "chưa rành"})
+MARKED_PHRASES = frozenset({"quên mất", "quên rồi", "không rành", "chưa rành", "quên béng", "quên béng mất",
+                            "quên bẵng"})
 # Stop phrases that are framing only next to a verb of hearing or seeing, before ("nghe loa phường nói", "coi
 # trên tivi") or after ("loa phường nói", "trên tivi có đưa tin"); elsewhere they are what the question is about
 # (folded words; review of round 14, L2).

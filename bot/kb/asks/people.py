@@ -29,6 +29,8 @@ from collections.abc import Set
 
 from bot.kb.asks import patterns
 from bot.kb.asks.registry import Said, register
+from bot.nlp.clauses import is_question
+from bot.nlp.normalize import fold
 
 # Facts about a person: an age or a birth date, a home town.
 _AGE = re.compile(r"\b(?:bao nhieu|may) tuoi\b|\btuoi (?:bao nhieu|may)\b|\bsinh (?:nam|ngay) (?:bao nhieu|may|nao)\b"
@@ -99,14 +101,41 @@ def _asks_personal(normalized: str, raw: str) -> bool:
 
 
 
+# Round 22 (dev22a, village officials introducing themselves): the speaker saying who they are, a first person then
+# "là / làm" ("Em là Y Thuân, năm nay 22 tuổi, đang làm bí thư chi đoàn …", "Chào kênh, tôi là Rơ Mah Dũng, phó chủ
+# tịch xã ở Ia Grai."), folded; the offices told in the rest of that sentence are the speaker's own, like "tôi là bí
+# thư" (the look-behinds of _ROLE), which the name or the age put between.
+_SELF_TOLD = re.compile(r"\b(?:toi|tui|em|minh|chau|e|t)\s+(?:(?:hien|dang|cung|thi)\s+){0,2}(?:la|lam)\b")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def _own_offices(raw: str) -> set[str]:
+    """The offices ``raw`` names only in sentences where the speaker tells who they are (``_SELF_TOLD``, no
+    question in the sentence), folded: the asker's own office, not one asked about. An office also named in another
+    sentence stays asked. One pass over the sentences."""
+    own: set[str] = set()
+    elsewhere: set[str] = set()
+    for sentence in _SENTENCE.findall(raw):
+        folded = fold(sentence)
+        if not patterns.hinted(folded, _ROLE_HINTS):
+            continue
+        told = _SELF_TOLD.search(folded)
+        start = told.end() if told is not None and not is_question(sentence) else len(folded)
+        elsewhere.update(m.group(0) for m in _ROLE.finditer(folded, 0, start))
+        own.update(m.group(0) for m in _ROLE.finditer(folded, start))
+    return own - elsewhere
+
+
 def _asked(normalized: str, raw: str, _found: Set[str]) -> set[str]:
     kinds = {kind for kind, rx in (("age", _AGE), ("hometown", _HOMETOWN)) if rx.search(normalized)}
     if patterns.hinted(normalized, _PHONE_HINTS) and any(not _by_login(normalized, m.start())
                                                          for m in _PHONE.finditer(normalized)):
         kinds.add("phone")
     if patterns.hinted(normalized, _ROLE_HINTS):
+        own = _own_offices(raw) if raw else set()
         kinds.update(f"role:{m.group(0)}" for m in _ROLE.finditer(normalized)
-                     if not _ISSUER.search(normalized, max(0, m.start() - _ISSUER_SPAN), m.start()))
+                     if not _ISSUER.search(normalized, max(0, m.start() - _ISSUER_SPAN), m.start())
+                     and m.group(0) not in own)
     if _asks_personal(normalized, raw):
         kinds.add("personal")
     if (" dau" in normalized or " cho nao" in normalized) and _PHONE_WHERE.search(normalized):
