@@ -76,3 +76,14 @@ def test_a_long_letter_sorts_only_its_rarest_terms(kb: KnowledgeBase) -> None:
     sorts = sum(calls for (_, _, name), (calls, *_) in pstats.Stats(profile).stats.items()  # type: ignore[attr-defined]
                 if name == "<built-in method builtins.sorted>")
     assert sorts == 1  # the rarest-first cut; the known terms are no longer sorted beforehand
+
+
+def test_scaffolding_is_taken_out_of_the_terms_without_a_generator_per_term(kb: KnowledgeBase) -> None:
+    """``Index._rank`` drops the terms of a stop phrase ("nghĩa là sao") with one C test per term (round 22)."""
+    query = kb.index.query(analyze("chuyển đổi số nghĩa là sao vậy, " + LONG_LETTER))
+    assert query is not None and query.scaffold
+    profile = cProfile.Profile()
+    profile.runcall(kb.index.hits, query)
+    generators = sum(calls for (path, _, name), (calls, *_) in pstats.Stats(profile).stats.items()  # type: ignore[attr-defined]
+                     if path.endswith("kb/index.py") and name == "<genexpr>")
+    assert generators == 0
