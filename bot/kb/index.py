@@ -298,12 +298,13 @@ class _Reads:
 @dataclass(frozen=True, slots=True)
 class Query:
     """A message as the ranker reads it: typos repaired, synonyms added, its scaffolding and content view (and, kept
-    with it for the readings of one message, what a gate on it reads: ``reads``)."""
+    with it for the readings of one message, what a gate on it reads: ``reads``, new for every query made, even by
+    ``dataclasses.replace``)."""
 
     analysis: Analysis
     view: View
     scaffold: frozenset[int]
-    reads: _Reads = field(default_factory=_Reads, compare=False, repr=False)
+    reads: _Reads = field(default_factory=_Reads, init=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
