@@ -48,6 +48,7 @@ from bot.kb.engine import KnowledgeBase
 from bot.kb.evaluate import REDIRECT_TOPIC, load_cases
 from bot.kb.lexicon import View
 from bot.kb.offtopic_model import Model, features
+from bot.kb.outside import Question
 from bot.kb.records import EntryRecord
 from tools import train_offtopic as trainer
 
@@ -85,8 +86,8 @@ def _recorder(kb: KnowledgeBase) -> Callable[[str], tuple[tuple[tuple[str, ...],
     seen: list[tuple[View, EntryRecord, float]] = []
     plain = outside.against
 
-    def recording(qv: View, top: EntryRecord) -> tuple[float, bool, float, float]:
-        found = plain(qv, top)
+    def recording(qv: View, top: EntryRecord, question: Question | None = None) -> tuple[float, bool, float, float]:
+        found = plain(qv, top, question)
         seen.append((qv, top, found[2]))
         return found
 

@@ -43,6 +43,7 @@ from bot.kb.engine import KnowledgeBase
 from bot.kb.evaluate import REDIRECT_TOPIC, Case, is_right, load_cases
 from bot.kb.lexicon import View
 from bot.kb.offtopic_model import DEFAULT_MODEL, Model, features
+from bot.kb.outside import Question
 from bot.kb.records import EntryRecord
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,9 +90,9 @@ def _reader(kb: KnowledgeBase) -> Callable[[str], tuple[tuple[str, ...], ...]]:
     seen: list[tuple[View, EntryRecord]] = []
     plain = outside.against
 
-    def recording(qv: View, top: EntryRecord) -> tuple[float, bool, float, float]:
+    def recording(qv: View, top: EntryRecord, question: Question | None = None) -> tuple[float, bool, float, float]:
         seen.append((qv, top))
-        return plain(qv, top)
+        return plain(qv, top, question)
 
     outside.against = recording  # type: ignore[method-assign]
 

@@ -13,14 +13,14 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 
 from bot.kb import signals, wh
 from bot.kb.bm25 import TwoFieldBM25
 from bot.kb.lexicon import View, scaffolding, view, with_synonyms
 from bot.kb.loader import Entry
-from bot.kb.outside import Outside
+from bot.kb.outside import Outside, Question
 from bot.kb.records import EntryRecord, build_record, char_ngrams, char_vectors, terms
 from bot.kb.typos import TypoRepair
 from bot.nlp.normalize import Analysis, analyze
@@ -166,7 +166,8 @@ class Index:
         if scaffold:  # "nghĩa là sao" says nothing about which entry ("chuyển đổi số nghĩa là sao")
             kept = {t for i, u in enumerate(analysis.units) if i not in scaffold for t in u.tokens}
             dropped = {t for i in scaffold for t in analysis.units[i].tokens} - kept
-            query_terms = {t for t in query_terms if not any(p in dropped for p in t.split("_"))}
+            # no syllable of a term dropped, tested in C (latency, round 22: a generator per term of a long letter)
+            query_terms = {t for t in query_terms if dropped.isdisjoint(t.split("_"))}
         pre = self.bm25.score(query_terms)
         # only the entries the query touched (scores are never negative): 1,000 entries cost a scan in C (latency);
         # ``sorted(…)[:k]`` is what ``heapq.nlargest`` documents itself as (ties keep the lower entry), in C
@@ -211,7 +212,7 @@ class Index:
             for d in candidates
         }
         order = sorted(candidates, key=lambda d: (-combined[d], d))
-        return _Ranked(analysis, qv, order, combined, s_all, s_q, char, disc, kind)
+        return _Ranked(query, analysis, qv, order, combined, s_all, s_q, char, disc, kind)
 
     def _hits(self, ranked: _Ranked, k: int, gate: Query | None) -> list[Hit]:
         top = ranked.order[:k]
@@ -222,7 +223,12 @@ class Index:
         else:
             gate_view, disc = ranked.view, ranked.disc
         idf, combined = self.idf_of, ranked.combined
-        plan = signals.coverage_plan(gate_view, idf)
+        # what is read of the gate alone, kept with its query: a message's question gates the whole message's
+        # ranking and is ranked alone too (latency, round 22)
+        reads = (gate if gate is not None else ranked.query).reads
+        if reads.plan is None:
+            reads.plan = signals.coverage_plan(gate_view, idf)
+        plan = reads.plan
         measured: dict[int, tuple[float, float]] = {}
         cover: dict[int, float] = {}
         score: dict[int, float] = {}
@@ -244,8 +250,12 @@ class Index:
                 top[0], top[1] = b, a
                 score[a], score[b] = score[b], score[a]  # the order is the score's: the decision reads its lead
                 tied = b  # still a near tie for the decision: answered only when sure (decision.TIE_P)
-        outside = self.outside.against(gate_view, records[top[0]]) if self.outside is not None \
-            else (0.0, False, 0.0, 0.0)
+        if self.outside is not None:
+            if reads.outside is None:
+                reads.outside = self.outside.question(gate_view)
+            outside = self.outside.against(gate_view, records[top[0]], reads.outside)
+        else:
+            outside = (0.0, False, 0.0, 0.0)
         edge = dict(zip(top, signals.edges(gate_view, records[top[0]], records[top[1]], idf),
                         strict=False)) if len(top) > 1 else {}
         return [
@@ -274,19 +284,34 @@ def says_more(coverage: float, match: float, kind: float, numbers: float,
             or numbers >= other_numbers + NUMBER_LEAD)
 
 
+class _Reads:
+    """What the index reads of a query as a gate, whatever the entries measured (made on first use, by the one
+    index that made the query): the coverage plan and what the out-of-scope class says of it."""
+
+    __slots__ = ("plan", "outside")
+
+    def __init__(self) -> None:
+        self.plan: signals.CoveragePlan | None = None
+        self.outside: Question | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A message as the ranker reads it: typos repaired, synonyms added, its scaffolding and content view."""
+    """A message as the ranker reads it: typos repaired, synonyms added, its scaffolding and content view (and, kept
+    with it for the readings of one message, what a gate on it reads: ``reads``, new for every query made, even by
+    ``dataclasses.replace``)."""
 
     analysis: Analysis
     view: View
     scaffold: frozenset[int]
+    reads: _Reads = field(default_factory=_Reads, init=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class _Ranked:
     """One ranking of a message, from which plain and gated hits are both cut."""
 
+    query: Query
     analysis: Analysis
     view: View
     order: list[int]

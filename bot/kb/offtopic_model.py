@@ -40,19 +40,32 @@ def _shape(token: str) -> str:
     return token
 
 
-def features(qv: View, top: EntryRecord | None) -> list[str]:
+QuestionFeatures = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def question_features(qv: View) -> QuestionFeatures:
+    """The part of :func:`features` that depends on the question alone: ``bias``, words ``w:`` and neighbouring
+    pairs ``b:`` (not yet made unique), and the content words, in the message's order. Made once per question
+    view (``bot.kb.outside.Outside.question``): a message's question is measured against the top entry of each
+    reading that gates on it (latency, round 22)."""
+    words = [_shape(t) for u in qv.units if u.unit.alts for t in u.unit.alts[0]]
+    found = ("bias", *(f"w:{w}" for w in words), *(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)))
+    content = tuple(dict.fromkeys(t for u in qv.units if u.role == CONTENT for alt in u.alts[:1] for t in alt))
+    return found, content
+
+
+def features(qv: View, top: EntryRecord | None, question: QuestionFeatures | None = None) -> list[str]:
     """The question's features, each once, in a fixed order (the message's, never a set's: sums do not depend on
     ``PYTHONHASHSEED``): ``bias``, words ``w:``, neighbouring pairs ``b:``, content words the top entry lacks
-    ``l:`` and their share ``ls:``. A pure function of the view and the entry."""
-    words = [_shape(t) for u in qv.units if u.unit.alts for t in u.unit.alts[0]]
-    found = ["bias", *(f"w:{w}" for w in words), *(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))]
-    if top is not None:
-        content = list(dict.fromkeys(t for u in qv.units if u.role == CONTENT for alt in u.alts[:1] for t in alt))
-        if content:
-            known_q, known_a = top.q_vocab, top.a_vocab
-            lacked = [t for t in content if t not in known_q and t not in known_a]
-            found += [f"l:{_shape(t)}" for t in lacked]
-            found.append(f"ls:{round(LACK_BUCKETS * len(lacked) / len(content))}")
+    ``l:`` and their share ``ls:``. A pure function of the view and the entry; ``question``:
+    :func:`question_features` of ``qv`` when the caller holds it."""
+    own, content = question if question is not None else question_features(qv)
+    found = list(own)
+    if top is not None and content:
+        known_q, known_a = top.q_vocab, top.a_vocab
+        lacked = [t for t in content if t not in known_q and t not in known_a]
+        found += [f"l:{_shape(t)}" for t in lacked]
+        found.append(f"ls:{round(LACK_BUCKETS * len(lacked) / len(content))}")
     return list(dict.fromkeys(found))
 
 
@@ -67,9 +80,10 @@ class Model:
         # the same additions in the same order, looked up in C (latency: no generator step per feature)
         return sum(map(self.weights.get, names, repeat(0.0)))
 
-    def probability(self, qv: View, top: EntryRecord | None) -> float:
-        """The probability that the question is off-topic, with ``top`` the ranker's first entry."""
-        z = self.score(features(qv, top))
+    def probability(self, qv: View, top: EntryRecord | None, question: QuestionFeatures | None = None) -> float:
+        """The probability that the question is off-topic, with ``top`` the ranker's first entry (``question``:
+        :func:`question_features` of ``qv``, when the caller holds it)."""
+        z = self.score(features(qv, top, question))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

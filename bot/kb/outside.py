@@ -22,12 +22,25 @@ from pathlib import Path
 
 from bot.kb.lexicon import CONTENT, View
 from bot.kb.loader import CONTENT_DIR, Entry
-from bot.kb.offtopic_model import Model, load_model
+from bot.kb.offtopic_model import Model, QuestionFeatures, load_model, question_features
 from bot.kb.records import EntryRecord, build_record
 
 DEFAULT_OUTSIDE = CONTENT_DIR / "out_of_scope.toml"
 ALPHA = 0.5  # additive smoothing of the classifier's counts
 TOPIC = "ngoai-pham-vi-lop"  # the pseudo-entries' topic (never shown: they have no answer)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What :meth:`Outside.against` reads of a question whatever the top entry: its best phrasing match and that
+    group's record, the classifier's probability, the trained model's question features and the question's content
+    words (made once per question view: latency, round 22)."""
+
+    best: float
+    record: EntryRecord | None
+    p: float
+    features: QuestionFeatures | None
+    said: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,19 +170,27 @@ class Outside:
                     best, owner, best_num, best_den = value, owners[i], num, den
         return min(1.0, best), self.records[owner]
 
-    def against(self, qv: View, top: EntryRecord) -> tuple[float, bool, float, float]:
+    def question(self, qv: View) -> Question:
+        """What :meth:`against` reads of the question ``qv`` whatever the top entry (``bot.kb.index`` keeps it with
+        the question's query: a message's question gates the whole message's ranking and is ranked alone too)."""
+        best, record = self.match(qv)
+        return Question(best, record, self.probability(qv),
+                        question_features(qv) if self.model is not None else None,
+                        frozenset(t for uv in qv.units if uv.role == CONTENT for alt in uv.alts for t in alt))
+
+    def against(self, qv: View, top: EntryRecord, question: Question | None = None) -> tuple[float, bool, float, float]:
         """How closely the question says an out-of-scope phrasing that says a word of the question the ``top``
         entry's phrasings do not ("số điện thoại *ngân hàng*", "GDP *tăng* bao nhiêu"), else 0: "kênh có số
         điện thoại tổng đài không" says the bank group's "số điện thoại tổng đài" too, but nothing the
         channel's hotline entry does not. Its answer's words do not count: an answer mentions much.
-        Also the naive Bayes classifier's probability and the trained model's (0 without one), given ``top``."""
-        best, record = self.match(qv)
-        p = self.probability(qv)
-        trained = self.model.probability(qv, top) if self.model is not None else 0.0
+        Also the naive Bayes classifier's probability and the trained model's (0 without one), given ``top``.
+        ``question``: :meth:`question` of ``qv``, when the caller holds it."""
+        read = question if question is not None else self.question(qv)
+        best, record, p = read.best, read.record, read.p
+        trained = self.model.probability(qv, top, read.features) if self.model is not None else 0.0
         if record is None:
             return 0.0, False, p, trained
-        said = {t for uv in qv.units if uv.role == CONTENT for alt in uv.alts for t in alt}
-        beyond = any(t in record.q_vocab and t not in top.q_vocab for t in said)
+        beyond = any(t in record.q_vocab and t not in top.q_vocab for t in read.said)
         beyond = beyond or any(p in record.q_cpairs and p not in top.q_cpairs for p in qv.pairs)
         return best, beyond, p, trained
 
