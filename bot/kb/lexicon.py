@@ -140,10 +140,9 @@ STOP_PHRASES: dict[str, frozenset[str]] = {
     # words ("những hạn chế mà bài viết năm 2022 … nêu ra")
     "theo bài viết": frozenset(), "theo bài báo": frozenset(),
     "theo bài viết của sở thông tin và truyền thông": frozenset(),
-    # round 22 (dev22a): hedging what the asker thinks they heard ("Hình như năm 2023 được gọi là năm gì đấy …",
-    # "hinh nhu 2024 fai ko"), like "nghe nói"; not knowing well before the question ("Mà em chưa rõ lắm, một tổ …
+    # round 22 (dev22a): not knowing well before the question ("Mà em chưa rõ lắm, một tổ …
     # gồm những ai"), like "không rành"; and forgetting outright ("cháu quên béng mất"), like "quên mất"
-    "hình như": frozenset(), "chưa rõ lắm": frozenset(), "không rõ lắm": frozenset(),
+    "chưa rõ lắm": frozenset(), "không rõ lắm": frozenset(),
     "quên béng": frozenset(), "quên béng mất": frozenset(), "quên bẵng": frozenset(),
 }
 # Stop phrases read only where typed with their marks (a chat abbreviation such as "ko" for "không" counts as

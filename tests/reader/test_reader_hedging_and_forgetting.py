@@ -1,6 +1,8 @@
-"""Round 22 (dev22a): how the asker hedges what they think they heard ("hình như …"), says they do not know it well
-("chưa rõ lắm") or forgot it outright ("quên béng mất") is framing, not topic (``bot.kb.lexicon.STOP_PHRASES``);
-"quên béng" only typed with its marks (``MARKED_PHRASES``), like "quên mất"."""
+"""Round 22 (dev22a): how the asker says they do not know it well ("chưa rõ lắm") or forgot it outright ("quên béng
+mất") is framing, not topic (``bot.kb.lexicon.STOP_PHRASES``); "quên béng" only typed with its marks
+(``MARKED_PHRASES``), like "quên mất". "Hình như …" was framing on the lane's branch and was taken back at
+integration: after a question it is an afterthought that keeps the first question's out-of-scope reply
+(tests/reader/test_reader_heard_afterthought.py), which a framing word no longer sees."""
 
 from __future__ import annotations
 
@@ -18,8 +20,6 @@ def content_words(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize(("framed", "plain"), [
-    ("Hình như năm 2023 được gọi là năm dữ liệu số", "năm 2023 được gọi là năm dữ liệu số"),
-    ("hinh nhu nam 2023 la nam du lieu so", "nam 2023 la nam du lieu so"),
     ("Em chưa rõ lắm, tổ công nghệ số gồm những ai", "tổ công nghệ số gồm những ai"),
     ("Tôi không rõ lắm, tổ công nghệ số gồm những ai", "tổ công nghệ số gồm những ai"),
     ("cháu quên béng mất, năm 2023 là năm gì", "năm 2023 là năm gì"),
