@@ -68,6 +68,25 @@ def test_a_banks_account_or_app_is_a_banks_service_not_the_vneid_redirect(real_k
     assert kept.confident and kept.entry == "npv-lay-lai-tai-khoan"
 
 
+@pytest.mark.parametrize("question", [
+    "Chữ ký số của ngân hàng mình đăng ký chỗ nào vậy?",
+    "chu ky so ngan hang lam o dau",
+    "Chuyển đổi số ngân hàng là gì thế ạ?",
+])
+def test_a_banks_own_signature_or_transformation_is_a_banks_service(real_kb: KnowledgeBase, question: str) -> None:
+    """A bank's own digital signature or digital transformation is the bank's matter: the channel's entries on a
+    citizen's signature (VNeID) and on what digital transformation is say nothing of a bank's (round 22). The
+    channel's own questions of the same words keep their answers."""
+    assert "bank" in kinds(question)
+    assert not real_kb.answer(question).confident
+    assert "bank" not in kinds("Chữ ký số đăng ký ở đâu?")
+    assert "bank" not in kinds("Chuyển đổi số là gì?")
+    signature = real_kb.answer("Đăng ký chữ ký số cá nhân ở đâu?")
+    assert signature.confident and signature.entry == "chu-ky-so-dang-ky-tren-vneid"
+    definition = real_kb.answer("Chuyển đổi số là gì?")
+    assert definition.confident and definition.entry == "cds-la-gi"
+
+
 def test_opening_hours_need_an_entry_that_gives_a_time(real_kb: KnowledgeBase) -> None:
     assert "hours" in kinds("Công an phường làm căn cước giờ làm việc từ mấy giờ?")
     assert "hours" in kinds("Bộ phận một cửa ở xã làm việc thứ bảy không?")

@@ -49,12 +49,15 @@ _CHEAPEST = re.compile(r"\b(?:re nhat|gia re|dat nhat)\b")  # not "rẻ hơn …
 _AMOUNT_SAID = re.compile(r"\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|usd|đô la)\b"
                           r"|\b(?:nghìn|ngàn|triệu|tỷ|tỉ) đồng\b"
                           r"|\bmiễn phí\b|\bkhông (?:mất|thu|tốn|phải trả|phải nộp) (?:phí|tiền|lệ phí)\b")
-# A bank's own service (folded): a loan, a credit card, an interest rate, a bank's fee, opening a bank account.
+# A bank's own service (folded): a loan, a credit card, an interest rate, a bank's fee, opening a bank account, a
+# bank's own digital signature or digital transformation ("chữ ký số ngân hàng đăng ký ở đâu", "chuyển đổi số ngân
+# hàng là gì": the channel's entries on signatures and on digital transformation say nothing of a bank's).
 # "vay" alone is not read: unmarked, it is "vậy".
 _BANK = re.compile(r"\bvay (?:von|tien|tin chap|the chap)\b|\bcho vay\b|\bthe tin dung\b|\blai suat\b"
                    r"|\bphi (?:chuyen khoan|chuyen tien|giao dich|ngan hang|rut tien|duy tri|thuong nien)\b"
                    r"|\bmo (?:the|tai khoan) (?:ngan hang|atm|tin dung)\b|\bngan hang (?:co )?(?:thu|tru|tinh) phi\b"
-                   r"|\bgui tiet kiem\b|\b(?:tai khoan|tk|app|ung dung) ngan hang\b")
+                   r"|\bgui tiet kiem\b|\b(?:tai khoan|tk|app|ung dung) ngan hang\b"
+                   r"|\b(?:chu k[iy] so|chuyen doi so) (?:cua )?ngan hang\b")
 _BANK_HINTS = ("vay von", "vay tien", "vay tin", "vay the", "cho vay", "tin dung", "lai suat", "phi chuyen", "phi giao",
                "phi ngan", "phi rut", "phi duy", "phi thuong", "ngan hang", "tiet kiem")
 _BANK_SAID = re.compile(r"\b(?:ngân hàng|cho vay|khoản vay|vay vốn|tín dụng|lãi suất)\b")
