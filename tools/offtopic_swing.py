@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.kb import decision, load_kb
+from bot.kb.decision import Answer
 from bot.kb.engine import KnowledgeBase
 from bot.kb.evaluate import REDIRECT_TOPIC, load_cases
 from bot.kb.lexicon import View
@@ -79,8 +80,9 @@ class Message:
     readings: tuple[tuple[tuple[str, ...], bool], ...]
 
 
-def _recorder(kb: KnowledgeBase) -> Callable[[str], tuple[tuple[tuple[str, ...], bool], ...]]:
-    """``text → its readings`` through the engine's calls of ``Outside.against`` (the KB's own ``outside``)."""
+def answering(kb: KnowledgeBase) -> Callable[[str], tuple[tuple[tuple[tuple[str, ...], bool], ...], Answer]]:
+    """``text → its readings and the engine's reply`` through the engine's calls of ``Outside.against`` (the KB's
+    own ``outside``, patched until ``del outside.against``)."""
     outside = kb.index.outside
     assert outside is not None
     seen: list[tuple[View, EntryRecord, float]] = []
@@ -93,14 +95,20 @@ def _recorder(kb: KnowledgeBase) -> Callable[[str], tuple[tuple[tuple[str, ...],
 
     outside.against = recording  # type: ignore[method-assign]
 
-    def read(text: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    def read(text: str) -> tuple[tuple[tuple[tuple[str, ...], bool], ...], Answer]:
         seen.clear()
-        kb.answer(text)
+        reply = kb.answer(text)
         kept = {(tuple(features(qv, top)), nb >= decision.OOS_TRAINED_NB and top.entry.topic != REDIRECT_TOPIC)
                 for qv, top, nb in seen}
-        return tuple(sorted(kept))
+        return tuple(sorted(kept)), reply
 
     return read
+
+
+def _recorder(kb: KnowledgeBase) -> Callable[[str], tuple[tuple[tuple[str, ...], bool], ...]]:
+    """``text → its readings`` (``answering`` without the reply)."""
+    read = answering(kb)
+    return lambda text: read(text)[0]
 
 
 def record(kb: KnowledgeBase, paths: Sequence[Path], route: Callable[[str], str | None]) -> dict[str, list[Message]]:

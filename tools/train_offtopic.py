@@ -54,8 +54,14 @@ SEED = 8
 # an edit of the KB reorders every step and moves unrelated decisions), or "optimum", the unique minimum of the
 # L2-penalised logistic loss with the opener variants (``optimum``): measured steadier under KB edits, but a switch
 # that moves held-out figures once; the lead decides (docs/qa-history/round-21-steady-offtopic-model.md).
+# Round 22 (tools/offtopic_sweep.py, docs/qa-history/round-22-offopt22.md): the optimum's settings picked on tuned
+# data (PRIOR, BIAS_PRIOR, BALANCE, OPENER_VARIANTS, the cut-off) still cost held-out right answers (-12, then -7):
+# its bias carries +1 to +2, so more fresh in-scope messages in words the training rarely says sit above the cut-off.
 RECIPE = "sgd"
 PRIOR = 0.3  # the optimum's penalty: (PRIOR / 2) · Σ w², against the class-balanced loss summed over messages
+BIAS_PRIOR: float | None = None  # the bias's own penalty (None: PRIOR, as every weight)
+BALANCE = 1.0  # 1: the two classes weigh alike; 0: each message weighs its own (``_design``)
+OPENER_VARIANTS = True  # the optimum also learns from the opener variants (``collect``, source "opener")
 TOLERANCE = 1e-5  # the optimum is reached when no partial derivative of the objective exceeds this
 MEMORY = 10  # L-BFGS's remembered steps
 EPOCHS, RATE, L2 = 12, 0.5, 1e-3
@@ -170,10 +176,13 @@ def fit(examples: Sequence[Example], epochs: int = EPOCHS, rate: float = RATE, l
     return {f: round(v, DIGITS) for f, v in sorted(weights.items()) if abs(v) >= KEEP}
 
 
-def _design(examples: Sequence[Example]) -> tuple[list[str], list[tuple[tuple[int, ...], int, float]]]:
+def _design(examples: Sequence[Example], balance: float | None = None,
+            ) -> tuple[list[str], list[tuple[tuple[int, ...], int, float]]]:
     """The kept features (sorted) and the training rows: each reading's feature indices, its label and its weight
-    (1/n of its message, times its class's balance), identical rows merged, in sorted order — nothing depends on
-    the order of ``examples``."""
+    (1/n of its message, times its class's weight), identical rows merged, in sorted order — nothing depends on
+    the order of ``examples``. ``balance`` (``BALANCE`` unset): 1 weighs the two classes alike, 0 leaves each
+    message its own weight (the off-topic class, about a fifth of the messages, then weighs a fifth)."""
+    balance = BALANCE if balance is None else balance
     df: Counter[str] = Counter()
     for ex in examples:
         df.update({f for r in ex.readings for f in r})
@@ -188,25 +197,47 @@ def _design(examples: Sequence[Example]) -> tuple[list[str], list[tuple[tuple[in
     n_neg = sum(w for (_, y), w in merged.items() if not y)
     if not n_pos or not n_neg:
         raise ValueError("the off-topic model needs messages of both classes to fit")
-    balance = {1: (n_pos + n_neg) / (2 * n_pos), 0: (n_pos + n_neg) / (2 * n_neg)}  # the classes weigh alike
-    return names, [(idx, y, w * balance[y]) for (idx, y), w in sorted(merged.items())]
+    # balance 1: the classes weigh alike; 0: as many as they are; in between, the balanced weight to that power
+    weigh = {1: ((n_pos + n_neg) / (2 * n_pos)) ** balance, 0: ((n_pos + n_neg) / (2 * n_neg)) ** balance}
+    return names, [(idx, y, w * weigh[y]) for (idx, y), w in sorted(merged.items())]
 
 
-def _objective(rows: Sequence[tuple[tuple[int, ...], int, float]], prior: float,
-               w: list[float]) -> tuple[float, list[float]]:
-    """The penalised loss Σ c·log(1 + e^(∓z)) + (prior/2)·Σ w² and its gradient, summed in a fixed order."""
-    grad = [prior * x for x in w]
-    value = 0.5 * prior * math.fsum(x * x for x in w)
+def penalties(names: Sequence[str], prior: float | None = None, bias_prior: float | None = None) -> list[float]:
+    """Each weight's L2 penalty: ``prior`` (``PRIOR`` unset), and ``bias_prior`` for the feature ``bias``
+    (``BIAS_PRIOR`` unset; None: the same as the others)."""
+    prior = PRIOR if prior is None else prior
+    bias_prior = BIAS_PRIOR if bias_prior is None else bias_prior
+    return [bias_prior if f == "bias" and bias_prior is not None else prior for f in names]
+
+
+def _columns(rows: Sequence[tuple[tuple[int, ...], int, float]], size: int) -> list[tuple[int, ...]]:
+    """For each feature, the rows that say it (ascending): the gradient is then one C-level sum per feature."""
+    found: list[list[int]] = [[] for _ in range(size)]
+    for r, (idx, _, _) in enumerate(rows):
+        for i in idx:
+            found[i].append(r)
+    return [tuple(c) for c in found]
+
+
+def _objective(rows: Sequence[tuple[tuple[int, ...], int, float]], prior: float | Sequence[float],
+               w: list[float], columns: Sequence[tuple[int, ...]] | None = None) -> tuple[float, list[float]]:
+    """The penalised loss Σ c·log(1 + e^(∓z)) + Σ (prior_i/2)·w_i² and its gradient, summed in a fixed order.
+    ``prior``: one penalty for every weight, or each weight's (``penalties``); ``columns``: ``_columns(rows)``,
+    computed here when not given (an optimiser passes it once)."""
+    ps = [float(prior)] * len(w) if isinstance(prior, (int, float)) else [float(x) for x in prior]
+    columns = _columns(rows, len(w)) if columns is None else columns
+    value = 0.5 * math.fsum(map(float.__mul__, ps, [x * x for x in w]))
     get = w.__getitem__
     losses = []
+    ds = []
     for idx, y, c in rows:
         z = sum(map(get, idx))
         m = -z if y else z  # the loss is log(1 + e^m)
         losses.append(c * (m + math.log1p(math.exp(-m)) if m > 0 else math.log1p(math.exp(m))))
         p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        d = c * (p - y)
-        for i in idx:
-            grad[i] += d
+        ds.append(c * (p - y))
+    dget = ds.__getitem__
+    grad = [pi * x + math.fsum(map(dget, col)) for pi, x, col in zip(ps, w, columns, strict=True)]
     return value + math.fsum(losses), grad
 
 
@@ -215,16 +246,19 @@ def _dot(a: Sequence[float], b: Sequence[float]) -> float:
 
 
 def optimum(examples: Sequence[Example], prior: float | None = None, tolerance: float = TOLERANCE,
-            max_steps: int = 3000, start: dict[str, float] | None = None) -> dict[str, float]:
+            max_steps: int = 3000, start: dict[str, float] | None = None, bias_prior: float | None = None,
+            balance: float | None = None) -> dict[str, float]:
     """Logistic regression at the unique minimum of the class-balanced loss plus an L2 penalty on every weight
     (strictly convex, so the weights are a smooth function of the training data and no order of the messages
     enters), found by L-BFGS with a backtracking line search until no partial derivative exceeds ``tolerance``.
     Pure Python, deterministic (fixed sums in sorted order). ``start``: weights to start from (a measurement's
-    shortcut, e.g. the unedited fit: the same minimum, to the tolerance, in fewer steps)."""
-    prior = PRIOR if prior is None else prior
-    names, rows = _design(examples)
+    shortcut, e.g. the unedited fit: the same minimum, to the tolerance, in fewer steps). ``prior``,
+    ``bias_prior`` and ``balance``: the module's ``PRIOR``, ``BIAS_PRIOR`` and ``BALANCE`` unset."""
+    names, rows = _design(examples, balance)
+    prior_of = penalties(names, prior, bias_prior)
+    columns = _columns(rows, len(names))
     w = [start.get(f, 0.0) for f in names] if start else [0.0] * len(names)
-    value, grad = _objective(rows, prior, w)
+    value, grad = _objective(rows, prior_of, w, columns)
     steps: list[tuple[list[float], list[float], float]] = []
     for _ in range(max_steps):
         if max(map(abs, grad)) <= tolerance:
@@ -252,7 +286,7 @@ def optimum(examples: Sequence[Example], prior: float | None = None, tolerance: 
         t = 1.0
         while True:
             moved = [a + t * b for a, b in zip(w, direction, strict=True)]
-            new_value, new_grad = _objective(rows, prior, moved)
+            new_value, new_grad = _objective(rows, prior_of, moved, columns)
             if new_value <= value + 1e-4 * t * slope or t < 1e-12:
                 break
             t *= 0.5
@@ -297,7 +331,7 @@ def train(examples: Sequence[Example], seed: int = SEED, bag: int | None = None,
     ``seed + i`` and stepped in that seed's order (one plain fit when ``bag`` is 1); unset, the module's ``BAG``,
     ``SHARE`` and ``L2`` (which ``--bag``, ``--share`` and ``--l2`` set for a measurement)."""
     bag, share, l2 = bag or BAG, SHARE if share is None else share, L2 if l2 is None else l2
-    if RECIPE == "sgd":  # rounds 8-20's recipe: AdaGrad fits, without the opener variants
+    if RECIPE == "sgd" or not OPENER_VARIANTS:  # rounds 8-20's recipe: AdaGrad fits, without the opener variants
         examples = [ex for ex in examples if ex.source != "opener"]
     if bag <= 1:
         return optimum(examples) if RECIPE == "optimum" else fit(examples, l2=l2, seed=seed)

@@ -13,7 +13,7 @@ import pytest
 
 from bot.kb.offtopic_model import Model
 from tools import train_offtopic as trainer
-from tools.train_offtopic import Example, _design, _objective, fit, optimum, train
+from tools.train_offtopic import Example, _design, _objective, fit, optimum, penalties, train
 
 pytestmark = pytest.mark.unit
 
@@ -62,7 +62,7 @@ def test_the_optimum_is_a_minimum() -> None:
     examples = _examples()
     names, rows = _design(examples)
     weights = trainer.optimum(examples, tolerance=1e-9)
-    _, grad = _objective(rows, trainer.PRIOR, [weights.get(f, 0.0) for f in names])
+    _, grad = _objective(rows, penalties(names), [weights.get(f, 0.0) for f in names])
     assert max(map(abs, grad)) < 5e-3 * len(names)  # rounding to DIGITS places leaves at most this much
 
 
@@ -77,3 +77,39 @@ def test_one_message_more_moves_the_other_messages_little() -> None:
     old = max(abs(a - b) for a, b in zip(_log_odds(fit(examples), examples),
                                          _log_odds(fit(more), examples), strict=True))
     assert steady < old / 3
+
+
+def test_the_gradient_is_the_loss_s_slope() -> None:
+    """``_objective``'s gradient (summed per feature over the rows that say it) is the slope of its value: a
+    central difference along each of a few weights agrees."""
+    examples = _examples(60)
+    names, rows = _design(examples)
+    rng = random.Random(3)
+    w = [rng.uniform(-1, 1) for _ in names]
+    prior = penalties(names, 0.3, 0.05)
+    _, grad = _objective(rows, prior, w)
+    for i in (0, len(names) // 2, len(names) - 1):
+        up, down = list(w), list(w)
+        up[i] += 1e-5
+        down[i] -= 1e-5
+        slope = (_objective(rows, prior, up)[0] - _objective(rows, prior, down)[0]) / 2e-5
+        assert abs(slope - grad[i]) < 1e-4 * max(1.0, abs(slope))
+
+
+def test_the_bias_has_its_own_penalty() -> None:
+    """``bias_prior`` penalises the bias apart from the other weights: a heavy one holds it near 0, none lets it
+    carry the classes' prior log-odds (here the off-topic messages are a third, weighed alike by the balance)."""
+    examples = [ex for i, ex in enumerate(_examples(300)) if ex.label == 0 or i % 4 == 1]
+    pinned = optimum(examples, prior=0.3, bias_prior=1000.0)
+    free = optimum(examples, prior=0.3, bias_prior=0.0)
+    assert abs(pinned.get("bias", 0.0)) < 0.01
+    assert abs(free.get("bias", 0.0)) > 10 * abs(pinned.get("bias", 0.0))
+
+
+def test_balance_zero_lets_the_larger_class_weigh_more() -> None:
+    """``balance`` 1 weighs the two classes alike; 0 weighs each message alike, so with three in-scope messages for
+    each off-topic one the fit leans in scope (a lower log-odds of being off-topic on average)."""
+    examples = [ex for i, ex in enumerate(_examples(300)) if ex.label == 0 or i % 6 == 1]
+    alike = _log_odds(optimum(examples, balance=1.0), examples)
+    natural = _log_odds(optimum(examples, balance=0.0), examples)
+    assert sum(natural) / len(natural) < sum(alike) / len(alike) - 0.3
