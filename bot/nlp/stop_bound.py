@@ -102,18 +102,31 @@ def _without_issue_refused(text: str, lists: _Lists) -> str | None:
     if not any(p.folded in whole for p in lists.issue) or any_said(lists.lasting, whole, whole_words):
         return None
     parts = list(clauses(text))
-    read: list[tuple[bool, bool, bool]] = []  # (issue named, refusal said, the clause is a refusal alone) per clause
-    for part in parts:
+    kept: list[tuple[int, bool]] = []  # the clauses kept so far: (index, the clause is a refusal alone)
+    issues: set[int] = set()  # the kept clauses that name an issue without refusing it
+    dropped = False
+    after_issue = False  # the clause before was an issue refused, set aside: a refusal alone after it goes too
+    for i, part in enumerate(parts):
         words = tuple(command_words(part))
         folded = f" {' '.join(w for w, _, _ in words)} "
         refused = any_said(lists.refusal, folded, words)
-        read.append((any_said(lists.issue, folded, words), refused,
-                     refused and all(w in lists.alone for w, _, _ in words)))
-    dropped: set[int] = set()
-    for i, (issue, refused, _) in enumerate(read):
-        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(read) and read[j][2]]
-        if issue and (refused or beside):
-            dropped.update([i, *beside])
+        alone = refused and all(w in lists.alone for w, _, _ in words)
+        issue = any_said(lists.issue, folded, words)
+        # one pass to the fixed point (review of cmd22, H1: a re-read per pair set aside was quadratic): a clause set
+        # aside makes its neighbours meet, so the kept clauses are a stack whose top meets the next clause
+        if issue and (refused or (kept and kept[-1][1])):
+            if kept and kept[-1][1]:
+                kept.pop()
+            dropped, after_issue = True, True
+        elif alone and (after_issue or (kept and kept[-1][0] in issues)):
+            if not after_issue:
+                kept.pop()
+            dropped, after_issue = True, False
+        else:
+            kept.append((i, alone))
+            if issue:
+                issues.add(i)
+            after_issue = False
     if not dropped:
         return None
-    return ", ".join(p.strip() for i, p in enumerate(parts) if i not in dropped)
+    return ", ".join(parts[i].strip() for i, _ in kept)
