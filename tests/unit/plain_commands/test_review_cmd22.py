@@ -1,0 +1,57 @@
+"""The review of round 22's cmd22 branch (its High and Medium findings): each message asserted through the router, as
+typed and without diacritics (``command_form``). The messages are the reviewer's adversarial ones (none from an
+evaluation set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.normalize import command_form
+from handlers.probe import router_probe
+
+pytestmark = pytest.mark.unit
+
+
+def _both(cases: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Each message as typed and folded (no marks, lower case, no punctuation)."""
+    return [(form, command) for text, command in cases for form in dict.fromkeys((text, command_form(text)))]
+
+
+# H2: a bare "bỏ lỡ" is a miss told, no purpose; a purpose ends at a connective ("thì", "nên", "nhưng", "mà"): the stop
+# after it stays the stop, never a subscription
+H2 = [
+    ("đăng ký nhận bản tin nhưng bỏ lỡ hoài nên hủy luôn", "unsubscribe"),
+    ("tui đăng ký nhận bản tin mà lần nào cũng bỏ lỡ nên thôi hủy đi", "unsubscribe"),
+    ("tôi có đăng ký bản tin mà toàn bỏ lỡ, hủy luôn cho rồi", "unsubscribe"),
+    ("mình đăng ký theo dõi bản tin, sợ bỏ lỡ nhưng giờ bận quá, hủy giùm", "unsubscribe"),
+    ("đăng ký bản tin kẻo lỡ, mà giờ không cần nữa, hủy nha", "unsubscribe"),
+    ("để khỏi phiền thì hủy bản tin giùm tôi", "unsubscribe"),
+    ("đăng ký nhầm, để không bị làm phiền thì hủy giúp", "unsubscribe"),
+    ("đọc hay bỏ lỡ cũng vậy nên hủy đăng ký bản tin đi", "unsubscribe"),
+    # the purposes that were right stay so
+    ("đăng ký cho tôi nhận bản tin để khỏi phải xem web", "subscribe"),
+    ("hủy bản tin để khỏi phiền", "unsubscribe"),
+]
+
+
+@pytest.mark.parametrize(("text", "command"), _both(H2))
+def test_a_miss_told_is_no_purpose_and_a_purpose_ends_at_its_connective(text: str, command: str | None) -> None:
+    assert router_probe()(text) == command
+
+
+# H3: a one-off request that says where it will be passed on is the digest, never a subscription
+H3 = [
+    ("gửi bản tin tuần này cho tôi, tôi chuyển vào nhóm gia đình", "digest"),
+    ("gửi bản tin tuần này cho tôi, tôi chuyển lên fanpage của thôn", "digest"),
+    ("gởi bản tin tuần ni cho tui, tui đưa vô nhóm của hội phụ nữ", "digest"),
+]
+
+
+@pytest.mark.parametrize(("text", "command"), _both(H3))
+def test_a_one_off_request_passed_on_elsewhere_is_no_subscription(text: str, command: str | None) -> None:
+    assert router_probe()(text) == command
+
+
+def test_the_latest_issue_passed_on_is_sent_not_subscribed() -> None:
+    assert router_probe()("gửi bản tin mới nhất cho tôi để tôi đăng lên nhóm Zalo của xóm") == "digest"
