@@ -55,3 +55,49 @@ def test_a_one_off_request_passed_on_elsewhere_is_no_subscription(text: str, com
 
 def test_the_latest_issue_passed_on_is_sent_not_subscribed() -> None:
     assert router_probe()("gửi bản tin mới nhất cho tôi để tôi đăng lên nhóm Zalo của xóm") == "digest"
+
+
+# H4: the stop negated or the subscription kept is no stop; a request that gives its reason is no stop either
+H4 = [
+    ("đừng hủy đăng ký bản tin của tôi nha", None),
+    ("bản tin tuần này thì thôi, nhưng đừng hủy đăng ký của tôi nha", None),
+    ("bản tin tuần này khỏi gửi, đừng hủy đăng ký của tui nghen", None),
+    ("bản tin tuần này thì thôi, vẫn gửi hàng tuần cho tôi nhé", None),
+    ("Tôi vẫn theo dõi kênh, chỉ là bản tin tuần này thì thôi nha", None),
+    ("tôi vẫn đăng ký đó, bản tin tuần này khỏi gửi nha", None),
+    ("cho tôi nhận bản tin hàng tuần, khỏi phải lên fb đọc", "subscribe"),
+    ("cho mình đăng ký nhận bản tin vì không muốn bản tin nào bị sót", "subscribe"),
+    ("đăng ký nhận bản tin qua Zalo vì không cần bản tin giấy nữa", "subscribe"),
+    # a stop that lasts stays the stop
+    ("hủy đăng ký bản tin giùm tôi", "unsubscribe"),
+    ("khỏi gửi bản tin nữa nha", "unsubscribe"),
+]
+
+
+@pytest.mark.parametrize(("text", "command"), _both(H4))
+def test_a_stop_negated_or_a_subscription_kept_is_no_stop(text: str, command: str | None) -> None:
+    assert router_probe()(text) == command
+
+
+# H5: a question is never taken by a command
+H5 = [
+    "hủy đăng ký bản tin thì tuần này còn nhận không?",
+    "bản tin tuần này thì thôi được không, hay phải hủy luôn?",
+    "mấy ngày nay không thấy bản tin, kênh ngưng gửi rồi hả?",
+    "sao không gửi tin này cho mình?",
+    "gửi tin này cho mình làm chi vậy",
+    "ủa gửi tin này cho mình chi dzậy",
+    "tin này gửi nhầm cho mình rồi",
+    "tin này kênh gửi cho mình hả?",
+    "tin này gửi cho mình chưa ad?",
+    "bản tin tuần này thì thôi hả ad, sao vậy?",
+]
+
+
+@pytest.mark.parametrize("text", [form for t in H5 for form in dict.fromkeys((t, command_form(t)))])
+def test_a_question_is_not_taken(text: str) -> None:
+    assert router_probe()(text) is None
+
+
+def test_a_central_how_of_the_stop_is_not_taken() -> None:
+    assert router_probe()("răng mà hủy đăng ký bản tin được rứa?") is None
