@@ -5,12 +5,20 @@ evaluation set).
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from bot.nlp.normalize import command_form
 from handlers.probe import router_probe
 
 pytestmark = pytest.mark.unit
+
+
+def _unmarked(text: str) -> str:
+    """``text`` typed without diacritics, its punctuation kept (its clauses stay apart)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    return bare.replace("đ", "d").replace("Đ", "D")
 
 
 def _both(cases: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -101,3 +109,43 @@ def test_a_question_is_not_taken(text: str) -> None:
 
 def test_a_central_how_of_the_stop_is_not_taken() -> None:
     assert router_probe()("răng mà hủy đăng ký bản tin được rứa?") is None
+
+
+# Mediums: an intensifier ("lúc nào cũng", "thật không chịu nổi") blocks no command; not knowing the word to type, told
+# beside a subscription; the channel asked formally to erase; this week's issue asked beside another refused; a story
+# that mentions joining a group
+MEDIUM = [
+    ("hủy đăng ký bản tin đi, lúc nào cũng gửi tin dài ngoằng", "unsubscribe"),
+    ("bản tin gửi hoài, lúc nào cũng spam, ngưng giùm", "unsubscribe"),
+    ("Thật không chịu nổi, hủy bản tin giùm tôi", "unsubscribe"),
+    ("xóa hết dữ liệu của tôi đi, thật không muốn dùng nữa", "erase"),
+    ("đăng ký nhận bản tin cho tôi, thật không ngờ kênh hay vậy", "subscribe"),
+    ("dạ cho con đăng ký nhận bản tin với, con không biết nhắn chữ gì", "subscribe"),
+    ("Tôi yêu cầu bên kênh xóa toàn bộ dữ liệu của tôi", "erase"),
+    ("yêu cầu bên quản trị xóa hết thông tin cá nhân của tôi", "erase"),
+    ("Tôi muốn kể chuyện mấy chị em vô nhóm Zalo bán hàng online", "story"),
+    ("tôi muốn kể cho kênh chuyện bà con xóm tôi vào nhóm học VNeID", "story"),
+    # the questions those words were kept for stay questions
+    ("đăng ký bản tin rồi thì hủy lúc nào cũng được hả?", None),
+    ("chị tôi bảo kênh gửi bản tin mỗi tuần, có thật không?", None),
+    ("công ty cũ còn giữ hồ sơ của tôi, có bắt họ xóa được không?", None),
+]
+
+
+@pytest.mark.parametrize(("text", "command"), _both(MEDIUM))
+def test_an_intensifier_or_a_reason_told_blocks_no_command(text: str, command: str | None) -> None:
+    assert router_probe()(text) == command
+
+
+# M6: a refusal of another issue does not refuse this week's, asked beside it (typed without diacritics, the commas
+# kept: folded whole, the two clauses run together and the refusal is read of the request)
+ANOTHER_ISSUE_REFUSED = [
+    "gửi bản tin tuần này, chưa cần bản tin tuần trước đâu",
+    "chưa cần bản tin tuần trước, gửi bản tin tuần này nha",
+    "cho em xem bản tin tuần này, không cần bản tin tuần trước đâu",
+]
+
+
+@pytest.mark.parametrize("text", [f for t in ANOTHER_ISSUE_REFUSED for f in (t, _unmarked(t))])
+def test_this_weeks_issue_asked_beside_another_refused_is_sent(text: str) -> None:
+    assert router_probe()(text) == "digest"
