@@ -149,3 +149,21 @@ ANOTHER_ISSUE_REFUSED = [
 @pytest.mark.parametrize("text", [f for t in ANOTHER_ISSUE_REFUSED for f in (t, _unmarked(t))])
 def test_this_weeks_issue_asked_beside_another_refused_is_sent(text: str) -> None:
     assert router_probe()(text) == "digest"
+
+
+# M1: a stop from a time on lasts; M7: a relative's story the channel is asked to post is a story
+LASTING_AND_STORY = [
+    ("từ hôm nay khỏi gửi bản tin cho tôi", "unsubscribe"),
+    ("từ số này trở đi thì khỏi gửi bản tin", "unsubscribe"),
+    ("từ bản tin tuần này trở đi thôi khỏi gửi cho bác", "unsubscribe"),
+    ("hôm nay tôi quyết định thôi nhận bản tin", "unsubscribe"),
+    ("ba tôi kể chuyện này nè: ông học quét mã QR mua hàng, kênh đăng giúp nha", "story"),
+    # one issue refused stays no stop
+    ("hôm nay khỏi gửi bản tin cho bác nghen", None),
+    ("bản tin hôm nay thì khỏi, mai gửi nha", None),
+]
+
+
+@pytest.mark.parametrize(("text", "command"), _both(LASTING_AND_STORY))
+def test_a_stop_from_a_time_on_lasts_and_a_story_to_post_is_told(text: str, command: str | None) -> None:
+    assert router_probe()(text) == command
