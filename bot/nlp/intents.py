@@ -906,19 +906,27 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     if name == "unsubscribe":
         from bot.nlp.stop_bound import stop_reread  # noqa: PLC0415 (it reads this module's phrases)
 
-        # a stop said only of what a request spares the asker, or of one issue, is no stop (review of cmd21, H3/H7);
-        # the text read again holds no purpose phrase, so this recursion ends at once
-        again = stop_reread(text)
-        if again is not None:
-            return plain_command(again, intents) if again.strip() else None
+        # a stop said only of what a request spares the asker, or of one issue, is no stop (review of cmd21, H3/H7).
+        # Read again at most twice (review of cmd22, H1: a re-read per clause set aside was quadratic): the text
+        # without its purpose holds none, and the issues refused are set aside to the fixed point in one pass
+        for _ in range(2):
+            again = stop_reread(text)
+            if again is None:
+                break
+            if not again.strip():
+                return None
+            text, name = again, _plain_command(again, intents)
+            if name != "unsubscribe":
+                break
     if name == "subscribe":
         from bot.nlp.this_issue import asks_this_issue  # noqa: PLC0415 (it reads this module's phrases)
 
         name = "digest" if asks_this_issue(text) else name  # "gui tom tat tin nay cho minh": this issue, now
     if name in _SENT:
         from bot.nlp.send_refused import send_refused  # noqa: PLC0415 (it reads this module's phrases)
+        from bot.nlp.this_issue import asks_about_an_issue  # noqa: PLC0415 (it reads this module's phrases)
 
-        return None if send_refused(text) else name
+        return None if send_refused(text) or asks_about_an_issue(text) else name
     if name == "help":
         from bot.nlp.features_shown import shows_other_features  # noqa: PLC0415 (it reads this module's phrases)
 

@@ -103,13 +103,28 @@ def send_refused(text: str) -> bool:
     if not any(p.folded in whole for p in (*refusals, *send)) and not any(f" {m} " in whole for m in more):
         return False  # the cheap trigger: no refusal's words at all
     said: list[tuple[bool, bool]] = []  # (a send verb said, refused) per clause
-    for part in clauses(text):
+    parts = list(clauses(text))
+    for part in parts:
         folded, words = f" {command_form(part)} ", tuple(command_words(part))
         said.append((any_said(verbs, folded, words),
                      any(_said(send, folded, words, purpose)) or _closes(refusals, tail, folded, words, purpose)
                      or _not_any_more(no_more, more, folded, words)))
-    # a clause that is a refusal alone refuses the request said in the clause before it ("…, thôi khỏi nha")
+    # a clause that is a refusal alone refuses the request said in the clause before it ("…, thôi khỏi nha"); not one
+    # that names an issue of its own (review of cmd22, M6: "gửi bản tin tuần này, chưa cần bản tin tuần trước đâu")
     for i in range(len(said) - 1):
-        if said[i] == (True, False) and said[i + 1] == (False, True):
+        if said[i] == (True, False) and said[i + 1] == (False, True) and not _names_the_digest(parts[i + 1]):
             said[i] = (True, True)
     return any(refused for _, refused in said) and all(refused for verb, refused in said if verb)
+
+
+@lru_cache(maxsize=1)
+def _digest_names() -> tuple[Exclusion, ...]:
+    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
+    vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
+    return tuple(dict.fromkeys(Exclusion.of(p) for p in expand("@digest_name", vocabulary)))
+
+
+def _names_the_digest(part: str) -> bool:
+    """Whether a clause names the digest (an issue of its own, refused apart from the one asked for)."""
+    words = tuple(command_words(part))
+    return any_said(_digest_names(), f" {' '.join(w for w, _, _ in words)} ", words)

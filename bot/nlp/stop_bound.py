@@ -32,6 +32,8 @@ _PUNCTUATED = re.compile(r"([,.;!?…\n]+)")  # the parts and their punctuation,
 
 class _Lists(NamedTuple):
     purpose: tuple[Exclusion, ...]  # what a request spares the asker
+    ends: tuple[Exclusion, ...]  # a connective that ends it ("thì", "nên")
+    stop: tuple[Exclusion, ...]  # a stop's own verb, which the purpose must not hold
     issue: tuple[Exclusion, ...]  # one issue named
     refusal: tuple[Exclusion, ...]  # a refusal, with or without its verb
     lasting: tuple[Exclusion, ...]  # a stop that lasts
@@ -50,7 +52,8 @@ def _lists() -> _Lists:
     bare = phrases("issue_refusal")
     alone = frozenset(w for t in request.get("refused_tail", []) for w in command_form(t).split()) | frozenset(
         w for p in (*bare, *phrases("refusal_alone")) for w, _ in p.words)
-    return _Lists(phrases("stop_purpose"), phrases("issue_named"), bare + phrases("issue_refused_verb"),
+    return _Lists(phrases("stop_purpose"), phrases("purpose_ends"), phrases("purpose_stop"), phrases("issue_named"),
+                  bare + phrases("issue_refused_verb"),
                   phrases("stop_lasting"), alone)
 
 
@@ -59,38 +62,51 @@ def stop_reread(text: str) -> str | None:
     the message without what its request spares the asker, or without the clauses that refuse one issue ("" when
     nothing else is said). Each text returned is shorter than ``text``, so reading it again ends."""
     lists = _lists()
-    spared = _without_purpose(text, lists.purpose)
+    spared = _without_purpose(text, lists)
     if spared is not None:
         return spared
     return _without_issue_refused(text, lists)
 
 
-def _without_purpose(text: str, purpose: tuple[Exclusion, ...]) -> str | None:
-    """``text`` with each part cut where a purpose phrase starts (to the part's end), or None when none is said."""
+def _without_purpose(text: str, lists: _Lists) -> str | None:
+    """``text`` with each purpose cut, from where its phrase starts to the next connective or its part's end, or None
+    when none is said; "" when what was cut holds a stop's own verb (review of cmd22, H2: "… sợ bỏ lỡ nhưng giờ bận
+    quá, hủy giùm" — a stop is never turned into a subscription, it is left to the knowledge base)."""
     whole = f" {command_form(text)} "
-    if not any(p.folded in whole for p in purpose):
+    if not any(p.folded in whole for p in lists.purpose):
         return None  # the cheap trigger: most stops say no purpose
     pieces = _PUNCTUATED.split(text)
     cut = False
     for k in range(0, len(pieces), 2):  # the parts (the odd pieces are their punctuation)
         words = tuple(command_words(pieces[k]))
         folded = f" {' '.join(w for w, _, _ in words)} "
-        starts = [i for p in purpose if p.folded in folded for i in p.at(words)]
-        if starts:
-            pieces[k] = _first_words(pieces[k], min(starts))
-            cut = True
+        starts = {i for p in lists.purpose if p.folded in folded for i in p.at(words)}
+        if not starts:
+            continue
+        ends = {i for p in lists.ends if p.folded in folded for i in p.at(words)}
+        dropped = [False] * len(words)
+        inside = False
+        for i in range(len(words)):  # one pass: a purpose runs from its start to the next connective
+            inside = (inside or i in starts) and i not in ends
+            dropped[i] = inside
+        cut_words = tuple(w for w, d in zip(words, dropped, strict=True) if d)
+        cut_folded = f" {' '.join(w for w, _, _ in cut_words)} "
+        if any_said(lists.stop, cut_folded, cut_words):
+            return ""
+        pieces[k] = _kept_words(pieces[k], dropped)
+        cut = True
     return "".join(pieces).strip(" ,") if cut else None
 
 
-def _first_words(part: str, n: int) -> str:
-    """The raw tokens of ``part`` that hold its first ``n`` command words (one pass over the tokens)."""
+def _kept_words(part: str, dropped: list[bool]) -> str:
+    """The raw tokens of ``part`` whose command words are not all dropped (one pass over the tokens)."""
     kept: list[str] = []
-    count = 0
+    at = 0
     for token in part.split():
-        count += len(command_words(token))
-        if count > n:
-            break
-        kept.append(token)
+        n = len(command_words(token))
+        if n == 0 or not all(dropped[at:at + n]):
+            kept.append(token)
+        at += n
     return " ".join(kept)
 
 
@@ -102,18 +118,31 @@ def _without_issue_refused(text: str, lists: _Lists) -> str | None:
     if not any(p.folded in whole for p in lists.issue) or any_said(lists.lasting, whole, whole_words):
         return None
     parts = list(clauses(text))
-    read: list[tuple[bool, bool, bool]] = []  # (issue named, refusal said, the clause is a refusal alone) per clause
-    for part in parts:
+    kept: list[tuple[int, bool]] = []  # the clauses kept so far: (index, the clause is a refusal alone)
+    issues: set[int] = set()  # the kept clauses that name an issue without refusing it
+    dropped = False
+    after_issue = False  # the clause before was an issue refused, set aside: a refusal alone after it goes too
+    for i, part in enumerate(parts):
         words = tuple(command_words(part))
         folded = f" {' '.join(w for w, _, _ in words)} "
         refused = any_said(lists.refusal, folded, words)
-        read.append((any_said(lists.issue, folded, words), refused,
-                     refused and all(w in lists.alone for w, _, _ in words)))
-    dropped: set[int] = set()
-    for i, (issue, refused, _) in enumerate(read):
-        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(read) and read[j][2]]
-        if issue and (refused or beside):
-            dropped.update([i, *beside])
+        alone = refused and all(w in lists.alone for w, _, _ in words)
+        issue = any_said(lists.issue, folded, words)
+        # one pass to the fixed point (review of cmd22, H1: a re-read per pair set aside was quadratic): a clause set
+        # aside makes its neighbours meet, so the kept clauses are a stack whose top meets the next clause
+        if issue and (refused or (kept and kept[-1][1])):
+            if kept and kept[-1][1]:
+                kept.pop()
+            dropped, after_issue = True, True
+        elif alone and (after_issue or (kept and kept[-1][0] in issues)):
+            if not after_issue:
+                kept.pop()
+            dropped, after_issue = True, False
+        else:
+            kept.append((i, alone))
+            if issue:
+                issues.add(i)
+            after_issue = False
     if not dropped:
         return None
-    return ", ".join(p.strip() for i, p in enumerate(parts) if i not in dropped)
+    return ", ".join(parts[i].strip() for i, _ in kept)

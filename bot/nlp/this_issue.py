@@ -18,7 +18,7 @@ from bot.nlp.normalize import command_words
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]]:
+def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...]]:
     data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
     vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
     request = data.get("request", {})
@@ -26,13 +26,22 @@ def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]]:
     def phrases(key: str) -> tuple[Exclusion, ...]:
         return tuple(dict.fromkeys(Exclusion.of(p) for t in request.get(key, []) for p in expand(t, vocabulary)))
 
-    return phrases("this_issue"), phrases("subscribed")
+    return phrases("this_issue"), phrases("subscribed"), phrases("issue_asked")
 
 
 def asks_this_issue(text: str) -> bool:
     """Whether a message read as a subscription asks for this issue only: it names this issue and says nothing of
     every week, signing up or receiving."""
-    issue, subscribed = _lists()
+    issue, subscribed, _ = _lists()
     words = tuple(command_words(text))
     folded = f" {' '.join(w for w, _, _ in words)} "
     return any_said(issue, folded, words) and not any_said(subscribed, folded, words)
+
+
+def asks_about_an_issue(text: str) -> bool:
+    """Whether a message read as the digest or a subscription asks about an issue received instead ("sao không gửi tin
+    này cho mình?", "tin này gửi nhầm cho mình rồi", "gửi tin này cho mình làm chi vậy"; review of cmd22, H5): a
+    question is never taken by a command."""
+    words = tuple(command_words(text))
+    folded = f" {' '.join(w for w, _, _ in words)} "
+    return any_said(_lists()[2], folded, words)

@@ -112,3 +112,33 @@ def test_this_issue_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, 
 
     work_ratio, length_ratio = _ratio(work, unit)
     assert work_ratio <= 1.5 * length_ratio
+
+
+# review of cmd22, H1: plain_command read the message again once per pair of clauses set aside (one issue refused
+# beside a refusal alone, each pair making the next meet), a whole re-read each time: quadratic. The characters read by
+# the whole router (every ``_plain_command`` call) are counted on the reviewer's chain, 2k vs 32k characters.
+@pytest.mark.parametrize("sep", [", ", ". "])
+def test_plain_command_rereads_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, sep: str) -> None:
+    read = [0]
+    counted_function = intents._plain_command
+
+    def counted(text: str, *args: object) -> str | None:
+        read[0] += len(text)
+        return counted_function(text, *args)
+
+    monkeypatch.setattr(intents, "_plain_command", counted)
+
+    def chain(k: int) -> str:
+        return (f"tuần này{sep}" * k + f"bản tin tuần này thì thôi{sep}thôi khỏi{sep}" + f"thôi khỏi{sep}" * k
+                + "bản tin thì thôi khỏi nha")
+
+    def work(chars: int) -> tuple[int, int]:
+        k = 1
+        while len(chain(k)) < chars:
+            k += 1
+        read[0] = 0
+        intents.plain_command(chain(k))
+        return read[0], len(chain(k))
+
+    (short_work, short_len), (long_work, long_len) = work(2_000), work(32_000)
+    assert long_work / short_work <= 1.5 * long_len / short_len
