@@ -311,6 +311,11 @@ FLOORS = {
     # cases of each of the 16 styles, written before any round-22 work, never tuned on, failures never read
     # (2fb40bf: 93.4 %, 98.4 %, 0.31 % by the keyword rule, 0/80, 96.7 %, none taken)
     "test33": (0.93, 0.98, 0.01, 0.0125, 0.96),
+    # the regeneration at the end of session 22, two fresh writers, written before round 22's engineers started,
+    # kept outside the repository until the end, never read (1fb2be6: 94.1 %, 99.4 %, 0.94 % by the keyword rule,
+    # 0/80, 96.7 %, 1 taken; end of round 22: the same but commands 100 % -- a judge: 1 of the 3 wrong (0.31 %),
+    # 2 partial)
+    "test34": (0.93, 0.99, 0.013, 0.0125, 0.96),
 }
 
 
