@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from bot.kb import KnowledgeBase
-from bot.kb.decision import TIE_P, floors, near_tie
+from bot.kb.decision import FLOOR_COVERAGE, SURE_COVERAGE, SURE_P, TIE_P, floors, near_tie
 from bot.kb.index import Hit
 
 
@@ -59,6 +59,32 @@ def test_a_bare_keyword_query_naming_the_year_of_a_target_is_answered(kb: Knowle
 def test_the_other_floors_still_hold_over_a_sure_tie(kb: KnowledgeBase) -> None:
     hits = _tie(kb, kind=0.6, coverage=0.4)  # the top entry leads on kind, but explains too little
     assert not floors(hits, p=1.0)
+
+
+def _alone(kb: KnowledgeBase, **top: float | bool) -> list[Hit]:
+    """A top hit far ahead of its runner-up (no tie), changed by ``top``; both off-topic readers find it in scope."""
+    first, second = kb.entries[0], kb.entries[1]
+    runner = Hit(second, 1.0, 0.1, 0.2, 0.2, 0.1, match=0.1, oos=0.0)
+    return [dataclasses.replace(Hit(first, 4.0, 0.9, 1.0, 1.0, 0.6, match=0.8, oos=0.0), **top), runner]
+
+
+def test_a_sure_model_lowers_the_coverage_floor_for_an_in_scope_question(kb: KnowledgeBase) -> None:
+    """Round 22: a rambling message's question that just misses the coverage floor is answered when the model is
+    sure and the question is plainly in scope; not when the model is less sure, nor below the lower floor."""
+    just_missed = (FLOOR_COVERAGE + SURE_COVERAGE) / 2
+    assert floors(_alone(kb, coverage=just_missed), p=SURE_P)
+    assert not floors(_alone(kb, coverage=just_missed), p=SURE_P - 0.01)
+    assert not floors(_alone(kb, coverage=SURE_COVERAGE - 0.01), p=1.0)
+
+
+@pytest.mark.parametrize("leaning_out", [{"oos": 0.5}, {"trained": 0.6}])
+def test_a_look_alike_keeps_the_coverage_floor_however_sure_the_model(kb: KnowledgeBase,
+                                                                     leaning_out: dict[str, float]) -> None:
+    """An off-topic question sharing a few of an entry's words ("vneid quen mk … lay lai kieu j") is the case the
+    floor is for: either off-topic reader leaning out keeps it at 0.45."""
+    just_missed = (FLOOR_COVERAGE + SURE_COVERAGE) / 2
+    assert not floors(_alone(kb, coverage=just_missed, **leaning_out), p=1.0)
+    assert floors(_alone(kb, coverage=FLOOR_COVERAGE, **leaning_out), p=0.0)
 
 
 def test_an_unanswered_first_question_is_offered_beside_the_second_answer(kb: KnowledgeBase) -> None:

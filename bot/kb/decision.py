@@ -38,6 +38,11 @@ OFFER_COVERAGE = 0.45  # ... provided the question is mostly found in the top en
 # Hard floors under the model: whatever the other signals say, the question must be mostly found in the entry.
 # A near tie with an equally covered runner-up is offered unless the model is very sure (TIE_P, round 4).
 FLOOR_COVERAGE, FLOOR_MATCH, FLOOR_MARGIN, TIE_MARGIN = 0.45, 0.25, 0.03, 0.1
+# round 22: where the model is sure (SURE_P), the coverage floor is SURE_COVERAGE — a rambling message's question
+# says its topic in its own words ("tài khoản thanh toán điện tử… bao nhiêu phần trăm") and misses 0.45 just;
+# only where the naive Bayes finds the question plainly in scope (OOS_CONFIRM) and the trained off-topic model
+# does not lean out (OOS_TRAINED): a look-alike keeps the floor
+SURE_P, SURE_COVERAGE = 0.8, 0.36
 TIE_P = 0.90
 OVERTAKEN_LEAD = 0.2  # coverage and match by which a runner-up that says more of the question overtakes (round 11)
 FAR_LEAD = 0.3  # coverage by which one of the top three, matching no less, says far more of the question (round 13)
@@ -229,7 +234,9 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     """
     top = hits[0]
     tie = near_tie(hits) and not moot and not (p >= TIE_P and _leads(top, hits[1]))
-    return (not tie and not top.against and top.coverage >= FLOOR_COVERAGE and top.match >= FLOOR_MATCH
+    sure = p >= SURE_P and top.oos < OOS_CONFIRM and top.trained < OOS_TRAINED
+    covered = top.coverage >= FLOOR_COVERAGE or (sure and top.coverage >= SURE_COVERAGE)
+    return (not tie and not top.against and covered and top.match >= FLOOR_MATCH
             and not unanswered(asks, top.entry) and not outside(top) and not trained_outside(top)
             and not overtaken(hits) and unbound_year(top.question, top.record, asks, idf) is None)
 
