@@ -11,10 +11,9 @@ M3): the clause after, when it opens naming a thing or points at one (``features
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand, expanded_vocabulary
+from bot.nlp.intents import Exclusion, request_phrases
 from bot.nlp.normalize import command_form, command_words
 
 _PARTS = re.compile(r"[,.;!?…\n]+")
@@ -22,15 +21,8 @@ _PARTS = re.compile(r"[,.;!?…\n]+")
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...]]:
-    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
-    request = data.get("request", {})
-
-    def phrases(key: str) -> tuple[Exclusion, ...]:
-        return tuple(dict.fromkeys(Exclusion.of(p) for t in request.get(key, []) for p in expand(t, vocabulary)))
-
-    return (phrases("features_shown"), phrases("features_bare"), phrases("features_next_opens"),
-            phrases("features_next_points"))
+    return (request_phrases("features_shown"), request_phrases("features_bare"),
+            request_phrases("features_next_opens"), request_phrases("features_next_points"))
 
 
 def shows_other_features(text: str) -> bool:

@@ -706,6 +706,26 @@ def expanded_vocabulary(table: dict[str, list[str]]) -> dict[str, list[str]]:
     return vocabulary
 
 
+@lru_cache(maxsize=1)
+def intents_file() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """``content/intents.toml``'s ``[request]`` lists and its expanded ``[vocabulary]``, read once for the readers that
+    bind the file's phrases to a clause beside the router (``send_refused``, ``stop_bound``, ``this_issue``,
+    ``features_shown``): one reading of the file instead of one per reader."""
+    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
+    return data.get("request", {}), expanded_vocabulary(data.get("vocabulary", {}))
+
+
+def phrases_of(texts: Iterable[str]) -> tuple[Exclusion, ...]:
+    """Phrases of the intents file with their ``@class`` references expanded, each once, in the file's order."""
+    vocabulary = intents_file()[1]
+    return tuple(dict.fromkeys(Exclusion.of(p) for t in texts for p in expand(t, vocabulary)))
+
+
+def request_phrases(key: str) -> tuple[Exclusion, ...]:
+    """The phrases of one ``[request]`` list (:func:`phrases_of`)."""
+    return phrases_of(intents_file()[0].get(key, []))
+
+
 def load_intents(path: Path = DEFAULT_INTENTS) -> Intents:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     plain = frozenset(data.pop("unmarked_words", ()))

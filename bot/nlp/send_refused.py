@@ -25,12 +25,11 @@ digest or a subscription (a few per thousand), one pass over each clause's words
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, any_said, expand, expanded_vocabulary, intents_table
+from bot.nlp.intents import Exclusion, any_said, intents_file, intents_table, phrases_of
 from bot.nlp.normalize import command_form, command_words
 
 _PARTS = re.compile(r"[,.;!?…\n]+")
@@ -48,20 +47,14 @@ class _Lists(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
-    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
-    request = data.get("request", {})
-
-    def phrases(texts: list[str]) -> tuple[Exclusion, ...]:
-        return tuple(dict.fromkeys(Exclusion.of(p) for t in texts for p in expand(t, vocabulary)))
-
+    request, vocabulary = intents_file()
     tail = frozenset(w for t in request.get("refused_tail", []) for w in command_form(t).split())
     more = frozenset(command_form(t) for t in request.get("more", []))
     purpose = frozenset(command_form(t) for t in request.get("refused_purpose", []))
-    return _Lists(phrases(request.get("refused_send", [])),
-                  phrases([*vocabulary.get("refuse_closing", []), *request.get("refused_closing", [])]),
-                  phrases(vocabulary.get("refused_verb", [])), tail, phrases(request.get("refused_more", [])), more,
-                  purpose)
+    return _Lists(phrases_of(request.get("refused_send", [])),
+                  phrases_of([*vocabulary.get("refuse_closing", []), *request.get("refused_closing", [])]),
+                  phrases_of(vocabulary.get("refused_verb", [])), tail, phrases_of(request.get("refused_more", [])),
+                  more, purpose)
 
 
 def clauses(text: str) -> Iterator[str]:
@@ -119,9 +112,7 @@ def send_refused(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _digest_names() -> tuple[Exclusion, ...]:
-    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
-    return tuple(dict.fromkeys(Exclusion.of(p) for p in expand("@digest_name", vocabulary)))
+    return phrases_of(["@digest_name"])
 
 
 def _names_the_digest(part: str) -> bool:

@@ -19,11 +19,10 @@ thousand), with the clauses of :func:`bot.nlp.send_refused.clauses`, one pass ov
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, any_said, expand, expanded_vocabulary
+from bot.nlp.intents import Exclusion, any_said, intents_file, request_phrases
 from bot.nlp.normalize import command_form, command_words
 from bot.nlp.send_refused import clauses
 
@@ -42,15 +41,10 @@ class _Lists(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
-    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
-    request = data.get("request", {})
-
-    def phrases(key: str) -> tuple[Exclusion, ...]:
-        return tuple(dict.fromkeys(Exclusion.of(p) for t in request.get(key, []) for p in expand(t, vocabulary)))
-
+    phrases = request_phrases
     bare = phrases("issue_refusal")
-    alone = frozenset(w for t in request.get("refused_tail", []) for w in command_form(t).split()) | frozenset(
+    tail = intents_file()[0].get("refused_tail", [])
+    alone = frozenset(w for t in tail for w in command_form(t).split()) | frozenset(
         w for p in (*bare, *phrases("refusal_alone")) for w, _ in p.words)
     return _Lists(phrases("stop_purpose"), phrases("purpose_ends"), phrases("purpose_stop"), phrases("issue_named"),
                   bare + phrases("issue_refused_verb"),

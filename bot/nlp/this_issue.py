@@ -10,23 +10,15 @@ pass over the words.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, any_said, expand, expanded_vocabulary
+from bot.nlp.intents import Exclusion, any_said, request_phrases
 from bot.nlp.normalize import command_words
 
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...]]:
-    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    vocabulary = expanded_vocabulary(data.get("vocabulary", {}))
-    request = data.get("request", {})
-
-    def phrases(key: str) -> tuple[Exclusion, ...]:
-        return tuple(dict.fromkeys(Exclusion.of(p) for t in request.get(key, []) for p in expand(t, vocabulary)))
-
-    return phrases("this_issue"), phrases("subscribed"), phrases("issue_asked")
+    return request_phrases("this_issue"), request_phrases("subscribed"), request_phrases("issue_asked")
 
 
 def asks_this_issue(text: str) -> bool:
