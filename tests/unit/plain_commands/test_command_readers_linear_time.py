@@ -79,9 +79,21 @@ def test_send_refused_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch
     assert work_ratio <= 1.5 * length_ratio
 
 
-def _counting_tokens(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the router's word-by-word phrase comparisons (``_tokens_at``: every ``Exclusion.at`` step)."""
-    return _counting(monkeypatch, intents, "_tokens_at")
+def _counting_tokens(monkeypatch: pytest.MonkeyPatch, *readers: object) -> list[int]:
+    """Counts the router's word-by-word phrase comparisons (``_tokens_at``: every ``Exclusion.at`` step) and the
+    characters each reader hands to ``command_words``: where a phrase is found at once, the comparisons stay constant
+    whatever the length (review of cmd22, L4: such a case measured nothing), while a reader that read the text again
+    per clause would read a multiple of it."""
+    calls = _counting(monkeypatch, intents, "_tokens_at")
+    for module in readers:
+        words_of = module.command_words  # type: ignore[attr-defined]
+
+        def counted(text: str, words_of: Callable[[str], list] = words_of) -> list:
+            calls[0] += len(text)
+            return words_of(text)
+
+        monkeypatch.setattr(module, "command_words", counted)
+    return calls
 
 
 # round 22: the stop bound to its clause (bot/nlp/stop_bound.py) and this issue asked now (bot/nlp/this_issue.py)
@@ -90,7 +102,7 @@ def _counting_tokens(monkeypatch: pytest.MonkeyPatch) -> list[int]:
                                             ("thôi khỏi ", ", bản tin tuần này"),
                                             ("de khoi bo lo ban tin tuan nay ", " nha")])
 def test_stop_bound_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
-    calls = _counting_tokens(monkeypatch)
+    calls = _counting_tokens(monkeypatch, stop_bound)
 
     def work(text: str) -> int:
         calls[0] = 0
@@ -103,7 +115,7 @@ def test_stop_bound_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, 
 
 @pytest.mark.parametrize("unit", ["gửi tin này cho mình ", "gui tom tat tin nay cho minh "])
 def test_this_issue_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
-    calls = _counting_tokens(monkeypatch)
+    calls = _counting_tokens(monkeypatch, this_issue)
 
     def work(text: str) -> int:
         calls[0] = 0
