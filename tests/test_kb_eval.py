@@ -316,6 +316,17 @@ FLOORS = {
     # 0/80, 96.7 %, 1 taken; end of round 22: the same but commands 100 % -- a judge: 1 of the 3 wrong (0.31 %),
     # 2 partial)
     "test34": (0.93, 0.99, 0.013, 0.0125, 0.96),
+    # session 23's dev set by two fresh writers (Nghệ An/Thanh Hóa/Bình Dương/Đồng Tháp parents, shop owners and
+    # retired soldiers writing long, mixed messages: 14 rambling and 14 mixed of 52; Bắc Ninh/Bắc Giang/Bình Dương
+    # industrial-park workers), 26 hard off-topic look-alikes each, cut by writer: dev23a (da) tuned on (untouched at
+    # f79dbd9: 86.5 %, 94.2 %, none wrong, 3.6 % (1/28), 100 %, none taken); dev23b (db) held out, figures only
+    # (f79dbd9: 92.3 %, 96.2 %, 3.8 % (2/52), 0/28, 100 %, none taken)
+    "dev23a": (0.84, 0.92, 0.02, 0.04, 0.83),
+    "dev23b": (0.90, 0.94, 0.04, 0.04, 0.83),
+    # the regeneration at the start of session 23, two fresh writers (North; Centre and South), 20 cases of each of
+    # the 16 styles, written before any round-23 work, never tuned on, failures never read (f79dbd9: 94.4 %, 99.7 %,
+    # 0.31 % by the keyword rule, 0/80, 96.7 %, none taken)
+    "test35": (0.93, 0.99, 0.01, 0.0125, 0.96),
 }
 
 
