@@ -226,6 +226,8 @@ class Index:
         # what is read of the gate alone, kept with its query: a message's question gates the whole message's
         # ranking and is ranked alone too (latency, round 22)
         reads = (gate if gate is not None else ranked.query).reads
+        if reads.index is not self:  # read by another index (review of lat22): its weights and class, not ours
+            reads.index, reads.plan, reads.outside = self, None, None
         if reads.plan is None:
             reads.plan = signals.coverage_plan(gate_view, idf)
         plan = reads.plan
@@ -285,12 +287,15 @@ def says_more(coverage: float, match: float, kind: float, numbers: float,
 
 
 class _Reads:
-    """What the index reads of a query as a gate, whatever the entries measured (made on first use, by the one
-    index that made the query): the coverage plan and what the out-of-scope class says of it."""
+    """What the index reads of a query as a gate, whatever the entries measured (made on first use): the coverage
+    plan and what the out-of-scope class says of it, and the index that read them — a query handed to another index
+    is read again there (review of lat22, a Low). An index's weights never change once built, so what it read
+    holds for the query's life."""
 
-    __slots__ = ("plan", "outside")
+    __slots__ = ("index", "plan", "outside")
 
     def __init__(self) -> None:
+        self.index: Index | None = None
         self.plan: signals.CoveragePlan | None = None
         self.outside: Question | None = None
 
