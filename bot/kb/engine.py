@@ -108,11 +108,13 @@ class KnowledgeBase:
             hit = next((h for h in hits if h.entry.id == entry.id), None)
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
-        # the places of the message's question(s), whichever text is read: not those of a context sentence
-        asks = texts.kinds(text) | texts.places
+        # the places of the message's question(s), whichever text is read: not those of a context sentence; read only
+        # where the decision reads the kinds, its years alone otherwise (latency, round 23: a dozen families'
+        # expressions over each text of a long letter, for readings most of which are not answered)
+        asks = lambda: texts.kinds(text) | texts.places  # noqa: E731
         reader = partial(texts.intent, text)  # read only when the decision asks (bot.kb.intent_model.agrees)
         return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader,
-                      self.index.idf_of), hits
+                      self.index.idf_of, partial(texts.years, text)), hits
 
     def _read(self, question: str) -> tuple[Decided, Entry | None]:
         """The best reading of a message, and the entry of its second question when it asks two
