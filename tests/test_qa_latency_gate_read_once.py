@@ -9,7 +9,9 @@ view), never timed; each kept part gives what a fresh reading gives.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +22,7 @@ from bot.kb.lexicon import View
 from bot.kb.outside import Outside
 from bot.nlp.normalize import analyze
 
+FIXTURES = Path(__file__).parent / "fixtures" / "kb" / "good"
 # a story, then the question: the whole message ranks gated on the question, and the question is ranked alone
 STORY_THEN_QUESTION = ("Mẹ tôi năm nay 70 tuổi, con cháu cài giúp cái app VNeID. Bà cứ sợ app lạ lừa đảo. "
                        "Cho hỏi app này do cơ quan nào làm?")
@@ -79,3 +82,22 @@ def test_hits_do_not_depend_on_what_the_query_kept(kb: KnowledgeBase) -> None:
         again = kb.index.hits(used, gate=gate)
         fresh = kb.index.hits(kb.index.query(analyze(text)), gate=kb.index.query(analyze(text.split(".")[-1])))
         assert first == again == fresh  # every signal, exactly
+
+
+def test_a_query_handed_to_another_index_is_read_there(kb: KnowledgeBase) -> None:
+    """Review of lat22 (a Low): the kept reads were another index's (its word weights, its out-of-scope class) when a
+    query made and read by one index was ranked by a second; the second reads it again."""
+    other = load_kb(FIXTURES)  # other entries, other weights, no out-of-scope class
+    assert other.index.outside is None
+    compared = 0
+    for text in QUESTIONS:
+        query = kb.index.query(analyze(text))
+        assert query is not None
+        kb.index.hits(query)  # read by the first index
+        handed = other.index.hits(query)
+        fresh = other.index.hits(dataclasses.replace(query))  # the same query, nothing kept
+        assert handed == fresh  # every signal, exactly
+        compared += len(fresh)
+        back = kb.index.hits(query)  # and back: the first index's own reading again
+        assert back == kb.index.hits(dataclasses.replace(query))
+    assert compared

@@ -9,11 +9,14 @@ answering), never timed; the kinds read at load are those a fresh reading gives.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
 
-from bot.kb import engine
+from bot.kb import asks, engine
 from bot.kb.asks import provided, registry
 from bot.kb.engine import load_kb
 
@@ -43,3 +46,25 @@ def test_the_kinds_read_at_load_are_a_fresh_readings() -> None:
         said = registry.Said(entry)
         fresh = frozenset().union(*(test(said) for test in registry.PROVIDED))
         assert provided(entry) == fresh
+
+
+def test_a_dropped_knowledge_bases_kinds_go_with_its_entries() -> None:
+    """Review of lat22 (a Low): the kinds were kept with a strong reference to their entry, so every reload left
+    the old KB's entries alive (up to a cap); they are now dropped as the entries are freed."""
+    kb = load_kb(FIXTURES)
+    alive = [weakref.ref(e) for e in kb.entries]
+    keys = {id(e) for e in kb.entries}
+    assert keys <= asks._PROVIDED.keys()  # read at load
+    del kb
+    gc.collect()
+    assert not any(ref() is not None for ref in alive)  # nothing else holds the entries ...
+    assert not keys & asks._PROVIDED.keys()  # ... and their kinds are gone
+
+
+def test_another_entry_object_is_read_for_itself() -> None:
+    first = load_kb(FIXTURES).entries[0]
+    kinds = provided(first)
+    twin = dataclasses.replace(first)  # equal, another object: read for itself, the same kinds
+    assert provided(twin) == kinds
+    other = dataclasses.replace(first, answer="Năm 2030 tỷ lệ đạt 80%.", title="Tỷ lệ năm 2030?")
+    assert provided(other) != kinds

@@ -311,26 +311,37 @@ def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
 
 
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
-           suggest: Sequence[Entry], asks: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
-           intent: Callable[[], Reading] = no_reader, idf: Callable[[str], float] | None = None) -> Answer:
+           suggest: Sequence[Entry], asks: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
+           names: frozenset[str] = frozenset(), intent: Callable[[], Reading] = no_reader,
+           idf: Callable[[str], float] | None = None, years: Callable[[], frozenset[str]] | None = None) -> Answer:
     """Confident when the calibrated probability is high, or the intent reader agrees (:func:`agrees`), and the
     :func:`floors` allow it, "Ý bạn là…?" in between, else an apology. ``asks``: the kinds of fact the question
     asks for (``bot.kb.asks``); ``names``: the names the question types that the KB does not know
     (``bot.kb.explained.names``); ``intent``: what the trained intent reader makes of the question, when called.
     Round 8: a name the question types that the top entry does not say (``bot.kb.explained.gap``) is not answered
-    with confidence either, nor rescued by the reader; the entry stays first among the buttons."""
+    with confidence either, nor rescued by the reader; the entry stays first among the buttons.
+
+    Round 23 (latency): ``asks`` may be a function, called only where the floors read the kinds, and ``years`` the
+    years among them (read alone, cheaply), for the runners-up that name no year asked."""
     if not hits:
         return unknown(suggest, messages, normalized)
+    read: list[frozenset[str]] = []
+
+    def kinds() -> frozenset[str]:
+        if not read:
+            read.append(asks() if callable(asks) else asks)
+        return read[0]
+
     top = hits[0]
     second = hits[1] if len(hits) > 1 else None
     margin = _margin(top, second)
     p = probability(hits)
     if p < CONFIDENT_P:  # runners-up that name no year asked are no rivals (bot.kb.year_rivals)
-        p = max(p, probability(year_rivals_dropped(hits, asks)))
+        p = max(p, probability(year_rivals_dropped(hits, years() if years is not None else kinds())))
     lowest = min(CONFIDENT_P, RESCUE_P)
     unsaid = gap(top.question, top.record, names) if p >= lowest and names else None
     # the floors first, the reader last: it reads the question only for an answer the floors allow (latency)
-    allowed = p >= lowest and unsaid is None and floors(hits, asks, p, moot_tie(hits, normalized), idf)
+    allowed = p >= lowest and unsaid is None and floors(hits, kinds(), p, moot_tie(hits, normalized), idf)
     if allowed and (p >= CONFIDENT_P or agrees(top, p, intent)):
         return replace(confident(top, messages, normalized, margin), score=p)
     gap_outside = unsaid is not None and p >= CONFIDENT_P and top.oos >= GAP_OOS

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -84,24 +84,37 @@ class KnowledgeBase:
                 topics.add(entry.topic)
         return chosen
 
-    def decide(self, texts: Texts, text: str, hits: list[Hit] | None = None, exact: bool = True) -> Decided:
+    def decide(self, texts: Texts, text: str, hits: list[Hit] | None = None, exact: bool = True,
+               among: Collection[str] | None = None) -> Decided:
         """The decision on ``text``, one text of the message ``texts`` holds (the whole, a question, a question with
-        the sentence before it), and its ranked hits (``hits`` when the message's reading ranked them already)."""
+        the sentence before it), and its ranked hits (``hits`` when the message's reading ranked them already).
+
+        ``among``: the entries (ids) whose confident answer the caller can use, ``None`` for any. A confident
+        answer is the top hit's entry or, for a phrasing typed word for word, that entry's hit: where neither can
+        be one of them, nothing the decision says is used, so it is not made (latency, round 23: the question read
+        with the sentence before it, ``bot.kb.reading``) and an apology with no hits stands for it."""
         analysis = texts.analysis(text)
         if not analysis.tokens:
             return unknown(self.topic_heads[:SUGGESTIONS], self.messages, "", head_key="empty"), []
-        if hits is None:
-            hits = self.index.hits(texts.query(text), k=5)
         entry = self.index.exact_entry(analysis) if exact else None
+        if hits is None:
+            wanted = None if among is None or (entry is not None and entry.id in among) else \
+                {self.index.doc_of[i] for i in among if i in self.index.doc_of}
+            hits = self.index.hits(texts.query(text), k=5, among=wanted)
+        if among is not None and (entry is None or entry.id not in among) \
+                and (not hits or hits[0].entry.id not in among):
+            return unknown(self.topic_heads[:SUGGESTIONS], self.messages, analysis.text), []
         if entry is not None:
             hit = next((h for h in hits if h.entry.id == entry.id), None)
             if hit is not None:
                 return confident(hit, self.messages, analysis.text, 1.0), [hit, *(h for h in hits if h is not hit)]
-        # the places of the message's question(s), whichever text is read: not those of a context sentence
-        asks = texts.kinds(text) | texts.places
+        # the places of the message's question(s), whichever text is read: not those of a context sentence; read only
+        # where the decision reads the kinds, its years alone otherwise (latency, round 23: a dozen families'
+        # expressions over each text of a long letter, for readings most of which are not answered)
+        asks = lambda: texts.kinds(text) | texts.places  # noqa: E731
         reader = partial(texts.intent, text)  # read only when the decision asks (bot.kb.intent_model.agrees)
         return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader,
-                      self.index.idf_of), hits
+                      self.index.idf_of, partial(texts.years, text)), hits
 
     def _read(self, question: str) -> tuple[Decided, Entry | None]:
         """The best reading of a message, and the entry of its second question when it asks two

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -98,6 +98,7 @@ class Index:
         # the signals' look-up, in C for a known word (latency: coverage and edges ask it for every query word)
         self.idf_of: Callable[[str], float] = self._idf.__getitem__
         # A question typed exactly as one of an entry's phrasings (a tapped title, a learned phrasing).
+        self.doc_of: dict[str, int] = {e.id: doc for doc, e in enumerate(self.entries)}  # entry id → its number
         self.exact: dict[str, int] = {}
         for doc, entry in enumerate(self.entries):
             for text in (entry.title, *entry.questions, *extra.get(entry.id, ())):
@@ -141,9 +142,12 @@ class Index:
         """
         return self.hits(self.query(analysis), k, self.query(gate) if gate is not None else None)
 
-    def hits(self, query: Query | None, k: int = 5, gate: Query | None = None) -> list[Hit]:
-        """:meth:`search` of a prepared :meth:`query` (and gate)."""
-        ranked = self._rank(query) if query is not None else None
+    def hits(self, query: Query | None, k: int = 5, gate: Query | None = None,
+             among: Collection[int] | None = None) -> list[Hit]:
+        """:meth:`search` of a prepared :meth:`query` (and gate). ``among``: entries (by number) the caller can use as
+        the top hit; none when the candidates hold none of them (every hit is a candidate, so no top hit could be
+        one: its signals are not measured, latency)."""
+        ranked = self._rank(query, among) if query is not None else None
         if ranked is None:
             return []
         return self._hits(ranked, k, gate)
@@ -160,7 +164,7 @@ class Index:
             return plain, list(plain)
         return plain, self._hits(ranked, k, gate)
 
-    def _rank(self, query: Query) -> _Ranked | None:
+    def _rank(self, query: Query, among: Collection[int] | None = None) -> _Ranked | None:
         analysis, qv, scaffold = query.analysis, query.view, query.scaffold
         query_terms = set(terms(analysis))
         if scaffold:  # "nghĩa là sao" says nothing about which entry ("chuyển đổi số nghĩa là sao")
@@ -173,7 +177,7 @@ class Index:
         # ``sorted(…)[:k]`` is what ``heapq.nlargest`` documents itself as (ties keep the lower entry), in C
         touched = compress(range(len(pre)), pre)
         candidates = [d for d in sorted(touched, key=pre.__getitem__, reverse=True)[:CANDIDATES] if pre[d] > 0]
-        if not candidates:
+        if not candidates or (among is not None and all(d not in among for d in candidates)):
             return None
         records = self.records
         text = analysis.text
@@ -226,6 +230,8 @@ class Index:
         # what is read of the gate alone, kept with its query: a message's question gates the whole message's
         # ranking and is ranked alone too (latency, round 22)
         reads = (gate if gate is not None else ranked.query).reads
+        if reads.index is not self:  # read by another index (review of lat22): its weights and class, not ours
+            reads.index, reads.plan, reads.outside = self, None, None
         if reads.plan is None:
             reads.plan = signals.coverage_plan(gate_view, idf)
         plan = reads.plan
@@ -285,12 +291,15 @@ def says_more(coverage: float, match: float, kind: float, numbers: float,
 
 
 class _Reads:
-    """What the index reads of a query as a gate, whatever the entries measured (made on first use, by the one
-    index that made the query): the coverage plan and what the out-of-scope class says of it."""
+    """What the index reads of a query as a gate, whatever the entries measured (made on first use): the coverage
+    plan and what the out-of-scope class says of it, and the index that read them — a query handed to another index
+    is read again there (review of lat22, a Low). An index's weights never change once built, so what it read
+    holds for the query's life."""
 
-    __slots__ = ("plan", "outside")
+    __slots__ = ("index", "plan", "outside")
 
     def __init__(self) -> None:
+        self.index: Index | None = None
         self.plan: signals.CoveragePlan | None = None
         self.outside: Question | None = None
 

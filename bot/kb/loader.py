@@ -60,8 +60,11 @@ class Source:
                 "date": self.date.isoformat() if self.date else None}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Entry:
+    """One question-and-answer entry of the KB (weakly referenceable: what it can say, ``bot.kb.asks.provided``,
+    is remembered only while the entry lives, so a reloaded KB's old entries take their kinds with them)."""
+
     id: str
     topic: str
     title: str

@@ -10,7 +10,7 @@ it; with two questions the first answered wins and the next is offered (``bot.kb
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from bot.kb import several
@@ -61,8 +61,10 @@ class Knowledge(Protocol):
     records: dict[str, EntryRecord]
     messages: dict[str, str]
 
-    def decide(self, texts: Texts, text: str, hits: list[Hit] | None = None, exact: bool = True) -> Decided:
-        """The decision on ``text``, one text of the message ``texts`` holds, and its ranked hits."""
+    def decide(self, texts: Texts, text: str, hits: list[Hit] | None = None, exact: bool = True,
+               among: Collection[str] | None = None) -> Decided:
+        """The decision on ``text``, one text of the message ``texts`` holds, and its ranked hits (``among``: only a
+        confident answer with one of these entries is of use; none is decided where none can be)."""
         ...
 
 
@@ -241,7 +243,8 @@ def _told_before(kb: Knowledge, texts: Texts, parts: Sequence[str], question: st
     i = parts.index(question) if question in parts else -1
     if i < 1 or not last_asking(parts, question):
         return None
-    joined = kb.decide(texts, f"{parts[i - 1].rstrip('.,;: ')}. {question}")
+    # only an answer with one of ``near`` is taken: the others are not decided (latency, round 23)
+    joined = kb.decide(texts, f"{parts[i - 1].rstrip('.,;: ')}. {question}", among=near)
     return joined if joined[0].confident and joined[0].entry in near else None
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from bot.kb.asks import asked
+from bot.kb.asks.dates import years_asked
 from bot.kb.asks.lookups import carried
 from bot.kb.index import Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading
@@ -75,6 +76,16 @@ class Texts:
         if not years:
             return found
         return frozenset(k for k in found if not k.startswith(YEAR)) | years
+
+    def years(self, text: str) -> frozenset[str]:
+        """The years among :meth:`kinds` of ``text``, read without the other kinds' readers (latency, round 23: the
+        decision needs only the years of a reading it will not answer, to drop the runners-up that name none,
+        ``bot.kb.year_rivals``). Only the dates family reads years, and what a clause carries from the message is a
+        lookup, never a year."""
+        own = years_asked(self.analysis(text).text)
+        if not self.question or text != self.message:
+            return own
+        return years_asked(self.analysis(self.question).text) or own
 
     def intent(self, text: str) -> Reading:
         """What the intent reader makes of ``text`` (nothing without a model), once per text.

@@ -30,6 +30,9 @@ docs/question-answering.md (rounds 2–15).
 
 from __future__ import annotations
 
+import weakref
+from functools import partial
+
 # Each family registers its kinds on import (``bot.kb.asks.registry``); ``services`` imports ``amounts`` itself, as
 # it reads the fee and pay that ``amounts`` reads first.
 from bot.kb.asks import (  # noqa: F401
@@ -71,20 +74,29 @@ def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset
     return frozenset(kinds)
 
 
-_PROVIDED: dict[int, tuple[Entry, frozenset[str]]] = {}  # by id(entry): entries are immutable and live long
+# by id(entry), with a weak reference to it: entries are immutable, and an entry's kinds go when it does (review of
+# lat22: a strong reference kept every reloaded KB's old entries alive, up to a cap)
+_PROVIDED: dict[int, tuple[weakref.ref[Entry], frozenset[str]]] = {}
 
 
 def provided(entry: Entry) -> frozenset[str]:
     """The kinds of fact ``entry`` can give (years and places: any of its answer, title, questions or keywords)."""
     cached = _PROVIDED.get(id(entry))
-    if cached is not None and cached[0] is entry:
+    if cached is not None and cached[0]() is entry:
         return cached[1]
     said = registry.Said(entry)
     kinds = frozenset().union(*(test(said) for test in registry.PROVIDED))
-    if len(_PROVIDED) > 65536:
-        _PROVIDED.clear()
-    _PROVIDED[id(entry)] = (entry, kinds)
+    key = id(entry)
+    _PROVIDED[key] = (weakref.ref(entry, partial(_forget, key)), kinds)
     return kinds
+
+
+def _forget(key: int, ref: weakref.ref[Entry]) -> None:
+    """Drop a dead entry's kinds (called as it is freed, before its id can be reused), unless an entry made since
+    holds the key."""
+    cached = _PROVIDED.get(key)
+    if cached is not None and cached[0] is ref:
+        del _PROVIDED[key]
 
 
 def unanswered(asks: frozenset[str], entry: Entry) -> frozenset[str]:

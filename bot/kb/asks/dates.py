@@ -64,13 +64,19 @@ _DAYS = r"(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)"
 _WEEKDAY_SAID = re.compile(rf"\b(?:vào|hôm|nhằm|rơi vào|là) {_DAYS}\b|\b{_DAYS},? (?:ngày )?\d{{1,2}}/\d{{1,2}}")
 
 
+def years_asked(normalized: str) -> frozenset[str]:
+    """The ``year:NNNN`` kinds of a question (analysed, folded): the only reader of years, so a caller that needs
+    the years alone (``bot.kb.texts.Texts.years``) reads them without every family's expressions (latency)."""
+    return frozenset(f"year:{y}" for y in _YEAR.findall(normalized))
+
+
 def _asked(normalized: str, _raw: str, _found: Set[str]) -> set[str]:
     kinds: set[str] = set()
     if "ngay" in normalized:
         kinds.update(f"day:{m.group(1) or m.group(2)}" for m in _DAY.finditer(normalized))
     if "quy " in normalized:
         kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(normalized))
-    kinds.update(f"year:{y}" for y in _YEAR.findall(normalized))
+    kinds.update(years_asked(normalized))
     if "thu " in normalized and _WEEKDAY.search(normalized) and not _RANKING_WORDS.search(normalized):
         kinds.add("weekday")
     return kinds
