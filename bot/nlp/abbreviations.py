@@ -50,6 +50,15 @@ COMMON: dict[str, str] = {
     "cug": "cũng", "hnay": "hôm nay", "hqua": "hôm qua", "hqa": "hôm qua", "hnao": "hôm nào",
     "ae": "anh em", "ktx": "ký túc xá", "bth": "bình thường", "bthg": "bình thường", "bthuong": "bình thường",
     "fai": "phải", "bt": "biết|bình thường",
+    # round 23 (mixed23): forms of the same teencode table (github.com/duytran-vio/correct_teencode, short_word.json)
+    # that the blind writers' mixed messages typed and the table lacked ("nhap oy", "lop t", "tra qá"): none is a
+    # syllable. Not its "b" (bạn: "phương án b"), "ks" (khách sạn), "tv" (tư vấn there, "ti vi" in these messages),
+    # "trg" (trong there, "trưởng" here), "thg" (thường there, "tháng" here), "uk" (the United Kingdom).
+    "oy": "rồi", "roy": "rồi", "thoy": "thôi", "tkoy": "thôi", "t": "tôi", "bk": "biết", "pik": "biết",
+    "pk": "phải không", "uh": "ừ", "uhm": "ừ", "ukm": "ừ", "dj": "đi", "bnhiu": "bao nhiêu", "bnh": "bao nhiêu",
+    "baonh": "bao nhiêu", "bnhju": "bao nhiêu", "trk": "trước", "hq": "hôm qua", "vx": "vẫn", "ln": "luôn",
+    "kb": "không biết", "k0": "không", "jo": "giờ", "bjio": "bây giờ", "dzo": "vào", "zay": "vậy",
+    "zij": "vậy", "zik": "vậy", "zk": "vậy", "zoi": "với", "vz": "với", "ws": "với",
 }
 
 # Domain abbreviations of the digital-transformation channel.

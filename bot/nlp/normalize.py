@@ -172,6 +172,9 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
         return (Unit(((y_to_i(strip_marks(base)),),), (syllable_key(base, tone),), "decoded", True),)
     if not command and not raw.isascii() and len(f) > 2 and f[-1] in _TELEX_TONE_KEYS and not split_tone(raw)[1]:
         return _tone_key_left(raw, f[-1])
+    shortcut = _spelled_short(raw, f)
+    if shortcut is not None:
+        return _units(shortcut, command)
     # An abbreviation typed with the IME's đ (Telex "qdd", VNI "qd9" for "qđ").
     plain = f.replace("dd", "d").replace("d9", "d")
     if plain != f and plain and not plain.isdigit():
@@ -181,6 +184,25 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     if glued and is_syllable(glued[1]):
         return (*_units(glued[1], command), *_units(glued[2], command))
     return (Unit(((f,),), (), "other", False),)
+
+
+def _spelled_short(raw: str, f: str) -> str | None:
+    """``raw`` with the letter that chat spelling leaves out put back, where that spells a syllable: a "q"
+    without its "u" ("qá", "qan" for "quá", "quán") and, in a word typed with marks, a final "ng" typed "g"
+    ("nhữg", "dùg", "thág" for "những", "dùng", "tháng"). Both are rules of the teencode table the readers'
+    abbreviations cite (github.com/duytran-vio/correct_teencode: ``teencode_regex.json`` "^q" → "qu";
+    ``short_word.json`` "nhưg", "khôg", "càg", "phòg", "bằg", "xog" for "nhưng", "không", "càng", "phòng",
+    "bằng", "xong"). Round 23 (mixed23): the writers' mixed style types both beside their marks and teencode.
+
+    The final "g" is read only in a word typed with marks: without them the word may be English ("tag", "bag",
+    "log" would read "tăng", "băng", "long"), and the ranker's typo repair already reads an unmarked slip toward
+    the KB's own words ("nhug", "thag"). Returns ``None`` where neither applies or the result is no syllable; a
+    returned word is a syllable, so reading it again does not come back here (no recursion past one step)."""
+    if f[:1] == "q" and f[1:2] != "u" and len(f) > 1 and is_syllable("qu" + f[1:]):
+        return raw[0] + "u" + raw[1:]
+    if not raw.isascii() and f.endswith("g") and not f.endswith("ng") and is_syllable(f[:-1] + "ng"):
+        return raw[:-1] + "ng"
+    return None
 
 
 # Telex tone keys (sắc, huyền, hỏi, ngã, nặng): no Vietnamese syllable ends in one of these letters.
