@@ -128,10 +128,13 @@ CHAT_SYLLABLES: dict[str, str] = {"bít": "biết", "mún": "muốn", "nhìu": "
 # "bit ko"): the §5 form typed without its mark, and ViLexNorm's "bt" → "biết".
 _NOT_YET = {"không": "không", "ko": "không", "k": "không", "kh": "không", "hk": "không", "hok": "không",
             "hông": "không", "hổng": "không", "khum": "không", "chưa": "chưa"}
-CHAT_PHRASES.update({f"{neg} {form}": f"{std} biết" for neg, std in _NOT_YET.items() for form in ("bít", "bit", "bt")})
+# Round 23 (mixed23): "pít", "pit" too, the same table's "biết" with a "p" for the "b" (correct_teencode
+# short_word.json: "pít", "pik", "piet" → "biết"; "hok pit nua" in the writers' mixed style), and only here.
+_KNOW = ("bít", "bit", "bt", "pít", "pit")
+CHAT_PHRASES.update({f"{neg} {form}": f"{std} biết" for neg, std in _NOT_YET.items() for form in _KNOW})
 CHAT_PHRASES.update({f"mk {neg} {form}": f"mình {std} biết" for neg, std in _NOT_YET.items()
-                     for form in ("bít", "bit", "bt")})  # before "mk ko" below takes the negation
-CHAT_PHRASES.update({f"{form} {ask}": f"biết {std}" for form in ("bít", "bit", "bt")
+                     for form in _KNOW})  # before "mk ko" below takes the negation
+CHAT_PHRASES.update({f"{form} {ask}": f"biết {std}" for form in _KNOW
                      for ask, std in (*_NOT_YET.items(), ("j", "gì"), ("gì", "gì"))})
 # "mk" is "mình" as the subject of what follows or after whom it names ("mà mk ko bít", "mk nhập sđt", "cho mk",
 # "quê mk"); "mật khẩu" stays where it is typed, entered or forgotten ("nhập mk", "quên mk"), which these never

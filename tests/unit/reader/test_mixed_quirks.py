@@ -74,3 +74,25 @@ def test_a_neighbour_just_rewritten_no_longer_shields_a_dialect_word() -> None:
         "chu de nam 2022 la gi vay ad, nho giup voi"
     # a neighbour left as typed still shields it
     assert standardize("cai bat nay khong rua", known) == "cai bat nay khong rua"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("thuc day cdso", "thuc day chuyen doi so"),  # a letter slipped after a domain initialism
+    ("chu de ngay cdss", "chu de ngay chuyen doi so"),
+    ("cđso", "chuyen doi so"),  # its "đ" typed
+    ("ubndx", "uy ban nhan dan"),
+    ("only", "only"),  # "onl" is no initialism: English stays
+    ("tks", "cam on"),  # a table key is read as the table says
+    ("kits", "kit"),  # a two-letter initialism's slip is not read ("kt" + "s"); here Telex "kít"
+])
+def test_a_letter_slipped_after_a_domain_initialism(text: str, read: str) -> None:
+    assert analyze(text).text == read
+
+
+@pytest.mark.parametrize(("text", "standard"), [
+    ("hok pit nua nam 2019", "khong biet nua nam 2019"),  # "pit" = biết beside a negation
+    ("pit ko", "biet khong"),
+    ("cai pit tong", "cai pit tong"),  # elsewhere it is left as typed
+])
+def test_know_typed_with_a_p(text: str, standard: str) -> None:
+    assert standardize(text) == standard
