@@ -50,6 +50,15 @@ COMMON: dict[str, str] = {
     "cug": "cũng", "hnay": "hôm nay", "hqua": "hôm qua", "hqa": "hôm qua", "hnao": "hôm nào",
     "ae": "anh em", "ktx": "ký túc xá", "bth": "bình thường", "bthg": "bình thường", "bthuong": "bình thường",
     "fai": "phải", "bt": "biết|bình thường",
+    # round 23 (mixed23): forms of the same teencode table (github.com/duytran-vio/correct_teencode, short_word.json)
+    # that the blind writers' mixed messages typed and the table lacked ("nhap oy", "lop t", "tra qá"): none is a
+    # syllable. Not its "b" (bạn: "phương án b"), "ks" (khách sạn), "tv" (tư vấn there, "ti vi" in these messages),
+    # "trg" (trong there, "trưởng" here), "thg" (thường there, "tháng" here), "uk" (the United Kingdom).
+    "oy": "rồi", "roy": "rồi", "thoy": "thôi", "tkoy": "thôi", "t": "tôi", "bk": "biết", "pik": "biết",
+    "pk": "phải không", "uh": "ừ", "uhm": "ừ", "ukm": "ừ", "dj": "đi", "bnhiu": "bao nhiêu", "bnh": "bao nhiêu",
+    "baonh": "bao nhiêu", "bnhju": "bao nhiêu", "trk": "trước", "hq": "hôm qua", "vx": "vẫn", "ln": "luôn",
+    "kb": "không biết", "k0": "không", "jo": "giờ", "bjio": "bây giờ", "dzo": "vào", "zay": "vậy",
+    "zij": "vậy", "zik": "vậy", "zk": "vậy", "zoi": "với", "vz": "với", "ws": "với",
 }
 
 # Domain abbreviations of the digital-transformation channel.
@@ -119,10 +128,13 @@ CHAT_SYLLABLES: dict[str, str] = {"bít": "biết", "mún": "muốn", "nhìu": "
 # "bit ko"): the §5 form typed without its mark, and ViLexNorm's "bt" → "biết".
 _NOT_YET = {"không": "không", "ko": "không", "k": "không", "kh": "không", "hk": "không", "hok": "không",
             "hông": "không", "hổng": "không", "khum": "không", "chưa": "chưa"}
-CHAT_PHRASES.update({f"{neg} {form}": f"{std} biết" for neg, std in _NOT_YET.items() for form in ("bít", "bit", "bt")})
+# Round 23 (mixed23): "pít", "pit" too, the same table's "biết" with a "p" for the "b" (correct_teencode
+# short_word.json: "pít", "pik", "piet" → "biết"; "hok pit nua" in the writers' mixed style), and only here.
+_KNOW = ("bít", "bit", "bt", "pít", "pit")
+CHAT_PHRASES.update({f"{neg} {form}": f"{std} biết" for neg, std in _NOT_YET.items() for form in _KNOW})
 CHAT_PHRASES.update({f"mk {neg} {form}": f"mình {std} biết" for neg, std in _NOT_YET.items()
-                     for form in ("bít", "bit", "bt")})  # before "mk ko" below takes the negation
-CHAT_PHRASES.update({f"{form} {ask}": f"biết {std}" for form in ("bít", "bit", "bt")
+                     for form in _KNOW})  # before "mk ko" below takes the negation
+CHAT_PHRASES.update({f"{form} {ask}": f"biết {std}" for form in _KNOW
                      for ask, std in (*_NOT_YET.items(), ("j", "gì"), ("gì", "gì"))})
 # "mk" is "mình" as the subject of what follows or after whom it names ("mà mk ko bít", "mk nhập sđt", "cho mk",
 # "quê mk"); "mật khẩu" stays where it is typed, entered or forgotten ("nhập mk", "quên mk"), which these never

@@ -172,6 +172,9 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
         return (Unit(((y_to_i(strip_marks(base)),),), (syllable_key(base, tone),), "decoded", True),)
     if not command and not raw.isascii() and len(f) > 2 and f[-1] in _TELEX_TONE_KEYS and not split_tone(raw)[1]:
         return _tone_key_left(raw, f[-1])
+    shortcut = _spelled_short(raw, f)
+    if shortcut is not None:
+        return _units(shortcut, command)
     # An abbreviation typed with the IME's đ (Telex "qdd", VNI "qd9" for "qđ").
     plain = f.replace("dd", "d").replace("d9", "d")
     if plain != f and plain and not plain.isdigit():
@@ -180,7 +183,48 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     glued = _GLUED.fullmatch(f)
     if glued and is_syllable(glued[1]):
         return (*_units(glued[1], command), *_units(glued[2], command))
+    slipped = _abbreviation_slipped(raw, f)
+    if slipped is not None:
+        return _units(slipped, command)
     return (Unit(((f,),), (), "other", False),)
+
+
+def _abbreviation_slipped(raw: str, f: str) -> str | None:
+    """The domain abbreviation ``f`` is with one letter slipped after it ("cdss", "cdso" for "cds"; round 23,
+    mixed23: the writers' mixed style typed "cđs" so in seven messages), or ``None``. Only an initialism of the
+    domain of three letters or more (each letter the first of a word of its reading: "cds", "ubnd", "cntt"; not
+    "onl", whose "only" is English), only the last letter, only in a word typed without other marks than its "đ":
+    a longer initialism is distinctive enough that a letter after it is a slip, where a shorter one ("tk" + "s",
+    "dc" + "h") could be another abbreviation or an English word. Returns a table key, which ``_units`` reads at
+    once."""
+    head = f[:-1]
+    if len(head) >= 3 and head in _INITIALISMS and raw.replace("đ", "d").isascii():
+        return head
+    return None
+
+
+# The domain abbreviations whose letters are the first letters of a reading's words ("cds": chuyển đổi số).
+_INITIALISMS = frozenset(key for key, value in DOMAIN.items() if key.isalpha() and any(
+    "".join(fold(word)[:1] for word in reading.split()) == key for reading in value.split("|")))
+
+
+def _spelled_short(raw: str, f: str) -> str | None:
+    """``raw`` with the letter that chat spelling leaves out put back, where that spells a syllable: a "q"
+    without its "u" ("qá", "qan" for "quá", "quán") and, in a word typed with marks, a final "ng" typed "g"
+    ("nhữg", "dùg", "thág" for "những", "dùng", "tháng"). Both are rules of the teencode table the readers'
+    abbreviations cite (github.com/duytran-vio/correct_teencode: ``teencode_regex.json`` "^q" → "qu";
+    ``short_word.json`` "nhưg", "khôg", "càg", "phòg", "bằg", "xog" for "nhưng", "không", "càng", "phòng",
+    "bằng", "xong"). Round 23 (mixed23): the writers' mixed style types both beside their marks and teencode.
+
+    The final "g" is read only in a word typed with marks: without them the word may be English ("tag", "bag",
+    "log" would read "tăng", "băng", "long"), and the ranker's typo repair already reads an unmarked slip toward
+    the KB's own words ("nhug", "thag"). Returns ``None`` where neither applies or the result is no syllable; a
+    returned word is a syllable, so reading it again does not come back here (no recursion past one step)."""
+    if f[:1] == "q" and f[1:2] != "u" and len(f) > 1 and is_syllable("qu" + f[1:]):
+        return raw[0] + "u" + raw[1:]
+    if not raw.isascii() and f.endswith("g") and not f.endswith("ng") and is_syllable(f[:-1] + "ng"):
+        return raw[:-1] + "ng"
+    return None
 
 
 # Telex tone keys (sắc, huyền, hỏi, ngã, nặng): no Vietnamese syllable ends in one of these letters.
