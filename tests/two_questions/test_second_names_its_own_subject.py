@@ -19,6 +19,7 @@ from bot.kb import get_kb, several
 from bot.kb.engine import KnowledgeBase
 from bot.kb.index import Hit
 from bot.kb.loader import Entry
+from bot.nlp.clauses import MAX_CLAUSES, clauses
 from tests.support import BotHarness
 from tests.test_qa_chat import ask, buttons, entry_answer
 
@@ -88,3 +89,38 @@ def test_the_subject_test_reads_the_question_once(monkeypatch: pytest.MonkeyPatc
         question = ("bộ nào, " * size)[:size]
         assert several.names_own_subject(question, hits)
     assert seen == [2_000, 32_000]
+
+
+# --- the splitter: questions joined by commas, with no connector -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # three questions of one sentence, each with its question word: each its own clause
+    ("Vậy giờ nhập vô bộ nào, từ ngày nào, ai làm bộ trưởng?",
+     ["Vậy giờ nhập vô bộ nào", "từ ngày nào", "ai làm bộ trưởng?"]),
+    # typed without marks, the particle "z" closing the first
+    ("cong dvc qg do cty nao lam z, luc moi mo thi lam dc nhug dv j",
+     ["cong dvc qg do cty nao lam z", "luc moi mo thi lam dc nhug dv j"]),
+    ("bo truong bo KHCN gio la ai z ad, bo TTTT nhap vo theo nghi dinh so may hen",
+     ["bo truong bo KHCN gio la ai z ad", "bo TTTT nhap vo theo nghi dinh so may hen"]),
+])
+def test_questions_joined_by_commas_are_cut(text: str, parts: list[str]) -> None:
+    assert clauses(text) == parts
+
+
+def test_commas_are_judged_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence of thousands of comma-joined questions: the characters the splitter hands to its question readers
+    grow with the message (16 times the characters, at most 1.2 × 16 times the reading), not with its square."""
+    import bot.nlp.clauses as splitter
+
+    read: list[int] = []
+    for name in ("asks_by_itself", "is_question"):
+        original = getattr(splitter, name)
+        monkeypatch.setattr(splitter, name, lambda text, _o=original: read.append(len(text)) or _o(text))
+    unit = "cổng do cty nào làm, lúc mới mở làm được những dịch vụ gì, "
+    totals = []
+    for size in (2_000, 32_000):
+        read.clear()
+        pieces = clauses((unit * (size // len(unit) + 1))[:size] + "?")
+        assert 2 <= len(pieces) <= MAX_CLAUSES
+        totals.append(sum(read))
+    assert totals[0] > 0 and totals[1] <= 1.2 * 16 * totals[0]
