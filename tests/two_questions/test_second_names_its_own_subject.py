@@ -15,13 +15,11 @@ import datetime as dt
 
 import pytest
 
-from bot.kb import get_kb, several
+from bot.kb import several
 from bot.kb.engine import KnowledgeBase
 from bot.kb.index import Hit
 from bot.kb.loader import Entry
 from bot.nlp.clauses import MAX_CLAUSES, clauses
-from tests.support import BotHarness
-from tests.test_qa_chat import ask, buttons, entry_answer
 
 MINISTRY = "bo-tttt-nay-la-bo-nao"
 
@@ -67,16 +65,6 @@ def test_a_follow_up_tied_between_subjects_keeps_the_first_one_s(real_kb: Knowle
     answer = real_kb.answer("Ngày Chuyển đổi số quốc gia là ngày nào trong năm, theo quyết định số mấy vậy?")
     assert answer.entry == "ngay-cds-la-ngay-nao"
     assert answer.choice_entries[:1] == ["ngay-cds-quyet-dinh-505"]
-
-
-def test_the_answer_then_the_offer_as_a_quick_reply_in_the_chat(bot: BotHarness) -> None:
-    """Through the webhook: the first question's answer, the ministry as a button, and tapping it answers it."""
-    message = ask(bot, "Đến năm 2025 bao nhiêu phần trăm hồ sơ được giải quyết trực tuyến toàn trình? Mà Bộ Thông "
-                       "tin và Truyền thông bây giờ nhập vào bộ nào rồi?")
-    assert message["text"].startswith(entry_answer("dvc-ty-le-ho-so-truc-tuyen"))
-    offered = [b["payload"] for b in buttons(message)]
-    assert offered[:1] == [get_kb().by_id[MINISTRY].title]
-    assert ask(bot, offered[0])["text"].startswith(entry_answer(MINISTRY))
 
 
 def test_the_subject_test_reads_the_question_once(monkeypatch: pytest.MonkeyPatch) -> None:
