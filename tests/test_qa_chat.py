@@ -117,6 +117,17 @@ def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) ->
     assert ask(bot, offered[0])["text"].startswith(entry_answer("de-an-06-la-gi"))
 
 
+def test_a_second_question_naming_its_own_subject_is_offered_as_a_quick_reply(bot: BotHarness) -> None:
+    """Round 23: the second question, not answered on its own, names its own subject (the ministry): the first
+    question's answer, the ministry as a button, and tapping it answers it (``bot.kb.several.names_own_subject``)."""
+    message = ask(bot, "Đến năm 2025 bao nhiêu phần trăm hồ sơ được giải quyết trực tuyến toàn trình? Mà Bộ Thông "
+                       "tin và Truyền thông bây giờ nhập vào bộ nào rồi?")
+    assert message["text"].startswith(entry_answer("dvc-ty-le-ho-so-truc-tuyen"))
+    offered = [b["payload"] for b in buttons(message)]
+    assert offered[:1] == [get_kb().by_id["bo-tttt-nay-la-bo-nao"].title]
+    assert ask(bot, offered[0])["text"].startswith(entry_answer("bo-tttt-nay-la-bo-nao"))
+
+
 def test_greeting_alone_is_not_forced_into_the_kb(bot: BotHarness) -> None:
     message = ask(bot, "xin chào ạ")
     assert not any(message["text"].startswith(e.answer) for e in get_kb().entries)

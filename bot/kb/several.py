@@ -41,6 +41,8 @@ Decided = tuple[Answer, list[Hit]]  # one reading: the decision on one text and 
 SAYS_BOTH_FULL_MATCH = 0.9
 # a follow-up of this many words or fewer ("Bao lâu thì có?") may name no subject of its own (review of round 15, M2)
 SHORT_FOLLOW_UP = 4
+# a second question whose top entry explains this much of it names its own subject (``names_own_subject``)
+OWN_SUBJECT_COVERAGE = 0.8
 
 
 def said_whole(hit: Hit | None) -> bool:
@@ -97,11 +99,28 @@ def first_answered(texts: Texts, tried: Sequence[str], whole: Decided, first: De
             # subject) asks of the first one's subject: only an entry of the first answer's topic is offered
             # (round 17 offered its own entry of another topic where it did not borrow the first's subject;
             # taken out by review 17: its own top entry was often of another subject than the one asked, "Mà
-            # VNeID đăng ký ở đâu?" offered the digital signature's registration, LOW-4)
+            # VNeID đăng ký ở đâu?" offered the digital signature's registration, LOW-4). Round 23: a longer second
+            # question naming its own subject, its own top entry clearly first and agreeing with the whole message
+            # (``own``), is offered that entry first (``names_own_subject``)
             topic = by_id[first[0].entry].topic if first[0].entry in by_id else None
-            others = [e for e in others if e.topic == topic]
+            named = [e for e in own if e.id != first[0].entry] if names_own_subject(tried[-1], second[1]) else []
+            others = [*named, *(e for e in others if e.topic == topic and e not in named)]
         return first, (others[0] if others else None)
     return None
+
+
+def names_own_subject(question: str, hits: Sequence[Hit]) -> bool:
+    """Whether a second question that was not answered on its own still asks of a subject it names itself, not of
+    the first question's: longer than a follow-up (``SHORT_FOLLOW_UP`` words), pointing back at nothing, its top
+    entry explaining ``OWN_SUBJECT_COVERAGE`` of it or more and leading its runner-up by more than ``TIE_MARGIN``
+    ("…? Mà Bộ Thông tin và Truyền thông giờ nhập vào bộ nào rồi?", round 23: the ministry asked was left
+    unoffered, as of another topic than the first answer's). A tie ("…, theo quyết định số mấy vậy?": the
+    programme's decision and the day's, both 1.0) is a question of the first one's subject."""
+    if not hits or len(question.split()) <= SHORT_FOLLOW_UP or not self_contained(question):
+        return False
+    top, runner = hits[0], (hits[1] if len(hits) > 1 else None)
+    leads = runner is None or top.coverage > runner.coverage + TIE_MARGIN or top.match > runner.match + TIE_MARGIN
+    return top.coverage >= OWN_SUBJECT_COVERAGE and leads
 
 
 def unsure_first(first: str, reading: Decided, answered: Answer, by_id: Mapping[str, Entry],
