@@ -15,14 +15,10 @@ tôi" and "Đăng ký nhận bản tin cho tôi, tôi là giáo viên tiếng An
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
+from bot.nlp.intents import command_lists
 from bot.nlp.normalize import command_form
-
-_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
-
 
 _AFTER = 4  # words after a word naming the digest or the subscription within which an unmet phrase is said of it
 _CLAUSE = re.compile(r"[,.;!?…\n]+")
@@ -30,7 +26,8 @@ _CLAUSE = re.compile(r"[,.;!?…\n]+")
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[tuple[str, ...], ...]:
-    spec = tomllib.loads(_INTENTS.read_text(encoding="utf-8")).get("subscribe", {})
+    spec = command_lists("subscribe")
+
     def padded(key: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f" {command_form(p)} " for p in spec.get(key, []) if command_form(p)))
     return padded("unmet"), padded("met"), padded("unmet_after"), padded("unmet_before")

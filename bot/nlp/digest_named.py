@@ -8,24 +8,11 @@ base's). The phrases: content/intents.toml ``[request] digest_for_others``.
 
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
-
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand
+from bot.nlp.intents import request_phrases
 from bot.nlp.normalize import command_form, command_words
-
-
-@lru_cache(maxsize=1)
-def _phrases() -> tuple[Exclusion, ...]:
-    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    vocabulary: dict[str, list[str]] = {}
-    for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
-        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
-    said = data.get("request", {}).get("digest_for_others", [])
-    return tuple(dict.fromkeys(Exclusion.of(p) for t in said for p in expand(t, vocabulary)))
 
 
 def names_digest(text: str) -> bool:
     """Whether ``text`` names the digest by its own name or by how often it comes."""
     folded, words = f" {command_form(text)} ", tuple(command_words(text))
-    return any(p.folded in folded and p.found(folded, words) for p in _phrases())
+    return any(p.folded in folded and p.found(folded, words) for p in request_phrases("digest_for_others"))

@@ -10,27 +10,14 @@ content/intents.toml ``[request]``: ``erase_again``, ``erase_kept``, ``erased_ch
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
-from functools import lru_cache
 
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand
+from bot.nlp.intents import Exclusion, request_phrases
 from bot.nlp.normalize import command_form, command_words
 
 AGAIN = "again"  # asks the erase again or worries about what stays: the message is read as before
 CHAT = "chat"  # the chat deleted on the phone: a stop complaint
 DATA = "data"  # the asker's data erased: the erase complaint
-
-
-@lru_cache(maxsize=1)
-def _phrases() -> dict[str, tuple[Exclusion, ...]]:
-    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    vocabulary: dict[str, list[str]] = {}
-    for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
-        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
-    request = data.get("request", {})
-    return {key: tuple(dict.fromkeys(Exclusion.of(p) for t in request.get(key, []) for p in expand(t, vocabulary)))
-            for key in ("erase_again", "erase_kept", "erased_chat", "erased_data")}
 
 
 def _found(phrases: tuple[Exclusion, ...], text: str) -> bool:
@@ -41,9 +28,9 @@ def _found(phrases: tuple[Exclusion, ...], text: str) -> bool:
 def erase_told(told: str, after: Sequence[str]) -> str:
     """What the clause ``told`` (an erase told done) and the clauses ``after`` it say: :data:`AGAIN`, :data:`CHAT`
     or :data:`DATA`."""
-    phrases = _phrases()
-    if any(_found(phrases["erase_again"], a) or _found(phrases["erase_kept"], a) for a in (told, *after)):
+    again, kept = request_phrases("erase_again"), request_phrases("erase_kept")
+    if any(_found(again, a) or _found(kept, a) for a in (told, *after)):
         return AGAIN
-    if _found(phrases["erased_chat"], told) and not _found(phrases["erased_data"], told):
+    if _found(request_phrases("erased_chat"), told) and not _found(request_phrases("erased_data"), told):
         return CHAT
     return DATA

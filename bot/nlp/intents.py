@@ -51,7 +51,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bot.nlp.abbreviations import COMMAND, COMMON
 from bot.nlp.bare_names import names_bare, opens_place, said_as, typed_plain
@@ -707,12 +707,27 @@ def expanded_vocabulary(table: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def _intents_data() -> dict[str, Any]:
+    """``content/intents.toml`` as parsed, read once for every reader beside the router's table (which reads its own
+    copy: :func:`load_intents` takes a path and pops the tables it has read)."""
+    return tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def intents_file() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """``content/intents.toml``'s ``[request]`` lists and its expanded ``[vocabulary]``, read once for the readers that
     bind the file's phrases to a clause beside the router (``send_refused``, ``stop_bound``, ``this_issue``,
-    ``features_shown``): one reading of the file instead of one per reader."""
-    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
+    ``features_shown``, ``stop_with_digest``, ``digest_named``, ``erase_told``, ``stopped_for``): one reading of the
+    file instead of one per reader."""
+    data = _intents_data()
     return data.get("request", {}), expanded_vocabulary(data.get("vocabulary", {}))
+
+
+def command_lists(name: str) -> dict[str, Any]:
+    """One command's table of the intents file as written (``[subscribe]``: its ``unmet`` and ``met`` lists, which
+    ``digest_asked`` reads folded, not as phrases)."""
+    table = _intents_data().get(name, {})
+    return table if isinstance(table, dict) else {}
 
 
 def phrases_of(texts: Iterable[str]) -> tuple[Exclusion, ...]:
@@ -721,8 +736,10 @@ def phrases_of(texts: Iterable[str]) -> tuple[Exclusion, ...]:
     return tuple(dict.fromkeys(Exclusion.of(p) for t in texts for p in expand(t, vocabulary)))
 
 
+@lru_cache(maxsize=64)
 def request_phrases(key: str) -> tuple[Exclusion, ...]:
-    """The phrases of one ``[request]`` list (:func:`phrases_of`)."""
+    """The phrases of one ``[request]`` list (:func:`phrases_of`), built once per list: the readers ask for them on
+    every message."""
     return phrases_of(intents_file()[0].get(key, []))
 
 
@@ -1106,7 +1123,7 @@ def _erased_before(readings: list[_Reading], intents: Intents) -> int | None:
 def _but_still() -> re.Pattern[str]:
     """Where "… rồi mà vẫn …" turns from the act told to the state that goes on (``[request] but_still``: its first
     word is the turn, the rest must follow it), typed with marks or without."""
-    request = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8")).get("request", {})
+    request = intents_file()[0]
     turns: list[str] = []
     for phrase in request.get("but_still", []):
         for form in {unicodedata.normalize("NFC", phrase.lower()), command_form(phrase)}:

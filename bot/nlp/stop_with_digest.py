@@ -11,28 +11,16 @@ as the digest. Only called by the two commands' handlers, on messages already ro
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import lru_cache
 
-from bot.nlp.intents import DEFAULT_INTENTS, Exclusion, expand, intents_table, plain_command
+from bot.nlp.intents import Exclusion, intents_table, plain_command, request_phrases
 from bot.nlp.normalize import command_form, command_words
 
 _PARTS = re.compile(r"[,.;!?…\n]+")
 _BARE_MAX = 5  # words of a part that says the stop bare ("tôi bận quá hủy giúp nhé" is said whole)
 
 
-@lru_cache(maxsize=2)
-def _request_phrases(key: str) -> tuple[Exclusion, ...]:
-    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    vocabulary: dict[str, list[str]] = {}
-    for name, words in data.get("vocabulary", {}).items():  # as load_intents reads it
-        vocabulary[name] = [w for p in words for w in expand(p, vocabulary)]
-    said = data.get("request", {}).get(key, [])
-    return tuple(dict.fromkeys(Exclusion.of(p) for t in said for p in expand(t, vocabulary)))
-
-
 def _stop_bare() -> tuple[Exclusion, ...]:
-    return _request_phrases("stop_bare")
+    return request_phrases("stop_bare")
 
 
 def _found(phrases: tuple[Exclusion, ...], part: str, opening: bool = False) -> bool:
@@ -66,7 +54,7 @@ def stop_with_digest(text: str) -> bool:
     digest = [i for i, name in enumerate(read) if name == "digest"]
     stop = [i for i, (p, name) in enumerate(zip(parts, read, strict=True))
             if ((name == "unsubscribe" and _asks_stop(p)) or (name is None and _says_stop_bare(p)))
-            and not _found(_request_phrases("stop_negated"), p)]
+            and not _found(request_phrases("stop_negated"), p)]
     return bool(digest) and bool(stop) and set(digest) != set(stop)
 
 
@@ -76,7 +64,7 @@ def digest_not_stop(text: str) -> bool:
     parts = _parts(text)
     if len(parts) < 2:
         return False
-    negated = [_found(_request_phrases("stop_negated"), p) for p in parts]
+    negated = [_found(request_phrases("stop_negated"), p) for p in parts]
     read = [plain_command(p) for p in parts]
     return any(negated) and any(name == "digest" for name in read) and not any(
         name == "unsubscribe" and not no for name, no in zip(read, negated, strict=True))

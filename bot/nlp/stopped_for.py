@@ -7,18 +7,16 @@ person's Zalo account, not the asker's, whose state the stop complaint's reply s
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.nlp.intents import DEFAULT_INTENTS
+from bot.nlp.intents import intents_file
 from bot.nlp.normalize import command_form
 
 
 @lru_cache(maxsize=1)
 def _speakers() -> frozenset[str]:
-    data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
-    return frozenset(command_form(w) for w in data.get("request", {}).get("speaker", []))
+    return frozenset(command_form(w) for w in intents_file()[0].get("speaker", []))
 
 
 def stopped_for_another(clause: str, on_behalf: Iterable[str], persons: Iterable[str]) -> bool:
