@@ -7,7 +7,7 @@ import pytest
 
 from bot.kb import KnowledgeBase
 from bot.kb import reading as reading_module
-from bot.kb.agreed import agreed
+from bot.kb.agreed import CLAUSES, agreed
 from bot.kb.intent_model import Reading
 from bot.kb.texts import Texts
 
@@ -78,3 +78,22 @@ def test_a_clause_ranking_another_entry_first_answers_nothing(kb: KnowledgeBase)
 ])
 def test_a_kind_the_whole_letter_asks_still_holds(kb: KnowledgeBase, text: str) -> None:
     assert not kb.answer(text).confident
+
+
+def test_a_letter_of_many_questions_reads_at_most_two_alone(kb: KnowledgeBase,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Latency: the clauses read alone are the last ``CLAUSES``, however many the letter asks."""
+    text = LETTERS[0]
+    texts, _ = _letter(kb, text)
+    whole = kb.decide(texts, text)
+    read: list[str] = []
+
+    class Counting:
+        def decide(self, texts: Texts, question: str, hits: object = None, exact: bool = True) -> object:
+            read.append(question)
+            return kb.decide(texts, question)
+
+    asks = [f"Năm {2000 + i} có bao nhiêu tổ công nghệ số?" for i in range(40)]
+    monkeypatch.setattr(texts, "intent", lambda t: Reading((LIMITS,), (0.99,)))
+    agreed(Counting(), texts, text, asks, whole)
+    assert 0 < len(set(read)) <= CLAUSES

@@ -21,6 +21,8 @@ from bot.kb.intent_model import INTENT_AGREE
 from bot.kb.several import Decided
 from bot.kb.texts import Texts
 
+CLAUSES = 2  # asking clauses read alone, last first (latency: a letter of many questions costs two decisions more)
+
 
 class Deciding(Protocol):
     """What deciding a text needs (``bot.kb.engine.KnowledgeBase.decide``)."""
@@ -33,7 +35,7 @@ class Deciding(Protocol):
 def agreed(kb: Deciding, texts: Texts, text: str, asks: Sequence[str], whole: Decided) -> Decided | None:
     """A confident reading of one of the message's asking clauses ``asks`` whose first entry is the whole message's
     (``whole``) and the intent reader's over the whole message, or ``None``. Read last, only for a message the other
-    readings left unanswered (latency: one decision per asking clause, their queries shared by ``texts``)."""
+    readings left unanswered (latency: at most ``CLAUSES`` clauses, their queries shared by ``texts``)."""
     if not asks or not whole[1] or not texts.whole:
         return None
     entry = whole[1][0].entry.id
@@ -42,11 +44,12 @@ def agreed(kb: Deciding, texts: Texts, text: str, asks: Sequence[str], whole: De
     reading = texts.intent(texts.whole)
     if reading.top != entry or reading.p < INTENT_AGREE:
         return None
-    for question in reversed(asks):  # the question is asked last in a rambling letter
+    for question in list(reversed(asks))[:CLAUSES]:  # the question is asked last in a rambling letter
         alone = kb.decide(texts, question)
         if not alone[1] or alone[1][0].entry.id != entry:
             continue
-        lent = texts.lend(question, lambda q=question: kb.decide(texts, q))  # noqa: B023
+        # the same hits, decided again (no search)
+        lent = texts.lend(question, lambda q=question, hits=alone[1]: kb.decide(texts, q, hits))
         if lent[0].confident and lent[0].entry == entry:
             return lent
     return None
