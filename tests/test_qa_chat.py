@@ -108,6 +108,15 @@ def test_what_the_citizen_tells_around_the_question_does_not_change_it(bot: BotH
     assert message["text"].startswith(entry_answer(entry)), message["text"]
 
 
+def test_a_long_letter_asking_at_the_end_is_answered_where_the_whole_letter_agrees(bot: BotHarness) -> None:
+    """Round 23 (bot/kb/agreed.py): the context (meetings, a crying child) covers most of the letter, so the whole
+    message alone was offered; its question read alone ranks the same entry first, and so does the intent reader."""
+    message = ask(bot, "Khu phố tui tuần nào cũng họp tuyên truyền chuyển đổi số, ngồi nghe đọc giấy tờ cả buổi, ở "
+                       "nhà thằng nhỏ khóc um mà về cũng chẳng biết làm gì thêm. Tui có đọc bài của Sở nói chuyển đổi "
+                       "số còn nhiều hạn chế phải khắc phục. Vậy theo bài đó thì mấy hạn chế đó là gì?")
+    assert message["text"].startswith(entry_answer("cds-han-che-2022")), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))

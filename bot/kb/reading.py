@@ -15,6 +15,7 @@ from typing import Protocol
 
 from bot.kb import several
 from bot.kb.afterthoughts import only_offered
+from bot.kb.agreed import agreed
 from bot.kb.asks import named_places
 from bot.kb.citations import without_citation
 from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS
@@ -117,6 +118,18 @@ def _asked_by(kb: Knowledge, entry: str | None) -> frozenset[str] | None:
 
 def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
                sentences: dict[str, Sentence | None], asks: list[str]) -> tuple[Decided, Entry | None]:
+    """``read`` of the message ``text`` (its clauses ``parts``, their ``sentences``) whose questions are ``asks``;
+    left unanswered, one of its questions answered where the whole message agrees (``bot.kb.agreed``)."""
+    found = _read_questions(kb, texts, text, parts, sentences, asks)
+    if found[0][0].confident or found[1] is not None or not asks:
+        return found
+    whole = kb.decide(texts, text)
+    rescued = agreed(kb, texts, text, asks, whole)
+    return (rescued, None) if rescued is not None else found
+
+
+def _read_questions(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
+                    sentences: dict[str, Sentence | None], asks: list[str]) -> tuple[Decided, Entry | None]:
     """``read`` of the message ``text`` (its clauses ``parts``, their ``sentences``) whose questions are ``asks``."""
     # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
     # context sentence for none ("Tôi ở Hà Nội, muốn hỏi cả nước còn 34 tỉnh từ bao giờ?").

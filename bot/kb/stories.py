@@ -114,13 +114,24 @@ def before_question(asks: Sequence[str], sentences: Mapping[str, _Sentence | Non
     if len(asks) < 2:
         return list(asks)
     last = max((i for i, p in enumerate(asks) if (s := sentences.get(p)) is not None and s.mark == "?"), default=-1)
-    if last < 1 or ((s := sentences.get(asks[last])) is not None and not self_contained(s.text)):
-        return list(asks)  # the question points back at the story ("Ngày đó có nghỉ lễ không?", review 15, M3)
+    s = sentences.get(asks[last]) if last >= 0 else None
+    # the words the question took from the story to name its subject (none where it names its own)
+    referent = set(fold(asks[last]).split()) - set(fold(s.text).split()) if s is not None else set()
+    if last < 1 or (s is not None and not self_contained(s.text) and not (referent and self_contained(asks[last]))):
+        # the question points back at the story and names nothing read with it; resolved with the story's noun
+        # (``bot.kb.message.resolved_parts``: "Thế cái tổ này lập ra để làm gì?" reads "tổ công nghệ số cộng đồng") it
+        # names its subject, and the story before it is context unless it asks it too (below, round 23)
+        # ("Tôi cũng không rõ. Ngày đó có nghỉ lễ không?", review 15, M3: "đó" resolves to nothing, the story stays)
+        return list(asks)
     kept = []
     for i, part in enumerate(asks):
         found = sentences.get(part)
         if i < last and found is not None and found.mark in _TOLD and tells_of_people(found.text) \
                 and (wondered_by_other(part) or cannot_answer(part) or not asked_anyway(part)):
+            if referent and referent <= set(fold(part).split()):
+                # the story sentence the question took its subject from asks of it too (someone's question told):
+                # the story stays, as where the question points back at nothing read
+                return list(asks)
             continue
         kept.append(part)
     return kept or list(asks)

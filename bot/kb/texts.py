@@ -32,6 +32,7 @@ class Texts:
         self.whole = whole  # the whole message (regional words standardized): what the intent reader reads
         self._intents: dict[str, Reading] = {}
         self._alone = ""  # a question read as though sent alone (``read_alone``)
+        self._lent = ""  # a question read with the whole message's intent reading (``lend``)
         self._analyses: dict[str, Analysis] = {}
         self._queries: dict[str, Query | None] = {}
         self._asked: dict[str, frozenset[str]] = {}
@@ -93,6 +94,8 @@ class Texts:
         Only the whole message is read: the reader learned whole messages, context and all, and a context
         sentence read alone as a question ("…muốn lập nhóm hướng dẫn bà con làm dịch vụ công.") is no question it
         knows — held out, agreeing on one answered it instead of the question after it (round 8)."""
+        if text == self._lent and text != self._alone:
+            text = self.whole
         if self.model is None or (text != self.whole and text != self._alone):
             return NOTHING
         found = self._intents.get(text)
@@ -108,6 +111,15 @@ class Texts:
             return reading()
         finally:
             self._alone = ""
+
+    def lend(self, text: str, reading: Callable[[], _T]) -> _T:
+        """``reading()`` with the intent reader's reading of the whole message standing for ``text``'s
+        (``bot.kb.agreed``: the question clause of a message whose whole the reader names)."""
+        self._lent = text
+        try:
+            return reading()
+        finally:
+            self._lent = ""
 
     def query(self, text: str) -> Query | None:
         """``text`` as the ranker reads it. Two texts that analyse alike — the whole message and its one question

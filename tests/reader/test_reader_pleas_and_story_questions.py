@@ -100,6 +100,23 @@ def test_story_sentences_before_the_question_sentence_are_dropped() -> None:
     assert before_question([story, asked], sentences, lambda p: True) == [story, asked]
 
 
+def test_a_question_pointing_back_named_by_the_story_leaves_the_story_behind() -> None:
+    """Round 23: "Thế cái tổ này …?" read with the story's noun names its subject; the wondering told before it is
+    the story. Where the pointing back resolves to nothing ("Ngày đó …" read "Ngày …"), the story stays (review 15,
+    M3), and so does a story sentence that asks of the subject the question took from it."""
+    story = "Bà em cứ thắc mắc sao lại có người đến giúp không công"
+    typed = "Thế cái tổ này lập ra để làm những việc gì ạ?"
+    resolved = "Thế cái tổ công nghệ số cộng đồng lập ra để làm những việc gì ạ?"
+    sentences = {story: Sentence(0, ".", story), resolved: Sentence(1, "?", typed)}
+    assert before_question([story, resolved], sentences, lambda p: False) == [resolved]
+    bare = "Thế cái tổ lập ra để làm những việc gì ạ?"  # nothing taken from the story
+    assert before_question([story, bare], {**sentences, bare: Sentence(1, "?", typed)},
+                           lambda p: False) == [story, bare]
+    asking = "Bà em cứ hỏi tổ công nghệ số cộng đồng là ai lập"  # the story asks of the subject itself
+    assert before_question([asking, resolved], {**sentences, asking: Sentence(0, ".", asking)},
+                           lambda p: False) == [asking, resolved]
+
+
 # --- the same thing named two ways ----------------------------------------------------------------------------------
 
 def test_the_portal_is_the_page_the_story_named() -> None:
