@@ -38,7 +38,10 @@ def _ratio(work: Callable[[str], int], unit: str, last: str = "") -> tuple[float
 
 
 @pytest.mark.parametrize("unit", ["chỉ em mấy chức năng nha ", "chi em may chuc nang voi ", "chỉ em mấy chức năng",
-                                  " nha"])
+                                  " nha",
+                                  # round 23: the next clause opening with the asker, or with "trong" the channel
+                                  "chỉ bà mấy chức năng nha, bà già rồi ấy, ",
+                                  "chỉ mình mấy chức năng, trong này có gì, "])
 def test_features_shown_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
     calls = _counting(monkeypatch, features_shown, "_at")
 
@@ -100,7 +103,10 @@ def _counting_tokens(monkeypatch: pytest.MonkeyPatch, *readers: object) -> list[
 @pytest.mark.parametrize(("unit", "last"), [("đăng ký để khỏi bỏ lỡ bản tin, ", "khỏi gửi nữa"),
                                             ("bản tin tuần này thì thôi nha, ", "thôi khỏi"),
                                             ("thôi khỏi ", ", bản tin tuần này"),
-                                            ("de khoi bo lo ban tin tuan nay ", " nha")])
+                                            ("de khoi bo lo ban tin tuan nay ", " nha"),
+                                            # round 23: "luôn" outside the refusing clause, "số này" as a number
+                                            ("bản tin tuần này tui coi luôn rồi, ", "khỏi gửi lại nghen"),
+                                            ("khỏi gửi bản tin qua số này, ", "bản tin tuần này thì thôi")])
 def test_stop_bound_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
     calls = _counting_tokens(monkeypatch, stop_bound)
 
