@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.nlp.intents import Exclusion, any_said, intents_file, request_phrases
+from bot.nlp.intents import Exclusion, Word, any_said, intents_file, request_phrases
 from bot.nlp.normalize import command_form, command_words
 from bot.nlp.send_refused import clauses
 
@@ -40,6 +40,9 @@ class _Lists(NamedTuple):
     lasting: tuple[Exclusion, ...]  # a stop that lasts, wherever it is said
     lasting_said: tuple[Exclusion, ...]  # "for good" ("luôn", "hẳn"), counted only in a clause that refuses
     number: tuple[Exclusion, ...]  # "số này" said as a phone number ("qua số này"): no issue
+    soft: tuple[Exclusion, ...]  # "luôn", "hẳn": emphasis where a one-off reason is given
+    reason: tuple[Exclusion, ...]  # a one-off reason ("đi vắng", "đọc trên web rồi")
+    lasting_alone: frozenset[str]  # the words of a clause that is "for good" alone ("mãi mãi luôn", "vĩnh viễn nha")
     alone: frozenset[str]  # the words of a clause that is a refusal alone (the refusals', the verb, closing words)
 
 
@@ -52,7 +55,10 @@ def _lists() -> _Lists:
         w for p in (*bare, *phrases("refusal_alone")) for w, _ in p.words)
     return _Lists(phrases("stop_purpose"), phrases("purpose_ends"), phrases("purpose_stop"), phrases("issue_named"),
                   bare + phrases("issue_refused_verb"),
-                  phrases("stop_lasting"), phrases("stop_lasting_said"), phrases("number_named"), alone)
+                  phrases("stop_lasting"), phrases("stop_lasting_said"), phrases("number_named"),
+                  phrases("stop_lasting_soft"), phrases("one_off_reason"),
+                  frozenset(w for p in (*phrases("stop_lasting_said"), *phrases("lasting_alone")) for w, _ in p.words),
+                  alone)
 
 
 def stop_reread(text: str) -> str | None:
@@ -119,14 +125,26 @@ def _without_issue_refused(text: str, lists: _Lists) -> str | None:
     issues: set[int] = set()  # the kept clauses that name an issue without refusing it
     dropped = False
     after_issue = False  # the clause before was an issue refused, set aside: a refusal alone after it goes too
+    refused_before = False  # a clause before refuses: "for good" in a clause of its own after it is the refusal's
+    # "luôn", "hẳn" are emphasis where a one-off reason is given (review of tidy23, M6: "tuần này khỏi gửi bản tin luôn,
+    # tui đi vắng"); only the other "for good" words count then
+    said_lasting = lists.lasting_said
+    if any(p.folded in whole for p in lists.reason):
+        soft = {p.folded for p in lists.soft}
+        said_lasting = tuple(p for p in lists.lasting_said if p.folded not in soft)
     for i, part in enumerate(parts):
         words = tuple(command_words(part))
         folded = f" {' '.join(w for w, _, _ in words)} "
         refused = any_said(lists.refusal, folded, words)
         # a stop that lasts, said in a clause (never across a comma: "… coi luôn rồi, khỏi gửi" is no "rời khỏi"), and
         # "luôn", "hẳn" only where the clause refuses ("bản tin tuần này thôi, khỏi gửi luôn"; round 23)
-        if any_said(lists.lasting, folded, words) or (refused and any_said(lists.lasting_said, folded, words)):
+        # "for good" alone in its own clause after a refusal is the refusal's ("thôi, khỏi gửi bản tin tuần này, mãi mãi
+        # luôn"; review of tidy23, M3)
+        said = any_said(said_lasting, folded, words)
+        if any_said(lists.lasting, folded, words) or (said and (refused or (
+                refused_before and all(w in lists.lasting_alone for w, _, _ in words)))):
             return None
+        refused_before = refused_before or refused
         alone = refused and all(w in lists.alone for w, _, _ in words)
         issue = _names_issue(folded, words, lists)
         # one pass to the fixed point (review of cmd22, H1: a re-read per pair set aside was quadratic): a clause set
@@ -149,7 +167,7 @@ def _without_issue_refused(text: str, lists: _Lists) -> str | None:
     return ", ".join(parts[i].strip() for i, _ in kept)
 
 
-def _names_issue(folded: str, words: tuple, lists: _Lists) -> bool:
+def _names_issue(folded: str, words: tuple[Word, ...], lists: _Lists) -> bool:
     """Whether the clause names one issue: an ``issue_named`` phrase said where no ``number_named`` phrase covers it
     ("khỏi gửi bản tin qua số này nha": "số này" is the asker's phone number there, not this issue)."""
     hits = [(i, len(p.words)) for p in lists.issue if p.folded in folded for i in p.at(words)]
