@@ -661,3 +661,29 @@ def test_this_issue_asked_now_gets_the_digest_without_subscribing(bot: BotHarnes
     digest = ask(bot, "bản tin")["text"]
     assert ask(bot, "gui tom tat tin nay cho minh")["text"] == digest
     assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+# Round 23 (tidy23): round 22's leftovers; the messages are the engineer's own or the cmd22 reviewer's
+@pytest.mark.parametrize("text", ["bản tin tuần này tui coi luôn rồi, khỏi gửi lại nghen",
+                                  "bản tin tuần này khỏi gửi nha, vĩnh viễn biết ơn kênh",
+                                  "đổi số điện thoại thì bản tin còn gửi qua số này nữa không?",
+                                  "kênh có xóa luôn bản lưu khi tôi hủy đăng ký không?"])
+def test_for_good_said_elsewhere_or_a_look_alike_stops_nothing(bot: BotHarness, text: str) -> None:
+    assert_not_executed(bot, text)
+
+
+def test_the_digest_refused_for_this_number_stops_it(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, "khỏi gửi bản tin qua số này nha")["text"] == render("sub_unsubscribed")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_help_asked_with_the_asker_telling_after_it_gets_help(bot: BotHarness) -> None:
+    assert ask(bot, "chỉ bà mấy chức năng nha, bà già rồi ấy")["text"] == ask(bot, "trợ giúp")["text"]
+
+
+def test_the_channels_people_asked_to_erase_too_asks_to_confirm(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    message = ask(bot, "xóa thông tin của tôi trên kênh, đề nghị họ xóa luôn bản lưu")
+    assert message["text"] == render("erase_ask").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)

@@ -5,13 +5,16 @@ năng gọi video" asks to be shown another thing (how to call), "chỉ em mấy
 Read only for a message the commands read as help and that says such a request (``[request] features_shown``), one
 pass over each clause's words; the words that may follow are ``[request] features_bare``. Round 22 (review of cmd21,
 M3): the clause after, when it opens naming a thing or points at one (``features_next_opens``, ``features_next_points``:
-"chỉ tôi mấy chức năng, cái iPhone mới mua", "…, gọi video ấy"), must be bare too.
+"chỉ tôi mấy chức năng, cái iPhone mới mua", "…, gọi video ấy"), must be bare too. Round 23 (its leftover M4): not
+when that clause opens with the asker (``features_next_tells``: "…, bà già rồi ấy" tells), nor for "máy" alone ("…, máy
+tui cũ lắm"), and "trong / trên" the channel is bare ("…, trong này có gì").
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.nlp.intents import Exclusion, request_phrases
 from bot.nlp.normalize import command_form, command_words
@@ -19,15 +22,24 @@ from bot.nlp.normalize import command_form, command_words
 _PARTS = re.compile(r"[,.;!?…\n]+")
 
 
+class _Lists(NamedTuple):
+    shown: tuple[Exclusion, ...]  # the features asked to be shown
+    bare: tuple[Exclusion, ...]  # what may follow them
+    opens: tuple[Exclusion, ...]  # a next clause opening with these names a thing
+    points: tuple[Exclusion, ...]  # … or ending with these points at one
+    tells: tuple[Exclusion, ...]  # … unless it opens with the asker: it tells
+
+
 @lru_cache(maxsize=1)
-def _lists() -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...], tuple[Exclusion, ...]]:
-    return (request_phrases("features_shown"), request_phrases("features_bare"),
-            request_phrases("features_next_opens"), request_phrases("features_next_points"))
+def _lists() -> _Lists:
+    return _Lists(*(request_phrases(f"features_{k}") for k in ("shown", "bare", "next_opens", "next_points",
+                                                                 "next_tells")))
 
 
 def shows_other_features(text: str) -> bool:
     """Whether ``text`` asks to be shown features and names, after them in their clause, something else."""
-    shown, bare, opens, points = _lists()
+    lists = _lists()
+    shown, bare = lists.shown, lists.bare
     parts = _PARTS.split(text)
     for k, part in enumerate(parts):
         folded = f" {command_form(part)} "
@@ -38,22 +50,21 @@ def shows_other_features(text: str) -> bool:
         rest_bare = _bare_to_end(words, _by_head(bare, folded))
         if any(not rest_bare[i + len(p.words)] for p in said for i in p.at(words)):
             return True
-        if k + 1 < len(parts) and _names_other(parts[k + 1], bare, opens, points):
+        if k + 1 < len(parts) and _names_other(parts[k + 1], lists):
             return True
     return False
 
 
-def _names_other(part: str, bare: tuple[Exclusion, ...], opens: tuple[Exclusion, ...],
-                 points: tuple[Exclusion, ...]) -> bool:
+def _names_other(part: str, lists: _Lists) -> bool:
     """Whether the clause after the features opens naming a thing or points at one, and is not bare ("cái iPhone mới
-    mua", "gọi video ấy"; "của kênh này nha" is the channel's)."""
+    mua", "gọi video ấy"; "của kênh này nha" is the channel's; "bà già rồi ấy" opens with the asker and tells)."""
     words = tuple(command_words(part))
-    if not words:
+    if not words or any(_at(p, words, 0) for p in lists.tells):
         return False
-    pointed = any(p.said_at(words, len(words) - len(p.words)) for p in points if len(p.words) <= len(words))
-    if not pointed and not any(_at(p, words, 0) for p in opens):
+    pointed = any(p.said_at(words, len(words) - len(p.words)) for p in lists.points if len(p.words) <= len(words))
+    if not pointed and not any(_at(p, words, 0) for p in lists.opens):
         return False
-    return not _bare_to_end(words, _by_head(bare, f" {command_form(part)} "))[0]
+    return not _bare_to_end(words, _by_head(lists.bare, f" {command_form(part)} "))[0]
 
 
 def _by_head(bare: tuple[Exclusion, ...], folded: str) -> dict[str, list[Exclusion]]:

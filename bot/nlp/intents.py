@@ -47,10 +47,11 @@ import itertools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from bot.nlp.abbreviations import COMMAND, COMMON
@@ -714,20 +715,22 @@ def _intents_data() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def intents_file() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def intents_file() -> tuple[Mapping[str, list[str]], Mapping[str, list[str]]]:
     """``content/intents.toml``'s ``[request]`` lists and its expanded ``[vocabulary]``, read once for the readers that
     bind the file's phrases to a clause beside the router (``send_refused``, ``stop_bound``, ``this_issue``,
     ``features_shown``, ``stop_with_digest``, ``digest_named``, ``erase_told``, ``stopped_for``): one reading of the
-    file instead of one per reader."""
+    file instead of one per reader. Read-only views (review of tidy23, L3): the parse is shared, so a reader that
+    changed it would change every other reader's lists."""
     data = _intents_data()
-    return data.get("request", {}), expanded_vocabulary(data.get("vocabulary", {}))
+    return (MappingProxyType(data.get("request", {})),
+            MappingProxyType(expanded_vocabulary(data.get("vocabulary", {}))))
 
 
-def command_lists(name: str) -> dict[str, Any]:
+def command_lists(name: str) -> Mapping[str, Any]:
     """One command's table of the intents file as written (``[subscribe]``: its ``unmet`` and ``met`` lists, which
-    ``digest_asked`` reads folded, not as phrases)."""
+    ``digest_asked`` reads folded, not as phrases), as a read-only view of the shared parse (review of tidy23, L3)."""
     table = _intents_data().get(name, {})
-    return table if isinstance(table, dict) else {}
+    return MappingProxyType(table if isinstance(table, dict) else {})
 
 
 def phrases_of(texts: Iterable[str]) -> tuple[Exclusion, ...]:
@@ -955,6 +958,15 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
             text, name = again, _plain_command(again, intents)
             if name != "unsubscribe":
                 break
+    if name in _SENDING_ASKED:
+        from bot.nlp.sending_asked import asks_if_sent, asks_what_issue_says  # noqa: PLC0415 (reads this module's phrases)
+
+        # whether sending goes on, asked, is no command; what the issue says, asked, is the digest, never the stop
+        # (review of tidy23, M1/M2/H4: "bản tin tuần này còn gửi nữa không?", "… có đề cập tới việc hủy thẻ ATM không?")
+        if asks_if_sent(text):
+            return None
+        if name == "unsubscribe" and asks_what_issue_says(text):
+            name = "digest"
     if name == "subscribe":
         from bot.nlp.this_issue import asks_this_issue  # noqa: PLC0415 (it reads this module's phrases)
 
@@ -972,6 +984,7 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
 
 
 _SENT = frozenset({"digest", "subscribe"})
+_SENDING_ASKED = frozenset({"unsubscribe", "digest"})
 
 
 def _plain_command(text: str, intents: Intents | None = None) -> str | None:

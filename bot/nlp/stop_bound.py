@@ -12,8 +12,10 @@ thousand), with the clauses of :func:`bot.nlp.send_refused.clauses`, one pass ov
   cho tôi nhận bản tin" subscribes, "khỏi gửi nữa" stays the stop;
 * **one issue refused**: the issue named (``issue_named``: "tuần này", "mới nhất") in a clause that refuses
   (``issue_refusal``: "không cần", "thôi", "không đọc"), or beside a clause that is a refusal alone ("bản tin tuần này,
-  thôi khỏi nha"), and no stop that lasts anywhere (``stop_lasting``: "nữa", every week, from now on, the subscription,
-  a stop's own verb): nothing is stopped and nothing sent.
+  thôi khỏi nha"), and no stop that lasts in any clause (``stop_lasting``: "nữa", every week, from now on, the
+  subscription, a stop's own verb) nor "for good" in a clause that refuses (``stop_lasting_said``: "luôn", "hẳn",
+  "hết"; round 23: "bản tin tuần này tui coi luôn rồi, khỏi gửi lại nghen"): nothing is stopped and nothing sent.
+  "số này" after where a thing is sent (``number_named``: "qua số này") is the asker's number, no issue (round 23).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.nlp.intents import Exclusion, any_said, intents_file, request_phrases
+from bot.nlp.intents import Exclusion, Word, any_said, intents_file, request_phrases
 from bot.nlp.normalize import command_form, command_words
 from bot.nlp.send_refused import clauses
 
@@ -35,7 +37,12 @@ class _Lists(NamedTuple):
     stop: tuple[Exclusion, ...]  # a stop's own verb, which the purpose must not hold
     issue: tuple[Exclusion, ...]  # one issue named
     refusal: tuple[Exclusion, ...]  # a refusal, with or without its verb
-    lasting: tuple[Exclusion, ...]  # a stop that lasts
+    lasting: tuple[Exclusion, ...]  # a stop that lasts, wherever it is said
+    lasting_said: tuple[Exclusion, ...]  # "for good" ("luôn", "hẳn"), counted only in a clause that refuses
+    number: tuple[Exclusion, ...]  # "số này" said as a phone number ("qua số này"): no issue
+    soft: tuple[Exclusion, ...]  # "luôn", "hẳn": emphasis where a one-off reason is given
+    reason: tuple[Exclusion, ...]  # a one-off reason ("đi vắng", "đọc trên web rồi")
+    lasting_alone: frozenset[str]  # the words of a clause that is "for good" alone ("mãi mãi luôn", "vĩnh viễn nha")
     alone: frozenset[str]  # the words of a clause that is a refusal alone (the refusals', the verb, closing words)
 
 
@@ -48,7 +55,10 @@ def _lists() -> _Lists:
         w for p in (*bare, *phrases("refusal_alone")) for w, _ in p.words)
     return _Lists(phrases("stop_purpose"), phrases("purpose_ends"), phrases("purpose_stop"), phrases("issue_named"),
                   bare + phrases("issue_refused_verb"),
-                  phrases("stop_lasting"), alone)
+                  phrases("stop_lasting"), phrases("stop_lasting_said"), phrases("number_named"),
+                  phrases("stop_lasting_soft"), phrases("one_off_reason"),
+                  frozenset(w for p in (*phrases("stop_lasting_said"), *phrases("lasting_alone")) for w, _ in p.words),
+                  alone)
 
 
 def stop_reread(text: str) -> str | None:
@@ -107,21 +117,36 @@ def _kept_words(part: str, dropped: list[bool]) -> str:
 def _without_issue_refused(text: str, lists: _Lists) -> str | None:
     """``text`` without its clauses that refuse one issue (the issue named in a refusing clause, and a clause beside it
     that is a refusal alone: "bản tin tuần này, thôi khỏi nha"), or None when none does or a stop that lasts is said."""
-    whole_words = tuple(command_words(text))
-    whole = f" {' '.join(w for w, _, _ in whole_words)} "
-    if not any(p.folded in whole for p in lists.issue) or any_said(lists.lasting, whole, whole_words):
+    whole = f" {command_form(text)} "
+    if not any(p.folded in whole for p in lists.issue):
         return None
     parts = list(clauses(text))
     kept: list[tuple[int, bool]] = []  # the clauses kept so far: (index, the clause is a refusal alone)
     issues: set[int] = set()  # the kept clauses that name an issue without refusing it
     dropped = False
     after_issue = False  # the clause before was an issue refused, set aside: a refusal alone after it goes too
+    refused_before = False  # a clause before refuses: "for good" in a clause of its own after it is the refusal's
+    # "luôn", "hẳn" are emphasis where a one-off reason is given (review of tidy23, M6: "tuần này khỏi gửi bản tin luôn,
+    # tui đi vắng"); only the other "for good" words count then
+    said_lasting = lists.lasting_said
+    if any(p.folded in whole for p in lists.reason):
+        soft = {p.folded for p in lists.soft}
+        said_lasting = tuple(p for p in lists.lasting_said if p.folded not in soft)
     for i, part in enumerate(parts):
         words = tuple(command_words(part))
         folded = f" {' '.join(w for w, _, _ in words)} "
         refused = any_said(lists.refusal, folded, words)
+        # a stop that lasts, said in a clause (never across a comma: "… coi luôn rồi, khỏi gửi" is no "rời khỏi"), and
+        # "luôn", "hẳn" only where the clause refuses ("bản tin tuần này thôi, khỏi gửi luôn"; round 23)
+        # "for good" alone in its own clause after a refusal is the refusal's ("thôi, khỏi gửi bản tin tuần này, mãi mãi
+        # luôn"; review of tidy23, M3)
+        said = any_said(said_lasting, folded, words)
+        if any_said(lists.lasting, folded, words) or (said and (refused or (
+                refused_before and all(w in lists.lasting_alone for w, _, _ in words)))):
+            return None
+        refused_before = refused_before or refused
         alone = refused and all(w in lists.alone for w, _, _ in words)
-        issue = any_said(lists.issue, folded, words)
+        issue = _names_issue(folded, words, lists)
         # one pass to the fixed point (review of cmd22, H1: a re-read per pair set aside was quadratic): a clause set
         # aside makes its neighbours meet, so the kept clauses are a stack whose top meets the next clause
         if issue and (refused or (kept and kept[-1][1])):
@@ -140,3 +165,13 @@ def _without_issue_refused(text: str, lists: _Lists) -> str | None:
     if not dropped:
         return None
     return ", ".join(parts[i].strip() for i, _ in kept)
+
+
+def _names_issue(folded: str, words: tuple[Word, ...], lists: _Lists) -> bool:
+    """Whether the clause names one issue: an ``issue_named`` phrase said where no ``number_named`` phrase covers it
+    ("khỏi gửi bản tin qua số này nha": "số này" is the asker's phone number there, not this issue)."""
+    hits = [(i, len(p.words)) for p in lists.issue if p.folded in folded for i in p.at(words)]
+    if not hits:
+        return False
+    number = {i + k for q in lists.number if q.folded in folded for i in q.at(words) for k in range(len(q.words))}
+    return any(any(i + k not in number for k in range(n)) for i, n in hits)

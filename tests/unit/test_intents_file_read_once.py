@@ -13,6 +13,8 @@ import ast
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from bot.nlp.intents import (
     DEFAULT_INTENTS,
     Exclusion,
@@ -70,3 +72,12 @@ def test_the_shared_lists_are_the_files() -> None:
     data = tomllib.loads(DEFAULT_INTENTS.read_text(encoding="utf-8"))
     assert command_lists("subscribe")["unmet"] == data["subscribe"]["unmet"]
     assert command_lists("no such command") == {}
+
+
+def test_the_shared_tables_cannot_be_changed_by_a_reader() -> None:
+    """The parse is shared (review of tidy23, L3): a reader writing into it would change every other reader's lists."""
+    with pytest.raises(TypeError):
+        intents_file()[0]["refused_tail"] = []  # type: ignore[index]
+    with pytest.raises(TypeError):
+        command_lists("subscribe")["unmet"] = []  # type: ignore[index]
+    assert intents_file()[0]["refused_tail"] and command_lists("subscribe")["unmet"]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.nlp import features_shown, intents, send_refused, stop_bound, this_issue
+from bot.nlp import features_shown, intents, send_refused, sending_asked, stop_bound, this_issue
 
 pytestmark = pytest.mark.unit
 
@@ -38,7 +38,10 @@ def _ratio(work: Callable[[str], int], unit: str, last: str = "") -> tuple[float
 
 
 @pytest.mark.parametrize("unit", ["chỉ em mấy chức năng nha ", "chi em may chuc nang voi ", "chỉ em mấy chức năng",
-                                  " nha"])
+                                  " nha",
+                                  # round 23: the next clause opening with the asker, or with "trong" the channel
+                                  "chỉ bà mấy chức năng nha, bà già rồi ấy, ",
+                                  "chỉ mình mấy chức năng, trong này có gì, "])
 def test_features_shown_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
     calls = _counting(monkeypatch, features_shown, "_at")
 
@@ -100,7 +103,13 @@ def _counting_tokens(monkeypatch: pytest.MonkeyPatch, *readers: object) -> list[
 @pytest.mark.parametrize(("unit", "last"), [("đăng ký để khỏi bỏ lỡ bản tin, ", "khỏi gửi nữa"),
                                             ("bản tin tuần này thì thôi nha, ", "thôi khỏi"),
                                             ("thôi khỏi ", ", bản tin tuần này"),
-                                            ("de khoi bo lo ban tin tuan nay ", " nha")])
+                                            ("de khoi bo lo ban tin tuan nay ", " nha"),
+                                            # round 23: "luôn" outside the refusing clause, "số này" as a number
+                                            ("bản tin tuần này tui coi luôn rồi, ", "khỏi gửi lại nghen"),
+                                            ("khỏi gửi bản tin qua số này, ", "bản tin tuần này thì thôi"),
+                                            # review of tidy23: "for good" in its own clause, a one-off reason
+                                            ("bản tin tuần này thôi khỏi, ", "mãi mãi luôn"),
+                                            ("khỏi gửi luôn ", ", tui đi vắng")])
 def test_stop_bound_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
     calls = _counting_tokens(monkeypatch, stop_bound)
 
@@ -110,6 +119,21 @@ def test_stop_bound_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, 
         return calls[0]
 
     work_ratio, length_ratio = _ratio(work, unit, last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+# review of tidy23: whether sending goes on, or what the issue says, asked at a clause's end (bot/nlp/sending_asked.py)
+@pytest.mark.parametrize("unit", ["nữa không ạ vậy ", "bản tin có nhắc không ", "nua ko hay ngung roi ", "không, "])
+def test_sending_asked_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
+    calls = _counting_tokens(monkeypatch, sending_asked)
+
+    def work(text: str) -> int:
+        calls[0] = 0
+        sending_asked.asks_if_sent(text)
+        sending_asked.asks_what_issue_says(text)
+        return calls[0]
+
+    work_ratio, length_ratio = _ratio(work, unit)
     assert work_ratio <= 1.5 * length_ratio
 
 
