@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.kb.asks import unanswered
+from bot.kb.decision import OOS_TRAINED
 from bot.kb.index import Hit
 from bot.kb.intent_model import INTENT_AGREE
 from bot.kb.several import Decided
@@ -41,12 +42,18 @@ def agreed(kb: Deciding, texts: Texts, text: str, asks: Sequence[str], whole: De
     entry = whole[1][0].entry.id
     if unanswered(texts.kinds(text) | texts.places, whole[1][0].entry):
         return None  # the whole message asks a kind of fact the entry does not say ("10 tuổi … làm ở mô?")
+    if whole[1][0].trained >= OOS_TRAINED:
+        return None  # the trained off-topic model leans out of the whole message (a look-alike after an introduction)
     reading = texts.intent(texts.whole)
     if reading.top != entry or reading.p < INTENT_AGREE:
         return None
     for question in list(reversed(asks))[:CLAUSES]:  # the question is asked last in a rambling letter
         alone = kb.decide(texts, question)
         if not alone[1] or alone[1][0].entry.id != entry:
+            continue
+        if len(text.split()) < 2 * len(question.split()):
+            # a short introduction dilutes nothing: the whole message's refusal is a doubt about the question itself
+            # ("Tôi làm ruộng, kinh tế vĩ mô là gì?"), not the context's words outweighing it (integration)
             continue
         # the same hits, decided again (no search)
         lent = texts.lend(question, lambda q=question, hits=alone[1]: kb.decide(texts, q, hits))
