@@ -47,13 +47,15 @@ def agreed(kb: Deciding, texts: Texts, text: str, asks: Sequence[str], whole: De
     reading = texts.intent(texts.whole)
     if reading.top != entry or reading.p < INTENT_AGREE:
         return None
+    words = len(text.split())
     for question in list(reversed(asks))[:CLAUSES]:  # the question is asked last in a rambling letter
+        if words < 2 * len(question.split()):
+            # a short introduction dilutes nothing: the whole message's refusal is a doubt about the question itself
+            # ("Tôi làm ruộng, kinh tế vĩ mô là gì?"), not the context's words outweighing it (integration); checked
+            # before the clause is decided, which costs a search
+            continue
         alone = kb.decide(texts, question)
         if not alone[1] or alone[1][0].entry.id != entry:
-            continue
-        if len(text.split()) < 2 * len(question.split()):
-            # a short introduction dilutes nothing: the whole message's refusal is a doubt about the question itself
-            # ("Tôi làm ruộng, kinh tế vĩ mô là gì?"), not the context's words outweighing it (integration)
             continue
         # the same hits, decided again (no search)
         lent = texts.lend(question, lambda q=question, hits=alone[1]: kb.decide(texts, q, hits))
