@@ -336,6 +336,17 @@ FLOORS = {
     # (f79dbd9: 95.6 %, 99.7 %, 2 wrong by the keyword rule, 1/80, 96.7 %; end of round 23: 96.9 %, 99.7 %, 0.63 %
     # by the keyword rule (judged 1 wrong, 0.31 %), 1.25 % (1/80, judged misleading), 96.7 %, none taken)
     "test36": (0.95, 0.99, 0.01, 0.0125, 0.96),
+    # session 24's dev set by two fresh writers (Hải Dương/Hà Tĩnh/Quảng Ngãi/Vĩnh Long grandparents, shop owners and
+    # commune volunteers writing long, mixed messages: 14 rambling and 14 mixed of 52; Quảng Ninh/Phú Yên/Kiên Giang/Bạc
+    # Liêu seasonal workers, fishermen and sellers), 26 hard off-topic look-alikes each, cut by writer: dev24a (ia)
+    # tuned on from round 25 (untouched at 539b4d5: 88.5 %, 98.1 %, 3.8 % (2/52), 3.6 % (1/28), 100 %, none taken);
+    # dev24b (ib) held out, figures only (539b4d5: 92.3 %, 100 %, none wrong, 0/28, 100 %, none taken)
+    "dev24a": (0.84, 0.94, 0.06, 0.04, 0.83),
+    "dev24b": (0.88, 0.96, 0.04, 0.04, 0.83),
+    # the regeneration at the start of session 24, two fresh writers (North and North Centre; Centre and South), 20
+    # cases of each of the 16 styles, written before any round-24 work, never tuned on, failures never read (539b4d5:
+    # 94.1 %, 99.1 %, 1.56 % (5/320) by the keyword rule, 0/80, 93.3 %, none taken)
+    "test37": (0.92, 0.98, 0.02, 0.0125, 0.90),
 }
 
 
