@@ -26,7 +26,7 @@ from bot.kb.intent_model import (
     load_intent_model,
     parse,
 )
-from tools import intent_data, intent_ramble, intent_train
+from tools import intent_data, intent_train
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -138,36 +138,3 @@ def test_training_is_the_same_under_another_hash_seed(kb: KnowledgeBase) -> None
     done = subprocess.run([sys.executable, "-m", "tools.intent_train", "--check"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-
-
-def test_rambling_copies_are_seeded_and_keep_the_question_last() -> None:
-    """Each example once more, behind one or two of the context sentences, label kept; the same seed, the same
-    copies (the weights file is checked byte for byte), another seed other ones."""
-    rows = [(f"cau hoi so {i}", f"e{i}") for i in range(40)]
-    contexts = [f"boi canh {i}" for i in range(10)]
-    copies = intent_ramble.rambling(rows, contexts=contexts)
-    assert len(copies) == len(rows)
-    for (text, label), (copy, copied_label) in zip(rows, copies, strict=True):
-        lead = copy.removesuffix(f" {text}")
-        assert copied_label == label and lead != copy
-        assert lead.count("boi canh") in (1, 2) and all(f"boi canh {i}" in contexts for i in lead.split()[2::3])
-    assert copies == intent_ramble.rambling(rows, contexts=contexts)
-    assert copies != intent_ramble.rambling(rows, seed=intent_ramble.SEED + 1, contexts=contexts)
-
-
-def test_a_word_only_the_copies_say_is_no_feature_of_the_reader() -> None:
-    """MIN_DF counts the original examples only: the context's own words (twice in the copies, never in a question)
-    are left out, while a word two questions share is kept (a floor counted on every row would keep both)."""
-    data = [("vneid la gi", "a"), ("vneid dung de lam gi", "a"), ("cong dich vu cong", "b")]
-    copies = [(f"ruongdat {text}", label) for text, label in data]
-    model = intent_train.train(data + copies, ["a", "b"], originals=len(data))
-    assert "w:vneid" in model.idf and "w:ruongdat" not in model.idf
-    assert "w:ruongdat" in intent_train.train(data + copies, ["a", "b"]).idf
-
-
-def test_no_context_sentence_is_a_question_or_a_repeat() -> None:
-    """A context must not ask anything (its question would be the copy's last clause, not the example's) and each
-    is one situation (a repeated one would weigh twice)."""
-    contexts = intent_ramble.CONTEXTS
-    assert len(contexts) >= 60 and len(set(contexts)) == len(contexts)
-    assert not any("?" in c for c in contexts)

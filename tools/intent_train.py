@@ -5,11 +5,10 @@
     python -m tools.intent_train --without dev3 --out /tmp/m.tsv   # a model that never saw dev3 (measurement)
 
 Examples: every entry's title, questions and phrasings (``content/kb``, ``content/phrasings``) and the labelled
-dev questions of ``content/intent_examples.toml`` (``tools/intent_data.py``), and (``RAMBLE``, round 23) each of
-them once more behind everyday context (``tools/intent_ramble.py``), each read as the engine reads a message
-(``bot.nlp.dialect.standardize`` then ``bot.nlp.normalize.analyze``). Training is counting — a multinomial naive
-Bayes over TF-IDF-weighted features, stdlib only, deterministic: labels in the KB's order, features sorted, weights
-rounded when written. ``--without NAME`` leaves out the examples of one set, for the
+dev questions of ``content/intent_examples.toml`` (``tools/intent_data.py``), each read as the engine reads a
+message (``bot.nlp.dialect.standardize`` then ``bot.nlp.normalize.analyze``). Training is counting — a
+multinomial naive Bayes over TF-IDF-weighted features, stdlib only, deterministic: labels in the KB's order,
+features sorted, weights rounded when written. ``--without NAME`` leaves out the examples of one set, for the
 leave-one-set-out measurement (``tools/intent_loso.py``).
 """
 
@@ -28,15 +27,12 @@ from bot.kb.intent_model import DEFAULT_MODEL, OUTSIDE, IntentModel, dump, featu
 from bot.nlp.dialect import standardize
 from bot.nlp.normalize import analyze
 from tools.intent_data import write_or_check
-from tools.intent_ramble import CONTEXTS, rambling
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "content" / "intent_examples.toml"
 ALPHA = 0.01  # additive smoothing of the weighted counts (docs/qa-history/round-08.md: measured)
 MIN_DF = 2  # a feature seen in one example only is dropped (the weights file halves, held-out figures kept)
 TEMPERATURE = 1.0
-# Every example seen once more behind everyday context (tools/intent_ramble.py, round 23)
-RAMBLE = True
 
 
 def examples(kb: KnowledgeBase, without: Sequence[str] = (), path: Path = EXAMPLES) -> list[tuple[str, str]]:
@@ -46,36 +42,19 @@ def examples(kb: KnowledgeBase, without: Sequence[str] = (), path: Path = EXAMPL
         rows = tomllib.loads(path.read_text(encoding="utf-8")).get("example", [])
         raw += [(r["text"], r["entry"]) for r in rows
                 if r["set"] not in without and (r["entry"] in kb.by_id or r["entry"] == OUTSIDE)]
-    return [(normalised(kb, q), e) for q, e in raw]
-
-
-def normalised(kb: KnowledgeBase, text: str) -> str:
-    """A text as the engine reads a message."""
-    return analyze(standardize(text, kb.index.known_pair)).text
-
-
-def training_data(kb: KnowledgeBase, without: Sequence[str] = ()) -> tuple[list[tuple[str, str]], int]:
-    """:func:`examples`, then (``RAMBLE``) each of them once more behind everyday context
-    (``tools.intent_ramble``); and how many rows are original examples, the ones ``MIN_DF`` counts."""
-    data = examples(kb, without)
-    if not RAMBLE:
-        return data, len(data)
-    return data + rambling(data, contexts=[normalised(kb, c) for c in CONTEXTS]), len(data)
+    return [(analyze(standardize(q, kb.index.known_pair)).text, e) for q, e in raw]
 
 
 def train(data: Sequence[tuple[str, str]], order: Sequence[str], alpha: float = ALPHA, min_df: int = MIN_DF,
-          temperature: float = TEMPERATURE, originals: int | None = None) -> IntentModel:
-    """A multinomial naive Bayes over the TF-IDF-weighted :func:`features` of ``data``; labels in ``order``.
-
-    ``min_df`` counts only the first ``originals`` rows (all by default): a rambling copy repeats its example's
-    question, so counted too it would let every feature pass the floor, and a context sentence's own words and
-    n-grams, never in a question, would each become a feature (the weights file grew fourfold, round 23). Left out,
-    they are unknown to the reader, which skips them as it skips any unseen word."""
+          temperature: float = TEMPERATURE) -> IntentModel:
+    """A multinomial naive Bayes over the TF-IDF-weighted :func:`features` of ``data``; labels in ``order``."""
     counted = [features(text) for text, _ in data]
-    df = _document_frequency(counted)
-    kept = df if originals is None else _document_frequency(counted[:originals])
+    df: dict[str, int] = {}
+    for counts in counted:
+        for f in counts:
+            df[f] = df.get(f, 0) + 1
     n = len(data)
-    idf = {f: math.log((1 + n) / (1 + d)) + 1.0 for f, d in sorted(df.items()) if kept.get(f, 0) >= min_df}
+    idf = {f: math.log((1 + n) / (1 + d)) + 1.0 for f, d in sorted(df.items()) if d >= min_df}
     present = {e for _, e in data}
     labels = tuple(e for e in order if e in present)
     index = {e: i for i, e in enumerate(labels)}
@@ -96,19 +75,9 @@ def train(data: Sequence[tuple[str, str]], order: Sequence[str], alpha: float = 
     return parse("".join(dump(IntentModel(labels, base, idf, postings, temperature))))
 
 
-def _document_frequency(counted: Sequence[dict[str, int]]) -> dict[str, int]:
-    """In how many of ``counted`` each feature occurs."""
-    df: dict[str, int] = {}
-    for counts in counted:
-        for f in counts:
-            df[f] = df.get(f, 0) + 1
-    return df
-
-
 def render(kb: KnowledgeBase, without: Sequence[str] = ()) -> str:
     """The weights file's text for a model trained on everything but the sets ``without``."""
-    data, originals = training_data(kb, without)
-    return "".join(dump(train(data, labels(kb), originals=originals)))
+    return "".join(dump(train(examples(kb, without), labels(kb))))
 
 
 def labels(kb: KnowledgeBase) -> list[str]:
