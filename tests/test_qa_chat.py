@@ -117,6 +117,15 @@ def test_a_long_letter_asking_at_the_end_is_answered_where_the_whole_letter_agre
     assert message["text"].startswith(entry_answer("cds-han-che-2022")), message["text"]
 
 
+def test_a_long_letter_the_intent_reader_names_is_answered(bot: BotHarness) -> None:
+    """Round 24 (bot/kb/named.py): a worker's letter in chat shorthand, the question last after the shift and the team
+    leader; the context's words hold the whole message's measures under the floors, and no clause alone says the
+    entry, but the intent reader names the ranker's first entry for the whole letter."""
+    message = ask(bot, "e lam cong nhan o kcn vsip, toi qua to truong bat tai vneid de cham cong ma e ko ranh, dang "
+                       "nhap tai khoan la so gi z ad, so dien thoai hay so can cuoc a")
+    assert message["text"].startswith(entry_answer("vneid-ten-dang-nhap")), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))

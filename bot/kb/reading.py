@@ -37,6 +37,7 @@ from bot.kb.message import (
     sentences_of,
     together,
 )
+from bot.kb.named import long_enough, named
 from bot.kb.own_phrasing import own_phrasing
 from bot.kb.purposes import without_purpose
 from bot.kb.records import EntryRecord
@@ -119,12 +120,15 @@ def _asked_by(kb: Knowledge, entry: str | None) -> frozenset[str] | None:
 def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
                sentences: dict[str, Sentence | None], asks: list[str]) -> tuple[Decided, Entry | None]:
     """``read`` of the message ``text`` (its clauses ``parts``, their ``sentences``) whose questions are ``asks``;
-    left unanswered, one of its questions answered where the whole message agrees (``bot.kb.agreed``)."""
+    left unanswered, one of its questions answered where the whole message agrees (``bot.kb.agreed``), else a long
+    message whose whole the intent reader names as the ranker does (``bot.kb.named``)."""
     found = _read_questions(kb, texts, text, parts, sentences, asks)
-    if found[0][0].confident or found[1] is not None or not asks:
+    if found[0][0].confident or found[1] is not None or not (asks or long_enough(text)):
         return found
     whole = kb.decide(texts, text)
-    rescued = agreed(kb, texts, text, asks, whole)
+    rescued = agreed(kb, texts, text, asks, whole) if asks else None
+    if rescued is None:
+        rescued = named(texts, text, whole, kb.messages, kb.index.idf_of)
     return (rescued, None) if rescued is not None else found
 
 

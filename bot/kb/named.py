@@ -1,0 +1,70 @@
+"""A long message whose whole the intent reader names clearly, answered with the ranker's same first entry (round 24).
+
+A rambling letter (personal context first, the question at the end, 30–80 words) dilutes what the ranker measures:
+the context's words lower how much of the message the top entry covers, so the coverage and match floors and the
+calibrated model refuse it even where the right entry is first. The trained intent reader learned whole messages and
+holds its probability behind context; the decision read it only through ``intent_model.agrees``, which needs the
+calibrated probability and the coverage to be high already, so on such a letter it never counted. Here, for a long
+message left unanswered by every other reading, the ranker's first entry is answered where the intent reader, reading
+the whole message, names that same entry with ``NAMED_P``: two readers that share no rule agree on a long message,
+where each alone is unsure for a reason the other does not share (diluted words, not a doubt about the topic).
+
+Short messages never qualify (``LONG_WORDS``): off-topic look-alikes on the tuned sets are short ("số tài khoản Zalo
+của phường tôi"), and on them the reader agrees with the ranker as clearly. What keeps the rest safe is every floor
+that says the entry cannot answer, whatever the readers think: the kinds of fact the message asks that the entry
+does not say (``bot.kb.asks``), a name it types that the entry does not say (``bot.kb.explained``), a year the entry
+names only apart from the question (``bot.kb.bound``), a question that stops what the entry does not, the
+out-of-scope rule and the trained off-topic model leaning out (``bot.kb.decision``), and the KB's redirect entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.kb.asks import unanswered
+from bot.kb.bound import unbound_year
+from bot.kb.decision import OOS_TRAINED, REDIRECT_TOPIC, confident, outside, probability
+from bot.kb.explained import gap
+from bot.kb.index import Hit
+from bot.kb.several import Decided
+from bot.kb.texts import Texts
+
+LONG_WORDS = 25  # words from which a message is long enough for its context to dilute the ranker's measures
+NAMED_P = 0.9  # the intent reader's probability of the ranker's first entry, reading the whole message
+
+
+def named(texts: Texts, text: str, whole: Decided, messages: dict[str, str],
+          idf: Callable[[str], float] | None = None) -> Decided | None:
+    """A confident answer with the whole message's first entry (``whole``: the decision on ``text``, the message,
+    and its hits) where the message is long and the intent reader names the entry, or ``None``. Read last, only for
+    a message no other reading answered (latency: the reader has read the whole message once at most)."""
+    result, hits = whole
+    if result.confident or not hits or not texts.whole or not long_enough(text):
+        return None
+    top = hits[0]
+    if not _allowed(top, texts, text, idf):
+        return None
+    reading = texts.intent(texts.whole)
+    if reading.top != top.entry.id or reading.p < NAMED_P:
+        return None
+    return replace(confident(top, messages, result.normalized, result.margin), score=probability(hits)), hits
+
+
+def long_enough(text: str) -> bool:
+    """Whether ``text`` is long enough for its context to dilute the ranker's measures (``LONG_WORDS``); read before
+    the whole message is decided again (latency: a short message left unanswered costs no further search)."""
+    return len(text.split()) >= LONG_WORDS
+
+
+def _allowed(top: Hit, texts: Texts, text: str, idf: Callable[[str], float] | None) -> bool:
+    """Whether nothing but the ranker's diluted measures keeps ``top`` from answering ``text`` (the floors that say
+    the entry cannot answer, whatever the readers think)."""
+    if top.entry.topic == REDIRECT_TOPIC or top.against or outside(top) or top.trained >= OOS_TRAINED:
+        return False
+    asks = texts.kinds(text) | texts.places
+    if unanswered(asks, top.entry):
+        return False  # the message asks a kind of fact the entry does not say (a child's age, a fee, a place)
+    if texts.names and gap(top.question, top.record, texts.names) is not None:
+        return False
+    return unbound_year(top.question, top.record, asks, idf) is None

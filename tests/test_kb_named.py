@@ -1,0 +1,102 @@
+"""Round 24 (bot/kb/named.py): a long message whose whole the intent reader names as clearly as ``NAMED_P``, with the
+ranker's same first entry, is answered where the context's words held the ranker's measures under their floors — and
+only where no floor says the entry cannot answer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.kb import KnowledgeBase
+from bot.kb import reading as reading_module
+from bot.kb.decision import OOS_TRAINED
+from bot.kb.intent_model import Reading
+from bot.kb.named import LONG_WORDS, NAMED_P, long_enough, named
+from bot.kb.several import Decided
+from bot.kb.texts import Texts
+
+pytestmark = pytest.mark.unit
+
+# A factory worker's letter, unmarked and in chat shorthand: the shift, the team leader, the question last
+LETTER = ("e lam cong nhan o kcn vsip, toi qua to truong bat tai vneid de cham cong ma e ko ranh, dang nhap tai "
+          "khoan la so gi z ad, so dien thoai hay so can cuoc a")
+LOGIN = "vneid-ten-dang-nhap"
+
+
+@pytest.fixture(scope="module")
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    return real_kb
+
+
+def _whole(kb: KnowledgeBase, text: str) -> tuple[Texts, Decided]:
+    texts = Texts(kb.index, kb.intent, text)
+    texts.message = text
+    return texts, kb.decide(texts, text)
+
+
+def test_the_long_letter_the_reader_names_is_answered(kb: KnowledgeBase) -> None:
+    answer = kb.answer(LETTER)
+    assert answer.confident and answer.entry == LOGIN, (answer.kind, answer.entry)
+
+
+def test_without_the_reader_naming_it_the_context_holds_the_letter_back(kb: KnowledgeBase,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """What answers the letter is this reading, not another: the whole message's own decision refuses it."""
+    monkeypatch.setattr(reading_module, "named", lambda *args, **kwargs: None)
+    assert not kb.answer(LETTER).confident
+    texts, whole = _whole(kb, LETTER)
+    assert not whole[0].confident and whole[1][0].entry.id == LOGIN
+
+
+def test_a_reader_naming_another_entry_or_unsure_answers_nothing(kb: KnowledgeBase,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    texts, whole = _whole(kb, LETTER)
+    found = named(texts, LETTER, whole, kb.messages, kb.index.idf_of)
+    assert found is not None and found[0].confident and found[0].entry == LOGIN
+    other = next(e.id for e in kb.entries if e.id != LOGIN)
+    monkeypatch.setattr(texts, "intent", lambda t: Reading((other,), (0.99,)))
+    assert named(texts, LETTER, whole, kb.messages, kb.index.idf_of) is None
+    monkeypatch.setattr(texts, "intent", lambda t: Reading((LOGIN,), (NAMED_P - 0.05,)))
+    assert named(texts, LETTER, whole, kb.messages, kb.index.idf_of) is None
+
+
+def test_a_short_message_is_never_read_so(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off-topic look-alikes are short: however surely the reader names the entry, a short message is left to the
+    decision (and the whole message is not searched again for it)."""
+    short = " ".join(LETTER.split()[: LONG_WORDS - 1])
+    assert long_enough(LETTER) and not long_enough(short)
+    texts, whole = _whole(kb, short)
+    monkeypatch.setattr(texts, "intent", lambda t: Reading((whole[1][0].entry.id,), (1.0,)))
+    assert named(texts, short, whole, kb.messages, kb.index.idf_of) is None
+
+
+def test_the_trained_off_topic_model_leaning_out_answers_nothing(kb: KnowledgeBase) -> None:
+    texts, (result, hits) = _whole(kb, LETTER)
+    leaning = [replace(hits[0], trained=OOS_TRAINED), *hits[1:]]
+    assert named(texts, LETTER, (result, leaning), kb.messages, kb.index.idf_of) is None
+
+
+def test_a_kind_the_entry_does_not_say_answers_nothing(kb: KnowledgeBase) -> None:
+    """The same letter asking whether the app costs anything (a fee, ``bot.kb.asks``): the login entry does not say,
+    so the letter is not answered though the reader names the entry, the off-topic model set aside."""
+    text = LETTER.rsplit(",", 1)[0] + ", tai app co mat phi ko a"
+    texts, (result, hits) = _whole(kb, text)
+    reading = texts.intent(text)
+    assert hits[0].entry.id == LOGIN and reading.top == LOGIN and reading.p >= NAMED_P
+    calm = [replace(hits[0], trained=0.0), *hits[1:]]
+    assert named(texts, text, (result, calm), kb.messages, kb.index.idf_of) is None
+    assert not kb.answer(text).confident
+
+
+@pytest.mark.parametrize("text", [
+    # long, rambling, and off-topic: a bank's hotline, a child's age (no entry says either)
+    "Tôi bán hàng ở chợ, mấy hôm nay khách chuyển khoản cứ bị treo, gọi ngân hàng hoài không ai bắt máy, tôi lo "
+    "lắm vì tiền hàng cả tháng nằm trong đó. Cho tôi hỏi số điện thoại tổng đài của ngân hàng Agribank là số mấy?",
+    "Thằng cháu tôi năm nay mới 10 tuổi, ba mẹ nó đi làm xa, tôi ở nhà lo cho nó ăn học, nghe người ta nói giờ "
+    "cái gì cũng phải có định danh điện tử. Vậy cháu 10 tuổi thì có làm định danh điện tử được không, làm ở mô?",
+])
+def test_long_off_topic_letters_stay_unanswered(kb: KnowledgeBase, text: str) -> None:
+    assert long_enough(text)
+    answer = kb.answer(text)
+    assert not answer.confident or answer.out_of_scope, (answer.kind, answer.entry)
