@@ -50,6 +50,18 @@ def assert_not_executed(bot: BotHarness, text: str) -> None:
     assert subscribers.is_subscribed(bot.redis, USER)
 
 
+def assert_told_outside(bot: BotHarness, text: str, closest: str) -> None:
+    """``text`` gets the out-of-scope apology, not ``closest``'s answer but its title among three buttons, and is
+    not counted for the editors as the channel's business."""
+    before = count_unanswered(bot.redis)
+    message = ask(bot, text)
+    assert message["text"] == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
+    assert entry_answer(closest) not in message["text"]
+    titles = [b["payload"] for b in buttons(message)]
+    assert get_kb().by_id[closest].title in titles and len(titles) == 3
+    assert count_unanswered(bot.redis) == before
+
+
 def entry_answer(entry_id: str) -> str:
     """The opening of an entry's answer: what a phone shows first (the rest is behind "Xem thêm")."""
     return get_kb().by_id[entry_id].answer[:80]
@@ -188,13 +200,7 @@ def test_a_look_alike_gets_the_apology_with_the_closest_topics_not_an_answer(bot
                                                                              closest: str) -> None:
     """Round 5: a request the channel does not answer although it shares its words (content/out_of_scope.toml)
     is told so, with the closest entries as buttons, and is not counted for the editors."""
-    before = count_unanswered(bot.redis)
-    message = ask(bot, text)
-    assert message["text"] == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
-    assert entry_answer(closest) not in message["text"]
-    titles = [b["payload"] for b in buttons(message)]
-    assert get_kb().by_id[closest].title in titles and len(titles) == 3
-    assert count_unanswered(bot.redis) == before
+    assert_told_outside(bot, text, closest)
     # its neighbour in scope is still answered
     answered = ask(bot, "Bộ trưởng Bộ Khoa học và Công nghệ là ai?")
     assert entry_answer("bo-truong-khcn") in answered["text"]
@@ -218,6 +224,19 @@ def test_a_redirect_answers_and_offers_the_closest_topics_in_scope(bot: BotHarne
     assert count_unanswered(bot.redis) == before
     tapped = ask(bot, buttons(message)[0]["payload"])
     assert tapped["text"].startswith(entry_answer(offered[0].entry)), tapped["text"]
+
+
+@pytest.mark.parametrize(("text", "closest", "neighbour"), [
+    ("kinh tế vĩ mô là gì?", "kinh-te-so-la-gi", "kinh tế số là gì?"),
+    ("app định danh cây lan", "vneid-la-gi", "định danh điện tử là gì"),
+])
+def test_a_subject_of_its_own_gets_the_apology_with_the_closest_topics(bot: BotHarness, text: str, closest: str,
+                                                                      neighbour: str) -> None:
+    """Round 24 (``bot.kb.own_subject``): the head of an entry's subject with a modifier of the question's own
+    (macroeconomics, an app that identifies orchids) is told it is outside the channel's topics, with the entry
+    it looked like among the buttons, and is not counted for the editors; the entry's own subject is answered."""
+    assert_told_outside(bot, text, closest)
+    assert entry_answer(closest) in ask(bot, neighbour)["text"]
 
 
 def test_a_follow_up_about_an_unknown_subject_gets_the_apology_not_another_answer(bot: BotHarness) -> None:

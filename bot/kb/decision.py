@@ -25,6 +25,7 @@ from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
 from bot.kb.intent_model import RESCUE_P, Reading, agrees, no_reader
 from bot.kb.loader import Entry, Source
+from bot.kb.own_subject import KnownPair, other_subject
 from bot.kb.year_rivals import year_rivals_dropped
 
 DECISIVE = 1.0  # discriminator lead (see Index.discriminator) that decides between close neighbours
@@ -313,7 +314,8 @@ def moot_tie(hits: Sequence[Hit], normalized: str) -> bool:
 def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
            suggest: Sequence[Entry], asks: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
            names: frozenset[str] = frozenset(), intent: Callable[[], Reading] = no_reader,
-           idf: Callable[[str], float] | None = None, years: Callable[[], frozenset[str]] | None = None) -> Answer:
+           idf: Callable[[str], float] | None = None, years: Callable[[], frozenset[str]] | None = None,
+           known_pair: KnownPair | None = None) -> Answer:
     """Confident when the calibrated probability is high, or the intent reader agrees (:func:`agrees`), and the
     :func:`floors` allow it, "Ý bạn là…?" in between, else an apology. ``asks``: the kinds of fact the question
     asks for (``bot.kb.asks``); ``names``: the names the question types that the KB does not know
@@ -322,7 +324,11 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     with confidence either, nor rescued by the reader; the entry stays first among the buttons.
 
     Round 23 (latency): ``asks`` may be a function, called only where the floors read the kinds, and ``years`` the
-    years among them (read alone, cheaply), for the runners-up that name no year asked."""
+    years among them (read alone, cheaply), for the runners-up that name no year asked.
+
+    Round 24: ``known_pair`` (whether the KB says a word pair anywhere) lets the decision see a question that gives
+    the head of the entry's subject its own modifier ("kinh tế vĩ mô" against "kinh tế số":
+    ``bot.kb.own_subject``): never answered with confidence, the out-of-scope apology where the model was sure."""
     if not hits:
         return unknown(suggest, messages, normalized)
     read: list[frozenset[str]] = []
@@ -340,12 +346,14 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
         p = max(p, probability(year_rivals_dropped(hits, years() if years is not None else kinds())))
     lowest = min(CONFIDENT_P, RESCUE_P)
     unsaid = gap(top.question, top.record, names) if p >= lowest and names else None
+    other = other_subject(top.question, top.record, known_pair) if p >= lowest and known_pair else None
     # the floors first, the reader last: it reads the question only for an answer the floors allow (latency)
-    allowed = p >= lowest and unsaid is None and floors(hits, kinds(), p, moot_tie(hits, normalized), idf)
+    allowed = p >= lowest and unsaid is None and other is None \
+        and floors(hits, kinds(), p, moot_tie(hits, normalized), idf)
     if allowed and (p >= CONFIDENT_P or agrees(top, p, intent)):
         return replace(confident(top, messages, normalized, margin), score=p)
     gap_outside = unsaid is not None and p >= CONFIDENT_P and top.oos >= GAP_OOS
-    if outside(top) or (p >= CONFIDENT_P and trained_outside(top)) or gap_outside:
+    if outside(top) or (p >= CONFIDENT_P and (trained_outside(top) or other is not None)) or gap_outside:
         # a look-alike of the channel's topics: the apology, the closest topics (the top entry first) as buttons
         return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),
                        score=p, out_of_scope=True)

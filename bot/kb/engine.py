@@ -114,7 +114,7 @@ class KnowledgeBase:
         asks = lambda: texts.kinds(text) | texts.places  # noqa: E731
         reader = partial(texts.intent, text)  # read only when the decision asks (bot.kb.intent_model.agrees)
         return decide(hits, self.messages, analysis.text, self.suggestions(hits), asks, texts.names, reader,
-                      self.index.idf_of, partial(texts.years, text)), hits
+                      self.index.idf_of, partial(texts.years, text), self.index.known_pair), hits
 
     def _read(self, question: str) -> tuple[Decided, Entry | None]:
         """The best reading of a message, and the entry of its second question when it asks two
