@@ -55,6 +55,7 @@ def answered_by_second(texts: Texts, first_question: str, whole: Decided, first:
     if unanswered(texts.kinds(first_question), offered):
         return None  # the first question asks a kind of fact the entry does not say (a date, a number, a name)
     said = next((h for h in first[1] if h.entry is offered), None)
-    if said is None or said.coverage < STATES_FIRST_COVERAGE:
-        return None
+    own = next((h for h in first[1] if h.entry.id == answered), None)
+    if said is None or own is None or said.coverage < max(STATES_FIRST_COVERAGE, own.coverage):
+        return None  # it must explain the first question as fully as the first question's own entry does
     return whole, by_id.get(answered)
