@@ -31,3 +31,19 @@ def ask(bot: BotHarness, text: str) -> dict:
 def test_a_mixed_message_gets_its_answer(bot: BotHarness, text: str, entry: str) -> None:
     message = ask(bot, text)
     assert message["text"].startswith(get_kb().by_id[entry].answer[:80]), message["text"]
+
+
+def buttons(message: dict) -> list[dict]:
+    return ((message.get("attachment") or {}).get("payload") or {}).get("buttons") or []
+
+
+def test_two_questions_typed_mixed_get_the_entry_saying_both(bot: BotHarness) -> None:
+    """Round 24 (mixed24): two questions run together in teencode without marks ("… ngay may z mn, ai ky qd …"). The
+    decision's entry says the day as well, so it answers, and the day's entry is the quick reply; tapping it answers
+    it (``bot.kb.second_says_first``)."""
+    kb = get_kb()
+    message = ask(bot, "ngay cds qg la ngay may z mn, ai ky qd v ad")
+    assert message["text"].startswith(kb.by_id["ngay-cds-quyet-dinh-505"].answer[:80]), message["text"]
+    offered = [b["payload"] for b in buttons(message)]
+    assert offered[:1] == [kb.by_id["ngay-cds-la-ngay-nao"].title]
+    assert ask(bot, offered[0])["text"].startswith(kb.by_id["ngay-cds-la-ngay-nao"].answer[:80])

@@ -41,6 +41,7 @@ from bot.kb.named import long_enough, named
 from bot.kb.own_phrasing import own_phrasing
 from bot.kb.purposes import without_purpose
 from bot.kb.records import EntryRecord
+from bot.kb.second_says_first import answered_by_second
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
 from bot.kb.story_pull import question_own
 from bot.kb.tails import without_tail
@@ -191,6 +192,10 @@ def _read_questions(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str]
         first_read_alone(kb, texts, tried, readings)  # an unsure first question read as if sent alone
         answered = several.first_answered(texts, tried, whole, readings[tried[0]], readings[tried[-1]], kb.by_id,
                                           kb.messages)
+        if answered is not None and len(asks) == 2 and answered[0] is readings[tried[0]]:
+            # round 24: the entry offered says the first question too, and the whole message is answered with it
+            # (bot.kb.second_says_first); two questions only, as a third one's offer is read against the first's
+            answered = answered_by_second(texts, tried[0], whole, answered[0], answered[1], kb.by_id) or answered
         if answered is not None:
             return offered_too(kb, texts, asks, tried, sentences, readings, answered, whole)  # a third one offered too
 

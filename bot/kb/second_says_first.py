@@ -1,0 +1,61 @@
+"""Two questions in one message, the second one's entry saying the first one's fact as well (round 24).
+
+"Cổng dịch vụ công quốc gia khai trương ngày nào, lúc đầu có những dịch vụ gì?" read clause by clause answers the
+first question with the portal's launch entry and offers the first services' entry as a button. That second entry
+opens with "Khi khai trương ngày 9/12/2019, …": it says both facts, and the citizen who taps nothing never sees the
+second one. The same shape recurs wherever an entry of one subject recaps its neighbour ("ai ký quyết định"
+restates the day, "tên đăng nhập VNeID" restates which ministry built the app, "ai lập tổ" restates how many teams a
+village may have).
+
+The evidence that the offered entry says the first question too is the engine's own: the whole message is
+answered with that entry on its own confidence (it ranks first over both questions together); read against the
+first question alone it explains ``STATES_FIRST_COVERAGE`` of it or more; and it says every kind of fact the first
+question asks that the fact readers tell (``bot.kb.asks``: a date, a document number, a count). Only a first
+question asking a fact an entry states in passing (who, when, how many, where: ``bot.kb.wh``) is moved; one asking
+what something is, what it does, how or why ("Chuyển đổi số là gì? Gồm những trụ cột nào?", "Tổ công nghệ số làm gì,
+gồm những ai?") keeps its own entry: a neighbour naming the subject throughout covers its words without explaining
+it. Where the rule holds, the whole message's answer is given and the first question's entry is offered instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.kb.asks import unanswered
+from bot.kb.decision import Answer
+from bot.kb.index import Hit
+from bot.kb.loader import Entry
+from bot.kb.texts import Texts
+from bot.kb.wh import kinds
+
+Decided = tuple[Answer, list[Hit]]  # one reading: the decision on one text and its ranked hits (as bot.kb.several)
+
+# the share of the first question the second question's entry must explain (``Hit.coverage``) to be taken as saying
+# it: on the tuned sets the entries that recap their neighbour explain 0.88–1.0 of it
+STATES_FIRST_COVERAGE = 0.85
+# the kinds of answer (``bot.kb.wh``) an entry states in passing while recapping its neighbour: a name or body, a
+# date, a count, a place ("Khi khai trương ngày 9/12/2019, …")
+IN_PASSING = frozenset({"who", "when", "count", "where"})
+# the kinds only the entry about them explains: what a thing is, what it does, how, why
+EXPLAINED = frozenset({"what", "task", "how", "why"})
+
+
+def answered_by_second(texts: Texts, first_question: str, whole: Decided, first: Decided, offered: Entry | None,
+                       by_id: Mapping[str, Entry]) -> tuple[Decided, Entry | None] | None:
+    """The whole message's reading and the first question's entry to offer, where the entry ``offered`` after the
+    first question's answer says the first question too (the module's rule); ``None`` keeps the first answer."""
+    answered = first[0].entry
+    if offered is None or answered is None or not first[0].confident or offered.id == answered:
+        return None
+    if not whole[0].confident or whole[0].entry != offered.id or not whole[1] or whole[1][0].entry is not offered:
+        return None
+    asked = kinds(texts.analysis(first_question).text)
+    if not asked & IN_PASSING or asked & EXPLAINED:
+        return None
+    if unanswered(texts.kinds(first_question), offered):
+        return None  # the first question asks a kind of fact the entry does not say (a date, a number, a name)
+    said = next((h for h in first[1] if h.entry is offered), None)
+    own = next((h for h in first[1] if h.entry.id == answered), None)
+    if said is None or own is None or said.coverage < max(STATES_FIRST_COVERAGE, own.coverage):
+        return None  # it must explain the first question as fully as the first question's own entry does
+    return whole, by_id.get(answered)
