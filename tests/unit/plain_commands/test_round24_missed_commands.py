@@ -18,6 +18,11 @@ JUST_FOLLOWED = [
     ("Mình mới theo dõi kênh, không biết hỏi gì, chỉ mình với", "help"),
     ("em mới đăng ký theo dõi kênh, kênh có những chức năng gì vậy", "help"),
     ("cho bác theo dõi kênh với", "subscribe"),
+    # the wish to read it every week is a subscription; another thing read, or how asked, is not
+    ("tui muốn tuần nào cũng được đọc tin chuyển đổi số", "subscribe"),
+    ("bà muốn mỗi tuần được đọc tin tổng hợp", "subscribe"),
+    ("tôi muốn tuần nào cũng được đọc thông tin giá lúa", None),
+    ("muốn tuần nào cũng được đọc tin thì làm sao", None),
     ("đăng ký nhận bản tin hàng tuần cho tôi với", "subscribe"),
 ]
 
