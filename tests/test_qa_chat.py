@@ -715,3 +715,22 @@ def test_the_channels_people_asked_to_erase_too_asks_to_confirm(bot: BotHarness)
     message = ask(bot, "xóa thông tin của tôi trên kênh, đề nghị họ xóa luôn bản lưu")
     assert message["text"] == render("erase_ask").strip()
     assert subscribers.is_subscribed(bot.redis, USER)
+
+
+# Round 24 (cmd24): the leftovers of the cmd22 and tidy23 reviews; the messages are the engineer's own or the reviewers'
+@pytest.mark.parametrize("text", ["bản tin tuần này tui coi luôn rồi nên khỏi gửi lại nghen",
+                                  "tuần này bỏ qua bản tin cho tôi nha",
+                                  "tuần này bận quá trời luôn, bản tin thì thôi nha",
+                                  "tuan nay dung gui ban tin nha, toi doc luon tren web roi",
+                                  "dạ con cảm ơn, bản tin tuần này thì con xin thôi ạ",
+                                  "bản tin tuần này thì thôi, kể chuyện này cho kênh nè: ông tui học xài VNeID",
+                                  "bản tin tuần này thì khỏi, nhưng từ tuần sau vẫn gửi nha",
+                                  "bản tin tuần này thì thôi, đăng ký cho tôi nhận từ tuần sau nhé"])
+def test_one_issue_refused_neither_stops_nor_sends(bot: BotHarness, text: str) -> None:
+    assert_not_executed(bot, text)
+
+
+def test_a_stop_after_a_reason_joined_by_nen_still_stops(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, "đọc không kịp rồi nên khỏi gửi bản tin nữa nha")["text"] == render("sub_unsubscribed")
+    assert not subscribers.is_subscribed(bot.redis, USER)

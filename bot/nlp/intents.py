@@ -975,7 +975,7 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         from bot.nlp.send_refused import send_refused  # noqa: PLC0415 (it reads this module's phrases)
         from bot.nlp.this_issue import asks_about_an_issue  # noqa: PLC0415 (it reads this module's phrases)
 
-        return None if send_refused(text) or asks_about_an_issue(text) else name
+        return None if send_refused(text, now=name == "digest") or asks_about_an_issue(text) else name
     if name == "help":
         from bot.nlp.features_shown import shows_other_features  # noqa: PLC0415 (it reads this module's phrases)
 

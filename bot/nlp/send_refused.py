@@ -18,7 +18,9 @@ at all: a digest sent on a refusal is worse than a request missed. Here a refusa
   tuần này đâu", review of cmd21 H3).
 
 The message is refused when a clause is and every clause that says a send verb is refused: "không cần gửi mỗi tuần,
-chỉ gửi bản tin tuần này cho tôi" still asks for this week's digest. Read only for a message the commands read as the
+chỉ gửi bản tin tuần này cho tôi" still asks for this week's digest. A clause telling a one-off reason ("tui đọc trên
+web rồi", ``[request] one_off_reason``) asks nothing, nor, for the digest, one naming a later issue ("…, nhưng từ tuần
+sau vẫn gửi nha", ``later_issue``; round 24). Read only for a message the commands read as the
 digest or a subscription (a few per thousand), one pass over each clause's words.
 """
 
@@ -45,6 +47,8 @@ class _Lists(NamedTuple):
     no_more: tuple[Exclusion, ...]  # a plain "no" + a verb, with "nữa" after it
     more: frozenset[str]  # "nữa"
     purpose: frozenset[str]  # a word of purpose, after which no refusal counts
+    later: tuple[Exclusion, ...]  # a later issue named ("từ tuần sau vẫn gửi"): no request of this one
+    reason: tuple[Exclusion, ...]  # a one-off reason told ("tui đọc trên web rồi"): its verb asks nothing
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +60,8 @@ def _lists() -> _Lists:
     return _Lists(phrases_of(request.get("refused_send", [])),
                   phrases_of([*vocabulary.get("refuse_closing", []), *request.get("refused_closing", [])]),
                   phrases_of(vocabulary.get("refused_verb", [])), tail, phrases_of(request.get("refused_more", [])),
-                  more, purpose)
+                  more, purpose, phrases_of(request.get("later_issue", [])),
+                  phrases_of(request.get("one_off_reason", [])))
 
 
 def clauses(text: str) -> Iterator[str]:
@@ -91,9 +96,11 @@ def _not_any_more(no_more: tuple[Exclusion, ...], more: frozenset[str], folded: 
     return any(end <= last for end in _said(no_more, folded, words, frozenset()))
 
 
-def send_refused(text: str) -> bool:
-    """Whether ``text`` refuses, in the clause that says it, the send or subscription it asks for."""
-    send, refusals, verbs, tail, no_more, more, purpose = _lists()
+def send_refused(text: str, *, now: bool = False) -> bool:
+    """Whether ``text`` refuses, in the clause that says it, the send or subscription it asks for. ``now``: the request
+    is for an issue now (the digest), so a clause naming a later issue asks nothing of it (round 24: "bản tin tuần này
+    thì khỏi, nhưng từ tuần sau vẫn gửi nha" is refused; for a subscription that clause is the request)."""
+    send, refusals, verbs, tail, no_more, more, purpose, later, reason = _lists()
     whole = f" {command_form(text)} "
     if not any(p.folded in whole for p in (*refusals, *send)) and not any(f" {m} " in whole for m in more):
         return False  # the cheap trigger: no refusal's words at all
@@ -101,9 +108,12 @@ def send_refused(text: str) -> bool:
     parts = list(clauses(text))
     for part in parts:
         folded, words = f" {command_form(part)} ", tuple(command_words(part))
-        said.append((any_said(verbs, folded, words),
-                     any(_said(send, folded, words, purpose)) or _closes(refusals, tail, folded, words, purpose)
-                     or _not_any_more(no_more, more, folded, words)))
+        refused = (any(_said(send, folded, words, purpose)) or _closes(refusals, tail, folded, words, purpose)
+                   or _not_any_more(no_more, more, folded, words))
+        # a clause naming a later issue asks nothing now; one telling a one-off reason ("tui đọc trên web rồi") asks
+        # nothing at all (round 24: "bản tin mới nhất bỏ qua giùm tui nghen, tui đọc trên web rồi")
+        asks_not = not refused and (any_said(reason, folded, words) or (now and any_said(later, folded, words)))
+        said.append((any_said(verbs, folded, words) and not asks_not, refused))
     # a clause that is a refusal alone refuses the request said in the clause before it ("…, thôi khỏi nha"); not one
     # that names an issue of its own (review of cmd22, M6: "gửi bản tin tuần này, chưa cần bản tin tuần trước đâu")
     for i in range(len(said) - 1):

@@ -16,11 +16,16 @@ thousand), with the clauses of :func:`bot.nlp.send_refused.clauses`, one pass ov
   subscription, a stop's own verb) nor "for good" in a clause that refuses (``stop_lasting_said``: "luôn", "hẳn",
   "hết"; round 23: "bản tin tuần này tui coi luôn rồi, khỏi gửi lại nghen"): nothing is stopped and nothing sent.
   "số này" after where a thing is sent (``number_named``: "qua số này") is the asker's number, no issue (round 23).
+  Round 24: "nên" after a reason done starts a clause of its own ("… coi luôn rồi nên khỏi gửi lại nghen"); the digest
+  named bare as the topic ("bản tin thì thôi nha") may stand in a refusal alone; a lasting phrase inside one that does
+  not last is none (``not_lasting``: "bỏ qua", "dung gui" typed without marks); a clause that keeps the subscription or
+  asks for it (``kept_later``: "…, nhưng từ tuần sau vẫn gửi nha") says no lasting stop.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -44,6 +49,11 @@ class _Lists(NamedTuple):
     reason: tuple[Exclusion, ...]  # a one-off reason ("đi vắng", "đọc trên web rồi")
     lasting_alone: frozenset[str]  # the words of a clause that is "for good" alone ("mãi mãi luôn", "vĩnh viễn nha")
     alone: frozenset[str]  # the words of a clause that is a refusal alone (the refusals', the verb, closing words)
+    topic: tuple[Exclusion, ...]  # the digest named bare as the topic ("bản tin thì"), allowed in a refusal alone
+    not_lasting: tuple[Exclusion, ...]  # holds a lasting phrase but does not last ("bỏ qua", unmarked "dung gui")
+    kept: tuple[Exclusion, ...]  # the subscription kept or asked for ("vẫn gửi", "đăng ký cho tôi"): no lasting stop
+    kept_veto: tuple[Exclusion, ...]  # a stop word, with which no clause keeps the subscription
+    reason_break: re.Pattern[str] | None  # where a clause is split: before "nên" right after "rồi / xong"
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +68,23 @@ def _lists() -> _Lists:
                   phrases("stop_lasting"), phrases("stop_lasting_said"), phrases("number_named"),
                   phrases("stop_lasting_soft"), phrases("one_off_reason"),
                   frozenset(w for p in (*phrases("stop_lasting_said"), *phrases("lasting_alone")) for w, _ in p.words),
-                  alone)
+                  alone, phrases("refusal_topic"), phrases("not_lasting"), phrases("kept_later"),
+                  phrases("kept_later_veto"),
+                  _reason_break(intents_file()[0].get("reason_done", []), intents_file()[0].get("reason_then", [])))
+
+
+def _reason_break(done: list[str], then: list[str]) -> re.Pattern[str] | None:
+    """Where a reason done ends and its consequence starts ("… coi rồi | nên khỏi gửi lại"; review of tidy23, M5): the
+    reason's last word, then the space before the consequence's word, typed with marks or without. "nên" alone is not
+    split ("không nên", "làm nên"). Fixed alternatives, no nesting: one pass, linear."""
+    if not done or not then:
+        return None
+
+    def forms(words: list[str]) -> str:
+        said = {unicodedata.normalize("NFC", w.lower()) for w in words} | {command_form(w) for w in words}
+        return "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True))
+
+    return re.compile(rf"(?<!\w)({forms(done)})\s+(?=(?:{forms(then)})(?!\w))", re.IGNORECASE)
 
 
 def stop_reread(text: str) -> str | None:
@@ -120,6 +146,8 @@ def _without_issue_refused(text: str, lists: _Lists) -> str | None:
     whole = f" {command_form(text)} "
     if not any(p.folded in whole for p in lists.issue):
         return None
+    if lists.reason_break is not None:
+        text = lists.reason_break.sub(r"\1, ", unicodedata.normalize("NFC", text))
     parts = list(clauses(text))
     kept: list[tuple[int, bool]] = []  # the clauses kept so far: (index, the clause is a refusal alone)
     issues: set[int] = set()  # the kept clauses that name an issue without refusing it
@@ -140,12 +168,16 @@ def _without_issue_refused(text: str, lists: _Lists) -> str | None:
         # "luôn", "hẳn" only where the clause refuses ("bản tin tuần này thôi, khỏi gửi luôn"; round 23)
         # "for good" alone in its own clause after a refusal is the refusal's ("thôi, khỏi gửi bản tin tuần này, mãi mãi
         # luôn"; review of tidy23, M3)
+        # a clause that keeps the subscription or asks for it says no lasting stop ("…, nhưng từ tuần sau vẫn gửi nha";
+        # round 24), nor does a lasting word inside a phrase that does not last ("bỏ qua", unmarked "dung gui")
+        keeps = (not refused and any_said(lists.kept, folded, words)
+                 and not any_said(lists.kept_veto, folded, words))
         said = any_said(said_lasting, folded, words)
-        if any_said(lists.lasting, folded, words) or (said and (refused or (
-                refused_before and all(w in lists.lasting_alone for w, _, _ in words)))):
+        if not keeps and (_said_outside(lists.lasting, lists.not_lasting, folded, words) or (said and (refused or (
+                refused_before and all(w in lists.lasting_alone for w, _, _ in words))))):
             return None
         refused_before = refused_before or refused
-        alone = refused and all(w in lists.alone for w, _, _ in words)
+        alone = refused and _all_alone(words, folded, lists)
         issue = _names_issue(folded, words, lists)
         # one pass to the fixed point (review of cmd22, H1: a re-read per pair set aside was quadratic): a clause set
         # aside makes its neighbours meet, so the kept clauses are a stack whose top meets the next clause
@@ -170,8 +202,28 @@ def _without_issue_refused(text: str, lists: _Lists) -> str | None:
 def _names_issue(folded: str, words: tuple[Word, ...], lists: _Lists) -> bool:
     """Whether the clause names one issue: an ``issue_named`` phrase said where no ``number_named`` phrase covers it
     ("khỏi gửi bản tin qua số này nha": "số này" is the asker's phone number there, not this issue)."""
-    hits = [(i, len(p.words)) for p in lists.issue if p.folded in folded for i in p.at(words)]
+    return _said_outside(lists.issue, lists.number, folded, words)
+
+
+def _said_outside(phrases: tuple[Exclusion, ...], covers: tuple[Exclusion, ...], folded: str,
+                  words: tuple[Word, ...]) -> bool:
+    """Whether one of ``phrases`` is said with a word no ``covers`` phrase covers (one pass over the hits)."""
+    hits = [(i, len(p.words)) for p in phrases if p.folded in folded for i in p.at(words)]
     if not hits:
         return False
-    number = {i + k for q in lists.number if q.folded in folded for i in q.at(words) for k in range(len(q.words))}
-    return any(any(i + k not in number for k in range(n)) for i, n in hits)
+    covered = _covered(covers, folded, words)
+    return any(any(i + k not in covered for k in range(n)) for i, n in hits)
+
+
+def _covered(covers: tuple[Exclusion, ...], folded: str, words: tuple[Word, ...]) -> set[int]:
+    """The word positions some ``covers`` phrase is said over."""
+    return {i + k for q in covers if q.folded in folded for i in q.at(words) for k in range(len(q.words))}
+
+
+def _all_alone(words: tuple[Word, ...], folded: str, lists: _Lists) -> bool:
+    """Whether every word of a refusing clause is a refusal's, its verb's, a closing word, or the digest named bare as
+    the topic ("bản tin thì thôi nha"; round 24)."""
+    if all(w in lists.alone for w, _, _ in words):
+        return True
+    topic = _covered(lists.topic, folded, words)
+    return bool(topic) and all(w in lists.alone or i in topic for i, (w, _, _) in enumerate(words))

@@ -66,16 +66,19 @@ class _Counted(frozenset):
 
 @pytest.mark.parametrize(("unit", "last"), [("không gửi ", " khỏi đợi, gửi bản tin tuần này cho tôi"),
                                             ("ko xem ", " khỏi đợi, gửi bản tin tuần này cho tôi"),
-                                            ("khỏi nha ", ", gửi bản tin tuần này cho tôi")])
+                                            ("khỏi nha ", ", gửi bản tin tuần này cho tôi"),
+                                            # round 24: a one-off reason, a later issue, "thì thôi" closing
+                                            ("tui đọc trên web rồi, ", "bản tin mới nhất bỏ qua"),
+                                            ("từ tuần sau vẫn gửi nha, ", "bản tin tuần này thì khỏi"),
+                                            ("bản tin tuần này thì thôi, ", "gửi bản tin")])
 def test_send_refused_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
     lists = send_refused._lists()
-    send, refusals, verbs, tail, no_more, more, purpose = lists
-    monkeypatch.setattr(send_refused, "_lists",
-                        lambda: (send, refusals, verbs, _Counted(tail), no_more, _Counted(more), purpose))
+    counted = lists._replace(tail=_Counted(lists.tail), more=_Counted(lists.more))
+    monkeypatch.setattr(send_refused, "_lists", lambda: counted)
 
     def work(text: str) -> int:
         _Counted.tests = 0
-        send_refused.send_refused(text)
+        send_refused.send_refused(text, now=True)
         return _Counted.tests
 
     work_ratio, length_ratio = _ratio(work, unit, last)
@@ -109,7 +112,15 @@ def _counting_tokens(monkeypatch: pytest.MonkeyPatch, *readers: object) -> list[
                                             ("khỏi gửi bản tin qua số này, ", "bản tin tuần này thì thôi"),
                                             # review of tidy23: "for good" in its own clause, a one-off reason
                                             ("bản tin tuần này thôi khỏi, ", "mãi mãi luôn"),
-                                            ("khỏi gửi luôn ", ", tui đi vắng")])
+                                            ("khỏi gửi luôn ", ", tui đi vắng"),
+                                            # round 24: "rồi nên" split, the digest as the topic, "bỏ qua", a clause
+                                            # keeping the subscription, unmarked "dung gui"
+                                            ("bản tin tuần này coi rồi nên khỏi gửi lại ", "nghen"),
+                                            ("rồi nên rồi nên ", "bản tin tuần này khỏi"),
+                                            ("tuần này bận, bản tin thì thôi nha, ", "thôi"),
+                                            ("tuần này bỏ qua bản tin ", "nha"),
+                                            ("vẫn gửi cho tôi nhận từ tuần sau, ", "bản tin tuần này thì khỏi"),
+                                            ("tuan nay dung gui ban tin ", ", toi di vang")])
 def test_stop_bound_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
     calls = _counting_tokens(monkeypatch, stop_bound)
 
