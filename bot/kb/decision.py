@@ -242,6 +242,14 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
             and not overtaken(hits) and unbound_year(top.question, top.record, asks, idf) is None)
 
 
+def may_be_answered(coverage: float, match: float) -> bool:
+    """Whether :func:`floors` could allow a confident answer with an entry that holds ``coverage`` of the question
+    and ``match`` of one of its phrasings, whatever else is measured: the coverage floor at its lowest (a sure
+    model's) and the phrasing floor. Known before a ranking (``bot.kb.index.Index.measured``), it spares the
+    ranking of a reading whose only usable entries could not be answered (latency, round 24)."""
+    return coverage >= min(FLOOR_COVERAGE, SURE_COVERAGE) and match >= FLOOR_MATCH
+
+
 def overtaken(hits: Sequence[Hit]) -> bool:
     """The runner-up explains more of the question than the top entry, which explains nothing more than it
     (round 7, dev7: "Năm nay Ngày Chuyển đổi số làm ngày nào?" ranked the themes of the years first, by score

@@ -22,6 +22,7 @@ from bot.kb.decision import (
     Answer,
     confident,
     decide,
+    may_be_answered,
     redirected,
     unknown,
     with_second,
@@ -54,6 +55,10 @@ class KnowledgeBase:
         self.index = Index(self.entries, self.phrasings, Outside(outside) if outside else None)
         self.records = {e.id: r for e, r in zip(self.entries, self.index.records, strict=True)}
         self.intent = intent  # the trained intent reader (bot.kb.intent_model), evidence for the decision
+        # Every reading ranked and measured, even one whose usable entries the floors could not answer (``decide``):
+        # the off-topic model's tools record the readings the engine measures (``Outside.against``), and its
+        # committed weights were fitted on those of the engine before round 24 spared them. Answers are the same.
+        self.measure_all = False
         # What each entry can say (``bot.kb.asks.provided``: a dozen expressions over its answer, ~1 ms an entry),
         # read here once rather than inside the first questions that rank it (latency, round 22: a long letter
         # asking a year met up to three entries never read before, +1 ms each, in the 945 chat messages' p99)
@@ -100,7 +105,13 @@ class KnowledgeBase:
         if hits is None:
             wanted = None if among is None or (entry is not None and entry.id in among) else \
                 {self.index.doc_of[i] for i in among if i in self.index.doc_of}
-            hits = self.index.hits(texts.query(text), k=5, among=wanted)
+            query = texts.query(text)
+            if wanted is not None and query is not None and not self.measure_all and not any(
+                    may_be_answered(*measured) for measured in self.index.measured(query, sorted(wanted))):
+                # no entry of ``among`` could pass the floors, whatever the ranking says (latency, round 24: the
+                # question read with the sentence before it, in a long letter nobody answers, is not ranked)
+                return unknown(self.topic_heads[:SUGGESTIONS], self.messages, analysis.text), []
+            hits = self.index.hits(query, k=5, among=wanted)
         if among is not None and (entry is None or entry.id not in among) \
                 and (not hits or hits[0].entry.id not in among):
             return unknown(self.topic_heads[:SUGGESTIONS], self.messages, analysis.text), []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -151,6 +151,20 @@ class Index:
         if ranked is None:
             return []
         return self._hits(ranked, k, gate)
+
+    def measured(self, query: Query, docs: Iterable[int]) -> list[tuple[float, float]]:
+        """(coverage, match) of each entry of ``docs`` (by number) for ``query``, as :meth:`hits` measures a hit of
+        it (no gate): both depend on the query and the entry only, not on the ranking, so they are known before it
+        (latency, round 24: ``bot.kb.engine.KnowledgeBase.decide`` skips a ranking whose usable entries the floors
+        could not answer)."""
+        view, reads, records, idf = query.view, query.reads, self.records, self.idf_of
+        if reads.index is not self:  # read by another index: its weights, not ours (as in ``_hits``)
+            reads.index, reads.plan, reads.outside = self, None, None
+        if reads.plan is None:
+            reads.plan = signals.coverage_plan(view, idf)
+        plan = reads.plan
+        return [(signals.coverage(view, records[d], idf, plan)[0], signals.content_match(view, records[d]))
+                for d in docs]
 
     def search_gated(self, query: Query | None, gate: Query | None, k: int = 5) -> tuple[list[Hit], list[Hit]]:
         """``hits(query)`` and ``hits(query, gate=gate)`` for the price of one ranking."""

@@ -123,10 +123,13 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     """``read`` of the message ``text`` (its clauses ``parts``, their ``sentences``) whose questions are ``asks``;
     left unanswered, one of its questions answered where the whole message agrees (``bot.kb.agreed``), else a long
     message whose whole the intent reader names as the ranker does (``bot.kb.named``)."""
-    found = _read_questions(kb, texts, text, parts, sentences, asks)
+    wholes: list[Decided] = []  # the whole message's decision, as the questions' reading made it
+    found = _read_questions(kb, texts, text, parts, sentences, asks, wholes)
     if found[0][0].confident or found[1] is not None or not (asks or long_enough(text)):
         return found
-    whole = kb.decide(texts, text)
+    # the same decision, not made again (latency, round 24: a second ranking of a long letter nobody answers; the
+    # questions' reading decided the whole message with its plain hits, which a search of it ranks alike)
+    whole = wholes[-1] if wholes else kb.decide(texts, text)
     rescued = agreed(kb, texts, text, asks, whole) if asks else None
     if rescued is None:
         rescued = named(texts, text, whole, kb.messages, kb.index.idf_of)
@@ -134,8 +137,11 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
 
 
 def _read_questions(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
-                    sentences: dict[str, Sentence | None], asks: list[str]) -> tuple[Decided, Entry | None]:
-    """``read`` of the message ``text`` (its clauses ``parts``, their ``sentences``) whose questions are ``asks``."""
+                    sentences: dict[str, Sentence | None], asks: list[str],
+                    wholes: list[Decided] | None = None) -> tuple[Decided, Entry | None]:
+    """``read`` of the message ``text`` (its clauses ``parts``, their ``sentences``) whose questions are ``asks``;
+    the whole message's decision, once made, is added to ``wholes`` (the caller's, to read it again for nothing)."""
+    wholes = [] if wholes is None else wholes
     # A place a question names holds for every reading ("Thái Lan có … không, là ngày nào?"), a place in a
     # context sentence for none ("Tôi ở Hà Nội, muốn hỏi cả nước còn 34 tỉnh từ bao giờ?").
     placed = marked(asks, text) or [text]
@@ -148,12 +154,14 @@ def _read_questions(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str]
         # context around the question: the whole message ranks, the question alone is gated
         plain, gated = kb.index.search_gated(texts.query(text), texts.query(" ".join(asks)))
         whole = kb.decide(texts, text, plain)
+        wholes.append(whole)
         if (whole[0].out_of_scope or (whole[1] and whole[1][0].entry.topic == REDIRECT_TOPIC)) \
                 and parts[0] not in asks and only_introduces(parts[0]) \
                 and not confidently_in_scope(kb.decide(texts, " ".join(asks))[0]):
             return whole, None  # who the asker is told why the question is not the channel's (bot.nlp.introductions)
     elif not asks:
         whole = kb.decide(texts, text)
+        wholes.append(whole)
         if whole[0].confident:
             return whole, None  # nothing a clause could add (latency: one search for most messages)
     gated_reading = kb.decide(texts, text, gated, exact=False) if gated is not None else None
@@ -188,6 +196,7 @@ def _read_questions(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str]
         readings[GATED] = gated_reading
     if whole is None:
         whole = kb.decide(texts, text)
+        wholes.append(whole)
     if len(asks) >= 2:
         first_read_alone(kb, texts, tried, readings)  # an unsure first question read as if sent alone
         answered = several.first_answered(texts, tried, whole, readings[tried[0]], readings[tried[-1]], kb.by_id,
