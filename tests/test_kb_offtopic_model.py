@@ -33,8 +33,10 @@ LOOK_ALIKES = [
     "Bộ trưởng Bộ Khoa học và Công nghệ thích ăn món gì?",
 ]
 # ... of which the engine answered these with confidence before the model (a topic entry, wrongly)
+# ("… thích ăn món gì?" left this list in round 24: bot.kb.own_subject refuses it before the model is read)
 ANSWERED_WITHOUT = {"Ngày 10 tháng 10 học sinh có được nghỉ học không?",
-                    "Bộ trưởng Bộ Khoa học và Công nghệ thích ăn món gì?"}
+                    "Bộ trưởng Bộ Khoa học và Công nghệ có hay đá bóng không?",
+                    "Ông Bộ trưởng Bộ Khoa học và Công nghệ có nuôi chó không?"}
 
 
 @pytest.fixture(scope="module")
