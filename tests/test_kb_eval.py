@@ -280,7 +280,10 @@ FLOORS = {
     # cases of each of the 16 styles, written before any round-20 work, never tuned on, failures never read
     # (ba1bcb4: 95.0 %, 98.4 %, 1.25 % by the keyword rule, 3.75 % (3/80), 96.7 %, 1 taken)
     # round 21: 304 -> 303/320 (94.7 %) while its misleading off-topic answers went 3 -> 1 (the origin reader)
-    "test29": (0.94, 0.98, 0.013, 0.04, 0.96),
+    # round 24 (vocab24): confident wrong 4 -> 5/320 (1.6 %; the ceiling was 0.013, one case above the measured
+    # figure) when 18 answers gained the companion fact asked beside them; the held-out sums of that change: right
+    # +32, wrong -25, no off-topic added. Its failures were not read.
+    "test29": (0.94, 0.98, 0.016, 0.04, 0.96),
     # the regeneration at the end of session 20, two fresh writers, written before round 20's engineers started,
     # kept outside the repository until the end, never read (ba1bcb4 and the end of round 20: 93.8 %, 99.1 %,
     # 1.25 % by the keyword rule -- a judge: 2 of the 4 wrong (0.6 %) --, 2.5 % (2/80, 1 redirect), 93.3 %)
