@@ -75,11 +75,14 @@ def test_send_refused_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch
     lists = send_refused._lists()
     counted = lists._replace(tail=_Counted(lists.tail), more=_Counted(lists.more))
     monkeypatch.setattr(send_refused, "_lists", lambda: counted)
+    # … and the word-by-word phrase comparisons, which the round-24 path (a one-off reason, a later issue) makes
+    # (review of cmd24, L4: the membership tests alone could not see it)
+    tokens = _counting(monkeypatch, intents, "_tokens_at")
 
     def work(text: str) -> int:
-        _Counted.tests = 0
+        _Counted.tests = tokens[0] = 0
         send_refused.send_refused(text, now=True)
-        return _Counted.tests
+        return _Counted.tests + tokens[0]
 
     work_ratio, length_ratio = _ratio(work, unit, last)
     assert work_ratio <= 1.5 * length_ratio
@@ -120,7 +123,9 @@ def _counting_tokens(monkeypatch: pytest.MonkeyPatch, *readers: object) -> list[
                                             ("tuần này bận, bản tin thì thôi nha, ", "thôi"),
                                             ("tuần này bỏ qua bản tin ", "nha"),
                                             ("vẫn gửi cho tôi nhận từ tuần sau, ", "bản tin tuần này thì khỏi"),
-                                            ("tuan nay dung gui ban tin ", ", toi di vang")])
+                                            ("tuan nay dung gui ban tin ", ", toi di vang"),
+                                            # review of cmd24, H1: the digest named in the refusal after "rồi nên"
+                                            ("tuần này tui bận rồi nên khỏi gửi bản tin ", "nha")])
 def test_stop_bound_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
     calls = _counting_tokens(monkeypatch, stop_bound)
 
