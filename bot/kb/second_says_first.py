@@ -22,13 +22,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.kb.asks import unanswered
-from bot.kb.decision import Answer
-from bot.kb.index import Hit
 from bot.kb.loader import Entry
+from bot.kb.several import Decided
 from bot.kb.texts import Texts
 from bot.kb.wh import kinds
-
-Decided = tuple[Answer, list[Hit]]  # one reading: the decision on one text and its ranked hits (as bot.kb.several)
 
 # the share of the first question the second question's entry must explain (``Hit.coverage``) to be taken as saying
 # it: on the tuned sets the entries that recap their neighbour explain 0.88–1.0 of it
