@@ -738,7 +738,6 @@ def test_the_channels_people_asked_to_erase_too_asks_to_confirm(bot: BotHarness)
                                   "tuần này bận quá trời luôn, bản tin thì thôi nha",
                                   "tuan nay dung gui ban tin nha, toi doc luon tren web roi",
                                   "dạ con cảm ơn, bản tin tuần này thì con xin thôi ạ",
-                                  "bản tin tuần này thì thôi, kể chuyện này cho kênh nè: ông tui học xài VNeID",
                                   "bản tin tuần này thì khỏi, nhưng từ tuần sau vẫn gửi nha",
                                   "bản tin tuần này thì thôi, đăng ký cho tôi nhận từ tuần sau nhé"])
 def test_one_issue_refused_neither_stops_nor_sends(bot: BotHarness, text: str) -> None:
@@ -749,3 +748,47 @@ def test_a_stop_after_a_reason_joined_by_nen_still_stops(bot: BotHarness) -> Non
     ask(bot, "đăng ký")
     assert ask(bot, "đọc không kịp rồi nên khỏi gửi bản tin nữa nha")["text"] == render("sub_unsubscribed")
     assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+# Round 25 (cmd25): round 24's leftovers, each as a citizen sees it; the messages are the lane's own
+@pytest.mark.parametrize("text", ["ad giúp tui được gì không?", "bot này bác dùng được không",
+                                  "kênh này giúp nông dân được gì", "kênh này giúp được tôi những gì?"])
+def test_help_asked_naming_the_asker_or_whom_it_serves_gets_the_menu(bot: BotHarness, text: str) -> None:
+    assert ask(bot, text)["text"] == ask(bot, "trợ giúp")["text"]
+
+
+def test_help_asked_with_money_lost_answers_the_problem_and_offers_the_menu(bot: BotHarness) -> None:
+    message = ask(bot, "ad giúp em được gì không, em bị lừa mất tiền")
+    assert entry_answer("npv-bi-lua-dao") in message["text"]  # what to do at once, not the list of commands
+    assert render("answer_offer_help") in [b["title"] for b in buttons(message)]
+    assert_not_executed(bot, "ad giúp em được gì không, em bị lừa mất tiền")  # no story, nothing stopped or sent
+    assert render("answer_offer_help") not in [b["title"] for b in buttons(ask(bot, "em bị lừa mất tiền rồi"))]
+
+
+def test_the_menu_offered_beside_the_problem_opens_the_menu(bot: BotHarness) -> None:
+    message = ask(bot, "ad giúp em được gì không, em bị lừa mất tiền")
+    offered = next(b for b in buttons(message) if b["title"] == render("answer_offer_help"))
+    assert ask(bot, offered["payload"])["text"] == ask(bot, "trợ giúp")["text"]
+
+
+def test_the_digest_refused_then_a_story_told_starts_the_story(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    text = "bản tin tuần này thì thôi, kể chuyện này cho kênh nè: ông tui học xài VNeID"
+    assert ask(bot, text)["text"] == render("story_ask_title").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_an_issue_not_received_asked_again_gets_the_digest(bot: BotHarness) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    assert ask(bot, "em chưa nhận được bản tin tuần này, gửi lại cho em nhé")["text"] == digest
+    assert ask(bot, "em chưa nhận được bản tin tuần này")["text"] != digest
+
+
+def test_a_letter_wishing_the_digest_then_asking_bare_subscribes(bot: BotHarness) -> None:
+    ask(bot, "Tui ở Quảng Nam, nghe bà con nói kênh có gửi bản tin chuyển đổi số mỗi tuần, tui cũng muốn nhận mà "
+             "không biết làm sao. Kênh đăng ký cho tui luôn nghe.")
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_unmarked_dung_gui_for_this_issue_keeps_the_subscription(bot: BotHarness) -> None:
+    assert_not_executed(bot, "dung gui ban tin tuan nay")
