@@ -215,8 +215,8 @@ def probability(hits: Sequence[Hit]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0.0, moot: bool = False,
-           idf: Callable[[str], float] | None = None) -> bool:
+def floors(hits: Sequence[Hit], asks: frozenset[str] | Callable[[], frozenset[str]] = frozenset(), p: float = 0.0,
+           moot: bool | Callable[[], bool] = False, idf: Callable[[str], float] | None = None) -> bool:
     """Whether the hard floors under the model allow a confident answer with the top hit.
 
     A question that stops something answered by an entry that does not, too little of the question found in
@@ -232,14 +232,20 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     offered. ``moot``: both entries of the tie give what the question asks (:func:`moot_tie`), so the tie is no
     ambiguity to the citizen. Round 12: a year the entry names only apart from what the question asks
     (``bot.kb.bound``; ``idf``: the index's word weights) is offered too.
+
+    ``asks`` and ``moot`` may be functions, called only where the floors read them: the kinds asked once the
+    cheaper floors hold, the moot tie only for a near tie (latency, round 25: :func:`decide` read the kinds of a
+    long letter and two answers' web addresses for every decision).
     """
     top = hits[0]
-    tie = near_tie(hits) and not moot and not (p >= TIE_P and _leads(top, hits[1]))
+    tie = near_tie(hits) and not (moot() if callable(moot) else moot) and not (p >= TIE_P and _leads(top, hits[1]))
     sure = p >= SURE_P and top.oos < OOS_CONFIRM and top.trained < OOS_TRAINED
     covered = top.coverage >= FLOOR_COVERAGE or (sure and top.coverage >= SURE_COVERAGE)
-    return (not tie and not top.against and covered and top.match >= FLOOR_MATCH
-            and not unanswered(asks, top.entry) and not outside(top) and not trained_outside(top)
-            and not overtaken(hits) and unbound_year(top.question, top.record, asks, idf) is None)
+    if not (not tie and not top.against and covered and top.match >= FLOOR_MATCH):
+        return False
+    asked = asks() if callable(asks) else asks
+    return (not unanswered(asked, top.entry) and not outside(top) and not trained_outside(top)
+            and not overtaken(hits) and unbound_year(top.question, top.record, asked, idf) is None)
 
 
 def may_be_answered(coverage: float, match: float) -> bool:
@@ -357,7 +363,7 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     other = other_subject(top.question, top.record, known_pair) if p >= lowest and known_pair else None
     # the floors first, the reader last: it reads the question only for an answer the floors allow (latency)
     allowed = p >= lowest and unsaid is None and other is None \
-        and floors(hits, kinds(), p, moot_tie(hits, normalized), idf)
+        and floors(hits, kinds, p, lambda: moot_tie(hits, normalized), idf)
     if allowed and (p >= CONFIDENT_P or agrees(top, p, intent)):
         return replace(confident(top, messages, normalized, margin), score=p)
     gap_outside = unsaid is not None and p >= CONFIDENT_P and top.oos >= GAP_OOS
