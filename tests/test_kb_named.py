@@ -100,3 +100,36 @@ def test_long_off_topic_letters_stay_unanswered(kb: KnowledgeBase, text: str) ->
     assert long_enough(text)
     answer = kb.answer(text)
     assert not answer.confident or answer.out_of_scope, (answer.kind, answer.entry)
+
+
+# Round 25: a letter whose story runs into its question by commas; the story names where the asker works (Hạ Long,
+# read as Quảng Ninh), which the entry of the three pillars does not say
+STORY_PLACE = ("lam ngoai Ha Long may nam nay, dua ban cung phong noi chuyen doi so co 3 tru cot chi do ma tui ko "
+               "nho, 3 tru cot cua chuyen doi so la nhung cai gi vay?")
+PILLARS = "ba-tru-cot-cds"
+
+
+def test_a_place_told_in_the_story_is_no_place_asked(kb: KnowledgeBase) -> None:
+    answer = kb.answer(STORY_PLACE)
+    assert answer.confident and answer.entry == PILLARS, (answer.kind, answer.entry)
+
+
+def test_read_over_the_whole_sentence_the_story_place_refuses(kb: KnowledgeBase,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """What answers the letter is reading the question's own pieces: with the whole clause as its own piece, the
+    story's place counts as asked and the letter is not answered."""
+    from bot.kb import named as named_module
+    monkeypatch.setattr(named_module, "asking_pieces", lambda asks: list(asks))
+    assert not kb.answer(STORY_PLACE).confident
+
+
+@pytest.mark.parametrize("text", [
+    # the same letter asking the pillars of Hạ Long itself, in the question piece or fronted right before it
+    STORY_PLACE.replace("3 tru cot cua", "o Ha Long thi 3 tru cot cua"),
+    STORY_PLACE.replace("ko nho, 3 tru cot", "ko nho, rieng tinh Quang Ninh, 3 tru cot"),
+])
+def test_a_place_the_question_asks_still_refuses(kb: KnowledgeBase, text: str) -> None:
+    assert long_enough(text)
+    answer = kb.answer(text)
+    assert not answer.confident or answer.entry != PILLARS, (answer.kind, answer.entry)
+
