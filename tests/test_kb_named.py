@@ -11,7 +11,7 @@ import pytest
 from bot.kb import KnowledgeBase
 from bot.kb import reading as reading_module
 from bot.kb.decision import OOS_TRAINED
-from bot.kb.intent_model import Reading
+from bot.kb.intent_model import INTENT_AGREE, Reading
 from bot.kb.named import LONG_WORDS, NAMED_P, long_enough, named
 from bot.kb.several import Decided
 from bot.kb.texts import Texts
@@ -133,3 +133,20 @@ def test_a_place_the_question_asks_still_refuses(kb: KnowledgeBase, text: str) -
     answer = kb.answer(text)
     assert not answer.confident or answer.entry != PILLARS, (answer.kind, answer.entry)
 
+
+@pytest.mark.parametrize(("oos", "trained", "answered"), [
+    (0.0, 0.0, True),  # both off-topic readers plainly in: the reader's usual agreement is enough
+    (0.0, 0.3, False),  # the trained model not plainly in: NAMED_P is needed
+    (0.5, 0.0, False),  # the naive Bayes not plainly in: NAMED_P is needed
+])
+def test_under_named_p_the_off_topic_readers_must_both_find_it_plainly_in(kb: KnowledgeBase,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           oos: float, trained: float,
+                                                                           answered: bool) -> None:
+    """Round 25: with the reader between ``INTENT_AGREE`` and ``NAMED_P``, the letter is answered only where the naive
+    Bayes (under ``OOS_CONFIRM``) and the trained model (under ``PLAIN_TRAINED``) both find it in scope."""
+    texts, (result, hits) = _whole(kb, LETTER)
+    monkeypatch.setattr(texts, "intent", lambda t: Reading((LOGIN,), ((INTENT_AGREE + NAMED_P) / 2,)))
+    set_to = [replace(hits[0], oos=oos, trained=trained), *hits[1:]]
+    found = named(texts, LETTER, (result, set_to), kb.messages, kb.index.idf_of)
+    assert (found is not None and found[0].entry == LOGIN) == answered
