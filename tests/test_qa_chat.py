@@ -138,6 +138,14 @@ def test_a_long_letter_the_intent_reader_names_is_answered(bot: BotHarness) -> N
     assert message["text"].startswith(entry_answer("vneid-ten-dang-nhap")), message["text"]
 
 
+def test_a_letter_whose_story_names_a_place_is_answered(bot: BotHarness) -> None:
+    """Round 25 (bot/kb/question_part.py): the story runs into the question by commas and names where the asker works
+    (Hạ Long); that place is no place asked, so the three pillars' entry, which names no province, answers."""
+    message = ask(bot, "lam ngoai Ha Long may nam nay, dua ban cung phong noi chuyen doi so co 3 tru cot chi do ma "
+                       "tui ko nho, 3 tru cot cua chuyen doi so la nhung cai gi vay?")
+    assert message["text"].startswith(entry_answer("ba-tru-cot-cds")), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))

@@ -145,7 +145,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     whole = wholes[-1] if wholes else kb.decide(texts, text)
     rescued = agreed(kb, texts, text, asks, whole) if asks else None
     if rescued is None:
-        rescued = named(texts, text, whole, kb.messages, kb.index.idf_of)
+        rescued = named(texts, text, whole, kb.messages, kb.index.idf_of, asks)
     return (rescued, None) if rescued is not None else found
 
 
