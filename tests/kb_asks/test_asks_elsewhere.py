@@ -25,6 +25,7 @@ def kinds(question: str) -> frozenset[str]:
     ("Bộ trưởng Bộ KH&CN thích nghe nhạc gì?", "taste"),
     ("Bo truong KHCN co biet da bong khong", "taste"),
     ("Ông Nguyễn Mạnh Hùng có nuôi chó mèo không?", "taste"),
+    ("Bộ trưởng Bộ Khoa học và Công nghệ có hay câu cá không?", "taste"),
     ("Đề án 06 có giúp tôi giảm cân không?", "effect:health"),
     ("vneid co chua duoc benh huyet ap cao khong", "effect:health"),
     ("Tổ công nghệ số cộng đồng có chữa bệnh cho bà con không?", "effect:health"),
@@ -62,6 +63,7 @@ def test_the_channels_own_questions_ask_none_of_it(question: str) -> None:
     ("Đề án 06 có giúp tôi giảm cân không?", "de-an-06-khong-nop-lai-giay-to"),
     ("Ngày Chuyển đổi số quốc gia có được nghỉ làm không?", "ngay-cds-muc-dich"),
     ("chuyen doi so co giup da dep hon khong", "cds-loi-ich-nguoi-dan"),
+    ("Bộ trưởng Bộ Khoa học và Công nghệ có trồng cây cảnh không?", "bo-truong-khcn"),
 ])
 def test_the_look_alike_gets_the_apology_with_its_entry_first(real_kb: KnowledgeBase, question: str,
                                                              closest: str) -> None:

@@ -8,7 +8,7 @@ answers its entry with confidence; the predicate is what the entry never says (`
 folded question, each in a frame that asks it, not in the citizen's own story told around a question of the
 channel: "tôi bị tiểu đường, có làm thẻ căn cước tại nhà được không" asks no cure):
 
-* ``taste`` — a person's tastes and pastimes (music, food, books, sport, pets, travel, clothes, height), asked of a
+* ``taste`` — a person's tastes and pastimes (music, food, books, sport, fishing, pets, travel, clothes, height), of a
   person the question names ("bộ trưởng", "thủ tướng", "ông Nguyễn Mạnh Hùng") before the predicate;
 * ``pastime`` — a pastime asked of a service or an app, "được không" after it ("… có hát karaoke được không",
   "VNeID có xem phim được không");
@@ -48,9 +48,11 @@ _TASTE = re.compile(r"\bthich (?:nghe|an|uong|doc|xem|choi|mac|mau|mon|di|nuoi|h
                     r"|\b(?:choi|biet) (?:golf|tennis|bong|da bong|game|co tuong|cau long|bong ban|pickleball)\b"
                     r"|\bda bong\b|\bdoi bong\b|\btap (?:gym|the duc|yoga)\b|\bdi du lich\b|\bcuoi tuan\b"
                     r"|\bsize\b|\bcao bao nhieu\b|\bnang bao nhieu (?:kg|can|ky)\b"
-                    r"|\buong (?:ca phe|tra|bia|ruou)\b|\bhat karaoke\b|\bmon an\b|\bmau (?:gi|nao)\b")
+                    r"|\buong (?:ca phe|tra|bia|ruou)\b|\bhat karaoke\b|\bmon an\b|\bmau (?:gi|nao)\b"
+                    r"|\b(?:cau ca|leo nui|chay bo|boi loi|danh co|choi co|trong cay canh|hut thuoc)\b")
 _TASTE_ASKED = Either(((_PERSON, _TASTE),))
-_TASTE_HINTS = ("thich", "nuoi", "golf", "tennis", "bong", "game", "co tuong", "cau long", "pickleball", "gym",
+_TASTE_HINTS = ("cau ca", "leo nui", "chay bo", "boi loi", "danh co", "choi co", "cay canh", "hut thuoc",
+                "thich", "nuoi", "golf", "tennis", "bong", "game", "co tuong", "cau long", "pickleball", "gym",
                 "the duc", "yoga", "du lich", "cuoi tuan", "size", "cao bao nhieu", "nang bao nhieu", "uong ",
                 "karaoke", "mon an", "mau ")
 
