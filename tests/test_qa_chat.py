@@ -262,6 +262,24 @@ def test_a_subject_of_its_own_gets_the_apology_with_the_closest_topics(bot: BotH
     assert entry_answer(closest) in ask(bot, neighbour)["text"]
 
 
+@pytest.mark.parametrize(("text", "closest", "twin", "twin_entry"), [
+    ("Bộ trưởng Bộ KH&CN thích nghe nhạc gì?", "bo-truong-khcn", "Bộ trưởng Bộ KH&CN là ai?", "bo-truong-khcn"),
+    ("Đề án 06 có giúp tôi giảm cân không?", "de-an-06-khong-nop-lai-giay-to", "Đề án 06 giúp người dân được gì?",
+     "de-an-06-khong-nop-lai-giay-to"),
+    ("Ngày Chuyển đổi số quốc gia có được nghỉ làm không?", "ngay-cds-muc-dich", "Ngày CĐS quốc gia là ngày nào?",
+     "ngay-cds-la-ngay-nao"),
+    ("kinh te vi mo la gi", "kinh-te-so-la-gi", "kinh te so la gi", "kinh-te-so-la-gi"),
+])
+def test_another_domains_question_about_a_subject_gets_the_apology(bot: BotHarness, text: str, closest: str,
+                                                                   twin: str, twin_entry: str) -> None:
+    """Round 25 (``bot.kb.asks.elsewhere``, ``bot.kb.own_subject`` unmarked): the minister's taste in music, a
+    programme asked to cure, a day asked whether it is a day off, macroeconomics typed without marks are told they
+    are outside the channel's topics, with the entry they looked like among the buttons, and are not counted for
+    the editors; the channel's own question about the same subject is answered."""
+    assert_told_outside(bot, text, closest)
+    assert entry_answer(twin_entry) in ask(bot, twin)["text"]
+
+
 def test_a_follow_up_about_an_unknown_subject_gets_the_apology_not_another_answer(bot: BotHarness) -> None:
     """Round 9: "…, có mất phí không?" asks about the first question's subject (a child's ID card, which the KB does
     not cover); the fee of online public services is no answer to it. The message gets the first question's own

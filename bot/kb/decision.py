@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.kb.asks import asks_address, typed_address, unanswered, web_addresses
+from bot.kb.asks import asks_address, asks_elsewhere, typed_address, unanswered, web_addresses
 from bot.kb.bound import unbound_year
 from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
@@ -342,7 +342,11 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
 
     Round 24: ``known_pair`` (whether the KB says a word pair anywhere) lets the decision see a question that gives
     the head of the entry's subject its own modifier ("kinh tế vĩ mô" against "kinh tế số":
-    ``bot.kb.own_subject``): never answered with confidence, the out-of-scope apology where the model was sure."""
+    ``bot.kb.own_subject``): never answered with confidence, the out-of-scope apology where the model was sure.
+
+    Round 25: so does a predicate of another domain asked of the entry's subject (a person's tastes, a cure, the
+    weather, luck, a day off, a sale: ``bot.kb.asks.elsewhere``), which the floors already kept from a confident
+    answer."""
     if not hits:
         return unknown(suggest, messages, normalized)
     read: list[frozenset[str]] = []
@@ -367,7 +371,9 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     if allowed and (p >= CONFIDENT_P or agrees(top, p, intent)):
         return replace(confident(top, messages, normalized, margin), score=p)
     gap_outside = unsaid is not None and p >= CONFIDENT_P and top.oos >= GAP_OOS
-    if outside(top) or (p >= CONFIDENT_P and (trained_outside(top) or other is not None)) or gap_outside:
+    # round 25: a predicate of another domain asked of the entry's subject ("Đề án 06 có giúp tôi giảm cân không?")
+    foreign = p >= CONFIDENT_P and asks_elsewhere(kinds(), top.entry)
+    if outside(top) or (p >= CONFIDENT_P and (trained_outside(top) or other is not None)) or gap_outside or foreign:
         # a look-alike of the channel's topics: the apology, the closest topics (the top entry first) as buttons
         return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),
                        score=p, out_of_scope=True)
