@@ -804,16 +804,24 @@ def test_the_digest_refused_then_a_story_told_starts_the_story(bot: BotHarness) 
     assert subscribers.is_subscribed(bot.redis, USER)
 
 
-def test_an_issue_not_received_asked_again_gets_the_digest(bot: BotHarness) -> None:
+def test_an_issue_not_received_is_answered_not_resent(bot: BotHarness) -> None:
+    # round 25 sent the digest here; the review of cmd25 (H1) found the rule sent it to refusals too: reverted
     digest = ask(bot, "bản tin")["text"]
-    assert ask(bot, "em chưa nhận được bản tin tuần này, gửi lại cho em nhé")["text"] == digest
-    assert ask(bot, "em chưa nhận được bản tin tuần này")["text"] != digest
+    for text in ("em chưa nhận được bản tin tuần này, gửi lại cho em nhé", "em chưa nhận được bản tin tuần này",
+                 "em chưa nhận được bản tin tuần này, ad đừng gửi lại nha"):
+        assert ask(bot, text)["text"] != digest
 
 
 def test_a_letter_wishing_the_digest_then_asking_bare_subscribes(bot: BotHarness) -> None:
     ask(bot, "Tui ở Quảng Nam, nghe bà con nói kênh có gửi bản tin chuyển đổi số mỗi tuần, tui cũng muốn nhận mà "
              "không biết làm sao. Kênh đăng ký cho tui luôn nghe.")
     assert subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_a_letter_wishing_a_benefit_the_digest_told_of_does_not_subscribe(bot: BotHarness) -> None:
+    ask(bot, "Tui đọc bản tin tuần rồi thấy nói có hỗ trợ tiền cho hộ nghèo, tui cũng muốn nhận mà không biết làm sao. "
+             "Kênh đăng ký cho tui luôn nghe.")
+    assert not subscribers.is_subscribed(bot.redis, USER)
 
 
 def test_unmarked_dung_gui_for_this_issue_keeps_the_subscription(bot: BotHarness) -> None:

@@ -984,13 +984,23 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         # stops nothing (round 25)
         rest = after_refusal(text)
         name = _plain_command(rest, intents) if rest else None
-        if name not in _AFTER_REFUSAL:
+        if name not in _AFTER_REFUSAL or (name == "story" and _rest_asks(rest)):
             return None
     if name == "help":
         from bot.nlp.features_shown import shows_other_features  # noqa: PLC0415 (it reads this module's phrases)
 
         return None if shows_other_features(text) else name
     return name
+
+
+def _rest_asks(rest: str) -> bool:
+    """Whether the rest after a refused issue asks something back ("kể chuyện cho kênh rồi có ai biết tên mình không")
+    rather than asks the story told (review of cmd25, H2): a "?" or a question word (``[request] rest_asks``), read
+    once over the rest."""
+    if "?" in rest:
+        return True
+    reading = _Reading.of(rest)
+    return _any(request_phrases("rest_asks"), reading.folded, reading.message)
 
 
 _SENT = frozenset({"digest", "subscribe"})
@@ -1073,7 +1083,9 @@ def _bare_subscription(text: str, last: str, intents: Intents) -> str | None:
     đăng ký cho tui luôn nghe."): the last clauses say a bare request to sign up (``[request] bare_subscribe``), one
     clause before them says the wish to receive (``digest_wished``), the letter names the digest, holds no "?", and
     neither the last clauses nor the wish's clause says an exclusion of the subscription. Read only when the last
-    clauses say such a request (one lookup); then each clause once."""
+    clauses say such a request (one lookup); then each clause once. A wish that leaves its object unsaid counts only
+    after a clause saying the channel sends the digest ("kênh có gửi bản tin …"), not one quoting it ("đọc bản tin
+    thấy nói có hỗ trợ tiền …, tui cũng muốn nhận": the benefit is wished; review of cmd25, H3)."""
     if not last or "?" in text:
         return None
     said = _Reading.of(last)
@@ -1083,10 +1095,15 @@ def _bare_subscription(text: str, last: str, intents: Intents) -> str | None:
     whole = _Reading.of(text)
     if subscribe.excluded(said.folded, said.message) or not _any(_digest_named(), whole.folded, whole.message):
         return None
+    offered = False  # the clause before says the channel sends the digest (review of cmd25, H3)
     for clause in _CLAUSE_END.split(text.strip()):
         reading = _Reading.of(clause)
         if _any(request_phrases("digest_wished"), reading.folded, reading.message):
-            return None if subscribe.excluded(reading.folded, reading.message) else "subscribe"
+            if subscribe.excluded(reading.folded, reading.message):
+                return None
+            named = _any(_digest_named(), reading.folded, reading.message)
+            return "subscribe" if named or offered else None
+        offered = _any(request_phrases("digest_offered"), reading.folded, reading.message)
     return None
 
 

@@ -52,15 +52,22 @@ HELP_LOOK_ALIKES = [
     ("ad giúp em được gì không, em bị mất điện thoại", None),
 ]
 
-# 3a. an issue not received, then asked again: the digest; the complaint alone, a stop, every week: not the digest
+# 3a. an issue not received, then asked again: round 25 sent the digest; the review of cmd25 (H1) found the rule took
+# refusals and questions of the resend and another thing not received, so it was reverted: every one of these is left
+# to the knowledge base (which answers the complaint and offers the digest)
 RESENT = [
-    ("em chưa nhận được bản tin tuần này, gửi lại cho em nhé", "digest"),
-    ("tui không nhận được bản tin tuần này, kênh gởi lại giùm tui nghen", "digest"),
-    ("chưa nhận được bản tin mới nhất, gửi lại cho mình với", "digest"),
+    ("em chưa nhận được bản tin tuần này, gửi lại cho em nhé", None),
     ("em chưa nhận được bản tin tuần này", None),
     ("em chưa nhận được bản tin tuần này, sao vậy", None),
     ("tui hủy rồi mà vẫn nhận được bản tin tuần này, đừng gửi lại nữa", None),
     ("chưa nhận được bản tin tuần này, gửi lại hàng tuần cho em nha", None),
+    ("em chưa nhận được bản tin tuần này, ad đừng gửi lại nha", None),
+    ("em chưa nhận được bản tin tuần này, nhưng không cần gửi lại đâu ad", None),
+    ("chưa nhận được bản tin tuần này, mà thôi khỏi gửi lại, tui đọc trên web rồi", None),
+    ("em chưa nhận được bản tin tuần này, gửi lại làm gì nữa", None),
+    ("chưa nhận được bản tin tuần này, có cần gửi lại không", None),
+    ("chưa nhận được bản tin tuần này thì có được gửi lại không ad", None),
+    ("hồ sơ em nộp chưa nhận được kết quả, bản tin tuần rồi nói phải gửi lại hồ sơ là sao", None),
 ]
 
 # 3b. the digest refused, then a story to tell or the menu asked: the rest is read; a stop or a later issue is not
@@ -73,6 +80,10 @@ AFTER_A_REFUSED_ISSUE = [
     ("không cần gửi bản tin tuần này đâu", None),
     ("bản tin tuần này thì thôi, hủy luôn đi", "unsubscribe"),
     ("bản tin tuần này thì thôi, tui đọc trên web rồi", None),
+    # the rest asks back about telling a story: no story started (review of cmd25, H2)
+    ("bản tin tuần này thì thôi, kể chuyện cho kênh rồi có ai biết tên mình không", None),
+    ("bản tin tuần này thì thôi, kể chuyện thì phải ghi tên thật không", None),
+    ("bản tin tuần này thì khỏi, kể chuyện cho kênh được không?", None),
 ]
 
 # 3c. a long letter that wishes the digest, then asks the channel to sign the asker up, its object unsaid ("nghe" is
@@ -88,6 +99,14 @@ BARE_SUBSCRIPTION_AFTER_A_WISH = [
      "không biết làm sao. Kênh đăng ký cho tui được không?", None),
     ("Tui ở Quảng Nam, mẹ tui nghe bà con nói kênh có gửi bản tin chuyển đổi số mỗi tuần, mẹ tui muốn nhận mà không "
      "biết làm sao. Kênh đăng ký cho mẹ tui luôn nghe.", None),
+    # a benefit wished after the digest is quoted, the wish's object unsaid: no subscription (review of cmd25, H3)
+    ("Tui đọc bản tin tuần rồi thấy nói có hỗ trợ tiền cho hộ nghèo, tui cũng muốn nhận mà không biết làm sao. Kênh "
+     "đăng ký cho tui luôn nghe.", None),
+    ("Nghe bản tin nói có tiền hỗ trợ chuyển đổi số cho hộ kinh doanh, tui muốn nhận mà không biết làm sao. Kênh đăng "
+     "ký cho tui luôn nghe.", None),
+    # … the wish's own clause names the digest: subscribed
+    ("Tui đọc bài trên mạng thấy hay lắm, tui muốn nhận bản tin chuyển đổi số mà không biết làm sao. Kênh đăng ký cho "
+     "tui luôn nghe.", "subscribe"),
 ]
 
 # 2. typed without marks, "dung gui ban tin tuan nay" is read as "đừng" (one issue skipped, no stop): in the tuned sets
@@ -100,23 +119,42 @@ UNMARKED_DUNG = [
     ("dừng gửi bản tin tuần này", "unsubscribe"),
 ]
 
-# 4. the largest group of the tuned sets' missed commands, typed without marks: "bỏ hết" (erase all) folds to "bo het",
-# and "bo" alone is "bộ" too; the two words count. Another thing cleared, asked how, is no erase
-ALL_REMOVED_UNMARKED = [
+# 4. "bỏ hết" (erase all) typed without marks: round 25 let it count; the review of cmd25 (H4) found it took "bỏ hết …
+# vào" (put in) and a past action told, so it was reverted to main's reading. Typed, "bỏ" counts as before; unmarked,
+# "bo het" is no erase
+ALL_REMOVED = [
     ("tui hổng muốn kênh giữ thông tin của tui nữa, bỏ hết đi giùm", "erase"),
     ("bỏ hết data của tui đi ad, không muốn lưu lại", "erase"),
-    ("phiền anh chị bỏ sạch thông tin về tui mà bên mình đang lưu nghen", "erase"),
     ("có nên bỏ hết thông tin cá nhân trên facebook không", None),
     ("bỏ hết dữ liệu trong điện thoại cũ trước khi bán thế nào", None),
     ("tui muốn bỏ hết thông tin cá nhân trên mạng thì làm sao", None),
 ]
+ALL_REMOVED_UNMARKED = [
+    (unmarked("tui hổng muốn kênh giữ thông tin của tui nữa, bỏ hết đi giùm"), None),
+    (unmarked("em bỏ hết thông tin vào đơn rồi mà không gửi được"), None),
+    (unmarked("bỏ tất cả thông tin vào một file rồi gửi cho ai"), None),
+    (unmarked("máy em bị lỗi, em bỏ hết dữ liệu rồi mà vẫn chậm"), None),
+]
+
+# 5. what the channel does for a task named after "trong việc / khi / về" stays a question (review of cmd25, M1)
+HELP_FOR_A_TASK = [
+    ("kênh này giúp nông dân được gì trong việc bán sầu riêng", None),
+    ("kênh này giúp bà con được gì khi bị lũ", None),
+    ("kênh này giúp người dân được gì về thủ tục đất đai", None),
+    ("kênh này hỗ trợ bà con được những gì khi làm sổ đỏ", None),
+]
 
 ROUTED = (HELP_NAMING_THE_ASKER + HELP_LOOK_ALIKES + RESENT + AFTER_A_REFUSED_ISSUE + BARE_SUBSCRIPTION_AFTER_A_WISH
-          + ALL_REMOVED_UNMARKED)
+          + HELP_FOR_A_TASK)
 
 
 @pytest.mark.parametrize(("text", "command"), both_forms(ROUTED))
 def test_round25_leftovers_routed(text: str, command: str | None) -> None:
+    assert router_probe()(text) == command
+
+
+@pytest.mark.parametrize(("text", "command"), ALL_REMOVED + ALL_REMOVED_UNMARKED)
+def test_all_removed_counts_typed_only(text: str, command: str | None) -> None:
     assert router_probe()(text) == command
 
 
