@@ -86,7 +86,6 @@ class Stats:
     second_right: int = 0
     first_view_right: int = 0  # confident+right with every keyword in the head a phone shows first
 
-
     def add(self, other: Stats) -> None:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))

@@ -1453,9 +1453,7 @@ def pattern_said(name: str, text: str, intents: Intents | None = None) -> bool:
     bot/nlp/problem_told.py). One lookup of the commands' phrases, as the router's own."""
     intents = intents if intents is not None else _intents()
     reading = _Reading.of(text)
-    found = intents.said(reading.marked, reading.folded, reading.accented)
-    return any(all(not group.isdisjoint(found) for group in pattern)
-               for c in intents.commands if c.name == name for pattern in c.groups)
+    return any(_says(c, reading, intents) for c in intents.commands if c.name == name)
 
 
 def _asked_help(text: str, intents: Intents) -> str | None:
