@@ -373,6 +373,17 @@ FLOORS = {
     # out, figures only (744fb1c: 88.5 %, 100 %, 1.9 % (1/52), 0/28, 100 %, none taken)
     "dev25a": (0.82, 0.96, 0.04, 0.04, 0.83),
     "dev25b": (0.86, 0.96, 0.04, 0.04, 0.83),
+    # the regeneration at the start of session 26, two fresh writers (the Mekong delta and the South-West; the North
+    # Central coast and the Northern mountains), 20 cases of each of the 16 styles, written before any round-26 work,
+    # never tuned on, failures never read (727fa2f: 95.9 %, 99.4 %, 0 wrong, 1/80, 93.3 %, 1 taken)
+    "test41": (0.94, 0.98, 0.01, 0.0125, 0.9),
+    # session 26's dev set by two fresh writers (Quảng Trị/Quảng Ngãi/Tây Ninh/Vũng Tàu/Hòa Bình older citizens and
+    # their children writing long, mixed messages: 14 rambling and 14 mixed of 52; Hà Nội/Huế/Nha Trang/Sài Gòn shop
+    # owners, nurses and delivery riders), 26 hard off-topic look-alikes each, cut by writer: dev26a (la) tuned on from
+    # round 27 (untouched at 727fa2f: 90.4 %, 98.1 %, 1.9 % (1/52), 1/28, 100 %, none taken); dev26b (lb) held out,
+    # figures only (727fa2f: 92.3 %, 100 %, 1.9 % (1/52), 0/28, 100 %, 1 taken)
+    "dev26a": (0.88, 0.96, 0.04, 0.04, 0.83),
+    "dev26b": (0.9, 0.98, 0.04, 0.04, 0.83),
 }
 
 
