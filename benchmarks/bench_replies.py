@@ -48,6 +48,7 @@ IDLE_S = 5.0  # how long the workers' idle CPU is read before the first step
 COOL_WINDOW_S = 0.5  # the cool-down reads the stack's CPU over windows this long
 QUIET_CORES = 0.15  # ... until the stack's processes use less than this (idle: the sender's polls, ~0.05)
 COOL_MAX_S = 10.0  # ... or this long has passed
+AOF_REWRITE_MB = 32  # the cool-down rewrites Redis's AOF from this size (once it doubled): never inside a step
 SAMPLE_S = 0.1  # the sender's claimed and waiting users are sampled this often during a step
 TARGET_HELD_150 = 150.0  # events/s held at 150 ms
 TARGET_RATIO = 0.9  # of the rate held at 0 ms
@@ -180,12 +181,14 @@ def stack_pool_size(stack: Stack) -> int:
 
 
 def _cool_down(stack: Stack) -> tuple[float, float]:
-    """Wait until the stack's own processes are quiet (under QUIET_CORES of CPU over a COOL_WINDOW_S window, at
-    most COOL_MAX_S): what the previous step left (a drain job's linger, the sender's last claims, Redis's
-    fsync) is not billed to the next one. Other people's load cannot be waited out on a shared host: it is
-    measured instead. Returns the seconds waited and the cores the rest of the machine used in the last window."""
+    """Rewrite Redis's AOF if it is due (`rewrite_aof_if_due`), then wait until the stack's own processes are quiet
+    (under QUIET_CORES of CPU over a COOL_WINDOW_S window, at most COOL_MAX_S): what the previous step left (a drain
+    job's linger, the sender's last claims, Redis's fsync) is not billed to the next one. Other people's load
+    cannot be waited out on a shared host: it is measured instead. Returns the seconds waited and the cores the
+    rest of the machine used in the last window."""
     groups = _groups(stack)
     started = time.monotonic()
+    rewrite_aof_if_due(stack.client)
     while True:
         before, t0 = procstats.cpu_snapshot(groups), time.monotonic()
         time.sleep(COOL_WINDOW_S)
@@ -196,10 +199,31 @@ def _cool_down(stack: Stack) -> tuple[float, float]:
             return time.monotonic() - started, max(0.0, used["machine"] - ours) / elapsed
 
 
+def rewrite_aof_if_due(client: redis.Redis, timeout_s: float = 60.0) -> bool:
+    """Rewrite Redis's AOF now, between steps, when it has grown AOF_REWRITE_MB and doubled since its last rewrite
+    (Redis's own rule would start the same rewrite at 64 MB in whichever step crossed it: a fork and the whole data
+    set written on a 2-core machine, billed to that one step). True when it rewrote; waits for the end."""
+    info = client.info("persistence")
+    size, base = int(info.get("aof_current_size", 0)), int(info.get("aof_base_size", 0))
+    if not info.get("aof_enabled") or size < AOF_REWRITE_MB * 2**20 or size < 2 * base:
+        return False
+    with contextlib.suppress(redis.ResponseError):  # one already running: waited for below
+        client.bgrewriteaof()
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        info = client.info("persistence")
+        if not (int(info.get("aof_rewrite_in_progress", 0)) or int(info.get("aof_rewrite_scheduled", 0))):
+            break
+        time.sleep(0.2)
+    return True
+
+
 def _aof_rewrites(stack: Stack) -> int:
-    """Redis's AOF rewrites so far (and one in progress): a fork and a file written in the step's middle."""
-    info = stack.client.info("persistence")
-    return int(info.get("aof_rewrites", 0)) + int(info.get("aof_rewrite_in_progress", 0))
+    """Redis's forks so far, and one still running: with snapshots off (`server_args`' `--save ""`) each is an AOF
+    rewrite, a fork and a file written in the step's middle. Counted from `total_forks`, which Redis 6.2 (the
+    bundled server) has; its persistence section has no count of rewrites."""
+    stats, persistence = stack.client.info("stats"), stack.client.info("persistence")
+    return int(stats.get("total_forks", 0)) + int(persistence.get("aof_rewrite_in_progress", 0))
 
 
 class SendSampler:

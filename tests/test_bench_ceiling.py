@@ -113,3 +113,40 @@ def test_the_report_prints_the_ratio_of_the_medians_and_a_miss_as_missed(
     figure, said = ratio_line.split("ratios): ", 1)[1].split()[:2]
     assert said.rstrip(";") == mark
     assert float(figure) == pytest.approx(ceiling_150 / 300, abs=12.5 / 300)
+
+
+class FakeRedis:
+    """Redis's persistence section as bench_replies reads it: an AOF of `size` bytes over a base of `base`."""
+
+    def __init__(self, size: int, base: int, enabled: int = 1) -> None:
+        self.persistence = {"aof_enabled": enabled, "aof_current_size": size, "aof_base_size": base,
+                            "aof_rewrite_in_progress": 0, "aof_rewrite_scheduled": 0}
+        self.rewrites = 0
+        self.polls_left = 0
+
+    def info(self, section: str) -> dict[str, int]:
+        assert section == "persistence"
+        if self.polls_left:  # a rewrite runs for a few polls
+            self.polls_left -= 1
+            return {**self.persistence, "aof_rewrite_in_progress": 1}
+        return self.persistence
+
+    def bgrewriteaof(self) -> None:
+        self.rewrites += 1
+        self.polls_left = 2
+
+
+@pytest.mark.parametrize(("size_mb", "base_mb", "enabled", "rewrites"), [
+    (40, 10, 1, 1),  # grown past the threshold and doubled: rewritten between steps
+    (40, 30, 1, 0),  # not doubled since the last rewrite
+    (20, 1, 1, 0),  # still small
+    (40, 10, 0, 0),  # no AOF
+])
+def test_the_aof_is_rewritten_between_steps_only_when_due(size_mb: int, base_mb: int, enabled: int,
+                                                          rewrites: int) -> None:
+    from benchmarks.bench_replies import rewrite_aof_if_due
+
+    fake = FakeRedis(size_mb * 2**20, base_mb * 2**20, enabled)
+    assert rewrite_aof_if_due(fake, timeout_s=5) is bool(rewrites)  # type: ignore[arg-type]
+    assert fake.rewrites == rewrites
+    assert fake.polls_left == 0  # waited until the rewrite ended
