@@ -48,7 +48,7 @@ IDLE_S = 5.0  # how long the workers' idle CPU is read before the first step
 COOL_WINDOW_S = 0.5  # the cool-down reads the stack's CPU over windows this long
 QUIET_CORES = 0.15  # ... until the stack's processes use less than this (idle: the sender's polls, ~0.05)
 COOL_MAX_S = 10.0  # ... or this long has passed
-AOF_REWRITE_MB = 12  # the cool-down rewrites Redis's AOF once it grew this much (about 3 steps at 300/s)
+AOF_REWRITE_MB = 12  # the cool-down rewrites Redis's AOF once it grew this much (2–3 steps at 300/s)
 SAMPLE_S = 0.1  # the sender's claimed and waiting users are sampled this often during a step
 TARGET_HELD_150 = 150.0  # events/s held at 150 ms
 TARGET_RATIO = 0.9  # of the rate held at 0 ms
@@ -71,7 +71,7 @@ def run(seconds: float = 8.0, repeats: int | None = None) -> dict[str, Any]:
         for repeat in range(repeats):
             for latency in LATENCIES_MS:  # the first repeat searches from FIRST_RATE, the others near the median
                 held = ceiling.Spread(tuple(s.held for s in searches[latency]))
-                start, step = (FIRST_RATE, RAISE_STEP) if not repeat else (held.median, REFINE_STEP)
+                start, step = (FIRST_RATE, RAISE_STEP) if not repeat else (max(held.median, REFINE_STEP), REFINE_STEP)
                 searches[latency].append(ceiling.Search(start, step, RESOLUTION, MAX_RATE))
             _interleave(stack, expected, {lat: s[-1] for lat, s in searches.items()}, steps, repeat, seconds,
                         users)
