@@ -139,7 +139,7 @@ class FakeRedis:
 @pytest.mark.parametrize(("size_mb", "base_mb", "enabled", "rewrites"), [
     (40, 10, 1, 1),  # grown 30 MB since its last rewrite: rewritten between steps
     (40, 30, 1, 0),  # grown 10 MB: left
-    (8, 0, 1, 0),  # still small
+    (20, 0, 1, 0),  # still small
     (40, 10, 0, 0),  # no AOF
 ])
 def test_the_aof_is_rewritten_between_steps_only_when_due(size_mb: int, base_mb: int, enabled: int,
