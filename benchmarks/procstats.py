@@ -6,6 +6,7 @@ forked too (RQ's scheduler child of a worker, gunicorn's workers)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -133,3 +134,27 @@ def print_peaks(title: str, peaks: dict[str, float], target_mb: float) -> bool:
     met = all(mb <= target_mb for mb in peaks.values())
     print(f"  every process ≤ {target_mb:.0f} MB: {'met' if met else 'MISSED'}")
     return met
+
+
+def connections_to(pgid: int, port: int) -> int:
+    """Established TCP connections from the group's processes to `port` on this machine (IPv4 or IPv6).
+
+    A kept-alive client pool (urllib3's, in the sender) opens a connection only when every one it holds is busy,
+    and keeps it: the count is the most sends the group ever had in flight at once, up to the pool's size."""
+    inodes: set[str] = set()
+    for pid in group_pids(pgid):
+        with contextlib.suppress(OSError):
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    link = os.readlink(fd)
+                    if link.startswith("socket:["):
+                        inodes.add(link[8:-1])
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()  # sl, local, remote, state, queues, timer, retransmits, uid, timeout, inode
+                if len(fields) > 9 and fields[3] == "01" and int(fields[2].rsplit(":", 1)[1], 16) == port \
+                        and fields[9] in inodes:
+                    count += 1
+    return count

@@ -83,3 +83,36 @@ def test_run_ns_keeps_the_cpu_of_a_thread_that_ended_and_counts_a_child_in_the_g
     finally:
         os.killpg(parent.pid, signal.SIGKILL)
         parent.wait()
+
+
+CONNECT = """
+import socket, sys, time
+held = [socket.create_connection(("127.0.0.1", int(sys.argv[1]))) for _ in range(int(sys.argv[2]))]
+sys.stdout.write("connected\\n"); sys.stdout.flush()
+time.sleep(30)
+"""
+
+
+def test_connections_to_counts_a_groups_established_connections_to_one_port() -> None:
+    """bench_replies reads the sender's connections to the emulator: the most sends it ever had in flight."""
+    import socket
+
+    server = socket.create_server(("127.0.0.1", 0))
+    other = socket.create_server(("127.0.0.1", 0))
+    port, other_port = server.getsockname()[1], other.getsockname()[1]
+    child = subprocess.Popen([sys.executable, "-c", CONNECT, str(port), "3"], stdout=subprocess.PIPE,
+                             start_new_session=True)
+    bystander = subprocess.Popen([sys.executable, "-c", CONNECT, str(port), "2"], stdout=subprocess.PIPE,
+                                 start_new_session=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == b"connected\n"
+        assert bystander.stdout is not None and bystander.stdout.readline() == b"connected\n"
+        assert procstats.connections_to(child.pid, port) == 3  # its own, not the other group's two
+        assert procstats.connections_to(bystander.pid, port) == 2
+        assert procstats.connections_to(child.pid, other_port) == 0
+    finally:
+        for proc in (child, bystander):
+            proc.kill()
+            proc.wait()
+        server.close()
+        other.close()
