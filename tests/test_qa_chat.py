@@ -146,6 +146,15 @@ def test_a_letter_whose_story_names_a_place_is_answered(bot: BotHarness) -> None
     assert message["text"].startswith(entry_answer("ba-tru-cot-cds")), message["text"]
 
 
+def test_a_letter_whose_story_leads_the_readers_out_is_answered(bot: BotHarness) -> None:
+    """Round 26 (bot/kb/asking_part.py): a farmer's bad harvest told first leads the whole letter's off-topic readers
+    out; its asking part, read alone, is plainly the login entry's, which answers."""
+    message = ask(bot, "Ba em làm ruộng ở Long An, mùa này lúa mất giá, thương lái ép giá quá trời, ông buồn lắm. Ông "
+                       "có tài khoản Cổng dịch vụ công quốc gia để làm giấy tờ đất, hôm qua vô không được nữa. Cho em "
+                       "hỏi loại tài khoản đó dùng được tới ngày nào, giờ phải đăng nhập bằng gì ạ?")
+    assert message["text"].startswith(entry_answer("vneid-dang-nhap-dich-vu-cong")), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))

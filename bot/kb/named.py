@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from bot.kb.asking_part import asking_part_agrees
 from bot.kb.asks import named_places, unanswered
 from bot.kb.bound import unbound_year
 from bot.kb.decision import OOS_CONFIRM, OOS_TRAINED, REDIRECT_TOPIC, confident, outside, probability
@@ -52,11 +53,11 @@ def named(texts: Texts, text: str, whole: Decided, messages: dict[str, str],
     if result.confident or not hits or not texts.whole or not long_enough(text):
         return None
     top = hits[0]
-    if not _may_answer(top):
+    if top.entry.topic == REDIRECT_TOPIC or top.against:
         return None
-    reading = texts.intent(texts.whole)  # usually read already (cached): before the kinds' dozen expressions
-    needed = INTENT_AGREE if _plainly_in(top) else NAMED_P
-    if reading.top != top.entry.id or reading.p < needed or not _allowed(top, texts, text, idf, asks):
+    if not _whole_agrees(top, texts) and not asking_part_agrees(texts, top, text, asks, NAMED_P, PLAIN_TRAINED):
+        return None  # round 26: the readers of the asking part alone, where the story led the whole's out
+    if not _allowed(top, texts, text, idf, asks):
         return None
     return replace(confident(top, messages, result.normalized, result.margin), score=probability(hits)), hits
 
@@ -67,10 +68,14 @@ def long_enough(text: str) -> bool:
     return len(text.split()) >= LONG_WORDS
 
 
-def _may_answer(top: Hit) -> bool:
-    """Whether ``top`` may be answered at all by this reading: no redirect entry, no stop it does not make, neither
-    the out-of-scope rule nor the trained off-topic model leaning out."""
-    return not (top.entry.topic == REDIRECT_TOPIC or top.against or outside(top) or top.trained >= OOS_TRAINED)
+def _whole_agrees(top: Hit, texts: Texts) -> bool:
+    """Whether the readers of the whole letter find it ``top``'s: neither the out-of-scope rule nor the trained
+    off-topic model leaning out, and the intent reader naming the entry (``NAMED_P``; ``INTENT_AGREE`` where both
+    off-topic readers find it plainly in scope)."""
+    if outside(top) or top.trained >= OOS_TRAINED:
+        return False
+    reading = texts.intent(texts.whole)  # usually read already (cached): before the kinds' dozen expressions
+    return reading.top == top.entry.id and reading.p >= (INTENT_AGREE if _plainly_in(top) else NAMED_P)
 
 
 def _plainly_in(top: Hit) -> bool:
