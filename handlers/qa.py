@@ -44,9 +44,12 @@ def answer_question(event: Any, ctx: Any) -> None:
         question, entry_id = chosen
         ctx.on_commit(lambda pipe: record_choice(pipe, question, entry_id))
     result = ask(text)
+    # what the channel can do was asked too, with the problem the answer is about: the menu one tap away
+    menu = [Button(render("answer_offer_help"), payload("help"))] if asks_help_with_problem(text) else []
     if not result.confident and result.normalized:
         if not scope.in_scope(event.text, result):
-            scope.out_of_scope(event.text, result, ctx)
+            # … also beside the apology, when the need is not the channel's topic (round 26: "…, con em bị sốt cao")
+            scope.out_of_scope(event.text, result, ctx, also=menu)
             return
         note_unanswered(ctx, text)
     if result.kind == "ambiguous":
@@ -57,9 +60,8 @@ def answer_question(event: Any, ctx: Any) -> None:
     address.note(text, ctx)
     shaped = answer_view.shape(result)
     shaped.text = address.apply(shaped.text, ctx)
-    if asks_help_with_problem(text) and payload("help") not in {b.payload for b in shaped.buttons}:
-        # what the channel can do was asked too, with the problem the answer is about: the menu one tap away
-        shaped.buttons.append(Button(render("answer_offer_help"), payload("help")))
+    if menu and payload("help") not in {b.payload for b in shaped.buttons}:
+        shaped.buttons.extend(menu)
     if shaped.has_more and result.entry:
         ctx.state[answer_view.MORE_KEY] = result.entry
     else:

@@ -9,10 +9,11 @@ ngân hàng" names the channel's words but is no question for its editors).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from bot.core.context import Context
+from bot.core.context import Button, Context
 from bot.nlp.normalize import command_form
 from handlers import address
 from handlers.answer_view import button
@@ -34,7 +35,8 @@ def in_scope(text: str, result: Any) -> bool:
     return any(form in said for form in _scope_forms())
 
 
-def out_of_scope(text: str, result: Any, ctx: Context) -> None:
-    """An honest "not this channel's topic", the topics, and the engine's suggested questions as buttons."""
+def out_of_scope(text: str, result: Any, ctx: Context, also: Sequence[Button] = ()) -> None:
+    """An honest "not this channel's topic", the topics, and the engine's suggested questions as buttons; ``also``:
+    buttons after them (round 26: the menu, when what the channel does was asked with a need outside its topics)."""
     address.note(text, ctx)
-    ctx.say("out_of_scope", buttons=[button(t, p) for t, p in result.choices], **address.forms(ctx))
+    ctx.say("out_of_scope", buttons=[*(button(t, p) for t, p in result.choices), *also], **address.forms(ctx))

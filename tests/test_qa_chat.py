@@ -835,3 +835,42 @@ def test_a_letter_wishing_a_benefit_the_digest_told_of_does_not_subscribe(bot: B
 
 def test_unmarked_dung_gui_for_this_issue_keeps_the_subscription(bot: BotHarness) -> None:
     assert_not_executed(bot, "dung gui ban tin tuan nay")
+
+
+# Round 26 (cmd26): the review of cmd25's H5 and M2, as a citizen sees them; the messages are the lane's and the
+# reviewer's own
+@pytest.mark.parametrize("text", ["bản tin tuần này thì thôi nha, tui muốn gửi kênh một câu chuyện",
+                                  "không cần gửi bản tin tuần này đâu, tui muốn gửi câu chuyện",
+                                  "tui gửi câu chuyện về ông nội, bản tin tuần này thì thôi"])
+def test_the_digest_refused_then_a_story_sent_starts_the_story_and_sends_no_digest(bot: BotHarness, text: str) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    ask(bot, "đăng ký")
+    message = ask(bot, text)
+    assert message["text"] == render("story_ask_title").strip()
+    assert digest not in [m["text"] for m in bot.messages(USER)[-2:]]
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+@pytest.mark.parametrize("text", ["bản tin tuần này thì thôi, gửi câu chuyện có được nhuận bút không",
+                                  "bản tin tuần này thì thôi, gửi tui câu chuyện ông Ba đi"])
+def test_the_digest_refused_then_a_story_asked_about_is_no_command(bot: BotHarness, text: str) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    assert_not_executed(bot, text)
+    assert last(bot)["text"] != digest
+
+
+@pytest.mark.parametrize("text", ["ad giúp được gì không, em chuyển nhầm tiền cho người lạ",
+                                  "ad giúp em được gì không, em muốn làm hộ chiếu",
+                                  "ad giúp em được gì không, con em bị sốt cao"])
+def test_help_asked_with_any_need_answers_it_and_offers_the_menu(bot: BotHarness, text: str) -> None:
+    menu = ask(bot, "trợ giúp")["text"]
+    message = ask(bot, text)
+    assert message["text"] != menu
+    offered = next(b for b in buttons(message) if b["title"] == render("answer_offer_help"))
+    assert ask(bot, offered["payload"])["text"] == menu
+    assert_not_executed(bot, text)
+
+
+@pytest.mark.parametrize("text", ["ad giúp em được gì không, em mới vào kênh", "ad giúp em được gì không, em cảm ơn"])
+def test_help_asked_with_courtesy_or_as_a_newcomer_gets_the_menu(bot: BotHarness, text: str) -> None:
+    assert ask(bot, text)["text"] == ask(bot, "trợ giúp")["text"]

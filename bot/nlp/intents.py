@@ -986,10 +986,14 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         name = _plain_command(rest, intents) if rest else None
         if name not in _AFTER_REFUSAL or (name == "story" and _rest_asks(rest)):
             return None
+        text = rest  # what the command was read from
     if name == "help":
         from bot.nlp.features_shown import shows_other_features  # noqa: PLC0415 (it reads this module's phrases)
+        from bot.nlp.problem_told import tells_a_need  # noqa: PLC0415 (it reads this module's phrases)
 
-        return None if shows_other_features(text) else name
+        # a need told with the asker's help question is the knowledge base's ("ad giúp em được gì không, con em bị sốt
+        # cao"; review of cmd25, M2): its answer offers the menu (handlers/qa.py)
+        return None if shows_other_features(text) or tells_a_need(text) else name
     return name
 
 

@@ -49,6 +49,7 @@ class _Lists(NamedTuple):
     purpose: frozenset[str]  # a word of purpose, after which no refusal counts
     later: tuple[Exclusion, ...]  # a later issue named ("từ tuần sau vẫn gửi"): no request of this one
     reason: tuple[Exclusion, ...]  # a one-off reason told ("tui đọc trên web rồi"): its verb asks nothing
+    story: tuple[Exclusion, ...]  # a story named as what is sent ("tui muốn gửi câu chuyện"): no digest asked
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def _lists() -> _Lists:
                   phrases_of([*vocabulary.get("refuse_closing", []), *request.get("refused_closing", [])]),
                   phrases_of(vocabulary.get("refused_verb", [])), tail, phrases_of(request.get("refused_more", [])),
                   more, purpose, phrases_of(request.get("later_issue", [])),
-                  phrases_of(request.get("one_off_reason", [])))
+                  phrases_of(request.get("one_off_reason", [])), phrases_of(request.get("story_sent", [])))
 
 
 def clauses(text: str) -> Iterator[str]:
@@ -100,7 +101,7 @@ def send_refused(text: str, *, now: bool = False) -> bool:
     """Whether ``text`` refuses, in the clause that says it, the send or subscription it asks for. ``now``: the request
     is for an issue now (the digest), so a clause naming a later issue asks nothing of it (round 24: "bản tin tuần này
     thì khỏi, nhưng từ tuần sau vẫn gửi nha" is refused; for a subscription that clause is the request)."""
-    send, refusals, verbs, tail, no_more, more, purpose, later, reason = _lists()
+    send, refusals, verbs, tail, no_more, more, purpose, later, reason, story = _lists()
     whole = f" {command_form(text)} "
     if not any(p.folded in whole for p in (*refusals, *send)) and not any(f" {m} " in whole for m in more):
         return False  # the cheap trigger: no refusal's words at all
@@ -112,7 +113,8 @@ def send_refused(text: str, *, now: bool = False) -> bool:
                    or _not_any_more(no_more, more, folded, words))
         # a clause naming a later issue asks nothing now; one telling a one-off reason ("tui đọc trên web rồi") asks
         # nothing at all (round 24: "bản tin mới nhất bỏ qua giùm tui nghen, tui đọc trên web rồi")
-        asks_not = not refused and (any_said(reason, folded, words) or (now and any_said(later, folded, words)))
+        asks_not = not refused and (any_said(reason, folded, words) or (now and any_said(later, folded, words))
+                                    or _sends_a_story(story, folded, words, part))
         said.append((any_said(verbs, folded, words) and not asks_not, refused))
     # a clause that is a refusal alone refuses the request said in the clause before it ("…, thôi khỏi nha"); not one
     # that names an issue of its own (review of cmd22, M6: "gửi bản tin tuần này, chưa cần bản tin tuần trước đâu")
@@ -123,23 +125,37 @@ def send_refused(text: str, *, now: bool = False) -> bool:
 
 
 def after_refusal(text: str) -> str:
-    """What the message says after its last clause that refuses the digest and names it ("bản tin tuần này thì thôi,
-    kể chuyện này cho kênh nè: …" → "kể chuyện này cho kênh nè: …"); "" when no such clause is followed by words.
-    Round 25: a message refused as the digest may ask something else after the refusal (a story to tell, the menu),
-    which the router reads in this rest alone. One pass over the clauses, each read once (as :func:`send_refused`)."""
-    send, refusals, _, tail, no_more, more, purpose, _, _ = _lists()
-    cut = -1
+    """What the message says besides its clauses that refuse the digest and name it ("bản tin tuần này thì thôi, kể
+    chuyện này cho kênh nè: …" → "kể chuyện này cho kênh nè: …"; "tui gửi câu chuyện về ông nội, bản tin tuần này thì
+    thôi" → "tui gửi câu chuyện về ông nội"); "" when no such clause is said, or nothing else is. Round 25: a message
+    refused as the digest may ask something else after the refusal (a story to tell, the menu), which the router reads
+    in this rest alone; round 26 (review of cmd25, H5): or before it. Each kept clause keeps the punctuation that ends
+    it (the router reads a "?" in it). One pass over the clauses, each read once (as :func:`send_refused`)."""
+    send, refusals, _, tail, no_more, more, purpose, _, _, _ = _lists()
+    kept: list[str] = []
+    refused_any = False
     start = 0
     for m in [*_PARTS.finditer(text), None]:
         end = m.start() if m is not None else len(text)
+        after = m.end() if m is not None else len(text)
         part = text[start:end]
         folded, words = f" {command_form(part)} ", tuple(command_words(part))
         if words and _names_the_digest(part) and (
                 any(_said(send, folded, words, purpose)) or _closes(refusals, tail, folded, words, purpose)
                 or _not_any_more(no_more, more, folded, words)):
-            cut = end
-        start = m.end() if m is not None else len(text)
-    return text[cut:].lstrip(" ,.;!?…\n-–—") if cut >= 0 else ""
+            refused_any = True
+        else:
+            kept.append(text[start:after])
+        start = after
+    rest = "".join(kept).strip(" ,;\n-–—") if refused_any else ""
+    return rest.lstrip(".!?…").strip()
+
+
+def _sends_a_story(story: tuple[Exclusion, ...], folded: str, words: tuple, part: str) -> bool:
+    """Whether a clause's send verb has a story for its object and the clause names no digest ("tui muốn gửi kênh một
+    câu chuyện"): it asks to tell the story, not for the digest (review of cmd25, H5: "bản tin tuần này thì thôi nha,
+    tui muốn gửi kênh một câu chuyện" sent the digest, the story's "gửi" taken for an unrefused request of it)."""
+    return any_said(story, folded, words) and not _names_the_digest(part)
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.nlp import features_shown, intents, send_refused, sending_asked, stop_bound, this_issue
+from bot.nlp import features_shown, intents, problem_told, send_refused, sending_asked, stop_bound, this_issue
 
 pytestmark = pytest.mark.unit
 
@@ -103,6 +103,19 @@ def _counting_tokens(monkeypatch: pytest.MonkeyPatch, *readers: object) -> list[
 
         monkeypatch.setattr(module, "command_words", counted)
     return calls
+
+
+def _steps_ratio(monkeypatch: pytest.MonkeyPatch, module: object, read: Callable[[str], object], unit: str,
+                 last: str) -> tuple[float, float]:
+    """:func:`_ratio` of the steps :func:`_counting_tokens` counts while ``read`` (of ``module``) reads the text."""
+    calls = _counting_tokens(monkeypatch, module)
+
+    def work(text: str) -> int:
+        calls[0] = 0
+        read(text)
+        return calls[0]
+
+    return _ratio(work, unit, last)
 
 
 # round 22: the stop bound to its clause (bot/nlp/stop_bound.py) and this issue asked now (bot/nlp/this_issue.py)
@@ -234,4 +247,15 @@ def test_router_after_a_refusal_or_a_bare_request_grows_with_the_length(monkeypa
         return calls[0] + read[0]
 
     work_ratio, length_ratio = _ratio(work, unit, last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+# round 26: a need told beside the asker's help question (problem_told.tells_a_need), read on every question the router
+# leaves to the knowledge base: the question found once, every other clause read once
+@pytest.mark.parametrize(("unit", "last"), [("con em bị sốt cao, ", "ad giúp em được gì không"),
+                                            ("ad giúp em được gì không, em cảm ơn, ", "em mới vào kênh"),
+                                            ("ad oi giup em duoc gi khong ", "em bi lua")])
+def test_a_need_told_with_help_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str,
+                                                           last: str) -> None:
+    work_ratio, length_ratio = _steps_ratio(monkeypatch, problem_told, problem_told.asks_help_with_problem, unit, last)
     assert work_ratio <= 1.5 * length_ratio

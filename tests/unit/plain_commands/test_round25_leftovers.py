@@ -184,5 +184,5 @@ def test_a_problem_or_help_alone_is_not(text: str) -> None:
     ("không cần gửi bản tin tuần này đâu", ""),
     ("kể chuyện này cho kênh nè", ""),  # no refusal at all
 ])
-def test_after_refusal_is_what_follows_the_last_refusing_clause(text: str, rest: str) -> None:
+def test_after_refusal_is_what_is_said_besides_the_refusing_clauses(text: str, rest: str) -> None:
     assert after_refusal(text) == rest
