@@ -1,5 +1,6 @@
 """An answer shaped for a phone: the direct answer first, about 500 characters at most, one short source
-line, and a "Xem thêm" button for the rest and the full sources.
+line, and a "Xem thêm" button for the rest and the full sources. Where the head ends is
+``bot.kb.first_view``'s rule, shared with the evaluation and ``kb check``.
 
 Answers used to fill 600–1,100 characters, half of it raw URLs, and listed their choices twice (as bullet
 text and as buttons). The knowledge base (bot/kb) still returns the full text; this module only decides
@@ -14,13 +15,11 @@ from typing import Any
 
 from bot.core.context import Button, Context
 from bot.infra.texts import answer_offers, payload, render
+from bot.kb.first_view import cut, split  # the head the evaluation and `kb check` judge
 
-MAX_CHARS = 500  # a phone bubble a citizen reads without scrolling
 SOURCE_CHARS = 60
 BUTTON_TITLE_CHARS = 100  # community docs cite ≤100 characters for a button title (zalo-oa-api.md)
 MORE_KEY = "qa_more"  # the state field naming the entry whose rest "Xem thêm" shows
-_SENTENCE_END = re.compile(r"(?<=[.!?…:])\s+|\n+")
-_SCHEME = re.compile(r"https?://(?:www\.)?([^\s/]+)/?(?=[\s,.;)]|$)")
 _PUBLISHER = re.compile(r"\(([^()]{2,40})\)\s*$")
 
 
@@ -43,17 +42,6 @@ def body_of(result: Any) -> str:
     return result.text.strip()
 
 
-def cut(text: str, limit: int = MAX_CHARS) -> tuple[str, str]:
-    """(what fits in `limit` ending at a sentence, the rest). Never cuts inside a word."""
-    if len(text) <= limit:
-        return text, ""
-    ends = [m.start() for m in _SENTENCE_END.finditer(text) if m.start() <= limit]
-    at = ends[-1] if ends and ends[-1] >= limit // 3 else text.rfind(" ", 0, limit - 1)
-    at = at if at > 0 else limit - 1
-    head, rest = text[:at].rstrip(), text[at:].strip()
-    return (head if head[-1:] in ".!?…:" else head + "…"), rest
-
-
 def source_name(source: dict[str, Any]) -> str:
     """The publisher in brackets at the end of a title ("… (VietNamNet)"), else the title, shortened."""
     title = str(source.get("title", "")).strip()
@@ -69,7 +57,7 @@ def shape(result: Any) -> Shaped:
         lines = [ln for ln in result.text.splitlines()
                  if not any(ln.strip() == render("choice_item", title=t) for t in titles)]
         return Shaped("\n".join(lines).strip(), [button(t, p) for t, p in result.choices])
-    head, rest = cut(_SCHEME.sub(r"\1", body_of(result)))  # "https://dichvucong.gov.vn" → the site's name
+    head, rest = split(body_of(result))  # the head bot.kb.first_view judges; URLs as the site's name
     names = list(dict.fromkeys(source_name(s) for s in result.sources))
     text = head
     if names:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.core.context import Button
+from bot.infra.texts import payload, render
 from bot.kb import get_kb
 from bot.kb.learn import question_form, record_choice
 from bot.nlp.normalize import command_form
+from bot.nlp.problem_told import asks_help_with_problem
 from handlers import address, answer_view, scope
 from handlers.ask import ask, note_unanswered
 
@@ -54,6 +57,9 @@ def answer_question(event: Any, ctx: Any) -> None:
     address.note(text, ctx)
     shaped = answer_view.shape(result)
     shaped.text = address.apply(shaped.text, ctx)
+    if asks_help_with_problem(text) and payload("help") not in {b.payload for b in shaped.buttons}:
+        # what the channel can do was asked too, with the problem the answer is about: the menu one tap away
+        shaped.buttons.append(Button(render("answer_offer_help"), payload("help")))
     if shaped.has_more and result.entry:
         ctx.state[answer_view.MORE_KEY] = result.entry
     else:

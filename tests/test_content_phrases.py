@@ -35,6 +35,7 @@ DATA_TABLES = {
     "bot/kb/asks/ranks.py": "a leader, fixed broadband or a region said by an answer, Asia typed (input)",
     "bot/kb/asks/procedures.py": "a procedure read as typed (sổ đỏ), a login or an admission said (input)",
     "bot/kb/asks/world.py": "a storm's facts and a country where something began, read as typed (input)",
+    "bot/kb/asks/elsewhere.py": "a day off and a sale an answer says, to tell it from one asked (input)",
     "bot/kb/asks/recruitment.py": "a civil-service exam read as typed: \"thi\" without its mark, not \"thì\" (input)",
     "bot/kb/citations.py": "the \"thì\" that closes a source cited before a question, typed with its mark (input)",
     "bot/kb/follow_up.py": "the connector that opens a second question, typed with its mark (input)",

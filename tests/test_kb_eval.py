@@ -355,6 +355,24 @@ FLOORS = {
     # never tuned on, failures never read (539b4d5: 94.7 %, 99.1 %, 3 wrong, 0/80, 96.7 %, 1 taken; end of round 24:
     # 95.6 %, 99.4 %, 0.63 % by the keyword rule (judged 1 wrong, 0.31 %), 0/80, 96.7 %, 1 taken)
     "test38": (0.94, 0.98, 0.01, 0.0125, 0.93),
+    # the regeneration at the start of session 25, two fresh writers (the Red River delta and the North-West; the
+    # South-East and the Mekong delta), 20 cases of each of the 16 styles, written before any round-25 work, never
+    # tuned on, failures never read (744fb1c: 94.7 %, 99.4 %, 0.31 % (1/320) by the keyword rule, 0/80, 96.7 %, 1 taken)
+    # end of round 25: 94.7 %, 99.7 %, 1 by the keyword rule (judged a split: answered one part, offered the other),
+    # 0/80, 96.7 %, 1 taken
+    "test39": (0.93, 0.98, 0.01, 0.0125, 0.93),
+    # the end regeneration of session 25, two fresh writers (the Central coast and Highlands; the capital region and
+    # the North-East), 20 cases of each of the 16 styles, written before round 25's lanes were measured, kept outside
+    # the repository until the end, never tuned on, failures never read (744fb1c: 96.2 %, 99.7 %, 1 wrong, 1/80,
+    # 100 %; end of round 25 the same: 1 wrong by the keyword rule (judged wrong, 0.31 %), 1/80 (judged misleading))
+    "test40": (0.95, 0.98, 0.01, 0.0125, 0.96),
+    # session 25's dev set by two fresh writers (Nghệ An/Huế/Bình Thuận/Đồng Tháp parents, retirees and shop owners
+    # writing long, mixed messages: 14 rambling and 14 mixed of 52; Hải Phòng/Đà Nẵng/Biên Hòa/Cần Thơ construction
+    # workers, drivers and street-food sellers), 26 hard off-topic look-alikes each, cut by writer: dev25a (ba) tuned on
+    # from round 26 (untouched at 744fb1c: 84.6 %, 100 %, 1.9 % (1/52), 0/28, 83.3 %, none taken); dev25b (bb) held
+    # out, figures only (744fb1c: 88.5 %, 100 %, 1.9 % (1/52), 0/28, 100 %, none taken)
+    "dev25a": (0.82, 0.96, 0.04, 0.04, 0.83),
+    "dev25b": (0.86, 0.96, 0.04, 0.04, 0.83),
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from bot.kb import KnowledgeBase
 from bot.kb import reading as reading_module
 from bot.kb.decision import OOS_TRAINED
-from bot.kb.intent_model import Reading
+from bot.kb.intent_model import INTENT_AGREE, Reading
 from bot.kb.named import LONG_WORDS, NAMED_P, long_enough, named
 from bot.kb.several import Decided
 from bot.kb.texts import Texts
@@ -100,3 +100,53 @@ def test_long_off_topic_letters_stay_unanswered(kb: KnowledgeBase, text: str) ->
     assert long_enough(text)
     answer = kb.answer(text)
     assert not answer.confident or answer.out_of_scope, (answer.kind, answer.entry)
+
+
+# Round 25: a letter whose story runs into its question by commas; the story names where the asker works (Hạ Long,
+# read as Quảng Ninh), which the entry of the three pillars does not say
+STORY_PLACE = ("lam ngoai Ha Long may nam nay, dua ban cung phong noi chuyen doi so co 3 tru cot chi do ma tui ko "
+               "nho, 3 tru cot cua chuyen doi so la nhung cai gi vay?")
+PILLARS = "ba-tru-cot-cds"
+
+
+def test_a_place_told_in_the_story_is_no_place_asked(kb: KnowledgeBase) -> None:
+    answer = kb.answer(STORY_PLACE)
+    assert answer.confident and answer.entry == PILLARS, (answer.kind, answer.entry)
+
+
+def test_read_over_the_whole_sentence_the_story_place_refuses(kb: KnowledgeBase,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """What answers the letter is reading the question's own pieces: with the whole clause as its own piece, the
+    story's place counts as asked and the letter is not answered."""
+    from bot.kb import named as named_module
+    monkeypatch.setattr(named_module, "asking_pieces", lambda asks: list(asks))
+    assert not kb.answer(STORY_PLACE).confident
+
+
+@pytest.mark.parametrize("text", [
+    # the same letter asking the pillars of Hạ Long itself, in the question piece or fronted right before it
+    STORY_PLACE.replace("3 tru cot cua", "o Ha Long thi 3 tru cot cua"),
+    STORY_PLACE.replace("ko nho, 3 tru cot", "ko nho, rieng tinh Quang Ninh, 3 tru cot"),
+])
+def test_a_place_the_question_asks_still_refuses(kb: KnowledgeBase, text: str) -> None:
+    assert long_enough(text)
+    answer = kb.answer(text)
+    assert not answer.confident or answer.entry != PILLARS, (answer.kind, answer.entry)
+
+
+@pytest.mark.parametrize(("oos", "trained", "answered"), [
+    (0.0, 0.0, True),  # both off-topic readers plainly in: the reader's usual agreement is enough
+    (0.0, 0.3, False),  # the trained model not plainly in: NAMED_P is needed
+    (0.5, 0.0, False),  # the naive Bayes not plainly in: NAMED_P is needed
+])
+def test_under_named_p_the_off_topic_readers_must_both_find_it_plainly_in(kb: KnowledgeBase,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           oos: float, trained: float,
+                                                                           answered: bool) -> None:
+    """Round 25: with the reader between ``INTENT_AGREE`` and ``NAMED_P``, the letter is answered only where the naive
+    Bayes (under ``OOS_CONFIRM``) and the trained model (under ``PLAIN_TRAINED``) both find it in scope."""
+    texts, (result, hits) = _whole(kb, LETTER)
+    monkeypatch.setattr(texts, "intent", lambda t: Reading((LOGIN,), ((INTENT_AGREE + NAMED_P) / 2,)))
+    set_to = [replace(hits[0], oos=oos, trained=trained), *hits[1:]]
+    found = named(texts, LETTER, (result, set_to), kb.messages, kb.index.idf_of)
+    assert (found is not None and found[0].entry == LOGIN) == answered

@@ -31,12 +31,14 @@ LOOK_ALIKES = [
     "Thẻ căn cước có dùng để rút tiền ở cây ATM được không?",
     "Ngày 10 tháng 10 học sinh có được nghỉ học không?",
     "Bộ trưởng Bộ Khoa học và Công nghệ thích ăn món gì?",
+    "Ngày 10 tháng 10 có phát quà cho học sinh không?",
 ]
 # ... of which the engine answered these with confidence before the model (a topic entry, wrongly)
 # ("… thích ăn món gì?" left this list in round 24: bot.kb.own_subject refuses it before the model is read)
-ANSWERED_WITHOUT = {"Ngày 10 tháng 10 học sinh có được nghỉ học không?",
-                    "Bộ trưởng Bộ Khoa học và Công nghệ có hay đá bóng không?",
-                    "Ông Bộ trưởng Bộ Khoa học và Công nghệ có nuôi chó không?"}
+# (round 25: "… học sinh có được nghỉ học không?", "… có hay đá bóng không?" and "… có nuôi chó không?" left this
+# list: bot.kb.asks.elsewhere reads a day off and a person's pastimes, which refuses them before the model is read; a
+# gift handed out on the day is no kind of that family, and only the model refuses it)
+ANSWERED_WITHOUT = {"Ngày 10 tháng 10 có phát quà cho học sinh không?"}
 
 
 @pytest.fixture(scope="module")

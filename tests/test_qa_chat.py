@@ -138,6 +138,14 @@ def test_a_long_letter_the_intent_reader_names_is_answered(bot: BotHarness) -> N
     assert message["text"].startswith(entry_answer("vneid-ten-dang-nhap")), message["text"]
 
 
+def test_a_letter_whose_story_names_a_place_is_answered(bot: BotHarness) -> None:
+    """Round 25 (bot/kb/question_part.py): the story runs into the question by commas and names where the asker works
+    (Hạ Long); that place is no place asked, so the three pillars' entry, which names no province, answers."""
+    message = ask(bot, "lam ngoai Ha Long may nam nay, dua ban cung phong noi chuyen doi so co 3 tru cot chi do ma "
+                       "tui ko nho, 3 tru cot cua chuyen doi so la nhung cai gi vay?")
+    assert message["text"].startswith(entry_answer("ba-tru-cot-cds")), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))
@@ -180,6 +188,21 @@ def test_apology_still_lists_the_closest_topics(bot: BotHarness) -> None:
     off_topic = ask(bot, "lịch thi đấu bóng đá tối nay")  # not the channel's business: its topics instead
     assert not off_topic["text"].startswith(QA_MESSAGES["unknown"]) and buttons(off_topic)
 
+
+
+def test_a_long_letter_left_unanswered_shows_the_entry_its_question_names(bot: BotHarness) -> None:
+    """Round 25 (bot/kb/shown.py): the mother's context (her children, the homework, the pages she read) pulls the
+    whole letter towards who organises the day, and it is not answered; its last question alone ranks the 2023 theme
+    first, so the theme is among the buttons, and tapping it answers it."""
+    message = ask(bot, "Chào ad, chị là mẹ 3 đứa nhỏ ở Quỳnh Lưu, Nghệ An. Chiều qua đứa giữa học lớp 7 về kể cô giao "
+                       "bài tìm hiểu về ngày chuyển đổi số, mỗi tổ một năm, tổ nó rút trúng năm 2023. Chị lên mạng đọc "
+                       "rối hết cả lên chẳng biết trang nào đúng. Ad cho chị hỏi năm 2023 chủ đề ngày chuyển đổi số "
+                       "quốc gia là gì vậy ạ?")
+    assert not message["text"].startswith(entry_answer("ngay-cds-chu-de-2023")), message["text"]
+    offered = [b["payload"] for b in buttons(message)]
+    theme = get_kb().by_id["ngay-cds-chu-de-2023"].title
+    assert theme in offered and len(offered) <= 3, offered
+    assert ask(bot, theme)["text"].startswith(entry_answer("ngay-cds-chu-de-2023"))
 
 
 def test_why_the_2025_day_moved_is_answered_with_its_source(bot: BotHarness) -> None:
@@ -237,6 +260,24 @@ def test_a_subject_of_its_own_gets_the_apology_with_the_closest_topics(bot: BotH
     it looked like among the buttons, and is not counted for the editors; the entry's own subject is answered."""
     assert_told_outside(bot, text, closest)
     assert entry_answer(closest) in ask(bot, neighbour)["text"]
+
+
+@pytest.mark.parametrize(("text", "closest", "twin", "twin_entry"), [
+    ("Bộ trưởng Bộ KH&CN thích nghe nhạc gì?", "bo-truong-khcn", "Bộ trưởng Bộ KH&CN là ai?", "bo-truong-khcn"),
+    ("Đề án 06 có giúp tôi giảm cân không?", "de-an-06-khong-nop-lai-giay-to", "Đề án 06 giúp người dân được gì?",
+     "de-an-06-khong-nop-lai-giay-to"),
+    ("Ngày Chuyển đổi số quốc gia có được nghỉ làm không?", "ngay-cds-muc-dich", "Ngày CĐS quốc gia là ngày nào?",
+     "ngay-cds-la-ngay-nao"),
+    ("kinh te vi mo la gi", "kinh-te-so-la-gi", "kinh te so la gi", "kinh-te-so-la-gi"),
+])
+def test_another_domains_question_about_a_subject_gets_the_apology(bot: BotHarness, text: str, closest: str,
+                                                                   twin: str, twin_entry: str) -> None:
+    """Round 25 (``bot.kb.asks.elsewhere``, ``bot.kb.own_subject`` unmarked): the minister's taste in music, a
+    programme asked to cure, a day asked whether it is a day off, macroeconomics typed without marks are told they
+    are outside the channel's topics, with the entry they looked like among the buttons, and are not counted for
+    the editors; the channel's own question about the same subject is answered."""
+    assert_told_outside(bot, text, closest)
+    assert entry_answer(twin_entry) in ask(bot, twin)["text"]
 
 
 def test_a_follow_up_about_an_unknown_subject_gets_the_apology_not_another_answer(bot: BotHarness) -> None:
@@ -723,7 +764,6 @@ def test_the_channels_people_asked_to_erase_too_asks_to_confirm(bot: BotHarness)
                                   "tuần này bận quá trời luôn, bản tin thì thôi nha",
                                   "tuan nay dung gui ban tin nha, toi doc luon tren web roi",
                                   "dạ con cảm ơn, bản tin tuần này thì con xin thôi ạ",
-                                  "bản tin tuần này thì thôi, kể chuyện này cho kênh nè: ông tui học xài VNeID",
                                   "bản tin tuần này thì khỏi, nhưng từ tuần sau vẫn gửi nha",
                                   "bản tin tuần này thì thôi, đăng ký cho tôi nhận từ tuần sau nhé"])
 def test_one_issue_refused_neither_stops_nor_sends(bot: BotHarness, text: str) -> None:
@@ -734,3 +774,55 @@ def test_a_stop_after_a_reason_joined_by_nen_still_stops(bot: BotHarness) -> Non
     ask(bot, "đăng ký")
     assert ask(bot, "đọc không kịp rồi nên khỏi gửi bản tin nữa nha")["text"] == render("sub_unsubscribed")
     assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+# Round 25 (cmd25): round 24's leftovers, each as a citizen sees it; the messages are the lane's own
+@pytest.mark.parametrize("text", ["ad giúp tui được gì không?", "bot này bác dùng được không",
+                                  "kênh này giúp nông dân được gì", "kênh này giúp được tôi những gì?"])
+def test_help_asked_naming_the_asker_or_whom_it_serves_gets_the_menu(bot: BotHarness, text: str) -> None:
+    assert ask(bot, text)["text"] == ask(bot, "trợ giúp")["text"]
+
+
+def test_help_asked_with_money_lost_answers_the_problem_and_offers_the_menu(bot: BotHarness) -> None:
+    message = ask(bot, "ad giúp em được gì không, em bị lừa mất tiền")
+    assert entry_answer("npv-bi-lua-dao") in message["text"]  # what to do at once, not the list of commands
+    assert render("answer_offer_help") in [b["title"] for b in buttons(message)]
+    assert_not_executed(bot, "ad giúp em được gì không, em bị lừa mất tiền")  # no story, nothing stopped or sent
+    assert render("answer_offer_help") not in [b["title"] for b in buttons(ask(bot, "em bị lừa mất tiền rồi"))]
+
+
+def test_the_menu_offered_beside_the_problem_opens_the_menu(bot: BotHarness) -> None:
+    message = ask(bot, "ad giúp em được gì không, em bị lừa mất tiền")
+    offered = next(b for b in buttons(message) if b["title"] == render("answer_offer_help"))
+    assert ask(bot, offered["payload"])["text"] == ask(bot, "trợ giúp")["text"]
+
+
+def test_the_digest_refused_then_a_story_told_starts_the_story(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    text = "bản tin tuần này thì thôi, kể chuyện này cho kênh nè: ông tui học xài VNeID"
+    assert ask(bot, text)["text"] == render("story_ask_title").strip()
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_an_issue_not_received_is_answered_not_resent(bot: BotHarness) -> None:
+    # round 25 sent the digest here; the review of cmd25 (H1) found the rule sent it to refusals too: reverted
+    digest = ask(bot, "bản tin")["text"]
+    for text in ("em chưa nhận được bản tin tuần này, gửi lại cho em nhé", "em chưa nhận được bản tin tuần này",
+                 "em chưa nhận được bản tin tuần này, ad đừng gửi lại nha"):
+        assert ask(bot, text)["text"] != digest
+
+
+def test_a_letter_wishing_the_digest_then_asking_bare_subscribes(bot: BotHarness) -> None:
+    ask(bot, "Tui ở Quảng Nam, nghe bà con nói kênh có gửi bản tin chuyển đổi số mỗi tuần, tui cũng muốn nhận mà "
+             "không biết làm sao. Kênh đăng ký cho tui luôn nghe.")
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_a_letter_wishing_a_benefit_the_digest_told_of_does_not_subscribe(bot: BotHarness) -> None:
+    ask(bot, "Tui đọc bản tin tuần rồi thấy nói có hỗ trợ tiền cho hộ nghèo, tui cũng muốn nhận mà không biết làm sao. "
+             "Kênh đăng ký cho tui luôn nghe.")
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_unmarked_dung_gui_for_this_issue_keeps_the_subscription(bot: BotHarness) -> None:
+    assert_not_executed(bot, "dung gui ban tin tuan nay")

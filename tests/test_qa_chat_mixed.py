@@ -27,6 +27,10 @@ def ask(bot: BotHarness, text: str) -> dict:
     ("chu de ngay cds nam 2022 la chi rua ad, tui hoi xiu", "ngay-cds-chu-de-2022"),
     # "nhữg" (những) typed with the marks of the words around it
     ("tổ cns cộng đồng gồm nhữg ai z ad", "tcns-thanh-vien"),
+    # round 25 (mixed25): a letter typed twice ("dinhh") was repaired by the ranker only, at part weight, and the
+    # day's entry tied the decision's; read once in the normaliser, the decision's number is asked and answered
+    ("bua hom nghe loa ap noi ngay cds qg la theo quyet dinhh so may z, tui ko nho, ad chi gium nghen",
+     "ngay-cds-quyet-dinh-505"),
 ])
 def test_a_mixed_message_gets_its_answer(bot: BotHarness, text: str, entry: str) -> None:
     message = ask(bot, text)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.kb.asks import asks_address, typed_address, unanswered, web_addresses
+from bot.kb.asks import asks_address, asks_elsewhere, typed_address, unanswered, web_addresses
 from bot.kb.bound import unbound_year
 from bot.kb.explained import gap
 from bot.kb.index import KIND_LEAD, Hit, says_more
@@ -215,8 +215,8 @@ def probability(hits: Sequence[Hit]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0.0, moot: bool = False,
-           idf: Callable[[str], float] | None = None) -> bool:
+def floors(hits: Sequence[Hit], asks: frozenset[str] | Callable[[], frozenset[str]] = frozenset(), p: float = 0.0,
+           moot: bool | Callable[[], bool] = False, idf: Callable[[str], float] | None = None) -> bool:
     """Whether the hard floors under the model allow a confident answer with the top hit.
 
     A question that stops something answered by an entry that does not, too little of the question found in
@@ -232,14 +232,20 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] = frozenset(), p: float = 0
     offered. ``moot``: both entries of the tie give what the question asks (:func:`moot_tie`), so the tie is no
     ambiguity to the citizen. Round 12: a year the entry names only apart from what the question asks
     (``bot.kb.bound``; ``idf``: the index's word weights) is offered too.
+
+    ``asks`` and ``moot`` may be functions, called only where the floors read them: the kinds asked once the
+    cheaper floors hold, the moot tie only for a near tie (latency, round 25: :func:`decide` read the kinds of a
+    long letter and two answers' web addresses for every decision).
     """
     top = hits[0]
-    tie = near_tie(hits) and not moot and not (p >= TIE_P and _leads(top, hits[1]))
+    tie = near_tie(hits) and not (moot() if callable(moot) else moot) and not (p >= TIE_P and _leads(top, hits[1]))
     sure = p >= SURE_P and top.oos < OOS_CONFIRM and top.trained < OOS_TRAINED
     covered = top.coverage >= FLOOR_COVERAGE or (sure and top.coverage >= SURE_COVERAGE)
-    return (not tie and not top.against and covered and top.match >= FLOOR_MATCH
-            and not unanswered(asks, top.entry) and not outside(top) and not trained_outside(top)
-            and not overtaken(hits) and unbound_year(top.question, top.record, asks, idf) is None)
+    if not (not tie and not top.against and covered and top.match >= FLOOR_MATCH):
+        return False
+    asked = asks() if callable(asks) else asks
+    return (not unanswered(asked, top.entry) and not outside(top) and not trained_outside(top)
+            and not overtaken(hits) and unbound_year(top.question, top.record, asked, idf) is None)
 
 
 def may_be_answered(coverage: float, match: float) -> bool:
@@ -336,7 +342,11 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
 
     Round 24: ``known_pair`` (whether the KB says a word pair anywhere) lets the decision see a question that gives
     the head of the entry's subject its own modifier ("kinh tế vĩ mô" against "kinh tế số":
-    ``bot.kb.own_subject``): never answered with confidence, the out-of-scope apology where the model was sure."""
+    ``bot.kb.own_subject``): never answered with confidence, the out-of-scope apology where the model was sure.
+
+    Round 25: so does a predicate of another domain asked of the entry's subject (a person's tastes, a cure, the
+    weather, luck, a day off, a sale: ``bot.kb.asks.elsewhere``), which the floors already kept from a confident
+    answer."""
     if not hits:
         return unknown(suggest, messages, normalized)
     read: list[frozenset[str]] = []
@@ -357,11 +367,13 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     other = other_subject(top.question, top.record, known_pair) if p >= lowest and known_pair else None
     # the floors first, the reader last: it reads the question only for an answer the floors allow (latency)
     allowed = p >= lowest and unsaid is None and other is None \
-        and floors(hits, kinds(), p, moot_tie(hits, normalized), idf)
+        and floors(hits, kinds, p, lambda: moot_tie(hits, normalized), idf)
     if allowed and (p >= CONFIDENT_P or agrees(top, p, intent)):
         return replace(confident(top, messages, normalized, margin), score=p)
     gap_outside = unsaid is not None and p >= CONFIDENT_P and top.oos >= GAP_OOS
-    if outside(top) or (p >= CONFIDENT_P and (trained_outside(top) or other is not None)) or gap_outside:
+    # round 25: a predicate of another domain asked of the entry's subject ("Đề án 06 có giúp tôi giảm cân không?")
+    foreign = p >= CONFIDENT_P and asks_elsewhere(kinds(), top.entry)
+    if outside(top) or (p >= CONFIDENT_P and (trained_outside(top) or other is not None)) or gap_outside or foreign:
         # a look-alike of the channel's topics: the apology, the closest topics (the top entry first) as buttons
         return replace(unknown(suggest, messages, normalized, p, "outside", [h.entry.id for h in hits[:3]]),
                        score=p, out_of_scope=True)

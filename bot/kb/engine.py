@@ -112,6 +112,8 @@ class KnowledgeBase:
                 # question read with the sentence before it, in a long letter nobody answers, is not ranked)
                 return unknown(self.topic_heads[:SUGGESTIONS], self.messages, analysis.text), []
             hits = self.index.hits(query, k=5, among=wanted)
+        if among is None:
+            texts.ranked.setdefault(text, hits)  # a plain ranking of ``text`` (bot.kb.shown), the first one made
         if among is not None and (entry is None or entry.id not in among) \
                 and (not hits or hits[0].entry.id not in among):
             return unknown(self.topic_heads[:SUGGESTIONS], self.messages, analysis.text), []

@@ -16,8 +16,11 @@ that can fail on a good answer phrased otherwise; :attr:`EvalReport.failures` li
 tell a bad keyword from a bad answer. Reported, by style and overall: answered confidently and right; right
 answer among what the bot shows (the answer or any offered choice); confident but wrong; off-topic answered
 confidently; command messages routed to the right command; questions a command took instead (``cmd took``, the
-plain-word routes' false positives: must be 0). Which route takes a message is asked of a
-``route`` callable (``None`` = question answering), so this module needs no handler.
+plain-word routes' false positives: must be 0); and, last, answered confidently and right *in the first view*
+(``first view``): the keyword rule applied to the head a phone shows before "Xem thêm" (``bot.kb.first_view``),
+since a fact only after the cut is one most citizens never read. Old-set cases judged by entry id (no keywords)
+and questions the right command took count as right in the first view whenever they are right. Which route
+takes a message is asked of a ``route`` callable (``None`` = question answering), so this module needs no handler.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.kb.engine import KnowledgeBase
+from bot.kb.first_view import first_view
 from bot.kb.loader import Entry
 from bot.nlp.normalize import fold
 
@@ -80,6 +84,7 @@ class Stats:
     taken: int = 0
     second: int = 0  # two-question messages whose second question is answered or offered
     second_right: int = 0
+    first_view_right: int = 0  # confident+right with every keyword in the head a phone shows first
 
     def add(self, other: Stats) -> None:
         for name in self.__dataclass_fields__:
@@ -104,6 +109,10 @@ class EvalReport:
     @property
     def confident_accuracy(self) -> float:
         return self.total.confident_right / self.total.in_scope if self.total.in_scope else 1.0
+
+    @property
+    def first_view_accuracy(self) -> float:
+        return self.total.first_view_right / self.total.in_scope if self.total.in_scope else 1.0
 
     @property
     def shown_accuracy(self) -> float:
@@ -144,7 +153,7 @@ class EvalReport:
     def format(self) -> str:
         head = (f"{'style':<14} {'in':>4} {'confident+right':>16} {'shown right':>16} {'conf.wrong':>10} "
                 f"{'top-1':>6} {'top-3':>6} {'off-topic conf.':>15} {'commands ok':>14} {'2nd offered':>12} "
-                f"{'redirect':>8} {'cmd took':>8}")
+                f"{'redirect':>8} {'cmd took':>8} {'first view':>16}")
         lines = [head]
         rows = [*sorted(self.by_category.items()), ("OVERALL", self.total)]
         for name, s in rows:
@@ -153,7 +162,7 @@ class EvalReport:
                 f"{_pct(s.shown_right, s.in_scope):>16} {s.confident_wrong:>10} {s.top1:>6} {s.top3:>6} "
                 f"{_pct(s.off_topic_confident, s.off_topic):>15} {_pct(s.commands_right, s.commands):>14} "
                 f"{_pct(s.second_right, s.second):>12} {s.off_topic_redirect if s.off_topic else '-':>8} "
-                f"{s.taken:>8}"
+                f"{s.taken:>8} {_pct(s.first_view_right, s.in_scope):>16}"
             )
         return "\n".join(lines)
 
@@ -201,6 +210,15 @@ def contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
     return all(any(f" {alt} " in folded for alt in group) for group in groups)
 
 
+def is_right_first(entry: Entry, case: Case) -> bool:
+    """Whether the head a phone shows first of ``entry``'s answer holds every keyword group (``is_right`` on it).
+
+    A case judged by entry id has no fact to look for: right is right in the first view too."""
+    if not case.keywords:
+        return is_right(entry, case)
+    return contains_all(first_view(entry.answer), case.keywords)
+
+
 def is_right(entry: Entry | None, case: Case, groups: tuple[tuple[str, ...], ...] | None = None) -> bool:
     """Whether ``entry`` answers ``case`` (its id is expected, or its answer holds every keyword group)."""
     if entry is None:
@@ -243,6 +261,7 @@ def _score(kb: KnowledgeBase, case: Case, route: Route | None, s: Stats, failure
             if routed == case.command:  # the command the expected entry explains: the citizen got it done
                 s.confident_right += 1
                 s.shown_right += 1
+                s.first_view_right += 1
             else:
                 s.taken += 1
                 failures.append(f"{tag}: taken by command {routed}")
@@ -266,6 +285,10 @@ def _score(kb: KnowledgeBase, case: Case, route: Route | None, s: Stats, failure
     s.top3 += right_rank is not None
     if answered is not None and is_right(answered, case):
         s.confident_right += 1
+        if is_right_first(answered, case):
+            s.first_view_right += 1
+        else:
+            failures.append(f"{tag}: right but only after the first view: {answered.id}")
     elif answered is not None:
         s.confident_wrong += 1
     if any(is_right(e, case) for e in shown):

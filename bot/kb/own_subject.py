@@ -26,6 +26,9 @@ the question continues it otherwise:
 5. the question says nothing else: every content word of it is a word of the entry's title or keywords or of the
    modifier's run ("kinh tế" + "vĩ mô").
 
+Round 25: a question typed without marks reads its optional words as its own too ("kinh te vi mo la gi": "vi"
+folds like "vì", so the ranker holds it optional and "tế vĩ" was no content pair); rules 1–5 are unchanged.
+
 Such an entry is not answered with confidence (``bot.kb.decision``): the citizen gets the out-of-scope apology
 with the closest topics as buttons, or the choices where the model was unsure anyway.
 """
@@ -37,7 +40,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.kb import wh
-from bot.kb.lexicon import CONTENT, View, view
+from bot.kb.lexicon import CONTENT, OPTIONAL, View, view
 from bot.kb.records import EntryRecord
 from bot.nlp.normalize import analyze
 from bot.nlp.syllables import is_syllable
@@ -120,18 +123,24 @@ def other_subject(question: View | None, record: EntryRecord | None, known_pair:
     subject = read.after
     if not subject:
         return None
+    # Round 25: typed without marks, a word that folds like a function word ("vi" is "vì", "hoi" is "hỏi") is only
+    # optional to the ranker, so "kinh te vi mo" has no content pair "tế vĩ": such a question reads its optional
+    # words and pairs as its own too. Marked, "vĩ" is content already.
+    unmarked = not any(uv.keyed for uv in question.units)
+    pairs = (*question.pairs, *(p for _, p in question.optional_pairs)) if unmarked else question.pairs
+    roles = (CONTENT, OPTIONAL) if unmarked else (CONTENT,)
     heads: set[str] = set()  # words the question says as the second half of one of the subject's pairs
-    for pair in question.pairs:
+    for pair in pairs:
         a, _, b = pair.partition("_")
         if b in subject and b in subject.get(a, ()):
             heads.add(b)
     if not heads:
         return None
-    asked = frozenset(t for uv in question.units if uv.role == CONTENT for alt in uv.alts for t in alt)
+    asked = frozenset(t for uv in question.units if uv.role in roles for alt in uv.alts for t in alt)
     extra = asked - read.words
     if not extra or len(extra) > LONGEST:
         return None
-    after = _continuations(question.pairs)
+    after = _continuations(pairs)
     defining = read.defines and WHAT in wh.kinds(_folded(question))
     marked = frozenset(t for uv in question.units if uv.keyed for t in uv.unit.tokens)
     for head in sorted(heads):

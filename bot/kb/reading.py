@@ -23,7 +23,7 @@ from bot.kb.explained import names, subject_left
 from bot.kb.first_alone import first_read_alone
 from bot.kb.further_questions import offered_too
 from bot.kb.index import Hit, Index
-from bot.kb.intent_model import IntentModel
+from bot.kb.intent_model import NOTHING, IntentModel
 from bot.kb.introduced import cut_introduction, names_entry
 from bot.kb.loader import Entry
 from bot.kb.message import (
@@ -43,6 +43,7 @@ from bot.kb.purposes import without_purpose
 from bot.kb.records import EntryRecord
 from bot.kb.second_says_first import answered_by_second
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
+from bot.kb.shown import widened
 from bot.kb.story_pull import question_own
 from bot.kb.tails import without_tail
 from bot.kb.texts import Texts
@@ -79,6 +80,18 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     "Ý bạn là", then unknown), then the strongest evidence. With two questions, the first one answered
     confidently wins and the second's best entry (its own clause, else the whole message) is offered.
     """
+    (found, second), texts, text, asks = _read_message(kb, question)
+    if second is not None or found[0].confident:
+        return found, second
+    # unanswered: its choices drawn from every reading, the chosen one's first entry first (bot.kb.shown)
+    last = texts.ranked.get(asks[-1], []) if asks else []
+    intent = texts.intent(texts.whole) if texts.whole else NOTHING
+    return (widened(found[0], intent, last, texts.ranked.get(text, []), kb.by_id, kb.messages), found[1]), None
+
+
+def _read_message(kb: Knowledge, question: str) -> tuple[tuple[Decided, Entry | None], Texts, str, list[str]]:
+    """:func:`read`'s reading of ``question``, with the message's texts, the message as read (regional words
+    standardized, a purpose, tail or citation cut) and its asking clauses."""
     text = standardize(question, kb.index.known_pair)
     cut = clauses(text)
     if (told := without_purpose(cut, text)) is not None:  # the purpose's words rank nothing (bot.kb.purposes)
@@ -100,16 +113,16 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     plain = questions(parts, cut, text, sentences, ranked, afterthoughts=False) \
         if any(map(told_vaguely, parts[1:])) else asks
     if plain == asks:
-        return _read_asks(kb, texts, text, parts, sentences, asks)
+        return _read_asks(kb, texts, text, parts, sentences, asks), texts, text, asks
     # review 17, H1: a vague afterthought ("…, nghe nói năm 2025 là gì đó") is only ever offered: the message is
     # read without it (round 15), and with it only where that is answered, to offer its entry next
     without = _read_asks(kb, texts, text, parts, sentences, plain)
     if not without[0][0].confident or without[1] is not None:
-        return without
+        return without, texts, text, plain
     with_it = _read_asks(kb, texts, text, parts, sentences, asks)
     if only_offered(with_it[0][0], without[0][0], lambda: kb.decide(texts, asks[0])[0]):
-        return with_it
-    return without
+        return with_it, texts, text, asks
+    return without, texts, text, plain
 
 
 def _asked_by(kb: Knowledge, entry: str | None) -> frozenset[str] | None:
@@ -132,7 +145,7 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     whole = wholes[-1] if wholes else kb.decide(texts, text)
     rescued = agreed(kb, texts, text, asks, whole) if asks else None
     if rescued is None:
-        rescued = named(texts, text, whole, kb.messages, kb.index.idf_of)
+        rescued = named(texts, text, whole, kb.messages, kb.index.idf_of, asks)
     return (rescued, None) if rescued is not None else found
 
 

@@ -14,7 +14,7 @@ from typing import TypeVar
 from bot.kb.asks import asked
 from bot.kb.asks.dates import years_asked
 from bot.kb.asks.lookups import carried
-from bot.kb.index import Index, Query
+from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading
 from bot.nlp.normalize import Analysis, analyze
 
@@ -46,6 +46,9 @@ class Texts:
         # context when the whole message is read (``kinds``); a clause read alone keeps its own
         self.question = ""
         self.message = ""
+        # each text's ranked hits, as the decision first ranked it (``bot.kb.engine.KnowledgeBase.decide``): what an
+        # unanswered message shows is drawn from every reading's ranking, not searched again (``bot.kb.shown``)
+        self.ranked: dict[str, list[Hit]] = {}
 
     def analysis(self, text: str) -> Analysis:
         found = self._analyses.get(text)

@@ -972,10 +972,20 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
 
         name = "digest" if asks_this_issue(text) else name  # "gui tom tat tin nay cho minh": this issue, now
     if name in _SENT:
-        from bot.nlp.send_refused import send_refused  # noqa: PLC0415 (it reads this module's phrases)
+        from bot.nlp.send_refused import after_refusal, send_refused  # noqa: PLC0415 (it reads this module's phrases)
         from bot.nlp.this_issue import asks_about_an_issue  # noqa: PLC0415 (it reads this module's phrases)
 
-        return None if send_refused(text, now=name == "digest") or asks_about_an_issue(text) else name
+        if asks_about_an_issue(text):
+            return None
+        if not send_refused(text, now=name == "digest"):
+            return name
+        # the digest refused, then something else asked ("bản tin tuần này thì thôi, kể chuyện này cho kênh nè: …"):
+        # the rest read alone, once (no second refusal read: linear), and only for a command that sends no digest and
+        # stops nothing (round 25)
+        rest = after_refusal(text)
+        name = _plain_command(rest, intents) if rest else None
+        if name not in _AFTER_REFUSAL or (name == "story" and _rest_asks(rest)):
+            return None
     if name == "help":
         from bot.nlp.features_shown import shows_other_features  # noqa: PLC0415 (it reads this module's phrases)
 
@@ -983,7 +993,18 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     return name
 
 
+def _rest_asks(rest: str) -> bool:
+    """Whether the rest after a refused issue asks something back ("kể chuyện cho kênh rồi có ai biết tên mình không")
+    rather than asks the story told (review of cmd25, H2): a "?" or a question word (``[request] rest_asks``), read
+    once over the rest."""
+    if "?" in rest:
+        return True
+    reading = _Reading.of(rest)
+    return _any(request_phrases("rest_asks"), reading.folded, reading.message)
+
+
 _SENT = frozenset({"digest", "subscribe"})
+_AFTER_REFUSAL = frozenset({"story", "help", "erase"})  # erasing still asks to confirm
 _SENDING_ASKED = frozenset({"unsubscribe", "digest"})
 
 
@@ -1012,7 +1033,7 @@ def _plain_command(text: str, intents: Intents | None = None) -> str | None:
     name = _read(last, intents)
     if name is not None and not _asks_besides(name, last, intents):
         return name
-    told_how = _how_of_wish(text, last, intents)
+    told_how = _how_of_wish(text, last, intents) or _bare_subscription(text, last, intents)
     if told_how is not None:
         return told_how
     # a run after the first clause is a request only when said to the channel (review 13, M4: "…, hôm qua thằng cháu
@@ -1054,6 +1075,41 @@ def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
             if intent.wished(whole.folded, whole.message) and not intent.excluded(whole.folded, whole.message):
                 return intent.name
     return None
+
+
+def _bare_subscription(text: str, last: str, intents: Intents) -> str | None:
+    """A long letter that wishes the digest first and asks last with the object left unsaid (round 25: "Tui ở Quảng
+    Nam, nghe bà con nói kênh có gửi bản tin chuyển đổi số mỗi tuần, tui cũng muốn nhận mà không biết làm sao. Kênh
+    đăng ký cho tui luôn nghe."): the last clauses say a bare request to sign up (``[request] bare_subscribe``), one
+    clause before them says the wish to receive (``digest_wished``), the letter names the digest, holds no "?", and
+    neither the last clauses nor the wish's clause says an exclusion of the subscription. Read only when the last
+    clauses say such a request (one lookup); then each clause once. A wish that leaves its object unsaid counts only
+    after a clause saying the channel sends the digest ("kênh có gửi bản tin …"), not one quoting it ("đọc bản tin
+    thấy nói có hỗ trợ tiền …, tui cũng muốn nhận": the benefit is wished; review of cmd25, H3)."""
+    if not last or "?" in text:
+        return None
+    said = _Reading.of(last)
+    if not _any(request_phrases("bare_subscribe"), said.folded, said.message):
+        return None
+    subscribe = next(c for c in intents.commands if c.name == "subscribe")
+    whole = _Reading.of(text)
+    if subscribe.excluded(said.folded, said.message) or not _any(_digest_named(), whole.folded, whole.message):
+        return None
+    offered = False  # the clause before says the channel sends the digest (review of cmd25, H3)
+    for clause in _CLAUSE_END.split(text.strip()):
+        reading = _Reading.of(clause)
+        if _any(request_phrases("digest_wished"), reading.folded, reading.message):
+            if subscribe.excluded(reading.folded, reading.message):
+                return None
+            named = _any(_digest_named(), reading.folded, reading.message)
+            return "subscribe" if named or offered else None
+        offered = _any(request_phrases("digest_offered"), reading.folded, reading.message)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _digest_named() -> tuple[Exclusion, ...]:
+    return phrases_of(["@digest_named"])
 
 
 def _complains_of_stop(text: str, intents: Intents) -> str | None:
@@ -1389,6 +1445,15 @@ def _says_command(reading: _Reading, intents: Intents) -> bool:
     found = intents.said(reading.marked, reading.folded, reading.accented)
     return any(any(all(not group.isdisjoint(found) for group in pattern) for pattern in c.groups)
                or c.wished(reading.folded, reading.message) for c in intents.commands)
+
+
+def pattern_said(name: str, text: str, intents: Intents | None = None) -> bool:
+    """Whether ``text``, read whole, says a whole pattern of the command ``name``, its exclusions aside (round 25: the
+    answer to a help request told with a problem, "ad giúp em được gì không, em bị lừa mất tiền", offers the menu;
+    bot/nlp/problem_told.py). One lookup of the commands' phrases, as the router's own."""
+    intents = intents if intents is not None else _intents()
+    reading = _Reading.of(text)
+    return any(_says(c, reading, intents) for c in intents.commands if c.name == name)
 
 
 def _asked_help(text: str, intents: Intents) -> str | None:

@@ -186,7 +186,46 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     slipped = _abbreviation_slipped(raw, f)
     if slipped is not None:
         return _units(slipped, command)
+    single = None if command else _letter_doubled(raw, f)
+    if single is not None:
+        return _units(single, command)
     return (Unit(((f,),), (), "other", False),)
+
+
+# The longest Vietnamese syllable is seven letters ("nghiêng"); a word longer than this by more than its stretched
+# letters could hold is no syllable typed with one letter held down.
+_LONGEST_STRETCHED = 16
+
+
+def _letter_doubled(raw: str, f: str) -> str | None:
+    """``raw`` with a letter typed twice or held down read once, where that spells a syllable and no other letter so
+    read does ("dinhh", "khongg", "naoo", "diinh", "tuiiii" for "dinh", "khong", "nao", "dinh", "tui"; round 25,
+    mixed25: the writers' mixed and typo styles typed a letter twice in some forty tuned messages). Read in the
+    normaliser, not left to the ranker's one-edit repair (``bot.kb.typos``): a slip that only one spelling explains
+    is no guess, so the word keeps its full weight, and the readers of what a message asks ("quyết dinhh số mấy"
+    asks a document number) see the word too. The teencode corrector the abbreviation tables cite reads a letter
+    repeated as one before anything else (github.com/duytran-vio/correct_teencode, ``correct_teencode.py``,
+    ``preprocess``), and ViLexNorm (github.com/ngxtnhi/ViLexNorm, ``dev.csv``) normalises "xúccc", "chưaaa",
+    "tuiiiii" to "xúc", "chưa", "tui"; here only where one run's letters, or every run's, read once, and nothing
+    else, leave a syllable.
+
+    Only for the KB (a command's form is read as typed), only after the abbreviation tables and the Telex/VNI
+    decoders had their turn ("dd", "aa", "ee", "oo" are Telex there), and only in a short word: linear in the
+    message (each word is read once, and at most a few copies of a short word are made)."""
+    if len(f) > _LONGEST_STRETCHED or not f.isalpha() or len(raw) != len(f) or _ROMAN.issuperset(f):
+        return None
+    runs = [m.span() for m in _REPEATED.finditer(raw)]
+    if not runs:
+        return None
+    found = {raw[:a + 1] + raw[b:] for a, b in runs}
+    found.add(_REPEATED.sub(r"\1", raw))
+    found = {w for w in found if is_syllable(fold(w))}
+    return found.pop() if len(found) == 1 else None
+
+
+_REPEATED = re.compile(r"(\w)\1+")
+# A Roman numeral repeats its letters on purpose ("quý III", "khóa XIII", "thế kỷ XXI"): never a stretched "i" or "xi".
+_ROMAN = frozenset("ivxlcdm")
 
 
 def _abbreviation_slipped(raw: str, f: str) -> str | None:

@@ -122,6 +122,26 @@ def send_refused(text: str, *, now: bool = False) -> bool:
     return any(refused for _, refused in said) and all(refused for verb, refused in said if verb)
 
 
+def after_refusal(text: str) -> str:
+    """What the message says after its last clause that refuses the digest and names it ("bản tin tuần này thì thôi,
+    kể chuyện này cho kênh nè: …" → "kể chuyện này cho kênh nè: …"); "" when no such clause is followed by words.
+    Round 25: a message refused as the digest may ask something else after the refusal (a story to tell, the menu),
+    which the router reads in this rest alone. One pass over the clauses, each read once (as :func:`send_refused`)."""
+    send, refusals, _, tail, no_more, more, purpose, _, _ = _lists()
+    cut = -1
+    start = 0
+    for m in [*_PARTS.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        part = text[start:end]
+        folded, words = f" {command_form(part)} ", tuple(command_words(part))
+        if words and _names_the_digest(part) and (
+                any(_said(send, folded, words, purpose)) or _closes(refusals, tail, folded, words, purpose)
+                or _not_any_more(no_more, more, folded, words)):
+            cut = end
+        start = m.end() if m is not None else len(text)
+    return text[cut:].lstrip(" ,.;!?…\n-–—") if cut >= 0 else ""
+
+
 @lru_cache(maxsize=1)
 def _digest_names() -> tuple[Exclusion, ...]:
     return phrases_of(["@digest_name"])

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from bot.kb import KnowledgeBase
 from bot.kb.asks import asked, unanswered
+from bot.kb.asks.elsewhere import ELSEWHERE
 from bot.kb.asks.places import _PROVINCE_WHERE
 from bot.nlp.normalize import analyze
 
@@ -52,3 +53,9 @@ def test_no_phrasing_of_the_kb_asks_a_place_date_phone_or_world_fact_its_own_ent
     otherwise, some phrasings ask of entries that name none: "Tỉnh nào có Ngày Chuyển đổi số riêng?")"""
     assert lacking(real_kb, lambda kind, text: kind in ("place:nước Lào", "weekday", "phone", "disaster", "origin")
                    or (kind == "province" and _PROVINCE_WHERE.search(text) is not None)) == []
+
+
+def test_no_phrasing_of_the_kb_asks_another_domains_predicate_its_own_entry_lacks(real_kb: KnowledgeBase) -> None:
+    """A taste, a cure, the weather, luck, a day off or a sale (``bot.kb.asks.elsewhere``): "khám chữa bệnh" with
+    the citizen card, "nghị định" folded as "nghi", "nâng cao thêm" are none of them."""
+    assert lacking(real_kb, lambda kind, _: kind.startswith(ELSEWHERE)) == []

@@ -138,3 +138,42 @@ def test_a_long_word_through_the_real_kb_is_looked_up_in_bounded_work(real_kb: K
         assert counting.looked <= 64 * (repair.longest + 2) ** 2
     finally:
         repair.deletes = dict(counting)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("quyet dinhh so may", "quyet dinh so may"),  # a final letter typed twice
+    ("diinh danh", "dinh danh"),  # a vowel typed twice inside the word
+    ("đc khônggggg ad", "duoc khong admin"),  # a letter held down, with the word's marks
+    ("ad oiii cho hoi", "admin oi cho hoi"),
+    ("quyết địnhh", "quyet dinh"),
+])
+def test_a_letter_typed_twice_is_read_once_in_the_normaliser(typed: str, expected: str) -> None:
+    # round 25 (mixed25): read before the ranker, so the word keeps its full weight (no one-edit guess)
+    analysis = analyze(typed)
+    assert analysis.text == expected
+    assert all(u.kind != "other" for u in analysis.units)
+
+
+@pytest.mark.parametrize("typed", ["kkkk", "hmm", "google", "huhuuu", "vneid"])
+def test_a_word_no_single_letter_reading_spells_is_kept(typed: str) -> None:
+    # no syllable once its repeated letters are read once: left as typed, to the ranker's repair or nowhere
+    assert analyze(typed).text == typed
+
+
+def test_repeated_letters_stay_linear() -> None:
+    # a long run is no stretched syllable: not read, and read at once
+    assert analyze("a" * 5000).text == "a" * 5000
+    assert analyze("dinh" + "h" * 5000).tokens == ("dinh" + "h" * 5000,)
+
+
+def test_a_command_keeps_its_letters_as_typed() -> None:
+    # the command form reads what is typed (bot.nlp.normalize.command_form): a doubled letter is not its business
+    from bot.nlp.normalize import command_form
+    assert command_form("huyy") == "huyy"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("quý III", "quy iii"), ("khóa XIII", "khoa xiii"), ("lần thứ II", "lan thu ii"), ("thế kỷ XXI", "the ki xxi")])
+def test_a_roman_numeral_keeps_its_repeated_letters(typed: str, expected: str) -> None:
+    # "III" is three, not a stretched "i"; "XIII" is thirteen, not "xi"
+    assert analyze(typed).text == expected

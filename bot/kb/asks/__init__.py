@@ -22,6 +22,8 @@ entry (``bot.kb.asks.registry``); the module's docstring says each kind and why:
 * ``ranks`` — ``rank:<index>``, ``leader``, ``broadband:fixed``, ``region``;
 * ``procedures`` — ``procedure:<name>``, ``duration``, ``login``, ``admission``;
 * ``world`` — ``disaster``, ``origin``;
+* ``elsewhere`` — ``taste``, ``effect:<domain>``, ``dayoff``, ``sale`` (another domain's predicate asked of the
+  channel's subjects: a person's tastes, a cure, the weather, luck, a day off, a sale);
 * ``lookups`` — ``lookup:<record>`` (one's own tax code, insurance, fines, exam results … looked up).
 
 ``addresses`` reads web addresses for the decision (no kind). The history of each kind is in
@@ -39,6 +41,7 @@ from bot.kb.asks import (  # noqa: F401
     amounts,
     dates,
     documents,
+    elsewhere,
     hours_by_day,
     lookups,
     minor,
@@ -55,10 +58,12 @@ from bot.kb.asks import (  # noqa: F401
     world,
 )
 from bot.kb.asks.addresses import asks_address, typed_address, web_addresses
+from bot.kb.asks.elsewhere import ELSEWHERE
 from bot.kb.asks.places import named_places
 from bot.kb.loader import Entry
 
-__all__ = ["asked", "asks_address", "named_places", "provided", "typed_address", "unanswered", "web_addresses"]
+__all__ = ["asked", "asks_address", "asks_elsewhere", "named_places", "provided", "typed_address", "unanswered",
+           "web_addresses"]
 
 
 def asked(normalized: str, raw: str = "", with_places: bool = True) -> frozenset[str]:
@@ -107,3 +112,10 @@ def unanswered(asks: frozenset[str], entry: Entry) -> frozenset[str]:
     missing = asks - provided(entry)
     years = {k for k in asks if k.startswith("year:")}
     return missing - years if years - missing else missing
+
+
+def asks_elsewhere(asks: frozenset[str], entry: Entry) -> bool:
+    """Whether the question asks ``entry`` for a predicate of another domain it does not say (a person's tastes, a
+    cure, the weather, luck, a day off, a sale: ``bot.kb.asks.elsewhere``): a look-alike of the channel's topic,
+    given the out-of-scope apology rather than "Ý bạn là…?" (round 25)."""
+    return any(k.startswith(ELSEWHERE) for k in unanswered(asks, entry))

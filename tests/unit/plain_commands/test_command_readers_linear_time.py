@@ -194,3 +194,44 @@ def test_plain_command_rereads_grow_with_the_length(monkeypatch: pytest.MonkeyPa
 
     (short_work, short_len), (long_work, long_len) = work(2_000), work(32_000)
     assert long_work / short_work <= 1.5 * long_len / short_len
+
+
+# round 25: what follows the last refusing clause (send_refused.after_refusal), read once by the router; and a long
+# letter's bare request to sign up read against the wish of each clause (intents._bare_subscription)
+@pytest.mark.parametrize(("unit", "last"), [("bản tin tuần này thì thôi, ", "kể chuyện này cho kênh nè"),
+                                            ("khong can gui ban tin tuan nay, ", "ke chuyen cho kenh ne"),
+                                            ("thì thôi, bản tin ", "tuần này thì khỏi")])
+def test_after_refusal_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
+    calls = _counting_tokens(monkeypatch, send_refused)
+
+    def work(text: str) -> int:
+        calls[0] = 0
+        send_refused.after_refusal(text)
+        return calls[0]
+
+    work_ratio, length_ratio = _ratio(work, unit, last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+@pytest.mark.parametrize(("unit", "last"), [("bản tin tuần này thì thôi, ", "kể chuyện này cho kênh nè: ông tui"),
+                                            ("tui cũng muốn nhận bản tin, ", "Kênh đăng ký cho tui luôn nghe."),
+                                            ("tui muốn nhận. ", "Kênh đăng ký cho tui luôn nghe.")])
+def test_router_after_a_refusal_or_a_bare_request_grows_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str,
+                                                                        last: str) -> None:
+    calls = _counting_tokens(monkeypatch, send_refused)
+    read = [0]
+    counted_function = intents._plain_command
+
+    def counted(text: str, *args: object) -> str | None:
+        read[0] += len(text)
+        return counted_function(text, *args)
+
+    monkeypatch.setattr(intents, "_plain_command", counted)
+
+    def work(text: str) -> int:
+        calls[0] = read[0] = 0
+        intents.plain_command(text)
+        return calls[0] + read[0]
+
+    work_ratio, length_ratio = _ratio(work, unit, last)
+    assert work_ratio <= 1.5 * length_ratio

@@ -44,7 +44,7 @@ STOPS_STAY = [
 # the digest refused politely or with "thì thôi", even beside another command's words: no digest sent
 DIGEST_REFUSED = [
     ("dạ con cảm ơn, bản tin tuần này thì con xin thôi ạ", None),
-    ("bản tin tuần này thì thôi, kể chuyện này cho kênh nè: ông tui học xài VNeID", None),
+    # (round 25: the story told after the refusal is read in the rest, "story": test_round25_leftovers.py)
     ("bản tin mới nhất cháu xin thôi ạ", None),
     # this issue refused and the subscription kept, or a later one asked for: nothing sent now, nothing stopped
     ("bản tin tuần này thì khỏi, nhưng từ tuần sau vẫn gửi nha", None),

@@ -1,0 +1,51 @@
+"""Round 25 (bot/kb/question_part.py): the pieces of a question clause that ask, without the story run into the same
+sentence by commas."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.kb.question_part import asking_pieces, pieces
+
+pytestmark = pytest.mark.unit
+
+LETTER = ("lam ngoai Ha Long may nam nay, dua ban cung phong noi chuyen doi so co 3 tru cot chi do ma tui ko nho, "
+          "3 tru cot cua chuyen doi so la nhung cai gi vay?")
+
+
+def test_a_letter_is_cut_at_its_commas_and_keeps_its_question_mark() -> None:
+    cut = pieces(LETTER)
+    assert len(cut) == 3 and cut[-1].endswith("?")
+
+
+def test_a_number_is_never_cut() -> None:
+    assert pieces("Cổng tiết kiệm 4,22 nghìn tỷ, có từ 1.7.2024 không?") == [
+        "Cổng tiết kiệm 4,22 nghìn tỷ,", "có từ 1.7.2024 không?"]
+
+
+def test_the_story_pieces_are_left_out() -> None:
+    """The first piece tells where the asker works (Hạ Long), the second what a colleague said: neither asks, and the
+    second, though right before the question, is a story's length, no subject fronted."""
+    assert asking_pieces([LETTER]) == pieces(LETTER)[-1:]
+
+
+def test_a_fronted_subject_right_before_the_question_is_kept() -> None:
+    clause = "Hôm trước tôi đi họp tổ dân phố, còn ở thành phố Huế, tỷ lệ hồ sơ trực tuyến là bao nhiêu?"
+    assert asking_pieces([clause]) == ["còn ở thành phố Huế,", "tỷ lệ hồ sơ trực tuyến là bao nhiêu?"]
+
+
+def test_a_clause_none_of_whose_pieces_asks_stays_whole() -> None:
+    for clause in ("Cho tôi hỏi, năm 2025 tỷ lệ hồ sơ trực tuyến toàn trình", "Tôi ở Hà Nội, nhà gần chợ",
+                   "Tôi ở Hà Nội, nhà gần chợ, hôm qua đi họp"):
+        assert asking_pieces([clause]) == [clause]
+
+
+def test_cutting_stays_linear_in_the_length() -> None:
+    """Adversarial input: tens of thousands of commas and digits (no backtracking in the cut)."""
+    text = "1,2,a," * 20000 + " ở đâu?"
+    started = time.perf_counter()
+    found = asking_pieces([text])
+    assert time.perf_counter() - started < 2.0
+    assert found and found[-1].endswith("?")
