@@ -116,8 +116,7 @@ class IntentModel:
         # letter visits ~20,000 postings, and zipping the packed arrays made a float object per weight visited and
         # a tuple per step; the pairs cost about a tenth less per visit). Each weight is the float its packed
         # array holds, so every product and every sum, made in the same order, is the same to the last bit. Equal
-        # weights share one float object (4 significant digits: ~5,000 distinct values for ~160,000 postings); the
-        # tuples cost ~13 MB of a worker's RSS (bench_qa: 99 → 112 MB with the real KB loaded).
+        # weights share one float object (4 significant digits: ~5,000 distinct values for ~160,000 postings).
         shared: dict[float, float] = {}
         self._pairs: dict[str, tuple[tuple[int, float], ...]] = {
             f: tuple(zip(indices, _shared(weights, shared), strict=True)) for f, (indices, weights) in postings.items()
