@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,24 +112,18 @@ class IntentModel:
         self.idf = idf
         self.postings = postings  # feature -> (label indices, weights)
         self.temperature = temperature
-        # The same postings as (label, weight) pairs of Python floats, read by ``scores`` (latency, round 26: a long
-        # letter visits ~20,000 postings, and zipping the packed arrays made a float object per weight visited and
-        # a tuple per step; the pairs cost about a tenth less per visit). Each weight is the float its packed
-        # array holds, so every product and every sum, made in the same order, is the same to the last bit. Equal
-        # weights share one float object (4 significant digits: ~5,000 distinct values for ~160,000 postings).
-        shared: dict[float, float] = {}
-        self._pairs: dict[str, tuple[tuple[int, float], ...]] = {
-            f: tuple(zip(indices, _shared(weights, shared), strict=True)) for f, (indices, weights) in postings.items()
-        }
 
     def scores(self, text: str) -> list[float]:
         """Log-likelihood score of every label (up to a constant), for a normalised text."""
         vector = weighted(features(text), self.idf)
         mass = sum(vector.values())
         scores = [b * mass for b in self.base]
-        pairs = self._pairs.get
-        for f, x in vector.items():  # each label's sum in the features' order (the text's: deterministic)
-            for i, w in pairs(f, ()):
+        postings = self.postings
+        for f, x in vector.items():
+            found = postings.get(f)
+            if found is None:
+                continue
+            for i, w in zip(found[0], found[1], strict=True):
                 scores[i] += x * w
         return scores
 
@@ -143,12 +137,6 @@ class IntentModel:
         total = sum(exps)
         order = sorted(range(len(scores)), key=lambda i: (-scores[i], self.labels[i]))[:k]
         return Reading(tuple(self.labels[i] for i in order), tuple(exps[i] / total for i in order))
-
-
-def _shared(weights: Iterable[float], shared: dict[float, float]) -> list[float]:
-    """``weights`` as Python floats, each equal one the object ``shared`` already holds (memory). Zeros are kept as
-    they are: 0.0 and -0.0 are equal keys, and a product with one or the other differs in its sign."""
-    return [shared.setdefault(w, w) if w else w for w in weights]
 
 
 def dump(model: IntentModel) -> Iterator[str]:
