@@ -44,7 +44,8 @@ CASE_FILES = ("tests/eval/questions.toml",)
 # dump would show
 DEV_SPLITS = tuple(f"tests/eval/blind/{name}.toml" for name in (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8a", "dev9a", "dev10a", "dev11a", "dev12a", "dev13a",
-    "dev14a", "dev15a", "dev16a", "dev17a", "dev18a", "dev19a", "dev20a", "dev21a", "dev22a", "dev23a", "dev24a"))
+    "dev14a", "dev15a", "dev16a", "dev17a", "dev18a", "dev19a", "dev20a", "dev21a", "dev22a", "dev23a", "dev24a",
+    "dev25a"))
 
 
 def chat_messages() -> list[str]:
