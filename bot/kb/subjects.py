@@ -128,13 +128,13 @@ def _spoken(tokens: list[str], start: int, hops: int = 2) -> bool:
     for k in range(len(before) - 1, -1, -1):
         word = before[k]
         if word in SPEAKER:
-            return not _reports(tokens, first + k + 1, start)
+            return not reports(tokens, first + k + 1, start)
         if hops and word in ADDRESS_WAYS and _spoken(tokens, first + k, hops - 1):
             return True
     return False
 
 
-def _reports(tokens: list[str], after: int, end: int) -> bool:
+def reports(tokens: list[str], after: int, end: int) -> bool:
     """Whether the words from ``tokens[after]`` (right after a pronoun) to ``end`` open with a verb of asking, knowing
     or hearing, an auxiliary or two before it ("tôi muốn biết", "cho tôi hỏi", "tui nghe nói")."""
     for word in tokens[after:end]:
