@@ -31,6 +31,10 @@ def ask(bot: BotHarness, text: str) -> dict:
     # day's entry tied the decision's; read once in the normaliser, the decision's number is asked and answered
     ("bua hom nghe loa ap noi ngay cds qg la theo quyet dinhh so may z, tui ko nho, ad chi gium nghen",
      "ngay-cds-quyet-dinh-505"),
+    # round 26 (mixed26): "onl" expanded ("trực tuyến") pushed the pronoun out of the speaker's span, and Cần Thơ,
+    # where the asker sells, was read as the place asked
+    ("toi ban hang onl o can tho, muon gop suc cds thi theo bai viet cua so nguoi dan lam j dc z ad",
+     "cds-nguoi-dan-gop-phan"),
 ])
 def test_a_mixed_message_gets_its_answer(bot: BotHarness, text: str, entry: str) -> None:
     message = ask(bot, text)

@@ -69,8 +69,18 @@ def _table() -> tuple[dict[str, str], dict[str, int]]:
 # vô Bình Dương làm", "tui dân Quảng Nam vô Đồng Nai", "mạ tui ngoài Nghệ An hỏi" ("vô" = vào; "ngoài"/"ra" for the
 # north of the speaker); "e" is chat's "em".
 SPEAKER = frozenset({"toi", "tui", "minh", "em", "to", "tao", "e"})
-SPEAKER_AT = frozenset({"o", "tai", "que", "dan", "vo", "vao", "ngoai", "ra", "xuong", "len"})
+SPEAKER_AT = frozenset({"o", "tai", "que", "dan", "vo", "vao", "ngoai", "ra", "xuong", "len", "ben"})
 SPEAKER_SPAN = 4
+# Round 26 (mixed typing): "bên" introduces where the speaker is as "ở" does, in the South and in chat ("tui bên Cần
+# Thơ", "nhà em bên Long An", "e làm ở UBND xã bên Hải Dương"). An address goes on from one way word to the next
+# ("ở UBND xã bên Hải Dương", "ở xóm trọ … ở Quế Võ"): a way word a few words after the speaker's own is the speaker's
+# too. But where the pronoun is the subject of a verb of asking, knowing or hearing, the place after it is what is
+# asked or reported ("cho tôi hỏi ở Hà Giang có bao nhiêu tổ …", "tui nghe nói ở Thái Lan cũng có ngày …"): not the
+# speaker's. Only the verb right after the pronoun (an auxiliary between) counts: folded, the same syllables are
+# other words inside the span ("dạy công nghệ ở Đà Nẵng", "xã hội", "Hà Nội").
+REPORTING = frozenset({"hoi", "biet", "nghe", "noi", "thay", "doc", "xem", "coi"})
+AUXILIARIES = frozenset({"muon", "co", "da", "moi", "vua", "cung", "duoc", "thi", "can", "dang"})
+ADDRESS_WAYS = frozenset({"o", "tai", "ben"})
 # Round 14b (session-14 workers and parents): the way to the place may name the unit or the way first — "mẹ tôi làm
 # văn thư ở xã ngoài quê Nghệ An", "em mới xuống Bình Dương", "lên Bình Dương làm công nhân" ("xuống"/"lên": moved
 # there) — and a sub-place of up to two words may stand between "ở" and the province ("tôi làm công ty giày ở Dĩ An
@@ -103,9 +113,34 @@ def _speaker_at(tokens: list[str], i: int) -> bool:
             start = j  # the way's first word of moving or being ("ở", "quê", "xuống"), not a unit before it
     if start == i or tokens[start] not in SPEAKER_AT:
         return False
+    return _spoken(tokens, start)
+
+
+def _spoken(tokens: list[str], start: int, hops: int = 2) -> bool:
+    """Whether the way word at ``tokens[start]`` tells where the speaker is: a first-person pronoun or the asker's
+    lodging at most SPEAKER_SPAN words before it, with no verb of asking, knowing or hearing between (round 26), or
+    another way word of the speaker's address there ("ở UBND xã bên …": at most ``hops`` of them, so the reading stays
+    linear in the message)."""
     before = tokens[max(0, start - SPEAKER_SPAN):start]
-    return (
-        any(t in SPEAKER for t in before) or any(pair in LODGINGS for pair in zip(before, before[1:], strict=False)))
+    if any(pair in LODGINGS for pair in zip(before, before[1:], strict=False)):
+        return True
+    first = start - len(before)
+    for k in range(len(before) - 1, -1, -1):
+        word = before[k]
+        if word in SPEAKER:
+            return not reports(tokens, first + k + 1, start)
+        if hops and word in ADDRESS_WAYS and _spoken(tokens, first + k, hops - 1):
+            return True
+    return False
+
+
+def reports(tokens: list[str], after: int, end: int) -> bool:
+    """Whether the words from ``tokens[after]`` (right after a pronoun) to ``end`` open with a verb of asking, knowing
+    or hearing, an auxiliary or two before it ("tôi muốn biết", "cho tôi hỏi", "tui nghe nói")."""
+    for word in tokens[after:end]:
+        if word not in AUXILIARIES:
+            return word in REPORTING
+    return False
 
 
 RELAY = frozenset({"hoi", "goi", "nhan"})

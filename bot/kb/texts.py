@@ -16,6 +16,7 @@ from bot.kb.asks.dates import years_asked
 from bot.kb.asks.lookups import carried
 from bot.kb.index import Hit, Index, Query
 from bot.kb.intent_model import NOTHING, IntentModel, Reading
+from bot.kb.story_years import story_years
 from bot.nlp.normalize import Analysis, analyze
 
 YEAR = "year:"  # the prefix of a year asked among the kinds (``bot.kb.asks``)
@@ -71,7 +72,7 @@ class Texts:
         "Tôi có nghe … chủ đề năm 2023 là gì đó. Chủ đề năm 2026 là gì?" asks 2026; the 2023 told before made any
         2023 entry enough). A question naming no year keeps the years of its context ("Năm 2025 lễ đó tổ chức rồi.
         Vào ngày nào?" borrows 2025); a clause read alone keeps its own."""
-        found = self.asked(text)
+        found = self._unstoried(text, self.asked(text))
         if self.message and text != self.message:  # a clause looking up what the message names (bot.kb.asks.lookups)
             found |= carried(self.analysis(text).text, self.asked(self.message))
         if not self.question or text != self.message:
@@ -86,10 +87,18 @@ class Texts:
         decision needs only the years of a reading it will not answer, to drop the runners-up that name none,
         ``bot.kb.year_rivals``). Only the dates family reads years, and what a clause carries from the message is a
         lookup, never a year."""
-        own = years_asked(self.analysis(text).text)
+        own = self._unstoried(text, years_asked(self.analysis(text).text))
         if not self.question or text != self.message:
             return own
         return years_asked(self.analysis(self.question).text) or own
+
+    def _unstoried(self, text: str, kinds: frozenset[str]) -> frozenset[str]:
+        """``kinds`` without the years ``text`` names only in the asker's own story (round 26,
+        ``bot.kb.story_years``): read only where a year is among them and ``text`` has a comma or sentence mark."""
+        if not any(k.startswith(YEAR) for k in kinds) or not any(c in text for c in ",.;!?"):
+            return kinds
+        told = story_years(text, lambda piece: self.analysis(piece).text)
+        return kinds - told if told else kinds
 
     def intent(self, text: str) -> Reading:
         """What the intent reader makes of ``text`` (nothing without a model), once per text.

@@ -41,7 +41,14 @@ LAOS = "nước Lào"
 def named_places(normalized: str, raw: str = "") -> frozenset[str]:
     """The ``place:<key>`` kinds of a question: the provinces, cities and countries it names (``raw``, the question
     as typed: the countries only its marks tell)."""
-    return frozenset(f"place:{p}" for p in places(normalized, asked=True)) | typed_countries(raw)
+    found = places(normalized, asked=True)
+    if found and raw:
+        # round 26: the speaker's span counted in the words as typed, where an abbreviation is one word ("tui lam cty
+        # giay o Di An Binh Duong", "toi ban hang onl o can tho": expanded, "công ty", "trực tuyến" push the pronoun
+        # out of the span)
+        typed = fold(raw)
+        found -= places(typed) - places(typed, asked=True)
+    return frozenset(f"place:{p}" for p in found) | typed_countries(raw)
 
 
 def typed_countries(raw: str) -> frozenset[str]:
