@@ -37,6 +37,7 @@ class Texts:
         self._analyses: dict[str, Analysis] = {}
         self._queries: dict[str, Query | None] = {}
         self._asked: dict[str, frozenset[str]] = {}
+        self._told: dict[str, frozenset[str]] = {}  # the years each text names only in the asker's story
         self._readings: dict[str, tuple[Analysis, Query | None]] = {}  # by analysed text (see ``query``)
         # The places the message's question clauses name (bot.kb.subjects), held by every reading, so a clause read
         # alone ("…, là ngày nào?") keeps them and a context sentence ("tôi ở Hà Nội, …") adds none.
@@ -97,7 +98,9 @@ class Texts:
         ``bot.kb.story_years``): read only where a year is among them and ``text`` has a comma or sentence mark."""
         if not any(k.startswith(YEAR) for k in kinds) or not any(c in text for c in ",.;!?"):
             return kinds
-        told = story_years(text, lambda piece: self.analysis(piece).text)
+        told = self._told.get(text)
+        if told is None:  # once per text: both the kinds and the years of a text read it
+            told = self._told[text] = story_years(text, lambda piece: self.analysis(piece).text)
         return kinds - told if told else kinds
 
     def intent(self, text: str) -> Reading:

@@ -48,10 +48,10 @@ def tells_a_need(text: str) -> bool:
     whole = f" {command_form(text)} "
     if not any(verb in whole for verb in _VERBS):
         return False  # the cheap trigger: no verb of help at all (every question passes here)
-    parts = [p for p in _PARTS.split(text) if p.strip()]
+    parts = [tuple(command_words(p)) for p in _PARTS.split(text) if p.strip()]  # each clause's words, read once
     asked = -1
-    for k, part in enumerate(parts):
-        folded, words = f" {command_form(part)} ", tuple(command_words(part))
+    for k, words in enumerate(parts):
+        folded = f" {' '.join(w for w, _, _ in words)} "
         ends = [i + len(p.words) for p in lists.asks if p.folded in folded for i in p.at(words)]
         if ends:
             asked = k
@@ -64,7 +64,7 @@ def tells_a_need(text: str) -> bool:
     # the channel does (the sets' newcomers: "Tôi mới dùng smartphone, con cháu đi làm xa. Kênh giúp được tôi gì
     # không?"); a need is told right beside the question ("con em bị sốt cao, ad giúp em được gì không")
     first = 0 if len(text.split()) <= MAX_WORDS else asked + 1
-    return any(_tells(tuple(command_words(part)), lists) for k, part in enumerate(parts) if k >= first and k != asked)
+    return any(_tells(words, lists) for k, words in enumerate(parts) if k >= first and k != asked)
 
 
 def _tells(words: tuple, lists: _Lists) -> bool:
