@@ -391,6 +391,17 @@ FLOORS = {
     # figures only (727fa2f: 92.3 %, 100 %, 1.9 % (1/52), 0/28, 100 %, 1 taken)
     "dev26a": (0.88, 0.96, 0.04, 0.04, 0.83),
     "dev26b": (0.9, 0.98, 0.04, 0.04, 0.83),
+    # the regeneration at the start of session 27, two fresh writers (the North-East; the Central coast), 20 cases of
+    # each of the 16 styles, written before any round-27 work, never tuned on, failures never read (3013580: 93.1 %,
+    # 99.7 %, 3 wrong by the keyword rule, 1/80, 96.7 %, none taken)
+    "test43": (0.92, 0.98, 0.0125, 0.025, 0.9),
+    # session 27's dev set by two fresh writers (Bến Tre/Sóc Trăng/Quảng Trị/Bắc Ninh/Đắk Lắk farmers and families
+    # writing long, mixed messages: 14 rambling and 14 mixed of 52; Hà Nội/Vinh/Quy Nhơn/Cần Thơ tellers, builders,
+    # pharmacists and students), cut by writer: dev27a (uc) tuned on from round 28 (untouched at 3013580: 90.4 %,
+    # 98.1 %, 1.9 % (1/52), 1/28, 83.3 %, 1 taken); dev27b (ud) held out, figures only (3013580: 94.2 %, 98.1 %,
+    # 1.9 % (1/52), 1/28, 100 %, none taken)
+    "dev27a": (0.88, 0.96, 0.04, 0.04, 0.83),
+    "dev27b": (0.92, 0.96, 0.04, 0.04, 0.83),
 }
 
 
@@ -428,7 +439,9 @@ def blind_report(split: str, kb: KnowledgeBase, route: Callable[[str], str | Non
 
 
 # a dev set committed untouched, before its round's work: its questions taken by a command are that round's to fix
-NOT_YET_TUNED: set[str] = set()  # dev20a and dev21a (2 taken each at the start) have none since lane cmd21
+# dev20a and dev21a (2 taken each at the start) have none since lane cmd21; dev27a (1 taken at the start: a long
+# letter ending "kênh này lập ra để làm gì, cô có thể góp gì cho kênh không" read as help) is round 28's
+NOT_YET_TUNED: set[str] = {"dev27a"}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
