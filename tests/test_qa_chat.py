@@ -814,10 +814,11 @@ def test_the_digest_refused_then_a_story_told_starts_the_story(bot: BotHarness) 
 
 
 def test_an_issue_not_received_is_answered_not_resent(bot: BotHarness) -> None:
-    # round 25 sent the digest here; the review of cmd25 (H1) found the rule sent it to refusals too: reverted
+    # round 25 sent the digest to the resend; the review of cmd25 (H1) found the rule sent it to refusals too: reverted.
+    # Round 27 sends it to the resend alone (test_a_missed_issue_asked_again_is_sent below); these stay answers
     digest = ask(bot, "bản tin")["text"]
-    for text in ("em chưa nhận được bản tin tuần này, gửi lại cho em nhé", "em chưa nhận được bản tin tuần này",
-                 "em chưa nhận được bản tin tuần này, ad đừng gửi lại nha"):
+    for text in ("em chưa nhận được bản tin tuần này", "em chưa nhận được bản tin tuần này, ad đừng gửi lại nha",
+                 "chưa nhận được bản tin tuần này, có cần gửi lại không"):
         assert ask(bot, text)["text"] != digest
 
 
@@ -874,3 +875,39 @@ def test_help_asked_with_any_need_answers_it_and_offers_the_menu(bot: BotHarness
 @pytest.mark.parametrize("text", ["ad giúp em được gì không, em mới vào kênh", "ad giúp em được gì không, em cảm ơn"])
 def test_help_asked_with_courtesy_or_as_a_newcomer_gets_the_menu(bot: BotHarness, text: str) -> None:
     assert ask(bot, text)["text"] == ask(bot, "trợ giúp")["text"]
+
+
+# Round 27 (cmd27): the three commands cmd26 left, as a citizen sees them; the messages are the lane's and the round-25
+# reviewer's own
+@pytest.mark.parametrize("text", ["em chưa nhận được bản tin tuần này, gửi lại cho em nhé",
+                                  "chua nhan duoc ban tin tuan nay, ad goi lai cho tui voi"])
+def test_a_missed_issue_asked_again_is_sent(bot: BotHarness, text: str) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    assert ask(bot, text)["text"] == digest
+
+
+@pytest.mark.parametrize("text", ["em chưa nhận được bản tin tuần này, gửi lại hồ sơ cho em nhé",
+                                  "em chưa nhận được bản tin tuần này, kênh gửi lại hả"])
+def test_another_thing_resent_or_the_resend_asked_about_sends_nothing(bot: BotHarness, text: str) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    assert_not_executed(bot, text)
+    assert last(bot)["text"] != digest
+
+
+def test_unmarked_bo_het_of_the_askers_data_asks_to_confirm_the_erase(bot: BotHarness) -> None:
+    assert ask(bot, "bo het thong tin cua minh di")["text"] == render("erase_ask").strip()
+
+
+@pytest.mark.parametrize("text", ["em bỏ hết thông tin vào đơn rồi mà không gửi được",
+                                  "bỏ hết giấy tờ khi làm căn cước à?"])
+def test_bo_het_of_something_else_erases_nothing(bot: BotHarness, text: str) -> None:
+    assert_not_executed(bot, text)
+
+
+@pytest.mark.parametrize("text", ["khong can gui ban tin tuan nay, gui chuyen khoan cho tui",
+                                  "khỏi gửi bản tin tuần này, gửi mã otp lại cho tui"])
+def test_the_digest_refused_then_something_else_sent_sends_nothing_and_starts_no_story(bot: BotHarness,
+                                                                                      text: str) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    assert_not_executed(bot, text)
+    assert last(bot)["text"] != digest

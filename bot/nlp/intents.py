@@ -943,6 +943,12 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     stop said only of what a request spares the asker or of one issue ("đăng ký … để khỏi bỏ lỡ bản tin", "bản tin tuần
     này thì thôi nha", stop_bound)."""
     name = _plain_command(text, intents)
+    if name is None:
+        from bot.nlp.resend_asked import asks_resend  # noqa: PLC0415 (it reads this module's phrases)
+
+        # a missed issue asked again ("em chưa nhận được bản tin tuần này, gửi lại cho em nhé"): the digest, read as a
+        # closed shape so that no refusal, question or other thing resent reaches it (round 27; review of cmd25, H1)
+        return "digest" if asks_resend(text) else None
     if name == "unsubscribe":
         from bot.nlp.stop_bound import stop_reread  # noqa: PLC0415 (it reads this module's phrases)
 

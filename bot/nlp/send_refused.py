@@ -50,6 +50,7 @@ class _Lists(NamedTuple):
     later: tuple[Exclusion, ...]  # a later issue named ("từ tuần sau vẫn gửi"): no request of this one
     reason: tuple[Exclusion, ...]  # a one-off reason told ("tui đọc trên web rồi"): its verb asks nothing
     story: tuple[Exclusion, ...]  # a story named as what is sent ("tui muốn gửi câu chuyện"): no digest asked
+    issue: tuple[Exclusion, ...]  # what a clause sending the issue names (the digest, an issue, news): else no digest
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,8 @@ def _lists() -> _Lists:
                   phrases_of([*vocabulary.get("refuse_closing", []), *request.get("refused_closing", [])]),
                   phrases_of(vocabulary.get("refused_verb", [])), tail, phrases_of(request.get("refused_more", [])),
                   more, purpose, phrases_of(request.get("later_issue", [])),
-                  phrases_of(request.get("one_off_reason", [])), phrases_of(request.get("story_sent", [])))
+                  phrases_of(request.get("one_off_reason", [])), phrases_of(request.get("story_sent", [])),
+                  phrases_of(request.get("digest_sent_object", [])))
 
 
 def clauses(text: str) -> Iterator[str]:
@@ -101,7 +103,7 @@ def send_refused(text: str, *, now: bool = False) -> bool:
     """Whether ``text`` refuses, in the clause that says it, the send or subscription it asks for. ``now``: the request
     is for an issue now (the digest), so a clause naming a later issue asks nothing of it (round 24: "bản tin tuần này
     thì khỏi, nhưng từ tuần sau vẫn gửi nha" is refused; for a subscription that clause is the request)."""
-    send, refusals, verbs, tail, no_more, more, purpose, later, reason, story = _lists()
+    send, refusals, verbs, tail, no_more, more, purpose, later, reason, story, issue = _lists()
     whole = f" {command_form(text)} "
     if not any(p.folded in whole for p in (*refusals, *send)) and not any(f" {m} " in whole for m in more):
         return False  # the cheap trigger: no refusal's words at all
@@ -113,8 +115,11 @@ def send_refused(text: str, *, now: bool = False) -> bool:
                    or _not_any_more(no_more, more, folded, words))
         # a clause naming a later issue asks nothing now; one telling a one-off reason ("tui đọc trên web rồi") asks
         # nothing at all (round 24: "bản tin mới nhất bỏ qua giùm tui nghen, tui đọc trên web rồi")
+        # round 27: nor, for the issue, one that sends something else, naming no issue ("khỏi gửi bản tin tuần này, gửi
+        # mã otp lại cho tui" sent the digest; the refusal is honoured and the rest read)
         asks_not = not refused and (any_said(reason, folded, words) or (now and any_said(later, folded, words))
-                                    or _sends_a_story(story, folded, words, part))
+                                    or _sends_a_story(story, folded, words, part)
+                                    or (now and not any_said(issue, folded, words)))
         said.append((any_said(verbs, folded, words) and not asks_not, refused))
     # a clause that is a refusal alone refuses the request said in the clause before it ("…, thôi khỏi nha"); not one
     # that names an issue of its own (review of cmd22, M6: "gửi bản tin tuần này, chưa cần bản tin tuần trước đâu")
@@ -131,7 +136,7 @@ def after_refusal(text: str) -> str:
     refused as the digest may ask something else after the refusal (a story to tell, the menu), which the router reads
     in this rest alone; round 26 (review of cmd25, H5): or before it. Each kept clause keeps the punctuation that ends
     it (the router reads a "?" in it). One pass over the clauses, each read once (as :func:`send_refused`)."""
-    send, refusals, _, tail, no_more, more, purpose, _, _, _ = _lists()
+    send, refusals, _, tail, no_more, more, purpose, _, _, _, _ = _lists()
     kept: list[str] = []
     refused_any = False
     start = 0

@@ -10,7 +10,16 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.nlp import features_shown, intents, problem_told, send_refused, sending_asked, stop_bound, this_issue
+from bot.nlp import (
+    features_shown,
+    intents,
+    problem_told,
+    resend_asked,
+    send_refused,
+    sending_asked,
+    stop_bound,
+    this_issue,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -258,4 +267,23 @@ def test_router_after_a_refusal_or_a_bare_request_grows_with_the_length(monkeypa
 def test_a_need_told_with_help_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str,
                                                            last: str) -> None:
     work_ratio, length_ratio = _steps_ratio(monkeypatch, problem_told, problem_told.asks_help_with_problem, unit, last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+# round 27: a missed issue asked again, read as a closed shape (resend_asked.asks_resend): each clause's words read
+# once, the longest phrase first at each word; and a clause sending something else after the issue refused
+@pytest.mark.parametrize(("unit", "last"), [("em chưa nhận được bản tin tuần này, gửi lại cho em nhé, ", "ad ơi"),
+                                            ("chua nhan duoc ban tin tuan nay goi lai cho tui ", "voi"),
+                                            ("gửi lại cho em nhé, ", "em chưa nhận được bản tin tuần này")])
+def test_the_resend_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
+    work_ratio, length_ratio = _steps_ratio(monkeypatch, resend_asked, resend_asked.asks_resend, unit, last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+@pytest.mark.parametrize(("unit", "last"), [("khỏi gửi bản tin tuần này, gửi mã otp lại cho tui, ", "nha"),
+                                            ("khong can gui ban tin tuan nay, gui chuyen khoan cho tui ", "nhe")])
+def test_a_refusal_then_something_else_sent_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str,
+                                                                      last: str) -> None:
+    work_ratio, length_ratio = _steps_ratio(monkeypatch, send_refused, lambda t: send_refused.send_refused(t, now=True),
+                                            unit, last)
     assert work_ratio <= 1.5 * length_ratio

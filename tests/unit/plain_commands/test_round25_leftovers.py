@@ -56,7 +56,9 @@ HELP_LOOK_ALIKES = [
 # refusals and questions of the resend and another thing not received, so it was reverted: every one of these is left
 # to the knowledge base (which answers the complaint and offers the digest)
 RESENT = [
-    ("em chưa nhận được bản tin tuần này, gửi lại cho em nhé", None),
+    # round 27 (cmd27): the resend alone, read as a closed shape (bot/nlp/resend_asked.py), is the digest again; every
+    # refusal, question and other thing resent below stays the knowledge base's
+    ("em chưa nhận được bản tin tuần này, gửi lại cho em nhé", "digest"),
     ("em chưa nhận được bản tin tuần này", None),
     ("em chưa nhận được bản tin tuần này, sao vậy", None),
     ("tui hủy rồi mà vẫn nhận được bản tin tuần này, đừng gửi lại nữa", None),
@@ -130,7 +132,9 @@ ALL_REMOVED = [
     ("tui muốn bỏ hết thông tin cá nhân trên mạng thì làm sao", None),
 ]
 ALL_REMOVED_UNMARKED = [
-    (unmarked("tui hổng muốn kênh giữ thông tin của tui nữa, bỏ hết đi giùm"), None),
+    # round 27 (cmd27): "bỏ hết" with the asker's own data named ("thông tin của tui") counts unmarked again; "bỏ
+    # hết … vào" (put in) and a removal told ("… rồi mà vẫn chậm") do not
+    (unmarked("tui hổng muốn kênh giữ thông tin của tui nữa, bỏ hết đi giùm"), "erase"),
     (unmarked("em bỏ hết thông tin vào đơn rồi mà không gửi được"), None),
     (unmarked("bỏ tất cả thông tin vào một file rồi gửi cho ai"), None),
     (unmarked("máy em bị lỗi, em bỏ hết dữ liệu rồi mà vẫn chậm"), None),
