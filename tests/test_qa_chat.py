@@ -62,6 +62,16 @@ def assert_told_outside(bot: BotHarness, text: str, closest: str) -> None:
     assert count_unanswered(bot.redis) == before
 
 
+def assert_offered_not_answered(bot: BotHarness, text: str, entry_id: str) -> None:
+    """``text`` gets "Ý bạn là…?", the apology or the out-of-scope reply with ``entry_id``'s title as a button, not
+    that entry's answer."""
+    message = ask(bot, text)
+    assert entry_answer(entry_id) not in message["text"]
+    assert message["text"].startswith((QA_MESSAGES["did_you_mean"], QA_MESSAGES["unknown"],
+                                       render("out_of_scope", you="bạn", You="Bạn", me="kênh")))
+    assert get_kb().by_id[entry_id].title in [b["payload"] for b in buttons(message)]
+
+
 def entry_answer(entry_id: str) -> str:
     """The opening of an entry's answer: what a phone shows first (the rest is behind "Xem thêm")."""
     return get_kb().by_id[entry_id].answer[:80]
@@ -708,13 +718,18 @@ def test_a_look_alike_naming_someone_the_kb_does_not_know_gets_buttons_not_the_a
     out-of-scope reply, with the entry as a button. The plain question is still answered."""
     for text in ("Thành phố Thủ Đức có bao nhiêu tổ công nghệ số cộng đồng?",  # answered before round 8
                  "Huyện Mường Tè có bao nhiêu tổ công nghệ số cộng đồng?"):
-        message = ask(bot, text)
-        assert entry_answer("tcns-so-luong") not in message["text"]
-        assert message["text"].startswith((QA_MESSAGES["did_you_mean"], QA_MESSAGES["unknown"],
-                                           render("out_of_scope", you="bạn", You="Bạn", me="kênh")))
-        assert get_kb().by_id["tcns-so-luong"].title in [b["payload"] for b in buttons(message)]
+        assert_offered_not_answered(bot, text, "tcns-so-luong")
     answered = ask(bot, "Cả nước có bao nhiêu tổ công nghệ số cộng đồng?")
     assert entry_answer("tcns-so-luong") in answered["text"]
+
+
+def test_a_day_of_the_year_asked_is_not_answered_with_a_decision_signed_that_day(bot: BotHarness) -> None:
+    """Round 27 (bot.kb.asks.dates): Decision 505 was signed on 22/4/2022, which makes 22/4 no day of every year; a
+    citizen asking which day 22/4 is gets the decision offered as a button, not its answer. The day the decision
+    made (10/10) is still answered."""
+    assert_offered_not_answered(bot, "ngày 22/4 hằng năm là ngày gì", "ngay-cds-quyet-dinh-505")
+    answered = ask(bot, "ngày 10/10 hằng năm là ngày gì")
+    assert entry_answer("ngay-cds-la-ngay-nao") in answered["text"]
 
 
 # Round 22 (cmd22): a stop bound to its clause, one issue refused, this issue asked now; the messages are the

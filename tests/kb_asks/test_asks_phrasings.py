@@ -59,3 +59,8 @@ def test_no_phrasing_of_the_kb_asks_another_domains_predicate_its_own_entry_lack
     """A taste, a cure, the weather, luck, a day off or a sale (``bot.kb.asks.elsewhere``): "khám chữa bệnh" with
     the citizen card, "nghị định" folded as "nghi", "nâng cao thêm" are none of them."""
     assert lacking(real_kb, lambda kind, _: kind.startswith(ELSEWHERE)) == []
+
+
+def test_no_phrasing_of_the_kb_asks_a_day_of_the_year_its_own_entry_lacks(real_kb: KnowledgeBase) -> None:
+    """Round 27: "10/10 là ngày gì" is the national day's own phrasing; no phrasing asks which day 22/4 is."""
+    assert lacking(real_kb, lambda kind, _: kind.startswith(("date:", "day:"))) == []

@@ -9,11 +9,16 @@ that names the date asked (``bot.kb.asks``). Kinds (read on the folded question)
 * ``quarter:<n>`` — a quarter of a year ("quý 3", "quý III"), like a year: the entry names it;
 * ``day:<name>`` — the date or kind of a named day ("Ngày Khoa học … là ngày mấy", "… là ngày quốc tế gì"): the entry
   names that day ("ngày <name>");
+* ``date:<d>/<m>`` — which day a day of the year is ("ngày 22/4 hằng năm là ngày gì"): the entry says that day and
+  month as a day of every year ("10/10", "ngày 10 tháng 10"), not only inside one year's date ("ngày 22/4/2022", the
+  day Decision 505 was signed, is no yearly day); and a day of the year said to be a named day ("22/4 có phải là
+  Ngày Trái Đất không", "ngày 10/10 là ngày chuyển đổi số phải không") asks ``day:<name>`` like a named day's date;
 * ``weekday`` — the day of the week of a date ("Ngày 10/10 năm 2025 là thứ mấy?", "rơi vào thứ mấy", "nhằm thứ
   mấy", the Southern "rơi vô thứ mấy"): the answer names a weekday ("vào thứ Sáu", "chủ nhật, ngày 12/10"). Not a
   rank ("xếp / đứng … là thứ mấy") nor an ordinal ("năm thứ mấy", "lần thứ mấy": a word stands between "là" and "thứ").
 
-(year from round 2, day and quarter from round 7, a year said as lacking from round 10, weekday from round 13;
+(year from round 2, day and quarter from round 7, a year said as lacking from round 10, weekday from round 13, a
+day of the year from round 27 — the judged "is 22/4 Earth Day?" answered with Decision 505, signed on 22/4/2022;
 docs/question-answering.md)
 """
 
@@ -35,6 +40,15 @@ _DAY = re.compile(rf"\bngay {_NOT_A_NAME}(\w+)(?: \w+){{0,7}} (?:la|vao|roi vao|
                   r"(?:nao|may|bao nhieu|gi)\b"
                   rf"|\b(?:la|vao) ngay {_NOT_A_NAME}(\w+)(?: \w+){{0,3}} (?:gi|nao)\b")
 _DAY_SAID = re.compile(r"\bngay (\w+)")
+# A day of the year (day, month, no year: the next word is none of the digits) said to be a day (folded: "22/4" reads
+# "22 4"): "<d> <m> (hằng năm) (có phải) (là) ngày <name | gì | nào>". Never after another number ("505 22 4").
+_OF_YEAR = re.compile(r"(?<!\d )\b([0-3]?\d) (?:thang )?([01]?\d) (?:hang nam |moi nam |nay |do )?"
+                      r"(?:co phai la |co phai |chinh la |la )?ngay (\w+)")
+_WHICH = frozenset({"gi", "nao", "le"})  # "là ngày gì / nào / lễ gì": which day it is
+# A day and month as typed in an entry (``Said.typed``) that no year follows ("10/10", not "22/4/2022"), and as written
+# out in words ("ngày 10 tháng 10", "mùng 10 tháng 10"; folded), no year after them.
+_DATE_TYPED = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)(?![\d/])")
+_DATE_WORDS = re.compile(r"\b(?:ngay|mung) ([0-3]?\d) thang ([01]?\d)\b(?! nam \d)")
 # A quarter of a year ("quý 3", "quý III"): like a year, the entry must name it.
 _QUARTER = re.compile(r"\bquy (1|2|3|4|i|ii|iii|iv)\b")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
@@ -74,6 +88,7 @@ def _asked(normalized: str, _raw: str, _found: Set[str]) -> set[str]:
     kinds: set[str] = set()
     if "ngay" in normalized:
         kinds.update(f"day:{m.group(1) or m.group(2)}" for m in _DAY.finditer(normalized))
+        kinds.update(_of_year(normalized))
     if "quy " in normalized:
         kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(normalized))
     kinds.update(years_asked(normalized))
@@ -82,9 +97,29 @@ def _asked(normalized: str, _raw: str, _found: Set[str]) -> set[str]:
     return kinds
 
 
+def _of_year(normalized: str) -> set[str]:
+    """The kinds of a day of the year said to be a day (``_OF_YEAR``): ``date:<d>/<m>`` where which day it is is asked,
+    ``day:<name>`` where a named day is said (a name no named day's expression takes: ``_NOT_A_NAME``)."""
+    kinds: set[str] = set()
+    for m in _OF_YEAR.finditer(normalized):
+        day, month, name = int(m.group(1)), int(m.group(2)), m.group(3)
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        if name in _WHICH:
+            kinds.add(f"date:{day}/{month}")
+        elif _NAME.match(name):
+            kinds.add(f"day:{name}")
+    return kinds
+
+
+_NAME = re.compile(rf"{_NOT_A_NAME}\w+$")
+
+
 def _provided(said: Said) -> set[str]:
     everything = said.everything
     kinds = {f"day:{m.group(1)}" for m in _DAY_SAID.finditer(everything)}
+    kinds.update(f"date:{int(d)}/{int(m)}" for d, m in _DATE_TYPED.findall(said.typed))
+    kinds.update(f"date:{int(d)}/{int(m)}" for d, m in _DATE_WORDS.findall(everything))
     kinds.update(f"quarter:{_ROMAN.get(m.group(1), m.group(1))}" for m in _QUARTER.finditer(everything))
     years_said = f"{_without_lacking(said.answer, said.folded)} {said.phrasings}"
     kinds.update(f"year:{y}" for y in _YEAR.findall(years_said))
