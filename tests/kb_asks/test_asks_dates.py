@@ -48,6 +48,9 @@ def test_a_rank_where_it_ranks_is_no_weekday_and_only_is_no_sister() -> None:
     ("Ngày 22/4 có phải là Ngày Trái Đất không?", "day:trai"),
     ("22/4 la ngay trai dat phai ko ad", "day:trai"),
     ("Ngày 10/10 có phải là ngày chuyển đổi số không?", "day:chuyen"),
+    # "ngày hội / lễ <name>": the name follows "hội" (the lead's review: "hội" was read as the day's name)
+    ("Ngày 10/10 là ngày hội chuyển đổi số phải không?", "day:chuyen"),
+    ("22/4 là ngày lễ gì", "date:22/4"),
 ])
 def test_a_day_of_the_year_said_to_be_a_day_is_read(question: str, kind: str) -> None:
     assert kind in kinds(question)
@@ -85,6 +88,8 @@ def test_a_day_of_the_year_the_entry_holds_only_as_one_years_date_is_not_answere
     "ngày 10/10 là ngày gì",
     "ngày 10/10 hằng năm là ngày gì",
     "Ngày 22/4/2022 Thủ tướng ký quyết định gì?",
+    "Ngày 10/10 là ngày hội chuyển đổi số phải không?",
+    "ngay 10/10 la ngay hoi chuyen doi so phai ko",
 ])
 def test_the_day_the_entry_holds_is_still_answered(real_kb: KnowledgeBase, question: str) -> None:
     answer = real_kb.answer(question)

@@ -41,9 +41,10 @@ _DAY = re.compile(rf"\bngay {_NOT_A_NAME}(\w+)(?: \w+){{0,7}} (?:la|vao|roi vao|
                   rf"|\b(?:la|vao) ngay {_NOT_A_NAME}(\w+)(?: \w+){{0,3}} (?:gi|nao)\b")
 _DAY_SAID = re.compile(r"\bngay (\w+)")
 # A day of the year (day, month, no year: the next word is none of the digits) said to be a day (folded: "22/4" reads
-# "22 4"): "<d> <m> (hằng năm) (có phải) (là) ngày <name | gì | nào>". Never after another number ("505 22 4").
+# "22 4"): "<d> <m> (hằng năm) (có phải) (là) ngày (hội | lễ) <name | gì | nào>" ("ngày hội chuyển đổi số" names the
+# day, not "hội"). Never after another number ("505 22 4").
 _OF_YEAR = re.compile(r"(?<!\d )\b([0-3]?\d) (?:thang )?([01]?\d) (?:hang nam |moi nam |nay |do )?"
-                      r"(?:co phai la |co phai |chinh la |la )?ngay (\w+)")
+                      r"(?:co phai la |co phai |chinh la |la )?ngay (?:hoi |le )?(\w+)")
 _WHICH = frozenset({"gi", "nao", "le"})  # "là ngày gì / nào / lễ gì": which day it is
 # A day and month as typed in an entry (``Said.typed``) that no year follows ("10/10", not "22/4/2022"), and as written
 # out in words ("ngày 10 tháng 10", "mùng 10 tháng 10"; folded), no year after them.
