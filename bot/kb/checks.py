@@ -4,6 +4,7 @@ Besides schema problems the KB tests itself: every title and phrasing must be an
 its own entry. Titles matter doubly because the "Ý bạn là…?" buttons send the title back as the question.
 Every source must say what the entry claims (``bot.kb.sourcing``) and every entry that can go stale carries a
 ``review_by`` date for its kind (``bot.kb.review``); what is due is listed by ``review_due``, not a failure.
+What a phrasing asks must be in the head a phone shows first (``bot.kb.asked_after_cut``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from bot.kb import asked_after_cut
 from bot.kb.coverage import coverage_problems
 from bot.kb.decision import answer_text
 from bot.kb.engine import KnowledgeBase
@@ -43,6 +45,7 @@ def check_kb(path: Path | None = None, *, max_answer_chars: int = MAX_ANSWER_CHA
         length = len(answer_text(entry, messages))
         if length > max_answer_chars:
             problems.append(f"{where}: answer with sources is {length} characters (limit {max_answer_chars})")
+        problems.extend(asked_after_cut.problems(entry, where))
         if entry.verified > today:
             problems.append(f"{where}: verified date {entry.verified.isoformat()} is in the future")
         for i, source in enumerate(entry.sources, 1):
