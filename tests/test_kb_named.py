@@ -9,10 +9,12 @@ from dataclasses import replace
 import pytest
 
 from bot.kb import KnowledgeBase
+from bot.kb import named as named_module
 from bot.kb import reading as reading_module
 from bot.kb.decision import OOS_TRAINED
+from bot.kb.index import Index
 from bot.kb.intent_model import INTENT_AGREE, Reading
-from bot.kb.named import LONG_WORDS, NAMED_P, long_enough, named
+from bot.kb.named import LONG_WORDS, NAMED_P, PLAIN_TRAINED, STORY_WORDS, long_enough, named
 from bot.kb.several import Decided
 from bot.kb.texts import Texts
 
@@ -67,16 +69,44 @@ def test_a_reader_naming_another_entry_or_unsure_answers_nothing(kb: KnowledgeBa
 def test_a_short_message_is_never_read_so(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
     """Off-topic look-alikes are short: however surely the reader names the entry, a short message is left to the
     decision (and the whole message is not searched again for it)."""
-    short = " ".join(LETTER.split()[: LONG_WORDS - 1])
+    short = " ".join(LETTER.split()[: STORY_WORDS - 1])
     assert long_enough(LETTER) and not long_enough(short)
     texts, whole = _whole(kb, short)
     monkeypatch.setattr(texts, "intent", lambda t: Reading((whole[1][0].entry.id,), (1.0,)))
+    monkeypatch.setattr(named_module, "asking_part_agrees", lambda *args: True)
     assert named(texts, short, whole, kb.messages, kb.index.idf_of) is None
 
 
-def test_the_trained_off_topic_model_leaning_out_answers_nothing(kb: KnowledgeBase) -> None:
+@pytest.mark.parametrize(("trained", "part_agrees", "answered"), [
+    (0.0, True, True),  # both off-topic readers plainly in, the reader sure, the asking part alone the entry's
+    (0.0, False, False),  # the asking part read alone does not agree (or there is no story to set aside)
+    (PLAIN_TRAINED, True, False),  # the trained model not plainly in over the whole letter
+])
+def test_a_letter_under_long_words_needs_both_the_whole_and_its_asking_part(
+        kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, trained: float, part_agrees: bool,
+        answered: bool) -> None:
+    """Round 27: a letter of ``STORY_WORDS`` to ``LONG_WORDS`` words is answered only where the whole letter is plainly
+    the entry's (both off-topic readers plainly in, the reader at ``NAMED_P``) and so is its asking part read alone."""
+    middle = " ".join(LETTER.split()[: LONG_WORDS - 1])
+    assert not long_enough(middle) and len(middle.split()) >= STORY_WORDS
+    texts, (result, hits) = _whole(kb, middle)
+    calm = [replace(hits[0], oos=0.0, trained=trained), *hits[1:]]
+    monkeypatch.setattr(texts, "intent", lambda t: Reading((hits[0].entry.id,), (1.0,)))
+    monkeypatch.setattr(named_module, "asking_part_agrees", lambda *args: part_agrees)
+    monkeypatch.setattr(named_module, "_allowed", lambda *args: True)
+    found = named(texts, middle, (result, calm), kb.messages, kb.index.idf_of)
+    assert (found is not None and found[0].entry == hits[0].entry.id) == answered
+
+
+def test_the_trained_off_topic_model_leaning_out_answers_nothing(kb: KnowledgeBase,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over the whole letter and over its asking part read alone (round 27: the comma pieces that ask, where no
+    clause was read as a question)."""
     texts, (result, hits) = _whole(kb, LETTER)
     leaning = [replace(hits[0], trained=OOS_TRAINED), *hits[1:]]
+    ranked = Index.hits
+    monkeypatch.setattr(Index, "hits", lambda self, *a, **k: [replace(h, trained=OOS_TRAINED)
+                                                               for h in ranked(self, *a, **k)])
     assert named(texts, LETTER, (result, leaning), kb.messages, kb.index.idf_of) is None
 
 

@@ -165,6 +165,17 @@ def test_a_letter_whose_story_leads_the_readers_out_is_answered(bot: BotHarness)
     assert message["text"].startswith(entry_answer("vneid-dang-nhap-dich-vu-cong")), message["text"]
 
 
+def test_a_letter_whose_story_reads_as_a_question_is_answered_by_its_last_question(bot: BotHarness) -> None:
+    """Round 27 (bot/kb/asking_part.py): a story clause with a question word of its own ("mua hai chục ngàn mấy")
+    joins the asking part and leads its readers out; the question clauses of the letter's last asking sentence, read
+    alone, are plainly the ranking entry's, which answers."""
+    message = ask(bot, "Năm nay thanh long ở Hàm Thuận Nam được giá, thương lái vô tận vườn mua hai chục ngàn mấy, "
+                       "mừng muốn chết. Tối qua ngồi nhậu với mấy ông trong tổ hợp tác, ông Hai nói Việt Nam mình lên "
+                       "hạng chính phủ điện tử thế giới, ông Bảy cãi là tụt, cãi tới khuya. Vậy khảo sát của Liên Hợp "
+                       "Quốc năm 2024 mình tăng hay giảm, tăng mấy bậc, có vô nhóm gì hông?")
+    assert message["text"].startswith(entry_answer("ct-xep-hang-egdi-2024")), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))

@@ -12,6 +12,12 @@ entry cannot answer is still read by the caller (``bot.kb.named``); only the rea
 aside, and only where the question read alone is plainly in scope for both off-topic readers (``OOS_CONFIRM``,
 ``PLAIN_TRAINED``) — stricter than their leaning-out thresholds — and the intent reader names the entry at
 ``NAMED_P``, never at the readers' usual agreement.
+
+Round 27: the asking part is read two ways. A story clause with a question word of its own ("ít ai đưa tiền mặt",
+"mua bảy ngàn mấy", "Mấy năm trước có thấy cơ quan nào dùng đâu") is read as a question too, and the asking part that
+holds it leads its readers out as the story did; the question clauses of the letter's last sentence that asks
+(:func:`last_asked`) are read alone as well, whole: rambling letters ask last. A letter of one clause run on by commas
+(no clause read as a question) has an asking part too: its comma pieces that ask.
 """
 
 from __future__ import annotations
@@ -21,22 +27,42 @@ from collections.abc import Sequence
 from bot.kb.decision import OOS_CONFIRM, TIE_MARGIN, outside
 from bot.kb.index import Hit
 from bot.kb.intent_model import OUTSIDE
+from bot.kb.message import resolved_parts, sentences_of
 from bot.kb.question_part import asking_pieces
 from bot.kb.texts import Texts
+from bot.nlp.clauses import clauses
 
 
 def asking_part(text: str, asks: Sequence[str]) -> str:
-    """The part of the letter ``text`` that asks: the asking pieces of its question clauses ``asks``, or "" where
-    no clause was read as a question or the pieces are the whole letter (no story to set aside)."""
-    if not asks:
-        return ""
-    part = " ".join(asking_pieces(asks))
+    """The part of the letter ``text`` that asks: the asking pieces of its question clauses ``asks`` — of the letter
+    itself where no clause was read as a question (round 27: "…, chu de nam 2022 la chi rua ad, nho giup voi") — or ""
+    where the pieces are the whole letter (no story to set aside)."""
+    part = " ".join(asking_pieces(asks or [text]))
     return part if len(part.split()) < len(text.split()) else ""
+
+
+def last_asked(text: str, asks: Sequence[str]) -> str:
+    """The question clauses of ``asks`` in the last sentence of ``text`` that holds one, joined whole, where an
+    earlier sentence holds one too; else "" (the asking part already is that sentence's). An earlier sentence read as a
+    question by a question word of the story ("Giờ khách toàn quét mã, ít ai đưa tiền mặt.") is left out, and the
+    clause that fronts the subject asked keeps it ("Vậy khảo sát … năm 2024 mình tăng hay giảm, tăng mấy bậc"), where
+    the asking pieces keep only the short piece before a question. The clauses are cut again (only for a long letter
+    whose readers refused it: latency)."""
+    if len(asks) < 2:
+        return ""
+    cut = clauses(text)
+    where = {p: s.index for p, s in zip(resolved_parts(cut), sentences_of(cut, text), strict=True) if s is not None}
+    found = [where.get(a) for a in asks]
+    if any(i is None for i in found) or len(set(found)) < 2:
+        return ""
+    last = max(i for i in found if i is not None)
+    return " ".join(a for a, i in zip(asks, found, strict=True) if i == last)
 
 
 def asking_part_agrees(texts: Texts, top: Hit, text: str, asks: Sequence[str], named_p: float,
                        plain_trained: float) -> bool:
-    """Whether the asking part of ``text`` (:func:`asking_part`), read alone, is plainly ``top``'s entry's:
+    """Whether an asking part of ``text`` (:func:`asking_part`, :func:`last_asked`), read alone, is plainly ``top``'s
+    entry's:
 
     - the intent reader reads the whole letter as that entry or as none (``OUTSIDE``), never as another: a question
       pointing back ("Trang đó địa chỉ là gì?") names its subject only in the story, and read alone it is another
@@ -50,17 +76,45 @@ def asking_part_agrees(texts: Texts, top: Hit, text: str, asks: Sequence[str], n
 
     Read only where the whole letter's readers refused (latency: one more intent reading and one ranking, for a
     long letter nothing else answered)."""
-    part = asking_part(text, asks)
     whole = texts.intent(texts.whole)
-    if not part or whole.top not in (top.entry.id, OUTSIDE):
+    if whole.top not in (top.entry.id, OUTSIDE):
         return False
+    return any(_part_first(texts, top.entry.id, text, part, whole.top, named_p, plain_trained) is not None
+               for part in _parts(text, asks))
+
+
+def asking_part_entry(texts: Texts, top: Hit, text: str, asks: Sequence[str], named_p: float,
+                      plain_trained: float) -> list[Hit] | None:
+    """The asking part's own entry where it is not the whole letter's first (round 27): the intent reader names it over
+    the whole letter and over an asking part alone at ``named_p``, the whole letter ranked with that asking part
+    measured ranks it first, and both off-topic readers and the out-of-scope rule find the asking part plainly in
+    scope — the story's words put a neighbour first in the whole letter's ranking ("Hồi 2022 xã em mới lập tổ …"
+    ranks what the teams are over how far they reach in 2025). That ranking (the entry first), or None."""
+    own = texts.intent(texts.whole).top
+    if own is None or own in (top.entry.id, OUTSIDE):
+        return None
+    return next((first for part in _parts(text, asks)
+                 if (first := _part_first(texts, own, text, part, own, named_p, plain_trained)) is not None), None)
+
+
+def _parts(text: str, asks: Sequence[str]) -> list[str]:
+    """The asking parts of ``text`` to read alone, each once: :func:`asking_part`, then :func:`last_asked`."""
+    return [part for part in dict.fromkeys((asking_part(text, asks), last_asked(text, asks))) if part]
+
+
+def _part_first(texts: Texts, entry: str, text: str, part: str, whole: str | None, named_p: float,
+                plain_trained: float) -> list[Hit] | None:
+    """The whole letter's hits with ``part`` measured, where ``part`` read alone is plainly ``entry``'s and ranks it
+    first (the conditions of :func:`asking_part_agrees`; ``whole``: the intent reader's first over the whole letter),
+    else None."""
     reading = texts.read_alone(part, lambda: texts.intent(part))
-    if reading.top != top.entry.id or reading.p < named_p:
-        return False
+    if reading.top != entry or reading.p < named_p:
+        return None
     gated = texts.index.hits(texts.query(text), gate=texts.query(part))
-    if not gated or gated[0].entry.id != top.entry.id:
-        return False
+    if not gated or gated[0].entry.id != entry:
+        return None
     first = gated[0]
-    if whole.top == OUTSIDE and len(gated) > 1 and gated[1].coverage > first.coverage - TIE_MARGIN:
-        return False
-    return not outside(first) and first.oos < OOS_CONFIRM and first.trained < plain_trained
+    if whole == OUTSIDE and len(gated) > 1 and gated[1].coverage > first.coverage - TIE_MARGIN:
+        return None
+    plain = not outside(first) and first.oos < OOS_CONFIRM and first.trained < plain_trained
+    return gated if plain else None

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from bot.kb.asking_part import asking_part_agrees
+from bot.kb.asking_part import asking_part_agrees, asking_part_entry
 from bot.kb.asks import named_places, unanswered
 from bot.kb.bound import unbound_year
 from bot.kb.decision import OOS_CONFIRM, OOS_TRAINED, REDIRECT_TOPIC, confident, outside, probability
@@ -40,23 +40,41 @@ NAMED_P = 0.9  # the intent reader's probability of the ranker's first entry, re
 # trained model under PLAIN_TRAINED), the reader's usual agreement (INTENT_AGREE) is enough: the look-alike that
 # NAMED_P kept out of the tuned sets (a country's own DX day, 29 words) is one the trained model leans out of
 PLAIN_TRAINED = 0.2
+# round 27: from STORY_WORDS to LONG_WORDS, a letter is answered only where the whole is plainly the entry's (both
+# off-topic readers plainly in, the reader at NAMED_P) and so is its asking part read alone: the look-alikes that kept
+# the reading from 20 and 15 words (rounds 24, 25) passed both off-topic readers over the whole message; a story told
+# around the question is what dilutes the ranker, and a question with no story to set aside is left to the decision
+STORY_WORDS = 15
 
 
 def named(texts: Texts, text: str, whole: Decided, messages: dict[str, str],
           idf: Callable[[str], float] | None = None, asks: Sequence[str] = ()) -> Decided | None:
     """A confident answer with the whole message's first entry (``whole``: the decision on ``text``, the message,
-    and its hits) where the message is long and the intent reader names the entry, or ``None``. Read last, only for
-    a message no other reading answered (latency: the reader has read the whole message once at most). ``asks``:
-    the message's question clauses, whose asking pieces alone say the places, names and kinds asked (round 25,
+    and its hits) where the message is long and the intent reader names the entry, or ``None``; from ``STORY_WORDS``
+    words where the whole and its asking part are both plainly the entry's (round 27); over a long letter whose
+    readers refused that entry, the asking part's own entry (``bot.kb.asking_part.asking_part_entry``). Read last,
+    only for a message no other reading answered (latency: the reader has read the whole message once at most).
+    ``asks``: the message's question clauses, whose asking pieces alone say the places, names and kinds asked (round 25,
     ``bot.kb.question_part``)."""
     result, hits = whole
-    if result.confident or not hits or not texts.whole or not long_enough(text):
+    words = len(text.split())
+    if result.confident or not hits or not texts.whole or words < STORY_WORDS:
         return None
     top = hits[0]
     if top.entry.topic == REDIRECT_TOPIC or top.against:
         return None
-    if not _whole_agrees(top, texts) and not asking_part_agrees(texts, top, text, asks, NAMED_P, PLAIN_TRAINED):
-        return None  # round 26: the readers of the asking part alone, where the story led the whole's out
+    if words < LONG_WORDS:
+        if not (_plainly_named(top, texts) and asking_part_agrees(texts, top, text, asks, NAMED_P, PLAIN_TRAINED)):
+            return None
+    elif not _whole_agrees(top, texts) and not asking_part_agrees(texts, top, text, asks, NAMED_P, PLAIN_TRAINED):
+        # round 26: the readers of the asking part alone, where the story led the whole's out; round 27: its own entry
+        ranked = asking_part_entry(texts, top, text, asks, NAMED_P, PLAIN_TRAINED)
+        if ranked is None:
+            return None
+        own = ranked[0]
+        if own.entry.topic == REDIRECT_TOPIC or own.against or not _allowed(own, texts, text, idf, asks):
+            return None
+        return replace(confident(own, messages, result.normalized, result.margin), score=probability(ranked)), ranked
     if not _allowed(top, texts, text, idf, asks):
         return None
     return replace(confident(top, messages, result.normalized, result.margin), score=probability(hits)), hits
@@ -76,6 +94,15 @@ def _whole_agrees(top: Hit, texts: Texts) -> bool:
         return False
     reading = texts.intent(texts.whole)  # usually read already (cached): before the kinds' dozen expressions
     return reading.top == top.entry.id and reading.p >= (INTENT_AGREE if _plainly_in(top) else NAMED_P)
+
+
+def _plainly_named(top: Hit, texts: Texts) -> bool:
+    """Whether the whole of a shorter letter is plainly ``top``'s (round 27): neither the out-of-scope rule nor either
+    off-topic reader near out (``_plainly_in``), and the intent reader naming the entry at ``NAMED_P``."""
+    if outside(top) or not _plainly_in(top):
+        return False
+    reading = texts.intent(texts.whole)
+    return reading.top == top.entry.id and reading.p >= NAMED_P
 
 
 def _plainly_in(top: Hit) -> bool:
