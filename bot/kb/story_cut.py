@@ -36,11 +36,11 @@ import re
 from collections.abc import Sequence
 
 from bot.kb.agreed import Deciding
+from bot.kb.asking_part import asking_part as asked_part
 from bot.kb.asks import unanswered
 from bot.kb.decision import OOS_CONFIRM, OOS_TRAINED, REDIRECT_TOPIC, SUGGESTIONS, outside
 from bot.kb.intent_model import OUTSIDE
 from bot.kb.named import NAMED_P, PLAIN_TRAINED
-from bot.kb.question_part import asking_pieces
 from bot.kb.several import Decided
 from bot.kb.texts import Texts
 
@@ -55,17 +55,11 @@ def one_sentence(text: str) -> bool:
     return _SENTENCE_END.search(text.rstrip(_CLOSING)) is None
 
 
-def asked_part(text: str, asks: Sequence[str]) -> str:
-    """The part of ``text`` that asks: the asking pieces of its question clauses ``asks`` (of ``text`` itself where
-    no clause was read as a question), or "" where nothing of the message is left out (no story to cut)."""
-    part = " ".join(asking_pieces(asks or [text]))
-    return part if len(part.split()) < len(text.split()) else ""
-
-
 def cut_from_story(kb: Deciding, texts: Texts, text: str, asks: Sequence[str], whole: Decided) -> Decided | None:
-    """A confident reading of the asking part of ``text`` (:func:`asked_part`; ``asks``: its question clauses) where
-    the readers agree (the module docstring), or ``None``. ``whole``: the decision on the whole message. Read last,
-    only for a message no other reading answered (latency: one more decision and intent reading)."""
+    """A confident reading of the asking part of ``text`` (``bot.kb.asking_part.asking_part``, the one long letters
+    have; ``asks``: its question clauses) where the readers agree (the module docstring), or ``None``. ``whole``: the
+    decision on the whole message. Read last, only for a message no other reading answered (latency: one more
+    decision and intent reading)."""
     if not texts.whole or not whole[1] or not one_sentence(text):
         return None
     near = {h.entry.id for h in whole[1][:SUGGESTIONS]}
