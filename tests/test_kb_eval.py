@@ -407,6 +407,23 @@ FLOORS = {
     # outside the repository until the end of round 27, failures never read (3013580 and the end alike: 93.1 %, 99.7 %,
     # 3 wrong by the keyword rule, 0/80, 96.7 %, none taken)
     "test44": (0.92, 0.98, 0.0125, 0.0125, 0.9),
+    # the regeneration at the start of session 28, two fresh writers (the far North's mountains: Hà Giang, Tuyên Quang,
+    # Lào Cai, Điện Biên, Lai Châu; the Mekong's far South-West: Kiên Giang, Cà Mau, Bạc Liêu, An Giang, Đồng Tháp),
+    # 20 cases of each of the 16 styles, written before any round-28 work, never tuned on, failures never read
+    # (2f08cc2: 92.2 %, 99.4 %, 4 wrong by the keyword rule, 0/80, 100 %, none taken; rambling 14/20, mixed 15/20)
+    "test45": (0.91, 0.98, 0.015, 0.0125, 0.93),
+    # session 28's two dev sets, both tuned on from round 28 (the round's fresh material, given to the lanes the
+    # moment they were written), both rambling- and mixed-heavy (14 of each of 52 in scope): dev28a (writer ue,
+    # Thái Bình/Nam Định/Kon Tum/Bình Phước/Vĩnh Long parents and grandparents; untouched at 2f08cc2: 88.5 %, 100 %,
+    # 0 wrong, 1/28, 83.3 %, none taken); dev28c (writer uf, Huế/Quảng Ngãi/Bình Định/Trà Vinh/Hải Dương young
+    # workers and students; untouched at 2f08cc2: 94.2 %, 100 %, 0 wrong, 3/28 off-topic answered (its floor is that
+    # start, 10.7 %, until a round lowers it), 83.3 %, none taken)
+    "dev28a": (0.86, 0.96, 0.04, 0.04, 0.83),
+    "dev28c": (0.9, 0.96, 0.04, 0.11, 0.83),
+    # session 28's held-out dev set, one fresh writer (ve: Cần Thơ/Huế/Hà Nam/Pleiku/Vũng Tàu shop owners, retired
+    # teachers and motorbike-taxi drivers writing long, mixed messages: 14 rambling and 14 mixed of 52), figures only
+    # (2f08cc2: 94.2 %, 100 %, 0 wrong, 0/28, 100 %, none taken)
+    "dev28b": (0.92, 0.98, 0.04, 0.04, 0.83),
 }
 
 
