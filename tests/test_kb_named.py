@@ -93,7 +93,7 @@ def test_a_letter_under_long_words_needs_both_the_whole_and_its_asking_part(
     calm = [replace(hits[0], oos=0.0, trained=trained), *hits[1:]]
     monkeypatch.setattr(texts, "intent", lambda t: Reading((hits[0].entry.id,), (1.0,)))
     monkeypatch.setattr(named_module, "asking_part_agrees", lambda *args: part_agrees)
-    monkeypatch.setattr(named_module, "_allowed", lambda *args: True)
+    monkeypatch.setattr(named_module, "allowed", lambda *args: True)
     found = named(texts, middle, (result, calm), kb.messages, kb.index.idf_of)
     assert (found is not None and found[0].entry == hits[0].entry.id) == answered
 

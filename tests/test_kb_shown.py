@@ -43,7 +43,10 @@ def _unwidened(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_an_unanswered_letter_now_shows_its_entry(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, letter: str,
                                                   entry: str) -> None:
     """The letter stays unanswered, the engine's first choice stays first, and the entry its question names is among
-    the choices — where the chosen reading's ranking alone did not hold it."""
+    the choices — where the chosen reading's ranking alone did not hold it. Round 28 answers the mother's letter (the
+    story kept the theme out of the whole letter's ranking, ``bot.kb.unranked``): that reading is left out here, so
+    the letters stay ones nothing answers, whose choices are what is tested."""
+    monkeypatch.setattr(reading_module, "unranked", lambda *args: None)
     answer = kb.answer(letter)
     assert not answer.confident and entry in answer.choice_entries, (answer.kind, answer.choice_entries)
     assert 2 <= len(answer.choice_entries) <= SUGGESTIONS

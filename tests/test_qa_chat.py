@@ -15,7 +15,7 @@ import pytest
 
 from bot.digest import subscribers
 from bot.infra.texts import answer_offers, phrases, render
-from bot.kb import get_kb
+from bot.kb import get_kb, reading
 from bot.kb.cli import register
 from bot.kb.learn import LEARN_KEY, top_choices
 from bot.kb.unanswered import count_unanswered
@@ -176,6 +176,15 @@ def test_a_letter_whose_story_reads_as_a_question_is_answered_by_its_last_questi
     assert message["text"].startswith(entry_answer("ct-xep-hang-egdi-2024")), message["text"]
 
 
+def test_a_letter_whose_story_kept_its_entry_out_of_the_ranking_is_answered_by_its_question(bot: BotHarness) -> None:
+    """Round 28 (bot/kb/unranked.py): the story's words (a draw, searching the web, copying) rank other entries and
+    the theme's entry not at all; the letter's last question, read alone, is plainly the 2022 theme's."""
+    message = ask(bot, "Em là sinh viên năm nhất ở Quy Nhơn, tuần rồi cô cho cả lớp làm bài tiểu luận, mỗi bạn bốc "
+                       "thăm một năm, em bốc trúng năm 2022. Em lên mạng tra thì mỗi trang chép một kiểu, không biết "
+                       "trang nào đúng. Cho em hỏi chủ đề năm 2022 nguyên văn là gì ạ?")
+    assert message["text"].startswith(entry_answer("ngay-cds-chu-de-2022")), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))
@@ -220,10 +229,14 @@ def test_apology_still_lists_the_closest_topics(bot: BotHarness) -> None:
 
 
 
-def test_a_long_letter_left_unanswered_shows_the_entry_its_question_names(bot: BotHarness) -> None:
+def test_a_long_letter_left_unanswered_shows_the_entry_its_question_names(bot: BotHarness,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Round 25 (bot/kb/shown.py): the mother's context (her children, the homework, the pages she read) pulls the
     whole letter towards who organises the day, and it is not answered; its last question alone ranks the 2023 theme
-    first, so the theme is among the buttons, and tapping it answers it."""
+    first, so the theme is among the buttons, and tapping it answers it. Round 28 answers this letter (the story kept
+    the theme out of the whole letter's ranking, ``bot.kb.unranked``): that reading is left out here, so the letter
+    stays one nothing answers, whose buttons are what is tested."""
+    monkeypatch.setattr(reading, "unranked", lambda *args: None)
     message = ask(bot, "Chào ad, chị là mẹ 3 đứa nhỏ ở Quỳnh Lưu, Nghệ An. Chiều qua đứa giữa học lớp 7 về kể cô giao "
                        "bài tìm hiểu về ngày chuyển đổi số, mỗi tổ một năm, tổ nó rút trúng năm 2023. Chị lên mạng đọc "
                        "rối hết cả lên chẳng biết trang nào đúng. Ad cho chị hỏi năm 2023 chủ đề ngày chuyển đổi số "

@@ -80,7 +80,7 @@ def asking_part_agrees(texts: Texts, top: Hit, text: str, asks: Sequence[str], n
     if whole.top not in (top.entry.id, OUTSIDE):
         return False
     return any(_part_first(texts, top.entry.id, text, part, whole.top, named_p, plain_trained) is not None
-               for part in _parts(text, asks))
+               for part in asking_parts(text, asks))
 
 
 def asking_part_entry(texts: Texts, top: Hit, text: str, asks: Sequence[str], named_p: float,
@@ -93,11 +93,11 @@ def asking_part_entry(texts: Texts, top: Hit, text: str, asks: Sequence[str], na
     own = texts.intent(texts.whole).top
     if own is None or own in (top.entry.id, OUTSIDE):
         return None
-    return next((first for part in _parts(text, asks)
+    return next((first for part in asking_parts(text, asks)
                  if (first := _part_first(texts, own, text, part, own, named_p, plain_trained)) is not None), None)
 
 
-def _parts(text: str, asks: Sequence[str]) -> list[str]:
+def asking_parts(text: str, asks: Sequence[str]) -> list[str]:
     """The asking parts of ``text`` to read alone, each once: :func:`asking_part`, then :func:`last_asked`."""
     return [part for part in dict.fromkeys((asking_part(text, asks), last_asked(text, asks))) if part]
 

@@ -72,10 +72,10 @@ def named(texts: Texts, text: str, whole: Decided, messages: dict[str, str],
         if ranked is None:
             return None
         own = ranked[0]
-        if own.entry.topic == REDIRECT_TOPIC or own.against or not _allowed(own, texts, text, idf, asks):
+        if own.entry.topic == REDIRECT_TOPIC or own.against or not allowed(own, texts, text, idf, asks):
             return None
         return replace(confident(own, messages, result.normalized, result.margin), score=probability(ranked)), ranked
-    if not _allowed(top, texts, text, idf, asks):
+    if not allowed(top, texts, text, idf, asks):
         return None
     return replace(confident(top, messages, result.normalized, result.margin), score=probability(hits)), hits
 
@@ -110,7 +110,7 @@ def _plainly_in(top: Hit) -> bool:
     return top.oos < OOS_CONFIRM and top.trained < PLAIN_TRAINED
 
 
-def _allowed(top: Hit, texts: Texts, text: str, idf: Callable[[str], float] | None,
+def allowed(top: Hit, texts: Texts, text: str, idf: Callable[[str], float] | None,
              questions: Sequence[str] = ()) -> bool:
     """Whether nothing but the ranker's diluted measures keeps ``top`` from answering ``text`` (the floors that say
     the entry cannot answer, whatever the readers think). The places, names and kinds (years apart) are those the

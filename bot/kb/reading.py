@@ -48,6 +48,7 @@ from bot.kb.story_cut import cut_from_story
 from bot.kb.story_pull import question_own
 from bot.kb.tails import without_tail
 from bot.kb.texts import Texts
+from bot.kb.unranked import unranked
 from bot.nlp.clauses import clauses, self_contained, told_vaguely
 from bot.nlp.dialect import standardize
 from bot.nlp.introductions import confidently_in_scope, only_introduces
@@ -137,7 +138,8 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
                sentences: dict[str, Sentence | None], asks: list[str]) -> tuple[Decided, Entry | None]:
     """``read`` of the message ``text`` (its clauses ``parts``, their ``sentences``) whose questions are ``asks``;
     left unanswered, one of its questions answered where the whole message agrees (``bot.kb.agreed``), else a long
-    message whose whole the intent reader names as the ranker does (``bot.kb.named``), else the question cut from the
+    message whose whole the intent reader names as the ranker does (``bot.kb.named``), else a long letter's asking part
+    whose entry its story kept out of the whole letter's ranking (``bot.kb.unranked``), else the question cut from the
     story run into its sentence, where the readers of both agree (``bot.kb.story_cut``)."""
     wholes: list[Decided] = []  # the whole message's decision, as the questions' reading made it
     found = _read_questions(kb, texts, text, parts, sentences, asks, wholes)
@@ -149,6 +151,11 @@ def _read_asks(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str],
     rescued = agreed(kb, texts, text, asks, whole) if asks else None
     if rescued is None and (asks or long_enough(text)):
         rescued = named(texts, text, whole, kb.messages, kb.index.idf_of, asks)
+    if rescued is None and not kb.measure_all:
+        # round 28: a long letter whose story kept its question's entry out of its ranking (bot.kb.unranked); not
+        # while the off-topic model's tools record the engine's readings, as the story cut below (its guard reads
+        # that model over the asking part too)
+        rescued = unranked(kb, texts, text, asks, whole, kb.index.idf_of)
     if rescued is None and not kb.measure_all:
         # round 27: the question cut from the story run into its sentence (bot.kb.story_cut). Not while the off-topic
         # model's tools record the engine's readings (tools/train_offtopic.py sets ``measure_all``): the cut's guard
