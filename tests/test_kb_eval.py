@@ -506,7 +506,10 @@ FACT_FLOORS = {
     # sáng nông thôn mới", "công cuộc đổi mới do ai khởi xướng", "giá lúa năm nay khác năm trước thế nào" pulled
     # toward its entry), and a 505 sentence naming 749 (it answered "who signed 749?" with 505): their claim
     # questions are offered or unsure, not answered (98/117 = 83.8 %, shown 93.2 %, wrong 2.6 %; main 98 / 108 / 4).
-    "facts_claims": (0.82, 0.93, 0.03, 2),
+    # Round 28 (lane wrong28): 27 sibling cases of the lane's own (fc-0157 … fc-0183); one of its look-alikes, "Xe 4
+    # chỗ và xe 7 chỗ đăng ký ở đâu, khác gì nhau?", is answered with the VNeID levels' comparison on main as on the
+    # branch (it names no member, so no family rule reads it): the off-topic ceiling 2 -> 3 counts it, nothing new.
+    "facts_claims": (0.82, 0.93, 0.03, 3),
 }
 
 

@@ -756,6 +756,23 @@ def test_a_day_of_the_year_asked_is_not_answered_with_a_decision_signed_that_day
     assert entry_answer("ngay-cds-la-ngay-nao") in answered["text"]
 
 
+def test_a_letter_asking_a_members_sibling_gets_the_member_asked(bot: BotHarness) -> None:
+    """Round 28 (bot.kb.siblings): the story names level 2 of a VNeID account, the question asks level 1 — the
+    citizen gets level 1's answer (registered on the phone), not level 2's (go to the police); two sites compared
+    ("c63 và t63 khác nhau") get both sites' entries as buttons, not the levels of VNeID, and tapping one answers it."""
+    message = ask(bot, "Con trai tôi bảo muốn làm mức 2 thì phải lên công an xã chụp ảnh, lấy vân tay. Tôi già rồi "
+                       "đi lại khó, vậy mức 1 thì tôi có phải đi đâu không?")
+    assert message["text"].startswith(entry_answer("vneid-dang-ky-muc-1"))
+    assert entry_answer("vneid-kich-hoat-muc-2") not in message["text"]
+    compared = ask(bot, "c63 và t63 khác nhau thế nào")
+    assert compared["text"].startswith(QA_MESSAGES["did_you_mean"])
+    assert entry_answer("vneid-muc-1-khac-muc-2") not in compared["text"]
+    offered = [b["payload"] for b in buttons(compared)]
+    sites = [get_kb().by_id[i].title for i in ("55-bai-toan-cds", "21-cau-chuyen-cds")]
+    assert sorted(offered) == sorted(sites)
+    assert ask(bot, sites[0])["text"].startswith(entry_answer("55-bai-toan-cds"))
+
+
 # Round 22 (cmd22): a stop bound to its clause, one issue refused, this issue asked now; the messages are the
 # engineer's own
 @pytest.mark.parametrize("text", ["bản tin tuần này thì thôi nha", "chưa cần bản tóm tắt tuần này đâu",

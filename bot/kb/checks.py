@@ -4,7 +4,8 @@ Besides schema problems the KB tests itself: every title and phrasing must be an
 its own entry. Titles matter doubly because the "Ý bạn là…?" buttons send the title back as the question.
 Every source must say what the entry claims (``bot.kb.sourcing``) and every entry that can go stale carries a
 ``review_by`` date for its kind (``bot.kb.review``); what is due is listed by ``review_due``, not a failure.
-What a phrasing asks must be in the head a phone shows first (``bot.kb.asked_after_cut``).
+What a phrasing asks must be in the head a phone shows first (``bot.kb.asked_after_cut``). Each family of sibling
+entries names its members in their own words (``bot.kb.siblings``, round 28).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bot.kb.decision import answer_text
 from bot.kb.engine import KnowledgeBase
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, KBError, load_messages, parse_kb
 from bot.kb.review import due_for_review
+from bot.kb.siblings import problems as sibling_problems
 from bot.kb.sourcing import read_seed, source_problems
 
 MAX_ANSWER_CHARS = 1500  # incl. the source lines; Zalo's hard limit for a text message is 2,000
@@ -62,6 +64,7 @@ def check_kb(path: Path | None = None, *, max_answer_chars: int = MAX_ANSWER_CHA
                 problems.append(f"{where}: phrasing {phrasing!r} is not answered confidently: "
                                 f"{result.kind}{hint}")
     problems.extend(coverage_problems(entries, path or DEFAULT_KB_DIR))
+    problems.extend(sibling_problems(entries))  # round 28: families of siblings (bot.kb.siblings)
     return problems
 
 

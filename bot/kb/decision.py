@@ -150,6 +150,14 @@ def ambiguous(hits: Sequence[Hit], messages: dict[str, str], normalized: str, ma
     )
 
 
+def ambiguous_entries(entries: Sequence[Entry], messages: dict[str, str], normalized: str) -> Answer:
+    """"Ý bạn là…?" with ``entries`` (not a ranking's hits: siblings a question names, ``bot.kb.siblings``)."""
+    titles = [e.title for e in entries]
+    ids = [e.id for e in entries]
+    return Answer("ambiguous", _choice_text(messages["did_you_mean"], titles, messages), None, 0.0, False, [],
+                  [(t, t) for t in titles], ids, 0.0, normalized, ids)
+
+
 def unknown(suggested: Sequence[Entry], messages: dict[str, str], normalized: str, score: float = 0.0,
             head_key: str = "unknown", candidates: Sequence[str] = ()) -> Answer:
     titles = [e.title for e in suggested]

@@ -34,6 +34,7 @@ from bot.kb.outside import Group, Outside, load_outside
 from bot.kb.phrasings import load_phrasings
 from bot.kb.reading import Decided, read
 from bot.kb.several import years_apart
+from bot.kb.siblings import Families
 from bot.kb.texts import Texts
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ class KnowledgeBase:
         self.index = Index(self.entries, self.phrasings, Outside(outside) if outside else None)
         self.records = {e.id: r for e, r in zip(self.entries, self.index.records, strict=True)}
         self.intent = intent  # the trained intent reader (bot.kb.intent_model), evidence for the decision
+        self.families = Families(self.entries)  # siblings the ranker cannot tell apart (bot.kb.siblings)
         # Every reading ranked and measured, even one whose usable entries the floors could not answer (``decide``):
         # the off-topic model's tools record the readings the engine measures (``Outside.against``), and its
         # committed weights were fitted on those of the engine before round 24 spared them. Answers are the same.

@@ -29,7 +29,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REQUIRED = ("id", "topic", "title", "questions", "answer", "verified", "sources")
 # Problems with the editorial fields (kind, review_by, a source's publisher/date/quote) fail ``dxbot kb check``
 # but do not stop the entry from answering citizens.
-KNOWN_FIELDS = frozenset(REQUIRED + ("keywords", "kind", "review_by"))
+KNOWN_FIELDS = frozenset(REQUIRED + ("keywords", "kind", "review_by", "family", "members"))
 SOURCE_REQUIRED = ("title", "publisher", "url", "date", "quote")
 SOURCE_FIELDS = frozenset(SOURCE_REQUIRED + ("lang", "why"))
 SOURCE_LANGS = ("vi", "en")
@@ -76,6 +76,10 @@ class Entry:
     file: str = ""
     kind: str = "history"
     review_by: dt.date | None = None
+    # round 28: siblings (``bot.kb.siblings``): the family of entries the ranker cannot tell apart by topic, and the
+    # ways a question names the member(s) this entry answers ("mức 1|mức độ 1"); both or neither
+    family: str = ""
+    members: tuple[str, ...] = ()
 
 
 def valid_url(url: str) -> bool:
@@ -185,6 +189,17 @@ def parse_entry(raw: Any, file: str, problems: list[str]) -> Entry | None:
     if "verified" in raw and (not isinstance(verified, dt.date) or isinstance(verified, dt.datetime)):
         problems.append(f"{where}: 'verified' must be a TOML date like 2026-11-20, got {verified!r}")
     fatal = any("unknown field" not in p for p in problems[before:])
+    # siblings (round 28) after ``fatal``: a family problem fails ``kb check`` but the entry still answers
+    family, members = raw.get("family", ""), raw.get("members", [])
+    if not isinstance(family, str) or (family and not ID_PATTERN.fullmatch(family)):
+        problems.append(f"{where}: family must match [a-z0-9-]")
+        family = ""
+    if "members" in raw and (not _str_list(members) or not members):
+        problems.append(f"{where}: 'members' must be a non-empty list of strings")
+        members = []
+    if bool(family) != bool(members):
+        problems.append(f"{where}: 'family' and 'members' go together (siblings: bot/kb/siblings.py)")
+        family, members = "", []
     sources = _parse_sources(raw.get("sources"), where, problems) if "sources" in raw else ()
     kind, review_by = _parse_review(raw, where, verified, problems)
     if fatal or not sources:
@@ -192,7 +207,7 @@ def parse_entry(raw: Any, file: str, problems: list[str]) -> Entry | None:
     return Entry(
         id=ident, topic=raw["topic"], title=raw["title"].strip(), questions=tuple(raw["questions"]),
         keywords=tuple(raw.get("keywords", ())), answer=raw["answer"].strip(), verified=verified,
-        sources=sources, file=file, kind=kind, review_by=review_by,
+        sources=sources, file=file, kind=kind, review_by=review_by, family=family, members=tuple(members),
     )
 
 

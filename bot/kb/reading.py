@@ -10,7 +10,9 @@ it; with two questions the first answered wins and the next is offered (``bot.kb
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from bot.kb import several
@@ -18,7 +20,7 @@ from bot.kb.afterthoughts import only_offered
 from bot.kb.agreed import agreed
 from bot.kb.asks import named_places
 from bot.kb.citations import without_citation
-from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS
+from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS, ambiguous_entries
 from bot.kb.explained import names, subject_left
 from bot.kb.first_alone import first_read_alone
 from bot.kb.further_questions import offered_too
@@ -40,10 +42,12 @@ from bot.kb.message import (
 from bot.kb.named import long_enough, named
 from bot.kb.own_phrasing import own_phrasing
 from bot.kb.purposes import without_purpose
+from bot.kb.question_part import asking_pieces
 from bot.kb.records import EntryRecord
 from bot.kb.second_says_first import answered_by_second
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
 from bot.kb.shown import widened
+from bot.kb.siblings import Families, checked
 from bot.kb.story_cut import cut_from_story
 from bot.kb.story_pull import question_own
 from bot.kb.tails import without_tail
@@ -56,6 +60,7 @@ from bot.nlp.introductions import confidently_in_scope, only_introduces
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
 GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
+_NUMBER_COMMA = re.compile(r"(?<=\d),(?=\s)")  # a comma after a number, before a space (``_siblings``)
 
 
 class Knowledge(Protocol):
@@ -67,6 +72,7 @@ class Knowledge(Protocol):
     records: dict[str, EntryRecord]
     messages: dict[str, str]
     measure_all: bool  # the off-topic model's tools are recording the engine's readings (``bot.kb.engine``)
+    families: Families  # siblings the ranker cannot tell apart (``bot.kb.siblings``)
 
     def decide(self, texts: Texts, text: str, hits: list[Hit] | None = None, exact: bool = True,
                among: Collection[str] | None = None) -> Decided:
@@ -84,12 +90,42 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     confidently wins and the second's best entry (its own clause, else the whole message) is offered.
     """
     (found, second), texts, text, asks = _read_message(kb, question)
+    if found[0].confident and kb.families.members:
+        checked_found, second = _siblings(kb, texts, text, asks, found, second)
+        if checked_found is not found:  # the members named, answered or offered as they are (nothing widened)
+            return checked_found, second
     if second is not None or found[0].confident:
         return found, second
     # unanswered: its choices drawn from every reading, the chosen one's first entry first (bot.kb.shown)
     last = texts.ranked.get(asks[-1], []) if asks else []
     intent = texts.intent(texts.whole) if texts.whole else NOTHING
     return (widened(found[0], intent, last, texts.ranked.get(text, []), kb.by_id, kb.messages), found[1]), None
+
+
+def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found: Decided,
+              second: Entry | None) -> tuple[Decided, Entry | None]:
+    """The confident answer ``found`` checked against the family members its asking part names (round 28,
+    ``bot.kb.siblings``): the member named answered, or the members offered (the second question's entry among
+    them, ``second`` then offered no more). The asking part is the asking pieces of the question clauses ``asks`` (of
+    the message ``text`` where none is read; of the first question alone where a second is offered: the answer is the
+    first's, the second names its own member); where a clause points back ("quyết định đó", read with what the story
+    said: ``resolved_parts``), what the whole message names counts too. A comma after a number and before a space
+    cuts a piece here ("… làm mức 2, vậy mức 1 thì …"); a number's own comma ("4,22") has no space after it."""
+    asked = asks[:1] if second is not None else (asks or [text])
+    pieces = asking_pieces([_NUMBER_COMMA.sub(" ,", a) for a in asked])
+    asking = " ".join(texts.analysis(p).text for p in pieces)
+    resolved = bool(asks) and not set(asks) <= set(clauses(text))
+    whole = texts.analysis(text).text if resolved else ""
+    kinds = lambda: frozenset().union(*(texts.kinds(p) for p in pieces)) | texts.places  # noqa: E731
+    result = checked(kb.families, found[0], kb.by_id, asking, whole, kb.messages, kinds)
+    if result is found[0]:
+        return found, second
+    if result.confident:
+        return (result, found[1]), (None if second is not None and second.id == result.entry else second)
+    if second is not None and second.id not in result.choice_entries and len(result.choice_entries) < SUGGESTIONS:
+        shown = [kb.by_id[i] for i in result.choice_entries if i in kb.by_id]
+        result = replace(ambiguous_entries([*shown, second], kb.messages, result.normalized), score=result.score)
+    return (result, found[1]), None
 
 
 def _read_message(kb: Knowledge, question: str) -> tuple[tuple[Decided, Entry | None], Texts, str, list[str]]:
