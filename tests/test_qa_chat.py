@@ -967,3 +967,51 @@ def test_the_digest_refused_then_something_else_sent_sends_nothing_and_starts_no
     digest = ask(bot, "bản tin")["text"]
     assert_not_executed(bot, text)
     assert last(bot)["text"] != digest
+
+
+# Round 28 (cmd28): the three commands cmd27 left, as a citizen sees them; the messages are the lane's own and dev27a's
+@pytest.mark.parametrize("text", ["em chưa nhận được bản tin tuần này, gửi lại cho em được không?",
+                                  "chua nhan duoc ban tin tuan nay, gui lai cho e dc ko ad?"])
+def test_a_missed_issue_asked_again_politely_is_sent(bot: BotHarness, text: str) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    assert ask(bot, text)["text"] == digest
+
+
+@pytest.mark.parametrize("text", ["chưa nhận được bản tin tuần này thì kênh có gửi lại được không ad",
+                                  "em chưa nhận được mã OTP, gửi lại cho em được không?"])
+def test_whether_it_may_be_resent_or_another_thing_resent_politely_sends_nothing(bot: BotHarness, text: str) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    assert_not_executed(bot, text)
+    assert last(bot)["text"] != digest
+
+
+@pytest.mark.parametrize("text", ["không cần gửi mỗi tuần, chỉ gửi bản tin tuần này cho tôi",
+                                  "gửi mỗi bản tin tuần này thôi"])
+def test_this_issue_asked_for_alone_is_sent_and_the_subscription_kept(bot: BotHarness, text: str) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    ask(bot, "đăng ký")
+    assert ask(bot, text)["text"] == digest
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_the_issue_refused_is_still_not_sent(bot: BotHarness) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    ask(bot, "đăng ký")
+    assert ask(bot, "bản tin tuần này thì thôi nha ad")["text"] != digest
+    assert subscribers.is_subscribed(bot.redis, USER)
+
+
+def test_a_question_beside_the_help_request_is_answered_and_offers_the_menu(bot: BotHarness) -> None:
+    menu = ask(bot, "trợ giúp")["text"]
+    text = ("Bạn bè trên Zalo gửi cho cô cái kênh Chuyển đổi số quốc gia này, cô bấm quan tâm rồi. Kênh này lập ra để "
+            "làm gì, cô có thể góp gì cho kênh không con?")
+    message = ask(bot, text)
+    assert message["text"] != menu
+    offered = next(b for b in buttons(message) if b["title"] == render("answer_offer_help"))
+    assert ask(bot, offered["payload"])["text"] == menu
+    assert_not_executed(bot, text)
+
+
+def test_help_asked_by_a_newcomer_who_just_followed_the_channel_gets_the_menu(bot: BotHarness) -> None:
+    menu = ask(bot, "trợ giúp")["text"]
+    assert ask(bot, "bot ni làm được những chi rứa, chỉ em với, em mới bấm quan tâm kênh")["text"] == menu

@@ -950,7 +950,13 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         # closed shape so that no refusal, question or other thing resent reaches it (round 27; review of cmd25, H1)
         return "digest" if asks_resend(text) else None
     if name == "unsubscribe":
+        from bot.nlp.only_this_issue import asks_only_this_issue  # noqa: PLC0415 (it reads this module's phrases)
         from bot.nlp.stop_bound import stop_reread  # noqa: PLC0415 (it reads this module's phrases)
+
+        # this issue asked for alone beside the stop ("không cần gửi mỗi tuần, chỉ gửi bản tin tuần này cho tôi", "gửi
+        # mỗi bản tin tuần này thôi"): the digest, now (round 28); the other clauses must each be the stop read alone
+        if asks_only_this_issue(text, lambda clause: _plain_command(clause, intents) == "unsubscribe"):
+            return "digest"
 
         # a stop said only of what a request spares the asker, or of one issue, is no stop (review of cmd21, H3/H7).
         # Read again at most twice (review of cmd22, H1: a re-read per clause set aside was quadratic): the text
@@ -995,11 +1001,14 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         text = rest  # what the command was read from
     if name == "help":
         from bot.nlp.features_shown import shows_other_features  # noqa: PLC0415 (it reads this module's phrases)
+        from bot.nlp.help_besides import asks_besides_help  # noqa: PLC0415 (it reads this module's phrases)
         from bot.nlp.problem_told import tells_a_need  # noqa: PLC0415 (it reads this module's phrases)
 
         # a need told with the asker's help question is the knowledge base's ("ad giúp em được gì không, con em bị sốt
-        # cao"; review of cmd25, M2): its answer offers the menu (handlers/qa.py)
-        return None if shows_other_features(text) or tells_a_need(text) else name
+        # cao"; review of cmd25, M2), and so is another question asked beside the help request ("kênh này lập ra để
+        # làm gì, cô có thể góp gì cho kênh không"; round 28): its answer offers the menu (handlers/qa.py)
+        besides = shows_other_features(text) or tells_a_need(text) or asks_besides_help(text)
+        return None if besides else name
     return name
 
 

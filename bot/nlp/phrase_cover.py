@@ -8,6 +8,10 @@ a plea)? One greedy pass, longest phrase first: at most ``longest`` tries a word
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the router's phrases, for the hints only: bot.kb's readers of asides never load the router
+    from bot.nlp.intents import Exclusion, Word
 
 
 def only_phrases(tokens: Sequence[str], phrases: frozenset[tuple[str, ...]], marks: frozenset[tuple[str, ...]],
@@ -26,3 +30,27 @@ def only_phrases(tokens: Sequence[str], phrases: frozenset[tuple[str, ...]], mar
         else:
             return False
     return marked
+
+
+def longest_first(phrases: tuple[Exclusion, ...]) -> tuple[Exclusion, ...]:
+    """The phrases, the longest first: a cover takes the longest phrase said at a word."""
+    return tuple(sorted(phrases, key=lambda p: -len(p.words)))
+
+
+def phrase_kinds(words: tuple[Word, ...], tables: Sequence[tuple[Exclusion, ...]]) -> list[int] | None:
+    """The command readers' closed shapes (resend_asked, only_this_issue): the table index of each phrase that covers
+    the clause's ``words``, read left to right, at each word the earlier table first and within it the longest phrase
+    (each table :func:`longest_first`); None when a word is in no table. Marks count where known, as the router's
+    phrases. At most one try per phrase a word: linear in the clause."""
+    kinds: list[int] = []
+    i = 0
+    while i < len(words):
+        for kind, phrases in enumerate(tables):
+            p = next((p for p in phrases if p.said_at(words, i)), None)
+            if p is not None:
+                kinds.append(kind)
+                i += len(p.words)
+                break
+        else:
+            return None
+    return kinds

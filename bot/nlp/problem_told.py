@@ -77,9 +77,11 @@ def _tells(words: tuple, lists: _Lists) -> bool:
 
 def asks_help_with_problem(text: str) -> bool:
     """Whether ``text`` tells a problem (``[vocabulary] problem``) or a need (:func:`tells_a_need`) and says a pattern
-    of help."""
+    of help, or asks another question beside a help request (bot/nlp/help_besides.py)."""
     lists = _lists()
     words = tuple(command_words(text))
     if not any_said(lists.problems, f" {command_form(text)} ", words) and not tells_a_need(text):
-        return False
+        from bot.nlp.help_besides import asks_besides_help  # noqa: PLC0415 (a sibling reader of help's)
+
+        return asks_besides_help(text)  # another question asked beside help (round 28): the menu offered too
     return pattern_said("help", text)

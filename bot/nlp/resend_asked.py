@@ -14,7 +14,10 @@ words: every clause of the message must be made only of
 * the digest's names (``resend_digest``) and words that ask nothing else (``resend_words``: the asker, the channel,
   "cho", "giúp", "nhé", "tuần này" …),
 
-with both the complaint and the resend said, and no "?" anywhere. A refusal ("đừng", "khỏi", "không cần"), a
+with both the complaint and the resend said, and no "?" anywhere. Round 28: the resend may be asked politely, "được
+không" closing it ("…, gửi lại cho em được không?", ``resend_polite``): after the resend, in the message's last clause,
+with only the words above after it and no "thì" or "có" in its clause (a condition, or whether it may be: "… thì kênh
+có gửi lại được không"), and then a "?" may end the message (its only one). A refusal ("đừng", "khỏi", "không cần"), a
 question word ("không", "hả", "có cần", "ai"), another object ("hồ sơ", "mã OTP") or a reason ("cũng được", "chắc em
 chưa đăng ký") is none of these, and the message stays the knowledge base's, as before. Read only where the message
 says a resend verb (a few substring tests); then one pass over each clause's words.
@@ -27,6 +30,7 @@ from typing import NamedTuple
 
 from bot.nlp.intents import Exclusion, request_phrases
 from bot.nlp.normalize import command_form, command_words
+from bot.nlp.phrase_cover import longest_first, phrase_kinds
 from bot.nlp.send_refused import clauses
 
 
@@ -35,48 +39,65 @@ class _Lists(NamedTuple):
     verb: tuple[Exclusion, ...]
     words: tuple[Exclusion, ...]
     digest: tuple[Exclusion, ...]
+    polite: tuple[Exclusion, ...]
+    polite_not: tuple[Exclusion, ...]
 
 
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
-    def longest_first(phrases: tuple[Exclusion, ...]) -> tuple[Exclusion, ...]:
-        return tuple(sorted(phrases, key=lambda p: -len(p.words)))
-
     return _Lists(*(longest_first(request_phrases(key))
-                    for key in ("resend_missed", "resend_verb", "resend_words", "resend_digest")))
+                    for key in ("resend_missed", "resend_verb", "resend_words", "resend_digest",
+                                "resend_polite", "resend_polite_not")))
 
 
-def _covered(words: tuple, lists: _Lists) -> tuple[bool, bool, bool] | None:
-    """(complaint said, resend said, digest named) when every word of the clause belongs to one of the four lists,
-    read left to right, the longest phrase first at each word (one pass); None when a word belongs to none."""
-    missed = resend = named = False
-    i = 0
-    while i < len(words):
-        for kind, phrases in enumerate((lists.missed, lists.verb, lists.digest, lists.words)):
-            p = next((p for p in phrases if p.said_at(words, i)), None)
-            if p is not None:
-                missed, resend, named = missed or kind == 0, resend or kind == 1, named or kind == 2
-                i += len(p.words)
-                break
-        else:
-            return None
-    return missed, resend, named
+class _Said(NamedTuple):
+    """What a clause said, when all its words belong to the lists."""
+
+    missed: bool  # the complaint
+    resend: bool  # the resend
+    named: bool  # the digest
+    polite: bool  # "được không" after the resend
+
+
+_MISSED, _VERB, _DIGEST, _POLITE, _WORDS = range(5)
+
+
+def _covered(words: tuple, lists: _Lists) -> _Said | None:
+    """What the clause says when every word of it belongs to one of the lists, read left to right, the longest phrase
+    first at each word (:func:`bot.nlp.phrase_cover.phrase_kinds`, one pass); None when a word belongs to none, when
+    "được không" comes before the resend (whether it may be, not a request) or a clause asked politely says "thì" or
+    "có" (a condition, or whether it may be: "… thì kênh có gửi lại được không")."""
+    kinds = phrase_kinds(words, (lists.missed, lists.verb, lists.digest, lists.polite, lists.words))
+    if kinds is None:
+        return None
+    polite = _POLITE in kinds
+    if polite and (_VERB not in kinds or kinds.index(_POLITE) < kinds.index(_VERB)):
+        return None
+    if polite and any(p.said_at(words, k) for k in range(len(words)) for p in lists.polite_not):
+        return None
+    return _Said(_MISSED in kinds, _VERB in kinds, _DIGEST in kinds, polite)
+
+
+def _asked_at_end(text: str) -> bool:
+    """Whether the message's only "?" (or a run of them) ends it."""
+    body = text.rstrip().rstrip("?")
+    return "?" not in body
 
 
 def asks_resend(text: str) -> bool:
     """Whether ``text`` says only that the digest was not received and asks it sent again (see the module's doc)."""
-    if "?" in text:
+    if not _asked_at_end(text):
         return False
     lists = _lists()
     whole = f" {command_form(text)} "
     if not any(p.folded in whole for p in lists.verb):
         return False  # the cheap trigger: no resend said
-    complaint = resend = False
+    complaint = resend = polite = False
     for part in clauses(text):
         said = _covered(tuple(command_words(part)), lists)
-        if said is None:
-            return False
-        missed, again, named = said
-        complaint = complaint or (missed and named)
-        resend = resend or again
-    return complaint and resend
+        if said is None or polite:
+            return False  # a word of none of the lists, or a clause after "được không"
+        complaint = complaint or (said.missed and said.named)
+        resend = resend or said.resend
+        polite = said.polite
+    return complaint and resend and (polite or "?" not in text)

@@ -12,7 +12,9 @@ import pytest
 
 from bot.nlp import (
     features_shown,
+    help_besides,
     intents,
+    only_this_issue,
     problem_told,
     resend_asked,
     send_refused,
@@ -286,4 +288,33 @@ def test_a_refusal_then_something_else_sent_steps_grow_with_the_length(monkeypat
                                                                       last: str) -> None:
     work_ratio, length_ratio = _steps_ratio(monkeypatch, send_refused, lambda t: send_refused.send_refused(t, now=True),
                                             unit, last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+# round 28: the polite resend (a "?" ends the message), this issue asked for alone beside a stop (each clause's words
+# read once; the stop read alone only on the clauses beside it), and another question beside the help request (the
+# whole read once for a help pattern, then each clause once)
+@pytest.mark.parametrize(("unit", "last"), [("em chưa nhận được bản tin tuần này, gửi lại cho em nhé, ", "được không?"),
+                                            ("chua nhan duoc ban tin tuan nay, gui lai cho e ", "dc ko ad?")])
+def test_the_polite_resend_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
+    work_ratio, length_ratio = _steps_ratio(monkeypatch, resend_asked, resend_asked.asks_resend, unit, last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+@pytest.mark.parametrize(("unit", "last"), [("chỉ gửi bản tin tuần này cho tôi, ", "thôi nha"),
+                                            ("không cần gửi mỗi tuần, ", "chỉ gửi bản tin tuần này cho tôi"),
+                                            ("gui moi ban tin tuan nay thoi ", "nha")])
+def test_this_issue_alone_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str, last: str) -> None:
+    work_ratio, length_ratio = _steps_ratio(monkeypatch, only_this_issue,
+                                            lambda t: only_this_issue.asks_only_this_issue(t, lambda _: True), unit,
+                                            last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+@pytest.mark.parametrize(("unit", "last"), [("kênh này lập ra để làm gì, ", "cô có thể góp gì cho kênh không con?"),
+                                            ("kenh nay de lam gi, chi tui voi, ", "co phai cua nha nuoc khong"),
+                                            ("Cô ở Ba Tri, hưu trí. ", "Kênh này lập ra để làm gì?")])
+def test_another_question_beside_help_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str,
+                                                                 last: str) -> None:
+    work_ratio, length_ratio = _steps_ratio(monkeypatch, help_besides, help_besides.asks_besides_help, unit, last)
     assert work_ratio <= 1.5 * length_ratio

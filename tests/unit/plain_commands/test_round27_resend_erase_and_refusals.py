@@ -34,7 +34,7 @@ RESEND_ASKED = [
 ]
 
 # … and every form the review of cmd25 (H1) listed, and their siblings: a refusal of the resend, a question, another
-# thing not received or resent, a reason, the complaint alone, every week asked, a "?" (a polite "được không?" too)
+# thing not received or resent, a reason, the complaint alone, every week asked, a "?"
 RESEND_NOT_ASKED = [
     ("em chưa nhận được bản tin tuần này", None),
     ("sao tuần này tui không nhận được bản tin", None),
@@ -51,7 +51,7 @@ RESEND_NOT_ASKED = [
     ("em không nhận được bản tin nữa cũng được, đừng gửi lại", None),
     ("em chưa nhận được bản tin, chắc em chưa đăng ký, gửi lại hoài cũng vậy thôi", None),
     ("em chưa nhận được bản tin tuần này, gửi lại hàng tuần cho em nha", None),
-    ("em chưa nhận được bản tin tuần này, gửi lại cho em được không?", None),
+    # (round 28: "…, gửi lại cho em được không?" is the polite resend, the digest: test_round28_polite_resend_…)
     ("em chưa nhận được bản tin tuần này, gửi lại hồ sơ cho em nhé", None),
     ("hồ sơ em nộp chưa nhận được kết quả, bản tin tuần rồi nói phải gửi lại hồ sơ là sao", None),
     ("tui chưa nhận được hồ sơ, bản tin có nói khi nào xã gửi lại không", None),
