@@ -39,6 +39,11 @@ def ask(bot: BotHarness, text: str) -> dict:
     # story's words held the right entry under the floors (bot.kb.story_cut)
     ("ghe tui co treo cai bang ron ngay cds 2022 ma bi bao xe mat chu roi, chu de nam 2022 la chi rua ad, nho giup "
      "voi", "ngay-cds-chu-de-2022"),
+    # round 28 (mixed28): "nó" points back at the app the message's own first piece installed, so the intent reader
+    # reads it whole (bot.nlp.clauses.names_before_pointing)
+    ("tui mới cài app vneid cho má, giờ nó hỏi tên đăng nhập, nhập số gì đây ad", "vneid-ten-dang-nhap"),
+    # round 28: a VNI tone key left after the letters the input method marked ("đinh5": định, not "định 5")
+    ("ngày cđs lấy theo qyết đinh5 số mấy z ad", "ngay-cds-quyet-dinh-505"),
 ])
 def test_a_mixed_message_gets_its_answer(bot: BotHarness, text: str, entry: str) -> None:
     message = ask(bot, text)

@@ -53,7 +53,7 @@ from bot.kb.story_pull import question_own
 from bot.kb.tails import without_tail
 from bot.kb.texts import Texts
 from bot.kb.unranked import unranked
-from bot.nlp.clauses import clauses, self_contained, told_vaguely
+from bot.nlp.clauses import clauses, names_before_pointing, self_contained, told_vaguely
 from bot.nlp.dialect import standardize
 from bot.nlp.introductions import confidently_in_scope, only_introduces
 
@@ -143,8 +143,10 @@ def _read_message(kb: Knowledge, question: str) -> tuple[tuple[Decided, Entry | 
     # each clause's sentence, found as typed (a resolved clause reads the story's words)
     sentences = dict(zip(parts, sentences_of(cut, text), strict=True))
     # a lone question pointing back at nothing said ("Ứng dụng ấy do ai phát triển") is not read by the intent
-    # reader: it would name the entry its words suggest, a guess the ranker's evidence alone must carry
-    texts = Texts(kb.index, kb.intent, text if len(parts) > 1 or self_contained(text) else "")
+    # reader: it would name the entry its words suggest, a guess the ranker's evidence alone must carry; one that
+    # named its subject in a comma piece before pointing back points back at itself (round 28)
+    texts = Texts(kb.index, kb.intent,
+                  text if len(parts) > 1 or self_contained(text) or names_before_pointing(text) else "")
     ranked = lambda p: texts.query(p) is not None  # noqa: E731
     asks = questions(parts, cut, text, sentences, ranked)
     # the questions without afterthoughts differ only where a clause after the first is told vaguely (latency: the

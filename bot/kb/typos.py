@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.kb.lexicon import STOP_FOLDS
+from bot.kb.unmarked_stretch import unmarked_stretches
 from bot.nlp.normalize import Analysis, Unit, fold
 
 # Keys next to each other on a QWERTY phone keyboard: a real syllable is repaired by a substitution only when
@@ -126,6 +127,8 @@ class TypoRepair:
         the domain, and only by a likely slip (:func:`slip`) that keeps the tone the user typed ("mụ tiêu" →
         "mục tiêu", not "học bổng" → "học cổng" or "của Mỹ" → "của gì").
         """
+        # a stretch typed without marks in a message typed with them is read as typed without marks (round 28)
+        analysis = unmarked_stretches(analysis, self.pairs, self.keys_by_fold, self.known_keys)
         units = list(analysis.units)
         changed = False
         for i, unit in enumerate(units):

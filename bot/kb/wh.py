@@ -25,8 +25,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx)) f
               # a need for figures ("cần số liệu …", round 7) asks a count
               r"|\b(?:can|xin) so lieu\b"),
     ("who", r"\bai\b|\b(?:co quan|don vi|bo|nguoi|to chuc|ong|ba) nao\b"),
-    ("when", r"\bkhi nao\b|\bbao gio\b|\b(?:nam|ngay|thang|hoi|luc|tu|dip) nao\b|\btu bao gio\b|\bbao lau\b"
-             r"|\bthoi gian nao\b|\bmay gio\b|\bngay may\b"),
+    # "hôm nào", and "bữa nào" with the Southern and Nghệ "bữa" (hôm: bot.nlp.dialect), ask which day (round 28)
+    ("when", r"\bkhi nao\b|\bbao gio\b|\b(?:nam|ngay|thang|hoi|luc|tu|dip|hom|bua) nao\b|\btu bao gio\b"
+             r"|\bbao lau\b|\bthoi gian nao\b|\bmay gio\b|\bngay may\b"),
     ("where", r"\b(?:o|di|den|tim|tai|lam|dang ky) (?:o )?dau\b|\bcho nao\b|\bnoi nao\b|\btrang nao\b"),
     ("why", r"\b(?:vi sao|tai sao|ly do|li do|nguyen nhan|vi dau|de lam gi|muc dich)\b"),
     ("how", r"\blam sao\b|\bthe nao\b|\bnhu nao\b|\bra sao\b|\bcach\b|\bcac buoc\b|\bthu tuc\b"),

@@ -855,3 +855,14 @@ def self_contained(clause: str) -> bool:
     words = [raw.strip(".,!?;:…\"'()") for raw in unicodedata.normalize("NFC", clause).lower().split()]
     return (len(words) >= 2 and not any(w in _BACK_REFERENCES for w in words)
             and not any(a == "còn" and b == "lại" for a, b in zip(words, words[1:], strict=False)))
+
+
+def names_before_pointing(message: str) -> bool:
+    """Whether a message of one clause names what it is about before it points back: its first comma piece is
+    :func:`self_contained` and more pieces follow (round 28). A chat message runs its story and its question into
+    one sentence joined by commas ("tui mới mua điện thoại, cháu nó cài vneid cho, chừ đăng nhập nó bắt nhập tên
+    đăng nhập, là số gì"): the clause splitter keeps it whole (a comma cuts only between two questions), and its
+    "nó", "này" point back at what its own first pieces said, not at something the conversation said before — as
+    a message of several clauses, it is read whole. Each piece is read once: linear in the message."""
+    pieces = [piece for piece in message.split(",") if piece.strip()]
+    return len(pieces) > 1 and self_contained(pieces[0])

@@ -172,6 +172,10 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
         return (Unit(((y_to_i(strip_marks(base)),),), (syllable_key(base, tone),), "decoded", True),)
     if not command and not raw.isascii() and len(f) > 2 and f[-1] in _TELEX_TONE_KEYS and not split_tone(raw)[1]:
         return _tone_key_left(raw, f[-1])
+    if not command and not raw.isascii() and len(f) > 2 and f[-1] in _VNI_TONE_KEYS and f[:-1].isalpha():
+        vni = _vni_key_left(raw)
+        if vni is not None:
+            return vni
     shortcut = _spelled_short(raw, f)
     if shortcut is not None:
         return _units(shortcut, command)
@@ -252,12 +256,13 @@ _INITIALISMS = frozenset(key for key, value in DOMAIN.items() if key.isalpha() a
 def _spelled_short(raw: str, f: str) -> str | None:
     """``raw`` with the letter that chat spelling leaves out put back, where that spells a syllable: a "q"
     without its "u" ("qá", "qan" for "quá", "quán") and, in a word typed with marks, a final "ng" typed "g"
-    ("nhữg", "dùg", "thág" for "những", "dùng", "tháng"). Both are rules of the teencode table the readers'
-    abbreviations cite (github.com/duytran-vio/correct_teencode: ``teencode_regex.json`` "^q" → "qu";
-    ``short_word.json`` "nhưg", "khôg", "càg", "phòg", "bằg", "xog" for "nhưng", "không", "càng", "phòng",
-    "bằng", "xong"). Round 23 (mixed23): the writers' mixed style types both beside their marks and teencode.
+    ("nhữg", "dùg", "thág" for "những", "dùng", "tháng") or, round 28, a final "nh" typed "h" ("mìh", "trìh" for
+    "mình", "trình"). They are rules of the teencode table the readers' abbreviations cite
+    (github.com/duytran-vio/correct_teencode: ``teencode_regex.json`` "^q" → "qu"; ``short_word.json`` "nhưg",
+    "khôg", "càg", "phòg", "bằg", "xog" for "nhưng", "không", "càng", "phòng", "bằng", "xong", and "mìh", "tíh" for
+    "mình", "tính"). Round 23 (mixed23): the writers' mixed style types them beside their marks and teencode.
 
-    The final "g" is read only in a word typed with marks: without them the word may be English ("tag", "bag",
+    The final "g" and "h" are read only in a word typed with marks: without them the word may be English ("tag", "bag",
     "log" would read "tăng", "băng", "long"), and the ranker's typo repair already reads an unmarked slip toward
     the KB's own words ("nhug", "thag"). Returns ``None`` where neither applies or the result is no syllable; a
     returned word is a syllable, so reading it again does not come back here (no recursion past one step)."""
@@ -265,11 +270,39 @@ def _spelled_short(raw: str, f: str) -> str | None:
         return raw[0] + "u" + raw[1:]
     if not raw.isascii() and f.endswith("g") and not f.endswith("ng") and is_syllable(f[:-1] + "ng"):
         return raw[:-1] + "ng"
+    # round 28 (mixed28): a final "nh" typed "h" the same way ("mìh", "tíh" in short_word.json: "mình", "tính"):
+    # "trìh", "địh", "hàh" for "trình", "định", "hành". Only after an onset: "àh", "ạh" are "à", "ạ" there
+    if not raw.isascii() and f.endswith("h") and not f.endswith(("ch", "nh")) and f[0] not in _VOWEL_LETTERS \
+            and is_syllable(f[:-1] + "nh"):
+        return raw[:-1] + "nh"
     return None
+
+
+_VOWEL_LETTERS = frozenset("aeiouy")  # folded: a word that opens with one has no onset
 
 
 # Telex tone keys (sắc, huyền, hỏi, ngã, nặng): no Vietnamese syllable ends in one of these letters.
 _TELEX_TONE_KEYS = {"s": 1, "f": 2, "r": 3, "x": 4, "j": 5}
+
+
+# VNI tone keys (sắc, huyền, hỏi, ngã, nặng), the same order as Telex's
+_VNI_TONE_KEYS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _vni_key_left(raw: str) -> tuple[Unit, ...] | None:
+    """A word whose letters the input method marked but whose VNI tone key it did not take ("đinh5", "quyêt1": the
+    đ or the circumflex typed, then the tone's digit left; round 28, mixed28: "la2 qyết đinh5 so61 ma61y", where
+    read as a word and a number, "quyết định 5" asked a decree numbered 5), as Telex's ``_tone_key_left`` reads
+    "đingj". Only a word with no tone of its own whose letters spell a syllable; a word typed with its tone keeps its
+    number ("mức2" is "mức 2", ``_GLUED``), and an unmarked word is the VNI decoder's. A toneless word glued to its
+    number ("thôn5") is read so too, as the decoder reads an unmarked one ("khu5" is "khụ" there): a number is typed
+    apart from its word far more often than a tone key is left. ``None`` where that does not apply."""
+    rest = raw[:-1]
+    base, tone = split_tone(rest)
+    folded = fold(rest)
+    if tone or not is_syllable(folded):
+        return None
+    return (Unit(((y_to_i(folded),),), (syllable_key(y_to_i(base), _VNI_TONE_KEYS[raw[-1]]),), "syllable", True),)
 
 
 def _tone_key_left(raw: str, key: str) -> tuple[Unit, ...]:
