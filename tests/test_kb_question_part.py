@@ -36,18 +36,6 @@ def test_a_fronted_subject_right_before_the_question_is_kept() -> None:
     assert asking_pieces([clause]) == ["còn ở thành phố Huế,", "tỷ lệ hồ sơ trực tuyến là bao nhiêu?"]
 
 
-def test_a_long_piece_that_a_question_points_back_at_is_kept() -> None:
-    """Round 28: "năm đó", "app đó" point at what the piece before names, whatever its length; a question that names
-    its own subject keeps none of the story's pieces, and one that points back keeps only the piece right before it."""
-    clause = "Hồi 2023 thằng con về quê mở lớp chỉ bà con cài ứng dụng trên điện thoại, mà chủ đề năm đó là gì?"
-    assert asking_pieces([clause]) == [
-        "Hồi 2023 thằng con về quê mở lớp chỉ bà con cài ứng dụng trên điện thoại,", "mà chủ đề năm đó là gì?"]
-    told = "Bà con trong xóm hay hỏi về cái ứng dụng định danh của công an, mấy ông cán bộ xã nói hoài"
-    assert asking_pieces([told + ", app đó dùng để làm gì?"]) == [
-        "mấy ông cán bộ xã nói hoài,", "app đó dùng để làm gì?"]
-    assert asking_pieces([told + ", ứng dụng VNeID dùng để làm gì?"]) == ["ứng dụng VNeID dùng để làm gì?"]
-
-
 def test_a_clause_none_of_whose_pieces_asks_stays_whole() -> None:
     for clause in ("Cho tôi hỏi, năm 2025 tỷ lệ hồ sơ trực tuyến toàn trình", "Tôi ở Hà Nội, nhà gần chợ",
                    "Tôi ở Hà Nội, nhà gần chợ, hôm qua đi họp"):

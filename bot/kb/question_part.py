@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.nlp.clauses import is_question, self_contained
+from bot.nlp.clauses import is_question
 
 FRONTING_WORDS = 5  # words of a piece that may front the subject asked right after it ("Còn ở thành phố Huế,")
 # a cut after a sentence mark, or after a comma or full stop that no digit follows and no digit precedes
@@ -36,10 +36,8 @@ def fronts(piece: str) -> bool:
 
 
 def asking_pieces(asks: Sequence[str]) -> list[str]:
-    """Of each question clause in ``asks``, the pieces that ask and a short piece right before one (:func:`fronts`)
-    — or, whatever its length, right before one that points back at it (round 28: "Năm 2022 là năm đầu có Ngày
-    chuyển đổi số quốc gia, mà chủ đề năm đó là chi": "năm đó" is the year that piece names); a clause none of whose
-    pieces asks alone stays whole (the clause asks as a whole: "Cho tôi hỏi, năm 2025 …")."""
+    """Of each question clause in ``asks``, the pieces that ask and a short piece right before one (:func:`fronts`);
+    a clause none of whose pieces asks alone stays whole (the clause asks as a whole: "Cho tôi hỏi, năm 2025 …")."""
     found: list[str] = []
     for clause in asks:
         cut = pieces(clause)
@@ -48,5 +46,5 @@ def asking_pieces(asks: Sequence[str]) -> list[str]:
             found.append(clause)
             continue
         found.extend(p for i, p in enumerate(cut) if asks_here[i] or (
-            i + 1 < len(cut) and asks_here[i + 1] and (fronts(p) or not self_contained(cut[i + 1]))))
+            i + 1 < len(cut) and asks_here[i + 1] and fronts(p)))
     return found
