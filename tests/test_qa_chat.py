@@ -1015,3 +1015,19 @@ def test_a_question_beside_the_help_request_is_answered_and_offers_the_menu(bot:
 def test_help_asked_by_a_newcomer_who_just_followed_the_channel_gets_the_menu(bot: BotHarness) -> None:
     menu = ask(bot, "trợ giúp")["text"]
     assert ask(bot, "bot ni làm được những chi rứa, chỉ em với, em mới bấm quan tâm kênh")["text"] == menu
+
+
+# Round 28 (cmd28b): a question about the digest itself said with a command's words is answered, nothing done
+def test_asking_how_many_issues_a_week_subscribes_no_one(bot: BotHarness) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    message = ask(bot, "mỗi tuần kênh gửi mấy bản tin vậy")
+    assert message["text"] not in {digest, render("sub_unsubscribed")}
+    assert not subscribers.is_subscribed(bot.redis, USER)
+
+
+@pytest.mark.parametrize("text", ["kênh chỉ gửi bản tin mỗi tuần một lần thôi hả",
+                                  "tại sao chỉ gửi bản tin tuần này thôi mà không gửi tuần trước?"])
+def test_asking_how_often_or_why_stops_and_sends_nothing(bot: BotHarness, text: str) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    assert_not_executed(bot, text)
+    assert last(bot)["text"] != digest
