@@ -97,8 +97,14 @@ def asks_only_this_issue(text: str, stop_alone: Callable[[str], bool]) -> bool:
     for part in clauses(text):
         words = tuple(command_words(part))
         kinds = _kinds(words, lists)
-        if kinds is not None and _asks_issue_alone(kinds):
+        if kinds is None:
+            # words of none of the lists: more than courtesy, unless it only stops the weekly sending
+            says_more = not _stops_every_week(words)
+        elif _asks_issue_alone(kinds):
             asked = True
-        elif _VERB in kinds or _ISSUE in kinds if kinds is not None else not _stops_every_week(words):
-            others.append(part)  # a clause that says more than courtesy: only a stop may stand beside the request
+            continue
+        else:
+            says_more = _VERB in kinds or _ISSUE in kinds  # the issue or a sending said, but not asked alone
+        if says_more:
+            others.append(part)  # only a stop may stand beside the request
     return asked and all(stop_alone(part) for part in others)
