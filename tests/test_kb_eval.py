@@ -430,6 +430,22 @@ FLOORS = {
     # keyword rule, 0/80, 100 %, 1 taken; end of round 28: 94.4 %, 99.7 %, 3 (judged 2 wrong, 1 partial), 0/80, 100 %,
     # 1 taken; rambling 13/20 → 14/20)
     "test46": (0.93, 0.98, 0.0125, 0.0125, 0.93),
+    # the regeneration at the start of session 29, two fresh writers (Quảng Ninh/Hải Phòng/Hưng Yên/Ninh Bình; Gia Lai/
+    # Đắk Lắk/Đắk Nông/Phú Yên), 20 cases of each of the 16 styles, written before any round-29 work, never tuned on,
+    # failures never read (623e014: 96.6 %, 99.1 %, 2 wrong by the keyword rule, 2/80 off-topic answered (its floor is
+    # that start, 2.5 %, until a round lowers it), 93.3 %, 1 taken; rambling 17/20, mixed 19/20)
+    "test47": (0.95, 0.98, 0.0125, 0.0375, 0.9),
+    # session 29's two dev sets, both tuned on from round 29 (the round's fresh material, given to the lanes the
+    # moment they were written), both rambling- and mixed-heavy (14 of each of 52 in scope): dev29a (writer xd, Sơn La/
+    # Yên Bái/Phú Thọ/Hòa Bình farmers, elderly villagers and returning migrants; untouched at 623e014: 98.1 %, 100 %,
+    # 0 wrong, 0/28, 83.3 %, none taken); dev29c (writer yc, Bến Tre/Tiền Giang/Sóc Trăng/Hậu Giang young people
+    # texting fast; untouched at 623e014: 90.4 %, 98.1 %, 0 wrong, 0/28, 100 %, none taken; rambling 10/14)
+    "dev29a": (0.96, 0.96, 0.04, 0.04, 0.83),
+    "dev29c": (0.88, 0.96, 0.04, 0.04, 0.83),
+    # session 29's held-out dev set, one fresh writer (yd: Bắc Ninh/Thái Nguyên/Ninh Thuận/Bình Thuận housewives,
+    # market sellers, retired officials and fishermen writing long, mixed messages: 14 rambling and 14 mixed of 52),
+    # figures only (623e014: 84.6 %, 100 %, 1 wrong, 0/28, 100 %, none taken)
+    "dev29b": (0.82, 0.98, 0.04, 0.04, 0.83),
 }
 
 
