@@ -49,3 +49,15 @@ def test_cutting_stays_linear_in_the_length() -> None:
     found = asking_pieces([text])
     assert time.perf_counter() - started < 2.0
     assert found and found[-1].endswith("?")
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    ("tôi tạo tài khoản từ năm 2021, giờ vẫn dùng được không",
+     ["tôi tạo tài khoản từ năm 2021,", "giờ vẫn dùng được không"]),
+    ("Hồi 2022 tui có làm. Giờ sao rồi?", ["Hồi 2022 tui có làm.", "Giờ sao rồi?"]),
+    ("tỷ lệ 4,22 triệu, năm 1.000 người", ["tỷ lệ 4,22 triệu,", "năm 1.000 người"]),
+])
+def test_a_mark_after_a_number_and_before_a_space_ends_a_piece(text: str, cut: list[str]) -> None:
+    """Round 29: "… từ năm 2021, giờ …": the year closes the story's piece; a number's own mark ("4,22") has a digit
+    on both sides."""
+    assert pieces(text) == cut

@@ -59,3 +59,20 @@ def test_a_theme_asked_of_the_year_told_is_still_that_years(real_kb: KnowledgeBa
 def test_making_an_account_is_no_pronoun() -> None:
     """Folded, "tạo" (make) is "tao" (I): a piece that only makes an account is told by no one."""
     assert told("hồi 2022 có tạo tài khoản trên cổng dịch vụ công, giờ phải đăng nhập bằng gì?") == frozenset()
+
+
+@pytest.mark.parametrize("text", [
+    "tooi cos taif khoanr treen coong dichj vuj coong tuwf nawm 2021, giowf vaanx ddawng nhaapj dduowcj khoong",
+    "toi6 co1 tai2 khoan3 tren cong dich vu cong tu2 nam 2021, gio72 van64 dang nhap duoc khong",
+    "tôi có tài khoản trên cổng dịch vụ công từ năm 2021, giờ vẫn đăng nhập được không",
+])
+def test_the_teller_is_read_as_typed_in_any_keyboard(text: str) -> None:
+    """Round 29: the teller is read in the piece as analysed (Telex, VNI decoded), as its years are; and a comma right
+    after the year ends the story's piece (``bot.kb.question_part.pieces``)."""
+    assert told(text) == frozenset({"year:2021"})
+
+
+def test_a_telex_letter_told_with_the_year_its_account_was_made_is_answered(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.answer("tooi cos taif khoanr treen coong dichj vuj coong quoocs gia tuwf nawm 2021, giowf "
+                            "vaanx ddawng nhaapj bawngf taif khoanr ddos dduwowcj khoong hay phair dungf cais khasc")
+    assert answer.confident and answer.entry == "vneid-dang-nhap-dich-vu-cong", (answer.kind, answer.entry)

@@ -185,6 +185,15 @@ def test_a_letter_whose_story_kept_its_entry_out_of_the_ranking_is_answered_by_i
     assert message["text"].startswith(entry_answer("ngay-cds-chu-de-2022")), message["text"]
 
 
+def test_a_letter_asking_since_when_its_account_was_stopped_is_answered(bot: BotHarness) -> None:
+    """Round 29 (bot/kb/lexicon.py): "bị ngưng" after the passive tells what befell the old account, it asks to stop
+    nothing; read as a stop asked, it had contradicted the login entry, which says the date."""
+    message = ask(bot, "Mẹ tôi năm ngoái có lập tài khoản trên cổng dịch vụ công để đóng bảo hiểm y tế cho cả nhà, "
+                       "lâu rồi không vào. Hôm nay mở lại thì nó hiện bảo phải đăng nhập bằng VNeID. Cho tôi hỏi tài "
+                       "khoản cũ đó bị ngưng dùng từ khi nào vậy?")
+    assert message["text"].startswith(entry_answer("vneid-dang-nhap-dich-vu-cong")), message["text"]
+
+
 def test_two_questions_answer_the_first_and_offer_the_second(bot: BotHarness) -> None:
     message = ask(bot, "Ngày Chuyển đổi số quốc gia là ngày nào? Còn Đề án 06 là gì vậy?")
     assert message["text"].startswith(entry_answer("ngay-cds-la-ngay-nao"))

@@ -172,6 +172,12 @@ _PUT_INTO = frozenset({("vo",), ("vao",)})
 # Round 13: "bỏ" before a level of the state ("bỏ cấp huyện", "bỏ huyện") abolishes it — news the KB tells (the
 # two-level local government), not a request to stop something the channel does.
 _LEVELS = frozenset({("huyen",), ("tinh",), ("xa",), ("quan",), ("phuong",), ("thon",)})
+# Round 29: a stopping verb right after the passive "bị" tells what happened to the thing ("tài khoản cũ bị ngưng xài
+# từ bữa nào", "bị bỏ từ bao giờ", "không để ai bị bỏ lại phía sau"), not a request to stop it: the citizen asks
+# about the thing stopped, which the entry about it says in its own words. Typed with marks, only "bị" itself; unmarked,
+# "bi" (no other reading of "bi" comes before "hủy / ngưng / dừng / bỏ"). The command readers read "bị bỏ / bị hủy"
+# so too (content/intents.toml).
+_PASSIVE_KEY = syllable_key(*split_tone("bị"))
 # Small numbers written as words (typed with marks only: unmarked "ba", "hai" have other readings).
 NUMBER_WORD_KEYS = {"hai0": "2", "ba0": "3", "bôn1": "4"}
 
@@ -451,6 +457,8 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
         if negation and unit.tokens == ("bo",) and index + 1 < len(analysis.units) \
                 and (analysis.units[index + 1].tokens in _PUT_INTO or _abolishes(analysis, index + 1)):
             negation = False
+        if negation and index > 0 and _passive(analysis.units[index - 1]):
+            negation = False
         if negation:
             negated = True
             negations.add(index)
@@ -497,6 +505,12 @@ def view(analysis: Analysis, *, entry: bool = False, scaffold: frozenset[int] | 
                     optional_pairs.append((ib, pair))
     return View(tuple(units), frozenset(required), frozenset(optional), tuple(dict.fromkeys(pairs)),
                 tuple(dict.fromkeys(optional_pairs)), frozenset(numbers), negated, frozenset(negations))
+
+
+def _passive(unit: Unit) -> bool:
+    """Whether ``unit`` is the passive "bị" (typed with its mark, or unmarked "bi"): a stopping verb after it says
+    what befell the thing, not a stop asked (round 29)."""
+    return unit.tokens == ("bi",) and (not unit.marked or _PASSIVE_KEY in unit.keys)
 
 
 def _abolishes(analysis: Analysis, at: int) -> bool:

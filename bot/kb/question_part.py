@@ -19,8 +19,10 @@ from collections.abc import Sequence
 from bot.nlp.clauses import is_question
 
 FRONTING_WORDS = 5  # words of a piece that may front the subject asked right after it ("Còn ở thành phố Huế,")
-# a cut after a sentence mark, or after a comma or full stop that no digit follows and no digit precedes
-_CUT = re.compile(r"(?<=[!?;\n])|(?<=(?<!\d)[.,])(?!\d)")
+# a cut after a sentence mark, or after a comma or full stop that no digit follows and no digit precedes; round 29:
+# or that a space follows, after a number too ("… từ năm 2021, giờ …": the year closes the story's piece; only a mark
+# between digits, "4,22", "1.000", is a number's own)
+_CUT = re.compile(r"(?<=[!?;\n])|(?<=(?<!\d)[.,])(?!\d)|(?<=[.,])(?=\s)")
 
 
 def pieces(clause: str) -> list[str]:

@@ -38,7 +38,9 @@ def story_years(text: str, analysed: Callable[[str], str]) -> frozenset[str]:
                 return frozenset()
             asked.update(years)
         elif years:
-            (told if _told_by_speaker(fold(piece).split()) else asked).update(years)
+            # round 29: the teller read as analysed, like the years ("tooi cos taif khoanr … tuwf nawm 2021," typed
+            # in Telex is "tôi có tài khoản … từ năm 2021")
+            (told if _told_by_speaker(analysed(piece).split()) else asked).update(years)
     return frozenset(told - asked)
 
 

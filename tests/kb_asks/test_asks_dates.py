@@ -94,3 +94,17 @@ def test_a_day_of_the_year_the_entry_holds_only_as_one_years_date_is_not_answere
 def test_the_day_the_entry_holds_is_still_answered(real_kb: KnowledgeBase, question: str) -> None:
     answer = real_kb.answer(question)
     assert answer.confident and answer.entry in ("ngay-cds-la-ngay-nao", "ngay-cds-quyet-dinh-505")
+
+
+@pytest.mark.parametrize("question", [
+    "Ngày đấy là ngày mấy hả cháu?",
+    "bà hỏi ngày đấy là ngày nào trong năm",
+    "ngay day la ngay nao vay ad",
+])
+def test_a_day_pointed_back_at_names_no_day(question: str) -> None:
+    """Round 29: "ngày đấy" (folded "day") points back as "ngày đó / ấy / này" do; it names no day "đấy"."""
+    assert not any(k.startswith("day:da") for k in kinds(question)), kinds(question)
+
+
+def test_a_named_day_is_still_read() -> None:
+    assert "day:chuyen" in kinds("Ngày chuyển đổi số là ngày nào?")

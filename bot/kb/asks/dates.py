@@ -33,8 +33,10 @@ from bot.nlp.normalize import fold
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 # A named day whose date or kind is asked ("Ngày <tên> là ngày nào", "… là ngày quốc tế gì"): its name's first word;
 # not a date ("ngày 9/12", "vào ngày tháng năm nào"), nor "ngày nào / này / mai"; round 12: nor a day described by
-# what follows it ("ngày dành cho chuyển đổi số", "ngày mà …", "ngày của …", "ngày để …"), which names no day.
-_NOT_A_NAME = (r"(?!(?:nao|may|bao|gi|nay|do|mai|hom|kia|ay|thu|dau|cuoi|thang|nam|gio|tuan|sau|truoc|danh|cua|ma|de"
+# what follows it ("ngày dành cho chuyển đổi số", "ngày mà …", "ngày của …", "ngày để …"), which names no day; round
+# 29: nor "ngày đấy" (folded "day"), which points back like "ngày đó / ấy / này".
+_NOT_A_NAME = (r"(?!(?:nao|may|bao|gi|nay|do|day|mai|hom|kia|ay|thu|dau|cuoi|thang|nam|gio|tuan|sau|truoc|danh|cua"
+               r"|ma|de"
                r"|duoc|\d+)\b)")
 _DAY = re.compile(rf"\bngay {_NOT_A_NAME}(\w+)(?: \w+){{0,7}} (?:la|vao|roi vao|dien ra vao|to chuc vao) (?:ngay|hom) "
                   r"(?:nao|may|bao nhieu|gi)\b"
