@@ -50,6 +50,15 @@ def test_a_mixed_message_gets_its_answer(bot: BotHarness, text: str, entry: str)
     assert message["text"].startswith(get_kb().by_id[entry].answer[:80]), message["text"]
 
 
+def test_the_demonstrative_typed_y_points_back_at_the_story(bot: BotHarness) -> None:
+    """Round 29 (mixed29): Northern chat's "ý" for "ấy" ("cái cổng ý") points back at the portal the story's sentence
+    named; read as "y", it was a stray word and the question named nothing (the citizen was offered choices)."""
+    message = ask(bot, "hôm trước e lên cổng dịch vụ công quốc gia nộp hồ sơ cho mẹ. cái cổng ý khai trương năm nào "
+                       "vậy ad")
+    answer = get_kb().by_id["dvcqg-ra-doi"].answer.replace("https://", "")  # the chat shows the link bare
+    assert message["text"].startswith(answer[:80]), message["text"]
+
+
 def buttons(message: dict) -> list[dict]:
     return ((message.get("attachment") or {}).get("payload") or {}).get("buttons") or []
 

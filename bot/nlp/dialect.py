@@ -412,6 +412,36 @@ def _central(marked: list[str], folded: list[str], ends: list[bool]) -> bool:
 
 _CENTRAL_SECOND = frozenset(second for _, second in CENTRAL_PHRASES) | {"rua"}  # latency: most words end none
 
+# Round 29 (mixed29): Northern chat writes the demonstrative "ấy" as "ý" ("cái cổng ý khai trương từ bao giờ" = "cái
+# cổng ấy …"): ViLexNorm (github.com/ngxtnhi/ViLexNorm, dev.csv: "Đeo găng tay cao su ý" → "… cao su ấy"; "bẹn
+# éy" → "bạn ấy"). Read as "y", it was a stray word of the question (the ranker matched it to "y tế"), and the
+# question lost its pointing back at what the story named. "ý" is also a noun (idea: "góp ý", "ý kiến", "một ý") and
+# Italy ("Ý"), so it is read as "ấy" only typed lower case, only where a demonstrative stands — after a noun that
+# "cái" introduces ("cái cổng ý", "cái app ý") or after a word of person or time the demonstrative follows ("bạn ý",
+# "hôm ý", "lúc ý") — and never where it forms a word with its neighbour (the KB's pairs, or the compounds below).
+_AY_TYPED = "ý"
+_AY_AFTER = frozenset({"bạn", "hôm", "lúc", "hồi", "dạo", "đợt", "bữa", "chỗ", "ông", "bà", "anh", "chị", "cô"})
+_IDEA_AFTER = frozenset({"gợi", "góp", "chú", "lưu", "đồng", "dàn", "để", "tùy", "tuỳ", "vừa", "cố", "chủ", "ngụ",
+                         "hảo", "thiện", "ác", "hàm", "tâm", "ưng", "như", "tự", "thâm", "đắc", "hữu", "vô", "ẩn",
+                         "dụng", "có", "một", "hai", "ba", "bốn", "năm", "mấy", "các", "những", "nhiều", "ý"})
+
+
+def _demonstrative_y(words: list[str], marked: list[str], folded: list[str],
+                     known_pair: Callable[[str, str], bool]) -> None:
+    """Rewrite in place each "ý" that stands for the demonstrative "ấy" (see ``_AY_AFTER``): one pass, linear."""
+    for i in range(1, len(words)):
+        core = words[i].rstrip(".,!?;:…")
+        if core != _AY_TYPED or words[i - 1][-1:] in ".,!?;:…":
+            continue
+        before = marked[i - 1]
+        if before in _IDEA_AFTER or known_pair(folded[i - 1], "y"):
+            continue
+        if i + 1 < len(words) and known_pair("y", folded[i + 1]):
+            continue  # "… ý kiến", "ý nghĩa": the noun
+        if before in _AY_AFTER or (i >= 2 and marked[i - 2] == "cái" and words[i - 2][-1:] not in ".,!?;:…"):
+            words[i] = "ấy" + words[i][len(core):]
+            marked[i], folded[i] = "ấy", "ay"
+
 
 def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b: False, *,
                 marks: bool = False) -> str:
@@ -429,6 +459,7 @@ def standardize(text: str, known_pair: Callable[[str, str], bool] = lambda a, b:
         return text
     marked = [_nfc(w) for w in words]
     folded = [fold_token(w) for w in words]
+    _demonstrative_y(words, marked, folded, known_pair)
     plain = [0]  # plain[j]: how many of the first j words were typed without marks
     for w in marked:
         plain.append(plain[-1] + w.isascii())

@@ -316,3 +316,28 @@ def test_central_days_and_persons(text: str, standard: str) -> None:
 def test_a_particle_ends_its_clause_before_an_address_and_a_comma(text: str, standard: str) -> None:
     """Round 11: a final particle followed by "ad"/"ạ" and a comma ends its clause, though the message goes on."""
     assert standardize(text) == standard
+
+
+# Round 29 (mixed29): Northern chat's "ý" for the demonstrative "ấy" (ViLexNorm: "cao su ý" → "cao su ấy")
+@pytest.mark.parametrize(("text", "standard"), [
+    ("cái cổng ý khai trương khi nào", "cái cổng ấy khai trương khi nào"),
+    ("cái app ý, của bộ nào", "cái ứng dụng ấy, của bộ nào"),
+    ("bạn ý nói vậy", "bạn ấy nói vậy"),
+    ("lúc ý tôi chưa biết", "lúc ấy tôi chưa biết"),
+    ("cái tổ ý.", "cái tổ ấy."),
+])
+def test_the_demonstrative_typed_y_is_read_as_ay(text: str, standard: str) -> None:
+    assert standardize(text) == standard
+
+
+@pytest.mark.parametrize("text", [
+    "Tôi muốn góp ý về chính sách",  # the noun "idea" after the verb it completes
+    "cái gợi ý đó hay",  # "cái" before a compound ending in "ý"
+    "cái ý kiến của tôi",  # "ý" right after "cái" is the noun
+    "cổng ý kiến người dân",  # a word the KB pairs after it
+    "cái máy Ý này",  # Italy, typed upper case
+    "cái tổ. ý tôi là vậy",  # a sentence between them
+    "có một ý về xếp hạng",  # counted: the noun
+])
+def test_y_that_is_a_noun_or_a_name_stays(text: str) -> None:
+    assert standardize(text, lambda a, b: (a, b) in {("y", "kien"), ("gop", "y"), ("goi", "y")}) == text
