@@ -15,7 +15,7 @@ import pytest
 
 from bot.digest import subscribers
 from bot.infra.texts import answer_offers, phrases, render
-from bot.kb import get_kb, reading
+from bot.kb import get_kb, named, reading
 from bot.kb.cli import register
 from bot.kb.learn import LEARN_KEY, top_choices
 from bot.kb.unanswered import count_unanswered
@@ -174,6 +174,27 @@ def test_a_letter_whose_story_reads_as_a_question_is_answered_by_its_last_questi
                        "hạng chính phủ điện tử thế giới, ông Bảy cãi là tụt, cãi tới khuya. Vậy khảo sát của Liên Hợp "
                        "Quốc năm 2024 mình tăng hay giảm, tăng mấy bậc, có vô nhóm gì hông?")
     assert message["text"].startswith(entry_answer("ct-xep-hang-egdi-2024")), message["text"]
+
+
+def test_a_letter_whose_story_saturates_both_off_topic_readers_is_answered_by_its_question(
+        bot: BotHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 29 (bot/kb/named.py): a hacked bank account told first leads both off-topic readers out of the whole
+    letter (1.00 and 0.95); the intent reader names the login entry over the whole letter, and on the asking part
+    neither off-topic reader leans out, which answers — with the older asking-part reading switched off, so only
+    this reading can."""
+    monkeypatch.setattr(named, "asking_part_agrees", lambda *_: False)
+    message = ask(bot, "mik bán hàng online trên sàn, hôm qua bị hack mất tk ngân hàng, lo quá trời, tk dịch vụ công "
+                       "cũ của mik giờ đăng nhập ko đc, nó bắt qua vneid, vậy tk dịch vụ công cũ hết hạn từ hồi nào ad")
+    assert message["text"].startswith(entry_answer("vneid-dang-nhap-dich-vu-cong")), message["text"]
+
+
+def test_a_long_story_asking_a_market_price_is_still_told_it_is_outside(bot: BotHarness) -> None:
+    """Round 29: the same kind of story asking what the channel does not answer (a fruit's price) is no answer: its
+    asking part is what the off-topic readers lean out of."""
+    message = ask(bot, "Nhà tui trồng thanh long ở Chợ Gạo, năm nay mưa nhiều trái bị thối, thương lái ép giá quá "
+                       "trời, con gái tui đi làm ở Bình Dương gọi về than. Cho tui hỏi giá thanh long ruột đỏ ở chợ "
+                       "đầu mối tuần này bao nhiêu một ký vậy?")
+    assert message["text"] == render("out_of_scope", you="bạn", You="Bạn", me="kênh"), message["text"]
 
 
 def test_a_letter_whose_story_kept_its_entry_out_of_the_ranking_is_answered_by_its_question(bot: BotHarness) -> None:

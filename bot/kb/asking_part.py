@@ -18,6 +18,14 @@ Round 27: the asking part is read two ways. A story clause with a question word 
 holds it leads its readers out as the story did; the question clauses of the letter's last sentence that asks
 (:func:`last_asked`) are read alone as well, whole: rambling letters ask last. A letter of one clause run on by commas
 (no clause read as a question) has an asking part too: its comma pieces that ask.
+
+Round 29: over a letter of ``bot.kb.named.LONG_WORDS`` and more, the asking part need not be *plainly* in scope for
+both off-topic readers, only not leaning out by the bars at which the decision itself refuses (the caller's
+``plain_oos`` and ``plain_trained``); and where the intent reader names the ranker's first entry over the whole
+letter, the asking part's off-topic readers stand for the whole letter's (:func:`asking_part_in_scope`). Both readers
+sum evidence over every word they read, so a story of sixty words about coffee, rain and a son in Đà Nẵng saturates
+them (1.00 and 1.00 on dev28a's ue-0009) whatever it asks; read on what is asked, they still keep long off-topic
+letters out (on the tuned sets, none reached an answer this way).
 """
 
 from __future__ import annotations
@@ -60,7 +68,7 @@ def last_asked(text: str, asks: Sequence[str]) -> str:
 
 
 def asking_part_agrees(texts: Texts, top: Hit, text: str, asks: Sequence[str], named_p: float,
-                       plain_trained: float) -> bool:
+                       plain_trained: float, plain_oos: float = OOS_CONFIRM) -> bool:
     """Whether an asking part of ``text`` (:func:`asking_part`, :func:`last_asked`), read alone, is plainly ``top``'s
     entry's:
 
@@ -71,20 +79,20 @@ def asking_part_agrees(texts: Texts, top: Hit, text: str, asks: Sequence[str], n
     - the whole letter ranked, with the asking part measured, ranks the entry first; where the intent reader read
       the whole letter as none, the entry leads its runner-up by ``TIE_MARGIN`` of the asking part (no reader of
       the whole letter then tells it from a neighbour that says as much);
-    - neither the out-of-scope rule nor the naive Bayes (``OOS_CONFIRM``) nor the trained model (``plain_trained``)
-      finds the asking part anywhere near out of scope.
+    - neither the out-of-scope rule nor the naive Bayes (``plain_oos``, ``OOS_CONFIRM`` unless the caller says) nor the
+      trained model (``plain_trained``) finds the asking part anywhere near out of scope.
 
     Read only where the whole letter's readers refused (latency: one more intent reading and one ranking, for a
     long letter nothing else answered)."""
     whole = texts.intent(texts.whole)
     if whole.top not in (top.entry.id, OUTSIDE):
         return False
-    return any(_part_first(texts, top.entry.id, text, part, whole.top, named_p, plain_trained) is not None
+    return any(_part_first(texts, top.entry.id, text, part, whole.top, named_p, plain_trained, plain_oos) is not None
                for part in asking_parts(text, asks))
 
 
 def asking_part_entry(texts: Texts, top: Hit, text: str, asks: Sequence[str], named_p: float,
-                      plain_trained: float) -> list[Hit] | None:
+                      plain_trained: float, plain_oos: float = OOS_CONFIRM) -> list[Hit] | None:
     """The asking part's own entry where it is not the whole letter's first (round 27): the intent reader names it over
     the whole letter and over an asking part alone at ``named_p``, the whole letter ranked with that asking part
     measured ranks it first, and both off-topic readers and the out-of-scope rule find the asking part plainly in
@@ -94,7 +102,8 @@ def asking_part_entry(texts: Texts, top: Hit, text: str, asks: Sequence[str], na
     if own is None or own in (top.entry.id, OUTSIDE):
         return None
     return next((first for part in asking_parts(text, asks)
-                 if (first := _part_first(texts, own, text, part, own, named_p, plain_trained)) is not None), None)
+                 if (first := _part_first(texts, own, text, part, own, named_p, plain_trained, plain_oos)) is not None),
+                None)
 
 
 def asking_parts(text: str, asks: Sequence[str]) -> list[str]:
@@ -103,7 +112,7 @@ def asking_parts(text: str, asks: Sequence[str]) -> list[str]:
 
 
 def _part_first(texts: Texts, entry: str, text: str, part: str, whole: str | None, named_p: float,
-                plain_trained: float) -> list[Hit] | None:
+                plain_trained: float, plain_oos: float) -> list[Hit] | None:
     """The whole letter's hits with ``part`` measured, where ``part`` read alone is plainly ``entry``'s and ranks it
     first (the conditions of :func:`asking_part_agrees`; ``whole``: the intent reader's first over the whole letter),
     else None."""
@@ -116,5 +125,22 @@ def _part_first(texts: Texts, entry: str, text: str, part: str, whole: str | Non
     first = gated[0]
     if whole == OUTSIDE and len(gated) > 1 and gated[1].coverage > first.coverage - TIE_MARGIN:
         return None
-    plain = not outside(first) and first.oos < OOS_CONFIRM and first.trained < plain_trained
+    plain = not outside(first) and first.oos < plain_oos and first.trained < plain_trained
     return gated if plain else None
+
+
+def asking_part_in_scope(texts: Texts, top: Hit, text: str, asks: Sequence[str], oos_bar: float,
+                         trained_bar: float) -> bool:
+    """Whether an asking part of the letter ``text`` (:func:`asking_parts`), measured in the whole letter's ranking,
+    keeps ``top`` first with neither the out-of-scope rule nor the naive Bayes (``oos_bar``) nor the trained model
+    (``trained_bar``) leaning out of it (round 29). The caller has the intent reader name ``top`` over the whole
+    letter: then the story's words are what both off-topic readers of the whole letter read, and the question's
+    words are what they must judge. Read only for a long letter nothing else answered (latency: at most two gated
+    rankings, each a cut of the whole letter's ranking)."""
+    query = texts.query(text)
+    for part in asking_parts(text, asks):
+        gated = texts.index.hits(query, gate=texts.query(part))
+        if gated and gated[0].entry.id == top.entry.id and not outside(gated[0]) \
+                and gated[0].oos < oos_bar and gated[0].trained < trained_bar:
+            return True
+    return False

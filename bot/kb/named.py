@@ -22,10 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from bot.kb.asking_part import asking_part_agrees, asking_part_entry
+from bot.kb.asking_part import asking_part_agrees, asking_part_entry, asking_part_in_scope
 from bot.kb.asks import named_places, unanswered
 from bot.kb.bound import unbound_year
-from bot.kb.decision import OOS_CONFIRM, OOS_TRAINED, REDIRECT_TOPIC, confident, outside, probability
+from bot.kb.decision import OOS_CONFIRM, OOS_TRAINED, OOS_TRAINED_NB, REDIRECT_TOPIC, confident, outside, probability
 from bot.kb.explained import gap
 from bot.kb.index import Hit
 from bot.kb.intent_model import INTENT_AGREE
@@ -45,6 +45,10 @@ PLAIN_TRAINED = 0.2
 # the reading from 20 and 15 words (rounds 24, 25) passed both off-topic readers over the whole message; a story told
 # around the question is what dilutes the ranker, and a question with no story to set aside is left to the decision
 STORY_WORDS = 15
+# round 29: over a letter of LONG_WORDS, the off-topic readers are read on its asking part, and there they need only
+# not lean out by the decision's own bars (the naive Bayes under OOS_TRAINED_NB, the trained model under OOS_TRAINED),
+# not be plainly in: both sum evidence over every word read, and a long story saturates them whatever it asks
+STORY_OOS, STORY_TRAINED = OOS_TRAINED_NB, OOS_TRAINED
 
 
 def named(texts: Texts, text: str, whole: Decided, messages: dict[str, str],
@@ -66,9 +70,11 @@ def named(texts: Texts, text: str, whole: Decided, messages: dict[str, str],
     if words < LONG_WORDS:
         if not (_plainly_named(top, texts) and asking_part_agrees(texts, top, text, asks, NAMED_P, PLAIN_TRAINED)):
             return None
-    elif not _whole_agrees(top, texts) and not asking_part_agrees(texts, top, text, asks, NAMED_P, PLAIN_TRAINED):
-        # round 26: the readers of the asking part alone, where the story led the whole's out; round 27: its own entry
-        ranked = asking_part_entry(texts, top, text, asks, NAMED_P, PLAIN_TRAINED)
+    elif not _whole_agrees(top, texts) and not _named_over_story(top, texts, text, asks) \
+            and not asking_part_agrees(texts, top, text, asks, NAMED_P, STORY_TRAINED, STORY_OOS):
+        # round 26: the readers of the asking part alone, where the story led the whole's out; round 27: its own entry;
+        # round 29: off-topic readers not leaning out of the asking part (STORY_OOS, STORY_TRAINED)
+        ranked = asking_part_entry(texts, top, text, asks, NAMED_P, STORY_TRAINED, STORY_OOS)
         if ranked is None:
             return None
         own = ranked[0]
@@ -94,6 +100,15 @@ def _whole_agrees(top: Hit, texts: Texts) -> bool:
         return False
     reading = texts.intent(texts.whole)  # usually read already (cached): before the kinds' dozen expressions
     return reading.top == top.entry.id and reading.p >= (INTENT_AGREE if _plainly_in(top) else NAMED_P)
+
+
+def _named_over_story(top: Hit, texts: Texts, text: str, asks: Sequence[str]) -> bool:
+    """Whether the intent reader names ``top`` over the whole letter (``NAMED_P``) and neither off-topic reader leans
+    out of its asking part (round 29, ``bot.kb.asking_part.asking_part_in_scope``): :func:`_whole_agrees` with the
+    off-topic readers read on what is asked, not on the story told before it, which they learned as off-topic."""
+    reading = texts.intent(texts.whole)
+    return reading.top == top.entry.id and reading.p >= NAMED_P \
+        and asking_part_in_scope(texts, top, text, asks, STORY_OOS, STORY_TRAINED)
 
 
 def _plainly_named(top: Hit, texts: Texts) -> bool:

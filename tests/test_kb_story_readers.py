@@ -1,0 +1,109 @@
+"""Round 29 (bot/kb/named.py, bot/kb/asking_part.py): over a long letter, both off-topic readers are read on what the
+letter asks, not on the story told before it. Both sum evidence over every word they read, and a story of a market, a
+hack or a bad harvest saturates them (1.00 and 0.95 below) whatever it asks; the asking part read in the whole
+letter's ranking then judges, at the bars at which the decision itself refuses. A long look-alike's asking part is
+still what they lean out of."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from bot.kb import KnowledgeBase
+from bot.kb import named as named_module
+from bot.kb import reading as reading_module
+from bot.kb.asking_part import asking_part_in_scope
+from bot.kb.decision import OOS_TRAINED, OOS_TRAINED_NB
+from bot.kb.index import Hit
+from bot.kb.named import NAMED_P, STORY_OOS, STORY_TRAINED
+from bot.kb.several import Decided
+from bot.kb.texts import Texts
+
+pytestmark = pytest.mark.unit
+
+# my own letters, never from an evaluation set: a seller's story of a hacked bank account before the portal question
+HACKED = ("mik bán hàng online trên sàn, hôm qua bị hack mất tk ngân hàng, lo quá trời, tk dịch vụ công cũ của mik giờ "
+          "đăng nhập ko đc, nó bắt qua vneid, vậy tk dịch vụ công cũ hết hạn từ hồi nào ad")
+LOGIN = "vneid-dang-nhap-dich-vu-cong"
+# a long story of the same kind asking what the channel does not answer (a fruit's market price)
+PRICE = ("Nhà tui trồng thanh long ở Chợ Gạo, năm nay mưa nhiều trái bị thối, thương lái ép giá quá trời, con gái tui "
+         "đi làm ở Bình Dương gọi về than. Cho tui hỏi giá thanh long ruột đỏ ở chợ đầu mối tuần này bao nhiêu một ký "
+         "vậy?")
+
+
+@pytest.fixture(scope="module")
+def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
+    return real_kb
+
+
+def _named_call(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch,
+                letter: str) -> tuple[Texts, str, Decided, Sequence[str]]:
+    """What the message's reading hands ``bot.kb.named.named`` for ``letter``: its texts, the letter as read, the
+    whole letter's decision and its question clauses."""
+    seen: list[tuple[Any, ...]] = []
+    original = reading_module.named
+
+    def recorded(*args: Any) -> Any:
+        seen.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(reading_module, "named", recorded)
+    kb.answer(letter)
+    monkeypatch.setattr(reading_module, "named", original)
+    assert seen, "the long-letter reading was never reached"
+    texts, text, whole, _messages, _idf, asks = seen[-1]
+    return texts, text, whole, asks
+
+
+def test_the_story_saturates_both_readers_and_the_question_does_not(kb: KnowledgeBase,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    texts, text, whole, asks = _named_call(kb, monkeypatch, HACKED)
+    top = whole[1][0]
+    assert top.entry.id == LOGIN
+    # over the whole letter both off-topic readers lean out by the decision's own bars ...
+    assert top.oos >= OOS_TRAINED_NB and top.trained >= OOS_TRAINED, (top.oos, top.trained)
+    # ... while the intent reader names the entry, and on the asking part neither reader leans out
+    reading = texts.intent(texts.whole)
+    assert reading.top == LOGIN and reading.p >= NAMED_P
+    assert asking_part_in_scope(texts, top, text, asks, STORY_OOS, STORY_TRAINED)
+
+
+def test_the_asking_part_must_keep_the_entry_first(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts, text, whole, asks = _named_call(kb, monkeypatch, HACKED)
+    other = next(h for h in whole[1][1:] if h.entry.id != LOGIN)
+    assert not asking_part_in_scope(texts, other, text, asks, STORY_OOS, STORY_TRAINED)
+
+
+def test_bars_below_the_asking_parts_readings_refuse(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bars are what decides: at zero nothing is in scope, however plainly the question is the entry's."""
+    texts, text, whole, asks = _named_call(kb, monkeypatch, HACKED)
+    top = whole[1][0]
+    assert not asking_part_in_scope(texts, top, text, asks, 0.0, STORY_TRAINED)
+    assert not asking_part_in_scope(texts, top, text, asks, STORY_OOS, 0.0)
+
+
+def test_the_letter_is_answered_by_the_intent_reader_and_the_asking_parts_readers(
+        kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the whole letter's readers leaning out and the older asking-part reading (its own intent reading, plainly
+    in scope) switched off, the letter is answered only by this reading; switched off too, it is not."""
+    texts, text, whole, asks = _named_call(kb, monkeypatch, HACKED)
+    top = whole[1][0]
+    leaning: list[Hit] = [replace(top, oos=1.0, trained=0.99), *whole[1][1:]]
+    monkeypatch.setattr(named_module, "asking_part_agrees", lambda *_: False)
+    found = named_module.named(texts, text, (whole[0], leaning), kb.messages, kb.index.idf_of, asks)
+    assert found is not None and found[0].confident and found[0].entry == LOGIN
+    monkeypatch.setattr(named_module, "asking_part_in_scope", lambda *_: False)
+    assert named_module.named(texts, text, (whole[0], leaning), kb.messages, kb.index.idf_of, asks) is None
+
+
+def test_a_long_look_alike_asking_something_else_stays_out(kb: KnowledgeBase,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    answer = kb.answer(PRICE)
+    assert not answer.confident, answer.entry
+    texts, text, whole, asks = _named_call(kb, monkeypatch, PRICE)
+    if whole[1]:
+        assert not asking_part_in_scope(texts, whole[1][0], text, asks, STORY_OOS, STORY_TRAINED)
+
