@@ -1061,3 +1061,29 @@ def test_asking_how_often_or_why_stops_and_sends_nothing(bot: BotHarness, text: 
     digest = ask(bot, "bản tin")["text"]
     assert_not_executed(bot, text)
     assert last(bot)["text"] != digest
+
+
+# Round 29 (cmd29): what round 28 left, and a request for a piece of information, as a citizen sees them
+def test_an_elder_just_following_the_channel_who_asks_what_it_does_gets_the_menu(bot: BotHarness) -> None:
+    menu = ask(bot, "trợ giúp")["text"]
+    text = "Bác mới bấm quan tâm kênh này, không biết nó làm được những việc gì, cháu chỉ bác với"
+    assert ask(bot, text)["text"] == menu
+
+
+def test_asking_whether_last_weeks_issue_is_kept_erases_nothing(bot: BotHarness) -> None:
+    assert_not_executed(bot, "bản tin tuần trước kênh còn lưu không hay xóa rồi")
+    assert last(bot)["text"] != render("erase_ask").strip()
+
+
+def test_some_recent_issues_asked_for_are_sent(bot: BotHarness) -> None:
+    digest = ask(bot, "bản tin")["text"]
+    assert ask(bot, "gửi tui mấy số bản tin gần đây")["text"] == digest
+
+
+def test_an_address_asked_for_sending_a_story_starts_no_story(bot: BotHarness) -> None:
+    assert_not_executed(bot, "cho xin địa chỉ gửi câu chuyện qua email")
+
+
+def test_a_stop_asked_for_with_cho_xin_still_stops(bot: BotHarness) -> None:
+    ask(bot, "đăng ký")
+    assert ask(bot, "cho tôi xin hủy đăng ký bản tin")["text"] == render("sub_unsubscribed")

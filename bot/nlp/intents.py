@@ -58,6 +58,7 @@ from bot.nlp.abbreviations import COMMAND, COMMON
 from bot.nlp.bare_names import names_bare, opens_place, said_as, typed_plain
 from bot.nlp.clauses import asks_by_itself, asks_to_know, says_nowhere
 from bot.nlp.dialect import standardize
+from bot.nlp.information_asked import requests_information
 from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
 from bot.nlp.someone_within import someone_taken_out
 
@@ -943,6 +944,8 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
     stop said only of what a request spares the asker or of one issue ("đăng ký … để khỏi bỏ lỡ bản tin", "bản tin tuần
     này thì thôi nha", stop_bound)."""
     name = _plain_command(text, intents)
+    if name in _INFORMED and _asks_information(text, name, intents):
+        return None
     if name is None:
         from bot.nlp.resend_asked import asks_resend  # noqa: PLC0415 (it reads this module's phrases)
 
@@ -1010,6 +1013,24 @@ def plain_command(text: str, intents: Intents | None = None) -> str | None:
         besides = shows_other_features(text) or tells_a_need(text) or asks_besides_help(text)
         return None if besides else name
     return name
+
+
+# the commands a request for a piece of information is never taken by (round 29): their words said as what the piece
+# is for ("cho xin địa chỉ gửi câu chuyện qua email") ask the knowledge base
+_INFORMED = frozenset({"digest", "subscribe", "unsubscribe", "erase", "story", "help"})
+
+
+def _asks_information(text: str, name: str, intents: Intents) -> bool:
+    """Whether the command ``name`` read in ``text`` is only said as what a piece of information asked for is for
+    (round 29: "cho xin địa chỉ gửi câu chuyện qua email", "cho tui xin số điện thoại để đăng ký nhận bản tin"): a
+    clause asks for an address, a number, a link … with a request (``bot.nlp.information_asked``), and no clause that
+    asks for none reads as the command alone. The knowledge base answers with the piece; "Hủy đăng ký cho tôi. Cho tôi
+    xin số tổng đài VNeID" keeps its stop. Read only where a command was found: one pass over the message's words,
+    then each clause once."""
+    if not requests_information(text):
+        return False
+    clauses = [c for c in _CLAUSE_END.split(text.strip()) if c.strip()]
+    return not any(_plain_command(c, intents) == name for c in clauses if not requests_information(c))
 
 
 def _rest_asks(rest: str) -> bool:
@@ -1407,7 +1428,8 @@ def _asked_after(text: str, intents: Intents) -> str | None:
     được không?") —, and what was told before it is read as :func:`_undone` reads it. At most ``MAX_WINDOWS``
     sentences of ``MAX_WORDS`` words or fewer are read, each before a sentence that asks (bounded work)."""
     sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
-    asking = [asks_by_itself(s) for s in sentences]
+    # a request for a piece of information asks too ("Hủy đăng ký cho tôi. Cho tôi xin số tổng đài VNeID", round 29)
+    asking = [asks_by_itself(s) or requests_information(s) for s in sentences]
     last = max((i for i, a in enumerate(asking) if a), default=-1)
     # the request sentence asks nothing itself ("Hồi trước muốn hỏi gì ở phường phải xin nghỉ …, giờ … nhắn hỏi được
     # luôn" tells how it was: its "xin nghỉ … nhắn" is no stop)
@@ -1630,4 +1652,5 @@ def question_after(text: str, name: str, intents: Intents | None = None) -> str 
     at = next((i for i, s in enumerate(sentences) if _read(s, intents) == name), None)
     if at is None:
         return None
-    return next((s for s in sentences[at + 1 :] if asks_by_itself(s) and _read(s, intents) is None), None)
+    return next((s for s in sentences[at + 1 :] if (asks_by_itself(s) or requests_information(s))
+                 and _read(s, intents) is None), None)

@@ -53,3 +53,13 @@ def test_not_subscribed_still_offers_the_question(chat: Chat) -> None:
     message = chat.messages()[-1]
     assert message.text.startswith(render("sub_not_subscribed"))
     assert message.buttons
+
+
+def test_a_stop_then_a_number_asked_for_unsubscribes_and_offers_it(chat: Chat) -> None:
+    # round 29 (cmd29): a request for a piece of information asks as a question does ("Cho tôi xin địa chỉ …")
+    chat.say("đăng ký")
+    chat.say("Hủy đăng ký bản tin cho tôi. Cho tôi xin địa chỉ trang dịch vụ công quốc gia")
+    message = chat.messages()[-1]
+    assert message.text.startswith(render("sub_unsubscribed"))
+    assert not subscribers.is_subscribed(chat.redis, USER)
+    assert message.buttons

@@ -13,6 +13,7 @@ import pytest
 from bot.nlp import (
     features_shown,
     help_besides,
+    information_asked,
     intents,
     only_this_issue,
     problem_told,
@@ -318,3 +319,23 @@ def test_another_question_beside_help_steps_grow_with_the_length(monkeypatch: py
                                                                  last: str) -> None:
     work_ratio, length_ratio = _steps_ratio(monkeypatch, help_besides, help_besides.asks_besides_help, unit, last)
     assert work_ratio <= 1.5 * length_ratio
+
+
+# round 29: a request for a piece of information (bot/nlp/information_asked.py): each word tried as a request's start
+# once, at most two words between it and a piece
+@pytest.mark.parametrize(("unit", "last"), [("cho bà xin cái cho bà xin cái ", "địa chỉ"),
+                                            ("cho xin ", "cai dia chi"),
+                                            ("xin giùm giùm giùm ", "link")])
+def test_a_request_for_information_steps_grow_with_the_length(monkeypatch: pytest.MonkeyPatch, unit: str,
+                                                               last: str) -> None:
+    calls = _counting(monkeypatch, information_asked, "_said_at")
+    work_ratio, length_ratio = _ratio(lambda text: _calls_while(calls, information_asked.requests_information, text),
+                                      unit, last)
+    assert work_ratio <= 1.5 * length_ratio
+
+
+def _calls_while(calls: list[int], read: Callable[[str], object], text: str) -> int:
+    """The calls ``calls`` counts while ``read`` reads ``text``."""
+    calls[0] = 0
+    read(text)
+    return calls[0]

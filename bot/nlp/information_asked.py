@@ -1,0 +1,75 @@
+"""Whether a clause asks for a piece of information by a request alone ("Cho bà xin cái địa chỉ trang dịch vụ công
+quốc gia với", "bạn nói giùm mình con số đó với", "cho xin địa chỉ gửi câu chuyện qua email"): no question word, no
+question mark, yet a question for the knowledge base, never a command (round 29). The words live in
+content/information_asked.toml.
+
+Why a reader of its own: the command readers must know such a request is no command ("cho xin địa chỉ gửi câu chuyện
+qua email" asks where to send, it starts no story), while "cho tôi xin hủy đăng ký" stays the stop: a request counts
+only with one of the listed pieces as its object (``bot.nlp.intents.plain_command``).
+
+Read word by word, as the command readers read (``command_words``): a word typed with marks must have the piece's
+marks. Linear in the clause: each word is tried as a request's start once, with at most ``_GAP`` words between it
+and a piece.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from bot.nlp.normalize import command_words
+
+_FILE = Path(__file__).resolve().parents[2] / "content" / "information_asked.toml"
+_GAP = 2  # words between the request and the piece ("xin cái địa chỉ", "nói giùm mình con số")
+
+_Token = tuple[str, str]  # (folded, tone key)
+_Word = tuple[str, str, bool]  # (folded, tone key, marks known): see ``command_words``
+
+
+class _Lists(NamedTuple):
+    requests: tuple[tuple[_Token, ...], ...]
+    pieces: tuple[tuple[_Token, ...], ...]
+    between: tuple[tuple[_Token, ...], ...]
+
+
+def _tokens(phrase: str) -> tuple[_Token, ...]:
+    return tuple((w, k) for w, k, _ in command_words(phrase))
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
+    return _Lists(*(tuple(dict.fromkeys(t for t in map(_tokens, data.get(key, [])) if t))
+                    for key in ("requests", "pieces", "between")))
+
+
+def _said_at(tokens: tuple[_Token, ...], words: tuple[_Word, ...], i: int) -> bool:
+    """Whether ``tokens`` are said at word ``i``: the same folded words, and the same tone where the word's marks are
+    known (a word typed without marks may be any word of its folded form)."""
+    n = len(tokens)
+    return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
+                                       for (f, key), (w, k, sure) in zip(tokens, words[i : i + n], strict=True))
+
+
+def _ends(phrases: tuple[tuple[_Token, ...], ...], words: tuple[_Word, ...], i: int) -> list[int]:
+    """Where each of ``phrases`` said at word ``i`` ends."""
+    return [i + len(p) for p in phrases if _said_at(p, words, i)]
+
+
+def requests_information(clause: str) -> bool:
+    """Whether ``clause`` asks for one of the listed pieces of information with a request word ("xin", "nói giùm"),
+    the piece said right after it or after at most ``_GAP`` of the ``between`` words."""
+    lists = _lists()
+    words = command_words(clause)
+    for i in range(len(words)):
+        for at in _ends(lists.requests, words, i):
+            for _ in range(_GAP + 1):
+                if _ends(lists.pieces, words, at):
+                    return True
+                gap = _ends(lists.between, words, at)
+                if not gap:
+                    break
+                at = gap[0]
+    return False
