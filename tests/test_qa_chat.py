@@ -773,6 +773,22 @@ def test_a_letter_asking_a_members_sibling_gets_the_member_asked(bot: BotHarness
     assert ask(bot, sites[0])["text"].startswith(entry_answer("55-bai-toan-cds"))
 
 
+def test_a_date_asked_of_one_event_is_not_answered_with_another_events_date(bot: BotHarness) -> None:
+    """Round 29 (bot.kb.held): the story tells the single portal of 7/2025, the question asks when the portal
+    opened — the citizen gets the launch (9/12/2019), not the single portal's date; the provinces' merger told and
+    the ministries' asked gets the ministries' merger; a team's size asked gets the team's entry, not the country's
+    count of teams."""
+    launch = ask(bot, "Từ 1/7/2025 chỉ dùng dichvucong.gov.vn, mà cổng này khai trương từ bao giờ nhỉ?")
+    # the chat shows links without their scheme: the entries are told apart by the facts they hold
+    assert "9/12/2019" in launch["text"] and "địa chỉ duy nhất" not in launch["text"]
+    merger = ask(bot, "Chính quyền hai cấp từ 1/7/2025, còn sáp nhập bộ thì từ ngày nào ạ?")
+    assert merger["text"].startswith(entry_answer("bo-tttt-nay-la-bo-nao"))
+    assert "34 tỉnh" not in merger["text"]
+    size = ask(bot, "tổ công nghệ số cộng đồng có bao nhieu nguoi vay ad")
+    assert size["text"].startswith(entry_answer("tcns-thanh-vien"))
+    assert "27.218" not in size["text"]
+
+
 # Round 22 (cmd22): a stop bound to its clause, one issue refused, this issue asked now; the messages are the
 # engineer's own
 @pytest.mark.parametrize("text", ["bản tin tuần này thì thôi nha", "chưa cần bản tóm tắt tuần này đâu",
