@@ -42,7 +42,16 @@ _DATE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}\b")
 _NUMBER = re.compile(r"\d|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|trieu)\b")
 KINDS: Mapping[str, re.Pattern[str] | None] = {"when": _DATE, "count": _NUMBER, "who": None, "docnumber": None}
 _WH_KINDS = frozenset({"when", "count", "who"})  # the kinds ``bot.kb.wh`` reads in a question
-RANKED = 5  # a holder must be among the reading's first hits (``checked``)
+# What an answer says that is a count and not a date or a document's number (round 29b: an entry that declares
+# ``holds`` lists every kind its answer gives): a figure left once dates, years and numbers with a slash are cut.
+_DATED = re.compile(r"\d+(?:/\d+)+(?:/\S+)?|\b(?:19|20)\d\d\b")
+RANKED = 5  # a holder must be among the reading's first hits to be offered (``checked``)
+# round 29b: a holder is answered in place of the answer only as the reading's second or third entry, scoring at
+# least CLOSE of the first's: the ranker then found the two nearly as likely, and the subject named is what tells
+# them apart. 0.9 is the index's own "close" (``bot.kb.index.TIE_ORDER``: a relative gap under 0.1 orders the top
+# two by what they say of the question); further apart, the ranker's choice is kept beside the holder (offered).
+MOVED_FROM = (1, 3)  # the positions (0-based, end excluded) of the reading's hits a holder is answered from
+CLOSE = 0.9
 
 
 def subject_names(raw: str) -> tuple[str, ...]:
@@ -84,25 +93,33 @@ def asked(asking: str, kinds_read: Callable[[], frozenset[str]]) -> frozenset[st
     return found
 
 
-def checked(holdings: Holdings, answer: Answer, by_id: Mapping[str, Entry], asking: str, ranked: Collection[str],
-            messages: dict[str, str], kinds: Callable[[], frozenset[str]]) -> Answer:
+def checked(holdings: Holdings, answer: Answer, by_id: Mapping[str, Entry], asking: str,
+            ranked: Sequence[tuple[str, float]], offered: Collection[str], messages: dict[str, str],
+            kinds: Callable[[], frozenset[str]]) -> Answer:
     """``answer`` (confident), or the entry holding an asked kind of fact for the subject the question names where
-    ``answer``'s entry declares what it holds and holds it for none of the subjects named (``asking``: the analysed
-    asking part; ``ranked``: the entries the message's reading ranks first, :data:`RANKED` of them, and its second
-    question's — a holder outside them is another topic that shares a subject's word, "tỉnh", and is not taken;
-    ``kinds``: the kinds of fact the question asks, ``bot.kb.asks``)."""
+    ``answer``'s entry declares what it holds and holds no asked kind for any subject named (``asking``: the analysed
+    asking part; ``ranked``: the entries the message's reading ranks first, :data:`RANKED` of them, with their scores,
+    best first; ``offered``: the second question's entry; ``kinds``: the kinds of fact the question asks,
+    ``bot.kb.asks``). A holder outside ``ranked`` and ``offered`` is another topic that shares a word and is not
+    taken. The holder is answered only where it is the one holder, the reading's second or third entry scoring
+    within :data:`CLOSE` of the first, and says every kind asked; otherwise the holder and the answer are offered
+    (round 29b: a right answer moved is a confident wrong, one offered beside it is not)."""
     entry = by_id.get(answer.entry or "")
     own = holdings.of_entry.get(entry.id) if entry is not None else None
     if entry is None or own is None:
         return answer
     padded = f" {asking} "
-    for kind in sorted(asked(asking, kinds)):
-        if _names(own.get(kind, ()), padded):
-            continue
-        holders = [by_id[i] for i in holdings.holders(kind, padded) if i != entry.id and i in by_id and i in ranked]
+    wanted = sorted(asked(asking, kinds))
+    if any(_names(own.get(kind, ()), padded) for kind in wanted):
+        return answer  # the answered entry holds an asked kind for a subject named: the ranker's choice stands
+    order = [i for i, _ in ranked]
+    top = ranked[0][1] if ranked else 0.0
+    for kind in wanted:
+        holders = [by_id[i] for i in holdings.holders(kind, padded)
+                   if i != entry.id and i in by_id and (i in order or i in offered)]
         if not holders:
             continue
-        if len(holders) == 1 and not unanswered(kinds(), holders[0]):
+        if len(holders) == 1 and _close(holders[0].id, ranked, top) and not unanswered(kinds(), holders[0]):
             chosen = holders[0]
             return replace(answer, text=answer_text(chosen, messages), entry=chosen.id,
                            sources=[s.as_dict() for s in chosen.sources], candidates=[chosen.id, entry.id],
@@ -112,15 +129,30 @@ def checked(holdings: Holdings, answer: Answer, by_id: Mapping[str, Entry], aski
     return answer
 
 
+def _close(ident: str, ranked: Sequence[tuple[str, float]], top: float) -> bool:
+    """Whether ``ident`` is the reading's second or third entry (:data:`MOVED_FROM`) scoring within :data:`CLOSE`
+    of the first."""
+    first, end = MOVED_FROM
+    return any(i == ident and top > 0 and score >= CLOSE * top for i, score in ranked[first:end])
+
+
 def problems(entries: Sequence[Entry]) -> list[str]:
     """What ``dxbot kb check`` reports of ``holds``: a kind not in :data:`KINDS`, a subject whose first way of naming
     the entry's own words never say (title, questions, keywords or answer), an answer that does not say the kind it
     declares (a date, a number, a document's number)."""
     found: list[str] = []
+    named: dict[str, str] = {}  # a way of naming a subject → the first entry holding something for it
     for entry in entries:
         if not entry.holds:
             continue
         where = f"{entry.file}: entry {entry.id!r}"
+        declared = {kind for kind, _ in entry.holds}
+        for kind in sorted(_gives(entry) - declared):
+            found.append(f"{where}: its answer gives {kind!r} but 'holds' does not declare it (every kind or none)")
+        for name in dict.fromkeys(n for _, subjects in entry.holds for s in subjects for n in subject_names(s)):
+            other = named.setdefault(name, entry.id)
+            if other != entry.id:
+                found.append(f"{where}: holds something for {name!r}, which names {other!r}'s subject too")
         said = f" {analyze(' '.join((entry.title, *entry.questions, *entry.keywords, entry.answer))).text} "
         for kind, subjects in entry.holds:
             if kind not in KINDS:
@@ -139,3 +171,14 @@ def problems(entries: Sequence[Entry]) -> list[str]:
                     found.append(f"{where}: holds {kind!r} for {raw!r}, which the entry does not say (title, "
                                  f"questions, keywords or answer)")
     return found
+
+
+def _gives(entry: Entry) -> set[str]:
+    """The testable kinds ``entry``'s answer gives: a date (``when``), a document's number (``docnumber``), a count (a
+    figure that is not a date, a year or a document's number)."""
+    gives = {"when"} if _DATE.search(entry.answer) else set()
+    if "docnumber" in provided(entry):
+        gives.add("docnumber")
+    if any(c.isdigit() for c in _DATED.sub(" ", entry.answer)):
+        gives.add("count")
+    return gives

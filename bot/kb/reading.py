@@ -124,8 +124,9 @@ def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found
     kinds = lambda: frozenset().union(*(texts.kinds(p) for p in pieces)) | texts.places  # noqa: E731
     result = checked(kb.families, found[0], kb.by_id, asking, whole, kb.messages, kinds)
     if result is found[0]:  # round 29: an asked kind of fact held for another subject (bot.kb.held)
-        ranked = {h.entry.id for h in found[1][:RANKED]} | ({second.id} if second is not None else set())
-        result = checked_held(kb.holdings, found[0], kb.by_id, asking, ranked, kb.messages, kinds)
+        ranked = [(h.entry.id, h.score) for h in found[1][:RANKED]]
+        offered = {second.id} if second is not None else set()
+        result = checked_held(kb.holdings, found[0], kb.by_id, asking, ranked, offered, kb.messages, kinds)
     if result is found[0]:
         return found, second
     if result.confident:
