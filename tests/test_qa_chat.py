@@ -803,6 +803,18 @@ def test_a_letter_asking_a_members_sibling_gets_the_member_asked(bot: BotHarness
     assert ask(bot, sites[0])["text"].startswith(entry_answer("55-bai-toan-cds"))
 
 
+def test_a_date_asked_of_one_event_is_not_answered_with_another_events_date(bot: BotHarness) -> None:
+    """Round 29 (bot.kb.held), narrowed in 29b: the story tells the single portal of 7/2025, the question asks when
+    the portal opened — the citizen gets the launch (9/12/2019), or both offered, never the single portal alone; the
+    provinces' merger told and the ministries' asked is never answered with the provinces' merger alone."""
+    # round 29b: the launch is answered, or offered beside the single portal; never the single portal alone
+    launch = ask(bot, "Từ 1/7/2025 chỉ dùng dichvucong.gov.vn, mà cổng này khai trương từ bao giờ nhỉ?")
+    assert "9/12/2019" in launch["text"] or "Ý bạn là" in launch["text"]
+    assert not launch["text"].startswith(entry_answer("dvcqg-mot-cong-2025"))
+    merger = ask(bot, "Chính quyền hai cấp từ 1/7/2025, còn sáp nhập bộ thì từ ngày nào ạ?")
+    assert not merger["text"].startswith(entry_answer("chinh-quyen-hai-cap-2025"))
+
+
 # Round 22 (cmd22): a stop bound to its clause, one issue refused, this issue asked now; the messages are the
 # engineer's own
 @pytest.mark.parametrize("text", ["bản tin tuần này thì thôi nha", "chưa cần bản tóm tắt tuần này đâu",

@@ -17,6 +17,7 @@ from bot.kb import asked_after_cut
 from bot.kb.coverage import coverage_problems
 from bot.kb.decision import answer_text
 from bot.kb.engine import KnowledgeBase
+from bot.kb.held import problems as holding_problems
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, KBError, load_messages, parse_kb
 from bot.kb.review import due_for_review
 from bot.kb.siblings import problems as sibling_problems
@@ -65,6 +66,7 @@ def check_kb(path: Path | None = None, *, max_answer_chars: int = MAX_ANSWER_CHA
                                 f"{result.kind}{hint}")
     problems.extend(coverage_problems(entries, path or DEFAULT_KB_DIR))
     problems.extend(sibling_problems(entries))  # round 28: families of siblings (bot.kb.siblings)
+    problems.extend(holding_problems(entries))  # round 29: the subjects each kind of fact is held for (bot.kb.held)
     return problems
 
 

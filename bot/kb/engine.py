@@ -27,6 +27,7 @@ from bot.kb.decision import (
     unknown,
     with_second,
 )
+from bot.kb.held import Holdings
 from bot.kb.index import Hit, Index
 from bot.kb.intent_model import IntentModel, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
@@ -57,6 +58,7 @@ class KnowledgeBase:
         self.records = {e.id: r for e, r in zip(self.entries, self.index.records, strict=True)}
         self.intent = intent  # the trained intent reader (bot.kb.intent_model), evidence for the decision
         self.families = Families(self.entries)  # siblings the ranker cannot tell apart (bot.kb.siblings)
+        self.holdings = Holdings(self.entries)  # what kinds of fact entries hold, for which subject (bot.kb.held)
         # Every reading ranked and measured, even one whose usable entries the floors could not answer (``decide``):
         # the off-topic model's tools record the readings the engine measures (``Outside.against``), and its
         # committed weights were fitted on those of the engine before round 24 spared them. Answers are the same.

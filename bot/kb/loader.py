@@ -29,7 +29,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REQUIRED = ("id", "topic", "title", "questions", "answer", "verified", "sources")
 # Problems with the editorial fields (kind, review_by, a source's publisher/date/quote) fail ``dxbot kb check``
 # but do not stop the entry from answering citizens.
-KNOWN_FIELDS = frozenset(REQUIRED + ("keywords", "kind", "review_by", "family", "members"))
+KNOWN_FIELDS = frozenset(REQUIRED + ("keywords", "kind", "review_by", "family", "members", "holds"))
 SOURCE_REQUIRED = ("title", "publisher", "url", "date", "quote")
 SOURCE_FIELDS = frozenset(SOURCE_REQUIRED + ("lang", "why"))
 SOURCE_LANGS = ("vi", "en")
@@ -80,6 +80,9 @@ class Entry:
     # ways a question names the member(s) this entry answers ("mức 1|mức độ 1"); both or neither
     family: str = ""
     members: tuple[str, ...] = ()
+    # round 29: the kinds of fact the entry holds and the subjects it holds each for (``bot.kb.held``): (kind, the
+    # ways a question names each subject, "khai trương|ra đời"), pairs so that the entry stays hashable
+    holds: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def valid_url(url: str) -> bool:
@@ -200,6 +203,7 @@ def parse_entry(raw: Any, file: str, problems: list[str]) -> Entry | None:
     if bool(family) != bool(members):
         problems.append(f"{where}: 'family' and 'members' go together (siblings: bot/kb/siblings.py)")
         family, members = "", []
+    holds = _parse_holds(raw.get("holds"), where, problems) if "holds" in raw else ()
     sources = _parse_sources(raw.get("sources"), where, problems) if "sources" in raw else ()
     kind, review_by = _parse_review(raw, where, verified, problems)
     if fatal or not sources:
@@ -208,7 +212,18 @@ def parse_entry(raw: Any, file: str, problems: list[str]) -> Entry | None:
         id=ident, topic=raw["topic"], title=raw["title"].strip(), questions=tuple(raw["questions"]),
         keywords=tuple(raw.get("keywords", ())), answer=raw["answer"].strip(), verified=verified,
         sources=sources, file=file, kind=kind, review_by=review_by, family=family, members=tuple(members),
+        holds=holds,
     )
+
+
+def _parse_holds(raw: object, where: str, problems: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """An entry's ``holds`` table (kind → the subjects it holds that kind of fact for), as pairs; a malformed one is
+    a problem of ``kb check`` and holds nothing (the entry still answers). Which kinds exist is ``bot.kb.held``'s."""
+    if not isinstance(raw, dict) or not raw or not all(isinstance(k, str) and _str_list(v) and v
+                                                       for k, v in raw.items()):
+        problems.append(f"{where}: 'holds' must be a table of kinds, each a non-empty list of strings (bot/kb/held.py)")
+        return ()
+    return tuple((kind, tuple(subjects)) for kind, subjects in raw.items())
 
 
 def parse_kb(path: Path) -> tuple[list[Entry], list[str]]:

@@ -24,6 +24,8 @@ from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS, ambiguous_en
 from bot.kb.explained import names, subject_left
 from bot.kb.first_alone import first_read_alone
 from bot.kb.further_questions import offered_too
+from bot.kb.held import RANKED, Holdings
+from bot.kb.held import checked as checked_held
 from bot.kb.index import Hit, Index
 from bot.kb.intent_model import NOTHING, IntentModel
 from bot.kb.introduced import cut_introduction, names_entry
@@ -73,6 +75,7 @@ class Knowledge(Protocol):
     messages: dict[str, str]
     measure_all: bool  # the off-topic model's tools are recording the engine's readings (``bot.kb.engine``)
     families: Families  # siblings the ranker cannot tell apart (``bot.kb.siblings``)
+    holdings: Holdings  # the subjects entries hold each kind of fact for (``bot.kb.held``)
 
     def decide(self, texts: Texts, text: str, hits: list[Hit] | None = None, exact: bool = True,
                among: Collection[str] | None = None) -> Decided:
@@ -90,7 +93,7 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     confidently wins and the second's best entry (its own clause, else the whole message) is offered.
     """
     (found, second), texts, text, asks = _read_message(kb, question)
-    if found[0].confident and kb.families.members:
+    if found[0].confident and (kb.families.members or kb.holdings.of_entry):
         checked_found, second = _siblings(kb, texts, text, asks, found, second)
         if checked_found is not found:  # the members named, answered or offered as they are (nothing widened)
             return checked_found, second
@@ -110,7 +113,9 @@ def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found
     the message ``text`` where none is read; of the first question alone where a second is offered: the answer is the
     first's, the second names its own member); where a clause points back ("quyết định đó", read with what the story
     said: ``resolved_parts``), what the whole message names counts too. A comma after a number and before a space
-    cuts a piece here ("… làm mức 2, vậy mức 1 thì …"); a number's own comma ("4,22") has no space after it."""
+    cuts a piece here ("… làm mức 2, vậy mức 1 thì …"); a number's own comma ("4,22") has no space after it.
+    Round 29: an answer no family moved is checked against the facts its entry holds (``bot.kb.held``): a kind
+    asked of a subject the entry holds it for none of, held by an entry the reading ranked, goes to that entry."""
     asked = asks[:1] if second is not None else (asks or [text])
     pieces = asking_pieces([_NUMBER_COMMA.sub(" ,", a) for a in asked])
     asking = " ".join(texts.analysis(p).text for p in pieces)
@@ -118,6 +123,10 @@ def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found
     whole = texts.analysis(text).text if resolved else ""
     kinds = lambda: frozenset().union(*(texts.kinds(p) for p in pieces)) | texts.places  # noqa: E731
     result = checked(kb.families, found[0], kb.by_id, asking, whole, kb.messages, kinds)
+    if result is found[0]:  # round 29: an asked kind of fact held for another subject (bot.kb.held)
+        ranked = [(h.entry.id, h.score) for h in found[1][:RANKED]]
+        offered = {second.id} if second is not None else set()
+        result = checked_held(kb.holdings, found[0], kb.by_id, asking, ranked, offered, kb.messages, kinds)
     if result is found[0]:
         return found, second
     if result.confident:
