@@ -78,6 +78,14 @@ def shape(result: Any) -> Shaped:
 def more(ctx: Context, entry: Any) -> None:
     """The rest of `entry`'s answer and each source with its link (asked for, so links belong here)."""
     _, rest = cut(entry.answer.strip())
-    lines = list(dict.fromkeys(render("answer_more_source", title=s.title, url=s.url) for s in entry.sources))
+    lines = list(dict.fromkeys(_more_source(s) for s in entry.sources))
     parts = [p for p in (rest, render("answer_more_sources_head") if lines else "", "\n".join(lines)) if p]
     ctx.send_text("\n".join(parts))
+
+
+def _more_source(source: Any) -> str:
+    """One source under "Xem thêm": a page with its link, or a carried document (round 29) without a false one."""
+    if getattr(source, "document", ""):
+        year = source.date.year if source.date else ""
+        return render("answer_more_source_document", title=source.title, publisher=source.publisher, year=year)
+    return render("answer_more_source", title=source.title, url=source.url)

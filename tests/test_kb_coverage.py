@@ -248,8 +248,8 @@ def test_seed_article_tokens_must_be_mapped_by_seed_facts(tmp_path: Path, monkey
     seed_fact = ('[[fact]]\nheading = "Founding article"\norigin = "seed"\n\n'
                  + item('["10/10"]', "ngay-cds", label="the day in the article"))
     directory = day_kb(tmp_path, DAY_ITEM + seed_fact)
-    (directory / "seed").mkdir()
-    (directory / "seed" / SEED_ARTICLE.name).write_text(
+    (directory.parent / "sources").mkdir()
+    (directory.parent / "sources" / SEED_ARTICLE.name).write_text(
         "Thủ tướng quyết định ngày 10 tháng 10 là Ngày Chuyển đổi số quốc gia. Có 55 bài toán.\n", encoding="utf-8")
     problems = check_kb(directory, today=TODAY)
     assert len(problems) == 1 and "seed article: '55'" in problems[0], problems

@@ -178,4 +178,4 @@ def test_ask_json_sources_carry_publisher_and_date(tmp_path: Path, monkeypatch: 
     assert args.func(args) == 0
     [src] = json.loads(capsys.readouterr().out)["sources"]
     assert src == {"title": GOOD_SOURCE["title"], "publisher": "Báo Điện tử Chính phủ",
-                   "url": GOOD_SOURCE["url"], "date": "2022-04-22"}
+                   "url": GOOD_SOURCE["url"], "date": "2022-04-22", "document": None}

@@ -52,7 +52,7 @@ def check_kb(path: Path | None = None, *, max_answer_chars: int = MAX_ANSWER_CHA
         if entry.verified > today:
             problems.append(f"{where}: verified date {entry.verified.isoformat()} is in the future")
         for i, source in enumerate(entry.sources, 1):
-            problems.extend(f"{where}: source #{i} ({source.url}): {p}" for p in source_problems(source, seed_text))
+            problems.extend(f"{where}: source #{i} ({source.where}): {p}" for p in source_problems(source, seed_text))
         for phrasing in (entry.title, *entry.questions):
             result = kb.answer(phrasing)
             if result.confident and result.entry == entry.id:

@@ -268,7 +268,7 @@ def coverage_problems(entries: Iterable[Entry], kb_path: Path, facts_path: Path 
         text = _read(facts_path, problems, f"{FACTS_ENV}={facts_path}")
         if text is not None:
             live, sections = markdown_headings(text), sheet_sections(text)
-    seed_path = kb_path / "seed" / SEED_ARTICLE.name
+    seed_path = kb_path.parent / "sources" / SEED_ARTICLE.name  # round 29: carried beside the KB
     seed_text = seed_path.read_text(encoding="utf-8") if seed_path.is_file() else None
     answers = {e.id: e.answer for e in entries}
     return problems + coverage_findings(facts, answers, live) + sheet_findings(facts, sections, seed_text)

@@ -94,6 +94,11 @@ def format_date(date: dt.date, messages: dict[str, str]) -> str:
 
 
 def source_line(source: Source, messages: dict[str, str]) -> str:
+    """One "Nguồn: …" line: a page with its link, or a carried document (round 29) with its publisher and year and
+    no link (a link to another site would be one the citizen cannot check the answer against)."""
+    if source.document:
+        year = source.date.year if source.date else ""
+        return messages["source_line_document"].format(title=source.title, publisher=source.publisher, year=year)
     if source.date:
         return messages["source_line"].format(
             title=source.title, date=format_date(source.date, messages), url=source.url
@@ -108,7 +113,8 @@ def answer_text(entry: Entry, messages: dict[str, str]) -> str:
     entry and wording of the source lines (latency: every reading decided confidently built it again, up to
     four per message); the entry is held beside its text, so a recycled ``id`` never returns another's.
     """
-    wording = (messages.get("source_line"), messages.get("source_line_undated"), messages.get("date_format"))
+    wording = (messages.get("source_line"), messages.get("source_line_undated"), messages.get("date_format"),
+               messages.get("source_line_document"))
     cached = _ANSWER_TEXTS.get(id(entry))
     if cached is not None and cached[0] is entry and cached[1] == wording:
         return cached[2]

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.infra import texts
+from bot.kb.documents import document_path, read_document, verbatim_in
 from bot.kb.review import KINDS, review_problem
 
 log = logging.getLogger(__name__)
@@ -30,12 +31,16 @@ REQUIRED = ("id", "topic", "title", "questions", "answer", "verified", "sources"
 # Problems with the editorial fields (kind, review_by, a source's publisher/date/quote) fail ``dxbot kb check``
 # but do not stop the entry from answering citizens.
 KNOWN_FIELDS = frozenset(REQUIRED + ("keywords", "kind", "review_by", "family", "members", "holds"))
-SOURCE_REQUIRED = ("title", "publisher", "url", "date", "quote")
-SOURCE_FIELDS = frozenset(SOURCE_REQUIRED + ("lang", "why"))
+# round 29: a source is where a citizen can check the answer: a page (``url``) or a document carried in the
+# repository (``document``, ``bot.kb.documents``); one of the two, never neither
+SOURCE_REQUIRED = ("title", "publisher", "date", "quote")
+SOURCE_WHERE = ("url", "document")
+SOURCE_FIELDS = frozenset(SOURCE_REQUIRED + SOURCE_WHERE + ("lang", "why"))
 SOURCE_LANGS = ("vi", "en")
 MAX_QUOTE_CHARS = 300
 MESSAGE_KEYS = (
-    "source_line", "source_line_undated", "date_format", "did_you_mean", "choice_item", "unknown", "empty", "outside",
+    "source_line", "source_line_undated", "source_line_document", "date_format", "did_you_mean", "choice_item",
+    "unknown", "empty", "outside",
 )
 
 
@@ -45,7 +50,8 @@ class KBError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One page that supports an entry; ``quote`` is the sentence or figure of it that says so."""
+    """One page (``url``) or carried document (``document``, relative to ``content/``) that supports an entry;
+    ``quote`` is the sentence or figure of it that says so. Exactly one of ``url`` and ``document`` is set."""
 
     title: str
     url: str
@@ -54,10 +60,16 @@ class Source:
     quote: str = ""
     lang: str = "vi"
     why: str = ""  # why a non-Vietnamese source is cited (required with lang = "en")
+    document: str = ""  # e.g. "sources/chuyen-doi-so-nhan-thuc-2022.txt": no link, the text is in the repository
+
+    @property
+    def where(self) -> str:
+        """The URL, or the carried document's path (what an editor's message names)."""
+        return self.url or self.document
 
     def as_dict(self) -> dict[str, str | None]:
-        return {"title": self.title, "publisher": self.publisher, "url": self.url,
-                "date": self.date.isoformat() if self.date else None}
+        return {"title": self.title, "publisher": self.publisher, "url": self.url or None,
+                "date": self.date.isoformat() if self.date else None, "document": self.document or None}
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
@@ -106,10 +118,11 @@ def _text(item: dict[str, Any], key: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _parse_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, ...]:
-    """Usable sources (title and url) of an entry; every missing or malformed field is a problem."""
+def _parse_sources(raw: Any, where: str, problems: list[str], content_dir: Path = CONTENT_DIR) -> tuple[Source, ...]:
+    """Usable sources (title and a url or document) of an entry; every missing or malformed field is a problem."""
     if not isinstance(raw, list) or not raw:
-        problems.append(f"{where}: 'sources' must list at least one [[entry.sources]] with title and url")
+        problems.append(f"{where}: 'sources' must list at least one [[entry.sources]] with title and url "
+                        "(or document)")
         return ()
     sources = []
     for i, item in enumerate(raw, 1):
@@ -139,11 +152,42 @@ def _parse_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, .
                             "will do)")
         if not title:
             continue
+        document = item.get("document")
+        if "url" in item and "document" in item:
+            problems.append(f"{where}: source #{i} has both a url and a document (one of them: where it is read)")
+            continue
+        if "document" in item:
+            if not _document_ok(document, quote, content_dir, f"{where}: source #{i}", problems):
+                continue
+            sources.append(Source(title, "", date, _text(item, "publisher"), quote, lang, _text(item, "why"),
+                                  document))
+            continue
+        if url is None:
+            problems.append(f"{where}: source #{i} has neither a url nor a document (a citizen must be able to "
+                            "check it)")
+            continue
         if not valid_url(url):
             problems.append(f"{where}: source #{i} has a bad url {url!r} (need an absolute http(s) URL)")
             continue
         sources.append(Source(title, url, date, _text(item, "publisher"), quote, lang, _text(item, "why")))
     return tuple(sources)
+
+
+def _document_ok(document: Any, quote: str, content_dir: Path, where: str, problems: list[str]) -> bool:
+    """Whether a carried document can be cited (a readable file under ``content/sources/``); a quote it does not
+    hold verbatim is a problem for ``kb check`` but keeps the source (an editorial slip, not a lost source)."""
+    path = document_path(document, content_dir)
+    if path is None:
+        problems.append(f"{where} has a bad document {document!r} (need a path like "
+                        "\"sources/bai-viet.txt\" inside content/sources/)")
+        return False
+    text = read_document(path)
+    if text is None:
+        problems.append(f"{where} names a document that does not exist or cannot be read: {document!r}")
+        return False
+    if quote and not verbatim_in(quote, text):
+        problems.append(f"{where} quotes words its document {document!r} does not contain verbatim: {quote[:60]!r}")
+    return True
 
 
 def _parse_review(raw: dict[str, Any], where: str, verified: Any, problems: list[str]) -> tuple[str, dt.date | None]:
@@ -164,8 +208,10 @@ def _parse_review(raw: dict[str, Any], where: str, verified: Any, problems: list
     return kind, review_by
 
 
-def parse_entry(raw: Any, file: str, problems: list[str]) -> Entry | None:
-    """Validate one ``[[entry]]`` table; append problems; return None when the entry is unusable."""
+def parse_entry(raw: Any, file: str, problems: list[str], content_dir: Path = CONTENT_DIR) -> Entry | None:
+    """Validate one ``[[entry]]`` table; append problems; return None when the entry is unusable.
+
+    ``content_dir`` is where a source's ``document`` is read (the KB directory's parent: ``content/``)."""
     if not isinstance(raw, dict):
         problems.append(f"{file}: an [[entry]] is not a table")
         return None
@@ -204,7 +250,7 @@ def parse_entry(raw: Any, file: str, problems: list[str]) -> Entry | None:
         problems.append(f"{where}: 'family' and 'members' go together (siblings: bot/kb/siblings.py)")
         family, members = "", []
     holds = _parse_holds(raw.get("holds"), where, problems) if "holds" in raw else ()
-    sources = _parse_sources(raw.get("sources"), where, problems) if "sources" in raw else ()
+    sources = _parse_sources(raw.get("sources"), where, problems, content_dir) if "sources" in raw else ()
     kind, review_by = _parse_review(raw, where, verified, problems)
     if fatal or not sources:
         return None
@@ -234,6 +280,7 @@ def parse_kb(path: Path) -> tuple[list[Entry], list[str]]:
         files = [path]
     else:
         raise KBError(f"knowledge base not found: {path}")
+    content_dir = (path if path.is_dir() else path.parent).parent  # documents: content/sources/…
     entries: list[Entry] = []
     problems: list[str] = []
     seen: dict[str, str] = {}
@@ -248,7 +295,7 @@ def parse_kb(path: Path) -> tuple[list[Entry], list[str]]:
             problems.append(f"{file.name}: 'entry' must be an array of tables ([[entry]])")
             continue
         for raw in raw_entries:
-            entry = parse_entry(raw, file.name, problems)
+            entry = parse_entry(raw, file.name, problems, content_dir)
             if entry is None:
                 continue
             if entry.id in seen:

@@ -5,7 +5,7 @@
   is taken as non-Vietnamese. A genuinely English-only source is marked ``lang = "en"`` with a short ``why``.
 * The old Ministry of Information and Communications' subdomains ``c63.mic.gov.vn`` (55 "bài toán") and
   ``t63.mic.gov.vn`` (21 "câu chuyện") are no longer online; the only text of them we have is the channel's
-  founding article (``content/kb/seed/``), which names them. A source on those hosts must quote that article
+  founding article (``content/sources/``), which names them. A source on those hosts must quote that article
   (so it is cited only for what the article says), and must not be labelled as the Zalo channel.
 """
 
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from bot.kb.loader import CONTENT_DIR, Source
 
-SEED_ARTICLE = CONTENT_DIR / "kb" / "seed" / "chuyen-doi-so-nhan-thuc-2022.txt"
+SEED_ARTICLE = CONTENT_DIR / "sources" / "chuyen-doi-so-nhan-thuc-2022.txt"  # cited as a document (round 29)
 OLD_MINISTRY_HOSTS = frozenset({"c63.mic.gov.vn", "t63.mic.gov.vn"})
 MIN_WORDS_FOR_LANGUAGE = 4
 
