@@ -125,8 +125,7 @@ def _part_first(texts: Texts, entry: str, text: str, part: str, whole: str | Non
     first = gated[0]
     if whole == OUTSIDE and len(gated) > 1 and gated[1].coverage > first.coverage - TIE_MARGIN:
         return None
-    plain = not outside(first) and first.oos < plain_oos and first.trained < plain_trained
-    return gated if plain else None
+    return gated if _leans_in(first, plain_oos, plain_trained) else None
 
 
 def asking_part_in_scope(texts: Texts, top: Hit, text: str, asks: Sequence[str], oos_bar: float,
@@ -140,7 +139,12 @@ def asking_part_in_scope(texts: Texts, top: Hit, text: str, asks: Sequence[str],
     query = texts.query(text)
     for part in asking_parts(text, asks):
         gated = texts.index.hits(query, gate=texts.query(part))
-        if gated and gated[0].entry.id == top.entry.id and not outside(gated[0]) \
-                and gated[0].oos < oos_bar and gated[0].trained < trained_bar:
+        if gated and gated[0].entry.id == top.entry.id and _leans_in(gated[0], oos_bar, trained_bar):
             return True
     return False
+
+
+def _leans_in(hit: Hit, oos_bar: float, trained_bar: float) -> bool:
+    """Whether neither the out-of-scope rule nor the naive Bayes (``oos_bar``) nor the trained model (``trained_bar``)
+    leans out of ``hit``: the one test of :func:`_part_first` and :func:`asking_part_in_scope`, at their bars."""
+    return not outside(hit) and hit.oos < oos_bar and hit.trained < trained_bar

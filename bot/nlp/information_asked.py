@@ -19,13 +19,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from bot.nlp.normalize import command_words
+from bot.nlp.normalize import command_words, tokens_said_at
 
 _FILE = Path(__file__).resolve().parents[2] / "content" / "information_asked.toml"
 _GAP = 2  # words between the request and the piece ("xin cái địa chỉ", "nói giùm mình con số")
 
 _Token = tuple[str, str]  # (folded, tone key)
 _Word = tuple[str, str, bool]  # (folded, tone key, marks known): see ``command_words``
+_said_at = tokens_said_at  # a phrase said at a word, compared as the command readers compare (bot.nlp.normalize)
 
 
 class _Lists(NamedTuple):
@@ -43,14 +44,6 @@ def _lists() -> _Lists:
     data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
     return _Lists(*(tuple(dict.fromkeys(t for t in map(_tokens, data.get(key, [])) if t))
                     for key in ("requests", "pieces", "between")))
-
-
-def _said_at(tokens: tuple[_Token, ...], words: tuple[_Word, ...], i: int) -> bool:
-    """Whether ``tokens`` are said at word ``i``: the same folded words, and the same tone where the word's marks are
-    known (a word typed without marks may be any word of its folded form)."""
-    n = len(tokens)
-    return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
-                                       for (f, key), (w, k, sure) in zip(tokens, words[i : i + n], strict=True))
 
 
 def _ends(phrases: tuple[tuple[_Token, ...], ...], words: tuple[_Word, ...], i: int) -> list[int]:

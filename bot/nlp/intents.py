@@ -59,7 +59,7 @@ from bot.nlp.bare_names import names_bare, opens_place, said_as, typed_plain
 from bot.nlp.clauses import asks_by_itself, asks_to_know, says_nowhere
 from bot.nlp.dialect import standardize
 from bot.nlp.information_asked import requests_information
-from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable
+from bot.nlp.normalize import command_form, command_words, fold_token, is_syllable, tokens_said_at
 from bot.nlp.someone_within import someone_taken_out
 
 DEFAULT_INTENTS = Path(__file__).resolve().parents[2] / "content" / "intents.toml"
@@ -184,12 +184,7 @@ any_said = _any  # for the readers beside the router (send_refused)
 Token = tuple[str, str]  # (folded, tone key): one word of an exclusion, as Exclusion.words holds it
 
 
-def _tokens_at(tokens: tuple[Token, ...], words: tuple[Word, ...], i: int) -> bool:
-    """Whether ``tokens`` are said at word ``i`` of ``words``: the same folded words, and the same tone where both the
-    phrase and the message say it (a message's word whose marks are not known matches any tone)."""
-    n = len(tokens)
-    return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
-                                       for (w, k), (f, key, sure) in zip(tokens, words[i : i + n], strict=True))
+_tokens_at = tokens_said_at  # bot.nlp.normalize: shared with the reader of requests for information
 
 
 class _Slot:

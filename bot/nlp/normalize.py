@@ -353,6 +353,16 @@ def command_words(text: str) -> tuple[tuple[str, str, bool], ...]:
     return tuple(w for raw in _raw_tokens(text) for w in _command_words_of(raw))
 
 
+def tokens_said_at(tokens: tuple[tuple[str, str], ...], words: tuple[tuple[str, str, bool], ...], i: int) -> bool:
+    """Whether ``tokens`` (a phrase's ``(folded, tone key)`` words) are said at word ``i`` of ``words``
+    (:func:`command_words`): the same folded words, and the same tone where both the phrase and the message say it (a
+    message's word whose marks are not known matches any tone). Shared by the command readers and the reader of
+    requests for information."""
+    n = len(tokens)
+    return i + n <= len(words) and all(f == w and not (sure and k and key and k != key)
+                                       for (w, k), (f, key, sure) in zip(tokens, words[i : i + n], strict=True))
+
+
 @lru_cache(maxsize=65536)
 def _command_words_of(raw: str) -> tuple[tuple[str, str, bool], ...]:
     words: list[tuple[str, str, bool]] = []
