@@ -193,8 +193,8 @@ def test_a_letter_asking_in_its_own_words_what_the_naive_bayes_alone_leans_out_o
     """Round 30 (bot/kb/asking_part.py): "Lùi sang hôm nào, sao lại lùi thế" leans out of the naive Bayes alone; on a
     long letter's asking part that no longer refuses (as in the decision, never alone), and the 2025 day's entry
     answers."""
-    message = ask(bot, "Tôi dạy cấp hai ở Bến Tre, năm nào trường cũng treo băng rôn ngày 10/10. Đồng nghiệp bảo năm nay "
-                       "ngày chuyển đổi số lùi lại, không làm đúng 10/10. Lùi sang hôm nào, sao lại lùi thế hả ad?")
+    message = ask(bot, "Tôi dạy cấp hai ở Bến Tre, năm nào trường cũng treo băng rôn ngày 10/10. Đồng nghiệp bảo năm "
+                       "nay ngày chuyển đổi số lùi lại, không làm đúng 10/10. Lùi sang hôm nào, sao lại lùi thế hả ad?")
     assert message["text"].startswith(entry_answer("ngay-cds-2025-ngay-to-chuc")), message["text"]
 
 
