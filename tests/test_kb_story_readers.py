@@ -2,7 +2,10 @@
 letter asks, not on the story told before it. Both sum evidence over every word they read, and a story of a market, a
 hack or a bad harvest saturates them (1.00 and 0.95 below) whatever it asks; the asking part read in the whole
 letter's ranking then judges, at the bars at which the decision itself refuses. A long look-alike's asking part is
-still what they lean out of."""
+still what they lean out of.
+
+Round 30: on that asking part the naive Bayes does not refuse alone (``STORY_OOS`` None), as in the decision; the
+trained model, which reads what the entry lacks, still does (a province's own count of teams)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,14 @@ LOGIN = "vneid-dang-nhap-dich-vu-cong"
 PRICE = ("Nhà tui trồng thanh long ở Chợ Gạo, năm nay mưa nhiều trái bị thối, thương lái ép giá quá trời, con gái tui "
          "đi làm ở Bình Dương gọi về than. Cho tui hỏi giá thanh long ruột đỏ ở chợ đầu mối tuần này bao nhiêu một ký "
          "vậy?")
+# round 30, my own: a teacher's story, then a question in the asker's own words ("lùi sang hôm nào, sao lại lùi thế")
+# that the naive Bayes alone leans out of, read alone
+POSTPONED = ("Tôi dạy cấp hai ở Bến Tre, năm nào trường cũng treo băng rôn ngày 10/10. Đồng nghiệp bảo năm nay ngày "
+             "chuyển đổi số lùi lại, không làm đúng 10/10. Lùi sang hôm nào, sao lại lùi thế hả ad?")
+DAY_2025 = "ngay-cds-2025-ngay-to-chuc"
+# round 30, my own: a long look-alike asking one province's count of teams, which the channel does not say
+PROVINCE = ("Phường tôi mới lập tổ công nghệ số cộng đồng, tối nào cũng đi chỉ bà con cài app. Vậy riêng thành phố Đà "
+            "Nẵng có bao nhiêu tổ công nghệ số cộng đồng rồi hả ad?")
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +118,30 @@ def test_a_long_look_alike_asking_something_else_stays_out(kb: KnowledgeBase,
     if whole[1]:
         assert not asking_part_in_scope(texts, whole[1][0], text, asks, STORY_OOS, STORY_TRAINED)
 
+
+
+def test_the_naive_bayes_alone_does_not_refuse_the_asking_part(kb: KnowledgeBase,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 30: the asking part of a long letter in the asker's own words leans out of the naive Bayes alone; read
+    as the decision reads it (never alone), the part is in scope and the letter answered; at round 29's bar
+    (``OOS_TRAINED_NB`` on the part) it was not."""
+    texts, text, whole, asks = _named_call(kb, monkeypatch, POSTPONED)
+    top = whole[1][0]
+    assert top.entry.id == DAY_2025
+    assert STORY_OOS is None
+    assert asking_part_in_scope(texts, top, text, asks, STORY_OOS, STORY_TRAINED)
+    assert not asking_part_in_scope(texts, top, text, asks, OOS_TRAINED_NB, STORY_TRAINED)
+    answer = kb.answer(POSTPONED)
+    assert answer.confident and answer.entry == DAY_2025, (answer.kind, answer.entry)
+
+
+def test_the_trained_model_alone_still_refuses_a_look_alikes_asking_part(kb: KnowledgeBase,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 30: a long look-alike asking one province's count: the naive Bayes finds its asking part in scope, the
+    trained model (what the entry lacks: the province) leans out alone, and that still refuses."""
+    answer = kb.answer(PROVINCE)
+    assert not answer.confident, answer.entry
+    texts, text, whole, asks = _named_call(kb, monkeypatch, PROVINCE)
+    top = whole[1][0]
+    assert not asking_part_in_scope(texts, top, text, asks, STORY_OOS, STORY_TRAINED)
+    assert asking_part_in_scope(texts, top, text, asks, STORY_OOS, 1.0)

@@ -188,6 +188,16 @@ def test_a_letter_whose_story_saturates_both_off_topic_readers_is_answered_by_it
     assert message["text"].startswith(entry_answer("vneid-dang-nhap-dich-vu-cong")), message["text"]
 
 
+def test_a_letter_asking_in_its_own_words_what_the_naive_bayes_alone_leans_out_of_is_answered(
+        bot: BotHarness) -> None:
+    """Round 30 (bot/kb/asking_part.py): "Lùi sang hôm nào, sao lại lùi thế" leans out of the naive Bayes alone; on a
+    long letter's asking part that no longer refuses (as in the decision, never alone), and the 2025 day's entry
+    answers."""
+    message = ask(bot, "Tôi dạy cấp hai ở Bến Tre, năm nào trường cũng treo băng rôn ngày 10/10. Đồng nghiệp bảo năm "
+                       "nay ngày chuyển đổi số lùi lại, không làm đúng 10/10. Lùi sang hôm nào, sao lại lùi thế hả ad?")
+    assert message["text"].startswith(entry_answer("ngay-cds-2025-ngay-to-chuc")), message["text"]
+
+
 def test_a_long_story_asking_a_market_price_is_still_told_it_is_outside(bot: BotHarness) -> None:
     """Round 29: the same kind of story asking what the channel does not answer (a fruit's price) is no answer: its
     asking part is what the off-topic readers lean out of."""

@@ -26,6 +26,15 @@ letter, the asking part's off-topic readers stand for the whole letter's (:func:
 sum evidence over every word they read, so a story of sixty words about coffee, rain and a son in Đà Nẵng saturates
 them (1.00 and 1.00 on dev28a's ue-0009) whatever it asks; read on what is asked, they still keep long off-topic
 letters out (on the tuned sets, none reached an answer this way).
+
+Round 30: on that long letter's asking part the naive Bayes no longer refuses alone (the caller's ``plain_oos`` is
+None): only the out-of-scope rule and the trained model do. That is how the decision itself reads the two
+(``bot.kb.decision``): the naive Bayes, which weighs each word of the question whatever the entry says, refuses only
+with the out-of-scope rule (``outside``) or with the trained model (``trained_outside``), never alone. Read alone on a
+question of a dozen words it leans out on a citizen's own way of asking — "mất bao lâu", "cty nào làm", "lùi sang hôm
+nào, mà sao lại lùi" (1.00) — words the KB's short phrasings never say. The trained model keeps its bar: it reads
+what the entry lacks (a province, a country the question names), and on the tuned sets it alone is what leans out
+of the long off-topic look-alikes' asking parts ("Vậy riêng tỉnh Bình Dương có bao nhiêu tổ …", 0.94).
 """
 
 from __future__ import annotations
@@ -68,7 +77,7 @@ def last_asked(text: str, asks: Sequence[str]) -> str:
 
 
 def asking_part_agrees(texts: Texts, top: Hit, text: str, asks: Sequence[str], named_p: float,
-                       plain_trained: float, plain_oos: float = OOS_CONFIRM) -> bool:
+                       plain_trained: float, plain_oos: float | None = OOS_CONFIRM) -> bool:
     """Whether an asking part of ``text`` (:func:`asking_part`, :func:`last_asked`), read alone, is plainly ``top``'s
     entry's:
 
@@ -92,7 +101,7 @@ def asking_part_agrees(texts: Texts, top: Hit, text: str, asks: Sequence[str], n
 
 
 def asking_part_entry(texts: Texts, top: Hit, text: str, asks: Sequence[str], named_p: float,
-                      plain_trained: float, plain_oos: float = OOS_CONFIRM) -> list[Hit] | None:
+                      plain_trained: float, plain_oos: float | None = OOS_CONFIRM) -> list[Hit] | None:
     """The asking part's own entry where it is not the whole letter's first (round 27): the intent reader names it over
     the whole letter and over an asking part alone at ``named_p``, the whole letter ranked with that asking part
     measured ranks it first, and both off-topic readers and the out-of-scope rule find the asking part plainly in
@@ -112,7 +121,7 @@ def asking_parts(text: str, asks: Sequence[str]) -> list[str]:
 
 
 def _part_first(texts: Texts, entry: str, text: str, part: str, whole: str | None, named_p: float,
-                plain_trained: float, plain_oos: float) -> list[Hit] | None:
+                plain_trained: float, plain_oos: float | None) -> list[Hit] | None:
     """The whole letter's hits with ``part`` measured, where ``part`` read alone is plainly ``entry``'s and ranks it
     first (the conditions of :func:`asking_part_agrees`; ``whole``: the intent reader's first over the whole letter),
     else None."""
@@ -128,7 +137,7 @@ def _part_first(texts: Texts, entry: str, text: str, part: str, whole: str | Non
     return gated if _leans_in(first, plain_oos, plain_trained) else None
 
 
-def asking_part_in_scope(texts: Texts, top: Hit, text: str, asks: Sequence[str], oos_bar: float,
+def asking_part_in_scope(texts: Texts, top: Hit, text: str, asks: Sequence[str], oos_bar: float | None,
                          trained_bar: float) -> bool:
     """Whether an asking part of the letter ``text`` (:func:`asking_parts`), measured in the whole letter's ranking,
     keeps ``top`` first with neither the out-of-scope rule nor the naive Bayes (``oos_bar``) nor the trained model
@@ -144,7 +153,8 @@ def asking_part_in_scope(texts: Texts, top: Hit, text: str, asks: Sequence[str],
     return False
 
 
-def _leans_in(hit: Hit, oos_bar: float, trained_bar: float) -> bool:
-    """Whether neither the out-of-scope rule nor the naive Bayes (``oos_bar``) nor the trained model (``trained_bar``)
-    leans out of ``hit``: the one test of :func:`_part_first` and :func:`asking_part_in_scope`, at their bars."""
-    return not outside(hit) and hit.oos < oos_bar and hit.trained < trained_bar
+def _leans_in(hit: Hit, oos_bar: float | None, trained_bar: float) -> bool:
+    """Whether neither the out-of-scope rule nor the naive Bayes (``oos_bar``; not read alone where None) nor the
+    trained model (``trained_bar``) leans out of ``hit``: the one test of :func:`_part_first` and
+    :func:`asking_part_in_scope`, at their bars."""
+    return not outside(hit) and (oos_bar is None or hit.oos < oos_bar) and hit.trained < trained_bar

@@ -25,7 +25,7 @@ from dataclasses import replace
 from bot.kb.asking_part import asking_part_agrees, asking_part_entry, asking_part_in_scope
 from bot.kb.asks import named_places, unanswered
 from bot.kb.bound import unbound_year
-from bot.kb.decision import OOS_CONFIRM, OOS_TRAINED, OOS_TRAINED_NB, REDIRECT_TOPIC, confident, outside, probability
+from bot.kb.decision import OOS_CONFIRM, OOS_TRAINED, REDIRECT_TOPIC, confident, outside, probability
 from bot.kb.explained import gap
 from bot.kb.index import Hit
 from bot.kb.intent_model import INTENT_AGREE
@@ -47,8 +47,11 @@ PLAIN_TRAINED = 0.2
 STORY_WORDS = 15
 # round 29: over a letter of LONG_WORDS, the off-topic readers are read on its asking part, and there they need only
 # not lean out by the decision's own bars (the naive Bayes under OOS_TRAINED_NB, the trained model under OOS_TRAINED),
-# not be plainly in: both sum evidence over every word read, and a long story saturates them whatever it asks
-STORY_OOS, STORY_TRAINED = OOS_TRAINED_NB, OOS_TRAINED
+# not be plainly in: both sum evidence over every word read, and a long story saturates them whatever it asks.
+# Round 30: there the naive Bayes does not refuse alone (STORY_OOS None), as in the decision, where it refuses only
+# with the out-of-scope rule or the trained model; the trained model, which reads what the entry lacks, keeps its bar
+STORY_OOS: float | None = None
+STORY_TRAINED = OOS_TRAINED
 
 
 def named(texts: Texts, text: str, whole: Decided, messages: dict[str, str],
@@ -73,7 +76,8 @@ def named(texts: Texts, text: str, whole: Decided, messages: dict[str, str],
     elif not _whole_agrees(top, texts) and not _named_over_story(top, texts, text, asks) \
             and not asking_part_agrees(texts, top, text, asks, NAMED_P, STORY_TRAINED, STORY_OOS):
         # round 26: the readers of the asking part alone, where the story led the whole's out; round 27: its own entry;
-        # round 29: off-topic readers not leaning out of the asking part (STORY_OOS, STORY_TRAINED)
+        # round 29: off-topic readers not leaning out of the asking part (STORY_OOS, STORY_TRAINED); round 30: the
+        # naive Bayes not alone
         ranked = asking_part_entry(texts, top, text, asks, NAMED_P, STORY_TRAINED, STORY_OOS)
         if ranked is None:
             return None
