@@ -23,6 +23,7 @@ from bot.zalo.emulator.clock import DAY_MS, HOUR_MS, Clock, ms_to_iso, new_hex_i
 from bot.zalo.emulator.config import EmulatorConfig
 from bot.zalo.emulator.errors import ERROR_MESSAGES, OAuthError, ZaloError
 from bot.zalo.emulator.faults import Fault, FaultsMixin
+from bot.zalo.emulator.heap import release_freed
 from bot.zalo.emulator.message_log import MessageLog
 from bot.zalo.emulator.payloads import (
     TRANSACTION_TEMPLATES,
@@ -86,9 +87,11 @@ class EmulatorState(TokensMixin, FaultsMixin, RulesMixin, BroadcastsMixin):
             yield
 
     def reset(self) -> None:
-        """Back to the state right after construction (tokens, users, messages, faults, clock)."""
+        """Back to the state right after construction (tokens, users, messages, faults, clock), the memory the old
+        state held given back to the system (``heap``: a long benchmark resets before every step)."""
         with self._lock:
             self._reset_locked(self.initial_config)
+        release_freed()
 
     def update_config(self, **changes: Any) -> EmulatorConfig:
         """Change run-time settings (``rate_limit_per_s``, ``webhook_url``)."""
@@ -129,11 +132,13 @@ class EmulatorState(TokensMixin, FaultsMixin, RulesMixin, BroadcastsMixin):
             return self._merged_locked(user_id, self._broadcast_entries_locked(user_id), sent_status=False)
 
     def clear_messages(self) -> None:
+        """An empty log (and refusals), its memory given back to the system (``heap``)."""
         with self._lock:
             self._deliver_due_locked()
             self.messages.clear()
             self.refusals.clear()
             self._unlist_broadcasts_locked()
+        release_freed()
 
     def record_refusal(self, entry: dict[str, Any]) -> None:
         """A send Zalo refused (error code kept), stamped like a sent message; kept apart from ``messages``."""
