@@ -23,6 +23,7 @@ from collections.abc import Mapping
 
 from bot.kb.asks import unanswered
 from bot.kb.loader import Entry
+from bot.kb.restates import restates
 from bot.kb.several import Decided
 from bot.kb.texts import Texts
 from bot.kb.wh import kinds
@@ -30,6 +31,10 @@ from bot.kb.wh import kinds
 # the share of the first question the second question's entry must explain (``Hit.coverage``) to be taken as saying
 # it: on the tuned sets the entries that recap their neighbour explain 0.88–1.0 of it
 STATES_FIRST_COVERAGE = 0.85
+# the share of the first question the second question's entry must explain where it restates the first entry's own
+# fact of the kind asked (``bot.kb.restates``, round 30): the fact stands for the words of the first question it
+# leaves out ("VNeID do bộ nào làm": the login entry says "do Bộ Công an xây dựng", and explains 0.49–0.56 of it)
+RESTATED_COVERAGE = 0.5
 # the kinds of answer (``bot.kb.wh``) an entry states in passing while recapping its neighbour: a name or body, a
 # date, a count, a place ("Khi khai trương ngày 9/12/2019, …")
 IN_PASSING = frozenset({"who", "when", "count", "where"})
@@ -53,6 +58,10 @@ def answered_by_second(texts: Texts, first_question: str, whole: Decided, first:
         return None  # the first question asks a kind of fact the entry does not say (a date, a number, a name)
     said = next((h for h in first[1] if h.entry is offered), None)
     own = next((h for h in first[1] if h.entry.id == answered), None)
-    if said is None or own is None or said.coverage < max(STATES_FIRST_COVERAGE, own.coverage):
-        return None  # it must explain the first question as fully as the first question's own entry does
+    if said is None or own is None:
+        return None
+    if said.coverage >= max(STATES_FIRST_COVERAGE, own.coverage):
+        return whole, by_id.get(answered)  # it explains the first question as fully as its own entry does
+    if said.coverage < RESTATED_COVERAGE or not restates(own.entry, offered, first_question, asked):
+        return None  # nor does it restate the first entry's own fact of the kind asked (bot.kb.restates)
     return whole, by_id.get(answered)

@@ -1,0 +1,53 @@
+"""Round 30 (`second30`): whether one entry restates another entry's own fact of the kind asked (``bot.kb.restates``).
+
+Probe entries of my own: a recap says its neighbour's date, figure or name; a neighbour naming only the subject, or a
+fact the question names itself, does not count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.kb.loader import Entry
+from bot.kb.restates import facts, restates
+
+
+def entry(answer: str) -> Entry:
+    return Entry(id="probe", topic="t", title="t", questions=("q",), keywords=("k",), answer=answer,
+                 verified=dt.date(2026, 1, 1), sources=())
+
+
+LAUNCH = entry("Cổng thông tin điện tử của tỉnh khai trương ngày 3/2/2021, do Sở Thông tin lập.\n\nXem thêm 8/8/2022.")
+FIRST_SERVICES = entry("Khi khai trương ngày 3/2/2021, cổng có 40 dịch vụ.")
+NEIGHBOUR = entry("Cổng thông tin điện tử của tỉnh có 40 dịch vụ, cập nhật ngày 8/8/2022.")
+
+
+def test_the_dates_figures_and_names_of_the_kinds_asked() -> None:
+    text = "Ngày 10/10 hằng năm, theo Quyết định 505/QĐ-TTg ngày 22/4/2022 do ông Vũ Đức Đam ký; có 63 tỉnh năm 2025."
+    assert facts(text, frozenset({"when"})) == {"10 10", "22 4 2022", "nam 2025"}
+    assert facts(text, frozenset({"count"})) == {"63"}  # not the document's number, a date's parts nor a year
+    assert facts(text, frozenset({"who"})) == {"vu duc dam"}  # "Ngày" opens the sentence; "Quyết" stands alone
+    assert facts(text, frozenset({"where", "what"})) == frozenset()
+
+
+def test_a_recap_of_the_first_entrys_date_restates_it() -> None:
+    assert restates(LAUNCH, FIRST_SERVICES, "Cổng của tỉnh khai trương ngày nào?", frozenset({"when"}))
+
+
+def test_a_neighbour_naming_the_subject_or_a_later_paragraphs_date_does_not() -> None:
+    """The neighbour says the later paragraph's 8/8/2022, not the lead's 3/2/2021."""
+    assert not restates(LAUNCH, NEIGHBOUR, "Cổng của tỉnh khai trương ngày nào?", frozenset({"when"}))
+
+
+@pytest.mark.parametrize("question", ["Cổng lập ngày 3/2/2021 là của sở nào?", "cong lap ngay 3/2/2021 cua ai"])
+def test_a_fact_the_question_names_is_its_subject_not_the_answer(question: str) -> None:
+    assert not restates(LAUNCH, FIRST_SERVICES, question, frozenset({"when", "who"}))
+
+
+def test_a_name_restated_for_who_asked() -> None:
+    built = entry("Ứng dụng này do Sở Thông tin làm. Sở Thông tin vận hành.")
+    login = entry("Tên đăng nhập ứng dụng (do Sở Thông tin làm) là số điện thoại.")
+    assert restates(built, login, "ứng dụng này của cơ quan nào", frozenset({"who"}))
+    assert not restates(built, login, "ứng dụng này của cơ quan nào", frozenset({"count"}))
