@@ -56,3 +56,21 @@ def test_an_entry_explaining_less_of_the_first_question_than_its_own_keeps_the_f
     answer = real_kb.answer("Tổ công nghệ số cộng đồng ở thôn tôi gồm những ai vậy? Mà ai ký quyết định lập tổ?")
     assert answer.confident and answer.entry == "tcns-thanh-vien"
     assert answer.choice_entries[:1] == ["tcns-ai-thanh-lap"]
+
+
+def test_an_entry_restating_the_first_entrys_body_answers_both(real_kb: KnowledgeBase) -> None:
+    """Round 30 (`second30`): the login entry explains "của bộ nào làm" less fully than the app's own entry (0.85
+    against 1.0), but it restates the app's own answer, "do Bộ Công an xây dựng", in its first view
+    (``bot.kb.restates``): it answers both questions, and the app's entry is offered."""
+    answer = real_kb.answer("vneid la cua bo nao lam v, dang nhap bang so gi")
+    assert answer.confident and answer.entry == "vneid-ten-dang-nhap"
+    assert answer.choice_entries[:1] == ["vneid-la-gi"]
+
+
+def test_without_the_restated_fact_the_first_answer_stays(real_kb: KnowledgeBase,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same message, the restatement denied: the coverage test alone keeps the app's entry."""
+    monkeypatch.setattr(second_says_first, "restates", lambda *args: False)
+    answer = real_kb.answer("vneid la cua bo nao lam v, dang nhap bang so gi")
+    assert answer.entry == "vneid-la-gi"
+    assert answer.choice_entries[:1] == ["vneid-ten-dang-nhap"]

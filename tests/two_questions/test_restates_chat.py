@@ -1,0 +1,20 @@
+"""Round 30 (`second30`), end to end through the webhook: two questions whose second entry restates the first
+entry's own fact (``bot.kb.restates``) get the answer saying both, and the first's entry as the quick reply."""
+
+from __future__ import annotations
+
+from bot.kb import get_kb
+from tests.support import BotHarness
+
+USER = "3030303030303030301"
+
+
+def test_the_login_entry_saying_who_built_the_app_answers_both(bot: BotHarness) -> None:
+    kb = get_kb()
+    bot.send(USER, "vneid la cua bo nao lam v, dang nhap bang so gi")
+    bot.settle()
+    message = bot.messages(USER)[-1]
+    assert message["text"].startswith(kb.by_id["vneid-ten-dang-nhap"].answer[:80]), message["text"]
+    assert "Bộ Công an" in message["text"]  # the first question's answer, seen without tapping
+    buttons = ((message.get("attachment") or {}).get("payload") or {}).get("buttons") or []
+    assert [b["payload"] for b in buttons][:1] == [kb.by_id["vneid-la-gi"].title]
