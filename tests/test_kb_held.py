@@ -11,7 +11,7 @@ import pytest
 
 from bot.kb import KnowledgeBase
 from bot.kb.decision import Answer
-from bot.kb.held import Holdings, asked, checked, problems
+from bot.kb.held import Holdings, asked, checked, problems, restated
 from bot.kb.loader import Entry, load_messages, parse_entry
 from bot.nlp.normalize import analyze
 
@@ -200,3 +200,13 @@ def test_the_kb_holdings_are_the_ones_its_editors_wrote(real_kb: KnowledgeBase) 
             "tcns-thanh-vien", "tcns-so-luong"} <= set(holdings)
     assert "khai truong" in holdings["dvcqg-ra-doi"]["when"]
     assert problems(list(real_kb.entries)) == []
+
+
+def test_a_question_restated_in_a_second_wording_is_checked_with_both() -> None:
+    """Round 30 (sib30): two question clauses asking the same kind are one question restated; the second wording
+    joins the asking part. A second question asking another kind asks something else and stays apart."""
+    first, again = analyze("cổng này có từ năm nào").text, analyze("khai trương hồi nào").text
+    assert restated(first, again) == f"{first} {again}"
+    other = analyze("ai xây dựng cổng").text
+    assert restated(first, other) == first
+    assert restated(first, "") == first

@@ -825,6 +825,16 @@ def test_a_date_asked_of_one_event_is_not_answered_with_another_events_date(bot:
     assert not merger["text"].startswith(entry_answer("chinh-quyen-hai-cap-2025"))
 
 
+def test_a_date_asked_twice_in_two_wordings_is_not_answered_with_the_storys_event(bot: BotHarness) -> None:
+    """Round 30 (sib30, bot.kb.held.restated): the story tells the single portal of 7/2025, the question asks the
+    portal's start twice ("có từ năm nào, khai trương hồi nào") — the second wording names the launch; the citizen
+    is given the launch or both offered, never the single portal alone (it was: the first wording alone was checked)."""
+    reply = ask(bot, "Ông nhà tôi kể từ tháng 7 năm 2025 làm thủ tục gì cũng chỉ cần một cổng duy nhất trên mạng. "
+                     "Tôi thắc mắc cổng dịch vụ công quốc gia này có từ năm nào, khai trương hồi nào?")
+    assert not reply["text"].startswith(entry_answer("dvcqg-mot-cong-2025"))
+    assert "9/12/2019" in reply["text"] or "Ý bạn là" in reply["text"]
+
+
 # Round 22 (cmd22): a stop bound to its clause, one issue refused, this issue asked now; the messages are the
 # engineer's own
 @pytest.mark.parametrize("text", ["bản tin tuần này thì thôi nha", "chưa cần bản tóm tắt tuần này đâu",

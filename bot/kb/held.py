@@ -93,6 +93,19 @@ def asked(asking: str, kinds_read: Callable[[], frozenset[str]]) -> frozenset[st
     return found
 
 
+def restated(first: str, rest: str) -> str:
+    """The asking part the facts held are checked against: the first question's (``first``, analysed), with the
+    further questions' (``rest``) where these ask a kind of :data:`_WH_KINDS` the first asks too (round 30).
+
+    A rambling letter often asks one thing twice in a row, in two wordings ("cổng này có từ năm nào, khai trương hồi
+    nào?"): two question clauses asking the same kind (when, how many, who) of one answer are one question restated,
+    and the second wording may be the one that names the event ("khai trương"). Further questions asking other kinds
+    ask something else and are left to their own offer."""
+    if rest and wh_kinds(first) & wh_kinds(rest) & _WH_KINDS:
+        return f"{first} {rest}"
+    return first
+
+
 def checked(holdings: Holdings, answer: Answer, by_id: Mapping[str, Entry], asking: str,
             ranked: Sequence[tuple[str, float]], offered: Collection[str], messages: dict[str, str],
             kinds: Callable[[], frozenset[str]]) -> Answer:

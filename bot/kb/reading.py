@@ -24,7 +24,7 @@ from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS, ambiguous_en
 from bot.kb.explained import names, subject_left
 from bot.kb.first_alone import first_read_alone
 from bot.kb.further_questions import offered_too
-from bot.kb.held import RANKED, Holdings
+from bot.kb.held import RANKED, Holdings, restated
 from bot.kb.held import checked as checked_held
 from bot.kb.index import Hit, Index
 from bot.kb.intent_model import NOTHING, IntentModel
@@ -126,7 +126,9 @@ def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found
     if result is found[0]:  # round 29: an asked kind of fact held for another subject (bot.kb.held)
         ranked = [(h.entry.id, h.score) for h in found[1][:RANKED]]
         offered = {second.id} if second is not None else set()
-        result = checked_held(kb.holdings, found[0], kb.by_id, asking, ranked, offered, kb.messages, kinds)
+        rest = asking_pieces([_NUMBER_COMMA.sub(" ,", a) for a in asks[1:]]) if second is not None else []
+        held_asking = restated(asking, " ".join(texts.analysis(p).text for p in rest))
+        result = checked_held(kb.holdings, found[0], kb.by_id, held_asking, ranked, offered, kb.messages, kinds)
     if result is found[0]:
         return found, second
     if result.confident:
