@@ -25,6 +25,7 @@ DATA_TABLES = {
     "bot/nlp/clauses.py": "question words and connectives that split a message into clauses (input)",
     "bot/nlp/reference.py": "the demonstratives that close a noun a question points back at (input)",
     "handlers/warm.py": "sample citizen messages a starting worker routes and discards (input, never sent)",
+    "bot/kb/restates.py": "patterns of the dates and figures an answer states (input reading, never shown)",
     "bot/kb/asks/amounts.py": "patterns of pay, fees and money a question asks for and an answer says (input)",
     "bot/kb/asks/services.py": "a service's price, hours, bank products and changes asked and said (input)",
     "bot/kb/asks/documents.py": "the document words an answer's numbered documents are written with (input)",
