@@ -105,6 +105,16 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     return (widened(found[0], intent, last, texts.ranked.get(text, []), kb.by_id, kb.messages), found[1]), None
 
 
+def _cut(questions: Sequence[str]) -> list[str]:
+    """The asking pieces of ``questions``, a comma after a number and before a space cutting a piece."""
+    return asking_pieces([_NUMBER_COMMA.sub(" ,", a) for a in questions])
+
+
+def _analysed(texts: Texts, pieces: Sequence[str]) -> str:
+    """The pieces read as the ranker reads them (``Texts.analysis``, memoised per piece), joined."""
+    return " ".join(texts.analysis(p).text for p in pieces)
+
+
 def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found: Decided,
               second: Entry | None) -> tuple[Decided, Entry | None]:
     """The confident answer ``found`` checked against the family members its asking part names (round 28,
@@ -117,8 +127,8 @@ def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found
     Round 29: an answer no family moved is checked against the facts its entry holds (``bot.kb.held``): a kind
     asked of a subject the entry holds it for none of, held by an entry the reading ranked, goes to that entry."""
     asked = asks[:1] if second is not None else (asks or [text])
-    pieces = asking_pieces([_NUMBER_COMMA.sub(" ,", a) for a in asked])
-    asking = " ".join(texts.analysis(p).text for p in pieces)
+    pieces = _cut(asked)
+    asking = _analysed(texts, pieces)
     resolved = bool(asks) and not set(asks) <= set(clauses(text))
     whole = texts.analysis(text).text if resolved else ""
     kinds = lambda: frozenset().union(*(texts.kinds(p) for p in pieces)) | texts.places  # noqa: E731
@@ -126,8 +136,8 @@ def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found
     if result is found[0]:  # round 29: an asked kind of fact held for another subject (bot.kb.held)
         ranked = [(h.entry.id, h.score) for h in found[1][:RANKED]]
         offered = {second.id} if second is not None else set()
-        rest = asking_pieces([_NUMBER_COMMA.sub(" ,", a) for a in asks[1:]]) if second is not None else []
-        held_asking = restated(asking, " ".join(texts.analysis(p).text for p in rest))
+        rest = _cut(asks[1:]) if second is not None else []
+        held_asking = restated(asking, _analysed(texts, rest))
         result = checked_held(kb.holdings, found[0], kb.by_id, held_asking, ranked, offered, kb.messages, kinds)
     if result is found[0]:
         return found, second
