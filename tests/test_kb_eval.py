@@ -477,6 +477,23 @@ FLOORS = {
     # the keyword rule, 0/80, 96.7 %, 2 taken; end of round 30: 93.4 %, 99.1 %, 2, 0/80, 96.7 %, 2 taken; rambling
     # 17/20, mixed 17/20 before and after)
     "test50": (0.93, 0.985, 0.0125, 0.0125, 0.93),
+    # the regeneration at the start of session 31, two fresh writers (Bắc Ninh/Nam Định/Hà Nam/Ninh Bình craft
+    # villages; Thành phố Hồ Chí Minh/Bình Dương/Đồng Nai/Long An/Tây Ninh), 20 cases of each of the 16 styles, written
+    # before any round-31 work, never tuned on, failures never read (d1777ad: 93.1 %, 99.1 %, 3 wrong by the keyword
+    # rule, 0/80, 96.7 %, none taken; rambling 17/20, mixed 13/20)
+    "test51": (0.92, 0.975, 0.02, 0.0125, 0.93),
+    # session 31's two dev sets, both tuned on from round 31 (the round's fresh material, given to the lanes the
+    # moment they were written), both rambling- and mixed-heavy (14 of each of 52 in scope): dev31a (writer mf, Vĩnh
+    # Long/Bến Tre/Trà Vinh/Tiền Giang coconut-candy makers, orchard owners, ferry workers and elderly women dictating;
+    # untouched at d1777ad: 96.2 %, 100 %, 0 wrong, 1/28, 83.3 %, none taken); dev31c (writer ke, Nghệ An/Hà Tĩnh/
+    # Quảng Bình pig farmers, cement-plant workers, mothers with children abroad; untouched at d1777ad: 92.3 %, 100 %,
+    # 0 wrong, 0/28, 100 %, 1 taken; rambling 11/14)
+    "dev31a": (0.92, 0.96, 0.04, 0.04, 0.83),
+    "dev31c": (0.88, 0.96, 0.04, 0.04, 0.83),
+    # session 31's held-out dev set, one fresh writer (lf: Quảng Ninh/Lạng Sơn/Cao Bằng coal miners, Hạ Long boat
+    # crews, border traders, Nùng and Tày grandmothers: 14 rambling and 14 mixed of 52), figures only (d1777ad:
+    # 98.1 %, 100 %, 1 wrong, 0/28, 100 %, none taken)
+    "dev31b": (0.94, 0.98, 0.04, 0.04, 0.83),
 }
 
 
@@ -517,8 +534,8 @@ def blind_report(split: str, kb: KnowledgeBase, route: Callable[[str], str | Non
 # dev20a and dev21a (2 taken each at the start) have none since lane cmd21; dev27a (1 taken at the start: a long
 # letter ending "kênh này lập ra để làm gì, cô có thể góp gì cho kênh không" read as help) has none since lane cmd28
 # (bot/nlp/help_besides.py: a question beside the help request is the knowledge base's)
-# dev30a (1 taken at the start) is round 30's
-NOT_YET_TUNED: set[str] = {"dev30a"}
+# dev30a (1 taken at the start) is round 30's; dev31c (1 taken at the start) is round 31's
+NOT_YET_TUNED: set[str] = {"dev30a", "dev31c"}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
