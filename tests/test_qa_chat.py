@@ -139,6 +139,14 @@ def test_a_long_letter_asking_at_the_end_is_answered_where_the_whole_letter_agre
     assert message["text"].startswith(entry_answer("cds-han-che-2022")), message["text"]
 
 
+def test_a_letter_asking_what_the_channel_says_is_answered(bot: BotHarness) -> None:
+    """Round 31 (bot/kb/asks/opinion.py): "Theo kênh thì …" cites the channel's articles as the source of the fact
+    asked; read as the bot's opinion asked, the letter was only offered its entry among choices."""
+    message = ask(bot, "Con gái tui học cao đẳng ở Cần Thơ, về nhà cứ nói chuyện chuyển đổi số mà tui không hiểu. "
+                       "Theo kênh thì chuyển đổi số phải bắt đầu từ chuyển đổi cái gì trước?")
+    assert message["text"].startswith(entry_answer("cds-bat-dau-tu-nhan-thuc")), message["text"]
+
+
 def test_a_long_letter_the_intent_reader_names_is_answered(bot: BotHarness) -> None:
     """Round 24 (bot/kb/named.py): a worker's letter in chat shorthand, the question last after the shift and the team
     leader; the context's words hold the whole message's measures under the floors, and no clause alone says the
