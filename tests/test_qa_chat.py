@@ -1127,3 +1127,11 @@ def test_an_address_asked_for_sending_a_story_starts_no_story(bot: BotHarness) -
 def test_a_stop_asked_for_with_cho_xin_still_stops(bot: BotHarness) -> None:
     ask(bot, "đăng ký")
     assert ask(bot, "cho tôi xin hủy đăng ký bản tin")["text"] == render("sub_unsubscribed")
+
+
+# Round 31 (amb31): a near tie both readers settle
+def test_a_tie_both_readers_settle_is_answered(bot: BotHarness) -> None:
+    """Round 31 (bot/kb/decision.py, floors): the channel's name and who runs it tie on words; the top entry says more
+    of the question and the intent reader names it too, so the name is answered, not offered beside its neighbour."""
+    message = ask(bot, "kênh zalo cđs nhà nước tên gì thế")
+    assert message["text"].startswith(entry_answer("kenh-la-gi")), message["text"]
