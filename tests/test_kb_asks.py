@@ -321,6 +321,17 @@ def test_the_bot_asked_to_judge_is_an_opinion() -> None:
     assert "opinion" not in kinds("đọc bài trên kênh thấy nói chuyển đổi số sang giai đoạn mới, giai đoạn đó là gì")
 
 
+def test_theo_kenh_cites_the_channel_as_a_source_not_a_view_asked() -> None:
+    """Round 31: "theo kênh (nói) thì …" is "according to the channel": the fact its articles state is asked, as after
+    "theo bài viết"; "theo bạn / ad", "kênh nghĩ sao" still ask a view."""
+    assert "opinion" not in kinds("Theo kênh thì chuyển đổi số phải bắt đầu từ chuyển đổi cái gì trước?")
+    assert "opinion" not in kinds("theo kenh noi thi nam 2022 chuyen doi so con han che gi")
+    assert "opinion" in kinds("theo bạn thì chuyển đổi số có làm người già thiệt thòi không")
+    assert "opinion" in kinds("theo ad thi de an 06 co tot ko")
+    assert "opinion" in kinds("kênh nghĩ sao về chính quyền hai cấp")
+    assert "opinion" in kinds("ý kênh thế nào về chuyển đổi số")
+
+
 def test_pay_typed_with_its_marks_is_pay_wherever_it_stands(real_kb: KnowledgeBase) -> None:
     """Round 9: "Lương tổ trưởng … bao nhiêu?" asks pay although words stand between "lương" and "bao nhiêu";
     folded, "lương" is "lượng", so only the marked word counts ("số lượng tổ … bao nhiêu" is the count)."""

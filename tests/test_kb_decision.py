@@ -39,6 +39,29 @@ def test_a_tie_the_top_entry_leads_is_answered_only_when_the_model_is_sure(kb: K
     assert not floors(hits, p=TIE_P - 0.01)
 
 
+@pytest.mark.parametrize("lead", [{"coverage": 0.95}, {"match": 0.9}, {"kind": 0.6}, {"numbers": 1.0}])
+def test_a_tie_the_top_entry_leads_and_the_intent_reader_names_is_answered(kb: KnowledgeBase,
+                                                                          lead: dict[str, float]) -> None:
+    """Round 31: the reader that learned whole messages names the entry the ranker's evidence leans to; the tie is
+    settled below TIE_P. Not asked (and no use) where the top entry does not lead, nor where a word of the question
+    only the runner-up says outweighs the top entry's own (their edges)."""
+    hits = _tie(kb, **lead)
+    asked: list[bool] = []
+
+    def named() -> bool:
+        asked.append(True)
+        return True
+
+    assert floors(hits, p=0.75, named=named) and asked
+    assert not floors(hits, p=0.75, named=lambda: False)
+    edged = [dataclasses.replace(hits[0], edge=0.05), dataclasses.replace(hits[1], edge=0.12)]
+    assert not floors(edged, p=0.75, named=lambda: True)
+    assert floors([dataclasses.replace(hits[0], edge=0.12), dataclasses.replace(hits[1], edge=0.05)], p=0.75,
+                  named=lambda: True)
+    asked.clear()
+    assert not floors(_tie(kb), p=0.75, named=named) and not asked  # no lead: the reader is not read
+
+
 def test_a_number_both_entries_name_is_no_lead(kb: KnowledgeBase) -> None:
     """The top entry is about the year asked (its title or keywords), the runner-up only mentions it: that says
     more of "kinh tế số GDP 2025"; a runner-up about the same year does not lose its tie, nor does a stopping verb

@@ -139,6 +139,14 @@ def test_a_long_letter_asking_at_the_end_is_answered_where_the_whole_letter_agre
     assert message["text"].startswith(entry_answer("cds-han-che-2022")), message["text"]
 
 
+def test_a_letter_asking_what_the_channel_says_is_answered(bot: BotHarness) -> None:
+    """Round 31 (bot/kb/asks/opinion.py): "Theo kênh thì …" cites the channel's articles as the source of the fact
+    asked; read as the bot's opinion asked, the letter was only offered its entry among choices."""
+    message = ask(bot, "Con gái tui học cao đẳng ở Cần Thơ, về nhà cứ nói chuyện chuyển đổi số mà tui không hiểu. "
+                       "Theo kênh thì chuyển đổi số phải bắt đầu từ chuyển đổi cái gì trước?")
+    assert message["text"].startswith(entry_answer("cds-bat-dau-tu-nhan-thuc")), message["text"]
+
+
 def test_a_long_letter_the_intent_reader_names_is_answered(bot: BotHarness) -> None:
     """Round 24 (bot/kb/named.py): a worker's letter in chat shorthand, the question last after the shift and the team
     leader; the context's words hold the whole message's measures under the floors, and no clause alone says the
@@ -1119,3 +1127,11 @@ def test_an_address_asked_for_sending_a_story_starts_no_story(bot: BotHarness) -
 def test_a_stop_asked_for_with_cho_xin_still_stops(bot: BotHarness) -> None:
     ask(bot, "đăng ký")
     assert ask(bot, "cho tôi xin hủy đăng ký bản tin")["text"] == render("sub_unsubscribed")
+
+
+# Round 31 (amb31): a near tie both readers settle
+def test_a_tie_both_readers_settle_is_answered(bot: BotHarness) -> None:
+    """Round 31 (bot/kb/decision.py, floors): the channel's name and who runs it tie on words; the top entry says more
+    of the question and the intent reader names it too, so the name is answered, not offered beside its neighbour."""
+    message = ask(bot, "kênh zalo cđs nhà nước tên gì thế")
+    assert message["text"].startswith(entry_answer("kenh-la-gi")), message["text"]

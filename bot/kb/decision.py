@@ -230,7 +230,8 @@ def probability(hits: Sequence[Hit]) -> float:
 
 
 def floors(hits: Sequence[Hit], asks: frozenset[str] | Callable[[], frozenset[str]] = frozenset(), p: float = 0.0,
-           moot: bool | Callable[[], bool] = False, idf: Callable[[str], float] | None = None) -> bool:
+           moot: bool | Callable[[], bool] = False, idf: Callable[[str], float] | None = None,
+           named: Callable[[], bool] | None = None) -> bool:
     """Whether the hard floors under the model allow a confident answer with the top hit.
 
     A question that stops something answered by an entry that does not, too little of the question found in
@@ -250,9 +251,20 @@ def floors(hits: Sequence[Hit], asks: frozenset[str] | Callable[[], frozenset[st
     ``asks`` and ``moot`` may be functions, called only where the floors read them: the kinds asked once the
     cheaper floors hold, the moot tie only for a near tie (latency, round 25: :func:`decide` read the kinds of a
     long letter and two answers' web addresses for every decision).
+
+    Round 31: ``named`` — whether the trained intent reader names the top entry (``bot.kb.intent_model.agrees``),
+    read only for a near tie the top entry leads. The tie is two entries the ranker's words cannot tell apart; where
+    the ranker's own evidence still leans to the top entry (:func:`_leads`) and the reader, which learned how
+    citizens ask for each entry from whole messages and shares no rule with the ranker, names that entry too, the
+    question told them apart ("kênh zalo oa cđs … tên j": the channel's name, not who runs it) — provided the words
+    that tell the two entries apart lean to the top entry too (:func:`_told_apart`: "Ngày Chuyển đổi số có phải chỉ
+    là một ngày kỷ niệm không" says "kỷ niệm", which only the day's purpose says, and stays offered). The model's
+    certainty (``TIE_P``) was the only other way out of a tie; every other floor still holds.
     """
     top = hits[0]
-    tie = near_tie(hits) and not (moot() if callable(moot) else moot) and not (p >= TIE_P and _leads(top, hits[1]))
+    tie = near_tie(hits) and not (moot() if callable(moot) else moot) \
+        and not (_leads(top, hits[1]) and (p >= TIE_P or (named is not None and _told_apart(top, hits[1])
+                                                          and named())))
     sure = p >= SURE_P and top.oos < OOS_CONFIRM and top.trained < OOS_TRAINED
     covered = top.coverage >= FLOOR_COVERAGE or (sure and top.coverage >= SURE_COVERAGE)
     if not (not tie and not top.against and covered and top.match >= FLOOR_MATCH):
@@ -322,6 +334,13 @@ def trained_outside(top: Hit) -> bool:
     return top.trained >= OOS_TRAINED and top.oos >= OOS_TRAINED_NB and top.entry.topic != REDIRECT_TOPIC
 
 
+def _told_apart(top: Hit, second: Hit) -> bool:
+    """Of the question's words only one of the two entries says (their edges, ``bot.kb.signals.edges``), the top
+    entry's weigh at least as much as the runner-up's: no word of the question points to the runner-up alone more
+    than the top entry's own words point to it (round 31)."""
+    return second.edge <= top.edge
+
+
 def _leads(top: Hit, second: Hit) -> bool:
     """The top entry explains more of the question than the runner-up: its words, one phrasing, or its kind."""
     return says_more(top.coverage, top.match, top.kind, top.numbers,
@@ -381,7 +400,7 @@ def decide(hits: Sequence[Hit], messages: dict[str, str], normalized: str,
     other = other_subject(top.question, top.record, known_pair) if p >= lowest and known_pair else None
     # the floors first, the reader last: it reads the question only for an answer the floors allow (latency)
     allowed = p >= lowest and unsaid is None and other is None \
-        and floors(hits, kinds, p, lambda: moot_tie(hits, normalized), idf)
+        and floors(hits, kinds, p, lambda: moot_tie(hits, normalized), idf, lambda: agrees(top, p, intent))
     if allowed and (p >= CONFIDENT_P or agrees(top, p, intent)):
         return replace(confident(top, messages, normalized, margin), score=p)
     gap_outside = unsaid is not None and p >= CONFIDENT_P and top.oos >= GAP_OOS

@@ -2,8 +2,9 @@
 channel gives none of its own) answers a question that asks the bot — or the person it addresses — to judge, guess
 or doubt (``opinion``, ``bot.kb.asks``). Read on the folded question unless said otherwise:
 
-* asked of the bot: "theo bạn", "bạn nghĩ", "bạn thấy thế nào", "ý ad / ý bạn thế nào", "bạn / ad thấy … có tốt /
-  hay / hiệu quả … không" (not "văn bản nghị quyết / nghị định": "ban nghi quyet" folded);
+* asked of the bot: "theo bạn" (not "theo kênh", which cites the channel's articles as a source), "bạn nghĩ",
+  "bạn thấy thế nào", "ý ad / ý bạn thế nào", "bạn / ad thấy … có tốt / hay / hiệu quả … không" (not "văn bản nghị
+  quyết / nghị định": "ban nghi quyet" folded);
 * a guess or a forecast ("ad đoán thử coi", "dự đoán", "dự báo"; "đoán" typed with its mark, since "đoàn", "đoạn"
   fold alike): the channel does not predict whether its targets will be met;
 * a yes-or-no judgement asked of the person the asker addresses by kinship ("theo anh / chị / bác … thì … có …
@@ -31,8 +32,12 @@ from bot.kb.asks import patterns
 from bot.kb.asks.registry import Said, register
 from bot.nlp.normalize import fold
 
-# An opinion asked of the bot; not "văn bản nghị quyết / nghị định" ("ban nghi quyet" folded).
-_OPINION = re.compile(r"\btheo (?:ban|bot|ad|admin|kenh)\b"
+# An opinion asked of the bot; not "văn bản nghị quyết / nghị định" ("ban nghi quyet" folded). "theo <someone>" asks
+# a view only of a person addressed ("theo bạn / ad / bot"); "theo kênh (nói) thì …" cites the channel as the source of
+# a fact, as "theo bài viết / theo Bộ" do (round 31: the channel publishes the articles the entries are drawn from, and
+# "theo kênh thì … hạn chế gì / chuyển đổi cái gì" asks what they say). "kênh nghĩ / thấy sao", "ý kênh thế nào" still
+# ask the channel's own view.
+_OPINION = re.compile(r"\btheo (?:ban|bot|ad|admin)\b"
                       r"|\b(?:ban|bot|ad|admin|kenh) (?:nghi\b(?! (?:quyet|dinh|luan|si|le|hoi|phep|ngo)\b)"
                       r"|thay (?:sao|the nao|gi)\b)"
                       r"|\by kien (?:cua |rieng cua )?(?:ban|bot|ad|kenh)\b"
