@@ -171,6 +171,11 @@ def resolve(question: str, story: Sequence[str]) -> str:
             out.append(raw)
             continue
         changed = True
+        # round 31: what the question already says after the noun ("Đề án [06] đó", "quyết định [749] đó") is not
+        # said twice where the story said it there too ("Đề án 06 06 của Chính phủ" had weighed the number double)
+        said = [_plain(w) for w in words[s + n : end]]
+        if said and [_plain(w) for w in found[: len(said)]] == said:
+            found = found[len(said) :]
         trail = raw[len(raw.rstrip(_STRIP)) :]  # "đó?" keeps its "?"
         if found:
             out.extend([*found[:-1], found[-1] + trail])
