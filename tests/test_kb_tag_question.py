@@ -31,5 +31,6 @@ def test_the_tag_is_left_out_of_a_long_letter_s_asking_part() -> None:
 
 
 def test_a_tag_alone_is_still_the_asking_part() -> None:
-    text = "Ông nội tôi làm thợ điện ở Bộ Bưu chính Viễn thông từ thời bao cấp. Nay hàng xóm bảo bộ ấy bị gộp. Thật vậy không?"
+    text = ("Ông nội tôi làm thợ điện ở Bộ Bưu chính Viễn thông từ thời bao cấp. Nay hàng xóm bảo bộ ấy bị gộp. "
+            "Thật vậy không?")
     assert asking_part(text, ["Thật vậy không?"]) == "Thật vậy không?"

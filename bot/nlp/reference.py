@@ -110,7 +110,7 @@ _SAME_THING: dict[tuple[str, ...], tuple[list[str], ...]] = {
 # words that open a new clause after a noun, typed with their marks (unmarked "vi", "thi", "roi" are other words:
 # "ví", "thí điểm", "rơi"): a noun's modifiers never begin so ("thằng con tui vô tổ vì nó rành điện thoại" says why,
 # not which team; "do", "mà", "để" may begin a modifier: "chương trình do Thủ tướng phê duyệt")
-_CLAUSE_OPENERS = frozenset({"vì", "nên", "nhưng", "thì", "nếu", "rồi", "bởi", "song", "chứ", *"có là".split()})
+_CLAUSE_OPENERS = frozenset({"vì", "nên", "nhưng", "thì", "nếu", "rồi", "bởi", "song", "chứ", "có", "là"})
 # round 31: the copula "là" and the existential "có" right after a noun open its predicate — what the story says the
 # thing is or has ("cổng dịch vụ công quốc gia [có từ 2015]": one side of a bet, "ngày chuyển đổi số [là 10/10]"),
 # not which thing it is (Vietnamese grammar: the subject's noun phrase, then "là" / "có" and the predicate; Nguyễn
