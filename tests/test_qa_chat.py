@@ -206,6 +206,25 @@ def test_a_letter_asking_in_its_own_words_what_the_naive_bayes_alone_leans_out_o
     assert message["text"].startswith(entry_answer("ngay-cds-2025-ngay-to-chuc")), message["text"]
 
 
+def test_a_letter_pointing_back_at_a_claim_about_the_portal_is_answered(bot: BotHarness) -> None:
+    """Round 31 (bot/nlp/reference.py): "cổng đó" stands for the portal the story named, not for one side's claim
+    about it ("… có từ 2012"); carried into the question, the claim's year had left the letter unanswered."""
+    message = ask(bot, "Hai ông con rể nhà tui ngồi nhậu cãi nhau, ông lớn bảo cổng dịch vụ công quốc gia có từ "
+                       "2012, ông nhỏ bảo mới có mấy năm nay thôi. Cãi tới khuya không ai chịu thua. Nhờ kênh coi "
+                       "giùm: cổng đó khai trương ngày tháng năm nào vậy?")
+    # the entry's answer opens with the portal's link, which the chat shows without its scheme: its date is read
+    assert "khai trương và đưa vào vận hành trên toàn quốc ngày 9/12/2019" in message["text"], message["text"]
+
+
+def test_a_letter_asking_that_year_s_theme_is_answered(bot: BotHarness) -> None:
+    """Round 31 (bot/nlp/reference.py): "năm 2023 đó" is the year itself; the clause its story fronted with it
+    ("Hồi năm 2023 trường nó treo băng rôn …") is no part of what is asked."""
+    message = ask(bot, "Cháu ngoại tui học lớp 5 ở Hòa Thành, Tây Ninh. Hồi năm 2023 trường nó treo băng rôn to lắm, "
+                       "nghe nói là hưởng ứng ngày chuyển đổi số, tui đọc không kịp. Cho tui hỏi năm 2023 đó chủ đề là "
+                       "gì vậy?")
+    assert message["text"].startswith(entry_answer("ngay-cds-chu-de-2023")), message["text"]
+
+
 def test_a_long_story_asking_a_market_price_is_still_told_it_is_outside(bot: BotHarness) -> None:
     """Round 29: the same kind of story asking what the channel does not answer (a fruit's price) is no answer: its
     asking part is what the off-topic readers lean out of."""

@@ -45,7 +45,7 @@ from bot.kb.decision import OOS_CONFIRM, TIE_MARGIN, outside
 from bot.kb.index import Hit
 from bot.kb.intent_model import OUTSIDE
 from bot.kb.message import resolved_parts, sentences_of
-from bot.kb.question_part import asking_pieces
+from bot.kb.question_part import asking_pieces, only_confirms
 from bot.kb.texts import Texts
 from bot.nlp.clauses import clauses
 
@@ -54,7 +54,8 @@ def asking_part(text: str, asks: Sequence[str]) -> str:
     """The part of the letter ``text`` that asks: the asking pieces of its question clauses ``asks`` — of the letter
     itself where no clause was read as a question (round 27: "…, chu de nam 2022 la chi rua ad, nho giup voi") — or ""
     where the pieces are the whole letter (no story to set aside)."""
-    part = " ".join(asking_pieces(asks or [text]))
+    found = asking_pieces(asks or [text])
+    part = " ".join([p for p in found if not only_confirms(p)] or found)  # a tag question names nothing (round 31)
     return part if len(part.split()) < len(text.split()) else ""
 
 

@@ -17,7 +17,15 @@ import re
 from collections.abc import Sequence
 
 from bot.nlp.clauses import is_question
+from bot.nlp.normalize import fold
 
+# round 31: a tag question asks only whether what was just told is true ("Thật rứa không?", "phải hông?", "đúng ko?"):
+# "phải không", "đúng không" close a statement as English "isn't it?" does (Nguyễn Đình Hoà, *Vietnamese*, 1997, on
+# question particles; Wikipedia "Vietnamese grammar", *Questions*). Its words, folded: the truth asked, the words
+# around it ("có thật vậy không"), and the negation or particle that makes it a question
+_TAG_TRUTH = frozenset({"that", "thiet", "dung", "phai"})
+_TAG_ASK = frozenset({"khong", "hong", "ko", "k", "hem", "ha", "chang", "chu"})
+_TAG_AROUND = frozenset({"co", "vay", "the", "rua", "z", "day", "a", "ak", "nhi", "nhe", "ad", "ta", "hay", "chua"})
 FRONTING_WORDS = 5  # words of a piece that may front the subject asked right after it ("Còn ở thành phố Huế,")
 # a cut after a sentence mark, or after a comma or full stop that no digit follows and no digit precedes; round 29:
 # or that a space follows, after a number too ("… từ năm 2021, giờ …": the year closes the story's piece; only a mark
@@ -50,3 +58,12 @@ def asking_pieces(asks: Sequence[str]) -> list[str]:
         found.extend(p for i, p in enumerate(cut) if asks_here[i] or (
             i + 1 < len(cut) and asks_here[i + 1] and fronts(p)))
     return found
+
+
+def only_confirms(piece: str) -> bool:
+    """Whether ``piece`` is only a tag question ("Thật rứa không?", "có phải không", "đúng hông?"): it asks whether
+    the story told before it is true and names nothing of its own, so a long letter's asking part read alone is the
+    questions after or before it (round 31: "… Thật rứa không? Nhập vào bộ nào, từ ngày nào?")."""
+    words = fold(piece).replace("?", " ").replace(",", " ").replace(".", " ").replace("!", " ").split()
+    return bool(words) and len(words) <= 5 and any(w in _TAG_TRUTH for w in words) \
+        and any(w in _TAG_ASK for w in words) and all(w in _TAG_TRUTH | _TAG_ASK | _TAG_AROUND for w in words)

@@ -71,8 +71,8 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
             if folded[i : i + n] != folded_head or any(
                     m and plains[i + k] != w for k, (w, m) in enumerate(zip(head, marked, strict=True))):
                 continue
-            if raws[i + n - 1].endswith((",", ";", ":")):
-                return []  # said last before a comma: the noun alone is what it names
+            if raws[i + n - 1].endswith((",", ";", ":")) or _names_a_time(plains[i : i + n]):
+                return []  # said last before a comma, or a time named by its number: the noun alone names it
             after = raws[i + n : i + n + MAX_TAIL]  # not the sentence's whole rest: linear with many matches
             if after and (_plain(after[0]) in DEMONSTRATIVES or folded[i + n] in {"nay", "day"}):
                 continue
@@ -110,7 +110,19 @@ _SAME_THING: dict[tuple[str, ...], tuple[list[str], ...]] = {
 # words that open a new clause after a noun, typed with their marks (unmarked "vi", "thi", "roi" are other words:
 # "ví", "thí điểm", "rơi"): a noun's modifiers never begin so ("thằng con tui vô tổ vì nó rành điện thoại" says why,
 # not which team; "do", "mà", "để" may begin a modifier: "chương trình do Thủ tướng phê duyệt")
-_CLAUSE_OPENERS = frozenset({"vì", "nên", "nhưng", "thì", "nếu", "rồi", "bởi", "song", "chứ"})
+_CLAUSE_OPENERS = frozenset({"vì", "nên", "nhưng", "thì", "nếu", "rồi", "bởi", "song", "chứ", "có", "là"})
+# round 31: the copula "là" and the existential "có" right after a noun open its predicate — what the story says the
+# thing is or has ("cổng dịch vụ công quốc gia [có từ 2015]": one side of a bet, "ngày chuyển đổi số [là 10/10]"),
+# not which thing it is (Vietnamese grammar: the subject's noun phrase, then "là" / "có" and the predicate; Nguyễn
+# Đình Hoà 1997, ch. 6). Carried into the question, the claim's year outweighed the question's own words.
+# A time noun followed by its number ("năm 2024", "tháng 10", "ngày 9/12") is named whole: fronted, it sets a clause
+# in time ("Hồi năm 2024 [xã mở lớp …]") and what follows it is that clause, no modifier of the time
+_TIME_NOUNS = frozenset({"nam", "thang", "ngay", "quy"})
+
+
+def _names_a_time(head: Sequence[str]) -> bool:
+    """Whether ``head`` (plain words) is a time noun and its number ("năm 2024", "tháng 10", "ngày 9/12")."""
+    return len(head) == 2 and fold(head[0]) in _TIME_NOUNS and head[1][:1].isdigit()
 # question words a story's words must not bring into the question (folded)
 _QUESTION_WORDS = frozenset({"gi", "j", "nao", "sao", "dau", "ai", "bao", "nhieu", "may", "khong", "ko", "chua",
                              "hong", "nhi", "ha", "a"})
@@ -159,6 +171,11 @@ def resolve(question: str, story: Sequence[str]) -> str:
             out.append(raw)
             continue
         changed = True
+        # round 31: what the question already says after the noun ("Đề án [06] đó", "quyết định [749] đó") is not
+        # said twice where the story said it there too ("Đề án 06 06 của Chính phủ" had weighed the number double)
+        said = [_plain(w) for w in words[s + n : end]]
+        if said and [_plain(w) for w in found[: len(said)]] == said:
+            found = found[len(said) :]
         trail = raw[len(raw.rstrip(_STRIP)) :]  # "đó?" keeps its "?"
         if found:
             out.extend([*found[:-1], found[-1] + trail])
