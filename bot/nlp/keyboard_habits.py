@@ -30,10 +30,11 @@ __all__ = ["as_typed_apart"]
 # A comma, semicolon, colon, question or exclamation mark (or a run of them) between two letters: no word of
 # Vietnamese, no number ("1,5", "8:30": digits) and no web address ("https://": a slash follows) has one there.
 _GLUED_MARK = re.compile(r"(?<=[^\W\d_])([,;:!?…]+)(?=[^\W\d_])")
-# A full stop (or an ellipsis typed as dots) after a word or a number and before a letter. Web addresses and file
+# A full stop (or an ellipsis typed as dots) after a word or a number and before a letter (not before letters and
+# digits run together: "000.00.12.H40", a dossier's code, has no sentence in it). Web addresses and file
 # names ("dichvucong.gov.vn", "c63.mic.gov.vn") have one too, so it is read as a sentence's end only where a
 # sentence starts after it: a capital letter, or a word typed with marks (an address is typed without them).
-_GLUED_STOP = re.compile(r"(?<=[^\W_])(\.+)([^\W\d_]+)")
+_GLUED_STOP = re.compile(r"(?<=[^\W_])(\.+)([^\W\d_]+)(?![^\W_])")
 _WORD_BEFORE = re.compile(r"[^\W_]+$")
 _LONGEST_WORD = 32
 # Titles and address units written with a full stop and no space before the name ("TP.Hồ Chí Minh", "Tp.Huế",
@@ -43,6 +44,11 @@ _DOTTED_TITLES = frozenset({"tp", "tx", "tt", "gs", "ts", "pgs", "ths", "bs", "k
 # The same letter three times or more at the end of a word: no Vietnamese syllable has a letter twice in a row at
 # its end ("oo" and "ee" of "xoong", "kee" are inside or Telex), so three is a letter held down.
 _HELD = re.compile(r"([^\W\d_])\1{2,}(?=[^\w]|$)")
+# A word of two consonants, the second held ("hmmmm", "brrr", "pfff", "shhh"), is a sound, not a stretched syllable
+# or initials, unless the two are an abbreviation of the tables ("bnnnn" = "bn", bao nhiêu; "dcccc" = "dc", được).
+# Longer vowel-less words are initials or raw Telex ("cđssss", "gdpppp", "cddssss" = "cđs") and are read once.
+_VOWELS = frozenset("aeiouy")
+_SOUND_LETTERS = 2
 # A word that is one letter repeated ("tttt" is the ministry's "TT&TT" typed without its "&", "xxx"), an
 # abbreviation of the tables ending so ("btttt", "atttt") or a Roman numeral ("XIII", "III") repeats its letters on
 # purpose.
@@ -87,6 +93,9 @@ def _held(m: re.Match[str]) -> str:
     low = word.lower()
     if len(set(low)) == 1 or (word.isupper() and _ROMAN.issuperset(low)) or fold(low) in _TABLE_KEYS:
         return m[0]
+    once = word[:len(word) - len(m[0]) + 1]
+    if len(once) == _SOUND_LETTERS and _VOWELS.isdisjoint(fold(low)) and fold(once.lower()) not in _TABLE_KEYS:
+        return m[0]  # "hmmmm": a sound held, no word to recover
     return m[1]
 
 

@@ -25,6 +25,9 @@ from bot.nlp.keyboard_habits import as_typed_apart
     ("ngày cđssss là ngày mấy", "ngày cđs là ngày mấy"),
     ("mức 2 làm ở đâu vậy nhaaa 🙏", "mức 2 làm ở đâu vậy nha 🙏"),
     ("làm lại cccdddd", "làm lại cccd"),
+    # round 31: raw Telex initials and teencode held down ("cddssss" = "cđs", "bnnnn" = "bn", bao nhiêu)
+    ("ngày cddssss là ngày mấy", "ngày cdds là ngày mấy"),
+    ("tiết kiệm bnnnn tiền", "tiết kiệm bn tiền"),
 ])
 def test_a_keyboard_habit_is_read_apart(typed: str, read: str) -> None:
     assert as_typed_apart(typed) == read
@@ -43,6 +46,11 @@ def test_a_keyboard_habit_is_read_apart(typed: str, read: str) -> None:
     "bộ btttt",  # an abbreviation ending in a repeated letter
     "quý III năm 2024, khóa XIII",  # Roman numerals
     "định nghĩa chuẩn ạ",
+    # round 31: a dossier's code (a full stop before letters and digits run together) and a sound held down
+    "Tra giúp tôi mã hồ sơ 000.00.12.H40-250101-0001",
+    "mã 12.AB40 nha",
+    "hmmmm để tui nghĩ",
+    "brrrr lạnh quá",
 ])
 def test_what_is_typed_so_on_purpose_stays(typed: str) -> None:
     assert as_typed_apart(typed) == typed
