@@ -80,3 +80,12 @@ def test_an_off_topic_story_before_a_channel_like_question_gets_no_entry(bot: Bo
     entries answer, but the story (a hacked Zalo account) is what makes it off-topic: no entry's answer is sent."""
     message = ask(bot, "Zalo của tôi bị hack rồi, làm sao lấy lại tài khoản?")
     assert not any(message["text"].startswith(e.answer[:80]) for e in get_kb().entries), message["text"]
+
+
+def test_sentences_typed_without_a_space_after_their_full_stop_are_read_apart(bot: BotHarness) -> None:
+    """Round 30 (mixed30): a phone often types no space after a full stop or a comma ("rồi,ở", "đâu.Bả"); the story
+    and the question ran together as one sentence, and the story's words held the answer back (main: choices).
+    Read apart (bot.nlp.keyboard_habits), the question is answered."""
+    message = ask(bot, "Má tui 70 tuổi rồi,ở quê ít đi đâu.Bả nghe loa xã nói hoài mà hổng hiểu.Chuyển đổi số là gì "
+                       "dzậy?")
+    assert message["text"].startswith(get_kb().by_id["cds-la-gi"].answer[:80]), message["text"]

@@ -121,6 +121,100 @@ def mixed(text: str) -> str | None:
     return f"{out} {_PARTICLES[zlib.crc32(text.encode()) % len(_PARTICLES)]}"
 
 
+# Round 30 (mixed30): one message mixing habits, each one a single-habit reader of the bot already knows, applied
+# to the marked question at once. Each habit is also a re-typing of its own ("m_" + name), so a loss under
+# "mixed2" can be traced to the habit (or the pair of habits) behind it.
+_TEEN_MARKED = (("không", "ko"), ("được", "đc"), ("gì", "j"), ("vậy", "zậy"), ("rồi", "r"), ("biết", "bít"),
+                ("với", "vs"), ("bao nhiêu", "bn"), ("như thế nào", "ntn"), ("người", "ng"), ("muốn", "mún"),
+                ("nhiều", "nhìu"), ("cũng", "cx"), ("thế", "z"))
+_ABBREVIATIONS = (("chuyển đổi số quốc gia", "cdsqg"), ("chuyển đổi số", "cđs"), ("dịch vụ công", "dvc"),
+                  ("căn cước công dân", "cccd"), ("ủy ban nhân dân", "ubnd"), ("Ủy ban nhân dân", "UBND"),
+                  ("thông tin và truyền thông", "TT&TT"), ("Thông tin và Truyền thông", "TT&TT"),
+                  ("công nghệ số", "cns"), ("thủ tục hành chính", "tthc"), ("tài khoản", "tk"),
+                  ("Chuyển đổi số", "CĐS"), ("điện thoại", "đt"), ("số điện thoại", "sđt"))
+_EMOJI = ("😅", "🙏", "😢", ":((", "🤔")
+
+
+def _words_with_marks(text: str) -> list[re.Match[str]]:
+    return [m for m in re.finditer(r"\w+", text) if not m.group(0).isascii() and not m.group(0).isdigit()]
+
+
+def m_half(text: str) -> str | None:
+    """The second half of the message typed without marks (the keyboard's marks switched off midway)."""
+    words = list(re.finditer(r"\S+", text))
+    if len(words) < 4:
+        return None
+    cut = words[len(words) // 2].start()
+    return text[:cut] + unmarked(text[cut:])
+
+
+def m_teen(text: str) -> str | None:
+    """Common words in their teencode forms, the rest kept with its marks."""
+    out = text
+    for word, code in _TEEN_MARKED:
+        out = re.sub(rf"(?<!\w){word}(?!\w)", code, out)
+    return out if out != text else None
+
+
+def m_abbr(text: str) -> str | None:
+    """The domain's names by their initials ("cđs", "dvc", "ubnd", "TT&TT")."""
+    out = text
+    for name, code in _ABBREVIATIONS:  # not the "thông tin và truyền thông" of "công nghệ thông tin …" (ICT)
+        out = re.sub(rf"(?<!\w)(?<!nghệ ){name}(?!\w)", code, out)
+    return out if out != text else None
+
+
+def m_stretch(text: str) -> str | None:
+    """The last word's last letter held down ("điiii", "ạaaa")."""
+    words = [m for m in re.finditer(r"[^\W\d_]{2,}", text)]
+    if not words:
+        return None
+    m = words[-1]
+    return text[: m.end()] + m.group(0)[-1] * 3 + text[m.end() :]
+
+
+def m_emoji(text: str) -> str | None:
+    """An emoji or emoticon after the question (or glued to it)."""
+    e = _EMOJI[zlib.crc32(text.encode()) % len(_EMOJI)]
+    return f"{text.rstrip()}{e}" if zlib.crc32(text.encode()) % 2 else f"{text.rstrip()} {e}"
+
+
+def m_nospace(text: str) -> str | None:
+    """No space after a comma or a full stop, and none before the question mark's word dropped."""
+    out = re.sub(r"([,.;:!?])\s+(?=\S)", r"\1", text)
+    return out if out != text else None
+
+
+def m_telex1(text: str) -> str | None:
+    """One marked word (fixed by a hash) typed with the input method off, in raw Telex."""
+    words = _words_with_marks(text)
+    if len(words) < 2:
+        return None
+    m = words[zlib.crc32(text.encode()) % len(words)]
+    return text[: m.start()] + _keys(m.group(0), True) + text[m.end() :]
+
+
+def m_lower(text: str) -> str | None:
+    """All lower case, no final question mark."""
+    out = text.lower().rstrip(" ?")
+    return out if out != text else None
+
+
+_MIXED_HABITS = (m_abbr, m_teen, m_telex1, m_half, m_nospace, m_lower, m_stretch, m_emoji)
+
+
+def mixed2(text: str) -> str | None:
+    """Several habits in one message: the domain's initials, teencode beside marked words, one word in raw Telex,
+    the second half unmarked, no space after punctuation, lower case, a held-down last letter and an emoji. Each
+    habit is applied where it finds something; the result counts only where three or more did."""
+    out, applied = text, 0
+    for habit in _MIXED_HABITS:
+        changed = habit(out)
+        if changed and changed != out:
+            out, applied = changed, applied + 1
+    return out if applied >= 3 else None
+
+
 RAMBLES = (  # personal context that names the domain's own words (a commune, an official, a phone) and asks nothing
     "Mình là cán bộ văn hóa xã, tuần sau phải nói chuyện với bà con ở nhà văn hóa thôn. Sếp giao tìm hiểu kỹ.",
     "Con trai tôi đi làm ở thành phố, gửi cho tôi cái điện thoại mới. Tôi cũng muốn theo kịp thời đại.",
@@ -149,6 +243,8 @@ RETYPINGS: dict[str, Callable[[str], str | None]] = {
     **{f"context{i + 1}": (lambda q, c=c: f"{c} {q}") for i, c in enumerate(CONTEXTS)},
     "keywords": keywords_only,
     "mixed": mixed,
+    "mixed2": mixed2,
+    **{h.__name__: h for h in _MIXED_HABITS},
     **{f"ramble{i + 1}": (lambda q, c=c: f"{c} {q}") for i, c in enumerate(RAMBLES)},
     "need": need,
     "need2": need2,

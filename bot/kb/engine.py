@@ -37,6 +37,7 @@ from bot.kb.reading import Decided, read
 from bot.kb.several import years_apart
 from bot.kb.siblings import Families
 from bot.kb.texts import Texts
+from bot.nlp.keyboard_habits import as_typed_apart
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +144,7 @@ class KnowledgeBase:
 
         A message with two questions gets the first answered and the second offered as a choice.
         """
+        question = as_typed_apart(question)  # "mạng.Tôi", "mô,làm", "dzậyyyy": words apart before any reader
         (result, hits), second = self._read(question)
         if second is None and result.confident:
             result, second = years_apart(question, result, hits, self.by_id, self.messages)

@@ -1,0 +1,109 @@
+"""Two phone-keyboard habits that break a message's words before anything reads them: punctuation typed without
+the space after it ("ạ.Em", "ở mô,làm răng?") and a letter held down at the end of a word ("dzậyyyy", "điiii").
+
+Why before every reader: the readers of a message take its words between spaces. A sentence typed on a phone is
+often closed by a full stop or a comma with no space after it (the punctuation key sits beside the space bar, and
+the keyboard's automatic space is often off), so "mô,làm" was one word to the regional reader
+(``bot.nlp.dialect``) and "mạng.Tôi" one sentence to the sentence splitter (``bot.nlp.clauses``, which cuts at a
+full stop followed by a space) — the story and the question ran together. And chat stretches a word by holding
+its last letter down ("rứaaaa", "nhaaa", "hôngggg"; ViLexNorm, github.com/ngxtnhi/ViLexNorm ``dev.csv``,
+normalises "xúccc", "chưaaa", "tuiiiii" to "xúc", "chưa", "tui"; the teencode corrector github.com/duytran-vio/
+correct_teencode reads a repeated letter once before anything else). The word analyser reads a stretched syllable
+once (``bot.nlp.normalize._letter_doubled``), but the regional reader and the abbreviation tables, which come first
+or match whole words, did not ("dzậyyyy" is no particle, "cđssss" no abbreviation).
+
+Round 30 (mixed30): ``tools/retype_probe.py``'s ``m_nospace`` and ``m_stretch`` re-typings of the tuned questions
+lost 152 of 1,491 and 48 of 2,702 answers.
+
+One pass of two regular expressions over the text: linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlp.abbreviations import COMMON, DOMAIN
+from bot.nlp.syllables import fold, is_syllable
+
+__all__ = ["as_typed_apart"]
+
+# A comma, semicolon, colon, question or exclamation mark (or a run of them) between two letters: no word of
+# Vietnamese, no number ("1,5", "8:30": digits) and no web address ("https://": a slash follows) has one there.
+_GLUED_MARK = re.compile(r"(?<=[^\W\d_])([,;:!?…]+)(?=[^\W\d_])")
+# A full stop (or an ellipsis typed as dots) after a word or a number and before a letter (not before letters and
+# digits run together: "000.00.12.H40", a dossier's code, has no sentence in it). Web addresses and file
+# names ("dichvucong.gov.vn", "c63.mic.gov.vn") have one too, so it is read as a sentence's end only where a
+# sentence starts after it: a capital letter, or a word typed with marks (an address is typed without them).
+_GLUED_STOP = re.compile(r"(?<=[^\W_])(\.+)([^\W\d_]+)(?![^\W_])")
+_WORD_BEFORE = re.compile(r"[^\W_]+$")
+_LONGEST_WORD = 32
+# Titles and address units written with a full stop and no space before the name ("TP.Hồ Chí Minh", "Tp.Huế",
+# "TX.Sơn Tây", "GS.TS", "ThS.Nguyễn"): a name follows, not a sentence.
+_DOTTED_TITLES = frozenset({"tp", "tx", "tt", "gs", "ts", "pgs", "ths", "bs", "ks", "ls", "nxb", "cn", "q", "p",
+                            "h", "x", "tr"})
+# The same letter three times or more at the end of a word: no Vietnamese syllable has a letter twice in a row at
+# its end ("oo" and "ee" of "xoong", "kee" are inside or Telex), so three is a letter held down.
+_HELD = re.compile(r"([^\W\d_])\1{2,}(?=[^\w]|$)")
+# A word of two consonants, the second held ("hmmmm", "brrr", "pfff", "shhh"), is a sound, not a stretched syllable
+# or initials, unless the two are an abbreviation of the tables ("bnnnn" = "bn", bao nhiêu; "dcccc" = "dc", được).
+# Longer vowel-less words are initials or raw Telex ("cđssss", "gdpppp", "cddssss" = "cđs") and are read once.
+_VOWELS = frozenset("aeiouy")
+_SOUND_LETTERS = 2
+# A word that is one letter repeated ("tttt" is the ministry's "TT&TT" typed without its "&", "xxx"), an
+# abbreviation of the tables ending so ("btttt", "atttt") or a Roman numeral ("XIII", "III") repeats its letters on
+# purpose.
+_ROMAN = frozenset("ivxlcdm")
+_TABLE_KEYS = frozenset({*COMMON, *DOMAIN})
+
+
+def _stop(m: re.Match[str]) -> str:
+    """The full stop with a space after it where a sentence starts there, else as typed."""
+    after = m[2]
+    # the word before, looked for in a window no word is longer than: a search from the message's start would make
+    # the pass quadratic in a message of many glued sentences
+    before = _WORD_BEFORE.search(m.string, max(0, m.start() - _LONGEST_WORD), m.start())
+    word = before[0] if before else ""
+    if word.lower() in _DOTTED_TITLES or (word.isascii() and word.isalpha() and len(word) == 1):
+        return m[0]  # "TP.HCM", "Q.Ba Đình", "P.Tân Định": a name follows its unit's abbreviation
+    if word.isupper() and after.isupper():
+        return m[0]  # "TP.HCM", "UBND.TP": initials on both sides
+    starts = after[0].isupper() or not after.isascii() or not word.isascii() or _both_words(word, after)
+    return f"{m[1]} {after}" if starts else m[0]
+
+
+# The ends of web addresses: a word typed after a full stop is one of these far more often than a sentence's first.
+_ADDRESS_ENDS = frozenset({"vn", "com", "net", "org", "gov", "edu", "info", "me", "io", "html", "php", "pdf"})
+
+
+def _both_words(before: str, after: str) -> bool:
+    """Whether an unmarked full stop joins two words of chat, not two parts of a web address ("nha.ong", "r.toi":
+    a syllable or a teencode word on either side; "dichvucong.gov", "zalo.me", "mic.gov" are not)."""
+    low_before, low_after = before.lower(), after.lower()
+    if low_after in _ADDRESS_ENDS or not before.isalpha():
+        return False
+    return (is_syllable(low_before) or low_before in COMMON) and is_syllable(low_after)
+
+
+def _held(m: re.Match[str]) -> str:
+    """A held-down last letter read once, unless the whole word is that letter or a Roman numeral."""
+    start = m.start()
+    while start and (m.string[start - 1].isalpha()):
+        start -= 1
+    word = m.string[start:m.end()]
+    low = word.lower()
+    if len(set(low)) == 1 or (word.isupper() and _ROMAN.issuperset(low)) or fold(low) in _TABLE_KEYS:
+        return m[0]
+    once = word[:len(word) - len(m[0]) + 1]
+    if len(once) == _SOUND_LETTERS and _VOWELS.isdisjoint(fold(low)) and fold(once.lower()) not in _TABLE_KEYS:
+        return m[0]  # "hmmmm": a sound held, no word to recover
+    return m[1]
+
+
+def as_typed_apart(text: str) -> str:
+    """``text`` with a space after punctuation that starts a new word or sentence, and a held-down last letter of a
+    word read once ("ở mô,làm răng?" → "ở mô, làm răng?"; "mạng.Tôi" → "mạng. Tôi"; "dzậyyyy" → "dzậy").
+    Web addresses, decimals, times and initials ("TP.HCM", "tttt", "XIII") stay as typed."""
+    if "." in text:
+        text = _GLUED_STOP.sub(_stop, text)
+    text = _GLUED_MARK.sub(r"\1 ", text)
+    return _HELD.sub(_held, text)

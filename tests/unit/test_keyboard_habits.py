@@ -1,0 +1,75 @@
+"""Punctuation typed without the space after it and a held-down last letter, read apart before any reader (round 30,
+mixed30: bot.nlp.keyboard_habits)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.nlp.dialect import standardize
+from bot.nlp.keyboard_habits import as_typed_apart
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("Định danh ở mô,làm răng?", "Định danh ở mô, làm răng?"),
+    ("xã tui ở xa.Tui hỏi chút", "xã tui ở xa. Tui hỏi chút"),
+    ("cài giùm cái vneid.bà sợ lừa đảo", "cài giùm cái vneid. bà sợ lừa đảo"),
+    ("năm 2022.Tôi nhớ vậy", "năm 2022. Tôi nhớ vậy"),
+    ("có phải không ạ?Em cảm ơn", "có phải không ạ? Em cảm ơn"),
+    ("con hỏi hoài...Tui chịu", "con hỏi hoài... Tui chịu"),
+    ("tò mò:cả nước có mấy tổ", "tò mò: cả nước có mấy tổ"),
+    ("nha ngheo.ong ba gia roi", "nha ngheo. ong ba gia roi"),
+    ("chi roi rứaaaa", "chi roi rứa"),
+    ("hồi nào dzậyyyy?", "hồi nào dzậy?"),
+    ("ngày cđssss là ngày mấy", "ngày cđs là ngày mấy"),
+    ("mức 2 làm ở đâu vậy nhaaa 🙏", "mức 2 làm ở đâu vậy nha 🙏"),
+    ("làm lại cccdddd", "làm lại cccd"),
+    # round 31: raw Telex initials and teencode held down ("cddssss" = "cđs", "bnnnn" = "bn", bao nhiêu)
+    ("ngày cddssss là ngày mấy", "ngày cdds là ngày mấy"),
+    ("tiết kiệm bnnnn tiền", "tiết kiệm bn tiền"),
+])
+def test_a_keyboard_habit_is_read_apart(typed: str, read: str) -> None:
+    assert as_typed_apart(typed) == read
+
+
+@pytest.mark.parametrize("typed", [
+    "vào dichvucong.gov.vn mà nộp",  # a web address
+    "trang c63.mic.gov.vn có gì",
+    "nhắn zalo.me/abc nha",
+    "https://vneid.gov.vn",
+    "TP.HCM có bao nhiêu xã",  # initials on both sides
+    "Tp.Huế mới lập tổ",  # a city's abbreviation before its name
+    "ở Q.Ba Đình",  # a single letter: an address unit
+    "tăng 1,5 lần lúc 8:30",  # numbers
+    "bộ tttt giờ nhập vô đâu",  # one letter four times: an abbreviation
+    "bộ btttt",  # an abbreviation ending in a repeated letter
+    "quý III năm 2024, khóa XIII",  # Roman numerals
+    "định nghĩa chuẩn ạ",
+    # round 31: a dossier's code (a full stop before letters and digits run together) and a sound held down
+    "Tra giúp tôi mã hồ sơ 000.00.12.H40-250101-0001",
+    "mã 12.AB40 nha",
+    "hmmmm để tui nghĩ",
+    "brrrr lạnh quá",
+])
+def test_what_is_typed_so_on_purpose_stays(typed: str) -> None:
+    assert as_typed_apart(typed) == typed
+
+
+def test_the_regional_reader_sees_both_words_of_a_comma_typed_without_its_space() -> None:
+    """"mô,làm" was one word to bot.nlp.dialect, so neither Central word was read."""
+    assert standardize(as_typed_apart("Định danh mức 1 thì tự làm ở mô,làm răng?")) == \
+        "Định danh mức 1 thì tự làm ở đâu, làm sao?"
+
+
+def test_linear_in_the_length_of_the_message() -> None:
+    """A message of glued sentences and held letters a hundred times longer takes about a hundred times as long."""
+    unit = "tui hỏi nè.Cổng dvc mở hồi nào,ai làm dzậyyyy?Cảm ơn nhaaaa. "
+    as_typed_apart(unit * 10)
+    started = time.perf_counter()
+    as_typed_apart(unit * 10)
+    short = time.perf_counter() - started
+    started = time.perf_counter()
+    long = as_typed_apart(unit * 1000)
+    assert time.perf_counter() - started < max(short, 1e-4) * 1000
+    assert "nè. Cổng" in long and "dzậy?" in long
