@@ -53,6 +53,16 @@ def test_a_name_restated_for_who_asked() -> None:
     assert not restates(built, login, "ứng dụng này của cơ quan nào", frozenset({"count"}))
 
 
+def test_an_office_in_lower_case_is_a_who_fact() -> None:
+    """Round 31: "who is in the team" is answered by offices, written in lower case; growth ("tăng trưởng") and a
+    grown-up ("trưởng thành") name no unit and are no office."""
+    text = "Mỗi nhóm gồm trưởng ấp, một tổ trưởng và Chủ tịch xã; kinh tế tăng trưởng, thanh niên trưởng thành."
+    assert facts(text, frozenset({"who"})) == {"truong ap", "to truong", "chu tich"}
+    members = entry("Nhóm hỗ trợ ở ấp gồm trưởng ấp và hai thanh niên biết dùng điện thoại.")
+    founder = entry("Chủ tịch xã ra quyết định lập nhóm hỗ trợ, gồm trưởng ấp và hai thanh niên.")
+    assert restates(members, founder, "nhóm hỗ trợ gồm những ai", frozenset({"who"}))
+
+
 def test_a_web_address_is_a_where_fact() -> None:
     """Round 31: a place asked of a portal is its address, with or without its scheme."""
     portal = entry("Cổng thông tin của tỉnh có địa chỉ https://www.congtinh.gov.vn, nơi nộp hồ sơ.")

@@ -60,6 +60,15 @@ def test_an_entry_explaining_less_of_the_first_question_than_its_own_keeps_the_f
     assert answer.choice_entries[:1] == ["tcns-ai-thanh-lap"]
 
 
+def test_the_founders_entry_restating_the_members_offices_answers_both(real_kb: KnowledgeBase) -> None:
+    """Round 31: the members are offices ("trưởng thôn … hoặc tổ trưởng tổ dân phố"), which the founder's entry says
+    again: it answers both, the members' entry offered."""
+    answer = real_kb.answer("Tổ công nghệ số cộng đồng ở ấp mình gồm những ai vậy ad? Ai ra quyết định lập tổ?")
+    assert answer.confident and answer.entry == "tcns-ai-thanh-lap"
+    assert answer.choice_entries[:1] == ["tcns-thanh-vien"]
+    assert "trưởng thôn" in real_kb.by_id["tcns-ai-thanh-lap"].answer
+
+
 @pytest.mark.parametrize("question", [
     "app vneid do co quan nao lam vay ad, ten dang nhap la so gi",
     "Cổng dịch vụ công quốc gia vào trang nào, mấy dịch vụ đầu tiên là gì?",
