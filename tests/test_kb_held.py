@@ -9,11 +9,12 @@ import datetime as dt
 
 import pytest
 
-from bot.kb import KnowledgeBase
+from bot.kb import KnowledgeBase, get_kb
 from bot.kb.decision import Answer
 from bot.kb.held import Holdings, asked, checked, problems, restated
 from bot.kb.loader import Entry, load_messages, parse_entry
 from bot.nlp.normalize import analyze
+from tests.support import BotHarness
 
 pytestmark = pytest.mark.unit
 
@@ -210,3 +211,34 @@ def test_a_question_restated_in_a_second_wording_is_checked_with_both() -> None:
     other = analyze("ai xây dựng cổng").text
     assert restated(first, other) == first
     assert restated(first, "") == first
+
+
+@pytest.mark.parametrize("question", [
+    "Tổ công nghệ số cộng đồng có mấy người hả ad?",
+    "tổ công nghệ số cộng đồng thì có bao nhiêu người thế",
+])
+def test_how_many_people_a_team_has_is_the_members_entrys(real_kb: KnowledgeBase, question: str) -> None:
+    """Round 31: "tổ … có bao nhiêu / mấy người" counts the people of a team, which the members' entry holds
+    (``holds.count``), not the country's teams: answered, or offered where the ranker put it far behind."""
+    result = real_kb.answer(question)
+    assert result.entry == "tcns-thanh-vien" if result.confident else "tcns-thanh-vien" in result.choice_entries, \
+        (result.entry, result.choice_entries)
+
+
+def test_people_counted_over_the_country_keep_the_countrys_entry_in_view(real_kb: KnowledgeBase) -> None:
+    """The people taking part ("bao nhiêu người tham gia") are the country's members, which the country's entry holds
+    (``holds.count``: "người tham gia"): it answers."""
+    for question in ("Cả nước có bao nhiêu người tham gia tổ công nghệ số cộng đồng?",
+                     "to cns cong dong co bao nhieu nguoi tham gia vay"):
+        result = real_kb.answer(question)
+        assert result.confident and result.entry == "tcns-so-luong", (question, result.entry, result.choice_entries)
+
+
+def test_a_citizen_asking_a_teams_size_is_told_its_members(bot: BotHarness) -> None:
+    """Round 31, through the webhook: the size of one team, not the country's count of teams."""
+    user = "3131313131313131313"
+    bot.send(user, "tổ công nghệ số cộng đồng thì có bao nhiêu người thế")
+    bot.settle()
+    text = bot.messages(user)[-1]["text"]
+    assert text.startswith(get_kb().by_id["tcns-thanh-vien"].answer[:60]), text
+    assert "27.218" not in text  # the country's count of teams

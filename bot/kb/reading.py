@@ -292,7 +292,8 @@ def _read_questions(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str]
         if answered is not None and len(asks) == 2 and answered[0] is readings[tried[0]]:
             # round 24: the entry offered says the first question too, and the whole message is answered with it
             # (bot.kb.second_says_first); two questions only, as a third one's offer is read against the first's
-            answered = answered_by_second(texts, tried[0], whole, answered[0], answered[1], kb.by_id) or answered
+            answered = answered_by_second(texts, tried[0], whole, answered[0], answered[1], kb.by_id,
+                                          kb.messages, tried[-1], readings[tried[-1]]) or answered
         if answered is not None:
             return offered_too(kb, texts, asks, tried, sentences, readings, answered, whole)  # a third one offered too
 

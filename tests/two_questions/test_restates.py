@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from bot.kb.loader import Entry
-from bot.kb.restates import facts, restates
+from bot.kb.restates import facts, lead, restates
 
 
 def entry(answer: str) -> Entry:
@@ -51,3 +51,32 @@ def test_a_name_restated_for_who_asked() -> None:
     login = entry("Tên đăng nhập ứng dụng (do Sở Thông tin làm) là số điện thoại.")
     assert restates(built, login, "ứng dụng này của cơ quan nào", frozenset({"who"}))
     assert not restates(built, login, "ứng dụng này của cơ quan nào", frozenset({"count"}))
+
+
+def test_an_office_in_lower_case_is_a_who_fact() -> None:
+    """Round 31: "who is in the team" is answered by offices, written in lower case; growth ("tăng trưởng") and a
+    grown-up ("trưởng thành") name no unit and are no office."""
+    text = "Mỗi nhóm gồm trưởng ấp, một tổ trưởng và Chủ tịch xã; kinh tế tăng trưởng, thanh niên trưởng thành."
+    assert facts(text, frozenset({"who"})) == {"truong ap", "to truong", "chu tich"}
+    members = entry("Nhóm hỗ trợ ở ấp gồm trưởng ấp và hai thanh niên biết dùng điện thoại.")
+    founder = entry("Chủ tịch xã ra quyết định lập nhóm hỗ trợ, gồm trưởng ấp và hai thanh niên.")
+    assert restates(members, founder, "nhóm hỗ trợ gồm những ai", frozenset({"who"}))
+
+
+def test_a_web_address_is_a_where_fact() -> None:
+    """Round 31: a place asked of a portal is its address, with or without its scheme."""
+    portal = entry("Cổng thông tin của tỉnh có địa chỉ https://www.congtinh.gov.vn, nơi nộp hồ sơ.")
+    services = entry("Khi mở, cổng congtinh.gov.vn có 40 dịch vụ.")
+    assert facts(lead(portal), frozenset({"where"})) == {"congtinh gov vn"}
+    assert restates(portal, services, "cổng của tỉnh vào trang nào", frozenset({"where"}))
+    assert not restates(portal, services, "cổng của tỉnh vào trang nào", frozenset({"when"}))
+
+
+def test_every_fact_restated_or_not_all() -> None:
+    """``every``: the day once kept (10/10) said again is not the day moved to (21/10/2025) said."""
+    moved = entry("Năm nay lễ tổ chức ngày 21/10/2025, thay vì ngày 10/10 như mọi năm.")
+    usual = entry("Ngày 10/10 hằng năm là ngày lễ.")
+    asked = frozenset({"when"})
+    assert restates(moved, usual, "năm nay lễ tổ chức ngày nào", asked)
+    assert not restates(moved, usual, "năm nay lễ tổ chức ngày nào", asked, every=True)
+    assert restates(moved, entry("Lễ dời từ 10/10 sang 21/10/2025."), "lễ ngày nào", asked, every=True)

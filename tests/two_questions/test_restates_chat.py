@@ -18,3 +18,28 @@ def test_the_login_entry_saying_who_built_the_app_answers_both(bot: BotHarness) 
     assert "Bộ Công an" in message["text"]  # the first question's answer, seen without tapping
     buttons = ((message.get("attachment") or {}).get("payload") or {}).get("buttons") or []
     assert [b["payload"] for b in buttons][:1] == [kb.by_id["vneid-la-gi"].title]
+
+
+def test_a_message_torn_between_the_two_gets_the_answer_saying_both(bot: BotHarness) -> None:
+    """Round 31 (`wrong31`): the whole message ranks the portal's entry and its first services' entry first and
+    answers neither; the services' entry gives the address asked too ("dichvucong.gov.vn") and is answered."""
+    kb = get_kb()
+    user = "3131313131313131311"
+    bot.send(user, "Cổng dịch vụ công quốc gia vào trang nào, mấy dịch vụ đầu tiên là gì?")
+    bot.settle()
+    message = bot.messages(user)[-1]
+    assert message["text"].startswith(kb.by_id["dvcqg-dich-vu-dau-tien"].answer[:80]), message["text"]
+    assert "dichvucong.gov.vn" in message["text"]
+    buttons = ((message.get("attachment") or {}).get("payload") or {}).get("buttons") or []
+    assert [b["payload"] for b in buttons][:1] == [kb.by_id["dvcqg-la-gi"].title]
+
+
+def test_the_founders_entry_naming_the_members_offices_answers_both(bot: BotHarness) -> None:
+    """Round 31: "gồm những ai" is answered by offices ("trưởng thôn"), which who sets the team up says again."""
+    kb = get_kb()
+    user = "3131313131313131312"
+    bot.send(user, "Tổ công nghệ số cộng đồng ở ấp mình gồm những ai vậy ad? Ai ra quyết định lập tổ?")
+    bot.settle()
+    message = bot.messages(user)[-1]
+    assert message["text"].startswith(kb.by_id["tcns-ai-thanh-lap"].answer[:80]), message["text"]
+    assert "Chủ tịch" in message["text"] and "trưởng thôn" in message["text"]

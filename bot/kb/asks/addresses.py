@@ -41,6 +41,11 @@ def typed_address(normalized: str) -> str | None:
     return ".".join([*found.group(1).split(), _SUFFIX.get(found.group(2), found.group(2))])
 
 
+def web_hosts(text: str) -> frozenset[str]:
+    """The web addresses ``text`` gives, without scheme or "www." ("dichvucong.gov.vn")."""
+    return frozenset(a.removeprefix("www.") for a in _WEB.findall(text.lower()))
+
+
 def web_addresses(entry: Entry) -> frozenset[str]:
     """The web addresses ``entry``'s answer gives, without scheme or "www." ("dichvucong.gov.vn")."""
-    return frozenset(a.removeprefix("www.") for a in _WEB.findall(entry.answer.lower()))
+    return web_hosts(entry.answer)
