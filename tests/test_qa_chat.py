@@ -1119,3 +1119,21 @@ def test_an_address_asked_for_sending_a_story_starts_no_story(bot: BotHarness) -
 def test_a_stop_asked_for_with_cho_xin_still_stops(bot: BotHarness) -> None:
     ask(bot, "đăng ký")
     assert ask(bot, "cho tôi xin hủy đăng ký bản tin")["text"] == render("sub_unsubscribed")
+
+
+# Round 30 (cmdkb30): a letter ending in a request for a piece of information, and a device's data erased, as a
+# citizen sees them
+def test_a_letter_ending_in_a_request_for_the_portals_address_gets_it(bot: BotHarness) -> None:
+    text = ("Chú làm ruộng cả đời, tháng nào cũng lên xã làm giấy tờ gì đó. Hôm qua anh cán bộ bảo giờ thủ tục gì cũng "
+            "làm trên mạng cho nhanh. Thằng út nhà chú mở máy mà nó cũng không biết vô trang nào. Cho chú xin cái địa "
+            "chỉ trang dịch vụ công quốc gia với, chú ghi vô sổ.")
+    assert ask(bot, text)["text"].startswith("Cổng Dịch vụ công quốc gia có địa chỉ dichvucong.gov.vn")
+
+
+@pytest.mark.parametrize("text", [
+    "máy tui chậm quá, tui xóa hết dữ liệu rồi mà không ăn thua",
+    "may cua em bi do hoai, em xoa du lieu roi ma van cham",
+])
+def test_the_asker_erasing_a_slow_phones_data_erases_nothing(bot: BotHarness, text: str) -> None:
+    assert_not_executed(bot, text)
+    assert last(bot)["text"] != render("erase_ask").strip()
