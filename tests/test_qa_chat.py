@@ -1137,3 +1137,15 @@ def test_a_letter_ending_in_a_request_for_the_portals_address_gets_it(bot: BotHa
 def test_the_asker_erasing_a_slow_phones_data_erases_nothing(bot: BotHarness, text: str) -> None:
     assert_not_executed(bot, text)
     assert last(bot)["text"] != render("erase_ask").strip()
+
+
+# Round 31 (content31): an entry that says the second fact a citizen asks beside its own (fact sheet: VNeID's user
+# name is the 12-digit personal ID number; Project 06's five utility groups and its 2023–2025 target)
+def test_asking_what_vneid_is_and_its_user_name_gets_both(bot: BotHarness) -> None:
+    reply = ask(bot, "cô hỏi cái VNeID là gì, đăng nhập bằng số nào vậy con")["text"]
+    assert "Bộ Công an" in reply and "12 số" in reply
+
+
+def test_what_project_06_is_says_its_target_and_utility_groups(bot: BotHarness) -> None:
+    reply = ask(bot, "Đề án 06 là gì vậy ad")["text"]
+    assert "6/1/2022" in reply and "100%" in reply and "công dân số" in reply
