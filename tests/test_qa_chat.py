@@ -1154,3 +1154,33 @@ def test_a_tie_both_readers_settle_is_answered(bot: BotHarness) -> None:
     of the question and the intent reader names it too, so the name is answered, not offered beside its neighbour."""
     message = ask(bot, "kênh zalo cđs nhà nước tên gì thế")
     assert message["text"].startswith(entry_answer("kenh-la-gi")), message["text"]
+
+
+# Round 30 (cmdkb30): a letter ending in a request for a piece of information, and a device's data erased, as a
+# citizen sees them
+def test_a_letter_ending_in_a_request_for_the_portals_address_gets_it(bot: BotHarness) -> None:
+    text = ("Chú làm ruộng cả đời, tháng nào cũng lên xã làm giấy tờ gì đó. Hôm qua anh cán bộ bảo giờ thủ tục gì cũng "
+            "làm trên mạng cho nhanh. Thằng út nhà chú mở máy mà nó cũng không biết vô trang nào. Cho chú xin cái địa "
+            "chỉ trang dịch vụ công quốc gia với, chú ghi vô sổ.")
+    assert ask(bot, text)["text"].startswith("Cổng Dịch vụ công quốc gia có địa chỉ dichvucong.gov.vn")
+
+
+@pytest.mark.parametrize("text", [
+    "máy tui chậm quá, tui xóa hết dữ liệu rồi mà không ăn thua",
+    "may cua em bi do hoai, em xoa du lieu roi ma van cham",
+])
+def test_the_asker_erasing_a_slow_phones_data_erases_nothing(bot: BotHarness, text: str) -> None:
+    assert_not_executed(bot, text)
+    assert last(bot)["text"] != render("erase_ask").strip()
+
+
+# Round 31 (content31): an entry that says the second fact a citizen asks beside its own (fact sheet: VNeID's user
+# name is the 12-digit personal ID number; Project 06's five utility groups and its 2023–2025 target)
+def test_asking_what_vneid_is_and_its_user_name_gets_both(bot: BotHarness) -> None:
+    reply = ask(bot, "cô hỏi cái VNeID là gì, đăng nhập bằng số nào vậy con")["text"]
+    assert "Bộ Công an" in reply and "12 số" in reply
+
+
+def test_what_project_06_is_says_its_target_and_utility_groups(bot: BotHarness) -> None:
+    reply = ask(bot, "Đề án 06 là gì vậy ad")["text"]
+    assert "6/1/2022" in reply and "100%" in reply and "công dân số" in reply

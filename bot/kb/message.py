@@ -23,7 +23,6 @@ from bot.kb.subjects import SPEAKER
 from bot.kb.tails import without_tails
 from bot.nlp.clauses import (
     announces,
-    asks_by_itself,
     asks_to_know,
     is_question,
     names_subject,
@@ -31,6 +30,10 @@ from bot.nlp.clauses import (
     tells_purpose,
     tells_reason,
 )
+from bot.nlp.clauses import (
+    asks_by_itself as clause_asks_by_itself,
+)
+from bot.nlp.information_asked import requests_information
 from bot.nlp.introductions import without_introduction
 from bot.nlp.normalize import fold
 from bot.nlp.reference import resolve
@@ -46,7 +49,7 @@ def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Ma
     # a request that names nothing ("Tôi đang cần thông tin về việc này:") announces what follows, asks nothing
     # nor does the asker's purpose told after the request ("…, để giải thích cho phụ huynh", round 15)
     asks = [p for i, p in enumerate(parts)
-            if is_question(p) and not (i < len(parts) - 1 and announces(p))
+            if (is_question(p) or requests_information(p)) and not (i < len(parts) - 1 and announces(p))
             and not (i and tells_purpose(p) and names_subject(parts[i - 1]))] \
         if len(parts) > 1 else []
     if len(asks) > 1:
@@ -86,6 +89,17 @@ def questions(parts: Sequence[str], cut: Sequence[str], text: str, sentences: Ma
         asks = list(parts[-1:])  # no clause asks ("…, con cháu đi làm xa. chủ đề 2024"): the last one is the question
     # a clause typed twice ("VNeID là gì? VNeID là gì?", "?? ??", "Hả? Hả?") is one question asked again
     return list(dict.fromkeys(asks))
+
+
+def asks_by_itself(clause: str) -> bool:
+    """Whether ``clause`` asks by itself as the message reader reads it: a question mark, a question word or an asking
+    phrase (``bot.nlp.clauses.asks_by_itself``), or a request for a listed piece of information ("Cho bà xin cái địa
+    chỉ trang dịch vụ công quốc gia với", ``bot.nlp.information_asked``; round 30). Such a request is said to the
+    channel, in the imperative: where a letter's story holds a question word ("giấy tờ gì cũng …", "không biết vào
+    trang nào"), the request is what the letter asks, and it asks as much as any question does. Read here only, not
+    by the command readers' ``asks_by_itself``: there a request for information is read on its own
+    (``bot.nlp.intents.plain_command``)."""
+    return clause_asks_by_itself(clause) or requests_information(clause)
 
 
 def resolved_parts(parts: list[str]) -> list[str]:
@@ -169,8 +183,9 @@ def asks_anyway(part: str) -> bool:
     """Whether ``part`` is asked even as a full-stopped sentence with the asker in it: it says the wish to know
     ("Tôi muốn hỏi VNeID là gì.", "em muon hoi …", ``asks_to_know``) or that the asker does not know ("Em chưa rõ
     VNeID đăng ký ở đâu.", ``_wonders_first``): ``unstoried`` keeps it (review of round 15, H2), as ``questions``'
-    first filter keeps a request and any not-knowing (``wonders``: "Tôi cài rồi nhưng chưa biết ai làm ra …")."""
-    return asks_to_know(part) or _wonders_first(part)
+    first filter keeps a request and any not-knowing (``wonders``: "Tôi cài rồi nhưng chưa biết ai làm ra …"). Round
+    30: or it requests a piece of information ("Cho bà xin cái địa chỉ …", ``asks_by_itself``)."""
+    return asks_to_know(part) or _wonders_first(part) or requests_information(part)
 
 
 def _wonders_first(part: str) -> bool:
