@@ -21,17 +21,20 @@ def test_the_login_entry_saying_who_built_the_app_answers_both(bot: BotHarness) 
 
 
 def test_a_message_torn_between_the_two_gets_the_answer_saying_both(bot: BotHarness) -> None:
-    """Round 31 (`wrong31`): the whole message ranks the portal's entry and its first services' entry first and
-    answers neither; the services' entry gives the address asked too ("dichvucong.gov.vn") and is answered."""
+    """Round 31 (`wrong31`, `amb31`): the whole message ranks the portal's entry and its first services' entry first;
+    the citizen gets one answered with the address asked ("dichvucong.gov.vn") and the other one tap away."""
     kb = get_kb()
     user = "3131313131313131311"
     bot.send(user, "Cổng dịch vụ công quốc gia vào trang nào, mấy dịch vụ đầu tiên là gì?")
     bot.settle()
     message = bot.messages(user)[-1]
-    assert message["text"].startswith(kb.by_id["dvcqg-dich-vu-dau-tien"].answer[:80]), message["text"]
     assert "dichvucong.gov.vn" in message["text"]
+    pair = ["dvcqg-la-gi", "dvcqg-dich-vu-dau-tien"]
+    answered = [e for e in pair if message["text"].startswith(kb.by_id[e].answer.replace("https://", "")[:60])]
+    assert len(answered) == 1, message["text"]
     buttons = ((message.get("attachment") or {}).get("payload") or {}).get("buttons") or []
-    assert [b["payload"] for b in buttons][:1] == [kb.by_id["dvcqg-la-gi"].title]
+    other = next(e for e in pair if e not in answered)
+    assert [b["payload"] for b in buttons][:1] == [kb.by_id[other].title]
 
 
 def test_the_founders_entry_naming_the_members_offices_answers_both(bot: BotHarness) -> None:
