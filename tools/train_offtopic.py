@@ -80,14 +80,14 @@ DIGITS = 3
 # The fits averaged (each in its own seed's order) and the share of the messages each sees. Until round 30 the
 # committed recipe was one fit: a mean of several shuffle-ordered fits (at L2 3e-3, 1e-3 or 3e-4) answered fresh
 # polite look-alikes that that fit refused ("cho mình hỏi chút chuyen doi so ngan hang la gi"). Round 31: the mean
-# of five text-ordered fits (seeds SEED…SEED+4, every message): its decisions swing less with the seeds than one
-# fit's (2.0 tuned answers per reseeding against 3.5), so the model is less a draw of its seeds.
+# of five text-ordered fits (seeds SEED…SEED+4, every message): under both round-30 reader changes it moved no
+# tuned answer elsewhere (one text-ordered fit: 1), and +2 tuned right answers more than one fit.
 # ``tools/offtopic_swing.py --bag`` measures a mean's swing.
 BAG, SHARE = 5, 1.0
 # The order of the AdaGrad steps (``steps``): "text" (round 31), by a keyed hash of each row's content; "shuffle"
 # (rounds 8-30), a seeded shuffle of the row numbers. Measured on tuned sets (docs/qa-history/round-31-model31.md):
 # wrong30's and mixed30's reader changes retrained moved 4 and 5 tuned answers elsewhere under "shuffle", 0 and 0
-# under "text"; four KB edits 14 against 1.
+# under "text" (the mean of five); four KB edits 14 against 2.
 ORDER = "text"
 
 

@@ -45,9 +45,9 @@ def test_the_optimum_recipe_trains_the_optimum_with_the_opener_variants(monkeypa
     variants out."""
     examples = [*_examples(), Example("opener", 1, (("bias", "w:b1", "w:c1"),), "opener b1")]
     monkeypatch.setattr(trainer, "RECIPE", "optimum")
-    assert train(examples) == optimum(examples)
+    assert train(examples, bag=1) == optimum(examples)
     monkeypatch.setattr(trainer, "RECIPE", "sgd")
-    assert train(examples) == fit(examples[:-1], l2=trainer.L2, seed=trainer.SEED)
+    assert train(examples, bag=1) == fit(examples[:-1], l2=trainer.L2, seed=trainer.SEED)
 
 
 def test_the_optimum_does_not_depend_on_the_order_of_the_messages() -> None:
