@@ -19,7 +19,7 @@ from bot.kb import KnowledgeBase
 from bot.kb import named as named_module
 from bot.kb import reading as reading_module
 from bot.kb.asking_part import asking_part_in_scope
-from bot.kb.decision import OOS_TRAINED, OOS_TRAINED_NB
+from bot.kb.decision import OOS_TRAINED_NB
 from bot.kb.index import Hit
 from bot.kb.named import NAMED_P, STORY_OOS, STORY_TRAINED
 from bot.kb.several import Decided
@@ -74,8 +74,10 @@ def test_the_story_saturates_both_readers_and_the_question_does_not(kb: Knowledg
     texts, text, whole, asks = _named_call(kb, monkeypatch, HACKED)
     top = whole[1][0]
     assert top.entry.id == LOGIN
-    # over the whole letter both off-topic readers lean out by the decision's own bars ...
-    assert top.oos >= OOS_TRAINED_NB and top.trained >= OOS_TRAINED, (top.oos, top.trained)
+    # over the whole letter the naive Bayes leans out by the decision's own bar (the trained model did too, 0.95,
+    # with rounds 8-30's shuffle-ordered fit; round 31's text-ordered mean of five gives 0.38 on this probe, so the
+    # premise is the naive Bayes's; test_the_letter_is_answered_... pins both readers leaning out) ...
+    assert top.oos >= OOS_TRAINED_NB, (top.oos, top.trained)
     # ... while the intent reader names the entry, and on the asking part neither reader leans out
     reading = texts.intent(texts.whole)
     assert reading.top == LOGIN and reading.p >= NAMED_P

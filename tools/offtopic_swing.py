@@ -403,7 +403,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--recipe", choices=("optimum", "sgd"), nargs="+", default=[trainer.RECIPE],
                         help="the fit(s) measured (--edits compares several in one pass)")
     parser.add_argument("--prior", type=float, default=trainer.PRIOR, help="the optimum's L2 penalty")
+    parser.add_argument("--order", choices=("text", "shuffle"), default=trainer.ORDER,
+                        help="the order of the AdaGrad steps (trainer.steps)")
     args = parser.parse_args(argv)
+    trainer.ORDER = args.order
     trainer.BAG, trainer.SHARE, trainer.L2 = args.bag, args.share, args.l2
     trainer.RECIPE, trainer.PRIOR = args.recipe[0], args.prior
     kb = load_kb()

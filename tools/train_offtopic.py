@@ -11,8 +11,11 @@ never reach the engine and are left out). Never a blind *test* split, never ``/w
 by the real engine: every reading of it (the whole message, its question, a clause) gives the model's features
 with that reading's top entry, as at run time (``Outside.against``), each weighing 1/n of the message.
 
-The committed fit (``RECIPE = "sgd"``) is 12 AdaGrad epochs in a ``random.Random(SEED)`` shuffle order (``fit``):
-an edit of the KB renumbers the rows, reshuffles every step, and the unconverged weights move everywhere. Round 21's
+The committed fit (``RECIPE = "sgd"``) is 12 AdaGrad epochs, each stepping through the rows in the order of a keyed
+hash of each row's own content (``ORDER = "text"``, ``steps``): an edit of the KB or a reader moves only the rows it
+reads otherwise, and every other row keeps its place, so the retrained weights move near the edit (round 31). Until
+round 30 the steps followed a ``random.Random(SEED)`` shuffle of the row numbers (``ORDER = "shuffle"``): an edit
+renumbered the rows, reshuffled every step, and the unconverged weights moved everywhere. Round 21's
 candidate (``RECIPE = "optimum"``) is the unique minimum of the class-balanced logistic loss plus an L2 penalty on
 every weight (``PRIOR``), reached by L-BFGS to a stated tolerance (``optimum``), trained with the opener variants:
 no order of the messages enters, and the weights are a smooth function of the training data, so a small edit of the
@@ -28,6 +31,7 @@ that model (exact figures, ``bot.kb.evaluate``), beside the engine without the m
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import random
@@ -73,10 +77,18 @@ OPENERS = ("cho mình hỏi chút ", "mình hỏi chút ", "cho em hỏi ", "ad 
 MIN_COUNT = 2  # a feature seen in fewer training messages is not kept (noise, and a smaller file)
 KEEP = 1e-3  # weights smaller than this are not written
 DIGITS = 3
-# The fits averaged (each in its own seed's order) and the share of the messages each sees. The committed recipe is
-# one fit: a mean of several (at L2 3e-3, 1e-3 or 3e-4) answered fresh polite look-alikes that this fit refuses
-# ("cho mình hỏi chút chuyen doi so ngan hang la gi"); ``tools/offtopic_swing.py --bag`` measures a mean's swing.
-BAG, SHARE = 1, 1.0
+# The fits averaged (each in its own seed's order) and the share of the messages each sees. Until round 30 the
+# committed recipe was one fit: a mean of several shuffle-ordered fits (at L2 3e-3, 1e-3 or 3e-4) answered fresh
+# polite look-alikes that that fit refused ("cho mình hỏi chút chuyen doi so ngan hang la gi"). Round 31: the mean
+# of five text-ordered fits (seeds SEED…SEED+4, every message): under both round-30 reader changes it moved no
+# tuned answer elsewhere (one text-ordered fit: 1), and +2 tuned right answers more than one fit.
+# ``tools/offtopic_swing.py --bag`` measures a mean's swing.
+BAG, SHARE = 5, 1.0
+# The order of the AdaGrad steps (``steps``): "text" (round 31), by a keyed hash of each row's content; "shuffle"
+# (rounds 8-30), a seeded shuffle of the row numbers. Measured on tuned sets (docs/qa-history/round-31-model31.md):
+# wrong30's and mixed30's reader changes retrained moved 4 and 5 tuned answers elsewhere under "shuffle", 0 and 0
+# under "text" (the mean of five); four KB edits 14 against 2.
+ORDER = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +155,11 @@ def opener(text: str) -> str:
 
 
 def fit(examples: Sequence[Example], epochs: int = EPOCHS, rate: float = RATE, l2: float = L2,
-        seed: int = SEED) -> dict[str, float]:
+        seed: int = SEED, order: str | None = None) -> dict[str, float]:
     """Logistic regression by AdaGrad SGD over the readings (each weighing 1/n of its message); ``seed`` orders
-    the steps."""
+    the steps. ``order`` (``ORDER`` unset): "text" steps through each epoch by each row's own checksum
+    (``row_key``), "shuffle" by ``random.Random(seed)`` over the row numbers (rounds 8-30)."""
+    order = ORDER if order is None else order
     df: Counter[str] = Counter()
     for ex in examples:
         df.update({f for r in ex.readings for f in r})
@@ -157,13 +171,10 @@ def fit(examples: Sequence[Example], epochs: int = EPOCHS, rate: float = RATE, l
     if not n_pos or not n_neg:
         raise ValueError("the off-topic model needs messages of both classes to fit")
     balance = {1: (n_pos + n_neg) / (2 * n_pos), 0: (n_pos + n_neg) / (2 * n_neg)}  # the classes weigh alike
-    order = list(range(len(rows)))
-    rng = random.Random(seed)
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
+    for step in steps(examples, epochs, seed, order):
+        for i in step:
             names, y, w = rows[i]
             z = sum(weights.get(f, 0.0) for f in names)
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -175,6 +186,40 @@ def fit(examples: Sequence[Example], epochs: int = EPOCHS, rate: float = RATE, l
                 squares[f] = sq
                 weights[f] = old - rate * grad / math.sqrt(sq + 1e-12)
     return {f: round(v, DIGITS) for f, v in sorted(weights.items()) if abs(v) >= KEEP}
+
+
+def row_key(example: Example, reading: tuple[str, ...]) -> bytes:
+    """What names a training row whatever its number: its label, its message's text and its reading's features
+    (sorted: a reading is a set of features, in whatever order a reader listed them)."""
+    return "\x1f".join((str(example.label), example.text, *sorted(reading))).encode("utf-8")
+
+
+def steps(examples: Sequence[Example], epochs: int, seed: int, order: str) -> list[list[int]]:
+    """Each epoch's order of the rows (``fit``'s numbering: every reading of every example, in turn).
+
+    "shuffle": one ``random.Random(seed)`` shuffle of the row numbers per epoch, so a row added, removed or read
+    otherwise renumbers the rows after it and reorders every step (round 30: a one-word reader change moved 5-6
+    held-out answers through the retrained model alone). "text": the rows sorted by a keyed hash of their own
+    content (``row_key``, the key ``seed`` and the epoch), ties (the same message from two sources) by that content:
+    an edit moves only its own rows, and every other row keeps its place relative to the rest."""
+    size = sum(len(ex.readings) for ex in examples)
+    if order == "shuffle":
+        numbers = list(range(size))
+        rng = random.Random(seed)
+        found = []
+        for _ in range(epochs):
+            rng.shuffle(numbers)
+            found.append(list(numbers))
+        return found
+    if order != "text":
+        raise ValueError(f"unknown order {order!r}: 'text' or 'shuffle'")
+    keys = [row_key(ex, r) for ex in examples for r in ex.readings]
+    found = []
+    for epoch in range(epochs):
+        salt = f"{seed}:{epoch}".encode()
+        hashed = [hashlib.blake2b(k, digest_size=8, key=salt).digest() for k in keys]
+        found.append(sorted(range(size), key=lambda i: (hashed[i], keys[i])))
+    return found
 
 
 def _design(examples: Sequence[Example], balance: float | None = None,
