@@ -122,6 +122,19 @@ def test_fee_phone_office_law_and_opinion_are_read_as_kinds_asked() -> None:
     assert "role:bi thu" in kinds("bí thư tỉnh ủy bây giờ là ai")
 
 
+def test_the_gia_of_quoc_gia_tham_gia_chuyen_gia_is_no_price_asked() -> None:
+    """Round 31 (amb31b): folded, "giá" (price) is "gia", the second syllable of "quốc gia", "tham gia", "chuyên gia";
+    a count asked after one of them ("quốc gia, mấy …") is no price, while a price asked of anything else still is."""
+    for question in ("Cổng dịch vụ công quốc gia, mấy dịch vụ đầu tiên là gì?",
+                     "cong dvc quoc gia bao nhieu dich vu luc khai truong",
+                     "người dân tham gia mấy lớp kỹ năng số",
+                     "chuyên gia bao nhiêu người trong tổ công tác"):
+        assert not {"fee", "amount"} & kinds(question), question
+    for question in ("sim số đẹp giá bao nhiêu", "dt samsung a15 gia bn z shop", "giá cả cà phê hôm nay",
+                     "gói cước quốc gia giá bao nhiêu một tháng"):
+        assert {"fee", "amount"} <= kinds(question) or "fee" in kinds(question), question
+
+
 def test_an_entry_that_does_not_say_the_fee_phone_office_law_or_opinion_asked_is_not_answered(
     real_kb: KnowledgeBase,
 ) -> None:

@@ -147,6 +147,19 @@ def test_a_letter_asking_what_the_channel_says_is_answered(bot: BotHarness) -> N
     assert message["text"].startswith(entry_answer("cds-bat-dau-tu-nhan-thuc")), message["text"]
 
 
+def test_a_count_asked_after_quoc_gia_is_answered(bot: BotHarness) -> None:
+    """Round 31 (amb31b, bot/kb/asks/patterns.py): "quốc gia, mấy dịch vụ" folds to "quoc gia may", read as a price
+    asked ("giá mấy"), which the entry of the portal's first services does not name: it was only offered."""
+    message = ask(bot, "cổng dvc quốc gia, mấy dịch vụ đầu tiên hồi mới mở là gì vậy ad")
+    assert message["text"].startswith(entry_answer("dvcqg-dich-vu-dau-tien")), message["text"]
+
+
+def test_a_price_asked_of_a_phone_is_still_refused(bot: BotHarness) -> None:
+    """The price reading stays for anything but those compounds: a phone's price is no question of the channel."""
+    message = ask(bot, "điện thoại samsung cài vneid giá mấy triệu vậy ad")
+    assert "Nguồn:" not in message["text"], message["text"]  # no entry's answer (each ends with its sources)
+
+
 def test_a_long_letter_the_intent_reader_names_is_answered(bot: BotHarness) -> None:
     """Round 24 (bot/kb/named.py): a worker's letter in chat shorthand, the question last after the shift and the team
     leader; the context's words hold the whole message's measures under the floors, and no clause alone says the

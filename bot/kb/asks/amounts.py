@@ -45,7 +45,8 @@ _PAY_SAID = re.compile(r"\b(?:tra|tien|muc|huong|nhan|bang|quy|khong) luong\b|\b
 # A fee or price asked (folded question); "phi tiền mặt" is non-cash, not a fee.
 _FEE = re.compile(r"\ble phi\b|\b(?:chi|kinh) phi\b|\bphi\b(?! tien mat)(?: \w+){0,3} (?:bao nhieu|may|the nao)\b"
                   r"|\b(?:mat|het|ton|dong|tra|nop) (?:bao nhieu|may) (?:tien|phi|dong)\b|\bbao nhieu tien\b"
-                  r"|\bgia (?:bao nhieu|may|the nao|ca)\b|\b(?:mat|ton|thu) (?:phi|tien)\b"
+                  rf"|{patterns.NOT_COMPOUND_GIA}\bgia (?:bao nhieu|may|the nao|ca)\b"
+                  r"|\b(?:mat|ton|thu) (?:phi|tien)\b"
                   r"|\bmien phi (?:khong|ko|k|hong)\b")
 _FEE_HINTS = ("phi", "tien", "gia ")
 # A fee said (the answer as written, lower case): fee words or a sum; "tiền mặt" (cash), "tiền điện" are neither.

@@ -7,6 +7,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+# "giá" (price) folded is "gia", the Sino-Vietnamese syllable of "quốc gia" (nation, 國家), "tham gia" (take part,
+# 參加) and "chuyên gia" (expert, 專家), which no "giá" follows ("quốc giá", "tham giá", "chuyên giá" are no words).
+# A price asked ("gia bao nhieu", "gia may") is read only where "gia" is not the second syllable of one of them:
+# "cổng dịch vụ công quốc gia, mấy dịch vụ đầu tiên" asks how many services, not a price (round 31, amb31b).
+NOT_COMPOUND_GIA = r"(?<!\bquoc )(?<!\btham )(?<!\bchuyen )"
+
 
 @dataclass(frozen=True, slots=True)
 class Either:

@@ -43,7 +43,8 @@ from bot.kb.asks.registry import Said, register
 # How much a fee or a price is (folded; read only where ``fee`` is asked): the entry must name a sum or
 # say the thing is free — saying that a fee exists does not tell how much it is.
 _AMOUNT = re.compile(r"\b(?:le phi|phi|chi phi)\b(?: \w+){0,3} (?:bao nhieu|may)\b|\bbao nhieu tien\b"
-                     r"|\b(?:mat|het|ton|dong|tra|nop) (?:bao nhieu|may)\b|\bgia (?:bao nhieu|may)\b"
+                     r"|\b(?:mat|het|ton|dong|tra|nop) (?:bao nhieu|may)\b"
+                     rf"|{patterns.NOT_COMPOUND_GIA}\bgia (?:bao nhieu|may)\b"
                      r"|\b(?:re nhat|gia re)\b")
 _CHEAPEST = re.compile(r"\b(?:re nhat|gia re|dat nhat)\b")  # not "rẻ hơn … không": whether, not how much
 _AMOUNT_SAID = re.compile(r"\d\s*(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|usd|đô la)\b"
