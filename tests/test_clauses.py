@@ -118,3 +118,18 @@ def test_an_unmarked_name_is_no_question_word(clause: str, asks: bool) -> None:
 ])
 def test_marks_alone_are_no_question(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # round 31b: "mấy + time noun + rồi" is "for several … now" (the quantifier): the "rồi" stays with it, so the
+    # story's clause asks no "how many years" and is not cut off as a question of its own
+    ("Nhà tôi xài cái app đó mấy tháng rồi mà vẫn chưa rõ ai làm ra nó",
+     ["Nhà tôi xài cái app đó mấy tháng rồi mà vẫn chưa rõ ai làm ra nó"]),
+    ("bác tôi nộp hồ sơ trên đó mấy chục năm rồi mà không biết nó có từ hồi nào",
+     ["bác tôi nộp hồ sơ trên đó mấy chục năm rồi mà không biết nó có từ hồi nào"]),
+    # a question ending before "rồi" still asks, and the cut stays
+    ("Cổng dịch vụ công khai trương khi nào rồi mà giờ mới bắt buộc dùng, cổng tỉnh dùng đến khi nào",
+     ["Cổng dịch vụ công khai trương khi nào", "rồi mà giờ mới bắt buộc dùng", "cổng tỉnh dùng đến khi nào"]),
+])
+def test_several_then_keeps_its_then(text: str, parts: list[str]) -> None:
+    assert clauses(text) == parts

@@ -242,3 +242,30 @@ def test_a_citizen_asking_a_teams_size_is_told_its_members(bot: BotHarness) -> N
     text = bot.messages(user)[-1]["text"]
     assert text.startswith(get_kb().by_id["tcns-thanh-vien"].answer[:60]), text
     assert "27.218" not in text  # the country's count of teams
+
+
+def test_the_question_clauses_own_entry_holding_the_date_is_offered_beside_the_storys(real_kb: KnowledgeBase) -> None:
+    """Round 31b: a letter's story may rank the whole message away from its question (the single portal told, its
+    start asked): the entry the question clause ranks first when read alone is no other topic, so where it holds
+    the date asked it is shown, never the story's entry answered alone."""
+    result = real_kb.answer("Nghe nói cổng dịch vụ công của tỉnh giờ không dùng nữa, thủ tục nào cũng nộp trên "
+                            "dichvucong.gov.vn. Nhà tôi dùng cổng đó mấy năm rồi mà chưa rõ nó đi vào hoạt động từ "
+                            "hồi nào ạ.")
+    assert result.entry == "dvcqg-ra-doi" if result.confident else "dvcqg-ra-doi" in result.choice_entries, \
+        (result.entry, result.choice_entries)
+
+
+def test_a_citizen_asking_the_portals_start_after_its_story_is_shown_the_launch(bot: BotHarness) -> None:
+    """Round 31b, through the webhook: the launch is among what the citizen sees, and the single portal is not
+    answered as though it were asked."""
+    user = "3131313131313131314"
+    bot.send(user, "Nghe nói cổng dịch vụ công của tỉnh giờ không dùng nữa, thủ tục nào cũng nộp trên "
+                   "dichvucong.gov.vn. Nhà tôi dùng cổng đó mấy năm rồi mà chưa rõ nó đi vào hoạt động từ hồi nào ạ.")
+    bot.settle()
+    message = bot.messages(user)[-1]
+    launch = get_kb().by_id["dvcqg-ra-doi"]
+    offered = [b["payload"] for b in ((message.get("attachment") or {}).get("payload") or {}).get("buttons") or []]
+    assert launch.title in offered or message["text"].startswith(launch.answer[:60]), (message["text"], offered)
+    # the story's entry (the single portal of 7/2025) is not answered in any message the citizen gets
+    single = get_kb().by_id["dvcqg-mot-cong-2025"].answer[:40]  # before the link, shown shorter in chat
+    assert not any((m.get("text") or "").startswith(single) for m in bot.messages(user)), bot.messages(user)

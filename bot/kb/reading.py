@@ -136,6 +136,11 @@ def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found
     if result is found[0]:  # round 29: an asked kind of fact held for another subject (bot.kb.held)
         ranked = [(h.entry.id, h.score) for h in found[1][:RANKED]]
         offered = {second.id} if second is not None else set()
+        # round 31b: the question clause read alone ranks what the question itself asks, no other topic sharing a
+        # word: a long letter's story may rank the whole message away from it (the portal made the single one,
+        # told first; its start asked after: "… không biết nó bắt đầu hoạt động từ lúc nào")
+        own = texts.ranked.get(asks[0], []) if asks else []
+        offered |= {own[0].entry.id} if own else set()
         rest = _cut(asks[1:]) if second is not None else []
         held_asking = restated(asking, _analysed(texts, rest))
         result = checked_held(kb.holdings, found[0], kb.by_id, held_asking, ranked, offered, kb.messages, kinds)

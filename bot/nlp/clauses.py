@@ -326,6 +326,7 @@ def _split_connectors(sentence: str) -> list[str]:
         # the sentence's own "?" does not make its tail a question: "… của Bộ Khoa học và Công nghệ sau hợp nhất?"
         # a request before the comma announces the question after it ("Tôi cần thông tin về việc này, …"): one
         if (len(left.split()) >= 3 and len(right.split()) >= 3 and asks_by_itself(left)
+                and not _closes_several(left, right)
                 and (is_question(right.rstrip(" ?")) or tells_after(right) or tells_state(right))):
             cuts.append(m.end())
         elif m.group().startswith(",") and len(left.split()) >= 3 and len(right.split()) >= 3 \
@@ -365,6 +366,15 @@ def _split_connectors(sentence: str) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+def _closes_several(left: str, right: str) -> bool:
+    """Whether the "rồi" a soft cut would open ``right`` with closes the quantifier "mấy" ending ``left`` ("Tôi dùng
+    cổng đó mấy năm rồi mà không biết nó có từ lúc nào": for several years now, ``_several``): "mấy + time noun +
+    rồi" asks nothing (round 31b: cut before "rồi", "mấy năm" ended the story's clause and was read as "how many
+    years", the message's first question). The left is read with that "rồi", so it asks only if it asks without it."""
+    then = right.split(maxsplit=1)[:1]
+    return bool(then) and fold(then[0]) == "roi" and not asks_by_itself(f"{left} {then[0]}")
 
 
 # "để" opening the asker's purpose with no comma before it ("… khai trương vào ngày tháng năm nào để ghi vào tài liệu
