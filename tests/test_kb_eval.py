@@ -494,6 +494,12 @@ FLOORS = {
     # crews, border traders, Nùng and Tày grandmothers: 14 rambling and 14 mixed of 52), figures only (d1777ad:
     # 98.1 %, 100 %, 1 wrong, 0/28, 100 %, none taken)
     "dev31b": (0.94, 0.98, 0.04, 0.04, 0.83),
+    # session 31's end regeneration, two fresh writers (the Central Highlands and the Huế/Đà Nẵng/Quảng Nam coast;
+    # Điện Biên/Lai Châu/Sơn La and Cà Mau/Bạc Liêu/Sóc Trăng), 20 cases of each of the 16 styles, written before any
+    # round-31 lane was measured, kept outside the repository until the end of round 31, failures never read (d1777ad
+    # and the end of round 31 alike: 94.7 %, 99.4 %, 4 wrong by the keyword rule (judged 1 right, 3 split), 0/80,
+    # 96.7 %, 2 taken; rambling 15/20, mixed 19/20)
+    "test52": (0.93, 0.985, 0.02, 0.0125, 0.93),
 }
 
 
