@@ -119,13 +119,14 @@ _CLAUSE_OPENERS = frozenset({"vì", "nên", "nhưng", "thì", "nếu", "rồi", 
 # in time ("Hồi năm 2024 [xã mở lớp …]") and what follows it is that clause, no modifier of the time
 _TIME_NOUNS = frozenset({"nam", "thang", "ngay", "quy"})
 
+# question words a story's words must not bring into the question (folded)
+_QUESTION_WORDS = frozenset({"gi", "j", "nao", "sao", "dau", "ai", "bao", "nhieu", "may", "khong", "ko", "chua",
+                             "hong", "nhi", "ha", "a"})
+
 
 def _names_a_time(head: Sequence[str]) -> bool:
     """Whether ``head`` (plain words) is a time noun and its number ("năm 2024", "tháng 10", "ngày 9/12")."""
     return len(head) == 2 and fold(head[0]) in _TIME_NOUNS and head[1][:1].isdigit()
-# question words a story's words must not bring into the question (folded)
-_QUESTION_WORDS = frozenset({"gi", "j", "nao", "sao", "dau", "ai", "bao", "nhieu", "may", "khong", "ko", "chua",
-                             "hong", "nhi", "ha", "a"})
 
 
 def _words(sentence: str) -> tuple[list[str], list[str], list[str]]:
