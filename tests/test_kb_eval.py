@@ -500,6 +500,25 @@ FLOORS = {
     # and the end of round 31 alike: 94.7 %, 99.4 %, 4 wrong by the keyword rule (judged 1 right, 3 split), 0/80,
     # 96.7 %, 2 taken; rambling 15/20, mixed 19/20)
     "test52": (0.93, 0.985, 0.02, 0.0125, 0.93),
+    # the regeneration at the start of session 32, two fresh writers (Hải Phòng/Thái Bình/Hưng Yên dockworkers,
+    # longan farmers, fish-sauce makers; Cần Thơ/An Giang/Kiên Giang/Hậu Giang floating-market traders, Chăm and Khmer
+    # families), 20 cases of each of the 16 styles, written before any round-32 work, never tuned on, failures never
+    # read (afe269a: 93.8 %, 97.5 %, 7 wrong by the keyword rule, 0/80, 93.3 %, 2 taken; rambling 16/20, mixed 19/20)
+    "test53": (0.92, 0.97, 0.025, 0.0125, 0.9),
+    # session 32's three dev sets, tuned on from round 32 (the round's fresh material, given to the lanes the moment
+    # they were written), rambling- and mixed-heavy: dev32a (writer qe, Hà Nội's outskirts: furniture makers, milk
+    # farmers, migrant builders, retired civil servants; 14 of each of 52 in scope; untouched at afe269a: 86.5 %,
+    # 98.1 %, 2 wrong, 0/28, 100 %, none taken); dev32c (writer re, Quảng Trị/Quảng Ngãi/Kon Tum Bru–Vân Kiều and
+    # Xơ Đăng villagers, cinnamon growers, port workers; 90.4 %, 100 %, 0 wrong, 0/28, 100 %; rambling 10/14);
+    # dev32d (writer se, Bắc Giang/Phú Thọ/Tuyên Quang/Hà Giang lychee growers, tea pickers, factory workers: 35
+    # rambling and 35 mixed only, 14 long off-topic letters; 87.1 %, 100 %, 1 wrong, 0/14, 100 %)
+    "dev32a": (0.85, 0.96, 0.05, 0.04, 0.83),
+    "dev32c": (0.88, 0.96, 0.04, 0.04, 0.83),
+    "dev32d": (0.85, 0.96, 0.03, 0.08, 0.83),
+    # session 32's held-out dev set, one fresh writer (pe: Lâm Đồng/Đắk Nông/Bình Phước flower growers, cashew
+    # farmers, K'Ho and M'Nông families, rubber tappers: 14 rambling and 14 mixed of 52), figures only (afe269a:
+    # 92.3 %, 98.1 %, 1 wrong, 0/28, 100 %, 1 taken)
+    "dev32b": (0.9, 0.96, 0.04, 0.04, 0.83),
 }
 
 
