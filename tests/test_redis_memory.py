@@ -62,3 +62,13 @@ def test_memory_held_by_keys_already_expired_is_told_apart(redis_client: redis.R
     assert kept.expired_held_per_event >= 4000  # ten answers of 4 KB, expired, freed only by the SCAN
     assert kept.after_scan - base < 1000  # the dedupe key stays
     assert redis_client.exists(keys.dedupe("mkept")) and not redis_client.keys(keys.send_claim("*"))
+
+
+def test_bench_replies_prints_redis_bytes_per_event_against_its_target(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import bench_replies
+
+    over = redis_memory.Kept(events=1000, before_scan=2_000_000, after_scan=1_500_000, base=1_000_000)
+    bench_replies._report_redis(over, {"used_memory_peak": 3 * 2**20, "mem_fragmentation_ratio": 1.5})
+    printed = capsys.readouterr().out
+    assert "1,000 handled events" in printed and "1000 B per handled event kept" in printed
+    assert "MISSED" in printed and "500 B in keys already expired" in printed and "peak 3.0 MB" in printed
