@@ -15,7 +15,8 @@ from contextlib import suppress
 
 from benchmarks.common import interruptible
 
-BENCHES = ["bench_webhook", "bench_latency", "bench_qa", "bench_digest", "bench_reach", "bench_replies"]
+BENCHES = ["bench_webhook", "bench_latency", "bench_qa", "bench_digest", "bench_reach", "bench_memory",
+           "bench_replies"]
 
 
 def main() -> int:

@@ -17,7 +17,8 @@ other people's processes used before and during the step is printed with it, as 
 step and the sender's connections to Zalo (the most sends it ever had in flight, against SENDER_THREADS). Then
 one rate, the lower median, is measured at both latencies back to back: reply p95 beyond the latency itself and
 CPU per event of every process. Also printed: the workers' CPU per event under load and idle, the sender's per
-reply, and each process's peak RSS; a missed target is printed as MISSED.
+reply, each process's peak RSS, and Redis's used_memory per handled event at the end (benchmarks/redis_memory.py;
+bench_memory breaks it down by key); a missed target is printed as MISSED.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from typing import Any
 import redis
 import requests
 
-from benchmarks import ceiling, citizens, procstats
+from benchmarks import ceiling, citizens, procstats, redis_memory
 from benchmarks.common import percentile
 from benchmarks.soak import MODERATOR, Stack
 from bot.infra import keys
@@ -54,6 +55,7 @@ TARGET_HELD_150 = 150.0  # events/s held at 150 ms
 TARGET_RATIO = 0.9  # of the rate held at 0 ms
 TARGET_CPU_MS = 3.0  # worker CPU per event
 TARGET_RSS_MB = 150.0
+TARGET_REDIS_B_PER_EVENT = 600.0  # used_memory kept per handled event (bench_memory's target)
 DRIVER_THREADS = 32
 
 
@@ -67,6 +69,7 @@ def run(seconds: float = 8.0, repeats: int | None = None) -> dict[str, Any]:
         expected = citizens.calibrate(citizens.emulator_converse(stack.emulator_url), 6_900_000_000_000_000_000)
         idle_ms_per_s = _idle_cpu(stack)
         print(f"workers idle: {idle_ms_per_s:.2f} ms CPU per second (both together)", flush=True)
+        redis_base = redis_memory.used_memory(stack.client), redis_memory.handled_events(stack.client)
         users = iter(range(6_200_000_000_000_000_000, 6_300_000_000_000_000_000, 10**12))
         for repeat in range(repeats):
             for latency in LATENCIES_MS:  # the first repeat searches from FIRST_RATE, the others near the median
@@ -79,11 +82,22 @@ def run(seconds: float = 8.0, repeats: int | None = None) -> dict[str, Any]:
         pair = _same_rate_pair(stack, expected, min(s.median for s in spreads.values()), seconds, users)
         peaks = {name: procstats.peak_rss_mb(proc.popen.pid) for name, proc in stack.processes().items()
                  if proc.popen is not None}
+        kept = redis_memory.measure_kept(stack.client, *redis_base)
+        redis_info = redis_memory.memory_info(stack.client)
     took = time.monotonic() - started
     _report(searches, spreads, steps, pair, peaks, idle_ms_per_s)
+    _report_redis(kept, redis_info)
     print(f"search took {took:.0f} s ({repeats} repeats)", flush=True)
     return {"searches": searches, "steps": steps, "pair": pair, "peak_rss_mb": peaks,
-            "idle_worker_ms_per_s": idle_ms_per_s}
+            "idle_worker_ms_per_s": idle_ms_per_s, "redis_kept": kept, "redis_memory": redis_info}
+
+
+def _report_redis(kept: redis_memory.Kept, info: dict[str, float]) -> None:
+    """Beside the peak RSS table: what Redis still held per handled event at the end (read within a lease of the
+    last step, so its last sends' leases may still be there), and its peak; bench_memory breaks it down by key."""
+    print(redis_memory.format_kept(kept, TARGET_REDIS_B_PER_EVENT))
+    print(f"  used_memory peak {info['used_memory_peak'] / 2**20:.1f} MB, fragmentation "
+          f"{info['mem_fragmentation_ratio']:.2f} (the peak RSS above is what the allocator kept of it)")
 
 
 def _interleave(stack: Stack, expected: dict[str, list[str]], searches: dict[int, ceiling.Search],

@@ -196,6 +196,29 @@ def test_a_claim_takes_each_claimed_users_first_head_in_the_same_step(redis_clie
     assert redis_client.get(keys.send_lease(held)) == b"drain:inline"
 
 
+def test_a_claim_deletes_the_answer_kept_for_the_senders_previous_claim(redis_client: redis.Redis) -> None:
+    """A claim's answer is kept a lease long for a client retry of that one call; the sender's next claim (made once
+    the previous call returned) deletes it, instead of leaving several KB per claim to Redis's sampling of expired
+    keys. A retry of the new claim still answers the same."""
+    first_owner, second_owner = "send:me:1", "send:me:2"
+    redis_client.rpush(keys.outbox(USER), HEAD)
+    redis_client.zadd(keys.SEND_DUE, {USER: 1})
+    args = [keys.send_lease(""), keys.outbox(""), keys.sending(""), ME, 5000, keys.PROC_ALIVE, MAX_MS]
+    first = scripts.CLAIM_SENDS(redis_client, keys=[keys.SEND_DUE, keys.SEND_PAUSE, keys.send_claim(first_owner)],
+                                args=[_now_ms(redis_client), 2000, first_owner, 10, *args])
+    assert [row[0] for row in first] == [USER.encode()] and redis_client.exists(keys.send_claim(first_owner))
+    other = "4545454545454545454"  # due after the first claim: the second claim answers it, and keeps that answer
+    redis_client.rpush(keys.outbox(other), HEAD)
+    redis_client.zadd(keys.SEND_DUE, {other: 1})
+    second_keys = [keys.SEND_DUE, keys.SEND_PAUSE, keys.send_claim(second_owner), keys.send_claim(first_owner)]
+    second_args = [_now_ms(redis_client), 2000, second_owner, 10, *args]
+    second = scripts.CLAIM_SENDS(redis_client, keys=second_keys, args=second_args)
+    assert [row[0] for row in second] == [other.encode()]
+    assert not redis_client.exists(keys.send_claim(first_owner))
+    assert scripts.CLAIM_SENDS(redis_client, keys=second_keys, args=second_args) == second  # its retry: the same
+    assert 0 < redis_client.pttl(keys.send_claim(second_owner)) <= 2000
+
+
 def test_each_step_run_again_after_its_answer_was_lost_changes_nothing_twice(redis_client: redis.Redis) -> None:
     """redis-py runs a call again when its connection broke before the answer (a Redis restart): the claim answers
     the same users again; the take and the pop-and-take answer this owner's own mark (-3, sent by the flush that

@@ -151,6 +151,25 @@ def test_a_second_sender_in_the_same_process_sends_nothing_the_first_sent(bot: B
     assert bot.replies(user) == ["nhận: alo", "một", "hai"]
 
 
+def test_a_sender_keeps_no_claim_answer_once_its_next_claim_is_made(bot: BotHarness) -> None:
+    """Each claim's answer (the users it claimed with their outbox heads) is kept for a client retry of that call;
+    the sender's next claim deletes it. Left to expire (a lease long), the answers of a busy sender were mostly never
+    deleted by Redis, whose sampling of expired keys stops while under a tenth of those it samples are expired: with
+    the 7-day dedupe keys around them they held Redis's memory growing with the events handled."""
+    bot.use_router(slow_echo())
+    users = _users(4)
+    with running_sender(bot, threads=4):
+        for n in range(3):
+            for user in users:
+                bot.send(user, f"câu {n}")
+            bot.run_worker()
+            wait_for(lambda n=n: all(len(bot.messages(u)) == n + 1 for u in users), 20, f"the replies of wave {n}")
+        # the idle sender's next poll is a claim too (answering nobody): the last answer kept goes with it
+        wait_for(lambda: not bot.redis.keys(keys.send_claim("*")), 2, "no claim answer kept after the next claim")
+    for user in users:
+        assert bot.replies(user) == [f"nhận: câu {n}" for n in range(3)]
+
+
 def test_a_stopping_sender_leaves_the_sends_past_its_deadline_in_the_outbox_for_the_next_one(
         bot: BotHarness) -> None:
     """After SIGTERM a sender starts sends for SENDER_STOP_SECONDS at most (0 here: none after the one in flight), so

@@ -41,6 +41,7 @@ class Sender:
         # Sender in this process (a test, an in-process restart) must not count its claims from the same name
         self._owner = f"send:{self.id}:{uuid.uuid4().hex[:6]}"
         self._claims = itertools.count()
+        self._last_claim: str | None = None  # the owner of this sender's previous claim, whose call has returned
         self._in_flight = 0
         self._room = threading.Condition()
         self.sent_users = 0  # users whose outbox a thread finished (for tests and logs)
@@ -88,9 +89,17 @@ class Sender:
     def _claim(self, owner: str, room: int) -> list[list]:
         """Up to `room` due users, each with its send lease held by `owner` and its first take made (marked in
         flight under this process, like every take: should the sender die before the send, the mark's owner is
-        dead and the message is sent by the next taker); [user, take's answer...] each."""
+        dead and the message is sent by the next taker); [user, take's answer...] each.
+
+        The claim's answer is kept a lease long for a client retry of this same call; the previous claim's call has
+        returned by now, so the script deletes that one's (a few KB each, which Redis's sampling of expired keys
+        left in memory long past their TTL)."""
         settings = self.rt.settings
-        return scripts.CLAIM_SENDS(self.rt.redis, keys=[keys.SEND_DUE, keys.SEND_PAUSE, keys.send_claim(owner)], args=[
+        claim_keys = [keys.SEND_DUE, keys.SEND_PAUSE, keys.send_claim(owner)]
+        if self._last_claim is not None:
+            claim_keys.append(keys.send_claim(self._last_claim))
+        self._last_claim = owner  # answered or failed for good once the call returns: never run again
+        return scripts.CLAIM_SENDS(self.rt.redis, keys=claim_keys, args=[
             int(time.time() * 1000), self.ttl_ms, owner, room, keys.send_lease(""), keys.outbox(""),
             keys.sending(""), self.id, int(settings.proc_alive_ttl_s * 1000), keys.PROC_ALIVE,
             int(settings.send_in_flight_max_s * 1000)])
