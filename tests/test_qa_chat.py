@@ -1212,5 +1212,5 @@ def test_asking_which_ministry_runs_the_dx_agency_names_its_minister(bot: BotHar
 
 
 def test_a_population_forecast_for_a_target_year_gets_the_out_of_scope_reply(bot: BotHarness) -> None:
-    reply = ask(bot, "dự báo tới năm 2030 dân số nước mình khoảng bao nhiêu triệu người")["text"]
+    reply = ask(bot, "Dân số Việt Nam năm 2030 sẽ là bao nhiêu người?")["text"]
     assert reply == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
