@@ -26,6 +26,10 @@ def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
     "GDP năm nay tăng bao nhiêu",  # the digital economy's share of GDP
     "chữ GDP là viết tắt từ đâu",  # the entry on the abbreviations of digital transformation
     "sáp nhập xã rồi có phải đổi thẻ căn cước không",  # the entry on the two-level local government of 2025
+    # round 32: a head count for the programme's target year is not a target of the programme
+    "dan so nuoc ta nam 2030 bao nhieu nguoi",
+    # round 32: a former minister's life is not the ministry's merger
+    "ông cựu bộ trưởng giờ nghỉ hưu chưa, quê ở đâu vậy",
 ])
 def test_a_look_alike_is_not_answered_and_is_told_so(kb: KnowledgeBase, question: str) -> None:
     answer = kb.answer(question)
@@ -37,7 +41,10 @@ def test_the_class_only_stops_what_it_says(kb: KnowledgeBase) -> None:
     """The neighbours of the look-alikes above keep their answers."""
     for question, entry in [("bộ trưởng bộ khoa học và công nghệ là ai", "bo-truong-khcn"),
                             ("kinh tế số chiếm bao nhiêu phần trăm GDP hiện nay", "kinh-te-so-ty-trong-hien-nay"),
-                            ("kênh có số điện thoại tổng đài không", "npv-so-dien-thoai-tong-dai")]:
+                            ("kênh có số điện thoại tổng đài không", "npv-so-dien-thoai-tong-dai"),
+                            # round 32: the population's share with an e-payment account stays the 2030 target
+                            ("đến năm 2030 bao nhiêu phần trăm dân số có tài khoản thanh toán điện tử",
+                             "ct-muc-tieu-2030")]:
         answer = kb.answer(question)
         # round 14: a redirect entry's answer is marked out of scope, and is still the confident answer
         assert answer.confident and answer.entry == entry, question

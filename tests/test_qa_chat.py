@@ -1197,3 +1197,20 @@ def test_asking_what_vneid_is_and_its_user_name_gets_both(bot: BotHarness) -> No
 def test_what_project_06_is_says_its_target_and_utility_groups(bot: BotHarness) -> None:
     reply = ask(bot, "Đề án 06 là gì vậy ad")["text"]
     assert "6/1/2022" in reply and "100%" in reply and "công dân số" in reply
+
+
+# Round 32 (content32): what the channel asks of its readers (the founding article's closing paragraph: share the
+# article and the channel, send real stories), and the minister of the ministry a citizen asks about
+def test_asking_what_the_channel_wants_of_people_gets_its_request(bot: BotHarness) -> None:
+    reply = ask(bot, "kênh này kêu gọi bà con mình làm gì vậy ad")["text"]
+    assert "chia sẻ" in reply and "câu chuyện" in reply
+
+
+def test_asking_which_ministry_runs_the_dx_agency_names_its_minister(bot: BotHarness) -> None:
+    reply = ask(bot, "Cục Chuyển đổi số quốc gia bây giờ trực thuộc bộ nào vậy?")["text"]
+    assert "Khoa học và Công nghệ" in reply and "Nguyễn Mạnh Hùng" in reply
+
+
+def test_a_population_forecast_for_a_target_year_gets_the_out_of_scope_reply(bot: BotHarness) -> None:
+    reply = ask(bot, "Dân số Việt Nam năm 2030 sẽ là bao nhiêu người?")["text"]
+    assert reply == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
