@@ -1197,3 +1197,19 @@ def test_asking_what_vneid_is_and_its_user_name_gets_both(bot: BotHarness) -> No
 def test_what_project_06_is_says_its_target_and_utility_groups(bot: BotHarness) -> None:
     reply = ask(bot, "Đề án 06 là gì vậy ad")["text"]
     assert "6/1/2022" in reply and "100%" in reply and "công dân số" in reply
+
+
+def test_what_the_asker_heard_after_the_question_does_not_pick_the_answer(bot: BotHarness) -> None:
+    """Round 32 (bot.nlp.clauses, hearsay told after the question): "…, nghe bảo năm nay …" reports a claim; the
+    citizen asking the 2025 theme sees the theme, not the entry the claim's words name (the day it was held)."""
+    reply = ask(bot, "chủ đề năm 2025 của ngày chuyển đổi số là gì thế nhỉ, nghe bảo năm nay bộ khác đứng ra tổ chức")
+    assert reply["text"].startswith(entry_answer("ngay-cds-chu-de-2025"))
+
+
+def test_a_letter_heading_its_question_is_answered_the_question(bot: BotHarness) -> None:
+    """Round 32 (bot.kb.heading): "Tôi muốn biết … thế nào." heads the question after it, which points back at it
+    ("mục tiêu này"); the citizen sees the 2030 share of GDP, not another plan's target."""
+    reply = ask(bot, "Em muốn biết nhà nước đặt mục tiêu thế nào. Năm 2030 kinh tế số chiếm bao nhiêu phần GDP, và "
+                     "mục tiêu này nằm ở văn bản nào ạ?")
+    assert reply["text"].startswith(entry_answer("ct-kinh-te-so-30-gdp-2030"))
+    assert "30%" in reply["text"]
