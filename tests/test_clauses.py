@@ -22,6 +22,15 @@ from bot.nlp.clauses import asks_by_itself, clauses, is_question
     ("Trang c63.mic.gov.vn có bao nhiêu bài toán, còn t63.mic.gov.vn có bao nhiêu câu chuyện?",
      ["Trang c63.mic.gov.vn có bao nhiêu bài toán", "còn t63.mic.gov.vn có bao nhiêu câu chuyện?"]),
     ("Tôi ở quê. Cho hỏi VNeID cài ở đâu?", ["Tôi ở quê", "Cho hỏi VNeID cài ở đâu?"]),
+    # round 30: "còn" before a verb and the end point asked is "still" (until when is it still so?): the subject
+    # before it stays with the question; a longer piece after "còn" fronts a subject of its own and is cut off
+    ("Bản đồ số của huyện làm từ năm 2020, vậy bản đồ giấy của xã còn dùng tới bao giờ?",
+     ["Bản đồ số của huyện làm từ năm 2020, vậy bản đồ giấy của xã còn dùng tới bao giờ?"]),
+    ("Thẻ bảo hiểm bản giấy của mẹ tôi còn xài đến khi nào vậy?",
+     ["Thẻ bảo hiểm bản giấy của mẹ tôi còn xài đến khi nào vậy?"]),
+    ("Mẹ tôi đổi căn cước rồi, thẻ cũ còn dùng được không cô?", ["Mẹ tôi đổi căn cước rồi, thẻ cũ còn dùng được không cô?"]),
+    ("VNeID cài ở đâu, còn tài khoản cổng cũ dùng tới bao giờ?",
+     ["VNeID cài ở đâu", "còn tài khoản cổng cũ dùng tới bao giờ?"]),
 ])
 def test_a_second_question_is_cut_off_but_still_so_is_not(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts

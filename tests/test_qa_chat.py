@@ -875,6 +875,15 @@ def test_a_date_asked_twice_in_two_wordings_is_not_answered_with_the_storys_even
     assert "9/12/2019" in reply["text"] or "Ý bạn là" in reply["text"]
 
 
+def test_a_subject_before_still_is_kept_with_the_question_it_asks(bot: BotHarness) -> None:
+    """Round 30 (bot.nlp.clauses, "còn" still): the story names the national portal, the question asks until when
+    the province's portal is still used — read with its subject, the citizen is never answered with the national
+    portal's launch alone (it was: "còn dùng đến khi nào?" read without "cổng … của tỉnh")."""
+    reply = ask(bot, "Cổng quốc gia có từ năm 2019 rồi, thế cổng dịch vụ công của tỉnh mình còn dùng đến khi nào?")
+    assert not reply["text"].startswith(entry_answer("dvcqg-ra-doi"))
+    assert "7/2025" in reply["text"] or "Ý bạn là" in reply["text"]
+
+
 # Round 22 (cmd22): a stop bound to its clause, one issue refused, this issue asked now; the messages are the
 # engineer's own
 @pytest.mark.parametrize("text", ["bản tin tuần này thì thôi nha", "chưa cần bản tóm tắt tuần này đâu",

@@ -315,12 +315,26 @@ def _asks_for(left: str, right: str) -> bool:
     return is_question(left) and tells_reason(right)
 
 
-_STILL = re.compile(r"^\W*con\b.*\b(?:khong|ko|k|kg|hong|hok|chua)\W*$")
+_STILL = re.compile(r"^\W*con\b.*\b(?:khong|ko|k|kg|hong|hok|chua"
+                    r"|(?:den|toi|cho den|cho toi) (?:khi nao|bao gio|luc nao|nam nao|hom nao|ngay nao)"
+                    r"|(?:bao lau|may nam|bao nhieu nam) nua)\W*(?:\w+\W*)?$")
 
 
 def _still(piece: str) -> bool:
-    """"còn … không?": whether something is *still* so — one question with what precedes it."""
-    return len(piece.split()) <= 5 and bool(_STILL.match(fold(piece)))
+    """"còn … không?", "còn dùng đến khi nào?", "còn bao lâu nữa?": whether something is *still* so, or until when
+    it still is — one question with what precedes it. "Còn" is then the continuative aspect marker ("still"), which
+    pairs with a yes/no ending or with an end point asked (đến khi nào / bao giờ, bao lâu nữa), not the contrastive
+    conjunction that opens a new topic ("…, còn cổng của tỉnh thì sao?"; Wikipedia, *Vietnamese grammar*, tense and
+    aspect: "còn" continuative). Round 30: "…, vậy cổng … của tỉnh còn dùng đến khi nào?" was read as "còn dùng đến
+    khi nào?", its subject cut off. A closing particle may follow ("… đến khi nào vậy?") and is not counted, and
+    one word may close the question after its ending (the one asked, "… được không con?"; "… chưa có?")."""
+    words = piece.split()
+    if len(words) > 1 and words[-1].strip("?!.,").lower() in _AFTER_END:
+        words = words[:-1]  # a closing particle ("… đến khi nào vậy?") lengthens no question
+    return len(words) <= _STILL_WORDS and bool(_STILL.match(fold(piece)))
+
+
+_STILL_WORDS = 5  # "còn" + a verb + its end point ("còn dùng đến khi nào"); longer, "còn" fronts a new subject
 
 
 # "với" (folded "voi") joins a second question only after a question word (``_ends_on_question``, round 13)
