@@ -28,7 +28,8 @@ from bot.nlp.clauses import asks_by_itself, clauses, is_question
      ["Bản đồ số của huyện làm từ năm 2020, vậy bản đồ giấy của xã còn dùng tới bao giờ?"]),
     ("Thẻ bảo hiểm bản giấy của mẹ tôi còn xài đến khi nào vậy?",
      ["Thẻ bảo hiểm bản giấy của mẹ tôi còn xài đến khi nào vậy?"]),
-    ("Mẹ tôi đổi căn cước rồi, thẻ cũ còn dùng được không cô?", ["Mẹ tôi đổi căn cước rồi, thẻ cũ còn dùng được không cô?"]),
+    ("Mẹ tôi đổi căn cước rồi, thẻ cũ còn dùng được không cô?",
+     ["Mẹ tôi đổi căn cước rồi, thẻ cũ còn dùng được không cô?"]),
     ("VNeID cài ở đâu, còn tài khoản cổng cũ dùng tới bao giờ?",
      ["VNeID cài ở đâu", "còn tài khoản cổng cũ dùng tới bao giờ?"]),
 ])
