@@ -22,6 +22,16 @@ from bot.nlp.clauses import asks_by_itself, clauses, is_question
     ("Trang c63.mic.gov.vn có bao nhiêu bài toán, còn t63.mic.gov.vn có bao nhiêu câu chuyện?",
      ["Trang c63.mic.gov.vn có bao nhiêu bài toán", "còn t63.mic.gov.vn có bao nhiêu câu chuyện?"]),
     ("Tôi ở quê. Cho hỏi VNeID cài ở đâu?", ["Tôi ở quê", "Cho hỏi VNeID cài ở đâu?"]),
+    # round 30: "còn" before a verb and the end point asked is "still" (until when is it still so?): the subject
+    # before it stays with the question; a longer piece after "còn" fronts a subject of its own and is cut off
+    ("Bản đồ số của huyện làm từ năm 2020, vậy bản đồ giấy của xã còn dùng tới bao giờ?",
+     ["Bản đồ số của huyện làm từ năm 2020, vậy bản đồ giấy của xã còn dùng tới bao giờ?"]),
+    ("Thẻ bảo hiểm bản giấy của mẹ tôi còn xài đến khi nào vậy?",
+     ["Thẻ bảo hiểm bản giấy của mẹ tôi còn xài đến khi nào vậy?"]),
+    ("Mẹ tôi đổi căn cước rồi, thẻ cũ còn dùng được không cô?",
+     ["Mẹ tôi đổi căn cước rồi, thẻ cũ còn dùng được không cô?"]),
+    ("VNeID cài ở đâu, còn tài khoản cổng cũ dùng tới bao giờ?",
+     ["VNeID cài ở đâu", "còn tài khoản cổng cũ dùng tới bao giờ?"]),
 ])
 def test_a_second_question_is_cut_off_but_still_so_is_not(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts
@@ -132,4 +142,24 @@ def test_marks_alone_are_no_question(text: str, parts: list[str]) -> None:
      ["Cổng dịch vụ công khai trương khi nào", "rồi mà giờ mới bắt buộc dùng", "cổng tỉnh dùng đến khi nào"]),
 ])
 def test_several_then_keeps_its_then(text: str, parts: list[str]) -> None:
+    assert clauses(text) == parts
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # round 32: what the asker heard, told after the question with only a comma ("nghe bảo / nghe nói / thấy bảo /
+    # nghe người ta nói …"), is a claim reported, not the question: cut off, its words no longer rank the answer
+    ("mục tiêu của đề án 06 là gì vậy, nghe bảo năm nay lại đổi cơ quan chủ trì",
+     ["mục tiêu của đề án 06 là gì vậy", "nghe bảo năm nay lại đổi cơ quan chủ trì"]),
+    ("VNeID mức 2 đăng ký ở đâu, tui nghe người ta nói phải lên công an huyện",
+     ["VNeID mức 2 đăng ký ở đâu", "tui nghe người ta nói phải lên công an huyện"]),
+    ("ngay chuyen doi so la ngay nao z, thay bao nam nay doi lich",
+     ["ngay chuyen doi so la ngay nao z", "thay bao nam nay doi lich"]),
+    # a hearsay clause that asks, or one typed with "?", is still the question's
+    ("Ngày chuyển đổi số là ngày nào vậy, nghe nói năm nay dời sang tháng khác?",
+     ["Ngày chuyển đổi số là ngày nào vậy, nghe nói năm nay dời sang tháng khác?"]),
+    # "nghe" alone is no hearsay frame ("nghe máy": answer the phone)
+    ("số tổng đài hỗ trợ là số mấy vậy, nghe máy mãi không thấy ai",
+     ["số tổng đài hỗ trợ là số mấy vậy, nghe máy mãi không thấy ai"]),
+])
+def test_hearsay_told_after_the_question_is_cut_off(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts

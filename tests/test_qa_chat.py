@@ -875,6 +875,15 @@ def test_a_date_asked_twice_in_two_wordings_is_not_answered_with_the_storys_even
     assert "9/12/2019" in reply["text"] or "Ý bạn là" in reply["text"]
 
 
+def test_a_subject_before_still_is_kept_with_the_question_it_asks(bot: BotHarness) -> None:
+    """Round 30 (bot.nlp.clauses, "còn" still): the story names the national portal, the question asks until when
+    the province's portal is still used — read with its subject, the citizen is never answered with the national
+    portal's launch alone (it was: "còn dùng đến khi nào?" read without "cổng … của tỉnh")."""
+    reply = ask(bot, "Cổng quốc gia có từ năm 2019 rồi, thế cổng dịch vụ công của tỉnh mình còn dùng đến khi nào?")
+    assert not reply["text"].startswith(entry_answer("dvcqg-ra-doi"))
+    assert "7/2025" in reply["text"] or "Ý bạn là" in reply["text"]
+
+
 # Round 22 (cmd22): a stop bound to its clause, one issue refused, this issue asked now; the messages are the
 # engineer's own
 @pytest.mark.parametrize("text", ["bản tin tuần này thì thôi nha", "chưa cần bản tóm tắt tuần này đâu",
@@ -1214,3 +1223,19 @@ def test_asking_which_ministry_runs_the_dx_agency_names_its_minister(bot: BotHar
 def test_a_population_forecast_for_a_target_year_gets_the_out_of_scope_reply(bot: BotHarness) -> None:
     reply = ask(bot, "Dân số Việt Nam năm 2030 sẽ là bao nhiêu người?")["text"]
     assert reply == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
+
+
+def test_what_the_asker_heard_after_the_question_does_not_pick_the_answer(bot: BotHarness) -> None:
+    """Round 32 (bot.nlp.clauses, hearsay told after the question): "…, nghe bảo năm nay …" reports a claim; the
+    citizen asking the 2025 theme sees the theme, not the entry the claim's words name (the day it was held)."""
+    reply = ask(bot, "chủ đề năm 2025 của ngày chuyển đổi số là gì thế nhỉ, nghe bảo năm nay bộ khác đứng ra tổ chức")
+    assert reply["text"].startswith(entry_answer("ngay-cds-chu-de-2025"))
+
+
+def test_a_letter_heading_its_question_is_answered_the_question(bot: BotHarness) -> None:
+    """Round 32 (bot.kb.heading): "Tôi muốn biết … thế nào." heads the question after it, which points back at it
+    ("mục tiêu này"); the citizen sees the 2030 share of GDP, not another plan's target."""
+    reply = ask(bot, "Em muốn biết nhà nước đặt mục tiêu thế nào. Năm 2030 kinh tế số chiếm bao nhiêu phần GDP, và "
+                     "mục tiêu này nằm ở văn bản nào ạ?")
+    assert reply["text"].startswith(entry_answer("ct-kinh-te-so-30-gdp-2030"))
+    assert "30%" in reply["text"]

@@ -24,6 +24,7 @@ from bot.kb.decision import NEAR_MISS, REDIRECT_TOPIC, SUGGESTIONS, ambiguous_en
 from bot.kb.explained import names, subject_left
 from bot.kb.first_alone import first_read_alone
 from bot.kb.further_questions import offered_too
+from bot.kb.heading import without_heading
 from bot.kb.held import RANKED, Holdings, restated
 from bot.kb.held import checked as checked_held
 from bot.kb.index import Hit, Index
@@ -174,10 +175,12 @@ def _read_message(kb: Knowledge, question: str) -> tuple[tuple[Decided, Entry | 
     texts = Texts(kb.index, kb.intent,
                   text if len(parts) > 1 or self_contained(text) or names_before_pointing(text) else "")
     ranked = lambda p: texts.query(p) is not None  # noqa: E731
-    asks = questions(parts, cut, text, sentences, ranked)
+    heard = lambda p: texts.analysis(p).text  # noqa: E731
+    # a first sentence only heading the question after it is no question of its own (bot.kb.heading, round 32)
+    asks = without_heading(questions(parts, cut, text, sentences, ranked), sentences, heard)
     # the questions without afterthoughts differ only where a clause after the first is told vaguely (latency: the
     # clauses are read once for most messages)
-    plain = questions(parts, cut, text, sentences, ranked, afterthoughts=False) \
+    plain = without_heading(questions(parts, cut, text, sentences, ranked, afterthoughts=False), sentences, heard) \
         if any(map(told_vaguely, parts[1:])) else asks
     if plain == asks:
         return _read_asks(kb, texts, text, parts, sentences, asks), texts, text, asks
