@@ -129,7 +129,14 @@ CHAT_SYLLABLES: dict[str, str] = {"bít": "biết", "mún": "muốn", "nhìu": "
                                   "bít tất": "bít tất",  # socks, kept whole
                                   # round 28 (mixed28): the same table's "lun" (luôn: unmarked "lun" is also "lùn",
                                   # "lún", not words anyone asks this channel about), "rùi" (rồi), "chiện" (chuyện)
-                                  "lun": "luôn", "rùi": "rồi", "chiện": "chuyện"}
+                                  "lun": "luôn", "rùi": "rồi", "chiện": "chuyện",
+                                  # round 32 (mixed32): "rep" (reply: "chatbot tự rep", "ad rep giúp e") is
+                                  # "trả lời" in independent public teencode tables (code search: five normalisation
+                                  # dictionaries of Vietnamese chat, each "rep" → "trả lời" beside "tl", "ib"); as
+                                  # typed without marks only ("rệp", a bedbug, keeps its mark). "a/c", "a/e" (a
+                                  # greeting of several: "a/c ơi") are "anh chị", "anh em" in the same kind of
+                                  # table ("a/c" → "anh chị"); the analyser split them into "a" and a stray "c".
+                                  "rep": "trả lời", "a/c": "anh chị", "a/e": "anh em"}
 # Unmarked "bit", and "bt", next to a negation or the question it makes are "biết" ("ko bit", "hong bit", "chưa bt",
 # "bit ko"): the §5 form typed without its mark, and ViLexNorm's "bt" → "biết".
 _NOT_YET = {"không": "không", "ko": "không", "k": "không", "kh": "không", "hk": "không", "hok": "không",

@@ -257,7 +257,9 @@ REGIONAL.update(CHAT_SYLLABLES)
 REGIONAL.update(NEGATED_WHERE)
 
 # Unmarked forms safe to rewrite (no common standard word folds to them).
-SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen", "khum", "nma", "lun", *CHAT_WORDS,
+# Round 32: "rep" (only "rệp", a bedbug, folds to it) and the slashed greetings "a/c", "a/e" (no word folds to them).
+SAFE_UNMARKED = frozenset({"nghen", "nhen", "dzay", "zay", "hong", "hen", "khum", "nma", "lun", "rep", fold("a/c"),
+                           fold("a/e"), *CHAT_WORDS,
                            *(fold(k) for k in GLOSSARY if " " not in k)})
 # Particles that end a question ("… rứa hỉ?", "… nghen"): rewritten only there, since "hè" is also summer
 # ("hè về quê") and "hen" a date ("hen gap").

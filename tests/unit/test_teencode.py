@@ -29,3 +29,18 @@ def test_a_lone_s_is_sao_but_not_an_english_possessive() -> None:
     assert standardize("s ad bảo cđs trc tiên là thay đổi nhận thức z") == (
         "sao ad bảo cđs trc tiên là thay đổi nhận thức z")
     assert "sao" not in analyze(standardize("VNeID's account bị khóa")).tokens
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    # round 32 (mixed32): "rep" (reply) typed without marks, and a greeting of several with a slash
+    ("kênh có tự rep tin nhắn ko", "kênh có tự trả lời tin nhắn ko"),
+    ("a/c ơi cho e hỏi", "anh chị ơi cho e hỏi"),
+    ("a/e ơi tổ cns là gì", "anh em ơi tổ cns là gì"),
+])
+def test_reply_and_slashed_greetings_are_read(typed: str, read: str) -> None:
+    assert standardize(typed) == read
+
+
+@pytest.mark.parametrize("typed", ["bị rệp cắn", "a/b testing"])
+def test_their_look_alikes_stay(typed: str) -> None:
+    assert standardize(typed) == typed
