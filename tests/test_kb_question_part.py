@@ -61,3 +61,31 @@ def test_a_mark_after_a_number_and_before_a_space_ends_a_piece(text: str, cut: l
     """Round 29: "… từ năm 2021, giờ …": the year closes the story's piece; a number's own mark ("4,22") has a digit
     on both sides."""
     assert pieces(text) == cut
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    ("thôn e mạng yếu quá 😩 cho e hỏi cáp quang tới đâu rồi",
+     ["thôn e mạng yếu quá 😩", "cho e hỏi cáp quang tới đâu rồi"]),
+    ("ngày cds là ngày nào z 🤔 e ở Cái Bè", ["ngày cds là ngày nào z 🤔", "e ở Cái Bè"]),
+    ("vui quá ❤️ cho hỏi VNeID là gì", ["vui quá ❤️", "cho hỏi VNeID là gì"]),  # an emoji ended by its selector
+    ("VNeID là gì vậy ad 😅", ["VNeID là gì vậy ad 😅"]),  # the message's last mark cuts nothing
+    ("cái này😅hay ghê", ["cái này😅hay ghê"]),  # no space after it: no pause read
+])
+def test_an_emoji_before_a_space_ends_a_piece(text: str, cut: list[str]) -> None:
+    """Round 32: in chat an emoji is punctuation, closing what was said where writing would put a comma or a stop."""
+    assert pieces(text) == cut
+
+
+def test_the_story_after_an_emoji_is_left_out_of_the_asking_part() -> None:
+    """The question first, an emoji, then where the asker works: only the question asks."""
+    text = "3 tru cot cds la j v ad 😅 e cay lua o Tam Nong Đồng Tháp, hoi nong dan xa bat hoc ma e quen"
+    assert asking_pieces([text]) == ["3 tru cot cds la j v ad 😅"]
+
+
+def test_an_emoji_cut_stays_linear_in_the_length() -> None:
+    """Adversarial input: tens of thousands of emoji and spaces."""
+    text = "😅 a " * 30000 + "ở đâu?"
+    started = time.perf_counter()
+    found = asking_pieces([text])
+    assert time.perf_counter() - started < 2.0
+    assert found and found[-1].endswith("?")

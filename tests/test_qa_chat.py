@@ -1232,3 +1232,20 @@ def test_a_letter_heading_its_question_is_answered_the_question(bot: BotHarness)
                      "mục tiêu này nằm ở văn bản nào ạ?")
     assert reply["text"].startswith(entry_answer("ct-kinh-te-so-30-gdp-2030"))
     assert "30%" in reply["text"]
+
+
+# Round 32 (amb32): an emoji is punctuation in chat (bot/kb/question_part.py); the story on its other side is not asked
+@pytest.mark.parametrize(("text", "entry"), [
+    ("3 tru cot chuyen doi so gom nhung gi v ad 😅 e cay lua o Tam Nong Đồng Tháp, hoi nong dan xa bat hoc ma e "
+     "quen sach", "ba-tru-cot-cds"),
+    ("Thôn e ở tận Mường Tè, mạng chập chờn quá trời 😩 cho e hỏi theo kế hoạch tới năm 2025 cáp quang phải tới bn % "
+     "hộ gia đình vs bn % xã vậy ad", "ct-2025-xa-hoi-so"),
+])
+def test_a_question_an_emoji_cuts_from_the_story_is_answered(bot: BotHarness, text: str, entry: str) -> None:
+    assert ask(bot, text)["text"].startswith(entry_answer(entry))
+
+
+def test_a_look_alike_an_emoji_cuts_from_the_story_is_still_refused(bot: BotHarness) -> None:
+    """The question after the emoji asks about number plates, which the channel does not answer."""
+    message = ask(bot, "Giờ Bạc Liêu nhập vô Cà Mau rồi phải hông 🤔 cho hỏi biển số xe có phải đổi không")
+    assert message["text"] == render("out_of_scope", you="bạn", You="Bạn", me="kênh")

@@ -89,3 +89,15 @@ def test_sentences_typed_without_a_space_after_their_full_stop_are_read_apart(bo
     message = ask(bot, "Má tui 70 tuổi rồi,ở quê ít đi đâu.Bả nghe loa xã nói hoài mà hổng hiểu.Chuyển đổi số là gì "
                        "dzậy?")
     assert message["text"].startswith(get_kb().by_id["cds-la-gi"].answer[:80]), message["text"]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("a/c oi thang 10 nam 2024 co thang j giam gia mua do online, ten la j z", "ngay-cds-chu-de-2024"),
+    ("nghe ns công an cx có zalo chatbot tự rep rồi, cuối 2023 đc bn đơn vị z ad", "zalo-oa-co-quan-nha-nuoc"),
+])
+def test_reply_and_a_slashed_greeting_typed_as_chat_are_read(bot: BotHarness, text: str, entry: str) -> None:
+    """Round 32 (mixed32): "a/c" (anh chị) was split into "a" and a stray "c", and "rep" (trả lời) was no word the
+    KB has: both weighed against the question (main: choices). Read as the teencode tables read them, it is
+    answered."""
+    message = ask(bot, text)
+    assert message["text"].startswith(get_kb().by_id[entry].answer[:80]), message["text"]

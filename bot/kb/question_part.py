@@ -9,6 +9,12 @@ say, with a short piece right before one, which may front the subject asked ("C�
 A sentence of several pieces none of which asks is kept whole (the question is then the sentence itself).
 
 Pieces are cut at commas and sentence marks, never inside a number ("4,22", "1.000"): one pass over the text.
+Round 32: and after an emoji followed by a space. In chat an emoji is punctuation: it closes what was said with the
+feeling it carries, where speech would pause and writing would put a comma or a full stop ("h khách toàn quét qr 😂😂
+cho c hỏi …", "ngày cds qg là ngày nào z 🤔 e lm o kcn …"; McCulloch, *Because Internet*, 2019, ch. 5; Gawne &
+McCulloch, "Emoji as digital gestures", *Language@Internet* 17, 2019: emoji accompany an utterance as gestures
+accompany speech). Uncut, the story before or after it stayed in the question's piece: its words, places and kinds
+were read as asked, and the trained off-topic model read the asking part as the story.
 """
 
 from __future__ import annotations
@@ -30,7 +36,10 @@ FRONTING_WORDS = 5  # words of a piece that may front the subject asked right af
 # a cut after a sentence mark, or after a comma or full stop that no digit follows and no digit precedes; round 29:
 # or that a space follows, after a number too ("… từ năm 2021, giờ …": the year closes the story's piece; only a mark
 # between digits, "4,22", "1.000", is a number's own)
-_CUT = re.compile(r"(?<=[!?;\n])|(?<=(?<!\d)[.,])(?!\d)|(?<=[.,])(?=\s)")
+# round 32: or after an emoji that a space follows (pictographs, emoticons, symbols and dingbats; the variation
+# selector that may end one)
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F"
+_CUT = re.compile(rf"(?<=[!?;\n])|(?<=(?<!\d)[.,])(?!\d)|(?<=[.,])(?=\s)|(?<=[{_EMOJI}])(?=\s)")
 
 
 def pieces(clause: str) -> list[str]:
