@@ -238,6 +238,23 @@ def test_a_letter_asking_that_year_s_theme_is_answered(bot: BotHarness) -> None:
     assert message["text"].startswith(entry_answer("ngay-cds-chu-de-2023")), message["text"]
 
 
+def test_a_chat_question_whose_story_follows_an_emoji_is_answered(bot: BotHarness) -> None:
+    """Round 32 (bot/kb/question_part.py): an emoji before a space closes what was typed, as a full stop does; the
+    shift worker's story after it ("e đi làm ca suốt …") is no part of the question, and read with it the trained
+    off-topic model had refused the question's own part."""
+    message = ask(bot, "vneid mức 2 đăng ký ở đâu vậy ad 😩 e đi làm ca suốt ở xưởng gỗ Tân Uyên, xin nghỉ khó lắm")
+    assert message["text"].startswith(entry_answer("vneid-kich-hoat-muc-2")), message["text"]
+
+
+def test_a_letter_asking_the_theme_of_that_year_is_answered(bot: BotHarness) -> None:
+    """Round 32 (bot/nlp/reference.py): "chủ đề năm đó" is the theme of the year the story dated ("Hồi năm 2023 tui
+    còn làm tổ trưởng …"), not the story's clause after the year nor its earlier nouns."""
+    message = ask(bot, "Hồi năm 2023 tui còn làm tổ trưởng dân phố ở Hải Châu, phường có treo băng rôn to lắm, tui "
+                       "ngó hoài mà giờ quên mất rồi. Bữa ni thằng cháu hỏi ông chủ đề năm đó là chi, tui chịu. Chủ đề "
+                       "năm đó là chi rứa kênh?")
+    assert message["text"].startswith(entry_answer("ngay-cds-chu-de-2023")), message["text"]
+
+
 def test_a_long_story_asking_a_market_price_is_still_told_it_is_outside(bot: BotHarness) -> None:
     """Round 29: the same kind of story asking what the channel does not answer (a fruit's price) is no answer: its
     asking part is what the off-topic readers lean out of."""

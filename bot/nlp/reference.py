@@ -11,6 +11,10 @@ follow the noun (*chương trình [của Thủ tướng phê duyệt năm 2020]*
 up in the sentences told before, the nearest first, and the words that followed it there, up to a comma, are what
 the demonstrative stands for: "Chương trình đó là…" → "Chương trình của Thủ tướng phê duyệt từ năm 2020 là…".
 
+Round 32: a time pointed back at ("năm đó", "chủ đề năm ấy") is the time the story dated ("Năm 2022 …") and no more
+of the story; the question's own pieces before the one that points back are read before the story ("… nhắc tới Ngày
+Chuyển đổi số quốc gia, ông hỏi ngày đó …").
+
 A noun the story never said ("Đó là văn bản số mấy?", "kênh này": the channel itself) is left as typed. Deterministic
 and linear in the message (a handful of clauses of bounded length are scanned once per demonstrative).
 """
@@ -55,14 +59,16 @@ def _head(words: Sequence[str], at: int) -> tuple[int, int]:
     return start, at
 
 
-def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str], list[str]]]) -> list[str] | None:
+def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str], list[str]]],
+                dated: bool = False) -> list[str] | None:
     """Where the story last said the words ``head`` (as typed, :func:`_plain`): the raw words after them there, up
     to a comma, the end of the sentence, a question word (a story's "không còn nữa" is no part of the noun) or
     ``MAX_TAIL`` words; ``None`` when the story never said them (an occurrence that is itself followed by a
     demonstrative or "nay", "năm nay", is deictic too and skipped). ``story``: each sentence's raw, folded and plain
     words (:func:`_words`). A head word typed with its marks matches only the same word with the same marks (round
     13: "cái cổng đó" had found the "công" of "Cổng dịch vụ công quốc gia", the portal read as "quốc gia địa chỉ
-    trang"); one typed without marks matches any marks, as chat writers type."""
+    trang"); one typed without marks matches any marks, as chat writers type. ``dated``: only a mention followed by
+    its number (a time noun the story dated)."""
     n = len(head)
     folded_head = [fold(w) for w in head]
     marked = [not w.isascii() for w in head]
@@ -74,14 +80,23 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
             if raws[i + n - 1].endswith((",", ";", ":")) or _names_a_time(plains[i : i + n]):
                 return []  # said last before a comma, or a time named by its number: the noun alone names it
             after = raws[i + n : i + n + MAX_TAIL]  # not the sentence's whole rest: linear with many matches
+            if dated and not (after and _plain(after[0])[:1].isdigit()):
+                continue  # only a time the story named by its number ("dated", round 32)
             if after and (_plain(after[0]) in DEMONSTRATIVES or folded[i + n] in {"nay", "day"}):
                 continue
-            if after and _plain(after[0]) in _CLAUSE_OPENERS:
+            tail: list[str] = []
+            if n == 1 and fold(head[0]) in _TIME_NOUNS and after and _plain(after[0])[:1].isdigit():
+                # round 32: "năm đó" after "Năm 2022 con gái tui đi thi …" is 2022 and no more; a possessive after
+                # the date says whose ("năm 2022 [của Ngày Chuyển đổi số quốc gia]") and is carried with it
+                tail, k = _dated(after)
+                if k >= len(after) or _plain(after[k]) != "của" or after[k - 1].endswith((",", ";", ":")):
+                    return tail
+                after = after[k:]
+            elif after and _plain(after[0]) in _CLAUSE_OPENERS:
                 # said last with a new clause right after it ("vô tổ vì nó …"): the noun alone. An earlier mention
                 # is not read instead: what it carried ("chương trình … từ 2020") pulled a question asking another
                 # year onto that mention's entry, confidently (review of round 19, H3)
                 return []
-            tail: list[str] = []
             for raw in after:
                 word = raw.rstrip(_STRIP)
                 if _plain(word) in _CLAUSE_OPENERS:
@@ -129,6 +144,20 @@ def _names_a_time(head: Sequence[str]) -> bool:
     return len(head) == 2 and fold(head[0]) in _TIME_NOUNS and head[1][:1].isdigit()
 
 
+def _dated(after: Sequence[str]) -> tuple[list[str], int]:
+    """The number that followed a time noun in the story, with the larger times that date it ("10 [năm 2024]",
+    "10 [tháng 10]"), and how many of the words ``after`` they are (round 32): a time noun named by its number is
+    named whole, and what follows a fronted time is the clause it sets in time ("Năm 2022 [con gái tui đi thi …]",
+    ``_TIME_NOUNS``)."""
+    tail = [after[0].rstrip(_STRIP)]
+    k = 1
+    while not after[k - 1].endswith((",", ";", ":")) and k + 1 < len(after) \
+            and fold(_plain(after[k])) in _TIME_NOUNS and _plain(after[k + 1])[:1].isdigit():
+        tail += [after[k], after[k + 1].rstrip(_STRIP)]
+        k += 2
+    return tail, k
+
+
 def _words(sentence: str) -> tuple[list[str], list[str], list[str]]:
     """A story sentence's raw words, their folded and their plain forms, made once per message (each
     demonstrative's lookups scan the story up to 2 × ``_WINDOW`` times)."""
@@ -153,21 +182,10 @@ def resolve(question: str, story: Sequence[str]) -> str:
             continue
         tried += 1
         start, end = _head(words, i)
-        found = None
-        for s in range(start, end):  # the noun first, then what qualifies it ("[tài khoản] kiểu cũ đó")
-            for n in (2, 1):
-                if s + n <= end:
-                    head = [_plain(w) for w in words[s : s + n]]
-                    if all(head) and fold(head[0]) not in _NOT_HEADS:
-                        found = _antecedent(head, told)
-                        for other in _SAME_THING.get(tuple(head), ()) if found is None else ():
-                            found = _antecedent(other, told)  # "cái cổng đó" after "cái trang dịch vụ công …"
-                            if found is not None:
-                                break
-                        if found is not None:
-                            break
-            if found is not None:
-                break
+        own = _before(words, start)
+        found, s, n = _looked_up(words, i, start, end, own) if own else (None, start, 0)
+        if not found:  # the question's own piece before names it and says more, or the story is read as before
+            found, s, n = _looked_up(words, i, start, end, told)
         if found is None:
             out.append(raw)
             continue
@@ -183,3 +201,42 @@ def resolve(question: str, story: Sequence[str]) -> str:
         elif trail and out:
             out[-1] += trail
     return " ".join(out) if changed else question
+
+
+def _before(words: Sequence[str], start: int) -> list[tuple[list[str], list[str], list[str]]]:
+    """The question's own pieces before the one that points back, read as a sentence of the story, before the story
+    (round 32): "… đọc tới chỗ Ngày Chuyển đổi số quốc gia, ông hỏi ngày đó do quyết định số mấy đặt ra" names the
+    Day in the piece before "ngày đó", and the story's earlier "ngày nào cũng nhờ tôi …" is no antecedent. Only the
+    words up to the last comma before the noun phrase: within its own piece a noun is the phrase's own. Read first,
+    and taken only where it carries words ("Ba tôi muốn vô tổ nên nhờ tôi hỏi: tổ đó …" carries none: the story's
+    "tổ công nghệ số cộng đồng ở thôn" is read as before)."""
+    cut = max((k for k in range(start) if words[k].endswith((",", ";", ":"))), default=-1)
+    return [_words(" ".join(words[: cut + 1]))] if cut >= 0 else []
+
+
+def _looked_up(words: Sequence[str], at: int, start: int, end: int,
+               told: Sequence[tuple[list[str], list[str], list[str]]]) -> tuple[list[str] | None, int, int]:
+    """What the demonstrative at ``at`` stands for (:func:`_antecedent`; ``None`` where the story never said its
+    noun), with where its noun starts in ``words`` and how many words it is. The noun phrase runs ``start`` to
+    ``end`` (:func:`_head`); the noun first, then what qualifies it ("[tài khoản] kiểu cũ đó")."""
+    if fold(_plain(words[at - 1])) in _TIME_NOUNS - {"ngay"}:  # "Ngày" also names a day: "ngày [Chuyển đổi số] đó"
+        # round 32: a time noun right before the demonstrative is the noun it closes — "chủ đề [năm ấy]" is the
+        # theme of that year, as a noun followed by its possessor (the modifiers follow the noun: Nguyễn Đình Hoà
+        # 1997, ch. 5) — and the time it points back to is one the story dated ("Năm 2022 …"); a time the story
+        # never dated ("cả tháng", "năm đầu tiên") leaves the noun phrase to be read as before
+        found = _antecedent([_plain(words[at - 1])], told, dated=True)
+        if found is not None:
+            return found, at - 1, 1
+    for s in range(start, end):
+        for n in (2, 1):
+            if s + n <= end:
+                head = [_plain(w) for w in words[s : s + n]]
+                if all(head) and fold(head[0]) not in _NOT_HEADS:
+                    found = _antecedent(head, told)
+                    for other in _SAME_THING.get(tuple(head), ()) if found is None else ():
+                        found = _antecedent(other, told)  # "cái cổng đó" after "cái trang dịch vụ công …"
+                        if found is not None:
+                            break
+                    if found is not None:
+                        return found, s, n
+    return None, start, 0
