@@ -1266,3 +1266,14 @@ def test_a_look_alike_an_emoji_cuts_from_the_story_is_still_refused(bot: BotHarn
     """The question after the emoji asks about number plates, which the channel does not answer."""
     message = ask(bot, "Giờ Bạc Liêu nhập vô Cà Mau rồi phải hông 🤔 cho hỏi biển số xe có phải đổi không")
     assert message["text"] == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
+
+
+# Round 32 (select32): a long letter's candidates come from every rare word it says, not the 24 rarest, so a story full
+# of places, jobs and relatives no longer keeps the entry of the subject it asks about out of the ranking
+def test_a_letter_whose_story_names_many_people_and_places_still_offers_the_portals_launch(bot: BotHarness) -> None:
+    text = ("Chú làm thợ hồ ở Bình Định, vợ chú bán bánh xèo, thằng út đi lính ở Kon Tum, con gái lấy chồng ở Gia Lai. "
+            "Ở xã có người nói mấy năm nay có cổng dịch vụ công quốc gia, làm thủ tục khỏi đi lại. Cái đó mở ra từ hồi "
+            "nào vậy?")
+    message = ask(bot, text)
+    launched = get_kb().by_id["dvcqg-ra-doi"]
+    assert launched.title in [b["payload"] for b in buttons(message)] or entry_answer(launched.id) in message["text"]

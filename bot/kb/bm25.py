@@ -11,7 +11,6 @@ import operator
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence, Set
 
-MAX_SELECT_TERMS = 24  # rarest query terms used to select candidates (latency bound for long messages)
 SELECT_POSTINGS = 64  # entries per term that candidate selection credits (the term's highest weights)
 
 
@@ -78,26 +77,28 @@ class TwoFieldBM25:
     def score(self, terms: Collection[str]) -> list[float]:
         """Blended score of every entry (a dense list indexed like the entries).
 
-        Only the ``MAX_SELECT_TERMS`` rarest terms select candidates, and words found in a quarter of the
-        entries or more only when the message has no rarer word: adding a dense row per common word cost
-        most of a ranking at 1,000 entries, and common words do not decide which entries are candidates (the
-        candidates' field scores, ``fields``, still use every term).
+        Every rare term of the query selects candidates; words found in a quarter of the entries or more only when
+        the message has no rarer word: adding a dense row per common word cost most of a ranking at 1,000 entries,
+        and common words do not decide which entries are candidates (the candidates' field scores, ``fields``,
+        still use every term).
+
+        Round 32: no longer only the 24 rarest. A long letter tells its story before it asks, and a story's rare
+        words (a place, a job, a relative) took those 24 slots from the words of its subject, which a story repeats
+        and the KB says often ("cổng dịch vụ công", "tổ công nghệ số"): on the tuned sets the right entry was then
+        no candidate of the whole letter though all its rare words made it the first (docs/qa-history/
+        round-32-select32.md). And which 24 were kept hung on document frequencies, so a word added to one entry
+        moved unrelated answers (round 31, content31). A term's postings are at most ``SELECT_POSTINGS``, so a
+        letter of ~140 rare terms adds ~9,000 postings (~0.2 ms at 1,000 entries).
         """
         # filtered in C (latency), in a fixed order: an entry's score is summed term by term, and the order of a
-        # set of terms follows PYTHONHASHSEED (a last-bit difference could flip a tie between candidates). Only the
-        # terms summed are sorted (latency, round 22: a long letter has ~100 known terms, 24 of them selected): the
-        # rarest first (a total order, whatever the order they come in), else in the order of their text, as when
-        # every known term was sorted first and the rare ones filtered out of that order.
-        rare = list(filter(self.postings.__contains__, terms))
+        # set of terms follows PYTHONHASHSEED (a last-bit difference could flip a tie between candidates): the terms
+        # summed are sorted by their text.
+        rare = sorted(filter(self.postings.__contains__, terms))
         acc = [0.0] * self.n
         if not rare:  # only words found in a quarter of the entries or more: they are all there is to go on
             for term in sorted(filter(self.df.__contains__, terms)):
                 acc = list(map(operator.add, acc, self.dense[term]))
             return acc
-        if len(rare) > MAX_SELECT_TERMS:
-            rare = sorted(rare, key=lambda t: (self.df[t], t))[:MAX_SELECT_TERMS]
-        else:
-            rare.sort()
         postings = self.postings
         for term in rare:
             for doc, w in zip(*postings[term], strict=True):  # in the term's own order, as the packed arrays were read
