@@ -209,3 +209,28 @@ def stop(*procs: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def rarest_terms_select(monkeypatch: Any, count: int = 24) -> None:
+    """Candidate selection as it was until round 32: only the ``count`` rarest rare terms of a message (by document
+    frequency, then text). Tests of the readers that take over where a long letter's story kept its entry out of the
+    whole letter's ranking (``bot.kb.unranked``, ``bot.kb.shown``) use it to make such a ranking: since round 32
+    (select32) every rare term selects, and their letters' whole rankings hold the entry."""
+    import operator
+
+    from bot.kb.bm25 import TwoFieldBM25
+
+    def score(self: TwoFieldBM25, terms: Any) -> list[float]:
+        rare = list(filter(self.postings.__contains__, terms))
+        acc = [0.0] * self.n
+        if not rare:
+            for term in sorted(filter(self.df.__contains__, terms)):
+                acc = list(map(operator.add, acc, self.dense[term]))
+            return acc
+        rare = sorted(rare, key=lambda t: (self.df[t], t))[:count] if len(rare) > count else sorted(rare)
+        for term in rare:
+            for doc, w in zip(*self.postings[term], strict=True):
+                acc[doc] += w
+        return acc
+
+    monkeypatch.setattr(TwoFieldBM25, "score", score)

@@ -12,6 +12,7 @@ from bot.kb.decision import REDIRECT_TOPIC, SUGGESTIONS, Answer, ambiguous, unkn
 from bot.kb.index import Hit
 from bot.kb.intent_model import INTENT_AGREE, NOTHING, OUTSIDE, Reading
 from bot.kb.shown import widened
+from tests.support import rarest_terms_select
 
 pytestmark = pytest.mark.unit
 
@@ -45,7 +46,9 @@ def test_an_unanswered_letter_now_shows_its_entry(kb: KnowledgeBase, monkeypatch
     """The letter stays unanswered, the engine's first choice stays first, and the entry its question names is among
     the choices — where the chosen reading's ranking alone did not hold it. Round 28 answers the mother's letter (the
     story kept the theme out of the whole letter's ranking, ``bot.kb.unranked``): that reading is left out here, so
-    the letters stay ones nothing answers, whose choices are what is tested."""
+    the letters stay ones nothing answers, whose choices are what is tested. Round 32 (select32) ranks the theme in
+    the whole letter (every rare term selects): the ranking the story made before is restored here."""
+    rarest_terms_select(monkeypatch)
     monkeypatch.setattr(reading_module, "unranked", lambda *args: None)
     answer = kb.answer(letter)
     assert not answer.confident and entry in answer.choice_entries, (answer.kind, answer.choice_entries)
