@@ -22,7 +22,7 @@ from bot.core.ingest import QUEUED_LEASE_MS
 from bot.digest import fanout as digest
 from bot.digest import schedule as digest_schedule
 from bot.digest.stories import DigestStory, add_fixture_story
-from bot.infra import keys
+from bot.infra import clock, keys
 from tests.conftest import RedisServer
 from tests.support import BotHarness, spawn, stop, wait_for, wait_for_worker
 
@@ -47,7 +47,16 @@ def _pings(client: redis.Redis) -> bool:
         return False
 
 
+def _a_weekday_not_today(bot: BotHarness) -> str:
+    """A digest schedule three days from today (bot time): with the default "MON 08:00", a run on a Monday after
+    08:00 found that day's slot missed, and the spawned scheduler's catch-up fired it before the test's own fire did
+    (session 32: "already" on every Monday after 08:00 and never before)."""
+    today = clock.now(bot.redis, bot.settings).weekday()
+    return f"{('MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN')[(today + 3) % 7]} 08:00"
+
+
 def test_kills_redis_restart_and_zalo_faults_lose_nothing(bot: BotHarness, redis_server: RedisServer) -> None:
+    bot.reconfigure(DIGEST_SCHEDULE=_a_weekday_not_today(bot))
     expected = citizens.calibrate(_converse(bot), 6_600_000_000_000_000_000)  # in-process, before any fault
     for reader in READERS:
         bot.send(reader, "đăng ký")
