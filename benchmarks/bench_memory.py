@@ -26,9 +26,6 @@ RATE = 200.0  # events/s offered: well under the ~300/s the stack holds (bench_r
 SECONDS = 8.0
 STEPS = 3  # about 4,800 events in all
 SETTLE_S = 120.0
-# used_memory per handled event after the run: 280–470 B measured (session 31's code: 936). It moves with the share of
-# events that end a story (1.0–2.7 % between runs, by timing), each keeping ~7 KB of RQ's screening job for an hour.
-TARGET_KEPT_B = 600.0
 TARGET_EXPIRED_B = 16.0  # bytes per event held by keys already expired (claim answers before round 32: ~500)
 TARGET_RSS_MB = 150.0
 SIZING_EVENTS_PER_DAY = (10_000, 100_000, 1_000_000)
@@ -70,7 +67,7 @@ def _report(kept: redis_memory.Kept, rows: list[tuple[str, float, float, redis_m
     print(f"\nRedis after {kept.events} handled events ({steps} steps of {rate:.0f}/s for {seconds:.0f} s, citizens' "
           f"mixed traffic, every user new), read past a lease:")
     print("\n".join(redis_memory.format_growth(rows)))
-    print(redis_memory.format_kept(kept, TARGET_KEPT_B))
+    print(redis_memory.format_kept(kept, redis_memory.TARGET_KEPT_B))
     print(f"target: held by keys already expired ≤ {TARGET_EXPIRED_B:.0f} B per event: "
           f"{kept.expired_held_per_event:.0f} {_mark(kept.expired_held_per_event <= TARGET_EXPIRED_B)} "
           f"(freed by a SCAN)")

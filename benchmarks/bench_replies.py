@@ -55,7 +55,6 @@ TARGET_HELD_150 = 150.0  # events/s held at 150 ms
 TARGET_RATIO = 0.9  # of the rate held at 0 ms
 TARGET_CPU_MS = 3.0  # worker CPU per event
 TARGET_RSS_MB = 150.0
-TARGET_REDIS_B_PER_EVENT = 600.0  # used_memory kept per handled event (bench_memory's target)
 DRIVER_THREADS = 32
 
 
@@ -95,7 +94,7 @@ def run(seconds: float = 8.0, repeats: int | None = None) -> dict[str, Any]:
 def _report_redis(kept: redis_memory.Kept, info: dict[str, float]) -> None:
     """Beside the peak RSS table: what Redis still held per handled event at the end (read within a lease of the
     last step, so its last sends' leases may still be there), and its peak; bench_memory breaks it down by key."""
-    print(redis_memory.format_kept(kept, TARGET_REDIS_B_PER_EVENT))
+    print(redis_memory.format_kept(kept, redis_memory.TARGET_KEPT_B))
     print(f"  used_memory peak {info['used_memory_peak'] / 2**20:.1f} MB, fragmentation "
           f"{info['mem_fragmentation_ratio']:.2f} (the peak RSS above is what the allocator kept of it)")
 

@@ -50,7 +50,7 @@ def _pings(client: redis.Redis) -> bool:
 def _a_weekday_not_today(bot: BotHarness) -> str:
     """A digest schedule three days from today (bot time): with the default "MON 08:00", a run on a Monday after
     08:00 found that day's slot missed, and the spawned scheduler's catch-up fired it before the test's own fire did
-    (session 32: "already" on every Monday after 08:00 and never before)."""
+    (session 32: "already" at 09:52 on a Monday, on main too; `next_send` returns a slot missed earlier that day)."""
     today = clock.now(bot.redis, bot.settings).weekday()
     return f"{('MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN')[(today + 3) % 7]} 08:00"
 
