@@ -526,6 +526,25 @@ FLOORS = {
     # 86.7 %, none taken; end of round 32: 94.7 %, 99.7 %, 1 (judged wrong), 0/80, 86.7 %; rambling 18 -> 19/20,
     # mixed 18/20)
     "test54": (0.93, 0.99, 0.0125, 0.0125, 0.85),
+    # the regeneration at the start of session 33, two fresh writers (tg: Nam Định/Hà Nam/Bắc Ninh textile and
+    # electronics workers, Catholic parishioners, phở sellers; ug: Bến Tre/Trà Vinh/Sóc Trăng/Bạc Liêu coconut and
+    # shrimp farmers, Khmer families, salt farmers), 20 cases of each of the 16 styles, written before any round-33
+    # work, never tuned on, failures never read (954ce74: 96.6 %, 99.7 %, 0 wrong, 0/80, 86.7 %, 2 taken; rambling
+    # 15/20, mixed 20/20)
+    "test55": (0.94, 0.985, 0.0125, 0.0125, 0.83),
+    # session 33's three dev sets, tuned on from round 33 (given to the lanes the moment they were written), rambling-
+    # and mixed-heavy: dev33a (writer yg, Đà Nẵng/Quảng Nam/Huế tailors, boatmen, guides, Cơ Tu villagers; 14 of each of
+    # 52 in scope; untouched at 954ce74: 96.2 %, 100 %, 0 wrong, 0/28, 4/6); dev33c (writer zg, Tây Ninh/Long An/Bà
+    # Rịa–Vũng Tàu Cao Đài followers, dragon-fruit farmers, oil-rig families; 92.3 %, 96.2 %, 0 wrong, 1/28, 6/6, 2
+    # taken); dev33d (writer ag, Thái Nguyên/Tuyên Quang/Bắc Giang/Lạng Sơn tea pickers, Tày and Nùng families: 35
+    # rambling and 35 mixed only, 20 long off-topic letters; 88.6 %, 98.6 %, 0 wrong, 0/20, 3/4, 1 taken)
+    "dev33a": (0.92, 0.96, 0.03, 0.04, 0.65),
+    "dev33c": (0.88, 0.94, 0.03, 0.07, 0.83),
+    "dev33d": (0.85, 0.96, 0.03, 0.05, 0.7),
+    # session 33's held-out dev set, one fresh writer (xg: Lào Cai/Hà Giang/Yên Bái Hmong and Dao villagers, tea and
+    # cardamom growers, homestay hosts: 14 rambling and 14 mixed of 52), figures only (954ce74: 94.2 %, 98.1 %, 1 wrong,
+    # 0/28, 5/6)
+    "dev33b": (0.9, 0.96, 0.04, 0.04, 0.8),
 }
 
 
@@ -566,8 +585,10 @@ def blind_report(split: str, kb: KnowledgeBase, route: Callable[[str], str | Non
 # dev20a and dev21a (2 taken each at the start) have none since lane cmd21; dev27a (1 taken at the start: a long
 # letter ending "kênh này lập ra để làm gì, cô có thể góp gì cho kênh không" read as help) has none since lane cmd28
 # (bot/nlp/help_besides.py: a question beside the help request is the knowledge base's)
-# dev30a (1 taken at the start) is round 30's; dev31c (1 taken at the start) is round 31's
-NOT_YET_TUNED: set[str] = {"dev30a", "dev31c"}
+# dev30a (1 taken at the start) is round 30's; dev31c (1 taken at the start) is round 31's; dev33c (2 taken at the
+# start: what citizens can do for digital transformation read as help, an off-topic request to retell a legend read
+# as a story) and dev33d (1: an erase request routed to the knowledge base) are round 33's
+NOT_YET_TUNED: set[str] = {"dev30a", "dev31c", "dev33c", "dev33d"}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
