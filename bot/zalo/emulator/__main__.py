@@ -26,6 +26,7 @@ from bot.zalo.emulator.config import (
     SANDBOX_REFRESH_TOKEN,
     EmulatorConfig,
 )
+from bot.zalo.emulator.heap import settle_allocator
 from bot.zalo.emulator.server import EmulatorServer
 
 
@@ -75,6 +76,7 @@ def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    settle_allocator()  # this process is only the emulator: its heap settings are ours to choose (heap.py)
     args = build_parser().parse_args(argv)
     if production_requested():
         print(f"python -m bot.zalo.emulator: {PRODUCTION_REFUSAL}", file=sys.stderr)
