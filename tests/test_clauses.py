@@ -143,3 +143,23 @@ def test_marks_alone_are_no_question(text: str, parts: list[str]) -> None:
 ])
 def test_several_then_keeps_its_then(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # round 32: what the asker heard, told after the question with only a comma ("nghe bảo / nghe nói / thấy bảo /
+    # nghe người ta nói …"), is a claim reported, not the question: cut off, its words no longer rank the answer
+    ("mục tiêu của đề án 06 là gì vậy, nghe bảo năm nay lại đổi cơ quan chủ trì",
+     ["mục tiêu của đề án 06 là gì vậy", "nghe bảo năm nay lại đổi cơ quan chủ trì"]),
+    ("VNeID mức 2 đăng ký ở đâu, tui nghe người ta nói phải lên công an huyện",
+     ["VNeID mức 2 đăng ký ở đâu", "tui nghe người ta nói phải lên công an huyện"]),
+    ("ngay chuyen doi so la ngay nao z, thay bao nam nay doi lich",
+     ["ngay chuyen doi so la ngay nao z", "thay bao nam nay doi lich"]),
+    # a hearsay clause that asks, or one typed with "?", is still the question's
+    ("Ngày chuyển đổi số là ngày nào vậy, nghe nói năm nay dời sang tháng khác?",
+     ["Ngày chuyển đổi số là ngày nào vậy, nghe nói năm nay dời sang tháng khác?"]),
+    # "nghe" alone is no hearsay frame ("nghe máy": answer the phone)
+    ("số tổng đài hỗ trợ là số mấy vậy, nghe máy mãi không thấy ai",
+     ["số tổng đài hỗ trợ là số mấy vậy, nghe máy mãi không thấy ai"]),
+])
+def test_hearsay_told_after_the_question_is_cut_off(text: str, parts: list[str]) -> None:
+    assert clauses(text) == parts

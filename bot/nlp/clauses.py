@@ -207,6 +207,24 @@ def tells_state(right: str) -> bool:
                for a, b, c in zip(words, words[1:], words[2:], strict=False))
 
 
+# Round 32: what the asker heard, told after the question with only a comma ("chủ đề năm 2025 là gì thế, nghe bảo năm
+# nay lại đổi bộ tổ chức"): Vietnamese marks hearsay by a verb of hearing or seeing before one of saying, with no
+# subject ("nghe nói / nghe bảo / nghe kể / nghe đồn / nghe đâu", "thấy nói / thấy bảo", "nghe người ta nói": "I
+# heard that …"; Nguyễn Đình Hòa, *Vietnamese*, 1997, evidentials; Wiktionary "nghe nói", "nghe đâu"). Such a clause
+# reports a claim; where it asks nothing itself it is the asker's story, and read with the question its words (here
+# "tổ chức") pull the answer to another entry. Folded; "nghe" alone ("nghe rõ") or "bảo" alone are no frame.
+_HEARSAY = re.compile(r"^(?:(?:minh|toi|tui|em|e|chau|con|t) )?(?:co )?(?:nghe|thay) (?:nguoi ta |ai do |moi nguoi )?"
+                      r"(?:noi|bao|ke|don|dau|keu|bieu)\b")
+
+
+def tells_heard(right: str) -> bool:
+    """What the asker heard, told after the question (see ``_HEARSAY``): no "?", three words or more, a hearsay
+    frame opening it, and no question of its own (round 32)."""
+    if "?" in right or len(right.split()) < 3:
+        return False
+    return _HEARSAY.match(fold(right).strip()) is not None and not asks_by_itself(right)
+
+
 _BECAUSE = frozenset({"tai", "vi", "boi", "do"})  # "tại / vì / bởi / do mình …": the asker's reason, told after
 
 
@@ -360,7 +378,7 @@ def _split_connectors(sentence: str) -> list[str]:
         elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and cites_source(right):
             cuts.append(m.end())  # round 17: "…, theo kênh này kêu gọi": where the asker heard it (``cites_source``)
         elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
-                and (tells_after(right) or tells_state(right)):
+                and (tells_after(right) or tells_state(right) or tells_heard(right)):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
             # the context is cut off so the question is read alone (round 10). Only the asker's own life: a
             # qualifier after the comma ("…, tính riêng cấp xã năm 2024") is still the question's, and what the
