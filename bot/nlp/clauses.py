@@ -225,6 +225,33 @@ def tells_heard(right: str) -> bool:
     return _HEARSAY.match(fold(right).strip()) is not None and not asks_by_itself(right)
 
 
+# Round 33: the words of a question that name no subject of their own (folded): question words, the particles and
+# addressees that close a chat question, the copula and the aspect / modal words around the verb, and the deictic
+# times ("năm nay", "bây giờ"). Vietnamese drops a subject the context supplies (pro-drop; Cao Xuân Hạo, *Tiếng
+# Việt: sơ thảo ngữ pháp chức năng*, 1991, on topic–comment and the omitted topic): "Ai phụ trách vậy, nghe nói công
+# an phường mới đổi trưởng" asks who heads *the ward police*, the topic the hearsay names.
+_SUBJECTLESS = _QUESTION_FOLDED | _QUESTION_SHORTHAND | frozenset(fold(w) for w in (
+    "bao khi thế nào sao đâu làm là có thì mà được đã sẽ đang vẫn cũng lại mới rồi ở tại của cho với vậy dzậy zậy"
+    " z v ạ à hả nhé nha nhỉ hen nghen ơi ad admin mn mọi người bạn các anh chị em mình tôi tui ông bà cô chú bác"
+    " nay giờ hiện bây lúc hồi đúng thật phải").split())
+_DEICTIC_TIME = frozenset({"nam", "hom", "thang", "tuan", "bay", "hien", "gio"})  # "năm / hôm / tháng … nay"
+MIN_SUBJECT_WORDS = 4  # syllables naming the question's own subject (a head and its modifier, two words of two) before hearsay after it is cut off
+
+
+def names_own_subject(question: str) -> bool:
+    """Whether a question names what it asks about, so that hearsay told after it is the asker's story: it points
+    back at nothing (:func:`self_contained`) and keeps ``MIN_SUBJECT_WORDS`` words besides question words,
+    particles, the verb's auxiliaries and deictic times (``_SUBJECTLESS``). A question with its subject dropped ("Có
+    mất phí không vậy", "Năm nay tổ chức ở đâu vậy") takes it from the hearsay (round 33: cut off, such off-topic
+    letters read as a bare in-scope question and were answered)."""
+    if not self_contained(question):
+        return False
+    words = fold(question).split()
+    kept = [w for i, w in enumerate(words)
+            if w not in _SUBJECTLESS and not (w in _DEICTIC_TIME and words[i + 1 : i + 2] == ["nay"])]
+    return len(kept) >= MIN_SUBJECT_WORDS
+
+
 _BECAUSE = frozenset({"tai", "vi", "boi", "do"})  # "tại / vì / bởi / do mình …": the asker's reason, told after
 
 
@@ -378,7 +405,7 @@ def _split_connectors(sentence: str) -> list[str]:
         elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and cites_source(right):
             cuts.append(m.end())  # round 17: "…, theo kênh này kêu gọi": where the asker heard it (``cites_source``)
         elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
-                and (tells_after(right) or tells_state(right) or tells_heard(right)):
+                and (tells_after(right) or tells_state(right) or (tells_heard(right) and names_own_subject(left))):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
             # the context is cut off so the question is read alone (round 10). Only the asker's own life: a
             # qualifier after the comma ("…, tính riêng cấp xã năm 2024") is still the question's, and what the
