@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlp.clauses import asks_by_itself, clauses, is_question
+from bot.nlp.clauses import asks_by_itself, clauses, is_question, names_own_subject
 
 
 @pytest.mark.parametrize(("text", "parts"), [
@@ -163,3 +163,30 @@ def test_several_then_keeps_its_then(text: str, parts: list[str]) -> None:
 ])
 def test_hearsay_told_after_the_question_is_cut_off(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    # round 33: a question naming its subject (a head and its modifier) is read alone, hearsay after it is story
+    ("Quyết định 749 do ai ký vậy", True),
+    ("cong dich vu cong khai truong hoi nao z", True),
+    # a question with its subject dropped takes it from what follows: question words, particles, the verb's
+    # auxiliaries and the deictic "năm nay" name nothing
+    ("Ai phụ trách vậy", False),
+    ("Có mất phí không vậy ad", False),
+    ("Năm nay tổ chức ở đâu vậy", False),
+    ("Số điện thoại bao nhiêu vậy", False),
+    # and one pointing back at the context names nothing of its own
+    ("Trang đó địa chỉ là gì vậy", False),
+])
+def test_a_question_names_its_own_subject(question: str, named: bool) -> None:
+    assert names_own_subject(question) is named
+
+
+@pytest.mark.parametrize("text", [
+    # round 33: the hearsay names what the subjectless question asks about: it stays the question's
+    "Ai phụ trách vậy, nghe nói công an phường mới đổi trưởng",
+    "Năm nay tổ chức ở đâu vậy, nghe nói hội chợ nông sản tỉnh làm to lắm",
+    "Cái đó là gì vậy, nghe nói đề án 06 sắp hết hạn",
+])
+def test_hearsay_naming_a_subjectless_questions_subject_stays_with_it(text: str) -> None:
+    assert clauses(text) == [text]
