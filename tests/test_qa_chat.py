@@ -1294,3 +1294,11 @@ def test_hearsay_naming_another_domains_subject_gets_the_apology(bot: BotHarness
     reply = ask(bot, text)["text"]
     you = reply.split(",", 1)[0].split()[-1]
     assert reply == render("out_of_scope", you=you, You=you.capitalize(), me="kênh")
+
+
+def test_an_index_target_asked_of_two_years_in_turn_gets_both(bot: BotHarness) -> None:
+    """Round 33 (bot.kb.several.years_in_turn): "EGDI … năm 2025 … top mấy, tới 2030 … top mấy" asks one index's
+    target of two years; the citizen sees both (top 70 and top 50), not the 2025 targets with 2030 behind a button."""
+    reply = ask(bot, "xep hang chinh phu dien tu EGDI muc tieu nam 2025 la nhom may, den 2030 la nhom may")["text"]
+    said = reply.split("Nguồn:")[0]  # the answer itself, not a source's title
+    assert "nhóm 70" in said and "nhóm 50" in said
