@@ -230,12 +230,15 @@ def tells_heard(right: str) -> bool:
 # times ("năm nay", "bây giờ"). Vietnamese drops a subject the context supplies (pro-drop; Cao Xuân Hạo, *Tiếng
 # Việt: sơ thảo ngữ pháp chức năng*, 1991, on topic–comment and the omitted topic): "Ai phụ trách vậy, nghe nói công
 # an phường mới đổi trưởng" asks who heads *the ward police*, the topic the hearsay names.
-_SUBJECTLESS = _QUESTION_FOLDED | _QUESTION_SHORTHAND | frozenset(fold(w) for w in (
+_SUBJECTLESS_TEXT = (
     "bao khi thế nào sao đâu làm là có thì mà được đã sẽ đang vẫn cũng lại mới rồi ở tại của cho với vậy dzậy zậy"
     " z v ạ à hả nhé nha nhỉ hen nghen ơi ad admin mn mọi người bạn các anh chị em mình tôi tui ông bà cô chú bác"
-    " nay giờ hiện bây lúc hồi đúng thật phải").split())
+    " nay giờ hiện bây lúc hồi đúng thật phải")
+_SUBJECTLESS = _QUESTION_FOLDED | _QUESTION_SHORTHAND | frozenset(fold(w) for w in _SUBJECTLESS_TEXT.split())
 _DEICTIC_TIME = frozenset({"nam", "hom", "thang", "tuan", "bay", "hien", "gio"})  # "năm / hôm / tháng … nay"
-MIN_SUBJECT_WORDS = 4  # syllables naming the question's own subject (a head and its modifier, two words of two) before hearsay after it is cut off
+# syllables naming the question's own subject (a head and its modifier, two words of two syllables) before hearsay
+# told after it is cut off as story
+MIN_SUBJECT_WORDS = 4
 
 
 def names_own_subject(question: str) -> bool:
