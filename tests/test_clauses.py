@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlp.clauses import asks_by_itself, clauses, is_question, names_own_subject
+from bot.nlp.clauses import asks_by_itself, clauses, is_question
 
 
 @pytest.mark.parametrize(("text", "parts"), [
@@ -143,50 +143,3 @@ def test_marks_alone_are_no_question(text: str, parts: list[str]) -> None:
 ])
 def test_several_then_keeps_its_then(text: str, parts: list[str]) -> None:
     assert clauses(text) == parts
-
-
-@pytest.mark.parametrize(("text", "parts"), [
-    # round 32: what the asker heard, told after the question with only a comma ("nghe bảo / nghe nói / thấy bảo /
-    # nghe người ta nói …"), is a claim reported, not the question: cut off, its words no longer rank the answer
-    ("mục tiêu của đề án 06 là gì vậy, nghe bảo năm nay lại đổi cơ quan chủ trì",
-     ["mục tiêu của đề án 06 là gì vậy", "nghe bảo năm nay lại đổi cơ quan chủ trì"]),
-    ("VNeID mức 2 đăng ký ở đâu, tui nghe người ta nói phải lên công an huyện",
-     ["VNeID mức 2 đăng ký ở đâu", "tui nghe người ta nói phải lên công an huyện"]),
-    ("ngay chuyen doi so la ngay nao z, thay bao nam nay doi lich",
-     ["ngay chuyen doi so la ngay nao z", "thay bao nam nay doi lich"]),
-    # a hearsay clause that asks, or one typed with "?", is still the question's
-    ("Ngày chuyển đổi số là ngày nào vậy, nghe nói năm nay dời sang tháng khác?",
-     ["Ngày chuyển đổi số là ngày nào vậy, nghe nói năm nay dời sang tháng khác?"]),
-    # "nghe" alone is no hearsay frame ("nghe máy": answer the phone)
-    ("số tổng đài hỗ trợ là số mấy vậy, nghe máy mãi không thấy ai",
-     ["số tổng đài hỗ trợ là số mấy vậy, nghe máy mãi không thấy ai"]),
-])
-def test_hearsay_told_after_the_question_is_cut_off(text: str, parts: list[str]) -> None:
-    assert clauses(text) == parts
-
-
-@pytest.mark.parametrize(("question", "named"), [
-    # round 33: a question naming its subject (a head and its modifier) is read alone, hearsay after it is story
-    ("Quyết định 749 do ai ký vậy", True),
-    ("cong dich vu cong khai truong hoi nao z", True),
-    # a question with its subject dropped takes it from what follows: question words, particles, the verb's
-    # auxiliaries and the deictic "năm nay" name nothing
-    ("Ai phụ trách vậy", False),
-    ("Có mất phí không vậy ad", False),
-    ("Năm nay tổ chức ở đâu vậy", False),
-    ("Số điện thoại bao nhiêu vậy", False),
-    # and one pointing back at the context names nothing of its own
-    ("Trang đó địa chỉ là gì vậy", False),
-])
-def test_a_question_names_its_own_subject(question: str, named: bool) -> None:
-    assert names_own_subject(question) is named
-
-
-@pytest.mark.parametrize("text", [
-    # round 33: the hearsay names what the subjectless question asks about: it stays the question's
-    "Ai phụ trách vậy, nghe nói công an phường mới đổi trưởng",
-    "Năm nay tổ chức ở đâu vậy, nghe nói hội chợ nông sản tỉnh làm to lắm",
-    "Cái đó là gì vậy, nghe nói đề án 06 sắp hết hạn",
-])
-def test_hearsay_naming_a_subjectless_questions_subject_stays_with_it(text: str) -> None:
-    assert clauses(text) == [text]

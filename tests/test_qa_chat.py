@@ -1275,27 +1275,6 @@ def test_a_letter_whose_story_names_many_people_and_places_still_offers_the_port
     assert launched.title in [b["payload"] for b in buttons(message)] or entry_answer(launched.id) in message["text"]
 
 
-def test_what_the_asker_heard_after_the_question_does_not_pick_the_answer(bot: BotHarness) -> None:
-    """Round 32 (bot.nlp.clauses, hearsay told after the question): "…, nghe bảo năm nay …" reports a claim; the
-    citizen asking the 2025 theme sees the theme, not the entry the claim's words name (the day it was held)."""
-    reply = ask(bot, "chủ đề năm 2025 của ngày chuyển đổi số là gì thế nhỉ, nghe bảo năm nay bộ khác đứng ra tổ chức")
-    assert reply["text"].startswith(entry_answer("ngay-cds-chu-de-2025"))
-
-
-@pytest.mark.parametrize("text", [
-    "Có mất phí không vậy, nghe nói làm hộ chiếu online giờ nhanh lắm",
-    "Ai phụ trách vậy, nghe nói công an phường mới đổi trưởng",
-])
-def test_hearsay_naming_another_domains_subject_gets_the_apology(bot: BotHarness, text: str) -> None:
-    """Round 33 (bot.nlp.clauses.names_own_subject): a question with its subject dropped asks about what the hearsay
-    after it names (a passport, the ward police); the citizen gets the out-of-scope apology, not an answer the bare
-    question would rank (round 32's hearsay cut answered such a letter). The address the reply opens with is the
-    address reader's ("Xin lỗi cô, …"), so the apology is compared after it."""
-    reply = ask(bot, text)["text"]
-    you = reply.split(",", 1)[0].split()[-1]
-    assert reply == render("out_of_scope", you=you, You=you.capitalize(), me="kênh")
-
-
 def test_an_index_target_asked_of_two_years_in_turn_gets_both(bot: BotHarness) -> None:
     """Round 33 (bot.kb.several.years_in_turn): "EGDI … năm 2025 … top mấy, tới 2030 … top mấy" asks one index's
     target of two years; the citizen sees both (top 70 and top 50), not the 2025 targets with 2030 behind a button."""

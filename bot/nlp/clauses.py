@@ -207,54 +207,6 @@ def tells_state(right: str) -> bool:
                for a, b, c in zip(words, words[1:], words[2:], strict=False))
 
 
-# Round 32: what the asker heard, told after the question with only a comma ("chủ đề năm 2025 là gì thế, nghe bảo năm
-# nay lại đổi bộ tổ chức"): Vietnamese marks hearsay by a verb of hearing or seeing before one of saying, with no
-# subject ("nghe nói / nghe bảo / nghe kể / nghe đồn / nghe đâu", "thấy nói / thấy bảo", "nghe người ta nói": "I
-# heard that …"; Nguyễn Đình Hòa, *Vietnamese*, 1997, evidentials; Wiktionary "nghe nói", "nghe đâu"). Such a clause
-# reports a claim; where it asks nothing itself it is the asker's story, and read with the question its words (here
-# "tổ chức") pull the answer to another entry. Folded; "nghe" alone ("nghe rõ") or "bảo" alone are no frame.
-_HEARSAY = re.compile(r"^(?:(?:minh|toi|tui|em|e|chau|con|t) )?(?:co )?(?:nghe|thay) (?:nguoi ta |ai do |moi nguoi )?"
-                      r"(?:noi|bao|ke|don|dau|keu|bieu)\b")
-
-
-def tells_heard(right: str) -> bool:
-    """What the asker heard, told after the question (see ``_HEARSAY``): no "?", three words or more, a hearsay
-    frame opening it, and no question of its own (round 32)."""
-    if "?" in right or len(right.split()) < 3:
-        return False
-    return _HEARSAY.match(fold(right).strip()) is not None and not asks_by_itself(right)
-
-
-# Round 33: the words of a question that name no subject of their own (folded): question words, the particles and
-# addressees that close a chat question, the copula and the aspect / modal words around the verb, and the deictic
-# times ("năm nay", "bây giờ"). Vietnamese drops a subject the context supplies (pro-drop; Cao Xuân Hạo, *Tiếng
-# Việt: sơ thảo ngữ pháp chức năng*, 1991, on topic–comment and the omitted topic): "Ai phụ trách vậy, nghe nói công
-# an phường mới đổi trưởng" asks who heads *the ward police*, the topic the hearsay names.
-_SUBJECTLESS_TEXT = (
-    "bao khi thế nào sao đâu làm là có thì mà được đã sẽ đang vẫn cũng lại mới rồi ở tại của cho với vậy dzậy zậy"
-    " z v ạ à hả nhé nha nhỉ hen nghen ơi ad admin mn mọi người bạn các anh chị em mình tôi tui ông bà cô chú bác"
-    " nay giờ hiện bây lúc hồi đúng thật phải")
-_SUBJECTLESS = _QUESTION_FOLDED | _QUESTION_SHORTHAND | frozenset(fold(w) for w in _SUBJECTLESS_TEXT.split())
-_DEICTIC_TIME = frozenset({"nam", "hom", "thang", "tuan", "bay", "hien", "gio"})  # "năm / hôm / tháng … nay"
-# syllables naming the question's own subject (a head and its modifier, two words of two syllables) before hearsay
-# told after it is cut off as story
-MIN_SUBJECT_WORDS = 4
-
-
-def names_own_subject(question: str) -> bool:
-    """Whether a question names what it asks about, so that hearsay told after it is the asker's story: it points
-    back at nothing (:func:`self_contained`) and keeps ``MIN_SUBJECT_WORDS`` words besides question words,
-    particles, the verb's auxiliaries and deictic times (``_SUBJECTLESS``). A question with its subject dropped ("Có
-    mất phí không vậy", "Năm nay tổ chức ở đâu vậy") takes it from the hearsay (round 33: cut off, such off-topic
-    letters read as a bare in-scope question and were answered)."""
-    if not self_contained(question):
-        return False
-    words = fold(question).split()
-    kept = [w for i, w in enumerate(words)
-            if w not in _SUBJECTLESS and not (w in _DEICTIC_TIME and words[i + 1 : i + 2] == ["nay"])]
-    return len(kept) >= MIN_SUBJECT_WORDS
-
-
 _BECAUSE = frozenset({"tai", "vi", "boi", "do"})  # "tại / vì / bởi / do mình …": the asker's reason, told after
 
 
@@ -408,7 +360,7 @@ def _split_connectors(sentence: str) -> list[str]:
         elif m.group().startswith(",") and len(left.split()) >= 3 and is_question(left) and cites_source(right):
             cuts.append(m.end())  # round 17: "…, theo kênh này kêu gọi": where the asker heard it (``cites_source``)
         elif m.group().startswith(",") and (_ends_asking(left) or _asks_for(left, right)) \
-                and (tells_after(right) or tells_state(right) or (tells_heard(right) and names_own_subject(left))):
+                and (tells_after(right) or tells_state(right)):
             # a question, then what the citizen tells after it ("… nhiệm vụ gì ạ, em là đoàn viên muốn tham gia"):
             # the context is cut off so the question is read alone (round 10). Only the asker's own life: a
             # qualifier after the comma ("…, tính riêng cấp xã năm 2024") is still the question's, and what the
