@@ -1273,3 +1273,11 @@ def test_a_letter_whose_story_names_many_people_and_places_still_offers_the_port
     message = ask(bot, text)
     launched = get_kb().by_id["dvcqg-ra-doi"]
     assert launched.title in [b["payload"] for b in buttons(message)] or entry_answer(launched.id) in message["text"]
+
+
+def test_an_index_target_asked_of_two_years_in_turn_gets_both(bot: BotHarness) -> None:
+    """Round 33 (bot.kb.several.years_in_turn): "EGDI … năm 2025 … top mấy, tới 2030 … top mấy" asks one index's
+    target of two years; the citizen sees both (top 70 and top 50), not the 2025 targets with 2030 behind a button."""
+    reply = ask(bot, "xep hang chinh phu dien tu EGDI muc tieu nam 2025 la nhom may, den 2030 la nhom may")["text"]
+    said = reply.split("Nguồn:")[0]  # the answer itself, not a source's title
+    assert "nhóm 70" in said and "nhóm 50" in said

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.kb.both_years import named_both, stating_both
+from bot.kb.both_years import asked_names, named_both, says_names, stating_both
 from bot.kb.decision import (
     FLOOR_COVERAGE,
     FLOOR_MATCH,
@@ -224,9 +224,14 @@ def years_in_turn(tried: Sequence[str], whole: Decided, first: Decided, second: 
     # the first question unsure alone and the second the same fact asked again of the other year, no subject of
     # its own ("… ? Năm 2030 là top mấy?"): any of its hits, which rank what it leaves unsaid by chance
     # (years.asked_again; a first question answered alone keeps its year's entry: "Chủ đề 2023 là gì? Năm 2024…")
-    wide = not first[0].confident and asked_again(tried[0], tried[1])
+    # Round 33: a first question answered alone that types the short name of the fact ("Mục tiêu xếp hạng … EGDI …
+    # năm 2025 là top mấy, tới 2030 là top mấy") pins the fact as the unsure one's ranking does not: the name says
+    # which fact both years are asked of (``bot.kb.both_years.asked_names``), so the same wide reading holds, among
+    # the entries that write that name (the 2025 e-government targets were answered, the 2030 ones offered)
+    named = asked_names(tried[0], first[1][:SUGGESTIONS])
+    wide = (not first[0].confident or bool(named)) and asked_again(tried[0], tried[1])
     again = {h.entry.id for h in second[1][:None if wide else SUGGESTIONS]}
-    candidates = sorted((h for h in first[1][:SUGGESTIONS] if h.entry.id in again),
+    candidates = sorted((h for h in first[1][:SUGGESTIONS] if h.entry.id in again and says_names(h.entry, named)),
                         key=lambda h: order.get(h.entry.id, len(order)))
     for hit in candidates:
         if hit.entry.topic == topic and hit.coverage >= FLOOR_COVERAGE and hit.match >= FLOOR_MATCH \
