@@ -194,6 +194,19 @@ def m_telex1(text: str) -> str | None:
     return text[: m.start()] + _keys(m.group(0), True) + text[m.end() :]
 
 
+def m_telexfix(text: str) -> str | None:
+    """Round 33 (mixed33): one word with a breve or a horn on "a" or "o" (fixed by a hash) typed in raw Telex with
+    the mark corrected from a circumflex ("trăm" → "traawm", "mới" → "mooiws"): UniKey lets the "w" replace the
+    circumflex the doubled vowel made, and with the input method off the keystrokes stay."""
+    words = [m for m in _words_with_marks(text)
+             if any(c in unicodedata.normalize("NFD", m.group(0).lower()) for c in ("\u0306", "\u031b"))]
+    words = [m for m in words if re.search(r"[ao]w", _keys(m.group(0), True), re.IGNORECASE)]
+    if not words:
+        return None
+    m = words[zlib.crc32(text.encode()) % len(words)]
+    return text[: m.start()] + re.sub(r"([aoAO])([wW])", r"\1\1\2", _keys(m.group(0), True)) + text[m.end() :]
+
+
 def m_lower(text: str) -> str | None:
     """All lower case, no final question mark."""
     out = text.lower().rstrip(" ?")
@@ -245,6 +258,7 @@ RETYPINGS: dict[str, Callable[[str], str | None]] = {
     "mixed": mixed,
     "mixed2": mixed2,
     **{h.__name__: h for h in _MIXED_HABITS},
+    "m_telexfix": m_telexfix,
     **{f"ramble{i + 1}": (lambda q, c=c: f"{c} {q}") for i, c in enumerate(RAMBLES)},
     "need": need,
     "need2": need2,

@@ -16,6 +16,11 @@ __all__ = ["decode_telex", "decode_vni"]
 _TELEX_TONES = {"s": 1, "f": 2, "r": 3, "x": 4, "j": 5, "z": 0}
 _CIRCUMFLEX = {"a": "â", "e": "ê", "o": "ô"}
 _HORN_BREVE = {"a": "ă", "o": "ơ", "u": "ư"}
+# Round 33 (mixed33): a ``w`` typed after a doubled vowel ("traawm", "thoowi") is the mark key pressed again to
+# change the circumflex the doubled vowel made into the breve or horn it should have been ("trâ" + w → "tră"): UniKey's
+# Telex lets a later mark key replace an earlier one on the same vowel, so the keystrokes of a corrected mark are
+# "a a w", and with the input method switched off they stay in the word. ``ê`` has no horn or breve: left.
+_SWITCHED = {"â": "ă", "ô": "ơ"}
 
 
 def _apply_horn(out: list[str]) -> bool:
@@ -71,7 +76,11 @@ def decode_telex(token: str) -> tuple[str, int] | None:
             body.append(c)
     for c in body:
         if c == "w":
-            if out and out[-1] in _HORN_BREVE:
+            if out and out[-1] in _SWITCHED:
+                if out[-1] == "ô" and len(out) >= 2 and out[-2] in ("u", "ư"):
+                    out[-2] = "ư"  # "dduoowcj": the "ươ" of "được", as "dduowcj" reads
+                out[-1] = _SWITCHED[out[-1]]
+            elif out and out[-1] in _HORN_BREVE:
                 if out[-1] == "o" and len(out) >= 2 and out[-2] in ("u", "ư"):
                     out[-2] = "ư"
                 out[-1] = _HORN_BREVE[out[-1]]

@@ -40,3 +40,16 @@ def test_closed_syllables_take_only_sac_or_nang() -> None:
     assert decode_telex("topf") is None
     assert decode_telex("dduwocj") == ("đươc", 5)
     assert decode_telex("hocj") == ("hoc", 5)
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("traawm", ("trăm", 0)), ("baawngf", ("băng", 2)), ("thoowi", ("thơi", 0)), ("dduoowcj", ("đươc", 5)),
+])
+def test_a_mark_key_pressed_again_replaces_the_circumflex(token: str, expected: tuple[str, int]) -> None:
+    """Round 33 (mixed33): "a a w" is a circumflex corrected to a breve (UniKey lets a later mark key replace an
+    earlier one); the leftover was no syllable and the word was lost ("bn phaafn traawm")."""
+    assert decode_telex(token) == expected
+
+
+def test_percent_in_corrected_telex_is_read() -> None:
+    assert "tram" in tokens("bn phaafn traawm")
