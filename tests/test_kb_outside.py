@@ -30,6 +30,8 @@ def kb(real_kb: KnowledgeBase) -> KnowledgeBase:
     "dan so nuoc ta nam 2030 bao nhieu nguoi",
     # round 32: a former minister's life is not the ministry's merger
     "ông cựu bộ trưởng giờ nghỉ hưu chưa, quê ở đâu vậy",
+    # round 33: ... also where the question names the former ministry (answered with the merger on main)
+    "ông cựu bộ trưởng bộ thông tin và truyền thông giờ làm gì rồi",
 ])
 def test_a_look_alike_is_not_answered_and_is_told_so(kb: KnowledgeBase, question: str) -> None:
     answer = kb.answer(question)
@@ -44,7 +46,11 @@ def test_the_class_only_stops_what_it_says(kb: KnowledgeBase) -> None:
                             ("kênh có số điện thoại tổng đài không", "npv-so-dien-thoai-tong-dai"),
                             # round 32: the population's share with an e-payment account stays the 2030 target
                             ("đến năm 2030 bao nhiêu phần trăm dân số có tài khoản thanh toán điện tử",
-                             "ct-muc-tieu-2030")]:
+                             "ct-muc-tieu-2030"),
+                            # round 33: a head count with an account is the target, a head count alone is not
+                            ("năm 2030 bao nhiêu người có tài khoản thanh toán điện tử", "ct-muc-tieu-2030"),
+                            # round 33: the ministry's minister now is no former minister's life
+                            ("bộ trưởng bộ tttt bây giờ là ai", "bo-tttt-nay-la-bo-nao")]:
         answer = kb.answer(question)
         # round 14: a redirect entry's answer is marked out of scope, and is still the confident answer
         assert answer.confident and answer.entry == entry, question

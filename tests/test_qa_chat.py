@@ -1238,6 +1238,18 @@ def test_a_population_forecast_for_a_target_year_gets_the_out_of_scope_reply(bot
     assert reply == render("out_of_scope", you="bạn", You="Bạn", me="kênh")
 
 
+# Round 33 (content33): the DX Day's purpose names the programme it speeds up (fact sheet: Decision 505 — speed up
+# the 749 programme), and the channel's request to its readers asked in the words "kênh mong bạn đọc"
+def test_asking_what_the_dx_day_is_for_names_programme_749(bot: BotHarness) -> None:
+    reply = ask(bot, "ngày chuyển đổi số quốc gia đặt ra nhằm mục đích gì vậy ad")["text"]
+    assert "749" in reply and "nâng cao nhận thức" in reply
+
+
+def test_asking_what_the_channel_hopes_readers_do_gets_its_request(bot: BotHarness) -> None:
+    reply = ask(bot, "kenh nay mong ban doc lam gi vay")["text"]
+    assert "chia sẻ" in reply and "câu chuyện" in reply
+
+
 def test_a_letter_heading_its_question_is_answered_the_question(bot: BotHarness) -> None:
     """Round 32 (bot.kb.heading): "Tôi muốn biết … thế nào." heads the question after it, which points back at it
     ("mục tiêu này"); the citizen sees the 2030 share of GDP, not another plan's target."""
