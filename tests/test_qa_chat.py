@@ -1273,3 +1273,12 @@ def test_a_letter_whose_story_names_many_people_and_places_still_offers_the_port
     message = ask(bot, text)
     launched = get_kb().by_id["dvcqg-ra-doi"]
     assert launched.title in [b["payload"] for b in buttons(message)] or entry_answer(launched.id) in message["text"]
+
+
+# Round 33 (rank33): a long letter's asking sentences are read again beside the whole letter by the intent reader, so a
+# story of a market stall and a daughter's school no longer reads, over the whole letter, as the off-topic class
+def test_a_market_stall_story_before_a_question_of_the_years_theme_is_answered(bot: BotHarness) -> None:
+    text = ("Chị bán bún riêu ở chợ Đồng Xuân hơn hai chục năm, sáng nào cũng dậy từ ba giờ, chồng chị chở hàng bằng "
+            "xe máy. Con bé nhà chị học lớp chín, về kể cô giáo dặn cả lớp tìm hiểu khẩu hiệu của ngày chuyển đổi số "
+            "để làm báo tường. Chủ đề của Ngày chuyển đổi số quốc gia năm 2023 là gì em ơi?")
+    assert ask(bot, text)["text"].startswith(entry_answer("ngay-cds-chu-de-2023"))
