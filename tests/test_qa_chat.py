@@ -1293,3 +1293,12 @@ def test_an_index_target_asked_of_two_years_in_turn_gets_both(bot: BotHarness) -
     reply = ask(bot, "xep hang chinh phu dien tu EGDI muc tieu nam 2025 la nhom may, den 2030 la nhom may")["text"]
     said = reply.split("Nguồn:")[0]  # the answer itself, not a source's title
     assert "nhóm 70" in said and "nhóm 50" in said
+
+
+# Round 33 (rank33): a long letter's asking sentences are read again beside the whole letter by the intent reader, so a
+# story of a market stall and a daughter's school no longer reads, over the whole letter, as the off-topic class
+def test_a_market_stall_story_before_a_question_of_the_years_theme_is_answered(bot: BotHarness) -> None:
+    text = ("Chị bán bún riêu ở chợ Đồng Xuân hơn hai chục năm, sáng nào cũng dậy từ ba giờ, chồng chị chở hàng bằng "
+            "xe máy. Con bé nhà chị học lớp chín, về kể cô giáo dặn cả lớp tìm hiểu khẩu hiệu của ngày chuyển đổi số "
+            "để làm báo tường. Chủ đề của Ngày chuyển đổi số quốc gia năm 2023 là gì em ơi?")
+    assert ask(bot, text)["text"].startswith(entry_answer("ngay-cds-chu-de-2023"))

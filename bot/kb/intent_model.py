@@ -39,6 +39,9 @@ OUTSIDE = "(outside)"  # the label of the dev sets' off-topic questions: none of
 # question the decision finds likely enough (RESCUE_P), mostly found in the entry (RESCUE_COVERAGE, a little over
 # the floor) and the floors allow is answered (held-out table in docs/qa-history/round-08.md).
 INTENT_AGREE, RESCUE_P, RESCUE_COVERAGE = 0.8, 0.3, 0.5
+# Round 33: a long letter's sentences that ask are read again, at this weight, beside the whole letter (``read``'s
+# ``asking``): the story's everyday words are what the off-topic class learned, and they outvoted the question
+ASKING_WEIGHT = 0.5
 
 
 def features(text: str) -> dict[str, int]:
@@ -136,11 +139,22 @@ class IntentModel:
                 scores[i] += x * w
         return scores
 
-    def read(self, text: str, k: int = 3) -> Reading:
-        """The ``k`` most likely entries and their probabilities (a softmax of the scores at ``temperature``)."""
+    def read(self, text: str, k: int = 3, asking: str = "") -> Reading:
+        """The ``k`` most likely entries and their probabilities (a softmax of the scores at ``temperature``).
+
+        ``asking``: the sentences of a long letter ``text`` that ask, whose scores are added at ``ASKING_WEIGHT``
+        (round 33). A naive Bayes sums evidence over every feature read, and the off-topic class, learned from the
+        dev sets' off-topic stories (a market, a harvest, a grandchild), has seen nearly every everyday word: over a
+        letter of sixty words whose story is a citizen's life, those words outvoted the question at the end ("Chủ đề
+        Ngày chuyển đổi số năm 2022 là gì", read as the off-topic class at 0.99). The asking sentences read again
+        weigh what is asked against what is told, as the decision reads a letter (``bot.kb.asking_part``), while the
+        whole letter is still read: an off-topic letter's question is read as the off-topic class on its own too
+        (on the tuned sets, no off-topic letter's reading left the off-topic class at this weight)."""
         scores = self.scores(text)
         if not scores or not text.strip():
             return NOTHING
+        if asking.strip():
+            scores = list(map(operator.add, scores, map(operator.mul, self.scores(asking), repeat(ASKING_WEIGHT))))
         best = max(scores)
         # the same subtractions, divisions and exponentials as a comprehension, in C (latency, round 28)
         exps = list(map(math.exp, map(operator.truediv, map(operator.sub, scores, repeat(best)),

@@ -63,6 +63,8 @@ from bot.nlp.introductions import confidently_in_scope, only_introduces
 MAX_READINGS = 3  # searches of one message: the whole message's and at most two of its questions (latency)
 _RANK = {"confident": 2, "ambiguous": 1, "unknown": 0}
 GATED = "\0gated"  # key of the reading ranked on the whole message and gated on its question
+# a long letter whose asking sentences are at most this share of its words is read with them again (round 33)
+STORY_SHARE = 0.5
 _NUMBER_COMMA = re.compile(r"(?<=\d),(?=\s)")  # a comma after a number, before a space (``_siblings``)
 
 
@@ -178,6 +180,7 @@ def _read_message(kb: Knowledge, question: str) -> tuple[tuple[Decided, Entry | 
     heard = lambda p: texts.analysis(p).text  # noqa: E731
     # a first sentence only heading the question after it is no question of its own (bot.kb.heading, round 32)
     asks = without_heading(questions(parts, cut, text, sentences, ranked), sentences, heard)
+    texts.asking = _asking_sentences(text, asks, sentences)  # read again beside a long letter (round 33)
     # the questions without afterthoughts differ only where a clause after the first is told vaguely (latency: the
     # clauses are read once for most messages)
     plain = without_heading(questions(parts, cut, text, sentences, ranked, afterthoughts=False), sentences, heard) \
@@ -193,6 +196,26 @@ def _read_message(kb: Knowledge, question: str) -> tuple[tuple[Decided, Entry | 
     if only_offered(with_it[0][0], without[0][0], lambda: kb.decide(texts, asks[0])[0]):
         return with_it, texts, text, asks
     return without, texts, text, plain
+
+
+def _asking_sentences(text: str, asks: Sequence[str], sentences: dict[str, Sentence | None]) -> str:
+    """The sentences of the long letter ``text`` that hold its questions ``asks``, in the letter's order, which the
+    intent reader reads again beside the whole letter (``bot.kb.intent_model.IntentModel.read``, round 33); "" where
+    the story cannot outvote the question or the question needs the story:
+
+    - a letter shorter than ``bot.kb.named.LONG_WORDS``, or one whose asking sentences are more than half of it
+      (``STORY_SHARE``): its story is too short to outvote what it asks;
+    - a question that names nothing by itself ("Ad cho tôi xin nguyên văn chủ đề năm đó được không?",
+      ``bot.nlp.clauses.self_contained``): what it asks about is told in the story, and read again alone it reads
+      as nothing the channel says;
+    - a question whose sentence is not found as typed."""
+    if not asks or not long_enough(text) or not all(map(self_contained, asks)):
+        return ""
+    found = [sentences.get(a) for a in asks]
+    if any(s is None for s in found):
+        return ""
+    asking = " ".join(dict.fromkeys(s.text for s in sorted(found, key=lambda s: s.index) if s is not None))
+    return asking if len(asking.split()) <= STORY_SHARE * len(text.split()) else ""
 
 
 def _asked_by(kb: Knowledge, entry: str | None) -> frozenset[str] | None:

@@ -32,6 +32,9 @@ class Texts:
         self.model = intent
         self.whole = whole  # the whole message (regional words standardized): what the intent reader reads
         self._intents: dict[str, Reading] = {}
+        # the sentences of a long whole message that ask, read again beside it by the intent reader (round 33,
+        # ``IntentModel.read``'s ``asking``; set by ``bot.kb.reading`` once it has found the questions)
+        self.asking = ""
         self._alone = ""  # a question read as though sent alone (``read_alone``)
         self._lent = ""  # a question read with the whole message's intent reading (``lend``)
         self._analyses: dict[str, Analysis] = {}
@@ -115,7 +118,8 @@ class Texts:
             return NOTHING
         found = self._intents.get(text)
         if found is None:
-            found = self._intents[text] = self.model.read(self.analysis(text).text)
+            asking = self.analysis(self.asking).text if text == self.whole and self.asking else ""
+            found = self._intents[text] = self.model.read(self.analysis(text).text, asking=asking)
         return found
 
     def read_alone(self, text: str, reading: Callable[[], _T]) -> _T:
