@@ -84,6 +84,19 @@ def test_an_entry_the_whole_letter_ranks_is_left_to_the_long_letter_readers(kb: 
     assert unranked(deciding, texts, text, asks, (whole[0], ranked)) is None
 
 
+def test_an_entry_the_whole_letter_ranks_first_is_still_read_from_its_asking_part(
+        kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 33: ranked first by the whole letter, the entry has a ranking that speaks for it, not against it (since
+    select32 every rare term selects, so a long letter's ranking holds the entry its question names more often, first,
+    while the story still keeps the whole letter's decision unsure); a ranking with the entry below another still
+    speaks against it."""
+    deciding, texts, text, asks, whole = _call(kb, monkeypatch)
+    first = [replace(whole[1][0], entry=kb.by_id[THEME]), *whole[1]]
+    assert unranked(deciding, texts, text, asks, (whole[0], first)) is not None
+    below = [whole[1][0], replace(whole[1][0], entry=kb.by_id[THEME]), *whole[1][1:]]
+    assert unranked(deciding, texts, text, asks, (whole[0], below)) is None
+
+
 def test_the_whole_letter_read_as_another_entry_answers_nothing(kb: KnowledgeBase,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     deciding, texts, text, asks, whole = _call(kb, monkeypatch)

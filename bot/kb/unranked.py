@@ -13,8 +13,13 @@ A ranking that never ranked an entry says nothing for or against it. Here the as
 that no other reading answered is answered with the part's entry where
 
 - the part's decision, as though sent alone, is confident with every floor, and its entry is no redirect entry;
-- the entry is not among the whole letter's ranked entries (where the whole letter ranks it below another, that
-  ranking speaks against it, and the long-letter readers decide as before);
+- the entry is not among the whole letter's ranked entries below its first (where the whole letter ranks it below
+  another, that ranking speaks against it, and the long-letter readers decide as before). Round 33: ranked first, it
+  has a ranking that speaks for it. Since round 32 (select32) every rare term of a letter selects candidates, so the
+  whole letter's ranking now holds, and often puts first, the entry a story once kept out of it, while the story's
+  words still hold the whole letter's decision back (the readers of the whole letter read the story as off-topic);
+  refusing the entry for being ranked first left two fresh tuned letters as choices or an apology, one of them
+  answered under the 24-rarest selection ("Chủ đề Ngày chuyển đổi số năm 2022 là gì em nhỉ" after a teacher's story);
 - the intent reader reads the whole letter as that entry or as none (``OUTSIDE``), never as another (a story naming
   another subject of the channel);
 - the intent reader names the entry over the part alone at ``NAMED_P``, and both off-topic readers and the
@@ -48,7 +53,8 @@ def unranked(kb: Deciding, texts: Texts, text: str, asks: Sequence[str], whole: 
     readers agree (the module docstring), or ``None``. Read only for a letter no other reading answered."""
     if not texts.whole or not whole[1] or not long_enough(text) or one_sentence(text):
         return None
-    ranked = {h.entry.id for h in whole[1]}
+    # round 33: the whole letter's first entry speaks for the part's entry, not against it (see the module)
+    ranked = {h.entry.id for h in whole[1][1:]}
     named_whole = texts.intent(texts.whole).top
     for part in asking_parts(text, asks):
         alone = texts.read_alone(part, lambda p=part: kb.decide(texts, p, texts.ranked.get(p)))
