@@ -41,9 +41,12 @@ def test_the_question_the_whole_letter_agrees_with_is_answered(kb: KnowledgeBase
 def test_without_the_agreement_the_context_holds_the_letter_back(kb: KnowledgeBase, text: str,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """What answers these letters is the agreement, not another reading. Round 24: the whole letter named by the
-    intent reader (``bot.kb.named``, read after the agreement) answers it too, so it is set aside as well."""
+    intent reader (``bot.kb.named``, read after the agreement) answers it too, so it is set aside as well. Round 33
+    (amb33): ``bot.kb.unranked`` now answers an entry the whole letter ranks first, as the limits entry is here, so it
+    is set aside too."""
     monkeypatch.setattr(reading_module, "agreed", lambda *args: None)
     monkeypatch.setattr(reading_module, "named", lambda *args, **kwargs: None)
+    monkeypatch.setattr(reading_module, "unranked", lambda *args: None)
     assert not kb.answer(text).confident
 
 
