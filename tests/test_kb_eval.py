@@ -545,6 +545,12 @@ FLOORS = {
     # cardamom growers, homestay hosts: 14 rambling and 14 mixed of 52), figures only (954ce74: 94.2 %, 98.1 %, 1 wrong,
     # 0/28, 5/6)
     "dev33b": (0.9, 0.96, 0.04, 0.04, 0.8),
+    # the end regeneration of session 33, two fresh writers (vg: Nghệ An/Hà Tĩnh rice and peanut farmers, workers
+    # back from Korea and Japan, Cửa Lò fishermen; wg: Đồng Nai/Bình Dương/Củ Chi/Hóc Môn factory workers, tailors,
+    # landlords, Hoa families), written before round 33's lanes were measured, kept outside the repository until the
+    # end, failures read by nobody but the end judge (954ce74: 97.2 %, 99.7 %, 2 wrong by the keyword rule, 0/80,
+    # 100 %; end of round 33: 97.5 %, 99.7 %, 2 (judged 1 right, 1 split), 0/80, 100 %; rambling 20/20, mixed 19/20)
+    "test56": (0.95, 0.99, 0.0125, 0.0125, 0.93),
 }
 
 
