@@ -19,8 +19,9 @@ _HORN_BREVE = {"a": "ă", "o": "ơ", "u": "ư"}
 # Round 33 (mixed33): a ``w`` typed after a doubled vowel ("traawm", "thoowi") is the mark key pressed again to
 # change the circumflex the doubled vowel made into the breve or horn it should have been ("trâ" + w → "tră"): UniKey's
 # Telex lets a later mark key replace an earlier one on the same vowel, so the keystrokes of a corrected mark are
-# "a a w", and with the input method switched off they stay in the word. ``ê`` has no horn or breve: left.
-_SWITCHED = {"â": "ă", "ô": "ơ"}
+# "a a w", and with the input method switched off they stay in the word: the circumflex is undone and the ``w`` marks
+# the plain vowel as it would have. ``ê`` has no horn or breve: left.
+_SWITCHED = {"â": "a", "ô": "o"}
 
 
 def _apply_horn(out: list[str]) -> bool:
@@ -77,10 +78,8 @@ def decode_telex(token: str) -> tuple[str, int] | None:
     for c in body:
         if c == "w":
             if out and out[-1] in _SWITCHED:
-                if out[-1] == "ô" and len(out) >= 2 and out[-2] in ("u", "ư"):
-                    out[-2] = "ư"  # "dduoowcj": the "ươ" of "được", as "dduowcj" reads
-                out[-1] = _SWITCHED[out[-1]]
-            elif out and out[-1] in _HORN_BREVE:
+                out[-1] = _SWITCHED[out[-1]]  # "dduoowcj" then reads as "dduowcj": the "ươ" of "được"
+            if out and out[-1] in _HORN_BREVE:
                 if out[-1] == "o" and len(out) >= 2 and out[-2] in ("u", "ư"):
                     out[-2] = "ư"
                 out[-1] = _HORN_BREVE[out[-1]]
