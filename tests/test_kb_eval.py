@@ -551,6 +551,25 @@ FLOORS = {
     # end, failures read by nobody but the end judge (954ce74: 97.2 %, 99.7 %, 2 wrong by the keyword rule, 0/80,
     # 100 %; end of round 33: 97.5 %, 99.7 %, 2 (judged 1 right, 1 split), 0/80, 100 %; rambling 20/20, mixed 19/20)
     "test56": (0.95, 0.99, 0.0125, 0.0125, 0.93),
+    # the regeneration at the start of session 34, two fresh writers (ch: Quảng Ninh/Hải Dương/Vĩnh Phúc coal miners,
+    # Hạ Long boat crews, lychee growers, factory workers; dh: Đồng Tháp/Vĩnh Long/Tiền Giang lotus farmers, bonsai
+    # growers, ferry workers, village pharmacists), 20 cases of each of the 16 styles, written before any round-34
+    # work, never tuned on, failures never read (43804e7: 95.3 %, 99.7 %, 0 wrong, 0/80, 93.3 %, 2 taken; rambling
+    # 18/20, mixed 18/20)
+    "test57": (0.93, 0.985, 0.0125, 0.0125, 0.86),
+    # session 34's three dev sets, tuned on from round 34 (given to the lanes the moment they were written), rambling-
+    # and mixed-heavy: dev34a (writer hh, Hà Nội old quarter/Long Biên/Gia Lâm shopkeepers, xe ôm drivers, Bát Tràng
+    # potters; 14 of each of 52 in scope; untouched at 43804e7: 96.2 %, 100 %, 0 wrong, 0/28, 5/6); dev34c (writer ih,
+    # Cà Mau/Phú Quốc shrimp farmers, resort workers, fishermen, forest rangers; 92.3 %, 100 %, 0 wrong, 0/28, 5/6);
+    # dev34d (writer jh, Cao Bằng/Bắc Kạn/Lai Châu Tày, Nùng and Dao families, factory migrants: 45 mixed and 25
+    # rambling only, 20 long off-topic letters; 91.4 %, 97.1 %, 1 wrong, 0/20, 3/4, 1 taken)
+    "dev34a": (0.92, 0.96, 0.03, 0.04, 0.65),
+    "dev34c": (0.88, 0.96, 0.03, 0.04, 0.65),
+    "dev34d": (0.86, 0.94, 0.03, 0.05, 0.5),
+    # session 34's held-out dev set, one fresh writer (gh: Gia Lai/Đắk Lắk Ê Đê and Gia Rai families, coffee and pepper
+    # farmers, durian traders, commune police: 14 rambling and 14 mixed of 52), figures only (43804e7: 92.3 %, 100 %,
+    # 0 wrong, 0/28, 6/6)
+    "dev34b": (0.88, 0.96, 0.04, 0.04, 0.8),
 }
 
 
@@ -594,7 +613,8 @@ def blind_report(split: str, kb: KnowledgeBase, route: Callable[[str], str | Non
 # dev30a (1 taken at the start) is round 30's; dev31c (1 taken at the start) is round 31's; dev33c (2 taken at the
 # start: what citizens can do for digital transformation read as help, an off-topic request to retell a legend read
 # as a story) and dev33d (1: an erase request routed to the knowledge base) are round 33's
-NOT_YET_TUNED: set[str] = {"dev30a", "dev31c", "dev33c", "dev33d"}
+# dev34d (1 taken at the start) is round 34's
+NOT_YET_TUNED: set[str] = {"dev30a", "dev31c", "dev33c", "dev33d", "dev34d"}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
