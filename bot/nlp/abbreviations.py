@@ -100,6 +100,13 @@ DOMAIN: dict[str, str] = {
     # correct_teencode's "hđ" (hoạt động) and this table's "dtdd" (điện thoại di động); "dd" is no syllable, and
     # read here it is no Telex "đ" either (a lone "đ" is no word).
     "qgia": "quốc gia", "dd": "di động",
+    # Standard initialisms the writers' mixed and teencode messages type (seven tuned messages "xh": "kte so, xh
+    # so"), each so expanded in independent public abbreviation tables of Vietnamese text normalisers (code search:
+    # "xh" → "xã hội", "vb" → "văn bản", "lđ" → "lao động", several tables each): "năng suất lđ", "nằm trong vb
+    # nào". Not "LHQ" (liên hợp quốc, as typed in sixteen tuned messages): read, it pulls the 2024 ranking's entry
+    # beside a 2030 target's ("… top mấy chính phủ điện tử của LHQ", dev10a w1-0070 turned "Ý bạn là"), a ranking
+    # matter; unread it costs those messages nothing.
+    "xh": "xã hội", "vb": "văn bản", "ld": "lao động",
 }
 
 # Readings that win in chat commands (``dk`` is "đăng ký" there, never "được").

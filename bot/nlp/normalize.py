@@ -255,7 +255,7 @@ _INITIALISMS = frozenset(key for key, value in DOMAIN.items() if key.isalpha() a
 
 def _spelled_short(raw: str, f: str) -> str | None:
     """``raw`` with the letter that chat spelling leaves out put back, where that spells a syllable: a "q"
-    without its "u" ("qá", "qan" for "quá", "quán") and, in a word typed with marks, a final "ng" typed "g"
+    without its "u" ("qá", "qan" for "quá", "quán"), an "f" for "ph" in a word typed with marks ("fủ") and, in a word typed with marks, a final "ng" typed "g"
     ("nhữg", "dùg", "thág" for "những", "dùng", "tháng") or, round 28, a final "nh" typed "h" ("mìh", "trìh" for
     "mình", "trình"). They are rules of the teencode table the readers' abbreviations cite
     (github.com/duytran-vio/correct_teencode: ``teencode_regex.json`` "^q" → "qu"; ``short_word.json`` "nhưg",
@@ -268,6 +268,11 @@ def _spelled_short(raw: str, f: str) -> str | None:
     returned word is a syllable, so reading it again does not come back here (no recursion past one step)."""
     if f[:1] == "q" and f[1:2] != "u" and len(f) > 1 and is_syllable("qu" + f[1:]):
         return raw[0] + "u" + raw[1:]
+    # round 34 (mixed34): an "f" for the onset "ph" ("chính fủ", "fần", "fát" for "phủ", "phần", "phát"), the same
+    # table's "f" → "ph" (teencode_regex.json); only in a word typed with marks: an unmarked one may be English ("fan"
+    # would read "phan"), and the tables already read the unmarked "fai"
+    if f[:1] == "f" and not raw.isascii() and is_syllable("ph" + f[1:]):
+        return ("Ph" if raw[0] == "F" else "ph") + raw[1:]
     if not raw.isascii() and f.endswith("g") and not f.endswith("ng") and is_syllable(f[:-1] + "ng"):
         return raw[:-1] + "ng"
     # round 28 (mixed28): a final "nh" typed "h" the same way ("mìh", "tíh" in short_word.json: "mình", "tính"):
