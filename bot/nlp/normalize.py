@@ -255,12 +255,13 @@ _INITIALISMS = frozenset(key for key, value in DOMAIN.items() if key.isalpha() a
 
 def _spelled_short(raw: str, f: str) -> str | None:
     """``raw`` with the letter that chat spelling leaves out put back, where that spells a syllable: a "q"
-    without its "u" ("qá", "qan" for "quá", "quán"), an "f" for "ph" in a word typed with marks ("fủ") and, in a word typed with marks, a final "ng" typed "g"
-    ("nhữg", "dùg", "thág" for "những", "dùng", "tháng") or, round 28, a final "nh" typed "h" ("mìh", "trìh" for
-    "mình", "trình"). They are rules of the teencode table the readers' abbreviations cite
-    (github.com/duytran-vio/correct_teencode: ``teencode_regex.json`` "^q" → "qu"; ``short_word.json`` "nhưg",
-    "khôg", "càg", "phòg", "bằg", "xog" for "nhưng", "không", "càng", "phòng", "bằng", "xong", and "mìh", "tíh" for
-    "mình", "tính"). Round 23 (mixed23): the writers' mixed style types them beside their marks and teencode.
+    without its "u" ("qá", "qan" for "quá", "quán") and, in a word typed with marks, an "f" for "ph" ("fủ", round
+    34), a final "ng" typed "g" ("nhữg", "dùg", "thág" for "những", "dùng", "tháng") or, round 28, a final "nh"
+    typed "h" ("mìh", "trìh" for "mình", "trình"). They are rules of the teencode table the readers' abbreviations
+    cite (github.com/duytran-vio/correct_teencode: ``teencode_regex.json`` "^q" → "qu", "f" → "ph";
+    ``short_word.json`` "nhưg", "khôg", "càg", "phòg", "bằg", "xog" for "nhưng", "không", "càng", "phòng", "bằng",
+    "xong", and "mìh", "tíh" for "mình", "tính"). Round 23 (mixed23): the writers' mixed style types them beside
+    their marks and teencode.
 
     The final "g" and "h" are read only in a word typed with marks: without them the word may be English ("tag", "bag",
     "log" would read "tăng", "băng", "long"), and the ranker's typo repair already reads an unmarked slip toward
