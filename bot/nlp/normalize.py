@@ -190,7 +190,7 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     slipped = _abbreviation_slipped(raw, f)
     if slipped is not None:
         return _units(slipped, command)
-    single = None if command else _letter_doubled(raw, f)
+    single = None if command else _letter_doubled(raw, f) or _shorthand_stretched(f)
     if single is not None:
         return _units(single, command)
     return (Unit(((f,),), (), "other", False),)
@@ -228,6 +228,23 @@ def _letter_doubled(raw: str, f: str) -> str | None:
 
 
 _REPEATED = re.compile(r"(\w)\1+")
+_FINAL_RUN = re.compile(r"([a-z])\1{2,}$")  # three or more: a letter typed twice may be Telex ("onlinee")
+
+
+def _shorthand_stretched(f: str) -> str | None:
+    """The chat shorthand ``f`` is with its last letter held down ("kooo", "bnnnn", "bikkk", "cdsss" for "ko", "bn",
+    "bik", "cds"; round 34, mixed34: the retype probe's held-down last letter lost "bnnnn", and the writers stretch
+    the end of a message as they type it), or ``None``. ``_letter_doubled`` reads a stretched syllable; a
+    shorthand is no syllable, so it is read here where the final run read once is a key of the abbreviation tables,
+    as the teencode corrector reads a repeated letter once before its table (correct_teencode.py, ``preprocess``).
+    Three copies at least (two may be a Telex key: "ee" is "ê"), not a word of one letter held down ("kkk" is a
+    laugh, "zzz" a snore), and only after every other reading
+    failed (a key itself, "tttt", is found before this). One regular-expression match: linear."""
+    run = _FINAL_RUN.search(f)
+    if run is None or run.start() == 0:
+        return None
+    once = f[: run.start() + 1]
+    return once if once in COMMON or once in DOMAIN else None
 # A Roman numeral repeats its letters on purpose ("quý III", "khóa XIII", "thế kỷ XXI"): never a stretched "i" or "xi".
 _ROMAN = frozenset("ivxlcdm")
 

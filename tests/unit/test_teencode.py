@@ -79,3 +79,20 @@ def test_an_f_for_ph_is_read_in_a_marked_word(typed: str, read: str) -> None:
 def test_an_unmarked_word_with_an_f_stays(typed: str) -> None:
     # an unmarked word with an "f" may be English: "fan" would read "phan"
     assert analyze(typed).text == typed
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    # round 34 (mixed34): a shorthand with its last letter held down is read once, where that is a table's key
+    ("kooo", "khong"),
+    ("cdsss", "chuyen doi so"),
+    ("ko bikkk", "khong biet"),
+    ("tổ cns lập đc bnnnn", "to cong nghe so lap duoc bao nhieu ban"),
+])
+def test_a_stretched_shorthand_is_read_once(typed: str, read: str) -> None:
+    assert analyze(typed).text == read
+
+
+@pytest.mark.parametrize("typed", ["kkk", "zzz", "ttttttt"])
+def test_one_letter_held_down_stays(typed: str) -> None:
+    # "kkk" is a laugh, not a held-down "k" (không)
+    assert analyze(typed).text == typed
