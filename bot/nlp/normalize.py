@@ -228,7 +228,6 @@ def _letter_doubled(raw: str, f: str) -> str | None:
 
 
 _REPEATED = re.compile(r"(\w)\1+")
-_FINAL_RUN = re.compile(r"([a-z])\1{2,}$")  # three or more: a letter typed twice may be Telex ("onlinee")
 
 
 def _shorthand_stretched(f: str) -> str | None:
@@ -239,11 +238,15 @@ def _shorthand_stretched(f: str) -> str | None:
     as the teencode corrector reads a repeated letter once before its table (correct_teencode.py, ``preprocess``).
     Three copies at least (two may be a Telex key: "ee" is "ê"), not a word of one letter held down ("kkk" is a
     laugh, "zzz" a snore), and only after every other reading
-    failed (a key itself, "tttt", is found before this). One regular-expression match: linear."""
-    run = _FINAL_RUN.search(f)
-    if run is None or run.start() == 0:
+    failed (a key itself, "tttt", is found before this). One pass back over the word's final run: linear."""
+    last, start = f[-1:], len(f) - 1
+    if not (last.isascii() and last.isalpha()):
         return None
-    once = f[: run.start() + 1]
+    while start > 0 and f[start - 1] == last:  # one pass back over the final run
+        start -= 1
+    if start == 0 or len(f) - start < 3:
+        return None
+    once = f[: start + 1]
     return once if once in COMMON or once in DOMAIN else None
 # A Roman numeral repeats its letters on purpose ("quý III", "khóa XIII", "thế kỷ XXI"): never a stretched "i" or "xi".
 _ROMAN = frozenset("ivxlcdm")
