@@ -113,3 +113,19 @@ def test_a_corrected_telex_mark_is_read(bot: BotHarness, text: str, entry: str) 
     (bot.nlp.typing_decoders), the question is answered."""
     message = ask(bot, text)
     assert message["text"].startswith(get_kb().by_id[entry].answer[:80]), message["text"]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    # "dđ" (di động) and "tg" (thế giới): main offers choices ("Ý bạn là") or nothing
+    ("hum bữa thầy nói mạng dđ vn nhanh lắm, tốc độ bn z mn, đứng thứ mấy tg? e cần cho bài thuyết trình",
+     "ngay-cds-2025-so-lieu"),
+    ("ngta nói vn xếp hạng mấy tg về mạng di động z ad", "ngay-cds-2025-so-lieu"),
+    # an "f" for "ph" in a word typed with marks: main has nothing to answer with
+    ("chính fủ số là gì z ad, e nghe hoài mà ko hiểu", "chinh-phu-so-la-gi"),
+])
+def test_world_mobile_and_an_f_for_ph_are_read(bot: BotHarness, text: str, entry: str) -> None:
+    """Round 34 (mixed34): "tg" was read "thời gian" only, "dđ" as a stray "d", and "fủ" as no word: the question's
+    subject was lost and the bot offered choices or nothing. Read as the public teencode and abbreviation tables
+    read them (bot/nlp/abbreviations.py, ``bot.nlp.normalize._spelled_short``), each is answered."""
+    message = ask(bot, text)
+    assert message["text"].startswith(get_kb().by_id[entry].answer[:80]), message["text"]

@@ -33,7 +33,7 @@ COMMON: dict[str, str] = {
     "dn": "đăng nhập|doanh nghiệp", "cn": "công nghệ", "cd": "cộng đồng", "tp": "thành phố", "dtdd": "điện thoại",
     # session 5: more everyday shorthand (the blind dev4 set's teencode: "cty nào lm cổng dvc")
     "cty": "công ty", "tl": "trả lời", "ms": "mới", "vd": "ví dụ", "kq": "kết quả", "tgian": "thời gian",
-    "tg": "thời gian", "cb": "cán bộ", "cbcc": "cán bộ công chức", "sv": "sinh viên", "gv": "giáo viên",
+    "cb": "cán bộ", "cbcc": "cán bộ công chức", "sv": "sinh viên", "gv": "giáo viên",
     "kbiet": "không biết", "nchung": "nói chung", "nhma": "nhưng mà", "nhg": "nhưng", "bgio": "bây giờ",
     "bjo": "bây giờ", "ntnao": "như thế nào", "lquan": "liên quan", "ktra": "kiểm tra", "tgia": "tham gia",
     "qly": "quản lý", "ql": "quản lý", "sdung": "sử dụng", "sd": "sử dụng", "dvu": "dịch vụ",
@@ -62,6 +62,11 @@ COMMON: dict[str, str] = {
     # round 28 (mixed28): the same table's "mình" with its final "nh" typed "h" ("mih", "mjh"); typed with its mark
     # ("mìh") it is read by bot.nlp.normalize's letter chat spelling leaves out
     "mih": "mình", "mjh": "mình",
+    # round 34 (mixed34): "lmj" (làm gì: "lập ra để lmj z"), the "j" of "gì" glued to "lm" as in "lm j"; a public
+    # chatbot's replacement table (code search: "lmj" → "làm gì"). "tg" is "thế giới" as well as "thời gian":
+    # every one of the seven tuned messages that type it asks a world ranking ("xếp thứ mấy tg", "top mấy tg"), and
+    # a news site's category table abbreviates "Thế giới" so (code search); kept both ways, as "dt" is.
+    "lmj": "làm gì", "tg": "thời gian|thế giới",
 }
 
 # Domain abbreviations of the digital-transformation channel.
@@ -88,6 +93,20 @@ DOMAIN: dict[str, str] = {
     "cv": "công văn|công việc", "cq": "cơ quan", "kt": "kinh tế|kiểm tra",
     # round 10 (mixed style): the ministry with its "và" typed as a letter ("bo ttvtt"), the digital economy glued
     "ttvtt": "thông tin và truyền thông", "ktso": "kinh tế số",
+    # round 34 (mixed34): "qgia" (quốc gia: "cổng dvc qgia", "cđs qgia", eleven tuned messages), a two-syllable word
+    # with its first syllable cut to its initial, the shape of this table's "ttin", "tgian", "ktra", "bgio" and of
+    # correct_teencode's "bdien", "dchi", "ckhoan", "vchuyen" (short_word.json); a public form labels "Qgia" "Quốc
+    # Gia" (code search). "dđ" (di động: "mạng dđ"), the "đ" of "động" typed as the initialism's second letter, as
+    # correct_teencode's "hđ" (hoạt động) and this table's "dtdd" (điện thoại di động); "dd" is no syllable, and
+    # read here it is no Telex "đ" either (a lone "đ" is no word).
+    "qgia": "quốc gia", "dd": "di động",
+    # Standard initialisms the writers' mixed and teencode messages type (seven tuned messages "xh": "kte so, xh
+    # so"), each so expanded in independent public abbreviation tables of Vietnamese text normalisers (code search:
+    # "xh" → "xã hội", "vb" → "văn bản", "lđ" → "lao động", several tables each): "năng suất lđ", "nằm trong vb
+    # nào". Not "LHQ" (liên hợp quốc, as typed in sixteen tuned messages): read, it pulls the 2024 ranking's entry
+    # beside a 2030 target's ("… top mấy chính phủ điện tử của LHQ", dev10a w1-0070 turned "Ý bạn là"), a ranking
+    # matter; unread it costs those messages nothing.
+    "xh": "xã hội", "vb": "văn bản", "ld": "lao động",
 }
 
 # Readings that win in chat commands (``dk`` is "đăng ký" there, never "được").

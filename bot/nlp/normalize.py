@@ -190,7 +190,7 @@ def _units(raw: str, command: bool) -> tuple[Unit, ...]:
     slipped = _abbreviation_slipped(raw, f)
     if slipped is not None:
         return _units(slipped, command)
-    single = None if command else _letter_doubled(raw, f)
+    single = None if command else _letter_doubled(raw, f) or _shorthand_stretched(f)
     if single is not None:
         return _units(single, command)
     return (Unit(((f,),), (), "other", False),)
@@ -228,6 +228,26 @@ def _letter_doubled(raw: str, f: str) -> str | None:
 
 
 _REPEATED = re.compile(r"(\w)\1+")
+
+
+def _shorthand_stretched(f: str) -> str | None:
+    """The chat shorthand ``f`` is with its last letter held down ("kooo", "bnnnn", "bikkk", "cdsss" for "ko", "bn",
+    "bik", "cds"; round 34, mixed34: the retype probe's held-down last letter lost "bnnnn", and the writers stretch
+    the end of a message as they type it), or ``None``. ``_letter_doubled`` reads a stretched syllable; a
+    shorthand is no syllable, so it is read here where the final run read once is a key of the abbreviation tables,
+    as the teencode corrector reads a repeated letter once before its table (correct_teencode.py, ``preprocess``).
+    Three copies at least (two may be a Telex key: "ee" is "ê"), not a word of one letter held down ("kkk" is a
+    laugh, "zzz" a snore), and only after every other reading
+    failed (a key itself, "tttt", is found before this). One pass back over the word's final run: linear."""
+    last, start = f[-1:], len(f) - 1
+    if not (last.isascii() and last.isalpha()):
+        return None
+    while start > 0 and f[start - 1] == last:  # one pass back over the final run
+        start -= 1
+    if start == 0 or len(f) - start < 3:
+        return None
+    once = f[: start + 1]
+    return once if once in COMMON or once in DOMAIN else None
 # A Roman numeral repeats its letters on purpose ("quý III", "khóa XIII", "thế kỷ XXI"): never a stretched "i" or "xi".
 _ROMAN = frozenset("ivxlcdm")
 
@@ -255,12 +275,13 @@ _INITIALISMS = frozenset(key for key, value in DOMAIN.items() if key.isalpha() a
 
 def _spelled_short(raw: str, f: str) -> str | None:
     """``raw`` with the letter that chat spelling leaves out put back, where that spells a syllable: a "q"
-    without its "u" ("qá", "qan" for "quá", "quán") and, in a word typed with marks, a final "ng" typed "g"
-    ("nhữg", "dùg", "thág" for "những", "dùng", "tháng") or, round 28, a final "nh" typed "h" ("mìh", "trìh" for
-    "mình", "trình"). They are rules of the teencode table the readers' abbreviations cite
-    (github.com/duytran-vio/correct_teencode: ``teencode_regex.json`` "^q" → "qu"; ``short_word.json`` "nhưg",
-    "khôg", "càg", "phòg", "bằg", "xog" for "nhưng", "không", "càng", "phòng", "bằng", "xong", and "mìh", "tíh" for
-    "mình", "tính"). Round 23 (mixed23): the writers' mixed style types them beside their marks and teencode.
+    without its "u" ("qá", "qan" for "quá", "quán") and, in a word typed with marks, an "f" for "ph" ("fủ", round
+    34), a final "ng" typed "g" ("nhữg", "dùg", "thág" for "những", "dùng", "tháng") or, round 28, a final "nh"
+    typed "h" ("mìh", "trìh" for "mình", "trình"). They are rules of the teencode table the readers' abbreviations
+    cite (github.com/duytran-vio/correct_teencode: ``teencode_regex.json`` "^q" → "qu", "f" → "ph";
+    ``short_word.json`` "nhưg", "khôg", "càg", "phòg", "bằg", "xog" for "nhưng", "không", "càng", "phòng", "bằng",
+    "xong", and "mìh", "tíh" for "mình", "tính"). Round 23 (mixed23): the writers' mixed style types them beside
+    their marks and teencode.
 
     The final "g" and "h" are read only in a word typed with marks: without them the word may be English ("tag", "bag",
     "log" would read "tăng", "băng", "long"), and the ranker's typo repair already reads an unmarked slip toward
@@ -268,6 +289,11 @@ def _spelled_short(raw: str, f: str) -> str | None:
     returned word is a syllable, so reading it again does not come back here (no recursion past one step)."""
     if f[:1] == "q" and f[1:2] != "u" and len(f) > 1 and is_syllable("qu" + f[1:]):
         return raw[0] + "u" + raw[1:]
+    # round 34 (mixed34): an "f" for the onset "ph" ("chính fủ", "fần", "fát" for "phủ", "phần", "phát"), the same
+    # table's "f" → "ph" (teencode_regex.json); only in a word typed with marks: an unmarked one may be English ("fan"
+    # would read "phan"), and the tables already read the unmarked "fai"
+    if f[:1] == "f" and not raw.isascii() and is_syllable("ph" + f[1:]):
+        return ("Ph" if raw[0] == "F" else "ph") + raw[1:]
     if not raw.isascii() and f.endswith("g") and not f.endswith("ng") and is_syllable(f[:-1] + "ng"):
         return raw[:-1] + "ng"
     # round 28 (mixed28): a final "nh" typed "h" the same way ("mìh", "tíh" in short_word.json: "mình", "tính"):
