@@ -5,12 +5,18 @@ it held stayed small."""
 from __future__ import annotations
 
 import ctypes.util
+import os
 import platform
+import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
+from pathlib import Path
 
 import pytest
+import requests
 
 from bot.zalo.emulator import heap
 from bot.zalo.emulator import state as state_module
@@ -165,3 +171,77 @@ def test_after_a_large_block_was_freed_threads_freed_texts_still_leave_the_resid
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
     before, after = map(int, out.stdout.split())
     assert after - before < 8_000, (before, after)  # unsettled: ~32,000 KB kept (checked with the settle removed)
+
+
+# ---- round 34: every way of starting the emulator settles its heap (bot/dev.py, bot/cli.py) ------------------------
+
+def _thread_arenas(pid: int) -> int:
+    """glibc's thread arenas in a process: anonymous heaps mapped at a 64 MB boundary (its HEAP_MAX_SIZE on 64-bit
+    systems); the main arena (brk) and mmapped blocks are not aligned so."""
+    maps = Path(f"/proc/{pid}/maps").read_text().splitlines()
+    return sum(1 for line in maps if len(line.split()) == 5 and int(line.split("-")[0], 16) % (64 << 20) == 0)
+
+
+def _served_by_many_threads(extra_env: dict[str, str]) -> int:
+    """Start the emulator as `dxbot emulator` does (``bot.cli`` → ``bot.dev.run_emulator_foreground``), let eight
+    kept-alive connections (eight server threads) ask it 20 times each, and count the thread arenas of the process
+    that serves them (the CLI's child: ``python -m bot.zalo.emulator``)."""
+    from tests.conftest import free_port
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_") and k != "GLIBC_TUNABLES"}
+    env.update(EMULATOR_PORT=str(port), PORT=str(free_port()), **extra_env)
+    env.pop("DXBOT_ENV", None)
+    cli = subprocess.Popen([sys.executable, "-m", "bot.cli", "emulator"], env=env, start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/_emulator/clock"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                requests.get(url, timeout=1)
+                break
+            except requests.RequestException:
+                assert time.monotonic() < deadline and cli.poll() is None, "the emulator did not start"
+                time.sleep(0.1)
+
+        def ask() -> None:
+            with requests.Session() as session:
+                for _ in range(20):
+                    session.get(url, timeout=10)
+
+        threads = [threading.Thread(target=ask) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        children = Path(f"/proc/{cli.pid}/task/{cli.pid}/children").read_text().split()
+        assert len(children) == 1  # `dxbot emulator` serves from a process of its own
+        return _thread_arenas(int(children[0]))
+    finally:
+        os.killpg(cli.pid, signal.SIGTERM)
+        cli.wait(timeout=30)
+
+
+@pytest.mark.skipif(not GLIBC, reason="mallopt's settings are glibc's")
+def test_dxbot_emulator_serves_its_threads_from_one_heap() -> None:
+    """Round 33's emu33 notes left `dxbot emulator` unsettled; it starts ``python -m bot.zalo.emulator`` as a process
+    of its own (``bot.dev._emulator_cmd``), whose ``main()`` settles first: eight connections' threads allocate in
+    the main heap, no arena of their own. Unsettled (an operator's own malloc setting leaves glibc's defaults), the
+    same work makes thread arenas, so the count can tell the two apart."""
+    assert _served_by_many_threads({}) == 0
+    assert _served_by_many_threads({"MALLOC_TOP_PAD_": str(128 * 1024)}) > 0
+
+
+def test_dxbot_dev_and_dxbot_emulator_start_the_emulator_that_settles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both entry points of bot/dev.py start the emulator's own ``__main__`` (which settles before it serves: tested
+    above), never an emulator in their own process, where the settings would come too late or touch the bot."""
+    from bot import dev
+    from bot.config import Settings
+
+    settings = Settings.from_env()
+    started: list[list[str]] = []
+    monkeypatch.setattr(dev.subprocess, "call", lambda cmd, **kw: started.append(cmd) or 0)
+    assert dev.run_emulator_foreground(settings) == 0
+    assert started == [dev._emulator_cmd(settings)]
+    assert started[0][1:3] == ["-m", "bot.zalo.emulator"]

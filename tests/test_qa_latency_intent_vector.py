@@ -17,7 +17,7 @@ import pytest
 
 from bot.kb import KnowledgeBase
 from bot.kb.evaluate import load_cases
-from bot.kb.intent_model import NGRAMS, IntentModel, Reading, features, weighted
+from bot.kb.intent_model import NGRAMS, IntentModel, Reading, features, paired, weighted
 from bot.nlp.normalize import analyze, fold
 
 BLIND = Path(__file__).resolve().parent / "eval" / "blind"
@@ -112,3 +112,49 @@ def test_equal_scores_are_ordered_by_label_as_before() -> None:
     fast, plain = model.read("x", k=3), _read_plainly(model, "x", k=3)
     assert fast.entries == plain.entries == ("a", "b", "c")
     assert _bits(fast.probabilities) == _bits(plain.probabilities)
+
+
+# ---- round 34: the postings walked off flat tuples (IntentModel.pairs) -----------------------------------------------
+
+def _scores_plainly(model: IntentModel, text: str) -> list[float]:
+    """Round 28's walk: each known feature's two arrays zipped, products added label by label in the text's order."""
+    vector = _weighted_plainly(features(text), model.idf)
+    mass = sum(vector.values())
+    scores = [b * mass for b in model.base]
+    for f, x in vector.items():
+        found = model.postings.get(f)
+        if found is None:
+            continue
+        for i, w in zip(found[0], found[1], strict=True):
+            scores[i] += x * w
+    return scores
+
+
+def test_every_score_is_the_arrays_walk_to_the_last_bit(texts: list[str], model: IntentModel) -> None:
+    for text in texts:
+        assert _bits(model.scores(text)) == _bits(_scores_plainly(model, text))
+
+
+def test_a_long_letter_read_with_its_asking_sentences_scores_as_the_arrays_walk(model: IntentModel) -> None:
+    letter = analyze("Nhà tôi ở xã miền núi, con cháu đi làm xa, tôi ở nhà một mình trông mấy sào ruộng với đàn gà. "
+                     "Hôm trước cán bộ xã đến nhà bảo phải cài ứng dụng để làm giấy tờ cho tiện, tôi không rành "
+                     "điện thoại lắm. Cho tôi hỏi tài khoản định danh điện tử mức 2 thì đăng ký ở đâu?").text
+    asking = analyze("Cho tôi hỏi tài khoản định danh điện tử mức 2 thì đăng ký ở đâu?").text
+    fast = model.read(letter, asking=asking)
+    scores = [a + b * 0.5 for a, b in zip(_scores_plainly(model, letter), _scores_plainly(model, asking), strict=True)]
+    best = max(scores)
+    exps = [math.exp((s - best) / model.temperature) for s in scores]
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], model.labels[i]))[:3]
+    assert fast.entries == tuple(model.labels[i] for i in order)
+    assert _bits(fast.probabilities) == _bits([exps[i] / sum(exps) for i in order])
+
+
+def test_the_flat_postings_keep_every_index_and_weight_in_order() -> None:
+    postings = {"w:x": (array("H", [2, 0]), array("f", [-1.5, 0.1])), "w:y": (array("H", [1]), array("f", [0.1])),
+                "w:z": (array("H", []), array("f", []))}
+    flat = paired(postings)
+    assert flat == {"w:x": (2, -1.5, 0, float(array("f", [0.1])[0])), "w:y": (1, float(array("f", [0.1])[0])),
+                    "w:z": ()}
+    assert flat["w:x"][3] is flat["w:y"][1]  # an equal weight is one float object (memory: ~5,000 distinct weights)
+    model = IntentModel(("a", "b", "c"), (0.0, 0.0, 0.0), {"w:x": 1.0, "w:y": 1.0, "w:z": 1.0}, postings)
+    assert _bits(model.scores("x y z")) == _bits(_scores_plainly(model, "x y z"))

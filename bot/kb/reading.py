@@ -95,9 +95,9 @@ def read(kb: Knowledge, question: str) -> tuple[Decided, Entry | None]:
     "Ý bạn là", then unknown), then the strongest evidence. With two questions, the first one answered
     confidently wins and the second's best entry (its own clause, else the whole message) is offered.
     """
-    (found, second), texts, text, asks = _read_message(kb, question)
+    (found, second), texts, text, cut, asks = _read_message(kb, question)
     if found[0].confident and (kb.families.members or kb.holdings.of_entry):
-        checked_found, second = _siblings(kb, texts, text, asks, found, second)
+        checked_found, second = _siblings(kb, texts, text, cut, asks, found, second)
         if checked_found is not found:  # the members named, answered or offered as they are (nothing widened)
             return checked_found, second
     if second is not None or found[0].confident:
@@ -118,7 +118,7 @@ def _analysed(texts: Texts, pieces: Sequence[str]) -> str:
     return " ".join(texts.analysis(p).text for p in pieces)
 
 
-def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found: Decided,
+def _siblings(kb: Knowledge, texts: Texts, text: str, cut: Sequence[str], asks: Sequence[str], found: Decided,
               second: Entry | None) -> tuple[Decided, Entry | None]:
     """The confident answer ``found`` checked against the family members its asking part names (round 28,
     ``bot.kb.siblings``): the member named answered, or the members offered (the second question's entry among
@@ -132,7 +132,7 @@ def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found
     asked = asks[:1] if second is not None else (asks or [text])
     pieces = _cut(asked)
     asking = _analysed(texts, pieces)
-    resolved = bool(asks) and not set(asks) <= set(clauses(text))
+    resolved = bool(asks) and not set(asks) <= set(cut)  # ``cut``: the clauses of ``text``, split once (latency)
     whole = texts.analysis(text).text if resolved else ""
     kinds = lambda: frozenset().union(*(texts.kinds(p) for p in pieces)) | texts.places  # noqa: E731
     result = checked(kb.families, found[0], kb.by_id, asking, whole, kb.messages, kinds)
@@ -157,9 +157,11 @@ def _siblings(kb: Knowledge, texts: Texts, text: str, asks: Sequence[str], found
     return (result, found[1]), None
 
 
-def _read_message(kb: Knowledge, question: str) -> tuple[tuple[Decided, Entry | None], Texts, str, list[str]]:
+def _read_message(kb: Knowledge, question: str) -> tuple[tuple[Decided, Entry | None], Texts, str, list[str],
+                                                         list[str]]:
     """:func:`read`'s reading of ``question``, with the message's texts, the message as read (regional words
-    standardized, a purpose, tail or citation cut) and its asking clauses."""
+    standardized, a purpose, tail or citation cut), its clauses (``bot.nlp.clauses.clauses`` of it: split once per
+    message, round 34) and its asking clauses."""
     text = standardize(question, kb.index.known_pair)
     cut = clauses(text)
     if (told := without_purpose(cut, text)) is not None:  # the purpose's words rank nothing (bot.kb.purposes)
@@ -186,16 +188,16 @@ def _read_message(kb: Knowledge, question: str) -> tuple[tuple[Decided, Entry | 
     plain = without_heading(questions(parts, cut, text, sentences, ranked, afterthoughts=False), sentences, heard) \
         if any(map(told_vaguely, parts[1:])) else asks
     if plain == asks:
-        return _read_asks(kb, texts, text, parts, sentences, asks), texts, text, asks
+        return _read_asks(kb, texts, text, parts, sentences, asks), texts, text, cut, asks
     # review 17, H1: a vague afterthought ("…, nghe nói năm 2025 là gì đó") is only ever offered: the message is
     # read without it (round 15), and with it only where that is answered, to offer its entry next
     without = _read_asks(kb, texts, text, parts, sentences, plain)
     if not without[0][0].confident or without[1] is not None:
-        return without, texts, text, plain
+        return without, texts, text, cut, plain
     with_it = _read_asks(kb, texts, text, parts, sentences, asks)
     if only_offered(with_it[0][0], without[0][0], lambda: kb.decide(texts, asks[0])[0]):
-        return with_it, texts, text, asks
-    return without, texts, text, plain
+        return with_it, texts, text, cut, asks
+    return without, texts, text, cut, plain
 
 
 def _asking_sentences(text: str, asks: Sequence[str], sentences: dict[str, Sentence | None]) -> str:

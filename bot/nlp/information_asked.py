@@ -29,26 +29,41 @@ _Word = tuple[str, str, bool]  # (folded, tone key, marks known): see ``command_
 _said_at = tokens_said_at  # a phrase said at a word, compared as the command readers compare (bot.nlp.normalize)
 
 
+_Phrases = dict[str, tuple[tuple[_Token, ...], ...]]  # a list's phrases by their first folded word, in list order
+
+
 class _Lists(NamedTuple):
-    requests: tuple[tuple[_Token, ...], ...]
-    pieces: tuple[tuple[_Token, ...], ...]
-    between: tuple[tuple[_Token, ...], ...]
+    requests: _Phrases
+    pieces: _Phrases
+    between: _Phrases
 
 
 def _tokens(phrase: str) -> tuple[_Token, ...]:
     return tuple((w, k) for w, k, _ in command_words(phrase))
 
 
+def _by_first_word(phrases: tuple[tuple[_Token, ...], ...]) -> _Phrases:
+    """The phrases grouped by their first folded word, each group in the list's order: a phrase is said at a word
+    only if that word is its first word folded (``tokens_said_at``), so only its group is tried there (latency, round
+    34: every phrase of a list was tried at every word of a long letter's clauses)."""
+    grouped: dict[str, list[tuple[_Token, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0][0], []).append(phrase)
+    return {first: tuple(group) for first, group in grouped.items()}
+
+
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
     data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
-    return _Lists(*(tuple(dict.fromkeys(t for t in map(_tokens, data.get(key, [])) if t))
+    return _Lists(*(_by_first_word(tuple(dict.fromkeys(t for t in map(_tokens, data.get(key, [])) if t)))
                     for key in ("requests", "pieces", "between")))
 
 
-def _ends(phrases: tuple[tuple[_Token, ...], ...], words: tuple[_Word, ...], i: int) -> list[int]:
-    """Where each of ``phrases`` said at word ``i`` ends."""
-    return [i + len(p) for p in phrases if _said_at(p, words, i)]
+def _ends(phrases: _Phrases, words: tuple[_Word, ...], i: int) -> list[int]:
+    """Where each of ``phrases`` said at word ``i`` ends, in the list's order."""
+    if i >= len(words):
+        return []
+    return [i + len(p) for p in phrases.get(words[i][0], ()) if _said_at(p, words, i)]
 
 
 def requests_information(clause: str) -> bool:

@@ -21,7 +21,10 @@ in) and the mmap threshold at glibc's own 128 KB default, which turns the dynami
 
 Only the emulator (the test double) calls this, and :func:`settle_allocator` only in its own process
 (``python -m bot.zalo.emulator``), never inside ``dxbot dev`` or a test process that runs it in a thread; the bot's
-own processes are untouched. On a system without glibc (macOS, musl) it does nothing.
+own processes are untouched. ``dxbot dev`` and ``dxbot emulator`` start the emulator as that process
+(``bot.dev._emulator_cmd``), so they get the same settings (round 34 checked it: served by eight threads, the
+process they start has no thread arena; tests/test_emulator_heap.py). On a system without glibc (macOS, musl) it
+does nothing.
 """
 
 from __future__ import annotations
