@@ -612,9 +612,11 @@ def blind_report(split: str, kb: KnowledgeBase, route: Callable[[str], str | Non
 # (bot/nlp/help_besides.py: a question beside the help request is the knowledge base's)
 # dev30a (1 taken at the start) is round 30's; dev31c (1 taken at the start) is round 31's; dev33c (2 taken at the
 # start: what citizens can do for digital transformation read as help, an off-topic request to retell a legend read
-# as a story) and dev33d (1: an erase request routed to the knowledge base) are round 33's
-# dev34d (1 taken at the start) is round 34's
-NOT_YET_TUNED: set[str] = {"dev30a", "dev31c", "dev33c", "dev33d", "dev34d"}
+# as a story) and dev33d (1: an erase request routed to the knowledge base) are round 33's, dev34d (1 taken at the
+# start) is round 34's; all five have none since lane cmd34 ("thôi" of a leave-taking or of only reading the news
+# stops nothing, a goal after "để giúp" and a legend the channel is asked to retell are no command, another
+# publisher's bulletin is no digest)
+NOT_YET_TUNED: set[str] = set()
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

@@ -1066,7 +1066,8 @@ def _plain_command(text: str, intents: Intents | None = None) -> str | None:
         return _read(text, intents) or _short_asked_after(text, intents)
     last = _last_clauses(text)
     name = _read(last, intents)
-    if name is not None and not _asks_besides(name, last, intents):
+    if name is not None and not _asks_besides(name, last, intents) and not _how_after_a_question(name, text, last,
+                                                                                                   intents):
         return name
     told_how = _how_of_wish(text, last, intents) or _bare_subscription(text, last, intents)
     if told_how is not None:
@@ -1090,7 +1091,12 @@ def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
     thế nào?"): the last clauses say a pattern of the command and a how (``asks``), which alone keeps them a question,
     and what makes the how a wish in hand (``wish_patterns``: the story's place, "xóm tôi") was said earlier, out of
     their reach. The command, when the whole letter says its wish and none of its exclusions, and only its end holds a
-    question mark (a letter that asks something else first stays a question; "mỗi vụ bán được mấy tấn." tells)."""
+    question mark (a letter that asks something else first stays a question; "mỗi vụ bán được mấy tấn." tells).
+
+    Round 34: the how may be a sentence of its own after the wish ("Tôi muốn kể chuyện nhà tôi đổi mới thế nào cho kênh
+    đăng lên, để bà con trong làng học theo. Gửi cho kênh thế nào?"), its object left unsaid: the last clauses then say
+    one of the command's words and where a wish of it sends (a wish pattern's second group: "cho kênh", "lên kênh"),
+    not a whole pattern."""
     clauses = _CLAUSE_END.split(text.strip())
     taken = len(_within(reversed(clauses)))
     if not last or taken >= len(clauses):
@@ -1102,7 +1108,7 @@ def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
     if not found:
         return None  # most letters: no command's phrase in their last clauses (latency: the whole is not read)
     for intent in intents.commands:
-        if intent.wish_patterns and any(all(not g.isdisjoint(found) for g in p) for p in intent.groups) \
+        if intent.wish_patterns and _says_wished_how(intent, said, found) \
                 and (_any(intent.asks, said.folded, said.message)
                      or intents.bare(said.folded).rpartition(" ")[2] in intent.asks_last) \
                 and not intent.excluded(said.folded, said.message):
@@ -1110,6 +1116,29 @@ def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
             if intent.wished(whole.folded, whole.message) and not intent.excluded(whole.folded, whole.message):
                 return intent.name
     return None
+
+
+def _how_after_a_question(name: str, text: str, last: str, intents: Intents) -> bool:
+    """Whether the last clauses of a long letter ask how to do the command ``name`` (its ``asks``, given way to a wish
+    said with them) after something else the letter asked earlier with a question mark ("Xóm tôi có bà cụ … bà bán
+    được mấy tạ? Tôi muốn kể chuyện này gửi lên kênh … thì làm thế nào?"): the letter's question is the earlier one, as
+    :func:`_how_of_wish` reads it (round 34: a story named "chuyện này" is a wish in hand, so the last clauses alone
+    now reach the command that only the whole letter reached before). Read only where a command was found."""
+    if "?" not in text.rstrip().rstrip("?"):
+        return False
+    intent = next(c for c in intents.commands if c.name == name)
+    said = _Reading.of(last)
+    return _any(intent.asks, said.folded, said.message) \
+        or intents.bare(said.folded).rpartition(" ")[2] in intent.asks_last
+
+
+def _says_wished_how(intent: Intent, said: _Reading, found: set[Phrase]) -> bool:
+    """Whether the last clauses of a letter say a whole pattern of ``intent``, or one of its words with where a wish of
+    it sends ("Gửi cho kênh thế nào?": the object was said in the wish before; :func:`_how_of_wish`)."""
+    if any(all(not g.isdisjoint(found) for g in p) for p in intent.groups):
+        return True
+    return any(not g.isdisjoint(found) for p in intent.groups for g in p) \
+        and any(len(w) > 1 and _any(w[1], said.folded, said.message) for w in intent.wish_patterns)
 
 
 def _bare_subscription(text: str, last: str, intents: Intents) -> str | None:
