@@ -92,6 +92,18 @@ def test_sentences_typed_without_a_space_after_their_full_stop_are_read_apart(bo
 
 
 @pytest.mark.parametrize(("text", "entry"), [
+    ("ai bit ngay cds qg la ngay nao ko 🤔 hom bua nghe loa xa doc ma tui quen mat tieu r", "ngay-cds-la-ngay-nao"),
+    ("chu de ngay cds 2024 la gi z 🙏 ong noi tui treo bang ron hoai ma quen roi", "ngay-cds-chu-de-2024"),
+])
+def test_an_emoji_that_ends_the_question_parts_it_from_the_story(bot: BotHarness, text: str, entry: str) -> None:
+    """Round 32 (mixed32): chat closes a sentence with an emoji instead of a full stop. Unread, the question and the
+    story after it were one sentence, and the story's words held the answer back (main: choices). Read as the
+    sentence's end (bot.nlp.keyboard_habits), the question is answered."""
+    message = ask(bot, text)
+    assert message["text"].startswith(get_kb().by_id[entry].answer[:80]), message["text"]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
     ("a/c oi thang 10 nam 2024 co thang j giam gia mua do online, ten la j z", "ngay-cds-chu-de-2024"),
     ("nghe ns công an cx có zalo chatbot tự rep rồi, cuối 2023 đc bn đơn vị z ad", "zalo-oa-co-quan-nha-nuoc"),
 ])

@@ -15,7 +15,18 @@ or match whole words, did not ("dzậyyyy" is no particle, "cđssss" no abbrevia
 Round 30 (mixed30): ``tools/retype_probe.py``'s ``m_nospace`` and ``m_stretch`` re-typings of the tuned questions
 lost 152 of 1,491 and 48 of 2,702 answers.
 
-One pass of two regular expressions over the text: linear in its length.
+Round 32 (mixed32): an emoji typed where a sentence ends. Chat writers close a sentence with an emoji instead of a
+full stop or a question mark ("3 tru cot cds la j z 😅 c hai che o Thanh Ba …", "… khách toàn quét qr 😂😂 cho c hỏi
+…"): the emoji stands for the sentence's tone of voice and the next sentence starts after it. Studies of emoji in
+chat read them the same way — an emoji at a clause boundary works as punctuation, not as a word (Dürscheid &
+Siever, "Beyond the Alphabet – Communication with Emojis", 2017; Gawne & McCulloch, "Emoji as Digital Gestures",
+2019; McCulloch, *Because Internet*, 2019, ch. 5: emoji sit where a speaker would gesture, at the end of an
+utterance). Unread, the story and the question ran together into one sentence for the sentence splitter
+(``bot.nlp.clauses``), so the story's words weighed as much as the question's and a question answered alone was left
+unanswered. An emoji (or a run of them) between a word and the next word, with no punctuation typed around it, is
+read as the end of the sentence: a full stop is put after it.
+
+Three passes of regular expressions over the text: linear in its length.
 """
 
 from __future__ import annotations
@@ -54,6 +65,10 @@ _SOUND_LETTERS = 2
 # purpose.
 _ROMAN = frozenset("ivxlcdm")
 _TABLE_KEYS = frozenset({*COMMON, *DOMAIN})
+# Emoji (pictographs, dingbats and symbols, with their joiners, skin tones and presentation selectors), typed in a
+# run between a word or number and the next word with no punctuation around them: the end of a sentence.
+_EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+_EMOJI_END = re.compile(rf"(?<=[^\W_])(\s*{_EMOJI}(?:[\s\ufe0f\u200d]*{_EMOJI})*\ufe0f?)\s*(?=[^\W\d_])")
 
 
 def _stop(m: re.Match[str]) -> str:
@@ -101,9 +116,11 @@ def _held(m: re.Match[str]) -> str:
 
 def as_typed_apart(text: str) -> str:
     """``text`` with a space after punctuation that starts a new word or sentence, and a held-down last letter of a
-    word read once ("ở mô,làm răng?" → "ở mô, làm răng?"; "mạng.Tôi" → "mạng. Tôi"; "dzậyyyy" → "dzậy").
+    word read once, and an emoji between two sentences read as the first one's end ("ở mô,làm răng?" → "ở mô, làm
+    răng?"; "mạng.Tôi" → "mạng. Tôi"; "dzậyyyy" → "dzậy"; "là gì z 😅 chị quên" → "là gì z 😅. chị quên").
     Web addresses, decimals, times and initials ("TP.HCM", "tttt", "XIII") stay as typed."""
     if "." in text:
         text = _GLUED_STOP.sub(_stop, text)
     text = _GLUED_MARK.sub(r"\1 ", text)
+    text = _EMOJI_END.sub(r"\1. ", text)
     return _HELD.sub(_held, text)

@@ -73,3 +73,36 @@ def test_linear_in_the_length_of_the_message() -> None:
     long = as_typed_apart(unit * 1000)
     assert time.perf_counter() - started < max(short, 1e-4) * 1000
     assert "nè. Cổng" in long and "dzậy?" in long
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    # round 32 (mixed32): an emoji (or a run of them, with skin tones and joiners) where a sentence ends
+    ("ngay cds la ngay nao z 🤔 tui quen mat r", "ngay cds la ngay nao z 🤔. tui quen mat r"),
+    ("khách toàn quét qr 😂😂 cho c hỏi", "khách toàn quét qr 😂😂. cho c hỏi"),
+    ("vậy ạ 🙏🏻 em cảm ơn", "vậy ạ 🙏🏻. em cảm ơn"),
+    ("xin chào ❤️ kênh ơi", "xin chào ❤️. kênh ơi"),
+    ("năm 2024 🤔 chủ đề là gì", "năm 2024 🤔. chủ đề là gì"),
+    ("dc ko😅em hỏi", "dc ko😅. em hỏi"),
+])
+def test_an_emoji_between_two_sentences_ends_the_first(typed: str, read: str) -> None:
+    assert as_typed_apart(typed) == read
+
+
+@pytest.mark.parametrize("typed", [
+    "chủ đề năm nay là gì vậy 😅",  # the message's last sign: nothing follows it
+    "là gì vậy 😅?",  # punctuation typed after it
+    "hay lắm 😂, mà cho hỏi",  # or before the next word
+    "ok 👍🏻👍🏻",
+    "😅 cho hỏi ngày cds",  # nothing before it
+    "có 2 loại: ① mức 1 ② mức 2",  # an enclosed number is no emoji
+])
+def test_an_emoji_with_no_sentence_after_it_stays(typed: str) -> None:
+    assert as_typed_apart(typed) == typed
+
+
+def test_emoji_runs_read_in_linear_time() -> None:
+    """A long run of emoji and spaces between words costs its length, not its square."""
+    started = time.perf_counter()
+    as_typed_apart("a " + "😂 " * 20000 + "b")
+    as_typed_apart("a " + "😂 " * 20000)
+    assert time.perf_counter() - started < 2.0
