@@ -24,7 +24,8 @@ Siever, "Beyond the Alphabet – Communication with Emojis", 2017; Gawne & McCul
 utterance). Unread, the story and the question ran together into one sentence for the sentence splitter
 (``bot.nlp.clauses``), so the story's words weighed as much as the question's and a question answered alone was left
 unanswered. An emoji (or a run of them) between a word and the next word, with no punctuation typed around it, is
-read as the end of the sentence: a full stop is put after it.
+read as the end of the sentence: a full stop is put after it; so is an emoticon typed apart (":))", "=))", ":v"),
+the keyboard's older way of writing the same thing.
 
 Three passes of regular expressions over the text: linear in its length.
 """
@@ -67,8 +68,12 @@ _ROMAN = frozenset("ivxlcdm")
 _TABLE_KEYS = frozenset({*COMMON, *DOMAIN})
 # Emoji (pictographs, dingbats and symbols, with their joiners, skin tones and presentation selectors), typed in a
 # run between a word or number and the next word with no punctuation around them: the end of a sentence.
+# Their typed ancestors, the emoticons of Vietnamese chat (":))", "=))", ":((", ":v", ":D", "^^"), are read the same
+# way, set apart by spaces (a colon glued to a word is a time or a label: "8:30", "Lưu ý:").
 _EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
-_EMOJI_END = re.compile(rf"(?<=[^\W_])(\s*{_EMOJI}(?:[\s\ufe0f\u200d]*{_EMOJI})*\ufe0f?)\s*(?=[^\W\d_])")
+_EMOTICON = r"(?:[:=;]-?[()]+|:[vVdDpP]|\^_?\^)(?![^\s])"
+_SIGN = rf"(?:{_EMOJI}|(?<=\s){_EMOTICON})"
+_EMOJI_END = re.compile(rf"(?<=[^\W_])(\s*{_SIGN}(?:[\s\ufe0f\u200d]*{_SIGN})*\ufe0f?)\s*(?=[^\W\d_])")
 
 
 def _stop(m: re.Match[str]) -> str:

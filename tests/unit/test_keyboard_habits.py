@@ -83,6 +83,10 @@ def test_linear_in_the_length_of_the_message() -> None:
     ("xin chào ❤️ kênh ơi", "xin chào ❤️. kênh ơi"),
     ("năm 2024 🤔 chủ đề là gì", "năm 2024 🤔. chủ đề là gì"),
     ("dc ko😅em hỏi", "dc ko😅. em hỏi"),
+    # and an emoticon typed apart, the keyboard's older emoji
+    ("hay qua =)) cho e hoi", "hay qua =)). cho e hoi"),
+    ("hic :( tui quen r", "hic :(. tui quen r"),
+    ("cảm ơn ^^ e hỏi thêm", "cảm ơn ^^. e hỏi thêm"),
 ])
 def test_an_emoji_between_two_sentences_ends_the_first(typed: str, read: str) -> None:
     assert as_typed_apart(typed) == read
@@ -95,6 +99,9 @@ def test_an_emoji_between_two_sentences_ends_the_first(typed: str, read: str) ->
     "ok 👍🏻👍🏻",
     "😅 cho hỏi ngày cds",  # nothing before it
     "có 2 loại: ① mức 1 ② mức 2",  # an enclosed number is no emoji
+    "mở cửa 7:30 sáng",  # a colon glued to a number or a word is a time or a label
+    "Lưu ý: mang cccd",
+    "a:)) b",
 ])
 def test_an_emoji_with_no_sentence_after_it_stays(typed: str) -> None:
     assert as_typed_apart(typed) == typed
