@@ -92,6 +92,38 @@ def test_sentences_typed_without_a_space_after_their_full_stop_are_read_apart(bo
 
 
 @pytest.mark.parametrize(("text", "entry"), [
+    ("ai bit ngay cds qg la ngay nao ko 🤔 hom bua nghe loa xa doc ma tui quen mat tieu r", "ngay-cds-la-ngay-nao"),
+    ("chu de ngay cds 2024 la gi z 🙏 ong noi tui treo bang ron hoai ma quen roi", "ngay-cds-chu-de-2024"),
+    # round 34 (emoji34): choices on main, the current share of GDP offered beside the 2025 target
+    ("kinh tế số năm 2025 chiếm bao nhiêu % GDP vậy ad 📊 e làm tiểu luận môn kinh tế", "ct-2025-kinh-te-so"),
+    ("nam 2025 kinh te so chiem bn phan tram gdp z ad 😅 thay giao hoi ma e ko nho", "ct-2025-kinh-te-so"),
+])
+def test_an_emoji_that_ends_the_question_parts_it_from_the_story(bot: BotHarness, text: str, entry: str) -> None:
+    """Round 32 (mixed32): chat closes a sentence with an emoji instead of a full stop. Unread, the question and the
+    story after it were one sentence, and the story's words held the answer back (main: choices). Read as the
+    question's end (bot.nlp.keyboard_habits.ends_questions, round 34: a full stop in its place, so that the emoji, a
+    word without letters, does not make an unmarked letter look typed with marks), the question is answered."""
+    message = ask(bot, text)
+    assert message["text"].startswith(get_kb().by_id[entry].answer[:80]), message["text"]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    # the question first, what it is about after the emoji (bot.kb.parted: the off-topic readers read the letter)
+    ("tổng đài số mấy vậy ad 😰 thẻ atm agribank của e bị nuốt", "npv-so-dien-thoai-tong-dai"),
+    ("mức 2 là bao nhiêu vậy ad 🤔 lương tối thiểu vùng ấy", "vneid-muc-1-khac-muc-2"),
+    # the story first, the question after the emoji leaning on it (an emoji after a story ends nothing)
+    ("facebook e bi hack mat roi 😭 lay lai tai khoan fb the nao z ad", "npv-lay-lai-tai-khoan"),
+    ("Singapore làm smart nation hay quá 😍 bên đó có bao nhiêu dịch vụ công trực tuyến v ad",
+     "dvc-ty-le-ho-so-truc-tuyen"),
+])
+def test_a_look_alike_parted_by_an_emoji_gets_no_answer(bot: BotHarness, text: str, entry: str) -> None:
+    """Round 34 (emoji34): round 32's emoji cut answered these with the entry named (main: the apology); the
+    citizen still gets the apology, not that entry's answer."""
+    message = ask(bot, text)
+    assert not message["text"].startswith(get_kb().by_id[entry].answer[:80]), message["text"]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
     ("a/c oi thang 10 nam 2024 co thang j giam gia mua do online, ten la j z", "ngay-cds-chu-de-2024"),
     ("nghe ns công an cx có zalo chatbot tự rep rồi, cuối 2023 đc bn đơn vị z ad", "zalo-oa-co-quan-nha-nuoc"),
 ])

@@ -32,12 +32,13 @@ from bot.kb.index import Hit, Index
 from bot.kb.intent_model import IntentModel, load_intent_model
 from bot.kb.loader import DEFAULT_KB_DIR, DEFAULT_MESSAGES, Entry, load_messages, parse_kb
 from bot.kb.outside import Group, Outside, load_outside
+from bot.kb.parted import leans_out
 from bot.kb.phrasings import load_phrasings
 from bot.kb.reading import Decided, read
 from bot.kb.several import years_apart
 from bot.kb.siblings import Families
 from bot.kb.texts import Texts
-from bot.nlp.keyboard_habits import as_typed_apart
+from bot.nlp.keyboard_habits import as_typed_apart, ends_questions
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +145,17 @@ class KnowledgeBase:
 
         A message with two questions gets the first answered and the second offered as a choice.
         """
-        question = as_typed_apart(question)  # "mạng.Tôi", "mô,làm", "dzậyyyy": words apart before any reader
+        typed = as_typed_apart(question)  # "mạng.Tôi", "mô,làm", "dzậyyyy": words apart before any reader
+        parted = ends_questions(typed)  # "… là ngày nào z 🤔 e ở …": an emoji typed where a question ends
+        result = self._answered(parted)
+        if parted != typed and result.confident and result.entry and leans_out(self.index, typed, result.entry):
+            # the question parted from its story answered what the story says is off-topic (bot.kb.parted): the
+            # letter is read as typed, as before the emoji was read as the question's end
+            return self._answered(typed)
+        return result
+
+    def _answered(self, question: str) -> Answer:
+        """:meth:`answer` of ``question`` with its words apart."""
         (result, hits), second = self._read(question)
         if second is None and result.confident:
             result, second = years_apart(question, result, hits, self.by_id, self.messages)
