@@ -307,10 +307,7 @@ def _read_questions(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str]
     readings = {p: kb.decide(texts, p) for p in tried}
     if pulled is not None:
         alone = readings[asks[0]]
-        # round 34: a question that pointed back into the story ("Tỉ lệ đấy là bao nhiêu phần trăm?", read with the
-        # story's words by ``resolved_parts``) takes its subject from the story: read alone it names less than it asks,
-        # and the whole letter, answered with every floor, says more of what it is about than the clause does
-        if alone[0].confident and alone[0].entry != pulled[0].entry and asks[0] in clauses(text) \
+        if alone[0].confident and alone[0].entry != pulled[0].entry \
                 and not _subject_left(kb, texts, parts, asks[0], alone, pulled):
             return alone, None
         return pulled, None
