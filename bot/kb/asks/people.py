@@ -106,23 +106,49 @@ def _asks_personal(normalized: str, raw: str) -> bool:
 # tịch xã ở Ia Grai."), folded; the offices told in the rest of that sentence are the speaker's own, like "tôi là bí
 # thư" (the look-behinds of _ROLE), which the name or the age put between.
 _SELF_TOLD = re.compile(r"\b(?:toi|tui|em|minh|chau|e|t)\s+(?:(?:hien|dang|cung|thi)\s+){0,2}(?:la|lam)\b")
+# Round 34: the speaker's age told first, the office after it ("Tôi năm nay sáu mươi, làm phó chủ tịch Hội Nông dân
+# xã …", "Tui 45 tuổi, đang làm trưởng thôn"): the same self-introduction, its "làm" put after the age.
+_AGE_WORD = r"(?:\d+|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|lam|linh|le|tram)"
+_AGE_TOLD = re.compile(rf"\b(?:toi|tui|em|minh|chau)\s+(?:nam nay\s+(?:{_AGE_WORD}\s+){{1,4}}(?:tuoi\s+)?"
+                       rf"|(?:{_AGE_WORD}\s+){{1,4}}tuoi\s+)(?:,\s*)?(?:(?:hien|dang|cung|thi|van)\s+){{0,2}}"
+                       r"(?:la|lam)\b")
+# Round 34: an office that tells the asker something, the subject of a verb of saying, reading or bidding ("Giám
+# đốc bảo có một năm …", "bí thư đọc tài liệu có câu …", "anh chủ tịch xã dặn …"), up to three words of its unit
+# between: the teller of the story, not an office asked about — in a comma piece that asks nothing ("Bộ trưởng nói
+# gì về …" asks what the office said, and keeps it). Folded, "bao" is also "bao nhiêu / bao lâu / bao giờ": not those.
+_TELLS = re.compile(r"(?:\s+\w+){0,3}?\s+(?:bao|noi|dan|ke|doc|keu|nhac)\b(?!\s+(?:nhieu|lau|gio)\b)")
 _SENTENCE = re.compile(r"[^.!?\n]+")
+_PIECE = re.compile(r"[^,;:]+")
+
+
+def _tellers(folded: str, raw: str) -> set[str]:
+    """The offices of the sentence ``raw`` (``folded``) that are the subject of a verb of saying in a comma piece
+    that asks nothing (``_TELLS``): the people of the story who told the asker something."""
+    found: set[str] = set()
+    for piece in _PIECE.findall(raw):
+        piece_folded = fold(piece)
+        if not patterns.hinted(piece_folded, _ROLE_HINTS) or is_question(piece):
+            continue
+        found.update(m.group(0) for m in _ROLE.finditer(piece_folded) if _TELLS.match(piece_folded, m.end()))
+    return found
 
 
 def _own_offices(raw: str) -> set[str]:
-    """The offices ``raw`` names only in sentences where the speaker tells who they are (``_SELF_TOLD``, no
-    question in the sentence), folded: the asker's own office, not one asked about. An office also named in another
-    sentence stays asked. One pass over the sentences."""
+    """The offices ``raw`` names only in sentences where the speaker tells who they are (``_SELF_TOLD``, or the
+    age first, ``_AGE_TOLD``; no question in the sentence), or as the teller of the story (``_tellers``), folded:
+    not an office asked about. An office also named otherwise stays asked. One pass over the sentences."""
     own: set[str] = set()
     elsewhere: set[str] = set()
     for sentence in _SENTENCE.findall(raw):
         folded = fold(sentence)
         if not patterns.hinted(folded, _ROLE_HINTS):
             continue
-        told = _SELF_TOLD.search(folded)
+        told = _SELF_TOLD.search(folded) or _AGE_TOLD.search(folded)
         start = told.end() if told is not None and not is_question(sentence) else len(folded)
-        elsewhere.update(m.group(0) for m in _ROLE.finditer(folded, 0, start))
+        tellers = _tellers(folded, sentence)
+        elsewhere.update(m.group(0) for m in _ROLE.finditer(folded, 0, start) if m.group(0) not in tellers)
         own.update(m.group(0) for m in _ROLE.finditer(folded, start))
+        own.update(tellers)
     return own - elsewhere
 
 
