@@ -9,10 +9,10 @@ four such letters about farmland (dev24a, dev30c, dev31a, dev33c), each a story,
 asked after a comma.
 
 The rule reads the shape, not the subject: where the first question of a sentence is read as out of scope, a later
-question *of the same sentence* that names nothing besides what it asks (a fee, a place, a time, the papers, the
-manner: ``_PREDICATE_ONLY``) asks about the first one's subject, and the message is given the first one's
-out-of-scope reading. A later question that names something of its own ("…, còn VNeID mức 2 thì sao?") keeps its
-reading, and a first question the channel answers is untouched.
+question *of the same sentence or the next one* that names nothing besides what it asks (a fee, a place, a time,
+the papers, the manner: ``_PREDICATE_ONLY``) asks about the first one's subject, and the message is given the first
+one's out-of-scope reading. A later question that names something of its own ("…, còn VNeID mức 2 thì sao?") keeps
+its reading, and a first question the channel answers is untouched.
 """
 
 from __future__ import annotations
@@ -57,6 +57,16 @@ def refused_first(tried: Sequence[str], readings: Mapping[str, Decided], sentenc
     answered = [q for q in tried[1:] if readings[q][0].confident]
     if not answered:
         return None
-    if all(together(first, q, sentences) and names_nothing(analysed(q)) for q in answered):
+    if all(_continues(first, q, sentences) and names_nothing(analysed(q)) for q in answered):
         return readings[first]
     return None
+
+
+def _continues(first: str, then: str, sentences: Mapping[str, Sentence | None]) -> bool:
+    """Whether the question ``then`` continues ``first``: asked in turn in one sentence (``together``), or in the
+    sentence right after it ("… làm ở đâu? Có tốn tiền không?": the dropped subject reaches across one full stop,
+    as in speech)."""
+    if together(first, then, sentences):
+        return True
+    one, other = sentences.get(first), sentences.get(then)
+    return one is not None and other is not None and other.index == one.index + 1

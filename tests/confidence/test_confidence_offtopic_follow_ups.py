@@ -61,6 +61,9 @@ def test_the_channel_s_own_conversions_are_not(question: str) -> None:
 
 
 PROBES = [
+    # the follow-up in the sentence after the question
+    'Thủ tục chuyển đổi đất lúa sang trồng cây lâu năm làm ở đâu? Có tốn tiền không?',
+    'Thủ tục làm hộ chiếu cho con nhỏ làm ở đâu, có mất tiền không?',
     'Thủ tục chuyển đổi đất trồng lúa sang đất nuôi tôm làm ở đâu, có mất tiền không?',
     'Nhà tui có 4 công ruộng ở Châu Thành, lúa thất hoài. Tui muốn đào ao nuôi cá. Xin hỏi thủ tục chuyển'
      ' mục đích sử dụng đất lúa qua nuôi trồng thủy sản làm ở đâu, có tốn tiền hông?',
@@ -124,6 +127,9 @@ def test_an_off_topic_probe_gets_no_confident_answer(real_kb: KnowledgeBase, tex
     ("Tài khoản định danh điện tử mức 2 đăng ký ở đâu, có tốn tiền không?", "vneid-kich-hoat-muc-2"),
     ("tui muon lam vneid muc 2 cho ba tui, lam o dau, co mat tien ko", "vneid-kich-hoat-muc-2"),
     ("Nộp hồ sơ trên Cổng dịch vụ công quốc gia thì làm ở đâu, có mất tiền không?", "dvcqg-la-gi"),
+    ("Tài khoản định danh điện tử mức 2 đăng ký ở đâu? Có tốn tiền không?", "vneid-kich-hoat-muc-2"),
+    ("Đăng ký chữ ký số cá nhân trên VNeID ở đâu vậy ad? Có mất phí hông?", "chu-ky-so-dang-ky-tren-vneid"),
+    ("Cổng dịch vụ công quốc gia là gì? Có mất tiền không?", "dvcqg-la-gi"),
     # "chuyển đổi" as the channel says it
     ("Chuyển đổi số là gì, bắt đầu từ đâu?", "cds-la-gi"),
     ("Ngày Chuyển đổi số quốc gia là ngày nào, năm nay tổ chức ở đâu?", "ngay-cds-co-quan-to-chuc"),
