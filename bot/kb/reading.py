@@ -47,6 +47,7 @@ from bot.kb.own_phrasing import own_phrasing
 from bot.kb.purposes import without_purpose
 from bot.kb.question_part import asking_pieces
 from bot.kb.records import EntryRecord
+from bot.kb.refused_first import refused_first
 from bot.kb.second_says_first import answered_by_second
 from bot.kb.several import SAYS_BOTH_FULL_MATCH, Decided
 from bot.kb.shown import widened
@@ -307,6 +308,11 @@ def _read_questions(kb: Knowledge, texts: Texts, text: str, parts: Sequence[str]
     # the first and the last (latency: at most MAX_READINGS searches with the whole message's)
     tried = list(dict.fromkeys(asks if len(asks) <= MAX_READINGS - 1 else first_two(asks, sentences)))
     readings = {p: kb.decide(texts, p) for p in tried}
+    if pulled is None and not any(r is not None and r[0].confident for r in (whole, gated_reading)):
+        # round 34: "<a procedure we do not handle> làm ở đâu, có tốn tiền không?" (bot.kb.refused_first)
+        refused = refused_first(tried, readings, sentences, lambda q: texts.analysis(q).text)
+        if refused is not None:
+            return refused, None
     if pulled is not None:
         alone = readings[asks[0]]
         if alone[0].confident and alone[0].entry != pulled[0].entry \

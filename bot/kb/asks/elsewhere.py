@@ -17,6 +17,9 @@ channel: "tôi bị tiểu đường, có làm thẻ căn cước tại nhà đ�
   "mang lại may mắn", "dự báo thời tiết");
 * ``dayoff`` — whether a day is a holiday or a day off ("có được nghỉ làm không", "nghỉ lễ", "ngày nghỉ"); not
   "thay cho nghị định 59" (folded, "nghỉ" is "nghị": only a day off's own continuations);
+* ``convert`` — a conversion between units of measure or currencies ("2 cup bột chuyển đổi ra gram là bao nhiêu",
+  "1 sào chuyển đổi ra bao nhiêu mét vuông", "100 đô đổi sang tiền Việt"): "chuyển đổi" is the channel's word only
+  in "chuyển đổi số"; with a unit as its goal it is arithmetic of kitchens, fields and money changers (round 34);
 * ``sale`` — whether a day or a product has a sale ("có giảm giá không", "có khuyến mãi gì không", "có sale ko"),
   not a sale told in a citizen's story ("tháng 10 mua đồ online được giảm giá quá trời"); not "giảm phí", the fee
   cut the KB speaks of, nor "thông báo khuyến mại", a procedure of the national portal.
@@ -37,7 +40,7 @@ from bot.kb.asks.patterns import Either
 from bot.kb.asks.registry import Said, register
 
 # The kinds of this family: a question asking one of the channel's subjects for them is a look-alike.
-ELSEWHERE = ("taste", "pastime", "effect:", "dayoff", "sale")
+ELSEWHERE = ("taste", "pastime", "effect:", "dayoff", "sale", "convert")
 
 # A person the question names: an office, the minister's name, "ông / bà ấy".
 _PERSON = re.compile(r"\b(?:bo truong|thu truong|thu tuong|chu tich|tong bi thu|cuc truong|nguyen manh hung"
@@ -100,6 +103,17 @@ _SALE = re.compile(r"\b(?:co|duoc|con)(?: \w+){0,3}? (?<!thong bao )(?<!dang ky 
                    r"(?: \w+){0,3}? (?:khong|ko|k|hong|hok|chua|o dau)\b")
 _SALE_SAID = re.compile(r"\b(?:giảm giá|khuyến mãi|khuyến mại|ưu đãi|voucher)\b")
 
+# A unit of measure or a currency (folded), as the goal of a conversion. Not the folded words that are other words
+# too: "sào" folds to "sao" (how), "lạng" to "lang" (village), "độ" to "do", "cân" to "can" (need), "công" to
+# "cong", "mẫu" to "mau", "thước" to "thuoc" (medicine), "tệ" to "te"; "ha" is a particle.
+_UNIT = (r"(?:gram|gam|gr|kg|ki ?lo(?:gam)?|lit|mililit|ml|met vuong|met|m2|m3|cm|mm|km|cup|coc|thia|muong"
+         r"|ounce|oz|pound|inch|feet|foot|hec ?ta|hecta|usd|do la|do my|euro|yen|won|nhan dan te|bang anh"
+         r"|tien viet|vnd)")
+# "chuyển đổi / quy đổi / đổi" towards a unit ("ra", "sang", "thành", "qua"), "bao nhiêu" or "mấy" between.
+_CONVERT = re.compile(r"\b(?:chuyen doi|quy doi|doi) (?:ra|sang|thanh|qua) (?:(?:duoc )?(?:bao nhieu|may) )?"
+                      + _UNIT + r"\b")
+_CONVERT_SAID = re.compile(r"\d (?:" + _UNIT[3:-1] + r")\b")
+
 
 def _asked(normalized: str, _raw: str, _found: Set[str]) -> set[str]:
     kinds: set[str] = set()
@@ -113,6 +127,8 @@ def _asked(normalized: str, _raw: str, _found: Set[str]) -> set[str]:
         kinds.add("dayoff")
     if _SALE.search(normalized):
         kinds.add("sale")
+    if "doi" in normalized and _CONVERT.search(normalized):
+        kinds.add("convert")
     return kinds
 
 
@@ -122,6 +138,8 @@ def _provided(said: Said) -> set[str]:
         kinds.add("dayoff")
     if _SALE_SAID.search(said.written):
         kinds.add("sale")
+    if _CONVERT_SAID.search(said.folded):
+        kinds.add("convert")
     return kinds
 
 
