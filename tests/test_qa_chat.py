@@ -1302,3 +1302,21 @@ def test_a_market_stall_story_before_a_question_of_the_years_theme_is_answered(b
             "xe máy. Con bé nhà chị học lớp chín, về kể cô giáo dặn cả lớp tìm hiểu khẩu hiệu của ngày chuyển đổi số "
             "để làm báo tường. Chủ đề của Ngày chuyển đổi số quốc gia năm 2023 là gì em ơi?")
     assert ask(bot, text)["text"].startswith(entry_answer("ngay-cds-chu-de-2023"))
+
+
+# Round 34 (content34): facts the knowledge base held in other words than citizens use. Fibre broadband's reach of the
+# villages quoted at the 2025 Day, asked as "băng rộng cáp quang" with the Southern village unit "ấp" (the 2025
+# target's entry says "cáp quang" too, and the two tied); a team's members asked together with its work.
+def test_fibre_broadband_reach_of_the_villages_gets_the_2025_figure(bot: BotHarness) -> None:
+    reply = ask(bot, "băng rộng cáp quang giờ tới bao nhiêu phần trăm thôn ấp rồi, nhà tui mới kéo dây")["text"]
+    assert reply.startswith(entry_answer("ngay-cds-2025-so-lieu")), reply
+    assert "99,3%" in reply
+
+
+def test_asking_who_is_in_a_community_team_also_says_what_the_team_does(bot: BotHarness) -> None:
+    reply = ask(bot, "Tổ công nghệ số gồm những ai và làm những việc gì?")["text"]
+    assert "trưởng thôn" in reply and "dịch vụ công trực tuyến" in reply
+
+
+def test_asking_which_company_made_the_portal_names_vnpt(bot: BotHarness) -> None:
+    assert "VNPT" in ask(bot, "cty nào làm cổng dịch vụ công quốc gia vậy ad, tui thấy đẹp ghê")["text"]
