@@ -97,10 +97,13 @@ def _antecedent(head: Sequence[str], story: Sequence[tuple[list[str], list[str],
                 # is not read instead: what it carried ("chương trình … từ 2020") pulled a question asking another
                 # year onto that mention's entry, confidently (review of round 19, H3)
                 return []
+            gone_to = i > 0 and plains[i - 1] in _MOTION_VERBS
             for raw in after:
                 word = raw.rstrip(_STRIP)
                 if _plain(word) in _CLAUSE_OPENERS:
                     break  # "tổ công nghệ số [vì nó rành …]": a new clause, no part of the noun
+                if gone_to and tail and _plain(word) in _ERRAND_VERBS:
+                    break  # "lên cổng dịch vụ công quốc gia [nộp hồ sơ cho mẹ]": the errand, no part of the place
                 if fold(_plain(word)) in _QUESTION_WORDS:
                     if tail:
                         break  # "Bộ Thông tin và Truyền thông [không còn nữa]": the story goes on, the noun ended
@@ -126,6 +129,15 @@ _SAME_THING: dict[tuple[str, ...], tuple[list[str], ...]] = {
 # "ví", "thí điểm", "rơi"): a noun's modifiers never begin so ("thằng con tui vô tổ vì nó rành điện thoại" says why,
 # not which team; "do", "mà", "để" may begin a modifier: "chương trình do Thủ tướng phê duyệt")
 _CLAUSE_OPENERS = frozenset({"vì", "nên", "nhưng", "thì", "nếu", "rồi", "bởi", "song", "chứ", "có", "là"})
+# round 34: a place the speaker went to ("lên", "vào", "vô" …) and the errand done there, verb after place with no
+# word between ("hôm trước e lên cổng dịch vụ công quốc gia nộp hồ sơ cho mẹ"): the motion verb, its destination,
+# then the purpose's verb phrase, a serial-verb sentence (Nguyễn Đình Hoà 1997, ch. 6) — the errand says what was
+# done at the place, not which place it is. Carried into "cái cổng ý khai trương năm nào", "nộp hồ sơ" pulled the
+# portal's "what is it" entry level with its launch. Typed with their marks, as ``_CLAUSE_OPENERS`` (unmarked "lam",
+# "xem" … are other words too); only after a destination, where a noun's own verb modifier is not expected
+_MOTION_VERBS = frozenset({"lên", "vào", "vô", "tới", "đến", "ra", "qua", "xuống"})
+_ERRAND_VERBS = frozenset({"nộp", "làm", "đăng", "tra", "khai", "xin", "cài", "tải", "gửi", "đóng", "xem", "coi", "đọc",
+                           "tìm", "hỏi", "thanh"})
 # round 31: the copula "là" and the existential "có" right after a noun open its predicate — what the story says the
 # thing is or has ("cổng dịch vụ công quốc gia [có từ 2015]": one side of a bet, "ngày chuyển đổi số [là 10/10]"),
 # not which thing it is (Vietnamese grammar: the subject's noun phrase, then "là" / "có" and the predicate; Nguyễn

@@ -60,3 +60,18 @@ def test_an_earlier_mention_s_year_does_not_answer_another_year(real_kb: Knowled
     answer = real_kb.answer("Chính phủ có chương trình chuyển đổi số quốc gia từ 2020, chương trình thì dài lắm. "
                             "Chương trình đó mục tiêu 2025 là gì?")
     assert not (answer.confident and answer.entry == "ct-749-la-gi")
+
+
+@pytest.mark.parametrize(("story", "question", "resolved"), [
+    (["hôm trước e lên cổng dịch vụ công quốc gia nộp hồ sơ cho mẹ"], "cái cổng ấy khai trương năm nào vậy ad",
+     "cái cổng dịch vụ công quốc gia khai trương năm nào vậy ad"),
+    (["Tôi vào app VNeID đăng ký tài khoản cho bố"], "app đó của cơ quan nào", "app VNeID của cơ quan nào"),
+    # a noun no one went to keeps its verb modifier ("chương trình [phê duyệt …]"), as before
+    (["Có chương trình Thủ tướng phê duyệt từ năm 2020"], "Chương trình đó là quyết định số mấy?",
+     "Chương trình Thủ tướng phê duyệt từ năm 2020 là quyết định số mấy?"),
+])
+def test_the_errand_done_at_a_place_gone_to_is_no_part_of_it(story: list[str], question: str,
+                                                             resolved: str) -> None:
+    """Round 34: "lên cổng dịch vụ công quốc gia nộp hồ sơ cho mẹ" — the motion verb, the place, then the errand
+    (serial verbs): the place pointed back at ("cái cổng ấy") is the portal, not the errand done there."""
+    assert resolve(question, story) == resolved
