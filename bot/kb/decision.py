@@ -331,7 +331,13 @@ def trained_outside(top: Hit) -> bool:
     naive Bayes leans out too (alone the model refused rambling in-scope questions whose context is a citizen's
     life); never over one of the KB's redirect entries, which are what such a request should get. It only stops a
     confident answer (:func:`decide`): a question the engine was unsure of anyway still reaches the editors."""
-    return top.trained >= OOS_TRAINED and top.oos >= OOS_TRAINED_NB and top.entry.topic != REDIRECT_TOPIC
+    return trained_leans_out(top) and top.entry.topic != REDIRECT_TOPIC
+
+
+def trained_leans_out(top: Hit) -> bool:
+    """The two readers of :func:`trained_outside` leaning out over ``top``'s entry, whatever its topic: the trained
+    model at ``OOS_TRAINED`` and the naive Bayes at ``OOS_TRAINED_NB``."""
+    return top.trained >= OOS_TRAINED and top.oos >= OOS_TRAINED_NB
 
 
 def _told_apart(top: Hit, second: Hit) -> bool:

@@ -14,7 +14,7 @@ letter is read as typed, as it was before the cut; never an answer the letter as
 
 from __future__ import annotations
 
-from bot.kb.decision import OOS_TRAINED, OOS_TRAINED_NB, outside
+from bot.kb.decision import outside, trained_leans_out
 from bot.kb.index import Hit, Index
 from bot.kb.signals import content_match
 from bot.nlp.dialect import standardize
@@ -33,4 +33,4 @@ def leans_out(index: Index, letter: str, entry_id: str) -> bool:
     best, beyond, p, trained = index.outside.against(query.view, record)
     read = Hit(record.entry, 0.0, 0.0, 0.0, 0.0, 0.0, match=content_match(query.view, record), outside=best,
                beyond=beyond, oos=p, trained=trained)
-    return outside(read) or (read.trained >= OOS_TRAINED and read.oos >= OOS_TRAINED_NB)
+    return outside(read) or trained_leans_out(read)  # no exemption for the KB's redirect entries (above)

@@ -27,12 +27,12 @@ from bot.kb.several import Decided
 # ở đâu", "lên đâu nộp"), its time ("mấy ngày có kết quả", "bao lâu"), its papers ("cần giấy tờ gì") and its manner
 # ("làm sao", "thế nào"). None names a thing the channel or anyone else handles.
 _PREDICATE_WORDS = """
-co khong ko k hong hok hem chua vay va a ah ha nhi nhe ne the nao sao gi j dau o mo dau bao nhieu may lau khi gio
-duoc dc roi thi la ma con cung can phai nua luon z v hay rang ri chi nhu vay a oi u da vang
-ton mat tien phi le dong tra nop thu ton kem ngan
-lam len di den toi xin giay to ho so thu tuc o dau nop dang ky
+co khong ko k hong hok hem chua vay va a ah ha nhi nhe ne the nao sao gi j dau o mo bao nhieu may lau khi gio
+duoc dc roi thi la ma con cung can phai nua luon z v hay rang ri chi nhu oi u da vang
+ton mat tien phi le dong tra nop thu kem ngan
+lam len di den toi xin giay to ho so tuc dang ky
 ngay thang tuan xong ket qua som
-toi minh em tui chau ad admin ban anh chi bac co chu cac moi nguoi mn
+minh em tui chau ad admin ban anh bac chu cac moi nguoi mn
 """
 _PREDICATE_ONLY = frozenset(_PREDICATE_WORDS.split())
 _MOST_WORDS = 10  # a follow-up is a short piece; a longer one tells something of its own

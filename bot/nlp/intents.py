@@ -1108,9 +1108,7 @@ def _how_of_wish(text: str, last: str, intents: Intents) -> str | None:
     if not found:
         return None  # most letters: no command's phrase in their last clauses (latency: the whole is not read)
     for intent in intents.commands:
-        if intent.wish_patterns and _says_wished_how(intent, said, found) \
-                and (_any(intent.asks, said.folded, said.message)
-                     or intents.bare(said.folded).rpartition(" ")[2] in intent.asks_last) \
+        if intent.wish_patterns and _says_wished_how(intent, said, found) and _asks_how(intent, said, intents) \
                 and not intent.excluded(said.folded, said.message):
             whole = _Reading.of(text)
             if intent.wished(whole.folded, whole.message) and not intent.excluded(whole.folded, whole.message):
@@ -1127,7 +1125,12 @@ def _how_after_a_question(name: str, text: str, last: str, intents: Intents) -> 
     if "?" not in text.rstrip().rstrip("?"):
         return False
     intent = next(c for c in intents.commands if c.name == name)
-    said = _Reading.of(last)
+    return _asks_how(intent, _Reading.of(last), intents)
+
+
+def _asks_how(intent: Intent, said: _Reading, intents: Intents) -> bool:
+    """Whether ``said`` asks how to do ``intent``'s command: one of its ``asks``, or its last word one that asks last
+    ("… thì sao")."""
     return _any(intent.asks, said.folded, said.message) \
         or intents.bare(said.folded).rpartition(" ")[2] in intent.asks_last
 
